@@ -1,0 +1,1 @@
+"""HTTP edge: FastAPI app factory, JSON API, widget and WeChat endpoint."""

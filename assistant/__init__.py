@@ -1,0 +1,1 @@
+"""Answering and eligibility for the Zhengzhou 2024 Soft Science notice."""

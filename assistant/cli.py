@@ -1,0 +1,122 @@
+"""`python -m assistant index | ask | check | serve | eval`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from pydantic import ValidationError
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m assistant", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    i = sub.add_parser("index", help="build (or rebuild when stale) the search index")
+    i.add_argument("--rebuild", action="store_true", help="rebuild even if the index is fresh")
+    a = sub.add_parser("ask", help="answer one question")
+    a.add_argument("question")
+    a.add_argument("--json", action="store_true", help="print the Answer object as JSON")
+    a.add_argument("--today", type=_date)
+    a.add_argument("--session")
+    c = sub.add_parser("check", help="check a profile (JSON file, or - for stdin) against the rules")
+    c.add_argument("profile")
+    c.add_argument("--json", action="store_true")
+    c.add_argument("--today", type=_date)
+    c.add_argument("--lang", choices=["zh", "en"], default="zh")
+    s = sub.add_parser("serve", help="serve the HTTP API, widget and WeChat endpoint")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--workers", type=int, default=1)
+    sub.add_parser("eval", help="run the evaluation (see: python -m assistant eval --help)", add_help=False)
+    return p
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=os.environ.get("ASSISTANT_LOG_LEVEL", "WARNING"),
+                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    if argv[:1] == ["eval"]:
+        # The evaluation scripts sit above the assistant; imported only when asked for.
+        from evaluation.cli import main as eval_main
+
+        return eval_main(argv[1:])
+    args = _parser().parse_args(argv)
+    from assistant.settings import get_settings
+
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        return _fail(f"bad ASSISTANT_* setting: {exc}")
+    if args.command == "serve":
+        # The HTTP layer sits above the assistant; imported only to serve.
+        from api.server import serve
+
+        return serve(settings, args.host, args.port, args.workers)
+
+    from assistant.engine import Assistant
+    from assistant.models import Profile
+
+    if args.command == "index":
+        start = time.perf_counter()
+        assistant = Assistant.load(settings, rebuild=args.rebuild)
+        m = assistant.retriever.store.manifest
+        print(f"index ready: {m.passages} passages, embedder {m.embedder}, corpus {m.corpus_digest}, "
+              f"built in {m.build_seconds:.1f}s ({time.perf_counter() - start:.1f}s this run)")
+        return 0
+    if args.command == "check":
+        try:
+            raw = sys.stdin.read() if args.profile == "-" else Path(args.profile).read_text(encoding="utf-8")
+            profile = Profile.model_validate_json(raw)
+        except OSError as exc:
+            return _fail(f"cannot read {args.profile}: {exc.strerror}")
+        except ValidationError as exc:
+            return _fail("invalid profile: " + "; ".join(
+                f"{'.'.join(map(str, e['loc'])) or 'profile'}: {e['msg']}" for e in exc.errors()[:5]))
+        assistant = Assistant.load(settings, progress=False)
+        result = assistant.check(profile, args.today, args.lang)
+        if args.json:
+            print(result.model_dump_json(indent=2))
+        else:
+            print(f"verdict: {result.verdict}")
+            for r in result.rules:
+                mark = {True: "PASS", False: "FAIL", None: "?   "}[r.passed]
+                print(f"  {mark} {r.id}: {r.message}")
+            if result.missing:
+                print("missing: " + ", ".join(result.missing))
+            w = result.submission_window
+            print(f"submission window {w.opens} to {w.closes}: {w.status}")
+        return 0
+    if args.command == "ask":
+        if not args.question.strip():
+            return _fail("the question is empty")
+        if len(args.question) > settings.max_question_chars:
+            return _fail(f"the question is longer than {settings.max_question_chars} characters")
+        assistant = Assistant.load(settings)
+        answer = assistant.ask(args.question, args.today, args.session)
+        if args.json:
+            print(answer.model_dump_json(indent=2))
+        else:
+            print(answer.answer)
+            for c in answer.citations[:3]:
+                print(f"  [{c.section}] {c.text}")
+        return 0
+    return _fail(f"unknown command {args.command}")

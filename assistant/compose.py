@@ -1,0 +1,202 @@
+"""Answer text in Chinese or English, built only from corpus data.
+
+Each composer returns the text and the ids of the passages it rests on (cited first).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from assistant.eligibility import window_status
+from assistant.models import Eligibility
+from corpus import Corpus, Fact, Topic
+
+LEVEL = {"major": ("重大项目", "major project"), "key": ("重点项目", "key project")}
+STATUS = {
+    "open": ("正在进行", "open"),
+    "not_yet_open": ("尚未开始", "not yet open"),
+    "closed": ("已截止", "closed"),
+}
+
+
+@dataclass
+class Draft:
+    text: str
+    passages: list[str] = field(default_factory=list)
+
+
+def zh_date(d: dt.date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def amount(wan: int, lang: str) -> str:
+    return f"{wan}万元" if lang == "zh" else f"CNY {wan * 10000:,} ({wan}万元)"
+
+
+def window_line(fact: Fact, today: dt.date, lang: str) -> str:
+    w = fact.window
+    status = window_status(w.opens, w.closes, today)
+    zh, en = STATUS[status]
+    if lang == "zh":
+        return f"按{zh_date(today)}计，{w.name_zh}{zh}（{zh_date(w.opens)}—{zh_date(w.closes)}）。"
+    return f"As of {today.isoformat()}, the {w.name_en} period is {en} ({w.opens.isoformat()} to {w.closes.isoformat()})."
+
+
+def facts_answer(facts: list[Fact], today: dt.date, lang: str) -> Draft:
+    parts, ids = [], []
+    for fact in facts:
+        parts.append(getattr(fact, lang))
+        if fact.window:
+            parts.append(window_line(fact, today, lang))
+        ids.extend(fact.passage_ids)
+    return Draft(("" if lang == "zh" else " ").join(parts), ids)
+
+
+def _name(t: Topic, lang: str) -> str:
+    return f"{t.label}“{t.title}”" if lang == "zh" else f"{t.label_en} ({t.label}, \"{t.title_en}\")"
+
+
+def _contacts(t: Topic, lang: str) -> str:
+    if lang == "zh":
+        return "、".join(f"市科技局{c.office} {c.phone}" for c in t.contacts)
+    return ", ".join(f"{c.office} of the S&T Bureau, phone {c.phone}" for c in t.contacts)
+
+
+def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None) -> Draft:
+    zh = lang == "zh"
+    name = _name(t, lang)
+    if facet == "funding":
+        text = f"{name}的项目经费为{amount(t.funding_wan, lang)}。" if zh else f"{name}: funding {amount(t.funding_wan, lang)}."
+        return Draft(text, [t.passage_of[t.funding_quote]])
+    if facet == "contact":
+        text = f"{name}的联系单位：{_contacts(t, lang)}。" if zh else f"{name}: contact {_contacts(t, lang)}."
+        return Draft(text, [t.passage_of[t.contact_quote]])
+    if facet == "deliverable":
+        reports = "和".join(t.reports) if zh else " and ".join(t.reports)
+        text = f"{name}需形成{reports}。" if zh else f"{name} must deliver the report {reports}."
+        return Draft(text, [t.passage_of[t.report_quote], *(t.passage_of[q] for q in t.report_quotes_more)])
+    if facet == "references":
+        if not t.references:
+            return topic_facet(t, "content", lang, parent)
+        refs = "；".join(r.zh for r in t.references) if zh else "; ".join(r.en for r in t.references)
+        text = f"{name}的研究要求：{refs}。" if zh else f"{name} asks to {refs}."
+        return Draft(text, [t.passage_of[r.quote] for r in t.references])
+    if facet == "content":
+        text = f"{name}的研究重点：{t.focus_quote}。" if zh else f"{name} - focus (quoted): {t.focus_quote}."
+        return Draft(text, [t.passage_of[t.focus_quote], t.passage_of[t.title_quote]])
+    if facet == "level":
+        lv_zh, lv_en = LEVEL[t.level]
+        extra = ""
+        if parent:
+            extra = f"，是{_name(parent, lang)}下的子课题" if zh else f", a sub-topic of {_name(parent, lang)}"
+        text = f"{name}属于{lv_zh}{extra}，经费{amount(t.funding_wan, lang)}。" if zh else (
+            f"{name} is a {lv_en}{extra}, funded with {amount(t.funding_wan, lang)}."
+        )
+        return Draft(text, [t.passage_of[t.title_quote], t.passage_of[t.funding_quote]])
+    if facet == "title":
+        text = f"{t.label}的题目是“{t.title}”。" if zh else f"{t.label_en} is titled \"{t.title}\" ({t.title_en})."
+        return Draft(text, [t.passage_of[t.title_quote]])
+    return topic_overview(t, lang, parent)
+
+
+def topic_overview(t: Topic, lang: str, parent: Topic | None = None) -> Draft:
+    lv_zh, lv_en = LEVEL[t.level]
+    reports = "和".join(t.reports) if lang == "zh" else " and ".join(t.reports)
+    if lang == "zh":
+        text = (f"{_name(t, lang)}属于{lv_zh}，项目经费{amount(t.funding_wan, lang)}，联系单位：{_contacts(t, lang)}；"
+                f"需形成{reports}。研究重点：{t.focus_quote}。")
+    else:
+        text = (f"{_name(t, lang)} is a {lv_en} funded with {amount(t.funding_wan, lang)}; contact: "
+                f"{_contacts(t, lang)}; deliverable: {reports}.")
+    ids = [t.passage_of[q] for q in (t.title_quote, t.funding_quote, t.contact_quote, t.report_quote)]
+    return Draft(text, ids)
+
+
+def topic_list(topics: list[Topic], facet: str | None, lang: str, heading: str) -> Draft:
+    lines, ids = [heading], []
+    for t in topics:
+        if facet in ("funding", "contact", "deliverable"):
+            d = topic_facet(t, facet, lang)
+            lines.append(f"- {d.text}")
+            ids.extend(d.passages[:1])
+        else:
+            lv_zh, lv_en = LEVEL[t.level]
+            lines.append(
+                f"- {t.label}：{t.title}（{lv_zh}，{amount(t.funding_wan, lang)}）" if lang == "zh"
+                else f"- {t.label_en} ({t.label}): {t.title_en} - {lv_en}, {amount(t.funding_wan, lang)}"
+            )
+            ids.append(t.passage_of[t.title_quote])
+    return Draft("\n".join(lines), ids)
+
+
+def office_answer(office: str, corpus: Corpus, lang: str) -> Draft:
+    """Every phone the notice gives for one office, each with what it is for."""
+    lines, ids = [], []
+    for fact in corpus.facts:
+        if fact.intent == "contacts" and office in "".join(fact.quotes):
+            lines.append(getattr(fact, lang))
+            ids.extend(fact.passage_ids)
+    for t in corpus.topics:
+        for c in t.contacts:
+            if c.office == office:
+                lines.append(
+                    f"{t.label}的联系单位为{office}：{c.phone}。" if lang == "zh"
+                    else f"{office} is the contact for {t.label_en} ({t.label}): {c.phone}."
+                )
+                ids.append(t.passage_of[t.contact_quote])
+    return Draft(("" if lang == "zh" else " ").join(dict.fromkeys(lines)), list(dict.fromkeys(ids)))
+
+
+def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bool) -> Draft:
+    zh = lang == "zh"
+    failed = [r for r in e.rules if r.passed is False]
+    passed = [r for r in e.rules if r.passed is True]
+    lines: list[str] = []
+    if e.verdict == "ineligible":
+        lines.append("结论：不符合申报条件，不能申报。" if zh else "Verdict: not eligible (ineligible) on the facts given.")
+        for r in failed:
+            quote = f"（通知原文：“{r.citation.text}”）" if zh else f' (notice: "{r.citation.text}")'
+            lines.append(f"- ✗ {r.message}{quote}")
+    elif e.verdict == "eligible":
+        lines.append("结论：符合全部申报条件，可以申报。" if zh else "Verdict: eligible - every rule passes on the facts given.")
+    else:
+        if stated_any:
+            lines.append("结论：根据目前信息，暂未发现不符合的条件，但还不能确定。" if zh else
+                         "Verdict: unknown - nothing fails so far, but some facts are still missing.")
+        else:
+            applicants = corpus.fact("applicants")
+            leader = corpus.fact("leader_requirements")
+            lines.append(getattr(applicants, lang))
+            lines.append(getattr(leader, lang))
+            lines.append("请告诉我您的情况，我来逐条核对。" if zh else "Tell me about your situation and I will check each rule.")
+    if passed and stated_any:
+        lines.append(("已满足：" if zh else "Passed: ") + ("；" if zh else "; ").join(r.message.rstrip("。.") for r in passed))
+    if e.verdict != "eligible" and e.follow_up and stated_any:
+        asks = [f.question for f in e.follow_up[:3]]
+        lines.append(("还需确认：" if zh else "Still to confirm: ") + " ".join(asks))
+    w = e.submission_window
+    zh_status, en_status = STATUS[w.status]
+    lines.append(
+        f"另：系统填报时间{zh_date(w.opens)}—{zh_date(w.closes)}，目前{zh_status}。" if zh
+        else f"Note: online submission {w.opens.isoformat()} to {w.closes.isoformat()} is {en_status}."
+    )
+    ids = [r.citation.id for r in failed] or [
+        *corpus.fact("applicants").passage_ids, *corpus.fact("leader_requirements").passage_ids
+    ]
+    return Draft("\n".join(lines), ids)
+
+
+def not_covered(corpus: Corpus, lang: str) -> Draft:
+    contact = corpus.fact("contact_business")
+    if lang == "zh":
+        return Draft(f"抱歉，通知中没有涉及这个问题，我不能给出可靠答案。{contact.zh}", [])
+    return Draft(f"Sorry, the notice does not cover this, so I cannot give a reliable answer. {contact.en}", [])
+
+
+def greeting(lang: str) -> Draft:
+    if lang == "zh":
+        return Draft("您好！我是郑州市2024年度软科学研究计划项目申报助手，可以回答申报条件、时间、经费、联系电话、材料、流程和课题内容等问题，"
+                     "例如：“申报截止时间是什么时候？”“子课题⑤的联系电话？”“我是45岁的讲师，能申报重大项目吗？”")
+    return Draft("Hello! I answer questions about the Zhengzhou 2024 Soft Science Research Plan call: eligibility, dates, "
+                 "funding, contacts, materials, process and topics. Try: \"When is the deadline?\"")

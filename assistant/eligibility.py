@@ -1,0 +1,141 @@
+"""Deterministic eligibility: each rule of corpus/rules.yaml evaluated by plain typed code.
+
+Verdict semantics (CONTRACT.md): `ineligible` as soon as any rule fails on the facts given,
+`eligible` only when every rule passes on stated facts, otherwise `unknown` with `missing`.
+A failed "原则上" (in principle) rule still makes the verdict `ineligible`; its result carries
+strength "in_principle" and the message says that exceptions are the bureau's call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from assistant.models import Eligibility, MissingFact, Profile, RuleCitation, RuleResult, SubmissionWindow
+from corpus import Corpus, Rule
+
+Outcome = tuple[bool | None, str, list[str]]  # passed, message, fields still missing
+
+
+def _fmt(template: str, **values: object) -> str:
+    return template.format(**values) if values else template
+
+
+def _one_of(rule: Rule, p: Profile, lang: str) -> Outcome:
+    value = getattr(p, rule.field)
+    if value is None:
+        return None, "", [rule.field]
+    ok = value in rule.allowed
+    return ok, getattr(rule.pass_ if ok else rule.fail, lang), []
+
+
+def _equals(rule: Rule, p: Profile, lang: str) -> Outcome:
+    value = getattr(p, rule.field)
+    if value is None:
+        return None, "", [rule.field]
+    ok = value == rule.value
+    return ok, getattr(rule.pass_ if ok else rule.fail, lang), []
+
+
+def _at_most(rule: Rule, p: Profile, lang: str) -> Outcome:
+    value = getattr(p, rule.field)
+    if value is None:
+        return None, "", [rule.field]
+    ok = value <= rule.limit
+    return ok, _fmt(getattr(rule.pass_ if ok else rule.fail, lang), value=value, limit=rule.limit), []
+
+
+def _below_quota(rule: Rule, p: Profile, lang: str) -> Outcome:
+    used = getattr(p, rule.field)
+    if p.org_type is not None and p.org_type not in rule.quota_by_org_type:
+        return None, "", []  # not a unit type with a quota: the org_type rule already decides
+    missing = [f for f, v in (("org_type", p.org_type), (rule.field, used)) if v is None]
+    if missing:
+        return None, getattr(rule.unknown, lang) if rule.unknown else "", missing
+    limit = rule.quota_by_org_type[p.org_type]
+    ok = used < limit
+    return ok, _fmt(getattr(rule.pass_ if ok else rule.fail, lang), value=used, limit=limit), []
+
+
+def _major_leader(rule: Rule, p: Profile, lang: str) -> Outcome:
+    qualifies = p.title in rule.qualifying_titles or p.degree in rule.qualifying_degrees
+    if p.project_level == "key":
+        return True, getattr(rule.pass_key or rule.pass_, lang), []
+    if qualifies:
+        return True, getattr(rule.pass_, lang), []
+    unknown = getattr(rule.unknown, lang) if rule.unknown else ""
+    if p.project_level is None:
+        # Whoever lacks the title may still lead a key project: undecided until the level is known.
+        return None, unknown, ["project_level"] + [f for f in ("title", "degree") if getattr(p, f) is None]
+    if p.title is None or p.degree is None:
+        return None, unknown, [f for f in ("title", "degree") if getattr(p, f) is None]
+    return False, getattr(rule.fail, lang), []
+
+
+CHECKS: dict[str, Callable[[Rule, Profile, str], Outcome]] = {
+    "one_of": _one_of,
+    "equals": _equals,
+    "at_most": _at_most,
+    "below_quota": _below_quota,
+    "major_leader": _major_leader,
+}
+
+
+def window_status(opens: dt.date, closes: dt.date, today: dt.date) -> str:
+    if today < opens:
+        return "not_yet_open"
+    return "closed" if today > closes else "open"
+
+
+class EligibilityChecker:
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.rules = corpus.rules
+        window = next(f.window for f in corpus.facts if f.id == "submission_window" and f.window)
+        self.window = window
+
+    def submission_window(self, today: dt.date) -> SubmissionWindow:
+        w = self.window
+        return SubmissionWindow(status=window_status(w.opens, w.closes, today), opens=w.opens, closes=w.closes)
+
+    def check(self, profile: Profile, today: dt.date, lang: str = "zh") -> Eligibility:
+        results: list[RuleResult] = []
+        missing: list[str] = []
+        for rule in self.rules:
+            passed, message, needs = CHECKS[rule.check](rule, profile, lang)
+            if passed is None and not message:
+                message = self._unknown_message(needs, lang)
+            if rule.strength == "in_principle" and passed is False:
+                message += " （“原则上”要求，例外情况以市科技局意见为准。）" if lang == "zh" else (
+                    " (an 'in principle' requirement: exceptions are at the bureau's discretion.)"
+                )
+            passage = self.corpus.passage(rule.passage_id)
+            results.append(
+                RuleResult(
+                    id=rule.id, passed=passed, message=message, strength=rule.strength,
+                    citation=RuleCitation(id=passage.id, section=passage.section, text=passage.text),
+                )
+            )
+            if passed is None:
+                missing.extend(f for f in needs if f not in missing)
+        if any(r.passed is False for r in results):
+            verdict = "ineligible"
+        elif all(r.passed is True for r in results):
+            verdict = "eligible"
+        else:
+            verdict = "unknown"
+        follow_up = [
+            MissingFact(field=f, question=getattr(self.corpus.questions[f], lang)) for f in missing
+            if f in self.corpus.questions
+        ]
+        return Eligibility(
+            verdict=verdict, rules=results, missing=missing, follow_up=follow_up,
+            submission_window=self.submission_window(today),
+        )
+
+    def _unknown_message(self, needs: list[str], lang: str) -> str:
+        if not needs:
+            return "不适用。" if lang == "zh" else "Not applicable."
+        asks = [getattr(self.corpus.questions[f], lang) for f in needs if f in self.corpus.questions]
+        prefix = "尚缺信息：" if lang == "zh" else "Still needed: "
+        return prefix + " ".join(asks)

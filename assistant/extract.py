@@ -1,0 +1,183 @@
+"""Pulls eligibility facts (a partial Profile) out of a chat message.
+
+Works on canonical text (simplified, lower case). Every pattern is explicit and negation is
+handled per fact, so "不是独立法人" and "没有博士学位" read the right way round.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import Profile
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_number(text: str) -> int | None:
+    """Chinese numerals up to 99 ("五十八", "六十", "十二") or digits."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS.get(text) if len(text) == 1 else None
+
+
+_NUM = r"(\d{1,3}|[零〇一二两三四五六七八九十]{1,3})"
+_AGE = [
+    re.compile(_NUM + r"\s*(?:周岁|岁)"),
+    re.compile(r"(?:年龄|年纪|今年)\s*(?:是|为|有|已|已经)?\s*" + _NUM),
+    re.compile(r"(?:aged?|i am|i'm|he is|she is|leader is)\s*(\d{2})\b"),
+    re.compile(r"(\d{2})\s*(?:years?[ -]old|yrs?\b|-year-old)"),
+]
+_NEG = r"(?:不是|不属于|并非|非|没有|没|无|不具备|不具有|未|不)"
+
+# (pattern, value), first match wins; specific before general.
+_TITLES: list[tuple[str, str]] = [
+    (r"没有职称|无职称|没职称|暂无职称|还没有职称|没有评职称|no (?:professional )?title|without a title", "none"),
+    (r"副教授|副研究员|副高|副主任医师|高级工程师|高工|副编审|高级经济师|高级讲师|associate professor|associate senior|associate researcher", "associate_senior"),
+    (r"正高|教授|研究员|主任医师|正高级|full professor|professor|senior title|research fellow", "senior"),
+    (r"讲师|中级|助理研究员|工程师|主治医师|lecturer|assistant professor|intermediate", "intermediate"),
+    (r"助教|初级|研究实习员|助理工程师|junior title|teaching assistant", "junior"),
+]
+_DEGREES: list[tuple[str, str]] = [
+    (_NEG + r"(?:博士|博士学位|博士学历)|不是博士|还没博士|博士在读|在读博士|no (?:phd|doctorate)|not a (?:phd|doctor)|without a (?:phd|doctorate)", "not_doctorate"),
+    (r"博士|phd|doctorate|doctoral degree|博士后", "doctorate"),
+    (r"硕士|研究生学历|master", "master"),
+    (r"本科|学士|bachelor", "bachelor"),
+]
+_ORG: list[tuple[str, str]] = [
+    (r"以个人名义|个人身份|个人申报|个人能|个人可以|自由职业|individual|as a person|freelancer|myself alone", "individual"),
+    (r"社会组织|协会|学会|基金会|民办非企业|商会|ngo|association|society|foundation|non-profit", "social_organization"),
+    (r"公司|企业|集团|有限责任|股份|厂|民营|private firm|company|enterprise|firm\b|business|startup|corporation", "enterprise"),
+    (r"大学|学院|高校|高等院校|高等学校|职业技术学院|university|college", "university"),
+    (r"研究所|研究院|科研院所|科学院|研究中心|institute|academy|research center|research centre", "research_institute"),
+    (r"事业单位|医院|图书馆|博物馆|党校|档案馆|public institution|hospital|public service unit", "public_institution"),
+]
+_OUTSIDE = re.compile(
+    r"(?:洛阳|开封|新乡|许昌|南阳|平顶山|安阳|鹤壁|焦作|濮阳|漯河|三门峡|商丘|信阳|周口|驻马店|济源|北京|上海|天津|重庆|广州|深圳|"
+    r"杭州|南京|武汉|西安|成都|长沙|合肥|济南|石家庄|太原|苏州|外地|外省|省外|外市|beijing|shanghai|luoyang|kaifeng|"
+    r"wuhan|xi'an|outside zhengzhou|not in zhengzhou)|不在郑州|非郑州|郑州以外|郑州外"
+)
+_INSIDE = re.compile(r"郑州|郑大|在郑|zhengzhou|本市|市内")
+
+
+def _first(rules: list[tuple[str, str]], text: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for pattern, value in rules:
+        m = re.search(pattern, text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), value)
+    return best[1] if best else None
+
+
+def _flag(text: str, positive: str, negative: str) -> bool | None:
+    if re.search(negative, text):
+        return False
+    if re.search(positive, text):
+        return True
+    return None
+
+
+def _count(text: str, pattern: str) -> int | None:
+    m = re.search(pattern, text)
+    return cn_number(m.group(1)) if m else None
+
+
+def extract_profile(text: str) -> Profile:
+    """`text` is canonical (see index.tokenize.canonical)."""
+    facts: dict[str, object] = {}
+    for pattern in _AGE:
+        if (m := pattern.search(text)) and (age := cn_number(m.group(1))) is not None and 16 <= age <= 100:
+            facts["age"] = age
+            break
+    if title := _first(_TITLES, text):
+        # "副教授" also contains "教授": the associate pattern is checked by position-first match,
+        # so make sure a senior match is not just the tail of an associate title.
+        if title == "senior" and re.search(r"副(?:教授|研究员|主任医师)", text) and not re.search(r"(?<!副)(?:教授|研究员)", text):
+            title = "associate_senior"
+        facts["title"] = title
+    if degree := _first(_DEGREES, text):
+        if degree == "not_doctorate":
+            degree = "master" if "硕士" in text or "master" in text else "bachelor" if "本科" in text else "other"
+        facts["degree"] = degree
+    if org := _first(_ORG, text):
+        facts["org_type"] = org
+    if _OUTSIDE.search(text):
+        facts["located_in_zhengzhou"] = False
+    elif _INSIDE.search(text) and org:
+        facts["located_in_zhengzhou"] = True
+    if re.search(r"重大项目|重大课题|major project", text) and not re.search(r"重点项目|重点课题|子课题|key project", text):
+        facts["project_level"] = "major"
+    elif re.search(r"重点项目|重点课题|子课题|key project|sub-?topic", text) and not re.search(r"重大|major", text):
+        facts["project_level"] = "key"
+    value = _flag(text, r"独立法人|legal person|legal entity", _NEG + r"\s*(?:是)?\s*独立法人|不是法人|非法人|not an? (?:independent )?legal|no legal")
+    if value is not None:
+        facts["independent_legal_person"] = value
+    value = _flag(
+        text, r"黑名单|失信名单|blacklist",
+        r"(?:不在|没有|没|未|从未|没有被|未被|不)\s*(?:被)?\s*(?:列入|上|进)?\s*(?:失信)?(?:黑名单|失信名单)|not (?:on|in) (?:the|a|any) (?:credit )?blacklist|no blacklist",
+    )
+    if value is not None:
+        facts["credit_blacklisted"] = value
+    value = _flag(
+        text, r"严重失信|科研失信|学术不端|惩戒期|处罚期|misconduct",
+        r"(?:没有|没|无|未|不存在)\s*(?:任何)?\s*(?:科研)?(?:严重)?(?:失信|学术不端)|惩戒期(?:已|已经)?(?:满|结束|过了)|no (?:serious )?misconduct",
+    )
+    if value is not None:
+        facts["serious_misconduct_in_penalty"] = value
+    value = _flag(
+        text, r"逾期未结题|逾期没结题|没结题|未结题|还没结题|overdue",
+        r"(?:没有|没|无|不存在)\s*(?:任何)?\s*(?:逾期|未结题|没结题)|都(?:已|已经)?结题|已经结题|按期结题|no overdue|not overdue",
+    )
+    if value is not None:
+        facts["overdue_city_project"] = value
+    value = _flag(text, r"涉密|保密内容|机密|classified|confidential", r"不涉密|不涉及涉密|无涉密|没有涉密|非涉密|不含涉密|已脱密|not classified|no classified|unclassified")
+    if value is not None:
+        facts["classified_content"] = value
+    value = _flag(
+        text,
+        r"已(?:经)?(?:获得|拿到|得到|拿过|获过)(?:了|过)?(?:市级|市里|市财政)|市里(?:已经)?(?:资助|支持)过|市级(?:财政)?(?:资金)?(?:已经)?(?:资助|支持)过|already (?:received|got|been given) city|already city[- ]funded",
+        r"(?:没有|没|未|从未)\s*(?:获得|拿到|得到|拿过)(?:过)?\s*(?:市级|市里|市财政)|not (?:been )?city[- ]funded|no city funding",
+    )
+    if value is not None:
+        facts["already_city_funded"] = value
+    if re.search(r"多头申报|多个推荐部门|两个推荐部门|几个推荐部门同时|multiple (?:recommending )?departments", text):
+        facts["recommending_departments"] = _count(text, _NUM + r"\s*个(?:推荐)?部门") or 2
+    elif (n := _count(text, r"(?:通过|经过|走)\s*" + _NUM + r"\s*个\s*(?:推荐)?(?:部门|渠道)")) is not None:
+        facts["recommending_departments"] = n
+    elif re.search(r"(?:一个|单个|1个)推荐部门|through one (?:recommending )?department", text):
+        facts["recommending_departments"] = 1
+    _counts(text, facts)
+    return Profile(**facts)
+
+
+_UNIT = r"(?:学校|我校|我院|我所|本单位|我单位|单位|院里|所里|校里|我们|学院|大学|研究所|研究院|医院|our (?:unit|university|institute|school))"
+
+
+def _counts(text: str, facts: dict[str, object]) -> None:
+    """Unit quota ("学校已经推荐了4项") versus the leader's own applications ("我已经报了一个")."""
+    unit = re.search(
+        _UNIT + r".{0,8}?(?:已经|已)?(?:推荐|报|申报|上报|提交)了?\s*" + _NUM + r"\s*(?:个|项)", text
+    ) or re.search(r"(?:已经|已)?推荐了?\s*" + _NUM + r"\s*(?:个|项)", text)
+    if unit and (n := cn_number(unit.group(1))) is not None:
+        facts["org_quota_used"] = n
+    elif (m := re.search(r"(?:put forward|recommended|submitted)\s*(\d+)\s*(?:projects|applications)", text)) and (
+        re.search(r"unit|university|institute|school|we ", text)
+    ):
+        facts["org_quota_used"] = int(m.group(1))
+    personal = re.search(
+        r"(?:我|本人|负责人)?(?:今年|本年度)?(?:已经|已)(?:申报|报|申请)(?:了|过)\s*" + _NUM + r"?\s*(?:个|项)?(?:其他)?(?:项目|课题)?", text
+    )
+    if "org_quota_used" not in facts and personal:
+        n = cn_number(personal.group(1)) if personal.group(1) else 1
+        if n is not None and n >= 5:
+            facts["org_quota_used"] = n  # a leader may hold one; five or more can only be the unit's count
+        elif n is not None:
+            facts["applications_this_year"] = n
+    elif re.search(r"(?:还没|没有|未|尚未)(?:申报|报)过?(?:其他|别的)?(?:项目)?|第一次申报|no other application", text):
+        facts["applications_this_year"] = 0
+    elif re.search(r"already (?:applied|submitted)(?: for)? (?:another|one|a)|second application|另一个项目|再报一个|又报", text):
+        facts["applications_this_year"] = 1

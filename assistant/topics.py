@@ -1,0 +1,68 @@
+"""Finds which topics of the guide a question talks about: by number ("子课题⑤", "重点项目3",
+"second major project") or by the words applicants use for them ("人工智能那个课题")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.extract import cn_number
+from corpus import Topic
+from index.tokenize import canonical
+
+_N = r"(\d|[一二三四五六七])"
+_ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+_EN_N = r"(\d|first|second|third|fourth|fifth|sixth|seventh)"
+
+
+def _num(token: str) -> int | None:
+    return _ORDINAL_EN.get(token) or cn_number(token)
+
+
+class TopicResolver:
+    def __init__(self, topics: list[Topic]) -> None:
+        self.topics = topics
+        self.by_id = {t.id: t for t in topics}
+        # (compiled pattern, topic id), longest alias first so "科技人才评价" beats "人才评价".
+        aliases: list[tuple[str, str]] = []
+        for t in topics:
+            for alias in {*t.aliases, canonical(t.title)}:
+                aliases.append((canonical(alias), t.id))
+        aliases.sort(key=lambda a: -len(a[0]))
+        self._aliases = [
+            (re.compile(r"\b" + re.escape(a) + r"\b" if a.isascii() else re.escape(a)), a, tid) for a, tid in aliases
+        ]
+        self._numbered: list[tuple[re.Pattern[str], str]] = [
+            (re.compile(r"子课题\s*" + _N + r"|第\s*" + _N + r"\s*个?\s*子课题|sub-?\s?topic\s*(?:no\.?\s*)?" + _EN_N
+                        + r"|" + _EN_N + r"\s*sub-?\s?topic"), "major-1-sub-{}"),
+            (re.compile(r"重大(?:项目|课题)\s*" + _N + r"(?!\s*项)|第\s*" + _N + r"\s*个?\s*重大(?:项目|课题)|major\s*project\s*"
+                        + _EN_N + r"|" + _EN_N + r"\s*major\s*project"), "major-{}"),
+            (re.compile(r"(?:其他领域)?重点(?:项目|课题)\s*" + _N + r"(?!\s*项)|第\s*" + _N + r"\s*个?\s*(?:其他领域)?重点(?:项目|课题)"
+                        + r"|key\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*key\s*project"), "key-{}"),
+        ]
+
+    def resolve(self, q: str) -> list[str]:
+        """Topic ids in order of mention; `q` is canonical text."""
+        found: list[tuple[int, str]] = []
+        taken: list[tuple[int, int]] = []
+        for pattern, template in self._numbered:
+            for m in pattern.finditer(q):
+                token = next(g for g in m.groups() if g)
+                n = _num(token)
+                tid = template.format(n)
+                if n and tid in self.by_id:
+                    found.append((m.start(), tid))
+                    taken.append(m.span())
+        for pattern, _alias, tid in self._aliases:
+            for m in pattern.finditer(q):
+                if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+                    continue  # inside a longer alias already matched
+                found.append((m.start(), tid))
+                taken.append(m.span())
+        ordered: list[str] = []
+        for _, tid in sorted(found):
+            if tid not in ordered:
+                ordered.append(tid)
+        return ordered
+
+    def children(self, tid: str) -> list[Topic]:
+        return [t for t in self.topics if t.parent == tid]

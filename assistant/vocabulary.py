@@ -1,0 +1,41 @@
+"""How applicants phrase things: question words per facet, time words, pronouns, list words.
+
+These are words of questions, not facts of the notice (facts and their triggers are in corpus/).
+All entries are in canonical form (simplified, lower case) because matching runs on that form.
+"""
+
+from __future__ import annotations
+
+FACETS: dict[str, tuple[str, ...]] = {
+    "funding": ("经费", "多少钱", "资助", "万元", "钱", "额度", "资金", "拨多少", "给多少", "funding", "money",
+                "how much", "amount", "grant", "budget"),
+    "contact": ("联系", "电话", "找谁", "问谁", "处室", "哪个处", "联系单位", "联系人", "号码", "热线", "contact", "phone",
+                "call", "who to ask", "office", "telephone", "number"),
+    "deliverable": ("报告", "成果形式", "成果", "形成", "交付", "产出", "结题要", "最终", "提交什么", "交什么", "deliverable",
+                    "report", "output", "produce", "outcome"),
+    "references": ("参考", "对标", "借鉴", "标准", "城市", "依据", "国标", "哪些地方", "经验", "reference", "benchmark",
+                   "standard", "cities", "city", "learn from", "gb/t"),
+    "content": ("研究内容", "做什么", "研究什么", "内容", "干什么", "是什么", "介绍", "要求", "方向", "重点", "about",
+                "what is", "what does", "describe", "research content", "focus"),
+    "level": ("级别", "重大还是重点", "属于", "什么级别", "哪一类", "重大项目吗", "重点项目吗", "level", "major or key"),
+    "title": ("题目", "名称", "全称", "叫什么", "标题", "title", "name"),
+}
+# A topic question without any facet word gets an overview of the topic.
+LIST_WORDS = ("有哪些", "哪几个", "哪些", "列表", "都有什么", "有什么", "清单", "列出", "全部", "所有", "各个", "每个",
+              "分别", "各", "list", "which", "all ")
+ALL_WORDS = ("所有", "全部", "各个", "每个", "分别", "各课题", "各项目", "每一个", "all ", "each", "every")
+PRONOUNS = ("它", "这个", "该", "那个", "这项", "此", "上述", "这个课题", "该课题", "那它", "其", "它的", "这一", "it",
+            "its", "this", "that one", "the same")
+TIME_NOW = ("现在", "目前", "还能", "还可以", "今天", "今日", "当前", "此刻", "已经截止", "截止了吗", "过了吗", "还来得及",
+            "开始了吗", "still", "now", "today", "yet", "currently", "already closed", "is it open")
+ASK_ELIGIBLE = (
+    "能申报", "能不能申报", "可以申报", "可不可以申报", "能否申报", "能报", "能不能报", "可以报", "可不可以报", "能否报",
+    "有资格", "有没有资格", "符合条件", "符合申报条件", "够条件", "具备资格", "能参加", "可以参加", "能申请", "可以申请",
+    "能否申请", "我能", "我可以", "我们能", "我们可以", "我单位能", "是否符合", "能不能参加", "能当负责人", "可以当负责人",
+    "能做负责人", "可以做负责人", "能不能当", "行不行", "行吗", "可以吗", "资格", "eligible", "can i apply", "can we apply",
+    "may i apply", "may we apply", "allowed to apply", "qualify", "am i able", "can i still", "can my", "can a", "can an",
+    "could i apply", "could we apply", "is a ", "are we",
+)
+SELF = ("我", "我们", "本人", "本单位", "我单位", "我校", "我院", "我所", "咱", "i ", "i'm", "we ", "our ", "my ", "me ")
+GREETINGS = ("你好", "您好", "hello", "hi", "在吗", "哈喽", "嗨")
+THANKS = ("谢谢", "感谢", "多谢", "thanks", "thank you")

@@ -1,0 +1,94 @@
+"""Hybrid retrieval: BM25 and dense rankings fused by reciprocal rank, plus its LangChain face."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from threading import Lock
+from typing import Literal
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from corpus.passages import Passage
+from index.bm25 import Bm25Index
+from index.embedders import Embedder
+from index.store import VectorStore
+
+Mode = Literal["hybrid", "bm25", "dense"]
+RRF_K = 60
+POOL = 20
+
+
+@dataclass(frozen=True)
+class Hit:
+    passage: Passage
+    score: float  # fused RRF score in hybrid mode; the ranking's own score otherwise
+    dense: float = 0.0  # cosine similarity of the query and this passage (0 when not computed)
+
+
+class _LruCache:
+    def __init__(self, size: int) -> None:
+        self._data: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._size, self._lock = size, Lock()
+
+    def get_or_compute(self, key: str, compute) -> np.ndarray:
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                return self._data[key]
+        value = compute(key)
+        with self._lock:
+            self._data[key] = value
+            if len(self._data) > self._size:
+                self._data.popitem(last=False)
+        return value
+
+
+class HybridRetriever:
+    def __init__(self, passages: list[Passage], bm25: Bm25Index, store: VectorStore, embedder: Embedder) -> None:
+        self._by_id = {p.id: p for p in passages}
+        self.bm25, self.store, self.embedder = bm25, store, embedder
+        self._vectors = _LruCache(2048)
+
+    def query_vector(self, query: str) -> np.ndarray:
+        return self._vectors.get_or_compute(query, self.embedder.embed_query)
+
+    def dense(self, query: str, k: int = POOL) -> list[tuple[str, float]]:
+        return self.store.query(self.query_vector(query), min(k, len(self._by_id)))
+
+    def search(self, query: str, k: int = 3, mode: Mode = "hybrid") -> list[Hit]:
+        if mode == "bm25":
+            return [Hit(self._by_id[pid], s) for pid, s in self.bm25.search(query, k)]
+        dense = self.dense(query, POOL)
+        if mode == "dense":
+            return [Hit(self._by_id[pid], s, s) for pid, s in dense[:k]]
+        sims = dict(dense)
+        fused: dict[str, float] = {}
+        for ranking in (self.bm25.search(query, POOL), dense):
+            for rank, (pid, _) in enumerate(ranking):
+                fused[pid] = fused.get(pid, 0.0) + 1.0 / (RRF_K + rank + 1)
+        best = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
+        return [Hit(self._by_id[pid], s, sims.get(pid, 0.0)) for pid, s in best]
+
+
+class PassageRetriever(BaseRetriever):
+    """The hybrid retriever as a LangChain `BaseRetriever` (Documents carry id and section)."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    retriever: HybridRetriever
+    k: int = 3
+    mode: Mode = "hybrid"
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        return [
+            Document(
+                page_content=h.passage.text,
+                id=h.passage.id,
+                metadata={"id": h.passage.id, "section": h.passage.section, "score": h.score},
+            )
+            for h in self.retriever.search(query, self.k, self.mode)
+        ]

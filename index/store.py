@@ -1,0 +1,212 @@
+"""Dense vectors of the passages in Chroma: embedded (PersistentClient) by default, Chroma's own
+server (HttpClient) when a host is configured.
+
+A build never leaves a broken index behind. Embedded: each build writes a fresh generation
+directory and only then swaps the `current` symlink (an atomic rename); a crash leaves an orphan
+generation that the next build removes. Server: each build fills a `-building-` collection and
+renames it to its final name when complete. The manifest (corpus digest, embedder, settings)
+tells whether what exists is still fresh.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import logging
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import chromadb
+import numpy as np
+
+from corpus.passages import Passage
+from index.embedders import Embedder
+
+log = logging.getLogger(__name__)
+BATCH = 16
+KEEP_GENERATIONS = 2
+SCHEMA = 1
+
+
+@dataclass(frozen=True)
+class IndexConfig:
+    index_dir: Path
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    collection_prefix: str = "soft_science"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    schema: int
+    corpus_digest: str
+    embedder: str
+    dim: int
+    passages: int
+    collection: str
+    built_at: float
+    build_seconds: float
+
+
+def _chroma_settings() -> chromadb.Settings:
+    return chromadb.Settings(anonymized_telemetry=False, allow_reset=False)
+
+
+def _slug(text: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in text)[:60]
+
+
+def collection_name(cfg: IndexConfig, digest: str, embedder: Embedder) -> str:
+    return f"{cfg.collection_prefix}-{digest}-{_slug(embedder.name)}"
+
+
+@contextlib.contextmanager
+def _build_lock(cfg: IndexConfig) -> Iterator[None]:
+    # Several API workers may start together on a fresh checkout: one builds, the others wait.
+    cfg.index_dir.mkdir(parents=True, exist_ok=True)
+    with open(cfg.index_dir / ".lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _embed_all(
+    passages: list[Passage], embedder: Embedder, progress: Callable[[int], None] | None
+) -> np.ndarray:
+    out = []
+    for start in range(0, len(passages), BATCH):
+        batch = passages[start : start + BATCH]
+        out.append(embedder.embed_passages([p.context for p in batch]))
+        if progress:
+            progress(len(batch))
+    return np.vstack(out)
+
+
+def _fill(collection, passages: list[Passage], vectors: np.ndarray) -> None:
+    collection.add(
+        ids=[p.id for p in passages],
+        embeddings=vectors.tolist(),
+        documents=[p.text for p in passages],
+        metadatas=[{"section": p.section, "kind": p.kind, "topic": p.topic or ""} for p in passages],
+    )
+
+
+class VectorStore:
+    """The passage vectors of one corpus digest and embedder, opened (and built if needed)."""
+
+    def __init__(self, collection, manifest: Manifest) -> None:
+        self._collection = collection
+        self.manifest = manifest
+
+    def query(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+        """(passage id, cosine similarity) best first."""
+        res = self._collection.query(query_embeddings=[vector.tolist()], n_results=k, include=["distances"])
+        return [(pid, 1.0 - float(d)) for pid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+
+    @classmethod
+    def open(
+        cls,
+        cfg: IndexConfig,
+        passages: list[Passage],
+        digest: str,
+        embedder: Embedder,
+        progress: Callable[[int], None] | None = None,
+        rebuild: bool = False,
+    ) -> VectorStore:
+        opener = _open_server if cfg.chroma_host else _open_embedded
+        return opener(cfg, passages, digest, embedder, progress, rebuild)
+
+
+def _manifest_for(digest: str, embedder: Embedder, n: int, name: str, seconds: float) -> Manifest:
+    return Manifest(SCHEMA, digest, embedder.name, embedder.dim, n, name, time.time(), round(seconds, 2))
+
+
+def _is_fresh(m: Manifest | None, digest: str, embedder: Embedder, n: int) -> bool:
+    return bool(
+        m and m.schema == SCHEMA and m.corpus_digest == digest and m.embedder == embedder.name
+        and m.dim == embedder.dim and m.passages == n
+    )
+
+
+def read_manifest(index_dir: Path) -> Manifest | None:
+    path = index_dir / "current" / "manifest.json"
+    try:
+        return Manifest(**json.loads(path.read_text()))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _open_embedded(cfg, passages, digest, embedder, progress, rebuild) -> VectorStore:
+    current = cfg.index_dir / "current"
+    manifest = None if rebuild else read_manifest(cfg.index_dir)
+    if not _is_fresh(manifest, digest, embedder, len(passages)):
+        with _build_lock(cfg):
+            manifest = None if rebuild else read_manifest(cfg.index_dir)
+            if not _is_fresh(manifest, digest, embedder, len(passages)):
+                manifest = _build_embedded(cfg, passages, digest, embedder, progress)
+    path = os.path.realpath(current)
+    client = chromadb.PersistentClient(path=str(Path(path) / "chroma"), settings=_chroma_settings())
+    # Vectors are always computed by us; no embedding function means Chroma never loads its own.
+    collection = client.get_collection(manifest.collection, embedding_function=None)
+    return VectorStore(collection, manifest)
+
+
+def _build_embedded(cfg, passages, digest, embedder, progress) -> Manifest:
+    start = time.perf_counter()
+    generation = cfg.index_dir / f"gen-{digest}-{uuid.uuid4().hex[:8]}"
+    name = collection_name(cfg, digest, embedder)
+    log.info("building the index into %s (%d passages, %s)", generation.name, len(passages), embedder.name)
+    vectors = _embed_all(passages, embedder, progress)
+    client = chromadb.PersistentClient(path=str(generation / "chroma"), settings=_chroma_settings())
+    collection = client.create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine"})
+    _fill(collection, passages, vectors)
+    manifest = _manifest_for(digest, embedder, len(passages), name, time.perf_counter() - start)
+    (generation / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2))
+    link = cfg.index_dir / f".current-{uuid.uuid4().hex[:8]}"
+    link.symlink_to(generation.name)
+    os.replace(link, cfg.index_dir / "current")  # the commit point: atomic on POSIX
+    _prune(cfg.index_dir, keep=generation.name)
+    return manifest
+
+
+def _prune(index_dir: Path, keep: str) -> None:
+    """Removes orphaned and old generations, keeping the newest few for processes still reading."""
+    gens = sorted((p for p in index_dir.glob("gen-*") if p.is_dir()), key=lambda p: p.stat().st_mtime)
+    old = [p for p in gens if p.name != keep][: max(0, len(gens) - KEEP_GENERATIONS)]
+    for path in old:
+        shutil.rmtree(path, ignore_errors=True)
+    for stray in index_dir.glob(".current-*"):
+        stray.unlink(missing_ok=True)
+
+
+def _open_server(cfg, passages, digest, embedder, progress, rebuild) -> VectorStore:
+    client = chromadb.HttpClient(host=cfg.chroma_host, port=cfg.chroma_port, settings=_chroma_settings())
+    name = collection_name(cfg, digest, embedder)
+    existing = {c.name if hasattr(c, "name") else str(c) for c in client.list_collections()}
+    if name in existing and not rebuild:
+        collection = client.get_collection(name, embedding_function=None)
+        meta = collection.metadata or {}
+        if meta.get("complete") and collection.count() == len(passages):
+            return VectorStore(collection, Manifest(**json.loads(meta["manifest"])))
+    start = time.perf_counter()
+    building = f"{name}-building-{uuid.uuid4().hex[:8]}"
+    vectors = _embed_all(passages, embedder, progress)
+    collection = client.create_collection(building, embedding_function=None, metadata={"hnsw:space": "cosine"})
+    _fill(collection, passages, vectors)
+    manifest = _manifest_for(digest, embedder, len(passages), name, time.perf_counter() - start)
+    if name in existing:
+        client.delete_collection(name)
+    collection.modify(name=name, metadata={"complete": True, "manifest": json.dumps(asdict(manifest))})
+    for stale in existing:
+        if stale.startswith(f"{cfg.collection_prefix}-") and "-building-" in stale:
+            with contextlib.suppress(Exception):
+                client.delete_collection(stale)
+    return VectorStore(client.get_collection(name, embedding_function=None), manifest)

@@ -1,0 +1,68 @@
+"""Text normalisation and jieba tokenisation shared by indexing and querying."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import threading
+import unicodedata
+from functools import lru_cache
+
+import jieba
+import opencc
+
+from corpus import LEXICON_PATH
+
+_T2S = opencc.OpenCC("t2s")
+_lock = threading.Lock()
+_ready = False
+_TOKEN_OK = re.compile(r"[\w\u4e00-\u9fff]", re.UNICODE)
+_STOP = set(
+    ["的", "了", "是", "在", "和", "与", "及", "或", "等", "吗", "呢", "吧", "啊", "呀", "么", "嘛", "哦", "我", "你", "他", "她", "它", "我们", "你们", "这", "那", "这个", "那个", "哪", "哪个", "什么", "怎么", "怎样", "如何", "请问", "请", "一下", "有", "没有", "要", "需要", "可以", "能", "能否", "是否", "多少", "几", "个", "项", "吧", "呗", "the", "a", "an", "of", "to", "is", "are", "for", "in", "on", "and", "or", "what", "how", "when", "who", "which", "do", "does", "can", "i", "my", "me", "we", "our", "you", "your", "it", "this", "that"]
+)
+# Typed words that mean the same thing in this domain; applied after traditional-to-simplified.
+_SPELLING = {"截至": "截止", "神报": "申报", "申请": "申报", "电化": "电话", "联系电化": "联系电话"}
+
+
+def normalize(text: str) -> str:
+    """NFKC (full/half width), traditional to simplified, one space between words, stripped."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
+    text = _T2S.convert(text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def canonical(text: str) -> str:
+    """normalize() plus common misspellings folded, lower-cased: what matching works on."""
+    text = normalize(text).lower()
+    for wrong, right in _SPELLING.items():
+        text = text.replace(wrong, right)
+    return text
+
+
+def _init() -> None:
+    global _ready
+    with _lock:
+        if _ready:
+            return
+        jieba.setLogLevel(60)
+        # jieba writes its model cache to /tmp by default; keep it private to this user.
+        jieba.dt.tmp_dir = tempfile.gettempdir()
+        jieba.load_userdict(str(LEXICON_PATH))
+        _ready = True
+
+
+@lru_cache(maxsize=8192)
+def _cut(text: str) -> tuple[str, ...]:
+    _init()
+    return tuple(jieba.cut_for_search(text))
+
+
+def tokens(text: str) -> list[str]:
+    """Search terms for BM25: jieba words (search mode) without punctuation and stop words."""
+    out = []
+    for tok in _cut(canonical(text)):
+        tok = tok.strip()
+        if tok and tok not in _STOP and _TOKEN_OK.search(tok):
+            out.append(tok)
+    return out
