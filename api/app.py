@@ -51,7 +51,9 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
             CORSMiddleware,
             allow_origins=settings.cors_origin_list,
             allow_methods=["GET", "POST", "OPTIONS"],
-            allow_headers=["Content-Type"],
+            allow_headers=["Content-Type", "X-Request-ID"],
+            # The widget reads Retry-After on a 429 to tell the user when to try again.
+            expose_headers=["Retry-After", "X-Request-ID"],
             max_age=600,
         )
 

@@ -24,6 +24,9 @@ STATUS = {
 class Draft:
     text: str
     passages: list[str] = field(default_factory=list)
+    # True: cite these passages in the order of their relevance to the question (a fact's several
+    # sentences); False: in the order given (a list, an overview).
+    rank_passages: bool = False
 
 
 def zh_date(d: dt.date) -> str:
@@ -50,7 +53,7 @@ def facts_answer(facts: list[Fact], today: dt.date, lang: str) -> Draft:
         if fact.window:
             parts.append(window_line(fact, today, lang))
         ids.extend(fact.passage_ids)
-    return Draft(("" if lang == "zh" else " ").join(parts), ids)
+    return Draft(("" if lang == "zh" else " ").join(parts), ids, rank_passages=True)
 
 
 def _name(t: Topic, lang: str) -> str:

@@ -7,7 +7,6 @@ import datetime as dt
 import logging
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
 from threading import Lock
 from zoneinfo import ZoneInfo
 
@@ -27,18 +26,23 @@ from assistant.compose import (
 )
 from assistant.eligibility import EligibilityChecker
 from assistant.extract import extract_profile
+from assistant.matching import FactMatcher, FactScore
 from assistant.models import Answer, Citation, Eligibility, Intent, Profile
 from assistant.sessions import SessionState, SessionStore
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
-from corpus import CORPUS_DIR, Corpus, Fact, load_corpus
+from corpus import CORPUS_DIR, Corpus, Fact, Topic, load_corpus
 from index import HybridRetriever, IndexConfig, open_index
 from index.embedders import make_embedder
+from index.retriever import Hit
 from index.tokenize import canonical, normalize
 
 log = logging.getLogger(__name__)
 MAX_CITATIONS = 5
+DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one sentence
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
+# A question of these kinds that also names a topic is still about the whole call.
+GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -51,55 +55,13 @@ def _has(q: str, words: tuple[str, ...] | list[str]) -> bool:
     return any(w in q for w in words)
 
 
-@dataclass
-class _Matched:
-    facts: list[Fact]
-    best: int
-
-
-class FactMatcher:
-    """Scores general facts by the triggers a question contains (longest, non-overlapping)."""
-
-    def __init__(self, facts: list[Fact]) -> None:
-        self.triggers = sorted(
-            ((canonical(t), f) for f in facts for t in f.triggers), key=lambda tf: -len(tf[0])
-        )
-
-    def match(self, q: str) -> _Matched:
-        scores: dict[str, int] = {}
-        by_id: dict[str, Fact] = {}
-        spans: list[tuple[int, int]] = []
-        for trig, fact in self.triggers:  # longest first
-            start = q.find(trig)
-            while start != -1:
-                end = start + len(trig)
-                # Words inside a longer trigger already matched ("经费" in "经费管理") do not count again.
-                if not any(s <= start and end <= e for s, e in spans):
-                    scores[fact.id] = scores.get(fact.id, 0) + len(trig)
-                    by_id[fact.id] = fact
-                    spans.append((start, end))
-                start = q.find(trig, start + 1)
-        if not scores:
-            return _Matched([], 0)
-        best = max(scores.values())
-        keep: dict[str, Fact] = {}
-        per_intent: dict[str, int] = {}
-        for fid, score in scores.items():
-            intent = by_id[fid].intent
-            per_intent[intent] = max(per_intent.get(intent, 0), score)
-        for fid, score in sorted(scores.items(), key=lambda kv: -kv[1]):
-            fact = by_id[fid]
-            if score == per_intent[fact.intent] and score * 2 >= best:
-                keep[fid] = fact
-        return _Matched(list(keep.values())[:3], best)
-
-
 class Assistant:
     def __init__(self, corpus: Corpus, retriever: HybridRetriever, settings: Settings) -> None:
         self.corpus, self.retriever, self.settings = corpus, retriever, settings
         self.checker = EligibilityChecker(corpus)
         self.topics = TopicResolver(corpus.topics)
         self.matcher = FactMatcher(corpus.facts)
+        self._owners = {pid: f for f in corpus.facts for pid in f.passage_ids}
         self.sessions = SessionStore(settings.session_max, settings.session_ttl_seconds)
         coverage = yaml.safe_load((CORPUS_DIR / "coverage.yaml").read_text(encoding="utf-8"))
         self.uncovered = [canonical(w) for item in coverage["not_covered"] for w in item["words"]]
@@ -152,18 +114,61 @@ class Assistant:
         return answer.model_copy(update={"session_id": session_id})
 
     # ----------------------------------------------------------------- routing
+    def _rank_facts(self, q: str, hits: list[Hit]) -> list[FactScore]:
+        """Trigger scores, plus a bonus for facts whose passages retrieval ranks high, plus numbers
+        (a phone, a date) that the question shares with a fact's quotes."""
+        numbers = re.findall(r"\d{4,}", q)
+        sharing = [f for f in self.corpus.facts if numbers and any(n in "".join(f.quotes) for n in numbers)]
+        scored = self.matcher.score(q, sharing)
+        time_now = _has(q, V.TIME_NOW)
+        for fs in scored:
+            for rank, hit in enumerate(hits[:5]):
+                if hit.passage.id in fs.fact.passage_ids:
+                    fs.score += 0.6 * (5 - rank)
+            if numbers and any(n in "".join(fs.fact.quotes) for n in numbers):
+                fs.score += 8
+            if fs.fact.intent == "dates" and _has(q, V.WHEN):
+                fs.score += 2
+            if fs.fact.window and time_now:
+                fs.score += 3
+        return sorted(scored, key=lambda s: -s.score)
+
+    def _select(self, ranked: list[FactScore]) -> list[Fact]:
+        """The best fact, plus the best of each other intent that scores at least half as much."""
+        if not ranked:
+            return []
+        best = ranked[0].score
+        chosen: list[Fact] = []
+        intents: set[str] = set()
+        for fs in ranked:
+            if fs.fact.intent in intents or fs.score * 2 < best:
+                continue
+            chosen.append(fs.fact)
+            intents.add(fs.fact.intent)
+        return chosen[:3]
+
     def _answer(self, question: str, q: str, today: dt.date, state: SessionState) -> tuple[Answer, SessionState]:
         lang = language_of(normalize(question))
         delta = extract_profile(q)
         topics = self.topics.resolve(q)
         facets = [f for f, words in V.FACETS.items() if _has(q, words)]
-        matched = self.matcher.match(q)
-        asks_eligibility = _has(q, V.ASK_ELIGIBLE)
+        hits = self.retriever.search(q, MAX_CITATIONS)
+        ranked = self._rank_facts(q, hits)
+        facts = self._select(ranked)
+        top_score = ranked[0].score if ranked else 0.0
+        top_longest = ranked[0].longest if ranked else 0
+        counting = _has(q, V.COUNT)
+        asks_eligibility = (
+            (_has(q, V.ASK_ELIGIBLE) or bool(V.ASK_ELIGIBLE_EN.search(q))) and not counting and "才能" not in q
+        )
         time_now = _has(q, V.TIME_NOW)
-        stated = delta.model_dump(exclude_none=True)
+        in_eligibility = state.intent == Intent.ELIGIBILITY.value
+        stated = {k for k in delta.model_dump(exclude_none=True) if k != "project_level"}
+        # Facts count as the asker's own only when they speak of themselves or ask whether they may apply:
+        # "高校限报几项" names a unit type without saying "we are a university".
+        personal = bool(stated) and (asks_eligibility or in_eligibility or _has(q, V.SELF))
         follow_up = not topics and state.topics and (
-            _has(q, V.PRONOUNS) or (facets and len(q) <= 14 and not matched.facts)
-            or (facets and len(q) <= 10)
+            _has(q, V.PRONOUNS) or (facets and len(q) <= 14 and top_score < 4) or (facets and len(q) <= 8)
         )
 
         def done(draft: Draft, intent: Intent, topic_ids=(), elig: Eligibility | None = None,
@@ -171,37 +176,42 @@ class Assistant:
             new_state = SessionState(
                 topics=tuple(topic_ids) or state.topics, intent=intent.value, profile=profile or state.profile
             )
-            citations = self._citations(draft.passages, q, topic_ids) if intent != Intent.OUT_OF_SCOPE else []
+            citations = [] if intent == Intent.OUT_OF_SCOPE else self._citations(draft, q, topic_ids, hits)
             return Answer(answer=draft.text, intent=intent, citations=citations, eligibility=elig, language=lang,
                           topic=topic_ids[0] if topic_ids else None), new_state
 
-        # 1. Eligibility: stated personal facts with a may-I-apply question, or a session already on it.
-        wants_eligibility = (asks_eligibility and not (time_now and not stated)) or (
-            stated and (state.intent == Intent.ELIGIBILITY.value or _has(q, V.SELF))
-        )
-        if wants_eligibility and not (topics and facets and not stated and not asks_eligibility):
+        # 1. Questions about something the notice does not say (unless the user is stating facts).
+        if _has(q, self.uncovered) and not asks_eligibility and not (topics and facets):
+            return done(not_covered(self.corpus, lang), Intent.OUT_OF_SCOPE)
+
+        # 2. Eligibility: personal facts stated, or a may-I-apply question, or a session already on it.
+        if personal or (asks_eligibility and not (time_now and not stated)) or (
+            in_eligibility and "project_level" in delta.model_dump(exclude_none=True)
+        ):
             profile = state.profile.merged(delta)
             if topics and profile.project_level is None:
                 profile = profile.merged(Profile(project_level=self.corpus.topic(topics[0]).level))
             result = self.checker.check(profile, today, lang)
-            stated_any = bool(profile.model_dump(exclude_none=True))
-            draft = eligibility_answer(result, lang, self.corpus, stated_any)
+            draft = eligibility_answer(result, lang, self.corpus, bool(profile.model_dump(exclude_none=True)))
             return done(draft, Intent.ELIGIBILITY, topics, result, profile)
-
-        # 2. Questions about something the notice does not say.
-        if _has(q, self.uncovered) and not (topics and facets):
-            return done(not_covered(self.corpus, lang), Intent.OUT_OF_SCOPE)
 
         # 3. Topics: named now, or carried over from the previous turn.
         if follow_up:
             topics = list(state.topics)
-        if topics and not (matched.facts and not facets and not follow_up and matched.best >= 4
-                           and self._general_wins(matched)):
+        general_first = facts and not follow_up and facts[0].intent in GENERAL_INTENTS and top_longest >= 3 and not (
+            set(facets) & {"funding", "contact", "deliverable", "references"}
+        )
+        if not topics and state.topics and not follow_up and top_longest < 3:
+            # A point of the topic under discussion ("要参照什么指标体系？") needs no pronoun.
+            detail = self._topic_detail(self.corpus.topic(state.topics[0]), q)
+            if detail:
+                return done(detail, Intent.TOPICS, state.topics)
+        if topics and not general_first:
             return done(self._topic_draft(topics, facets, lang, q), self._topic_intent(facets), topics)
 
         # 4. An office by name ("成果处的电话").
         office = next((o for o in self.offices if canonical(o) in q), None)
-        if office and (not matched.facts or "contact" in facets or matched.facts[0].intent == "contacts"):
+        if office and (not facts or "contact" in facets or facts[0].intent == "contacts"):
             return done(office_answer(office, self.corpus, lang), Intent.CONTACTS)
 
         # 5. Lists of topics ("有哪些课题", "各课题的联系电话").
@@ -210,16 +220,12 @@ class Assistant:
             return done(listing, Intent.TOPICS if not facets else self._topic_intent(facets))
 
         # 6. General facts.
-        if matched.facts:
-            facts = matched.facts
-            if time_now:
-                window_facts = [f for f in facts if f.window]
-                facts = window_facts or [self.corpus.fact("submission_window"), *facts]
+        if facts:
+            if time_now and not any(f.window for f in facts):
+                facts = [*facts, self.corpus.fact("submission_window")]
             draft = facts_answer(facts, today, lang)
             intent = Intent(facts[0].intent)
-            elig = None
-            if intent == Intent.ELIGIBILITY:
-                elig = self.checker.check(state.profile, today, lang)
+            elig = self.checker.check(state.profile, today, lang) if intent == Intent.ELIGIBILITY else None
             return done(draft, intent, (), elig)
 
         if _has(q, V.GREETINGS) and len(q) <= 12:
@@ -228,11 +234,7 @@ class Assistant:
             return done(facts_answer([self.corpus.fact("submission_window")], today, lang), Intent.DATES)
 
         # 7. Nothing matched: answer only if retrieval is sure the notice says it.
-        return self._fallback(q, lang, done)
-
-    def _general_wins(self, matched: _Matched) -> bool:
-        # A date or process question that names a topic is still about the whole call.
-        return matched.facts[0].intent in ("dates", "process", "materials", "rules", "eligibility")
+        return self._fallback(q, lang, hits, today, done)
 
     def _topic_intent(self, facets: list[str]) -> Intent:
         for f in facets:
@@ -241,80 +243,113 @@ class Assistant:
         return Intent.TOPICS
 
     def _topic_draft(self, topic_ids: list[str], facets: list[str], lang: str, q: str) -> Draft:
-        wanted = [f for f in facets if f != "content"] or facets
+        wanted = [f for f in facets if f not in ("content", "title")] or [f for f in facets if f == "title"]
         parts, ids = [], []
+
+        def add(d: Draft) -> None:
+            parts.append(d.text)
+            ids.extend(d.passages)
+
         for tid in topic_ids:
             topic = self.corpus.topic(tid)
             parent = self.corpus.topic(topic.parent) if topic.parent else None
             children = self.topics.children(tid)
-            if children and ("子课题" in q or "sub-topic" in q or _has(q, V.LIST_WORDS)) and not wanted:
-                d = topic_list(children, None, lang, f"{topic.label}包含以下子课题（均为重点项目）：" if lang == "zh"
-                               else f"{topic.label_en} has these sub-topics (all key projects):")
-                parts.append(d.text)
-                ids.extend(d.passages)
+            if children and ("子课题" in q or "sub-topic" in q or "subtopic" in q):
+                facet = next((f for f in wanted if f in ("funding", "contact", "deliverable")), None)
+                head = (f"{topic.label}含{len(children)}个子课题，子课题为重点项目：" if lang == "zh"
+                        else f"{topic.label_en} has {len(children)} sub-topics, all key projects:")
+                d = topic_list(children, facet, lang, head)
+                add(Draft(d.text, [topic.passage_of[topic.title_quote], *d.passages]))
                 continue
-            if not wanted:
-                d = topic_overview(topic, lang, parent)
-                parts.append(d.text)
-                ids.extend(d.passages)
-                continue
-            for facet in wanted:
-                d = topic_facet(topic, facet, lang, parent)
-                parts.append(d.text)
-                ids.extend(d.passages)
+            detail = None if set(wanted) & {"funding", "contact", "level", "deliverable", "title"} else (
+                self._topic_detail(topic, q)
+            )
+            if detail:
+                add(detail)
+            elif not wanted:
+                add(topic_overview(topic, lang, parent))
+            for facet in wanted if not detail else ():
+                add(topic_facet(topic, facet, lang, parent))
         return Draft("\n".join(dict.fromkeys(parts)), list(dict.fromkeys(ids)))
 
+    def _topic_detail(self, topic: Topic, q: str) -> Draft | None:
+        """A question on a particular point of a topic ("覆盖企业哪些阶段"): the topic's sentence that
+        shares the most words with it, once the words naming the topic are taken out."""
+        rest = q
+        for word in sorted([*topic.aliases, topic.title, topic.label], key=len, reverse=True):
+            rest = rest.replace(canonical(word), " ")
+        rest = re.sub(r"子课题\s*\d|重大项目\s*\d|重点项目\s*\d|sub-?topic\s*\d|(?:major|key) project\s*\d", " ", rest)
+        own = {p.id for p in self.corpus.passages if p.topic == topic.id and p.kind == "content"}
+        n = len(self.corpus.passages)
+        rest_scores = {pid: s for pid, s in self.retriever.bm25.search(rest, n) if pid in own}
+        if not rest_scores or max(rest_scores.values()) < DETAIL_MIN_BM25:
+            return None
+        # The words naming the topic still help to choose among its sentences ("十五五" is in one).
+        full = {pid: s for pid, s in self.retriever.bm25.search(q, n) if pid in own}
+        best = max(rest_scores, key=lambda pid: rest_scores[pid] + full.get(pid, 0.0))
+        passage = self.corpus.passage(best)
+        text = passage.text.removeprefix("研究内容：").removeprefix("研究内容:").strip()
+        return Draft(f"{topic.label}“{topic.title}”：{text}", [passage.id, topic.passage_of[topic.title_quote]])
+
     def _listing(self, q: str, facets: list[str], lang: str) -> Draft | None:
-        asks_list = _has(q, V.LIST_WORDS)
-        mentions_topics = _has(q, ("课题", "题目", "选题", "项目", "topic", "project"))
-        if not (asks_list and mentions_topics):
+        if not (_has(q, V.LIST_WORDS) and _has(q, V.TOPIC_WORDS)):
             return None
         facet = next((f for f in facets if f in ("funding", "contact", "deliverable")), None)
         if facet and not _has(q, V.ALL_WORDS):
             return None
-        if "子课题" in q or "sub-topic" in q or "subtopic" in q:
+        zh = lang == "zh"
+        if "其他领域" in q or "other field" in q:
+            chosen = [t for t in self.corpus.topics if t.level == "key" and not t.parent]
+            head = f"其他领域重点课题共{len(chosen)}项：" if zh else f"The {len(chosen)} key topics in other fields:"
+        elif "子课题" in q or "sub-topic" in q or "subtopic" in q:
             chosen = [t for t in self.corpus.topics if t.parent]
-            head = "7个子课题（均为重点项目）：" if lang == "zh" else "The sub-topics (all key projects):"
-        elif "重大" in q or "major" in q:
+            head = f"子课题共{len(chosen)}个（均为重点项目）：" if zh else f"The {len(chosen)} sub-topics (all key projects):"
+        elif ("重大" in q or "major" in q) and not ("重点" in q or "key" in q):
             chosen = [t for t in self.corpus.topics if t.level == "major"]
-            head = "重大项目共2项：" if lang == "zh" else "The major projects:"
-        elif "重点" in q or "key" in q:
+            head = f"重大项目共{len(chosen)}项：" if zh else f"The {len(chosen)} major projects:"
+        elif ("重点" in q or "key" in q) and not ("重大" in q or "major" in q):
             chosen = [t for t in self.corpus.topics if t.level == "key"]
-            head = "重点项目共10项（7个子课题和3个其他领域重点课题）：" if lang == "zh" else "The key projects:"
+            head = f"重点项目共{len(chosen)}项：" if zh else f"The {len(chosen)} key projects:"
         else:
             chosen = list(self.corpus.topics)
-            head = "本次均为定题项目，共12项：" if lang == "zh" else "All set topics:"
+            head = f"本次均为定题项目，共{len(chosen)}项：" if zh else f"All {len(chosen)} set topics:"
         draft = topic_list(chosen, facet, lang, head)
-        counts = self.corpus.fact("project_counts")
-        draft.passages = [*counts.passage_ids, *draft.passages] if not facet else draft.passages
+        if not facet:
+            draft.passages = [*self.corpus.fact("project_counts").passage_ids, *draft.passages]
         return draft
 
-    def _fallback(self, q: str, lang: str, done) -> tuple[Answer, SessionState]:
-        hits = self.retriever.search(q, 3)
+    def _fallback(self, q: str, lang: str, hits: list[Hit], today: dt.date, done) -> tuple[Answer, SessionState]:
         top = hits[0] if hits else None
         bm25 = dict(self.retriever.bm25.search(q, 5))
         if top and top.dense >= self.settings.min_dense_score and bm25.get(top.passage.id, 0) >= 3.0:
             owner = next((f for f in self.corpus.facts if top.passage.id in f.passage_ids), None)
             if owner:
-                return done(facts_answer([owner], self.today(), lang), Intent(owner.intent))
+                return done(facts_answer([owner], today, lang), Intent(owner.intent))
             if top.passage.topic:
                 topic = self.corpus.topic(top.passage.topic)
                 return done(topic_overview(topic, lang), Intent.TOPICS, [topic.id])
         return done(not_covered(self.corpus, lang), Intent.OUT_OF_SCOPE)
 
     # ----------------------------------------------------------------- citations
-    def _citations(self, primary: list[str], q: str, topic_ids) -> list[Citation]:
+    def _citations(self, draft: Draft, q: str, topic_ids, hits: list[Hit]) -> list[Citation]:
+        primary = list(dict.fromkeys(draft.passages))
+        if draft.rank_passages and len(primary) > 1:
+            # Of a fact's several passages, the one the question is about comes first.
+            relevance = dict(self.retriever.bm25.search(q, len(self.corpus.passages)))
+            primary.sort(key=lambda pid: -relevance.get(pid, 0.0))
         out: list[Citation] = []
-        seen: set[str] = set()
-        for i, pid in enumerate(dict.fromkeys(primary)):
+        for i, pid in enumerate(primary):
             p = self.corpus.passage(pid)
             out.append(Citation(id=p.id, section=p.section, text=p.text, score=round(1.0 - 0.01 * i, 3)))
-            seen.add(pid)
+        seen = set(primary)
         if len(out) < MAX_CITATIONS:
-            query = q
             if topic_ids:
-                query = f"{self.corpus.topic(topic_ids[0]).title} {q}"
-            for hit in self.retriever.search(query, MAX_CITATIONS):
+                # The topic's own sentences, most relevant first: no second embedding needed.
+                own = {p.id for p in self.corpus.passages if p.topic in topic_ids}
+                ranked = [pid for pid, _ in self.retriever.bm25.search(q, len(self.corpus.passages)) if pid in own]
+                ranked += [pid for pid in sorted(own) if pid not in ranked]
+                hits = [Hit(self.corpus.passage(pid), 0.5) for pid in ranked]
+            for hit in hits:
                 if hit.passage.id in seen or (topic_ids and hit.passage.topic not in (None, *topic_ids)):
                     continue
                 out.append(Citation(id=hit.passage.id, section=hit.passage.section, text=hit.passage.text,
@@ -322,5 +357,4 @@ class Assistant:
                 seen.add(hit.passage.id)
                 if len(out) >= MAX_CITATIONS:
                     break
-        return out
-
+        return out[:MAX_CITATIONS]

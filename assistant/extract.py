@@ -49,7 +49,8 @@ _DEGREES: list[tuple[str, str]] = [
     (r"本科|学士|bachelor", "bachelor"),
 ]
 _ORG: list[tuple[str, str]] = [
-    (r"以个人名义|个人身份|个人申报|个人能|个人可以|自由职业|individual|as a person|freelancer|myself alone", "individual"),
+    (r"以个人名义|个人身份|我是个人|作为个人|(?<![一每])个人(?:能|可以|可不可以|申报|申请|名义)|自由职业|没有(?:挂靠)?单位|"
+     r"individual|as a person|freelancer|myself alone|without an? (?:unit|organi[sz]ation)", "individual"),
     (r"社会组织|协会|学会|基金会|民办非企业|商会|ngo|association|society|foundation|non-profit", "social_organization"),
     (r"公司|企业|集团|有限责任|股份|厂|民营|private firm|company|enterprise|firm\b|business|startup|corporation", "enterprise"),
     (r"大学|学院|高校|高等院校|高等学校|职业技术学院|university|college", "university"),
@@ -105,7 +106,8 @@ def extract_profile(text: str) -> Profile:
         facts["degree"] = degree
     if org := _first(_ORG, text):
         facts["org_type"] = org
-    if _OUTSIDE.search(text):
+    personal = org or re.search(r"我|本人|本单位|我们|\bi\b|\bwe\b|\bour\b|\bmy\b", text)
+    if _OUTSIDE.search(text) and personal:
         facts["located_in_zhengzhou"] = False
     elif _INSIDE.search(text) and org:
         facts["located_in_zhengzhou"] = True
@@ -164,6 +166,7 @@ def _counts(text: str, facts: dict[str, object]) -> None:
     ) or re.search(r"(?:已经|已)?推荐了?\s*" + _NUM + r"\s*(?:个|项)", text)
     if unit and (n := cn_number(unit.group(1))) is not None:
         facts["org_quota_used"] = n
+        return
     elif (m := re.search(r"(?:put forward|recommended|submitted)\s*(\d+)\s*(?:projects|applications)", text)) and (
         re.search(r"unit|university|institute|school|we ", text)
     ):
@@ -179,5 +182,5 @@ def _counts(text: str, facts: dict[str, object]) -> None:
             facts["applications_this_year"] = n
     elif re.search(r"(?:还没|没有|未|尚未)(?:申报|报)过?(?:其他|别的)?(?:项目)?|第一次申报|no other application", text):
         facts["applications_this_year"] = 0
-    elif re.search(r"already (?:applied|submitted)(?: for)? (?:another|one|a)|second application|另一个项目|再报一个|又报", text):
+    elif re.search(r"already (?:applied|submitted)(?: for)? (?:another|one|a)|second application|已经报了一个|已报一个", text):
         facts["applications_this_year"] = 1

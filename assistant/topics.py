@@ -9,7 +9,8 @@ from assistant.extract import cn_number
 from corpus import Topic
 from index.tokenize import canonical
 
-_N = r"(\d|[一二三四五六七])"
+# "重点项目一共…" is not "重点项目1": a numeral followed by these characters is another word.
+_N = r"(\d|[一二三四五六七])(?![共起样般下些项级])"
 _ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 _EN_N = r"(\d|first|second|third|fourth|fifth|sixth|seventh)"
 
@@ -32,7 +33,7 @@ class TopicResolver:
             (re.compile(r"\b" + re.escape(a) + r"\b" if a.isascii() else re.escape(a)), a, tid) for a, tid in aliases
         ]
         self._numbered: list[tuple[re.Pattern[str], str]] = [
-            (re.compile(r"子课题\s*" + _N + r"|第\s*" + _N + r"\s*个?\s*子课题|sub-?\s?topic\s*(?:no\.?\s*)?" + _EN_N
+            (re.compile(r"子课题\s*[(（]?\s*" + _N + r"|第\s*" + _N + r"\s*个?\s*子课题|sub-?\s?topic\s*(?:no\.?\s*)?" + _EN_N
                         + r"|" + _EN_N + r"\s*sub-?\s?topic"), "major-1-sub-{}"),
             (re.compile(r"重大(?:项目|课题)\s*" + _N + r"(?!\s*项)|第\s*" + _N + r"\s*个?\s*重大(?:项目|课题)|major\s*project\s*"
                         + _EN_N + r"|" + _EN_N + r"\s*major\s*project"), "major-{}"),

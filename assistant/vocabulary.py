@@ -6,6 +6,8 @@ All entries are in canonical form (simplified, lower case) because matching runs
 
 from __future__ import annotations
 
+import re
+
 FACETS: dict[str, tuple[str, ...]] = {
     "funding": ("经费", "多少钱", "资助", "万元", "钱", "额度", "资金", "拨多少", "给多少", "funding", "money",
                 "how much", "amount", "grant", "budget"),
@@ -22,8 +24,11 @@ FACETS: dict[str, tuple[str, ...]] = {
 }
 # A topic question without any facet word gets an overview of the topic.
 LIST_WORDS = ("有哪些", "哪几个", "哪些", "列表", "都有什么", "有什么", "清单", "列出", "全部", "所有", "各个", "每个",
-              "分别", "各", "list", "which", "all ")
-ALL_WORDS = ("所有", "全部", "各个", "每个", "分别", "各课题", "各项目", "每一个", "all ", "each", "every")
+              "分别是", "是哪几", "list", "which", "all ", "what are the")
+ALL_WORDS = ("所有", "全部", "各个", "每个", "各课题", "各项目", "每一个", "all ", "each", "every")
+# Words that make a list question about the topics rather than about something else.
+TOPIC_WORDS = ("课题", "题目", "选题", "研究方向", "重大项目", "重点项目", "子课题", "哪些项目", "什么项目",
+               "topic", "major project", "key project", "projects are")
 PRONOUNS = ("它", "这个", "该", "那个", "这项", "此", "上述", "这个课题", "该课题", "那它", "其", "它的", "这一", "it",
             "its", "this", "that one", "the same")
 TIME_NOW = ("现在", "目前", "还能", "还可以", "今天", "今日", "当前", "此刻", "已经截止", "截止了吗", "过了吗", "还来得及",
@@ -32,10 +37,12 @@ ASK_ELIGIBLE = (
     "能申报", "能不能申报", "可以申报", "可不可以申报", "能否申报", "能报", "能不能报", "可以报", "可不可以报", "能否报",
     "有资格", "有没有资格", "符合条件", "符合申报条件", "够条件", "具备资格", "能参加", "可以参加", "能申请", "可以申请",
     "能否申请", "我能", "我可以", "我们能", "我们可以", "我单位能", "是否符合", "能不能参加", "能当负责人", "可以当负责人",
-    "能做负责人", "可以做负责人", "能不能当", "行不行", "行吗", "可以吗", "资格", "eligible", "can i apply", "can we apply",
-    "may i apply", "may we apply", "allowed to apply", "qualify", "am i able", "can i still", "can my", "can a", "can an",
-    "could i apply", "could we apply", "is a ", "are we",
+    "能做负责人", "可以做负责人", "能不能当", "行不行", "行吗", "可以吗", "有资格吗", "还能报吗", "能再报", "能再申报",
 )
+ASK_ELIGIBLE_EN = re.compile(r"\b(?:can|may|could)\b.{0,40}\bapply\b|\beligib|\bqualif|allowed to apply")
+# "How many …" questions ask for a quota or a count, not for a verdict.
+COUNT = ("几项", "几个", "多少项", "多少个", "几次", "一共", "how many", "number of")
+WHEN = ("什么时候", "何时", "啥时候", "哪天", "几号", "几月", "日期", "时间", "截止", "when", "date", "until", "deadline")
 SELF = ("我", "我们", "本人", "本单位", "我单位", "我校", "我院", "我所", "咱", "i ", "i'm", "we ", "our ", "my ", "me ")
 GREETINGS = ("你好", "您好", "hello", "hi", "在吗", "哈喽", "嗨")
 THANKS = ("谢谢", "感谢", "多谢", "thanks", "thank you")

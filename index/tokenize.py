@@ -21,7 +21,7 @@ _STOP = set(
     ["的", "了", "是", "在", "和", "与", "及", "或", "等", "吗", "呢", "吧", "啊", "呀", "么", "嘛", "哦", "我", "你", "他", "她", "它", "我们", "你们", "这", "那", "这个", "那个", "哪", "哪个", "什么", "怎么", "怎样", "如何", "请问", "请", "一下", "有", "没有", "要", "需要", "可以", "能", "能否", "是否", "多少", "几", "个", "项", "吧", "呗", "the", "a", "an", "of", "to", "is", "are", "for", "in", "on", "and", "or", "what", "how", "when", "who", "which", "do", "does", "can", "i", "my", "me", "we", "our", "you", "your", "it", "this", "that"]
 )
 # Typed words that mean the same thing in this domain; applied after traditional-to-simplified.
-_SPELLING = {"截至": "截止", "神报": "申报", "申请": "申报", "电化": "电话", "联系电化": "联系电话"}
+_SPELLING = {"截至": "截止", "神报": "申报", "申请": "申报", "电化": "电话", "子课提": "子课题", "网止": "网址"}
 
 
 def normalize(text: str) -> str:
@@ -35,6 +35,8 @@ def normalize(text: str) -> str:
 def canonical(text: str) -> str:
     """normalize() plus common misspellings folded, lower-cased: what matching works on."""
     text = normalize(text).lower()
+    # Quotation marks split phrases ("包干制”承诺书") without changing what is asked.
+    text = re.sub(r"[“”‘’\"「」『』《》〈〉]", "", text)
     for wrong, right in _SPELLING.items():
         text = text.replace(wrong, right)
     return text

@@ -266,17 +266,26 @@ def test_answer_with_citation_on_hostile_cross_origin_page(new_page, host_site: 
     assert any(c and c in notice for c in cited), cited
     shot(page, "hostile-answer")
 
-    # A citation shows its section path and expands to the whole passage.
-    first = citations.first
-    toggle = first.locator("[data-assistant=citation-toggle]")
+    # A citation shows its section path and a two-line preview, and expands to the whole passage.
+    # (The contact passages are short, so a question citing a long passage is asked too.)
+    answer = ask(page, "重大项目负责人需要什么职称？")
+    citation = answer.locator("[data-assistant=citation]").first
+    toggle = citation.locator("[data-assistant=citation-toggle]")
+    text = citation.locator("[data-assistant=citation-text]")
     assert toggle.get_attribute("aria-expanded") == "false"
-    assert toggle.inner_text().strip()
+    assert ">" in toggle.inner_text()  # the section path, e.g. 通知 > 一、申报要求 > 2. 项目负责人
+    clipped = "el => el.scrollHeight > el.clientHeight + 1"
+    assert text.evaluate(clipped), "a long passage starts clipped to its preview"
+    collapsed = text.bounding_box()
     toggle.click()
     assert toggle.get_attribute("aria-expanded") == "true"
-    text = first.locator("[data-assistant=citation-text]")
-    assert text.evaluate("el => el.scrollHeight <= el.clientHeight + 1")  # nothing clipped any more
-    assert squash(text.inner_text()) == cited[0]
+    assert not text.evaluate(clipped)
+    expanded = text.bounding_box()
+    assert collapsed and expanded and expanded["height"] > collapsed["height"]
+    assert squash(text.inner_text()) in notice
     shot(page, "hostile-citation-expanded")
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "false" and text.evaluate(clipped)
 
 
 @pytest.mark.browser
@@ -305,7 +314,12 @@ def test_eligibility_form_shows_rules_verdict_and_follow_ups(new_page, host_site
     age = page.locator("[data-assistant=eligibility-result] [data-assistant=rule][data-rule=age]")
     assert age.get_attribute("data-passed") == "false"
     assert age.inner_text().strip()
-    assert age.locator("[data-assistant=rule-citation]").count() == 1
+    rule_cite = age.locator("[data-assistant=rule-citation]")
+    assert rule_cite.count() == 1
+    # A rule's citation is folded to its section path until asked for.
+    assert not rule_cite.locator("[data-assistant=citation-text]").is_visible()
+    rule_cite.locator("[data-assistant=citation-toggle]").click()
+    assert "60" in rule_cite.locator("[data-assistant=citation-text]").inner_text()
     passed = page.locator("[data-assistant=eligibility-result] [data-assistant=rule][data-passed=true]")
     assert passed.count() >= 1  # e.g. the unit type and location stated above
     assert page.locator("[data-assistant=eligibility-result] [data-assistant=rule]").count() == 13
@@ -542,6 +556,13 @@ def test_demo_page_shows_a_copyable_snippet(new_page, live_server: LiveServer) -
     page.locator("#copy").click()
     page.wait_for_function("() => document.getElementById('copy').textContent.includes('已复制')")
     assert page.evaluate("navigator.clipboard.readText()") == snippet
-    page.locator("#try button").first.click()  # asks through the widget's small page API
-    page.locator("[data-assistant=message]").first.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    # The demo's example buttons ask through the widget's small page API; an eligibility question gets
+    # its verdict and the rule-by-rule result inside the answer.
+    page.locator("#try button", has_text="61").click()
+    answer = page.locator("[data-assistant=message]").first
+    answer.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    verdict = answer.locator("[data-assistant=eligibility] [data-assistant=verdict]")
+    assert verdict.get_attribute("data-verdict") == "ineligible"
+    answer.locator("[data-assistant=eligibility] summary").click()
+    assert answer.locator("[data-assistant=rule][data-rule=age]").get_attribute("data-passed") == "false"
     shot(page, "demo-page")

@@ -1,0 +1,103 @@
+"""Scores the general facts of corpus/facts.yaml against a question.
+
+A trigger is a word ("截止") or a conjunction of words ("几+重大": both must occur). Words of
+three or more characters also match with one inner character wrong, which catches the homophone typos
+that pinyin input produces ("申报才料", "完城时间"). A fact's score is its longest trigger plus
+half of the others, so one specific phrase beats several generic words; retrieval then adds a
+bonus to facts whose passages rank high for the question, and breaks ties.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from corpus import Fact
+from index.tokenize import canonical
+
+FUZZY_MIN = 4
+_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    parts: tuple[str, ...]
+    fact: str
+
+    @property
+    def length(self) -> int:
+        return sum(len(p) for p in self.parts)
+
+
+@dataclass
+class FactScore:
+    fact: Fact
+    score: float
+    longest: int
+
+
+class FactMatcher:
+    def __init__(self, facts: list[Fact]) -> None:
+        self.facts = {f.id: f for f in facts}
+        self.triggers = sorted(
+            (_Trigger(tuple(canonical(p) for p in t.split("+")), f.id) for f in facts for t in f.triggers),
+            key=lambda t: -t.length,
+        )
+        # One-substitution index: "申报?料" -> {"申报材料"}, for words of FUZZY_MIN+ CJK characters.
+        self._fuzzy: dict[str, set[str]] = defaultdict(set)
+        for trig in self.triggers:
+            for word in trig.parts:
+                if len(word) >= FUZZY_MIN and not word.isascii():
+                    for i in range(len(word)):
+                        self._fuzzy[word[:i] + "?" + word[i + 1 :]].add(word)
+        self._lengths = sorted({len(k) for k in self._fuzzy})
+
+    def _present(self, q: str) -> dict[str, tuple[int, int]]:
+        """Each trigger word found in q (exactly or with one wrong character) and its span."""
+        found: dict[str, tuple[int, int, bool]] = {}  # word -> start, end, exact
+        for trig in self.triggers:
+            for word in trig.parts:
+                if word in found:
+                    continue
+                if word.isascii():
+                    # English words match whole words only: "error" is not in "onerror".
+                    if m := re.search(r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])", q):
+                        found[word] = (*m.span(), True)
+                elif (i := q.find(word)) != -1:
+                    found[word] = (i, i + len(word), True)
+        for n in self._lengths:
+            for start in range(0, len(q) - n + 1):
+                window = q[start : start + n]
+                if not _CJK_ONLY.match(window):
+                    continue
+                for i in range(1, n - 1):  # neither the first nor the last character
+                    for word in self._fuzzy.get(window[:i] + "?" + window[i + 1 :], ()):
+                        # The first character must be right: "子课题" must not match "主课题".
+                        if word not in found:
+                            found[word] = (start, start + n, False)
+        return found
+
+    def score(self, q: str, extra: list[Fact] = ()) -> list[FactScore]:
+        """`extra`: facts to consider even without a trigger (e.g. sharing a phone number with q)."""
+        found = self._present(q)
+        used: list[tuple[int, int, int]] = []  # span and length of each counted single-word trigger
+        per_fact: dict[str, list[int]] = defaultdict(list)
+        for trig in self.triggers:  # longest first
+            if not all(p in found for p in trig.parts):
+                continue
+            if len(trig.parts) == 1:
+                s, e, _ = found[trig.parts[0]]
+                # Inside a strictly longer word already counted ("经费" in "经费管理"): not evidence.
+                if any(us <= s and e <= ue and ul > trig.length for us, ue, ul in used):
+                    continue
+                used.append((s, e, trig.length))
+            # A word matched with one wrong character is weaker evidence than the exact word.
+            per_fact[trig.fact].append(trig.length - sum(not found[p][2] for p in trig.parts))
+        for fact in extra:
+            per_fact.setdefault(fact.id, [0])
+        out = []
+        for fid, lengths in per_fact.items():
+            lengths.sort(reverse=True)
+            out.append(FactScore(self.facts[fid], lengths[0] + 0.5 * sum(lengths[1:]), lengths[0]))
+        return sorted(out, key=lambda s: -s.score)
