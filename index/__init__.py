@@ -19,6 +19,7 @@ from index.store import IndexConfig, VectorStore
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 log = logging.getLogger(__name__)
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 __all__ = ["IndexConfig", "open_index", "HybridRetriever"]
 
@@ -26,10 +27,17 @@ __all__ = ["IndexConfig", "open_index", "HybridRetriever"]
 def open_index(
     cfg: IndexConfig, corpus: Corpus, embedder: Embedder, *, progress: bool = True, rebuild: bool = False
 ) -> HybridRetriever:
-    bar = tqdm(total=len(corpus.passages), desc="embedding passages", unit="passage", disable=not progress,
-               leave=False)
+    bars: list[tqdm] = []
+
+    def advance(n: int) -> None:
+        # Created on the first batch, so a fresh index opens without an empty bar.
+        if not bars:
+            bars.append(tqdm(total=len(corpus.passages), desc="building index", unit="passage", disable=not progress))
+        bars[0].update(n)
+
     try:
-        store = VectorStore.open(cfg, corpus.passages, corpus.digest, embedder, bar.update, rebuild)
+        store = VectorStore.open(cfg, corpus.passages, corpus.digest, embedder, advance, rebuild)
     finally:
-        bar.close()
+        for bar in bars:
+            bar.close()
     return HybridRetriever(corpus.passages, Bm25Index(corpus.passages), store, embedder)
