@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import time
-import uuid
+import re
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from api import wechat, widget
-from api.errors import ApiError, install_error_handlers
+from api.errors import ApiError, _describe, error_response, install_error_handlers
+from api.limits import LimitsMiddleware, TokenBucketLimiter, run_answer
+from api.observability import RequestContextMiddleware
 from assistant.engine import Assistant
 from assistant.models import Answer, AskRequest, Eligibility, EligibilityRequest, Profile
 from assistant.settings import Settings, get_settings
 
 log = logging.getLogger("api")
+# C0/C1 control characters other than tab and newlines, and lone surrogates (not encodable as UTF-8).
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
@@ -27,13 +32,28 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     if assistant is not None:
         holder["assistant"] = assistant
 
+    async def load(app: FastAPI) -> None:
+        try:
+            holder["assistant"] = await run_in_threadpool(Assistant.load, settings)
+        except Exception as exc:  # reported by /api/ready and /api/health; the process stays up to say so
+            log.exception("loading the assistant failed")
+            app.state.load_error = f"{type(exc).__name__}: {exc}"
+            return
+        app.state.assistant = holder["assistant"]
+        log.info("assistant ready: %d passages", holder["assistant"].passage_count)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        if "assistant" not in holder:
-            # Loading builds the index on a fresh checkout; done once per worker, before traffic.
-            holder["assistant"] = await run_in_threadpool(Assistant.load, settings)
-        app.state.assistant = holder["assistant"]
+        task = None
+        if "assistant" in holder:
+            app.state.assistant = holder["assistant"]
+        else:
+            # Loading (which builds the index on a fresh checkout) runs in the background so the worker
+            # answers /api/health and /api/ready (503, loading) at once; /api/ask gets 503 until it is done.
+            task = asyncio.create_task(load(app))
         yield
+        if task is not None and not task.done():
+            task.cancel()
 
     app = FastAPI(
         title="Zhengzhou 2024 Soft Science notice assistant",
@@ -43,9 +63,28 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.load_error = None
     if assistant is not None:
         app.state.assistant = assistant
     install_error_handlers(app)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        # The common mistakes get their own code and a plain message; the rest the generic description.
+        for err in exc.errors():
+            loc = tuple(err.get("loc", ()))
+            if loc[-1:] == ("question",) and err.get("type") == "string_too_long":
+                limit = (err.get("ctx") or {}).get("max_length", settings.max_question_chars)
+                return error_response(422, "question_too_long",
+                                      f"The question is too long: at most {limit} characters, please shorten it.")
+            if loc[-1:] == ("question",) and err.get("type") in ("string_too_short", "missing"):
+                return error_response(422, "empty_question", "The question is empty; please type a question.")
+        return error_response(422, "invalid_request", _describe(exc))
+
+    # Middleware: the last added is the outermost. Limits sit inside CORS (a 429/413 keeps its CORS
+    # headers); the request id / access log wraps everything, preflights included.
+    app.state.rate_limiter = TokenBucketLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+    app.add_middleware(LimitsMiddleware, max_body_bytes=settings.max_body_bytes, limiter=app.state.rate_limiter)
     if settings.cors_origin_list:
         app.add_middleware(
             CORSMiddleware,
@@ -57,17 +96,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
             max_age=600,
         )
 
-    @app.middleware("http")
-    async def request_id(request: Request, call_next):
-        rid = request.headers.get("x-request-id") or uuid.uuid4().hex[:16]
-        start = time.perf_counter()
-        response = await call_next(request)
-        response.headers["X-Request-ID"] = rid
-        log.info(
-            "request id=%s method=%s path=%s status=%s ms=%.1f",
-            rid, request.method, request.url.path, response.status_code, (time.perf_counter() - start) * 1000,
-        )
-        return response
+    app.add_middleware(RequestContextMiddleware)
 
     def engine(request: Request) -> Assistant:
         found = getattr(request.app.state, "assistant", None)
@@ -80,7 +109,16 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         question = body.question.strip()
         if not question:
             raise ApiError(422, "empty_question", "The question is empty; please type a question.")
-        return await run_in_threadpool(engine(request).ask, question, body.today, body.session_id)
+        if len(question) > settings.max_question_chars:
+            raise ApiError(422, "question_too_long", f"The question is too long: at most "
+                           f"{settings.max_question_chars} characters, please shorten it.")
+        if _BAD_CHARS.search(question):
+            raise ApiError(422, "invalid_characters", "The question contains control characters; "
+                           "please send plain text.")
+        if settings.log_questions:
+            log.info("question session=%s text=%r", body.session_id, question)
+        found = engine(request)
+        return await run_answer(settings.request_timeout_seconds, found.ask, question, body.today, body.session_id)
 
     @app.post("/api/eligibility", response_model=Eligibility, tags=["assistant"])
     async def eligibility(body: EligibilityRequest, request: Request) -> Eligibility:
@@ -93,7 +131,20 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         body = {"status": "ok" if ready else "loading", "index_loaded": ready}
         if ready:
             body["passages"] = request.app.state.assistant.passage_count
+        if not ready and request.app.state.load_error:
+            body["status"] = "failed"
         return JSONResponse(body, status_code=200 if ready else 503)
+
+    @app.get("/api/ready", tags=["ops"])
+    async def ready(request: Request) -> JSONResponse:
+        """Readiness: 503 until this worker has loaded the index, then 200 with the passage count."""
+        found = getattr(request.app.state, "assistant", None)
+        if found is not None:
+            return JSONResponse({"status": "ready", "passages": found.passage_count})
+        if request.app.state.load_error:
+            return error_response(503, "load_failed", "The index failed to load: " + request.app.state.load_error)
+        return error_response(503, "not_ready", "The index is still loading; retry in a few seconds.",
+                              {"Retry-After": "5"})
 
     app.include_router(widget.router)
     app.include_router(wechat.build_router(settings))

@@ -23,7 +23,7 @@ WIDGET_CACHE = "public, max-age=300"
 router = APIRouter(tags=["widget"])
 
 
-@router.api_route("/widget.js", methods=["GET", "HEAD"], include_in_schema=True, operation_id="widget_js")
+@router.api_route("/widget.js", methods=["GET", "HEAD"], include_in_schema=False)
 def widget_js(request: Request) -> Response:
     headers = {
         "Cache-Control": WIDGET_CACHE,

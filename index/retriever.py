@@ -35,6 +35,10 @@ class _LruCache:
         self._data: OrderedDict[str, np.ndarray] = OrderedDict()
         self._size, self._lock = size, Lock()
 
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
     def get_or_compute(self, key: str, compute) -> np.ndarray:
         with self._lock:
             if key in self._data:
@@ -53,6 +57,9 @@ class HybridRetriever:
         self._by_id = {p.id: p for p in passages}
         self.bm25, self.store, self.embedder = bm25, store, embedder
         self._vectors = _LruCache(2048)
+
+    def clear_cache(self) -> None:
+        self._vectors.clear()
 
     def query_vector(self, query: str) -> np.ndarray:
         return self._vectors.get_or_compute(query, self.embedder.embed_query)
