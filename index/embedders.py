@@ -66,7 +66,8 @@ class SentenceTransformerEmbedder:
         if not path.is_dir():
             raise RuntimeError(f"ASSISTANT_EMBEDDING_MODEL must be a local model directory; not found: {path}")
         self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dim_of = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dim_of())
         # e5-family models were trained with prefixes; other models must not get them.
         is_e5 = "e5" in path.name.lower()
         self._q, self._p = ("query: ", "passage: ") if is_e5 else ("", "")
