@@ -159,7 +159,8 @@ class Assistant:
         top_longest = ranked[0].longest if ranked else 0
         counting = _has(q, V.COUNT)
         asks_eligibility = (
-            (_has(q, V.ASK_ELIGIBLE) or bool(V.ASK_ELIGIBLE_EN.search(q))) and not counting and "才能" not in q
+            (_has(q, V.ASK_ELIGIBLE) or bool(V.ASK_ELIGIBLE_ZH.search(q)) or bool(V.ASK_ELIGIBLE_EN.search(q)))
+            and not counting and "才能" not in q
         )
         time_now = _has(q, V.TIME_NOW)
         in_eligibility = state.intent == Intent.ELIGIBILITY.value

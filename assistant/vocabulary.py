@@ -15,7 +15,7 @@ FACETS: dict[str, tuple[str, ...]] = {
                 "call", "who to ask", "office", "telephone", "number"),
     "deliverable": ("报告", "成果形式", "成果", "形成", "交付", "产出", "结题要", "最终", "提交什么", "交什么", "deliverable",
                     "report", "output", "produce", "outcome"),
-    "references": ("参考", "对标", "借鉴", "标准", "城市", "依据", "国标", "哪些地方", "经验", "reference", "benchmark",
+    "references": ("参考", "参照", "对标", "借鉴", "标准", "城市", "依据", "国标", "哪些地方", "经验", "试点", "框架", "reference", "benchmark",
                    "standard", "cities", "city", "learn from", "gb/t"),
     "content": ("研究内容", "做什么", "研究什么", "内容", "干什么", "是什么", "介绍", "要求", "方向", "重点", "about",
                 "what is", "what does", "describe", "research content", "focus"),
@@ -38,6 +38,12 @@ ASK_ELIGIBLE = (
     "有资格", "有没有资格", "符合条件", "符合申报条件", "够条件", "具备资格", "能参加", "可以参加", "能申请", "可以申请",
     "能否申请", "我能", "我可以", "我们能", "我们可以", "我单位能", "是否符合", "能不能参加", "能当负责人", "可以当负责人",
     "能做负责人", "可以做负责人", "能不能当", "行不行", "行吗", "可以吗", "有资格吗", "还能报吗", "能再报", "能再申报",
+)
+# "能不能当重点项目负责人", "可以报子课题吗", "有没有资格参加": a modal, then (within a few words) a verb
+# of applying or of leading.
+ASK_ELIGIBLE_ZH = re.compile(
+    r"(?:能|可以|可不可以|能不能|能否|可否|允许|够格)\s*(?:再|也|还)?\s*(?:申报|报|申请|参加|参与|当|做|担任).{0,10}?"
+    r"(?:吗|么|不|？|\?|$)|有没有资格|有资格|够条件|符合条件|符合申报条件"
 )
 ASK_ELIGIBLE_EN = re.compile(r"\b(?:can|may|could)\b.{0,40}\bapply\b|\beligib|\bqualif|allowed to apply")
 # "How many …" questions ask for a quota or a count, not for a verdict.
