@@ -10,8 +10,6 @@ from collections import OrderedDict
 from threading import Lock
 from zoneinfo import ZoneInfo
 
-import yaml
-
 from assistant import vocabulary as V
 from assistant.compose import (
     Draft,
@@ -31,7 +29,7 @@ from assistant.models import Answer, Citation, Eligibility, Intent, Profile
 from assistant.sessions import SessionState, SessionStore
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
-from corpus import CORPUS_DIR, Corpus, Fact, Topic, load_corpus
+from corpus import Corpus, Fact, Topic, load_corpus
 from index import HybridRetriever, IndexConfig, open_index
 from index.embedders import make_embedder
 from index.retriever import Hit
@@ -63,8 +61,7 @@ class Assistant:
         self.matcher = FactMatcher(corpus.facts)
         self._owners = {pid: f for f in corpus.facts for pid in f.passage_ids}
         self.sessions = SessionStore(settings.session_max, settings.session_ttl_seconds)
-        coverage = yaml.safe_load((CORPUS_DIR / "coverage.yaml").read_text(encoding="utf-8"))
-        self.uncovered = [canonical(w) for item in coverage["not_covered"] for w in item["words"]]
+        self.uncovered = [canonical(w) for w in corpus.not_covered]
         self.offices = sorted(
             {c.office for t in corpus.topics for c in t.contacts}
             | {q.split("：")[0] for f in corpus.facts if f.intent == "contacts" for q in f.quotes},
@@ -323,7 +320,7 @@ class Assistant:
         top = hits[0] if hits else None
         bm25 = dict(self.retriever.bm25.search(q, 5))
         if top and top.dense >= self.settings.min_dense_score and bm25.get(top.passage.id, 0) >= 3.0:
-            owner = next((f for f in self.corpus.facts if top.passage.id in f.passage_ids), None)
+            owner = self._owners.get(top.passage.id)
             if owner:
                 return done(facts_answer([owner], today, lang), Intent(owner.intent))
             if top.passage.topic:

@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = 16_384
     rate_limit_per_minute: int = Field(default=120, ge=0, description="per client IP; 0 turns the limit off")
     rate_limit_burst: int = Field(default=30, ge=1, description="requests a client may send at once")
+    answer_concurrency: int = Field(
+        default=2, ge=0, le=256, description="answers computed at once per worker (0 = no limit); measured"
+    )
     request_timeout_seconds: float = Field(default=15.0, gt=0, description="answering time before a 503")
     log_questions: bool = False
     log_level: str = "INFO"

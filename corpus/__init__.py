@@ -22,7 +22,7 @@ from corpus.passages import Passage, segment
 CORPUS_DIR = Path(__file__).resolve().parent
 NOTICE_PATH = CORPUS_DIR / "notice.txt"
 LEXICON_PATH = CORPUS_DIR / "lexicon.txt"
-DATA_FILES = ("facts.yaml", "topics.yaml", "rules.yaml", "lexicon.txt")
+DATA_FILES = ("facts.yaml", "topics.yaml", "rules.yaml", "coverage.yaml", "lexicon.txt")
 
 
 class CorpusError(ValueError):
@@ -133,6 +133,7 @@ class Corpus(BaseModel):
     topics: list[Topic]
     rules: list[Rule]
     questions: dict[str, Bilingual]
+    not_covered: list[str]  # words of aspects the notice does not speak about (coverage.yaml)
     digest: str
 
     def passage(self, pid: str) -> Passage:
@@ -209,7 +210,8 @@ def load_corpus() -> Corpus:
     for rule in rules:
         rule.passage_id = _resolve(rule.quote, passages, f"rule {rule.id}")[0]
     questions = {k: Bilingual(**v) for k, v in rules_doc["questions"].items()}
+    not_covered = [str(w) for item in read("coverage.yaml")["not_covered"] for w in item["words"]]
     return Corpus(
         raw_notice=raw, clean_notice="\n".join(lines), passages=passages, facts=facts, topics=topics,
-        rules=rules, questions=questions, digest=_digest(),
+        rules=rules, questions=questions, not_covered=not_covered, digest=_digest(),
     )
