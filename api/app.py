@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import weakref
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
@@ -98,6 +99,8 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
     app.add_middleware(RequestContextMiddleware)
 
+    gates: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
     def engine(request: Request) -> Assistant:
         found = getattr(request.app.state, "assistant", None)
         if found is None:
@@ -118,7 +121,12 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         if settings.log_questions:
             log.info("question session=%s text=%r", body.session_id, question)
         found = engine(request)
-        return await run_answer(settings.request_timeout_seconds, found.ask, question, body.today, body.session_id)
+        gate = None
+        if settings.answer_concurrency:
+            loop = asyncio.get_running_loop()  # one gate per event loop (a worker has one)
+            gate = gates.get(loop) or gates.setdefault(loop, asyncio.Semaphore(settings.answer_concurrency))
+        return await run_answer(settings.request_timeout_seconds, gate, found.ask, question, body.today,
+                                body.session_id)
 
     @app.post("/api/eligibility", response_model=Eligibility, tags=["assistant"])
     async def eligibility(body: EligibilityRequest, request: Request) -> Eligibility:

@@ -144,11 +144,24 @@ class LimitsMiddleware:
         await response(scope, receive, send)
 
 
-async def run_answer(timeout: float, fn: Callable[..., T], *args) -> T:
-    """Runs a blocking call in the threadpool; a 503 (`timeout`) if it takes longer than `timeout` s."""
+async def run_answer(timeout: float, gate: asyncio.Semaphore | None, fn: Callable[..., T], *args) -> T:
+    """Runs a blocking call in the threadpool, at most `gate`'s value at a time in this worker; a 503
+    (`timeout`) when waiting plus answering takes longer than `timeout` seconds.
+
+    The gate matters: the engine is Python (GIL) around a C embedder behind a lock. With 16+ threads in
+    one process, the thread that holds the embedder lock waits for the GIL behind the others (a convoy)
+    and one worker's throughput fell from ~60 to ~25 answers/s (docs/deployment.md). Queuing in the
+    event loop instead keeps the cores busy with useful work."""
     call = functools.partial(fn, *args)
+
+    async def gated() -> T:
+        if gate is None:
+            return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
+        async with gate:
+            return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
+
     try:
-        return await asyncio.wait_for(anyio.to_thread.run_sync(call, abandon_on_cancel=True), timeout)
+        return await asyncio.wait_for(gated(), timeout)
     except TimeoutError:
         raise ApiError(
             503, "timeout", "The assistant took too long to answer; please try again.", {"Retry-After": "2"}

@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="serve the HTTP API, widget and WeChat endpoint")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
-    s.add_argument("--workers", type=int, default=1)
+    s.add_argument("--workers", type=int, default=None, help="API worker processes (default: ASSISTANT_WORKERS)")
     sub.add_parser("eval", help="run the evaluation (see: python -m assistant eval --help)", add_help=False)
     return p
 

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import os
 import random
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -124,10 +124,8 @@ class Conn:
     async def close(self) -> None:
         if self.writer is not None:
             self.writer.close()
-            try:
+            with contextlib.suppress(OSError):
                 await self.writer.wait_closed()
-            except OSError:
-                pass
         self.reader = self.writer = None
 
 
@@ -237,7 +235,7 @@ class Server:
                # The limiter stays in the path (its cost is measured) but never refuses the generator,
                # which is one client address; production keeps the per-client default.
                "ASSISTANT_RATE_LIMIT_PER_MINUTE": "100000000", "ASSISTANT_RATE_LIMIT_BURST": "100000"}
-        self.log = open(log_path, "w")
+        self.log = open(log_path, "w")  # noqa: SIM115 (kept open for the server's lifetime)
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1", "--port", str(self.port),
@@ -254,10 +252,10 @@ class Server:
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=1) as s:
                     s.sendall(HEALTH.replace(b"\r\n\r\n", b"\r\nConnection: close\r\n\r\n"))
-                    if s.recv(64).startswith(b"HTTP/1.1 200"):
-                        # With several workers every one must be up: the kernel spreads connections.
-                        if self.workers <= 1 or self._all_workers_ready():
-                            return round(time.perf_counter() - self.started, 2)
+                    # With several workers every one must be up: the kernel spreads connections.
+                    if s.recv(64).startswith(b"HTTP/1.1 200") and (
+                            self.workers <= 1 or self._all_workers_ready()):
+                        return round(time.perf_counter() - self.started, 2)
             except OSError:
                 pass
             time.sleep(0.05)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
@@ -18,17 +17,23 @@ from api.app import create_app
 from assistant.engine import Assistant
 from assistant.settings import Settings
 
-MAX_EXAMPLES = 25
+MAX_EXAMPLES = 40
 
 
-@pytest.fixture(scope="module")
-def api_schema(assistant: Assistant):
-    # Rate limiting off: the fuzzer is one client sending hundreds of requests on purpose.
-    app = create_app(Settings(rate_limit_per_minute=0, wechat_token="fuzz-token"), assistant)
-    return schemathesis.openapi.from_asgi("/openapi.json", app)
+class _LazyAssistant:
+    """The real Assistant, loaded on first use (not at collection time; reuses the on-disk index)."""
+
+    _real: Assistant | None = None
+
+    def __getattr__(self, name: str):
+        if _LazyAssistant._real is None:
+            _LazyAssistant._real = Assistant.load(Settings(), progress=False)
+        return getattr(_LazyAssistant._real, name)
 
 
-schema = schemathesis.pytest.from_fixture("api_schema")
+# Rate limiting off: the fuzzer is one client sending hundreds of requests on purpose.
+app = create_app(Settings(rate_limit_per_minute=0, wechat_token="fuzz-token"), _LazyAssistant())
+schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
 def no_traceback_and_error_shape(ctx, response, case) -> bool | None:
