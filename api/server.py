@@ -62,12 +62,12 @@ def prepare_environment(settings: Settings) -> None:
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 
-def serve(settings: Settings, host: str, port: int, workers: int = 1) -> int:
+def serve(settings: Settings, host: str, port: int, workers: int | None = None) -> int:
     prepare_environment(settings)
     from api.observability import install_request_id_logging
 
     install_request_id_logging()
-    workers = workers if workers and workers > 1 else settings.workers
+    workers = workers if workers is not None else settings.workers
     common = uvicorn_options(settings)
     if workers > 1:
         if hasattr(socket, "SO_REUSEPORT"):
