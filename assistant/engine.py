@@ -333,8 +333,9 @@ class Assistant:
         primary = list(dict.fromkeys(draft.passages))
         if draft.rank_passages and len(primary) > 1:
             # Of a fact's several passages, the one the question is about comes first.
+            # The first quote of a fact is its core and stays first; the rest follow by relevance.
             relevance = dict(self.retriever.bm25.search(q, len(self.corpus.passages)))
-            primary.sort(key=lambda pid: -relevance.get(pid, 0.0))
+            primary[1:] = sorted(primary[1:], key=lambda pid: -relevance.get(pid, 0.0))
         out: list[Citation] = []
         for i, pid in enumerate(primary):
             p = self.corpus.passage(pid)
