@@ -149,7 +149,7 @@ class Assistant:
         delta = extract_profile(q)
         topics = self.topics.resolve(q)
         facets = [f for f, words in V.FACETS.items() if _has(q, words)]
-        hits = self.retriever.search(q, MAX_CITATIONS)
+        hits = self.retriever.search(q, MAX_CITATIONS, mode="bm25")
         ranked = self._rank_facts(q, hits)
         facts = self._select(ranked)
         top_score = ranked[0].score if ranked else 0.0
@@ -317,6 +317,8 @@ class Assistant:
         return draft
 
     def _fallback(self, q: str, lang: str, hits: list[Hit], today: dt.date, done) -> tuple[Answer, SessionState]:
+        # Only here, with nothing matched, is the query embedded: dense similarity decides scope.
+        hits = self.retriever.search(q, MAX_CITATIONS)
         top = hits[0] if hits else None
         bm25 = dict(self.retriever.bm25.search(q, 5))
         if top and top.dense >= self.settings.min_dense_score and bm25.get(top.passage.id, 0) >= 3.0:
