@@ -232,7 +232,7 @@ class Assistant:
             return done(facts_answer([self.corpus.fact("submission_window")], today, lang), Intent.DATES)
 
         # 7. Nothing matched: answer only if retrieval is sure the notice says it.
-        return self._fallback(q, lang, hits, today, done)
+        return self._fallback(q, lang, today, done)
 
     def _topic_intent(self, facets: list[str]) -> Intent:
         for f in facets:
@@ -316,7 +316,7 @@ class Assistant:
             draft.passages = [*self.corpus.fact("project_counts").passage_ids, *draft.passages]
         return draft
 
-    def _fallback(self, q: str, lang: str, hits: list[Hit], today: dt.date, done) -> tuple[Answer, SessionState]:
+    def _fallback(self, q: str, lang: str, today: dt.date, done) -> tuple[Answer, SessionState]:
         # Only here, with nothing matched, is the query embedded: dense similarity decides scope.
         hits = self.retriever.search(q, MAX_CITATIONS)
         top = hits[0] if hits else None
