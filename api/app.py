@@ -9,13 +9,12 @@ import weakref
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from api import wechat, widget
-from api.errors import ApiError, _describe, error_response, install_error_handlers
+from api.errors import ApiError, error_response, install_error_handlers
 from api.limits import LimitsMiddleware, TokenBucketLimiter, run_answer
 from api.observability import RequestContextMiddleware
 from assistant.engine import Assistant
@@ -68,19 +67,6 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     if assistant is not None:
         app.state.assistant = assistant
     install_error_handlers(app)
-
-    @app.exception_handler(RequestValidationError)
-    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
-        # The common mistakes get their own code and a plain message; the rest the generic description.
-        for err in exc.errors():
-            loc = tuple(err.get("loc", ()))
-            if loc[-1:] == ("question",) and err.get("type") == "string_too_long":
-                limit = (err.get("ctx") or {}).get("max_length", settings.max_question_chars)
-                return error_response(422, "question_too_long",
-                                      f"The question is too long: at most {limit} characters, please shorten it.")
-            if loc[-1:] == ("question",) and err.get("type") in ("string_too_short", "missing"):
-                return error_response(422, "empty_question", "The question is empty; please type a question.")
-        return error_response(422, "invalid_request", _describe(exc))
 
     # Middleware: the last added is the outermost. Limits sit inside CORS (a 429/413 keeps its CORS
     # headers); the request id / access log wraps everything, preflights included.

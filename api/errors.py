@@ -37,6 +37,15 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        # The common mistakes get their own code and a plain message; the rest the generic description.
+        for err in exc.errors():
+            on_question = tuple(err.get("loc", ()))[-1:] == ("question",)
+            if on_question and err.get("type") == "string_too_long":
+                limit = (err.get("ctx") or {}).get("max_length")
+                return error_response(422, "question_too_long",
+                                      f"The question is too long: at most {limit} characters, please shorten it.")
+            if on_question and err.get("type") in ("string_too_short", "missing"):
+                return error_response(422, "empty_question", "The question is empty; please type a question.")
         return error_response(422, "invalid_request", _describe(exc))
 
     @app.exception_handler(StarletteHTTPException)

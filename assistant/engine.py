@@ -38,6 +38,7 @@ from index.tokenize import canonical, normalize
 log = logging.getLogger(__name__)
 MAX_CITATIONS = 5
 DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one sentence
+FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
 # A question of these kinds that also names a topic is still about the whole call.
 GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
@@ -60,13 +61,22 @@ class Assistant:
         self.topics = TopicResolver(corpus.topics)
         self.matcher = FactMatcher(corpus.facts)
         self._owners = {pid: f for f in corpus.facts for pid in f.passage_ids}
+        # Computed once here rather than on every question.
+        self._quote_text = {f.id: "".join(f.quotes) for f in corpus.facts}
+        self._content_of = {
+            t.id: {p.id for p in corpus.passages if p.topic == t.id and p.kind == "content"} for t in corpus.topics
+        }
+        self._passages_of = {t.id: {p.id for p in corpus.passages if p.topic == t.id} for t in corpus.topics}
+        self._naming = {  # the words that name a topic, longest first, to take out of a detail question
+            t.id: sorted({canonical(w) for w in (*t.aliases, t.title, t.label)}, key=len, reverse=True)
+            for t in corpus.topics
+        }
         self.sessions = SessionStore(settings.session_max, settings.session_ttl_seconds)
         self.uncovered = [canonical(w) for w in corpus.not_covered]
-        self.offices = sorted(
-            {c.office for t in corpus.topics for c in t.contacts}
-            | {q.split("：")[0] for f in corpus.facts if f.intent == "contacts" for q in f.quotes},
-            key=len, reverse=True,
-        )
+        offices = {c.office for t in corpus.topics for c in t.contacts} | {
+            q.split("：")[0] for f in corpus.facts if f.intent == "contacts" for q in f.quotes
+        }
+        self.offices = sorted(((canonical(o), o) for o in offices), key=lambda pair: -len(pair[0]))
         self._cache: OrderedDict[tuple, tuple[Answer, SessionState]] = OrderedDict()
         self._cache_lock = Lock()
         self.tz = ZoneInfo(settings.timezone)
@@ -111,18 +121,18 @@ class Assistant:
         return answer.model_copy(update={"session_id": session_id})
 
     # ----------------------------------------------------------------- routing
-    def _rank_facts(self, q: str, hits: list[Hit]) -> list[FactScore]:
+    def _rank_facts(self, q: str, hits: list[Hit], time_now: bool) -> list[FactScore]:
         """Trigger scores, plus a bonus for facts whose passages retrieval ranks high, plus numbers
         (a phone, a date) that the question shares with a fact's quotes."""
         numbers = re.findall(r"\d{4,}", q)
-        sharing = [f for f in self.corpus.facts if numbers and any(n in "".join(f.quotes) for n in numbers)]
+        sharing = [f for f in self.corpus.facts if any(n in self._quote_text[f.id] for n in numbers)]
+        shared_ids = {f.id for f in sharing}
         scored = self.matcher.score(q, sharing)
-        time_now = _has(q, V.TIME_NOW)
         for fs in scored:
             for rank, hit in enumerate(hits[:5]):
                 if hit.passage.id in fs.fact.passage_ids:
                     fs.score += 0.6 * (5 - rank)
-            if numbers and any(n in "".join(fs.fact.quotes) for n in numbers):
+            if fs.fact.id in shared_ids:
                 fs.score += 8
             if fs.fact.intent == "dates" and _has(q, V.WHEN):
                 fs.score += 2
@@ -149,8 +159,9 @@ class Assistant:
         delta = extract_profile(q)
         topics = self.topics.resolve(q)
         facets = [f for f, words in V.FACETS.items() if _has(q, words)]
+        time_now = _has(q, V.TIME_NOW)
         hits = self.retriever.search(q, MAX_CITATIONS, mode="bm25")
-        ranked = self._rank_facts(q, hits)
+        ranked = self._rank_facts(q, hits, time_now)
         facts = self._select(ranked)
         top_score = ranked[0].score if ranked else 0.0
         top_longest = ranked[0].longest if ranked else 0
@@ -159,7 +170,6 @@ class Assistant:
             (_has(q, V.ASK_ELIGIBLE) or bool(V.ASK_ELIGIBLE_ZH.search(q)) or bool(V.ASK_ELIGIBLE_EN.search(q)))
             and not counting and "才能" not in q
         )
-        time_now = _has(q, V.TIME_NOW)
         in_eligibility = state.intent == Intent.ELIGIBILITY.value
         stated = {k for k in delta.model_dump(exclude_none=True) if k != "project_level"}
         # Facts count as the asker's own only when they speak of themselves or ask whether they may apply:
@@ -208,7 +218,7 @@ class Assistant:
             return done(self._topic_draft(topics, facets, lang, q), self._topic_intent(facets), topics)
 
         # 4. An office by name ("成果处的电话").
-        office = next((o for o in self.offices if canonical(o) in q), None)
+        office = next((name for key, name in self.offices if key in q), None)
         if office and (not facts or "contact" in facets or facts[0].intent == "contacts"):
             return done(office_answer(office, self.corpus, lang), Intent.CONTACTS)
 
@@ -252,7 +262,7 @@ class Assistant:
             topic = self.corpus.topic(tid)
             parent = self.corpus.topic(topic.parent) if topic.parent else None
             children = self.topics.children(tid)
-            if children and ("子课题" in q or "sub-topic" in q or "subtopic" in q):
+            if children and _has(q, V.SUBTOPIC_WORDS):
                 facet = next((f for f in wanted if f in ("funding", "contact", "deliverable")), None)
                 head = (f"{topic.label}含{len(children)}个子课题，子课题为重点项目：" if lang == "zh"
                         else f"{topic.label_en} has {len(children)} sub-topics, all key projects:")
@@ -274,10 +284,10 @@ class Assistant:
         """A question on a particular point of a topic ("覆盖企业哪些阶段"): the topic's sentence that
         shares the most words with it, once the words naming the topic are taken out."""
         rest = q
-        for word in sorted([*topic.aliases, topic.title, topic.label], key=len, reverse=True):
-            rest = rest.replace(canonical(word), " ")
+        for word in self._naming[topic.id]:
+            rest = rest.replace(word, " ")
         rest = re.sub(r"子课题\s*\d|重大项目\s*\d|重点项目\s*\d|sub-?topic\s*\d|(?:major|key) project\s*\d", " ", rest)
-        own = {p.id for p in self.corpus.passages if p.topic == topic.id and p.kind == "content"}
+        own = self._content_of[topic.id]
         n = len(self.corpus.passages)
         rest_scores = {pid: s for pid, s in self.retriever.bm25.search(rest, n) if pid in own}
         if not rest_scores or max(rest_scores.values()) < DETAIL_MIN_BM25:
@@ -299,7 +309,7 @@ class Assistant:
         if "其他领域" in q or "other field" in q:
             chosen = [t for t in self.corpus.topics if t.level == "key" and not t.parent]
             head = f"其他领域重点课题共{len(chosen)}项：" if zh else f"The {len(chosen)} key topics in other fields:"
-        elif "子课题" in q or "sub-topic" in q or "subtopic" in q:
+        elif _has(q, V.SUBTOPIC_WORDS):
             chosen = [t for t in self.corpus.topics if t.parent]
             head = f"子课题共{len(chosen)}个（均为重点项目）：" if zh else f"The {len(chosen)} sub-topics (all key projects):"
         elif ("重大" in q or "major" in q) and not ("重点" in q or "key" in q):
@@ -321,7 +331,7 @@ class Assistant:
         hits = self.retriever.search(q, MAX_CITATIONS)
         top = hits[0] if hits else None
         bm25 = dict(self.retriever.bm25.search(q, 5))
-        if top and top.dense >= self.settings.min_dense_score and bm25.get(top.passage.id, 0) >= 3.0:
+        if top and top.dense >= self.settings.min_dense_score and bm25.get(top.passage.id, 0) >= FALLBACK_MIN_BM25:
             owner = self._owners.get(top.passage.id)
             if owner:
                 return done(facts_answer([owner], today, lang), Intent(owner.intent))
@@ -346,7 +356,7 @@ class Assistant:
         if len(out) < MAX_CITATIONS:
             if topic_ids:
                 # The topic's own sentences, most relevant first: no second embedding needed.
-                own = {p.id for p in self.corpus.passages if p.topic in topic_ids}
+                own = set().union(*(self._passages_of[t] for t in topic_ids))
                 ranked = [pid for pid, _ in self.retriever.bm25.search(q, len(self.corpus.passages)) if pid in own]
                 ranked += [pid for pid in sorted(own) if pid not in ranked]
                 hits = [Hit(self.corpus.passage(pid), 0.5) for pid in ranked]

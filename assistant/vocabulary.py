@@ -26,6 +26,7 @@ FACETS: dict[str, tuple[str, ...]] = {
 LIST_WORDS = ("有哪些", "哪几个", "哪些", "列表", "都有什么", "有什么", "清单", "列出", "全部", "所有", "各个", "每个",
               "分别是", "是哪几", "list", "which", "all ", "what are the")
 ALL_WORDS = ("所有", "全部", "各个", "每个", "各课题", "各项目", "每一个", "all ", "each", "every")
+SUBTOPIC_WORDS = ("子课题", "sub-topic", "subtopic")
 # Words that make a list question about the topics rather than about something else.
 TOPIC_WORDS = ("课题", "题目", "选题", "研究方向", "重大项目", "重点项目", "子课题", "哪些项目", "什么项目",
                "topic", "major project", "key project", "projects are")
