@@ -13,7 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from api import wechat, widget
+from api import openai_compat, wechat, widget
 from api.errors import ApiError, error_response, install_error_handlers
 from api.limits import LimitsMiddleware, TokenBucketLimiter, run_answer
 from api.observability import RequestContextMiddleware
@@ -77,7 +77,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
             CORSMiddleware,
             allow_origins=settings.cors_origin_list,
             allow_methods=["GET", "POST", "OPTIONS"],
-            allow_headers=["Content-Type", "X-Request-ID"],
+            allow_headers=["Content-Type", "X-Request-ID", "Authorization", "X-Session-Id"],
             # The widget reads Retry-After on a 429 to tell the user when to try again.
             expose_headers=["Retry-After", "X-Request-ID"],
             max_age=600,
@@ -86,6 +86,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     app.add_middleware(RequestContextMiddleware)
 
     gates: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+    app.state.answer_gates = gates  # shared with /v1/chat/completions (api/openai_compat.py)
 
     def engine(request: Request) -> Assistant:
         found = getattr(request.app.state, "assistant", None)
@@ -142,4 +143,5 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
     app.include_router(widget.router)
     app.include_router(wechat.build_router(settings))
+    app.include_router(openai_compat.build_router(settings))
     return app

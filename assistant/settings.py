@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     wechat_app_id: str | None = None
     wechat_timestamp_window_seconds: int = 300
 
+    # OpenAI-compatible endpoint (/v1): when set, requests must send `Authorization: Bearer <key>`.
+    openai_api_key: SecretStr | None = None
+
     @property
     def cors_origin_list(self) -> list[str]:
         return [o.strip() for o in self.cors_origins.split(",") if o.strip()]
