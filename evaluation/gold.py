@@ -53,6 +53,7 @@ class GoldQuestion(BaseModel):
     category: str | None = None
     session: str | None = None
     lang: str | None = None
+    style: str | None = None
     note: str | None = None
 
     @field_validator("today", mode="before")

@@ -1,6 +1,6 @@
 """Benchmark: index build time, cold start, warm `ask` latency over the gold questions, memory.
 
-    ./run bench [--gold tests/gold/questions.jsonl] [--rounds 3]
+    ./run bench [--gold tests/gold/dev.jsonl] [--rounds 3]
 
 Targets (2-core machine): p50 <= 30 ms and p99 <= 100 ms warm, with the answer cache off.
 """
@@ -33,7 +33,7 @@ def pct(values: list[float], q: float) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold" / "questions.jsonl")
+    ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold" / "dev.jsonl")
     ap.add_argument("--rounds", type=int, default=3, help="passes over the question set (first is warm-up)")
     args = ap.parse_args()
     if not args.gold.exists():

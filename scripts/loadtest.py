@@ -47,7 +47,7 @@ POPULAR_COUNT = 10
 
 # ----------------------------------------------------------------------------- workload
 def gold_questions() -> list[str]:
-    rows = [json.loads(line) for line in (REPO / "tests" / "gold" / "questions.jsonl").read_text().splitlines()
+    rows = [json.loads(line) for line in (REPO / "tests" / "gold" / "dev.jsonl").read_text().splitlines()
             if line.strip()]
     return [r["question"] for r in rows]
 

@@ -10,7 +10,7 @@ import pytest
 from evaluation import cli
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
-QUESTIONS = GOLD_DIR / "questions.jsonl"
+QUESTIONS = GOLD_DIR / "dev.jsonl"
 PROFILES = GOLD_DIR / "profiles.jsonl"
 THRESHOLDS = GOLD_DIR / "thresholds.json"
 
