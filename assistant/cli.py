@@ -32,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--json", action="store_true", help="print the Answer object as JSON")
     a.add_argument("--today", type=_date)
     a.add_argument("--session")
+    a.add_argument("--explain", action="store_true", help="also print each stage: understanding, candidates, choice")
     c = sub.add_parser("check", help="check a profile (JSON file, or - for stdin) against the rules")
     c.add_argument("profile")
     c.add_argument("--json", action="store_true")
@@ -111,7 +112,12 @@ def main(argv: list[str] | None = None) -> int:
         if len(args.question) > settings.max_question_chars:
             return _fail(f"the question is longer than {settings.max_question_chars} characters")
         assistant = Assistant.load(settings)
-        answer = assistant.ask(args.question, args.today, args.session)
+        if args.explain:
+            answer, lines = assistant.explain(args.question, args.today, args.session)
+            for line in lines:
+                print(line, file=sys.stderr if args.json else sys.stdout)
+        else:
+            answer = assistant.ask(args.question, args.today, args.session)
         if args.json:
             print(answer.model_dump_json(indent=2))
         else:

@@ -190,16 +190,22 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
     return Draft("\n".join(lines), ids)
 
 
-def not_covered(corpus: Corpus, lang: str) -> Draft:
+def not_covered(corpus: Corpus, lang: str, unknown: list[str] | tuple[str, ...] = ()) -> Draft:
+    """"Not covered", what the notice is about instead, and where to ask (its consultation line)."""
     contact = corpus.fact("contact_business")
     if lang == "zh":
-        return Draft(f"抱歉，通知中没有涉及这个问题，我不能给出可靠答案。{contact.zh}", [])
-    return Draft(f"Sorry, the notice does not cover this, so I cannot give a reliable answer. {contact.en}", [])
+        what = f"（{'、'.join(unknown)}）" if unknown else ""
+        return Draft(f"抱歉，本通知中没有涉及这个问题{what}，我不能给出可靠答案。本助手只回答该通知涉及的申报条件、时间、经费、"
+                     f"联系方式、材料、流程和课题。{contact.zh}", [])
+    what = f" ({', '.join(unknown)})" if unknown else ""
+    return Draft(f"Sorry, the notice does not cover this{what}, so I cannot give a reliable answer. I answer only "
+                 f"what the notice says about eligibility, dates, funding, contacts, materials, process and topics. "
+                 f"{contact.en}", [])
 
 
-def greeting(lang: str) -> Draft:
+def greeting(lang: str, corpus: Corpus) -> Draft:
     if lang == "zh":
-        return Draft("您好！我是郑州市2024年度软科学研究计划项目申报助手，可以回答申报条件、时间、经费、联系电话、材料、流程和课题内容等问题，"
-                     "例如：“申报截止时间是什么时候？”“子课题⑤的联系电话？”“我是45岁的讲师，能申报重大项目吗？”")
-    return Draft("Hello! I answer questions about the Zhengzhou 2024 Soft Science Research Plan call: eligibility, dates, "
+        return Draft(f"您好！我是“{corpus.title}”的申报助手，可以回答申报条件、时间、经费、联系电话、材料、流程和课题内容等问题，"
+                     "例如：“申报截止时间是什么时候？”“各课题的联系电话？”“我是45岁的讲师，能申报吗？”")
+    return Draft(f"Hello! I answer questions about the call \"{corpus.title}\": eligibility, dates, "
                  "funding, contacts, materials, process and topics. Try: \"When is the deadline?\"")

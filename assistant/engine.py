@@ -1,5 +1,13 @@
 """The Assistant: answers a question deterministically from corpus data, cites the notice,
-checks eligibility, and remembers per-session context."""
+checks eligibility, and remembers per-session context.
+
+Answering runs in stages, each in its own module:
+understand (`assistant.understand`: corrections, sub-questions, attribute, entities, follow-ups)
+-> retrieve (`index`: BM25 over passages indexed with how their facts are asked, dense vectors)
+-> rank (`assistant.rank`: facts as candidates with features)
+-> compose (`assistant.compose`: the answer text from corpus data, one part per sub-question).
+This module routes between them; `explain()` returns what each stage saw.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +15,7 @@ import datetime as dt
 import logging
 import re
 from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 from threading import Lock
 from zoneinfo import ZoneInfo
 
@@ -23,17 +32,18 @@ from assistant.compose import (
     topic_overview,
 )
 from assistant.eligibility import EligibilityChecker
-from assistant.extract import extract_profile
-from assistant.matching import FactMatcher, FactScore
 from assistant.models import Answer, Citation, Eligibility, Intent, Profile
+from assistant.rank import Candidate, FactRanker, select
 from assistant.sessions import SessionState, SessionStore
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
+from assistant.understand import Understander, Understanding
 from corpus import Corpus, Fact, Topic, load_corpus
 from index import HybridRetriever, IndexConfig, open_index
 from index.embedders import make_embedder
 from index.retriever import Hit
-from index.tokenize import canonical, normalize
+from index.spelling import corrector_for
+from index.tokenize import canonical, tokens
 
 log = logging.getLogger(__name__)
 MAX_CITATIONS = 5
@@ -42,16 +52,20 @@ FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words c
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
 # A question of these kinds that also names a topic is still about the whole call.
 GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
-
-
-def language_of(text: str) -> str:
-    return "en" if len(_LATIN.findall(text)) > 2 * len(_CJK.findall(text)) else "zh"
 
 
 def _has(q: str, words: tuple[str, ...] | list[str]) -> bool:
     return any(w in q for w in words)
+
+
+@dataclass
+class Trace:
+    """What each stage saw, for `ask --explain`; collected only when asked for."""
+
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, stage: str, *details: str) -> None:
+        self.lines.extend(f"[{stage}] {d}" for d in details)
 
 
 class Assistant:
@@ -59,10 +73,11 @@ class Assistant:
         self.corpus, self.retriever, self.settings = corpus, retriever, settings
         self.checker = EligibilityChecker(corpus)
         self.topics = TopicResolver(corpus.topics)
-        self.matcher = FactMatcher(corpus.facts)
+        self.ranker = FactRanker(corpus, use_triggers=settings.use_triggers)
+        question_words = tuple(w for words in V.FACETS.values() for w in words) + V.ASK_ELIGIBLE + V.TIME_NOW + V.WHEN
+        speller = corrector_for(corpus, extra_known=question_words)
+        self.understander = Understander(corpus, self.topics, speller)
         self._owners = {pid: f for f in corpus.facts for pid in f.passage_ids}
-        # Computed once here rather than on every question.
-        self._quote_text = {f.id: "".join(f.quotes) for f in corpus.facts}
         self._content_of = {
             t.id: {p.id for p in corpus.passages if p.topic == t.id and p.kind == "content"} for t in corpus.topics
         }
@@ -73,10 +88,7 @@ class Assistant:
         }
         self.sessions = SessionStore(settings.session_max, settings.session_ttl_seconds)
         self.uncovered = [canonical(w) for w in corpus.not_covered]
-        offices = {c.office for t in corpus.topics for c in t.contacts} | {
-            q.split("：")[0] for f in corpus.facts if f.intent == "contacts" for q in f.quotes
-        }
-        self.offices = sorted(((canonical(o), o) for o in offices), key=lambda pair: -len(pair[0]))
+        self.offices = self.understander.offices
         self._cache: OrderedDict[tuple, tuple[Answer, SessionState]] = OrderedDict()
         self._cache_lock = Lock()
         self.tz = ZoneInfo(settings.timezone)
@@ -87,7 +99,8 @@ class Assistant:
         corpus = load_corpus()
         embedder = make_embedder(settings.embedder, settings.embedding_model, settings.embed_threads)
         cfg = IndexConfig(settings.index_dir, settings.chroma_host, settings.chroma_port, settings.collection_prefix)
-        retriever = open_index(cfg, corpus, embedder, progress=progress, rebuild=rebuild)
+        retriever = open_index(cfg, corpus, embedder, progress=progress, rebuild=rebuild,
+                               with_triggers=settings.use_triggers)
         return cls(corpus, retriever, settings)
 
     @property
@@ -111,7 +124,7 @@ class Assistant:
             if cached:
                 self._cache.move_to_end(key)
         if cached is None:
-            cached = self._answer(question, q, today, state)
+            cached = self._respond(question, today, state, None)
             with self._cache_lock:
                 self._cache[key] = cached
                 while len(self._cache) > self.settings.answer_cache_size:
@@ -120,49 +133,50 @@ class Assistant:
         self.sessions.put(session_id, new_state)
         return answer.model_copy(update={"session_id": session_id})
 
-    # ----------------------------------------------------------------- routing
-    def _rank_facts(self, q: str, hits: list[Hit], time_now: bool) -> list[FactScore]:
-        """Trigger scores, plus a bonus for facts whose passages retrieval ranks high, plus numbers
-        (a phone, a date) that the question shares with a fact's quotes."""
-        numbers = re.findall(r"\d{4,}", q)
-        sharing = [f for f in self.corpus.facts if any(n in self._quote_text[f.id] for n in numbers)]
-        shared_ids = {f.id for f in sharing}
-        scored = self.matcher.score(q, sharing)
-        for fs in scored:
-            for rank, hit in enumerate(hits[:5]):
-                if hit.passage.id in fs.fact.passage_ids:
-                    fs.score += 0.6 * (5 - rank)
-            if fs.fact.id in shared_ids:
-                fs.score += 8
-            if fs.fact.intent == "dates" and _has(q, V.WHEN):
-                fs.score += 2
-            if fs.fact.window and time_now:
-                fs.score += 3
-        return sorted(scored, key=lambda s: -s.score)
+    def explain(self, question: str, today: dt.date | None = None, session_id: str | None = None
+                ) -> tuple[Answer, list[str]]:
+        """The answer and what each stage saw (uncached; the session advances as with `ask`)."""
+        today = today or self.today()
+        trace = Trace()
+        answer, new_state = self._respond(question, today, self.sessions.get(session_id), trace)
+        self.sessions.put(session_id, new_state)
+        return answer.model_copy(update={"session_id": session_id}), trace.lines
 
-    def _select(self, ranked: list[FactScore]) -> list[Fact]:
-        """The best fact, plus the best of each other intent that scores at least half as much."""
-        if not ranked:
-            return []
-        best = ranked[0].score
-        chosen: list[Fact] = []
-        intents: set[str] = set()
-        for fs in ranked:
-            if fs.fact.intent in intents or fs.score * 2 < best:
-                continue
-            chosen.append(fs.fact)
-            intents.add(fs.fact.intent)
-        return chosen[:3]
+    # ----------------------------------------------------------------- stages
+    def _respond(self, question: str, today: dt.date, state: SessionState, trace: Trace | None
+                 ) -> tuple[Answer, SessionState]:
+        u = self.understander.understand(question, state.last_question)
+        if trace:
+            trace.add("understand", *u.lines())
+        if len(u.parts) > 1 and not u.topics:
+            results = []
+            for part in u.parts:
+                pu = self.understander.understand(part)
+                pu.lang = u.lang
+                if trace:
+                    trace.add("sub-question", part)
+                results.append(self._answer(pu, today, state, trace))
+            answer = _merge([a for a, _ in results])
+            new_state = results[-1][1]
+        else:
+            answer, new_state = self._answer(u, today, state, trace)
+        if trace:
+            trace.add("answer", f"intent={answer.intent.value}", *(f"cite {c.id}" for c in answer.citations[:3]))
+        return answer, replace(new_state, last_question=u.text)
 
-    def _answer(self, question: str, q: str, today: dt.date, state: SessionState) -> tuple[Answer, SessionState]:
-        lang = language_of(normalize(question))
-        delta = extract_profile(q)
-        topics = self.topics.resolve(q)
+    def _answer(self, u: Understanding, today: dt.date, state: SessionState, trace: Trace | None
+                ) -> tuple[Answer, SessionState]:
+        q, lang, delta = u.text, u.lang, u.profile
+        topics = list(u.topics)
         facets = [f for f, words in V.FACETS.items() if _has(q, words)]
         time_now = _has(q, V.TIME_NOW)
         hits = self.retriever.search(q, MAX_CITATIONS, mode="bm25")
-        ranked = self._rank_facts(q, hits, time_now)
-        facts = self._select(ranked)
+        ranked = self.ranker.rank(q, hits, u.attribute, time_now, _has(q, V.WHEN))
+        facts = select(ranked)
+        if trace:
+            trace.add("retrieve", *(f"{h.passage.id} bm25={h.score:.2f}" for h in hits[:3]))
+            trace.add("rank", *(c.describe() for c in ranked[:4]))
+            trace.add("rank", "chosen: " + (", ".join(f.id for f in facts) or "-"))
         top_score = ranked[0].score if ranked else 0.0
         top_longest = ranked[0].longest if ranked else 0
         counting = _has(q, V.COUNT)
@@ -175,6 +189,12 @@ class Assistant:
         # Facts count as the asker's own only when they speak of themselves or ask whether they may apply:
         # "高校限报几项" names a unit type without saying "we are a university".
         personal = bool(stated) and (asks_eligibility or in_eligibility or _has(q, V.SELF))
+        # ... but a question that asks for something else ("我在河南大学工作，材料要交纸质版吗") gets that
+        # answer first; the verdict on the stated facts follows it instead of replacing it.
+        other_question = (
+            personal and not asks_eligibility and bool(facts) and facts[0].intent != "eligibility"
+            and u.attribute not in (None, "who") and top_longest >= 2
+        )
         follow_up = not topics and state.topics and (
             _has(q, V.PRONOUNS) or (facets and len(q) <= 14 and top_score < 4) or (facets and len(q) <= 8)
         )
@@ -188,14 +208,17 @@ class Assistant:
             return Answer(answer=draft.text, intent=intent, citations=citations, eligibility=elig, language=lang,
                           topic=topic_ids[0] if topic_ids else None), new_state
 
-        # 1. Questions about something the notice does not say (unless the user is stating facts).
-        if _has(q, self.uncovered) and not asks_eligibility and not (topics and facets):
-            return done(not_covered(self.corpus, lang), Intent.OUT_OF_SCOPE)
+        # 1. Questions about something the notice does not say (unless the user is stating facts):
+        #    an aspect it is silent on, or a place or programme it does not know.
+        if (_has(q, self.uncovered) or u.foreign) and not asks_eligibility and not (topics and facets):
+            if trace:
+                trace.add("scope", f"not covered: {u.foreign or [w for w in self.uncovered if w in q]}")
+            return done(not_covered(self.corpus, lang, u.foreign), Intent.OUT_OF_SCOPE)
 
         # 2. Eligibility: personal facts stated, or a may-I-apply question, or a session already on it.
-        if personal or (asks_eligibility and not (time_now and not stated)) or (
+        if not other_question and (personal or (asks_eligibility and not (time_now and not stated)) or (
             in_eligibility and "project_level" in delta.model_dump(exclude_none=True)
-        ):
+        )):
             profile = state.profile.merged(delta)
             if topics and profile.project_level is None:
                 profile = profile.merged(Profile(project_level=self.corpus.topic(topics[0]).level))
@@ -227,22 +250,53 @@ class Assistant:
         if listing:
             return done(listing, Intent.TOPICS if not facets else self._topic_intent(facets))
 
-        # 6. General facts.
+        # 6. General facts: the asked clause for a yes/no or who question, else the facts' answers.
         if facts:
             if time_now and not any(f.window for f in facts):
-                facts = [*facts, self.corpus.fact("submission_window")]
-            draft = facts_answer(facts, today, lang)
+                facts = [*facts, self._window_fact()]
+            draft = self._facts_draft(facts, u, today, ranked)
             intent = Intent(facts[0].intent)
-            elig = self.checker.check(state.profile, today, lang) if intent == Intent.ELIGIBILITY else None
-            return done(draft, intent, (), elig)
+            profile = state.profile.merged(delta) if other_question else state.profile
+            elig = self.checker.check(profile, today, lang) if intent == Intent.ELIGIBILITY or other_question else None
+            if other_question and elig is not None:
+                extra = eligibility_answer(elig, lang, self.corpus, True)
+                draft = Draft(f"{draft.text}\n\n" + ("另外，就您提到的情况：" if lang == "zh" else "About your situation: ")
+                              + extra.text, draft.passages, draft.rank_passages)
+            return done(draft, intent, (), elig, profile if other_question else None)
 
         if _has(q, V.GREETINGS) and len(q) <= 12:
-            return done(greeting(lang), Intent.OTHER)
+            return done(greeting(lang, self.corpus), Intent.OTHER)
         if time_now and _has(q, ("申报", "报名", "apply", "submit", "报")):
-            return done(facts_answer([self.corpus.fact("submission_window")], today, lang), Intent.DATES)
+            return done(facts_answer([self._window_fact()], today, lang), Intent.DATES)
 
         # 7. Nothing matched: answer only if retrieval is sure the notice says it.
-        return self._fallback(q, lang, today, done)
+        return self._fallback(q, lang, today, done, trace)
+
+    def _window_fact(self) -> Fact:
+        """The fact of the main (application) window: the dated fact that opens first."""
+        windows = [f for f in self.corpus.facts if f.window]
+        return min(windows, key=lambda f: f.window.opens if f.window else dt.date.max)
+
+    def _facts_draft(self, facts: list[Fact], u: Understanding, today: dt.date, ranked: list[Candidate]) -> Draft:
+        """A yes/no or who question on a fact of several clauses is answered with the clause that
+        settles it first (verbatim), then the fact; other questions get the facts' answers."""
+        draft = facts_answer(facts, today, u.lang)
+        if not (u.yesno or u.attribute == "who") or u.lang != "zh":
+            return draft
+        clause = self._best_clause(facts[0], u.text)
+        if clause is None:
+            return draft
+        return Draft(f"通知原文：“{clause}”。\n{draft.text}", draft.passages, draft.rank_passages)
+
+    def _best_clause(self, fact: Fact, q: str) -> str | None:
+        clauses = [c.strip() for quote in fact.quotes for c in re.split(r"[，,；;。：:、]", quote) if len(c.strip()) >= 4]
+        if len(clauses) < 2:
+            return None
+        qt = set(tokens(q))
+        scored = sorted(((len(qt & set(tokens(c))), c) for c in clauses), key=lambda x: -x[0])
+        if scored[0][0] >= 2 and scored[0][0] > scored[1][0]:
+            return scored[0][1]
+        return None
 
     def _topic_intent(self, facets: list[str]) -> Intent:
         for f in facets:
@@ -326,19 +380,40 @@ class Assistant:
             draft.passages = [*self.corpus.fact("project_counts").passage_ids, *draft.passages]
         return draft
 
-    def _fallback(self, q: str, lang: str, today: dt.date, done) -> tuple[Answer, SessionState]:
+    def _fallback(self, q: str, lang: str, today: dt.date, done, trace: Trace | None) -> tuple[Answer, SessionState]:
         # Only here, with nothing matched, is the query embedded: dense similarity decides scope.
         hits = self.retriever.search(q, MAX_CITATIONS)
         top = hits[0] if hits else None
         bm25 = dict(self.retriever.bm25.search(q, 5))
+        if trace:
+            trace.add("fallback", *(f"{h.passage.id} rrf={h.score:.4f} dense={h.dense:.3f} bm25={bm25.get(h.passage.id, 0):.2f}"
+                                    for h in hits[:3]))
         if top and top.dense >= self.settings.min_dense_score and bm25.get(top.passage.id, 0) >= FALLBACK_MIN_BM25:
-            owner = self._owners.get(top.passage.id)
+            p = top.passage
+            owner = self._owners.get(p.id)
             if owner:
                 return done(facts_answer([owner], today, lang), Intent(owner.intent))
-            if top.passage.topic:
-                topic = self.corpus.topic(top.passage.topic)
+            if p.topic:
+                # The topic's sentence that matched, with the topic's name: "which project builds X?"
+                topic = self.corpus.topic(p.topic)
+                if p.kind == "content":
+                    text = p.text.removeprefix("研究内容：").removeprefix("研究内容:").strip()
+                    return done(Draft(f"{topic.label}“{topic.title}”：{text}", [p.id, topic.passage_of[topic.title_quote]]),
+                                Intent.TOPICS, [topic.id])
                 return done(topic_overview(topic, lang), Intent.TOPICS, [topic.id])
+            # A sentence no fact or topic rests on (a clause of an annexed template): quoted as it stands.
+            lead = f"通知原文（{p.section}）：" if lang == "zh" else f"The notice says ({p.section}): "
+            return done(Draft(f"{lead}{p.text}", [p.id]), self._section_intent(p.section))
         return done(not_covered(self.corpus, lang), Intent.OUT_OF_SCOPE)
+
+    def _section_intent(self, section: str) -> Intent:
+        """The intent of the facts resting on passages of the same section (most of them)."""
+        counts: dict[str, int] = {}
+        for f in self.corpus.facts:
+            for pid in f.passage_ids:
+                if self.corpus.passage(pid).section == section:
+                    counts[f.intent] = counts.get(f.intent, 0) + 1
+        return Intent(max(counts, key=lambda k: counts[k])) if counts else Intent.OTHER
 
     # ----------------------------------------------------------------- citations
     def _citations(self, draft: Draft, q: str, topic_ids, hits: list[Hit]) -> list[Citation]:
@@ -369,3 +444,20 @@ class Assistant:
                 if len(out) >= MAX_CITATIONS:
                     break
         return out[:MAX_CITATIONS]
+
+
+def _merge(answers: list[Answer]) -> Answer:
+    """One answer for a multi-part question: each part's text in turn, citations interleaved so
+    that every part's best passage is among the first."""
+    text = "\n".join(dict.fromkeys(a.answer for a in answers))
+    citations: list[Citation] = []
+    seen: set[str] = set()
+    for rank in range(MAX_CITATIONS):
+        for a in answers:
+            if rank < len(a.citations) and a.citations[rank].id not in seen:
+                citations.append(a.citations[rank])
+                seen.add(a.citations[rank].id)
+    answered = [a for a in answers if a.intent != Intent.OUT_OF_SCOPE] or answers
+    elig = next((a.eligibility for a in answers if a.eligibility), None)
+    return Answer(answer=text, intent=answered[0].intent, citations=citations[:MAX_CITATIONS], eligibility=elig,
+                  language=answers[0].language, topic=next((a.topic for a in answers if a.topic), None))

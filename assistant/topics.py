@@ -41,9 +41,9 @@ class TopicResolver:
                         + r"|key\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*key\s*project"), "key-{}"),
         ]
 
-    def resolve(self, q: str) -> list[str]:
-        """Topic ids in order of mention; `q` is canonical text."""
-        found: list[tuple[int, str]] = []
+    def mentions(self, q: str) -> list[tuple[int, int, str]]:
+        """Each topic mention in `q` (canonical text): start, end and topic id, in order."""
+        found: list[tuple[int, int, str]] = []
         taken: list[tuple[int, int]] = []
         for pattern, template in self._numbered:
             for m in pattern.finditer(q):
@@ -51,19 +51,19 @@ class TopicResolver:
                 n = _num(token)
                 tid = template.format(n)
                 if n and tid in self.by_id:
-                    found.append((m.start(), tid))
+                    found.append((*m.span(), tid))
                     taken.append(m.span())
         for pattern, _alias, tid in self._aliases:
             for m in pattern.finditer(q):
                 if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
                     continue  # inside a longer alias already matched
-                found.append((m.start(), tid))
+                found.append((*m.span(), tid))
                 taken.append(m.span())
-        ordered: list[str] = []
-        for _, tid in sorted(found):
-            if tid not in ordered:
-                ordered.append(tid)
-        return ordered
+        return sorted(found)
+
+    def resolve(self, q: str) -> list[str]:
+        """Topic ids in order of mention; `q` is canonical text."""
+        return list(dict.fromkeys(tid for _, _, tid in self.mentions(q)))
 
     def children(self, tid: str) -> list[Topic]:
         return [t for t in self.topics if t.parent == tid]

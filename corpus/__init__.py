@@ -139,6 +139,14 @@ class Corpus(BaseModel):
     def passage(self, pid: str) -> Passage:
         return self._by_id[pid]
 
+    @property
+    def title(self) -> str:
+        """The notice's title as it stands in the text (its first line that names the call)."""
+        for line in self.clean_notice.splitlines():
+            if "通知" in line and len(line) <= 80:
+                return squash(line)
+        return "申报通知"
+
     def model_post_init(self, _: object) -> None:
         self._by_id = {p.id: p for p in self.passages}
 

@@ -10,9 +10,16 @@ from index.tokenize import tokens
 
 
 class Bm25Index:
-    def __init__(self, passages: list[Passage]) -> None:
+    """BM25 (bm25s, Lucene-style defaults k1=1.5, b=0.75) over each passage in its heading context.
+
+    `expansions` adds text to a passage's document: the words by which the facts and topic
+    attributes resting on it are asked for (see `index.cards`), so a question phrased the way
+    applicants talk still finds the sentence that answers it."""
+
+    def __init__(self, passages: list[Passage], expansions: dict[str, str] | None = None) -> None:
         self._ids = [p.id for p in passages]
-        corpus_tokens = [tokens(p.context) or ["_"] for p in passages]
+        extra = expansions or {}
+        corpus_tokens = [tokens(f"{p.context} {extra.get(p.id, '')}") or ["_"] for p in passages]
         vocab = sorted({t for doc in corpus_tokens for t in doc})
         self._vocab = {t: i for i, t in enumerate(vocab)}
         self._bm25 = bm25s.BM25()

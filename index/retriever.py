@@ -16,7 +16,9 @@ from pydantic import ConfigDict
 from corpus.passages import Passage
 from index.bm25 import Bm25Index
 from index.embedders import Embedder
+from index.spelling import SpellingCorrector
 from index.store import VectorStore
+from index.tokenize import canonical
 
 Mode = Literal["hybrid", "bm25", "dense"]
 RRF_K = 60
@@ -53,9 +55,10 @@ class _LruCache:
 
 
 class HybridRetriever:
-    def __init__(self, passages: list[Passage], bm25: Bm25Index, store: VectorStore, embedder: Embedder) -> None:
+    def __init__(self, passages: list[Passage], bm25: Bm25Index, store: VectorStore, embedder: Embedder,
+                 speller: SpellingCorrector | None = None) -> None:
         self._by_id = {p.id: p for p in passages}
-        self.bm25, self.store, self.embedder = bm25, store, embedder
+        self.bm25, self.store, self.embedder, self.speller = bm25, store, embedder, speller
         self._vectors = _LruCache(2048)
 
     def clear_cache(self) -> None:
@@ -68,6 +71,14 @@ class HybridRetriever:
         return self.store.query(self.query_vector(query), min(k, len(self._by_id)))
 
     def search(self, query: str, k: int = 3, mode: Mode = "hybrid") -> list[Hit]:
+        """The k best passages for `query`, best first.
+
+        Homophone typos are corrected first (`index.spelling`). `hybrid` fuses the BM25 and dense
+        rankings (top POOL of each) by reciprocal rank, score = sum of 1 / (RRF_K + rank) with
+        RRF_K = 60 as in Cormack, Clarke & Buettcher (SIGIR 2009); a Hit's `dense` is the cosine
+        similarity of query and passage (0 when the passage was not in the dense pool)."""
+        if self.speller is not None:
+            query = self.speller.correct(canonical(query))[0]
         if mode == "bm25":
             return [Hit(self._by_id[pid], s) for pid, s in self.bm25.search(query, k)]
         dense = self.dense(query, POOL)

@@ -60,11 +60,25 @@ def _cut(text: str) -> tuple[str, ...]:
     return tuple(jieba.cut_for_search(text))
 
 
-def tokens(text: str) -> list[str]:
-    """Search terms for BM25: jieba words (search mode) without punctuation and stop words."""
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def words(text: str) -> list[str]:
+    """jieba words (search mode) of canonical text, without punctuation and stop words."""
     out = []
     for tok in _cut(canonical(text)):
         tok = tok.strip()
         if tok and tok not in _STOP and _TOKEN_OK.search(tok):
             out.append(tok)
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    """Search terms for BM25: jieba words plus the character bigrams of each Chinese run.
+
+    Bigrams let a question match a passage that words the same thing with other word boundaries
+    ("报名条件" / "申报条件", "法人签字" / "法定代表人签字") without any synonym list."""
+    out = words(text)
+    for run in _CJK_RUN.findall(canonical(text)):
+        out.extend("#" + run[i : i + 2] for i in range(len(run) - 1))
     return out

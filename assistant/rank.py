@@ -1,0 +1,142 @@
+"""Stage 3 of answering: score the corpus's general facts as candidates for a question.
+
+Each fact is a candidate with features; its score is a weighted sum of them:
+
+- `trigger`: the hand-written trigger match (`assistant.matching`): longest trigger plus half of
+  the others. Triggers are one feature among several, not a route; `use_triggers=False` (the
+  ablation of `assistant eval`) switches them off.
+- `retrieval`: how high BM25 ranks the fact's passages for the question (passages are indexed with
+  the words by which their facts are asked, see `index.cards`): 5 - rank for each of the top 5
+  whose BM25 score reaches `RETRIEVAL_MIN_BM25`.
+- `attribute`: the asked attribute (date, amount, phone, url, count, materials, how) is, or is not,
+  something the fact's quotes contain; a date question is not answered by a fact without a date.
+- `numbers`: the question repeats a number (a phone, a date) that occurs in the fact's quotes.
+- `window`: "现在还能报吗" asks whether a window is open: facts with a date window.
+
+The weights are named below; `scripts/fit_ranker.py` searches them on the dev split only and
+prints the dev accuracy of each setting. A candidate below `MIN_SCORE` is not an answer: the
+engine then asks retrieval (BM25 + dense) whether the notice says it at all, and otherwise
+answers `out_of_scope`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.matching import FactMatcher
+from corpus import Corpus, Fact
+from index.retriever import Hit
+
+W_TRIGGER = 1.0
+W_RETRIEVAL = 0.6
+W_ATTRIBUTE_MATCH = 2.0
+W_ATTRIBUTE_MISMATCH = 3.0
+W_NUMBERS = 8.0
+W_WINDOW = 3.0
+W_DATE_WORDS = 2.0
+RETRIEVAL_DEPTH = 5
+RETRIEVAL_MIN_BM25 = 3.0
+MIN_SCORE = 2.0  # below this the best fact is no answer (tuned on dev: plain words shared by chance)
+# Attributes that a fact either states or does not: asking for one that the fact lacks is a mismatch.
+VALUE_ATTRIBUTES = ("date", "amount", "phone", "url", "count")
+_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*万元")
+_PHONE = re.compile(r"\d{7,8}")
+_COUNT = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个)")
+
+
+def fact_attributes(fact: Fact) -> frozenset[str]:
+    """What kinds of value a fact's quotes hold, read from the quotes themselves."""
+    text = "".join(fact.quotes)
+    attrs: set[str] = set()
+    if fact.window or _DATE.search(text):
+        attrs.add("date")
+    if _AMOUNT.search(text):
+        attrs.add("amount")
+    if _PHONE.search(text):
+        attrs |= {"phone", "office"}
+    if "http" in text:
+        attrs.add("url")
+    if _COUNT.search(text):
+        attrs.add("count")
+    if fact.intent == "materials":
+        attrs.add("materials")
+    if fact.intent == "process":
+        attrs.add("how")
+    return frozenset(attrs)
+
+
+@dataclass
+class Candidate:
+    fact: Fact
+    score: float = 0.0
+    longest: int = 0  # longest trigger matched (characters)
+    features: dict[str, float] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        parts = ", ".join(f"{k}={v:g}" for k, v in self.features.items() if v)
+        return f"{self.fact.id} {self.score:.2f} ({parts})"
+
+
+class FactRanker:
+    def __init__(self, corpus: Corpus, use_triggers: bool = True) -> None:
+        self.facts = corpus.facts
+        self.matcher = FactMatcher(corpus.facts if use_triggers else [])
+        self.attributes = {f.id: fact_attributes(f) for f in corpus.facts}
+        self._quote_text = {f.id: "".join(f.quotes) for f in corpus.facts}
+
+    def rank(self, q: str, hits: list[Hit], attribute: str | None, time_now: bool, asks_when: bool) -> list[Candidate]:
+        """Every fact with some evidence, best first. `hits`: BM25 passages for q, best first."""
+        numbers = re.findall(r"\d{4,}", q)
+        cands: dict[str, Candidate] = {}
+
+        def cand(fact: Fact) -> Candidate:
+            return cands.setdefault(fact.id, Candidate(fact))
+
+        by_id = {f.id: f for f in self.facts}
+        for fs in self.matcher.score(q):
+            c = cand(fs.fact)
+            c.features["trigger"], c.longest = fs.score, fs.longest
+        for rank, hit in enumerate(hits[:RETRIEVAL_DEPTH]):
+            if hit.score < RETRIEVAL_MIN_BM25:
+                break  # words shared by chance ("怎么办理…") are no evidence
+            for fact in self.facts:
+                if hit.passage.id in fact.passage_ids:
+                    c = cand(fact)
+                    c.features["retrieval"] = c.features.get("retrieval", 0.0) + (RETRIEVAL_DEPTH - rank)
+        for fid, text in self._quote_text.items():
+            if any(n in text for n in numbers):
+                cand(by_id[fid]).features["numbers"] = 1.0
+        for c in cands.values():
+            attrs = self.attributes[c.fact.id]
+            if attribute in attrs:
+                c.features["attribute"] = 1.0
+            elif attribute in VALUE_ATTRIBUTES:
+                c.features["attribute"] = -1.0
+            if c.fact.window and time_now:
+                c.features["window"] = 1.0
+            if "date" in attrs and asks_when:
+                c.features["date_words"] = 1.0
+            f = c.features
+            c.score = (W_TRIGGER * f.get("trigger", 0.0) + W_RETRIEVAL * f.get("retrieval", 0.0)
+                       + (W_ATTRIBUTE_MATCH if f.get("attribute", 0) > 0 else -W_ATTRIBUTE_MISMATCH
+                          if f.get("attribute", 0) < 0 else 0.0)
+                       + W_NUMBERS * f.get("numbers", 0.0) + W_WINDOW * f.get("window", 0.0)
+                       + W_DATE_WORDS * f.get("date_words", 0.0))
+        return sorted(cands.values(), key=lambda c: -c.score)
+
+
+def select(ranked: list[Candidate]) -> list[Fact]:
+    """The best fact, plus the best of each other intent that scores at least half as much."""
+    if not ranked or ranked[0].score < MIN_SCORE:
+        return []
+    best = ranked[0].score
+    chosen: list[Fact] = []
+    intents: set[str] = set()
+    for c in ranked:
+        if c.fact.intent in intents or c.score * 2 < best or c.score < MIN_SCORE:
+            continue
+        chosen.append(c.fact)
+        intents.add(c.fact.intent)
+    return chosen[:3]

@@ -1,0 +1,234 @@
+"""Stage 1 of answering: understand the question before anything is looked up.
+
+From the raw text to an `Understanding`: normalised text, homophone corrections against the
+corpus vocabulary, sub-questions of a multi-part question, the asked attribute (amount, date,
+phone, who, whether, how many, materials, how, website) and the entities named (topics, project
+levels, offices, the asker's own facts, and entities the notice does not know: other cities and
+programmes). An elliptical follow-up ("那重大项目呢", "And sub-topic 6?") is rewritten into the
+previous question with the new entity substituted, so later stages see a complete question.
+
+The word lists here are words of questions (how people ask), never facts of one notice; the
+entities come from the loaded corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant import vocabulary as V
+from assistant.extract import extract_profile
+from assistant.models import Profile
+from assistant.topics import TopicResolver
+from corpus import Corpus
+from index.spelling import Correction, SpellingCorrector
+from index.tokenize import canonical, normalize
+
+# The asked attribute: what kind of value would answer the question, as patterns of how people
+# ask (with gaps: "经费是多少", "资助金额有多少"). The first attribute that matches wins, specific before
+# general ("哪天截止" is a date, not a yes/no).
+ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern)) for name, pattern in (
+    ("phone", r"电话|号码|热线|联系方式|打哪个|打给谁|\b(?:phone|call|telephone|hotline|number)\b"),
+    ("office", r"哪个(?:处|部门|科室|单位负责)|找谁|问谁|联系谁|归哪|谁(?:管|负责)|联系单位|"
+               r"\bwhich (?:office|department|division)\b|\bwho (?:do|should|can) (?:i|we) (?:ask|contact)\b|\bcontact\b"),
+    ("date", r"什么时[候间]|何时|啥时|哪(?:一|几)?天|几号|几月|日期|时间|多久|期限|截止到|最晚|"
+             r"\b(?:when|date|dates|deadline|until|how long|by when)\b"),
+    ("amount", r"(?:经费|资助|资金|钱|支持|额度|拨款|给|拿|补助).{0,4}(?:多少|几万|几十万)|多少(?:钱|万|经费)|额度|金额|"
+               r"\bhow much\b|\bamount\b"),
+    ("count", r"几(?:个|项|家|类)|多少(?:个|项)|\bhow many\b|\bnumber of\b"),
+    ("url", r"网站|网址|哪里填|在哪(?:里|儿)?(?:填|报|申报|提交|注册)|什么系统|哪个系统|\b(?:website|url|link|portal)\b"),
+    ("who", r"谁|什么人|哪个人|\b(?:who|whom)\b"),
+    ("materials", r"材料|附件|交什么|提交什么|准备什么|证明|承诺书|\b(?:documents?|materials?|attachments?)\b"),
+    ("how", r"怎么|怎样|如何|流程|步骤|程序|\bhow (?:do|to|can|should)\b|\b(?:process|procedure|steps)\b"),
+    ("content", r"研究内容|研究什么|做什么|干什么|什么内容|哪些内容|\bwhat (?:is|does)\b|\babout\b"),
+))
+# Yes/no questions: the answer is the one clause that settles it, not the whole section.
+YESNO = re.compile(r"吗[?？]?$|吗[，,。]|是否|要不要|需不需要|需要不需要|能不能|可不可以|可否|有没有|是不是|用不用|必须|"
+                   r"^(?:is|are|do|does|can|may|must|should|will)\b")
+ELLIPTICAL = re.compile(r"^(?:那|那么|那如果|如果是|换成|要是|and\b|what about\b|how about\b|and for\b|and the\b)|呢[?？]?$")
+# Words that list several asked things at once ("截止时间、经费、联系电话分别是？").
+_LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
+_SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff])[，,](?=[\u4e00-\u9fff])")
+_SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)(?:是|为|是多少|是什么|是哪|是几|怎么)?(?:什么|多少|哪些)?[?？]?$")
+LEVEL_WORDS = {"major": ("重大项目", "重大课题", "major project", "major projects", "重大"),
+               "key": ("重点项目", "重点课题", "key project", "key projects", "重点")}
+CITY_WORDS = re.compile(
+    r"洛阳|开封|新乡|许昌|南阳|平顶山|安阳|鹤壁|焦作|濮阳|漯河|三门峡|商丘|信阳|周口|驻马店|济源|北京|上海|天津|重庆|广州|深圳|杭州|"
+    r"南京|武汉|西安|成都|长沙|合肥|济南|石家庄|太原|苏州|青岛|厦门|宁波|无锡|东莞|佛山|福州|昆明|贵阳|南宁|南昌|兰州|沈阳|大连|"
+    r"长春|哈尔滨|乌鲁木齐|呼和浩特|银川|西宁|拉萨|海口|luoyang|kaifeng|xinxiang|beijing|shanghai|wuhan|xi'an|nanjing|"
+    r"guangzhou|shenzhen|hangzhou|chengdu"
+)
+# A named programme: "国家社科基金", "省软科学计划", "自然科学基金项目".
+PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:基金|计划|专项|工程|奖))")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?")
+_TIME_OR_PLAN = re.compile(r"时间|安排|打算|计划书|计划任务")
+
+
+@dataclass
+class Understanding:
+    question: str  # as typed
+    text: str  # canonical, corrected and, for a follow-up, completed: what later stages read
+    lang: str
+    corrections: list[Correction] = field(default_factory=list)
+    rewritten_from: str | None = None  # the follow-up as typed, when `text` was completed from context
+    parts: list[str] = field(default_factory=list)  # sub-questions (one when the question is simple)
+    attribute: str | None = None
+    yesno: bool = False
+    topics: list[str] = field(default_factory=list)
+    levels: list[str] = field(default_factory=list)
+    offices: list[str] = field(default_factory=list)
+    profile: Profile = field(default_factory=Profile)
+    foreign: list[str] = field(default_factory=list)  # places and programmes the notice does not know
+
+    def lines(self) -> list[str]:
+        """For `ask --explain`."""
+        out = [f"normalised: {self.text}"]
+        if self.rewritten_from:
+            out.append(f"follow-up completed from the previous turn: {self.rewritten_from!r} -> {self.text!r}")
+        if self.corrections:
+            out.append("corrections: " + ", ".join(f"{c.typed}->{c.corrected}" for c in self.corrections))
+        if len(self.parts) > 1:
+            out.append("sub-questions: " + " | ".join(self.parts))
+        out.append(f"attribute: {self.attribute or '-'}{' (yes/no)' if self.yesno else ''}")
+        ents = {"topics": self.topics, "levels": self.levels, "offices": self.offices, "foreign": self.foreign,
+                "profile": [f"{k}={v}" for k, v in self.profile.model_dump(exclude_none=True).items()]}
+        out.append("entities: " + "; ".join(f"{k}: {', '.join(map(str, v))}" for k, v in ents.items() if v) or "-")
+        return out
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def language_of(text: str) -> str:
+    return "en" if len(_LATIN.findall(text)) > 2 * len(_CJK.findall(text)) else "zh"
+
+
+def _has(q: str, words: tuple[str, ...] | list[str]) -> bool:
+    return any(w in q for w in words)
+
+
+def asked_attribute(q: str) -> str | None:
+    return next((name for name, pattern in ATTRIBUTES if pattern.search(q)), None)
+
+
+class Understander:
+    """Built once per corpus; `understand()` is pure given the text and the previous turn."""
+
+    def __init__(self, corpus: Corpus, topics: TopicResolver, speller: SpellingCorrector) -> None:
+        self.corpus, self.topics, self.speller = corpus, topics, speller
+        self.notice = canonical(corpus.clean_notice).replace(" ", "")
+        offices = {c.office for t in corpus.topics for c in t.contacts} | {
+            q.split("：")[0] for f in corpus.facts if f.intent == "contacts" for q in f.quotes
+        }
+        self.offices = sorted(((canonical(o), o) for o in offices), key=lambda pair: -len(pair[0]))
+
+    # ------------------------------------------------------------------ pieces
+    def levels_in(self, q: str) -> list[tuple[int, int, str]]:
+        """Project levels named in q, with their spans; the longest wording wins."""
+        found: list[tuple[int, int, str]] = []
+        for level, words in LEVEL_WORDS.items():
+            for w in sorted(words, key=len, reverse=True):
+                for m in re.finditer(re.escape(w), q):
+                    if not any(s <= m.start() < e for s, e, _ in found):
+                        found.append((m.start(), m.end(), level))
+        # "子课题" are key projects in this family of notices, but naming one is a topic, not a level.
+        return sorted(found)
+
+    def foreign_entities(self, q: str) -> list[str]:
+        out = [m.group() for m in CITY_WORDS.finditer(q) if m.group() not in self.notice]
+        # A call of another year: "2025年度的软科学项目" when this notice speaks of other years.
+        out += [m.group() for m in _YEAR.finditer(q) if m.group(1) not in self.notice]
+        for m in PROGRAMME.finditer(q):
+            name = m.group(1)
+            if _TIME_OR_PLAN.search(name) or name in self.notice:
+                continue
+            # Known if its distinctive head (the words before 基金/计划…) is in the notice: "软科学计划"
+            # is this programme even though the notice writes "软科学研究计划".
+            head = re.sub(r"(基金|计划|专项|工程|奖)$", "", name)
+            head = re.sub(r"^(?:郑州市?|市级?|本市|今年|本年度|这个|该|这次|本次)", "", head)
+            if head and (head in self.notice or any(head.endswith(w) and len(w) >= 3 and w in self.notice
+                                                    for w in (head[-3:], head[-4:]))):
+                continue
+            out.append(name)
+        return out
+
+    def split(self, q: str) -> list[str]:
+        """Sub-questions: sentences that each ask something, and lists under one shared predicate."""
+        pieces = [p.strip() for p in _SENTENCE_SPLIT.split(q) if p and p.strip()]
+        asking = [p for p in pieces if asked_attribute(p) or YESNO.search(p)]
+        parts = pieces if len(asking) >= 2 and len(asking) == len(pieces) else [q]
+        out: list[str] = []
+        for part in parts:
+            m = _SHARED_PREDICATE.search(part)
+            items = _LIST_SPLIT.split(part[: m.start()] if m else part)
+            items = [i.strip() for i in items if i.strip()]
+            # "截止时间、经费、联系电话分别是？" (a shared predicate), or a bare list of short asks.
+            short = m is not None or all(len(i) <= 8 for i in items)
+            if len(items) >= 2 and short and all(asked_attribute(i) for i in items):
+                out.extend(items)
+            else:
+                out.append(part)
+        return out
+
+    # ------------------------------------------------------------------ follow-ups
+    def complete_followup(self, q: str, previous: str | None) -> str | None:
+        """An elliptical turn that names only an entity or a value re-asks the previous question
+        with it substituted: "重点项目多少钱" then "那重大项目呢" asks "重大项目多少钱"."""
+        if not previous or not ELLIPTICAL.search(q) or len(q) > 24:
+            return None
+        core = ELLIPTICAL.sub("", q).strip(" ,，?？")
+        core = re.sub(r"^(?:那|那么|and|what about|how about)\s*", "", core).strip()
+        if not core:
+            return None
+        if asked_attribute(core) and not self._entity_spans(core):
+            return None  # "那电话呢" asks a new attribute of the topic under discussion: handled by the session
+        new = self._entity_spans(core)
+        old = self._entity_spans(previous)
+        if new and old:
+            kind = new[0][2]
+            same = [span for span in old if span[2] == kind]
+            if same:
+                s, e, _ = same[0]
+                ns, ne, _ = new[0]
+                return previous[:s] + core[ns:ne] + previous[e:]
+        if new:
+            # The previous question named no entity of this kind: ask the previous attribute of it.
+            return f"{core} {self._attribute_phrase(previous)}".strip()
+        # No entity at all ("那再大几岁呢"): the previous question, with this turn's words added.
+        return f"{previous} {core}"
+
+    def _entity_spans(self, q: str) -> list[tuple[int, int, str]]:
+        spans = [(s, e, "topic") for s, e, _ in self.topics.mentions(q)]
+        spans += [(s, e, "level") for s, e, _ in self.levels_in(q)
+                  if not any(ts <= s < te for ts, te, _ in spans)]
+        spans += [(m.start(), m.end(), "office") for key, _ in self.offices for m in re.finditer(re.escape(key), q)]
+        spans += [(m.start(), m.end(), "age") for m in re.finditer(r"\d{2}\s*(?:周岁|岁)", q)]
+        return sorted(spans)
+
+    @staticmethod
+    def _attribute_phrase(q: str) -> str:
+        for _, pattern in ATTRIBUTES:
+            if m := pattern.search(q):
+                return m.group()
+        return ""
+
+    # ------------------------------------------------------------------ all together
+    def understand(self, question: str, previous: str | None = None) -> Understanding:
+        raw = canonical(question)
+        text, corrections = self.speller.correct(raw)
+        completed = self.complete_followup(text, previous)
+        u = Understanding(question=question, text=completed or text, lang=language_of(normalize(question)),
+                          corrections=corrections, rewritten_from=text if completed else None)
+        q = u.text
+        u.profile = extract_profile(q)
+        stated = {k for k in u.profile.model_dump(exclude_none=True) if k != "project_level"}
+        # A statement of the asker's facts and a may-I question are one question, not two.
+        u.parts = [q] if stated or V.ASK_ELIGIBLE_ZH.search(q) else self.split(q)
+        u.attribute = asked_attribute(q)
+        u.yesno = bool(YESNO.search(q))
+        u.topics = self.topics.resolve(q)
+        u.levels = list(dict.fromkeys(level for _, _, level in self.levels_in(q)))
+        u.offices = [name for key, name in self.offices if key in q]
+        u.foreign = self.foreign_entities(q)
+        return u

@@ -1,0 +1,164 @@
+"""Typo and homophone correction against the corpus's own vocabulary.
+
+Applicants type Chinese with pinyin input methods, so a wrong key word is usually a homophone of
+the right one ("申抱" for "申报", "资注" for "资助") or a near-homophone ("承若书" for "承诺书").
+A stretch of the question that occurs nowhere in the notice or the known question words is
+replaced by a vocabulary word of the same length that differs in one character (two for words of
+four or more) and reads the same in pinyin: exactly, without tones, for two-character words;
+up to the usual input-method confusions (zh/z, ch/c, sh/s, n/l/r, -ng/-n) for longer ones. The
+correction is kept only when the corrected word is known and the typed stretch is not, i.e. when
+the corrected form explains the question better. There is no list of typos here: the vocabulary
+is read from the loaded corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+from pypinyin import lazy_pinyin
+
+from corpus import Corpus
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("r", "l"))
+_FUZZY_FINALS = (("ing", "in"), ("eng", "en"), ("ang", "an"), ("ong", "on"))
+
+
+@lru_cache(maxsize=65536)
+def _syllable(ch: str) -> str:
+    return lazy_pinyin(ch)[0]
+
+
+@lru_cache(maxsize=65536)
+def _fuzzy(syllable: str) -> str:
+    for a, b in _FUZZY_INITIALS:
+        if syllable.startswith(a):
+            syllable = b + syllable[len(a):]
+            break
+    for a, b in _FUZZY_FINALS:
+        if syllable.endswith(a):
+            return syllable[: -len(a)] + b
+    return syllable
+
+
+def _reading(word: str, fuzzy: bool) -> tuple[str, ...]:
+    syllables = tuple(_syllable(ch) for ch in word)
+    return tuple(_fuzzy(s) for s in syllables) if fuzzy else syllables
+
+
+_FUNCTION = set("的了是在我你他她它们和与及或也都就还又很吗呢吧啊么这那有没不")
+
+
+def _is_word(text: str) -> bool:
+    from index.tokenize import _init
+
+    _init()
+    return jieba.dt.FREQ.get(text, 0) > 0
+
+
+def _token_spans(run: str) -> list[tuple[int, int]]:
+    """For each character, the span of the dictionary word it belongs to (no new-word guessing)."""
+    from index.tokenize import _init
+
+    _init()
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for tok in jieba.cut(run, HMM=False):
+        spans.extend([(pos, pos + len(tok))] * len(tok))
+        pos += len(tok)
+    return spans
+
+
+@dataclass(frozen=True)
+class Correction:
+    typed: str
+    corrected: str
+
+
+class SpellingCorrector:
+    """Corrects homophone typos in canonical (simplified, lower-case) question text."""
+
+    def __init__(self, words: Iterable[str], known_text: str, frequency: Counter[str] | None = None) -> None:
+        """`words`: the vocabulary a typo may be corrected to (CJK words of 2+ characters).
+        `known_text`: text whose substrings count as correctly typed (the notice, question words)."""
+        self.known = known_text
+        self.frequency = frequency or Counter()
+        self._exact: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self._fuzzy: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for w in {w for w in words if _CJK_RUN.fullmatch(w) and 2 <= len(w) <= 6}:
+            self._exact[_reading(w, False)].add(w)
+            if len(w) >= 3:
+                self._fuzzy[_reading(w, True)].add(w)
+
+    def _candidate(self, window: str) -> str | None:
+        n = len(window)
+        pool = set(self._exact.get(_reading(window, False), ()))
+        if n >= 3:
+            pool |= self._fuzzy.get(_reading(window, True), set())
+        allowed = 1 if n <= 3 else 2
+        best: tuple[int, str] | None = None
+        for word in pool:
+            diff = sum(a != b for a, b in zip(word, window, strict=True))
+            # The first character must agree for short words: "课题" is not a typo of "主题".
+            if 0 < diff <= allowed and (n > 2 or word[0] == window[0] or word[1] == window[1]):
+                rank = self.frequency.get(word, 0)
+                if best is None or rank > best[0]:
+                    best = (rank, word)
+        return best[1] if best else None
+
+    def correct(self, text: str) -> tuple[str, list[Correction]]:
+        """The text with typos replaced, and what was replaced (longest stretches first).
+
+        A stretch is a candidate only if it is not itself a dictionary word ("今年" is not a typo
+        of "近年") and each character to change stands alone in the dictionary segmentation or
+        inside a word wholly within the stretch ("叫什么" keeps "什么", so it is not "交什么")."""
+        corrections: list[Correction] = []
+        out = text
+        for run in _CJK_RUN.finditer(text):
+            s = run.group()
+            owner = _token_spans(s)
+            fixed = list(s)
+            taken = [False] * len(s)
+            for n in (5, 4, 3, 2):
+                for i in range(len(s) - n + 1):
+                    if any(taken[i : i + n]):
+                        continue
+                    window = "".join(fixed[i : i + n])
+                    if window in self.known or _is_word(window):
+                        continue
+                    word = self._candidate(window)
+                    if word is None:
+                        continue
+                    changed = [j for j in range(n) if word[j] != window[j]]
+                    if any(not (i <= owner[i + j][0] and owner[i + j][1] <= i + n) or window[j] in _FUNCTION
+                           for j in changed):
+                        continue
+                    corrections.append(Correction(window, word))
+                    fixed[i : i + n] = list(word)
+                    taken[i : i + n] = [True] * n
+            if corrections:
+                out = out.replace(s, "".join(fixed), 1)
+        return out, corrections
+
+def corrector_for(corpus: Corpus, extra_known: tuple[str, ...] = ()) -> SpellingCorrector:
+    """A corrector whose vocabulary is the corpus's own: the notice's words, the facts' trigger words
+    and the topics' names; `extra_known` are further correctly-typed words (question words)."""
+    from index.tokenize import canonical, words
+
+    frequency: Counter[str] = Counter()
+    for p in corpus.passages:
+        frequency.update(w for w in words(p.text) if len(w) >= 2)
+    named = [canonical(part) for f in corpus.facts for t in f.triggers for part in t.split("+")]
+    topic_names = [canonical(a) for t in corpus.topics for a in (*t.aliases, t.title)]
+    # Typos are corrected to words of the notice and names of its topics, never to question phrasing.
+    # Trigger words count too when they are dictionary words ("资助"), not phrasings ("交什么").
+    vocabulary = [*frequency, *topic_names, *(w for w in named if _is_word(w))]
+    named += topic_names
+    known = "\n".join([canonical(corpus.clean_notice).replace(" ", ""), *named, *extra_known,
+                       *(canonical(w) for w in corpus.not_covered)])
+    return SpellingCorrector(vocabulary, known, frequency)
