@@ -37,8 +37,8 @@ from assistant.rank import Candidate, FactRanker, select
 from assistant.sessions import SessionState, SessionStore
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
-from assistant.understand import Understander, Understanding
-from corpus import Corpus, Fact, Topic, load_corpus
+from assistant.understand import LEVEL_WORDS, Understander, Understanding
+from corpus import Corpus, Fact, Topic, find_passages, load_corpus, squash
 from index import HybridRetriever, IndexConfig, open_index
 from index.embedders import make_embedder
 from index.retriever import Hit
@@ -193,7 +193,7 @@ class Assistant:
         # answer first; the verdict on the stated facts follows it instead of replacing it.
         other_question = (
             personal and not asks_eligibility and bool(facts) and facts[0].intent != "eligibility"
-            and u.attribute not in (None, "who") and top_longest >= 2
+            and u.attribute not in (None, "who")
         )
         follow_up = not topics and state.topics and (
             _has(q, V.PRONOUNS) or (facets and len(q) <= 14 and top_score < 4) or (facets and len(q) <= 8)
@@ -281,6 +281,13 @@ class Assistant:
         """A yes/no or who question on a fact of several clauses is answered with the clause that
         settles it first (verbatim), then the fact; other questions get the facts' answers."""
         draft = facts_answer(facts, today, u.lang)
+        if len(u.levels) == 1 and u.lang == "zh" and not facts[0].window:
+            # "重点项目多少钱": of a fact stated per project level, the asked level's sentence only.
+            words = LEVEL_WORDS[u.levels[0]]
+            own = [q for q in facts[0].quotes if any(w in q for w in words)]
+            if own and len(own) < len(facts[0].quotes):
+                text = "；".join(squash(q) for q in own) + "。"
+                return Draft(text, [pid for q in own for pid in find_passages(q, self.corpus.passages)])
         if not (u.yesno or u.attribute == "who") or u.lang != "zh":
             return draft
         clause = self._best_clause(facts[0], u.text)

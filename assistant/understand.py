@@ -60,7 +60,7 @@ CITY_WORDS = re.compile(
 )
 # A named programme: "国家社科基金", "省软科学计划", "自然科学基金项目".
 PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:基金|计划|专项|工程|奖))")
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度")
 _TIME_OR_PLAN = re.compile(r"时间|安排|打算|计划书|计划任务")
 
 
@@ -138,7 +138,7 @@ class Understander:
     def foreign_entities(self, q: str) -> list[str]:
         out = [m.group() for m in CITY_WORDS.finditer(q) if m.group() not in self.notice]
         # A call of another year: "2025年度的软科学项目" when this notice speaks of other years.
-        out += [m.group() for m in _YEAR.finditer(q) if m.group(1) not in self.notice]
+        out += [m.group() for m in _YEAR.finditer(q) if m.group().replace(" ", "") not in self.notice]
         for m in PROGRAMME.finditer(q):
             name = m.group(1)
             if _TIME_OR_PLAN.search(name) or name in self.notice:
@@ -181,8 +181,10 @@ class Understander:
         core = re.sub(r"^(?:那|那么|and|what about|how about)\s*", "", core).strip()
         if not core:
             return None
-        if asked_attribute(core) and not self._entity_spans(core):
-            return None  # "那电话呢" asks a new attribute of the topic under discussion: handled by the session
+        if asked_attribute(core):
+            # "那电话呢" asks a new attribute of the topic under discussion (the session carries the
+            # topic); "那子课题5的电话呢" is a whole question of its own.
+            return None
         new = self._entity_spans(core)
         old = self._entity_spans(previous)
         if new and old:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 import time
 import uuid
@@ -36,7 +37,9 @@ def parser() -> argparse.ArgumentParser:
         description="Score the assistant against gold question/profile files and write report.json, "
         "report.md and report.png.",
     )
-    p.add_argument("--gold", type=Path, required=True, help="gold questions, one JSON object a line")
+    p.add_argument("--gold", type=Path,
+                   help="gold questions, one JSON object a line; without it, the project's dev and test splits "
+                   "(tests/gold/) are scored separately, plus the test split with the hand triggers removed")
     p.add_argument("--profiles", type=Path, help="gold eligibility profiles, one JSON object a line")
     p.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"report directory (default: {DEFAULT_OUT})")
     p.add_argument("--url", help="score a running server (POST /api/ask, /api/eligibility) instead of in-process")
@@ -63,7 +66,7 @@ def main(argv: list[str] | None = None, *, assistant: Any = None) -> int:
     except SystemExit as e:  # argparse exits on bad usage; callers get a code, not an exception
         return int(e.code or 0)
     try:
-        return _run(args, assistant)
+        return _run(args, assistant) if args.gold is not None else _run_splits(args, assistant)
     except (GoldError, RunnerError) as e:
         _err(str(e))
         return 2
@@ -73,17 +76,53 @@ def main(argv: list[str] | None = None, *, assistant: Any = None) -> int:
 
 
 def _thresholds_path(args: argparse.Namespace) -> Path | None:
+    """--thresholds, else `thresholds-<gold stem>.json` beside the gold file, else `thresholds.json`."""
     if args.thresholds is not None:
         return args.thresholds
-    beside = args.gold.parent / "thresholds.json"
-    return beside if beside.is_file() else None
+    for name in (f"thresholds-{args.gold.stem}.json", "thresholds.json"):
+        beside = args.gold.parent / name
+        if beside.is_file():
+            return beside
+    return None
+
+
+GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold"
+
+
+def _run_splits(args: argparse.Namespace, assistant: Any) -> int:
+    """dev (tuned on), test (frozen, never tuned on) and, for the ablation, the test split answered
+    with the hand triggers removed (reported, never judged against thresholds)."""
+    import copy
+
+    from assistant.settings import Settings
+
+    engine = assistant if assistant is not None else _load_engine(args.quiet)
+    codes, figures = [], []
+    for split, triggers in (("dev", True), ("test", True), ("test", False)):
+        label = split if triggers else f"{split}-no-triggers"
+        sub = copy.copy(args)
+        sub.gold = GOLD_DIR / f"{split}.jsonl"
+        sub.profiles = GOLD_DIR / "profiles.jsonl" if split == "dev" else None
+        sub.out = args.out / label
+        if not triggers:
+            sub.no_thresholds, sub.variants = True, False
+        print(f"== {label}")
+        code = _run(sub, engine if triggers else _load_engine(args.quiet, Settings(use_triggers=False)))
+        if triggers:
+            codes.append(code)
+        report = json.loads((sub.out / "report.json").read_text(encoding="utf-8"))
+        figures.append((label, report["questions"]["accuracy"], report["questions"]["hit@3"]))
+    print("== summary (questions: accuracy, citation hit@3)")
+    for label, acc, hit in figures:
+        print(f"{label:18s} accuracy {acc or 0:.3f}  hit@3 {hit or 0:.3f}")
+    return max(codes)
 
 
 def _run(args: argparse.Namespace, assistant: Any) -> int:
     # Validate every input before the (slow) engine load, so a typo fails in milliseconds.
     questions = load_questions(args.gold)
     profiles = load_profiles(args.profiles) if args.profiles else []
-    th_path = _thresholds_path(args)
+    th_path = None if getattr(args, "no_thresholds", False) else _thresholds_path(args)
     thresholds = load_thresholds(th_path) if th_path else None
     try:
         args.out.mkdir(parents=True, exist_ok=True)
@@ -134,10 +173,10 @@ def _run(args: argparse.Namespace, assistant: Any) -> int:
     return 0
 
 
-def _load_engine(quiet: bool) -> Any:
+def _load_engine(quiet: bool, settings: Any = None) -> Any:
     from assistant.settings import Settings
 
     try:
-        return load_assistant(Settings(), quiet)
+        return load_assistant(settings or Settings(), quiet)
     except Exception as e:  # the CLI promises a message, not a traceback
         raise RunnerError(f"cannot load the assistant: {type(e).__name__}: {e}") from e

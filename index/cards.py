@@ -33,7 +33,7 @@ def expansions(corpus: Corpus, with_triggers: bool = True) -> dict[str, str]:
         for pid in fact.passage_ids:
             add(pid, " ".join(words))
     for topic in corpus.topics:
-        names = " ".join([topic.title_en, *topic.aliases])
+        names = " ".join([topic.label, topic.label_en, topic.title_en, *topic.aliases])
         for quote, pid in topic.passage_of.items():
             add(pid, names)
             if quote == topic.funding_quote:

@@ -23,6 +23,11 @@ from index.tokenize import canonical
 Mode = Literal["hybrid", "bm25", "dense"]
 RRF_K = 60
 POOL = 20
+# Weight of the dense ranking in the fusion (BM25's is 1): the e5-small vectors of this short,
+# formulaic text rank worse than BM25 over expanded passages (hit@3 0.66 vs 0.89 on dev), so they
+# break ties and rescue paraphrases rather than vote equally. Chosen on the dev split.
+DENSE_WEIGHT = 0.05
+BM25_SURE = 3.0
 
 
 @dataclass(frozen=True)
@@ -86,9 +91,13 @@ class HybridRetriever:
             return [Hit(self._by_id[pid], s, s) for pid, s in dense[:k]]
         sims = dict(dense)
         fused: dict[str, float] = {}
-        for ranking in (self.bm25.search(query, POOL), dense):
+        sparse = self.bm25.search(query, POOL)
+        # When BM25 is sure (its best passage shares many weighted terms), the dense ranking only
+        # breaks ties; otherwise (paraphrase, English, few shared words) both vote.
+        weight_dense = DENSE_WEIGHT if sparse and sparse[0][1] >= BM25_SURE else 1.0
+        for weight, ranking in ((1.0, sparse), (weight_dense, dense)):
             for rank, (pid, _) in enumerate(ranking):
-                fused[pid] = fused.get(pid, 0.0) + 1.0 / (RRF_K + rank + 1)
+                fused[pid] = fused.get(pid, 0.0) + weight / (RRF_K + rank + 1)
         best = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
         return [Hit(self._by_id[pid], s, sims.get(pid, 0.0)) for pid, s in best]
 

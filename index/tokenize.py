@@ -73,12 +73,21 @@ def words(text: str) -> list[str]:
     return out
 
 
+_NUMBERED = re.compile(r"([\u4e00-\u9fff]{2,6}|topic|project)\s*(?:no\.?\s*)?(\d{1,2})(?!\d)")
+
+
 def tokens(text: str) -> list[str]:
-    """Search terms for BM25: jieba words plus the character bigrams of each Chinese run.
+    """Search terms for BM25: jieba words, the character bigrams of each Chinese run, and numbered
+    names as one term ("子课题5", "项目2", "topic3").
 
     Bigrams let a question match a passage that words the same thing with other word boundaries
-    ("报名条件" / "申报条件", "法人签字" / "法定代表人签字") without any synonym list."""
+    ("报名条件" / "申报条件", "法人签字" / "法定代表人签字") without any synonym list; numbered names
+    let "子课题①" or "sub-topic 1" find the sentences of that topic, whose heading or label holds it."""
     out = words(text)
-    for run in _CJK_RUN.findall(canonical(text)):
+    canon = canonical(text)
+    for m in _NUMBERED.finditer(canon):
+        head = m.group(1)
+        out.append(f"#{head[-2:]}{m.group(2)}")
+    for run in _CJK_RUN.findall(canon):
         out.extend("#" + run[i : i + 2] for i in range(len(run) - 1))
     return out
