@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 import weakref
 from contextlib import asynccontextmanager
 
@@ -13,12 +14,13 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from api import openai_compat, wechat, widget
+from api import admin, metrics, openai_compat, wechat, widget
 from api.errors import ApiError, error_response, install_error_handlers
+from api.events import new_answer_id, open_event_log
 from api.limits import LimitsMiddleware, TokenBucketLimiter, run_answer
 from api.observability import RequestContextMiddleware
 from assistant.engine import Assistant
-from assistant.models import Answer, AskRequest, Eligibility, EligibilityRequest, Profile
+from assistant.models import Answer, AskRequest, Eligibility, EligibilityRequest, FeedbackRequest, Profile
 from assistant.settings import Settings, get_settings
 
 log = logging.getLogger("api")
@@ -54,6 +56,8 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         yield
         if task is not None and not task.done():
             task.cancel()
+        if event_log is not None:
+            await run_in_threadpool(event_log.close)  # flushes the queued asks
 
     app = FastAPI(
         title="Zhengzhou 2024 Soft Science notice assistant",
@@ -64,6 +68,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     )
     app.state.settings = settings
     app.state.load_error = None
+    event_log = app.state.event_log = open_event_log(settings)
     if assistant is not None:
         app.state.assistant = assistant
     install_error_handlers(app)
@@ -84,6 +89,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         )
 
     app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(metrics.MetricsMiddleware, paths=lambda: {getattr(r, "path", "") for r in app.routes})
 
     gates: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
     app.state.answer_gates = gates  # shared with /v1/chat/completions (api/openai_compat.py)
@@ -112,8 +118,30 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         if settings.answer_concurrency:
             loop = asyncio.get_running_loop()  # one gate per event loop (a worker has one)
             gate = gates.get(loop) or gates.setdefault(loop, asyncio.Semaphore(settings.answer_concurrency))
-        return await run_answer(settings.request_timeout_seconds, gate, found.ask, question, body.today,
-                                body.session_id)
+        start = time.perf_counter()
+        answer = await run_answer(settings.request_timeout_seconds, gate, found.ask, question, body.today,
+                                  body.session_id)
+        seconds = time.perf_counter() - start
+        answer = answer.model_copy(update={"answer_id": new_answer_id()})  # a copy: the engine caches Answers
+        metrics.observe_answer(answer.intent.value, seconds)
+        if event_log is not None:
+            event_log.record_ask(answer_id=answer.answer_id, channel="api", session_id=body.session_id,
+                                 question=question, intent=answer.intent.value,
+                                 citations=[c.id for c in answer.citations], latency_ms=seconds * 1000,
+                                 answer=answer.answer)
+        return answer
+
+    @app.post("/api/feedback", tags=["assistant"])
+    async def feedback(body: FeedbackRequest) -> JSONResponse:
+        if body.rating not in ("up", "down"):
+            raise ApiError(422, "invalid_rating", 'The rating must be "up" or "down".')
+        if body.comment is not None and len(body.comment) > 500:
+            raise ApiError(422, "comment_too_long", "The comment is too long: at most 500 characters.")
+        if event_log is None or not await event_log.known_soon(body.answer_id):
+            raise ApiError(404, "unknown_answer", "No answer with this id is known (or feedback is not recorded).")
+        await run_in_threadpool(event_log.record_feedback, body.answer_id, body.rating, body.comment)
+        metrics.FEEDBACK.labels(body.rating).inc()
+        return JSONResponse({"ok": True})
 
     @app.post("/api/eligibility", response_model=Eligibility, tags=["assistant"])
     async def eligibility(body: EligibilityRequest, request: Request) -> Eligibility:
@@ -142,6 +170,8 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
                               {"Retry-After": "5"})
 
     app.include_router(widget.router)
+    app.include_router(metrics.router)
+    app.include_router(admin.build_router(settings))
     app.include_router(wechat.build_router(settings))
     app.include_router(openai_compat.build_router(settings))
     return app

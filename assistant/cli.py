@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--workers", type=int, default=None, help="API worker processes (default: ASSISTANT_WORKERS)")
     sub.add_parser("eval", help="run the evaluation (see: python -m assistant eval --help)", add_help=False)
+    sub.add_parser("report", help="operator report from the event log (see: python -m assistant report --help)",
+                   add_help=False)
     return p
 
 
@@ -55,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=os.environ.get("ASSISTANT_LOG_LEVEL", "WARNING"),
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    if argv[:1] == ["report"]:
+        from api.report import main as report_main
+
+        return report_main(argv[1:])
     if argv[:1] == ["eval"]:
         # The evaluation scripts sit above the assistant; imported only when asked for.
         from evaluation.cli import main as eval_main
@@ -69,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"bad ASSISTANT_* setting: {exc}")
     if args.command == "serve":
         # The HTTP layer sits above the assistant; imported only to serve.
+        from api.metrics_dir import prepare_multiprocess_dir
+
+        prepare_multiprocess_dir(settings.data_dir, args.port)  # before any worker (or prometheus_client) starts
         from api.server import serve
 
         return serve(settings, args.host, args.port, args.workers)

@@ -72,6 +72,8 @@ class Answer(BaseModel):
     language: Literal["zh", "en"] = "zh"
     session_id: str | None = None
     topic: str | None = None
+    # Set at the HTTP edge (api/app.py) for `POST /api/feedback`; None outside the API.
+    answer_id: str | None = None
 
 
 OrgType = Literal[
@@ -116,6 +118,16 @@ class AskRequest(BaseModel):
     question: str = Field(min_length=1, max_length=500)
     today: dt.date | None = None
     session_id: str | None = Field(default=None, min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:\-]+$")
+
+
+class FeedbackRequest(BaseModel):
+    """`POST /api/feedback`; rating and comment length are checked by the handler (their own 422 codes)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    answer_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_\-]+$")
+    rating: str = Field(max_length=16)
+    comment: str | None = Field(default=None, max_length=5000)
 
 
 class EligibilityRequest(Profile):

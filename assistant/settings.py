@@ -45,7 +45,9 @@ class Settings(BaseSettings):
         default=2, ge=0, le=256, description="answers computed at once per worker (0 = no limit); measured"
     )
     request_timeout_seconds: float = Field(default=15.0, gt=0, description="answering time before a 503")
-    log_questions: bool = False
+    # Unset: no question text in the process log, masked question text in the event log (api/events.py);
+    # true: both; false: neither (the event log keeps everything but the question text).
+    log_questions: bool | None = None
     log_level: str = "INFO"
 
     # Serving (python -m assistant serve); see docs/deployment.md for the measurements behind these.
@@ -59,6 +61,11 @@ class Settings(BaseSettings):
     wechat_aes_key: SecretStr | None = None
     wechat_app_id: str | None = None
     wechat_timestamp_window_seconds: int = 300
+
+    # Operator insight (api/events.py, api/report.py, api/metrics.py): event log under data_dir, /admin.
+    event_log: bool = Field(default=True, description="log asks and feedback marks for the operator report")
+    log_retention_days: int = Field(default=90, ge=1, description="events older than this are deleted")
+    admin_token: SecretStr | None = Field(default=None, description="enables /admin (Bearer header or login form)")
 
     # OpenAI-compatible endpoint (/v1): when set, requests must send `Authorization: Bearer <key>`.
     openai_api_key: SecretStr | None = None

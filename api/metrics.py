@@ -1,0 +1,93 @@
+"""`GET /metrics`: Prometheus text format through prometheus-client, summed over the worker processes.
+
+`serve` calls `api.metrics_dir.prepare_multiprocess_dir` before any worker starts: it points PROMETHEUS_MULTIPROC_DIR at
+an emptied `DATA_DIR/prometheus-<port>/` so that every worker (spawned afterwards, inheriting the
+environment) writes its samples to files there and `/metrics`, whichever worker answers it, adds them
+all up (`MultiProcessCollector`). Without that variable (tests, a plain `create_app`) the process's
+own registry is served. The variable must be set before prometheus_client is first imported, which is
+why this module is imported by the app (never by `assistant.cli` before `serve` has prepared it).
+
+Series: `assistant_http_requests_total{path,method,status}` (path is a route of the app or "other",
+so scanners cannot blow up the label set), `assistant_answer_seconds` (histogram, /api/ask),
+`assistant_answers_total{intent,channel}`, `assistant_out_of_scope_answers_total{channel}`,
+`assistant_feedback_total{rating}`. Not exported: answer-cache hits (the engine keeps no hit count
+that is reachable from outside) and sessions in the store (the state store offers no count).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.metrics_dir import ENV
+
+REQUESTS = Counter("assistant_http_requests", "HTTP requests by route, method and status",
+                   ["path", "method", "status"])
+ANSWER_SECONDS = Histogram("assistant_answer_seconds", "Time to answer one /api/ask question",
+                           buckets=(0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 15.0))
+ANSWERS = Counter("assistant_answers", "Answers by intent", ["intent", "channel"])
+OUT_OF_SCOPE = Counter("assistant_out_of_scope_answers", "Answers that said the question is out of scope",
+                       ["channel"])
+FEEDBACK = Counter("assistant_feedback", "Feedback marks on answers", ["rating"])
+
+
+def observe_answer(intent: str, seconds: float, channel: str = "api") -> None:
+    ANSWER_SECONDS.observe(seconds)
+    ANSWERS.labels(intent, channel).inc()
+    if intent == "out_of_scope":
+        OUT_OF_SCOPE.labels(channel).inc()
+
+
+def render() -> bytes:
+    if os.environ.get(ENV):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+        return generate_latest(registry)
+    return generate_latest(REGISTRY)
+
+
+router = APIRouter()
+
+
+@router.get("/metrics", tags=["ops"], include_in_schema=False)
+def metrics() -> Response:
+    return Response(render(), media_type=CONTENT_TYPE_LATEST)
+
+
+class MetricsMiddleware:
+    """Outermost: counts every response (429s and 413s of the limits middleware included)."""
+
+    def __init__(self, app: ASGIApp, paths: Callable[[], set[str]]) -> None:
+        self.app, self._paths_fn, self._paths = app, paths, None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if self._paths is None:
+            self._paths = self._paths_fn()
+        status = [500]
+
+        async def watch(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status[0] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        finally:
+            path = scope.get("path", "")
+            REQUESTS.labels(path if path in self._paths else "other", scope.get("method", ""), str(status[0])).inc()
