@@ -37,6 +37,8 @@ W_WINDOW = 3.0
 W_DATE_WORDS = 2.0
 RETRIEVAL_DEPTH = 5
 RETRIEVAL_MIN_BM25 = 3.0
+RETRIEVAL_MIN_BM25_LATIN = 1.0
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 MIN_SCORE = 2.0  # below this the best fact is no answer (tuned on dev: plain words shared by chance)
 # Attributes that a fact either states or does not: asking for one that the fact lacks is a mismatch.
 VALUE_ATTRIBUTES = ("date", "amount", "phone", "url", "count")
@@ -88,6 +90,9 @@ class FactRanker:
 
     def rank(self, q: str, hits: list[Hit], attribute: str | None, time_now: bool, asks_when: bool) -> list[Candidate]:
         """Every fact with some evidence, best first. `hits`: BM25 passages for q, best first."""
+        # Chinese queries score higher (words and their character bigrams both count): the bar for an
+        # English query is lower in proportion.
+        min_bm25 = RETRIEVAL_MIN_BM25 if _CJK.search(q) else RETRIEVAL_MIN_BM25_LATIN
         numbers = re.findall(r"\d{4,}", q)
         cands: dict[str, Candidate] = {}
 
@@ -99,7 +104,7 @@ class FactRanker:
             c = cand(fs.fact)
             c.features["trigger"], c.longest = fs.score, fs.longest
         for rank, hit in enumerate(hits[:RETRIEVAL_DEPTH]):
-            if hit.score < RETRIEVAL_MIN_BM25:
+            if hit.score < min_bm25:
                 break  # words shared by chance ("怎么办理…") are no evidence
             for fact in self.facts:
                 if hit.passage.id in fact.passage_ids:

@@ -164,8 +164,10 @@ class Understander:
             items = _LIST_SPLIT.split(part[: m.start()] if m else part)
             items = [i.strip() for i in items if i.strip()]
             # "截止时间、经费、联系电话分别是？" (a shared predicate), or a bare list of short asks.
-            short = m is not None or all(len(i) <= 8 for i in items)
-            if len(items) >= 2 and short and all(asked_attribute(i) for i in items):
+            # Under a shared predicate each item is asked by it; a bare list needs each item to ask.
+            listed = m is not None and all(len(i) <= 10 for i in items)
+            bare = all(len(i) <= 8 and asked_attribute(i) for i in items)
+            if len(items) >= 2 and (listed or bare):
                 out.extend(items)
             else:
                 out.append(part)

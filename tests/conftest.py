@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -15,6 +16,9 @@ import pytest
 import uvicorn
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+# Shared state (sessions, de-duplication, rate limits) persists in the data directory: each test run
+# gets a fresh one, so a session id reused by two runs starts empty.
+os.environ.setdefault("ASSISTANT_DATA_DIR", tempfile.mkdtemp(prefix="assistant-test-data-"))
 
 from api.app import create_app  # noqa: E402
 from assistant.engine import Assistant  # noqa: E402

@@ -52,3 +52,13 @@ def test_gold_report_has_every_figure_and_a_png_chart(gold_run) -> None:
         assert 0.0 <= v["hit@1"] <= v["hit@3"] <= 1.0
     assert (out / "report.md").read_text(encoding="utf-8").startswith("# Evaluation report")
     assert (out / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_frozen_test_split_meets_its_own_floor(assistant, tmp_path) -> None:
+    """The held-out split (written from the notice before the engine change, never tuned on) is
+    scored separately; its committed floor guards against regressions, the target stays 0.95."""
+    code = cli.main(["--gold", str(GOLD_DIR / "test.jsonl"), "--out", str(tmp_path), "--no-variants", "--quiet"],
+                    assistant=assistant)
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert report["thresholds"]["file"].endswith("thresholds-test.json")
+    assert code == 0, report["thresholds"]["failures"]

@@ -1,0 +1,111 @@
+"""The general answering path: typo correction, attribute and entity detection, sub-questions,
+follow-up completion, scope, and the rule that no hand trigger serves a single dev question."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.engine import Assistant
+from assistant.models import Intent
+from assistant.understand import asked_attribute
+from corpus import load_corpus
+from index.spelling import corrector_for
+from index.tokenize import canonical
+
+REPO = Path(__file__).resolve().parent.parent
+DEV = REPO / "tests" / "gold" / "dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def speller():
+    return corrector_for(load_corpus())
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("申抱截止时间", "申报"), ("资注多少", "资助"), ("逾其未结题", "逾期"),
+                                              ("承若书谁来签", "承诺书"), ("课提有哪些", "课题")])
+def test_homophone_typos_are_corrected_to_corpus_words(speller, typed: str, meant: str) -> None:
+    fixed, corrections = speller.correct(typed)
+    assert meant in fixed and corrections
+
+
+@pytest.mark.parametrize("text", ["我是郑州大学的讲师", "我今年58岁", "申报书叫什么名字", "可以线下递交吗", "纸质版要不要交"])
+def test_correct_words_are_left_alone(speller, text: str) -> None:
+    assert speller.correct(canonical(text)) == (canonical(text), [])
+
+
+@pytest.mark.parametrize(("question", "attribute"), [
+    ("重点项目经费是多少", "amount"), ("子课题5的联系电话", "phone"), ("哪天截止", "date"),
+    ("承诺书是谁来签", "who"), ("有几个子课题", "count"), ("how much is the funding", "amount"),
+])
+def test_asked_attribute(question: str, attribute: str) -> None:
+    assert asked_attribute(canonical(question)) == attribute
+
+
+def test_a_level_follow_up_re_asks_the_previous_question(assistant: Assistant) -> None:
+    sid = "gen-level"
+    first = assistant.ask("重点项目多少钱", session_id=sid)
+    assert "6万元" in first.answer and "20万元" not in first.answer
+    second = assistant.ask("那重大项目呢", session_id=sid)
+    assert "20万元" in second.answer and "6万元" not in second.answer and second.intent == Intent.FUNDING
+
+
+def test_a_topic_follow_up_in_english_keeps_the_asked_attribute(assistant: Assistant) -> None:
+    sid = "gen-en"
+    assistant.ask("What is the phone for sub-topic 2?", session_id=sid)
+    second = assistant.ask("And sub-topic 6?", session_id=sid)
+    assert second.intent == Intent.CONTACTS and second.topic == "major-1-sub-6"
+
+
+def test_personal_facts_do_not_replace_the_asked_question(assistant: Assistant) -> None:
+    answer = assistant.ask("我在郑州大学工作，问下材料要交纸质版吗")
+    assert answer.intent == Intent.PROCESS and "纸质" in answer.answer
+    assert answer.eligibility is not None  # the verdict on the stated facts follows the answer
+
+
+def test_multi_part_question_answers_every_part(assistant: Assistant) -> None:
+    answer = assistant.ask("截止时间、经费、联系电话分别是？")
+    for value in ("2024年10月24日", "20万元", "67177127"):
+        assert value in answer.answer
+
+
+@pytest.mark.parametrize("question", ["新乡的软科学计划什么时候申报", "2030年度的软科学项目什么时候申报", "项目经费要不要缴税"])
+def test_unknown_places_years_and_aspects_are_out_of_scope(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).intent == Intent.OUT_OF_SCOPE
+
+
+def test_a_yes_no_question_gets_the_settling_clause_first(assistant: Assistant) -> None:
+    answer = assistant.ask("包干制承诺书是谁来签")
+    assert answer.answer.splitlines()[0].count("项目负责人") >= 1
+
+
+def test_explain_prints_every_stage() -> None:
+    out = subprocess.run([sys.executable, "-m", "assistant", "ask", "申抱截止时间是哪天", "--explain"], cwd=REPO,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    for stage in ("[understand] corrections: 申抱->申报", "[understand] attribute: date", "[rank]", "[answer]"):
+        assert stage in out.stdout
+    assert "2024年10月24日" in out.stdout
+
+
+def test_no_trigger_or_lexicon_entry_serves_exactly_one_dev_question() -> None:
+    """A trigger that only one dev question uses was written for that question: generality says no.
+    Lexicon entries that are words of the notice itself are segmentation aids and exempt."""
+    corpus = load_corpus()
+    questions = [canonical(json.loads(line)["question"]) for line in DEV.read_text(encoding="utf-8").splitlines()]
+    single = []
+    for fact in corpus.facts:
+        for trigger in fact.triggers:
+            parts = [canonical(p) for p in trigger.split("+")]
+            if sum(all(p in q for p in parts) for q in questions) == 1:
+                single.append(f"trigger {fact.id}: {trigger}")
+    notice = canonical(corpus.clean_notice).replace(" ", "")
+    for line in (REPO / "corpus" / "lexicon.txt").read_text(encoding="utf-8").splitlines():
+        word = canonical(line.split()[0]) if line.strip() else ""
+        if word and word not in notice and sum(word in q for q in questions) == 1:
+            single.append(f"lexicon: {word}")
+    assert not single, "used by exactly one dev question:\n" + "\n".join(single)
