@@ -10,8 +10,9 @@ holding `events-*.sqlite3`, or one such file) and writes `report.json`, `report.
   measured on paraphrase pairs such as 明天天气怎么样？/明天的天气如何 = 0.99 versus unrelated
   out-of-scope questions <= 0.91); `grouping` says which was used. When the embedder cannot load
   (or `--grouping bigram`), character-bigram Jaccard >= 0.5 is used instead;
-- `feedback`: `up`, `down`; `low_rated`: answers with 👎 marks, worst first, each with its question,
-  answer, latest comment and all comments;
+- `feedback`: `up`, `down` (one mark per answer: a later mark on the same answer replaces the earlier);
+  `low_rated`: answers with 👎 marks, grouped by question and answer text, worst first, each with its
+  question, answer, latest comment and all comments;
 - `most_asked`: the most frequent (masked) questions.
 
 `build_report` is also what `/admin` shows (api/admin.py).
@@ -159,22 +160,33 @@ def build_report(dirs: Sequence[Path | str], since_seconds: float, *, now: float
         d["out_of_scope"] += int(a["out_of_scope"])
     latencies = np.array([a["latency_ms"] for a in asks], dtype=float)
 
-    up = sum(1 for m in marks if m["rating"] == "up")
-    down = sum(1 for m in marks if m["rating"] == "down")
-    rated: dict[str, dict] = {}
+    # One mark per answer: a later mark on the same answer replaces the earlier one (the widget sends 👎
+    # at once and 👎 again with the comment; a visitor may change their mind). Comments are all kept.
+    final: dict[str, dict] = {}
+    comments: dict[str, list[str]] = defaultdict(list)
     for m in sorted(marks, key=lambda m: m["ts"]):
-        ask = by_id.get(m["answer_id"])
-        entry = rated.setdefault(m["answer_id"], {
-            "answer_id": m["answer_id"],
-            "question": (ask["question"] if ask and ask["question"] is not None else NOT_LOGGED),
-            "answer": ask["answer"] if ask else "", "intent": ask["intent"] if ask else None,
-            "up": 0, "down": 0, "comment": "", "comments": [], "last_ts": 0.0,
+        final[m["answer_id"]] = m
+        if m["comment"]:
+            comments[m["answer_id"]].append(m["comment"])
+    up = sum(1 for m in final.values() if m["rating"] == "up")
+    down = sum(1 for m in final.values() if m["rating"] == "down")
+    # Answers rated 👎, grouped by question and answer text (the same answer to the same question, marked
+    # by several visitors, is one line with its counts), worst first.
+    rated: dict[tuple, dict] = {}
+    for answer_id, m in final.items():
+        ask = by_id.get(answer_id)
+        question = ask["question"] if ask and ask["question"] is not None else NOT_LOGGED
+        answer = ask["answer"] if ask else ""
+        entry = rated.setdefault((question, answer), {
+            "question": question, "answer": answer, "intent": ask["intent"] if ask else None,
+            "up": 0, "down": 0, "comment": "", "comments": [], "last_ts": 0.0, "answer_ids": [],
         })
         entry[m["rating"]] += 1
-        entry["last_ts"] = m["ts"]
-        if m["comment"]:
-            entry["comments"].append(m["comment"])
-            entry["comment"] = m["comment"]
+        entry["answer_ids"].append(answer_id)
+        entry["comments"].extend(comments[answer_id])
+        if m["ts"] >= entry["last_ts"]:
+            entry["last_ts"] = m["ts"]
+            entry["comment"] = comments[answer_id][-1] if comments[answer_id] else entry["comment"]
     low = [e for e in rated.values() if e["down"] > 0]
     low.sort(key=lambda e: (e["up"] - e["down"], -e["down"], -e["last_ts"]))
 

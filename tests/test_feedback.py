@@ -263,3 +263,20 @@ def test_serve_with_two_workers_counts_every_ask_in_metrics_and_report(tmp_path:
     assert report["asks"] == 6 and report["out_of_scope"]["count"] == 3
     assert report["feedback"] == {"up": 1, "down": 2}
     assert any(e["comment"] == "不是这个" for e in report["low_rated"])
+
+
+def test_a_later_mark_on_an_answer_replaces_the_earlier(tmp_path: Path) -> None:
+    log = EventLog(tmp_path, host="h")
+    for answer_id in ("a1", "a2"):
+        log.record_ask(answer_id=answer_id, channel="api", session_id=None, question="经费多少", intent="funding",
+                       citations=["p"], latency_ms=2, answer="10万元")
+    log.flush()
+    log.record_feedback("a1", "up", None)
+    log.record_feedback("a1", "down", None)
+    log.record_feedback("a1", "down", "不对")
+    log.record_feedback("a2", "down", "也不对")
+    log.close()
+    report = build_report([tmp_path / log.path.name], 3600)  # a file works as well as a directory
+    assert report["feedback"] == {"up": 0, "down": 2}
+    (entry,) = report["low_rated"]
+    assert entry["down"] == 2 and sorted(entry["comments"]) == ["不对", "也不对"] and entry["answer"] == "10万元"

@@ -25,6 +25,8 @@
     ph: 'Type a question; Enter sends', input: 'Your question', send: 'Send', typing: 'The assistant is typing',
     you: 'You', bot: 'Assistant', quick: 'Suggested questions', sources: 'From the notice', notice: 'Notice',
     expand: 'Show the full passage', collapse: 'Show less',
+    rate: 'Was this answer helpful?', up: 'Helpful', down: 'Not helpful', why: 'What was wrong? (optional)',
+    sendc: 'Send comment', thanks: 'Thank you for your feedback!', fbErr: 'Sorry, the feedback could not be sent.',
     chips: [['Deadline', 'What is the application deadline?'], ['Funding', 'How much funding does a project get?'],
       ['Contact phone', 'What are the contact phone numbers?'], ['Can I apply?', 'Can I apply?']],
     net: 'The assistant could not be reached. Please check your connection and try again.',
@@ -74,6 +76,8 @@
     ph: '请输入问题，按 Enter 发送', input: '您的问题', send: '发送', typing: '助手正在输入',
     you: '您', bot: '助手', quick: '常见问题', sources: '通知原文', notice: '通知',
     expand: '展开原文', collapse: '收起原文',
+    rate: '这个回答有帮助吗？', up: '有帮助', down: '没有帮助', why: '哪里不对？（选填）', sendc: '提交意见',
+    thanks: '感谢您的反馈！', fbErr: '抱歉，反馈未能发送。',
     chips: [['截止时间', '申报截止时间是什么时候？'], ['经费', '项目经费是多少？'], ['联系电话', '咨询联系电话是多少？'],
       ['我能申报吗', '我能申报吗？']],
     net: '暂时无法连接到助手，请检查网络后重试。', slow: '助手响应超时，请稍后重试。',
@@ -184,6 +188,9 @@ select,input{width:100%;padding:6px 8px;border:1px solid #d0d7de;border-radius:6
 .rl{list-style:none;margin:0;padding:0}.ru{display:flex;gap:8px;padding:6px 0;border-bottom:1px solid #eef0f2}
 .ru>div{flex:1;min-width:0}.ic{font-weight:700;width:16px;text-align:center}.ok .ic{color:#1a7f37}
 .bad .ic{color:#cf222e}.na .ic{color:#8c959f}.ru .c blockquote{display:none}.ru .c.open blockquote{display:block}.ru .ct{font-weight:400;font-size:12px}
+.fk{display:flex;align-items:center;gap:4px;margin-top:4px;flex-wrap:wrap;font-size:12px;color:#57606a}
+.fk>button{border:1px solid #d0d7de;border-radius:12px;padding:0 8px;line-height:22px}.fk [aria-pressed=true]{background:#e7f0fb;border-color:var(--ssa-p)}
+.fk form{display:flex;gap:6px;width:100%}.fk textarea{height:34px;font-size:13px}.fk .sd{height:34px;padding:0 10px}
 .tag{font-size:11px;border:1px solid #d0d7de;border-radius:8px;
 padding:0 5px;margin-left:6px;color:#57606a;font-weight:400}.ru .c{margin-top:4px}
 .dt summary{cursor:pointer;color:var(--ssa-p);margin:4px 0}.fu{margin:0 0 8px;padding-left:18px}.fu button{display:block;text-align:left;color:var(--ssa-p);text-decoration:underline}
@@ -491,7 +498,41 @@ width:var(--ssa-w,100%);height:var(--ssa-h,100%);max-width:none;max-height:none;
         [h('div', { class: 'cap' }, T.sources)].concat(cs.map((c) => cite(c, 'citation')))));
     }
     if (a.eligibility && typeof a.eligibility === 'object') m.append(eligBlock(a.eligibility, true));
+    if (typeof a.answer_id === 'string' && a.answer_id) m.append(rateRow(a.answer_id));
     return m;
+  }
+  // 👍/👎 under an answer; 👎 then offers an optional comment (a later mark on an answer replaces the earlier).
+  function rateRow(id) {
+    const say = h('span', { role: 'status', 'data-assistant': 'feedback-status' });
+    const row = h('div', { class: 'fk', role: 'group', 'aria-label': T.rate, 'data-assistant': 'feedback' });
+    const send = async (rating, comment) => {
+      const body = { answer_id: id, rating };
+      if (comment) body.comment = comment;
+      const res = await call('/api/feedback', body);
+      say.textContent = res.ok ? T.thanks : T.fbErr;
+      return res.ok;
+    };
+    const mark = async (btn, rating) => {
+      btns.forEach((b) => { b.disabled = true; b.setAttribute('aria-pressed', String(b === btn)); });
+      if (!(await send(rating)) || rating !== 'down') return;
+      const box = h('textarea', { 'data-assistant': 'feedback-comment', 'aria-label': T.why, placeholder: T.why,
+        maxlength: 500, rows: 1 });
+      const f = h('form', { 'data-assistant': 'feedback-form' }, [box,
+        h('button', { type: 'submit', class: 'sd', 'data-assistant': 'feedback-send' }, T.sendc)]);
+      f.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        const c = box.value.trim().slice(0, 500);
+        if (c && (await send('down', c))) f.remove();
+      });
+      row.insertBefore(f, say);
+      box.focus();
+    };
+    const btns = [['up', '👍'], ['down', '👎']].map(([r, icon]) => h('button', {
+      type: 'button', 'data-assistant': 'feedback-' + r, 'aria-label': T[r], title: T[r], 'aria-pressed': 'false',
+    }, icon));
+    btns.forEach((b, i) => b.addEventListener('click', () => mark(b, i ? 'down' : 'up')));
+    row.append(...btns, say);
+    return row;
   }
   const userMsg = (q) => h('div', { class: 'm u', 'data-assistant': 'user-message' }, q);
   function add(el, top) {
