@@ -17,11 +17,13 @@ from starlette.concurrency import run_in_threadpool
 from api import admin, metrics, openai_compat, wechat, widget
 from api.errors import ApiError, error_response, install_error_handlers
 from api.events import new_answer_id, open_event_log
-from api.limits import LimitsMiddleware, TokenBucketLimiter, run_answer
+from api.limits import LimitsMiddleware, TokenBucketLimiter, check_question, run_answer
 from api.observability import RequestContextMiddleware
 from assistant.engine import Assistant
 from assistant.models import Answer, AskRequest, Eligibility, EligibilityRequest, FeedbackRequest, Profile
+from assistant.sessions import channel_session_id
 from assistant.settings import Settings, get_settings
+from assistant.state_store import state_store_for
 
 log = logging.getLogger("api")
 # C0/C1 control characters other than tab and newlines, and lone surrogates (not encodable as UTF-8).
@@ -75,7 +77,8 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
     # Middleware: the last added is the outermost. Limits sit inside CORS (a 429/413 keeps its CORS
     # headers); the request id / access log wraps everything, preflights included.
-    app.state.rate_limiter = TokenBucketLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+    app.state.rate_limiter = TokenBucketLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst,
+                                                store=state_store_for(settings))  # shared by workers/hosts
     app.add_middleware(LimitsMiddleware, max_body_bytes=settings.max_body_bytes, limiter=app.state.rate_limiter)
     if settings.cors_origin_list:
         app.add_middleware(
@@ -102,12 +105,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
     @app.post("/api/ask", response_model=Answer, tags=["assistant"])
     async def ask(body: AskRequest, request: Request) -> Answer:
-        question = body.question.strip()
-        if not question:
-            raise ApiError(422, "empty_question", "The question is empty; please type a question.")
-        if len(question) > settings.max_question_chars:
-            raise ApiError(422, "question_too_long", f"The question is too long: at most "
-                           f"{settings.max_question_chars} characters, please shorten it.")
+        question = check_question(body.question, settings.max_question_chars)  # length after NFKC
         if _BAD_CHARS.search(question):
             raise ApiError(422, "invalid_characters", "The question contains control characters; "
                            "please send plain text.")
@@ -120,9 +118,10 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
             gate = gates.get(loop) or gates.setdefault(loop, asyncio.Semaphore(settings.answer_concurrency))
         start = time.perf_counter()
         answer = await run_answer(settings.request_timeout_seconds, gate, found.ask, question, body.today,
-                                  body.session_id)
+                                  channel_session_id("web", body.session_id))  # no id reaches WeChat's state
         seconds = time.perf_counter() - start
-        answer = answer.model_copy(update={"answer_id": new_answer_id()})  # a copy: the engine caches Answers
+        # A copy: the engine caches Answers. The client sees its own session id, not the server's key.
+        answer = answer.model_copy(update={"answer_id": new_answer_id(), "session_id": body.session_id})
         metrics.observe_answer(answer.intent.value, seconds)
         if event_log is not None:
             event_log.record_ask(answer_id=answer.answer_id, channel="api", session_id=body.session_id,

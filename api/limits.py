@@ -8,28 +8,36 @@ a 429 still carries the CORS headers a cross-origin widget needs to read it (and
   limit, then replayed to the app. `/wechat` is exempt: it caps its own body at 64 KiB and answers in
   the WeChat protocol's own way.
 - Rate: a token bucket per client IP (`rate_limit_per_minute` refill, `rate_limit_burst` capacity) on
-  the `/api/*` answering routes; health, readiness, the widget and WeChat are not limited (WeChat
+  the `/api/*` answering routes, kept in the shared state store (every worker and, with Redis, every
+  host sees the same bucket); IPv6 clients are limited per /64 (one subscriber's prefix); health, readiness, the widget and WeChat are not limited (WeChat
   traffic comes from a handful of Tencent addresses shared by every user). Behind a reverse proxy the
   client IP is the one uvicorn takes from X-Forwarded-For for trusted proxies (`forwarded_allow_ips`).
-- Time: `run_answer` runs the (synchronous) engine in the threadpool and gives up after
-  `request_timeout_seconds` with a 503; the worker thread is abandoned, not killed, and finishes alone.
+- Time: `run_answer` runs the (synchronous) engine in a thread and gives up after
+  `request_timeout_seconds` with a 503. A thread cannot be killed, so an abandoned answer keeps its
+  slot of the concurrency gate until it really ends: abandoned work is counted, never piles up.
+- Cost: `check_question` limits the length *after* NFKC normalisation (U+FDFA is one character that
+  becomes 18) and drops stacked combining marks beyond two, so what reaches the tokenizer and the
+  embedder is bounded whatever the client sends.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import functools
+import ipaddress
 import math
+import re
 import time
-from collections import OrderedDict
+import unicodedata
 from collections.abc import Callable
 from typing import TypeVar
 
-import anyio.to_thread
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import ApiError, error_response
+from assistant.state_store import MemoryStore, StateStore
 
 T = TypeVar("T")
 UNLIMITED_PATHS = frozenset({"/api/health", "/api/ready"})
@@ -37,18 +45,34 @@ BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 SELF_CAPPED_PREFIXES = ("/wechat",)
 
 
-class TokenBucketLimiter:
-    """Token buckets keyed by client; bounded to `max_clients` (least recently seen dropped first).
+def client_key(host: str | None) -> str:
+    """The rate-limit key of an address: IPv4 as is, IPv6 by its /64 (a subscriber gets a whole /64,
+    so per-address limits would give one client 2**64 buckets)."""
+    if not host:
+        return "unknown"
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return host[:64]
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((int(ip) >> 64 << 64, 64)))
+    return str(ip)
 
-    Runs on the event loop only (one thread), so it needs no lock. `clock` is replaceable for tests."""
+
+class TokenBucketLimiter:
+    """Token buckets keyed by client, kept in a `StateStore` (shared by workers and hosts).
+
+    Without a store (unit tests) the buckets live in process memory, bounded to `max_clients`, on
+    `clock`. Buckets of different limits never mix: the key carries the limit."""
 
     def __init__(self, per_minute: int, burst: int, max_clients: int = 100_000,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.time, store: StateStore | None = None) -> None:
         self.rate = per_minute / 60.0
         self.capacity = float(max(1, burst))
-        self.max_clients = max_clients
-        self.clock = clock
-        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+        self.store = store if store is not None else MemoryStore(clock=clock, max_buckets=max_clients)
+        self._prefix = f"rl:{per_minute}:{burst}:"
 
     @property
     def enabled(self) -> bool:
@@ -56,21 +80,10 @@ class TokenBucketLimiter:
 
     def take(self, client: str) -> float:
         """0 when the request may go ahead, else the seconds until a token is available."""
-        now = self.clock()
-        tokens, last = self._buckets.get(client, (self.capacity, now))
-        tokens = min(self.capacity, tokens + (now - last) * self.rate)
-        if tokens >= 1.0:
-            self._buckets[client] = (tokens - 1.0, now)
-            self._buckets.move_to_end(client)
-            while len(self._buckets) > self.max_clients:
-                self._buckets.popitem(last=False)
-            return 0.0
-        self._buckets[client] = (tokens, now)
-        self._buckets.move_to_end(client)
-        return (1.0 - tokens) / self.rate
+        return self.store.take(self._prefix + client_key(client), self.rate, self.capacity)
 
     def __len__(self) -> int:
-        return len(self._buckets)
+        return len(getattr(self.store, "_buckets", ()))
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -92,7 +105,7 @@ class LimitsMiddleware:
         if (self.limiter.enabled and method != "OPTIONS" and path.startswith("/api/")
                 and path not in UNLIMITED_PATHS):
             client = scope.get("client")
-            wait = self.limiter.take(client[0] if client else "unknown")
+            wait = self.limiter.take(client[0] if client else None)
             if wait > 0:
                 seconds = max(1, math.ceil(wait))
                 message = f"Too many requests from this address; retry in {seconds} s."
@@ -144,25 +157,63 @@ class LimitsMiddleware:
         await response(scope, receive, send)
 
 
+_COMBINING_RUN = re.compile(r"([\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{2})"
+                            r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
+def check_question(question: str, max_chars: int) -> str:
+    """The question as the engine may see it, or a 422: at most `max_chars` characters both as sent
+    and after NFKC (the engine normalises with NFKC; some single characters expand 18-fold), stacked
+    combining marks cut to two per character."""
+    question = question.strip()
+    if not question:
+        raise ApiError(422, "empty_question", "The question is empty; please type a question.")
+    too_long = ApiError(422, "question_too_long",
+                        f"The question is too long: at most {max_chars} characters, please shorten it.")
+    if len(question) > max_chars or len(unicodedata.normalize("NFKC", question)) > max_chars:
+        raise too_long
+    return _COMBINING_RUN.sub(r"\1", question)
+
+
+def _timeout() -> ApiError:
+    return ApiError(503, "timeout", "The assistant took too long to answer; please try again.", {"Retry-After": "2"})
+
+
 async def run_answer(timeout: float, gate: asyncio.Semaphore | None, fn: Callable[..., T], *args) -> T:
-    """Runs a blocking call in the threadpool, at most `gate`'s value at a time in this worker; a 503
+    """Runs a blocking call in a thread, at most `gate`'s value at a time in this worker; a 503
     (`timeout`) when waiting plus answering takes longer than `timeout` seconds.
 
     The gate matters: the engine is Python (GIL) around a C embedder behind a lock. With 16+ threads in
     one process, the thread that holds the embedder lock waits for the GIL behind the others (a convoy)
     and one worker's throughput fell from ~60 to ~25 answers/s (docs/deployment.md). Queuing in the
-    event loop instead keeps the cores busy with useful work."""
-    call = functools.partial(fn, *args)
+    event loop instead keeps the cores busy with useful work.
 
-    async def gated() -> T:
-        if gate is None:
-            return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
-        async with gate:
-            return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
-
+    A slot is given back when the thread ends, not when the caller stops waiting: a timed-out answer
+    still holds its slot until it is done, so abandoned work can never exceed the gate."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    if gate is not None:
+        acquiring = asyncio.ensure_future(gate.acquire())
+        try:
+            await asyncio.wait({acquiring}, timeout=timeout)
+        except BaseException:  # the request itself was cancelled
+            if acquiring.done() and not acquiring.cancelled():
+                gate.release()
+            acquiring.cancel()
+            raise
+        if not acquiring.done():
+            acquiring.cancel()  # Semaphore.acquire gives a permit back if it got one meanwhile
+            raise _timeout()
     try:
-        return await asyncio.wait_for(gated(), timeout)
+        context = contextvars.copy_context()  # the request id follows the work into the thread
+        job = loop.run_in_executor(None, context.run, functools.partial(fn, *args))
+    except BaseException:
+        if gate is not None:
+            gate.release()
+        raise
+    if gate is not None:
+        job.add_done_callback(lambda _: gate.release())
+    try:
+        return await asyncio.wait_for(asyncio.shield(job), max(0.0, deadline - loop.time()))
     except TimeoutError:
-        raise ApiError(
-            503, "timeout", "The assistant took too long to answer; please try again.", {"Retry-After": "2"}
-        ) from None
+        raise _timeout() from None

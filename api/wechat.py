@@ -15,12 +15,16 @@ Protocol choices (see also api/wechat_format.py for the reply size limit):
 - XML: the body (and, in safe mode, the decrypted message) is parsed with defusedxml first, refusing
   any DTD, so external entities and entity expansion are rejected (400) before wechatpy's parser
   sees the text; both parsers get the same decoded str.
-- Timing: WeChat gives up after 5 s and retries the same MsgId up to three times. The engine runs in a
-  worker thread and we wait at most `ANSWER_TIMEOUT_SECONDS` (4 s) from the request's arrival; on
-  timeout the user gets a short "正在查询" text, and the answer, once ready, is kept for a retry of the
-  same MsgId or for the same user asking the same question again. Replies are cached per MsgId
-  (events: FromUserName + CreateTime, as WeChat recommends) for `REPLY_CACHE_TTL_SECONDS`, and a
-  retry that arrives while the first delivery is still being answered waits for that same job.
+- Timing: WeChat gives up after 5 s and retries the same MsgId up to three times, on a fresh
+  connection that may reach another worker or host. The engine runs in a worker thread and we wait at
+  most `ANSWER_TIMEOUT_SECONDS` (4 s) from the request's arrival; on timeout the user gets a short
+  "正在查询" text, and the answer, once ready, is kept for a retry of the same MsgId or for the same
+  user asking the same question again.
+- De-duplication lives in the shared state store (assistant/state_store.py: SQLite for the workers of
+  a host, Redis across hosts): the first delivery of a MsgId (events: FromUserName + CreateTime, as
+  WeChat recommends) *claims* it, computes the reply and stores it for `REPLY_CACHE_TTL_SECONDS`; a
+  retry, whatever its content and whichever worker it reaches, gets that first reply (waiting for it
+  while it is being computed), so the engine never runs twice for one message.
 - Other failures answer in WeChat's terms: text replies for users, "success" for events that need no
   reply, plain-text 4xx for requests that are not from WeChat.
 """
@@ -36,8 +40,7 @@ import logging
 import re
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -55,7 +58,9 @@ from wechatpy.utils import check_signature
 
 from api import wechat_format as fmt
 from api.errors import error_response
+from assistant.sessions import channel_session_id
 from assistant.settings import Settings
+from assistant.state_store import StateStore, state_store_for
 
 log = logging.getLogger("api.wechat")
 
@@ -97,41 +102,6 @@ class _Refused(Exception):
         self.status, self.reason = status, reason
 
 
-class TTLCache:
-    """A small thread-safe LRU with expiry: bounded memory however many MsgIds arrive."""
-
-    def __init__(self, ttl: float, maxsize: int):
-        self.ttl, self.maxsize = ttl, maxsize
-        self._items: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable) -> Any | None:
-        with self._lock:
-            item = self._items.get(key)
-            if item is None:
-                return None
-            if item[0] < time.monotonic():
-                del self._items[key]
-                return None
-            self._items.move_to_end(key)
-            return item[1]
-
-    def put(self, key: Hashable, value: Any) -> None:
-        with self._lock:
-            self._items[key] = (time.monotonic() + self.ttl, value)
-            self._items.move_to_end(key)
-            while len(self._items) > self.maxsize:
-                self._items.popitem(last=False)
-
-    def pop(self, key: Hashable) -> Any | None:
-        with self._lock:
-            item = self._items.pop(key, None)
-        return None if item is None or item[0] < time.monotonic() else item[1]
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-
 def _parse_xml_safely(text: str):
     """Parses with DTDs forbidden: no external entities, no entity expansion, whatever the payload."""
     try:
@@ -147,9 +117,10 @@ def _parse_xml_safely(text: str):
 
 def _session_id(openid: str) -> str:
     # OpenIDs are 28 URL-safe characters; anything else is hashed so the session key stays well-formed.
+    # The channel prefix keeps WeChat users' state out of reach of web session ids.
     if _SESSION_SAFE.match(openid):
-        return "wx:" + openid
-    return "wx:h" + hashlib.sha256(openid.encode("utf-8")).hexdigest()[:32]
+        return channel_session_id("wechat", openid)
+    return channel_session_id("wechat", "h" + hashlib.sha256(openid.encode("utf-8")).hexdigest()[:32])
 
 
 def _raw(msg: BaseMessage, name: str) -> str:
@@ -176,8 +147,16 @@ async def _wait(fut: Future, timeout: float) -> bool:
     return fut.done()
 
 
+CLAIM_TTL_SECONDS = 60  # a claim outlives any answer; a worker that died mid-answer frees it by expiry
+POLL_SECONDS = 0.05
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
 class WeChatEndpoint:
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, store: StateStore | None = None):
         self.token = settings.wechat_token.get_secret_value() if settings.wechat_token else ""
         self.window = settings.wechat_timestamp_window_seconds
         self.max_question_chars = settings.max_question_chars
@@ -197,10 +176,9 @@ class WeChatEndpoint:
                         "only plain mode is enabled")
         self.executor = ThreadPoolExecutor(max_workers=ENGINE_WORKERS, thread_name_prefix="wechat-engine")
         self.lock = threading.RLock()
-        self.replies = TTLCache(REPLY_CACHE_TTL_SECONDS, REPLY_CACHE_MAX)
-        self.inflight: dict[str, Future] = {}
-        # Jobs that outlived their request, by (openid, question): a user who re-asks gets that job's answer.
-        self.late = TTLCache(REPLY_CACHE_TTL_SECONDS, REPLY_CACHE_MAX)
+        # Shared by every worker (and host): replies by MsgId, claims, and late jobs by (openid, question).
+        self.store = store if store is not None else state_store_for(settings)
+        self.inflight: dict[str, Future] = {}  # this worker's own jobs, to wait on without polling
 
     @property
     def enabled(self) -> bool:
@@ -295,28 +273,62 @@ class WeChatEndpoint:
             return fmt.plain_reply(fmt.FAILED_EN if fmt.is_english(question) else fmt.FAILED_ZH)
 
     def _finished(self, key: str, fut: Future) -> None:
+        if not fut.cancelled() and fut.exception() is None:
+            self.store.put("wx:reply:" + key, fut.result().encode("utf-8"), REPLY_CACHE_TTL_SECONDS)
         with self.lock:
             self.inflight.pop(key, None)
-            if not fut.cancelled() and fut.exception() is None:
-                self.replies.put(key, fut.result())
+
+    def _stored(self, key: str) -> str | None:
+        raw = self.store.get("wx:reply:" + key)
+        return None if raw is None else raw.decode("utf-8")
+
+    async def _poll(self, key: str, deadline: float) -> str | None:
+        """Waits for a reply that another worker (or host) is computing."""
+        while True:
+            with self.lock:
+                fut = self.inflight.get(key)
+            if fut is not None:  # it is ours after all (a late job of this worker)
+                return fut.result() if await _wait(fut, deadline - time.monotonic()) else None
+            reply = self._stored(key)
+            if reply is not None or time.monotonic() >= deadline:
+                return reply
+            await asyncio.sleep(min(POLL_SECONDS, max(0.0, deadline - time.monotonic())))
 
     async def answer(self, assistant: Any, key: str, openid: str, question: str, deadline: float) -> str:
+        reply = self._stored(key)
+        if reply is not None:
+            return reply  # a retry: the first delivery's reply, whatever this one says
         with self.lock:
-            cached = self.replies.get(key)
-            if cached is not None:
-                return cached
             fut = self.inflight.get(key)
-            if fut is None:
-                fut = self.late.pop((openid, question))
-                if fut is None:
-                    fut = self.executor.submit(self._run, assistant, question, openid)
-                self.inflight[key] = fut
-                # RLock: a job that is already done runs this callback at once, in this thread.
-                fut.add_done_callback(lambda f, k=key: self._finished(k, f))
-        if await _wait(fut, deadline - time.monotonic()):
-            return fut.result()
-        with self.lock:
-            self.late.put((openid, question), fut)
+        if fut is None:
+            late_key = f"wx:late:{_digest(openid)}:{_digest(question)}"
+            # The same user re-asking what a timed-out job is still answering gets that job's reply.
+            earlier = self.store.get(late_key)
+            if earlier is not None:
+                self.store.delete(late_key)  # one re-ask takes it over, as before
+            target = earlier.decode("utf-8") if earlier is not None else key
+            if target != key:
+                reply = await self._poll(target, deadline)
+                if reply is not None:
+                    self.store.put("wx:reply:" + key, reply.encode("utf-8"), REPLY_CACHE_TTL_SECONDS)
+                    return reply
+            elif not self.store.add("wx:claim:" + key, b"1", CLAIM_TTL_SECONDS):
+                # Another worker is answering this MsgId (the first delivery): wait for its reply.
+                reply = await self._poll(key, deadline)
+                if reply is not None:
+                    return reply
+            else:
+                with self.lock:
+                    fut = self.inflight.get(key)
+                    if fut is None:
+                        fut = self.executor.submit(self._run, assistant, question, openid)
+                        self.inflight[key] = fut
+                        fut.add_done_callback(lambda f, k=key: self._finished(k, f))
+        if fut is not None:
+            if await _wait(fut, deadline - time.monotonic()):
+                return fut.result()
+            self.store.put(f"wx:late:{_digest(openid)}:{_digest(question)}", key.encode("utf-8"),
+                           REPLY_CACHE_TTL_SECONDS)
         return fmt.plain_reply(fmt.PENDING_EN if fmt.is_english(question) else fmt.PENDING_ZH)
 
 

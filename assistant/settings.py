@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     session_max: int = 10_000
     answer_cache_size: int = 4096
 
+    # Shared state (sessions, WeChat de-duplication, rate limits): SQLite under data_dir, or Redis.
+    data_dir: Path = REPO_ROOT / "var"
+    redis_url: str | None = Field(default=None, description="redis://host:6379/0 to share state between hosts")
+
     # HTTP
     cors_origins: str = ""
     max_question_chars: int = 500
@@ -55,6 +59,13 @@ class Settings(BaseSettings):
     forwarded_allow_ips: str = Field(
         default="127.0.0.1", description="proxies whose X-Forwarded-For gives the client IP (rate limits)"
     )
+    max_header_bytes: int = Field(default=32_768, ge=1024, description="request line + headers; then 431")
+    header_timeout_seconds: float = Field(default=10.0, gt=0, description="time to send a request's headers")
+    max_connections: int = Field(default=1000, ge=1, description="open connections per worker")
+    max_connections_per_client: int = Field(
+        default=64, ge=1, description="open connections per client address per worker (trusted proxies exempt)"
+    )
+    shutdown_drain_seconds: float = Field(default=0.5, ge=0, description="SIGTERM: accept what is queued first")
 
     # WeChat
     wechat_token: SecretStr | None = None

@@ -15,6 +15,7 @@ from api.app import create_app
 from api.limits import TokenBucketLimiter
 from assistant.engine import Assistant
 from assistant.settings import Settings
+from assistant.state_store import MemoryStore
 
 ORIGIN = "http://host.example"
 
@@ -128,7 +129,7 @@ def test_unknown_route_and_method(client) -> None:
 def test_rate_limit_429_inside_cors(assistant: Assistant) -> None:
     app = create_app(Settings(cors_origins=ORIGIN, rate_limit_per_minute=60, rate_limit_burst=3), assistant)
     now = [1000.0]
-    app.state.rate_limiter.clock = lambda: now[0]
+    app.state.rate_limiter.store = MemoryStore(clock=lambda: now[0])  # a frozen clock; normally shared state
     with TestClient(app) as c:
         headers = {"Origin": ORIGIN}
         for _ in range(3):

@@ -1,0 +1,375 @@
+"""Conversation state shared by every worker process (and, with Redis, every host).
+
+One small interface, `StateStore`, for the three kinds of state that must not live in one process:
+conversation sessions, WeChat MsgId replies (de-duplication of WeChat's retries) and rate-limit
+token buckets. Values are bytes with an expiry; `take` is an atomic token-bucket step.
+
+- `SqliteStore` (default): one SQLite file in WAL mode under `ASSISTANT_DATA_DIR` (default `var/`),
+  shared by the workers of one host. One connection per thread; every write is a single statement
+  (an upsert), so two processes never wait on each other for more than one statement.
+- `RedisStore` (`ASSISTANT_REDIS_URL`): the same over Redis, for several hosts; the token bucket is a
+  Lua script run on the server's clock.
+- `MemoryStore`: process memory; used by unit tests and as the fallback when the data directory
+  cannot be written (logged).
+
+A backend failure (Redis down, disk full) never fails a request: reads see nothing, writes are
+dropped and the rate limit lets the request through; each is logged at most once a minute.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sqlite3
+import threading
+import time
+from abc import ABC, abstractmethod
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+PRUNE_EVERY = 200  # writes per process between expiry/size sweeps (SQLite)
+
+
+class StateStore(ABC):
+    """Keyed bytes with expiry; `group` + `max_items` bound how many keys of one kind are kept
+    (least recently written dropped first)."""
+
+    kind = "abstract"
+
+    @abstractmethod
+    def get(self, key: str) -> bytes | None: ...
+
+    @abstractmethod
+    def put(self, key: str, value: bytes, ttl: float, group: str | None = None, max_items: int = 0) -> None: ...
+
+    @abstractmethod
+    def add(self, key: str, value: bytes, ttl: float) -> bool:
+        """Stores only if the key is absent (or expired); True when this call stored it (a claim)."""
+
+    @abstractmethod
+    def delete(self, key: str) -> None: ...
+
+    @abstractmethod
+    def take(self, key: str, per_second: float, capacity: float, ttl: float = 3600) -> float:
+        """One token-bucket step: 0 when a token was taken, else the seconds until one is available."""
+
+    def close(self) -> None:  # noqa: B027 - optional
+        pass
+
+
+_last_warning: dict[str, float] = {}
+
+
+def _warn(kind: str, exc: BaseException) -> None:
+    now = time.monotonic()
+    if now - _last_warning.get(kind, -1e9) >= 60:
+        _last_warning[kind] = now
+        log.warning("shared state (%s) unavailable, continuing without it: %s", kind, type(exc).__name__)
+
+
+def _safe(default: Any) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    def wrap(fn: Callable[..., T]) -> Callable[..., T]:
+        @functools.wraps(fn)
+        def inner(self: StateStore, *args, **kwargs):
+            try:
+                return fn(self, *args, **kwargs)
+            except Exception as exc:  # a backend failure must not fail the request
+                _warn(self.kind, exc)
+                return default
+
+        return inner
+
+    return wrap
+
+
+class MemoryStore(StateStore):
+    kind = "memory"
+
+    def __init__(self, clock: Callable[[], float] = time.time, max_buckets: int = 100_000) -> None:
+        self.max_buckets = max_buckets
+        self._data: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+        self._groups: dict[str, OrderedDict[str, None]] = {}
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.clock = clock
+
+    def get(self, key: str) -> bytes | None:
+        with self._lock:
+            item = self._data.get(key)
+            if item is None:
+                return None
+            if item[0] < self.clock():
+                del self._data[key]
+                return None
+            return item[1]
+
+    def put(self, key: str, value: bytes, ttl: float, group: str | None = None, max_items: int = 0) -> None:
+        with self._lock:
+            self._data[key] = (self.clock() + ttl, value)
+            self._data.move_to_end(key)
+            if group:
+                members = self._groups.setdefault(group, OrderedDict())
+                members[key] = None
+                members.move_to_end(key)
+                while max_items and len(members) > max_items:
+                    old, _ = members.popitem(last=False)
+                    self._data.pop(old, None)
+            while len(self._data) > 1_000_000:
+                self._data.popitem(last=False)
+
+    def add(self, key: str, value: bytes, ttl: float) -> bool:
+        with self._lock:
+            item = self._data.get(key)
+            if item is not None and item[0] >= self.clock():
+                return False
+            self._data[key] = (self.clock() + ttl, value)
+            return True
+
+    def delete(self, key: str) -> None:
+        with self._lock:
+            self._data.pop(key, None)
+
+    def take(self, key: str, per_second: float, capacity: float, ttl: float = 3600) -> float:
+        with self._lock:
+            now = self.clock()
+            tokens, last = self._buckets.get(key, (capacity, now))
+            tokens = min(capacity, tokens + max(0.0, now - last) * per_second)
+            wait = 0.0
+            if tokens >= 1.0:
+                tokens -= 1.0
+            else:
+                wait = (1.0 - tokens) / per_second
+            self._buckets[key] = (tokens, now)
+            self._buckets.move_to_end(key)
+            while len(self._buckets) > self.max_buckets:
+                self._buckets.popitem(last=False)
+            return wait
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS kv (k TEXT PRIMARY KEY, v BLOB NOT NULL, exp REAL NOT NULL, grp TEXT);
+CREATE INDEX IF NOT EXISTS kv_exp ON kv (exp);
+CREATE INDEX IF NOT EXISTS kv_grp ON kv (grp, exp);
+CREATE TABLE IF NOT EXISTS buckets (k TEXT PRIMARY KEY, tokens REAL NOT NULL, last REAL NOT NULL,
+                                    took INTEGER NOT NULL DEFAULT 1);
+"""
+# One statement: refill, take one if there is one, remember; RETURNING gives what is left.
+_TAKE = """
+INSERT INTO buckets (k, tokens, last, took) VALUES (:k, :cap - 1.0, :now, 1)
+ON CONFLICT (k) DO UPDATE SET
+  took = (min(:cap, tokens + max(0.0, :now - last) * :rate) >= 1.0),
+  tokens = min(:cap, tokens + max(0.0, :now - last) * :rate)
+           - (CASE WHEN min(:cap, tokens + max(0.0, :now - last) * :rate) >= 1.0 THEN 1.0 ELSE 0.0 END),
+  last = :now
+RETURNING tokens, took
+"""
+
+
+class SqliteStore(StateStore):
+    """SQLite in WAL mode: readers never block, one writer at a time, each write one statement."""
+
+    kind = "sqlite"
+
+    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.clock = clock
+        self._local = threading.local()
+        self._writes = 0
+        self._groups: dict[str, int] = {}
+        conn = self._conn()  # fails here (not on the first request) if the directory is not writable
+        with conn:
+            conn.executescript(_SCHEMA)
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout=5000")
+            for attempt in range(50):  # workers starting together race to switch the file to WAL
+                try:
+                    if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                        conn.execute("PRAGMA journal_mode=WAL")
+                    break
+                except sqlite3.OperationalError:
+                    if attempt == 49:
+                        raise
+                    time.sleep(0.05)
+            conn.execute("PRAGMA synchronous=NORMAL")  # state that may be lost on power failure, not corrupted
+            self._local.conn = conn
+        return conn
+
+    @_safe(None)
+    def get(self, key: str) -> bytes | None:
+        row = self._conn().execute("SELECT v, exp FROM kv WHERE k = ?", (key,)).fetchone()
+        if row is None or row[1] < self.clock():
+            return None
+        return bytes(row[0])
+
+    @_safe(None)
+    def put(self, key: str, value: bytes, ttl: float, group: str | None = None, max_items: int = 0) -> None:
+        self._conn().execute(
+            "INSERT INTO kv (k, v, exp, grp) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (k) DO UPDATE SET v = excluded.v, exp = excluded.exp, grp = excluded.grp",
+            (key, value, self.clock() + ttl, group),
+        )
+        if group and max_items:
+            self._groups[group] = max_items
+        self._writes += 1
+        if self._writes % PRUNE_EVERY == 0:
+            self.prune()
+
+    def prune(self) -> None:
+        """Drops expired keys and the oldest keys of a group over its bound."""
+        conn, now = self._conn(), self.clock()
+        conn.execute("DELETE FROM kv WHERE exp < ?", (now,))
+        conn.execute("DELETE FROM buckets WHERE last < ?", (now - 3600,))
+        for group, limit in self._groups.items():
+            conn.execute(
+                "DELETE FROM kv WHERE grp = ? AND k IN (SELECT k FROM kv WHERE grp = ? ORDER BY exp DESC "
+                "LIMIT -1 OFFSET ?)", (group, group, limit),
+            )
+
+    @_safe(False)
+    def add(self, key: str, value: bytes, ttl: float) -> bool:
+        now = self.clock()
+        cur = self._conn().execute(
+            "INSERT INTO kv (k, v, exp) VALUES (?, ?, ?) "
+            "ON CONFLICT (k) DO UPDATE SET v = excluded.v, exp = excluded.exp WHERE kv.exp < ?",
+            (key, value, now + ttl, now),
+        )
+        return cur.rowcount == 1
+
+    @_safe(None)
+    def delete(self, key: str) -> None:
+        self._conn().execute("DELETE FROM kv WHERE k = ?", (key,))
+
+    @_safe(0.0)
+    def take(self, key: str, per_second: float, capacity: float, ttl: float = 3600) -> float:
+        row = self._conn().execute(
+            _TAKE, {"k": key, "cap": float(capacity), "now": self.clock(), "rate": per_second}
+        ).fetchone()
+        tokens, took = float(row[0]), bool(row[1])
+        return 0.0 if took else (1.0 - tokens) / per_second
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+
+# KEYS[1] bucket; ARGV: per_second, capacity, ttl seconds. The server's clock, so hosts need not agree.
+_REDIS_TAKE = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local rate, cap, ttl = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local b = redis.call('HMGET', KEYS[1], 'tokens', 'last')
+local tokens, last = tonumber(b[1]), tonumber(b[2])
+if tokens == nil then tokens = cap; last = now end
+tokens = math.min(cap, tokens + math.max(0, now - last) * rate)
+local wait = 0
+if tokens >= 1 then tokens = tokens - 1 else wait = (1 - tokens) / rate end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'last', tostring(now))
+redis.call('EXPIRE', KEYS[1], ttl)
+return tostring(wait)
+"""
+
+
+class RedisStore(StateStore):
+    """Redis: keys with PX expiry; a group is a sorted set of its keys by write time, trimmed to its bound."""
+
+    kind = "redis"
+
+    def __init__(self, url: str, prefix: str = "assistant:", timeout: float = 0.5) -> None:
+        import redis
+
+        self.prefix = prefix
+        self.client = redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout,
+                                           health_check_interval=30)
+        self._take = self.client.register_script(_REDIS_TAKE)
+
+    def _k(self, key: str) -> str:
+        return self.prefix + key
+
+    @_safe(None)
+    def get(self, key: str) -> bytes | None:
+        return self.client.get(self._k(key))
+
+    @_safe(None)
+    def put(self, key: str, value: bytes, ttl: float, group: str | None = None, max_items: int = 0) -> None:
+        ms = max(1, int(ttl * 1000))
+        if not (group and max_items):
+            self.client.set(self._k(key), value, px=ms)
+            return
+        index = self._k("group:" + group)
+        pipe = self.client.pipeline(transaction=False)
+        pipe.set(self._k(key), value, px=ms)
+        pipe.zadd(index, {key: time.time()})
+        pipe.zcard(index)
+        size = pipe.execute()[2]
+        if size > max_items:
+            dropped = self.client.zpopmin(index, size - max_items)
+            if dropped:
+                self.client.delete(*(self._k(m.decode() if isinstance(m, bytes) else m) for m, _ in dropped))
+
+    @_safe(False)
+    def add(self, key: str, value: bytes, ttl: float) -> bool:
+        return bool(self.client.set(self._k(key), value, px=max(1, int(ttl * 1000)), nx=True))
+
+    @_safe(None)
+    def delete(self, key: str) -> None:
+        self.client.delete(self._k(key))
+
+    @_safe(0.0)
+    def take(self, key: str, per_second: float, capacity: float, ttl: float = 3600) -> float:
+        return float(self._take(keys=[self._k("bucket:" + key)], args=[per_second, capacity, int(ttl)]))
+
+    def ping(self) -> bool:
+        try:
+            return bool(self.client.ping())
+        except Exception:
+            return False
+
+    def close(self) -> None:
+        self.client.close()
+
+
+_stores: dict[tuple[str, str], StateStore] = {}
+_stores_lock = threading.Lock()
+
+
+def open_state_store(data_dir: Path | str | None, redis_url: str | None) -> StateStore:
+    """The process's store for these settings (one per process and configuration).
+
+    Redis when a URL is given; else SQLite under `data_dir`; process memory when `data_dir` is empty
+    or cannot be written (logged: each worker then keeps its own state)."""
+    key = (str(data_dir or ""), redis_url or "")
+    with _stores_lock:
+        found = _stores.get(key)
+        if found is not None:
+            return found
+        store: StateStore
+        if redis_url:
+            store = RedisStore(redis_url)
+        elif data_dir:
+            try:
+                store = SqliteStore(Path(data_dir) / "state.sqlite3")
+            except (OSError, sqlite3.Error) as exc:
+                log.warning("cannot keep shared state under %s (%s); using process memory: sessions, WeChat "
+                            "de-duplication and rate limits are per worker until ASSISTANT_DATA_DIR is writable",
+                            data_dir, type(exc).__name__)
+                store = MemoryStore()
+        else:
+            store = MemoryStore()
+        _stores[key] = store
+        return store
+
+
+def state_store_for(settings: Any) -> StateStore:
+    """`open_state_store` from a Settings object (`data_dir`, `redis_url`)."""
+    return open_state_store(getattr(settings, "data_dir", None), getattr(settings, "redis_url", None))
