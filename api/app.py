@@ -10,12 +10,11 @@ import weakref
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from api import admin, metrics, openai_compat, wechat, widget
-from api.errors import ApiError, error_response, install_error_handlers
+from api.errors import ApiError, JsonCORSMiddleware, error_response, install_error_handlers
 from api.events import new_answer_id, open_event_log
 from api.limits import LimitsMiddleware, TokenBucketLimiter, check_question, run_answer
 from api.observability import RequestContextMiddleware
@@ -26,6 +25,7 @@ from assistant.settings import Settings, get_settings
 from assistant.state_store import state_store_for
 
 log = logging.getLogger("api")
+LOAD_FAILED = "The assistant failed to load; the server log says why. Run `python -m assistant index` to check."
 # C0/C1 control characters other than tab and newlines, and lone surrogates (not encodable as UTF-8).
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -39,9 +39,9 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     async def load(app: FastAPI) -> None:
         try:
             holder["assistant"] = await run_in_threadpool(Assistant.load, settings)
-        except Exception as exc:  # reported by /api/ready and /api/health; the process stays up to say so
+        except Exception:  # reported by /api/ready and /api/health; the process stays up to say so
             log.exception("loading the assistant failed")
-            app.state.load_error = f"{type(exc).__name__}: {exc}"
+            app.state.load_error = LOAD_FAILED  # the details are in the log, never in an HTTP body
             return
         app.state.assistant = holder["assistant"]
         log.info("assistant ready: %d passages", holder["assistant"].passage_count)
@@ -82,7 +82,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     app.add_middleware(LimitsMiddleware, max_body_bytes=settings.max_body_bytes, limiter=app.state.rate_limiter)
     if settings.cors_origin_list:
         app.add_middleware(
-            CORSMiddleware,
+            JsonCORSMiddleware,  # a refused preflight answers in the API's JSON error shape
             allow_origins=settings.cors_origin_list,
             allow_methods=["GET", "POST", "OPTIONS"],
             allow_headers=["Content-Type", "X-Request-ID", "Authorization", "X-Session-Id"],
@@ -149,10 +149,17 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
     @app.get("/api/health", tags=["ops"])
     async def health(request: Request) -> JSONResponse:
-        ready = getattr(request.app.state, "assistant", None) is not None
+        found = getattr(request.app.state, "assistant", None)
+        ready = found is not None
         body = {"status": "ok" if ready else "loading", "index_loaded": ready}
         if ready:
-            body["passages"] = request.app.state.assistant.passage_count
+            body["passages"] = found.passage_count
+            store = getattr(getattr(found, "retriever", None), "store", None)
+            if getattr(store, "degraded", False):
+                # Fact cards and BM25 still answer; only the dense ranking (and so the scope check of
+                # questions nothing else matches) is missing until the index is repaired.
+                body.update(status="degraded", vectors=False, reason=store.reason, fix=store.fix,
+                            repairing=store.repairing)
         if not ready and request.app.state.load_error:
             body["status"] = "failed"
         return JSONResponse(body, status_code=200 if ready else 503)
@@ -164,7 +171,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         if found is not None:
             return JSONResponse({"status": "ready", "passages": found.passage_count})
         if request.app.state.load_error:
-            return error_response(503, "load_failed", "The index failed to load: " + request.app.state.load_error)
+            return error_response(503, "load_failed", request.app.state.load_error)
         return error_response(503, "not_ready", "The index is still loading; retry in a few seconds.",
                               {"Retry-After": "5"})
 

@@ -7,7 +7,10 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import Response
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +23,22 @@ class ApiError(Exception):
 
 def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
+
+
+class JsonCORSMiddleware(CORSMiddleware):
+    """Starlette's CORS middleware, but a refused preflight gets the JSON error shape (400
+    `cors_refused`, naming what was refused) instead of a plain-text body."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code < 400:
+            return response
+        reason = response.body.decode("utf-8", "replace").removeprefix("Disallowed CORS ").strip() or "request"
+        json_response = error_response(400, "cors_refused", f"This cross-origin request is not allowed ({reason}).")
+        for name, value in response.headers.items():
+            if name.lower().startswith("access-control-") or name.lower() == "vary":
+                json_response.headers[name] = value
+        return json_response
 
 
 def _describe(exc: RequestValidationError) -> str:

@@ -89,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         assistant = Assistant.load(settings, rebuild=args.rebuild)
         m = assistant.retriever.store.manifest
+        if m is None:  # could not be built or repaired here (e.g. a read-only directory): no traceback
+            store = assistant.retriever.store
+            return _fail(f"the vector index is unavailable: {store.reason}. To fix: {store.fix}. "
+                         "Questions are still answered from the fact cards and BM25.")
         print(f"index ready: {m.passages} passages, embedder {m.embedder}, corpus {m.corpus_digest}, "
               f"built in {m.build_seconds:.1f}s ({time.perf_counter() - start:.1f}s this run)")
         return 0

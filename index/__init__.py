@@ -1,7 +1,10 @@
 """Search index over the notice's passages: jieba + BM25, dense vectors in Chroma, fused.
 
 `open_index()` returns a ready HybridRetriever, building (with a progress bar) or rebuilding
-the vector store first when it is missing or stale.
+the vector store first when it is missing or stale. A store that cannot be opened (corrupt, missing
+on a read-only disk, a Chroma server that is down) never stops it: the retriever then has no dense
+ranking (`retriever.store.degraded`, with `reason`), and the store is repaired at once (the CLI;
+`REPAIR = "now"`) or in the background and swapped in (servers set `REPAIR = "background"`).
 """
 
 from __future__ import annotations
@@ -15,13 +18,14 @@ from corpus import Corpus
 from index.bm25 import Bm25Index
 from index.embedders import Embedder
 from index.retriever import HybridRetriever
-from index.store import IndexConfig, VectorStore
+from index.store import IndexConfig, open_vectors
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 __all__ = ["IndexConfig", "open_index", "HybridRetriever"]
+REPAIR = "now"  # "now" | "background" | "never": what a broken vector store gets (see index.store.open_vectors)
 
 
 def open_index(
@@ -35,9 +39,19 @@ def open_index(
             bars.append(tqdm(total=len(corpus.passages), desc="building index", unit="passage", disable=not progress))
         bars[0].update(n)
 
+    built: list[HybridRetriever] = []
+    repaired: list = []
+
+    def swap_in(store) -> None:  # a background repair finished: dense ranking is back
+        repaired.append(store)
+        if built:
+            built[0].store = store
+
     try:
-        store = VectorStore.open(cfg, corpus.passages, corpus.digest, embedder, advance, rebuild)
+        store = open_vectors(cfg, corpus.passages, corpus.digest, embedder, advance, rebuild, REPAIR, swap_in)
     finally:
         for bar in bars:
             bar.close()
-    return HybridRetriever(corpus.passages, Bm25Index(corpus.passages), store, embedder)
+    built.append(HybridRetriever(corpus.passages, Bm25Index(corpus.passages), repaired[-1] if repaired else store,
+                                 embedder))
+    return built[0]

@@ -1,6 +1,13 @@
 """Dense vectors of the passages in Chroma: embedded (PersistentClient) by default, Chroma's own
 server (HttpClient) when a host is configured.
 
+Failures degrade instead of stopping the service (`open_vectors`): a missing, corrupt or unreadable
+store gives `NoVectors` (no dense ranking; fact cards and BM25 still answer) with the reason and the
+command that fixes it; where the directory can be written, the store is rebuilt (at once for the
+CLI, in a background thread for a server, which swaps the rebuilt store in). An index directory that
+cannot be written is opened from a private copy of its current generation (Chroma writes to its
+SQLite file even to read), so a read-only deployment still has its vectors.
+
 A build never leaves a broken index behind. Embedded: each build writes a fresh generation
 directory and only then swaps the `current` symlink (an atomic rename); a crash leaves an orphan
 generation that the next build removes. Server: each build fills a `-building-` collection and
@@ -16,6 +23,8 @@ import json
 import logging
 import os
 import shutil
+import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -99,8 +108,36 @@ def _fill(collection, passages: list[Passage], vectors: np.ndarray) -> None:
     )
 
 
+class IndexUnavailable(Exception):
+    """The vector store cannot be opened; `reason` says why in words an operator can act on."""
+
+    def __init__(self, reason: str, repairable: bool) -> None:
+        super().__init__(reason)
+        self.reason, self.repairable = reason, repairable
+
+
+FIX = "run `python -m assistant index` (add --rebuild to force) where the index directory is writable"
+
+
+class NoVectors:
+    """Stands in for a store that could not be opened: dense ranking returns nothing."""
+
+    degraded = True
+    manifest = None
+
+    def __init__(self, reason: str, fix: str = FIX) -> None:
+        self.reason, self.fix = reason, fix
+        self.repairing = False
+
+    def query(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+        return []
+
+
 class VectorStore:
     """The passage vectors of one corpus digest and embedder, opened (and built if needed)."""
+
+    degraded = False
+    reason = ""
 
     def __init__(self, collection, manifest: Manifest) -> None:
         self._collection = collection
@@ -144,19 +181,130 @@ def read_manifest(index_dir: Path) -> Manifest | None:
         return None
 
 
+def _writable(path: Path) -> bool:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(path, os.W_OK | os.X_OK)
+
+
+def _open_collection(chroma_dir: Path, manifest: Manifest, n: int):
+    """Opens and checks a generation's collection; IndexUnavailable when it is broken."""
+    try:
+        client = chromadb.PersistentClient(path=str(chroma_dir), settings=_chroma_settings())
+        # Vectors are always computed by us; no embedding function means Chroma never loads its own.
+        collection = client.get_collection(manifest.collection, embedding_function=None)
+        count = collection.count()
+        if count != n:
+            raise IndexUnavailable(f"the index holds {count} passages, the corpus {n}", True)
+        collection.query(query_embeddings=[[0.0] * manifest.dim], n_results=1, include=["distances"])
+    except IndexUnavailable:
+        raise
+    except Exception as exc:  # Chroma raises many kinds on a truncated or foreign file
+        log.error("opening %s failed: %s", chroma_dir, type(exc).__name__)
+        raise IndexUnavailable(f"the index at {chroma_dir} is unreadable or corrupt", True) from exc
+    return collection
+
+
+def _read_only_copy(generation: Path) -> Path:
+    """A private, writable copy of a generation (Chroma writes to its SQLite file even to read)."""
+    target = Path(tempfile.mkdtemp(prefix="assistant-index-ro-")) / generation.name
+    shutil.copytree(generation, target)
+    return target
+
+
 def _open_embedded(cfg, passages, digest, embedder, progress, rebuild) -> VectorStore:
     current = cfg.index_dir / "current"
     manifest = None if rebuild else read_manifest(cfg.index_dir)
+    writable = _writable(cfg.index_dir)
     if not _is_fresh(manifest, digest, embedder, len(passages)):
+        if not writable:
+            what = "missing" if manifest is None else "stale (built from another corpus or embedder)"
+            raise IndexUnavailable(f"the index in {cfg.index_dir} is {what} and the directory is read-only",
+                                   False)
         with _build_lock(cfg):
             manifest = None if rebuild else read_manifest(cfg.index_dir)
             if not _is_fresh(manifest, digest, embedder, len(passages)):
                 manifest = _build_embedded(cfg, passages, digest, embedder, progress)
-    path = os.path.realpath(current)
-    client = chromadb.PersistentClient(path=str(Path(path) / "chroma"), settings=_chroma_settings())
-    # Vectors are always computed by us; no embedding function means Chroma never loads its own.
-    collection = client.get_collection(manifest.collection, embedding_function=None)
+    generation = Path(os.path.realpath(current))
+    if writable and os.access(generation / "chroma", os.W_OK):
+        collection = _open_collection(generation / "chroma", manifest, len(passages))
+    else:
+        log.warning("index directory %s is read-only: opening a private copy of %s", cfg.index_dir, generation.name)
+        try:
+            copy = _read_only_copy(generation)
+        except OSError as exc:
+            raise IndexUnavailable(f"cannot copy the read-only index {generation} ({exc.strerror})", False) from exc
+        try:
+            collection = _open_collection(copy / "chroma", manifest, len(passages))
+        except IndexUnavailable as exc:
+            exc.repairable = writable
+            raise
     return VectorStore(collection, manifest)
+
+
+def repair_embedded(cfg, passages, digest, embedder, progress, broken: Path | None) -> VectorStore:
+    """Rebuilds unless another process already replaced the broken generation meanwhile."""
+    with _build_lock(cfg):
+        now = Path(os.path.realpath(cfg.index_dir / "current")) if (cfg.index_dir / "current").exists() else None
+        if broken is None or now is None or now == broken:
+            log.warning("rebuilding the index in %s", cfg.index_dir)
+            _build_embedded(cfg, passages, digest, embedder, progress)
+    return _open_embedded(cfg, passages, digest, embedder, progress, rebuild=False)
+
+
+def open_vectors(cfg: IndexConfig, passages: list[Passage], digest: str, embedder: Embedder,
+                 progress: Callable[[int], None] | None = None, rebuild: bool = False,
+                 repair: str = "now", on_repaired: Callable[[VectorStore], None] | None = None,
+                 ) -> VectorStore | NoVectors:
+    """`VectorStore.open`, degrading instead of raising. `repair`: "now" rebuilds a broken store before
+    returning (the CLI), "background" returns `NoVectors` at once and rebuilds in a thread, then calls
+    `on_repaired` with the new store (a server), "never" only reports."""
+    try:
+        return VectorStore.open(cfg, passages, digest, embedder, progress, rebuild)
+    except IndexUnavailable as exc:
+        problem = exc
+    except Exception as exc:  # a Chroma server that is down, a full disk while building, ...
+        log.error("opening the vector store failed: %s", type(exc).__name__)
+        problem = IndexUnavailable("the vector store could not be opened or built (the log says why)", True)
+    where = cfg.chroma_host and f"the Chroma server {cfg.chroma_host}:{cfg.chroma_port}"
+    log.error("vector index unavailable: %s; answering without dense ranking. To fix: %s", problem.reason, FIX)
+    if not problem.repairable or repair == "never":
+        return NoVectors(problem.reason)
+    broken = None if cfg.chroma_host else Path(os.path.realpath(cfg.index_dir / "current"))
+
+    def attempt() -> VectorStore:
+        if cfg.chroma_host:
+            return VectorStore.open(cfg, passages, digest, embedder, progress, rebuild=True)
+        return repair_embedded(cfg, passages, digest, embedder, progress, broken)
+
+    if repair == "now":
+        try:
+            return attempt()
+        except Exception as exc:
+            reason = f"{problem.reason}; rebuilding failed too"
+            log.error("index repair failed: %s (%s)", reason, type(exc).__name__)
+            return NoVectors(reason)
+    placeholder = NoVectors(problem.reason + (f" ({where})" if where else "") + "; rebuilding in the background")
+    placeholder.repairing = True
+
+    def background() -> None:
+        for delay in (0, 5, 30, 120):
+            time.sleep(delay)
+            try:
+                store = attempt()
+            except Exception as exc:
+                log.error("background index repair failed (%s); will retry", type(exc).__name__)
+                continue
+            log.warning("index repaired in the background: vectors are back")
+            if on_repaired is not None:
+                on_repaired(store)
+            return
+        placeholder.repairing = False
+
+    threading.Thread(target=background, name="index-repair", daemon=True).start()
+    return placeholder
 
 
 def _build_embedded(cfg, passages, digest, embedder, progress) -> Manifest:

@@ -79,10 +79,12 @@ class Served:
 
 
 @contextmanager
-def serve(env: dict[str, str], log: Path, workers: int | None = None, ready: bool = True) -> Iterator[Served]:
-    """`python -m assistant serve` on a free port with the default worker count (or `workers`)."""
+def serve(env: dict[str, str], log: Path, workers: int | None = None, ready: bool = True,
+          prefix: list[str] | None = None) -> Iterator[Served]:
+    """`python -m assistant serve` on a free port with the default worker count (or `workers`);
+    `prefix` runs it under another command (e.g. in a private mount namespace)."""
     port = free_port()
-    cmd = [sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    cmd = [*(prefix or []), sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1", "--port", str(port)]
     if workers is not None:
         cmd += ["--workers", str(workers)]
     full_env = {**os.environ, "ANONYMIZED_TELEMETRY": "False", "ASSISTANT_LOG_LEVEL": "WARNING", **env}
