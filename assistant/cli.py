@@ -1,4 +1,4 @@
-"""`python -m assistant index | ask | check | serve | eval`."""
+"""`python -m assistant index | ask | check | serve | eval | ingest | check-corpus | report`."""
 
 from __future__ import annotations
 
@@ -42,6 +42,13 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--workers", type=int, default=None, help="API worker processes (default: ASSISTANT_WORKERS)")
+    g = sub.add_parser("ingest", help="build a complete corpus directory from a notice's text, with DIR/REVIEW.md")
+    g.add_argument("notice", type=Path)
+    g.add_argument("--out", type=Path, required=True, help="the corpus directory to write")
+    g.add_argument("--overlay-from", type=Path, default=None,
+                   help="a curated corpus directory whose hand additions become DIR/overlay.yaml (only if DIR has none)")
+    k = sub.add_parser("check-corpus", help="list every problem of a corpus directory; non-zero exit if any")
+    k.add_argument("directory", type=Path)
     sub.add_parser("eval", help="run the evaluation (see: python -m assistant eval --help)", add_help=False)
     sub.add_parser("report", help="operator report from the event log (see: python -m assistant report --help)",
                    add_help=False)
@@ -67,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return eval_main(argv[1:])
     args = _parser().parse_args(argv)
+    if args.command in ("ingest", "check-corpus"):
+        from assistant.corpus_tools import check_corpus_command, ingest_command
+
+        return ingest_command(args) if args.command == "ingest" else check_corpus_command(args.directory)
     from assistant.settings import get_settings
 
     try:

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from assistant.eligibility import window_status
 from assistant.models import Eligibility
-from corpus import Corpus, Fact, Topic
+from corpus import Corpus, Fact, Topic, format_wan
 
-LEVEL = {"major": ("重大项目", "major project"), "key": ("重点项目", "key project")}
+LEVEL = {"major": ("重大项目", "major project"), "key": ("重点项目", "key project"), "general": ("一般项目", "general project")}
 STATUS = {
     "open": ("正在进行", "open"),
     "not_yet_open": ("尚未开始", "not yet open"),
@@ -33,8 +33,16 @@ def zh_date(d: dt.date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-def amount(wan: int, lang: str) -> str:
-    return f"{wan}万元" if lang == "zh" else f"CNY {wan * 10000:,} ({wan}万元)"
+def amount(wan: float | None, lang: str) -> str:
+    """An amount in 万元, as the notice writes it: 7.5 -> "7.5万元" / "CNY 75,000 (7.5万元)"."""
+    if wan is None:
+        return "未列明" if lang == "zh" else "not stated"
+    text = format_wan(wan)
+    return f"{text}万元" if lang == "zh" else f"CNY {round(wan * 10000):,} ({text}万元)"
+
+
+def _level(level: str) -> tuple[str, str]:
+    return LEVEL.get(level, (level, f"{level} project"))
 
 
 def window_line(fact: Fact, today: dt.date, lang: str) -> str:
@@ -56,14 +64,19 @@ def facts_answer(facts: list[Fact], today: dt.date, lang: str) -> Draft:
     return Draft(("" if lang == "zh" else " ").join(parts), ids, rank_passages=True)
 
 
+def _ids(t: Topic, *quotes: str) -> list[str]:
+    """The passages of a topic's quotes, skipping a value the notice does not give for this topic."""
+    return [t.passage_of[q] for q in quotes if q in t.passage_of]
+
+
 def _name(t: Topic, lang: str) -> str:
     return f"{t.label}“{t.title}”" if lang == "zh" else f"{t.label_en} ({t.label}, \"{t.title_en}\")"
 
 
 def _contacts(t: Topic, lang: str) -> str:
     if lang == "zh":
-        return "、".join(f"市科技局{c.office} {c.phone}" for c in t.contacts)
-    return ", ".join(f"{c.office} of the S&T Bureau, phone {c.phone}" for c in t.contacts)
+        return "、".join(f"{c.unit}{c.office} {c.phone}".strip() for c in t.contacts)
+    return ", ".join(f"{c.office}{f' ({c.unit})' if c.unit else ''}, phone {c.phone}" for c in t.contacts)
 
 
 def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None) -> Draft:
@@ -71,14 +84,14 @@ def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None) ->
     name = _name(t, lang)
     if facet == "funding":
         text = f"{name}的项目经费为{amount(t.funding_wan, lang)}。" if zh else f"{name}: funding {amount(t.funding_wan, lang)}."
-        return Draft(text, [t.passage_of[t.funding_quote]])
+        return Draft(text, _ids(t, t.funding_quote))
     if facet == "contact":
         text = f"{name}的联系单位：{_contacts(t, lang)}。" if zh else f"{name}: contact {_contacts(t, lang)}."
-        return Draft(text, [t.passage_of[t.contact_quote]])
+        return Draft(text, _ids(t, t.contact_quote))
     if facet == "deliverable":
         reports = "和".join(t.reports) if zh else " and ".join(t.reports)
         text = f"{name}需形成{reports}。" if zh else f"{name} must deliver the report {reports}."
-        return Draft(text, [t.passage_of[t.report_quote], *(t.passage_of[q] for q in t.report_quotes_more)])
+        return Draft(text, _ids(t, t.report_quote, *t.report_quotes_more))
     if facet == "references":
         if not t.references:
             return topic_facet(t, "content", lang, parent)
@@ -87,32 +100,38 @@ def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None) ->
         return Draft(text, [t.passage_of[r.quote] for r in t.references])
     if facet == "content":
         text = f"{name}的研究重点：{t.focus_quote}。" if zh else f"{name} - focus (quoted): {t.focus_quote}."
-        return Draft(text, [t.passage_of[t.focus_quote], t.passage_of[t.title_quote]])
+        return Draft(text, _ids(t, t.focus_quote, t.title_quote))
     if facet == "level":
-        lv_zh, lv_en = LEVEL[t.level]
+        lv_zh, lv_en = _level(t.level)
         extra = ""
         if parent:
             extra = f"，是{_name(parent, lang)}下的子课题" if zh else f", a sub-topic of {_name(parent, lang)}"
         text = f"{name}属于{lv_zh}{extra}，经费{amount(t.funding_wan, lang)}。" if zh else (
             f"{name} is a {lv_en}{extra}, funded with {amount(t.funding_wan, lang)}."
         )
-        return Draft(text, [t.passage_of[t.title_quote], t.passage_of[t.funding_quote]])
+        return Draft(text, _ids(t, t.title_quote, t.funding_quote))
     if facet == "title":
         text = f"{t.label}的题目是“{t.title}”。" if zh else f"{t.label_en} is titled \"{t.title}\" ({t.title_en})."
-        return Draft(text, [t.passage_of[t.title_quote]])
+        return Draft(text, _ids(t, t.title_quote))
     return topic_overview(t, lang, parent)
 
 
 def topic_overview(t: Topic, lang: str, parent: Topic | None = None) -> Draft:
-    lv_zh, lv_en = LEVEL[t.level]
+    lv_zh, lv_en = _level(t.level)
     reports = "和".join(t.reports) if lang == "zh" else " and ".join(t.reports)
     if lang == "zh":
-        text = (f"{_name(t, lang)}属于{lv_zh}，项目经费{amount(t.funding_wan, lang)}，联系单位：{_contacts(t, lang)}；"
-                f"需形成{reports}。研究重点：{t.focus_quote}。")
+        parts = [f"{_name(t, lang)}属于{lv_zh}"]
+        if t.funding_wan is not None:
+            parts.append(f"项目经费{amount(t.funding_wan, lang)}")
+        if t.contacts:
+            parts.append(f"联系单位：{_contacts(t, lang)}")
+        text = "，".join(parts) + (f"；需形成{reports}" if reports else "") + "。"
+        if t.focus_quote:
+            text += f"研究重点：{t.focus_quote}。"
     else:
         text = (f"{_name(t, lang)} is a {lv_en} funded with {amount(t.funding_wan, lang)}; contact: "
-                f"{_contacts(t, lang)}; deliverable: {reports}.")
-    ids = [t.passage_of[q] for q in (t.title_quote, t.funding_quote, t.contact_quote, t.report_quote)]
+                f"{_contacts(t, lang)}" + (f"; deliverable: {reports}." if reports else "."))
+    ids = _ids(t, t.title_quote, t.funding_quote, t.contact_quote, t.report_quote)
     return Draft(text, ids)
 
 
@@ -124,12 +143,12 @@ def topic_list(topics: list[Topic], facet: str | None, lang: str, heading: str) 
             lines.append(f"- {d.text}")
             ids.extend(d.passages[:1])
         else:
-            lv_zh, lv_en = LEVEL[t.level]
+            lv_zh, lv_en = _level(t.level)
             lines.append(
                 f"- {t.label}：{t.title}（{lv_zh}，{amount(t.funding_wan, lang)}）" if lang == "zh"
                 else f"- {t.label_en} ({t.label}): {t.title_en} - {lv_en}, {amount(t.funding_wan, lang)}"
             )
-            ids.append(t.passage_of[t.title_quote])
+            ids.extend(_ids(t, t.title_quote))
     return Draft("\n".join(lines), ids)
 
 
@@ -147,7 +166,7 @@ def office_answer(office: str, corpus: Corpus, lang: str) -> Draft:
                     f"{t.label}的联系单位为{office}：{c.phone}。" if lang == "zh"
                     else f"{office} is the contact for {t.label_en} ({t.label}): {c.phone}."
                 )
-                ids.append(t.passage_of[t.contact_quote])
+                ids.extend(_ids(t, t.contact_quote))
     return Draft(("" if lang == "zh" else " ").join(dict.fromkeys(lines)), list(dict.fromkeys(ids)))
 
 
@@ -168,10 +187,10 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
             lines.append("结论：根据目前信息，暂未发现不符合的条件，但还不能确定。" if zh else
                          "Verdict: unknown - nothing fails so far, but some facts are still missing.")
         else:
-            applicants = corpus.fact("applicants")
-            leader = corpus.fact("leader_requirements")
-            lines.append(getattr(applicants, lang))
-            lines.append(getattr(leader, lang))
+            for role in ("applicants", "leader_requirements"):
+                fact = corpus.fact_by_role(role)
+                if fact:
+                    lines.append(getattr(fact, lang))
             lines.append("请告诉我您的情况，我来逐条核对。" if zh else "Tell me about your situation and I will check each rule.")
     if passed and stated_any:
         lines.append(("已满足：" if zh else "Passed: ") + ("；" if zh else "; ").join(r.message.rstrip("。.") for r in passed))
@@ -180,27 +199,32 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
         lines.append(("还需确认：" if zh else "Still to confirm: ") + " ".join(asks))
     w = e.submission_window
     zh_status, en_status = STATUS[w.status]
+    window_fact = corpus.fact_by_role("submission_window")
+    name_zh, name_en = ((window_fact.window.name_zh, window_fact.window.name_en) if window_fact and window_fact.window
+                        else ("申报", "submission"))
     lines.append(
-        f"另：系统填报时间{zh_date(w.opens)}—{zh_date(w.closes)}，目前{zh_status}。" if zh
-        else f"Note: online submission {w.opens.isoformat()} to {w.closes.isoformat()} is {en_status}."
+        f"另：{name_zh}时间{zh_date(w.opens)}—{zh_date(w.closes)}，目前{zh_status}。" if zh
+        else f"Note: {name_en} {w.opens.isoformat()} to {w.closes.isoformat()} is {en_status}."
     )
     ids = [r.citation.id for r in failed] or [
-        *corpus.fact("applicants").passage_ids, *corpus.fact("leader_requirements").passage_ids
+        pid for role in ("applicants", "leader_requirements") for pid in
+        (corpus.fact_by_role(role).passage_ids if corpus.fact_by_role(role) else [])
     ]
     return Draft("\n".join(lines), ids)
 
 
 def not_covered(corpus: Corpus, lang: str, unknown: list[str] | tuple[str, ...] = ()) -> Draft:
     """"Not covered", what the notice is about instead, and where to ask (its consultation line)."""
-    contact = corpus.fact("contact_business")
+    contact = corpus.fact_by_role("contact_business")
+    where_zh, where_en = (contact.zh, contact.en) if contact else ("", "")
     if lang == "zh":
         what = f"（{'、'.join(unknown)}）" if unknown else ""
         return Draft(f"抱歉，本通知中没有涉及这个问题{what}，我不能给出可靠答案。本助手只回答该通知涉及的申报条件、时间、经费、"
-                     f"联系方式、材料、流程和课题。{contact.zh}", [])
+                     f"联系方式、材料、流程和课题。{where_zh}", [])
     what = f" ({', '.join(unknown)})" if unknown else ""
     return Draft(f"Sorry, the notice does not cover this{what}, so I cannot give a reliable answer. I answer only "
                  f"what the notice says about eligibility, dates, funding, contacts, materials, process and topics. "
-                 f"{contact.en}", [])
+                 f"{where_en}", [])
 
 
 def greeting(lang: str, corpus: Corpus) -> Draft:

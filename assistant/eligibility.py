@@ -41,8 +41,21 @@ def _at_most(rule: Rule, p: Profile, lang: str) -> Outcome:
     value = getattr(p, rule.field)
     if value is None:
         return None, "", [rule.field]
-    ok = value <= rule.limit
-    return ok, _fmt(getattr(rule.pass_ if ok else rule.fail, lang), value=value, limit=rule.limit), []
+    limits = rule.limit_by_level
+    if limits and p.project_level in limits:
+        limit = limits[p.project_level]
+    elif limits and p.project_level is None:
+        # The notice sets this limit per project level: decided only where every level agrees.
+        if value <= min(limits.values()):
+            limit = min(limits.values())
+        elif value > max(limits.values()):
+            limit = max(limits.values())
+        else:
+            return None, "", ["project_level"]
+    else:
+        limit = rule.limit if rule.limit is not None else max(limits.values(), default=0)
+    ok = value <= limit
+    return ok, _fmt(getattr(rule.pass_ if ok else rule.fail, lang), value=value, limit=limit), []
 
 
 def _below_quota(rule: Rule, p: Profile, lang: str) -> Outcome:
@@ -57,19 +70,32 @@ def _below_quota(rule: Rule, p: Profile, lang: str) -> Outcome:
     return ok, _fmt(getattr(rule.pass_ if ok else rule.fail, lang), value=used, limit=limit), []
 
 
+def _requirement(rule: Rule, level: str) -> tuple[list[str], list[str]] | None:
+    """The titles and degrees that qualify a leader at `level`, or None where the level has no requirement."""
+    if level in rule.titles_by_level or level in rule.degrees_by_level:
+        return rule.titles_by_level.get(level, []), rule.degrees_by_level.get(level, [])
+    if level in rule.qualifying_levels:
+        return rule.qualifying_titles, rule.qualifying_degrees
+    return None
+
+
 def _major_leader(rule: Rule, p: Profile, lang: str) -> Outcome:
-    qualifies = p.title in rule.qualifying_titles or p.degree in rule.qualifying_degrees
-    if p.project_level == "key":
-        return True, getattr(rule.pass_key or rule.pass_, lang), []
-    if qualifies:
-        return True, getattr(rule.pass_, lang), []
     unknown = getattr(rule.unknown, lang) if rule.unknown else ""
-    if p.project_level is None:
-        # Whoever lacks the title may still lead a key project: undecided until the level is known.
-        return None, unknown, ["project_level"] + [f for f in ("title", "degree") if getattr(p, f) is None]
-    if p.title is None or p.degree is None:
-        return None, unknown, [f for f in ("title", "degree") if getattr(p, f) is None]
-    return False, getattr(rule.fail, lang), []
+    if p.project_level is not None:
+        need = _requirement(rule, p.project_level)
+        if need is None:
+            return True, getattr(rule.pass_key or rule.pass_, lang), []
+        if p.title in need[0] or p.degree in need[1]:
+            return True, getattr(rule.pass_, lang), []
+        if p.title is None or p.degree is None:
+            return None, unknown, [f for f in ("title", "degree") if getattr(p, f) is None]
+        return False, getattr(rule.fail, lang), []
+    bound = [lv for lv in {*rule.qualifying_levels, *rule.titles_by_level, *rule.degrees_by_level}]
+    if all(p.title in (_requirement(rule, lv) or ([], []))[0] or p.degree in (_requirement(rule, lv) or ([], []))[1]
+           for lv in bound):
+        return True, getattr(rule.pass_, lang), []
+    # Whoever lacks the title may still lead a project of another level: undecided until the level is known.
+    return None, unknown, ["project_level"] + [f for f in ("title", "degree") if getattr(p, f) is None]
 
 
 CHECKS: dict[str, Callable[[Rule, Profile, str], Outcome]] = {
@@ -91,8 +117,10 @@ class EligibilityChecker:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.rules = corpus.rules
-        window = next(f.window for f in corpus.facts if f.id == "submission_window" and f.window)
-        self.window = window
+        main = corpus.fact_by_role("submission_window")
+        # The application window; a notice without one named so: its dated fact that opens first.
+        windows = [f.window for f in corpus.facts if f.window]
+        self.window = main.window if main and main.window else min(windows, key=lambda w: w.opens)
 
     def submission_window(self, today: dt.date) -> SubmissionWindow:
         w = self.window

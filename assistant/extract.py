@@ -49,6 +49,7 @@ _DEGREES: list[tuple[str, str]] = [
     (r"本科|学士|bachelor", "bachelor"),
 ]
 _ORG: list[tuple[str, str]] = [
+    (r"新型研发机构|new r&d institution|new research and development institution", "new_rd_institution"),
     (r"以个人名义|个人身份|我是个人|作为个人|(?<![一每])个人(?:能|可以|可不可以|申报|申请|名义)|自由职业|没有(?:挂靠)?单位|"
      r"individual|as a person|freelancer|myself alone|without an? (?:unit|organi[sz]ation)", "individual"),
     (r"社会组织|协会|学会|基金会|民办非企业|商会|ngo|association|society|foundation|non-profit", "social_organization"),
@@ -115,6 +116,8 @@ def extract_profile(text: str) -> Profile:
         facts["project_level"] = "major"
     elif re.search(r"重点项目|重点课题|子课题|key project|sub-?topic", text) and not re.search(r"重大|major", text):
         facts["project_level"] = "key"
+    elif re.search(r"一般项目|一般课题|general project", text) and not re.search(r"重大|重点|major|key project", text):
+        facts["project_level"] = "general"
     value = _flag(text, r"独立法人|legal person|legal entity", _NEG + r"\s*(?:是)?\s*独立法人|不是法人|非法人|not an? (?:independent )?legal|no legal")
     if value is not None:
         facts["independent_legal_person"] = value

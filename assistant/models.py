@@ -78,8 +78,11 @@ class Answer(BaseModel):
 
 OrgType = Literal[
     "university", "research_institute", "public_institution", "enterprise",
-    "social_organization", "individual", "other",
+    "social_organization", "individual", "other", "new_rd_institution",
 ]
+# Which of these a notice accepts comes from the loaded corpus (Corpus.org_types, Corpus.levels);
+# api/app.py answers a value the notice does not know with a 422 naming the allowed ones.
+ProjectLevel = Literal["major", "key", "general"]
 Title = Literal["senior", "associate_senior", "intermediate", "junior", "none"]
 Degree = Literal["doctorate", "master", "bachelor", "other"]
 
@@ -95,7 +98,7 @@ class Profile(BaseModel):
     credit_blacklisted: bool | None = None
     serious_misconduct_in_penalty: bool | None = None
     age: int | None = Field(default=None, ge=0, le=150)
-    project_level: Literal["major", "key"] | None = None
+    project_level: ProjectLevel | None = None
     title: Title | None = None
     degree: Degree | None = None
     applications_this_year: int | None = Field(default=None, ge=0, le=1000)

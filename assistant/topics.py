@@ -10,9 +10,10 @@ from corpus import Topic
 from index.tokenize import canonical
 
 # "重点项目一共…" is not "重点项目1": a numeral followed by these characters is another word.
-_N = r"(\d|[一二三四五六七])(?![共起样般下些项级])"
-_ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
-_EN_N = r"(\d|first|second|third|fourth|fifth|sixth|seventh)"
+_N = r"(\d{1,2}|十[一二三四五六七八九]?|[一二三四五六七八九])(?![共起样般下些项级])"
+_ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+               "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+_EN_N = r"(\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 
 
 def _num(token: str) -> int | None:
@@ -23,6 +24,11 @@ class TopicResolver:
     def __init__(self, topics: list[Topic]) -> None:
         self.topics = topics
         self.by_id = {t.id: t for t in topics}
+        # "子课题3": the sub-topics are numbered within their parent; the first parent's numbering wins.
+        self._subs: dict[int, str] = {}
+        for t in topics:
+            if t.parent and (m := re.search(r"-sub-(\d+)$", t.id)):
+                self._subs.setdefault(int(m.group(1)), t.id)
         # (compiled pattern, topic id), longest alias first so "科技人才评价" beats "人才评价".
         aliases: list[tuple[str, str]] = []
         for t in topics:
@@ -34,11 +40,13 @@ class TopicResolver:
         ]
         self._numbered: list[tuple[re.Pattern[str], str]] = [
             (re.compile(r"子课题\s*[(（]?\s*" + _N + r"|第\s*" + _N + r"\s*个?\s*子课题|sub-?\s?topic\s*(?:no\.?\s*)?" + _EN_N
-                        + r"|" + _EN_N + r"\s*sub-?\s?topic"), "major-1-sub-{}"),
+                        + r"|" + _EN_N + r"\s*sub-?\s?topic"), "sub-{}"),
             (re.compile(r"重大(?:项目|课题)\s*" + _N + r"(?!\s*项)|第\s*" + _N + r"\s*个?\s*重大(?:项目|课题)|major\s*project\s*"
                         + _EN_N + r"|" + _EN_N + r"\s*major\s*project"), "major-{}"),
             (re.compile(r"(?:其他领域)?重点(?:项目|课题)\s*" + _N + r"(?!\s*项)|第\s*" + _N + r"\s*个?\s*(?:其他领域)?重点(?:项目|课题)"
                         + r"|key\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*key\s*project"), "key-{}"),
+            (re.compile(r"一般(?:项目|课题)\s*" + _N + r"(?!\s*项)|第\s*" + _N + r"\s*个?\s*一般(?:项目|课题)"
+                        + r"|general\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*general\s*project"), "general-{}"),
         ]
 
     def mentions(self, q: str) -> list[tuple[int, int, str]]:
@@ -49,7 +57,7 @@ class TopicResolver:
             for m in pattern.finditer(q):
                 token = next(g for g in m.groups() if g)
                 n = _num(token)
-                tid = template.format(n)
+                tid = self._subs.get(n, "") if template == "sub-{}" else template.format(n)
                 if n and tid in self.by_id:
                     found.append((*m.span(), tid))
                     taken.append(m.span())

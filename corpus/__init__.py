@@ -1,20 +1,26 @@
-"""The notice and the curated knowledge about it, as typed data.
+"""The notice and the knowledge about it, as typed data.
 
-`load_corpus()` reads corpus/notice.txt, repairs it, segments it into passages and loads the
-facts, topics and rules, each quote resolved to the passages that contain it.
+`load_corpus(path)` reads a corpus directory (the packaged `corpus/` by default, or
+`ASSISTANT_CORPUS_DIR`): notice.txt, cleaned and segmented into passages, and the facts, topics
+and rules, each quote resolved to the passages that contain it. `overlay.yaml` (hand additions:
+aliases, English names, triggers; never written by `ingest`) is merged over the data first.
+`inspect_corpus(path)` returns every problem found instead of stopping at the first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
+from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from corpus.cleaning import clean_lines
 from corpus.passages import Passage, segment
@@ -22,16 +28,34 @@ from corpus.passages import Passage, segment
 CORPUS_DIR = Path(__file__).resolve().parent
 NOTICE_PATH = CORPUS_DIR / "notice.txt"
 LEXICON_PATH = CORPUS_DIR / "lexicon.txt"
-DATA_FILES = ("facts.yaml", "topics.yaml", "rules.yaml", "coverage.yaml", "lexicon.txt")
+DATA_FILES = ("facts.yaml", "topics.yaml", "rules.yaml", "coverage.yaml", "lexicon.txt", "overlay.yaml")
+CODE_FILES = ("cleaning.py", "passages.py")
+ENV_VAR = "ASSISTANT_CORPUS_DIR"
+# Values every notice of this family is judged on (CONTRACT.md); a notice adds its own.
+DEFAULT_ORG_TYPES = {
+    "university": "高等院校", "research_institute": "科研院所", "public_institution": "事业单位",
+    "enterprise": "企业", "social_organization": "社会组织", "individual": "个人", "other": "其他",
+}
+DEFAULT_LEVELS = {"major": "重大项目", "key": "重点项目"}
 
 
 class CorpusError(ValueError):
-    """The data files contradict the notice (a quote that is not there, a bad field)."""
+    """The data files contradict the notice (quotes that are not there, bad fields); lists them all."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the corpus:\n" + "\n".join(f"- {p}" for p in problems))
 
 
 def squash(text: str) -> str:
     """Comparison form for verbatim checks: no whitespace at all (the contract lets it differ)."""
     return re.sub(r"\s+", "", text)
+
+
+def format_wan(value: float | Decimal | int) -> str:
+    """An amount in 万元 as the notice writes it: 20 -> "20", 7.5 -> "7.5"."""
+    text = format(Decimal(str(value)).normalize(), "f")
+    return text
 
 
 class Bilingual(BaseModel):
@@ -49,6 +73,7 @@ class Window(BaseModel):
 class Fact(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
+    role: str | None = None  # what the fact is, independent of the notice: submission_window, applicants...
     intent: str
     quotes: list[str]
     zh: str
@@ -61,6 +86,7 @@ class Fact(BaseModel):
 class Contact(BaseModel):
     office: str
     phone: str
+    unit: str = ""  # the body the office belongs to, as the notice writes it ("市科技局")
 
 
 class Reference(BaseModel):
@@ -73,45 +99,55 @@ class Topic(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
     parent: str | None = None
-    level: Literal["major", "key"]
+    level: str  # a key of Corpus.levels: major, key, general...
     label: str
-    label_en: str
+    label_en: str = ""
     title: str
-    title_en: str
+    title_en: str = ""
     title_quote: str
-    funding_wan: int
-    funding_quote: str
-    contacts: list[Contact]
-    contact_quote: str
-    reports: list[str]
-    report_quote: str
+    funding_wan: float | None = None
+    funding_quote: str = ""
+    contacts: list[Contact] = Field(default_factory=list)
+    contact_quote: str = ""
+    reports: list[str] = Field(default_factory=list)
+    report_quote: str = ""
     report_quotes_more: list[str] = Field(default_factory=list)
-    focus_quote: str
+    focus_quote: str = ""
     references: list[Reference] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)
     # quote -> passage id, filled when the corpus loads
     passage_of: dict[str, str] = Field(default_factory=dict)
 
     def quotes(self) -> list[str]:
-        return [
+        return [q for q in (
             self.title_quote, self.funding_quote, self.contact_quote, self.report_quote,
             *self.report_quotes_more, self.focus_quote, *(r.quote for r in self.references),
-        ]
+        ) if q]
+
+    @property
+    def funding_text(self) -> str:
+        return format_wan(self.funding_wan) if self.funding_wan is not None else ""
 
 
 class Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     id: str
-    check: Literal["one_of", "equals", "at_most", "below_quota", "major_leader"]
+    check: str
     field: str | None = None
     fields: list[str] = Field(default_factory=list)
     allowed: list[str] = Field(default_factory=list)
     value: bool | None = None
     limit: int | None = None
+    # at_most / major_leader: the limit or the requirement where the notice differs by project level
+    limit_by_level: dict[str, int] = Field(default_factory=dict)
     quota_by_org_type: dict[str, int] = Field(default_factory=dict)
     qualifying_titles: list[str] = Field(default_factory=list)
     qualifying_degrees: list[str] = Field(default_factory=list)
-    strength: Literal["hard", "in_principle"] = "hard"
+    qualifying_levels: list[str] = Field(default_factory=lambda: ["major"])  # levels the title/degree rule binds
+    # major_leader where the requirement differs by level: level -> titles / degrees that qualify
+    titles_by_level: dict[str, list[str]] = Field(default_factory=dict)
+    degrees_by_level: dict[str, list[str]] = Field(default_factory=dict)
+    strength: str = "hard"
     quote: str
     pass_: Bilingual = Field(alias="pass")
     pass_key: Bilingual | None = None
@@ -119,9 +155,29 @@ class Rule(BaseModel):
     unknown: Bilingual | None = None
     passage_id: str = ""
 
+    @field_validator("check")
+    @classmethod
+    def _known_check(cls, v: str) -> str:
+        if v not in RULE_CHECKS:
+            raise ValueError(f"unknown check {v!r}; known: {', '.join(RULE_CHECKS)}")
+        return v
+
     @property
     def needs(self) -> list[str]:
         return self.fields or [self.field or ""]
+
+
+RULE_CHECKS = ("one_of", "equals", "at_most", "below_quota", "major_leader")
+
+
+class NoticeMeta(BaseModel):
+    """Who issued the call, for which year, under what title: what greetings and page titles show."""
+
+    title: str = ""
+    issuer: str = ""
+    year: int | None = None
+    programme: str = ""  # e.g. 软科学研究计划
+    quotes: list[str] = Field(default_factory=list)
 
 
 class Corpus(BaseModel):
@@ -135,13 +191,23 @@ class Corpus(BaseModel):
     questions: dict[str, Bilingual]
     not_covered: list[str]  # words of aspects the notice does not speak about (coverage.yaml)
     digest: str
+    meta: NoticeMeta = Field(default_factory=NoticeMeta)
+    org_types: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_ORG_TYPES))  # accepted value -> zh
+    levels: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_LEVELS))  # project level -> zh
+    lexicon: list[str] = Field(default_factory=list)
+    directory: str = ""
 
     def passage(self, pid: str) -> Passage:
-        return self._by_id[pid]
+        try:
+            return self._by_id[pid]
+        except KeyError:
+            raise KeyError(f"no passage {pid!r} in the corpus at {self.directory}") from None
 
     @property
     def title(self) -> str:
-        """The notice's title as it stands in the text (its first line that names the call)."""
+        """The notice's title: from its data, else its first line that names the call."""
+        if self.meta.title:
+            return self.meta.title
         for line in self.clean_notice.splitlines():
             if "通知" in line and len(line) <= 80:
                 return squash(line)
@@ -151,15 +217,39 @@ class Corpus(BaseModel):
         self._by_id = {p.id: p for p in self.passages}
 
     def fact(self, fid: str) -> Fact:
-        return next(f for f in self.facts if f.id == fid)
+        for f in self.facts:
+            if f.id == fid:
+                return f
+        raise KeyError(f"no fact {fid!r}; known: {', '.join(f.id for f in self.facts)}")
+
+    def fact_by_role(self, role: str) -> Fact | None:
+        """The fact that plays `role` (its `role`, or else its id), or None if the notice has none."""
+        return next((f for f in self.facts if f.role == role), None) or next(
+            (f for f in self.facts if f.id == role), None)
 
     def topic(self, tid: str) -> Topic:
-        return next(t for t in self.topics if t.id == tid)
+        for t in self.topics:
+            if t.id == tid:
+                return t
+        raise KeyError(f"no topic {tid!r}; known: {', '.join(t.id for t in self.topics)}")
+
+    def info(self) -> dict[str, Any]:
+        """What a front-end shows: title, issuer, year, levels, unit types, the submission window."""
+        window = self.fact_by_role("submission_window")
+        return {
+            "title": self.title, "issuer": self.meta.issuer, "year": self.meta.year,
+            "programme": self.meta.programme, "digest": self.digest,
+            "project_levels": self.levels, "org_types": self.org_types,
+            "submission_window": ({"opens": window.window.opens.isoformat(), "closes": window.window.closes.isoformat()}
+                                  if window and window.window else None),
+        }
 
 
 def find_passages(quote: str, passages: list[Passage]) -> list[str]:
     """Ids of the passages a quote lies in; a quote may span consecutive sentence passages."""
     q = squash(quote)
+    if not q:
+        return []
     # A passage that is exactly the quote wins (a dateline "2024年9月" is not "2024年9月4日").
     exact = [p.id for p in passages if squash(p.text).rstrip("。；;") == q]
     if exact:
@@ -179,47 +269,175 @@ def find_passages(quote: str, passages: list[Passage]) -> list[str]:
     return []
 
 
-def _resolve(quote: str, passages: list[Passage], where: str) -> list[str]:
-    ids = find_passages(quote, passages)
-    if not ids:
-        raise CorpusError(f"{where}: quote not found in the notice: {quote!r}")
-    return ids
+def corpus_dir(path: str | os.PathLike[str] | None = None) -> Path:
+    """The corpus directory to serve: `path`, else ASSISTANT_CORPUS_DIR, else the packaged one."""
+    chosen = path or os.environ.get(ENV_VAR) or CORPUS_DIR
+    return Path(chosen).expanduser().resolve()
 
 
-def _digest() -> str:
-    h = hashlib.sha256(NOTICE_PATH.read_bytes())
+def digest_of(directory: Path) -> str:
+    """Changes whenever the notice, any data file or the cleaning/segmenting code changes."""
+    h = hashlib.sha256((directory / "notice.txt").read_bytes())
     for name in DATA_FILES:
-        h.update((CORPUS_DIR / name).read_bytes())
-    for module in ("cleaning.py", "passages.py"):
+        path = directory / name
+        h.update(name.encode() + (path.read_bytes() if path.exists() else b""))
+    for module in CODE_FILES:
         h.update((CORPUS_DIR / module).read_bytes())
     return h.hexdigest()[:16]
 
 
-@lru_cache(maxsize=1)
-def load_corpus() -> Corpus:
-    raw = NOTICE_PATH.read_text(encoding="utf-8")
-    lines = clean_lines(raw)
-    passages = segment(lines)
+def _merge_overlay(docs: dict[str, Any], overlay: dict[str, Any]) -> None:
+    """Hand additions over ingested data: lists are extended, scalars replaced; keyed by id."""
+    for kind, key in (("facts", "facts"), ("topics", "topics"), ("rules", "rules")):
+        patches = overlay.get(kind) or {}
+        holder = docs["rules.yaml" if kind == "rules" else f"{kind}.yaml"]
+        items = {item.get("id"): item for item in holder.get(key) or []}
+        for item_id, patch in patches.items():
+            target = items.get(item_id)
+            if target is None:
+                if kind == "facts" and isinstance(patch, dict) and patch.get("quotes"):
+                    holder.setdefault(key, []).append({"id": item_id, **patch})  # a whole fact added by hand
+                continue
+            for name, value in (patch or {}).items():
+                if isinstance(value, list) and isinstance(target.get(name), list):
+                    target[name] = list(dict.fromkeys([*target[name], *value]))
+                else:
+                    target[name] = value
+    if overlay.get("questions"):
+        docs["rules.yaml"].setdefault("questions", {}).update(overlay["questions"])
+    if overlay.get("not_covered"):
+        docs["coverage.yaml"].setdefault("not_covered", []).extend(overlay["not_covered"])
 
-    def read(name: str) -> dict:
-        return yaml.safe_load((CORPUS_DIR / name).read_text(encoding="utf-8"))
 
-    facts = [Fact(**f) for f in read("facts.yaml")["facts"]]
+def _read_docs(directory: Path, problems: list[str]) -> dict[str, Any]:
+    docs: dict[str, Any] = {}
+    for name in ("facts.yaml", "topics.yaml", "rules.yaml", "coverage.yaml", "overlay.yaml"):
+        path = directory / name
+        if not path.exists():
+            if name in ("facts.yaml", "topics.yaml", "rules.yaml"):
+                problems.append(f"{name}: missing in {directory}")
+            docs[name] = {}
+            continue
+        try:
+            docs[name] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            problems.append(f"{name}: not valid YAML: {exc}")
+            docs[name] = {}
+    return docs
+
+
+def _typed(model: type[BaseModel], items: list[dict], where: str, problems: list[str]) -> list:
+    out = []
+    for item in items or []:
+        try:
+            out.append(model(**item))
+        except (ValidationError, TypeError) as exc:
+            name = item.get("id", "?") if isinstance(item, dict) else "?"
+            errors = exc.errors() if isinstance(exc, ValidationError) else [{"loc": (), "msg": str(exc)}]
+            for e in errors:
+                problems.append(f"{where} {name}: {'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}")
+    return out
+
+
+def _resolve_all(facts: list[Fact], topics: list[Topic], rules: list[Rule], meta: NoticeMeta,
+                 passages: list[Passage], problems: list[str]) -> None:
+    def resolve(quote: str, within: list[Passage], where: str) -> list[str]:
+        ids = find_passages(quote, within)
+        if not ids:
+            problems.append(f"{where}: quote not found in the notice: {quote!r}")
+        return ids
+
     for fact in facts:
-        fact.passage_ids = [pid for q in fact.quotes for pid in _resolve(q, passages, f"fact {fact.id}")]
-        fact.passage_ids = list(dict.fromkeys(fact.passage_ids))
-    topics = [Topic(**t) for t in read("topics.yaml")["topics"]]
+        ids = [pid for q in fact.quotes for pid in resolve(q, passages, f"fact {fact.id}")]
+        fact.passage_ids = list(dict.fromkeys(ids))
+        if not fact.quotes:
+            problems.append(f"fact {fact.id}: no quote supports it")
     for topic in topics:
         own = [p for p in passages if p.topic == topic.id]
+        if not own:
+            problems.append(f"topic {topic.id}: the notice has no passages of this topic (heading not found)")
+            continue
         for q in topic.quotes():
-            topic.passage_of[q] = _resolve(q, own, f"topic {topic.id}")[0]
-    rules_doc = read("rules.yaml")
-    rules = [Rule(**r) for r in rules_doc["rules"]]
+            found = resolve(q, own, f"topic {topic.id}")
+            if found:
+                topic.passage_of[q] = found[0]
     for rule in rules:
-        rule.passage_id = _resolve(rule.quote, passages, f"rule {rule.id}")[0]
-    questions = {k: Bilingual(**v) for k, v in rules_doc["questions"].items()}
-    not_covered = [str(w) for item in read("coverage.yaml")["not_covered"] for w in item["words"]]
-    return Corpus(
+        found = resolve(rule.quote, passages, f"rule {rule.id}")
+        rule.passage_id = found[0] if found else ""
+    for q in meta.quotes:
+        resolve(q, passages, "notice meta")
+
+
+@dataclass
+class Inspection:
+    """A corpus directory read as far as it goes, with every problem found on the way."""
+
+    directory: Path
+    corpus: Corpus | None
+    problems: list[str] = field(default_factory=list)
+
+
+def inspect_corpus(path: str | os.PathLike[str] | None = None) -> Inspection:
+    """Reads a corpus directory and collects every problem (bad records, unresolved quotes)."""
+    directory = corpus_dir(path)
+    problems: list[str] = []
+    notice_path = directory / "notice.txt"
+    if not notice_path.exists():
+        return Inspection(directory, None, [f"notice.txt: missing in {directory}"])
+    raw = notice_path.read_text(encoding="utf-8")
+    lines = clean_lines(raw)
+    passages = segment(lines)
+    docs = _read_docs(directory, problems)
+    _merge_overlay(docs, docs["overlay.yaml"])
+    facts_doc, rules_doc = docs["facts.yaml"], docs["rules.yaml"]
+    facts = _typed(Fact, facts_doc.get("facts"), "fact", problems)
+    topics = _typed(Topic, docs["topics.yaml"].get("topics"), "topic", problems)
+    rules = _typed(Rule, rules_doc.get("rules"), "rule", problems)
+    try:
+        meta = NoticeMeta(**(facts_doc.get("notice") or {}))
+    except ValidationError as exc:
+        problems.append(f"notice meta: {exc}")
+        meta = NoticeMeta()
+    levels = {str(k): str(v) for k, v in (rules_doc.get("project_levels") or DEFAULT_LEVELS).items()}
+    org_types = {str(k): str(v) for k, v in (rules_doc.get("org_types") or DEFAULT_ORG_TYPES).items()}
+    for topic in topics:
+        if topic.level not in levels:
+            problems.append(f"topic {topic.id}: level {topic.level!r} is not a project level of this notice "
+                            f"({', '.join(levels)}); add it to rules.yaml project_levels")
+    _resolve_all(facts, topics, rules, meta, passages, problems)
+    questions: dict[str, Bilingual] = {}
+    for k, v in (rules_doc.get("questions") or {}).items():
+        try:
+            questions[k] = Bilingual(**v)
+        except (ValidationError, TypeError):
+            problems.append(f"rules.yaml questions.{k}: needs zh and en")
+    not_covered = [str(w) for item in docs["coverage.yaml"].get("not_covered") or [] for w in item.get("words", [])]
+    lexicon_path = directory / "lexicon.txt"
+    lexicon = ([w.split()[0] for w in lexicon_path.read_text(encoding="utf-8").splitlines() if w.strip()]
+               if lexicon_path.exists() else [])
+    corpus = Corpus(
         raw_notice=raw, clean_notice="\n".join(lines), passages=passages, facts=facts, topics=topics,
-        rules=rules, questions=questions, not_covered=not_covered, digest=_digest(),
+        rules=rules, questions=questions, not_covered=not_covered, digest=digest_of(directory), meta=meta,
+        org_types=org_types, levels=levels, lexicon=lexicon, directory=str(directory),
     )
+    return Inspection(directory, corpus, problems)
+
+
+@lru_cache(maxsize=8)
+def _load(directory: str, digest: str) -> Corpus:
+    found = inspect_corpus(directory)
+    if found.problems or found.corpus is None:
+        raise CorpusError(found.problems)
+    return found.corpus
+
+
+def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
+    """Loads a corpus directory (default: ASSISTANT_CORPUS_DIR, else the packaged corpus/).
+
+    Raises:
+        CorpusError: listing every problem at once (unresolved quotes, bad records).
+    """
+    directory = corpus_dir(path)
+    if not (directory / "notice.txt").exists():
+        raise CorpusError([f"notice.txt: missing in {directory} (is {ENV_VAR} right?)"])
+    return _load(str(directory), digest_of(directory))

@@ -1,9 +1,11 @@
-"""Repairs the PDF-extraction artefacts of the notice text without changing its wording.
+"""Repairs the PDF/Word-extraction artefacts of a notice's text without changing its wording.
 
-The extracted text has three kinds of damage: a blank line where a page break cut a sentence
-(or a heading) in two, a glyph repeated on both sides of such a cut, and a block of lines that
-the extractor emitted twice. Everything else, including odd spacing inside Chinese text, is kept
-so that citations stay verbatim (the contract lets whitespace differ, nothing else).
+Driven by patterns, not by any one notice's sentences: page-number lines and page breaks (form
+feeds) anywhere; a sentence or heading a page break cut in two (joined, and a heading's glyph
+repeated on both sides of the cut kept once); blocks of lines the extractor emitted twice;
+title characters spaced out for display ("关 于 组 织"); a label alone on its line
+("联系单位：") joined to its value. Everything else, including odd spacing inside Chinese text,
+is kept so that citations stay verbatim (the contract lets whitespace differ, nothing else).
 """
 
 from __future__ import annotations
@@ -19,6 +21,13 @@ _BLOCK_START = re.compile(
 # Document titles end without punctuation but are complete; a cut never falls right after them.
 _TITLE_END = ("通知", "指南")
 _MIN_CUT_LINE = 20  # a page-cut line is a full body line; shorter unpunctuated lines are headings
+# Page furniture: "- 3 -", "3", "第3页", "第 3 页 共 9 页", "3/9".
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－]?\s*\d{1,3}\s*[-—–－]?|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|\d+\s*[/／]\s*\d+)$")
+# Three or more single CJK characters separated by spaces: a title spaced out for display.
+_SPACED = re.compile(r"(?:[\u4e00-\u9fff] ){3,}[\u4e00-\u9fff]")
+# A label alone on its line; its value is on the next one.
+_BARE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
+_SENTENCE_PUNCT = re.compile(r"[。，；,;]")
 
 
 def _is_cut(line: str, nxt: str) -> bool:
@@ -31,7 +40,8 @@ def _is_cut(line: str, nxt: str) -> bool:
 def _join(line: str, nxt: str) -> str:
     # In a heading the PDF repeats the glyph at the cut ("对策研" + "研究——…"); in body text a
     # doubled character can be real Chinese, so only headings are de-duplicated.
-    if line.startswith("子课题") and nxt and line[-1] == nxt[0]:
+    heading = _BLOCK_START.match(line) and not _SENTENCE_PUNCT.search(line)
+    if heading and nxt and line[-1] == nxt[0]:
         nxt = nxt[1:]
     return line + nxt
 
@@ -47,13 +57,20 @@ def _drop_repeated_blocks(paragraphs: list[str], max_block: int = 3) -> list[str
     return out
 
 
+def _unspace(line: str) -> str:
+    return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), line)
+
+
 def clean_lines(raw: str) -> list[str]:
     """Returns the notice as logical lines: cuts joined, duplicates dropped, blanks removed."""
-    lines = [re.sub(r"[ \t\u3000]+", " ", ln).strip() for ln in raw.replace("\r\n", "\n").split("\n")]
-    lines = [ln for ln in lines if ln]
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    lines = [re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip() for ln in text.split("\n")]
+    lines = [_unspace(ln) for ln in lines if ln and not _PAGE_NUMBER.match(ln)]
     joined: list[str] = []
     for ln in lines:
-        if joined and _is_cut(joined[-1], ln):
+        if joined and _BARE_LABEL.match(joined[-1]):
+            joined[-1] += ln
+        elif joined and _is_cut(joined[-1], ln):
             joined[-1] = _join(joined[-1], ln)
         else:
             joined.append(ln)

@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 _CN_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _CIRCLED = {c: i for i, c in enumerate("①②③④⑤⑥⑦⑧⑨⑩", start=1)}
 
-_ANNEX = re.compile(r"^附件\s*(\d+)$")
+_ANNEX = re.compile(r"^附件\s*(\d+)\s*[：:]?$")
 _L1 = re.compile(r"^([一二三四五六七八九十]+)、(.{1,12})$")
 _PAREN = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$")
 _NUMBERED = re.compile(r"^(\d+)\s*[.、]\s*(.*)$")
-_SUBTOPIC = re.compile(r"^子课题([①②③④⑤⑥⑦⑧⑨⑩])、(.*)$")
+# Sub-topics of a guide's topic: 子课题①、 / 子课题一： / 子课题1. / ① / （一） at the start of a line.
+_SUBTOPIC = re.compile(
+    r"^(?:子课题\s*([①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+|\d{1,2})\s*[、.．：:]?|([①②③④⑤⑥⑦⑧⑨⑩])\s*[、.．]?)\s*(.*)$"
+)
 _ANNEX_LIST = re.compile(r"^- (附件)：(.*)$")
 _DATELINE = re.compile(r"^\d{4}年\d{1,2}月$")
 _SENTENCE_END = re.compile(r"(?<=[。；！？])")
@@ -25,8 +28,39 @@ _LABEL = re.compile(r"^([^：:。]{2,20})[：:。]")
 _MIN_SENTENCE = 12
 _TITLE_CHARS = 18
 
-DOC_NAMES = {"notice": "通知", "guide": "附件1 申报指南", "pledge": "附件2 信用承诺书模板"}
-KIND_BY_PREFIX = (("研究内容", "content"), ("项目经费", "funding"), ("联系单位", "contact"))
+DOC_NAMES = {"notice": "通知", "guide": "申报指南", "pledge": "信用承诺书模板", "annex": ""}
+# A labelled line's kind: what the engine and the index read from passages of a topic.
+KIND_BY_PREFIX = (
+    (re.compile(r"^(?:研究内容|主要研究内容|研究方向|主要内容)"), "content"),
+    (re.compile(r"^(?:项目经费|支持经费|资助经费|经费额度|资助额度|资助金额|经费)"), "funding"),
+    (re.compile(r"^(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话)"), "contact"),
+    (re.compile(r"^(?:成果形式|预期成果|成果要求|考核指标|研究成果)"), "deliverable"),
+)
+# The project level a guide's section heading names.
+LEVEL_WORDS = (("重大", "major"), ("重点", "key"), ("一般", "general"))
+
+
+def level_of(heading: str) -> str | None:
+    """The project level a heading names ("一、重大项目" -> major), or None."""
+    if "项目" not in heading and "课题" not in heading:
+        return None
+    return next((level for word, level in LEVEL_WORDS if word in heading), None)
+
+
+def circled(n: int) -> str:
+    return "①②③④⑤⑥⑦⑧⑨⑩"[n - 1] if 1 <= n <= 10 else str(n)
+
+
+def number_of(token: str) -> int:
+    """"③", "三", "十二", "3" -> the number."""
+    if token in _CIRCLED:
+        return _CIRCLED[token]
+    if token.isdigit():
+        return int(token)
+    if "十" in token:
+        tens, _, ones = token.partition("十")
+        return (_CN_NUM.get(tens, 1) if tens else 1) * 10 + (_CN_NUM.get(ones, 0) if ones else 0)
+    return _CN_NUM.get(token, 0)
 
 
 @dataclass(frozen=True)
@@ -49,6 +83,8 @@ class _Cursor:
     doc: str = "notice"
     path: list[tuple[int, str]] = field(default_factory=list)  # (number, label) per level
     numbered_level: int = 2
+    annex: int = 0
+    level: str | None = None  # the project level of the guide section we are in
 
     def set(self, level: int, number: int, label: str) -> None:
         del self.path[level - 1 :]
@@ -57,17 +93,19 @@ class _Cursor:
         self.path.append((number, label))
 
     def topic(self) -> str | None:
-        if self.doc != "guide" or len(self.path) < 2 or not self.path[1][0]:
+        if self.doc != "guide" or len(self.path) < 2 or not self.path[1][0] or not self.level:
             return None
-        base = f"{'major' if self.path[0][0] == 1 else 'key'}-{self.path[1][0]}"
+        base = f"{self.level}-{self.path[1][0]}"
         return f"{base}-sub-{self.path[2][0]}" if len(self.path) > 2 and self.path[2][0] else base
 
     def key(self) -> str:
         nums = [n for n, _ in self.path] + [0] * (3 - len(self.path))
-        return "-".join([self.doc[0], *map(str, nums[:3])])
+        prefix = {"notice": "n", "guide": "g", "pledge": "p"}.get(self.doc, f"a{self.annex}")
+        return "-".join([prefix, *map(str, nums[:3])])
 
     def section(self) -> str:
-        return " > ".join([DOC_NAMES[self.doc], *(label for _, label in self.path if label)])
+        root = f"附件{self.annex} {DOC_NAMES[self.doc]}".strip() if self.annex else DOC_NAMES[self.doc]
+        return " > ".join([root, *(label for _, label in self.path if label)])
 
 
 def _short(title: str) -> str:
@@ -97,23 +135,38 @@ def segment(lines: list[str]) -> list[Passage]:
             counters[key] = n + 1
             out.append(Passage(f"{key}-{n}", cur.section(), sentence, kind, cur.topic(), len(out)))
 
-    for line in lines:
+    for i, line in enumerate(lines):
         if m := _ANNEX.match(line):
-            cur = _Cursor(doc={"1": "guide", "2": "pledge"}.get(m.group(1), "notice"))
+            # What an annex is, from its title (the next lines): the guide holds the topics.
+            head = "".join(lines[i + 1 : i + 3])
+            doc = "guide" if "指南" in head else "pledge" if "承诺书" in head else "annex"
+            cur = _Cursor(doc=doc, annex=int(m.group(1)))
             continue
         if m := _L1.match(line):
             cur.set(1, _CN_NUM[m.group(1)[0]], line)
             cur.numbered_level = 2
+            cur.level = level_of(line) if cur.doc == "guide" else None
             continue
         if m := _ANNEX_LIST.match(line):
             cur.set(1, 9, m.group(1))
             emit(line[2:], "text", sentences=False)
             continue
-        if m := _SUBTOPIC.match(line):
-            cur.set(3, _CIRCLED[m.group(1)], f"子课题{m.group(1)}")
+        if cur.doc == "guide" and cur.level and len(cur.path) >= 2 and (m := _SUBTOPIC.match(line)):
+            token = m.group(1) or m.group(2)
+            n = number_of(token)
+            cur.set(3, n, f"子课题{circled(n)}")
             emit(line, "heading", sentences=False)
             continue
         if m := _PAREN.match(line):
+            if cur.doc == "guide" and (lv := level_of(m.group(2))) and len(m.group(2)) <= 12:
+                cur.set(1, _CN_NUM[m.group(1)[0]], line)  # "（一）重大项目" as the guide's section heading
+                cur.level = lv
+                continue
+            if cur.doc == "guide" and cur.level and len(cur.path) >= 2:
+                n = number_of(m.group(1))  # "（二）…" under a guide topic: its sub-topic
+                cur.set(3, n, f"子课题{circled(n)}")
+                emit(line, "heading", sentences=False)
+                continue
             label = _LABEL.match(m.group(2))
             cur.set(2, _CN_NUM[m.group(1)[0]], line[: line.index(m.group(2))] + (label.group(1) if label else ""))
             cur.numbered_level = 3  # "1. 2." under a "(四)" heading are its items
@@ -122,7 +175,7 @@ def segment(lines: list[str]) -> list[Passage]:
         if (m := _NUMBERED.match(line)) and cur.path:
             number, body = int(m.group(1)), m.group(2)
             level = cur.numbered_level if cur.doc == "notice" else 2
-            if cur.doc == "guide":
+            if cur.doc == "guide" and cur.level:
                 cur.set(2, number, f"{number}. {_short(body)}")
                 emit(line, "heading", sentences=False)
                 continue
@@ -136,7 +189,7 @@ def segment(lines: list[str]) -> list[Passage]:
             emit(line, "dateline", sentences=False)
             cur.path = saved
             continue
-        kind = next((k for prefix, k in KIND_BY_PREFIX if line.startswith(prefix)), "text")
+        kind = next((k for prefix, k in KIND_BY_PREFIX if prefix.match(line)), "text")
         if cur.doc == "guide" and not cur.path and kind == "text" and len(line) < 40:
             kind = "title"
         emit(line, kind)

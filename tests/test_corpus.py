@@ -47,7 +47,7 @@ def test_every_quote_is_verbatim_in_the_notice(owner: str, quote: str) -> None:
 
 ALL_FACT_TEXT = " ".join(
     [q for f in CORPUS.facts for q in f.quotes] + [q for t in CORPUS.topics for q in t.quotes()]
-    + [f"{t.funding_wan}万元" for t in CORPUS.topics] + [c.phone for t in CORPUS.topics for c in t.contacts]
+    + [f"{t.funding_text}万元" for t in CORPUS.topics] + [c.phone for t in CORPUS.topics for c in t.contacts]
 )
 
 
@@ -66,7 +66,7 @@ def test_answers_state_no_number_their_quotes_do_not_hold(fact) -> None:
 
 @pytest.mark.parametrize("topic", CORPUS.topics, ids=lambda t: t.id)
 def test_topic_values_come_from_their_own_quotes(topic) -> None:
-    assert f"{topic.funding_wan}万元" in squash(topic.funding_quote)
+    assert f"{topic.funding_text}万元" in squash(topic.funding_quote)
     for contact in topic.contacts:
         assert contact.office in topic.contact_quote and contact.phone in topic.contact_quote
     for report in topic.reports:

@@ -1,0 +1,698 @@
+"""Builds a complete corpus directory from a notice's text, with no hand edits.
+
+`ingest(notice_path, out_dir)` cleans and segments the text (corpus.cleaning, corpus.passages),
+then finds, by patterns and not by any one notice's sentences, everything the assistant answers
+from: every date and window (with what it is for), the funding per project level and per topic,
+the project counts, the topic tree (each topic's title, research content, deliverables, contact
+office and phone), the general and technical-support contacts, quotas per unit type, the leader
+limits (per level where the notice differs), exclusion rules, materials and process steps, and the
+title, year and issuer. Every value is written with the verbatim quote it rests on. It writes
+notice.txt, facts.yaml, topics.yaml, rules.yaml, coverage.yaml, lexicon.txt, REVIEW.md (what was
+found, with its quote, and what could not be placed) and, only if absent, overlay.yaml (hand
+additions: aliases, English names, triggers; merged by the loader, never overwritten here).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from tqdm import tqdm
+
+from corpus import CORPUS_DIR, squash
+from corpus.cleaning import clean_lines
+from corpus.passages import Passage, circled, level_of, segment
+
+VOCAB_PATH = CORPUS_DIR / "ingest_vocab.yaml"
+LEVEL_ZH = {"major": "重大项目", "key": "重点项目", "general": "一般项目"}
+LEVEL_EN = {"major": "Major project", "key": "Key project", "general": "General project"}
+# Unit types as notices name them -> Profile.org_type (longest first wins).
+ORG_WORDS = (
+    ("新型研发机构", "new_rd_institution"), ("高等院校", "university"), ("高等学校", "university"),
+    ("高校", "university"), ("科研院所", "research_institute"), ("研究院所", "research_institute"),
+    ("事业单位", "public_institution"), ("企业", "enterprise"), ("社会组织", "social_organization"),
+)
+ORG_ZH = {"university": "高等院校", "research_institute": "科研院所", "public_institution": "事业单位",
+          "enterprise": "企业", "social_organization": "社会组织", "individual": "个人", "other": "其他",
+          "new_rd_institution": "新型研发机构"}
+ORG_EN = {"university": "universities", "research_institute": "research institutes",
+          "public_institution": "public institutions", "enterprise": "enterprises",
+          "social_organization": "social organisations", "new_rd_institution": "new R&D institutions"}
+TITLE_WORDS = (("正高", ["senior"]), ("副高", ["senior", "associate_senior"]), ("高级", ["senior", "associate_senior"]),
+               ("中级", ["senior", "associate_senior", "intermediate"]))
+DEGREE_WORDS = (("博士", ["doctorate"]), ("硕士", ["doctorate", "master"]), ("本科", ["doctorate", "master", "bachelor"]))
+
+DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+_RANGE = re.compile(DATE + r"\s*(?:[—\-－–~～至到]+|至)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_SINGLE = re.compile(DATE)
+_DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
+_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
+_COUNT = re.compile(r"(重大|重点|一般)项目\s*(\d+)\s*项")
+_REPORT = re.compile(r"《[^《》]{4,80}》")
+_OFFICE = re.compile(r"([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室|研究所|所|部))")
+_UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}(?:局|委|厅|委员会))")
+_LABEL_PREFIX = re.compile(r"^(?:\d+\s*[.、．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
+_NOISE = re.compile(r"^(?:研究内容|主要研究内容|项目经费|联系单位)[：:]\s*")
+
+
+@dataclass
+class Found:
+    """What ingest collected, for the data files and REVIEW.md."""
+
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    topics: list[dict[str, Any]] = field(default_factory=list)
+    rules: list[dict[str, Any]] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    org_types: dict[str, str] = field(default_factory=dict)
+    levels: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what could not be placed
+
+    def fact(self, role: str) -> dict[str, Any] | None:
+        return next((f for f in self.facts if f["id"] == role), None)
+
+
+def _vocab() -> dict[str, Any]:
+    return yaml.safe_load(VOCAB_PATH.read_text(encoding="utf-8"))
+
+
+def _body(text: str) -> str:
+    """A passage without its list number ("1. ", "（二）")."""
+    return _LABEL_PREFIX.sub("", text).strip()
+
+
+def _iso(y: str | int, m: str | int, d: str | int) -> str:
+    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+
+
+def _zh_date(y: str | int, m: str | int, d: str | int) -> str:
+    return f"{int(y)}年{int(m)}月{int(d)}日"
+
+
+# ------------------------------------------------------------------------------------------ facts
+# Role -> (intent, pattern over a passage's text, where: notice | guide | any). First match wins;
+# "all" roles take every matching passage. Order matters: specific before general.
+FACT_PATTERNS: list[tuple[str, str, str, str]] = [
+    ("applicants", "eligibility", r"申报对象|申报主体|申报单位(?:条件|范围)|申报范围", "notice"),
+    ("management_system", "rules", r"科研管理制度", "notice"),
+    ("credit", "rules", r"黑名单|严重失信", "notice"),
+    ("leader_requirements", "eligibility", r"周岁", "any"),
+    ("one_per_leader", "rules", r"只能申报一个|限报一项|限申报一项|限报1项|只能申报1", "notice"),
+    ("overdue_projects", "rules", r"逾期未结题|逾期未验收", "notice"),
+    ("quota", "rules", r"限报|限额申报|推荐数量", "notice"),
+    ("classified", "rules", r"涉密", "notice"),
+    ("duplicate_funding", "rules", r"重复.{0,6}(?:申请|申报|支持|资助)", "notice"),
+    ("single_recommender", "rules", r"多头申报|单个推荐部门|一个推荐部门", "notice"),
+    ("internal_publicity", "rules", r"内部公示", "notice"),
+    ("lump_sum", "rules", r"包干制", "notice"),
+    ("integrity_pledge", "rules", r"诚信承诺", "notice"),
+    ("online_application", "process", r"网络在线填报|网上申报|在线填报|系统进行注册|注册", "notice"),
+    ("registered_units", "process", r"已在该系统注册|已注册", "notice"),
+    ("recommendation", "process", r"审核推荐工作|推荐要求审核|限额推荐", "notice"),
+    ("paper_materials", "process", r"纸质", "notice"),
+    ("legal_basis", "rules", r"根据《.{4,40}》", "notice"),
+    ("guide_direction", "topics", r"项目选题|选题要", "guide"),
+    ("liaison_mechanism", "rules", r"应用证明|沟通机制", "guide"),
+]
+
+
+def _make_fact(role: str, intent: str, quotes: list[str], vocab: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    zh = "；".join(_body(q).rstrip("。；;") for q in quotes) + "。"
+    v = vocab["roles"].get(role, {})
+    fact = {"id": role, "role": role, "intent": intent, "quotes": quotes, "zh": zh,
+            "en": f"The notice says (in Chinese): {zh}", "triggers": list(v.get("triggers", []))}
+    fact.update(extra)
+    return fact
+
+
+def _in(p: Passage, where: str) -> bool:
+    return where == "any" or p.id.startswith({"notice": "n-", "guide": "g-"}[where])
+
+
+def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    for role, intent, pattern, where in FACT_PATTERNS:
+        rx = re.compile(pattern)
+        hit = next((p for p in passages if _in(p, where) and not p.topic and rx.search(p.text)), None)
+        if hit is None:
+            continue
+        found.facts.append(_make_fact(role, intent, [_body(hit.text)], vocab))
+
+
+def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    """Every date range (a window, named by the words before it) and every single date."""
+    n_other = 0
+    for p in passages:
+        if p.kind == "dateline":
+            m = _DATELINE.match(p.text)
+            if m and not found.fact("issue_date"):
+                found.facts.append(_make_fact("issue_date", "dates", [p.text], vocab))
+            continue
+        for m in _RANGE.finditer(p.text):
+            before = _body(p.text[: m.start()])
+            name = re.sub(r"(?:时间|日期|期限)?\s*[为是：:]?\s*$", "", re.split(r"[。；;，,]", before)[-1]).strip()
+            name = name or "申报"
+            y2 = m.group(4) or m.group(1)
+            opens, closes = _iso(m.group(1), m.group(2), m.group(3)), _iso(y2, m.group(5), m.group(6))
+            if re.search(r"填报|申报|提交|报送", name) and not found.fact("submission_window"):
+                role = "submission_window"
+            elif re.search(r"审核|推荐|评审", name) and not found.fact("review_window"):
+                role = "review_window"
+            else:
+                n_other += 1
+                role = f"window_{n_other}"
+            quote = _body(p.text)
+            window = {"opens": opens, "closes": closes, "name_zh": name, "name_en": _window_en(name)}
+            fact = _make_fact(role, "dates", [quote], vocab, window=window)
+            fact["zh"] = (f"{name}时间为{_zh_date(m.group(1), m.group(2), m.group(3))}—"
+                          f"{_zh_date(y2, m.group(5), m.group(6))}，截止日为{_zh_date(y2, m.group(5), m.group(6))}。"
+                          if role == "submission_window" else f"{name}时间为{_zh_date(m.group(1), m.group(2), m.group(3))}—"
+                          f"{_zh_date(y2, m.group(5), m.group(6))}。")
+            rest = _body(p.text[m.end():]).lstrip("。；;，, ")
+            if rest:
+                fact["zh"] += rest if rest.endswith("。") else rest + "。"
+            fact["en"] = f"{_window_en(name).capitalize()}: {opens} to {closes}."
+            found.facts.append(fact)
+        if _RANGE.search(p.text):
+            continue
+        for m in _SINGLE.finditer(p.text):
+            if re.search(r"不晚于|完成时间|结题|截止", p.text) and not found.fact("completion_deadline"):
+                fact = _make_fact("completion_deadline", "dates", [_body(p.text)], vocab)
+                fact["en"] = f"Projects must be completed by {_iso(*m.groups())}."
+                found.facts.append(fact)
+                break
+
+
+def _window_en(name: str) -> str:
+    if re.search(r"填报|申报|提交", name):
+        return "online submission"
+    if re.search(r"审核|推荐", name):
+        return "review and recommendation"
+    return "period"
+
+
+def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    """The notice's own contacts: lines with phone numbers outside the topics, named by their heading."""
+    seen_roles: set[str] = set()
+    n = 0
+    for p in passages:
+        if p.topic or not p.id.startswith("n-") or not _PHONE.search(p.text) or _RANGE.search(p.text):
+            continue
+        purpose = p.section.split(" > ")[-1] + " " + p.text
+        if re.search(r"技术支持|系统|技术咨询", purpose):
+            role = "contact_tech"
+        elif "contact_business" not in seen_roles and (
+            re.search(r"业务咨询|政策咨询|业务", purpose) or not re.search(r"宏观|指导", purpose)
+        ):
+            role = "contact_business"
+        else:
+            n += 1
+            role = f"contact_{n}"
+        if role in seen_roles:
+            n += 1
+            role = f"contact_{n}"
+        seen_roles.add(role)
+        heading = re.sub(r"^\d+\s*[.、]\s*", "", p.section.split(" > ")[-1])
+        fact = _make_fact(role, "contacts", [_body(p.text)], vocab)
+        fact["zh"] = f"{heading}请联系{_body(p.text)}。" if heading and heading not in p.text else f"{_body(p.text)}。"
+        fact["en"] = f"{'Technical support' if role == 'contact_tech' else 'Enquiries'} ({heading}): {_body(p.text)}."
+        if role.startswith("contact_") and role not in ("contact_business", "contact_tech"):
+            fact["triggers"] = [heading] if heading else []
+        found.facts.append(fact)
+
+
+def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    """The materials list: the passages under a heading that names the application materials."""
+    def heads(p: Passage) -> list[str]:
+        return p.section.split(" > ")[1:]
+
+    items = [p for p in passages if p.id.startswith("n-") and any(
+        re.search(r"申报材料|材料清单|提交材料|报送材料", h) and "纸质" not in h for h in heads(p))]
+    if items:
+        found.facts.append(_make_fact("materials", "materials", [_body(p.text) for p in items[:8]], vocab))
+    else:
+        found.notes.append("申报材料：找不到列出申报材料的小节。")
+    attach = [p for p in passages if p.id.startswith("n-") and any(h.startswith("附件") for h in heads(p)[:1])]
+    if attach:
+        found.facts.append(_make_fact("attachments", "materials", [p.text for p in attach[:6]], vocab))
+
+
+def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> dict[str, float]:
+    """Project counts and the funding of each project level, from the guide's preamble."""
+    amounts: dict[str, float] = {}
+    quotes: list[str] = []
+    for p in passages:
+        if p.topic:
+            continue
+        if _COUNT.search(p.text) and not found.fact("project_counts"):
+            found.facts.append(_make_fact("project_counts", "topics", [_body(p.text)], vocab))
+        for clause in re.split(r"[。；;]", p.text):
+            for word, value in re.findall(r"(重大|重点|一般)项目[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", clause):
+                level = {"重大": "major", "重点": "key", "一般": "general"}[word]
+                amounts.setdefault(level, float(value))
+                quotes.append(clause.strip())
+    if quotes:
+        found.facts.append(_make_fact("funding_levels", "funding", list(dict.fromkeys(quotes)), vocab))
+    return amounts
+
+
+# ------------------------------------------------------------------------------------------ meta
+def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
+    title_line = next((ln for ln in lines[:12] if "通知" in ln and len(ln) <= 80), "")
+    title = squash(title_line)
+    year = re.search(r"(\d{4})\s*年", title)
+    programme = re.search(r"(?:年度?)?([\u4e00-\u9fff]{2,20}?计划)", title.split("年度")[-1] if "年度" in title else title)
+    issuer_line = next((ln for ln in lines[:6] if _UNIT.fullmatch(squash(ln)) or re.fullmatch(r"[\u4e00-\u9fff]{4,20}(?:局|委员会|厅|委|办公室)", squash(ln))), "")
+    if not issuer_line:  # the signature before the dateline
+        for i, ln in enumerate(lines):
+            if _DATELINE.match(ln) and i and re.search(r"(?:局|委员会|厅|委)$", lines[i - 1]):
+                issuer_line = lines[i - 1]
+                break
+    found.meta = {
+        "title": title, "issuer": squash(issuer_line), "year": int(year.group(1)) if year else None,
+        "programme": programme.group(1) if programme else "", "quotes": [q for q in (title_line, issuer_line) if q],
+    }
+    if not title:
+        found.notes.append("标题：找不到含“通知”的标题行。")
+    if not issuer_line:
+        found.notes.append("发文单位：找不到以局/委/厅结尾的发文单位行。")
+    issue = found.fact("issue_date")
+    if issue and issuer_line:
+        issue["quotes"].append(issuer_line)
+        issue["zh"] = f"落款日期为{squash(issue['quotes'][0])}，发文单位为{squash(issuer_line)}。"
+        issue["en"] = f"Dated {squash(issue['quotes'][0])}, issued by {squash(issuer_line)}."
+
+
+# ------------------------------------------------------------------------------------------ topics
+def _topic_numbers(tid: str) -> tuple[str, int, int | None]:
+    m = re.match(r"^([a-z]+)-(\d+)(?:-sub-(\d+))?$", tid)
+    assert m
+    return m.group(1), int(m.group(2)), int(m.group(3)) if m.group(3) else None
+
+
+def _title_of(heading: str) -> str:
+    text = re.sub(r"^(?:\d+\s*[.、．]|子课题\s*[①-⑩一二三四五六七八九十\d]+\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", heading)
+    text = re.sub(r"[（(][^（）()]*(?:子课题|项目)[^（）()]*[)）]\s*$", "", text)
+    return text.strip().rstrip("。")
+
+
+def _aliases(title: str) -> list[str]:
+    core = re.sub(r"^(?:郑州市|郑州|我市|本市|基于)", "", title)
+    core = re.sub(r"(?:的)?(?:实践与对策研究|路径与对策研究|对策研究|应用研究|研究报告|研究)$", "", core)
+    out = [core] if 4 <= len(core) < len(title) else []
+    for part in re.split(r"[，,、与和及——]|助推|推进|加快|视角下|背景下|基于", core):
+        part = re.sub(r"^(?:郑州市|郑州|我市)", "", part)
+        if 4 <= len(part) <= 12:
+            out.append(part)
+    return list(dict.fromkeys(out))
+
+
+def _contact_of(own: list[Passage]) -> tuple[list[dict[str, str]], str]:
+    """Contacts of a topic: its labelled contact line(s), consecutive (office and phone may be apart)."""
+    idx = [i for i, p in enumerate(own) if p.kind == "contact"]
+    if not idx:
+        idx = [i for i, p in enumerate(own) if _PHONE.search(p.text) and p.kind != "content"]
+    if not idx:
+        return [], ""
+    run = [idx[0]]
+    for i in idx[1:]:
+        if i == run[-1] + 1:
+            run.append(i)
+    texts = [own[i].text for i in run]
+    joined = " ".join(texts)
+    body = re.sub(r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话)[：:]", " ", joined)
+    contacts: list[dict[str, str]] = []
+    unit_m = _UNIT.search(body)
+    unit = unit_m.group(1) if unit_m else ""
+    last_end = 0
+    for m in _PHONE.finditer(body):
+        seg = body[last_end : m.start()]
+        seg_wo_unit = seg.replace(unit, " ") if unit else seg
+        offices = _OFFICE.findall(seg_wo_unit)
+        office = offices[-1] if offices else (contacts[-1]["office"] if contacts else "")
+        contacts.append({"unit": unit, "office": office, "phone": m.group(0)})
+        last_end = m.end()
+    return contacts, "".join(texts)
+
+
+def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, float]) -> None:
+    ids = list(dict.fromkeys(p.topic for p in passages if p.topic))
+    by_topic: dict[str, list[Passage]] = {}
+    for p in passages:
+        if p.topic:
+            by_topic.setdefault(p.topic, []).append(p)
+    sub_level: dict[str, str] = {}
+    for tid in tqdm(ids, desc="topics", unit="topic", leave=False):
+        own = by_topic[tid]
+        level, num, sub = _topic_numbers(tid)
+        head = next((p for p in own if p.kind == "heading"), own[0])
+        title = _title_of(head.text)
+        parent = f"{level}-{num}" if sub else None
+        if sub:
+            # "子课题为重点项目" in the parent's heading or the guide says the sub-topics' level.
+            lv = sub_level.get(parent)
+            level = lv or ("key" if level == "major" else level)
+        else:
+            m = re.search(r"子课题为(重大|重点|一般)项目", head.text + " ".join(p.text for p in passages if not p.topic))
+            if m:
+                sub_level[tid] = {"重大": "major", "重点": "key", "一般": "general"}[m.group(1)]
+        topic: dict[str, Any] = {
+            "id": tid, "parent": parent, "level": level,
+            "label": f"子课题{circled(sub)}" if sub else f"{LEVEL_ZH[level]}{num}",
+            "label_en": f"Sub-topic {sub}" if sub else f"{LEVEL_EN[level]} {num}",
+            "title": title, "title_en": title, "title_quote": head.text,
+        }
+        fund = next((p for p in own if p.kind == "funding" and _AMOUNT.search(p.text)), None)
+        if fund:
+            topic["funding_wan"] = float(_AMOUNT.search(fund.text).group(1))
+            topic["funding_quote"] = fund.text
+        elif level in level_amounts:
+            topic["funding_wan"] = level_amounts[level]
+            found.notes.append(f"{topic['label']}（{title}）：没有本课题的经费行，经费取{LEVEL_ZH[level]}的额度"
+                               f"{level_amounts[level]:g}万元。")
+        else:
+            found.notes.append(f"{topic['label']}（{title}）：找不到经费。")
+        contacts, contact_quote = _contact_of(own)
+        if contacts:
+            topic["contacts"], topic["contact_quote"] = contacts, contact_quote
+        else:
+            found.notes.append(f"{topic['label']}（{title}）：找不到联系单位/电话。")
+        content = [p for p in own if p.kind in ("content", "text", "deliverable") and p.id != head.id]
+        report_ps = sorted((p for p in content if _REPORT.search(p.text) and re.search(r"形成|提交|完成|成果", p.text)),
+                           key=lambda p: ("形成《" not in squash(p.text) and "成果" not in p.text, p.order))
+        deliver = [p for p in own if p.kind == "deliverable"]
+        if report_ps:
+            topic["reports"] = list(dict.fromkeys(r for p in report_ps for r in _REPORT.findall(p.text)
+                                                  if "报告" in r or "方案" in r or "建议" in r or "研究" in r))
+            topic["report_quote"] = _body(report_ps[0].text)
+            topic["report_quotes_more"] = [_body(p.text) for p in report_ps[1:]]
+        elif deliver:
+            topic["reports"] = [re.sub(r"^[^：:]{2,8}[：:]", "", deliver[0].text).strip().rstrip("。")]
+            topic["report_quote"] = deliver[0].text
+        else:
+            found.notes.append(f"{topic['label']}（{title}）：找不到成果形式（《…报告》）。")
+        focus = next((p for p in content if re.search(r"本研究|本项目|本课题|研究需|需要|重点", p.text)
+                      and p.kind != "deliverable"), None) or (content[0] if content else None)
+        if focus:
+            topic["focus_quote"] = _NOISE.sub("", focus.text).rstrip("。；")
+        topic["aliases"] = _aliases(title)
+        found.topics.append(topic)
+    for t in found.topics:  # sub-topic levels are known once their parent is
+        if t["parent"] and t["parent"] in sub_level:
+            t["level"] = sub_level[t["parent"]]
+    found.levels = {lv: LEVEL_ZH[lv] for lv in dict.fromkeys(t["level"] for t in found.topics)} or {
+        "major": LEVEL_ZH["major"], "key": LEVEL_ZH["key"]}
+
+
+# ------------------------------------------------------------------------------------------ rules
+def _bi(zh: str, en: str) -> dict[str, str]:
+    return {"zh": zh, "en": en}
+
+
+def _rules(found: Found) -> None:
+    app = found.fact("applicants")
+    if app:
+        q = app["quotes"][0]
+        allowed: list[str] = []
+        rest = q
+        for word, value in ORG_WORDS:
+            if word in rest:
+                allowed.append(value)
+                rest = rest.replace(word, "")
+        allowed = list(dict.fromkeys(allowed))
+        found.org_types = {k: ORG_ZH[k] for k in dict.fromkeys(
+            [*allowed, "university", "research_institute", "public_institution", "enterprise",
+             "social_organization", "individual", "other"])}
+        names = "、".join(ORG_ZH[a] for a in allowed)
+        found.rules.append({
+            "id": "org_type", "check": "one_of", "field": "org_type", "allowed": allowed, "quote": q,
+            "pass": _bi(f"单位类型属于申报对象（{names}）。", "The unit type is eligible ("
+                        + ", ".join(ORG_EN.get(a, a) for a in allowed) + ")."),
+            "fail": _bi(f"申报对象仅限{names}。", "Only " + ", ".join(ORG_EN.get(a, a) for a in allowed) + " may apply."),
+        })
+        if "法人" in q:
+            found.rules.append({"id": "independent_legal_person", "check": "equals", "field": "independent_legal_person",
+                                "value": True, "quote": q, "pass": _bi("单位具有独立法人资格。", "The unit is an independent legal person."),
+                                "fail": _bi("申报单位须具有独立法人资格。", "The applying unit must be an independent legal person.")})
+        city = re.search(r"([\u4e00-\u9fff]{2,4}市)(?:内|行政区域内|辖区内|注册)", q)
+        if city:
+            found.rules.append({"id": "location", "check": "equals", "field": "located_in_zhengzhou", "value": True,
+                                "quote": q, "pass": _bi(f"单位位于{city.group(1)}内。", "The unit is located in the city."),
+                                "fail": _bi(f"申报单位须为{city.group(1)}内的单位。", "The applying unit must be located in the city.")})
+    else:
+        found.notes.append("申报对象：找不到“申报对象”一句，单位类型规则未生成。")
+    credit = found.fact("credit")
+    if credit:
+        q = credit["quotes"][0]
+        if "黑名单" in q:
+            found.rules.append({"id": "credit", "check": "equals", "field": "credit_blacklisted", "value": False, "quote": q,
+                                "pass": _bi("单位和负责人无信用“黑名单”记录。", "Neither the unit nor the leader is on the credit blacklist."),
+                                "fail": _bi("项目负责人或申报单位有信用“黑名单”记录的不得申报。", "A unit or leader on the credit blacklist may not apply.")})
+        if "失信" in q:
+            found.rules.append({"id": "misconduct", "check": "equals", "field": "serious_misconduct_in_penalty", "value": False,
+                                "quote": q, "pass": _bi("无在惩戒执行期内的科研严重失信行为记录。", "No serious research-misconduct record in its penalty period."),
+                                "fail": _bi("有在惩戒执行期内的科研严重失信行为记录的不得申报。", "A serious research-misconduct record in its penalty period rules the application out.")})
+    _leader_rules(found)
+    simple = [
+        ("one_per_leader", "one_per_leader", "at_most", "applications_this_year", 0,
+         ("负责人本年度尚未申报其他项目。", "The leader has no other application this year."),
+         ("同一个项目负责人在本年度只能申报一个项目，已申报过的不能再报。", "A leader may submit only one application this year and already has one.")),
+        ("overdue_projects", "overdue_project", "equals", "overdue_city_project", False,
+         ("负责人没有逾期未结题的项目。", "The leader has no overdue, unclosed project."),
+         ("负责人承担的项目逾期未结题，不得申报。", "A leader with an overdue, unclosed project may not apply.")),
+        ("classified", "classified", "equals", "classified_content", False,
+         ("项目不含涉密内容。", "The project has no classified content."),
+         ("不接受涉密内容项目申报。", "Projects with classified content are not accepted.")),
+        ("duplicate_funding", "duplicate_funding", "equals", "already_city_funded", False,
+         ("该项目未获得过财政资金支持。", "The project has not received city funding before."),
+         ("同一项目已获得财政资金支持的，不得重复申请。", "A project that already received funding may not apply again.")),
+        ("single_recommender", "single_recommender", "at_most", "recommending_departments", 1,
+         ("单位通过单个推荐部门申报。", "The unit applies through a single recommending department."),
+         ("同一申报单位须通过单个推荐部门申报，不得多头申报（现为{value}个部门）。", "A unit must apply through one recommending department only (now {value}).")),
+    ]
+    for role, rid, check, fld, val, ok, bad in simple:
+        fact = found.fact(role)
+        if not fact:
+            continue
+        q = fact["quotes"][0]
+        if role == "classified":
+            q = next((c for c in re.split(r"[。；]", q) if "涉密" in c), q)
+        rule: dict[str, Any] = {"id": rid, "check": check, "field": fld, "quote": q, "pass": _bi(*ok), "fail": _bi(*bad)}
+        rule["limit" if check == "at_most" else "value"] = val
+        found.rules.append(rule)
+    quota = found.fact("quota")
+    if quota:
+        q = quota["quotes"][0]
+        per: dict[str, int] = {}
+        for m in re.finditer(r"([\u4e00-\u9fff、，,和及]{2,30}?)(?:每家|每个单位|各)?限报\s*(\d+)\s*项", q):
+            group = m.group(1)
+            for word, value in ORG_WORDS:
+                if word in group:
+                    per.setdefault(value, int(m.group(2)))
+                    group = group.replace(word, "")
+        if per:
+            clause = re.sub(r"^申报指标[。：:]\s*", "", q.split("根据")[0]).rstrip("。；，, ")
+            text = "，".join(f"{ORG_ZH[k]}限报{v}项" for k, v in per.items())
+            found.rules.append({
+                "id": "org_quota", "check": "below_quota", "field": "org_quota_used", "quota_by_org_type": per,
+                "quote": clause,
+                "pass": _bi("单位已推荐{value}项，未达到限报{limit}项。", "The unit has put forward {value}, below its quota of {limit}."),
+                "fail": _bi("单位已推荐{value}项，已达到限报{limit}项的指标。", "The unit has already put forward {value}, reaching its quota of {limit}."),
+                "unknown": _bi(text + "。", "; ".join(f"{ORG_EN.get(k, k)}: {v}" for k, v in per.items()) + "."),
+            })
+        else:
+            found.notes.append(f"申报指标：找到“限报”一句但认不出单位类型与项数：{q}")
+    for rule in found.rules:
+        if rule["id"] == "org_type":
+            continue
+
+
+def _leader_rules(found: Found) -> None:
+    fact = found.fact("leader_requirements")
+    if not fact:
+        found.notes.append("项目负责人：找不到年龄（周岁）要求。")
+        return
+    q = fact["quotes"][0]
+    clauses = [c for c in re.split(r"[。；;，,]", q) if c]
+    by_level: dict[str, int] = {}
+    general_age = None
+    for c in clauses:
+        m = re.search(r"(?:不超过|不得超过|不大于|以下)\s*(\d{2})\s*周岁|(\d{2})\s*周岁以下", c)
+        if not m:
+            continue
+        age = int(m.group(1) or m.group(2))
+        lv = level_of(c) if re.search(r"(重大|重点|一般)项目", c) else None
+        if lv:
+            by_level[lv] = age
+        else:
+            general_age = age
+    age_clause = next((c for c in clauses if "周岁" in c), q)
+    if by_level or general_age is not None:
+        rule: dict[str, Any] = {
+            "id": "age", "check": "at_most", "field": "age", "quote": age_clause if not by_level else q,
+            "pass": _bi("项目负责人{value}周岁，未超过{limit}周岁。", "The leader is {value}, not over {limit}."),
+            "fail": _bi("项目负责人{value}周岁，超过了{limit}周岁的年龄上限。", "The leader is {value}, over the age limit of {limit}."),
+        }
+        if general_age is not None:
+            rule["limit"] = general_age
+        if by_level:
+            rule["limit_by_level"] = {lv: by_level.get(lv, general_age or max(by_level.values()))
+                                      for lv in dict.fromkeys([*by_level, *found.levels])}
+        found.rules.append(rule)
+    titles: dict[str, list[str]] = {}
+    degrees: dict[str, list[str]] = {}
+    req_clauses = []
+    for c in re.split(r"[。；;]", q):
+        m = re.search(r"(重大|重点|一般)项目负责人", c)
+        if not m or not re.search(r"职称|学历|学位", c):
+            continue
+        lv = level_of(m.group(0))
+        t = next((v for w, v in TITLE_WORDS if w in c), None)
+        d = next((v for w, v in DEGREE_WORDS if w in c), None)
+        if lv and (t or d):
+            titles[lv], degrees[lv] = t or [], d or []
+            req_clauses.append(c.split("，其他")[0] if "其他项目" in c else c)
+            req_clauses[-1] = c.strip()
+    if titles:
+        levels_zh = "、".join(LEVEL_ZH[lv] for lv in titles)
+        others = [lv for lv in found.levels if lv not in titles]
+        found.rules.append({
+            "id": "major_leader_qualification", "check": "major_leader", "fields": ["project_level", "title", "degree"],
+            "qualifying_levels": list(titles), "titles_by_level": titles, "degrees_by_level": degrees,
+            "qualifying_titles": next(iter(titles.values())), "qualifying_degrees": next(iter(degrees.values())),
+            "strength": "in_principle" if "原则上" in q else "hard", "quote": req_clauses[0],
+            "pass": _bi(f"负责人具备{levels_zh}要求的职称或学历。", "The leader has the title or degree the project level asks for."),
+            "pass_key": _bi(("、".join(LEVEL_ZH[lv] for lv in others) or "该级别项目") + "不限职称学历。",
+                            "This project level has no title or degree requirement."),
+            "fail": _bi(f"{req_clauses[0]}。", "The leader lacks the title or degree this project level asks for."),
+            "unknown": _bi(f"{req_clauses[0]}。", "Some project levels ask for a title or degree of the leader."),
+        })
+
+
+# ------------------------------------------------------------------------------------------ output
+def _questions(vocab: dict[str, Any], found: Found) -> dict[str, Any]:
+    qs = dict(vocab["questions"])
+    orgs = "／".join(ORG_ZH[k] for k in found.org_types if k != "other")
+    qs["org_type"] = {"zh": f"您的单位属于哪一类？（{orgs}）", "en": "What kind of organisation is applying? ("
+                      + " / ".join(k.replace("_", " ") for k in found.org_types if k != "other") + ")"}
+    levels = "还是".join(found.levels.values())
+    qs["project_level"] = {"zh": f"您打算申报{levels}？", "en": "Which project level are you applying for? ("
+                           + " / ".join(found.levels) + ")"}
+    return qs
+
+
+def _coverage(vocab: dict[str, Any], notice: str) -> list[dict[str, Any]]:
+    """The aspects such notices are silent on, less the words this notice does mention."""
+    flat = squash(notice)
+    out = []
+    for item in vocab["not_covered"]:
+        words = [w for w in item["words"] if squash(str(w)) not in flat]
+        if words:
+            out.append({"aspect": item["aspect"], "words": words})
+    return out
+
+
+def _numbers(text: str) -> set[str]:
+    found = {squash(m.group(0)) for m in _SINGLE.finditer(text)}
+    found |= {m.group(0) for m in _PHONE.finditer(text)}
+    found |= {f"{float(m.group(1)):g}万元" for m in _AMOUNT.finditer(text)}
+    return found
+
+
+def _review(found: Found, passages: list[Passage], notice: str) -> str:
+    lines = ["# REVIEW: what ingest found in this notice", "",
+             f"标题：{found.meta.get('title')}  年度：{found.meta.get('year')}  发文单位：{found.meta.get('issuer')}",
+             f"项目级别：{', '.join(f'{k}={v}' for k, v in found.levels.items())}",
+             f"单位类型（可接受的取值）：{', '.join(found.org_types)}", "", "## Facts (role, quote)", ""]
+    for f in found.facts:
+        window = f" window {f['window']['opens']}..{f['window']['closes']} ({f['window']['name_zh']})" if f.get("window") else ""
+        lines.append(f"- **{f['id']}** ({f['intent']}){window}: " + " | ".join(f"“{q}”" for q in f["quotes"]))
+    lines += ["", "## Topics", ""]
+    for t in found.topics:
+        contacts = "、".join(f"{c['unit']}{c['office']} {c['phone']}" for c in t.get("contacts", []))
+        wan = t.get("funding_wan")
+        lines.append(f"- **{t['id']}** {t['label']}「{t['title']}」 level={t['level']} "
+                     f"funding={f'{wan:g}万元' if wan is not None else '?'} contacts={contacts or '?'} "
+                     f"reports={'、'.join(t.get('reports', [])) or '?'}")
+        for key in ("title_quote", "funding_quote", "contact_quote", "report_quote"):
+            if t.get(key):
+                lines.append(f"  - {key}: “{t[key]}”")
+    lines += ["", "## Rules", ""]
+    for r in found.rules:
+        extra = {k: r[k] for k in ("allowed", "limit", "limit_by_level", "quota_by_org_type", "titles_by_level",
+                                   "degrees_by_level", "value") if k in r}
+        lines.append(f"- **{r['id']}** {r['check']} {extra}: “{r['quote']}”")
+    covered = " ".join(" ".join(f["quotes"]) + " " + f["zh"] for f in found.facts) + " ".join(
+        " ".join(str(v) for v in t.values()) for t in found.topics)
+    missing = sorted(_numbers(notice) - _numbers(covered))
+    lines += ["", "## Could not place", ""]
+    lines += [f"- {n}" for n in found.notes] or ["- (nothing)"]
+    if missing:
+        lines.append("- numbers in the notice that no fact or topic holds: " + "、".join(missing))
+    unplaced = [p for p in passages if p.kind in ("funding", "contact") and not p.topic]
+    for p in unplaced:
+        lines.append(f"- a {p.kind} line outside any topic: “{p.text}” ({p.section})")
+    return "\n".join(lines) + "\n"
+
+
+OVERLAY_TEMPLATE = """# Hand additions to this corpus, merged by the loader over what `ingest` wrote; ingest never
+# overwrites this file. Keyed by id: lists (triggers, aliases) are extended, other fields replaced.
+# facts:
+#   submission_window: {en: "...", triggers: [...]}
+# topics:
+#   major-1: {aliases: [...], title_en: "..."}
+facts: {}
+topics: {}
+"""
+
+
+def _dump(path: Path, data: Any, header: str = "") -> None:
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200)
+    path.write_text(header + text, encoding="utf-8")
+
+
+def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[str], list[Passage]]:
+    """Everything ingest finds in a notice's text (no files written)."""
+    vocab = vocab or _vocab()
+    lines = clean_lines(raw)
+    passages = segment(lines)
+    found = Found()
+    steps = [("dates", lambda: _windows(passages, found, vocab)),
+             ("facts", lambda: _general_facts(passages, found, vocab)),
+             ("contacts", lambda: _contacts(passages, found, vocab)),
+             ("materials", lambda: _materials(passages, found, vocab))]
+    for _name, step in tqdm(steps, desc="ingest", unit="step", leave=False):
+        step()
+    amounts = _counts_and_levels(passages, found, vocab)
+    _meta(lines, passages, found)
+    _topics(passages, found, amounts)
+    _rules(found)
+    if not found.topics:
+        found.notes.append("课题：附件中找不到申报指南的课题（“一、重大项目”之类的标题和编号课题）。")
+    return found, lines, passages
+
+
+def ingest(notice: Path, out: Path, *, progress: bool = True) -> Found:
+    """Writes a complete corpus directory for `notice` into `out`; returns what was found."""
+    raw = notice.read_text(encoding="utf-8")
+    vocab = _vocab()
+    found, lines, passages = extract(raw, vocab)
+    out.mkdir(parents=True, exist_ok=True)
+    if notice.resolve() != (out / "notice.txt").resolve():
+        shutil.copyfile(notice, out / "notice.txt")
+    _dump(out / "facts.yaml", {"notice": found.meta, "facts": found.facts},
+          "# Written by `python -m assistant ingest`; hand additions go to overlay.yaml.\n")
+    _dump(out / "topics.yaml", {"topics": found.topics}, "# Written by `python -m assistant ingest`.\n")
+    _dump(out / "rules.yaml", {"org_types": found.org_types, "project_levels": found.levels, "rules": found.rules,
+                               "questions": _questions(vocab, found)}, "# Written by `python -m assistant ingest`.\n")
+    _dump(out / "coverage.yaml", {"not_covered": _coverage(vocab, raw)}, "# What the notice does NOT say.\n")
+    words = {c["office"] for t in found.topics for c in t.get("contacts", []) if c["office"]}
+    words |= {a for t in found.topics for a in t.get("aliases", [])}
+    (out / "lexicon.txt").write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
+    (out / "REVIEW.md").write_text(_review(found, passages, "\n".join(lines)), encoding="utf-8")
+    if not (out / "overlay.yaml").exists():
+        (out / "overlay.yaml").write_text(OVERLAY_TEMPLATE, encoding="utf-8")
+    return found
