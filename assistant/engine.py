@@ -384,7 +384,8 @@ class Assistant:
             head = f"本次均为定题项目，共{len(chosen)}项：" if zh else f"All {len(chosen)} set topics:"
         draft = topic_list(chosen, facet, lang, head)
         if not facet:
-            draft.passages = [*self.corpus.fact("project_counts").passage_ids, *draft.passages]
+            counts = self.corpus.fact_by_role("project_counts")
+            draft.passages = [*(counts.passage_ids if counts else []), *draft.passages]
         return draft
 
     def _fallback(self, q: str, lang: str, today: dt.date, done, trace: Trace | None) -> tuple[Answer, SessionState]:

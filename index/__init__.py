@@ -9,12 +9,15 @@ ranking (`retriever.store.degraded`, with `reason`), and the store is repaired a
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+from dataclasses import replace
+from pathlib import Path
 
 from tqdm import tqdm
 
-from corpus import Corpus
+from corpus import CORPUS_DIR, Corpus
 from index.bm25 import Bm25Index
 from index.embedders import Embedder
 from index.retriever import HybridRetriever
@@ -28,9 +31,19 @@ __all__ = ["IndexConfig", "open_index", "HybridRetriever"]
 REPAIR = "now"  # "now" | "background" | "never": what a broken vector store gets (see index.store.open_vectors)
 
 
+def index_config_for(cfg: IndexConfig, corpus: Corpus) -> IndexConfig:
+    """Another corpus directory (ASSISTANT_CORPUS_DIR) gets its own generations under the index directory,
+    so serving it never evicts the packaged corpus's index; freshness is still the manifest's corpus digest."""
+    if not corpus.directory or Path(corpus.directory) == CORPUS_DIR:
+        return cfg
+    key = hashlib.sha256(corpus.directory.encode()).hexdigest()[:12]
+    return replace(cfg, index_dir=cfg.index_dir / "corpora" / key)
+
+
 def open_index(
     cfg: IndexConfig, corpus: Corpus, embedder: Embedder, *, progress: bool = True, rebuild: bool = False
 ) -> HybridRetriever:
+    cfg = index_config_for(cfg, corpus)
     bars: list[tqdm] = []
 
     def advance(n: int) -> None:
