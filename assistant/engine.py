@@ -32,6 +32,7 @@ from assistant.compose import (
     topic_overview,
 )
 from assistant.eligibility import EligibilityChecker
+from assistant.extract import profile_words
 from assistant.models import Answer, Citation, Eligibility, Intent, Profile
 from assistant.rank import Candidate, FactRanker, select
 from assistant.sessions import SessionState, SessionStore
@@ -49,6 +50,8 @@ log = logging.getLogger(__name__)
 MAX_CITATIONS = 5
 DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one sentence
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
+LEAD_MARGIN = 1.3  # a sentence outside the chosen facts leads only if it outscores theirs by this factor
+LEAD_MIN_BM25 = 6.0  # ... and has at least this BM25 score
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
 # A question of these kinds that also names a topic is still about the whole call.
 GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
@@ -75,8 +78,8 @@ class Assistant:
         self.topics = TopicResolver(corpus.topics)
         self.ranker = FactRanker(corpus, use_triggers=settings.use_triggers)
         question_words = tuple(w for words in V.FACETS.values() for w in words) + V.ASK_ELIGIBLE + V.TIME_NOW + V.WHEN
-        speller = corrector_for(corpus, extra_known=question_words)
-        self.understander = Understander(corpus, self.topics, speller)
+        speller = corrector_for(corpus, extra_known=question_words, extra_vocabulary=tuple(profile_words()))
+        self.understander = Understander(corpus, self.topics, speller, self._top_bm25)
         self._owners = {pid: f for f in corpus.facts for pid in f.passage_ids}
         self._content_of = {
             t.id: {p.id for p in corpus.passages if p.topic == t.id and p.kind == "content"} for t in corpus.topics
@@ -148,7 +151,7 @@ class Assistant:
         u = self.understander.understand(question, state.last_question)
         if trace:
             trace.add("understand", *u.lines())
-        if len(u.parts) > 1 and not u.topics:
+        if len(u.parts) > 1 and not u.topics and not self._out_of_scope(u):
             results = []
             for part in u.parts:
                 pu = self.understander.understand(part)
@@ -169,10 +172,10 @@ class Assistant:
         q, lang, delta = u.text, u.lang, u.profile
         topics = list(u.topics)
         facets = [f for f, words in V.FACETS.items() if _has(q, words)]
-        time_now = _has(q, V.TIME_NOW)
+        time_now = _has(q, V.TIME_NOW) or u.status
         hits = self.retriever.search(q, MAX_CITATIONS, mode="bm25")
         ranked = self.ranker.rank(q, hits, u.attribute, time_now, _has(q, V.WHEN))
-        facts = select(ranked)
+        facts = select(ranked, listing=_has(q, V.LIST_WORDS))
         if trace:
             trace.add("retrieve", *(f"{h.passage.id} bm25={h.score:.2f}" for h in hits[:3]))
             trace.add("rank", *(c.describe() for c in ranked[:4]))
@@ -180,8 +183,11 @@ class Assistant:
         top_score = ranked[0].score if ranked else 0.0
         top_longest = ranked[0].longest if ranked else 0
         counting = _has(q, V.COUNT)
+        # May someone apply: the pattern (a modal, then a verb of applying or leading), or one of the
+        # loose phrasings ("行吗", "我可以") when nothing else is asked ("申报书能用Word上传吗" is not).
+        loose = _has(q, V.ASK_ELIGIBLE) and u.attribute is None
         asks_eligibility = (
-            (_has(q, V.ASK_ELIGIBLE) or bool(V.ASK_ELIGIBLE_ZH.search(q)) or bool(V.ASK_ELIGIBLE_EN.search(q)))
+            (loose or bool(V.ASK_ELIGIBLE_ZH.search(q)) or bool(V.ASK_ELIGIBLE_EN.search(q)))
             and not counting and "才能" not in q
         )
         in_eligibility = state.intent == Intent.ELIGIBILITY.value
@@ -191,9 +197,13 @@ class Assistant:
         personal = bool(stated) and (asks_eligibility or in_eligibility or _has(q, V.SELF))
         # ... but a question that asks for something else ("我在河南大学工作，材料要交纸质版吗") gets that
         # answer first; the verdict on the stated facts follows it instead of replacing it.
-        other_question = (
-            personal and not asks_eligibility and bool(facts) and facts[0].intent != "eligibility"
-            and u.attribute not in (None, "who")
+        # (A question about the rule the stated fact falls under — "我们有黑名单记录，会影响申报吗" — is
+        # the eligibility question itself.)
+        about_stated = bool(facts) and bool(set(facts[0].passage_ids) & {
+            r.passage_id for r in self.corpus.rules if set(r.needs) & stated})
+        other_question = personal and not asks_eligibility and not about_stated and (
+            bool(topics) or (bool(facts) and facts[0].intent != "eligibility"
+                             and (u.attribute is not None or top_longest >= 3))
         )
         follow_up = not topics and state.topics and (
             _has(q, V.PRONOUNS) or (facets and len(q) <= 14 and top_score < 4) or (facets and len(q) <= 8)
@@ -205,12 +215,20 @@ class Assistant:
                 topics=tuple(topic_ids) or state.topics, intent=intent.value, profile=profile or state.profile
             )
             citations = [] if intent == Intent.OUT_OF_SCOPE else self._citations(draft, q, topic_ids, hits)
+            if other_question and intent not in (Intent.ELIGIBILITY, Intent.OUT_OF_SCOPE) and elig is None:
+                # The asked thing first; the verdict on the facts the asker stated after it.
+                profile = state.profile.merged(delta)
+                elig = self.checker.check(profile, today, lang)
+                extra = eligibility_answer(elig, lang, self.corpus, True)
+                draft = Draft(f"{draft.text}\n\n" + ("另外，就您提到的情况：" if lang == "zh" else "About your situation: ")
+                              + extra.text, draft.passages, draft.rank_passages)
+                new_state = replace(new_state, profile=profile)
             return Answer(answer=draft.text, intent=intent, citations=citations, eligibility=elig, language=lang,
                           topic=topic_ids[0] if topic_ids else None), new_state
 
         # 1. Questions about something the notice does not say (unless the user is stating facts):
         #    an aspect it is silent on, or a place or programme it does not know.
-        if (_has(q, self.uncovered) or u.foreign) and not asks_eligibility and not (topics and facets):
+        if self._out_of_scope(u) and not asks_eligibility and not personal and not (topics and facets):
             if trace:
                 trace.add("scope", f"not covered: {u.foreign or [w for w in self.uncovered if w in q]}")
             return done(not_covered(self.corpus, lang, u.foreign), Intent.OUT_OF_SCOPE)
@@ -254,15 +272,10 @@ class Assistant:
         if facts:
             if time_now and not any(f.window for f in facts):
                 facts = [*facts, self._window_fact()]
-            draft = self._facts_draft(facts, u, today, ranked)
+            draft = self._facts_draft(facts, u, today, ranked, hits)
             intent = Intent(facts[0].intent)
-            profile = state.profile.merged(delta) if other_question else state.profile
-            elig = self.checker.check(profile, today, lang) if intent == Intent.ELIGIBILITY or other_question else None
-            if other_question and elig is not None:
-                extra = eligibility_answer(elig, lang, self.corpus, True)
-                draft = Draft(f"{draft.text}\n\n" + ("另外，就您提到的情况：" if lang == "zh" else "About your situation: ")
-                              + extra.text, draft.passages, draft.rank_passages)
-            return done(draft, intent, (), elig, profile if other_question else None)
+            elig = self.checker.check(state.profile, today, lang) if intent == Intent.ELIGIBILITY else None
+            return done(draft, intent, (), elig)
 
         if _has(q, V.GREETINGS) and len(q) <= 12:
             return done(greeting(lang, self.corpus), Intent.OTHER)
@@ -272,15 +285,42 @@ class Assistant:
         # 7. Nothing matched: answer only if retrieval is sure the notice says it.
         return self._fallback(q, lang, today, done, trace)
 
+    def _top_bm25(self, text: str) -> float:
+        hits = self.retriever.bm25.search(text, 1)
+        return hits[0][1] if hits else 0.0
+
+    def _out_of_scope(self, u: Understanding) -> bool:
+        return bool(u.foreign) or _has(u.text, self.uncovered)
+
     def _window_fact(self) -> Fact:
         """The fact of the main (application) window: the dated fact that opens first."""
         windows = [f for f in self.corpus.facts if f.window]
         return min(windows, key=lambda f: f.window.opens if f.window else dt.date.max)
 
-    def _facts_draft(self, facts: list[Fact], u: Understanding, today: dt.date, ranked: list[Candidate]) -> Draft:
+    def _lead_passage(self, draft: Draft, hits: list[Hit]) -> str | None:
+        """The top BM25 passage, when it is not among the draft's, lies in the same part of the notice
+        as one of them, belongs to no topic, and clearly outscores the draft's own passages."""
+        if not hits or hits[0].passage.id in draft.passages or hits[0].passage.topic:
+            return None
+        top = hits[0]
+        sections = {self.corpus.passage(pid).section for pid in draft.passages}
+        own = max((h.score for h in hits if h.passage.id in draft.passages), default=0.0)
+        if top.passage.section in sections and top.score >= LEAD_MARGIN * own and top.score >= LEAD_MIN_BM25:
+            return top.passage.id
+        return None
+
+    def _facts_draft(self, facts: list[Fact], u: Understanding, today: dt.date, ranked: list[Candidate],
+                     hits: list[Hit]) -> Draft:
         """A yes/no or who question on a fact of several clauses is answered with the clause that
         settles it first (verbatim), then the fact; other questions get the facts' answers."""
         draft = facts_answer(facts, today, u.lang)
+        lead = self._lead_passage(draft, hits)
+        if lead is not None:
+            # The sentence the question is about is not one the facts rest on (a clause of the
+            # annexed template, say): it leads, verbatim, and the facts follow.
+            p = self.corpus.passage(lead)
+            head = f"通知原文（{p.section}）：“{p.text}”" if u.lang == "zh" else f'The notice ({p.section}): "{p.text}"'
+            return Draft(f"{head}\n{draft.text}", [lead, *draft.passages])
         if len(u.levels) == 1 and u.lang == "zh" and not facts[0].window:
             # "重点项目多少钱": of a fact stated per project level, the asked level's sentence only.
             words = LEVEL_WORDS[u.levels[0]]

@@ -66,6 +66,16 @@ _OUTSIDE = re.compile(
 _INSIDE = re.compile(r"郑州|郑大|在郑|zhengzhou|本市|市内")
 
 
+def profile_words() -> list[str]:
+    """The plain Chinese words the patterns above recognise ("讲师", "研究所"): a typo of one of them
+    ("将师") is corrected like a word of the notice."""
+    words: set[str] = set()
+    for table in (_TITLES, _DEGREES, _ORG):
+        for pattern, _ in table:
+            words.update(w for w in pattern.split("|") if re.fullmatch(r"[\u4e00-\u9fff]{2,6}", w))
+    return sorted(words)
+
+
 def _first(rules: list[tuple[str, str]], text: str) -> str | None:
     best: tuple[int, str] | None = None
     for pattern, value in rules:

@@ -93,7 +93,9 @@ class FactRanker:
         # Chinese queries score higher (words and their character bigrams both count): the bar for an
         # English query is lower in proportion.
         min_bm25 = RETRIEVAL_MIN_BM25 if _CJK.search(q) else RETRIEVAL_MIN_BM25_LATIN
-        numbers = re.findall(r"\d{4,}", q)
+        # A phone number in the question identifies what it belongs to; a date or year does not (it is
+        # usually the asker's guess: "截止日是2025年9月30日吗").
+        numbers = re.findall(r"(?<!\d)\d{7,8}(?!\d)", q)
         cands: dict[str, Candidate] = {}
 
         def cand(fact: Fact) -> Candidate:
@@ -132,16 +134,18 @@ class FactRanker:
         return sorted(cands.values(), key=lambda c: -c.score)
 
 
-def select(ranked: list[Candidate]) -> list[Fact]:
-    """The best fact, plus the best of each other intent that scores at least half as much."""
+def select(ranked: list[Candidate], listing: bool = False) -> list[Fact]:
+    """The best fact, plus the best of each other intent that scores at least half as much; a list
+    question ("有哪些咨询电话") keeps every fact of the best one's intent that does."""
     if not ranked or ranked[0].score < MIN_SCORE:
         return []
     best = ranked[0].score
     chosen: list[Fact] = []
     intents: set[str] = set()
     for c in ranked:
-        if c.fact.intent in intents or c.score * 2 < best or c.score < MIN_SCORE:
+        repeat = c.fact.intent in intents and not (listing and c.fact.intent == ranked[0].fact.intent)
+        if repeat or c.score * 2 < best or c.score < MIN_SCORE:
             continue
         chosen.append(c.fact)
         intents.add(c.fact.intent)
-    return chosen[:3]
+    return chosen[: 5 if listing else 3]

@@ -14,6 +14,7 @@ entities come from the loaded corpus.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant import vocabulary as V
@@ -43,9 +44,12 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("content", r"研究内容|研究什么|做什么|干什么|什么内容|哪些内容|\bwhat (?:is|does)\b|\babout\b"),
 ))
 # Yes/no questions: the answer is the one clause that settles it, not the whole section.
-YESNO = re.compile(r"吗[?？]?$|吗[，,。]|是否|要不要|需不需要|需要不需要|能不能|可不可以|可否|有没有|是不是|用不用|必须|"
+YESNO = re.compile(r"吗[?？]?$|吗[，,。]|是否|([\u4e00-\u9fff])不\1|需要不需要|可不可以|可否|有没有|必须|了没有?[?？]?$|"
                    r"^(?:is|are|do|does|can|may|must|should|will)\b")
 ELLIPTICAL = re.compile(r"^(?:那|那么|那如果|如果是|换成|要是|and\b|what about\b|how about\b|and for\b|and the\b)|呢[?？]?$")
+# Whether a window is open now: "系统开了没", "现在还能报吗", "is it still open".
+STATUS = re.compile(r"(?:开|开通|开放|开始|截止|结束|关闭|关)了?(?:没|吗|没有)|还(?:开着|能|可以|来得及|收|接受|让)|现在|目前|"
+                    r"这会儿|今天|此刻|当前|\b(?:still|now|today|yet|currently)\b|is it (?:still )?(?:open|closed)")
 # Words that list several asked things at once ("截止时间、经费、联系电话分别是？").
 _LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
 _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff])[，,](?=[\u4e00-\u9fff])")
@@ -60,7 +64,9 @@ CITY_WORDS = re.compile(
 )
 # A named programme: "国家社科基金", "省软科学计划", "自然科学基金项目".
 PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:基金|计划|专项|工程|奖))")
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度")
+SUBJECT_MIN_BM25 = 6.0  # a follow-up's words name a subject of the notice when they score this high
+TOPIC_WORD = re.compile(r"课题|题目|选题|子课题|哪个项目|哪些项目|哪几个项目|\btopics?\b|\bsub-?topics?\b")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
 _TIME_OR_PLAN = re.compile(r"时间|安排|打算|计划书|计划任务")
 
 
@@ -74,6 +80,7 @@ class Understanding:
     parts: list[str] = field(default_factory=list)  # sub-questions (one when the question is simple)
     attribute: str | None = None
     yesno: bool = False
+    status: bool = False  # asks whether something is open or closed now
     topics: list[str] = field(default_factory=list)
     levels: list[str] = field(default_factory=list)
     offices: list[str] = field(default_factory=list)
@@ -89,7 +96,8 @@ class Understanding:
             out.append("corrections: " + ", ".join(f"{c.typed}->{c.corrected}" for c in self.corrections))
         if len(self.parts) > 1:
             out.append("sub-questions: " + " | ".join(self.parts))
-        out.append(f"attribute: {self.attribute or '-'}{' (yes/no)' if self.yesno else ''}")
+        out.append(f"attribute: {self.attribute or '-'}{' (yes/no)' if self.yesno else ''}"
+                   f"{' (status now)' if self.status else ''}")
         ents = {"topics": self.topics, "levels": self.levels, "offices": self.offices, "foreign": self.foreign,
                 "profile": [f"{k}={v}" for k, v in self.profile.model_dump(exclude_none=True).items()]}
         out.append("entities: " + "; ".join(f"{k}: {', '.join(map(str, v))}" for k, v in ents.items() if v) or "-")
@@ -115,8 +123,10 @@ def asked_attribute(q: str) -> str | None:
 class Understander:
     """Built once per corpus; `understand()` is pure given the text and the previous turn."""
 
-    def __init__(self, corpus: Corpus, topics: TopicResolver, speller: SpellingCorrector) -> None:
-        self.corpus, self.topics, self.speller = corpus, topics, speller
+    def __init__(self, corpus: Corpus, topics: TopicResolver, speller: SpellingCorrector,
+                 relevance: Callable[[str], float] = lambda text: 0.0) -> None:
+        """`relevance(text)`: how strongly the notice speaks of `text` (the best BM25 score)."""
+        self.corpus, self.topics, self.speller, self.relevance = corpus, topics, speller, relevance
         self.notice = canonical(corpus.clean_notice).replace(" ", "")
         offices = {c.office for t in corpus.topics for c in t.contacts} | {
             q.split("：")[0] for f in corpus.facts if f.intent == "contacts" for q in f.quotes
@@ -137,7 +147,7 @@ class Understander:
 
     def foreign_entities(self, q: str) -> list[str]:
         out = [m.group() for m in CITY_WORDS.finditer(q) if m.group() not in self.notice]
-        # A call of another year: "2025年度的软科学项目" when this notice speaks of other years.
+        # A call of another year: "2025年度的软科学项目", "2023年的选题" when the notice never says so.
         out += [m.group() for m in _YEAR.finditer(q) if m.group().replace(" ", "") not in self.notice]
         for m in PROGRAMME.finditer(q):
             name = m.group(1)
@@ -199,7 +209,10 @@ class Understander:
         if new:
             # The previous question named no entity of this kind: ask the previous attribute of it.
             return f"{core} {self._attribute_phrase(previous)}".strip()
-        # No entity at all ("那再大几岁呢"): the previous question, with this turn's words added.
+        if self.relevance(core) >= SUBJECT_MIN_BM25:
+            # A new subject the notice speaks of ("那系统技术问题呢"): the previous attribute of it.
+            return f"{core} {self._attribute_phrase(previous)}".strip()
+        # Nothing the notice names ("那再大几岁呢"): the previous question, with this turn's words added.
         return f"{previous} {core}"
 
     def _entity_spans(self, q: str) -> list[tuple[int, int, str]]:
@@ -231,8 +244,14 @@ class Understander:
         u.parts = [q] if stated or V.ASK_ELIGIBLE_ZH.search(q) else self.split(q)
         u.attribute = asked_attribute(q)
         u.yesno = bool(YESNO.search(q))
+        u.status = bool(STATUS.search(q))
         u.topics = self.topics.resolve(q)
-        u.levels = list(dict.fromkeys(level for _, _, level in self.levels_in(q)))
         u.offices = [name for key, name in self.offices if key in q]
+        if not u.topics and TOPIC_WORD.search(q):
+            # A topic named by who handles it: "院校处联系的那个子课题", "67180459对应哪个课题".
+            phones = set(re.findall(r"\d{7,8}", q))
+            u.topics = [t.id for t in self.corpus.topics
+                        if any(c.office in u.offices or c.phone in phones for c in t.contacts)]
+        u.levels = list(dict.fromkeys(level for _, _, level in self.levels_in(q)))
         u.foreign = self.foreign_entities(q)
         return u

@@ -54,11 +54,18 @@ def _reading(word: str, fuzzy: bool) -> tuple[str, ...]:
 _FUNCTION = set("的了是在我你他她它们和与及或也都就还又很吗呢吧啊么这那有没不")
 
 
-def _is_word(text: str) -> bool:
+RARER = 2  # a typed dictionary word must be this many times rarer than its correction
+
+
+def _frequency(text: str) -> int:
     from index.tokenize import _init
 
     _init()
-    return jieba.dt.FREQ.get(text, 0) > 0
+    return int(jieba.dt.FREQ.get(text, 0))
+
+
+def _is_word(text: str) -> bool:
+    return _frequency(text) > 0
 
 
 def _token_spans(run: str) -> list[tuple[int, int]]:
@@ -97,15 +104,17 @@ class SpellingCorrector:
 
     def _candidate(self, window: str) -> str | None:
         n = len(window)
-        pool = set(self._exact.get(_reading(window, False), ()))
+        exact = self._exact.get(_reading(window, False), set())
+        pool = set(exact)
         if n >= 3:
             pool |= self._fuzzy.get(_reading(window, True), set())
-        allowed = 1 if n <= 3 else 2
         best: tuple[int, str] | None = None
         for word in pool:
             diff = sum(a != b for a, b in zip(word, window, strict=True))
-            # The first character must agree for short words: "课题" is not a typo of "主题".
-            if 0 < diff <= allowed and (n > 2 or word[0] == window[0] or word[1] == window[1]):
+            # One wrong character (two in long words); a two-character word may be wholly another
+            # word that reads exactly the same ("戒指" typed for "截止"), the input method's usual slip.
+            allowed = 2 if n == 2 and word in exact else 1 if n <= 3 else 2
+            if 0 < diff <= allowed:
                 rank = self.frequency.get(word, 0)
                 if best is None or rank > best[0]:
                     best = (rank, word)
@@ -114,8 +123,8 @@ class SpellingCorrector:
     def correct(self, text: str) -> tuple[str, list[Correction]]:
         """The text with typos replaced, and what was replaced (longest stretches first).
 
-        A stretch is a candidate only if it is not itself a dictionary word ("今年" is not a typo
-        of "近年") and each character to change stands alone in the dictionary segmentation or
+        A stretch that is itself a dictionary word is corrected only to a much more common word
+        ("今年" is not a typo of "近年"), and each character to change stands alone in the dictionary segmentation or
         inside a word wholly within the stretch ("叫什么" keeps "什么", so it is not "交什么")."""
         corrections: list[Correction] = []
         out = text
@@ -129,10 +138,14 @@ class SpellingCorrector:
                     if any(taken[i : i + n]):
                         continue
                     window = "".join(fixed[i : i + n])
-                    if window in self.known or _is_word(window):
+                    if window in self.known:
                         continue
                     word = self._candidate(window)
                     if word is None:
+                        continue
+                    # A real word typed for a homophone ("戒指" for "截止") is corrected only when the
+                    # corpus word is far more common in general use: "今年" stays "今年", not "近年".
+                    if _is_word(window) and _frequency(window) * RARER >= _frequency(word):
                         continue
                     changed = [j for j in range(n) if word[j] != window[j]]
                     if any(not (i <= owner[i + j][0] and owner[i + j][1] <= i + n) or window[j] in _FUNCTION
@@ -145,9 +158,11 @@ class SpellingCorrector:
                 out = out.replace(s, "".join(fixed), 1)
         return out, corrections
 
-def corrector_for(corpus: Corpus, extra_known: tuple[str, ...] = ()) -> SpellingCorrector:
+def corrector_for(corpus: Corpus, extra_known: tuple[str, ...] = (), extra_vocabulary: tuple[str, ...] = ()
+                  ) -> SpellingCorrector:
     """A corrector whose vocabulary is the corpus's own: the notice's words, the facts' trigger words
-    and the topics' names; `extra_known` are further correctly-typed words (question words)."""
+    and the topics' names; `extra_known` are further correctly-typed words (question words),
+    `extra_vocabulary` further words a typo may be corrected to (the profile's titles, unit types)."""
     from index.tokenize import canonical, words
 
     frequency: Counter[str] = Counter()
@@ -157,8 +172,8 @@ def corrector_for(corpus: Corpus, extra_known: tuple[str, ...] = ()) -> Spelling
     topic_names = [canonical(a) for t in corpus.topics for a in (*t.aliases, t.title)]
     # Typos are corrected to words of the notice and names of its topics, never to question phrasing.
     # Trigger words count too when they are dictionary words ("资助"), not phrasings ("交什么").
-    vocabulary = [*frequency, *topic_names, *(w for w in named if _is_word(w))]
-    named += topic_names
+    vocabulary = [*frequency, *topic_names, *(w for w in named if _is_word(w)), *extra_vocabulary]
+    named += [*topic_names, *extra_vocabulary]
     known = "\n".join([canonical(corpus.clean_notice).replace(" ", ""), *named, *extra_known,
                        *(canonical(w) for w in corpus.not_covered)])
     return SpellingCorrector(vocabulary, known, frequency)

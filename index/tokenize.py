@@ -63,13 +63,27 @@ def _cut(text: str) -> tuple[str, ...]:
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
+_ENGLISH = re.compile(r"^[a-z]{4,}$")
+
+
+def _stem(word: str) -> str:
+    """A light English stemmer (plural and -ing/-ed endings), so "applications" meets "application"."""
+    if not _ENGLISH.match(word):
+        return word
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)] + repl
+    return word
+
+
 def words(text: str) -> list[str]:
-    """jieba words (search mode) of canonical text, without punctuation and stop words."""
+    """jieba words (search mode) of canonical text, without punctuation and stop words; English
+    words lightly stemmed."""
     out = []
     for tok in _cut(canonical(text)):
         tok = tok.strip()
         if tok and tok not in _STOP and _TOKEN_OK.search(tok):
-            out.append(tok)
+            out.append(_stem(tok))
     return out
 
 
