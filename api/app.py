@@ -62,9 +62,9 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
             await run_in_threadpool(event_log.close)  # flushes the queued asks
 
     app = FastAPI(
-        title="Zhengzhou 2024 Soft Science notice assistant",
+        title="Applicant assistant for a call-for-proposals notice",
         version="0.1.0",
-        description="Answers applicants' questions about the 2024 Zhengzhou Soft Science Research Plan notice, "
+        description="Answers applicants' questions about the loaded notice (GET /api/info names it), "
         "with verbatim citations and a rule-by-rule eligibility check.",
         lifespan=lifespan,
     )
@@ -145,7 +145,19 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     @app.post("/api/eligibility", response_model=Eligibility, tags=["assistant"])
     async def eligibility(body: EligibilityRequest, request: Request) -> Eligibility:
         profile = Profile(**body.model_dump(exclude={"today", "language"}))
-        return engine(request).check(profile, body.today, body.language)
+        found = engine(request)
+        # The values a profile may take come from the loaded notice (CONTRACT.md): unknown ones get a 422.
+        for field, allowed in (("org_type", found.corpus.org_types), ("project_level", found.corpus.levels)):
+            value = getattr(profile, field)
+            if value is not None and value not in allowed:
+                raise ApiError(422, f"unknown_{field}", f"{field} {value!r} is not a value this notice knows; "
+                               f"allowed: {', '.join(allowed)}.")
+        return found.check(profile, body.today, body.language)
+
+    @app.get("/api/info", tags=["assistant"])
+    async def info(request: Request) -> JSONResponse:
+        """What the widget and demo page show: the loaded notice's title, issuer, year, levels and unit types."""
+        return JSONResponse(engine(request).corpus.info())
 
     @app.get("/api/health", tags=["ops"])
     async def health(request: Request) -> JSONResponse:

@@ -27,14 +27,20 @@ MORE_EN = "The answer is long; please ask a more specific question."
 SOURCES_ZH = "出处："
 SOURCES_EN = "Sources: "
 
-WELCOME_ZH = (
-    "您好！我是郑州市2024年度软科学研究计划项目申报助手，可以回答申报条件、时间、材料、联系方式等问题。\n"
+_WELCOME_TAIL = (
+    "可以回答申报条件、时间、材料、联系方式等问题。\n"
     "您可以这样问：\n"
     "1. 申报截止时间是什么时候？\n"
-    "2. 重大项目负责人需要什么职称或学历？\n"
-    "3. 法规处的电话是多少？\n"
+    "2. 项目负责人需要什么职称或学历？\n"
+    "3. 业务咨询电话是多少？\n"
     "（English questions are welcome too.）"
 )
+WELCOME_ZH = "您好！我是项目申报助手，" + _WELCOME_TAIL
+
+
+def welcome_zh(notice_title: str | None = None) -> str:
+    """The subscribe greeting, naming the loaded notice (Corpus.title) when given."""
+    return f"您好！我是《{notice_title}》的申报助手，" + _WELCOME_TAIL if notice_title else WELCOME_ZH
 TEXT_ONLY_ZH = "抱歉，我目前只能理解文字消息。请用文字输入您关于软科学项目申报的问题，例如：申报截止时间是什么时候？"
 EMPTY_ZH = "请输入您的问题，例如：申报截止时间是什么时候？"
 PENDING_ZH = "正在查询，请稍后再问一次。"

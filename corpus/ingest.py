@@ -110,7 +110,7 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("internal_publicity", "rules", r"内部公示", "notice"),
     ("lump_sum", "rules", r"包干制", "notice"),
     ("integrity_pledge", "rules", r"诚信承诺", "notice"),
-    ("online_application", "process", r"网络在线填报|网上申报|在线填报|系统进行注册|注册", "notice"),
+    ("online_application", "process", r"网络在线填报|在线填报|(?:系统|网站|平台).{0,24}注册|登[录陆].{0,30}(?:系统|网站|平台)", "notice"),
     ("registered_units", "process", r"已在该系统注册|已注册", "notice"),
     ("recommendation", "process", r"审核推荐工作|推荐要求审核|限额推荐", "notice"),
     ("paper_materials", "process", r"纸质", "notice"),
@@ -121,7 +121,11 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
 
 
 def _make_fact(role: str, intent: str, quotes: list[str], vocab: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    zh = "；".join(_body(q).rstrip("。；;") for q in quotes) + "。"
+    zh = ""
+    for q in quotes:
+        part = _body(q).rstrip("。；;")
+        zh += part if not zh or zh.endswith(("：", ":")) else "；" + part
+    zh += "。"
     v = vocab["roles"].get(role, {})
     fact = {"id": role, "role": role, "intent": intent, "quotes": quotes, "zh": zh,
             "en": f"The notice says (in Chinese): {zh}", "triggers": list(v.get("triggers", []))}
@@ -139,7 +143,11 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         hit = next((p for p in passages if _in(p, where) and not p.topic and rx.search(p.text)), None)
         if hit is None:
             continue
-        found.facts.append(_make_fact(role, intent, [_body(hit.text)], vocab))
+        quotes = [_body(hit.text)]
+        if role == "leader_requirements":  # the leader's limits may run over several sentences of one item
+            quotes += [_body(p.text) for p in passages if p.section == hit.section and p.order > hit.order
+                       and re.search(r"周岁|职称|学历|学位", p.text)]
+        found.facts.append(_make_fact(role, intent, quotes, vocab))
 
 
 def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
@@ -303,6 +311,7 @@ def _aliases(title: str) -> list[str]:
     core = re.sub(r"^(?:郑州市|郑州|我市|本市|基于)", "", title)
     core = re.sub(r"(?:的)?(?:实践与对策研究|路径与对策研究|对策研究|应用研究|研究报告|研究)$", "", core)
     out = [core] if 4 <= len(core) < len(title) else []
+    out += [core[:n] for n in (4, 6) if len(core) > n + 1]  # "低空物流那个课题": the head of the title
     for part in re.split(r"[，,、与和及——]|助推|推进|加快|视角下|背景下|基于", core):
         part = re.sub(r"^(?:郑州市|郑州|我市)", "", part)
         if 4 <= len(part) <= 12:
@@ -400,6 +409,12 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             topic["focus_quote"] = _NOISE.sub("", focus.text).rstrip("。；")
         topic["aliases"] = _aliases(title)
         found.topics.append(topic)
+    counts: dict[str, int] = {}
+    for t in found.topics:
+        for alias in t["aliases"]:
+            counts[alias] = counts.get(alias, 0) + 1
+    for t in found.topics:  # an alias two topics share names neither
+        t["aliases"] = [a for a in t["aliases"] if counts[a] == 1]
     for t in found.topics:  # sub-topic levels are known once their parent is
         if t["parent"] and t["parent"] in sub_level:
             t["level"] = sub_level[t["parent"]]
@@ -515,7 +530,7 @@ def _leader_rules(found: Found) -> None:
     if not fact:
         found.notes.append("项目负责人：找不到年龄（周岁）要求。")
         return
-    q = fact["quotes"][0]
+    q = "。".join(fact["quotes"])
     clauses = [c for c in re.split(r"[。；;，,]", q) if c]
     by_level: dict[str, int] = {}
     general_age = None
@@ -532,7 +547,7 @@ def _leader_rules(found: Found) -> None:
     age_clause = next((c for c in clauses if "周岁" in c), q)
     if by_level or general_age is not None:
         rule: dict[str, Any] = {
-            "id": "age", "check": "at_most", "field": "age", "quote": age_clause if not by_level else q,
+            "id": "age", "check": "at_most", "field": "age", "quote": age_clause if not by_level else fact["quotes"][0],
             "pass": _bi("项目负责人{value}周岁，未超过{limit}周岁。", "The leader is {value}, not over {limit}."),
             "fail": _bi("项目负责人{value}周岁，超过了{limit}周岁的年龄上限。", "The leader is {value}, over the age limit of {limit}."),
         }
@@ -545,17 +560,18 @@ def _leader_rules(found: Found) -> None:
     titles: dict[str, list[str]] = {}
     degrees: dict[str, list[str]] = {}
     req_clauses = []
-    for c in re.split(r"[。；;]", q):
-        m = re.search(r"(重大|重点|一般)项目负责人", c)
-        if not m or not re.search(r"职称|学历|学位", c):
-            continue
-        lv = level_of(m.group(0))
-        t = next((v for w, v in TITLE_WORDS if w in c), None)
-        d = next((v for w, v in DEGREE_WORDS if w in c), None)
-        if lv and (t or d):
-            titles[lv], degrees[lv] = t or [], d or []
-            req_clauses.append(c.split("，其他")[0] if "其他项目" in c else c)
-            req_clauses[-1] = c.strip()
+    for sentence in re.split(r"[。；;]", q):
+        for c in re.split(r"[，,]", sentence):
+            m = re.search(r"(重大|重点|一般)项目负责人", c)
+            if not m or not re.search(r"职称|学历|学位", c):
+                continue
+            lv = level_of(m.group(0))
+            t = next((v for w, v in TITLE_WORDS if w in c), None)
+            d = next((v for w, v in DEGREE_WORDS if w in c), None)
+            if lv and (t or d):
+                titles[lv], degrees[lv] = t or [], d or []
+                if sentence.strip() not in req_clauses:
+                    req_clauses.append(sentence.strip())
     if titles:
         levels_zh = "、".join(LEVEL_ZH[lv] for lv in titles)
         others = [lv for lv in found.levels if lv not in titles]

@@ -181,7 +181,7 @@ def segment(lines: list[str]) -> list[Passage]:
                 continue
             label = _LABEL.match(body)
             cur.set(level, number, f"{number}. {label.group(1) if label else _short(body.rstrip('；。;'))}")
-            if len(body) > 12:  # a bare "1. 业务咨询" is a heading; its content follows on the next line
+            if len(body) > 12 or body.endswith(("。", "；", ";")):  # a bare "1. 业务咨询" is a heading
                 emit(line, "text")
             continue
         if _DATELINE.match(line):

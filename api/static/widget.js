@@ -20,8 +20,7 @@
 
   const T = EN ? {
     title: 'Soft Science Application Assistant', open: 'Open the application assistant', close: 'Close the assistant',
-    chat: 'Ask', check: 'Eligibility check', hello: 'Hello! Ask me about the 2024 Zhengzhou Soft Science Research ' +
-      'Plan notice: deadlines, funding, materials, contacts, or whether you can apply.',
+    chat: 'Ask', check: 'Eligibility check', hello: 'Hello! Ask me about the notice: deadlines, funding, materials, contacts, or whether you can apply.',
     ph: 'Type a question; Enter sends', input: 'Your question', send: 'Send', typing: 'The assistant is typing',
     you: 'You', bot: 'Assistant', quick: 'Suggested questions', sources: 'From the notice', notice: 'Notice',
     expand: 'Show the full passage', collapse: 'Show less',
@@ -58,7 +57,7 @@
     o: {
       university: 'University', research_institute: 'Research institute', public_institution: 'Other public institution',
       enterprise: 'Enterprise', social_organization: 'Social organization', individual: 'Individual', other: 'Other',
-      major: 'Major project', key: 'Key project', senior: 'Senior', associate_senior: 'Associate senior',
+      major: 'Major project', key: 'Key project', general: 'General project', new_rd_institution: 'New R&D institution', senior: 'Senior', associate_senior: 'Associate senior',
       intermediate: 'Intermediate', junior: 'Junior', none: 'None', doctorate: 'Doctorate', master: 'Master',
       bachelor: 'Bachelor',
     },
@@ -71,8 +70,7 @@
     },
   } : {
     title: '软科学项目申报助手', open: '打开申报咨询助手', close: '关闭助手', chat: '咨询', check: '资格自查',
-    hello: '您好！我可以解答《2024年度郑州市软科学研究计划项目》申报通知的问题：截止时间、经费、申报材料、联系电话，' +
-      '以及您能否申报。',
+    hello: '您好！我可以解答申报通知的问题：截止时间、经费、申报材料、联系电话，以及您能否申报。',
     ph: '请输入问题，按 Enter 发送', input: '您的问题', send: '发送', typing: '助手正在输入',
     you: '您', bot: '助手', quick: '常见问题', sources: '通知原文', notice: '通知',
     expand: '展开原文', collapse: '收起原文',
@@ -103,6 +101,7 @@
     o: {
       university: '高等院校', research_institute: '科研院所', public_institution: '其他事业单位', enterprise: '企业',
       social_organization: '社会组织', individual: '个人', other: '其他', major: '重大项目', key: '重点项目',
+      new_rd_institution: '新型研发机构', general: '一般项目',
       senior: '正高级', associate_senior: '副高级', intermediate: '中级', junior: '初级', none: '无',
       doctorate: '博士', master: '硕士', bachelor: '学士',
     },
@@ -117,13 +116,13 @@
   // Profile fields of the contract: [group, name, 0 = yes/no/unknown | [min, max] = number | [enum values]].
   const FIELDS = [
     ['org', 'org_type', ['university', 'research_institute', 'public_institution', 'enterprise',
-      'social_organization', 'individual', 'other']],
+      'social_organization', 'individual', 'other', 'new_rd_institution']],
     ['org', 'independent_legal_person', 0], ['org', 'located_in_zhengzhou', 0], ['org', 'credit_blacklisted', 0],
     ['org', 'org_quota_used', [0, 1000]], ['org', 'recommending_departments', [0, 1000]],
     ['lead', 'age', [0, 150]], ['lead', 'title', ['senior', 'associate_senior', 'intermediate', 'junior', 'none']],
     ['lead', 'degree', ['doctorate', 'master', 'bachelor', 'other']], ['lead', 'applications_this_year', [0, 1000]],
     ['lead', 'overdue_city_project', 0], ['lead', 'serious_misconduct_in_penalty', 0],
-    ['proj', 'project_level', ['major', 'key']], ['proj', 'classified_content', 0], ['proj', 'already_city_funded', 0],
+    ['proj', 'project_level', ['major', 'key', 'general']], ['proj', 'classified_content', 0], ['proj', 'already_city_funded', 0],
   ];
 
   // Size and colour in px and !important on :host: the host page's `* {all: unset !important}` or
@@ -320,8 +319,9 @@ width:var(--ssa-w,100%);height:var(--ssa-h,100%);max-width:none;max-height:none;
     'aria-expanded': 'false', 'aria-controls': panelId, title,
   }, [icon('M21 12a8 8 0 0 1-11.6 7.1L4 20l1.1-4.6A8 8 0 1 1 21 12z', 'i1'), icon('M6 6l12 12M18 6L6 18', 'i2')]);
 
+  const greetText = h('div', { class: 'bb' }, T.hello);
   const log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': title, 'data-assistant': 'log' },
-    h('div', { class: 'm b', 'data-assistant': 'greeting' }, h('div', { class: 'bb' }, T.hello)));
+    h('div', { class: 'm b', 'data-assistant': 'greeting' }, greetText));
   const input = h('textarea', {
     'data-assistant': 'input', 'aria-label': T.input, placeholder: T.ph, maxlength: 500, rows: 1, enterkeyhint: 'send',
   });
@@ -501,6 +501,16 @@ width:var(--ssa-w,100%);height:var(--ssa-h,100%);max-width:none;max-height:none;
     if (typeof a.answer_id === 'string' && a.answer_id) m.append(rateRow(a.answer_id));
     return m;
   }
+  // Greeting and form options follow the loaded notice (GET /api/info).
+  fetch(API + '/api/info', { mode: 'cors', credentials: 'omit' }).then((r) => (r.ok ? r.json() : null)).then((i) => {
+    if (!i) return;
+    if (i.title) greetText.textContent = T.hello.replace(/the notice|申报通知/, EN ? `"${i.title}"` : `《${i.title}》`);
+    for (const [n, k] of [['org_type', i.org_types], ['project_level', i.project_levels]]) {
+      if (controls[n] && k) controls[n].replaceChildren(...[['', T.unk]].concat(Object.keys(k).map((v) =>
+        [v, EN ? (T.o[v] || v) : (k[v] || T.o[v] || v)])).map(([v, t]) => h('option', { value: v }, t)));
+    }
+  }).catch(() => {});
+
   // 👍/👎 under an answer; 👎 then offers an optional comment (a later mark on an answer replaces the earlier).
   function rateRow(id) {
     const say = h('span', { role: 'status', 'data-assistant': 'feedback-status' });

@@ -1,0 +1,137 @@
+"""Issue 12: ingest a notice into a corpus directory, check it, and serve it.
+
+The 2024 notice is one fixture among several: its ingest must reproduce the curated corpus's
+dates, amounts, phones, quotas and topic contacts; variant notices (other years, amounts such as
+7.5万元, a 一般项目 level, 新型研发机构, sub-topics numbered 子课题一, contacts on separate labelled
+lines, paper copies required, page numbers and a spaced-out title) are ingested with no hand edits
+and answer questions and profiles in process and over HTTP.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from assistant.cli import main as cli_main
+from assistant.engine import Assistant
+from assistant.models import Profile
+from assistant.settings import Settings
+from corpus import CORPUS_DIR, CorpusError, inspect_corpus, load_corpus
+from corpus.ingest import ingest
+from corpus.reproduce import reproduction
+from index import IndexConfig, open_index
+from index.embedders import make_embedder
+
+FIXTURES = Path(__file__).parent / "fixtures" / "notices"
+CASES = yaml.safe_load((FIXTURES / "cases.yaml").read_text(encoding="utf-8"))
+
+
+def _norm(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", str(text)).split()).lower()
+
+
+def test_ingest_2024_reproduces_the_curated_corpus(tmp_path: Path) -> None:
+    start = time.perf_counter()
+    found = ingest(CORPUS_DIR / "notice.txt", tmp_path / "c")
+    assert time.perf_counter() - start < 60
+    assert (tmp_path / "c" / "REVIEW.md").read_text(encoding="utf-8").count("“") > 20  # quotes, for review
+    got = inspect_corpus(tmp_path / "c")
+    assert got.problems == [] and got.corpus is not None
+    result = reproduction(load_corpus(), got.corpus)
+    assert result.share >= 0.95, result.missing
+    assert found.meta["year"] == 2024 and found.meta["issuer"]
+
+
+def test_ingest_never_overwrites_the_overlay(tmp_path: Path) -> None:
+    out = tmp_path / "c"
+    ingest(CORPUS_DIR / "notice.txt", out)
+    (out / "overlay.yaml").write_text("topics: {key-3: {aliases: [场景驱动AI]}}\n", encoding="utf-8")
+    ingest(CORPUS_DIR / "notice.txt", out)
+    assert "场景驱动AI" in (out / "overlay.yaml").read_text(encoding="utf-8")
+    assert "场景驱动AI" in load_corpus(out).topic("key-3").aliases  # merged by the loader
+
+
+def test_check_corpus_lists_every_broken_quote_of_a_sed_year_change(tmp_path: Path, capsys) -> None:
+    copy = tmp_path / "sed"
+    shutil.copytree(CORPUS_DIR, copy, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    notice = copy / "notice.txt"
+    notice.write_text(notice.read_text(encoding="utf-8").replace("2024", "2025"), encoding="utf-8")
+    assert cli_main(["check-corpus", str(copy)]) == 1
+    out = capsys.readouterr().out
+    broken = [line for line in out.splitlines() if "quote not found" in line]
+    assert len(broken) >= 8, out  # all of them in one run, not one per run
+    with pytest.raises(CorpusError) as err:
+        load_corpus(copy)
+    assert len([p for p in err.value.problems if "quote not found" in p]) == len(broken)
+    assert cli_main(["check-corpus", str(CORPUS_DIR)]) == 0
+
+
+@pytest.fixture(scope="module")
+def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Assistant]:
+    base = tmp_path_factory.mktemp("variants")
+    settings = Settings(index_dir=base / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.embed_threads)
+    out = {}
+    for name in CASES:
+        directory = base / name
+        assert cli_main(["ingest", str(FIXTURES / f"{name}.txt"), "--out", str(directory)]) == 0
+        corpus = load_corpus(directory)
+        retriever = open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False)
+        out[name] = Assistant(corpus, retriever, settings)
+    return out
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_variant_questions(variants: dict[str, Assistant], name: str) -> None:
+    case = CASES[name]
+    failures = []
+    for item in case["questions"]:
+        answer = _norm(variants[name].ask(item["q"], dt.date.fromisoformat(str(case["today"]))).answer)
+        ok = all(_norm(s) in answer for s in item.get("all", [])) and (
+            not item.get("any") or any(_norm(s) in answer for s in item["any"]))
+        if not ok:
+            failures.append((item["q"], answer[:120]))
+    accuracy = 1 - len(failures) / len(case["questions"])
+    assert accuracy >= 0.9, failures
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_variant_profiles(variants: dict[str, Assistant], name: str) -> None:
+    case = CASES[name]
+    for item in case["profiles"]:
+        data = {**case["base"], **item["profile"]}
+        result = variants[name].check(Profile(**data), dt.date.fromisoformat(str(case["today"])))
+        assert result.verdict == item["verdict"], (item, [(r.id, r.passed) for r in result.rules])
+        if item.get("failed"):
+            assert item["failed"] in [r.id for r in result.rules if r.passed is False]
+
+
+def test_variant_served_over_http_with_its_own_values(variants: dict[str, Assistant]) -> None:
+    v2025, v2026 = variants["notice_2025"], variants["notice_2026"]
+    with TestClient(create_app(Settings(event_log=False), v2025)) as client:
+        info = client.get("/api/info").json()
+        assert info["year"] == 2025 and "general" in info["project_levels"]
+        assert "new_rd_institution" in info["org_types"]
+        r = client.post("/api/ask", json={"question": "子课题二的经费是多少？"})
+        assert r.status_code == 200 and "7.5万元" in r.json()["answer"]
+        r = client.post("/api/eligibility", json={**CASES["notice_2025"]["base"], "today": "2025-09-01"})
+        assert r.status_code == 200 and r.json()["verdict"] == "eligible"
+    with TestClient(create_app(Settings(event_log=False), v2026)) as client:
+        r = client.post("/api/eligibility", json={"project_level": "major"})  # 2026 has no major projects
+        assert r.status_code == 422
+        assert "general" in r.json()["error"]["message"] and "key" in r.json()["error"]["message"]
+
+
+def test_the_2024_notice_refuses_values_it_does_not_know(assistant: Assistant) -> None:
+    with TestClient(create_app(Settings(event_log=False), assistant)) as client:
+        r = client.post("/api/eligibility", json={"org_type": "new_rd_institution"})
+        assert r.status_code == 422 and "university" in r.json()["error"]["message"]
+        assert client.get("/api/info").json()["year"] == 2024
