@@ -298,14 +298,13 @@ class Assistant:
         return min(windows, key=lambda f: f.window.opens if f.window else dt.date.max)
 
     def _lead_passage(self, draft: Draft, hits: list[Hit]) -> str | None:
-        """The top BM25 passage, when it is not among the draft's, lies in the same part of the notice
-        as one of them, belongs to no topic, and clearly outscores the draft's own passages."""
+        """The top BM25 passage, when it is not among the draft's, belongs to no topic, and clearly
+        outscores the draft's own passages."""
         if not hits or hits[0].passage.id in draft.passages or hits[0].passage.topic:
             return None
         top = hits[0]
-        sections = {self.corpus.passage(pid).section for pid in draft.passages}
         own = max((h.score for h in hits if h.passage.id in draft.passages), default=0.0)
-        if top.passage.section in sections and top.score >= LEAD_MARGIN * own and top.score >= LEAD_MIN_BM25:
+        if top.score >= LEAD_MARGIN * own and top.score >= LEAD_MIN_BM25:
             return top.passage.id
         return None
 

@@ -29,6 +29,7 @@ from index.tokenize import canonical, normalize
 # ask (with gaps: "经费是多少", "资助金额有多少"). The first attribute that matches wins, specific before
 # general ("哪天截止" is a date, not a yes/no).
 ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern)) for name, pattern in (
+    ("person", r"(?:处长|局长|主任|科长|联系人|经办人)(?:是谁|叫什么)|\bwho is the (?:director|head)\b"),
     ("phone", r"电话|号码|热线|联系方式|打哪个|打给谁|\b(?:phone|call|telephone|hotline|number)\b"),
     ("office", r"哪个(?:处|部门|科室|单位负责)|找谁|问谁|联系谁|归哪|谁(?:管|负责)|联系单位|"
                r"\bwhich (?:office|department|division)\b|\bwho (?:do|should|can) (?:i|we) (?:ask|contact)\b|\bcontact\b"),
@@ -38,6 +39,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
                r"\bhow much\b|\bamount\b"),
     ("count", r"几(?:个|项|家|类)|多少(?:个|项)|\bhow many\b|\bnumber of\b"),
     ("url", r"网站|网址|哪里填|在哪(?:里|儿)?(?:填|报|申报|提交|注册)|什么系统|哪个系统|\b(?:website|url|link|portal)\b"),
+    ("address", r"地址|在哪(?:个区|儿|里)?办公|办公地点|\baddress\b|\bwhere is\b.*\boffice\b"),
     ("who", r"谁|什么人|哪个人|\b(?:who|whom)\b"),
     ("materials", r"材料|附件|交什么|提交什么|准备什么|证明|承诺书|\b(?:documents?|materials?|attachments?)\b"),
     ("how", r"怎么|怎样|如何|流程|步骤|程序|\bhow (?:do|to|can|should)\b|\b(?:process|procedure|steps)\b"),
@@ -47,6 +49,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
 YESNO = re.compile(r"吗[?？]?$|吗[，,。]|是否|([\u4e00-\u9fff])不\1|需要不需要|可不可以|可否|有没有|必须|了没有?[?？]?$|"
                    r"^(?:is|are|do|does|can|may|must|should|will)\b")
 ELLIPTICAL = re.compile(r"^(?:那|那么|那如果|如果是|换成|要是|and\b|what about\b|how about\b|and for\b|and the\b)|呢[?？]?$")
+ASKS = re.compile(r"什么|啥|哪|谁|几|多少|怎么|怎样|如何|咋|吗|呢|么|\b(?:what|when|where|who|which|how|whom|is|are|do|does|can)\b")
 # Whether a window is open now: "系统开了没", "现在还能报吗", "is it still open".
 STATUS = re.compile(r"(?:开|开通|开放|开始|截止|结束|关闭|关)了?(?:没|吗|没有)|还(?:开着|能|可以|来得及|收|接受|让)|现在|目前|"
                     r"这会儿|今天|此刻|当前|\b(?:still|now|today|yet|currently)\b|is it (?:still )?(?:open|closed)")
@@ -145,6 +148,12 @@ class Understander:
         # "子课题" are key projects in this family of notices, but naming one is a topic, not a level.
         return sorted(found)
 
+    def unsupported(self, attribute: str | None) -> bool:
+        """An attribute the notice never states (no address, no person's name in it): asking for one
+        is out of scope, whatever else the question shares with the notice."""
+        evidence = {"address": r"[路街道]\s*\d+\s*号|\d+\s*号(?:楼|院)", "person": r"联系人\s*[:：]"}
+        return attribute in evidence and not re.search(evidence[attribute], self.corpus.clean_notice)
+
     def foreign_entities(self, q: str) -> list[str]:
         out = [m.group() for m in CITY_WORDS.finditer(q) if m.group() not in self.notice]
         # A call of another year: "2025年度的软科学项目", "2023年的选题" when the notice never says so.
@@ -166,7 +175,9 @@ class Understander:
     def split(self, q: str) -> list[str]:
         """Sub-questions: sentences that each ask something, and lists under one shared predicate."""
         pieces = [p.strip() for p in _SENTENCE_SPLIT.split(q) if p and p.strip()]
-        asking = [p for p in pieces if asked_attribute(p) or YESNO.search(p)]
+        # A piece is a question of its own only if it asks (an interrogative word or a yes/no form),
+        # not merely because it names something ("按信用承诺书，单位要和谁签订…" is one question).
+        asking = [p for p in pieces if ASKS.search(p) or YESNO.search(p)]
         parts = pieces if len(asking) >= 2 and len(asking) == len(pieces) else [q]
         out: list[str] = []
         for part in parts:
@@ -254,4 +265,6 @@ class Understander:
                         if any(c.office in u.offices or c.phone in phones for c in t.contacts)]
         u.levels = list(dict.fromkeys(level for _, _, level in self.levels_in(q)))
         u.foreign = self.foreign_entities(q)
+        if self.unsupported(u.attribute):
+            u.foreign.append({"address": "地址", "person": "人员姓名"}[u.attribute or ""])
         return u
