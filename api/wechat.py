@@ -40,6 +40,7 @@ import logging
 import re
 import threading
 import time
+import unicodedata
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -58,6 +59,7 @@ from wechatpy.utils import check_signature
 
 from api import wechat_format as fmt
 from api.errors import error_response
+from api.limits import _COMBINING_RUN
 from assistant.sessions import channel_session_id
 from assistant.settings import Settings
 from assistant.state_store import StateStore, state_store_for
@@ -255,14 +257,14 @@ class WeChatEndpoint:
             return fmt.plain_reply(fmt.TEXT_ONLY_ZH), None
         if not question:
             return fmt.plain_reply(fmt.EMPTY_ZH), None
-        if len(question) > self.max_question_chars:
+        if len(question) > self.max_question_chars or len(unicodedata.normalize("NFKC", question)) > self.max_question_chars:
             text = (
                 f"Your message is over {self.max_question_chars} characters; please ask a shorter question."
                 if fmt.is_english(question)
                 else f"您的问题超过{self.max_question_chars}字，请精简后再问。"
             )
             return fmt.plain_reply(text), None
-        return None, question
+        return None, _COMBINING_RUN.sub(r"\1", question)  # what reaches the engine is bounded, as on /api
 
     def _run(self, assistant: Any, question: str, openid: str) -> str:
         try:

@@ -97,16 +97,16 @@ class Profile(BaseModel):
     located_in_zhengzhou: bool | None = None
     credit_blacklisted: bool | None = None
     serious_misconduct_in_penalty: bool | None = None
-    age: int | None = Field(default=None, ge=0, le=150)
+    age: int | None = Field(default=None, ge=0, le=150, strict=True)  # strict: `true` is not 1
     project_level: ProjectLevel | None = None
     title: Title | None = None
     degree: Degree | None = None
-    applications_this_year: int | None = Field(default=None, ge=0, le=1000)
+    applications_this_year: int | None = Field(default=None, ge=0, le=1000, strict=True)
     overdue_city_project: bool | None = None
-    org_quota_used: int | None = Field(default=None, ge=0, le=1000)
+    org_quota_used: int | None = Field(default=None, ge=0, le=1000, strict=True)
     classified_content: bool | None = None
     already_city_funded: bool | None = None
-    recommending_departments: int | None = Field(default=None, ge=0, le=1000)
+    recommending_departments: int | None = Field(default=None, ge=0, le=1000, strict=True)
 
     def merged(self, newer: Profile) -> Profile:
         """Facts stated later override earlier ones; unstated ones are kept."""

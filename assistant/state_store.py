@@ -346,8 +346,8 @@ _stores_lock = threading.Lock()
 def open_state_store(data_dir: Path | str | None, redis_url: str | None) -> StateStore:
     """The process's store for these settings (one per process and configuration).
 
-    Redis when a URL is given; else SQLite under `data_dir`; process memory when `data_dir` is empty
-    or cannot be written (logged: each worker then keeps its own state)."""
+    Redis when a URL is given; else SQLite under `data_dir`; process memory when `data_dir` is
+    `:memory:` or cannot be written (logged: each worker then keeps its own state)."""
     key = (str(data_dir or ""), redis_url or "")
     with _stores_lock:
         found = _stores.get(key)
@@ -356,6 +356,8 @@ def open_state_store(data_dir: Path | str | None, redis_url: str | None) -> Stat
         store: StateStore
         if redis_url:
             store = RedisStore(redis_url)
+        elif str(data_dir) == ":memory:":  # explicitly per process (benchmarks, throwaway runs)
+            store = MemoryStore()
         elif data_dir:
             try:
                 store = SqliteStore(Path(data_dir) / "state.sqlite3")

@@ -112,6 +112,41 @@ def test_emoji_question_is_answered(client) -> None:
     assert "67177127" in r.json()["answer"]
 
 
+def test_booleans_are_not_numbers(client) -> None:
+    for field in ("age", "org_quota_used", "applications_this_year", "recommending_departments"):
+        assert_error(client.post("/api/eligibility", json={field: True}), 422, "invalid_request")
+    assert client.post("/api/eligibility", json={"age": 45}).status_code == 200
+
+
+def test_expanding_characters_count_after_nfkc(client) -> None:
+    assert_error(client.post("/api/ask", json={"question": "\ufdfa" * 500}), 422, "question_too_long")
+    assert_error(client.post("/api/ask", json={"question": "\u3392" * 200}), 422, "question_too_long")
+
+
+def test_refused_cors_preflight_is_json(client) -> None:
+    r = client.options("/api/ask", headers={"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"})
+    err = assert_error(r, 400, "cors_refused")
+    assert "origin" in err["message"]
+
+
+def test_load_failure_body_has_no_exception_text(monkeypatch) -> None:
+    from assistant import engine
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("secret /srv/path detail")
+
+    monkeypatch.setattr(engine.Assistant, "load", classmethod(broken))
+    with TestClient(create_app(Settings())) as c:
+        for _ in range(50):
+            r = c.get("/api/ready")
+            if r.json()["error"]["code"] == "load_failed":
+                break
+            threading.Event().wait(0.05)
+        err = assert_error(r, 503, "load_failed")
+        assert "secret" not in r.text and "RuntimeError" not in r.text and "python -m assistant index" in err["message"]
+        assert c.get("/api/health").json()["status"] == "failed"
+
+
 def test_eligibility_wrong_types(client) -> None:
     assert_error(client.post("/api/eligibility", json={"age": "old"}), 422, "invalid_request")
     assert_error(client.post("/api/eligibility", json={"age": -1}), 422)
