@@ -185,13 +185,16 @@ class Assistant:
         counting = _has(q, V.COUNT)
         # May someone apply: the pattern (a modal, then a verb of applying or leading), or one of the
         # loose phrasings ("行吗", "我可以") when nothing else is asked ("申报书能用Word上传吗" is not).
-        loose = _has(q, V.ASK_ELIGIBLE) and u.attribute is None
+        stated = {k for k in delta.model_dump(exclude_none=True) if k != "project_level"}
+        about_self = bool(stated) or _has(q, V.SELF)
+        loose = _has(q, V.ASK_ELIGIBLE) and u.attribute is None and about_self
         asks_eligibility = (
             (loose or bool(V.ASK_ELIGIBLE_ZH.search(q)) or bool(V.ASK_ELIGIBLE_EN.search(q)))
             and not counting and "才能" not in q
+            # "单位注册完就能申报吗" asks about a step of the process, not about who may apply.
+            and (about_self or not facts or facts[0].intent == "eligibility" or bool(topics) or u.attribute == "who")
         )
         in_eligibility = state.intent == Intent.ELIGIBILITY.value
-        stated = {k for k in delta.model_dump(exclude_none=True) if k != "project_level"}
         # Facts count as the asker's own only when they speak of themselves or ask whether they may apply:
         # "高校限报几项" names a unit type without saying "we are a university".
         personal = bool(stated) and (asks_eligibility or in_eligibility or _has(q, V.SELF))
