@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 MAX_CITATIONS = 5
 DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one sentence
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
+LISTING_YIELDS_TO = 4.0  # a non-topic fact scoring this much answers instead of a topic list
 LEAD_MARGIN = 1.3  # a sentence outside the chosen facts leads only if it outscores theirs by this factor
 LEAD_MIN_BM25 = 6.0  # ... and has at least this BM25 score
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
@@ -266,8 +267,10 @@ class Assistant:
         if office and (not facts or "contact" in facets or facts[0].intent == "contacts"):
             return done(office_answer(office, self.corpus, lang), Intent.CONTACTS)
 
-        # 5. Lists of topics ("有哪些课题", "各课题的联系电话").
-        listing = self._listing(q, facets, lang)
+        # 5. Lists of topics ("有哪些课题", "各课题的联系电话") — unless a general fact answers it better
+        #    ("重大项目负责人有什么要求" names a level and says "有什么", but asks for a requirement).
+        strong_fact = bool(facts) and facts[0].intent != "topics" and top_score >= LISTING_YIELDS_TO
+        listing = None if strong_fact else self._listing(q, facets, lang)
         if listing:
             return done(listing, Intent.TOPICS if not facets else self._topic_intent(facets))
 

@@ -6,6 +6,7 @@ handled per fact, so "不是独立法人" and "没有博士学位" read the righ
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from assistant.models import Profile
@@ -26,6 +27,7 @@ def cn_number(text: str) -> int | None:
 
 
 _NUM = r"(\d{1,3}|[零〇一二两三四五六七八九十]{1,3})"
+_BORN = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:出生|生人|生的|出世)|born in ((?:19|20)\d\d)")
 _AGE = [
     re.compile(_NUM + r"\s*(?:周岁|岁)"),
     re.compile(r"(?:年龄|年纪|今年)\s*(?:是|为|有|已|已经)?\s*" + _NUM),
@@ -36,7 +38,7 @@ _NEG = r"(?:不是|不属于|并非|非|没有|没|无|不具备|不具有|未|�
 
 # (pattern, value), first match wins; specific before general.
 _TITLES: list[tuple[str, str]] = [
-    (r"没有职称|无职称|没职称|暂无职称|还没有职称|没有评职称|no (?:professional )?title|without a title", "none"),
+    (r"(?<!有)没有职称|无职称|(?<!有)没职称|暂无职称|还没有职称|没有评职称|no (?:professional )?title|without a title", "none"),
     (r"副教授|副研究员|副高|副主任医师|高级工程师|高工|副编审|高级经济师|高级讲师|associate professor|associate senior|associate researcher", "associate_senior"),
     (r"正高|教授|研究员|主任医师|正高级|full professor|professor|senior title|research fellow", "senior"),
     (r"讲师|中级|助理研究员|工程师|主治医师|lecturer|assistant professor|intermediate", "intermediate"),
@@ -53,8 +55,8 @@ _ORG: list[tuple[str, str]] = [
     (r"以个人名义|个人身份|我是个人|作为个人|(?<![一每])个人(?:能|可以|可不可以|申报|申请|名义)|自由职业|没有(?:挂靠)?单位|"
      r"individual|as a person|freelancer|myself alone|without an? (?:unit|organi[sz]ation)", "individual"),
     (r"社会组织|协会|学会|基金会|民办非企业|商会|ngo|association|society|foundation|non-profit", "social_organization"),
-    (r"公司|企业|集团|有限责任|股份|厂|民营|private firm|company|enterprise|firm\b|business|startup|corporation", "enterprise"),
-    (r"大学|学院|高校|高等院校|高等学校|职业技术学院|university|college", "university"),
+    (r"公司|企业|集团|有限责任|股份|厂|民营|个体工商户|个体户|private firm|company|enterprise|firm\b|business|startup|corporation", "enterprise"),
+    (r"大学|学院|高校|高等院校|高等学校|职业技术学院|(?<!中)(?<!小)学校|university|college", "university"),
     (r"研究所|研究院|科研院所|科学院|研究中心|institute|academy|research center|research centre", "research_institute"),
     (r"事业单位|医院|图书馆|博物馆|党校|档案馆|public institution|hospital|public service unit", "public_institution"),
 ]
@@ -105,6 +107,11 @@ def extract_profile(text: str) -> Profile:
         if (m := pattern.search(text)) and (age := cn_number(m.group(1))) is not None and 16 <= age <= 100:
             facts["age"] = age
             break
+    if "age" not in facts and (m := _BORN.search(text)):
+        # Born in a year, birthday unknown: the lower of the two possible ages this year.
+        age = dt.date.today().year - int(m.group(1) or m.group(2)) - 1
+        if 16 <= age <= 100:
+            facts["age"] = age
     if title := _first(_TITLES, text):
         # "副教授" also contains "教授": the associate pattern is checked by position-first match,
         # so make sure a senior match is not just the tail of an associate title.
@@ -149,7 +156,7 @@ def extract_profile(text: str) -> Profile:
     )
     if value is not None:
         facts["overdue_city_project"] = value
-    value = _flag(text, r"涉密|保密内容|机密|classified|confidential", r"不涉密|不涉及涉密|无涉密|没有涉密|非涉密|不含涉密|已脱密|not classified|no classified|unclassified")
+    value = _flag(text, r"涉密|保密内容|机密|秘密|classified|confidential|state secret", r"不涉密|不涉及涉密|无涉密|没有涉密|非涉密|不含涉密|已脱密|not classified|no classified|unclassified")
     if value is not None:
         facts["classified_content"] = value
     value = _flag(
