@@ -149,7 +149,7 @@ class Assistant:
     # ----------------------------------------------------------------- stages
     def _respond(self, question: str, today: dt.date, state: SessionState, trace: Trace | None
                  ) -> tuple[Answer, SessionState]:
-        u = self.understander.understand(question, state.last_question)
+        u = self.understander.understand(question, state.last_question, bool(state.topics))
         if trace:
             trace.add("understand", *u.lines())
         if len(u.parts) > 1 and not u.topics and not self._out_of_scope(u):

@@ -27,6 +27,7 @@ def cn_number(text: str) -> int | None:
 
 
 _NUM = r"(\d{1,3}|[零〇一二两三四五六七八九十]{1,3})"
+_RELATIVE_AGE = re.compile(r"(?:再|又|要是)\s*(大|老|长|小)\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:岁|周岁)")
 _BORN = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:出生|生人|生的|出世)|born in ((?:19|20)\d\d)")
 _AGE = [
     re.compile(_NUM + r"\s*(?:周岁|岁)"),
@@ -107,6 +108,9 @@ def extract_profile(text: str) -> Profile:
         if (m := pattern.search(text)) and (age := cn_number(m.group(1))) is not None and 16 <= age <= 100:
             facts["age"] = age
             break
+    if "age" in facts and (m := _RELATIVE_AGE.search(text)) and (n := cn_number(m.group(2))) is not None:
+        # "我58岁……那要是再大三岁呢": the stated age moved by the difference.
+        facts["age"] = int(facts["age"]) + (n if m.group(1) in "大老长" else -n)  # type: ignore[call-overload]
     if "age" not in facts and (m := _BORN.search(text)):
         # Born in a year, birthday unknown: the lower of the two possible ages this year.
         age = dt.date.today().year - int(m.group(1) or m.group(2)) - 1

@@ -68,6 +68,8 @@ CITY_WORDS = re.compile(
 # A named programme: "国家社科基金", "省软科学计划", "自然科学基金项目".
 PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:基金|计划|专项|工程|奖))")
 SUBJECT_MIN_BM25 = 6.0  # a follow-up's words name a subject of the notice when they score this high
+SUBJECT_MIN_BM25_LATIN = 2.0  # English words score lower (no character bigrams)
+PRONOUN = re.compile(r"它|其|这个|那个|该|上述|\b(?:it|its|that|this|they|them)\b")
 TOPIC_WORD = re.compile(r"课题|题目|选题|子课题|哪个项目|哪些项目|哪几个项目|\btopics?\b|\bsub-?topics?\b")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
 _TIME_OR_PLAN = re.compile(r"时间|安排|打算|计划书|计划任务")
@@ -195,10 +197,16 @@ class Understander:
         return out
 
     # ------------------------------------------------------------------ follow-ups
-    def complete_followup(self, q: str, previous: str | None) -> str | None:
+    def complete_followup(self, q: str, previous: str | None, topic_context: bool = False) -> str | None:
         """An elliptical turn that names only an entity or a value re-asks the previous question
-        with it substituted: "重点项目多少钱" then "那重大项目呢" asks "重大项目多少钱"."""
-        if not previous or not ELLIPTICAL.search(q) or len(q) > 24:
+        with it substituted: "重点项目多少钱" then "那重大项目呢" asks "重大项目多少钱". With a topic
+        under discussion, a turn naming no entity is left to the session's topic ("要交哪些报告呢")."""
+        if not previous or len(q) > 24:
+            return None
+        if not ELLIPTICAL.search(q):
+            if PRONOUN.search(q) and not topic_context and not self._entity_spans(q):
+                # "它是哪个处？" after a general fact: the previous question, with this turn's words.
+                return f"{previous} {q}"
             return None
         core = ELLIPTICAL.sub("", q).strip(" ,，?？")
         core = re.sub(r"^(?:那|那么|and|what about|how about)\s*", "", core).strip()
@@ -220,7 +228,10 @@ class Understander:
         if new:
             # The previous question named no entity of this kind: ask the previous attribute of it.
             return f"{core} {self._attribute_phrase(previous)}".strip()
-        if self.relevance(core) >= SUBJECT_MIN_BM25:
+        if topic_context:
+            return None
+        bar = SUBJECT_MIN_BM25 if _CJK.search(core) else SUBJECT_MIN_BM25_LATIN
+        if self.relevance(core) >= bar:
             # A new subject the notice speaks of ("那系统技术问题呢"): the previous attribute of it.
             return f"{core} {self._attribute_phrase(previous)}".strip()
         # Nothing the notice names ("那再大几岁呢"): the previous question, with this turn's words added.
@@ -236,16 +247,19 @@ class Understander:
 
     @staticmethod
     def _attribute_phrase(q: str) -> str:
-        for _, pattern in ATTRIBUTES:
+        """The words of `q` that ask for its attribute (or whether something is open now)."""
+        for _, pattern in (*ATTRIBUTES, ("status", STATUS)):
             if m := pattern.search(q):
                 return m.group()
         return ""
 
     # ------------------------------------------------------------------ all together
-    def understand(self, question: str, previous: str | None = None) -> Understanding:
+    def understand(self, question: str, previous: str | None = None, topic_context: bool = False) -> Understanding:
+        """`previous`: the last turn's question as understood; `topic_context`: a topic is under
+        discussion in the session (its attributes are asked without naming it)."""
         raw = canonical(question)
         text, corrections = self.speller.correct(raw)
-        completed = self.complete_followup(text, previous)
+        completed = self.complete_followup(text, previous, topic_context)
         u = Understanding(question=question, text=completed or text, lang=language_of(normalize(question)),
                           corrections=corrections, rewritten_from=text if completed else None)
         q = u.text
