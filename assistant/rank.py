@@ -115,6 +115,12 @@ class FactRanker:
         for fid, text in self._quote_text.items():
             if any(n in text for n in numbers):
                 cand(by_id[fid]).features["numbers"] = 1.0
+        if time_now:
+            # "系统开了没": whether a window is open now is asked of the facts that have one.
+            for fact in self.facts:
+                if fact.window:
+                    cand(fact)
+            attribute = attribute or "date"
         for c in cands.values():
             attrs = self.attributes[c.fact.id]
             if attribute in attrs:
