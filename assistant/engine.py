@@ -38,7 +38,7 @@ from assistant.rank import Candidate, FactRanker, select
 from assistant.sessions import SessionState, SessionStore
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
-from assistant.understand import LEVEL_WORDS, Understander, Understanding
+from assistant.understand import Understander, Understanding
 from corpus import Corpus, Fact, Topic, find_passages, load_corpus, squash
 from index import HybridRetriever, IndexConfig, open_index
 from index.embedders import make_embedder
@@ -100,7 +100,7 @@ class Assistant:
     # ----------------------------------------------------------------- construction
     @classmethod
     def load(cls, settings: Settings, *, progress: bool = True, rebuild: bool = False) -> Assistant:
-        corpus = load_corpus()
+        corpus = load_corpus(settings.corpus_dir)
         embedder = make_embedder(settings.embedder, settings.embedding_model, settings.embed_threads)
         cfg = IndexConfig(settings.index_dir, settings.chroma_host, settings.chroma_port, settings.collection_prefix)
         retriever = open_index(cfg, corpus, embedder, progress=progress, rebuild=rebuild,
@@ -328,7 +328,7 @@ class Assistant:
             return Draft(f"{head}\n{draft.text}", [lead, *draft.passages])
         if len(u.levels) == 1 and u.lang == "zh" and not facts[0].window:
             # "重点项目多少钱": of a fact stated per project level, the asked level's sentence only.
-            words = LEVEL_WORDS[u.levels[0]]
+            words = self.understander.level_words[u.levels[0]]
             own = [q for q in facts[0].quotes if any(w in q for w in words)]
             if own and len(own) < len(facts[0].quotes):
                 text = "；".join(squash(q) for q in own) + "。"
@@ -412,21 +412,25 @@ class Assistant:
         if facet and not _has(q, V.ALL_WORDS):
             return None
         zh = lang == "zh"
+        topics = self.corpus.topics
+        sub_level = next((t.level for t in topics if t.parent), None)
+        levels = list(dict.fromkeys(level for _, _, level in self.understander.levels_in(q)))
         if "其他领域" in q or "other field" in q:
-            chosen = [t for t in self.corpus.topics if t.level == "key" and not t.parent]
-            head = f"其他领域重点课题共{len(chosen)}项：" if zh else f"The {len(chosen)} key topics in other fields:"
-        elif _has(q, V.SUBTOPIC_WORDS):
-            chosen = [t for t in self.corpus.topics if t.parent]
-            head = f"子课题共{len(chosen)}个（均为重点项目）：" if zh else f"The {len(chosen)} sub-topics (all key projects):"
-        elif ("重大" in q or "major" in q) and not ("重点" in q or "key" in q):
-            chosen = [t for t in self.corpus.topics if t.level == "major"]
-            head = f"重大项目共{len(chosen)}项：" if zh else f"The {len(chosen)} major projects:"
-        elif ("重点" in q or "key" in q) and not ("重大" in q or "major" in q):
-            chosen = [t for t in self.corpus.topics if t.level == "key"]
-            head = f"重点项目共{len(chosen)}项：" if zh else f"The {len(chosen)} key projects:"
+            chosen = [t for t in topics if t.level == sub_level and not t.parent and not self.topics.children(t.id)]
+            head = f"其他领域课题共{len(chosen)}项：" if zh else f"The {len(chosen)} topics in other fields:"
+        elif _has(q, V.SUBTOPIC_WORDS) and sub_level:
+            chosen = [t for t in topics if t.parent]
+            kind = self.corpus.levels.get(sub_level, sub_level)
+            head = f"子课题共{len(chosen)}个（均为{kind}）：" if zh else f"The {len(chosen)} sub-topics:"
+        elif len(levels) == 1:
+            chosen = [t for t in topics if t.level == levels[0]]
+            name = self.corpus.levels.get(levels[0], levels[0])
+            head = f"{name}共{len(chosen)}项：" if zh else f"The {len(chosen)} {levels[0]} projects:"
         else:
-            chosen = list(self.corpus.topics)
-            head = f"本次均为定题项目，共{len(chosen)}项：" if zh else f"All {len(chosen)} set topics:"
+            chosen = list(topics)
+            counts = self.corpus.fact_by_role("project_counts")
+            head = (counts.zh if counts and zh else counts.en if counts else "") or (
+                f"共{len(chosen)}个课题：" if zh else f"All {len(chosen)} topics:")
         draft = topic_list(chosen, facet, lang, head)
         if not facet:
             counts = self.corpus.fact_by_role("project_counts")

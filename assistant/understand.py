@@ -57,8 +57,18 @@ STATUS = re.compile(r"(?:开|开通|开放|开始|截止|结束|关闭|关)了?(
 _LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
 _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff])[，,](?=[\u4e00-\u9fff])")
 _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)(?:是|为|是多少|是什么|是哪|是几|怎么)?(?:什么|多少|哪些)?[?？]?$")
-LEVEL_WORDS = {"major": ("重大项目", "重大课题", "major project", "major projects", "重大"),
-               "key": ("重点项目", "重点课题", "key project", "key projects", "重点")}
+ENGLISH_LEVEL = {"major": "major", "key": "key", "general": "general"}
+
+
+def level_words(levels: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """How a notice's project levels are named in questions, from the corpus (level -> "重大项目"):
+    "重大项目", "重大课题", "重大", and the English "major project"."""
+    out: dict[str, tuple[str, ...]] = {}
+    for level, zh in levels.items():
+        head = zh.removesuffix("项目").removesuffix("课题") or zh
+        en = ENGLISH_LEVEL.get(level, level.replace("_", " "))
+        out[level] = (f"{head}项目", f"{head}课题", f"{en} project", f"{en} projects", head)
+    return out
 CITY_WORDS = re.compile(
     r"洛阳|开封|新乡|许昌|南阳|平顶山|安阳|鹤壁|焦作|濮阳|漯河|三门峡|商丘|信阳|周口|驻马店|济源|北京|上海|天津|重庆|广州|深圳|杭州|"
     r"南京|武汉|西安|成都|长沙|合肥|济南|石家庄|太原|苏州|青岛|厦门|宁波|无锡|东莞|佛山|福州|昆明|贵阳|南宁|南昌|兰州|沈阳|大连|"
@@ -132,6 +142,7 @@ class Understander:
                  relevance: Callable[[str], float] = lambda text: 0.0) -> None:
         """`relevance(text)`: how strongly the notice speaks of `text` (the best BM25 score)."""
         self.corpus, self.topics, self.speller, self.relevance = corpus, topics, speller, relevance
+        self.level_words = level_words(corpus.levels)
         self.notice = canonical(corpus.clean_notice).replace(" ", "")
         offices = {c.office for t in corpus.topics for c in t.contacts} | {
             q.split("：")[0] for f in corpus.facts if f.intent == "contacts" for q in f.quotes
@@ -142,7 +153,7 @@ class Understander:
     def levels_in(self, q: str) -> list[tuple[int, int, str]]:
         """Project levels named in q, with their spans; the longest wording wins."""
         found: list[tuple[int, int, str]] = []
-        for level, words in LEVEL_WORDS.items():
+        for level, words in self.level_words.items():
             for w in sorted(words, key=len, reverse=True):
                 for m in re.finditer(re.escape(w), q):
                     if not any(s <= m.start() < e for s, e, _ in found):

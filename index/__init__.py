@@ -19,9 +19,12 @@ from tqdm import tqdm
 
 from corpus import CORPUS_DIR, Corpus
 from index.bm25 import Bm25Index
+from index.cards import expansions
 from index.embedders import Embedder
 from index.retriever import HybridRetriever
+from index.spelling import corrector_for
 from index.store import IndexConfig, open_vectors
+from index.tokenize import add_words
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 log = logging.getLogger(__name__)
@@ -41,9 +44,11 @@ def index_config_for(cfg: IndexConfig, corpus: Corpus) -> IndexConfig:
 
 
 def open_index(
-    cfg: IndexConfig, corpus: Corpus, embedder: Embedder, *, progress: bool = True, rebuild: bool = False
+    cfg: IndexConfig, corpus: Corpus, embedder: Embedder, *, progress: bool = True, rebuild: bool = False,
+    with_triggers: bool = True,
 ) -> HybridRetriever:
     cfg = index_config_for(cfg, corpus)
+    add_words(corpus.lexicon)  # the served notice's own domain words, before anything is tokenised
     bars: list[tqdm] = []
 
     def advance(n: int) -> None:
@@ -65,6 +70,7 @@ def open_index(
     finally:
         for bar in bars:
             bar.close()
-    built.append(HybridRetriever(corpus.passages, Bm25Index(corpus.passages), repaired[-1] if repaired else store,
-                                 embedder))
+    bm25 = Bm25Index(corpus.passages, expansions(corpus, with_triggers))
+    built.append(HybridRetriever(corpus.passages, bm25, repaired[-1] if repaired else store, embedder,
+                                 corrector_for(corpus)))
     return built[0]

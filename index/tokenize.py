@@ -54,6 +54,16 @@ def _init() -> None:
         _ready = True
 
 
+def add_words(words: list[str]) -> None:
+    """A served corpus's own domain words (its lexicon.txt), beside the packaged one."""
+    _init()
+    new = [w for w in words if w and jieba.dt.FREQ.get(w, 0) == 0]
+    for w in new:
+        jieba.add_word(w, freq=20)
+    if new:
+        _cut.cache_clear()
+
+
 @lru_cache(maxsize=8192)
 def _cut(text: str) -> tuple[str, ...]:
     _init()
