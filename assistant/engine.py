@@ -51,8 +51,8 @@ MAX_CITATIONS = 5
 DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one sentence
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
 LISTING_YIELDS_TO = 4.0  # a non-topic fact scoring this much answers instead of a topic list
-LEAD_MARGIN = 1.3  # a sentence outside the chosen facts leads only if it outscores theirs by this factor
-LEAD_MIN_BM25 = 6.0  # ... and has at least this BM25 score
+LEAD_MARGIN = 1.0  # a sentence outside the chosen facts leads when it outscores theirs (1.0-1.3 tried on dev, dev2)
+LEAD_MIN_BM25 = 4.0  # ... and has at least this BM25 score
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
 # A question of these kinds that also names a topic is still about the whole call.
 GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
