@@ -103,6 +103,25 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     trusted: ClassVar[frozenset[str]] = frozenset({"127.0.0.1"})
     linger: ClassVar[float] = 0.5
     _clients: ClassVar[Counter] = Counter()
+    _sweeping: ClassVar[set] = set()  # the connection sets that have a header-timeout sweeper
+
+    # Header timeouts: one sweep a second per worker over its connections (cheaper than a timer per
+    # request); `_headers_since` is when the connection started waiting for a request's headers.
+    @classmethod
+    def _ensure_sweeper(cls, loop, connections: set) -> None:
+        if id(connections) in cls._sweeping:
+            return
+        cls._sweeping.add(id(connections))
+
+        def sweep() -> None:
+            deadline = loop.time() - cls.header_timeout
+            for conn in list(connections):
+                since = getattr(conn, "_headers_since", None)
+                if since is not None and since < deadline:
+                    conn._header_timed_out()
+            loop.call_later(min(1.0, cls.header_timeout / 2), sweep)
+
+        loop.call_later(min(1.0, cls.header_timeout / 2), sweep)
 
     def connection_made(self, transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -113,7 +132,8 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self._counted = bool(self._peer) and self._peer not in self.trusted and "*" not in self.trusted
         if self._counted:
             self._clients[self._peer] += 1
-        self._header_timer = self.loop.call_later(self.header_timeout, self._header_timed_out)
+        self._headers_since: float | None = self.loop.time()
+        self._ensure_sweeper(self.loop, self.connections)
         if len(self.connections) > self.max_connections:
             self._refuse(b"503 Service Unavailable", "too_many_connections",
                          "This server has too many open connections; retry shortly.")
@@ -127,7 +147,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             if self._clients[self._peer] <= 0:
                 del self._clients[self._peer]
             self._counted = False
-        self._header_timer.cancel()
+        self._headers_since = None
         super().connection_lost(exc)
 
     def _refuse(self, status: bytes, code: str, message: str) -> None:
@@ -136,6 +156,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             self.transport.close()
 
     def _header_timed_out(self) -> None:
+        self._headers_since = None
         if self._awaiting_headers and not self.transport.is_closing():
             if self._header_bytes:
                 self._refuse(b"408 Request Timeout", "header_timeout", "The request headers took too long.")
@@ -152,7 +173,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def on_headers_complete(self) -> None:
         self._awaiting_headers = False
-        self._header_timer.cancel()
+        self._headers_since = None
         super().on_headers_complete()
         if self._closing and self.cycle is not None:
             self.cycle.keep_alive = False  # shutting down: answer this one, then close
@@ -161,8 +182,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         super().on_response_complete()
         if not self.transport.is_closing():
             self._awaiting_headers, self._header_bytes = True, 0
-            self._header_timer.cancel()
-            self._header_timer = self.loop.call_later(self.header_timeout, self._header_timed_out)
+            self._headers_since = self.loop.time()
 
     def shutdown(self) -> None:
         """Graceful: a busy connection finishes its response and closes; an idle keep-alive
