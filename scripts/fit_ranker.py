@@ -23,21 +23,23 @@ from evaluation.runner import InProcessClient, run_questions  # noqa: E402
 from evaluation.scoring import question_metrics  # noqa: E402
 
 GRID = {
-    "W_RETRIEVAL": (0.4, 0.6, 0.8),
+    "W_TRIGGER": (0.5, 1.0),
+    "W_RETRIEVAL": (0.4, 0.6, 0.9),
     "W_ATTRIBUTE_MATCH": (1.0, 2.0, 3.0),
-    "W_ATTRIBUTE_MISMATCH": (3.0, 5.0, 8.0),
-    "MIN_SCORE": (1.5, 2.0, 3.0),
+    "W_ATTRIBUTE_MISMATCH": (2.0, 3.0, 5.0),
+    "MIN_SCORE": (1.5, 2.5),
 }
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--gold", default="tests/gold/dev.jsonl")
+    ap.add_argument("--gold", action="append", help="development gold files (default: dev.jsonl and dev2.jsonl)")
     args = ap.parse_args()
-    if "test" in Path(args.gold).name:
+    paths = [Path(p) for p in (args.gold or ["tests/gold/dev.jsonl", "tests/gold/dev2.jsonl"])]
+    if any("test" in p.name for p in paths):
         print("refusing to fit on a test split", file=sys.stderr)
         return 2
-    golds = load_questions(Path(args.gold))
+    golds = [g for p in paths for g in load_questions(p)]
     settings = Settings(answer_cache_size=0)
     assistant = Assistant.load(settings, progress=False)
     results = []
