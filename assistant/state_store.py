@@ -181,9 +181,21 @@ class SqliteStore(StateStore):
         self._local = threading.local()
         self._writes = 0
         self._groups: dict[str, int] = {}
-        conn = self._conn()  # fails here (not on the first request) if the directory is not writable
-        with conn:
+        try:
+            conn = self._conn()  # fails here (not on the first request) if the directory is not writable
+            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("quick_check failed")
             conn.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError):  # cannot open or write: not damage
+                raise
+            log.warning("shared state file %s is damaged; setting it aside and starting afresh", self.path)
+            self.close()
+            for suffix in ("", "-wal", "-shm"):
+                broken = Path(f"{self.path}{suffix}")
+                if broken.exists():
+                    broken.replace(Path(f"{self.path}{suffix}.damaged"))
+            self._conn().executescript(_SCHEMA)
 
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
@@ -199,7 +211,10 @@ class SqliteStore(StateStore):
                     if attempt == 49:
                         raise
                     time.sleep(0.05)
-            conn.execute("PRAGMA synchronous=NORMAL")  # state that may be lost on power failure, not corrupted
+            # Expendable state (conversations, de-dup, buckets): no fsync, not even at checkpoints, which
+            # would stall the event loop for milliseconds. A crash of the OS (not of a process) may lose
+            # or damage it; a damaged file is set aside and started afresh at the next start.
+            conn.execute("PRAGMA synchronous=OFF")
             self._local.conn = conn
         return conn
 
@@ -346,8 +361,8 @@ _stores_lock = threading.Lock()
 def open_state_store(data_dir: Path | str | None, redis_url: str | None) -> StateStore:
     """The process's store for these settings (one per process and configuration).
 
-    Redis when a URL is given; else SQLite under `data_dir`; process memory when `data_dir` is
-    `:memory:` or cannot be written (logged: each worker then keeps its own state)."""
+    Redis when a URL is given; else SQLite under `data_dir`; process memory when `data_dir` is empty
+    or cannot be written (logged: each worker then keeps its own state)."""
     key = (str(data_dir or ""), redis_url or "")
     with _stores_lock:
         found = _stores.get(key)
@@ -356,8 +371,6 @@ def open_state_store(data_dir: Path | str | None, redis_url: str | None) -> Stat
         store: StateStore
         if redis_url:
             store = RedisStore(redis_url)
-        elif str(data_dir) == ":memory:":  # explicitly per process (benchmarks, throwaway runs)
-            store = MemoryStore()
         elif data_dir:
             try:
                 store = SqliteStore(Path(data_dir) / "state.sqlite3")

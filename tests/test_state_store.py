@@ -174,3 +174,15 @@ def test_question_length_is_checked_after_nfkc() -> None:
     with pytest.raises(ApiError) as exc:
         check_question("   ", 500)
     assert exc.value.code == "empty_question"
+
+
+def test_a_damaged_sqlite_file_is_set_aside(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    first = SqliteStore(path)
+    first.put("k", b"v", 60)
+    first.close()
+    path.write_bytes(b"this is not a database" * 100)
+    fresh = SqliteStore(path)  # does not raise: the state is expendable
+    assert fresh.get("k") is None
+    fresh.put("k", b"v2", 60)
+    assert fresh.get("k") == b"v2" and (tmp_path / "state.sqlite3.damaged").exists()
