@@ -1,1 +1,1 @@
-"""Answering and eligibility for the Zhengzhou 2024 Soft Science notice."""
+"""Answering and eligibility for a soft-science call notice (the corpus served: the packaged 2024 Zhengzhou notice by default)."""
