@@ -109,3 +109,41 @@ def test_no_trigger_or_lexicon_entry_serves_exactly_one_dev_question() -> None:
         if word and word not in notice and sum(word in q for q in questions) == 1:
             single.append(f"lexicon: {word}")
     assert not single, "used by exactly one dev question:\n" + "\n".join(single)
+
+
+def _string_constants(path: Path) -> list[str]:
+    """String literals of a module, docstrings excepted (they may quote an example)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                docstrings.add(id(first.value))
+    return [n.value for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
+
+
+def test_no_code_names_a_year_phone_amount_or_fact_id_of_one_notice() -> None:
+    """Answers come from the served corpus: the code, widget and demo page hold no notice's values."""
+    import re
+
+    corpus = load_corpus()
+    # Roles (submission_window, applicants, …) and intents are the schema every ingested notice
+    # shares; an id that is neither belongs to one notice's hand data.
+    shared = {f.role for f in corpus.facts if f.role} | {i.value for i in Intent}
+    fact_ids = {f.id for f in corpus.facts} - shared
+    value = re.compile(r"(?<!\d)(?:19|20)\d\d\s*年|(?<!\d)\d{8}(?!\d)|\d+(?:\.\d+)?\s*万元")
+    found = []
+    for package in ("assistant", "index", "api"):
+        for path in (REPO / package).rglob("*.py"):
+            for text in _string_constants(path):
+                if value.search(text) or text in fact_ids:
+                    found.append(f"{path.relative_to(REPO)}: {text[:60]!r}")
+    for path in (REPO / "api" / "static").glob("*"):
+        if path.suffix in (".js", ".html"):
+            if m := value.search(path.read_text(encoding="utf-8")):
+                found.append(f"{path.relative_to(REPO)}: {m.group()!r}")
+    assert not found, "\n".join(found)
