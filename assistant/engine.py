@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 MAX_CITATIONS = 5
 DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one sentence
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
+OVERVIEW_MAX = 6  # facts in an answer to "what are all the requirements"
 LISTING_YIELDS_TO = 4.0  # a non-topic fact scoring this much answers instead of a topic list
 LEAD_MARGIN = 1.0  # a sentence outside the chosen facts leads when it outscores theirs (1.0-1.3 tried on dev, dev2)
 LEAD_MIN_BM25 = 4.0  # ... and has at least this BM25 score
@@ -177,6 +178,9 @@ class Assistant:
         hits = self.retriever.search(q, MAX_CITATIONS, mode="bm25")
         ranked = self.ranker.rank(q, hits, u.attribute, time_now, _has(q, V.WHEN))
         facts = select(ranked, listing=_has(q, V.LIST_WORDS))
+        if u.overview and facts:
+            # The whole of the aspect: every fact of the best one's intent, in the notice's order.
+            facts = [f for f in self.corpus.facts if f.intent == facts[0].intent][:OVERVIEW_MAX]
         if trace:
             trace.add("retrieve", *(f"{h.passage.id} bm25={h.score:.2f}" for h in hits[:3]))
             trace.add("rank", *(c.describe() for c in ranked[:4]))

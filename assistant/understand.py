@@ -50,6 +50,9 @@ YESNO = re.compile(r"吗[?？]?$|吗[，,。]|是否|([\u4e00-\u9fff])不\1|需�
                    r"^(?:is|are|do|does|can|may|must|should|will)\b")
 ELLIPTICAL = re.compile(r"^(?:那|那么|那如果|如果是|换成|要是|and\b|what about\b|how about\b|and for\b|and the\b)|呢[?？]?$")
 ASKS = re.compile(r"什么|啥|哪|谁|几|多少|怎么|怎样|如何|咋|吗|呢|么|\b(?:what|when|where|who|which|how|whom|is|are|do|does|can)\b")
+# A question for the whole of an aspect ("整体的时间安排", "整个流程分哪几步", "对负责人有哪些要求").
+OVERVIEW = re.compile(r"整体|整个|全部|所有|总体|哪几步|怎么安排|怎样安排|如何安排|有哪些(?:要求|规定|条件|步骤|环节)|"
+                      r"有什么(?:要求|规定|条件)|\b(?:overall|all the|what are the (?:rules|requirements|steps))\b")
 # Whether a window is open now: "系统开了没", "现在还能报吗", "is it still open".
 STATUS = re.compile(r"(?:开|开通|开放|开始|截止|结束|关闭|关)了?(?:没|吗|没有)|还(?:开着|能|可以|来得及|收|接受|让)|现在|目前|"
                     r"这会儿|今天|此刻|当前|\b(?:still|now|today|yet|currently)\b|is it (?:still )?(?:open|closed)")
@@ -96,6 +99,7 @@ class Understanding:
     attribute: str | None = None
     yesno: bool = False
     status: bool = False  # asks whether something is open or closed now
+    overview: bool = False  # asks for the whole of an aspect, not one value
     topics: list[str] = field(default_factory=list)
     levels: list[str] = field(default_factory=list)
     offices: list[str] = field(default_factory=list)
@@ -281,6 +285,7 @@ class Understander:
         u.attribute = asked_attribute(q)
         u.yesno = bool(YESNO.search(q))
         u.status = bool(STATUS.search(q))
+        u.overview = bool(OVERVIEW.search(q)) and not u.topics
         u.topics = self.topics.resolve(q)
         u.offices = [name for key, name in self.offices if key in q]
         if not u.topics and TOPIC_WORD.search(q):
