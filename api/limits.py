@@ -192,7 +192,9 @@ async def run_answer(timeout: float, gate: asyncio.Semaphore | None, fn: Callabl
     still holds its slot until it is done, so abandoned work can never exceed the gate."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    if gate is not None:
+    if gate is not None and not gate.locked():
+        await gate.acquire()  # a free slot: taken at once, no waiting machinery
+    elif gate is not None:
         acquiring = asyncio.ensure_future(gate.acquire())
         try:
             await asyncio.wait({acquiring}, timeout=timeout)
