@@ -17,6 +17,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from threading import Lock
+from typing import Literal, cast
 from zoneinfo import ZoneInfo
 
 from assistant import vocabulary as V
@@ -33,7 +34,7 @@ from assistant.compose import (
 )
 from assistant.eligibility import EligibilityChecker
 from assistant.extract import profile_words
-from assistant.models import Answer, Citation, Eligibility, Intent, Profile
+from assistant.models import Answer, Citation, Eligibility, Intent, Profile, ProjectLevel
 from assistant.rank import Candidate, FactRanker, select
 from assistant.sessions import SessionState, SessionStore
 from assistant.settings import Settings
@@ -47,6 +48,7 @@ from index.spelling import corrector_for
 from index.tokenize import canonical, tokens
 
 log = logging.getLogger(__name__)
+Language = Literal["zh", "en"]
 MAX_CITATIONS = 5
 DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one sentence
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
@@ -179,8 +181,8 @@ class Assistant:
         ranked = self.ranker.rank(q, hits, u.attribute, time_now, _has(q, V.WHEN))
         facts = select(ranked, listing=_has(q, V.LIST_WORDS))
         if u.overview and facts:
-            # The whole of the aspect: every fact of the best one's intent, in the notice's order.
-            facts = [f for f in self.corpus.facts if f.intent == facts[0].intent][:OVERVIEW_MAX]
+            # The whole of the aspect: every fact of the best one's intent with evidence, best first.
+            facts = [c.fact for c in ranked if c.fact.intent == facts[0].intent and c.score > 0][:OVERVIEW_MAX]
         if trace:
             trace.add("retrieve", *(f"{h.passage.id} bm25={h.score:.2f}" for h in hits[:3]))
             trace.add("rank", *(c.describe() for c in ranked[:4]))
@@ -231,7 +233,8 @@ class Assistant:
                 draft = Draft(f"{draft.text}\n\n" + ("另外，就您提到的情况：" if lang == "zh" else "About your situation: ")
                               + extra.text, draft.passages, draft.rank_passages)
                 new_state = replace(new_state, profile=profile)
-            return Answer(answer=draft.text, intent=intent, citations=citations, eligibility=elig, language=lang,
+            return Answer(answer=draft.text, intent=intent, citations=citations, eligibility=elig,
+                          language=cast(Language, lang),  # "zh" or "en" (Understanding.lang)
                           topic=topic_ids[0] if topic_ids else None), new_state
 
         # 1. Questions about something the notice does not say (unless the user is stating facts):
@@ -247,7 +250,7 @@ class Assistant:
         )):
             profile = state.profile.merged(delta)
             if topics and profile.project_level is None:
-                profile = profile.merged(Profile(project_level=self.corpus.topic(topics[0]).level))
+                profile = profile.merged(Profile(project_level=cast(ProjectLevel, self.corpus.topic(topics[0]).level)))
             result = self.checker.check(profile, today, lang)
             draft = eligibility_answer(result, lang, self.corpus, bool(profile.model_dump(exclude_none=True)))
             return done(draft, Intent.ELIGIBILITY, topics, result, profile)
@@ -308,8 +311,8 @@ class Assistant:
         return min(windows, key=lambda f: f.window.opens if f.window else dt.date.max)
 
     def _lead_passage(self, draft: Draft, hits: list[Hit]) -> str | None:
-        """The top BM25 passage, when it is not among the draft's, belongs to no topic, and clearly
-        outscores the draft's own passages."""
+        """The top BM25 passage, when it is not among the draft's, belongs to no topic, and
+        outscores the draft's own passages (a clause of the annexed template, say)."""
         if not hits or hits[0].passage.id in draft.passages or hits[0].passage.topic:
             return None
         top = hits[0]

@@ -12,6 +12,8 @@ Each fact is a candidate with features; its score is a weighted sum of them:
   something the fact's quotes contain; a date question is not answered by a fact without a date.
 - `numbers`: the question repeats a number (a phone, a date) that occurs in the fact's quotes.
 - `window`: "现在还能报吗" asks whether a window is open: facts with a date window.
+- `heading`: the question names the heading the fact sits under ("对项目负责人有哪些要求" names
+  "2. 项目负责人").
 
 The weights are named below; `scripts/fit_ranker.py` searches them on the dev split only and
 prints the dev accuracy of each setting. A candidate below `MIN_SCORE` is not an answer: the
@@ -35,6 +37,7 @@ W_ATTRIBUTE_MISMATCH = 3.0
 W_NUMBERS = 8.0
 W_WINDOW = 3.0
 W_DATE_WORDS = 2.0
+W_HEADING = 2.0
 RETRIEVAL_DEPTH = 5
 RETRIEVAL_MIN_BM25 = 3.0
 RETRIEVAL_MIN_BM25_LATIN = 1.0
@@ -46,6 +49,13 @@ _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*万元")
 _PHONE = re.compile(r"\d{7,8}")
 _COUNT = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个)")
+
+
+def _heading(section: str) -> str:
+    """The last heading of a section path without its numbering: "…> 2. 项目负责人" -> "项目负责人"."""
+    last = section.split(">")[-1]
+    label = re.sub(r"^[\s\d一二三四五六七八九十()（）.、]+", "", last).strip()
+    return label if len(label) >= 2 and not label.startswith(("附件", "申报指南")) else ""
 
 
 def fact_attributes(fact: Fact) -> frozenset[str]:
@@ -87,6 +97,10 @@ class FactRanker:
         self.matcher = FactMatcher(corpus.facts if use_triggers else [])
         self.attributes = {f.id: fact_attributes(f) for f in corpus.facts}
         self._quote_text = {f.id: "".join(f.quotes) for f in corpus.facts}
+        # The heading each fact sits under ("2. 项目负责人", "6. 经费使用"), as a question would name it.
+        by_pid = {p.id: p for p in corpus.passages}
+        self.headings = {f.id: {h for pid in f.passage_ids if (h := _heading(by_pid[pid].section))}
+                         for f in corpus.facts}
 
     def rank(self, q: str, hits: list[Hit], attribute: str | None, time_now: bool, asks_when: bool) -> list[Candidate]:
         """Every fact with some evidence, best first. `hits`: BM25 passages for q, best first."""
@@ -131,12 +145,14 @@ class FactRanker:
                 c.features["window"] = 1.0
             if "date" in attrs and asks_when:
                 c.features["date_words"] = 1.0
+            if any(h in q for h in self.headings[c.fact.id]):
+                c.features["heading"] = 1.0
             f = c.features
             c.score = (W_TRIGGER * f.get("trigger", 0.0) + W_RETRIEVAL * f.get("retrieval", 0.0)
                        + (W_ATTRIBUTE_MATCH if f.get("attribute", 0) > 0 else -W_ATTRIBUTE_MISMATCH
                           if f.get("attribute", 0) < 0 else 0.0)
                        + W_NUMBERS * f.get("numbers", 0.0) + W_WINDOW * f.get("window", 0.0)
-                       + W_DATE_WORDS * f.get("date_words", 0.0))
+                       + W_DATE_WORDS * f.get("date_words", 0.0) + W_HEADING * f.get("heading", 0.0))
         return sorted(cands.values(), key=lambda c: -c.score)
 
 
