@@ -186,3 +186,30 @@ def test_a_damaged_sqlite_file_is_set_aside(tmp_path: Path) -> None:
     assert fresh.get("k") is None
     fresh.put("k", b"v2", 60)
     assert fresh.get("k") == b"v2" and (tmp_path / "state.sqlite3.damaged").exists()
+
+
+def test_a_timed_out_answer_keeps_its_slot_until_it_ends() -> None:
+    import asyncio
+    import threading
+
+    from api.errors import ApiError
+    from api.limits import run_answer
+
+    release = threading.Event()
+
+    async def scenario() -> None:
+        gate = asyncio.Semaphore(1)
+        with pytest.raises(ApiError) as exc:
+            await run_answer(0.1, gate, release.wait, 10)
+        assert exc.value.code == "timeout"
+        assert gate.locked()  # the abandoned thread still runs: its slot is still counted
+        with pytest.raises(ApiError):  # so the next request waits (and times out), no pile-up
+            await run_answer(0.1, gate, lambda: "x")
+        release.set()
+        for _ in range(100):
+            if not gate.locked():
+                break
+            await asyncio.sleep(0.01)
+        assert await run_answer(1.0, gate, lambda: "answered") == "answered"
+
+    asyncio.run(scenario())
