@@ -177,8 +177,8 @@ class Assistant:
         topics = list(u.topics)
         facets = [f for f, words in V.FACETS.items() if _has(q, words)]
         time_now = _has(q, V.TIME_NOW) or u.status
-        hits = self.retriever.search(q, MAX_CITATIONS, mode="bm25")
-        ranked = self.ranker.rank(q, hits, u.attribute, time_now, _has(q, V.WHEN))
+        hits = self.retriever.search(u.focus, MAX_CITATIONS, mode="bm25")
+        ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now, _has(q, V.WHEN))
         facts = select(ranked, listing=_has(q, V.LIST_WORDS))
         if u.overview and facts:
             # The whole of the aspect: every fact of the best one's intent with evidence, best first.
@@ -189,6 +189,7 @@ class Assistant:
             trace.add("rank", "chosen: " + (", ".join(f.id for f in facts) or "-"))
         top_score = ranked[0].score if ranked else 0.0
         top_longest = ranked[0].longest if ranked else 0
+        # "几项", or a number of projects stated ("事业单位也能报5项吗"): a quota question, not a verdict.
         counting = _has(q, V.COUNT)
         # May someone apply: the pattern (a modal, then a verb of applying or leading), or one of the
         # loose phrasings ("行吗", "我可以") when nothing else is asked ("申报书能用Word上传吗" is not).
@@ -270,7 +271,7 @@ class Assistant:
             return done(self._topic_draft(topics, facets, lang, q), self._topic_intent(facets), topics)
 
         # 4. An office by name ("成果处的电话").
-        office = next((name for key, name in self.offices if key in q), None)
+        office = u.offices[0] if u.offices else None
         if office and (not facts or "contact" in facets or facts[0].intent == "contacts"):
             return done(office_answer(office, self.corpus, lang), Intent.CONTACTS)
 

@@ -53,6 +53,7 @@ ASKS = re.compile(r"什么|啥|哪|谁|几|多少|怎么|怎样|如何|咋|吗|�
 # A question for the whole of an aspect ("整体的时间安排", "整个流程分哪几步", "对负责人有哪些要求").
 OVERVIEW = re.compile(r"整体|整个|全部|所有|总体|哪几步|怎么安排|怎样安排|如何安排|有哪些(?:要求|规定|条件|步骤|环节)|"
                       r"有什么(?:要求|规定|条件)|\b(?:overall|all the|what are the (?:rules|requirements|steps))\b")
+GUESS = re.compile(r"(?:，|,|\s)?(?:是不是|是否|是)(?:要|该|应该)?(?:打|找|问|联系|由)?[^，,。？?]{1,16}(?:吗|么)[?？]?$")
 # Whether a window is open now: "系统开了没", "现在还能报吗", "is it still open".
 STATUS = re.compile(r"(?:开|开通|开放|开始|截止|结束|关闭|关)了?(?:没|吗|没有)|还(?:开着|能|可以|来得及|收|接受|让)|现在|目前|"
                     r"这会儿|今天|此刻|当前|\b(?:still|now|today|yet|currently)\b|is it (?:still )?(?:open|closed)")
@@ -105,6 +106,10 @@ class Understanding:
     offices: list[str] = field(default_factory=list)
     profile: Profile = field(default_factory=Profile)
     foreign: list[str] = field(default_factory=list)  # places and programmes the notice does not know
+    focus: str = ""  # the text to rank on: `text` without a guessed office ("…是找法规处吗")
+
+    def __post_init__(self) -> None:
+        self.focus = self.focus or self.text
 
     def lines(self) -> list[str]:
         """For `ask --explain`."""
@@ -287,7 +292,11 @@ class Understander:
         u.status = bool(STATUS.search(q))
         u.overview = bool(OVERVIEW.search(q)) and not u.topics
         u.topics = self.topics.resolve(q)
-        u.offices = [name for key, name in self.offices if key in q]
+        # An office inside a guess ("…是打法规处的电话吗") is the asker's hypothesis, not the subject.
+        guess = GUESS.search(q)
+        if guess and any(key in guess.group() for key, _ in self.offices) and guess.start() >= 4:
+            u.focus = q[: guess.start()]  # rank on what the asker describes, not on the guessed office
+        u.offices = [name for key, name in self.offices if key in u.focus]
         if not u.topics and TOPIC_WORD.search(q):
             # A topic named by who handles it: "院校处联系的那个子课题", "67180459对应哪个课题".
             phones = set(re.findall(r"\d{7,8}", q))
