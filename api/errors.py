@@ -33,7 +33,7 @@ class JsonCORSMiddleware(CORSMiddleware):
         response = super().preflight_response(request_headers)
         if response.status_code < 400:
             return response
-        reason = response.body.decode("utf-8", "replace").removeprefix("Disallowed CORS ").strip() or "request"
+        reason = bytes(response.body).decode("utf-8", "replace").removeprefix("Disallowed CORS ").strip() or "request"
         json_response = error_response(400, "cors_refused", f"This cross-origin request is not allowed ({reason}).")
         for name, value in response.headers.items():
             if name.lower().startswith("access-control-") or name.lower() == "vary":

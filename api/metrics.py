@@ -70,6 +70,8 @@ def metrics() -> Response:
 class MetricsMiddleware:
     """Outermost: counts every response (429s and 413s of the limits middleware included)."""
 
+    _paths: set[str] | None
+
     def __init__(self, app: ASGIApp, paths: Callable[[], set[str]]) -> None:
         self.app, self._paths_fn, self._paths = app, paths, None
 

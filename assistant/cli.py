@@ -9,8 +9,12 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from pydantic import ValidationError
+
+if TYPE_CHECKING:
+    from index.store import NoVectors
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
@@ -101,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         assistant = Assistant.load(settings, rebuild=args.rebuild)
         m = assistant.retriever.store.manifest
         if m is None:  # could not be built or repaired here (e.g. a read-only directory): no traceback
-            store = assistant.retriever.store
+            store = cast("NoVectors", assistant.retriever.store)  # no manifest: the NoVectors stand-in
             return _fail(f"the vector index is unavailable: {store.reason}. To fix: {store.fix}. "
                          "Questions are still answered from the fact cards and BM25.")
         print(f"index ready: {m.passages} passages, embedder {m.embedder}, corpus {m.corpus_digest}, "

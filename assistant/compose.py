@@ -45,8 +45,15 @@ def _level(level: str) -> tuple[str, str]:
     return LEVEL.get(level, (level, f"{level} project"))
 
 
+def _role_passages(corpus: Corpus, role: str) -> list[str]:
+    """The passages of the fact that plays `role`; none where the notice has no such fact."""
+    fact = corpus.fact_by_role(role)
+    return fact.passage_ids if fact else []
+
+
 def window_line(fact: Fact, today: dt.date, lang: str) -> str:
     w = fact.window
+    assert w is not None  # facts_answer calls this only for a fact with a window
     status = window_status(w.opens, w.closes, today)
     zh, en = STATUS[status]
     if lang == "zh":
@@ -207,8 +214,7 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
         else f"Note: {name_en} {w.opens.isoformat()} to {w.closes.isoformat()} is {en_status}."
     )
     ids = [r.citation.id for r in failed] or [
-        pid for role in ("applicants", "leader_requirements") for pid in
-        (corpus.fact_by_role(role).passage_ids if corpus.fact_by_role(role) else [])
+        pid for role in ("applicants", "leader_requirements") for pid in _role_passages(corpus, role)
     ]
     return Draft("\n".join(lines), ids)
 

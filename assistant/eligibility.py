@@ -10,37 +10,51 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Literal, cast
 
 from assistant.models import Eligibility, MissingFact, Profile, RuleCitation, RuleResult, SubmissionWindow
 from corpus import Corpus, Rule
 
 Outcome = tuple[bool | None, str, list[str]]  # passed, message, fields still missing
+WindowStatus = Literal["open", "not_yet_open", "closed"]
+Strength = Literal["hard", "in_principle"]
+Verdict = Literal["eligible", "ineligible", "unknown"]
 
 
 def _fmt(template: str, **values: object) -> str:
     return template.format(**values) if values else template
 
 
+def _field(rule: Rule) -> str:
+    """The Profile field a single-field check reads; without one, a TypeError as getattr(p, None) raised."""
+    if rule.field is None:
+        raise TypeError(f"rule {rule.id}: check {rule.check!r} needs a field")
+    return rule.field
+
+
 def _one_of(rule: Rule, p: Profile, lang: str) -> Outcome:
-    value = getattr(p, rule.field)
+    field = _field(rule)
+    value = getattr(p, field)
     if value is None:
-        return None, "", [rule.field]
+        return None, "", [field]
     ok = value in rule.allowed
     return ok, getattr(rule.pass_ if ok else rule.fail, lang), []
 
 
 def _equals(rule: Rule, p: Profile, lang: str) -> Outcome:
-    value = getattr(p, rule.field)
+    field = _field(rule)
+    value = getattr(p, field)
     if value is None:
-        return None, "", [rule.field]
+        return None, "", [field]
     ok = value == rule.value
     return ok, getattr(rule.pass_ if ok else rule.fail, lang), []
 
 
 def _at_most(rule: Rule, p: Profile, lang: str) -> Outcome:
-    value = getattr(p, rule.field)
+    field = _field(rule)
+    value = getattr(p, field)
     if value is None:
-        return None, "", [rule.field]
+        return None, "", [field]
     limits = rule.limit_by_level
     if limits and p.project_level in limits:
         limit = limits[p.project_level]
@@ -59,12 +73,14 @@ def _at_most(rule: Rule, p: Profile, lang: str) -> Outcome:
 
 
 def _below_quota(rule: Rule, p: Profile, lang: str) -> Outcome:
-    used = getattr(p, rule.field)
+    field = _field(rule)
+    used = getattr(p, field)
     if p.org_type is not None and p.org_type not in rule.quota_by_org_type:
         return None, "", []  # not a unit type with a quota: the org_type rule already decides
-    missing = [f for f, v in (("org_type", p.org_type), (rule.field, used)) if v is None]
+    missing = [f for f, v in (("org_type", p.org_type), (field, used)) if v is None]
     if missing:
         return None, getattr(rule.unknown, lang) if rule.unknown else "", missing
+    assert p.org_type is not None  # else "org_type" is missing above
     limit = rule.quota_by_org_type[p.org_type]
     ok = used < limit
     return ok, _fmt(getattr(rule.pass_ if ok else rule.fail, lang), value=used, limit=limit), []
@@ -107,7 +123,7 @@ CHECKS: dict[str, Callable[[Rule, Profile, str], Outcome]] = {
 }
 
 
-def window_status(opens: dt.date, closes: dt.date, today: dt.date) -> str:
+def window_status(opens: dt.date, closes: dt.date, today: dt.date) -> WindowStatus:
     if today < opens:
         return "not_yet_open"
     return "closed" if today > closes else "open"
@@ -140,12 +156,13 @@ class EligibilityChecker:
             passage = self.corpus.passage(rule.passage_id)
             results.append(
                 RuleResult(
-                    id=rule.id, passed=passed, message=message, strength=rule.strength,
+                    id=rule.id, passed=passed, message=message, strength=cast(Strength, rule.strength),
                     citation=RuleCitation(id=passage.id, section=passage.section, text=passage.text),
                 )
             )
             if passed is None:
                 missing.extend(f for f in needs if f not in missing)
+        verdict: Verdict
         if any(r.passed is False for r in results):
             verdict = "ineligible"
         elif all(r.passed is True for r in results):

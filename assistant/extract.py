@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any, cast
 
 from assistant.models import Profile
 
@@ -177,7 +178,7 @@ def extract_profile(text: str) -> Profile:
     elif re.search(r"(?:一个|单个|1个)推荐部门|through one (?:recommending )?department", text):
         facts["recommending_departments"] = 1
     _counts(text, facts)
-    return Profile(**facts)
+    return Profile(**cast(dict[str, Any], facts))  # each value is of its field's type (validated here)
 
 
 _UNIT = r"(?:学校|我校|我院|我所|本单位|我单位|单位|院里|所里|校里|我们|学院|大学|研究所|研究院|医院|our (?:unit|university|institute|school))"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus import Fact
@@ -53,8 +54,8 @@ class FactMatcher:
                         self._fuzzy[word[:i] + "?" + word[i + 1 :]].add(word)
         self._lengths = sorted({len(k) for k in self._fuzzy})
 
-    def _present(self, q: str) -> dict[str, tuple[int, int]]:
-        """Each trigger word found in q (exactly or with one wrong character) and its span."""
+    def _present(self, q: str) -> dict[str, tuple[int, int, bool]]:
+        """Each trigger word found in q (exactly or with one wrong character), its span and whether exact."""
         found: dict[str, tuple[int, int, bool]] = {}  # word -> start, end, exact
         for trig in self.triggers:
             for word in trig.parts:
@@ -78,7 +79,7 @@ class FactMatcher:
                             found[word] = (start, start + n, False)
         return found
 
-    def score(self, q: str, extra: list[Fact] = ()) -> list[FactScore]:
+    def score(self, q: str, extra: Sequence[Fact] = ()) -> list[FactScore]:
         """`extra`: facts to consider even without a trigger (e.g. sharing a phone number with q)."""
         found = self._present(q)
         used: list[tuple[int, int, int]] = []  # span and length of each counted single-word trigger

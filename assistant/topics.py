@@ -57,7 +57,7 @@ class TopicResolver:
             for m in pattern.finditer(q):
                 token = next(g for g in m.groups() if g)
                 n = _num(token)
-                tid = self._subs.get(n, "") if template == "sub-{}" else template.format(n)
+                tid = (self._subs.get(n, "") if n is not None else "") if template == "sub-{}" else template.format(n)
                 if n and tid in self.by_id:
                     found.append((*m.span(), tid))
                     taken.append(m.span())

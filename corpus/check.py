@@ -80,9 +80,9 @@ def check_corpus(directory: str | os.PathLike[str], profile_fields: Iterable[str
             for name in rule.needs:
                 if name not in fields:
                     problems.append(f"rule {rule.id}: field {name!r} is not a Profile field")
-    for name, known, what in ((org_type_values, corpus.org_types, "org_types"),
+    for values, known, what in ((org_type_values, corpus.org_types, "org_types"),
                               (level_values, corpus.levels, "project_levels")):
-        accepted = set(name)
+        accepted = set(values)
         if accepted:
             for value in known:
                 if value not in accepted:

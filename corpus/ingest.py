@@ -362,6 +362,7 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         parent = f"{level}-{num}" if sub else None
         if sub:
             # "子课题为重点项目" in the parent's heading or the guide says the sub-topics' level.
+            assert parent is not None  # set above for a sub-topic
             lv = sub_level.get(parent)
             level = lv or ("key" if level == "major" else level)
         else:
@@ -376,7 +377,9 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         }
         fund = next((p for p in own if p.kind == "funding" and _AMOUNT.search(p.text)), None)
         if fund:
-            topic["funding_wan"] = float(_AMOUNT.search(fund.text).group(1))
+            fund_amount = _AMOUNT.search(fund.text)
+            assert fund_amount is not None  # `fund` was chosen for matching _AMOUNT
+            topic["funding_wan"] = float(fund_amount.group(1))
             topic["funding_quote"] = fund.text
         elif level in level_amounts:
             topic["funding_wan"] = level_amounts[level]

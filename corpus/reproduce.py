@@ -98,9 +98,9 @@ def overlay_from(curated: Corpus, ingested: Corpus) -> dict[str, Any]:
     topics: dict[str, Any] = {}
     by_title = {squash(t.title): t for t in curated.topics}
     for topic in ingested.topics:
-        match = next((t for t in curated.topics if t.id == topic.id), None) or by_title.get(squash(topic.title))
-        if match is None:
+        same = next((t for t in curated.topics if t.id == topic.id), None) or by_title.get(squash(topic.title))
+        if same is None:
             continue
-        topics[topic.id] = {"aliases": match.aliases, "label_en": match.label_en, "title_en": match.title_en,
-                            "references": [r.model_dump() for r in match.references]}
+        topics[topic.id] = {"aliases": same.aliases, "label_en": same.label_en, "title_en": same.title_en,
+                            "references": [r.model_dump() for r in same.references]}
     return {"facts": facts, "topics": topics}

@@ -11,7 +11,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import httpx
 from pydantic import ValidationError
@@ -180,9 +180,9 @@ def run_profiles(client: Client, golds: Sequence[GoldProfile], quiet: bool = Fal
 def retrieval_ranks(retriever: Any, golds: Sequence[GoldQuestion], mode: str, bar: tqdm) -> tuple[list, list]:
     """Ranks through the LangChain face of the retriever (`PassageRetriever`, a `BaseRetriever`), as a
     LangChain pipeline would call it; its latency includes LangChain's per-call overhead."""
-    from index.retriever import PassageRetriever
+    from index.retriever import Mode, PassageRetriever
 
-    lc = PassageRetriever(retriever=retriever, k=VARIANT_K, mode=mode)
+    lc = PassageRetriever(retriever=retriever, k=VARIANT_K, mode=cast(Mode, mode))  # one of RETRIEVAL_MODES
     ranks: list[int | None] = []
     lat: list[float] = []
     for g in golds:

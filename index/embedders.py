@@ -67,7 +67,10 @@ class SentenceTransformerEmbedder:
             raise RuntimeError(f"ASSISTANT_EMBEDDING_MODEL must be a local model directory; not found: {path}")
         self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         dim_of = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
-        self.dim = int(dim_of())
+        dim = dim_of()
+        if dim is None:  # the TypeError int(None) raised: a model that states no dimension cannot be indexed
+            raise TypeError(f"{path.name}: the model does not state its embedding dimension")
+        self.dim = int(dim)
         # e5-family models were trained with prefixes; other models must not get them.
         is_e5 = "e5" in path.name.lower()
         self._q, self._p = ("query: ", "passage: ") if is_e5 else ("", "")

@@ -17,7 +17,7 @@ from corpus.passages import Passage
 from index.bm25 import Bm25Index
 from index.embedders import Embedder
 from index.spelling import SpellingCorrector
-from index.store import VectorStore
+from index.store import NoVectors, VectorStore
 from index.tokenize import canonical
 
 Mode = Literal["hybrid", "bm25", "dense"]
@@ -60,7 +60,7 @@ class _LruCache:
 
 
 class HybridRetriever:
-    def __init__(self, passages: list[Passage], bm25: Bm25Index, store: VectorStore, embedder: Embedder,
+    def __init__(self, passages: list[Passage], bm25: Bm25Index, store: VectorStore | NoVectors, embedder: Embedder,
                  speller: SpellingCorrector | None = None) -> None:
         self._by_id = {p.id: p for p in passages}
         self.bm25, self.store, self.embedder, self.speller = bm25, store, embedder, speller
