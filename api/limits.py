@@ -23,7 +23,6 @@ a 429 still carries the CORS headers a cross-origin widget needs to read it (and
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import functools
 import ipaddress
 import math
@@ -33,6 +32,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import TypeVar
 
+import anyio.to_thread
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -207,8 +207,9 @@ async def run_answer(timeout: float, gate: asyncio.Semaphore | None, fn: Callabl
             acquiring.cancel()  # Semaphore.acquire gives a permit back if it got one meanwhile
             raise _timeout()
     try:
-        context = contextvars.copy_context()  # the request id follows the work into the thread
-        job = loop.run_in_executor(None, context.run, functools.partial(fn, *args))
+        # anyio's worker threads carry the request id (context) and are abandoned, not joined, when the
+        # worker stops: a stuck answer cannot hold up a shutdown.
+        job = asyncio.ensure_future(anyio.to_thread.run_sync(functools.partial(fn, *args), abandon_on_cancel=True))
     except BaseException:
         if gate is not None:
             gate.release()
