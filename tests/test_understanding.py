@@ -143,7 +143,7 @@ def test_no_code_names_a_year_phone_amount_or_fact_id_of_one_notice() -> None:
                 if value.search(text) or text in fact_ids:
                     found.append(f"{path.relative_to(REPO)}: {text[:60]!r}")
     for path in (REPO / "api" / "static").glob("*"):
-        if path.suffix in (".js", ".html"):
-            if m := value.search(path.read_text(encoding="utf-8")):
-                found.append(f"{path.relative_to(REPO)}: {m.group()!r}")
+        m = value.search(path.read_text(encoding="utf-8")) if path.suffix in (".js", ".html") else None
+        if m:
+            found.append(f"{path.relative_to(REPO)}: {m.group()!r}")
     assert not found, "\n".join(found)
