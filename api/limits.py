@@ -29,6 +29,7 @@ import math
 import re
 import time
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -64,8 +65,16 @@ def client_key(host: str | None) -> str:
 class TokenBucketLimiter:
     """Token buckets keyed by client, kept in a `StateStore` (shared by workers and hosts).
 
+    A worker takes up to `LEASE` tokens at once when the bucket holds at least twice that (never more
+    than half of it), and spends them over the next requests of that client within `LEASE_SECONDS`:
+    one shared write per few requests under load, exact near the limit (one token at a time), and a
+    client can never get more than the limit (a lease that expires unused is simply lost).
+
     Without a store (unit tests) the buckets live in process memory, bounded to `max_clients`, on
     `clock`. Buckets of different limits never mix: the key carries the limit."""
+
+    LEASE = 8
+    LEASE_SECONDS = 1.0
 
     def __init__(self, per_minute: int, burst: int, max_clients: int = 100_000,
                  clock: Callable[[], float] = time.time, store: StateStore | None = None) -> None:
@@ -73,14 +82,29 @@ class TokenBucketLimiter:
         self.capacity = float(max(1, burst))
         self.store = store if store is not None else MemoryStore(clock=clock, max_buckets=max_clients)
         self._prefix = f"rl:{per_minute}:{burst}:"
+        self._leases: OrderedDict[str, tuple[int, float]] = OrderedDict()  # event loop only: no lock
 
     @property
     def enabled(self) -> bool:
         return self.rate > 0
 
-    def take(self, client: str) -> float:
+    def take(self, client: str | None) -> float:
         """0 when the request may go ahead, else the seconds until a token is available."""
-        return self.store.take(self._prefix + client_key(client), self.rate, self.capacity)
+        key = client_key(client)
+        now = time.monotonic()
+        lease = self._leases.get(key)
+        if lease is not None and lease[0] > 0 and lease[1] > now:
+            self._leases[key] = (lease[0] - 1, lease[1])
+            return 0.0
+        taken, wait = self.store.take_up_to(self._prefix + key, self.rate, self.capacity, self.LEASE)
+        if taken > 1:
+            self._leases[key] = (taken - 1, now + self.LEASE_SECONDS)
+            self._leases.move_to_end(key)
+            while len(self._leases) > 10_000:
+                self._leases.popitem(last=False)
+        elif lease is not None:
+            del self._leases[key]
+        return 0.0 if taken else wait
 
     def __len__(self) -> int:
         return len(getattr(self.store, "_buckets", ()))

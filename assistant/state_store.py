@@ -53,9 +53,15 @@ class StateStore(ABC):
     @abstractmethod
     def delete(self, key: str) -> None: ...
 
-    @abstractmethod
     def take(self, key: str, per_second: float, capacity: float, ttl: float = 3600) -> float:
         """One token-bucket step: 0 when a token was taken, else the seconds until one is available."""
+        return self.take_up_to(key, per_second, capacity, 1, ttl)[1]
+
+    @abstractmethod
+    def take_up_to(self, key: str, per_second: float, capacity: float, want: int,
+                   ttl: float = 3600) -> tuple[int, float]:
+        """Takes 1 token, or up to `want` but never more than half of what the bucket holds (a
+        worker's lease): (tokens taken, 0.0), or (0, seconds until one is available)."""
 
     def close(self) -> None:  # noqa: B027 - optional
         pass
@@ -133,21 +139,23 @@ class MemoryStore(StateStore):
         with self._lock:
             self._data.pop(key, None)
 
-    def take(self, key: str, per_second: float, capacity: float, ttl: float = 3600) -> float:
+    def take_up_to(self, key: str, per_second: float, capacity: float, want: int,
+                   ttl: float = 3600) -> tuple[int, float]:
         with self._lock:
             now = self.clock()
             tokens, last = self._buckets.get(key, (capacity, now))
             tokens = min(capacity, tokens + max(0.0, now - last) * per_second)
-            wait = 0.0
+            taken, wait = 0, 0.0
             if tokens >= 1.0:
-                tokens -= 1.0
+                taken = max(1, min(want, int(tokens // 2)))
+                tokens -= taken
             else:
                 wait = (1.0 - tokens) / per_second
             self._buckets[key] = (tokens, now)
             self._buckets.move_to_end(key)
             while len(self._buckets) > self.max_buckets:
                 self._buckets.popitem(last=False)
-            return wait
+            return taken, wait
 
 
 _SCHEMA = """
@@ -158,12 +166,13 @@ CREATE TABLE IF NOT EXISTS buckets (k TEXT PRIMARY KEY, tokens REAL NOT NULL, la
                                     took INTEGER NOT NULL DEFAULT 1);
 """
 # One statement: refill, take one if there is one, remember; RETURNING gives what is left.
-_TAKE = """
-INSERT INTO buckets (k, tokens, last, took) VALUES (:k, :cap - 1.0, :now, 1)
+_REFILLED = "min(:cap, tokens + max(0.0, :now - last) * :rate)"
+_TAKE = f"""
+INSERT INTO buckets (k, tokens, last, took) VALUES (:k, :cap - :first, :now, :first)
 ON CONFLICT (k) DO UPDATE SET
-  took = (min(:cap, tokens + max(0.0, :now - last) * :rate) >= 1.0),
-  tokens = min(:cap, tokens + max(0.0, :now - last) * :rate)
-           - (CASE WHEN min(:cap, tokens + max(0.0, :now - last) * :rate) >= 1.0 THEN 1.0 ELSE 0.0 END),
+  took = CASE WHEN {_REFILLED} >= 1.0 THEN max(1, min(:want, CAST({_REFILLED} / 2 AS INTEGER))) ELSE 0 END,
+  tokens = {_REFILLED}
+           - CASE WHEN {_REFILLED} >= 1.0 THEN max(1, min(:want, CAST({_REFILLED} / 2 AS INTEGER))) ELSE 0 END,
   last = :now
 RETURNING tokens, took
 """
@@ -182,10 +191,10 @@ class SqliteStore(StateStore):
         self._writes = 0
         self._groups: dict[str, int] = {}
         try:
-            conn = self._conn()  # fails here (not on the first request) if the directory is not writable
-            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            self._conn()  # fails here (not on the first request) if the directory is not writable
+            if self._write("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("quick_check failed")
-            conn.executescript(_SCHEMA)
+            self._schema()
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.OperationalError):  # cannot open or write: not damage
                 raise
@@ -195,13 +204,19 @@ class SqliteStore(StateStore):
                 broken = Path(f"{self.path}{suffix}")
                 if broken.exists():
                     broken.replace(Path(f"{self.path}{suffix}.damaged"))
-            self._conn().executescript(_SCHEMA)
+            self._schema()
+
+    def _schema(self) -> None:
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                self._write(statement)
 
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA busy_timeout=5000")
+            # No busy handler: SQLite's sleeps at least 1 ms when the other worker holds the write lock,
+            # which would stall this worker's event loop; `_write` retries after tens of microseconds.
+            conn = sqlite3.connect(self.path, timeout=0, isolation_level=None, check_same_thread=False)
             for attempt in range(50):  # workers starting together race to switch the file to WAL
                 try:
                     if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
@@ -218,6 +233,23 @@ class SqliteStore(StateStore):
             self._local.conn = conn
         return conn
 
+    def _write(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        """Runs one write statement, retrying briefly while another process holds the write lock
+        (each write holds it for ~10 µs; up to 2 s in all, then the caller's fallback applies)."""
+        conn, delay, deadline = self._conn(), 0.00002, 0.0
+        while True:
+            try:
+                return conn.execute(sql, params)
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                now = time.monotonic()
+                deadline = deadline or now + 2.0
+                if now > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 0.002)
+
     @_safe(None)
     def get(self, key: str) -> bytes | None:
         row = self._conn().execute("SELECT v, exp FROM kv WHERE k = ?", (key,)).fetchone()
@@ -227,7 +259,7 @@ class SqliteStore(StateStore):
 
     @_safe(None)
     def put(self, key: str, value: bytes, ttl: float, group: str | None = None, max_items: int = 0) -> None:
-        self._conn().execute(
+        self._write(
             "INSERT INTO kv (k, v, exp, grp) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (k) DO UPDATE SET v = excluded.v, exp = excluded.exp, grp = excluded.grp",
             (key, value, self.clock() + ttl, group),
@@ -240,11 +272,11 @@ class SqliteStore(StateStore):
 
     def prune(self) -> None:
         """Drops expired keys and the oldest keys of a group over its bound."""
-        conn, now = self._conn(), self.clock()
-        conn.execute("DELETE FROM kv WHERE exp < ?", (now,))
-        conn.execute("DELETE FROM buckets WHERE last < ?", (now - 3600,))
+        now = self.clock()
+        self._write("DELETE FROM kv WHERE exp < ?", (now,))
+        self._write("DELETE FROM buckets WHERE last < ?", (now - 3600,))
         for group, limit in self._groups.items():
-            conn.execute(
+            self._write(
                 "DELETE FROM kv WHERE grp = ? AND k IN (SELECT k FROM kv WHERE grp = ? ORDER BY exp DESC "
                 "LIMIT -1 OFFSET ?)", (group, group, limit),
             )
@@ -252,7 +284,7 @@ class SqliteStore(StateStore):
     @_safe(False)
     def add(self, key: str, value: bytes, ttl: float) -> bool:
         now = self.clock()
-        cur = self._conn().execute(
+        cur = self._write(
             "INSERT INTO kv (k, v, exp) VALUES (?, ?, ?) "
             "ON CONFLICT (k) DO UPDATE SET v = excluded.v, exp = excluded.exp WHERE kv.exp < ?",
             (key, value, now + ttl, now),
@@ -261,15 +293,16 @@ class SqliteStore(StateStore):
 
     @_safe(None)
     def delete(self, key: str) -> None:
-        self._conn().execute("DELETE FROM kv WHERE k = ?", (key,))
+        self._write("DELETE FROM kv WHERE k = ?", (key,))
 
-    @_safe(0.0)
-    def take(self, key: str, per_second: float, capacity: float, ttl: float = 3600) -> float:
-        row = self._conn().execute(
-            _TAKE, {"k": key, "cap": float(capacity), "now": self.clock(), "rate": per_second}
-        ).fetchone()
-        tokens, took = float(row[0]), bool(row[1])
-        return 0.0 if took else (1.0 - tokens) / per_second
+    @_safe((1, 0.0))
+    def take_up_to(self, key: str, per_second: float, capacity: float, want: int,
+                   ttl: float = 3600) -> tuple[int, float]:
+        first = max(1, min(want, int(capacity // 2)))
+        row = self._write(_TAKE, {"k": key, "cap": float(capacity), "now": self.clock(), "rate": per_second,
+                                  "want": want, "first": first}).fetchone()
+        tokens, taken = float(row[0]), int(row[1])
+        return (taken, 0.0) if taken else (0, (1.0 - tokens) / per_second)
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
@@ -282,16 +315,21 @@ class SqliteStore(StateStore):
 _REDIS_TAKE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
-local rate, cap, ttl = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local rate, cap, ttl, want = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local b = redis.call('HMGET', KEYS[1], 'tokens', 'last')
 local tokens, last = tonumber(b[1]), tonumber(b[2])
 if tokens == nil then tokens = cap; last = now end
 tokens = math.min(cap, tokens + math.max(0, now - last) * rate)
-local wait = 0
-if tokens >= 1 then tokens = tokens - 1 else wait = (1 - tokens) / rate end
+local wait, taken = 0, 0
+if tokens >= 1 then
+  taken = math.max(1, math.min(want, math.floor(tokens / 2)))
+  tokens = tokens - taken
+else
+  wait = (1 - tokens) / rate
+end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'last', tostring(now))
 redis.call('EXPIRE', KEYS[1], ttl)
-return tostring(wait)
+return {taken, tostring(wait)}
 """
 
 
@@ -340,9 +378,11 @@ class RedisStore(StateStore):
     def delete(self, key: str) -> None:
         self.client.delete(self._k(key))
 
-    @_safe(0.0)
-    def take(self, key: str, per_second: float, capacity: float, ttl: float = 3600) -> float:
-        return float(self._take(keys=[self._k("bucket:" + key)], args=[per_second, capacity, int(ttl)]))
+    @_safe((1, 0.0))
+    def take_up_to(self, key: str, per_second: float, capacity: float, want: int,
+                   ttl: float = 3600) -> tuple[int, float]:
+        taken, wait = self._take(keys=[self._k("bucket:" + key)], args=[per_second, capacity, int(ttl), want])
+        return int(taken), float(wait)
 
     def ping(self) -> bool:
         try:

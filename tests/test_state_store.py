@@ -213,3 +213,16 @@ def test_a_timed_out_answer_keeps_its_slot_until_it_ends() -> None:
         assert await run_answer(1.0, gate, lambda: "answered") == "answered"
 
     asyncio.run(scenario())
+
+
+def test_leases_never_exceed_the_limit(store: StateStore) -> None:
+    key = f"lease-{time.monotonic_ns()}"
+    assert store.take_up_to(key, 1e-9, 20, 8) == (8, 0.0)  # at most half of what is there
+    assert store.take_up_to(key, 1e-9, 20, 8)[0] == 6
+    assert [store.take_up_to(key, 1e-9, 20, 8)[0] for _ in range(5)] == [3, 1, 1, 1, 0]  # 20 in all
+    # Two workers' limiters on one store: 30 tokens, 1 000 requests, exactly 30 let through.
+    a = TokenBucketLimiter(per_minute=1, burst=30, store=store)
+    b = TokenBucketLimiter(per_minute=1, burst=30, store=store)
+    ip = f"10.{time.monotonic_ns() % 200}.0.1"
+    allowed = sum((a if i % 3 else b).take(ip) == 0 for i in range(1000))
+    assert allowed == 30
