@@ -157,6 +157,16 @@ class Understander:
             q.split("：")[0] for f in corpus.facts if f.intent == "contacts" for q in f.quotes
         }
         self.offices = sorted(((canonical(o), o) for o in offices), key=lambda pair: -len(pair[0]))
+        self.office_of_phone: dict[str, list[str]] = {}
+        for t in corpus.topics:
+            for c in t.contacts:
+                self.office_of_phone.setdefault(c.phone, []).append(c.office)
+        for f in corpus.facts:
+            for quote in f.quotes:
+                if f.intent == "contacts" and "：" in quote:
+                    office, _, numbers = quote.partition("：")
+                    for phone in re.findall(r"\d{7,8}", numbers):
+                        self.office_of_phone.setdefault(phone, []).append(office)
 
     # ------------------------------------------------------------------ pieces
     def levels_in(self, q: str) -> list[tuple[int, int, str]]:
@@ -297,6 +307,9 @@ class Understander:
         if guess and any(key in guess.group() for key, _ in self.offices) and guess.start() >= 4:
             u.focus = q[: guess.start()]  # rank on what the asker describes, not on the guessed office
         u.offices = [name for key, name in self.offices if key in u.focus]
+        # A phone number names the office it belongs to ("67176525对应的是哪个处").
+        for phone in re.findall(r"(?<!\d)\d{7,8}(?!\d)", u.focus):
+            u.offices += [o for o in self.office_of_phone.get(phone, ()) if o not in u.offices]
         if not u.topics and TOPIC_WORD.search(q):
             # A topic named by who handles it: "院校处联系的那个子课题", "67180459对应哪个课题".
             phones = set(re.findall(r"\d{7,8}", q))
