@@ -10,6 +10,7 @@ from evaluation.scoring import (
     ProfileResult,
     QuestionResult,
     by_category,
+    by_style,
     eligibility_question_metrics,
     profile_metrics,
     question_metrics,
@@ -27,6 +28,7 @@ def build_report(questions: list[QuestionResult], profiles: list[ProfileResult] 
         "profiles": profile_metrics(profiles),
         "eligibility_questions": eligibility_question_metrics(questions),
         "per_category": by_category(questions, question_metrics),
+        "per_style": by_style(questions),
         "profiles_per_category": by_category(profiles, profile_metrics),
         "latency_ms": question_metrics(questions)["latency_ms"],
         "variants": variants or {"variants": {}, "notes": ["retrieval variants not run"]},
@@ -128,6 +130,10 @@ def write_markdown(report: dict[str, Any], out: Path) -> Path:
             f"{fmt(m['intent_accuracy'])} | {fmt(m['verdict_accuracy'])} | {fmt(m['hit@1'])} | "
             f"{fmt(m['hit@3'])} | {fmt(m['mrr'])} | {fmt(m['latency_ms']['p50'], 1)} |"
         )
+    if report.get("per_style"):
+        md += ["", "## Per style", "", "| style | n | accuracy | hit@3 |", "| --- | --- | --- | --- |"]
+        md += [f"| {st} | {m['total']} | {fmt(m['accuracy'])} | {fmt(m['hit@3'])} |"
+               for st, m in report["per_style"].items()]
     var = report["variants"]
     md += ["", "## Retrieval variants", ""]
     if var.get("variants"):

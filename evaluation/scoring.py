@@ -44,6 +44,7 @@ class QuestionResult:
     category: str
     passed: bool
     latency_ms: float
+    style: str | None = None  # how the question is phrased (gold `style`), when the gold file says
     # None = the gold line does not check this.
     answer_ok: bool | None = None
     intent_ok: bool | None = None
@@ -94,6 +95,7 @@ def score_question(gold: GoldQuestion, answer: Answer | None, latency_ms: float,
     """One question. `answer` None (with `error`) means the call itself failed: every check fails."""
     res = QuestionResult(
         id=gold.id, question=gold.question, category=gold.group, passed=False, latency_ms=latency_ms,
+        style=gold.style,
         gold_intent=gold.intent.value if gold.intent else None, has_cite_gold=gold.cite_any is not None,
         error=error,
     )
@@ -248,6 +250,15 @@ def profile_metrics(results: Iterable[ProfileResult]) -> dict[str, Any]:
         "errors": sum(r.error is not None for r in rs),
         "latency_ms": {"p50": percentile(lat, 50), "p99": percentile(lat, 99)},
     }
+
+
+def by_style(results: Sequence[QuestionResult]) -> dict[str, dict[str, Any]]:
+    """Figures per phrasing style (plain, typo, english, multipart, …) for gold files that give one."""
+    groups: dict[str, list[QuestionResult]] = {}
+    for r in results:
+        if r.style:
+            groups.setdefault(r.style, []).append(r)
+    return {style: question_metrics(groups[style]) for style in sorted(groups)}
 
 
 def by_category(results: Sequence[Any], metrics) -> dict[str, dict[str, Any]]:
