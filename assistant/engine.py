@@ -54,6 +54,7 @@ DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
 OVERVIEW_MAX = 6  # facts in an answer to "what are all the requirements"
 LISTING_YIELDS_TO = 4.0  # a non-topic fact scoring this much answers instead of a topic list
+FALLBACK_MIN_CHARS = 12  # a passage shorter than this (a heading) is no answer on its own
 LEAD_MARGIN = 1.0  # a sentence outside the chosen facts leads when it outscores theirs (1.0-1.3 tried on dev, dev2)
 LEAD_MIN_BM25 = 4.0  # ... and has at least this BM25 score
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
@@ -455,6 +456,8 @@ class Assistant:
                                     for h in hits[:3]))
         if top and top.dense >= self.settings.min_dense_score and bm25.get(top.passage.id, 0) >= FALLBACK_MIN_BM25:
             p = top.passage
+            if len(p.text) < FALLBACK_MIN_CHARS or p.text.rstrip().endswith(("：", ":")):
+                return done(not_covered(self.corpus, lang), Intent.OUT_OF_SCOPE)  # a bare heading says nothing
             owner = self._owners.get(p.id)
             if owner:
                 return done(facts_answer([owner], today, lang), Intent(owner.intent))

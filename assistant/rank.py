@@ -12,8 +12,8 @@ Each fact is a candidate with features; its score is a weighted sum of them:
   something the fact's quotes contain; a date question is not answered by a fact without a date.
 - `numbers`: the question repeats a number (a phone, a date) that occurs in the fact's quotes.
 - `window`: "现在还能报吗" asks whether a window is open: facts with a date window.
-- `heading`: the question names the heading the fact sits under ("对项目负责人有哪些要求" names
-  "2. 项目负责人").
+- `heading`: the question names a heading the fact sits under ("对项目负责人有哪些要求" names
+  "2. 项目负责人", "整个申报流程" names "二、申报流程").
 
 The weights are named below; `scripts/fit_ranker.py` searches them on the dev split only and
 prints the dev accuracy of each setting. A candidate below `MIN_SCORE` is not an answer: the
@@ -51,11 +51,15 @@ _PHONE = re.compile(r"\d{7,8}")
 _COUNT = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个)")
 
 
-def _heading(section: str) -> str:
-    """The last heading of a section path without its numbering: "…> 2. 项目负责人" -> "项目负责人"."""
-    last = section.split(">")[-1]
-    label = re.sub(r"^[\s\d一二三四五六七八九十()（）.、]+", "", last).strip()
-    return label if len(label) >= 2 and not label.startswith(("附件", "申报指南")) else ""
+def _headings(section: str) -> list[str]:
+    """The headings of a section path without their numbering: "通知 > 二、申报流程 > (一) 网络申报"
+    -> ["申报流程", "网络申报"] (document names such as 通知 or 附件 are not headings)."""
+    out = []
+    for part in section.split(">")[1:]:
+        label = re.sub(r"^[\s\d一二三四五六七八九十()（）.、]+", "", part).strip()
+        if 2 <= len(label) <= 12 and not label.startswith(("附件", "申报指南")):
+            out.append(label)
+    return out
 
 
 def fact_attributes(fact: Fact) -> frozenset[str]:
@@ -99,7 +103,7 @@ class FactRanker:
         self._quote_text = {f.id: "".join(f.quotes) for f in corpus.facts}
         # The heading each fact sits under ("2. 项目负责人", "6. 经费使用"), as a question would name it.
         by_pid = {p.id: p for p in corpus.passages}
-        self.headings = {f.id: {h for pid in f.passage_ids if (h := _heading(by_pid[pid].section))}
+        self.headings = {f.id: {h for pid in f.passage_ids for h in _headings(by_pid[pid].section)}
                          for f in corpus.facts}
 
     def rank(self, q: str, hits: list[Hit], attribute: str | None, time_now: bool, asks_when: bool) -> list[Candidate]:
@@ -129,6 +133,9 @@ class FactRanker:
         for fid, text in self._quote_text.items():
             if any(n in text for n in numbers):
                 cand(by_id[fid]).features["numbers"] = 1.0
+        for fact in self.facts:
+            if any(h in q for h in self.headings[fact.id]):
+                cand(fact)  # "整个申报流程分哪几步" names the section the process facts sit under
         if time_now:
             # "系统开了没": whether a window is open now is asked of the facts that have one.
             for fact in self.facts:
