@@ -181,6 +181,11 @@ class Assistant:
         hits = self.retriever.search(u.focus, MAX_CITATIONS, mode="bm25")
         ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now, _has(q, V.WHEN))
         facts = select(ranked, listing=_has(q, V.LIST_WORDS))
+        if facts and _has(q, V.LIST_WORDS) and u.attribute in ("phone", "office", "date", "amount", "url"):
+            # "有哪些咨询电话", "可以找哪些部门": every fact of the best one's kind that holds the asked value.
+            kind = [f for f in self.corpus.facts if f.intent == facts[0].intent
+                    and u.attribute in self.ranker.attributes[f.id] and f not in facts]
+            facts = [*facts, *kind][:OVERVIEW_MAX]
         if u.overview and facts:
             # The whole of the aspect: every fact of the best one's intent with evidence, best first.
             facts = [c.fact for c in ranked if c.fact.intent == facts[0].intent and c.score > 0][:OVERVIEW_MAX]

@@ -31,7 +31,7 @@ from index.tokenize import canonical, normalize
 ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern)) for name, pattern in (
     ("person", r"(?:处长|局长|主任|科长|联系人|经办人)(?:是谁|叫什么)|\bwho is the (?:director|head)\b"),
     ("phone", r"电话|号码|热线|联系方式|打哪个|打给谁|\b(?:phone|call|telephone|hotline|number)\b"),
-    ("office", r"哪个(?:处|部门|科室|单位负责)|找谁|问谁|联系谁|归哪|谁(?:管|负责)|联系单位|"
+    ("office", r"哪(?:个|些|几个)(?:处|部门|科室|单位负责)|找谁|问谁|联系谁|归哪|谁(?:管|负责)|联系单位|"
                r"\bwhich (?:office|department|division)\b|\bwho (?:do|should|can) (?:i|we) (?:ask|contact)\b|\bcontact\b"),
     ("date", r"什么时[候间]|何时|啥时|哪(?:一|几)?天|几号|几月|日期|时间|多久|期限|截止到|最晚|"
              r"\b(?:when|date|dates|deadline|until|how long|by when)\b"),
