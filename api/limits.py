@@ -65,10 +65,11 @@ def client_key(host: str | None) -> str:
 class TokenBucketLimiter:
     """Token buckets keyed by client, kept in a `StateStore` (shared by workers and hosts).
 
-    A worker takes up to `LEASE` tokens at once when the bucket holds at least twice that (never more
-    than half of it), and spends them over the next requests of that client within `LEASE_SECONDS`:
-    one shared write per few requests under load, exact near the limit (one token at a time), and a
-    client can never get more than the limit (a lease that expires unused is simply lost).
+    A worker takes up to `LEASE` tokens at once from the upper half of the bucket (never more than
+    half of what lies above half the capacity) and spends them over the next requests of that client
+    within `LEASE_SECONDS`: one shared write per few requests under load, exact in the lower half (one
+    token at a time, so the burst reserve is never leased away), and a client can never get more than
+    the limit (a lease that expires unused is simply lost).
 
     Without a store (unit tests) the buckets live in process memory, bounded to `max_clients`, on
     `clock`. Buckets of different limits never mix: the key carries the limit."""

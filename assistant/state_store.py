@@ -60,8 +60,9 @@ class StateStore(ABC):
     @abstractmethod
     def take_up_to(self, key: str, per_second: float, capacity: float, want: int,
                    ttl: float = 3600) -> tuple[int, float]:
-        """Takes 1 token, or up to `want` but never more than half of what the bucket holds (a
-        worker's lease): (tokens taken, 0.0), or (0, seconds until one is available)."""
+        """Takes 1 token, or up to `want` from the upper half of the bucket only (a worker's lease:
+        never more than half of what lies above half the capacity, so a client's burst reserve is
+        never leased away): (tokens taken, 0.0), or (0, seconds until one is available)."""
 
     def close(self) -> None:  # noqa: B027 - optional
         pass
@@ -147,7 +148,7 @@ class MemoryStore(StateStore):
             tokens = min(capacity, tokens + max(0.0, now - last) * per_second)
             taken, wait = 0, 0.0
             if tokens >= 1.0:
-                taken = max(1, min(want, int(tokens // 2)))
+                taken = max(1, min(want, int((tokens - capacity / 2) // 2)))
                 tokens -= taken
             else:
                 wait = (1.0 - tokens) / per_second
@@ -167,12 +168,13 @@ CREATE TABLE IF NOT EXISTS buckets (k TEXT PRIMARY KEY, tokens REAL NOT NULL, la
 """
 # One statement: refill, take one if there is one, remember; RETURNING gives what is left.
 _REFILLED = "min(:cap, tokens + max(0.0, :now - last) * :rate)"
+# CAST truncates toward zero: below half the capacity this is <= 0 and max() makes it 1.
+_LEASE = f"{_REFILLED} >= 1.0 THEN max(1, min(:want, CAST(({_REFILLED} - :cap / 2) / 2 AS INTEGER)))"
 _TAKE = f"""
 INSERT INTO buckets (k, tokens, last, took) VALUES (:k, :cap - :first, :now, :first)
 ON CONFLICT (k) DO UPDATE SET
-  took = CASE WHEN {_REFILLED} >= 1.0 THEN max(1, min(:want, CAST({_REFILLED} / 2 AS INTEGER))) ELSE 0 END,
-  tokens = {_REFILLED}
-           - CASE WHEN {_REFILLED} >= 1.0 THEN max(1, min(:want, CAST({_REFILLED} / 2 AS INTEGER))) ELSE 0 END,
+  took = CASE WHEN {_LEASE} ELSE 0 END,
+  tokens = {_REFILLED} - CASE WHEN {_LEASE} ELSE 0 END,
   last = :now
 RETURNING tokens, took
 """
@@ -298,7 +300,7 @@ class SqliteStore(StateStore):
     @_safe((1, 0.0))
     def take_up_to(self, key: str, per_second: float, capacity: float, want: int,
                    ttl: float = 3600) -> tuple[int, float]:
-        first = max(1, min(want, int(capacity // 2)))
+        first = max(1, min(want, int((capacity / 2) // 2)))
         row = self._write(_TAKE, {"k": key, "cap": float(capacity), "now": self.clock(), "rate": per_second,
                                   "want": want, "first": first}).fetchone()
         tokens, taken = float(row[0]), int(row[1])
@@ -322,7 +324,7 @@ if tokens == nil then tokens = cap; last = now end
 tokens = math.min(cap, tokens + math.max(0, now - last) * rate)
 local wait, taken = 0, 0
 if tokens >= 1 then
-  taken = math.max(1, math.min(want, math.floor(tokens / 2)))
+  taken = math.max(1, math.min(want, math.floor((tokens - cap / 2) / 2)))
   tokens = tokens - taken
 else
   wait = (1 - tokens) / rate

@@ -251,7 +251,10 @@ def test_request_id_header_and_log_lines(assistant: Assistant, caplog) -> None:
 
 
 def test_log_questions_opt_in(assistant: Assistant, caplog) -> None:
-    with TestClient(create_app(Settings(log_questions=True), assistant)) as c, caplog.at_level(logging.INFO):
+    # Rate limits are shared state now (one bucket per client for every app in the process): this test's
+    # client, "testclient", may have spent its tokens in earlier tests, so the limit is off here.
+    settings = Settings(log_questions=True, rate_limit_per_minute=0)
+    with TestClient(create_app(settings, assistant)) as c, caplog.at_level(logging.INFO):
         c.post("/api/ask", json={"question": "可记录的问题：申报截止时间"}, headers={"X-Request-ID": "q-1"})
     hits = [rec for rec in caplog.records if "可记录的问题" in rec.getMessage()]
     assert hits and hits[0].request_id == "q-1"

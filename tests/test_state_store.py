@@ -217,9 +217,10 @@ def test_a_timed_out_answer_keeps_its_slot_until_it_ends() -> None:
 
 def test_leases_never_exceed_the_limit(store: StateStore) -> None:
     key = f"lease-{time.monotonic_ns()}"
-    assert store.take_up_to(key, 1e-9, 20, 8) == (8, 0.0)  # at most half of what is there
-    assert store.take_up_to(key, 1e-9, 20, 8)[0] == 6
-    assert [store.take_up_to(key, 1e-9, 20, 8)[0] for _ in range(5)] == [3, 1, 1, 1, 0]  # 20 in all
+    assert store.take_up_to(key, 1e-9, 40, 8) == (8, 0.0)  # 40 -> 32: leases come from the upper half
+    assert [store.take_up_to(key, 1e-9, 40, 8)[0] for _ in range(3)] == [6, 3, 1]  # 26, 23, 22 left
+    assert sum(store.take_up_to(key, 1e-9, 40, 8)[0] for _ in range(30)) == 22  # then one at a time
+    assert store.take_up_to(key, 1e-9, 40, 8)[0] == 0
     # Two workers' limiters on one store: 30 tokens, 1 000 requests, exactly 30 let through.
     a = TokenBucketLimiter(per_minute=1, burst=30, store=store)
     b = TokenBucketLimiter(per_minute=1, burst=30, store=store)
