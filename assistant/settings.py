@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     # Answering
     timezone: str = "Asia/Shanghai"
     min_dense_score: float = 0.83
+    use_triggers: bool = Field(
+        default=True, description="hand-written fact triggers as a ranking feature; off = the evaluation's ablation"
+    )
     session_ttl_seconds: int = 1800
     session_max: int = 10_000
     answer_cache_size: int = 4096
