@@ -8,6 +8,7 @@ import re
 import time
 import weakref
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
@@ -124,7 +125,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         answer = answer.model_copy(update={"answer_id": new_answer_id(), "session_id": body.session_id})
         metrics.observe_answer(answer.intent.value, seconds)
         if event_log is not None:
-            event_log.record_ask(answer_id=answer.answer_id, channel="api", session_id=body.session_id,
+            event_log.record_ask(answer_id=answer.answer_id or "", channel="api", session_id=body.session_id,
                                  question=question, intent=answer.intent.value,
                                  citations=[c.id for c in answer.citations], latency_ms=seconds * 1000,
                                  answer=answer.answer)
@@ -163,10 +164,10 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     async def health(request: Request) -> JSONResponse:
         found = getattr(request.app.state, "assistant", None)
         ready = found is not None
-        body = {"status": "ok" if ready else "loading", "index_loaded": ready}
-        if ready:
+        body: dict[str, Any] = {"status": "ok" if ready else "loading", "index_loaded": ready}
+        if found is not None:
             body["passages"] = found.passage_count
-            store = getattr(getattr(found, "retriever", None), "store", None)
+            store: Any = getattr(getattr(found, "retriever", None), "store", None)
             if getattr(store, "degraded", False):
                 # Fact cards and BM25 still answer; only the dense ranking (and so the scope check of
                 # questions nothing else matches) is missing until the index is repaired.

@@ -31,7 +31,7 @@ import time
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 import anyio.to_thread
 from starlette.responses import JSONResponse
@@ -153,16 +153,16 @@ class LimitsMiddleware:
         chunks: list[bytes] = []
         size = 0
         while True:
-            message = await receive()
-            if message["type"] != "http.request":
+            received = cast(dict[str, Any], await receive())
+            if received["type"] != "http.request":
                 return  # the client went away before sending its body
-            chunk = message.get("body", b"")
+            chunk = received.get("body", b"")
             size += len(chunk)
             if size > self.max_body:
                 await self._too_large(scope, receive, send)
                 return
             chunks.append(chunk)
-            if not message.get("more_body", False):
+            if not received.get("more_body", False):
                 break
         replayed = False
 

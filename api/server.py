@@ -123,7 +123,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
         loop.call_later(min(1.0, cls.header_timeout / 2), sweep)
 
-    def connection_made(self, transport) -> None:  # type: ignore[override]
+    def connection_made(self, transport) -> None:
         super().connection_made(transport)
         self._header_bytes = 0
         self._awaiting_headers = True

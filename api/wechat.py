@@ -35,6 +35,7 @@ import asyncio
 import base64
 import binascii
 import contextlib
+import functools
 import hashlib
 import logging
 import re
@@ -120,9 +121,10 @@ def _parse_xml_safely(text: str):
 def _session_id(openid: str) -> str:
     # OpenIDs are 28 URL-safe characters; anything else is hashed so the session key stays well-formed.
     # The channel prefix keeps WeChat users' state out of reach of web session ids.
-    if _SESSION_SAFE.match(openid):
-        return channel_session_id("wechat", openid)
-    return channel_session_id("wechat", "h" + hashlib.sha256(openid.encode("utf-8")).hexdigest()[:32])
+    safe = openid if _SESSION_SAFE.match(openid) else "h" + hashlib.sha256(openid.encode("utf-8")).hexdigest()[:32]
+    sid = channel_session_id("wechat", safe)
+    assert sid is not None  # a non-empty id always has a key
+    return sid
 
 
 def _raw(msg: BaseMessage, name: str) -> str:
@@ -325,7 +327,7 @@ class WeChatEndpoint:
                     if fut is None:
                         fut = self.executor.submit(self._run, assistant, question, openid)
                         self.inflight[key] = fut
-                        fut.add_done_callback(lambda f, k=key: self._finished(k, f))
+                        fut.add_done_callback(functools.partial(self._finished, key))
         if fut is not None:
             if await _wait(fut, deadline - time.monotonic()):
                 return fut.result()

@@ -27,7 +27,7 @@ from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -353,7 +353,8 @@ class RedisStore(StateStore):
 
     @_safe(None)
     def get(self, key: str) -> bytes | None:
-        return self.client.get(self._k(key))
+        value = self.client.get(self._k(key))
+        return value.encode() if isinstance(value, str) else value
 
     @_safe(None)
     def put(self, key: str, value: bytes, ttl: float, group: str | None = None, max_items: int = 0) -> None:
@@ -370,7 +371,8 @@ class RedisStore(StateStore):
         if size > max_items:
             dropped = self.client.zpopmin(index, size - max_items)
             if dropped:
-                self.client.delete(*(self._k(m.decode() if isinstance(m, bytes) else m) for m, _ in dropped))
+                members = [m for m, _ in cast(list[tuple[bytes | str, float]], dropped)]
+                self.client.delete(*(self._k(m.decode() if isinstance(m, bytes) else m) for m in members))
 
     @_safe(False)
     def add(self, key: str, value: bytes, ttl: float) -> bool:

@@ -27,7 +27,7 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -198,7 +198,8 @@ def _open_collection(chroma_dir: Path, manifest: Manifest, n: int):
         count = collection.count()
         if count != n:
             raise IndexUnavailable(f"the index holds {count} passages, the corpus {n}", True)
-        collection.query(query_embeddings=[[0.0] * manifest.dim], n_results=1, include=["distances"])
+        probe: list[Sequence[float]] = [[0.0] * manifest.dim]
+        collection.query(query_embeddings=probe, n_results=1, include=["distances"])
     except IndexUnavailable:
         raise
     except Exception as exc:  # Chroma raises many kinds on a truncated or foreign file
@@ -228,6 +229,8 @@ def _open_embedded(cfg, passages, digest, embedder, progress, rebuild) -> Vector
             if not _is_fresh(manifest, digest, embedder, len(passages)):
                 manifest = _build_embedded(cfg, passages, digest, embedder, progress)
     generation = Path(os.path.realpath(current))
+    if manifest is None:  # a fresh build always writes one; a missing one means no usable index
+        raise IndexUnavailable(f"no index manifest under {cfg.index_dir}", writable)
     if writable and os.access(generation / "chroma", os.W_OK):
         collection = _open_collection(generation / "chroma", manifest, len(passages))
     else:
