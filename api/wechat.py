@@ -243,13 +243,14 @@ class WeChatEndpoint:
             reply = self.crypto.encrypt_message(reply, nonce)
         return Response(reply, media_type="application/xml")
 
-    def fixed_reply(self, msg: BaseMessage) -> tuple[str | None, str | None]:
-        """Returns (reply text, None), (None, question) for the engine, or (None, None) for "success"."""
+    def fixed_reply(self, msg: BaseMessage, title: str | None = None) -> tuple[str | None, str | None]:
+        """Returns (reply text, None), (None, question) for the engine, or (None, None) for "success".
+        `title`: the served notice's title, named in the welcome text."""
         msg_type = _raw(msg, "MsgType").lower()
         if msg_type == "event":
             event = _raw(msg, "Event").lower()
             if event.startswith("subscribe"):
-                return fmt.plain_reply(fmt.WELCOME_ZH), None
+                return fmt.plain_reply(fmt.welcome_zh(title)), None
             return None, None  # unsubscribe, menu clicks, location reports: nothing to say
         if msg_type == "text":
             question = _raw(msg, "Content")
@@ -397,7 +398,8 @@ def build_router(settings: Settings) -> APIRouter:
             msg = endpoint.read_message(text, query, timestamp, nonce)
             encrypted = query.get("encrypt_type", "").lower() == "aes"
             msg_type = _raw(msg, "MsgType").lower() or "-"
-            reply, question = endpoint.fixed_reply(msg)
+            served = getattr(request.app.state, "assistant", None)
+            reply, question = endpoint.fixed_reply(msg, served.corpus.title if served is not None else None)
             if question is not None:
                 assistant = getattr(request.app.state, "assistant", None)
                 if assistant is None:
