@@ -31,6 +31,12 @@ LOAD_FAILED = "The assistant failed to load; the server log says why. Run `pytho
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+def _attach(app: FastAPI, assistant: Assistant) -> None:
+    """The app serves this assistant; its answer-cache lookups feed the metrics."""
+    app.state.assistant = assistant
+    assistant.on_cache = metrics.observe_cache
+
+
 def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
     settings = settings or get_settings()
     holder: dict[str, Assistant] = {}
@@ -44,14 +50,14 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
             log.exception("loading the assistant failed")
             app.state.load_error = LOAD_FAILED  # the details are in the log, never in an HTTP body
             return
-        app.state.assistant = holder["assistant"]
+        _attach(app, holder["assistant"])
         log.info("assistant ready: %d passages", holder["assistant"].passage_count)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         task = None
         if "assistant" in holder:
-            app.state.assistant = holder["assistant"]
+            _attach(app, holder["assistant"])
         else:
             # Loading (which builds the index on a fresh checkout) runs in the background so the worker
             # answers /api/health and /api/ready (503, loading) at once; /api/ask gets 503 until it is done.
@@ -73,7 +79,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     app.state.load_error = None
     event_log = app.state.event_log = open_event_log(settings)
     if assistant is not None:
-        app.state.assistant = assistant
+        _attach(app, assistant)
     install_error_handlers(app)
 
     # Middleware: the last added is the outermost. Limits sit inside CORS (a 429/413 keeps its CORS

@@ -10,8 +10,9 @@ why this module is imported by the app (never by `assistant.cli` before `serve` 
 Series: `assistant_http_requests_total{path,method,status}` (path is a route of the app or "other",
 so scanners cannot blow up the label set), `assistant_answer_seconds` (histogram, /api/ask),
 `assistant_answers_total{intent,channel}`, `assistant_out_of_scope_answers_total{channel}`,
-`assistant_feedback_total{rating}`. Not exported: answer-cache hits (the engine keeps no hit count
-that is reachable from outside) and sessions in the store (the state store offers no count).
+`assistant_feedback_total{rating}`, `assistant_answer_cache_total{result}` (hit/miss of the answer
+cache), and `assistant_sessions` (sessions alive in the shared store, read from it at scrape time, so
+it is the same whichever worker answers).
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
     CollectorRegistry,
     Counter,
+    Gauge,
     Histogram,
     generate_latest,
     multiprocess,
@@ -42,6 +44,11 @@ ANSWERS = Counter("assistant_answers", "Answers by intent", ["intent", "channel"
 OUT_OF_SCOPE = Counter("assistant_out_of_scope_answers", "Answers that said the question is out of scope",
                        ["channel"])
 FEEDBACK = Counter("assistant_feedback", "Feedback marks on answers", ["rating"])
+CACHE = Counter("assistant_answer_cache", "Answer-cache lookups by result", ["result"])
+
+
+def observe_cache(hit: bool) -> None:
+    CACHE.labels("hit" if hit else "miss").inc()
 
 
 def observe_answer(intent: str, seconds: float, channel: str = "api") -> None:
@@ -51,20 +58,29 @@ def observe_answer(intent: str, seconds: float, channel: str = "api") -> None:
         OUT_OF_SCOPE.labels(channel).inc()
 
 
-def render() -> bytes:
+def render(sessions: int | None = None) -> bytes:
+    """The samples of every worker (or of this process), plus the live session count if given."""
     if os.environ.get(ENV):
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)
-        return generate_latest(registry)
-    return generate_latest(REGISTRY)
+        text = generate_latest(registry)
+    else:
+        text = generate_latest(REGISTRY)
+    if sessions is not None:
+        live = CollectorRegistry()
+        Gauge("assistant_sessions", "Conversation sessions alive in the shared store", registry=live).set(sessions)
+        text += generate_latest(live)
+    return text
 
 
 router = APIRouter()
 
 
 @router.get("/metrics", tags=["ops"], include_in_schema=False)
-def metrics() -> Response:
-    return Response(render(), media_type=CONTENT_TYPE_LATEST)
+def metrics(request: Request) -> Response:
+    served = getattr(request.app.state, "assistant", None)
+    sessions = served.sessions.count() if served is not None else None
+    return Response(render(sessions), media_type=CONTENT_TYPE_LATEST)
 
 
 class MetricsMiddleware:

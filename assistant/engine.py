@@ -15,6 +15,7 @@ import datetime as dt
 import logging
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from threading import Lock
 from typing import Literal, cast
@@ -36,7 +37,7 @@ from assistant.eligibility import EligibilityChecker
 from assistant.extract import profile_words
 from assistant.models import Answer, Citation, Eligibility, Intent, Profile, ProjectLevel
 from assistant.rank import Candidate, FactRanker, select
-from assistant.sessions import SessionState, SessionStore
+from assistant.sessions import SessionState, make_session_store
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
 from assistant.understand import Understander, Understanding
@@ -94,7 +95,9 @@ class Assistant:
             t.id: sorted({canonical(w) for w in (*t.aliases, t.title, t.label)}, key=len, reverse=True)
             for t in corpus.topics
         }
-        self.sessions = SessionStore(settings.session_max, settings.session_ttl_seconds)
+        self.sessions = make_session_store(settings)
+        # Told of every answer-cache lookup (True = hit); the API points it at its metrics.
+        self.on_cache: Callable[[bool], None] | None = None
         self.uncovered = [canonical(w) for w in corpus.not_covered]
         self.offices = self.understander.offices
         self._cache: OrderedDict[tuple, tuple[Answer, SessionState]] = OrderedDict()
@@ -131,6 +134,8 @@ class Assistant:
             cached = self._cache.get(key)
             if cached:
                 self._cache.move_to_end(key)
+        if self.on_cache is not None:
+            self.on_cache(cached is not None)
         if cached is None:
             cached = self._respond(question, today, state, None)
             with self._cache_lock:

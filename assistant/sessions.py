@@ -154,6 +154,10 @@ class SessionStore:
         self.backend = backend
         self._max, self._ttl = max_sessions, ttl_seconds
 
+    def count(self) -> int:
+        """Sessions alive in the shared store (all workers, all channels)."""
+        return self.backend.count("session")
+
     def get(self, sid: str | None) -> SessionState:
         if not sid:
             return SessionState()

@@ -53,6 +53,10 @@ class StateStore(ABC):
     @abstractmethod
     def delete(self, key: str) -> None: ...
 
+    def count(self, group: str) -> int:
+        """Live keys of a group (sessions, for the metrics); 0 where a backend cannot tell."""
+        return 0
+
     def take(self, key: str, per_second: float, capacity: float, ttl: float = 3600) -> float:
         """One token-bucket step: 0 when a token was taken, else the seconds until one is available."""
         return self.take_up_to(key, per_second, capacity, 1, ttl)[1]
@@ -139,6 +143,11 @@ class MemoryStore(StateStore):
     def delete(self, key: str) -> None:
         with self._lock:
             self._data.pop(key, None)
+
+    def count(self, group: str) -> int:
+        with self._lock:
+            now = self.clock()
+            return sum(1 for k in self._groups.get(group, ()) if (item := self._data.get(k)) and item[0] >= now)
 
     def take_up_to(self, key: str, per_second: float, capacity: float, want: int,
                    ttl: float = 3600) -> tuple[int, float]:
@@ -297,6 +306,11 @@ class SqliteStore(StateStore):
     def delete(self, key: str) -> None:
         self._write("DELETE FROM kv WHERE k = ?", (key,))
 
+    @_safe(0)
+    def count(self, group: str) -> int:
+        row = self._conn().execute("SELECT COUNT(*) FROM kv WHERE grp = ? AND exp >= ?", (group, self.clock())).fetchone()
+        return int(row[0])
+
     @_safe((1, 0.0))
     def take_up_to(self, key: str, per_second: float, capacity: float, want: int,
                    ttl: float = 3600) -> tuple[int, float]:
@@ -381,6 +395,11 @@ class RedisStore(StateStore):
     @_safe(None)
     def delete(self, key: str) -> None:
         self.client.delete(self._k(key))
+
+    @_safe(0)
+    def count(self, group: str) -> int:
+        # The group's sorted set may still name keys that have expired since: an upper bound.
+        return int(cast(int, self.client.zcard(self._k("group:" + group))))
 
     @_safe((1, 0.0))
     def take_up_to(self, key: str, per_second: float, capacity: float, want: int,

@@ -280,3 +280,22 @@ def test_a_later_mark_on_an_answer_replaces_the_earlier(tmp_path: Path) -> None:
     assert report["feedback"] == {"up": 0, "down": 2}
     (entry,) = report["low_rated"]
     assert entry["down"] == 2 and sorted(entry["comments"]) == ["不对", "也不对"] and entry["answer"] == "10万元"
+
+
+def test_metrics_count_answer_cache_hits_and_live_sessions(assistant, tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "data", rate_limit_per_minute=0)
+
+    def hits(text: str) -> float:
+        m = re.search(r'assistant_answer_cache_total\{result="hit"\} ([0-9.]+)', text)
+        return float(m.group(1)) if m else 0.0
+
+    with TestClient(create_app(settings, assistant)) as client:
+        before = hits(client.get("/metrics").text)
+        question = f"申报截止时间是什么时候？（{time.monotonic_ns()}）"
+        for _ in range(2):  # no session: the same question twice is one miss and one hit
+            assert client.post("/api/ask", json={"question": question}).status_code == 200
+        ask(client, question, session="metrics-a")  # a session now lives in the shared store
+        text = client.get("/metrics").text
+    assert hits(text) >= before + 1
+    m = re.search(r"^assistant_sessions ([0-9.]+)$", text, re.M)
+    assert m and float(m.group(1)) >= 1

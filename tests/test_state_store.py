@@ -227,3 +227,11 @@ def test_leases_never_exceed_the_limit(store: StateStore) -> None:
     ip = f"10.{time.monotonic_ns() % 200}.0.1"
     allowed = sum((a if i % 3 else b).take(ip) == 0 for i in range(1000))
     assert allowed == 30
+
+
+def test_count_sees_live_keys_of_a_group(store: StateStore) -> None:
+    group = f"c{time.monotonic_ns()}"
+    for i in range(3):
+        store.put(f"{group}-{i}", b"x", ttl=60, group=group, max_items=10)
+    store.put(f"{group}-other", b"x", ttl=60)
+    assert store.count(group) == 3
