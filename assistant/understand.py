@@ -120,6 +120,8 @@ class Understanding:
             out.append("corrections: " + ", ".join(f"{c.typed}->{c.corrected}" for c in self.corrections))
         if len(self.parts) > 1:
             out.append("sub-questions: " + " | ".join(self.parts))
+        if self.focus != self.text:
+            out.append(f"ranked on: {self.focus}")
         out.append(f"attribute: {self.attribute or '-'}{' (yes/no)' if self.yesno else ''}"
                    f"{' (status now)' if self.status else ''}")
         ents = {"topics": self.topics, "levels": self.levels, "offices": self.offices, "foreign": self.foreign,
@@ -226,6 +228,15 @@ class Understander:
                 out.append(part)
         return out
 
+    @staticmethod
+    def asked_part(q: str) -> str:
+        """Without the clauses that only state the asker's facts ("我是讲师，今年48岁，上传完附件以后还要
+        做什么" asks about the step after uploading): what to rank the notice's facts on."""
+        pieces = [p for p in _SENTENCE_SPLIT.split(q) if p and p.strip()]
+        asked = [p for p in pieces if ASKS.search(p) or YESNO.search(p)
+                 or not extract_profile(p).model_dump(exclude_none=True)]
+        return "，".join(asked) if asked and len(asked) < len(pieces) else q
+
     # ------------------------------------------------------------------ follow-ups
     def complete_followup(self, q: str, previous: str | None, topic_context: bool = False) -> str | None:
         """An elliptical turn that names only an entity or a value re-asks the previous question
@@ -306,6 +317,8 @@ class Understander:
         guess = GUESS.search(q)
         if guess and any(key in guess.group() for key, _ in self.offices) and guess.start() >= 4:
             u.focus = q[: guess.start()]  # rank on what the asker describes, not on the guessed office
+        elif stated:
+            u.focus = self.asked_part(q)
         u.offices = [name for key, name in self.offices if key in u.focus]
         # A phone number names the office it belongs to ("67176525对应的是哪个处").
         for phone in re.findall(r"(?<!\d)\d{7,8}(?!\d)", u.focus):
