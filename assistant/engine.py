@@ -67,6 +67,16 @@ def _has(q: str, words: tuple[str, ...] | list[str]) -> bool:
     return any(w in q for w in words)
 
 
+@dataclass(frozen=True)
+class Asker:
+    """What the question says of the asker (see `Assistant._asker`)."""
+
+    stated: set[str]  # profile fields the question states (project level aside)
+    asks_eligibility: bool
+    personal: bool  # the stated facts are the asker's own
+    other_question: bool  # ... and the question asks something else beside them
+
+
 @dataclass
 class Trace:
     """What each stage saw, for `ask --explain`; collected only when asked for."""
@@ -200,33 +210,9 @@ class Assistant:
             trace.add("rank", "chosen: " + (", ".join(f.id for f in facts) or "-"))
         top_score = ranked[0].score if ranked else 0.0
         top_longest = ranked[0].longest if ranked else 0
-        # "几项", or a number of projects stated ("事业单位也能报5项吗"): a quota question, not a verdict.
-        counting = _has(q, V.COUNT)
-        # May someone apply: the pattern (a modal, then a verb of applying or leading), or one of the
-        # loose phrasings ("行吗", "我可以") when nothing else is asked ("申报书能用Word上传吗" is not).
-        stated = {k for k in delta.model_dump(exclude_none=True) if k != "project_level"}
-        about_self = bool(stated) or _has(q, V.SELF)
-        loose = _has(q, V.ASK_ELIGIBLE) and u.attribute is None and about_self
-        asks_eligibility = (
-            (loose or bool(V.ASK_ELIGIBLE_ZH.search(q)) or bool(V.ASK_ELIGIBLE_EN.search(q)))
-            and not counting and "才能" not in q
-            # "单位注册完就能申报吗" asks about a step of the process, not about who may apply.
-            and (about_self or not facts or facts[0].intent == "eligibility" or bool(topics) or u.attribute == "who")
-        )
-        in_eligibility = state.intent == Intent.ELIGIBILITY.value
-        # Facts count as the asker's own only when they speak of themselves or ask whether they may apply:
-        # "高校限报几项" names a unit type without saying "we are a university".
-        personal = bool(stated) and (asks_eligibility or in_eligibility or _has(q, V.SELF))
-        # ... but a question that asks for something else ("我在河南大学工作，材料要交纸质版吗") gets that
-        # answer first; the verdict on the stated facts follows it instead of replacing it.
-        # (A question about the rule the stated fact falls under — "我们有黑名单记录，会影响申报吗" — is
-        # the eligibility question itself.)
-        about_stated = bool(facts) and bool(set(facts[0].passage_ids) & {
-            r.passage_id for r in self.corpus.rules if set(r.needs) & stated})
-        other_question = personal and not asks_eligibility and not about_stated and (
-            bool(topics) or (bool(facts) and facts[0].intent != "eligibility"
-                             and (u.attribute is not None or top_longest >= 3))
-        )
+        asker = self._asker(u, facts, top_longest, state)
+        stated, asks_eligibility, personal, other_question = (
+            asker.stated, asker.asks_eligibility, asker.personal, asker.other_question)
         follow_up = not topics and state.topics and (
             _has(q, V.PRONOUNS) or (facets and len(q) <= 14 and top_score < 4) or (facets and len(q) <= 8)
         )
@@ -258,7 +244,7 @@ class Assistant:
 
         # 2. Eligibility: personal facts stated, or a may-I-apply question, or a session already on it.
         if not other_question and (personal or (asks_eligibility and not (time_now and not stated)) or (
-            in_eligibility and "project_level" in delta.model_dump(exclude_none=True)
+            state.intent == Intent.ELIGIBILITY.value and "project_level" in delta.model_dump(exclude_none=True)
         )):
             profile = state.profile.merged(delta)
             if topics and profile.project_level is None:
@@ -309,6 +295,37 @@ class Assistant:
 
         # 7. Nothing matched: answer only if retrieval is sure the notice says it.
         return self._fallback(q, lang, today, done, trace)
+
+    def _asker(self, u: Understanding, facts: list[Fact], top_longest: int, state: SessionState) -> Asker:
+        """Whether the question asks for a verdict, states the asker's own facts, or asks something else
+        beside them (then the verdict follows the answer instead of replacing it)."""
+        q, topics = u.text, u.topics
+        stated = {k for k in u.profile.model_dump(exclude_none=True) if k != "project_level"}
+        about_self = bool(stated) or _has(q, V.SELF)
+        # May someone apply: the pattern (a modal, then a verb of applying or leading), or one of the
+        # loose phrasings ("行吗", "我可以") when nothing else is asked ("申报书能用Word上传吗" is not);
+        # "几项" asks for a quota, not a verdict.
+        loose = _has(q, V.ASK_ELIGIBLE) and u.attribute is None and about_self
+        asks = (
+            (loose or bool(V.ASK_ELIGIBLE_ZH.search(q)) or bool(V.ASK_ELIGIBLE_EN.search(q)))
+            and not _has(q, V.COUNT) and "才能" not in q
+            # "单位注册完就能申报吗" asks about a step of the process, not about who may apply.
+            and (about_self or not facts or facts[0].intent == "eligibility" or bool(topics) or u.attribute == "who")
+        )
+        in_eligibility = state.intent == Intent.ELIGIBILITY.value
+        # Facts count as the asker's own only when they speak of themselves or ask whether they may apply:
+        # "高校限报几项" names a unit type without saying "we are a university".
+        personal = bool(stated) and (asks or in_eligibility or _has(q, V.SELF))
+        # A question about the rule the stated fact falls under ("我们有黑名单记录，会影响申报吗") is the
+        # eligibility question itself; one that asks for something else ("我在河南大学工作，材料要交纸质版吗")
+        # gets that answer first.
+        about_stated = bool(facts) and bool(set(facts[0].passage_ids) & {
+            r.passage_id for r in self.corpus.rules if set(r.needs) & stated})
+        other = personal and not asks and not about_stated and (
+            bool(topics) or (bool(facts) and facts[0].intent != "eligibility"
+                             and (u.attribute is not None or top_longest >= 3))
+        )
+        return Asker(stated, asks, personal, other)
 
     def _top_bm25(self, text: str) -> float:
         hits = self.retriever.bm25.search(text, 1)
