@@ -55,11 +55,15 @@ DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
 OVERVIEW_MAX = 6  # facts in an answer to "what are all the requirements"
 LISTING_YIELDS_TO = 4.0  # a non-topic fact scoring this much answers instead of a topic list
+CLAUSE_MIN_CHARS = 6  # a shorter piece of a quote is a label ("纸质材料"), not a clause that settles anything
 FALLBACK_MIN_CHARS = 12  # a passage shorter than this (a heading) is no answer on its own
 LEAD_MARGIN = 1.0  # a sentence outside the chosen facts leads when it outscores theirs (1.0-1.3 tried on dev, dev2)
 LEAD_MIN_BM25 = 4.0  # ... and has at least this BM25 score
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
 # A question of these kinds that also names a topic is still about the whole call.
+# "有哪些一般项目", "重点课题都有哪些": the list of topics itself is asked.
+LIST_OF_TOPICS = re.compile(r"(?:有哪些|哪些|哪几个|列出|都有什么)[^，,。？?]{0,4}(?:项目|课题)|"
+                            r"(?:项目|课题)都?(?:有哪些|是哪些|有哪几个|包括哪些)[?？]?$")
 GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
 
 
@@ -274,7 +278,8 @@ class Assistant:
 
         # 5. Lists of topics ("有哪些课题", "各课题的联系电话") — unless a general fact answers it better
         #    ("重大项目负责人有什么要求" names a level and says "有什么", but asks for a requirement).
-        strong_fact = bool(facts) and facts[0].intent != "topics" and top_score >= LISTING_YIELDS_TO
+        strong_fact = (bool(facts) and facts[0].intent != "topics" and top_score >= LISTING_YIELDS_TO
+                       and not LIST_OF_TOPICS.search(q))
         listing = None if strong_fact else self._listing(q, facets, lang)
         if listing:
             return done(listing, Intent.TOPICS if not facets else self._topic_intent(facets))
@@ -377,7 +382,8 @@ class Assistant:
         return Draft(f"通知原文：“{clause}”。\n{draft.text}", draft.passages, draft.rank_passages)
 
     def _best_clause(self, fact: Fact, q: str) -> str | None:
-        clauses = [c.strip() for quote in fact.quotes for c in re.split(r"[，,；;。：:、]", quote) if len(c.strip()) >= 4]
+        clauses = [c.strip() for quote in fact.quotes for c in re.split(r"[，,；;。：:、]", quote)
+                   if len(c.strip()) >= CLAUSE_MIN_CHARS]
         if len(clauses) < 2:
             return None
         qt = set(tokens(q))
@@ -442,7 +448,7 @@ class Assistant:
         return Draft(f"{topic.label}“{topic.title}”：{text}", [passage.id, topic.passage_of[topic.title_quote]])
 
     def _listing(self, q: str, facets: list[str], lang: str) -> Draft | None:
-        if not (_has(q, V.LIST_WORDS) and _has(q, V.TOPIC_WORDS)):
+        if not (_has(q, V.LIST_WORDS) and (_has(q, V.TOPIC_WORDS) or self.understander.levels_in(q))):
             return None
         facet = next((f for f in facets if f in ("funding", "contact", "deliverable")), None)
         if facet and not _has(q, V.ALL_WORDS):
