@@ -7,7 +7,7 @@ import re
 
 from assistant.extract import cn_number
 from corpus import Topic
-from index.tokenize import canonical
+from index.tokenize import canonical, word_boundaries
 
 # "重点项目一共…" is not "重点项目1": a numeral followed by these characters is another word.
 _N = r"(\d{1,2}|十[一二三四五六七八九]?|[一二三四五六七八九])(?![共起样般下些项级])"
@@ -61,10 +61,15 @@ class TopicResolver:
                 if n and tid in self.by_id:
                     found.append((*m.span(), tid))
                     taken.append(m.span())
-        for pattern, _alias, tid in self._aliases:
+        bounds: set[int] | None = None
+        for pattern, alias, tid in self._aliases:
             for m in pattern.finditer(q):
                 if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
                     continue  # inside a longer alias already matched
+                if not alias.isascii():
+                    bounds = bounds if bounds is not None else word_boundaries(q)
+                    if m.start() not in bounds or m.end() not in bounds:
+                        continue  # "立法" inside "独立法人" is not the legislation topic
                 found.append((*m.span(), tid))
                 taken.append(m.span())
         return sorted(found)

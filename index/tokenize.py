@@ -54,6 +54,16 @@ def _init() -> None:
         _ready = True
 
 
+def word_boundaries(text: str) -> set[int]:
+    """Offsets in `text` where a dictionary word starts or ends (jieba, no new-word guessing)."""
+    _init()
+    out, pos = {0}, 0
+    for tok in jieba.cut(text, HMM=False):
+        pos += len(tok)
+        out.add(pos)
+    return out
+
+
 def add_words(words: list[str]) -> None:
     """A served corpus's own domain words (its lexicon.txt), beside the packaged one."""
     _init()
