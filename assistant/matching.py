@@ -53,20 +53,21 @@ class FactMatcher:
                     for i in range(len(word)):
                         self._fuzzy[word[:i] + "?" + word[i + 1 :]].add(word)
         self._lengths = sorted({len(k) for k in self._fuzzy})
+        # Each distinct word once, longest trigger's first; English words as whole-word patterns.
+        self._words = list(dict.fromkeys(w for trig in self.triggers for w in trig.parts))
+        self._english = {w: re.compile(r"(?<![a-z0-9])" + re.escape(w) + r"(?![a-z0-9])")
+                         for w in self._words if w.isascii()}
 
     def _present(self, q: str) -> dict[str, tuple[int, int, bool]]:
         """Each trigger word found in q (exactly or with one wrong character), its span and whether exact."""
         found: dict[str, tuple[int, int, bool]] = {}  # word -> start, end, exact
-        for trig in self.triggers:
-            for word in trig.parts:
-                if word in found:
-                    continue
-                if word.isascii():
-                    # English words match whole words only: "error" is not in "onerror".
-                    if m := re.search(r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])", q):
-                        found[word] = (*m.span(), True)
-                elif (i := q.find(word)) != -1:
-                    found[word] = (i, i + len(word), True)
+        for word in self._words:
+            if word in self._english:
+                # English words match whole words only: "error" is not in "onerror".
+                if m := self._english[word].search(q):
+                    found[word] = (*m.span(), True)
+            elif (i := q.find(word)) != -1:
+                found[word] = (i, i + len(word), True)
         for n in self._lengths:
             for start in range(0, len(q) - n + 1):
                 window = q[start : start + n]

@@ -54,6 +54,7 @@ def _reading(word: str, fuzzy: bool) -> tuple[str, ...]:
 _FUNCTION = set("的了是在我你他她它们和与及或也都就还又很吗呢吧啊么这那有没不")
 
 
+MEMO_SIZE = 4096
 RARER = 2  # a typed dictionary word must be this many times rarer than its correction
 
 
@@ -94,6 +95,7 @@ class SpellingCorrector:
         """`words`: the vocabulary a typo may be corrected to (CJK words of 2+ characters).
         `known_text`: text whose substrings count as correctly typed (the notice, question words)."""
         self.known = known_text
+        self._memo: dict[str, tuple[str, tuple[Correction, ...]]] = {}
         self.frequency = frequency or Counter()
         self._exact: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self._fuzzy: dict[tuple[str, ...], set[str]] = defaultdict(set)
@@ -121,6 +123,16 @@ class SpellingCorrector:
         return best[1] if best else None
 
     def correct(self, text: str) -> tuple[str, list[Correction]]:
+        """The text with typos replaced, and what was replaced (memoised: every stage asks again)."""
+        hit = self._memo.get(text)
+        if hit is None:
+            hit = self._correct(text)
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[text] = hit
+        return hit[0], list(hit[1])
+
+    def _correct(self, text: str) -> tuple[str, tuple[Correction, ...]]:
         """The text with typos replaced, and what was replaced (longest stretches first).
 
         A stretch that is itself a dictionary word is corrected only to a much more common word
@@ -156,7 +168,7 @@ class SpellingCorrector:
                     taken[i : i + n] = [True] * n
             if corrections:
                 out = out.replace(s, "".join(fixed), 1)
-        return out, corrections
+        return out, tuple(corrections)
 
 def corrector_for(corpus: Corpus, extra_known: tuple[str, ...] = (), extra_vocabulary: tuple[str, ...] = ()
                   ) -> SpellingCorrector:
