@@ -61,6 +61,23 @@ STATUS = re.compile(r"(?:开|开通|开放|开始|截止|结束|关闭|关)了?(
 _LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
 _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff])[，,](?=[\u4e00-\u9fff])")
 _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)(?:是|为|是多少|是什么|是哪|是几|怎么)?(?:什么|多少|哪些)?[?？]?$")
+CITY_WORDS = re.compile(
+    r"洛阳|开封|新乡|许昌|南阳|平顶山|安阳|鹤壁|焦作|濮阳|漯河|三门峡|商丘|信阳|周口|驻马店|济源|北京|上海|天津|重庆|广州|深圳|杭州|"
+    r"南京|武汉|西安|成都|长沙|合肥|济南|石家庄|太原|苏州|青岛|厦门|宁波|无锡|东莞|佛山|福州|昆明|贵阳|南宁|南昌|兰州|沈阳|大连|"
+    r"长春|哈尔滨|乌鲁木齐|呼和浩特|银川|西宁|拉萨|海口|luoyang|kaifeng|xinxiang|beijing|shanghai|wuhan|xi'an|nanjing|"
+    r"guangzhou|shenzhen|hangzhou|chengdu"
+)
+# A named programme: "国家社科基金", "省软科学计划", "自然科学基金项目".
+PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:基金|计划|专项|工程|奖))")
+SUBJECT_MIN_BM25 = 6.0  # a follow-up's words name a subject of the notice when they score this high
+SUBJECT_MIN_BM25_LATIN = 2.0
+PRONOUN_MAX_CHARS = 16  # a longer question with a pronoun says enough on its own  # English words score lower (no character bigrams)
+# A pronoun that stands for the previous answer's subject ("它是哪个处？"); "这个项目…" is not one.
+PRONOUN = re.compile(r"它|其|上述|\b(?:it|its|they|them)\b")
+TOPIC_WORD = re.compile(r"课题|题目|选题|子课题|哪个项目|哪些项目|哪几个项目|\btopics?\b|\bsub-?topics?\b")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
+_TIME_OR_PLAN = re.compile(r"时间|安排|打算|计划书|计划任务")
+
 ENGLISH_LEVEL = {"major": "major", "key": "key", "general": "general"}
 
 
@@ -73,20 +90,6 @@ def level_words(levels: dict[str, str]) -> dict[str, tuple[str, ...]]:
         en = ENGLISH_LEVEL.get(level, level.replace("_", " "))
         out[level] = (f"{head}项目", f"{head}课题", f"{en} project", f"{en} projects", head)
     return out
-CITY_WORDS = re.compile(
-    r"洛阳|开封|新乡|许昌|南阳|平顶山|安阳|鹤壁|焦作|濮阳|漯河|三门峡|商丘|信阳|周口|驻马店|济源|北京|上海|天津|重庆|广州|深圳|杭州|"
-    r"南京|武汉|西安|成都|长沙|合肥|济南|石家庄|太原|苏州|青岛|厦门|宁波|无锡|东莞|佛山|福州|昆明|贵阳|南宁|南昌|兰州|沈阳|大连|"
-    r"长春|哈尔滨|乌鲁木齐|呼和浩特|银川|西宁|拉萨|海口|luoyang|kaifeng|xinxiang|beijing|shanghai|wuhan|xi'an|nanjing|"
-    r"guangzhou|shenzhen|hangzhou|chengdu"
-)
-# A named programme: "国家社科基金", "省软科学计划", "自然科学基金项目".
-PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:基金|计划|专项|工程|奖))")
-SUBJECT_MIN_BM25 = 6.0  # a follow-up's words name a subject of the notice when they score this high
-SUBJECT_MIN_BM25_LATIN = 2.0  # English words score lower (no character bigrams)
-PRONOUN = re.compile(r"它|其|这个|那个|该|上述|\b(?:it|its|that|this|they|them)\b")
-TOPIC_WORD = re.compile(r"课题|题目|选题|子课题|哪个项目|哪些项目|哪几个项目|\btopics?\b|\bsub-?topics?\b")
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
-_TIME_OR_PLAN = re.compile(r"时间|安排|打算|计划书|计划任务")
 
 
 @dataclass
@@ -245,7 +248,7 @@ class Understander:
         if not previous or len(q) > 24:
             return None
         if not ELLIPTICAL.search(q):
-            if PRONOUN.search(q) and not topic_context and not self._entity_spans(q):
+            if PRONOUN.search(q) and len(q) <= PRONOUN_MAX_CHARS and not topic_context and not self._entity_spans(q):
                 # "它是哪个处？" after a general fact: the previous question, with this turn's words.
                 return f"{previous} {q}"
             return None
