@@ -280,7 +280,9 @@ class Assistant:
         #    ("重大项目负责人有什么要求" names a level and says "有什么", but asks for a requirement).
         strong_fact = (bool(facts) and facts[0].intent != "topics" and top_score >= LISTING_YIELDS_TO
                        and not LIST_OF_TOPICS.search(q))
-        listing = None if strong_fact else self._listing(q, facets, lang)
+        # "重点项目有几个": the list states the count, unless a fact that gives counts was found.
+        counting = u.attribute == "count" and not (facts and "count" in self.ranker.attributes[facts[0].id])
+        listing = None if strong_fact else self._listing(q, facets, lang, counting)
         if listing:
             return done(listing, Intent.TOPICS if not facets else self._topic_intent(facets))
 
@@ -447,8 +449,9 @@ class Assistant:
         text = passage.text.removeprefix("研究内容：").removeprefix("研究内容:").strip()
         return Draft(f"{topic.label}“{topic.title}”：{text}", [passage.id, topic.passage_of[topic.title_quote]])
 
-    def _listing(self, q: str, facets: list[str], lang: str) -> Draft | None:
-        if not (_has(q, V.LIST_WORDS) and (_has(q, V.TOPIC_WORDS) or self.understander.levels_in(q))):
+    def _listing(self, q: str, facets: list[str], lang: str, counting: bool = False) -> Draft | None:
+        """The topics, all or of one level ("有哪些课题", "重点项目有几个" — the list states the count)."""
+        if not ((_has(q, V.LIST_WORDS) or counting) and (_has(q, V.TOPIC_WORDS) or self.understander.levels_in(q))):
             return None
         facet = next((f for f in facets if f in ("funding", "contact", "deliverable")), None)
         if facet and not _has(q, V.ALL_WORDS):

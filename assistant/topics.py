@@ -10,7 +10,8 @@ from corpus import Topic
 from index.tokenize import canonical, word_boundaries
 
 # "重点项目一共…" is not "重点项目1": a numeral followed by these characters is another word.
-_N = r"(\d{1,2}|十[一二三四五六七八九]?|[一二三四五六七八九])(?![共起样般下些项级])"
+# A whole number ("重点项目10项" is not project 1), then not a word that makes it a count or a kind.
+_N = r"(\d{1,2}(?!\d)|十[一二三四五六七八九]?|[一二三四五六七八九])(?![共起样般下些项级])"
 _ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 _EN_N = r"(\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
