@@ -50,6 +50,17 @@ class TopicResolver:
                         + r"|general\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*general\s*project"), "general-{}"),
         ]
 
+    def unknown_numbers(self, q: str) -> list[str]:
+        """Numbered references to topics the notice does not have ("子课题9" when it has seven)."""
+        out = []
+        for pattern, template in self._numbered:
+            for m in pattern.finditer(q):
+                n = _num(next(g for g in m.groups() if g))
+                tid = (self._subs.get(n, "") if n is not None else "") if template == "sub-{}" else template.format(n)
+                if n and tid not in self.by_id:
+                    out.append(m.group())
+        return out
+
     def mentions(self, q: str) -> list[tuple[int, int, str]]:
         """Each topic mention in `q` (canonical text): start, end and topic id, in order."""
         found: list[tuple[int, int, str]] = []

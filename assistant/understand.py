@@ -332,7 +332,7 @@ class Understander:
             u.topics = [t.id for t in self.corpus.topics
                         if any(c.office in u.offices or c.phone in phones for c in t.contacts)]
         u.levels = list(dict.fromkeys(level for _, _, level in self.levels_in(q)))
-        u.foreign = self.foreign_entities(q)
+        u.foreign = self.foreign_entities(q) + self.topics.unknown_numbers(q)
         if self.unsupported(u.attribute):
             u.foreign.append({"address": "地址", "person": "人员姓名"}[u.attribute or ""])
         return u

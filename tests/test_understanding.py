@@ -147,3 +147,9 @@ def test_no_code_names_a_year_phone_amount_or_fact_id_of_one_notice() -> None:
         if m:
             found.append(f"{path.relative_to(REPO)}: {m.group()!r}")
     assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("question", ["子课题99的电话是多少？", "What about sub-topic 9?"])
+def test_a_topic_number_the_notice_does_not_have_is_out_of_scope(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.intent == Intent.OUT_OF_SCOPE and answer.citations == []
