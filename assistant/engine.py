@@ -36,7 +36,7 @@ from assistant.compose import (
 from assistant.eligibility import EligibilityChecker
 from assistant.extract import profile_words
 from assistant.models import Answer, Citation, Eligibility, Intent, Profile, ProjectLevel
-from assistant.rank import Candidate, FactRanker, select
+from assistant.rank import FactRanker, select
 from assistant.sessions import SessionState, make_session_store
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
@@ -100,7 +100,11 @@ class Assistant:
         question_words = tuple(w for words in V.FACETS.values() for w in words) + V.ASK_ELIGIBLE + V.TIME_NOW + V.WHEN
         speller = corrector_for(corpus, extra_known=question_words, extra_vocabulary=tuple(profile_words()))
         self.understander = Understander(corpus, self.topics, speller, self._top_bm25)
+        # One speller for the whole engine: raw searches through the retriever (the evaluation's
+        # retrieval variants, the LangChain retriever) correct typos with it too.
+        retriever.speller = speller
         self._owners = {pid: f for f in corpus.facts for pid in f.passage_ids}
+        self._quote_passages = {q: find_passages(q, corpus.passages) for f in corpus.facts for q in f.quotes}
         self._content_of = {
             t.id: {p.id for p in corpus.passages if p.topic == t.id and p.kind == "content"} for t in corpus.topics
         }
@@ -113,7 +117,6 @@ class Assistant:
         # Told of every answer-cache lookup (True = hit); the API points it at its metrics.
         self.on_cache: Callable[[bool], None] | None = None
         self.uncovered = [canonical(w) for w in corpus.not_covered]
-        self.offices = self.understander.offices
         self._cache: OrderedDict[tuple, tuple[Answer, SessionState]] = OrderedDict()
         self._cache_lock = Lock()
         self.tz = ZoneInfo(settings.timezone)
@@ -197,7 +200,7 @@ class Assistant:
         topics = list(u.topics)
         facets = [f for f, words in V.FACETS.items() if _has(q, words)]
         time_now = _has(q, V.TIME_NOW) or u.status
-        hits = self.retriever.search(u.focus, MAX_CITATIONS, mode="bm25")
+        hits = self.retriever.search(u.focus, MAX_CITATIONS, mode="bm25", correct=False)
         ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now, _has(q, V.WHEN))
         facts = select(ranked, listing=_has(q, V.LIST_WORDS))
         if facts and _has(q, V.LIST_WORDS) and u.attribute in ("phone", "office", "date", "amount", "url"):
@@ -290,7 +293,7 @@ class Assistant:
         if facts:
             if time_now and not any(f.window for f in facts):
                 facts = [*facts, self._window_fact()]
-            draft = self._facts_draft(facts, u, today, ranked, hits)
+            draft = self._facts_draft(facts, u, today, hits)
             intent = Intent(facts[0].intent)
             elig = self.checker.check(state.profile, today, lang) if intent == Intent.ELIGIBILITY else None
             return done(draft, intent, (), elig)
@@ -357,8 +360,7 @@ class Assistant:
             return top.passage.id
         return None
 
-    def _facts_draft(self, facts: list[Fact], u: Understanding, today: dt.date, ranked: list[Candidate],
-                     hits: list[Hit]) -> Draft:
+    def _facts_draft(self, facts: list[Fact], u: Understanding, today: dt.date, hits: list[Hit]) -> Draft:
         """A yes/no or who question on a fact of several clauses is answered with the clause that
         settles it first (verbatim), then the fact; other questions get the facts' answers."""
         draft = facts_answer(facts, today, u.lang)
@@ -375,7 +377,7 @@ class Assistant:
             own = [q for q in facts[0].quotes if any(w in q for w in words)]
             if own and len(own) < len(facts[0].quotes):
                 text = "；".join(squash(q) for q in own) + "。"
-                return Draft(text, [pid for q in own for pid in find_passages(q, self.corpus.passages)])
+                return Draft(text, [pid for q in own for pid in self._quote_passages[q]])
         if not (u.yesno or u.attribute == "who") or u.lang != "zh":
             return draft
         clause = self._best_clause(facts[0], u.text)
@@ -484,7 +486,7 @@ class Assistant:
 
     def _fallback(self, q: str, lang: str, today: dt.date, done, trace: Trace | None) -> tuple[Answer, SessionState]:
         # Only here, with nothing matched, is the query embedded: dense similarity decides scope.
-        hits = self.retriever.search(q, MAX_CITATIONS)
+        hits = self.retriever.search(q, MAX_CITATIONS, correct=False)
         top = hits[0] if hits else None
         bm25 = dict(self.retriever.bm25.search(q, 5))
         if trace:

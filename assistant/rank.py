@@ -100,6 +100,11 @@ class Candidate:
 class FactRanker:
     def __init__(self, corpus: Corpus, use_triggers: bool = True) -> None:
         self.facts = corpus.facts
+        self._by_id = {f.id: f for f in corpus.facts}
+        self._facts_of: dict[str, list[Fact]] = {}  # passage id -> the facts resting on it
+        for f in corpus.facts:
+            for pid in f.passage_ids:
+                self._facts_of.setdefault(pid, []).append(f)
         self.matcher = FactMatcher(corpus.facts if use_triggers else [])
         self.attributes = {f.id: fact_attributes(f) for f in corpus.facts}
         self._quote_text = {f.id: "".join(f.quotes) for f in corpus.facts}
@@ -121,23 +126,22 @@ class FactRanker:
         def cand(fact: Fact) -> Candidate:
             return cands.setdefault(fact.id, Candidate(fact))
 
-        by_id = {f.id: f for f in self.facts}
         for fs in self.matcher.score(q):
             c = cand(fs.fact)
             c.features["trigger"], c.longest = fs.score, fs.longest
         for rank, hit in enumerate(hits[:RETRIEVAL_DEPTH]):
             if hit.score < min_bm25:
                 break  # words shared by chance ("怎么办理…") are no evidence
-            for fact in self.facts:
-                if hit.passage.id in fact.passage_ids:
-                    c = cand(fact)
-                    c.features["retrieval"] = c.features.get("retrieval", 0.0) + (RETRIEVAL_DEPTH - rank)
+            for fact in self._facts_of.get(hit.passage.id, ()):
+                c = cand(fact)
+                c.features["retrieval"] = c.features.get("retrieval", 0.0) + (RETRIEVAL_DEPTH - rank)
         for fid, text in self._quote_text.items():
             if any(n in text for n in numbers):
-                cand(by_id[fid]).features["numbers"] = 1.0
+                cand(self._by_id[fid]).features["numbers"] = 1.0
         for fact in self.facts:
             if any(h in q for h in self.headings[fact.id]):
-                cand(fact)  # "整个申报流程分哪几步" names the section the process facts sit under
+                # "整个申报流程分哪几步" names the section the process facts sit under.
+                cand(fact).features["heading"] = 1.0
         if time_now:
             # "系统开了没": whether a window is open now is asked of the facts that have one.
             for fact in self.facts:
@@ -154,8 +158,6 @@ class FactRanker:
                 c.features["window"] = 1.0
             if "date" in attrs and asks_when:
                 c.features["date_words"] = 1.0
-            if any(h in q for h in self.headings[c.fact.id]):
-                c.features["heading"] = 1.0
             f = c.features
             c.score = (W_TRIGGER * f.get("trigger", 0.0) + W_RETRIEVAL * f.get("retrieval", 0.0)
                        + (W_ATTRIBUTE_MATCH if f.get("attribute", 0) > 0 else -W_ATTRIBUTE_MISMATCH

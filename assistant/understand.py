@@ -141,10 +141,6 @@ def language_of(text: str) -> str:
     return "en" if len(_LATIN.findall(text)) > 2 * len(_CJK.findall(text)) else "zh"
 
 
-def _has(q: str, words: tuple[str, ...] | list[str]) -> bool:
-    return any(w in q for w in words)
-
-
 def asked_attribute(q: str) -> str | None:
     return next((name for name, pattern in ATTRIBUTES if pattern.search(q)), None)
 

@@ -22,7 +22,6 @@ from index.bm25 import Bm25Index
 from index.cards import expansions
 from index.embedders import Embedder
 from index.retriever import HybridRetriever
-from index.spelling import corrector_for
 from index.store import IndexConfig, open_vectors
 from index.tokenize import add_words
 
@@ -71,6 +70,5 @@ def open_index(
         for bar in bars:
             bar.close()
     bm25 = Bm25Index(corpus.passages, expansions(corpus, with_triggers))
-    built.append(HybridRetriever(corpus.passages, bm25, repaired[-1] if repaired else store, embedder,
-                                 corrector_for(corpus)))
+    built.append(HybridRetriever(corpus.passages, bm25, repaired[-1] if repaired else store, embedder))
     return built[0]

@@ -78,15 +78,16 @@ class HybridRetriever:
     def dense(self, query: str, k: int = POOL) -> list[tuple[str, float]]:
         return self.store.query(self.query_vector(query), min(k, len(self._by_id)))
 
-    def search(self, query: str, k: int = 3, mode: Mode = "hybrid") -> list[Hit]:
+    def search(self, query: str, k: int = 3, mode: Mode = "hybrid", correct: bool = True) -> list[Hit]:
         """The k best passages for `query`, best first.
 
-        Homophone typos are corrected first (`index.spelling`). `hybrid` fuses the BM25 and dense
+        Homophone typos are corrected first when a speller is set (`index.spelling`; the Assistant
+        sets its own) and `correct` is true: text its understanding stage already corrected is not. `hybrid` fuses the BM25 and dense
         rankings (top POOL of each) by reciprocal rank, score = sum of 1 / (RRF_K + rank) with
         RRF_K = 60
 EMBED_MAX_CHARS = 128 as in Cormack, Clarke & Buettcher (SIGIR 2009); a Hit's `dense` is the cosine
         similarity of query and passage (0 when the passage was not in the dense pool)."""
-        if self.speller is not None:
+        if self.speller is not None and correct:
             query = self.speller.correct(canonical(query))[0]
         if mode == "bm25":
             return [Hit(self._by_id[pid], s) for pid, s in self.bm25.search(query, k)]

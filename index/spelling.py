@@ -23,6 +23,7 @@ import jieba
 from pypinyin import lazy_pinyin
 
 from corpus import Corpus
+from index.tokenize import canonical, jieba_ready, words
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("r", "l"))
@@ -59,9 +60,7 @@ RARER = 2  # a typed dictionary word must be this many times rarer than its corr
 
 
 def _frequency(text: str) -> int:
-    from index.tokenize import _init
-
-    _init()
+    jieba_ready()
     return int(jieba.dt.FREQ.get(text, 0))
 
 
@@ -71,9 +70,7 @@ def _is_word(text: str) -> bool:
 
 def _token_spans(run: str) -> list[tuple[int, int]]:
     """For each character, the span of the dictionary word it belongs to (no new-word guessing)."""
-    from index.tokenize import _init
-
-    _init()
+    jieba_ready()
     spans: list[tuple[int, int]] = []
     pos = 0
     for tok in jieba.cut(run, HMM=False):
@@ -175,8 +172,6 @@ def corrector_for(corpus: Corpus, extra_known: tuple[str, ...] = (), extra_vocab
     """A corrector whose vocabulary is the corpus's own: the notice's words, the facts' trigger words
     and the topics' names; `extra_known` are further correctly-typed words (question words),
     `extra_vocabulary` further words a typo may be corrected to (the profile's titles, unit types)."""
-    from index.tokenize import canonical, words
-
     frequency: Counter[str] = Counter()
     for p in corpus.passages:
         frequency.update(w for w in words(p.text) if len(w) >= 2)

@@ -42,8 +42,11 @@ def canonical(text: str) -> str:
     return text
 
 
-def _init() -> None:
+def jieba_ready() -> None:
+    """Loads jieba and the lexicon once; afterwards a flag check (it runs on every question)."""
     global _ready
+    if _ready:
+        return
     with _lock:
         if _ready:
             return
@@ -56,7 +59,7 @@ def _init() -> None:
 
 def word_boundaries(text: str) -> set[int]:
     """Offsets in `text` where a dictionary word starts or ends (jieba, no new-word guessing)."""
-    _init()
+    jieba_ready()
     out, pos = {0}, 0
     for tok in jieba.cut(text, HMM=False):
         pos += len(tok)
@@ -66,7 +69,7 @@ def word_boundaries(text: str) -> set[int]:
 
 def add_words(words: list[str]) -> None:
     """A served corpus's own domain words (its lexicon.txt), beside the packaged one."""
-    _init()
+    jieba_ready()
     new = [w for w in words if w and jieba.dt.FREQ.get(w, 0) == 0]
     for w in new:
         jieba.add_word(w, freq=20)
@@ -76,7 +79,7 @@ def add_words(words: list[str]) -> None:
 
 @lru_cache(maxsize=8192)
 def _cut(text: str) -> tuple[str, ...]:
-    _init()
+    jieba_ready()
     return tuple(jieba.cut_for_search(text))
 
 
