@@ -36,7 +36,13 @@ EPHEMERAL_PREFIX = "oa:"
 _USER_ROLES = frozenset({"user", "human"})
 
 
+class _Sessions(Protocol):
+    def discard(self, sid: str | None) -> None: ...
+
+
 class _Asks(Protocol):
+    sessions: _Sessions
+
     def ask(self, question: str, today: dt.date | None = None, session_id: str | None = None) -> Answer: ...
 
 
@@ -99,10 +105,7 @@ def ask_conversation(assistant: _Asks, turns: Sequence[str], today: dt.date | No
     for turn in earlier:
         assistant.ask(turn, today, sid)
     answer = assistant.ask(last, today, sid)
-    sessions = getattr(assistant, "sessions", None)
-    discard = getattr(sessions, "discard", None) or getattr(sessions, "delete", None)
-    if callable(discard):  # else the throw-away session just expires (TTL / LRU bound of the store)
-        discard(sid)
+    assistant.sessions.discard(sid)  # it must not count against the store's bound until it expires
     return answer.model_copy(update={"session_id": None})
 
 

@@ -154,6 +154,11 @@ class SessionStore:
         self.backend = backend
         self._max, self._ttl = max_sessions, ttl_seconds
 
+    def discard(self, sid: str | None) -> None:
+        """Forgets a session (a throw-away one, used to replay a chat history)."""
+        if sid:
+            self.backend.delete("session:" + sid)
+
     def count(self) -> int:
         """Sessions alive in the shared store (all workers, all channels)."""
         return self.backend.count("session")

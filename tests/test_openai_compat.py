@@ -254,3 +254,12 @@ def test_parse_input_forms() -> None:
                                                   {"role": "assistant", "content": "b"}, ("human", "c")],
                                      "today": "2024-09-15", "session_id": "s"})
     assert turns == ["a", "c"] and str(today) == "2024-09-15" and sid == "s"
+
+
+def test_replayed_history_leaves_no_session_behind(assistant) -> None:
+    from assistant.runnable import ask_conversation
+
+    before = assistant.sessions.count()
+    answer = ask_conversation(assistant, ["子课题⑤是做什么的？", "那它的电话呢？"])
+    assert "67180459" in answer.answer and answer.session_id is None
+    assert assistant.sessions.count() == before  # the throw-away session was discarded
