@@ -78,8 +78,6 @@ TOPIC_WORD = re.compile(r"课题|题目|选题|子课题|哪个项目|哪些项�
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
 _TIME_OR_PLAN = re.compile(r"时间|安排|打算|计划书|计划任务")
 
-ENGLISH_LEVEL = {"major": "major", "key": "key", "general": "general"}
-
 
 def level_words(levels: dict[str, str]) -> dict[str, tuple[str, ...]]:
     """How a notice's project levels are named in questions, from the corpus (level -> "重大项目"):
@@ -87,7 +85,7 @@ def level_words(levels: dict[str, str]) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for level, zh in levels.items():
         head = zh.removesuffix("项目").removesuffix("课题") or zh
-        en = ENGLISH_LEVEL.get(level, level.replace("_", " "))
+        en = level.replace("_", " ")  # the level's key is its English name: major, key, general
         out[level] = (f"{head}项目", f"{head}课题", f"{en} project", f"{en} projects", head)
     return out
 
