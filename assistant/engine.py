@@ -35,6 +35,7 @@ from assistant.compose import (
 )
 from assistant.eligibility import EligibilityChecker
 from assistant.extract import profile_words
+from assistant.intent_model import IntentModel, best, text_features
 from assistant.models import Answer, Citation, Eligibility, Intent, Profile, ProjectLevel
 from assistant.rank import FactRanker, select
 from assistant.sessions import SessionState, make_session_store
@@ -62,6 +63,10 @@ LEAD_MIN_BM25 = 4.0  # ... and has at least this BM25 score
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
 # A question of these kinds that also names a topic is still about the whole call.
 # "有哪些一般项目", "重点课题都有哪些": the list of topics itself is asked.
+INTENT_SURE = 0.7  # the predicted kind of question is reported when the model is at least this sure (dev)
+# The kinds an answer built from general facts may be reported as (a verdict, "not covered" and a
+# greeting are decided by their own routes).
+REPORTABLE = ("dates", "funding", "contacts", "materials", "process", "rules", "topics", "eligibility")
 LIST_OF_TOPICS = re.compile(r"(?:有哪些|哪些|哪几个|列出|都有什么)[^，,。？?]{0,4}(?:项目|课题)|"
                             r"(?:项目|课题)都?(?:有哪些|是哪些|有哪几个|包括哪些)[?？]?$")
 GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
@@ -114,6 +119,9 @@ class Assistant:
             for t in corpus.topics
         }
         self.sessions = make_session_store(settings)
+        self.intents = IntentModel.load() if settings.use_intent_model else IntentModel.empty()
+        # Told the intent features of every question answered (`scripts/fit_intent.py` collects them).
+        self.on_features: Callable[[list[str]], None] | None = None
         # Told of every answer-cache lookup (True = hit); the API points it at its metrics.
         self.on_cache: Callable[[bool], None] | None = None
         self.uncovered = [canonical(w) for w in corpus.not_covered]
@@ -201,7 +209,11 @@ class Assistant:
         facets = [f for f, words in V.FACETS.items() if _has(q, words)]
         time_now = _has(q, V.TIME_NOW) or u.status
         hits = self.retriever.search(u.focus, MAX_CITATIONS, mode="bm25", correct=False)
-        ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now, _has(q, V.WHEN))
+        features = self._intent_features(u, hits, state)
+        if self.on_features is not None:
+            self.on_features(features)
+        kinds = self.intents.predict(features)
+        ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now, _has(q, V.WHEN), kinds)
         facts = select(ranked, listing=_has(q, V.LIST_WORDS))
         if facts and _has(q, V.LIST_WORDS) and u.attribute in ("phone", "office", "date", "amount", "url"):
             # "有哪些咨询电话", "可以找哪些部门": every fact of the best one's kind that holds the asked value.
@@ -213,6 +225,8 @@ class Assistant:
             facts = [c.fact for c in ranked if c.fact.intent == facts[0].intent and c.score > 0][:OVERVIEW_MAX]
         if trace:
             trace.add("retrieve", *(f"{h.passage.id} bm25={h.score:.2f}" for h in hits[:3]))
+            trace.add("kind", ", ".join(f"{k}={p:.2f}" for k, p in sorted(kinds.items(), key=lambda x: -x[1])[:3])
+                      or "no model")
             trace.add("rank", *(c.describe() for c in ranked[:4]))
             trace.add("rank", "chosen: " + (", ".join(f.id for f in facts) or "-"))
         top_score = ranked[0].score if ranked else 0.0
@@ -230,6 +244,14 @@ class Assistant:
                 topics=tuple(topic_ids) or state.topics, intent=intent.value, profile=profile or state.profile
             )
             citations = [] if intent == Intent.OUT_OF_SCOPE else self._citations(draft, q, topic_ids, hits)
+            kind, sure = best(kinds)
+            if (kind in REPORTABLE and sure >= INTENT_SURE and intent.value in REPORTABLE
+                    and intent != Intent.ELIGIBILITY):
+                # The kind of question asked, where the model is sure of it: "截止之后还能补交吗" asks
+                # about the process even when the fact that answers it is a dated one.
+                intent = Intent(kind)
+                if intent == Intent.ELIGIBILITY and elig is None:
+                    elig = self.checker.check(state.profile, today, lang)
             if other_question and intent not in (Intent.ELIGIBILITY, Intent.OUT_OF_SCOPE) and elig is None:
                 # The asked thing first; the verdict on the facts the asker stated after it.
                 profile = state.profile.merged(delta)
@@ -244,15 +266,23 @@ class Assistant:
 
         # 1. Questions about something the notice does not say (unless the user is stating facts):
         #    an aspect it is silent on, or a place or programme it does not know.
-        if self._out_of_scope(u) and not asks_eligibility and not personal and not (topics and facets):
+        asked_kind, sure = best(kinds)
+        sure_kind = asked_kind if sure >= INTENT_SURE else None
+        model_oos = sure_kind == "out_of_scope" and not topics and not u.offices
+        if (self._out_of_scope(u) or model_oos) and not asks_eligibility and not personal and not (topics and facets):
             if trace:
                 trace.add("scope", f"not covered: {u.foreign or [w for w in self.uncovered if w in q]}")
             return done(not_covered(self.corpus, lang, u.foreign), Intent.OUT_OF_SCOPE)
 
         # 2. Eligibility: personal facts stated, or a may-I-apply question, or a session already on it.
-        if not other_question and (personal or (asks_eligibility and not (time_now and not stated)) or (
-            state.intent == Intent.ELIGIBILITY.value and "project_level" in delta.model_dump(exclude_none=True)
-        )):
+        in_eligibility = state.intent == Intent.ELIGIBILITY.value
+        # A may-one-apply question about a rule in general ("涉密项目能报吗", "事业单位也能报5项吗"), not
+        # about the asker, gets the rule: the model is sure it is not an eligibility question.
+        general_rule = (sure_kind not in (None, "eligibility", "out_of_scope") and not _has(q, V.SELF)
+                        and not in_eligibility)
+        if not other_question and not general_rule and (
+            personal or (asks_eligibility and not (time_now and not stated)) or (
+                in_eligibility and "project_level" in delta.model_dump(exclude_none=True))):
             profile = state.profile.merged(delta)
             if topics and profile.project_level is None:
                 profile = profile.merged(Profile(project_level=cast(ProjectLevel, self.corpus.topic(topics[0]).level)))
@@ -336,6 +366,29 @@ class Assistant:
                              and (u.attribute is not None or top_longest >= 3))
         )
         return Asker(stated, asks, personal, other)
+
+    def _intent_features(self, u: Understanding, hits: list[Hit], state: SessionState) -> list[str]:
+        """What `assistant.intent_model` reads of a question: its words, what understanding found, the
+        kinds of fact on the passages BM25 ranks highest, and the kind of the previous turn."""
+        out = text_features(u.focus)
+        flags = {"yesno": u.yesno, "status": u.status, "overview": u.overview, "en": u.lang == "en",
+                 "topic": bool(u.topics), "level": bool(u.levels), "office": bool(u.offices),
+                 "foreign": bool(u.foreign), "self": _has(u.text, V.SELF), "completed": bool(u.rewritten_from),
+                 "parts": len(u.parts) > 1}
+        out.extend(f"f:{k}" for k, v in flags.items() if v)
+        out.append(f"attr:{u.attribute}")
+        out.extend(f"stated:{k}" for k in u.profile.model_dump(exclude_none=True))
+        if state.intent:
+            out.append(f"prev:{state.intent}")
+        top = hits[0].score if hits else 0.0
+        out.append("bm25:" + ("low" if top < 3 else "mid" if top < 8 else "high"))
+        for rank, h in enumerate(hits[:3]):
+            kinds = {f.intent for f in self.ranker.facts_of(h.passage.id)} or {
+                "topics" if h.passage.topic else "none"}
+            out.extend(f"hit:{k}" for k in kinds)
+            if rank == 0:
+                out.extend(f"hit0:{k}" for k in kinds)
+        return sorted(set(out))
 
     def _top_bm25(self, text: str) -> float:
         hits = self.retriever.bm25.search(text, 1)

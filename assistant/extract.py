@@ -33,6 +33,8 @@ _BORN = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:出生|生人|生的|出世)|bor
 _AGE = [
     re.compile(_NUM + r"\s*(?:周岁|岁)"),
     re.compile(r"(?:年龄|年纪|今年)\s*(?:是|为|有|已|已经)?\s*" + _NUM),
+    # "我42了，能报吗": a bare number followed by 了 at the end of a clause.
+    re.compile(r"(?:^|[，,。\s])(\d{2})\s*了(?=[，,。？?！!\s]|$)"),
     re.compile(r"(?:aged?|i am|i'm|he is|she is|leader is)\s*(\d{2})\b"),
     re.compile(r"(\d{2})\s*(?:years?[ -]old|yrs?\b|-year-old)"),
 ]
@@ -156,8 +158,9 @@ def extract_profile(text: str) -> Profile:
     if value is not None:
         facts["serious_misconduct_in_penalty"] = value
     value = _flag(
-        text, r"逾期未结题|逾期没结题|没结题|未结题|还没结题|overdue",
-        r"(?:没有|没|无|不存在)\s*(?:任何)?\s*(?:逾期|未结题|没结题)|都(?:已|已经)?结题|已经结题|按期结题|no overdue|not overdue",
+        text, r"逾期未结题|逾期没结题|没结题|未结题|还没结题|(?:该|应该|应当)结题.{0,10}(?:没|未)结|overdue",
+        r"(?:没有|没|无|不存在)\s*(?:任何)?\s*(?:逾期|未结题|没结题)|都(?:已|已经)?结题|已经?(?:按[时期])?结题|按[时期]结题|"
+        r"no overdue|not overdue",
     )
     if value is not None:
         facts["overdue_city_project"] = value
@@ -166,16 +169,20 @@ def extract_profile(text: str) -> Profile:
         facts["classified_content"] = value
     value = _flag(
         text,
-        r"已(?:经)?(?:获得|拿到|得到|拿过|获过)(?:了|过)?(?:市级|市里|市财政)|市里(?:已经)?(?:资助|支持)过|市级(?:财政)?(?:资金)?(?:已经)?(?:资助|支持)过|already (?:received|got|been given) city|already city[- ]funded",
+        r"已(?:经)?(?:获得|拿|得到|获)(?:到|过)?(?:了|过)?\s*(?:市级|市里|市财政)|市里(?:已经)?(?:资助|支持)过|市级(?:财政)?(?:资金)?(?:已经)?(?:资助|支持)过|already (?:received|got|been given) city|already city[- ]funded",
         r"(?:没有|没|未|从未)\s*(?:获得|拿到|得到|拿过)(?:过)?\s*(?:市级|市里|市财政)|not (?:been )?city[- ]funded|no city funding",
     )
     if value is not None:
         facts["already_city_funded"] = value
-    if re.search(r"多头申报|多个推荐部门|两个推荐部门|几个推荐部门同时|multiple (?:recommending )?departments", text):
+    # Two districts named as recommenders ("航空港区和郑东新区两个口子推荐", "让金水区和高新区分别推荐").
+    two_districts = re.search(r"[\u4e00-\u9fff]{1,5}区(?:和|与|、|跟)[\u4e00-\u9fff]{1,5}区.{0,8}(?:推荐|申报|报)", text)
+    if re.search(r"多头申报|多个推荐部门|两个推荐部门|几个推荐部门同时|(?:两|几|多)个(?:口子|渠道)|"
+                 r"multiple (?:recommending )?departments", text) or two_districts:
         facts["recommending_departments"] = _count(text, _NUM + r"\s*个(?:推荐)?部门") or 2
     elif (n := _count(text, r"(?:通过|经过|走)\s*" + _NUM + r"\s*个\s*(?:推荐)?(?:部门|渠道)")) is not None:
         facts["recommending_departments"] = n
-    elif re.search(r"(?:一个|单个|1个)推荐部门|through one (?:recommending )?department", text):
+    elif re.search(r"(?:一个|单个|1个)推荐部门|(?:只|仅|就)(?:通过|经过|走).{0,8}(?:一个|单个|1个)(?:推荐)?(?:部门|渠道|口子)|"
+                   r"through (?:only )?one (?:recommending )?department", text):
         facts["recommending_departments"] = 1
     _counts(text, facts)
     return Profile(**cast(dict[str, Any], facts))  # each value is of its field's type (validated here)
@@ -192,12 +199,15 @@ def _counts(text: str, facts: dict[str, object]) -> None:
     if unit and (n := cn_number(unit.group(1))) is not None:
         facts["org_quota_used"] = n
         return
-    elif (m := re.search(r"(?:put forward|recommended|submitted)\s*(\d+)\s*(?:projects|applications)", text)) and (
+    elif (m := re.search(r"(?:put forward|recommended|submitted)\s*(\d+)\s*(?:projects|applications)|"
+                         r"(?:has|have)\s*(?:already\s*)?(\d+)\s*(?:projects|applications)\s*(?:recommended|submitted|put forward)",
+                         text)) and (
         re.search(r"unit|university|institute|school|we ", text)
     ):
-        facts["org_quota_used"] = int(m.group(1))
+        facts["org_quota_used"] = int(m.group(1) or m.group(2))
     personal = re.search(
-        r"(?:我|本人|负责人)?(?:今年|本年度)?(?:已经|已)(?:申报|报|申请)(?:了|过)\s*" + _NUM + r"?\s*(?:个|项)?(?:其他)?(?:项目|课题)?", text
+        r"(?:我|本人|负责人)?(?:今年|本年度)?(?:已经|已)(?:作为(?:项目)?负责人)?(?:申报|报|申请)(?:了|过)\s*" + _NUM
+        + r"?\s*(?:个|项)?(?:其他)?(?:项目|课题)?", text
     )
     if "org_quota_used" not in facts and personal:
         n = cn_number(personal.group(1)) if personal.group(1) else 1

@@ -13,6 +13,8 @@ Each fact is a candidate with features; its score is a weighted sum of them:
 - `numbers`: the question repeats a phone number that occurs in the fact's quotes (a date it
   repeats is usually the asker's guess, so it is not evidence).
 - `window`: "现在还能报吗" asks whether a window is open: facts with a date window.
+- `intent`: how likely the question is of the fact's kind (`assistant.intent_model`, fitted on
+  the dev splits): "截止之后还能补交吗" is a process question even though a dated fact also says it.
 - `heading`: the question names a heading the fact sits under ("对项目负责人有哪些要求" names
   "2. 项目负责人", "整个申报流程" names "二、申报流程").
 
@@ -40,6 +42,7 @@ W_NUMBERS = 8.0
 W_WINDOW = 3.0
 W_DATE_WORDS = 2.0
 W_HEADING = 2.0
+W_INTENT = 2.0
 RETRIEVAL_DEPTH = 5
 RETRIEVAL_MIN_BM25 = 3.0
 RETRIEVAL_MIN_BM25_LATIN = 1.0
@@ -113,8 +116,13 @@ class FactRanker:
         self.headings = {f.id: {h for pid in f.passage_ids for h in _headings(by_pid[pid].section)}
                          for f in corpus.facts}
 
-    def rank(self, q: str, hits: list[Hit], attribute: str | None, time_now: bool, asks_when: bool) -> list[Candidate]:
-        """Every fact with some evidence, best first. `hits`: BM25 passages for q, best first."""
+    def facts_of(self, passage_id: str) -> list[Fact]:
+        return self._facts_of.get(passage_id, [])
+
+    def rank(self, q: str, hits: list[Hit], attribute: str | None, time_now: bool, asks_when: bool,
+             kinds: dict[str, float] | None = None) -> list[Candidate]:
+        """Every fact with some evidence, best first. `hits`: BM25 passages for q, best first;
+        `kinds`: the predicted kind of question (probabilities), when there is a model."""
         # Chinese queries score higher (words and their character bigrams both count): the bar for an
         # English query is lower in proportion.
         min_bm25 = RETRIEVAL_MIN_BM25 if _CJK.search(q) else RETRIEVAL_MIN_BM25_LATIN
@@ -158,12 +166,15 @@ class FactRanker:
                 c.features["window"] = 1.0
             if "date" in attrs and asks_when:
                 c.features["date_words"] = 1.0
+            if kinds:
+                c.features["intent"] = round(kinds.get(c.fact.intent, 0.0), 2)
             f = c.features
             c.score = (W_TRIGGER * f.get("trigger", 0.0) + W_RETRIEVAL * f.get("retrieval", 0.0)
                        + (W_ATTRIBUTE_MATCH if f.get("attribute", 0) > 0 else -W_ATTRIBUTE_MISMATCH
                           if f.get("attribute", 0) < 0 else 0.0)
                        + W_NUMBERS * f.get("numbers", 0.0) + W_WINDOW * f.get("window", 0.0)
-                       + W_DATE_WORDS * f.get("date_words", 0.0) + W_HEADING * f.get("heading", 0.0))
+                       + W_DATE_WORDS * f.get("date_words", 0.0) + W_HEADING * f.get("heading", 0.0)
+                       + W_INTENT * f.get("intent", 0.0))
         return sorted(cands.values(), key=lambda c: -c.score)
 
 

@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     use_triggers: bool = Field(
         default=True, description="hand-written fact triggers as a ranking feature; off = the evaluation's ablation"
     )
+    use_intent_model: bool = Field(
+        default=True, description="the kind-of-question model fitted on the dev splits (assistant/intent_model.json)"
+    )
     session_ttl_seconds: int = 1800
     session_max: int = 10_000
     answer_cache_size: int = 4096
