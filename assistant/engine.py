@@ -221,8 +221,11 @@ class Assistant:
                     and u.attribute in self.ranker.attributes[f.id] and f not in facts]
             facts = [*facts, *kind][:OVERVIEW_MAX]
         if u.overview and facts:
-            # The whole of the aspect: every fact of the best one's intent with evidence, best first.
-            facts = [c.fact for c in ranked if c.fact.intent == facts[0].intent and c.score > 0][:OVERVIEW_MAX]
+            # The whole of the aspect: every fact of the best one's intent with evidence, best first,
+            # and the rest of that kind when all of it fits in one answer ("申报流程是怎样的").
+            kind = [c.fact for c in ranked if c.fact.intent == facts[0].intent and c.score > 0]
+            rest = [f for f in self.corpus.facts if f.intent == facts[0].intent and f not in kind]
+            facts = (kind + rest if len(kind) + len(rest) <= OVERVIEW_MAX else kind)[:OVERVIEW_MAX]
         if trace:
             trace.add("retrieve", *(f"{h.passage.id} bm25={h.score:.2f}" for h in hits[:3]))
             trace.add("kind", ", ".join(f"{k}={p:.2f}" for k, p in sorted(kinds.items(), key=lambda x: -x[1])[:3])

@@ -52,7 +52,10 @@ ELLIPTICAL = re.compile(r"^(?:那|那么|那如果|如果是|换成|要是|and\b
 ASKS = re.compile(r"什么|啥|哪|谁|几|多少|怎么|怎样|如何|咋|吗|呢|么|\b(?:what|when|where|who|which|how|whom|is|are|do|does|can)\b")
 # A question for the whole of an aspect ("整体的时间安排", "整个流程分哪几步", "对负责人有哪些要求").
 OVERVIEW = re.compile(r"整体|整个|全部|所有|总体|哪几步|怎么安排|怎样安排|如何安排|有哪些(?:要求|规定|条件|步骤|环节)|"
-                      r"有什么(?:要求|规定|条件)|\b(?:overall|all the|what are the (?:rules|requirements|steps))\b")
+                      r"有什么(?:要求|规定|条件)|哪些(?:限制性)?(?:步骤|环节|规定|条件)|"
+                      # an aspect named with a general predicate: "申报流程是怎样的", "申报条件是什么"
+                      r"(?:条件|要求|流程|程序|步骤|安排|规定)(?:是什么|是啥|是怎样的?|是怎么样的?|怎么样|如何)|"
+                      r"\b(?:overall|all the|what are the (?:rules|requirements|steps|conditions))\b")
 GUESS = re.compile(r"(?:，|,|\s)?(?:是不是|是否|是)(?:要|该|应该)?(?:打|找|问|联系|由)?[^，,。？?]{1,16}(?:吗|么)[?？]?$")
 # Whether a window is open now: "系统开了没", "现在还能报吗", "is it still open".
 STATUS = re.compile(r"(?:开|开通|开放|开始|截止|结束|关闭|关)了?(?:没|吗|没有)|还(?:开着|能|可以|来得及|收|接受|让)|现在|目前|"
