@@ -63,7 +63,8 @@ STATUS = re.compile(r"(?:开|开通|开放|开始|截止|结束|关闭|关)了?(
 # Words that list several asked things at once ("截止时间、经费、联系电话分别是？").
 _LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
 _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff])[，,](?=[\u4e00-\u9fff])")
-_SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)(?:是|为|是多少|是什么|是哪|是几|怎么)?(?:什么|多少|哪些)?[?？]?$")
+_SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|要|需要|有)?(?:多少|什么|哪些|哪个|哪天|几)?"
+                               r"[\u4e00-\u9fff]{0,4})[?？]?$")
 CITY_WORDS = re.compile(
     r"洛阳|开封|新乡|许昌|南阳|平顶山|安阳|鹤壁|焦作|濮阳|漯河|三门峡|商丘|信阳|周口|驻马店|济源|北京|上海|天津|重庆|广州|深圳|杭州|"
     r"南京|武汉|西安|成都|长沙|合肥|济南|石家庄|太原|苏州|青岛|厦门|宁波|无锡|东莞|佛山|福州|昆明|贵阳|南宁|南昌|兰州|沈阳|大连|"
@@ -223,7 +224,9 @@ class Understander:
             listed = m is not None and all(len(i) <= 10 for i in items)
             bare = all(len(i) <= 8 and asked_attribute(i) for i in items)
             if len(items) >= 2 and (listed or bare):
-                out.extend(items)
+                # "业务咨询和技术支持分别打什么电话": each item is asked by the shared predicate.
+                pred = m.group(2) if m and listed else ""
+                out.extend(i + pred if pred not in ("", "是", "为") else i for i in items)
             else:
                 out.append(part)
         return out
