@@ -316,9 +316,12 @@ class Understander:
         u.status = bool(STATUS.search(q))
         u.overview = bool(OVERVIEW.search(q)) and not u.topics
         u.topics = self.topics.resolve(q)
-        # An office inside a guess ("…是打法规处的电话吗") is the asker's hypothesis, not the subject.
+        # An office or phone inside a guess ("…是打法规处的电话吗", "…是打67183377吗") is the asker's
+        # hypothesis, not the subject.
         guess = GUESS.search(q)
-        if guess and any(key in guess.group() for key, _ in self.offices) and guess.start() >= 4:
+        guessed = guess and (any(key in guess.group() for key, _ in self.offices)
+                             or re.search(r"(?<!\d)\d{7,8}(?!\d)", guess.group()))
+        if guess and guessed and guess.start() >= 4:  # an office or a phone number guessed
             u.focus = q[: guess.start()]  # rank on what the asker describes, not on the guessed office
         elif stated:
             u.focus = self.asked_part(q)
