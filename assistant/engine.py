@@ -12,6 +12,7 @@ This module routes between them; `explain()` returns what each stage saw.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import re
 from collections import OrderedDict
@@ -70,6 +71,11 @@ REPORTABLE = ("dates", "funding", "contacts", "materials", "process", "rules", "
 LIST_OF_TOPICS = re.compile(r"(?:有哪些|哪些|哪几个|列出|都有什么)[^，,。？?]{0,4}(?:项目|课题)|"
                             r"(?:项目|课题)都?(?:有哪些|是哪些|有哪几个|包括哪些)[?？]?$")
 GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
+
+
+def _says_something(text: str) -> bool:
+    """A sentence or a labelled blank, not a bare title: it has a clause mark and some length."""
+    return len(text) >= FALLBACK_MIN_CHARS and bool(re.search(r"[，。；：,;:]", text))
 
 
 def _has(q: str, words: tuple[str, ...] | list[str]) -> bool:
@@ -405,28 +411,37 @@ class Assistant:
         windows = [f for f in self.corpus.facts if f.window]
         return min(windows, key=lambda f: f.window.opens if f.window else dt.date.max)
 
-    def _lead_passage(self, draft: Draft, hits: list[Hit]) -> str | None:
-        """The top BM25 passage, when it is not among the draft's, belongs to no topic, and
-        outscores the draft's own passages (a clause of the annexed template, say)."""
-        if not hits or hits[0].passage.id in draft.passages or hits[0].passage.topic:
-            return None
-        top = hits[0]
+    def _lead_passages(self, draft: Draft, hits: list[Hit]) -> list[str]:
+        """The best BM25 passage, when it is not among the draft's, belongs to no topic, and outscores
+        the draft's own passages (a clause of the annexed template, say). When that passage is a bare
+        title ("…信用承诺书（参考模板）", which matches every question about the document), the best
+        passage under it that says something leads too: the question may be about the document or
+        about one of its clauses."""
         own = max((h.score for h in hits if h.passage.id in draft.passages), default=0.0)
-        if top.score >= LEAD_MARGIN * own and top.score >= LEAD_MIN_BM25:
-            return top.passage.id
-        return None
+        bar = max(LEAD_MARGIN * own, LEAD_MIN_BM25)
+        above = list(itertools.takewhile(lambda h: h.passage.id not in draft.passages and h.score >= bar, hits))
+        if not above or above[0].passage.topic:
+            return []
+        first = above[0].passage
+        if _says_something(first.text):
+            return [first.id]
+        under = [h.passage.id for h in above[1:] if h.passage.section == first.section
+                 and not h.passage.topic and _says_something(h.passage.text)]
+        return [first.id, *under[:1]]
 
     def _facts_draft(self, facts: list[Fact], u: Understanding, today: dt.date, hits: list[Hit]) -> Draft:
         """A yes/no or who question on a fact of several clauses is answered with the clause that
         settles it first (verbatim), then the fact; other questions get the facts' answers."""
         draft = facts_answer(facts, today, u.lang)
-        lead = self._lead_passage(draft, hits)
-        if lead is not None:
+        leads = self._lead_passages(draft, hits)
+        if leads:
             # The sentence the question is about is not one the facts rest on (a clause of the
             # annexed template, say): it leads, verbatim, and the facts follow.
-            p = self.corpus.passage(lead)
-            head = f"通知原文（{p.section}）：“{p.text}”" if u.lang == "zh" else f'The notice ({p.section}): "{p.text}"'
-            return Draft(f"{head}\n{draft.text}", [lead, *draft.passages])
+            ps = [self.corpus.passage(pid) for pid in leads]
+            quoted = "”“".join(p.text for p in ps)
+            head = (f"通知原文（{ps[0].section}）：“{quoted}”" if u.lang == "zh"
+                    else f'The notice ({ps[0].section}): "{" ".join(p.text for p in ps)}"')
+            return Draft(f"{head}\n{draft.text}", [*leads, *draft.passages])
         if len(u.levels) == 1 and u.lang == "zh" and not facts[0].window:
             # "重点项目多少钱": of a fact stated per project level, the asked level's sentence only.
             words = self.understander.level_words[u.levels[0]]
