@@ -15,6 +15,8 @@ Each fact is a candidate with features; its score is a weighted sum of them:
 - `window`: "现在还能报吗" asks whether a window is open: facts with a date window.
 - `intent`: how likely the question is of the fact's kind (`assistant.intent_model`, fitted on
   the dev splits): "截止之后还能补交吗" is a process question even though a dated fact also says it.
+- A value held by one or two facts only (the website, the amounts) makes them candidates for a
+  question asking for it, when the question is likely of their kind, even without shared words.
 - `heading`: the question names a heading the fact sits under ("对项目负责人有哪些要求" names
   "2. 项目负责人", "整个申报流程" names "二、申报流程").
 
@@ -43,6 +45,8 @@ W_WINDOW = 3.0
 W_DATE_WORDS = 2.0
 W_HEADING = 2.0
 W_INTENT = 2.0
+RARE_HOLDERS = 2  # an asked value held by at most this many facts makes them candidates ...
+RARE_KIND_SURE = 0.5  # ... when the question is at least this likely of their kind
 RETRIEVAL_DEPTH = 5
 RETRIEVAL_MIN_BM25 = 3.0
 RETRIEVAL_MIN_BM25_LATIN = 1.0
@@ -110,6 +114,10 @@ class FactRanker:
                 self._facts_of.setdefault(pid, []).append(f)
         self.matcher = FactMatcher(corpus.facts if use_triggers else [])
         self.attributes = {f.id: fact_attributes(f) for f in corpus.facts}
+        self._holders: dict[str, list[Fact]] = {}  # attribute -> the facts holding a value of it
+        for f in corpus.facts:
+            for a in self.attributes[f.id]:
+                self._holders.setdefault(a, []).append(f)
         self._quote_text = {f.id: "".join(f.quotes) for f in corpus.facts}
         # The heading each fact sits under ("2. 项目负责人", "6. 经费使用"), as a question would name it.
         by_pid = {p.id: p for p in corpus.passages}
@@ -150,6 +158,14 @@ class FactRanker:
             if any(h in q for h in self.headings[fact.id]):
                 # "整个申报流程分哪几步" names the section the process facts sit under.
                 cand(fact).features["heading"] = 1.0
+        if attribute in VALUE_ATTRIBUTES and kinds:
+            # "Which website do we use?": a value only one or two facts hold is asked of them, when
+            # the question is of their kind, even if the question shares no word with them.
+            holders = self._holders.get(attribute, [])
+            if len(holders) <= RARE_HOLDERS:
+                for fact in holders:
+                    if kinds.get(fact.intent, 0.0) >= RARE_KIND_SURE:
+                        cand(fact)
         if time_now:
             # "系统开了没": whether a window is open now is asked of the facts that have one.
             for fact in self.facts:
