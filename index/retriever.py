@@ -82,11 +82,11 @@ class HybridRetriever:
         """The k best passages for `query`, best first.
 
         Homophone typos are corrected first when a speller is set (`index.spelling`; the Assistant
-        sets its own) and `correct` is true: text its understanding stage already corrected is not. `hybrid` fuses the BM25 and dense
-        rankings (top POOL of each) by reciprocal rank, score = sum of 1 / (RRF_K + rank) with
-        RRF_K = 60
-EMBED_MAX_CHARS = 128 as in Cormack, Clarke & Buettcher (SIGIR 2009); a Hit's `dense` is the cosine
-        similarity of query and passage (0 when the passage was not in the dense pool)."""
+        sets its own) and `correct` is true: text its understanding stage already corrected is not.
+        `hybrid` fuses the BM25 and dense rankings (top POOL of each) by reciprocal rank, score =
+        sum of 1 / (RRF_K + rank) with RRF_K = 60 as in Cormack, Clarke & Buettcher (SIGIR 2009); a
+        Hit's `dense` is the cosine similarity of query and passage (0 when the passage was not in the
+        dense pool)."""
         if self.speller is not None and correct:
             query = self.speller.correct(canonical(query))[0]
         if mode == "bm25":
