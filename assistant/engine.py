@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
+import math
 import re
 from collections import OrderedDict
 from collections.abc import Callable
@@ -48,7 +49,7 @@ from index import HybridRetriever, IndexConfig, open_index
 from index.embedders import make_embedder
 from index.retriever import Hit
 from index.spelling import corrector_for
-from index.tokenize import canonical, tokens
+from index.tokenize import canonical, tokens, words
 
 log = logging.getLogger(__name__)
 Language = Literal["zh", "en"]
@@ -58,6 +59,11 @@ FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words c
 OVERVIEW_MAX = 6  # facts in an answer to "what are all the requirements"
 LISTING_YIELDS_TO = 4.0  # a non-topic fact scoring this much answers instead of a topic list
 CLAUSE_MIN_CHARS = 6  # a shorter piece of a quote is a label ("纸质材料"), not a clause that settles anything
+SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specific question
+SUPPORT_COVERAGE = 0.6  # ... holding this share of the question's weighted words
+SUPPORT_MARGIN = 1.0  # ... and this much more than the draft's own sentences (idf units)
+SUPPORT_REDUNDANT = 0.8  # a sentence whose words the draft mostly holds already is the draft's own
+_NUMBERING = re.compile(r"^[（(]?[\d一二三四五六七八九十]{1,2}[)）.、]\s*")
 FALLBACK_MIN_CHARS = 12  # a passage shorter than this (a heading) is no answer on its own
 LEAD_MARGIN = 1.0  # a sentence outside the chosen facts leads when it outscores theirs (1.0-1.3 tried on dev, dev2)
 LEAD_MIN_BM25 = 4.0  # ... and has at least this BM25 score
@@ -120,6 +126,12 @@ class Assistant:
             t.id: {p.id for p in corpus.passages if p.topic == t.id and p.kind == "content"} for t in corpus.topics
         }
         self._passages_of = {t.id: {p.id for p in corpus.passages if p.topic == t.id} for t in corpus.topics}
+        df: dict[str, int] = {}
+        for p in corpus.passages:
+            for w in set(words(p.text)):
+                df[w] = df.get(w, 0) + 1
+        n = len(corpus.passages)
+        self._idf = {w: math.log(n / c) for w, c in df.items() if c < n}  # notice words, by how rare
         self._naming = {  # the words that name a topic, longest first, to take out of a detail question
             t.id: sorted({canonical(w) for w in (*t.aliases, t.title, t.label)}, key=len, reverse=True)
             for t in corpus.topics
@@ -252,6 +264,8 @@ class Assistant:
             new_state = SessionState(
                 topics=tuple(topic_ids) or state.topics, intent=intent.value, profile=profile or state.profile
             )
+            if lang == "zh" and intent.value in REPORTABLE and intent != Intent.ELIGIBILITY and not u.overview:
+                draft = self._with_support(draft, u.focus, hits, topic_ids)
             citations = [] if intent == Intent.OUT_OF_SCOPE else self._citations(draft, q, topic_ids, hits)
             kind, sure = best(kinds)
             if (kind in REPORTABLE and sure >= INTENT_SURE and intent.value in REPORTABLE
@@ -466,6 +480,47 @@ class Assistant:
         if scored[0][0] >= 2 and scored[0][0] > scored[1][0]:
             return scored[0][1]
         return None
+
+    def _with_support(self, draft: Draft, q: str, hits: list[Hit], topic_ids: tuple[str, ...] | list[str]) -> Draft:
+        """The notice's sentence that answers a specific question better than the draft leads, verbatim
+        ("这次为什么不要求交纸质材料" -> the sentence with its reason): among the draft's passages and
+        the best BM25 passages, the clause holding most of the question's weighted words, when the
+        draft does not already hold it and holds less of them."""
+        if draft.text.startswith("通知原文"):
+            return draft
+        naming = {w for t in topic_ids for w in self._naming.get(t, ())}
+        qwords = {w for w in words(q) if w in self._idf and len(w) >= 2 and not any(w in n for n in naming)}
+        total = sum(self._idf[w] for w in qwords)
+        if not qwords or total <= 0:
+            return draft
+        pids = list(dict.fromkeys([*draft.passages, *(h.passage.id for h in hits[:SUPPORT_DEPTH])]))
+        text = squash(draft.text)
+
+        def score(clause: str) -> float:
+            return sum(self._idf[w] for w in qwords if w in clause)
+
+        best_clause, best_pid, best_score = "", "", 0.0
+        own_best = 0.0
+        for pid in pids:
+            passage = self.corpus.passage(pid)
+            if topic_ids and passage.topic not in (None, *topic_ids):
+                continue
+            for clause in re.split(r"(?<=[。；;])", passage.text):
+                clause = _NUMBERING.sub("", clause.strip())
+                if len(clause) < FALLBACK_MIN_CHARS or clause.endswith(("：", ":")):
+                    continue  # a label or a heading ("(四) 项目申报材料包括：") settles nothing
+                sc = score(clause)
+                cwords = set(words(clause))
+                if squash(clause).rstrip("。；;") in text or (
+                        cwords and sum(w in text for w in cwords) >= SUPPORT_REDUNDANT * len(cwords)):
+                    own_best = max(own_best, sc)  # the draft says it already, in the fact's own words
+                elif sc > best_score:
+                    best_clause, best_pid, best_score = clause, pid, sc
+        if best_score >= SUPPORT_COVERAGE * total and best_score > own_best + SUPPORT_MARGIN:
+            return Draft(f"通知原文：“{best_clause.rstrip('。；;')}”。\n{draft.text}",
+                         list(dict.fromkeys([*draft.passages[:1], best_pid, *draft.passages[1:]])),
+                         draft.rank_passages)
+        return draft
 
     def _topic_intent(self, facets: list[str]) -> Intent:
         for f in facets:
