@@ -56,7 +56,7 @@ OVERVIEW = re.compile(r"整体|整个|全部|所有|总体|哪几步|怎么安�
                       # an aspect named with a general predicate: "申报流程是怎样的", "申报条件是什么"
                       r"(?:条件|要求|流程|程序|步骤|安排|规定)(?:是什么|是啥|是怎样的?|是怎么样的?|怎么样|如何)|"
                       r"\b(?:overall|all the|what are the (?:rules|requirements|steps|conditions))\b")
-GUESS = re.compile(r"(?:，|,|\s)?(?:是不是|是否|是)(?:要|该|应该)?(?:打|找|问|联系|由)?[^，,。？?]{1,16}(?:吗|么)[?？]?$")
+GUESS = re.compile(r"(?:，|,|\s)?(?:是不是|是否|是)(?:要|该|应该)?(?:打|找|问|联系|由)?[^，,。？?]{1,16}(?:吗|么|吧)[?？]?$")
 # Whether a window is open now: "系统开了没", "现在还能报吗", "is it still open".
 STATUS = re.compile(r"(?:开|开通|开放|开始|截止|结束|关闭|关)了?(?:没|吗|没有)|还(?:开着|能|可以|来得及|收|接受|让)|现在|目前|"
                     r"这会儿|今天|此刻|当前|\b(?:still|now|today|yet|currently)\b|is it (?:still )?(?:open|closed)")
@@ -323,8 +323,14 @@ class Understander:
         guess = GUESS.search(q)
         guessed = guess and (any(key in guess.group() for key, _ in self.offices)
                              or re.search(r"(?<!\d)\d{7,8}(?!\d)", guess.group()))
+        described = q[: guess.start()] if guess else ""
         if guess and guessed and guess.start() >= 4:  # an office or a phone number guessed
-            u.focus = q[: guess.start()]  # rank on what the asker describes, not on the guessed office
+            u.focus = described  # rank on what the asker describes, not on the guessed office
+        elif guess and u.topics and guess.start() >= 4 and not self.topics.resolve(described) and (
+                self.topics.resolve(guess.group())):
+            # "参考合肥、成都经验的是概念验证那个课题吧": the topic named is the asker's guess; the topic
+            # is the one the description finds.
+            u.topics, u.focus = [], described
         elif stated:
             u.focus = self.asked_part(q)
         u.offices = [name for key, name in self.offices if key in u.focus]
