@@ -292,7 +292,11 @@ class Assistant:
         asked_kind, sure = best(kinds)
         sure_kind = asked_kind if sure >= INTENT_SURE else None
         model_oos = sure_kind == "out_of_scope" and not topics and not u.offices
-        if (self._out_of_scope(u) or model_oos) and not asks_eligibility and not personal and not (topics and facets):
+        # With the asker's own facts stated, the asked part alone decides ("我35岁，在郑州一所高校，项目结余
+        # 经费要交税吗": the stated city is a fact of theirs, the tax question is out of scope).
+        asked_oos = personal and u.focus != q and self._out_of_scope(self.understander.understand(u.focus))
+        if ((self._out_of_scope(u) or model_oos) and not asks_eligibility and not personal
+                or asked_oos) and not (topics and facets):
             if trace:
                 trace.add("scope", f"not covered: {u.foreign or [w for w in self.uncovered if w in q]}")
             return done(not_covered(self.corpus, lang, u.foreign), Intent.OUT_OF_SCOPE)
