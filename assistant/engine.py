@@ -238,6 +238,13 @@ class Assistant:
             kind = [f for f in self.corpus.facts if f.intent == facts[0].intent
                     and u.attribute in self.ranker.attributes[f.id] and f not in facts]
             facts = [*facts, *kind][:OVERVIEW_MAX]
+        asked_kind, sure = best(kinds)
+        sure_kind = asked_kind if sure >= INTENT_SURE else None
+        if u.overview and not facts and sure_kind in GENERAL_INTENTS:
+            # "申报的整个流程是怎样的": no fact shares enough words, but the question is surely about the
+            # whole of one kind: all of it, when it fits in one answer.
+            whole = [f for f in self.corpus.facts if f.intent == sure_kind]
+            facts = whole if len(whole) <= OVERVIEW_MAX else []
         if u.overview and facts:
             # The whole of the aspect: every fact of the best one's intent with evidence, best first,
             # and the rest of that kind when all of it fits in one answer ("申报流程是怎样的").
@@ -289,8 +296,6 @@ class Assistant:
 
         # 1. Questions about something the notice does not say (unless the user is stating facts):
         #    an aspect it is silent on, or a place or programme it does not know.
-        asked_kind, sure = best(kinds)
-        sure_kind = asked_kind if sure >= INTENT_SURE else None
         model_oos = sure_kind == "out_of_scope" and not topics and not u.offices
         # With the asker's own facts stated, the asked part alone decides ("我35岁，在郑州一所高校，项目结余
         # 经费要交税吗": the stated city is a fact of theirs, the tax question is out of scope).

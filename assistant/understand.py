@@ -25,10 +25,12 @@ from corpus import Corpus
 from index.spelling import Correction, SpellingCorrector
 from index.tokenize import canonical, normalize
 
+# English words are matched on ASCII word boundaries (re.ASCII), so "申报的website是哪个" finds
+# "website" between Chinese characters.
 # The asked attribute: what kind of value would answer the question, as patterns of how people
 # ask (with gaps: "经费是多少", "资助金额有多少"). The first attribute that matches wins, specific before
 # general ("哪天截止" is a date, not a yes/no).
-ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern)) for name, pattern in (
+ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern, re.ASCII)) for name, pattern in (
     ("person", r"(?:处长|局长|主任|科长|联系人|经办人)(?:是谁|叫什么)|\bwho is the (?:director|head)\b"),
     ("phone", r"电话|号码|热线|联系方式|打哪个|打给谁|\b(?:phone|call|telephone|hotline|number)\b"),
     ("office", r"哪(?:个|些|几个)(?:处|部门|科室|单位负责)|找谁|问谁|联系谁|归哪|谁(?:管|负责)|联系单位|"
@@ -47,19 +49,19 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
 ))
 # Yes/no questions: the answer is the one clause that settles it, not the whole section.
 YESNO = re.compile(r"吗[?？]?$|吗[，,。]|是否|([\u4e00-\u9fff])不\1|需要不需要|可不可以|可否|有没有|必须|了没有?[?？]?$|"
-                   r"^(?:is|are|do|does|can|may|must|should|will)\b")
-ELLIPTICAL = re.compile(r"^(?:那|那么|那如果|如果是|换成|要是|and\b|what about\b|how about\b|and for\b|and the\b)|呢[?？]?$")
-ASKS = re.compile(r"什么|啥|哪|谁|几|多少|怎么|怎样|如何|咋|吗|呢|么|\b(?:what|when|where|who|which|how|whom|is|are|do|does|can)\b")
+                   r"^(?:is|are|do|does|can|may|must|should|will)\b", re.ASCII)
+ELLIPTICAL = re.compile(r"^(?:那|那么|那如果|如果是|换成|要是|and\b|what about\b|how about\b|and for\b|and the\b)|呢[?？]?$", re.ASCII)
+ASKS = re.compile(r"什么|啥|哪|谁|几|多少|怎么|怎样|如何|咋|吗|呢|么|\b(?:what|when|where|who|which|how|whom|is|are|do|does|can)\b", re.ASCII)
 # A question for the whole of an aspect ("整体的时间安排", "整个流程分哪几步", "对负责人有哪些要求").
 OVERVIEW = re.compile(r"整体|整个|全部|所有|总体|哪几步|怎么安排|怎样安排|如何安排|有哪些(?:要求|规定|条件|步骤|环节)|"
                       r"有什么(?:要求|规定|条件)|哪些(?:限制性)?(?:步骤|环节|规定|条件)|"
                       # an aspect named with a general predicate: "申报流程是怎样的", "申报条件是什么"
                       r"(?:条件|要求|流程|程序|步骤|安排|规定)(?:是什么|是啥|是怎样的?|是怎么样的?|怎么样|如何)|"
-                      r"\b(?:overall|all the|what are the (?:rules|requirements|steps|conditions))\b")
+                      r"\b(?:overall|all the|what are the (?:rules|requirements|steps|conditions))\b", re.ASCII)
 GUESS = re.compile(r"(?:，|,|\s)?(?:是不是|是否|是)(?:要|该|应该)?(?:打|找|问|联系|由)?[^，,。？?]{1,16}(?:吗|么|吧)[?？]?$")
 # Whether a window is open now: "系统开了没", "现在还能报吗", "is it still open".
 STATUS = re.compile(r"(?:开|开通|开放|开始|截止|结束|关闭|关)了?(?:没|吗|没有)|还(?:开着|能|可以|来得及|收|接受|让)|现在|目前|"
-                    r"这会儿|今天|此刻|当前|\b(?:still|now|today|yet|currently)\b|is it (?:still )?(?:open|closed)")
+                    r"这会儿|今天|此刻|当前|\b(?:still|now|today|yet|currently)\b|is it (?:still )?(?:open|closed)", re.ASCII)
 # Words that list several asked things at once ("截止时间、经费、联系电话分别是？").
 _LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
 _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff])[，,](?=[\u4e00-\u9fff])")
@@ -77,8 +79,8 @@ SUBJECT_MIN_BM25 = 6.0  # a follow-up's words name a subject of the notice when 
 SUBJECT_MIN_BM25_LATIN = 2.0
 PRONOUN_MAX_CHARS = 16  # a longer question with a pronoun says enough on its own  # English words score lower (no character bigrams)
 # A pronoun that stands for the previous answer's subject ("它是哪个处？"); "这个项目…" is not one.
-PRONOUN = re.compile(r"它|其|上述|\b(?:it|its|they|them)\b")
-TOPIC_WORD = re.compile(r"课题|题目|选题|子课题|哪个项目|哪些项目|哪几个项目|\btopics?\b|\bsub-?topics?\b")
+PRONOUN = re.compile(r"它|其|上述|\b(?:it|its|they|them)\b", re.ASCII)
+TOPIC_WORD = re.compile(r"课题|题目|选题|子课题|哪个项目|哪些项目|哪几个项目|\btopics?\b|\bsub-?topics?\b", re.ASCII)
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
 _TIME_OR_PLAN = re.compile(r"时间|安排|打算|计划书|计划任务")
 
