@@ -131,7 +131,7 @@ def extract_profile(text: str) -> Profile:
         facts["degree"] = degree
     if org := _first(_ORG, text):
         facts["org_type"] = org
-    personal = org or re.search(r"我|本人|本单位|我们|\bi\b|\bwe\b|\bour\b|\bmy\b", text)
+    personal = org or re.search(r"我|俺|咱|本人|本单位|我们|\bi\b|\bwe\b|\bour\b|\bmy\b", text)
     if _OUTSIDE.search(text) and personal:
         facts["located_in_zhengzhou"] = False
     elif _INSIDE.search(text) and org:
@@ -206,7 +206,7 @@ def _counts(text: str, facts: dict[str, object]) -> None:
     ):
         facts["org_quota_used"] = int(m.group(1) or m.group(2))
     personal = re.search(
-        r"(?:我|本人|负责人)?(?:今年|本年度)?(?:已经|已)(?:作为(?:项目)?负责人)?(?:申报|报|申请)(?:了|过)\s*" + _NUM
+        r"(?:我|本人|负责人)?(?:今年|本年度)?(?:已经|已)[^，,。?？]{0,8}?(?:申报|报|申请)(?:了|过)\s*" + _NUM
         + r"?\s*(?:个|项)?(?:其他)?(?:项目|课题)?", text
     )
     if "org_quota_used" not in facts and personal:
