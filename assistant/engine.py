@@ -259,7 +259,7 @@ class Assistant:
             trace.add("rank", "chosen: " + (", ".join(f.id for f in facts) or "-"))
         top_score = ranked[0].score if ranked else 0.0
         top_longest = ranked[0].longest if ranked else 0
-        asker = self._asker(u, facts, top_longest, state)
+        asker = self._asker(u, facts, top_longest, state, sure_kind)
         stated, asks_eligibility, personal, other_question = (
             asker.stated, asker.asks_eligibility, asker.personal, asker.other_question)
         follow_up = not topics and state.topics and (
@@ -368,7 +368,8 @@ class Assistant:
         # 7. Nothing matched: answer only if retrieval is sure the notice says it.
         return self._fallback(q, lang, today, done, trace)
 
-    def _asker(self, u: Understanding, facts: list[Fact], top_longest: int, state: SessionState) -> Asker:
+    def _asker(self, u: Understanding, facts: list[Fact], top_longest: int, state: SessionState,
+               sure_kind: str | None = None) -> Asker:
         """Whether the question asks for a verdict, states the asker's own facts, or asks something else
         beside them (then the verdict follows the answer instead of replacing it)."""
         q, topics = u.text, u.topics
@@ -395,7 +396,9 @@ class Assistant:
             r.passage_id for r in self.corpus.rules if set(r.needs) & stated})
         other = personal and not asks and not about_stated and (
             bool(topics) or (bool(facts) and facts[0].intent != "eligibility"
-                             and (u.attribute is not None or top_longest >= 3))
+                             and (u.attribute is not None or top_longest >= 3
+                                  # the kind-of-question model is sure it asks something else
+                                  or sure_kind not in (None, "eligibility", "out_of_scope")))
         )
         return Asker(stated, asks, personal, other)
 
