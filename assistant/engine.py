@@ -322,9 +322,14 @@ class Assistant:
             draft = eligibility_answer(result, lang, self.corpus, bool(profile.model_dump(exclude_none=True)))
             return done(draft, Intent.ELIGIBILITY, topics, result, profile)
 
-        # 3. Topics: named now, or carried over from the previous turn.
+        # 3. Topics: named now, or carried over from the previous turn, or described: the model is sure
+        #    the question is about a topic and the best passages all belong to one ("Which cities should
+        #    the concept verification platform study look at?").
         if follow_up:
             topics = list(state.topics)
+        elif not topics and sure_kind == "topics" and len(hits) >= 2 and hits[0].passage.topic and all(
+                h.passage.topic == hits[0].passage.topic for h in hits[:2]):
+            topics = [hits[0].passage.topic]
         general_first = facts and not follow_up and facts[0].intent in GENERAL_INTENTS and top_longest >= 3 and not (
             set(facets) & {"funding", "contact", "deliverable", "references"}
         )

@@ -55,6 +55,7 @@ ASKS = re.compile(r"什么|啥|哪|谁|几|多少|怎么|怎样|如何|咋|吗|�
 # A question for the whole of an aspect ("整体的时间安排", "整个流程分哪几步", "对负责人有哪些要求").
 OVERVIEW = re.compile(r"整体|整个|全部|所有|总体|哪几步|怎么安排|怎样安排|如何安排|有哪些(?:要求|规定|条件|步骤|环节)|"
                       r"有什么(?:要求|规定|条件)|哪些(?:限制性)?(?:步骤|环节|规定|条件)|"
+                      r"(?:满足|具备|符合|达到)(?:什么|啥|哪些)(?:样的)?(?:条件|要求)|"
                       # an aspect named with a general predicate: "申报流程是怎样的", "申报条件是什么"
                       r"(?:条件|要求|流程|程序|步骤|安排|规定)(?:是什么|是啥|是怎样的?|是怎么样的?|怎么样|如何)|"
                       r"\b(?:overall|all the|what are the (?:rules|requirements|steps|conditions))\b", re.ASCII)
