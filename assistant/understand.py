@@ -67,7 +67,12 @@ STATUS = re.compile(r"(?:开|开通|开放|开始|截止|结束|关闭|关)了?(
 _LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
 _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff])[，,](?=[\u4e00-\u9fff])")
 _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|要|需要|有)?(?:多少|什么|哪些|哪个|哪天|几)?"
-                               r"[\u4e00-\u9fff]{0,4})[?？]?$")
+                               r"[\u4e00-\u9fff]{0,6})[?？]?$")
+# A sentence that is only a shared predicate ("，分别是怎么规定的") asks about the list before it.
+_BARE_PREDICATE = re.compile(r"^(?:分别|各自|都)(?:是|为)?(?:什么|多少|怎么|如何|怎样|哪些|几)")
+# Two things asked by one English predicate: "What are the X and the Y?", "When are X and Y?"
+_ENGLISH_PAIR = re.compile(r"^(what|when|which|who)\s+(are|were)\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)\s*\??$",
+                           re.ASCII)
 CITY_WORDS = re.compile(
     r"洛阳|开封|新乡|许昌|南阳|平顶山|安阳|鹤壁|焦作|濮阳|漯河|三门峡|商丘|信阳|周口|驻马店|济源|北京|上海|天津|重庆|广州|深圳|杭州|"
     r"南京|武汉|西安|成都|长沙|合肥|济南|石家庄|太原|苏州|青岛|厦门|宁波|无锡|东莞|佛山|福州|昆明|贵阳|南宁|南昌|兰州|沈阳|大连|"
@@ -212,7 +217,17 @@ class Understander:
 
     def split(self, q: str) -> list[str]:
         """Sub-questions: sentences that each ask something, and lists under one shared predicate."""
-        pieces = [p.strip() for p in _SENTENCE_SPLIT.split(q) if p and p.strip()]
+        pieces: list[str] = []
+        for p in (p.strip() for p in _SENTENCE_SPLIT.split(q)):
+            if p and pieces and _BARE_PREDICATE.match(p):
+                pieces[-1] += p  # "年龄、职称、几项，分别是怎么规定的": the predicate of the list before it
+            elif p:
+                pieces.append(p)
+        english = _ENGLISH_PAIR.match(q)
+        if english and all(len(x.split()) <= 6 for x in english.group(3, 4)):
+            # "What are the online filing window and the district review window?"
+            head = f"{english.group(1)} is"
+            return [f"{head} {english.group(3)}?", f"{head} {english.group(4)}?"]
         # A piece is a question of its own only if it asks (an interrogative word or a yes/no form),
         # not merely because it names something ("按信用承诺书，单位要和谁签订…" is one question).
         asking = [p for p in pieces if ASKS.search(p) or YESNO.search(p)]
@@ -221,7 +236,7 @@ class Understander:
         for part in parts:
             m = _SHARED_PREDICATE.search(part)
             items = _LIST_SPLIT.split(part[: m.start()] if m else part)
-            items = [i.strip() for i in items if i.strip()]
+            items = [i.strip(" ,，") for i in items if i.strip(" ,，")]
             # "截止时间、经费、联系电话分别是？" (a shared predicate), or a bare list of short asks.
             # Under a shared predicate each item is asked by it; a bare list needs each item to ask.
             listed = m is not None and all(len(i) <= 10 for i in items)
