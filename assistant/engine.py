@@ -240,17 +240,14 @@ class Assistant:
             facts = [*facts, *kind][:OVERVIEW_MAX]
         asked_kind, sure = best(kinds)
         sure_kind = asked_kind if sure >= INTENT_SURE else None
-        if u.overview and not facts and sure_kind in GENERAL_INTENTS:
-            # "申报的整个流程是怎样的": no fact shares enough words, but the question is surely about the
-            # whole of one kind: all of it, when it fits in one answer.
-            whole = [f for f in self.corpus.facts if f.intent == sure_kind]
-            facts = whole if len(whole) <= OVERVIEW_MAX else []
-        if u.overview and facts:
-            # The whole of the aspect: every fact of the best one's intent with evidence, best first,
-            # and the rest of that kind when all of it fits in one answer ("申报流程是怎样的").
-            kind = [c.fact for c in ranked if c.fact.intent == facts[0].intent and c.score > 0]
-            rest = [f for f in self.corpus.facts if f.intent == facts[0].intent and f not in kind]
-            facts = (kind + rest if len(kind) + len(rest) <= OVERVIEW_MAX else kind)[:OVERVIEW_MAX]
+        if u.overview and (facts or sure_kind in GENERAL_INTENTS):
+            # The whole of the aspect ("申报流程是怎样的", "申报程序是怎么样的"): of the kind the model is
+            # sure of (else the best fact's), every fact with evidence, best first, and the rest of that
+            # kind when all of it fits in one answer.
+            aspect = sure_kind if sure_kind in GENERAL_INTENTS else facts[0].intent
+            kind = [c.fact for c in ranked if c.fact.intent == aspect and c.score > 0]
+            rest = [f for f in self.corpus.facts if f.intent == aspect and f not in kind]
+            facts = (kind + rest if len(kind) + len(rest) <= OVERVIEW_MAX else kind)[:OVERVIEW_MAX] or facts
         if trace:
             trace.add("retrieve", *(f"{h.passage.id} bm25={h.score:.2f}" for h in hits[:3]))
             trace.add("kind", ", ".join(f"{k}={p:.2f}" for k, p in sorted(kinds.items(), key=lambda x: -x[1])[:3])

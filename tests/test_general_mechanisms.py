@@ -1,0 +1,65 @@
+"""Mechanisms of understanding and composing, each checked on phrasings written for this file
+(not taken from any gold set): what the question is shaped like decides, not its wording."""
+
+from __future__ import annotations
+
+from assistant.engine import Assistant
+from assistant.models import Intent
+from corpus import load_corpus
+
+CORPUS = load_corpus()
+FACTS = {f.id: f for f in CORPUS.facts}
+
+
+def _phones(fact_id: str) -> list[str]:
+    import re
+
+    return re.findall(r"\d{8}", "".join(FACTS[fact_id].quotes))
+
+
+def test_an_aspect_asked_with_a_general_predicate_gets_every_fact_of_that_kind(assistant: Assistant) -> None:
+    answer = assistant.ask("申报程序是怎么样的？")
+    assert answer.intent == Intent.PROCESS
+    # Registration, the unit administrator's check and the district recommendation are all steps.
+    for word in ("注册", "单位管理员", "审核推荐"):
+        assert word in answer.answer, word
+
+
+def test_each_item_under_a_shared_predicate_is_asked_with_it(assistant: Assistant) -> None:
+    answer = assistant.ask("业务咨询和网络技术支持各打什么电话？")
+    assert _phones("contact_business")[0] in answer.answer
+    assert _phones("contact_tech")[0] in answer.answer
+
+
+def test_a_bare_predicate_after_a_list_asks_about_the_list(assistant: Assistant) -> None:
+    u = assistant.understander.understand("年龄、职称，分别有什么要求？")
+    assert len(u.parts) == 2 and all(p.endswith("有什么要求") for p in u.parts)
+
+
+def test_an_english_pair_is_two_questions(assistant: Assistant) -> None:
+    u = assistant.understander.understand("When are the submission deadline and the completion deadline?")
+    assert len(u.parts) == 2
+
+
+def test_a_topic_named_in_a_guess_is_not_the_subject(assistant: Assistant) -> None:
+    # The description (Beijing, Shenzhen, Hangzhou) belongs to the proof-of-concept sub-topic, not the
+    # finance one the asker guesses.
+    answer = assistant.ask("要研究北京、深圳、杭州概念验证平台建设模式的，是科创金融那个子课题吧？")
+    assert "北京、深圳、杭州" in answer.answer
+    assert "科创金融" not in answer.answer.split("：")[0]
+
+
+def test_the_asked_part_decides_scope_when_the_asker_states_facts(assistant: Assistant) -> None:
+    answer = assistant.ask("我50岁，在郑州大学当教授，想问项目经费要不要交个人所得税？")
+    assert answer.intent == Intent.OUT_OF_SCOPE
+
+
+def test_an_english_word_between_chinese_characters_is_understood(assistant: Assistant) -> None:
+    u = assistant.understander.understand("申报用的portal在哪？")
+    assert u.attribute == "url"
+    assert "http" in assistant.ask("申报用的portal在哪？").answer
+
+
+def test_a_leader_applying_already_is_read_with_words_between(assistant: Assistant) -> None:
+    answer = assistant.ask("我今年已经作为主持人报了一个项目，还能再报吗？")
+    assert answer.eligibility is not None and answer.eligibility.verdict == "ineligible"
