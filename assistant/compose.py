@@ -6,13 +6,14 @@ Each composer returns the text and the ids of the passages it rests on (cited fi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from assistant.eligibility import window_status
 from assistant.models import Eligibility
 from corpus import Corpus, Fact, Topic, format_wan
 
-LEVEL = {"major": ("重大项目", "major project"), "key": ("重点项目", "key project"), "general": ("一般项目", "general project")}
 STATUS = {
     "open": ("正在进行", "open"),
     "not_yet_open": ("尚未开始", "not yet open"),
@@ -41,8 +42,9 @@ def amount(wan: float | None, lang: str) -> str:
     return f"{text}万元" if lang == "zh" else f"CNY {round(wan * 10000):,} ({text}万元)"
 
 
-def _level(level: str) -> tuple[str, str]:
-    return LEVEL.get(level, (level, f"{level} project"))
+def _level(level: str, levels: Mapping[str, str]) -> tuple[str, str]:
+    """A project level's name as the served corpus writes it (rules.yaml project_levels), and in English."""
+    return levels.get(level, level), f"{level} project"
 
 
 def _role_passages(corpus: Corpus, role: str) -> list[str]:
@@ -86,7 +88,8 @@ def _contacts(t: Topic, lang: str) -> str:
     return ", ".join(f"{c.office}{f' ({c.unit})' if c.unit else ''}, phone {c.phone}" for c in t.contacts)
 
 
-def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None) -> Draft:
+def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None, *,
+                levels: Mapping[str, str] = MappingProxyType({})) -> Draft:
     zh = lang == "zh"
     name = _name(t, lang)
     if facet == "funding":
@@ -101,7 +104,7 @@ def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None) ->
         return Draft(text, _ids(t, t.report_quote, *t.report_quotes_more))
     if facet == "references":
         if not t.references:
-            return topic_facet(t, "content", lang, parent)
+            return topic_facet(t, "content", lang, parent, levels=levels)
         refs = "；".join(r.zh for r in t.references) if zh else "; ".join(r.en for r in t.references)
         text = f"{name}的研究要求：{refs}。" if zh else f"{name} asks to {refs}."
         return Draft(text, [t.passage_of[r.quote] for r in t.references])
@@ -109,7 +112,7 @@ def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None) ->
         text = f"{name}的研究重点：{t.focus_quote}。" if zh else f"{name} - focus (quoted): {t.focus_quote}."
         return Draft(text, _ids(t, t.focus_quote, t.title_quote))
     if facet == "level":
-        lv_zh, lv_en = _level(t.level)
+        lv_zh, lv_en = _level(t.level, levels)
         extra = ""
         if parent:
             extra = f"，是{_name(parent, lang)}下的子课题" if zh else f", a sub-topic of {_name(parent, lang)}"
@@ -120,11 +123,12 @@ def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None) ->
     if facet == "title":
         text = f"{t.label}的题目是“{t.title}”。" if zh else f"{t.label_en} is titled \"{t.title}\" ({t.title_en})."
         return Draft(text, _ids(t, t.title_quote))
-    return topic_overview(t, lang, parent)
+    return topic_overview(t, lang, parent, levels=levels)
 
 
-def topic_overview(t: Topic, lang: str, parent: Topic | None = None) -> Draft:
-    lv_zh, lv_en = _level(t.level)
+def topic_overview(t: Topic, lang: str, parent: Topic | None = None, *,
+                   levels: Mapping[str, str] = MappingProxyType({})) -> Draft:
+    lv_zh, lv_en = _level(t.level, levels)
     reports = "和".join(t.reports) if lang == "zh" else " and ".join(t.reports)
     if lang == "zh":
         parts = [f"{_name(t, lang)}属于{lv_zh}"]
@@ -142,15 +146,16 @@ def topic_overview(t: Topic, lang: str, parent: Topic | None = None) -> Draft:
     return Draft(text, ids)
 
 
-def topic_list(topics: list[Topic], facet: str | None, lang: str, heading: str) -> Draft:
+def topic_list(topics: list[Topic], facet: str | None, lang: str, heading: str, *,
+               levels: Mapping[str, str] = MappingProxyType({})) -> Draft:
     lines, ids = [heading], []
     for t in topics:
         if facet in ("funding", "contact", "deliverable"):
-            d = topic_facet(t, facet, lang)
+            d = topic_facet(t, facet, lang, levels=levels)
             lines.append(f"- {d.text}")
             ids.extend(d.passages[:1])
         else:
-            lv_zh, lv_en = _level(t.level)
+            lv_zh, lv_en = _level(t.level, levels)
             lines.append(
                 f"- {t.label}：{t.title}（{lv_zh}，{amount(t.funding_wan, lang)}）" if lang == "zh"
                 else f"- {t.label_en} ({t.label}): {t.title_en} - {lv_en}, {amount(t.funding_wan, lang)}"

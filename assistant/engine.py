@@ -558,7 +558,7 @@ class Assistant:
                 facet = next((f for f in wanted if f in ("funding", "contact", "deliverable")), None)
                 head = (f"{topic.label}含{len(children)}个子课题，子课题为重点项目：" if lang == "zh"
                         else f"{topic.label_en} has {len(children)} sub-topics, all key projects:")
-                d = topic_list(children, facet, lang, head)
+                d = topic_list(children, facet, lang, head, levels=self.corpus.levels)
                 add(Draft(d.text, [topic.passage_of[topic.title_quote], *d.passages]))
                 continue
             detail = None if set(wanted) & {"funding", "contact", "level", "deliverable", "title"} else (
@@ -567,9 +567,9 @@ class Assistant:
             if detail:
                 add(detail)
             elif not wanted:
-                add(topic_overview(topic, lang, parent))
+                add(topic_overview(topic, lang, parent, levels=self.corpus.levels))
             for facet in wanted if not detail else ():
-                add(topic_facet(topic, facet, lang, parent))
+                add(topic_facet(topic, facet, lang, parent, levels=self.corpus.levels))
         return Draft("\n".join(dict.fromkeys(parts)), list(dict.fromkeys(ids)))
 
     def _topic_detail(self, topic: Topic, q: str) -> Draft | None:
@@ -618,7 +618,7 @@ class Assistant:
             counts = self.corpus.fact_by_role("project_counts")
             head = (counts.zh if counts and zh else counts.en if counts else "") or (
                 f"共{len(chosen)}个课题：" if zh else f"All {len(chosen)} topics:")
-        draft = topic_list(chosen, facet, lang, head)
+        draft = topic_list(chosen, facet, lang, head, levels=self.corpus.levels)
         if not facet:
             counts = self.corpus.fact_by_role("project_counts")
             draft.passages = [*(counts.passage_ids if counts else []), *draft.passages]
@@ -646,7 +646,7 @@ class Assistant:
                     text = p.text.removeprefix("研究内容：").removeprefix("研究内容:").strip()
                     return done(Draft(f"{topic.label}“{topic.title}”：{text}", [p.id, topic.passage_of[topic.title_quote]]),
                                 Intent.TOPICS, [topic.id])
-                return done(topic_overview(topic, lang), Intent.TOPICS, [topic.id])
+                return done(topic_overview(topic, lang, levels=self.corpus.levels), Intent.TOPICS, [topic.id])
             # A sentence no fact or topic rests on (a clause of an annexed template): quoted as it stands.
             lead = f"通知原文（{p.section}）：" if lang == "zh" else f"The notice says ({p.section}): "
             return done(Draft(f"{lead}{p.text}", [p.id]), self._section_intent(p.section))

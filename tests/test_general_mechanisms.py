@@ -63,3 +63,11 @@ def test_an_english_word_between_chinese_characters_is_understood(assistant: Ass
 def test_a_leader_applying_already_is_read_with_words_between(assistant: Assistant) -> None:
     answer = assistant.ask("我今年已经作为主持人报了一个项目，还能再报吗？")
     assert answer.eligibility is not None and answer.eligibility.verdict == "ineligible"
+
+
+def test_a_topic_is_described_with_the_level_names_of_the_served_corpus() -> None:
+    from assistant.compose import topic_overview
+
+    topic = next(t for t in CORPUS.topics if t.level == "major")
+    assert "重大专项" in topic_overview(topic, "zh", levels={"major": "重大专项"}).text
+    assert CORPUS.levels["major"] in topic_overview(topic, "zh", levels=CORPUS.levels).text
