@@ -12,9 +12,7 @@ This module routes between them; `explain()` returns what each stage saw.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import logging
-import math
 import re
 from collections import OrderedDict
 from collections.abc import Callable
@@ -39,6 +37,7 @@ from assistant.eligibility import EligibilityChecker
 from assistant.extract import profile_words
 from assistant.intent_model import IntentModel, best, text_features
 from assistant.models import Answer, Citation, Eligibility, Intent, Profile, ProjectLevel
+from assistant.quotes import SENTENCE_MIN_CHARS, QuoteFinder
 from assistant.rank import FactRanker, select
 from assistant.sessions import SessionState, make_session_store
 from assistant.settings import Settings
@@ -49,7 +48,7 @@ from index import HybridRetriever, IndexConfig, open_index
 from index.embedders import make_embedder
 from index.retriever import Hit
 from index.spelling import corrector_for
-from index.tokenize import canonical, tokens, words
+from index.tokenize import canonical
 
 log = logging.getLogger(__name__)
 Language = Literal["zh", "en"]
@@ -58,15 +57,7 @@ DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
 OVERVIEW_MAX = 6  # facts in an answer to "what are all the requirements"
 LISTING_YIELDS_TO = 4.0  # a non-topic fact scoring this much answers instead of a topic list
-CLAUSE_MIN_CHARS = 6  # a shorter piece of a quote is a label ("纸质材料"), not a clause that settles anything
-SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specific question
-SUPPORT_COVERAGE = 0.6  # ... holding this share of the question's weighted words
-SUPPORT_MARGIN = 1.0  # ... and this much more than the draft's own sentences (idf units)
-SUPPORT_REDUNDANT = 0.8  # a sentence whose words the draft mostly holds already is the draft's own
-_NUMBERING = re.compile(r"^[（(]?[\d一二三四五六七八九十]{1,2}[)）.、]\s*")
-FALLBACK_MIN_CHARS = 12  # a passage shorter than this (a heading) is no answer on its own
-LEAD_MARGIN = 1.0  # a sentence outside the chosen facts leads when it outscores theirs (1.0-1.3 tried on dev, dev2)
-LEAD_MIN_BM25 = 4.0  # ... and has at least this BM25 score
+FALLBACK_MIN_CHARS = SENTENCE_MIN_CHARS  # a passage shorter than this (a heading) is no answer on its own
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
 # A question of these kinds that also names a topic is still about the whole call.
 # "有哪些一般项目", "重点课题都有哪些": the list of topics itself is asked.
@@ -77,11 +68,6 @@ REPORTABLE = ("dates", "funding", "contacts", "materials", "process", "rules", "
 LIST_OF_TOPICS = re.compile(r"(?:有哪些|哪些|哪几个|列出|都有什么)[^，,。？?]{0,4}(?:项目|课题)|"
                             r"(?:项目|课题)都?(?:有哪些|是哪些|有哪几个|包括哪些)[?？]?$")
 GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
-
-
-def _says_something(text: str) -> bool:
-    """A sentence or a labelled blank, not a bare title: it has a clause mark and some length."""
-    return len(text) >= FALLBACK_MIN_CHARS and bool(re.search(r"[，。；：,;:]", text))
 
 
 def _has(q: str, words: tuple[str, ...] | list[str]) -> bool:
@@ -126,12 +112,7 @@ class Assistant:
             t.id: {p.id for p in corpus.passages if p.topic == t.id and p.kind == "content"} for t in corpus.topics
         }
         self._passages_of = {t.id: {p.id for p in corpus.passages if p.topic == t.id} for t in corpus.topics}
-        df: dict[str, int] = {}
-        for p in corpus.passages:
-            for w in set(words(p.text)):
-                df[w] = df.get(w, 0) + 1
-        n = len(corpus.passages)
-        self._idf = {w: math.log(n / c) for w, c in df.items() if c < n}  # notice words, by how rare
+        self.quotes = QuoteFinder(corpus)
         self._naming = {  # the words that name a topic, longest first, to take out of a detail question
             t.id: sorted({canonical(w) for w in (*t.aliases, t.title, t.label)}, key=len, reverse=True)
             for t in corpus.topics
@@ -269,7 +250,8 @@ class Assistant:
                 topics=tuple(topic_ids) or state.topics, intent=intent.value, profile=profile or state.profile
             )
             if lang == "zh" and intent.value in REPORTABLE and intent != Intent.ELIGIBILITY and not u.overview:
-                draft = self._with_support(draft, u.focus, hits, topic_ids)
+                naming = {w for t in topic_ids for w in self._naming.get(t, ())}
+                draft = self.quotes.with_support(draft, u.focus, hits, topic_ids, naming)
             citations = [] if intent == Intent.OUT_OF_SCOPE else self._citations(draft, q, topic_ids, hits)
             kind, sure = best(kinds)
             if (kind in REPORTABLE and sure >= INTENT_SURE and intent.value in REPORTABLE
@@ -439,29 +421,11 @@ class Assistant:
         windows = [f for f in self.corpus.facts if f.window]
         return min(windows, key=lambda f: f.window.opens if f.window else dt.date.max)
 
-    def _lead_passages(self, draft: Draft, hits: list[Hit]) -> list[str]:
-        """The best BM25 passage, when it is not among the draft's, belongs to no topic, and outscores
-        the draft's own passages (a clause of the annexed template, say). When that passage is a bare
-        title ("…信用承诺书（参考模板）", which matches every question about the document), the best
-        passage under it that says something leads too: the question may be about the document or
-        about one of its clauses."""
-        own = max((h.score for h in hits if h.passage.id in draft.passages), default=0.0)
-        bar = max(LEAD_MARGIN * own, LEAD_MIN_BM25)
-        above = list(itertools.takewhile(lambda h: h.passage.id not in draft.passages and h.score >= bar, hits))
-        if not above or above[0].passage.topic:
-            return []
-        first = above[0].passage
-        if _says_something(first.text):
-            return [first.id]
-        under = [h.passage.id for h in above[1:] if h.passage.section == first.section
-                 and not h.passage.topic and _says_something(h.passage.text)]
-        return [first.id, *under[:1]]
-
     def _facts_draft(self, facts: list[Fact], u: Understanding, today: dt.date, hits: list[Hit]) -> Draft:
         """A yes/no or who question on a fact of several clauses is answered with the clause that
         settles it first (verbatim), then the fact; other questions get the facts' answers."""
         draft = facts_answer(facts, today, u.lang)
-        leads = self._lead_passages(draft, hits)
+        leads = self.quotes.lead_passages(draft, hits)
         if leads:
             # The sentence the question is about is not one the facts rest on (a clause of the
             # annexed template, say): it leads, verbatim, and the facts follow.
@@ -479,62 +443,10 @@ class Assistant:
                 return Draft(text, [pid for q in own for pid in self._quote_passages[q]])
         if not (u.yesno or u.attribute == "who") or u.lang != "zh":
             return draft
-        clause = self._best_clause(facts[0], u.text)
+        clause = self.quotes.best_clause(facts[0], u.text)
         if clause is None:
             return draft
         return Draft(f"通知原文：“{clause}”。\n{draft.text}", draft.passages, draft.rank_passages)
-
-    def _best_clause(self, fact: Fact, q: str) -> str | None:
-        clauses = [c.strip() for quote in fact.quotes for c in re.split(r"[，,；;。：:、]", quote)
-                   if len(c.strip()) >= CLAUSE_MIN_CHARS]
-        if len(clauses) < 2:
-            return None
-        qt = set(tokens(q))
-        scored = sorted(((len(qt & set(tokens(c))), c) for c in clauses), key=lambda x: -x[0])
-        if scored[0][0] >= 2 and scored[0][0] > scored[1][0]:
-            return scored[0][1]
-        return None
-
-    def _with_support(self, draft: Draft, q: str, hits: list[Hit], topic_ids: tuple[str, ...] | list[str]) -> Draft:
-        """The notice's sentence that answers a specific question better than the draft leads, verbatim
-        ("这次为什么不要求交纸质材料" -> the sentence with its reason): among the draft's passages and
-        the best BM25 passages, the clause holding most of the question's weighted words, when the
-        draft does not already hold it and holds less of them."""
-        if draft.text.startswith("通知原文"):
-            return draft
-        naming = {w for t in topic_ids for w in self._naming.get(t, ())}
-        qwords = {w for w in words(q) if w in self._idf and len(w) >= 2 and not any(w in n for n in naming)}
-        total = sum(self._idf[w] for w in qwords)
-        if not qwords or total <= 0:
-            return draft
-        pids = list(dict.fromkeys([*draft.passages, *(h.passage.id for h in hits[:SUPPORT_DEPTH])]))
-        text = squash(draft.text)
-
-        def score(clause: str) -> float:
-            return sum(self._idf[w] for w in qwords if w in clause)
-
-        best_clause, best_pid, best_score = "", "", 0.0
-        own_best = 0.0
-        for pid in pids:
-            passage = self.corpus.passage(pid)
-            if topic_ids and passage.topic not in (None, *topic_ids):
-                continue
-            for clause in re.split(r"(?<=[。；;])", passage.text):
-                clause = _NUMBERING.sub("", clause.strip())
-                if len(clause) < FALLBACK_MIN_CHARS or clause.endswith(("：", ":")):
-                    continue  # a label or a heading ("(四) 项目申报材料包括：") settles nothing
-                sc = score(clause)
-                cwords = set(words(clause))
-                if squash(clause).rstrip("。；;") in text or (
-                        cwords and sum(w in text for w in cwords) >= SUPPORT_REDUNDANT * len(cwords)):
-                    own_best = max(own_best, sc)  # the draft says it already, in the fact's own words
-                elif sc > best_score:
-                    best_clause, best_pid, best_score = clause, pid, sc
-        if best_score >= SUPPORT_COVERAGE * total and best_score > own_best + SUPPORT_MARGIN:
-            return Draft(f"通知原文：“{best_clause.rstrip('。；;')}”。\n{draft.text}",
-                         list(dict.fromkeys([*draft.passages[:1], best_pid, *draft.passages[1:]])),
-                         draft.rank_passages)
-        return draft
 
     def _topic_intent(self, facets: list[str]) -> Intent:
         for f in facets:

@@ -1,0 +1,115 @@
+"""Which verbatim sentence of the notice leads an answer.
+
+An answer built from a fact's own words can miss what a specific question asks: a clause of the
+annexed template, the reason given for a rule, the clause that settles a yes/no question. These
+finders pick that sentence from the notice itself (never reworded); the engine puts it first, as
+"通知原文：“…”", and the fact's answer follows.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Sequence
+
+from assistant.compose import Draft
+from corpus import Corpus, Fact, squash
+from index.retriever import Hit
+from index.tokenize import tokens, words
+
+SENTENCE_MIN_CHARS = 12  # shorter than this a passage is a heading or a label, no answer on its own
+CLAUSE_MIN_CHARS = 6  # a shorter piece of a quote is a label ("纸质材料"), not a clause that settles anything
+LEAD_MARGIN = 1.0  # a sentence outside the chosen facts leads when it outscores theirs (1.0-1.3 tried on dev, dev2)
+LEAD_MIN_BM25 = 4.0  # ... and has at least this BM25 score
+SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specific question
+SUPPORT_COVERAGE = 0.6  # ... holding this share of the question's weighted words (0.5-0.7 flat on dev)
+SUPPORT_MARGIN = 1.0  # ... and this much more than the draft's own sentences (idf units)
+SUPPORT_REDUNDANT = 0.8  # a sentence whose words the draft mostly holds already is the draft's own
+_NUMBERING = re.compile(r"^[（(]?[\d一二三四五六七八九十]{1,2}[)）.、]\s*")
+
+
+def says_something(text: str) -> bool:
+    """A sentence or a labelled blank, not a bare title: it has a clause mark and some length."""
+    return len(text) >= SENTENCE_MIN_CHARS and bool(re.search(r"[，。；：,;:]", text))
+
+
+class QuoteFinder:
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        df: dict[str, int] = {}
+        for p in corpus.passages:
+            for w in set(words(p.text)):
+                df[w] = df.get(w, 0) + 1
+        n = len(corpus.passages)
+        self._idf = {w: math.log(n / c) for w, c in df.items() if c < n}  # notice words, by how rare
+
+    def lead_passages(self, draft: Draft, hits: list[Hit]) -> list[str]:
+        """The best BM25 passage, when it is not among the draft's, belongs to no topic, and outscores
+        the draft's own passages (a clause of the annexed template, say). When that passage is a bare
+        title ("…信用承诺书（参考模板）", which matches every question about the document), the best
+        passage under it that says something leads too: the question may be about the document or
+        about one of its clauses."""
+        own = max((h.score for h in hits if h.passage.id in draft.passages), default=0.0)
+        bar = max(LEAD_MARGIN * own, LEAD_MIN_BM25)
+        above = list(itertools.takewhile(lambda h: h.passage.id not in draft.passages and h.score >= bar, hits))
+        if not above or above[0].passage.topic:
+            return []
+        first = above[0].passage
+        if says_something(first.text):
+            return [first.id]
+        under = [h.passage.id for h in above[1:] if h.passage.section == first.section
+                 and not h.passage.topic and says_something(h.passage.text)]
+        return [first.id, *under[:1]]
+
+    def best_clause(self, fact: Fact, q: str) -> str | None:
+        clauses = [c.strip() for quote in fact.quotes for c in re.split(r"[，,；;。：:、]", quote)
+                   if len(c.strip()) >= CLAUSE_MIN_CHARS]
+        if len(clauses) < 2:
+            return None
+        qt = set(tokens(q))
+        scored = sorted(((len(qt & set(tokens(c))), c) for c in clauses), key=lambda x: -x[0])
+        if scored[0][0] >= 2 and scored[0][0] > scored[1][0]:
+            return scored[0][1]
+        return None
+
+    def with_support(self, draft: Draft, q: str, hits: list[Hit], topic_ids: Sequence[str],
+                     naming: set[str]) -> Draft:
+        """The notice's sentence that answers a specific question better than the draft leads, verbatim
+        ("这次为什么不要求交纸质材料" -> the sentence with its reason): among the draft's passages and
+        the best BM25 passages, the clause holding most of the question's weighted words, when the
+        draft does not already hold it and holds less of them."""
+        if draft.text.startswith("通知原文"):
+            return draft
+        qwords = {w for w in words(q) if w in self._idf and len(w) >= 2 and not any(w in n for n in naming)}
+        total = sum(self._idf[w] for w in qwords)
+        if not qwords or total <= 0:
+            return draft
+        pids = list(dict.fromkeys([*draft.passages, *(h.passage.id for h in hits[:SUPPORT_DEPTH])]))
+        text = squash(draft.text)
+
+        def score(clause: str) -> float:
+            return sum(self._idf[w] for w in qwords if w in clause)
+
+        best_clause, best_pid, best_score = "", "", 0.0
+        own_best = 0.0
+        for pid in pids:
+            passage = self.corpus.passage(pid)
+            if topic_ids and passage.topic not in (None, *topic_ids):
+                continue
+            for clause in re.split(r"(?<=[。；;])", passage.text):
+                clause = _NUMBERING.sub("", clause.strip())
+                if len(clause) < SENTENCE_MIN_CHARS or clause.endswith(("：", ":")):
+                    continue  # a label or a heading ("(四) 项目申报材料包括：") settles nothing
+                sc = score(clause)
+                cwords = set(words(clause))
+                if squash(clause).rstrip("。；;") in text or (
+                        cwords and sum(w in text for w in cwords) >= SUPPORT_REDUNDANT * len(cwords)):
+                    own_best = max(own_best, sc)  # the draft says it already, in the fact's own words
+                elif sc > best_score:
+                    best_clause, best_pid, best_score = clause, pid, sc
+        if best_score >= SUPPORT_COVERAGE * total and best_score > own_best + SUPPORT_MARGIN:
+            return Draft(f"通知原文：“{best_clause.rstrip('。；;')}”。\n{draft.text}",
+                         list(dict.fromkeys([*draft.passages[:1], best_pid, *draft.passages[1:]])),
+                         draft.rank_passages)
+        return draft
