@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from api import admin, metrics, openai_compat, wechat, widget
+from api.answer_memo import SessionlessAnswers
 from api.errors import ApiError, JsonCORSMiddleware, error_response, install_error_handlers
 from api.events import new_answer_id, open_event_log
 from api.limits import LimitsMiddleware, TokenBucketLimiter, check_question, run_answer
@@ -103,6 +104,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
     gates: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
     app.state.answer_gates = gates  # shared with /v1/chat/completions (api/openai_compat.py)
+    memo = app.state.sessionless_answers = SessionlessAnswers(settings.answer_cache_size)
 
     def engine(request: Request) -> Assistant:
         found = getattr(request.app.state, "assistant", None)
@@ -119,13 +121,22 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         if settings.log_questions:
             log.info("question session=%s text=%r", body.session_id, question)
         found = engine(request)
-        gate = None
-        if settings.answer_concurrency:
-            loop = asyncio.get_running_loop()  # one gate per event loop (a worker has one)
-            gate = gates.get(loop) or gates.setdefault(loop, asyncio.Semaphore(settings.answer_concurrency))
         start = time.perf_counter()
-        answer = await run_answer(settings.request_timeout_seconds, gate, found.ask, question, body.today,
-                                  channel_session_id("web", body.session_id))  # no id reaches WeChat's state
+        # Without a session, a question this worker has answered today is answered on the event loop
+        # (api/answer_memo.py: the thread hop costs more than the lookup); the engine is asked otherwise.
+        key = None if body.session_id else memo.key(found, question, body.today)
+        answer = memo.get(found, key)
+        if answer is not None:
+            metrics.observe_cache(True)
+        else:
+            gate = None
+            if settings.answer_concurrency:
+                loop = asyncio.get_running_loop()  # one gate per event loop (a worker has one)
+                gate = gates.get(loop) or gates.setdefault(loop, asyncio.Semaphore(settings.answer_concurrency))
+            answer = await run_answer(settings.request_timeout_seconds, gate, found.ask, question,
+                                      key[1] if key else body.today,
+                                      channel_session_id("web", body.session_id))  # no id reaches WeChat's state
+            memo.put(found, key, answer)
         seconds = time.perf_counter() - start
         # A copy: the engine caches Answers. The client sees its own session id, not the server's key.
         answer = answer.model_copy(update={"answer_id": new_answer_id(), "session_id": body.session_id})

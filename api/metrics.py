@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -47,15 +48,36 @@ FEEDBACK = Counter("assistant_feedback", "Feedback marks on answers", ["rating"]
 CACHE = Counter("assistant_answer_cache", "Answer-cache lookups by result", ["result"])
 
 
+# The labelled children, looked up once: `labels()` validates and locks on every call, a few µs of
+# each request's budget. prometheus-client keeps the same child per label values itself (and a child
+# in multiprocess mode finds its file again after a fork), so a kept child is the one labels() gives.
+_MAX_CHILDREN = 1000  # label values come from routes, methods, statuses and intents: few; a bound all the same
+_children: dict[tuple[int, tuple[str, ...]], Any] = {}
+
+
+def child(metric: Any, *labels: str) -> Any:
+    """`metric.labels(*labels)`, remembered."""
+    key = (id(metric), labels)
+    found = _children.get(key)
+    if found is None:
+        found = metric.labels(*labels)
+        if len(_children) < _MAX_CHILDREN:
+            _children[key] = found
+    return found
+
+
+_HIT, _MISS = CACHE.labels("hit"), CACHE.labels("miss")
+
+
 def observe_cache(hit: bool) -> None:
-    CACHE.labels("hit" if hit else "miss").inc()
+    (_HIT if hit else _MISS).inc()
 
 
 def observe_answer(intent: str, seconds: float, channel: str = "api") -> None:
     ANSWER_SECONDS.observe(seconds)
-    ANSWERS.labels(intent, channel).inc()
+    child(ANSWERS, intent, channel).inc()
     if intent == "out_of_scope":
-        OUT_OF_SCOPE.labels(channel).inc()
+        child(OUT_OF_SCOPE, channel).inc()
 
 
 def render(sessions: int | None = None) -> bytes:
@@ -108,4 +130,4 @@ class MetricsMiddleware:
             await self.app(scope, receive, watch)
         finally:
             path = scope.get("path", "")
-            REQUESTS.labels(path if path in self._paths else "other", scope.get("method", ""), str(status[0])).inc()
+            child(REQUESTS, path if path in self._paths else "other", scope.get("method", ""), str(status[0])).inc()

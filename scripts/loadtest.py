@@ -11,6 +11,15 @@ connection, next request as soon as the answer is in) at 1, 8 and 32 concurrent 
 - repeat:   a realistic repeat-heavy mix: 80 % from 10 popular questions, 20 % from the other gold
             questions (cacheable after their first ask).
 
+Each result also gives the server's CPU time per request (user + system time of every process of the
+server, master and workers, over the scenario, divided by the requests): on a shared machine, where
+other jobs take the cores and throughput swings by ±30 %, this is the figure that compares two trees.
+`--tree DIR` serves another checkout (a `git worktree` of a baseline, its index built) with the same
+interpreter and the same workload, so two trees can be measured alternately:
+
+    git worktree add /tmp/base 9e2e573 && (cd /tmp/base && "$OLDPWD/.venv/bin/python" -m assistant index)
+    for i in 1 2 3; do ./run load --tree /tmp/base; ./run load; done          # A B A B A B
+
 Every run is bounded by --duration seconds and --max-requests requests. `--soak N` then sends N
 requests (repeat mix plus 10 % new questions and 10 % sessions) and reports RSS growth. The client is
 a minimal asyncio HTTP/1.1 client (no dependencies; far cheaper per request than httpx, so it measures
@@ -142,6 +151,7 @@ class Result:
     p99_ms: float
     max_ms: float
     error_samples: list[str] = field(default_factory=list)
+    server_cpu_us: float = 0.0  # server CPU time (all its processes) per request
 
 
 def pct(sorted_ms: list[float], p: float) -> float:
@@ -225,8 +235,22 @@ def worker_pids(master: int, workers: int) -> list[int]:
     return sorted(kids[:workers])
 
 
+def session_cpu_seconds(sid: int) -> float:
+    """User + system CPU time of every live process in session `sid` (the server: master and workers)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == sid:  # fields after the name: state ppid pgrp session ... utime(11) stime(12)
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
 class Server:
-    def __init__(self, workers: int, threads: int, log_path: Path) -> None:
+    def __init__(self, workers: int, threads: int, log_path: Path, tree: Path = REPO) -> None:
         self.workers, self.threads = workers, threads
         self.port = free_port()
         env = {**os.environ, "ASSISTANT_EMBED_THREADS": str(threads), "OMP_NUM_THREADS": str(threads),
@@ -240,7 +264,7 @@ class Server:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1", "--port", str(self.port),
              "--workers", str(workers)],
-            cwd=REPO, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=tree, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         self.cold_start_s = self._wait_healthy()
 
@@ -269,6 +293,9 @@ class Server:
                 oks += s.recv(64).startswith(b"HTTP/1.1 200")
         return oks == 4 * self.workers
 
+    def cpu_seconds(self) -> float:
+        return session_cpu_seconds(self.proc.pid)
+
     def rss(self) -> dict[int, int]:
         return {pid: rss_kib(pid) for pid in worker_pids(self.proc.pid, self.workers)}
 
@@ -296,9 +323,12 @@ async def measure(server: Server, wl: Workload, levels: list[int], duration: flo
     }
     for clients in levels:
         for name, make in scenarios.items():
+            cpu = server.cpu_seconds()
             r = await run_closed_loop(server.port, name, clients, make, duration, max_requests)
+            r.server_cpu_us = round((server.cpu_seconds() - cpu) / max(1, r.requests) * 1e6, 1)
             print(f"  {name:<9} {clients:>3} clients  {r.rps:>8.1f} req/s  p50 {r.p50_ms:>7.1f}  "
-                  f"p95 {r.p95_ms:>7.1f}  p99 {r.p99_ms:>7.1f} ms  errors {r.errors}", flush=True)
+                  f"p95 {r.p95_ms:>7.1f}  p99 {r.p99_ms:>7.1f} ms  server CPU {r.server_cpu_us:>6.0f} µs/req  "
+                  f"errors {r.errors}", flush=True)
             results.append(r)
     return results
 
@@ -331,10 +361,10 @@ def print_table(config: str, cold: float, rss: dict[int, int], results: list[Res
     print(f"\n== {config}: cold start {cold:.2f} s (process start to /api/health 200 on every worker); "
           f"RSS per worker: " + ", ".join(f"{v / 1024:.0f} MiB" for v in rss.values()))
     print(f"{'scenario':<9} {'clients':>7} {'requests':>8} {'errors':>6} {'req/s':>8} {'p50 ms':>7} "
-          f"{'p95 ms':>7} {'p99 ms':>7} {'max ms':>7}")
+          f"{'p95 ms':>7} {'p99 ms':>7} {'max ms':>7} {'CPU µs/req':>10}")
     for r in results:
         print(f"{r.scenario:<9} {r.clients:>7} {r.requests:>8} {r.errors:>6} {r.rps:>8.1f} {r.p50_ms:>7.1f} "
-              f"{r.p95_ms:>7.1f} {r.p99_ms:>7.1f} {r.max_ms:>7.1f}")
+              f"{r.p95_ms:>7.1f} {r.p99_ms:>7.1f} {r.max_ms:>7.1f} {r.server_cpu_us:>10.0f}")
 
 
 def verdicts(results: list[Result]) -> dict[str, bool]:
@@ -347,6 +377,18 @@ def verdicts(results: list[Result]) -> dict[str, bool]:
         f"p99 <= {TARGETS['p99_ms_at_32']:.0f} ms at 32 clients": bool(at32) and all(
             r.p99_ms <= TARGETS["p99_ms_at_32"] for r in at32),
     }
+
+
+def git_commit(tree: Path) -> str | None:
+    """The tree's commit, with `+` when it has uncommitted changes (None outside git)."""
+    try:
+        head = subprocess.run(["git", "-C", str(tree), "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(tree), "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return (head + ("+" if dirty else "")) or None
 
 
 def parse_config(text: str) -> tuple[int, int]:
@@ -367,19 +409,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--max-requests", type=int, default=5000, help="requests per scenario and level (bound)")
     p.add_argument("--soak", type=int, default=0, metavar="N", help="then send N more requests and report RSS")
     p.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    p.add_argument("--tree", type=Path, default=REPO,
+                   help="serve this checkout instead (a git worktree of a baseline with its index built), with "
+                        "this interpreter and this script's workload, to compare trees run for run")
     args = p.parse_args(argv)
     configs = [parse_config(c) for c in (args.config or [f"{defaults.workers}x{defaults.embed_threads}"])]
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
     OUT.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    report = {"started": stamp, "host": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+    tree = args.tree.resolve()
+    report = {"started": stamp, "host": {"cpus": os.cpu_count(), "python": sys.version.split()[0],
+                                         "load_average": os.getloadavg()},
+              "tree": {"path": str(tree), "commit": git_commit(tree)},
               "targets": TARGETS, "bounds": {"duration_s": args.duration, "max_requests": args.max_requests},
               "runs": []}
     ok = True
     for workers, threads in configs:
         name = f"{workers} worker(s) x {threads} embed thread(s)"
         print(f"== starting the server: {name}", flush=True)
-        server = Server(workers, threads, OUT / f"server-{workers}x{threads}.log")
+        server = Server(workers, threads, OUT / f"server-{workers}x{threads}.log", tree)
         try:
             rss_start = server.rss()
             wl = Workload(gold_questions())
@@ -407,6 +455,7 @@ def main(argv: list[str] | None = None) -> int:
             soak_ok = s["errors"] == 0 and all(g <= 10 for g in s["growth_pct"].values())
             print(f"  {'PASS' if soak_ok else 'MISS'}  soak: zero errors and RSS growth <= 10 %")
             ok &= soak_ok
+    report["host"]["load_average_end"] = os.getloadavg()
     path = OUT / f"loadtest-{stamp}.json"
     text = json.dumps(report, indent=2, default=str)
     path.write_text(text)
