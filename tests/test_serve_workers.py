@@ -34,8 +34,10 @@ N = 20
 
 
 def env_for(tmp: Path, **extra: str) -> dict[str, str]:
+    # The limiter stays in the path but never refuses the tests' one client address: 32 clients asking one
+    # question run at ~9 000 answers/s (answered from the memo), past a burst of 10 000 within the SIGTERM test.
     return {"ASSISTANT_DATA_DIR": str(tmp / "data"), "ASSISTANT_WECHAT_TOKEN": TOKEN,
-            "ASSISTANT_RATE_LIMIT_PER_MINUTE": "100000", "ASSISTANT_RATE_LIMIT_BURST": "10000", **extra}
+            "ASSISTANT_RATE_LIMIT_PER_MINUTE": "100000000", "ASSISTANT_RATE_LIMIT_BURST": "100000", **extra}
 
 
 def ask(url: str, question: str, session_id: str | None = None) -> httpx.Response:
