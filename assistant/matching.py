@@ -18,7 +18,7 @@ from corpus import Fact
 from index.tokenize import canonical
 
 FUZZY_MIN = 4
-_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+_LATIN = re.compile(r"[a-z0-9]")
 
 
 @dataclass(frozen=True)
@@ -57,22 +57,33 @@ class FactMatcher:
         self._words = list(dict.fromkeys(w for trig in self.triggers for w in trig.parts))
         self._english = {w: re.compile(r"(?<![a-z0-9])" + re.escape(w) + r"(?![a-z0-9])")
                          for w in self._words if w.isascii()}
+        # Word -> the triggers (by position, longest first) it is a part of: only triggers with a word
+        # present are checked.
+        self._holding: dict[str, list[int]] = defaultdict(list)
+        for i, trig in enumerate(self.triggers):
+            for word in dict.fromkeys(trig.parts):
+                self._holding[word].append(i)
 
     def _present(self, q: str) -> dict[str, tuple[int, int, bool]]:
         """Each trigger word found in q (exactly or with one wrong character), its span and whether exact."""
         found: dict[str, tuple[int, int, bool]] = {}  # word -> start, end, exact
+        latin = _LATIN.search(q) is not None
         for word in self._words:
             if word in self._english:
                 # English words match whole words only: "error" is not in "onerror".
-                if m := self._english[word].search(q):
+                if latin and (m := self._english[word].search(q)):
                     found[word] = (*m.span(), True)
             elif (i := q.find(word)) != -1:
                 found[word] = (i, i + len(word), True)
+        # run[i]: how many Chinese characters follow from position i (a window must be all Chinese).
+        run = [0] * (len(q) + 1)
+        for i in range(len(q) - 1, -1, -1):
+            run[i] = run[i + 1] + 1 if "\u4e00" <= q[i] <= "\u9fff" else 0
         for n in self._lengths:
             for start in range(0, len(q) - n + 1):
-                window = q[start : start + n]
-                if not _CJK_ONLY.match(window):
+                if run[start] < n:
                     continue
+                window = q[start : start + n]
                 for i in range(1, n - 1):  # neither the first nor the last character
                     for word in self._fuzzy.get(window[:i] + "?" + window[i + 1 :], ()):
                         # The first character must be right: "子课题" must not match "主课题".
@@ -85,8 +96,9 @@ class FactMatcher:
         found = self._present(q)
         used: list[tuple[int, int, int]] = []  # span and length of each counted single-word trigger
         per_fact: dict[str, list[int]] = defaultdict(list)
-        for trig in self.triggers:  # longest first
-            if not all(p in found for p in trig.parts):
+        for i in sorted({i for word in found for i in self._holding[word]}):  # longest first
+            trig = self.triggers[i]
+            if len(trig.parts) > 1 and not all(p in found for p in trig.parts):
                 continue
             if len(trig.parts) == 1:
                 s, e, _ = found[trig.parts[0]]

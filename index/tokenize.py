@@ -24,6 +24,7 @@ _STOP = set(
 _SPELLING = {"截至": "截止", "神报": "申报", "申请": "申报", "电化": "电话", "子课提": "子课题", "网止": "网址"}
 
 
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """NFKC (full/half width), traditional to simplified, one space between words, stripped."""
     text = unicodedata.normalize("NFKC", text)
@@ -32,6 +33,7 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=8192)
 def canonical(text: str) -> str:
     """normalize() plus common misspellings folded, lower-cased: what matching works on."""
     text = normalize(text).lower()
