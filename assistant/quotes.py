@@ -43,6 +43,16 @@ class QuoteFinder:
                 df[w] = df.get(w, 0) + 1
         n = len(corpus.passages)
         self._idf = {w: math.log(n / c) for w, c in df.items() if c < n}  # notice words, by how rare
+        # Each passage's sentences that may lead (numbering taken off; labels and headings left out),
+        # with their words: worked out once, not per question.
+        self._sentences: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for p in corpus.passages:
+            found = []
+            for clause in re.split(r"(?<=[。；;])", p.text):
+                clause = _NUMBERING.sub("", clause.strip())
+                if len(clause) >= SENTENCE_MIN_CHARS and not clause.endswith(("：", ":")):
+                    found.append((clause, frozenset(words(clause))))
+            self._sentences[p.id] = found
 
     def lead_passages(self, draft: Draft, hits: list[Hit]) -> list[str]:
         """The best BM25 passage, when it is not among the draft's, belongs to no topic, and outscores
@@ -97,12 +107,9 @@ class QuoteFinder:
             passage = self.corpus.passage(pid)
             if topic_ids and passage.topic not in (None, *topic_ids):
                 continue
-            for clause in re.split(r"(?<=[。；;])", passage.text):
-                clause = _NUMBERING.sub("", clause.strip())
-                if len(clause) < SENTENCE_MIN_CHARS or clause.endswith(("：", ":")):
-                    continue  # a label or a heading ("(四) 项目申报材料包括：") settles nothing
+            # A label or a heading ("(四) 项目申报材料包括：") settles nothing: not among the sentences.
+            for clause, cwords in self._sentences[pid]:
                 sc = score(clause)
-                cwords = set(words(clause))
                 if squash(clause).rstrip("。；;") in text or (
                         cwords and sum(w in text for w in cwords) >= SUPPORT_REDUNDANT * len(cwords)):
                     own_best = max(own_best, sc)  # the draft says it already, in the fact's own words

@@ -92,6 +92,8 @@ class SpellingCorrector:
         """`words`: the vocabulary a typo may be corrected to (CJK words of 2+ characters).
         `known_text`: text whose substrings count as correctly typed (the notice, question words)."""
         self.known = known_text
+        # Every stretch of 2-5 characters of the known text, so a window is looked up, not searched for.
+        self._known_grams = {known_text[i: i + n] for n in range(2, 6) for i in range(len(known_text) - n + 1)}
         self._memo: dict[str, tuple[str, tuple[Correction, ...]]] = {}
         self.frequency = frequency or Counter()
         self._exact: dict[tuple[str, ...], set[str]] = defaultdict(set)
@@ -147,7 +149,7 @@ class SpellingCorrector:
                     if any(taken[i : i + n]):
                         continue
                     window = "".join(fixed[i : i + n])
-                    if window in self.known:
+                    if window in self._known_grams:
                         continue
                     word = self._candidate(window)
                     if word is None:

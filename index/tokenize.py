@@ -77,6 +77,7 @@ def add_words(words: list[str]) -> None:
         jieba.add_word(w, freq=20)
     if new:
         _cut.cache_clear()
+        _words.cache_clear()
 
 
 @lru_cache(maxsize=8192)
@@ -104,12 +105,17 @@ def _stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """jieba words (search mode) of canonical text, without punctuation and stop words; English
     words lightly stemmed."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
     out = []
     for tok in _cut(canonical(text)):
         tok = tok.strip()
         if tok and tok not in _STOP and _TOKEN_OK.search(tok):
             out.append(_stem(tok))
-    return out
+    return tuple(out)
 
 
 _NUMBERED = re.compile(r"([\u4e00-\u9fff]{2,6}|topic|project)\s*(?:no\.?\s*)?(\d{1,2})(?!\d)")
