@@ -15,7 +15,6 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from api import admin, metrics, openai_compat, wechat, widget
-from api.answer_memo import SessionlessAnswers
 from api.errors import ApiError, JsonCORSMiddleware, error_response, install_error_handlers
 from api.events import new_answer_id, open_event_log
 from api.limits import LimitsMiddleware, TokenBucketLimiter, check_question, run_answer
@@ -104,7 +103,6 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
     gates: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
     app.state.answer_gates = gates  # shared with /v1/chat/completions (api/openai_compat.py)
-    memo = app.state.sessionless_answers = SessionlessAnswers(settings.answer_cache_size)
 
     def engine(request: Request) -> Assistant:
         found = getattr(request.app.state, "assistant", None)
@@ -122,21 +120,18 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
             log.info("question session=%s text=%r", body.session_id, question)
         found = engine(request)
         start = time.perf_counter()
-        # Without a session, a question this worker has answered today is answered on the event loop
-        # (api/answer_memo.py: the thread hop costs more than the lookup); the engine is asked otherwise.
-        key = None if body.session_id else memo.key(found, question, body.today)
-        answer = memo.get(found, key)
-        if answer is not None:
-            metrics.observe_cache(True)
-        else:
+        # Without a session, a question this worker has answered for that day is answered on the event
+        # loop from the engine's answer cache (`Assistant.cached`: the thread hop costs more than the
+        # lookup, docs/deployment.md); the engine is asked otherwise. The day is fixed here, once.
+        day = body.today or found.today()
+        answer = None if body.session_id else found.cached(question, day)
+        if answer is None:
             gate = None
             if settings.answer_concurrency:
                 loop = asyncio.get_running_loop()  # one gate per event loop (a worker has one)
                 gate = gates.get(loop) or gates.setdefault(loop, asyncio.Semaphore(settings.answer_concurrency))
-            answer = await run_answer(settings.request_timeout_seconds, gate, found.ask, question,
-                                      key[1] if key else body.today,
+            answer = await run_answer(settings.request_timeout_seconds, gate, found.ask, question, day,
                                       channel_session_id("web", body.session_id))  # no id reaches WeChat's state
-            memo.put(found, key, answer)
         seconds = time.perf_counter() - start
         # A copy: the engine caches Answers. The client sees its own session id, not the server's key.
         answer = answer.model_copy(update={"answer_id": new_answer_id(), "session_id": body.session_id})

@@ -70,6 +70,9 @@ LIST_OF_TOPICS = re.compile(r"(?:有哪些|哪些|哪几个|列出|都有什么)
 GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
 
 
+_NO_SESSION_KEY = SessionState().key()  # the session part of the cache key of a question without a session
+
+
 def _has(q: str, words: tuple[str, ...] | list[str]) -> bool:
     return any(w in q for w in words)
 
@@ -169,6 +172,23 @@ class Assistant:
         answer, new_state = cached
         self.sessions.put(session_id, new_state)
         return answer.model_copy(update={"session_id": session_id})
+
+    def cached(self, question: str, today: dt.date) -> Answer | None:
+        """The answer already given to this question asked without a session on `today`, from the
+        answer cache alone (no session store, no engine work, safe on an event loop); None when it was
+        not asked yet, or the index is degraded (the full index may answer differently once repaired)."""
+        if self.retriever.store.degraded:
+            return None
+        key = (canonical(question), today, _NO_SESSION_KEY)
+        with self._cache_lock:
+            found = self._cache.get(key)
+            if found is not None:
+                self._cache.move_to_end(key)
+        if found is None:
+            return None
+        if self.on_cache is not None:
+            self.on_cache(True)
+        return found[0]
 
     def explain(self, question: str, today: dt.date | None = None, session_id: str | None = None
                 ) -> tuple[Answer, list[str]]:

@@ -4,6 +4,7 @@ limiter's clock is frozen and the slow engine blocks until the test releases it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import threading
@@ -210,6 +211,12 @@ class _Blocking:
     def ask(self, *args, **kwargs):
         self.release.wait(30)
         raise RuntimeError("released")
+
+    def today(self) -> dt.date:
+        return dt.date.today()
+
+    def cached(self, question: str, today: dt.date) -> None:
+        return None  # never answered before: every question reaches ask()
 
 
 def test_answer_timeout_is_503_json() -> None:

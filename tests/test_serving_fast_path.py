@@ -1,19 +1,17 @@
 """The serving path's per-request savings keep every behaviour: `/api/ask` answers a repeated
-question without a session from the worker's memo (api/answer_memo.py) with a fresh answer id, an
-event-log row and the metrics of any answer; questions with a session always reach the engine; the
-event log writes one transaction per batch."""
+question without a session from the engine's answer cache on the event loop (`Assistant.cached`) with
+a fresh answer id, an event-log row and the metrics of any answer; questions with a session always
+reach the engine; the event log writes one transaction per batch."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from fastapi.testclient import TestClient
 
-from api.answer_memo import SessionlessAnswers
 from api.app import create_app
 from api.errors import ApiError
 from api.events import EventLog, connect
@@ -46,9 +44,9 @@ def test_a_repeat_without_session_skips_the_engine_but_nothing_else(assistant: A
         assert len(engine.calls) == 1 and engine.calls[0][1] == assistant.today()  # the day is fixed for the key
         assert first["answer_id"] != second["answer_id"]
         assert {**first, "answer_id": ""} == {**second, "answer_id": ""}
-        # Another day or another text is another answer; a session always goes to the engine.
+        # Another day or another question is another answer; a session always goes to the engine.
         client.post("/api/ask", json={"question": "申报截止时间是什么时候？", "today": "2024-09-15"})
-        client.post("/api/ask", json={"question": "申报截止时间是什么时候?"})
+        client.post("/api/ask", json={"question": "申报截止时间是哪天？"})
         assert len(engine.calls) == 3
         for _ in range(2):
             r = client.post("/api/ask", json={"question": "申报截止时间是什么时候？", "session_id": "fast-1"})
@@ -58,27 +56,26 @@ def test_a_repeat_without_session_skips_the_engine_but_nothing_else(assistant: A
     app.state.event_log.flush()
     with sqlite3.connect(app.state.event_log.path) as conn:
         ids = {row[0] for row in conn.execute("SELECT answer_id FROM asks")}
-    assert {first["answer_id"], second["answer_id"]} <= ids  # the memo's answer is logged like any other
+    assert {first["answer_id"], second["answer_id"]} <= ids  # the cached answer is logged like any other
     assert 'assistant_answer_cache_total{result="hit"}' in metrics
 
 
-def test_memo_is_keyed_by_index_state_and_bounded() -> None:
-    store = SimpleNamespace(degraded=True)
-    engine = SimpleNamespace(retriever=SimpleNamespace(store=store), today=lambda: dt.date(2024, 9, 1))
-    memo = SessionlessAnswers(2)
-    key = memo.key(engine, "q", None)
-    assert key == ("q", dt.date(2024, 9, 1), True)
-    memo.put(engine, key, "degraded answer")  # type: ignore[arg-type]
-    assert memo.get(engine, memo.key(engine, "q", None)) == "degraded answer"
-    store.degraded = False  # repaired: the full index answers again
-    assert memo.get(engine, memo.key(engine, "q", None)) is None
-    for q in ("a", "b", "c"):
-        memo.put(engine, memo.key(engine, q, None), q)  # type: ignore[arg-type]
-    assert len(memo) == 2 and memo.get(engine, memo.key(engine, "a", None)) is None
-    other = SimpleNamespace(today=lambda: dt.date(2024, 9, 1))
-    assert memo.get(other, memo.key(other, "c", None)) is None  # another engine: nothing of the old one
-    assert SessionlessAnswers(0).key(engine, "q", None) is None  # ANSWER_CACHE_SIZE=0: off
-    assert SessionlessAnswers(8).key(object(), "q", None) is None  # an engine without today(): not kept
+def test_the_cache_lookup_needs_the_same_day_and_a_whole_index(assistant: Assistant) -> None:
+    day = dt.date(2024, 9, 20)
+    question = "重点项目的资助额度是多少？"
+    assert assistant.cached(question, day) is None  # never asked
+    answer = assistant.ask(question, day)
+    assert assistant.cached(question, day) is not None
+    assert assistant.cached(question, day).answer == answer.answer  # type: ignore[union-attr]
+    assert assistant.cached(question, day + dt.timedelta(days=1)) is None
+    assistant.ask(question, day, session_id="web:cached-1")  # with a session: not a sessionless answer
+    store = assistant.retriever.store
+    was = store.degraded
+    try:
+        store.degraded = True  # degraded: the repaired index may answer otherwise
+        assert assistant.cached(question, day) is None
+    finally:
+        store.degraded = was
 
 
 def test_event_log_writes_a_batch_in_one_transaction(tmp_path: Path) -> None:
