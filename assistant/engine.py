@@ -14,12 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from threading import Lock
 from typing import Literal, cast
 from zoneinfo import ZoneInfo
+
+from cachetools import LRUCache
 
 from assistant import vocabulary as V
 from assistant.compose import (
@@ -127,7 +128,9 @@ class Assistant:
         # Told of every answer-cache lookup (True = hit); the API points it at its metrics.
         self.on_cache: Callable[[bool], None] | None = None
         self.uncovered = [canonical(w) for w in corpus.not_covered]
-        self._cache: OrderedDict[tuple, tuple[Answer, SessionState]] = OrderedDict()
+        # Least recently used answers first out (cachetools); size 0: nothing is kept.
+        self._cache: LRUCache[tuple, tuple[Answer, SessionState]] = LRUCache(max(1, settings.answer_cache_size))
+        self._caching = settings.answer_cache_size > 0
         self._cache_lock = Lock()
         self.tz = ZoneInfo(settings.timezone)
 
@@ -158,17 +161,14 @@ class Assistant:
         q = canonical(question)
         key = (q, today, state.key())
         with self._cache_lock:
-            cached = self._cache.get(key)
-            if cached:
-                self._cache.move_to_end(key)
+            cached = self._cache.get(key)  # a hit becomes the most recently used
         if self.on_cache is not None:
             self.on_cache(cached is not None)
         if cached is None:
             cached = self._respond(question, today, state, None)
-            with self._cache_lock:
-                self._cache[key] = cached
-                while len(self._cache) > self.settings.answer_cache_size:
-                    self._cache.popitem(last=False)
+            if self._caching:
+                with self._cache_lock:
+                    self._cache[key] = cached
         answer, new_state = cached
         self.sessions.put(session_id, new_state)
         return answer.model_copy(update={"session_id": session_id})
@@ -182,8 +182,6 @@ class Assistant:
         key = (canonical(question), today, _NO_SESSION_KEY)
         with self._cache_lock:
             found = self._cache.get(key)
-            if found is not None:
-                self._cache.move_to_end(key)
         if found is None:
             return None
         if self.on_cache is not None:

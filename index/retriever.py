@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from threading import Lock
 from typing import Literal
 
 import numpy as np
+from cachetools import LRUCache
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
@@ -39,9 +39,11 @@ class Hit:
 
 
 class _LruCache:
+    """Query vectors by query text, least recently used out first (cachetools), safe across threads."""
+
     def __init__(self, size: int) -> None:
-        self._data: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._size, self._lock = size, Lock()
+        self._data: LRUCache[str, np.ndarray] = LRUCache(max(1, size))
+        self._lock = Lock()
 
     def clear(self) -> None:
         with self._lock:
@@ -49,14 +51,12 @@ class _LruCache:
 
     def get_or_compute(self, key: str, compute) -> np.ndarray:
         with self._lock:
-            if key in self._data:
-                self._data.move_to_end(key)
-                return self._data[key]
+            found = self._data.get(key)
+        if found is not None:
+            return found
         value = compute(key)
         with self._lock:
             self._data[key] = value
-            if len(self._data) > self._size:
-                self._data.popitem(last=False)
         return value
 
 

@@ -14,12 +14,14 @@ is read from the loaded corpus.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import jieba
+from cachetools import LRUCache
 from pypinyin import lazy_pinyin
 
 from corpus import Corpus
@@ -94,7 +96,8 @@ class SpellingCorrector:
         self.known = known_text
         # Every stretch of 2-5 characters of the known text, so a window is looked up, not searched for.
         self._known_grams = {known_text[i: i + n] for n in range(2, 6) for i in range(len(known_text) - n + 1)}
-        self._memo: dict[str, tuple[str, tuple[Correction, ...]]] = {}
+        self._memo_lock = threading.Lock()
+        self._memo: LRUCache[str, tuple[str, tuple[Correction, ...]]] = LRUCache(MEMO_SIZE)
         self.frequency = frequency or Counter()
         self._exact: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self._fuzzy: dict[tuple[str, ...], set[str]] = defaultdict(set)
@@ -123,12 +126,12 @@ class SpellingCorrector:
 
     def correct(self, text: str) -> tuple[str, list[Correction]]:
         """The text with typos replaced, and what was replaced (memoised: every stage asks again)."""
-        hit = self._memo.get(text)
+        with self._memo_lock:  # LRUCache is not thread-safe; the API answers on several threads
+            hit = self._memo.get(text)
         if hit is None:
             hit = self._correct(text)
-            if len(self._memo) >= MEMO_SIZE:
-                self._memo.clear()
-            self._memo[text] = hit
+            with self._memo_lock:
+                self._memo[text] = hit
         return hit[0], list(hit[1])
 
     def _correct(self, text: str) -> tuple[str, tuple[Correction, ...]]:
