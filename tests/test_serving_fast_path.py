@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import uuid
 from pathlib import Path
 
 import pytest
@@ -38,20 +39,23 @@ def test_a_repeat_without_session_skips_the_engine_but_nothing_else(assistant: A
     engine = Counting(assistant)
     settings = Settings(data_dir=tmp_path, rate_limit_per_minute=0)
     app = create_app(settings, engine)  # type: ignore[arg-type]
+    # Texts no other test asks (the engine, and so its answer cache, is shared by the whole run).
+    tag = uuid.uuid4().hex[:8]
+    question, other = f"申报截止时间是什么时候？{tag}", f"申报截止时间是哪天？{tag}"
     with TestClient(app) as client:
-        first = client.post("/api/ask", json={"question": "申报截止时间是什么时候？"}).json()
-        second = client.post("/api/ask", json={"question": "申报截止时间是什么时候？"}).json()
+        first = client.post("/api/ask", json={"question": question}).json()
+        second = client.post("/api/ask", json={"question": question}).json()
         assert len(engine.calls) == 1 and engine.calls[0][1] == assistant.today()  # the day is fixed for the key
         assert first["answer_id"] != second["answer_id"]
         assert {**first, "answer_id": ""} == {**second, "answer_id": ""}
         # Another day or another question is another answer; a session always goes to the engine.
-        client.post("/api/ask", json={"question": "申报截止时间是什么时候？", "today": "2024-09-15"})
-        client.post("/api/ask", json={"question": "申报截止时间是哪天？"})
+        client.post("/api/ask", json={"question": question, "today": "2024-09-15"})
+        client.post("/api/ask", json={"question": other})
         assert len(engine.calls) == 3
         for _ in range(2):
-            r = client.post("/api/ask", json={"question": "申报截止时间是什么时候？", "session_id": "fast-1"})
-            assert r.json()["session_id"] == "fast-1"
-        assert len(engine.calls) == 5 and engine.calls[-1][2] == "web:fast-1"
+            r = client.post("/api/ask", json={"question": question, "session_id": f"fast-{tag}"})
+            assert r.json()["session_id"] == f"fast-{tag}"
+        assert len(engine.calls) == 5 and engine.calls[-1][2] == f"web:fast-{tag}"
         metrics = client.get("/metrics").text
     app.state.event_log.flush()
     with sqlite3.connect(app.state.event_log.path) as conn:
@@ -62,7 +66,7 @@ def test_a_repeat_without_session_skips_the_engine_but_nothing_else(assistant: A
 
 def test_the_cache_lookup_needs_the_same_day_and_a_whole_index(assistant: Assistant) -> None:
     day = dt.date(2024, 9, 20)
-    question = "重点项目的资助额度是多少？"
+    question = f"重点项目的资助额度是多少？{uuid.uuid4().hex[:8]}"
     assert assistant.cached(question, day) is None  # never asked
     answer = assistant.ask(question, day)
     assert assistant.cached(question, day) is not None
