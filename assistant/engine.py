@@ -203,11 +203,19 @@ class Assistant:
         u = self.understander.understand(question, state.last_question, bool(state.topics))
         if trace:
             trace.add("understand", *u.lines())
-        if len(u.parts) > 1 and not u.topics and not self._out_of_scope(u):
+        # Sub-questions are answered one by one; when a topic is named, only sentences that each ask
+        # are ("科创金融子课题要覆盖哪几个阶段？报告叫什么？"), and a sentence naming no topic is about the
+        # one named before it (a list under one predicate stays one topic question: "经费和电话分别是").
+        sentences = len(u.parts) > 1 and all(p in u.text for p in u.parts)
+        if len(u.parts) > 1 and (not u.topics or sentences) and not self._out_of_scope(u):
             results = []
+            topics = list(u.topics)
             for part in u.parts:
                 pu = self.understander.understand(part)
                 pu.lang = u.lang
+                if topics and not pu.topics:
+                    pu.topics = topics
+                topics = pu.topics or topics
                 if trace:
                     trace.add("sub-question", part)
                 results.append(self._answer(pu, today, state, trace))
