@@ -277,7 +277,8 @@ class Assistant:
             )
             if lang == "zh" and intent.value in REPORTABLE and intent != Intent.ELIGIBILITY and not u.overview:
                 naming = {w for t in topic_ids for w in self._naming.get(t, ())}
-                draft = self.quotes.with_support(draft, u.focus, hits, topic_ids, naming)
+                draft = self.quotes.with_support(draft, u.focus, hits, topic_ids, naming,
+                                                 about_topics=sure_kind == "topics")
             citations = [] if intent == Intent.OUT_OF_SCOPE else self._citations(draft, q, topic_ids, hits)
             kind, sure = best(kinds)
             if (kind in REPORTABLE and sure >= INTENT_SURE and intent.value in REPORTABLE

@@ -84,7 +84,7 @@ class QuoteFinder:
         return None
 
     def with_support(self, draft: Draft, q: str, hits: list[Hit], topic_ids: Sequence[str],
-                     naming: set[str]) -> Draft:
+                     naming: set[str], about_topics: bool = False) -> Draft:
         """The notice's sentence that answers a specific question better than the draft leads, verbatim
         ("这次为什么不要求交纸质材料" -> the sentence with its reason): among the draft's passages and
         the best BM25 passages, the clause holding most of the question's weighted words, when the
@@ -105,8 +105,8 @@ class QuoteFinder:
         own_best = 0.0
         for pid in pids:
             passage = self.corpus.passage(pid)
-            if topic_ids and passage.topic not in (None, *topic_ids):
-                continue
+            if passage.topic and (passage.topic not in topic_ids if topic_ids else not about_topics):
+                continue  # a topic's sentence answers only a question about that topic, or about topics
             # A label or a heading ("(四) 项目申报材料包括：") settles nothing: not among the sentences.
             for clause, cwords in self._sentences[pid]:
                 sc = score(clause)

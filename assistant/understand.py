@@ -69,6 +69,10 @@ _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff])[，,](?=[\
 _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|要|需要|有)?(?:多少|什么|哪些|哪个|哪天|几)?"
                                r"[\u4e00-\u9fff]{0,6})[?？]?$")
 # A sentence that is only a shared predicate ("，分别是怎么规定的") asks about the list before it.
+# A malfunction reported ("系统出毛病了", "网页上传不上去", "login不上去", "页面打不开").
+TROUBLE = re.compile(r"(?:系统|网站|网页|页面|平台|账号|帐号|网上|上传|登录|登陆|提交|login|log in|upload|website|system)"
+                     r".{0,8}?(?:不上去|不进去|不了|失败|出错|报错|故障|毛病|出问题|有问题|打不开|登不上|崩|卡住|异常|"
+                     r"fails?|failed|error|not working|down|broken|crash)", re.ASCII)
 _BARE_PREDICATE = re.compile(r"^(?:分别|各自|都)(?:是|为)?(?:什么|多少|怎么|如何|怎样|哪些|几)")
 # Two things asked by one English predicate: "What are the X and the Y?", "When are X and Y?"
 _ENGLISH_PAIR = re.compile(r"^(what|when|which|who)\s+(are|were)\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)\s*\??$",
@@ -360,6 +364,11 @@ class Understander:
             phones = set(re.findall(r"\d{7,8}", q))
             u.topics = [t.id for t in self.corpus.topics
                         if any(c.office in u.offices or c.phone in phones for c in t.contacts)]
+        if TROUBLE.search(q) and u.attribute in (None, "office", "phone", "who", "url"):
+            # "系统login不上去找谁", "The website is down, who can help?": a malfunction reported asks
+            # whom to contact for technical support, whatever words the notice uses beside those.
+            u.focus = f"{u.focus} {'技术支持' if u.lang == 'zh' else 'technical support'}"
+            u.attribute = "phone" if u.attribute == "phone" else "office"
         u.levels = list(dict.fromkeys(level for _, _, level in self.levels_in(q)))
         u.foreign = self.foreign_entities(q) + self.topics.unknown_numbers(q)
         if self.unsupported(u.attribute):

@@ -71,3 +71,17 @@ def test_a_topic_is_described_with_the_level_names_of_the_served_corpus() -> Non
     topic = next(t for t in CORPUS.topics if t.level == "major")
     assert "重大专项" in topic_overview(topic, "zh", levels={"major": "重大专项"}).text
     assert CORPUS.levels["major"] in topic_overview(topic, "zh", levels=CORPUS.levels).text
+
+
+def test_a_malfunction_reported_is_a_question_for_technical_support(assistant: Assistant) -> None:
+    for question in ("提交的时候页面报错了，该问谁？", "The website is down, who can help?"):
+        answer = assistant.ask(question)
+        assert _phones("contact_tech")[0] in answer.answer, question
+        assert not answer.answer.startswith("通知原文"), question  # no topic's sentence leads
+
+
+def test_a_topic_named_before_a_second_sentence_carries_over(assistant: Assistant) -> None:
+    topic = next(t for t in CORPUS.topics if t.parent and t.reports)
+    answer = assistant.ask(f"{topic.label}经费多少？联系电话呢？")
+    assert f"{topic.funding_text}万元" in answer.answer
+    assert topic.contacts[0].phone in answer.answer
