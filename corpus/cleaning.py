@@ -2,7 +2,8 @@
 
 Driven by patterns, not by any one notice's sentences: page-number lines and page breaks (form
 feeds) anywhere; a sentence or heading a page break cut in two (joined, and a heading's glyph
-repeated on both sides of the cut kept once); blocks of lines the extractor emitted twice;
+repeated on both sides of the cut kept once); a line that continues the sentence before it (it
+starts with a comma, or with a bracketed note and a comma: a form's "(正楷填写或机打)，"); blocks of lines the extractor emitted twice;
 title characters spaced out for display ("关 于 组 织"); a label alone on its line
 ("联系单位：") joined to its value. Everything else, including odd spacing inside Chinese text,
 is kept so that citations stay verbatim (the contract lets whitespace differ, nothing else).
@@ -28,10 +29,15 @@ _SPACED = re.compile(r"(?:[\u4e00-\u9fff] ){3,}[\u4e00-\u9fff]")
 # A label alone on its line; its value is on the next one.
 _BARE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
 _SENTENCE_PUNCT = re.compile(r"[。，；,;]")
+# A line no sentence can start with: a comma, or a bracketed note followed by a comma ("(正楷填写或机打)，").
+_CONTINUES = re.compile(r"^(?:[，,、]|[(（][^()（）]{1,12}[)）]\s*[，,])")
+_SENTENCE_END = re.compile(r"[。；！？：:;!?]$")
 
 
 def _is_cut(line: str, nxt: str) -> bool:
     body = line.replace(" ", "")
+    if _CONTINUES.match(nxt) and not _SENTENCE_END.search(body):
+        return True  # "我单位（单位名称：___）" + "(正楷填写或机打)，未处于…": one sentence
     if len(body) < _MIN_CUT_LINE or not _CUT_TAIL.search(body) or body.endswith(_TITLE_END):
         return False
     return not _BLOCK_START.match(nxt)

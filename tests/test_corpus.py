@@ -111,3 +111,10 @@ def test_heading_paths_name_the_sub_topic() -> None:
     p = CORPUS.passage(CORPUS.topic("major-1-sub-5").passage_of["联系单位：市科技局 成果处 67180459"])
     assert p.section.startswith("附件1 申报指南 > 一、重大项目 > 1. ")
     assert p.section.endswith("> 子课题⑤")
+
+
+def test_cleaning_joins_a_line_that_continues_the_sentence_before_it() -> None:
+    lines = clean_lines("我单位（单位名称：___）\n(正楷填写或机打)，未处于失信保留期。\n(一) 网络申报。\n二、申报流程\n，续上一句。")
+    assert lines[0] == "我单位（单位名称：___）(正楷填写或机打)，未处于失信保留期。"
+    assert lines[1] == "(一) 网络申报。"  # a numbered heading starts a block
+    assert lines[2] == "二、申报流程，续上一句。"  # a line that starts with a comma cannot start a sentence
