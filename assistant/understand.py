@@ -92,6 +92,8 @@ PRONOUN_MAX_CHARS = 16  # a longer question with a pronoun says enough on its ow
 PRONOUN = re.compile(r"它|其|上述|\b(?:it|its|they|them)\b", re.ASCII)
 TOPIC_WORD = re.compile(r"课题|题目|选题|子课题|哪个项目|哪些项目|哪几个项目|\btopics?\b|\bsub-?topics?\b", re.ASCII)
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
+# What makes a year name a call: "2025年度", "2023年的选题", "2025年软科学", "2026年申报".
+_CALL_AFTER_YEAR = re.compile(r"(?<=度)|[^，,。？?]{0,8}?(?:申报|软科学|计划|通知|指南|选题|课题|项目|批)")
 _TIME_OR_PLAN = re.compile(r"时间|安排|打算|计划书|计划任务")
 
 
@@ -203,8 +205,10 @@ class Understander:
 
     def foreign_entities(self, q: str) -> list[str]:
         out = [m.group() for m in CITY_WORDS.finditer(q) if m.group() not in self.notice]
-        # A call of another year: "2025年度的软科学项目", "2023年的选题" when the notice never says so.
-        out += [m.group() for m in _YEAR.finditer(q) if m.group().replace(" ", "") not in self.notice]
+        # A call of another year: "2025年度的软科学项目", "2023年的选题" when the notice never says so;
+        # not a date the asker proposes ("2026年再结题可以吧" asks about this call's deadline).
+        out += [m.group() for m in _YEAR.finditer(q) if m.group().replace(" ", "") not in self.notice
+                and _CALL_AFTER_YEAR.match(q, m.end())]
         for m in PROGRAMME.finditer(q):
             name = m.group(1)
             if _TIME_OR_PLAN.search(name) or name in self.notice:
