@@ -67,7 +67,7 @@ INTENT_SURE = 0.7  # the predicted kind of question is reported when the model i
 # greeting are decided by their own routes).
 REPORTABLE = ("dates", "funding", "contacts", "materials", "process", "rules", "topics", "eligibility")
 LIST_OF_TOPICS = re.compile(r"(?:有哪些|哪些|哪几个|列出|都有什么)[^，,。？?]{0,4}(?:项目|课题)|"
-                            r"(?:项目|课题)都?(?:有哪些|是哪些|有哪几个|包括哪些)[?？]?$")
+                            r"(?:项目|课题)都?(?:有哪些|是哪些|有哪几个|是哪几个|有哪几项|是哪几项|包括哪些)[?？]?$")
 GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
 
 
@@ -355,7 +355,7 @@ class Assistant:
         # 5. Lists of topics ("有哪些课题", "各课题的联系电话") — unless a general fact answers it better
         #    ("重大项目负责人有什么要求" names a level and says "有什么", but asks for a requirement).
         strong_fact = (bool(facts) and facts[0].intent != "topics" and top_score >= LISTING_YIELDS_TO
-                       and not LIST_OF_TOPICS.search(q))
+                       and not LIST_OF_TOPICS.search(q) and sure_kind != "topics")
         # "重点项目有几个": the list states the count, unless a fact that gives counts was found.
         counting = u.attribute == "count" and not (facts and "count" in self.ranker.attributes[facts[0].id])
         listing = None if strong_fact else self._listing(q, facets, lang, counting)

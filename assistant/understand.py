@@ -39,7 +39,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
              r"\b(?:when|date|dates|deadline|until|how long|by when)\b"),
     ("amount", r"(?:经费|资助|资金|钱|支持|额度|拨款|给|拿|补助).{0,4}(?:多少|几万|几十万)|多少(?:钱|万|经费)|额度|金额|"
                r"\bhow much\b|\bamount\b"),
-    ("count", r"几(?:个|项|家|类)|多少(?:个|项)|\bhow many\b|\bnumber of\b"),
+    ("count", r"(?<!哪)几(?:个|项|家|类)|多少(?:个|项)|\bhow many\b|\bnumber of\b"),
     ("url", r"网站|网址|哪里填|在哪(?:里|儿)?(?:填|报|申报|提交|注册)|什么系统|哪个系统|\b(?:website|url|link|portal)\b"),
     ("address", r"地址|在哪(?:个区|儿|里)?办公|办公地点|\baddress\b|\bwhere is\b.*\boffice\b"),
     ("who", r"谁|什么人|哪个人|\b(?:who|whom)\b"),
