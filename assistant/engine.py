@@ -248,10 +248,11 @@ class Assistant:
         asked_kind, sure = best(kinds)
         sure_kind = asked_kind if sure >= INTENT_SURE else None
         if u.overview and (facts or sure_kind in GENERAL_INTENTS):
-            # The whole of the aspect ("申报流程是怎样的", "申报程序是怎么样的"): of the kind the model is
-            # sure of (else the best fact's), every fact with evidence, best first, and the rest of that
-            # kind when all of it fits in one answer.
-            aspect = sure_kind if sure_kind in GENERAL_INTENTS else facts[0].intent
+            # The whole of the aspect ("申报流程是怎样的", "申报程序是怎么样的"): of the kind the model finds
+            # likeliest (when it is sure, or when a fact was found; else the best fact's), every fact
+            # with evidence, best first, and the rest of that kind when all of it fits in one answer.
+            aspect = (sure_kind if sure_kind in GENERAL_INTENTS
+                      else asked_kind if facts and asked_kind in GENERAL_INTENTS else facts[0].intent)
             kind = [c.fact for c in ranked if c.fact.intent == aspect and c.score > 0]
             rest = [f for f in self.corpus.facts if f.intent == aspect and f not in kind]
             facts = (kind + rest if len(kind) + len(rest) <= OVERVIEW_MAX else kind)[:OVERVIEW_MAX] or facts
