@@ -281,12 +281,10 @@ class Assistant:
                 draft = self.quotes.with_support(draft, u.focus, hits, topic_ids, naming,
                                                  about_topics=sure_kind == "topics")
             citations = [] if intent == Intent.OUT_OF_SCOPE else self._citations(draft, q, topic_ids, hits)
-            kind, sure = best(kinds)
-            if (kind in REPORTABLE and sure >= INTENT_SURE and intent.value in REPORTABLE
-                    and intent != Intent.ELIGIBILITY):
+            if sure_kind in REPORTABLE and intent.value in REPORTABLE and intent != Intent.ELIGIBILITY:
                 # The kind of question asked, where the model is sure of it: "截止之后还能补交吗" asks
                 # about the process even when the fact that answers it is a dated one.
-                intent = Intent(kind)
+                intent = Intent(sure_kind)
                 if intent == Intent.ELIGIBILITY and elig is None:
                     elig = self.checker.check(state.profile, today, lang)
             if other_question and intent not in (Intent.ELIGIBILITY, Intent.OUT_OF_SCOPE) and elig is None:
@@ -496,8 +494,9 @@ class Assistant:
             children = self.topics.children(tid)
             if children and _has(q, V.SUBTOPIC_WORDS):
                 facet = next((f for f in wanted if f in ("funding", "contact", "deliverable")), None)
-                head = (f"{topic.label}含{len(children)}个子课题，子课题为重点项目：" if lang == "zh"
-                        else f"{topic.label_en} has {len(children)} sub-topics, all key projects:")
+                level = children[0].level  # as the served corpus names it ("子课题为重点项目")
+                head = (f"{topic.label}含{len(children)}个子课题，子课题为{self.corpus.levels.get(level, level)}："
+                        if lang == "zh" else f"{topic.label_en} has {len(children)} sub-topics, all {level} projects:")
                 d = topic_list(children, facet, lang, head, levels=self.corpus.levels)
                 add(Draft(d.text, [topic.passage_of[topic.title_quote], *d.passages]))
                 continue
