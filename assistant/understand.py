@@ -71,7 +71,7 @@ _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|
 # A sentence that is only a shared predicate ("，分别是怎么规定的") asks about the list before it.
 # A malfunction reported ("系统出毛病了", "网页上传不上去", "login不上去", "页面打不开").
 TROUBLE = re.compile(r"(?:系统|网站|网页|页面|平台|账号|帐号|网上|上传|登录|登陆|提交|login|log in|upload|website|system)"
-                     r".{0,8}?(?:不上去|不进去|不了|失败|出错|报错|故障|毛病|出问题|有问题|打不开|登不上|崩|卡住|异常|"
+                     r".{0,8}?(?:不上去|不进去|不了|失败|出错|报错|故障|毛病|出问题|打不开|登不上|崩|卡住|异常|"
                      r"fails?|failed|error|not working|down|broken|crash)", re.ASCII)
 _BARE_PREDICATE = re.compile(r"^(?:分别|各自|都)(?:是|为)?(?:什么|多少|怎么|如何|怎样|哪些|几)")
 # Two things asked by one English predicate: "What are the X and the Y?", "When are X and Y?"
@@ -232,8 +232,9 @@ class Understander:
             elif p:
                 pieces.append(p)
         english = _ENGLISH_PAIR.match(q)
-        if english and all(len(x.split()) <= 6 for x in english.group(3, 4)):
-            # "What are the online filing window and the district review window?"
+        if english and all(2 <= len(x.split()) <= 6 for x in english.group(3, 4)):
+            # "What are the online filing window and the district review window?" (not "the rules for
+            # the leader and the unit": a one-word second item shares the first one's head)
             head = f"{english.group(1)} is"
             return [f"{head} {english.group(3)}?", f"{head} {english.group(4)}?"]
         # A piece is a question of its own only if it asks (an interrogative word or a yes/no form),
