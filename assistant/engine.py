@@ -60,18 +60,23 @@ OVERVIEW_MAX = 6  # facts in an answer to "what are all the requirements"
 LISTING_YIELDS_TO = 4.0  # a non-topic fact scoring this much answers instead of a topic list
 FALLBACK_MIN_CHARS = SENTENCE_MIN_CHARS  # a passage shorter than this (a heading) is no answer on its own
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
-# A question of these kinds that also names a topic is still about the whole call.
-# "有哪些一般项目", "重点课题都有哪些": the list of topics itself is asked.
 INTENT_SURE = 0.7  # the predicted kind of question is reported when the model is at least this sure (dev)
 # The kinds an answer built from general facts may be reported as (a verdict, "not covered" and a
 # greeting are decided by their own routes).
 REPORTABLE = ("dates", "funding", "contacts", "materials", "process", "rules", "topics", "eligibility")
+# A question of these kinds that also names a topic is still about the whole call.
+# "有哪些一般项目", "重点课题都有哪些": the list of topics itself is asked.
 LIST_OF_TOPICS = re.compile(r"(?:有哪些|哪些|哪几个|列出|都有什么)[^，,。？?]{0,4}(?:项目|课题)|"
                             r"(?:项目|课题)都?(?:有哪些|是哪些|有哪几个|是哪几个|有哪几项|是哪几项|包括哪些)[?？]?$")
 GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
 
 
-_NO_SESSION_KEY = SessionState().key()  # the session part of the cache key of a question without a session
+_NO_SESSION = SessionState()  # the state of a question asked without a session
+
+
+def _cache_key(canonical_question: str, today: dt.date, state: SessionState) -> tuple:
+    """What an answer depends on: the question, the day and the session's state."""
+    return (canonical_question, today, state.key())
 
 
 def _has(q: str, words: tuple[str, ...] | list[str]) -> bool:
@@ -159,7 +164,7 @@ class Assistant:
         today = today or self.today()
         state = self.sessions.get(session_id)
         q = canonical(question)
-        key = (q, today, state.key())
+        key = _cache_key(q, today, state)
         with self._cache_lock:
             cached = self._cache.get(key)  # a hit becomes the most recently used
         if self.on_cache is not None:
@@ -179,7 +184,7 @@ class Assistant:
         not asked yet, or the index is degraded (the full index may answer differently once repaired)."""
         if self.retriever.store.degraded:
             return None
-        key = (canonical(question), today, _NO_SESSION_KEY)
+        key = _cache_key(canonical(question), today, _NO_SESSION)
         with self._cache_lock:
             found = self._cache.get(key)
         if found is None:
@@ -304,7 +309,7 @@ class Assistant:
         model_oos = sure_kind == "out_of_scope" and not topics and not u.offices
         # With the asker's own facts stated, the asked part alone decides ("我35岁，在郑州一所高校，项目结余
         # 经费要交税吗": the stated city is a fact of theirs, the tax question is out of scope).
-        asked_oos = personal and u.focus != q and self._out_of_scope(self.understander.understand(u.focus))
+        asked_oos = personal and u.focus != q and self._text_out_of_scope(u.focus)
         if ((self._out_of_scope(u) or model_oos) and not asks_eligibility and not personal
                 or asked_oos) and not (topics and facets):
             if trace:
@@ -441,6 +446,12 @@ class Assistant:
 
     def _out_of_scope(self, u: Understanding) -> bool:
         return bool(u.foreign) or _has(u.text, self.uncovered)
+
+    def _text_out_of_scope(self, text: str) -> bool:
+        """The same test on a part of the question (already understood as a whole): places, other
+        calls and programmes, unknown topic numbers, aspects the notice is silent on."""
+        foreign = self.understander.foreign_entities(text) + self.topics.unknown_numbers(text)
+        return bool(foreign) or _has(text, self.uncovered)
 
     def _window_fact(self) -> Fact:
         """The fact of the main (application) window: the dated fact that opens first."""

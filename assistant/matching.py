@@ -59,10 +59,10 @@ class FactMatcher:
                          for w in self._words if w.isascii()}
         # Word -> the triggers (by position, longest first) it is a part of: only triggers with a word
         # present are checked.
-        self._holding: dict[str, list[int]] = defaultdict(list)
+        self._holding: dict[str, list[int]] = {}
         for i, trig in enumerate(self.triggers):
             for word in dict.fromkeys(trig.parts):
-                self._holding[word].append(i)
+                self._holding.setdefault(word, []).append(i)
 
     def _present(self, q: str) -> dict[str, tuple[int, int, bool]]:
         """Each trigger word found in q (exactly or with one wrong character), its span and whether exact."""
@@ -96,7 +96,7 @@ class FactMatcher:
         found = self._present(q)
         used: list[tuple[int, int, int]] = []  # span and length of each counted single-word trigger
         per_fact: dict[str, list[int]] = defaultdict(list)
-        for i in sorted({i for word in found for i in self._holding[word]}):  # longest first
+        for i in sorted({i for word in found for i in self._holding.get(word, ())}):  # longest first
             trig = self.triggers[i]
             if len(trig.parts) > 1 and not all(p in found for p in trig.parts):
                 continue
