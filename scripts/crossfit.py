@@ -1,0 +1,98 @@
+"""Cross-fitted figures for the dev gold sets: each dev file is answered by a kind-of-question model
+fitted on the *other* dev files, so its figure is what a fresh question set would score.
+
+    .venv/bin/python scripts/crossfit.py [--gold tests/gold/devN.jsonl ...] [--set rank.W_INTENT=3 ...]
+
+The figures of a dev file answered with the shipped model (fitted on every dev file, itself
+included) flatter it: the model has seen those very questions. Weights of the engine that depend on
+how sure the model is (`assistant/rank.py`, `assistant/engine.py`) are chosen on these cross-fitted
+figures instead (`--set` tries a value; `scripts/fit_ranker.py` searches a grid the same way). A
+test split is refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fit_intent import DEFAULT, collect, fit  # noqa: E402  (a script beside this one)
+
+from assistant import engine, rank  # noqa: E402
+from assistant.engine import Assistant  # noqa: E402
+from assistant.intent_model import IntentModel  # noqa: E402
+from assistant.settings import Settings  # noqa: E402
+from evaluation.gold import load_questions  # noqa: E402
+from evaluation.runner import InProcessClient, run_questions  # noqa: E402
+from evaluation.scoring import question_metrics  # noqa: E402
+
+MODULES = {"rank": rank, "engine": engine}
+
+
+class CrossFit:
+    """The features of every dev file (collected once, with the model off) and one model per file
+    fitted on the others."""
+
+    def __init__(self, paths: list[Path], c: float = 1.0) -> None:
+        self.paths = paths
+        self.assistant = Assistant.load(Settings(answer_cache_size=0, use_intent_model=False), progress=False)
+        data = {p: collect(self.assistant, [p]) for p in paths}
+        self.models: dict[Path, IntentModel] = {}
+        for p in paths:
+            X = [x for q in paths if q != p for x in data[q][0]]
+            y = [v for q in paths if q != p for v in data[q][1]]
+            self.models[p] = fit(X, y, c)
+        self.golds = {p: load_questions(p) for p in paths}
+
+    def run(self) -> dict[str, dict]:
+        """Every file's metrics, each answered by the model that did not see it."""
+        out = {}
+        for p in self.paths:
+            self.assistant.intents = self.models[p]
+            results = run_questions(InProcessClient(self.assistant), self.golds[p], f"xfit-{uuid.uuid4().hex[:8]}",
+                                    quiet=True)
+            out[p.stem] = {"metrics": question_metrics(results), "results": results}
+        return out
+
+
+def summary(out: dict[str, dict]) -> str:
+    parts = [f"{k} {v['metrics']['accuracy']:.3f}" for k, v in out.items()]
+    total = sum(v["metrics"]["total"] for v in out.values())
+    passed = sum(v["metrics"]["passed"] for v in out.values())
+    return f"all {passed / total:.4f} ({passed}/{total}) | " + " ".join(parts)
+
+
+def apply(assignments: list[str]) -> None:
+    for a in assignments:
+        name, value = a.split("=", 1)
+        module, attr = name.split(".", 1)
+        setattr(MODULES[module], attr, type(getattr(MODULES[module], attr))(value))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--gold", action="append", help="dev gold files (default: every dev file)")
+    ap.add_argument("--set", action="append", default=[], help="module.NAME=value, e.g. rank.W_INTENT=3")
+    ap.add_argument("--failures", action="store_true", help="print the failing questions' ids")
+    args = ap.parse_args()
+    paths = [Path(p) for p in (args.gold or [p for p in DEFAULT if Path(p).exists()])]
+    if any("test" in p.name for p in paths):
+        print("refusing to use a test split", file=sys.stderr)
+        return 2
+    apply(args.set)
+    out = CrossFit(paths).run()
+    print(summary(out))
+    if args.failures:
+        for v in out.values():
+            for r in v["results"]:
+                if not r.passed:
+                    print(r.id)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
