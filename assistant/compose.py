@@ -67,6 +67,9 @@ def facts_answer(facts: list[Fact], today: dt.date, lang: str) -> Draft:
     parts, ids = [], []
     for fact in facts:
         parts.append(getattr(fact, lang))
+        if lang != "zh" and fact.quotes:
+            # The notice's own words beside the translation: the Chinese text is what counts.
+            parts.append("(Notice: " + " … ".join(f"“{q}”" for q in fact.quotes) + ")")
         if fact.window:
             parts.append(window_line(fact, today, lang))
         ids.extend(fact.passage_ids)

@@ -462,7 +462,7 @@ class Assistant:
         """A yes/no or who question on a fact of several clauses is answered with the clause that
         settles it first (verbatim), then the fact; other questions get the facts' answers."""
         draft = facts_answer(facts, today, u.lang)
-        leads = self.quotes.lead_passages(draft, hits)
+        leads = self.quotes.lead_passages(draft, hits, u.focus)
         if leads:
             # The sentence the question is about is not one the facts rest on (a clause of the
             # annexed template, say): it leads, verbatim, and the facts follow.

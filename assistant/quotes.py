@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.compose import Draft
-from corpus import Corpus, Fact, squash
+from corpus import Corpus, Fact, Passage, squash
 from index.retriever import Hit
 from index.tokenize import tokens, words
 
@@ -26,12 +26,23 @@ SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specif
 SUPPORT_COVERAGE = 0.6  # ... holding this share of the question's weighted words (0.5-0.7 flat on dev)
 SUPPORT_MARGIN = 1.0  # ... and this much more than the draft's own sentences (idf units)
 SUPPORT_REDUNDANT = 0.8  # a sentence whose words the draft mostly holds already is the draft's own
+FIELD_MAX_CHARS = 16  # a form's labelled blank is short
+_ITEM_REF = re.compile(r"第\s*([1-9]|[一二三四五六七八九])\s*(?:条|项|点|款)")
+_CN_DIGITS = "〇一二三四五六七八九"
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _NUMBERING = re.compile(r"^[（(]?[\d一二三四五六七八九十]{1,2}[)）.、]\s*")
 
 
 def says_something(text: str) -> bool:
     """A sentence or a labelled blank, not a bare title: it has a clause mark and some length."""
     return len(text) >= SENTENCE_MIN_CHARS and bool(re.search(r"[，。；：,;:]", text))
+
+
+def is_field(text: str) -> bool:
+    """A labelled blank of a form ("法定代表人签字：", "单位（公章）："): it says what goes there and who
+    gives it. A numbered heading ending in a colon ("(四) 项目申报材料包括：") is not one."""
+    text = text.strip()
+    return 2 <= len(text) <= FIELD_MAX_CHARS and text.endswith(("：", ":")) and not _NUMBERING.match(text)
 
 
 class QuoteFinder:
@@ -53,8 +64,12 @@ class QuoteFinder:
                 if len(clause) >= SENTENCE_MIN_CHARS and not clause.endswith(("：", ":")):
                     found.append((clause, frozenset(words(clause))))
             self._sentences[p.id] = found
+        self._documents: dict[str, list[Passage]] = {}  # section -> its passages, in order
+        for p in corpus.passages:
+            if not p.topic:
+                self._documents.setdefault(p.section, []).append(p)
 
-    def lead_passages(self, draft: Draft, hits: list[Hit]) -> list[str]:
+    def lead_passages(self, draft: Draft, hits: list[Hit], q: str) -> list[str]:
         """The best BM25 passage, when it is not among the draft's, belongs to no topic, and outscores
         the draft's own passages (a clause of the annexed template, say). When that passage is a bare
         title ("…信用承诺书（参考模板）", which matches every question about the document), the best
@@ -68,9 +83,34 @@ class QuoteFinder:
         first = above[0].passage
         if says_something(first.text):
             return [first.id]
-        under = [h.passage.id for h in above[1:] if h.passage.section == first.section
-                 and not h.passage.topic and says_something(h.passage.text)]
-        return [first.id, *under[:1]]
+        return [first.id, *self._under_title(first, q, above[1:])[:1]]
+
+    def _under_title(self, title: Passage, q: str, above: list[Hit]) -> list[str]:
+        """The passage under a bare title that the question asks about: the one holding most of the
+        question's rare words that are not the title's own (those only name the document: "承诺书模板
+        最后要谁签字" -> 签字 -> "法定代表人签字："); without such words, the best BM25 passage under it
+        that says something."""
+        own = set(words(title.text))
+        rest = {w: self._idf[w] for w in words(q) if w in self._idf and w not in own
+                and not any(w in o for o in own) and (len(w) >= 2 or _CJK_CHAR.match(w))}
+        parts = [p for p in self._documents.get(title.section, ()) if p.id != title.id]
+        item = _ITEM_REF.search(q)
+        if item:
+            # "模板第2条" / "第二条": the document's item of that number.
+            number = str(_CN_DIGITS.index(item.group(1)) if item.group(1) in _CN_DIGITS else item.group(1))
+            numbered = [p.id for p in parts if re.match(rf"[（(]?{number}[)）.、]", p.text.strip())]
+            if numbered:
+                return numbered[:1]
+        scored = []
+        for p in parts:
+            if says_something(p.text) or is_field(p.text):
+                score = sum(v for w, v in rest.items() if w in p.text)
+                if score > 0:
+                    scored.append((score, p.id))
+        if scored:
+            return [max(scored)[1]]
+        return [h.passage.id for h in above if h.passage.section == title.section
+                and not h.passage.topic and says_something(h.passage.text)]
 
     def best_clause(self, fact: Fact, q: str) -> str | None:
         clauses = [c.strip() for quote in fact.quotes for c in re.split(r"[，,；;。：:、]", quote)

@@ -23,7 +23,7 @@ _SUBTOPIC = re.compile(
 )
 _ANNEX_LIST = re.compile(r"^- (附件)：(.*)$")
 _DATELINE = re.compile(r"^\d{4}年\d{1,2}月$")
-_SENTENCE_END = re.compile(r"(?<=[。；！？])")
+_SENTENCE_END = re.compile(r"(?<=[。！？])")  # a semicolon joins clauses of one sentence
 _LABEL = re.compile(r"^([^：:。]{2,20})[：:。]")
 _MIN_SENTENCE = 12
 _TITLE_CHARS = 18
