@@ -61,6 +61,7 @@ LISTING_YIELDS_TO = 4.0  # a non-topic fact scoring this much answers instead of
 FALLBACK_MIN_CHARS = SENTENCE_MIN_CHARS  # a passage shorter than this (a heading) is no answer on its own
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
 INTENT_SURE = 0.7  # the predicted kind of question is reported when the model is at least this sure (dev)
+_AMOUNT_GUESS = re.compile(r"\d+(?:\.\d+)?\s*万")  # an amount in a question about a topic
 # The kinds an answer built from general facts may be reported as (a verdict, "not covered" and a
 # greeting are decided by their own routes).
 REPORTABLE = ("dates", "funding", "contacts", "materials", "process", "rules", "topics", "eligibility")
@@ -349,7 +350,7 @@ class Assistant:
             if detail:
                 return done(detail, Intent.TOPICS, state.topics)
         if topics and not general_first:
-            return done(self._topic_draft(topics, facets, lang, q), self._topic_intent(facets), topics)
+            return done(self._topic_draft(topics, facets, lang, q), self._topic_intent(facets, q), topics)
 
         # 4. An office by name ("成果处的电话").
         office = u.offices[0] if u.offices else None
@@ -364,7 +365,7 @@ class Assistant:
         counting = u.attribute == "count" and not (facts and "count" in self.ranker.attributes[facts[0].id])
         listing = None if strong_fact else self._listing(q, facets, lang, counting)
         if listing:
-            return done(listing, Intent.TOPICS if not facets else self._topic_intent(facets))
+            return done(listing, self._topic_intent(facets, q))
 
         # 6. General facts: the asked clause for a yes/no or who question, else the facts' answers.
         if facts:
@@ -485,10 +486,13 @@ class Assistant:
             return draft
         return Draft(f"通知原文：“{clause}”。\n{draft.text}", draft.passages, draft.rank_passages)
 
-    def _topic_intent(self, facets: list[str]) -> Intent:
+    def _topic_intent(self, facets: list[str], q: str = "") -> Intent:
         for f in facets:
             if f in FACET_INTENT:
                 return FACET_INTENT[f]
+        if _AMOUNT_GUESS.search(q):
+            # "那个课题是20万吗": a guessed amount asks about the funding.
+            return Intent.FUNDING
         return Intent.TOPICS
 
     def _topic_draft(self, topic_ids: list[str], facets: list[str], lang: str, q: str) -> Draft:

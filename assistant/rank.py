@@ -51,6 +51,7 @@ RETRIEVAL_DEPTH = 5
 RETRIEVAL_MIN_BM25 = 3.0
 RETRIEVAL_MIN_BM25_LATIN = 1.0
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+CLOSE = 0.6  # a same-kind fact scoring this share of the best is answered too (the ranker can hardly tell them apart)
 MIN_SCORE = 2.0  # below this the best fact is no answer (plain words shared by chance; dev, dev2)
 # Attributes that a fact either states or does not: asking for one that the fact lacks is a mismatch.
 VALUE_ATTRIBUTES = ("date", "amount", "phone", "url", "count")
@@ -203,7 +204,9 @@ def select(ranked: list[Candidate], listing: bool = False) -> list[Fact]:
     chosen: list[Fact] = []
     intents: set[str] = set()
     for c in ranked:
-        repeat = c.fact.intent in intents and not (listing and c.fact.intent == ranked[0].fact.intent)
+        # A second fact of the same kind only when the ranker can hardly tell it from the best one.
+        close = c.score >= CLOSE * best
+        repeat = c.fact.intent in intents and not close and not (listing and c.fact.intent == ranked[0].fact.intent)
         if repeat or c.score * 2 < best or c.score < MIN_SCORE:
             continue
         chosen.append(c.fact)

@@ -30,7 +30,7 @@ from evaluation.gold import load_questions  # noqa: E402
 from evaluation.runner import InProcessClient, run_questions  # noqa: E402
 
 DEFAULT = ["tests/gold/dev.jsonl", "tests/gold/dev2.jsonl", "tests/gold/dev3.jsonl", "tests/gold/dev4.jsonl",
-           "tests/gold/dev5.jsonl"]
+           "tests/gold/dev5.jsonl", "tests/gold/dev6.jsonl"]
 MIN_DF = 2  # a feature seen in one question only is that question, not a way of asking
 C_GRID = (0.3, 1.0, 3.0)
 
