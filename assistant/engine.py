@@ -463,11 +463,11 @@ class Assistant:
         """A yes/no or who question on a fact of several clauses is answered with the clause that
         settles it first (verbatim), then the fact; other questions get the facts' answers."""
         draft = facts_answer(facts, today, u.lang)
-        leads = self.quotes.lead_passages(draft, hits, u.focus)
+        leads = self.quotes.lead_passages(draft, hits, u.focus, listing=_has(u.text, V.LIST_WORDS) or u.overview)
         if leads:
             # The sentence the question is about is not one the facts rest on (a clause of the
             # annexed template, say): it leads, verbatim, and the facts follow.
-            ps = [self.corpus.passage(pid) for pid in leads]
+            ps = sorted((self.corpus.passage(pid) for pid in leads), key=lambda p: p.order)
             quoted = "”“".join(p.text for p in ps)
             head = (f"通知原文（{ps[0].section}）：“{quoted}”" if u.lang == "zh"
                     else f'The notice ({ps[0].section}): "{" ".join(p.text for p in ps)}"')

@@ -26,6 +26,7 @@ SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specif
 SUPPORT_COVERAGE = 0.6  # ... holding this share of the question's weighted words (0.5-0.7 flat on dev)
 SUPPORT_MARGIN = 1.0  # ... and this much more than the draft's own sentences (idf units)
 SUPPORT_REDUNDANT = 0.8  # a sentence whose words the draft mostly holds already is the draft's own
+DOCUMENT_MAX = 12  # passages of a document quoted whole ("模板都有哪些栏目")
 FIELD_MAX_CHARS = 16  # a form's labelled blank is short
 _ITEM_REF = re.compile(r"第\s*([1-9]|[一二三四五六七八九])\s*(?:条|项|点|款)")
 _CN_DIGITS = "〇一二三四五六七八九"
@@ -69,7 +70,7 @@ class QuoteFinder:
             if not p.topic:
                 self._documents.setdefault(p.section, []).append(p)
 
-    def lead_passages(self, draft: Draft, hits: list[Hit], q: str) -> list[str]:
+    def lead_passages(self, draft: Draft, hits: list[Hit], q: str, listing: bool = False) -> list[str]:
         """The best BM25 passage, when it is not among the draft's, belongs to no topic, and outscores
         the draft's own passages (a clause of the annexed template, say). When that passage is a bare
         title ("…信用承诺书（参考模板）", which matches every question about the document), the best
@@ -83,16 +84,48 @@ class QuoteFinder:
         first = above[0].passage
         if says_something(first.text):
             return [first.id]
-        return [first.id, *self._under_title(first, q, above[1:])[:1]]
+        under = self._under_title(first, q, above[1:])
+        if listing and (not under or under[0] not in self._specific(first, q)):
+            # "信用承诺书模板都有哪些栏目": the document itself, every clause and blank of it.
+            # Cited in the document's order, a clause holding a word of the question first.
+            whole = [p.id for p in self._documents.get(first.section, ())
+                     if p.id != first.id and (says_something(p.text) or is_field(p.text))][:DOCUMENT_MAX]
+            specific = dict((pid, score) for score, pid in self._scored(
+                [self.corpus.passage(pid) for pid in whole], self._rest(first, q, 2)))
+            return sorted(whole, key=lambda pid: -specific.get(pid, 0.0)) + [first.id]
+        return [first.id, *under[:1]]
+
+    @staticmethod
+    def _scored(parts: list[Passage], rest: dict[str, float]) -> list[tuple[float, str]]:
+        return [(score, p.id) for p in parts if says_something(p.text) or is_field(p.text)
+                if (score := sum(v for w, v in rest.items() if w in p.text)) > 0]
+
+    def _specific(self, title: Passage, q: str) -> set[str]:
+        """The passages under a title that hold a word of the question besides the title's (two
+        characters or more: "事" of "哪些事" names no clause)."""
+        return {pid for _, pid in self._scored(
+            [p for p in self._documents.get(title.section, ()) if p.id != title.id], self._rest(title, q, 2))}
+
+    def _rest(self, title: Passage, q: str, min_len: int = 1) -> dict[str, float]:
+        """The question's words that are not the title's, by how rare they are in the notice (a word
+        the notice only holds inside longer ones, "填" of "填写", by the passages holding it)."""
+        own = set(words(title.text))
+        out = {}
+        for w in words(q):
+            if w in own or any(w in o for o in own) or len(w) < min_len or not (len(w) >= 2 or _CJK_CHAR.match(w)):
+                continue
+            if w in self._idf:
+                out[w] = self._idf[w]
+            elif 0 < (n := sum(w in p.text for p in self.corpus.passages)) < len(self.corpus.passages):
+                out[w] = math.log(len(self.corpus.passages) / n)
+        return out
 
     def _under_title(self, title: Passage, q: str, above: list[Hit]) -> list[str]:
         """The passage under a bare title that the question asks about: the one holding most of the
         question's rare words that are not the title's own (those only name the document: "承诺书模板
         最后要谁签字" -> 签字 -> "法定代表人签字："); without such words, the best BM25 passage under it
         that says something."""
-        own = set(words(title.text))
-        rest = {w: self._idf[w] for w in words(q) if w in self._idf and w not in own
-                and not any(w in o for o in own) and (len(w) >= 2 or _CJK_CHAR.match(w))}
+        rest = self._rest(title, q)
         parts = [p for p in self._documents.get(title.section, ()) if p.id != title.id]
         item = _ITEM_REF.search(q)
         if item:
@@ -101,12 +134,7 @@ class QuoteFinder:
             numbered = [p.id for p in parts if re.match(rf"[（(]?{number}[)）.、]", p.text.strip())]
             if numbered:
                 return numbered[:1]
-        scored = []
-        for p in parts:
-            if says_something(p.text) or is_field(p.text):
-                score = sum(v for w, v in rest.items() if w in p.text)
-                if score > 0:
-                    scored.append((score, p.id))
+        scored = self._scored(parts, rest)
         if scored:
             return [max(scored)[1]]
         return [h.passage.id for h in above if h.passage.section == title.section

@@ -8,7 +8,7 @@ that matters; the heading path says where it sits, e.g.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 _CN_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _CIRCLED = {c: i for i, c in enumerate("①②③④⑤⑥⑦⑧⑨⑩", start=1)}
@@ -26,6 +26,7 @@ _DATELINE = re.compile(r"^\d{4}年\d{1,2}月$")
 _SENTENCE_END = re.compile(r"(?<=[。！？])")  # a semicolon joins clauses of one sentence
 _LABEL = re.compile(r"^([^：:。]{2,20})[：:。]")
 _MIN_SENTENCE = 12
+_FIELD = re.compile(r"^[^：:。，,]{2,14}[：:]$")  # a form's labelled blank
 _TITLE_CHARS = 18
 
 DOC_NAMES = {"notice": "通知", "guide": "申报指南", "pledge": "信用承诺书模板", "annex": ""}
@@ -127,6 +128,7 @@ def segment(lines: list[str]) -> list[Passage]:
     cur = _Cursor()
     out: list[Passage] = []
     counters: dict[str, int] = {}
+    field_line = -2  # the line of the last form blank emitted
 
     def emit(text: str, kind: str, sentences: bool = True) -> None:
         key = cur.key()
@@ -192,5 +194,12 @@ def segment(lines: list[str]) -> list[Passage]:
         kind = next((k for prefix, k in KIND_BY_PREFIX if prefix.match(line)), "text")
         if cur.doc == "guide" and not cur.path and kind == "text" and len(line) < 40:
             kind = "title"
+        if kind == "text" and _FIELD.match(line) and field_line == i - 1 and out and out[-1].section == cur.section():
+            # A form's signature block ("单位（公章）：" / "法定代表人签字："): one passage, as it is signed.
+            out[-1] = replace(out[-1], text=out[-1].text + line)
+            field_line = i
+            continue
         emit(line, kind)
+        if kind == "text" and _FIELD.match(line):
+            field_line = i
     return out

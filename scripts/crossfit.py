@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fit_intent import DEFAULT, collect, fit  # noqa: E402  (a script beside this one)
+from fit_intent import C_DEFAULT, DEFAULT, collect, fit  # noqa: E402  (a script beside this one)
 
 from assistant import engine, quotes, rank  # noqa: E402
 from assistant.engine import Assistant  # noqa: E402
@@ -37,7 +37,7 @@ class CrossFit:
     """The features of every dev file (collected once, with the model off) and one model per file
     fitted on the others."""
 
-    def __init__(self, paths: list[Path], c: float = 1.0) -> None:
+    def __init__(self, paths: list[Path], c: float = C_DEFAULT) -> None:
         self.paths = paths
         self.assistant = Assistant.load(Settings(answer_cache_size=0, use_intent_model=False), progress=False)
         data = {p: collect(self.assistant, [p]) for p in paths}
