@@ -39,7 +39,8 @@ from assistant.extract import profile_words
 from assistant.intent_model import IntentModel, best, text_features
 from assistant.models import Answer, Citation, Eligibility, Intent, Profile, ProjectLevel
 from assistant.quotes import SENTENCE_MIN_CHARS, QuoteFinder
-from assistant.rank import FactRanker, select
+from assistant.rank import VALUE_ATTRIBUTES, FactRanker, select
+from assistant.sections import Outline
 from assistant.sessions import SessionState, make_session_store
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
@@ -123,6 +124,7 @@ class Assistant:
         }
         self._passages_of = {t.id: {p.id for p in corpus.passages if p.topic == t.id} for t in corpus.topics}
         self.quotes = QuoteFinder(corpus)
+        self.outline = Outline(corpus)
         self._naming = {  # the words that name a topic, longest first, to take out of a detail question
             t.id: sorted({canonical(w) for w in (*t.aliases, t.title, t.label)}, key=len, reverse=True)
             for t in corpus.topics
@@ -332,6 +334,14 @@ class Assistant:
             result = self.checker.check(profile, today, lang)
             draft = eligibility_answer(result, lang, self.corpus, bool(profile.model_dump(exclude_none=True)))
             return done(draft, Intent.ELIGIBILITY, topics, result, profile)
+
+        # 3. A section of the notice as a whole ("申报要求一共有哪几条", "整个申报流程分哪几步"): its parts
+        #    as the notice numbers them.
+        section = (self.outline.asked(q) if lang == "zh" and not topics and not u.offices
+                   and u.attribute not in VALUE_ATTRIBUTES else None)
+        if section:
+            draft = self.outline.answer(section)
+            return done(draft, self._outline_intent(draft.passages))
 
         # 3. Topics: named now, or carried over from the previous turn, or described: the model is sure
         #    the question is about a topic and the best passages all belong to one ("Which cities should
@@ -605,6 +615,14 @@ class Assistant:
             lead = f"通知原文（{p.section}）：" if lang == "zh" else f"The notice says ({p.section}): "
             return done(Draft(f"{lead}{p.text}", [p.id]), self._section_intent(p.section))
         return done(not_covered(self.corpus, lang), Intent.OUT_OF_SCOPE)
+
+    def _outline_intent(self, passage_ids: list[str]) -> Intent:
+        """The kind most of the facts resting on these passages are of."""
+        counts: dict[str, int] = {}
+        for pid in passage_ids:
+            if (owner := self._owners.get(pid)) is not None:
+                counts[owner.intent] = counts.get(owner.intent, 0) + 1
+        return Intent(max(counts, key=lambda k: counts[k])) if counts else Intent.OTHER
 
     def _section_intent(self, section: str) -> Intent:
         """The intent of the facts resting on passages of the same section (most of them)."""

@@ -36,7 +36,9 @@ _NUMBERING = re.compile(r"^[（(]?[\d一二三四五六七八九十]{1,2}[)）.�
 
 def says_something(text: str) -> bool:
     """A sentence or a labelled blank, not a bare title: it has a clause mark and some length."""
-    return len(text) >= SENTENCE_MIN_CHARS and bool(re.search(r"[，。；：,;:]", text))
+    text = text.strip()
+    return (len(text) >= SENTENCE_MIN_CHARS and bool(re.search(r"[，。；：,;:]", text))
+            and not text.endswith(("：", ":")))  # "(四) 项目申报材料包括：" introduces a list, it says nothing
 
 
 def is_field(text: str) -> bool:

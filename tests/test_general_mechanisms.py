@@ -85,3 +85,16 @@ def test_a_topic_named_before_a_second_sentence_carries_over(assistant: Assistan
     answer = assistant.ask(f"{topic.label}经费多少？联系电话呢？")
     assert f"{topic.funding_text}万元" in answer.answer
     assert topic.contacts[0].phone in answer.answer
+
+
+def test_a_section_asked_as_a_whole_is_laid_out_as_the_notice_numbers_it(assistant: Assistant) -> None:
+    from assistant.sections import Outline
+
+    outline = Outline(CORPUS)
+    section = next(s for s in outline.sections if len(s.parts) >= 4)
+    answer = assistant.ask(f"{section.label}一共有哪几条？").answer
+    for part in section.parts:
+        label = part.heading.split(" ")[-1].lstrip("0123456789.、()（）一二三四五六七八九十")
+        assert label in answer, (label, answer[:200])
+    # A section named beside a value asked is not laid out whole.
+    assert outline.asked(f"{section.label}里的截止时间") is None

@@ -1,0 +1,79 @@
+"""The notice's own outline: its top-level sections ("一、申报要求") and the numbered parts under each.
+
+"申报要求一共有哪几条", "整个申报流程分哪几步" ask for a section as the notice lays it out. The
+outline is read from the served corpus's passage sections, so next year's notice brings its own; an
+answer quotes each part's first sentence verbatim, under the part's heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.compose import Draft
+from assistant.quotes import says_something
+from corpus import Corpus
+
+# A question asks for a section as a whole: how many parts, what it says, how it is laid out.
+OUTLINE_ASKED = re.compile(r"哪几条|哪几步|几条|几步|几个环节|哪些环节|哪些步骤|讲了|讲的|主要|大概|大致|"
+                           r"哪些内容|什么内容|怎么规定|如何规定|有哪些规定|分哪|包括哪些|包含哪些|都有什么|都有哪些|"
+                           r"整体|整个|总体|全部|所有")
+LIST_MAX = 6  # items of a listed part quoted
+PART_MAX = 3  # sentences of a part quoted
+_NUMBERING = re.compile(r"^[\s\d一二三四五六七八九十()（）.、]+")
+
+
+@dataclass(frozen=True)
+class Part:
+    heading: str  # "1. 申报对象", "(二) 项目推荐"
+    passage_ids: tuple[str, ...]  # its sentences; a label ending in "：" with the list under it
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str  # "一、申报要求"
+    label: str  # "申报要求"
+    parts: tuple[Part, ...]
+
+
+class Outline:
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        found: dict[str, dict[str, list[str]]] = {}
+        for p in corpus.passages:
+            path = [x.strip() for x in p.section.split(">")]
+            if len(path) < 3 or p.topic or not path[0].startswith("通知"):
+                continue  # the notice's own numbered sections (annexes have their own outline)
+            found.setdefault(path[1], {}).setdefault(path[2], []).append(p.id)
+        self.sections: list[Section] = []
+        self._labels: set[str] = set()  # passages that only introduce a list
+        for heading, parts in found.items():
+            label = _NUMBERING.sub("", heading).strip()
+            chosen = []
+            for sub, pids in parts.items():
+                first = corpus.passage(pids[0]).text.strip()
+                if first.endswith(("：", ":")) and len(pids) > 1:
+                    self._labels.add(pids[0])
+                    chosen.append(Part(sub, tuple(pids[:LIST_MAX + 1])))  # "(四) 项目申报材料包括：" and its items
+                elif texts := [pid for pid in pids if says_something(corpus.passage(pid).text)]:
+                    chosen.append(Part(sub, tuple(texts[:PART_MAX])))
+            if len(label) >= 2 and len(chosen) >= 2:
+                self.sections.append(Section(heading, label, tuple(chosen)))
+
+    def asked(self, q: str) -> Section | None:
+        """The section a question asks for as a whole: it names the section and asks for its parts."""
+        if not OUTLINE_ASKED.search(q):
+            return None
+        named = [s for s in self.sections if s.label in q]
+        return max(named, key=lambda s: len(s.label)) if named else None
+
+    def answer(self, section: Section) -> Draft:
+        lines = []
+        for part in section.parts:
+            text = "".join(self.corpus.passage(pid).text.strip() for pid in part.passage_ids)
+            sub = _NUMBERING.sub("", part.heading).strip()
+            # A part's sentence usually opens with its own heading ("1. 申报对象：…"); else it is put first.
+            lines.append(text if text.startswith(part.heading[:4]) or text.startswith(sub) else f"{part.heading}：{text}")
+        head = f"通知“{section.heading}”共{len(section.parts)}部分：\n"
+        return Draft(head + "\n".join(lines), [p.passage_ids[1 if p.passage_ids[0] in self._labels else 0]
+                                                for p in section.parts])
