@@ -81,6 +81,15 @@ class QuoteFinder:
         own = max((h.score for h in hits if h.passage.id in draft.passages), default=0.0)
         bar = max(LEAD_MARGIN * own, LEAD_MIN_BM25)
         above = list(itertools.takewhile(lambda h: h.passage.id not in draft.passages and h.score >= bar, hits))
+        if (not above or above[0].passage.topic) and hits and (title := self._title_of(hits[0].passage)):
+            # The best passage is a clause of a titled document the draft already rests on (the
+            # pledge template): the clause holding the question's own words leads, if the draft's
+            # wording does not say it ("单位名称可以手写吗" -> "…(正楷填写或机打)").
+            specific = self._specific(title, q, min_len=1)
+            under = [pid for pid in self._under_title(title, q, hits[1:])[:1]
+                     if pid in specific and pid == hits[0].passage.id]
+            said = squash(draft.text)
+            return [pid for pid in under if squash(self.corpus.passage(pid).text).rstrip("。；;") not in said]
         if not above or above[0].passage.topic:
             return []
         first = above[0].passage
@@ -92,9 +101,9 @@ class QuoteFinder:
             # Cited in the document's order, a clause holding a word of the question first.
             whole = [p.id for p in self._documents.get(first.section, ())
                      if p.id != first.id and (says_something(p.text) or is_field(p.text))][:DOCUMENT_MAX]
-            specific = dict((pid, score) for score, pid in self._scored(
-                [self.corpus.passage(pid) for pid in whole], self._rest(first, q, 2)))
-            return sorted(whole, key=lambda pid: -specific.get(pid, 0.0)) + [first.id]
+            weight = {pid: score for score, pid in self._scored(
+                [self.corpus.passage(pid) for pid in whole], self._rest(first, q, 2))}
+            return sorted(whole, key=lambda pid: -weight.get(pid, 0.0)) + [first.id]
         return [first.id, *under[:1]]
 
     @staticmethod
@@ -102,11 +111,16 @@ class QuoteFinder:
         return [(score, p.id) for p in parts if says_something(p.text) or is_field(p.text)
                 if (score := sum(v for w, v in rest.items() if w in p.text)) > 0]
 
-    def _specific(self, title: Passage, q: str) -> set[str]:
+    def _title_of(self, passage: Passage) -> Passage | None:
+        """The bare title a document's passage stands under, if its document has one."""
+        doc = self._documents.get(passage.section, [])
+        return doc[0] if doc and not passage.topic and not says_something(doc[0].text) and doc[0] != passage else None
+
+    def _specific(self, title: Passage, q: str, min_len: int = 2) -> set[str]:
         """The passages under a title that hold a word of the question besides the title's (two
         characters or more: "事" of "哪些事" names no clause)."""
         return {pid for _, pid in self._scored(
-            [p for p in self._documents.get(title.section, ()) if p.id != title.id], self._rest(title, q, 2))}
+            [p for p in self._documents.get(title.section, ()) if p.id != title.id], self._rest(title, q, min_len))}
 
     def _rest(self, title: Passage, q: str, min_len: int = 1) -> dict[str, float]:
         """The question's words that are not the title's, by how rare they are in the notice (a word

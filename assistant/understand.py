@@ -59,7 +59,11 @@ OVERVIEW = re.compile(r"整体|整个|全部|所有|总体|哪几步|怎么安�
                       # an aspect named with a general predicate: "申报流程是怎样的", "申报条件是什么"
                       r"(?:条件|要求|流程|程序|步骤|安排|规定)(?:是什么|是啥|是怎样的?|是怎么样的?|怎么样|如何)|"
                       r"\b(?:overall|all the|what are the (?:rules|requirements|steps|conditions))\b", re.ASCII)
-GUESS = re.compile(r"(?:，|,|\s)?(?:是不是|是否|是)(?:要|该|应该)?(?:打|找|问|联系|由)?[^，,。？?]{1,16}(?:吗|么|吧)[?？]?$")
+GUESS = re.compile(r"(?:，|,|\s)?(?:(?:是不是|是否)(?:也|还|都)?(?:要|该|应该)?(?:打|找|问|联系|由)?[^，,。？?]{1,16}(?:吗|么|吧)?"
+                   r"|是(?:要|该|应该)?(?:打|找|问|联系|由)?[^，,。？?]{1,16}(?:吗|么|吧))[?？]?$")
+# A value the asker guesses tells what is asked of the subject ("每项是10万吗" asks the amount).
+_GUESSED_VALUE = (("amount", re.compile(r"\d+(?:\.\d+)?\s*万")), ("date", re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]")))
+OFFICE_TAIL = 4  # a guessed office may be named by the last characters of its name ("情报研究所")
 # Whether a window is open now: "系统开了没", "现在还能报吗", "is it still open".
 STATUS = re.compile(r"(?:开|开通|开放|开始|截止|结束|关闭|关)了?(?:没|吗|没有)|还(?:开着|能|可以|来得及|收|接受|让)|现在|目前|"
                     r"这会儿|今天|此刻|当前|\b(?:still|now|today|yet|currently)\b|is it (?:still )?(?:open|closed)", re.ASCII)
@@ -151,6 +155,10 @@ class Understanding:
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
+
+
+GUESSED_VALUES = 1
+ATTRIBUTE_FOLLOWUPS = 1
 
 
 def language_of(text: str) -> str:
@@ -285,8 +293,13 @@ class Understander:
             return None
         if asked_attribute(core):
             # "那电话呢" asks a new attribute of the topic under discussion (the session carries the
-            # topic); "那子课题5的电话呢" is a whole question of its own.
-            return None
+            # topic); "那子课题5的电话呢" is a whole question of its own. Without a topic, "号码呢" after
+            # "宏观指导方面的问题找哪个处" asks the new attribute of the previous question's subject.
+            if topic_context or self._entity_spans(core) or not ATTRIBUTE_FOLLOWUPS:
+                return None
+            asked = self._attribute_phrase(previous)
+            subject = previous.replace(asked, " ").strip(" ,，?？") if asked else previous.strip(" ,，?？")
+            return f"{subject} {core}" if subject else None
         new = self._entity_spans(core)
         old = self._entity_spans(previous)
         if new and old:
@@ -348,8 +361,13 @@ class Understander:
         # An office or phone inside a guess ("…是打法规处的电话吗", "…是打67183377吗") is the asker's
         # hypothesis, not the subject.
         guess = GUESS.search(q)
-        guessed = guess and (any(key in guess.group() for key, _ in self.offices)
+        guessed = guess and (any(key[-n:] in guess.group() for key, _ in self.offices
+                                 for n in range(min(len(key), OFFICE_TAIL), len(key) + 1))
                              or re.search(r"(?<!\d)\d{7,8}(?!\d)", guess.group()))
+        if guess and u.attribute is None and GUESSED_VALUES:
+            # "…是找情报研究所吗" asks who to contact; "每项是10万吗" asks the amount.
+            u.attribute = "office" if guessed else next(
+                (a for a, pattern in _GUESSED_VALUE if pattern.search(guess.group())), None)
         described = q[: guess.start()] if guess else ""
         if guess and guessed and guess.start() >= 4:  # an office or a phone number guessed
             u.focus = described  # rank on what the asker describes, not on the guessed office

@@ -98,3 +98,25 @@ def test_a_section_asked_as_a_whole_is_laid_out_as_the_notice_numbers_it(assista
         assert label in answer, (label, answer[:200])
     # A section named beside a value asked is not laid out whole.
     assert outline.asked(f"{section.label}里的截止时间") is None
+
+
+def test_an_office_or_amount_guessed_is_the_askers_hypothesis(assistant: Assistant) -> None:
+    import re
+
+    # The guessed office (named by the tail of its name) is not the subject: the described need is.
+    answer = assistant.ask("网络系统技术支持是不是也找法规处？").answer
+    assert _phones("contact_tech")[0] in answer and _phones("contact_business")[0] not in answer
+    # A guessed amount asks for the amount of the level named, not for how many projects it has.
+    major = next(q for q in FACTS["funding_levels"].quotes if CORPUS.levels["major"] in q)
+    amount = re.search(r"\d+(?:\.\d+)?\s*万元", major).group().replace(" ", "")
+    answer = assistant.ask(f"{CORPUS.levels['major']}一共几项，那每项是1万吗？").answer
+    assert amount in answer.replace(" ", ""), answer[:200]
+
+
+def test_a_new_attribute_alone_asks_it_of_the_previous_subject(assistant: Assistant) -> None:
+    office = FACTS["contact_macro"].quotes[0].split("：")[0]
+    sid = "gen-attribute-follow-up"
+    first = assistant.ask("宏观指导方面的问题找哪个处？", session_id=sid)
+    assert office in first.answer
+    second = assistant.ask("号码呢？", session_id=sid)
+    assert _phones("contact_macro")[0] in second.answer and second.intent == Intent.CONTACTS
