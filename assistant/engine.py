@@ -335,6 +335,14 @@ class Assistant:
             draft = eligibility_answer(result, lang, self.corpus, bool(profile.model_dump(exclude_none=True)))
             return done(draft, Intent.ELIGIBILITY, topics, result, profile)
 
+        # 3. What follows a step ("上传完附件以后还要做什么", "单位管理员审核提交后，项目到谁手里"): the
+        #    notice's next clause after the one describing the step, and the fact it belongs to.
+        step = self.quotes.next_step(u.after) if u.after and lang == "zh" and not topics else None
+        if step and (owner := self._owners.get(step[1])) is not None:
+            draft = facts_answer([owner], today, lang)
+            return done(Draft(f"通知原文：“{step[0]}”。\n{draft.text}", [step[1], *draft.passages]),
+                        Intent(owner.intent))
+
         # 3. A section of the notice as a whole ("申报要求一共有哪几条", "整个申报流程分哪几步"): its parts
         #    as the notice numbers them.
         section = (self.outline.asked(q) if lang == "zh" and not topics and not u.offices

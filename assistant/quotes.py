@@ -26,6 +26,8 @@ SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specif
 SUPPORT_COVERAGE = 0.6  # ... holding this share of the question's weighted words (0.5-0.7 flat on dev)
 SUPPORT_MARGIN = 1.0  # ... and this much more than the draft's own sentences (idf units)
 SUPPORT_REDUNDANT = 0.8  # a sentence whose words the draft mostly holds already is the draft's own
+STEP_COVERAGE = 0.5  # a clause describes the asked step when it holds this share of its weighted words
+STEP_MIN_CHARS = 8  # a shorter clause after it is a tail ("逾期不再受理"), not the next step
 DOCUMENT_MAX = 12  # passages of a document quoted whole ("模板都有哪些栏目")
 FIELD_MAX_CHARS = 16  # a form's labelled blank is short
 _ITEM_REF = re.compile(r"第\s*([1-9]|[一二三四五六七八九])\s*(?:条|项|点|款)")
@@ -67,10 +69,56 @@ class QuoteFinder:
                 if len(clause) >= SENTENCE_MIN_CHARS and not clause.endswith(("：", ":")):
                     found.append((clause, frozenset(words(clause))))
             self._sentences[p.id] = found
+        # The notice's own passages in order (no topic, no annex), with their clauses: a step of the
+        # procedure and what follows it.
+        self._process_order = [p for p in corpus.passages if not p.topic and p.section.startswith("通知")
+                               and says_something(p.text)]
+        self._clauses = {p.id: [c.strip() for c in re.split(r"[，,；;。]", _NUMBERING.sub("", p.text)) if c.strip()]
+                         for p in self._process_order}
         self._documents: dict[str, list[Passage]] = {}  # section -> its passages, in order
         for p in corpus.passages:
             if not p.topic:
                 self._documents.setdefault(p.section, []).append(p)
+
+    def next_step(self, step: str) -> tuple[str, str] | None:
+        """The notice's clause that follows the one describing `step`, and the passage holding it:
+        the clause holding most of the step's weighted words (half of them at least) is found in the
+        notice's own sections (not a topic's), and what comes next is the following clause of its
+        passage, or the next passage's first sentence when only a tail ("逾期不再受理") follows."""
+        want: dict[str, float] = {}
+        for w in words(step):
+            if len(w) >= 2 and w in self._idf:
+                want[w] = self._idf[w]
+            elif _CJK_CHAR.match(w[0]) and w not in self._idf:
+                # "填好", "填完": the verb's character, as the notice's words begin with it ("填报").
+                n = sum(w[0] in p.text for p in self.corpus.passages)
+                if 0 < n < len(self.corpus.passages):
+                    want[w[0]] = math.log(len(self.corpus.passages) / n)
+        total = sum(want.values())
+        if total <= 0:
+            return None
+        best: tuple[float, int, int] | None = None
+        for i, p in enumerate(self._process_order):
+            clauses = self._clauses[p.id]
+            for j, clause in enumerate(clauses):
+                # A step is read with the clause before it ("申报单位须登陆…，通过…系统进行注册").
+                window = (clauses[j - 1] if j else "") + clause
+                score = sum(v for w, v in want.items() if w in window)
+                if score >= STEP_COVERAGE * total and (best is None or score > best[0]):
+                    best = (score, i, j)
+        if best is None:
+            return None
+        _, i, j = best
+        passage = self._process_order[i]
+        rest = [c for c in self._clauses[passage.id][j + 1:] if len(c) >= STEP_MIN_CHARS]
+        if rest:
+            return rest[0], passage.id
+        if i + 1 < len(self._process_order):
+            following = self._process_order[i + 1]
+            sentence = next((c for c in re.split(r"(?<=[。；;])", following.text) if says_something(c)), "")
+            if sentence:
+                return _NUMBERING.sub("", sentence).strip().rstrip("。；;"), following.id
+        return None
 
     def lead_passages(self, draft: Draft, hits: list[Hit], q: str, listing: bool = False) -> list[str]:
         """The best BM25 passage, when it is not among the draft's, belongs to no topic, and outscores

@@ -61,6 +61,9 @@ OVERVIEW = re.compile(r"整体|整个|全部|所有|总体|哪几步|怎么安�
                       r"\b(?:overall|all the|what are the (?:rules|requirements|steps|conditions))\b", re.ASCII)
 GUESS = re.compile(r"(?:，|,|\s)?(?:(?:是不是|是否)(?:也|还|都)?(?:要|该|应该)?(?:打|找|问|联系|由)?[^，,。？?]{1,16}(?:吗|么|吧)?"
                    r"|是(?:要|该|应该)?(?:打|找|问|联系|由)?[^，,。？?]{1,16}(?:吗|么|吧))[?？]?$")
+# "负责人把申报书填好后，提交前还要经过谁", "单位管理员审核提交后，项目到谁手里": what follows a step.
+AFTER_STEP = re.compile(r"(?P<step>[^，,。？?]{3,20}?)(?<![最然随前])(?:以后|之后|后)[，,]?[^，,。？?]{0,12}?"
+                        r"(?:谁|哪个|哪一?步|什么|干嘛|做啥|接下来|下一步|还要|还得|就算)")
 # A value the asker guesses tells what is asked of the subject ("每项是10万吗" asks the amount).
 _GUESSED_VALUE = (("amount", re.compile(r"\d+(?:\.\d+)?\s*万")), ("date", re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]")))
 OFFICE_TAIL = 4  # a guessed office may be named by the last characters of its name ("情报研究所")
@@ -124,6 +127,7 @@ class Understanding:
     yesno: bool = False
     status: bool = False  # asks whether something is open or closed now
     overview: bool = False  # asks for the whole of an aspect, not one value
+    after: str = ""  # a step the question asks what follows ("上传完附件以后还要做什么" -> "上传完附件")
     topics: list[str] = field(default_factory=list)
     levels: list[str] = field(default_factory=list)
     offices: list[str] = field(default_factory=list)
@@ -159,6 +163,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 GUESSED_VALUES = 1
 ATTRIBUTE_FOLLOWUPS = 1
+NEXT_STEPS = 1
 
 
 def language_of(text: str) -> str:
@@ -356,6 +361,8 @@ class Understander:
         u.attribute = asked_attribute(q)
         u.yesno = bool(YESNO.search(q))
         u.status = bool(STATUS.search(q))
+        if (step := AFTER_STEP.search(q)) and NEXT_STEPS:
+            u.after = step.group("step")
         u.overview = bool(OVERVIEW.search(q)) and not u.topics
         u.topics = self.topics.resolve(q)
         # An office or phone inside a guess ("…是打法规处的电话吗", "…是打67183377吗") is the asker's

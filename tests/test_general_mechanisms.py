@@ -120,3 +120,16 @@ def test_a_new_attribute_alone_asks_it_of_the_previous_subject(assistant: Assist
     assert office in first.answer
     second = assistant.ask("号码呢？", session_id=sid)
     assert _phones("contact_macro")[0] in second.answer and second.intent == Intent.CONTACTS
+
+
+def test_what_follows_a_step_is_the_notices_next_clause(assistant: Assistant) -> None:
+    import re
+
+    # The quote of a fact that lists steps: each clause after the first follows the one before.
+    quote = next(q for f in CORPUS.facts if f.intent == "process" for q in f.quotes if "上传附件" in q)
+    clauses = [c for c in re.split(r"[，,；;。]", quote) if c]
+    step = next(i for i, c in enumerate(clauses) if "上传附件" in c)
+    answer = assistant.ask("上传完附件以后还要做什么？").answer
+    assert answer.startswith(f"通知原文：“{clauses[step + 1]}”"), answer[:120]
+    # "最后" is not "after": a question about the last blank of a template is not a step question.
+    assert not assistant.understander.understand("信用承诺书模板最后要谁签字？").after
