@@ -343,7 +343,7 @@ class Assistant:
             return done(Draft(f"通知原文：“{step[0]}”。\n{draft.text}", [step[1], *draft.passages]),
                         Intent(owner.intent))
 
-        # 3. A section of the notice as a whole ("申报要求一共有哪几条", "整个申报流程分哪几步"): its parts
+        # 4. A section of the notice as a whole ("申报要求一共有哪几条", "整个申报流程分哪几步"): its parts
         #    as the notice numbers them.
         section = (self.outline.asked(q) if lang == "zh" and not topics and not u.offices
                    and u.attribute not in VALUE_ATTRIBUTES else None)
@@ -351,7 +351,7 @@ class Assistant:
             draft = self.outline.answer(section)
             return done(draft, self._outline_intent(draft.passages))
 
-        # 3. Topics: named now, or carried over from the previous turn, or described: the model is sure
+        # 5. Topics: named now, or carried over from the previous turn, or described: the model is sure
         #    the question is about a topic and the best passages all belong to one ("Which cities should
         #    the concept verification platform study look at?").
         if follow_up:
@@ -370,12 +370,12 @@ class Assistant:
         if topics and not general_first:
             return done(self._topic_draft(topics, facets, lang, q), self._topic_intent(facets, q), topics)
 
-        # 4. An office by name ("成果处的电话").
+        # 6. An office by name ("成果处的电话").
         office = u.offices[0] if u.offices else None
         if office and (not facts or "contact" in facets or facts[0].intent == "contacts"):
             return done(office_answer(office, self.corpus, lang), Intent.CONTACTS)
 
-        # 5. Lists of topics ("有哪些课题", "各课题的联系电话") — unless a general fact answers it better
+        # 7. Lists of topics ("有哪些课题", "各课题的联系电话") — unless a general fact answers it better
         #    ("重大项目负责人有什么要求" names a level and says "有什么", but asks for a requirement).
         strong_fact = (bool(facts) and facts[0].intent != "topics" and top_score >= LISTING_YIELDS_TO
                        and not LIST_OF_TOPICS.search(q) and sure_kind != "topics")
@@ -385,7 +385,7 @@ class Assistant:
         if listing:
             return done(listing, self._topic_intent(facets, q))
 
-        # 6. General facts: the asked clause for a yes/no or who question, else the facts' answers.
+        # 8. General facts: the asked clause for a yes/no or who question, else the facts' answers.
         if facts:
             if time_now and not any(f.window for f in facts):
                 facts = [*facts, self._window_fact()]
@@ -399,7 +399,7 @@ class Assistant:
         if time_now and _has(q, ("申报", "报名", "apply", "submit", "报")):
             return done(facts_answer([self._window_fact()], today, lang), Intent.DATES)
 
-        # 7. Nothing matched: answer only if retrieval is sure the notice says it.
+        # 9. Nothing matched: answer only if retrieval is sure the notice says it.
         return self._fallback(q, lang, today, done, trace)
 
     def _asker(self, u: Understanding, facts: list[Fact], top_longest: int, state: SessionState,

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from assistant.compose import Draft
 from corpus import Corpus, Fact, Passage, squash
+from corpus.passages import DOC_NAMES
 from index.retriever import Hit
 from index.tokenize import tokens, words
 
@@ -71,7 +72,7 @@ class QuoteFinder:
             self._sentences[p.id] = found
         # The notice's own passages in order (no topic, no annex), with their clauses: a step of the
         # procedure and what follows it.
-        self._process_order = [p for p in corpus.passages if not p.topic and p.section.startswith("通知")
+        self._process_order = [p for p in corpus.passages if not p.topic and p.section.startswith(DOC_NAMES["notice"])
                                and says_something(p.text)]
         self._clauses = {p.id: [c.strip() for c in re.split(r"[，,；;。]", _NUMBERING.sub("", p.text)) if c.strip()]
                          for p in self._process_order}
@@ -123,9 +124,11 @@ class QuoteFinder:
     def lead_passages(self, draft: Draft, hits: list[Hit], q: str, listing: bool = False) -> list[str]:
         """The best BM25 passage, when it is not among the draft's, belongs to no topic, and outscores
         the draft's own passages (a clause of the annexed template, say). When that passage is a bare
-        title ("…信用承诺书（参考模板）", which matches every question about the document), the best
-        passage under it that says something leads too: the question may be about the document or
-        about one of its clauses."""
+        title ("…信用承诺书（参考模板）", which matches every question about the document), the passage
+        under it that the question asks about leads too (`_under_title`), or, for a list or overview
+        question, the whole document. When the best passage is a clause of such a document that the
+        draft already rests on, it leads if it holds the question's own words and the draft's wording
+        does not say it."""
         own = max((h.score for h in hits if h.passage.id in draft.passages), default=0.0)
         bar = max(LEAD_MARGIN * own, LEAD_MIN_BM25)
         above = list(itertools.takewhile(lambda h: h.passage.id not in draft.passages and h.score >= bar, hits))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from assistant.compose import Draft
 from assistant.quotes import says_something
 from corpus import Corpus
+from corpus.passages import DOC_NAMES
 
 # A question asks for a section as a whole: how many parts, what it says, how it is laid out.
 OUTLINE_ASKED = re.compile(r"哪几条|哪几步|几条|几步|几个环节|哪些环节|哪些步骤|讲了|讲的|主要|大概|大致|"
@@ -42,7 +43,7 @@ class Outline:
         found: dict[str, dict[str, list[str]]] = {}
         for p in corpus.passages:
             path = [x.strip() for x in p.section.split(">")]
-            if len(path) < 3 or p.topic or not path[0].startswith("通知"):
+            if len(path) < 3 or p.topic or not path[0].startswith(DOC_NAMES["notice"]):
                 continue  # the notice's own numbered sections (annexes have their own outline)
             found.setdefault(path[1], {}).setdefault(path[2], []).append(p.id)
         self.sections: list[Section] = []

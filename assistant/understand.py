@@ -161,9 +161,10 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-GUESSED_VALUES = 1
-ATTRIBUTE_FOLLOWUPS = 1
-NEXT_STEPS = 1
+# Mechanisms that an ablation may switch off (`scripts/crossfit.py --set understand.NAME=False`).
+GUESSED_VALUES = True  # a guessed value or office tells the asked attribute
+ATTRIBUTE_FOLLOWUPS = True  # "号码呢" asks a new attribute of the previous subject
+NEXT_STEPS = True  # "…以后还要做什么" asks what follows a step
 
 
 def language_of(text: str) -> str:

@@ -70,7 +70,9 @@ def apply(assignments: list[str]) -> None:
     for a in assignments:
         name, value = a.split("=", 1)
         module, attr = name.split(".", 1)
-        setattr(MODULES[module], attr, type(getattr(MODULES[module], attr))(value))
+        current = getattr(MODULES[module], attr)
+        parsed = value.lower() not in ("0", "false", "no", "off") if isinstance(current, bool) else type(current)(value)
+        setattr(MODULES[module], attr, parsed)
 
 
 def main() -> int:
