@@ -318,9 +318,13 @@ class Understander:
         if new:
             # The previous question named no entity of this kind: ask the previous attribute of it.
             return f"{core} {self._attribute_phrase(previous)}".strip()
-        if topic_context:
-            return None
         bar = SUBJECT_MIN_BM25 if _CJK.search(core) else SUBJECT_MIN_BM25_LATIN
+        if topic_context:
+            # "重大项目1的经费是多少" then "子课题呢": a subject the notice speaks of, asked the previous
+            # attribute; anything else is left to the topic under discussion.
+            asked = self._attribute_phrase(previous)
+            spoken_of = core in self.notice or self.relevance(core) >= bar
+            return f"{core} {asked}" if asked and ATTRIBUTE_FOLLOWUPS and spoken_of else None
         if self.relevance(core) >= bar:
             # A new subject the notice speaks of ("那系统技术问题呢"): the previous attribute of it.
             return f"{core} {self._attribute_phrase(previous)}".strip()

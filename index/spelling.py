@@ -94,8 +94,8 @@ class SpellingCorrector:
         """`words`: the vocabulary a typo may be corrected to (CJK words of 2+ characters).
         `known_text`: text whose substrings count as correctly typed (the notice, question words)."""
         self.known = known_text
-        # Every stretch of 2-5 characters of the known text, so a window is looked up, not searched for.
-        self._known_grams = {known_text[i: i + n] for n in range(2, 6) for i in range(len(known_text) - n + 1)}
+        # Every stretch of 2-6 characters of the known text, so a window is looked up, not searched for.
+        self._known_grams = {known_text[i: i + n] for n in range(2, 7) for i in range(len(known_text) - n + 1)}
         self._memo_lock = threading.Lock()
         self._memo: LRUCache[str, tuple[str, tuple[Correction, ...]]] = LRUCache(MEMO_SIZE)
         self.frequency = frequency or Counter()
@@ -147,7 +147,7 @@ class SpellingCorrector:
             owner = _token_spans(s)
             fixed = list(s)
             taken = [False] * len(s)
-            for n in (5, 4, 3, 2):
+            for n in (6, 5, 4, 3, 2):
                 for i in range(len(s) - n + 1):
                     if any(taken[i : i + n]):
                         continue

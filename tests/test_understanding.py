@@ -27,7 +27,9 @@ def speller():
 
 
 @pytest.mark.parametrize(("typed", "meant"), [("申抱截止时间", "申报"), ("资注多少", "资助"), ("逾其未结题", "逾期"),
-                                              ("承若书谁来签", "承诺书"), ("课提有哪些", "课题")])
+                                              ("承若书谁来签", "承诺书"), ("课提有哪些", "课题"),
+                                              # a six-character topic name with one homophone inside a word
+                                              ("科技创新力法那个课题联系谁", "科技创新立法")])
 def test_homophone_typos_are_corrected_to_corpus_words(speller, typed: str, meant: str) -> None:
     fixed, corrections = speller.correct(typed)
     assert meant in fixed and corrections
@@ -52,6 +54,17 @@ def test_a_level_follow_up_re_asks_the_previous_question(assistant: Assistant) -
     assert "6万元" in first.answer and "20万元" not in first.answer
     second = assistant.ask("那重大项目呢", session_id=sid)
     assert "20万元" in second.answer and "6万元" not in second.answer and second.intent == Intent.FUNDING
+
+
+def test_a_subject_alone_after_a_topic_question_is_asked_the_same_attribute(assistant: Assistant) -> None:
+    sid = "gen-subject-after-topic"
+    topics = load_corpus().topics
+    child = next(t for t in topics if t.parent and t.funding_wan)
+    major = next(t for t in topics if t.id == child.parent)
+    first = assistant.ask(f"{major.label}的经费是多少", session_id=sid)
+    assert first.topic == major.id
+    second = assistant.ask("子课题呢", session_id=sid)
+    assert f"{child.funding_text}万元" in second.answer and second.intent == Intent.FUNDING, second.answer[:200]
 
 
 def test_a_topic_follow_up_in_english_keeps_the_asked_attribute(assistant: Assistant) -> None:
