@@ -56,7 +56,8 @@ def summary_lines(report: dict[str, Any]) -> list[str]:
         f"answer accuracy {fmt(q['answer_accuracy'])}, intent accuracy {fmt(q['intent_accuracy'])}",
         f"citations: hit@1 {fmt(q['hit@1'])}, hit@3 {fmt(q['hit@3'])}, MRR {fmt(q['mrr'])} "
         f"(over {q['cite_checked']} questions with cite_any)",
-        f"out of scope: precision {fmt(q['oos_precision'])}, recall {fmt(q['oos_recall'])}",
+        f"out of scope: precision {fmt(q['oos_precision'])}, recall {fmt(q['oos_recall'])}; "
+        f"confidently wrong {fmt(q.get('confidently_wrong'))}",
         f"eligibility questions: verdict accuracy {fmt(e['verdict_accuracy'])} ({e['passed']}/{e['total']})",
         f"profiles: {p['passed']}/{p['total']} passed, accuracy {fmt(p['accuracy'])}",
         f"latency: p50 {fmt(lat['p50'], 1)} ms, p99 {fmt(lat['p99'], 1)} ms",

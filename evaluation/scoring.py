@@ -212,6 +212,9 @@ def question_metrics(results: Iterable[QuestionResult]) -> dict[str, Any]:
     pos = sum(1 for r in rs if r.gold_intent == OOS)
     lat = [r.latency_ms for r in rs]
     passed = sum(r.passed for r in rs)
+    # Confidently wrong: the expected answer is missing (or the verdict is wrong) and yet the assistant
+    # answered, instead of saying the notice does not cover it. A refusal is a miss, not a wrong fact.
+    wrong = sum(1 for r in rs if (r.answer_ok is False or r.verdict_ok is False) and r.got_intent != OOS)
     return {
         "total": len(rs),
         "passed": passed,
@@ -228,6 +231,7 @@ def question_metrics(results: Iterable[QuestionResult]) -> dict[str, Any]:
         "cite_checked": len(cited),
         "oos_precision": ratio(tp, pred),
         "oos_recall": ratio(tp, pos),
+        "confidently_wrong": ratio(wrong, len(rs)),
         "errors": sum(r.error is not None for r in rs),
         "latency_ms": {"p50": percentile(lat, 50), "p99": percentile(lat, 99)},
     }

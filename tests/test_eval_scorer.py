@@ -339,3 +339,15 @@ def test_cli_reports_unreachable_server_without_traceback(tmp_path: Path, capsys
     assert cli.main(["--gold", str(gold), "--out", str(tmp_path / "o"), "--url", "http://127.0.0.1:9"]) == 2
     err = capsys.readouterr().err
     assert "cannot reach" in err and "Traceback" not in err
+
+
+def test_confidently_wrong_counts_wrong_answers_given_not_refusals() -> None:
+    from evaluation.scoring import QuestionResult, question_metrics
+
+    def result(i: int, answer_ok: bool, got: str) -> QuestionResult:
+        return QuestionResult(id=f"q{i}", question="?", category="c", passed=answer_ok, latency_ms=1.0,
+                              answer_ok=answer_ok, gold_intent="dates", got_intent=got)
+
+    rs = [result(0, True, "dates"), result(1, False, "dates"), result(2, False, "out_of_scope"),
+          result(3, True, "dates")]
+    assert question_metrics(rs)["confidently_wrong"] == 0.25
