@@ -212,6 +212,17 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
     if e.verdict != "eligible" and e.follow_up and stated_any:
         asks = [f.question for f in e.follow_up[:3]]
         lines.append(("还需确认：" if zh else "Still to confirm: ") + " ".join(asks))
+    if stated_any and (passed or e.follow_up):
+        # The rules the verdict rests on, in the notice's own words: those passed and those still
+        # to confirm (a failed rule is quoted beside its reason above).
+        asked = {f.field for f in e.follow_up[:3]} if e.verdict != "eligible" else set()
+        by_id = {r.id: r for r in corpus.rules}
+        quotes = [by_id[r.id].quote for r in passed if r.id in by_id]
+        quotes += [r.quote for r in corpus.rules if r.field in asked or asked & set(r.fields)]
+        quotes = list(dict.fromkeys(quotes))
+        if quotes:
+            lines.append(("依据（通知原文）：" if zh else "Rules (the notice's words): ")
+                         + ("；" if zh else "; ").join(f"“{q}”" for q in quotes))
     w = e.submission_window
     zh_status, en_status = STATUS[w.status]
     window_fact = corpus.fact_by_role("submission_window")
