@@ -208,8 +208,10 @@ class QuoteFinder:
                 and not h.passage.topic and says_something(h.passage.text)]
 
     def best_clause(self, fact: Fact, q: str) -> str | None:
-        clauses = [c.strip() for quote in fact.quotes for c in re.split(r"[，,；;。：:、]", quote)
-                   if len(c.strip()) >= CLAUSE_MIN_CHARS]
+        # A piece followed by a colon is a label ("系统填报时间："), not a clause that settles anything.
+        clauses = [c.strip() for quote in fact.quotes for c in re.split(r"(?<=[，,；;。：:、])", quote)
+                   if len(c.strip(" ，,；;。、")) >= CLAUSE_MIN_CHARS and not c.strip().endswith(("：", ":"))]
+        clauses = [c.rstrip("，,；;。、") for c in clauses]
         if len(clauses) < 2:
             return None
         qt = set(tokens(q))

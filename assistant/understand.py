@@ -64,6 +64,9 @@ GUESS = re.compile(r"(?:，|,|\s)?(?:(?:是不是|是否)(?:也|还|都)?(?:要|
 # "负责人把申报书填好后，提交前还要经过谁", "单位管理员审核提交后，项目到谁手里": what follows a step.
 AFTER_STEP = re.compile(r"(?P<step>[^，,。？?]{3,20}?)(?<![最然随前])(?:以后|之后|后)[，,]?[^，,。？?]{0,12}?"
                         r"(?:谁|哪个|哪一?步|什么|干嘛|做啥|接下来|下一步|还要|还得|就算)")
+# "是网上报还是交纸质的": two alternatives, each asked ("还是要交吗" is "still", not "or").
+_ALTERNATIVE = re.compile(r"^(?P<head>[^，,]*?是)(?P<a>[^，,是]{2,12}?)还是(?!(?:要|可以|能|会|得|不|需要|应该|没|有|按))"
+                          r"(?P<b>[^，,]{2,14}?)(?:呢|啊|吗)?[？?。]?$")
 # A value the asker guesses tells what is asked of the subject ("每项是10万吗" asks the amount).
 _GUESSED_VALUE = (("amount", re.compile(r"\d+(?:\.\d+)?\s*万")), ("date", re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]")))
 OFFICE_TAIL = 4  # a guessed office may be named by the last characters of its name ("情报研究所")
@@ -165,6 +168,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 GUESSED_VALUES = True  # a guessed value or office tells the asked attribute
 ATTRIBUTE_FOLLOWUPS = True  # "号码呢" asks a new attribute of the previous subject
 NEXT_STEPS = True  # "…以后还要做什么" asks what follows a step
+ALTERNATIVES = True  # "是网上报还是交纸质的" asks both
 
 
 def language_of(text: str) -> str:
@@ -268,6 +272,8 @@ class Understander:
                 # "业务咨询和技术支持分别打什么电话": each item is asked by the shared predicate.
                 pred = m.group(2) if m and listed else ""
                 out.extend(i + pred if pred not in ("", "是", "为") else i for i in items)
+            elif (alt := _ALTERNATIVE.search(part)) and ALTERNATIVES:
+                out.extend(f"{alt.group('head')}{alt.group(x)}吗" for x in ("a", "b"))
             else:
                 out.append(part)
         return out

@@ -133,3 +133,10 @@ def test_what_follows_a_step_is_the_notices_next_clause(assistant: Assistant) ->
     assert answer.startswith(f"通知原文：“{clauses[step + 1]}”"), answer[:120]
     # "最后" is not "after": a question about the last blank of a template is not a step question.
     assert not assistant.understander.understand("信用承诺书模板最后要谁签字？").after
+
+
+def test_two_alternatives_are_both_asked(assistant: Assistant) -> None:
+    u = assistant.understander.understand("申报是线上还是线下？")
+    assert u.parts == ["申报是线上吗", "申报是线下吗"]
+    # "还是" meaning "still" is not an alternative.
+    assert len(assistant.understander.understand("截止以后还是要交纸质材料吗？").parts) == 1
