@@ -104,8 +104,13 @@ def _count(text: str, pattern: str) -> int | None:
     return cn_number(m.group(1)) if m else None
 
 
+# A negation reaches over a short list: "没有失信和黑名单记录" denies both.
+_NEGATED_LIST = re.compile(r"(没有|没|无|未)([^，,。和或及、]{1,8}?)(和|或|及|以及|、)(?!没|无|未|不)")
+
+
 def extract_profile(text: str) -> Profile:
     """`text` is canonical (see index.tokenize.canonical)."""
+    text = _NEGATED_LIST.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(1)}", text)
     facts: dict[str, object] = {}
     for pattern in _AGE:
         if (m := pattern.search(text)) and (age := cn_number(m.group(1))) is not None and 16 <= age <= 100:

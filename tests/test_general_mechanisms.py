@@ -140,3 +140,12 @@ def test_two_alternatives_are_both_asked(assistant: Assistant) -> None:
     assert u.parts == ["申报是线上吗", "申报是线下吗"]
     # "还是" meaning "still" is not an alternative.
     assert len(assistant.understander.understand("截止以后还是要交纸质材料吗？").parts) == 1
+
+
+def test_a_negation_reaches_over_a_short_list_of_facts() -> None:
+    from assistant.extract import extract_profile
+    from index.tokenize import canonical
+
+    profile = extract_profile(canonical("我和学校都没有失信和黑名单记录"))
+    assert profile.credit_blacklisted is False and profile.serious_misconduct_in_penalty is False
+    assert extract_profile(canonical("我有失信记录和黑名单")).credit_blacklisted is True
