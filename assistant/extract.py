@@ -34,7 +34,7 @@ _AGE = [
     re.compile(_NUM + r"\s*(?:周岁|岁)"),
     re.compile(r"(?:年龄|年纪|今年)\s*(?:是|为|有|已|已经)?\s*" + _NUM),
     # "我42了，能报吗": a bare number followed by 了 at the end of a clause.
-    re.compile(r"(?:^|[，,。\s])(\d{2})\s*了(?=[，,。？?！!\s]|$)"),
+    re.compile(r"(?:^|[，,。\s]|我|俺|本人)(\d{2})\s*了(?=[，,。？?！!\s]|$)"),
     re.compile(r"(?:aged?|i am|i'm|he is|she is|leader is)\s*(\d{2})\b"),
     re.compile(r"(\d{2})\s*(?:years?[ -]old|yrs?\b|-year-old)"),
 ]
@@ -110,6 +110,7 @@ _NEGATED_LIST = re.compile(r"(没有|没|无|未)([^，,。和或及、]{1,8}?)(
 
 def extract_profile(text: str) -> Profile:
     """`text` is canonical (see index.tokenize.canonical)."""
+    text = text.replace("俩", "两个").replace("仨", "三个")  # "报俩了": a numeral with its classifier
     text = _NEGATED_LIST.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(1)}", text)
     facts: dict[str, object] = {}
     for pattern in _AGE:

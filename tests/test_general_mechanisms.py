@@ -149,3 +149,11 @@ def test_a_negation_reaches_over_a_short_list_of_facts() -> None:
     profile = extract_profile(canonical("我和学校都没有失信和黑名单记录"))
     assert profile.credit_blacklisted is False and profile.serious_misconduct_in_penalty is False
     assert extract_profile(canonical("我有失信记录和黑名单")).credit_blacklisted is True
+
+
+def test_colloquial_ages_and_counts_are_read() -> None:
+    from assistant.extract import extract_profile
+    from index.tokenize import canonical
+
+    assert extract_profile(canonical("俺63了，还能当负责人报不？")).age == 63
+    assert extract_profile(canonical("我们学院今年已经报俩了")).org_quota_used == 2
