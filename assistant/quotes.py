@@ -30,7 +30,8 @@ SUPPORT_REDUNDANT = 0.8  # a sentence whose words the draft mostly holds already
 STEP_COVERAGE = 0.5  # a clause describes the asked step when it holds this share of its weighted words
 STEP_MIN_CHARS = 8  # a shorter clause after it is a tail ("逾期不再受理"), not the next step
 DOCUMENT_MAX = 12  # passages of a document quoted whole ("模板都有哪些栏目")
-FIELD_MAX_CHARS = 16  # a form's labelled blank is short
+FIELD_MAX_CHARS = 16
+LABEL_MAX_CHARS = 24  # a line ending in a colon shorter than this is a label or a salutation  # a form's labelled blank is short
 _ITEM_REF = re.compile(r"第\s*([1-9]|[一二三四五六七八九])\s*(?:条|项|点|款)")
 _CN_DIGITS = "〇一二三四五六七八九"
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -40,8 +41,10 @@ _NUMBERING = re.compile(r"^[（(]?[\d一二三四五六七八九十]{1,2}[)）.�
 def says_something(text: str) -> bool:
     """A sentence or a labelled blank, not a bare title: it has a clause mark and some length."""
     text = text.strip()
-    return (len(text) >= SENTENCE_MIN_CHARS and bool(re.search(r"[，。；：,;:]", text))
-            and not text.endswith(("：", ":")))  # "(四) 项目申报材料包括：" introduces a list, it says nothing
+    # A short line ending in a colon introduces what follows ("(四) 项目申报材料包括：", "…各有关单位："):
+    # it says nothing itself; a long one is a sentence ("…并作出如下承诺：").
+    label = text.endswith(("：", ":")) and len(text) < LABEL_MAX_CHARS
+    return len(text) >= SENTENCE_MIN_CHARS and bool(re.search(r"[，。；：,;:]", text)) and not label
 
 
 def is_field(text: str) -> bool:
@@ -146,6 +149,8 @@ class QuoteFinder:
         first = above[0].passage
         if says_something(first.text):
             return [first.id]
+        if self._documents.get(first.section, [None])[0] != first:
+            return []  # a label or a salutation ("…各有关单位：") that is not a document's title says nothing
         under = self._under_title(first, q, above[1:])
         if listing and (not under or under[0] not in self._specific(first, q)):
             # "信用承诺书模板都有哪些栏目": the document itself, every clause and blank of it.
