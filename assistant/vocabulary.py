@@ -24,7 +24,7 @@ FACETS: dict[str, tuple[str, ...]] = {
 }
 # A topic question without any facet word gets an overview of the topic.
 LIST_WORDS = ("有哪些", "哪几个", "哪些", "列表", "都有什么", "有什么", "清单", "列出", "全部", "所有", "各个", "每个",
-              "分别是", "是哪几", "list", "which", "all ", "what are the")
+              "分别是", "是哪几", "哪两", "哪三", "哪四", "哪五", "list", "which", "all ", "what are the")
 ALL_WORDS = ("所有", "全部", "各个", "每个", "各课题", "各项目", "每一个", "all ", "each", "every")
 SUBTOPIC_WORDS = ("子课题", "sub-topic", "subtopic")
 # Words that make a list question about the topics rather than about something else.
