@@ -3,17 +3,23 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from assistant.extract import cn_number
 from corpus import Topic
-from index.tokenize import canonical, word_boundaries
+from index.tokenize import canonical, word_boundaries, words
 
 # "重点项目一共…" is not "重点项目1": a numeral followed by these characters is another word.
 # A whole number ("重点项目10项" is not project 1), then not a word that makes it a count or a kind.
 _N = r"(\d{1,2}(?!\d)|十[一二三四五六七八九]?|[一二三四五六七八九])(?![共起样般下些项级])"
 _ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+# An English question about one topic says so; its description then names it.
+_ENGLISH_TOPIC_WORD = re.compile(r"\b(?:sub-?\s?topics?|topics?|projects?|study|studies|research)\b")
+# ... and one word of a topic's title is enough only when the question speaks of a topic or a study.
+_ENGLISH_TOPIC_NAMED = re.compile(r"\b(?:sub-?\s?topics?|topics?|study|studies)\b")
+EN_MARGIN = 0.5  # the best topic's shared words must outweigh the next one's by this much (idf units)
 _EN_N = r"(\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 
 
@@ -22,7 +28,9 @@ def _num(token: str) -> int | None:
 
 
 class TopicResolver:
-    def __init__(self, topics: list[Topic]) -> None:
+    def __init__(self, topics: list[Topic], general_en: str = "") -> None:
+        """`general_en`: the English of the notice's general facts; a word it uses ("science",
+        "research") names no topic on its own."""
         self.topics = topics
         self.by_id = {t.id: t for t in topics}
         # "子课题3": the sub-topics are numbered within their parent; the first parent's numbering wins.
@@ -39,6 +47,16 @@ class TopicResolver:
         self._aliases = [
             (re.compile(r"\b" + re.escape(a) + r"\b" if a.isascii() else re.escape(a)), a, tid) for a, tid in aliases
         ]
+        # The English words of each topic's title and English aliases, by how few topics share them.
+        self._en_words = {t.id: {w for w in words(" ".join([t.title_en, *(a for a in t.aliases if a.isascii())]))
+                                 if w.isascii() and len(w) >= 3} for t in topics}
+        df: dict[str, int] = {}
+        for ws in self._en_words.values():
+            for w in ws:
+                df[w] = df.get(w, 0) + 1
+        self._en_df = df
+        self._general_en = set(words(general_en))
+        self._en_idf = {w: math.log((len(topics) + 1) / n) for w, n in df.items()}
         self._numbered: list[tuple[re.Pattern[str], str]] = [
             (re.compile(r"子课题\s*[(（]?\s*" + _N + r"|第\s*" + _N + r"\s*个?\s*子课题|sub-?\s?topic\s*(?:no\.?\s*)?" + _EN_N
                         + r"|" + _EN_N + r"\s*sub-?\s?topic"), "sub-{}"),
@@ -87,8 +105,24 @@ class TopicResolver:
         return sorted(found)
 
     def resolve(self, q: str) -> list[str]:
-        """Topic ids in order of mention; `q` is canonical text."""
-        return list(dict.fromkeys(tid for _, _, tid in self.mentions(q)))
+        """Topic ids in order of mention; `q` is canonical text. An English question that names no
+        topic but describes one ("the concept verification platform sub-topic") gets the topic whose
+        English title shares the most rare words with it (two, or one no other title has, and clearly
+        more than any other topic)."""
+        found = list(dict.fromkeys(tid for _, _, tid in self.mentions(q)))
+        if found or not _ENGLISH_TOPIC_WORD.search(q):
+            return found
+        # Words most titles share ("zhengzhou") or the general facts use ("research") name no topic.
+        asked = {w for w in words(q) if w not in self._general_en and self._en_df.get(w, 0) * 3 <= len(self.topics)}
+        scored = sorted(((sum(self._en_idf[w] for w in asked & ws), len(asked & ws), tid)
+                         for tid, ws in self._en_words.items()), reverse=True)
+        if not scored or (len(scored) > 1 and scored[0][0] <= scored[1][0] + EN_MARGIN):
+            return []
+        score, shared, tid = scored[0]
+        # Two shared words, or one word no other topic's title has ("concept", "talent").
+        own = _ENGLISH_TOPIC_NAMED.search(q) and any(
+            self._en_df[w] == 1 and len(w) >= 5 for w in asked & self._en_words[tid])
+        return [tid] if shared >= 2 or own else []
 
     def children(self, tid: str) -> list[Topic]:
         return [t for t in self.topics if t.parent == tid]

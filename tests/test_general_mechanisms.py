@@ -157,3 +157,14 @@ def test_colloquial_ages_and_counts_are_read() -> None:
 
     assert extract_profile(canonical("俺63了，还能当负责人报不？")).age == 63
     assert extract_profile(canonical("我们学院今年已经报俩了")).org_quota_used == 2
+
+
+def test_an_english_description_names_a_topic_and_a_general_question_names_none(assistant: Assistant) -> None:
+    from index.tokenize import canonical
+
+    concept = next(t for t in CORPUS.topics if "concept" in t.title_en.lower())
+    resolve = assistant.understander.topics.resolve
+    assert resolve(canonical("What is the contact phone for the concept verification platform sub-topic?")) == [concept.id]
+    assert resolve(canonical("I'm 64 and work at a research institute in Zhengzhou. Can I lead a project?")) == []
+    answer = assistant.ask("What is the contact phone for the concept verification platform sub-topic?")
+    assert concept.contacts[0].phone in answer.answer
