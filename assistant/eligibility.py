@@ -145,6 +145,8 @@ class EligibilityChecker:
     def check(self, profile: Profile, today: dt.date, lang: str = "zh") -> Eligibility:
         results: list[RuleResult] = []
         missing: list[str] = []
+        first: list[str] = []  # the missing facts of rules something stated already bears on
+        stated = set(profile.model_dump(exclude_none=True))
         for rule in self.rules:
             passed, message, needs = CHECKS[rule.check](rule, profile, lang)
             if passed is None and not message:
@@ -162,6 +164,10 @@ class EligibilityChecker:
             )
             if passed is None:
                 missing.extend(f for f in needs if f not in missing)
+                if stated & {rule.field, *rule.fields}:
+                    # A rule half-known from what was said ("想当重大项目负责人" without a title) is
+                    # the one to ask about first.
+                    first.extend(f for f in needs if f not in first)
         verdict: Verdict
         if any(r.passed is False for r in results):
             verdict = "ineligible"
@@ -170,8 +176,8 @@ class EligibilityChecker:
         else:
             verdict = "unknown"
         follow_up = [
-            MissingFact(field=f, question=getattr(self.corpus.questions[f], lang)) for f in missing
-            if f in self.corpus.questions
+            MissingFact(field=f, question=getattr(self.corpus.questions[f], lang))
+            for f in [*first, *(f for f in missing if f not in first)] if f in self.corpus.questions
         ]
         return Eligibility(
             verdict=verdict, rules=results, missing=missing, follow_up=follow_up,

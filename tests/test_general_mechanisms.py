@@ -168,3 +168,13 @@ def test_an_english_description_names_a_topic_and_a_general_question_names_none(
     assert resolve(canonical("I'm 64 and work at a research institute in Zhengzhou. Can I lead a project?")) == []
     answer = assistant.ask("What is the contact phone for the concept verification platform sub-topic?")
     assert concept.contacts[0].phone in answer.answer
+
+
+def test_the_rule_half_known_from_what_was_said_is_asked_about_first(assistant: Assistant) -> None:
+    import datetime as dt
+
+    from assistant.models import Profile
+
+    result = assistant.check(Profile(project_level="major", age=50, org_type="university"), dt.date(2024, 9, 10))
+    assert result.verdict == "unknown"
+    assert {f.field for f in result.follow_up[:2]} == {"title", "degree"}, [f.field for f in result.follow_up]
