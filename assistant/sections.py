@@ -2,7 +2,8 @@
 
 "申报要求一共有哪几条", "整个申报流程分哪几步" ask for a section as the notice lays it out. The
 outline is read from the served corpus's passage sections, so next year's notice brings its own; an
-answer quotes each part's first sentence verbatim, under the part's heading.
+answer quotes each part verbatim (its first sentences, or a list label with its items) under the
+part's heading.
 """
 
 from __future__ import annotations

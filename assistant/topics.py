@@ -118,8 +118,8 @@ class TopicResolver:
                          for tid, ws in self._en_words.items()), reverse=True)
         if not scored or (len(scored) > 1 and scored[0][0] <= scored[1][0] + EN_MARGIN):
             return []
-        score, shared, tid = scored[0]
-        # Two shared words, or one word no other topic's title has ("concept", "talent").
+        _, shared, tid = scored[0]
+        # Two shared words, or one word no other topic's title has ("concept").
         own = _ENGLISH_TOPIC_NAMED.search(q) and any(
             self._en_df[w] == 1 and len(w) >= 5 for w in asked & self._en_words[tid])
         return [tid] if shared >= 2 or own else []
