@@ -178,3 +178,9 @@ def test_the_rule_half_known_from_what_was_said_is_asked_about_first(assistant: 
     result = assistant.check(Profile(project_level="major", age=50, org_type="university"), dt.date(2024, 9, 10))
     assert result.verdict == "unknown"
     assert {f.field for f in result.follow_up[:2]} == {"title", "degree"}, [f.field for f in result.follow_up]
+
+
+def test_the_capacity_one_applies_in_may_stand_between_modal_and_verb(assistant: Assistant) -> None:
+    answer = assistant.ask("我已经作为负责人报了一个子课题，还能再以负责人身份报另一个重点项目吗？")
+    assert answer.eligibility is not None and answer.eligibility.verdict == "ineligible"
+    assert "one_per_leader" in [r.id for r in answer.eligibility.rules if r.passed is False]
