@@ -67,6 +67,8 @@ AFTER_STEP = re.compile(r"(?P<step>[^，,。？?]{3,20}?)(?<![最然随前])(?:�
 # "是网上报还是交纸质的": two alternatives, each asked ("还是要交吗" is "still", not "or").
 _ALTERNATIVE = re.compile(r"^(?P<head>[^，,]*?是)(?P<a>[^，,是]{2,12}?)还是(?!(?:要|可以|能|会|得|不|需要|应该|没|有|按))"
                           r"(?P<b>[^，,]{2,14}?)(?:呢|啊|吗)?[？?。]?$")
+# "附件也传好了，接下来该怎么走": a step done, and what comes next asked.
+AFTER_DONE = re.compile(r"(?P<step>[^，,。？?]{3,24}?(?:完|好|过)了?)[，,]?\s*(?:接下来|下一步|然后)")
 # A value the asker guesses tells what is asked of the subject ("每项是10万吗" asks the amount).
 _GUESSED_VALUE = (("amount", re.compile(r"\d+(?:\.\d+)?\s*万")), ("date", re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]")))
 OFFICE_TAIL = 4  # a guessed office may be named by the last characters of its name ("情报研究所")
@@ -372,7 +374,7 @@ class Understander:
         u.attribute = asked_attribute(q)
         u.yesno = bool(YESNO.search(q))
         u.status = bool(STATUS.search(q))
-        if (step := AFTER_STEP.search(q)) and NEXT_STEPS:
+        if (step := AFTER_STEP.search(q) or AFTER_DONE.search(q)) and NEXT_STEPS:
             u.after = step.group("step")
         u.overview = bool(OVERVIEW.search(q)) and not u.topics
         u.topics = self.topics.resolve(q)

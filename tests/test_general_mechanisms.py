@@ -184,3 +184,8 @@ def test_the_capacity_one_applies_in_may_stand_between_modal_and_verb(assistant:
     answer = assistant.ask("我已经作为负责人报了一个子课题，还能再以负责人身份报另一个重点项目吗？")
     assert answer.eligibility is not None and answer.eligibility.verdict == "ineligible"
     assert "one_per_leader" in [r.id for r in answer.eligibility.rules if r.passed is False]
+
+
+def test_a_step_done_and_what_next_asked_is_a_next_step_question(assistant: Assistant) -> None:
+    u = assistant.understander.understand("申报书填完了，附件也传好了，接下来该怎么走？")
+    assert u.after and "传好" in u.after
