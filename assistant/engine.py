@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from threading import Lock
@@ -44,7 +45,7 @@ from assistant.sections import Outline
 from assistant.sessions import SessionState, make_session_store
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
-from assistant.understand import Understander, Understanding
+from assistant.understand import AMOUNT_MENTION, Understander, Understanding
 from corpus import Corpus, Fact, Topic, find_passages, load_corpus, squash
 from index import HybridRetriever, IndexConfig, open_index
 from index.embedders import make_embedder
@@ -62,7 +63,6 @@ LISTING_YIELDS_TO = 4.0  # a non-topic fact scoring this much answers instead of
 FALLBACK_MIN_CHARS = SENTENCE_MIN_CHARS  # a passage shorter than this (a heading) is no answer on its own
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
 INTENT_SURE = 0.7  # the predicted kind of question is reported when the model is at least this sure (dev)
-_AMOUNT_GUESS = re.compile(r"\d+(?:\.\d+)?\s*万")  # an amount in a question about a topic
 # The kinds an answer built from general facts may be reported as (a verdict, "not covered" and a
 # greeting are decided by their own routes).
 REPORTABLE = ("dates", "funding", "contacts", "materials", "process", "rules", "topics", "eligibility")
@@ -508,7 +508,7 @@ class Assistant:
         for f in facets:
             if f in FACET_INTENT:
                 return FACET_INTENT[f]
-        if _AMOUNT_GUESS.search(q):
+        if AMOUNT_MENTION.search(q):
             # "那个课题是20万吗": a guessed amount asks about the funding.
             return Intent.FUNDING
         return Intent.TOPICS
@@ -626,20 +626,12 @@ class Assistant:
 
     def _outline_intent(self, passage_ids: list[str]) -> Intent:
         """The kind most of the facts resting on these passages are of."""
-        counts: dict[str, int] = {}
-        for pid in passage_ids:
-            if (owner := self._owners.get(pid)) is not None:
-                counts[owner.intent] = counts.get(owner.intent, 0) + 1
-        return Intent(max(counts, key=lambda k: counts[k])) if counts else Intent.OTHER
+        counts = Counter(f.intent for pid in passage_ids for f in self.ranker.facts_of(pid))
+        return Intent(counts.most_common(1)[0][0]) if counts else Intent.OTHER
 
     def _section_intent(self, section: str) -> Intent:
         """The intent of the facts resting on passages of the same section (most of them)."""
-        counts: dict[str, int] = {}
-        for f in self.corpus.facts:
-            for pid in f.passage_ids:
-                if self.corpus.passage(pid).section == section:
-                    counts[f.intent] = counts.get(f.intent, 0) + 1
-        return Intent(max(counts, key=lambda k: counts[k])) if counts else Intent.OTHER
+        return self._outline_intent([p.id for p in self.corpus.passages if p.section == section])
 
     # ----------------------------------------------------------------- citations
     def _citations(self, draft: Draft, q: str, topic_ids, hits: list[Hit]) -> list[Citation]:

@@ -12,6 +12,9 @@ import itertools
 import math
 import re
 from collections.abc import Sequence
+from threading import Lock
+
+from cachetools import LRUCache
 
 from assistant.compose import Draft
 from corpus import Corpus, Fact, Passage, squash
@@ -29,6 +32,7 @@ SUPPORT_MARGIN = 1.0  # ... and this much more than the draft's own sentences (i
 SUPPORT_REDUNDANT = 0.8  # a sentence whose words the draft mostly holds already is the draft's own
 STEP_COVERAGE = 0.5  # a clause describes the asked step when it holds this share of its weighted words
 STEP_MIN_CHARS = 8  # a shorter clause after it is a tail ("逾期不再受理"), not the next step
+RARITY_MEMO = 4096  # stretches whose rarity is remembered
 DOCUMENT_MAX = 12  # passages of a document quoted whole ("模板都有哪些栏目")
 FIELD_MAX_CHARS = 16
 LABEL_MAX_CHARS = 24  # a line ending in a colon shorter than this is a label or a salutation  # a form's labelled blank is short
@@ -75,10 +79,13 @@ class QuoteFinder:
             self._sentences[p.id] = found
         # The notice's own passages in order (no topic, no annex), with their clauses: a step of the
         # procedure and what follows it.
-        self._process_order = [p for p in corpus.passages if not p.topic and p.section.startswith(DOC_NAMES["notice"])
+        self._notice_order = [p for p in corpus.passages if not p.topic and p.section.startswith(DOC_NAMES["notice"])
                                and says_something(p.text)]
         self._clauses = {p.id: [c.strip() for c in re.split(r"[，,；;。]", _NUMBERING.sub("", p.text)) if c.strip()]
-                         for p in self._process_order}
+                         for p in self._notice_order}
+        # See _rarity: an LRU (cachetools, as the engine's caches) under a lock, answering threads share it.
+        self._rarity_memo: LRUCache[str, float | None] = LRUCache(RARITY_MEMO)
+        self._rarity_lock = Lock()
         self._documents: dict[str, list[Passage]] = {}  # section -> its passages, in order
         for p in corpus.passages:
             if not p.topic:
@@ -93,16 +100,14 @@ class QuoteFinder:
         for w in words(step):
             if len(w) >= 2 and w in self._idf:
                 want[w] = self._idf[w]
-            elif _CJK_CHAR.match(w[0]) and w not in self._idf:
+            elif _CJK_CHAR.match(w[0]) and w not in self._idf and (rarity := self._rarity(w[0])) is not None:
                 # "填好", "填完": the verb's character, as the notice's words begin with it ("填报").
-                n = sum(w[0] in p.text for p in self.corpus.passages)
-                if 0 < n < len(self.corpus.passages):
-                    want[w[0]] = math.log(len(self.corpus.passages) / n)
+                want[w[0]] = rarity
         total = sum(want.values())
         if total <= 0:
             return None
         best: tuple[float, int, int] | None = None
-        for i, p in enumerate(self._process_order):
+        for i, p in enumerate(self._notice_order):
             clauses = self._clauses[p.id]
             for j, clause in enumerate(clauses):
                 # A step is read with the clause before it ("申报单位须登陆…，通过…系统进行注册").
@@ -113,12 +118,12 @@ class QuoteFinder:
         if best is None:
             return None
         _, i, j = best
-        passage = self._process_order[i]
+        passage = self._notice_order[i]
         rest = [c for c in self._clauses[passage.id][j + 1:] if len(c) >= STEP_MIN_CHARS]
         if rest:
             return rest[0], passage.id
-        if i + 1 < len(self._process_order):
-            following = self._process_order[i + 1]
+        if i + 1 < len(self._notice_order):
+            following = self._notice_order[i + 1]
             sentence = next((c for c in re.split(r"(?<=[。；;])", following.text) if says_something(c)), "")
             if sentence:
                 return _NUMBERING.sub("", sentence).strip().rstrip("。；;"), following.id
@@ -186,11 +191,22 @@ class QuoteFinder:
         for w in words(q):
             if w in own or any(w in o for o in own) or len(w) < min_len or not (len(w) >= 2 or _CJK_CHAR.match(w)):
                 continue
-            if w in self._idf:
-                out[w] = self._idf[w]
-            elif 0 < (n := sum(w in p.text for p in self.corpus.passages)) < len(self.corpus.passages):
-                out[w] = math.log(len(self.corpus.passages) / n)
+            if (rarity := self._idf[w] if w in self._idf else self._rarity(w)) is not None:
+                out[w] = rarity
         return out
+
+    def _rarity(self, stretch: str) -> float | None:
+        """How rare a stretch the notice only holds inside longer words is ("填" of "填写"), by the
+        passages holding it; None when no passage, or every one, holds it (memoised)."""
+        with self._rarity_lock:
+            if stretch in self._rarity_memo:
+                return self._rarity_memo[stretch]
+        n = sum(stretch in p.text for p in self.corpus.passages)
+        total = len(self.corpus.passages)
+        rarity = math.log(total / n) if 0 < n < total else None
+        with self._rarity_lock:
+            self._rarity_memo[stretch] = rarity
+        return rarity
 
     def _under_title(self, title: Passage, q: str, above: list[Hit]) -> list[str]:
         """The passage under a bare title that the question asks about: the one holding most of the

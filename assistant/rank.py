@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from assistant.matching import FactMatcher
 from corpus import Corpus, Fact
+from corpus.passages import heading_label
 from index.retriever import Hit
 
 W_TRIGGER = 1.0
@@ -66,7 +67,7 @@ def _headings(section: str) -> list[str]:
     -> ["申报流程", "网络申报"] (document names such as 通知 or 附件 are not headings)."""
     out = []
     for part in section.split(">")[1:]:
-        label = re.sub(r"^[\s\d一二三四五六七八九十()（）.、]+", "", part).strip()
+        label = heading_label(part)
         if 2 <= len(label) <= 12 and not label.startswith(("附件", "申报指南")):
             out.append(label)
     return out

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant.compose import Draft
 from assistant.quotes import says_something
 from corpus import Corpus
-from corpus.passages import DOC_NAMES
+from corpus.passages import DOC_NAMES, heading_label
 
 # A question asks for a section as a whole: how many parts, what it says, how it is laid out.
 OUTLINE_ASKED = re.compile(r"哪几条|哪几步|几条|几步|几个环节|哪些环节|哪些步骤|讲了|讲的|主要|大概|大致|"
@@ -22,7 +22,6 @@ OUTLINE_ASKED = re.compile(r"哪几条|哪几步|几条|几步|几个环节|哪�
                            r"整体|整个|总体|全部|所有")
 LIST_MAX = 6  # items of a listed part quoted
 PART_MAX = 3  # sentences of a part quoted
-_NUMBERING = re.compile(r"^[\s\d一二三四五六七八九十()（）.、]+")
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ class Outline:
         self.sections: list[Section] = []
         self._labels: set[str] = set()  # passages that only introduce a list
         for heading, parts in found.items():
-            label = _NUMBERING.sub("", heading).strip()
+            label = heading_label(heading)
             chosen = []
             for sub, pids in parts.items():
                 first = corpus.passage(pids[0]).text.strip()
@@ -73,7 +72,7 @@ class Outline:
         lines = []
         for part in section.parts:
             text = "".join(self.corpus.passage(pid).text.strip() for pid in part.passage_ids)
-            sub = _NUMBERING.sub("", part.heading).strip()
+            sub = heading_label(part.heading)
             # A part's sentence usually opens with its own heading ("1. 申报对象：…"); else it is put first.
             lines.append(text if text.startswith(part.heading[:4]) or text.startswith(sub) else f"{part.heading}：{text}")
         head = f"通知“{section.heading}”共{len(section.parts)}部分：\n"

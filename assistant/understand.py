@@ -70,7 +70,8 @@ _ALTERNATIVE = re.compile(r"^(?P<head>[^，,]*?是)(?P<a>[^，,是]{2,12}?)还�
 # "附件也传好了，接下来该怎么走": a step done, and what comes next asked.
 AFTER_DONE = re.compile(r"(?P<step>[^，,。？?]{3,24}?(?:完|好|过)了?)[，,]?\s*(?:接下来|下一步|然后)")
 # A value the asker guesses tells what is asked of the subject ("每项是10万吗" asks the amount).
-_GUESSED_VALUE = (("amount", re.compile(r"\d+(?:\.\d+)?\s*万")), ("date", re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]")))
+AMOUNT_MENTION = re.compile(r"\d+(?:\.\d+)?\s*万")  # "20万": an amount named in a question
+_GUESSED_VALUE = (("amount", AMOUNT_MENTION), ("date", re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]")))
 OFFICE_TAIL = 4  # a guessed office may be named by the last characters of its name ("情报研究所")
 # Whether a window is open now: "系统开了没", "现在还能报吗", "is it still open".
 STATUS = re.compile(r"(?:开|开通|开放|开始|截止|结束|关闭|关)了?(?:没|吗|没有)|还(?:开着|能|可以|来得及|收|接受|让)|现在|目前|"

@@ -109,6 +109,14 @@ class _Cursor:
         return " > ".join([root, *(label for _, label in self.path if label)])
 
 
+_HEADING_NUMBER = re.compile(r"^[\s\d一二三四五六七八九十()（）.、]+")
+
+
+def heading_label(heading: str) -> str:
+    """A heading without its numbering: "二、申报流程" -> "申报流程", "(一) 网络申报" -> "网络申报"."""
+    return _HEADING_NUMBER.sub("", heading).strip()
+
+
 def _short(title: str) -> str:
     return title if len(title) <= _TITLE_CHARS else title[:_TITLE_CHARS] + "…"
 
