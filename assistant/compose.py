@@ -232,9 +232,12 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
         f"另：{name_zh}时间{zh_date(w.opens)}—{zh_date(w.closes)}，目前{zh_status}。" if zh
         else f"Note: {name_en} {w.opens.isoformat()} to {w.closes.isoformat()} is {en_status}."
     )
-    ids = [r.citation.id for r in failed] or [
-        pid for role in ("applicants", "leader_requirements") for pid in _role_passages(corpus, role)
-    ]
+    # Cited: the rules that failed, else those the stated facts passed (the ones the asker spoke of),
+    # then who may apply.
+    ids = [r.citation.id for r in failed] or list(dict.fromkeys([
+        *(r.citation.id for r in passed if stated_any),
+        *(pid for role in ("applicants", "leader_requirements") for pid in _role_passages(corpus, role)),
+    ]))
     return Draft("\n".join(lines), ids)
 
 

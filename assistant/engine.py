@@ -240,7 +240,7 @@ class Assistant:
         q, lang, delta = u.text, u.lang, u.profile
         topics = list(u.topics)
         facets = [f for f, words in V.FACETS.items() if _has(q, words)]
-        time_now = _has(q, V.TIME_NOW) or u.status
+        time_now = (_has(q, V.TIME_NOW) and not u.conditioned) or u.status
         hits = self.retriever.search(u.focus, MAX_CITATIONS, mode="bm25", correct=False)
         features = self._intent_features(u, hits, state)
         if self.on_features is not None:
@@ -294,7 +294,10 @@ class Assistant:
                 # about the process even when the fact that answers it is a dated one.
                 intent = Intent(sure_kind)
                 if intent == Intent.ELIGIBILITY and elig is None:
-                    elig = self.checker.check(state.profile, today, lang)
+                    # The verdict on what the asker stated now too ("…already put forward two projects").
+                    profile = state.profile.merged(delta) if personal else state.profile
+                    elig = self.checker.check(profile, today, lang)
+                    new_state = replace(new_state, profile=profile)
             if other_question and intent not in (Intent.ELIGIBILITY, Intent.OUT_OF_SCOPE) and elig is None:
                 # The asked thing first; the verdict on the facts the asker stated after it.
                 profile = state.profile.merged(delta)
@@ -481,7 +484,8 @@ class Assistant:
         """A yes/no or who question on a fact of several clauses is answered with the clause that
         settles it first (verbatim), then the fact; other questions get the facts' answers."""
         draft = facts_answer(facts, today, u.lang)
-        leads = self.quotes.lead_passages(draft, hits, u.focus, listing=_has(u.text, V.LIST_WORDS) or u.overview)
+        leads = self.quotes.lead_passages(draft, hits, u.focus, listing=_has(u.text, V.LIST_WORDS) or u.overview,
+                                          attribute=u.attribute)
         if leads:
             # The sentence the question is about is not one the facts rest on (a clause of the
             # annexed template, say): it leads, verbatim, and the facts follow.

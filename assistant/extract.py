@@ -108,6 +108,11 @@ def _count(text: str, pattern: str) -> int | None:
 _NEGATED_LIST = re.compile(r"(没有|没|无|未)([^，,。和或及、]{1,8}?)(和|或|及|以及|、)(?!没|无|未|不)")
 
 
+# Who funds a project the asker holds: the overdue rule names the city's own.
+_NOT_CITY = re.compile(r"(?:省|国家|国家级|省级|部级|科技部|教育部|自然科学基金|社科基金|provincial|national)[^，,。]{0,10}(?:项目|课题|project)")
+_CITY = re.compile(r"市(?:级|里|财政|本级)|市科技(?:计划|局|项目)|\bcity\b|municipal")
+
+
 def extract_profile(text: str) -> Profile:
     """`text` is canonical (see index.tokenize.canonical)."""
     text = text.replace("俩", "两个").replace("仨", "三个")  # "报俩了": a numeral with its classifier
@@ -159,15 +164,22 @@ def extract_profile(text: str) -> Profile:
         facts["credit_blacklisted"] = value
     value = _flag(
         text, r"严重失信|科研失信|学术不端|惩戒期|处罚期|misconduct",
-        r"(?:没有|没|无|未|不存在)\s*(?:任何)?\s*(?:科研)?(?:严重)?(?:失信|学术不端)|惩戒期(?:已|已经)?(?:满|结束|过了)|no (?:serious )?misconduct",
+        r"(?:没有|没|无|未|不存在)\s*(?:任何)?\s*(?:科研)?(?:严重)?(?:失信|学术不端)|"
+        # a penalty period that is over ("惩戒期去年已经结束了", "处罚期早满了")
+        r"(?:惩戒|处罚|处理)(?:执行)?期.{0,6}?(?:已经?|早就?|都)?(?:满了?|结束|过了|期满|解除)|"
+        r"no (?:serious )?misconduct|(?:penalty|sanction) (?:period )?(?:has |have )?(?:ended|expired|is over)",
     )
     if value is not None:
         facts["serious_misconduct_in_penalty"] = value
     value = _flag(
-        text, r"逾期未结题|逾期没结题|没结题|未结题|还没结题|(?:该|应该|应当)结题.{0,10}(?:没|未)结|overdue",
+        text, r"逾期未结题|逾期没结题|没结题|未结题|还没结题|(?:该|应该|应当)结题.{0,10}(?:没|未)结|"
+        r"(?:过了|超过|超了|错过)\s*结题(?:期限|时间|日期)|结题(?:期限|时间|日期)(?:已经?)?过了?.{0,4}(?:没|未)|overdue",
         r"(?:没有|没|无|不存在)\s*(?:任何)?\s*(?:逾期|未结题|没结题)|都(?:已|已经)?结题|已经?(?:按[时期])?结题|按[时期]结题|"
         r"no overdue|not overdue",
     )
+    if value and _NOT_CITY.search(text) and not _CITY.search(text):
+        # The rule is about projects the city funds: an overdue provincial or national one is not it.
+        value = False
     if value is not None:
         facts["overdue_city_project"] = value
     value = _flag(text, r"涉密|保密内容|机密|秘密|classified|confidential|state secret", r"不涉密|不涉及涉密|无涉密|没有涉密|非涉密|不含涉密|已脱密|not classified|no classified|unclassified")
@@ -197,20 +209,30 @@ def extract_profile(text: str) -> Profile:
 _UNIT = r"(?:学校|我校|我院|我所|本单位|我单位|单位|院里|所里|校里|我们|学院|大学|研究所|研究院|医院|our (?:unit|university|institute|school))"
 
 
+_PLANNED = r"想|打算|准备|计划|拟"  # a count planned in all, the asked one among them
+_EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_EN_NUM = r"(\d+|" + "|".join(_EN_NUMBERS) + r")"
+
+
+def _en_number(word: str) -> int:
+    return int(word) if word.isdigit() else _EN_NUMBERS[word]
+
+
 def _counts(text: str, facts: dict[str, object]) -> None:
     """Unit quota ("学校已经推荐了4项") versus the leader's own applications ("我已经报了一个")."""
     unit = re.search(
         _UNIT + r".{0,8}?(?:已经|已)?(?:推荐|报|申报|上报|提交)了?\s*" + _NUM + r"\s*(?:个|项)", text
     ) or re.search(r"(?:已经|已)?推荐了?\s*" + _NUM + r"\s*(?:个|项)", text)
     if unit and (n := cn_number(unit.group(1))) is not None:
-        facts["org_quota_used"] = n
+        # "今年想报两个项目" counts the one asked about: the others already put forward are one fewer.
+        facts["org_quota_used"] = max(n - 1, 0) if re.search(_PLANNED, unit.group(0)) else n
         return
-    elif (m := re.search(r"(?:put forward|recommended|submitted)\s*(\d+)\s*(?:projects|applications)|"
-                         r"(?:has|have)\s*(?:already\s*)?(\d+)\s*(?:projects|applications)\s*(?:recommended|submitted|put forward)",
-                         text)) and (
+    elif (m := re.search(r"(?:put forward|recommended|submitted)\s*" + _EN_NUM + r"\s*(?:projects|applications)|"
+                         r"(?:has|have)\s*(?:already\s*)?" + _EN_NUM + r"\s*(?:projects|applications)\s*"
+                         r"(?:recommended|submitted|put forward)", text)) and (
         re.search(r"unit|university|institute|school|we ", text)
     ):
-        facts["org_quota_used"] = int(m.group(1) or m.group(2))
+        facts["org_quota_used"] = _en_number(m.group(1) or m.group(2))
     personal = re.search(
         r"(?:我|本人|负责人)?(?:今年|本年度)?(?:已经|已)[^，,。?？]{0,8}?(?:申报|报|申请)(?:了|过)\s*" + _NUM
         + r"?\s*(?:个|项)?(?:其他)?(?:项目|课题)?", text

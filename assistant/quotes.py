@@ -17,6 +17,7 @@ from threading import Lock
 from cachetools import LRUCache
 
 from assistant.compose import Draft
+from assistant.rank import fact_attributes
 from corpus import Corpus, Fact, Passage, squash
 from corpus.passages import DOC_NAMES
 from index.retriever import Hit
@@ -33,6 +34,8 @@ SUPPORT_REDUNDANT = 0.8  # a sentence whose words the draft mostly holds already
 STEP_COVERAGE = 0.5  # a clause describes the asked step when it holds this share of its weighted words
 STEP_MIN_CHARS = 8  # a shorter clause after it is a tail ("逾期不再受理"), not the next step
 RARITY_MEMO = 4096  # stretches whose rarity is remembered
+LEAD_VALUE_CHECK = True  # a passage whose facts lack the asked kind of value does not lead ...
+STRICT_VALUES = ("duration", "amount", "phone", "url")  # ... for these kinds of value
 DOCUMENT_MAX = 12  # passages of a document quoted whole ("模板都有哪些栏目")
 FIELD_MAX_CHARS = 16
 LABEL_MAX_CHARS = 24  # a line ending in a colon shorter than this is a label or a salutation  # a form's labelled blank is short
@@ -61,6 +64,11 @@ def is_field(text: str) -> bool:
 class QuoteFinder:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
+        # The kinds of value the facts resting on each passage hold (a passage no fact rests on: none known).
+        self._values: dict[str, set[str]] = {}
+        for f in corpus.facts:
+            for pid in f.passage_ids:
+                self._values.setdefault(pid, set()).update(fact_attributes(f))
         df: dict[str, int] = {}
         for p in corpus.passages:
             for w in set(words(p.text)):
@@ -129,7 +137,8 @@ class QuoteFinder:
                 return _NUMBERING.sub("", sentence).strip().rstrip("。；;"), following.id
         return None
 
-    def lead_passages(self, draft: Draft, hits: list[Hit], q: str, listing: bool = False) -> list[str]:
+    def lead_passages(self, draft: Draft, hits: list[Hit], q: str, listing: bool = False,
+                      attribute: str | None = None) -> list[str]:
         """The best BM25 passage, when it is not among the draft's, belongs to no topic, and outscores
         the draft's own passages (a clause of the annexed template, say). When that passage is a bare
         title ("…信用承诺书（参考模板）", which matches every question about the document), the passage
@@ -140,6 +149,10 @@ class QuoteFinder:
         own = max((h.score for h in hits if h.passage.id in draft.passages), default=0.0)
         bar = max(LEAD_MARGIN * own, LEAD_MIN_BM25)
         above = list(itertools.takewhile(lambda h: h.passage.id not in draft.passages and h.score >= bar, hits))
+        if LEAD_VALUE_CHECK and attribute in STRICT_VALUES:
+            # "项目要多长时间做完": a passage whose facts hold no length of time is not the answer (a
+            # "when" may be answered by a step, "公示前", and "几个" is often only "several").
+            above = [h for h in above if attribute in self._values.get(h.passage.id, {attribute})]
         if (not above or above[0].passage.topic) and hits and (title := self._title_of(hits[0].passage)):
             # The best passage is a clause of a titled document the draft already rests on (the
             # pledge template): the clause holding the question's own words leads, if the draft's

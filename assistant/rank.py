@@ -47,7 +47,7 @@ W_DATE_WORDS = 2.0
 W_HEADING = 2.0
 W_INTENT = 2.0
 RARE_HOLDERS = 2  # an asked value held by at most this many facts makes them candidates ...
-RARE_KIND_SURE = 0.5  # ... when the question is at least this likely of their kind
+RARE_KIND_SURE = 0.5  # ... when the question is at least this likely of their kind (or one fact alone holds it)
 RETRIEVAL_DEPTH = 5
 RETRIEVAL_MIN_BM25 = 3.0
 RETRIEVAL_MIN_BM25_LATIN = 1.0
@@ -55,8 +55,10 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 CLOSE = 0.6  # a same-kind fact scoring this share of the best is answered too (the ranker can hardly tell them apart)
 MIN_SCORE = 2.0  # below this the best fact is no answer (plain words shared by chance; dev, dev2)
 # Attributes that a fact either states or does not: asking for one that the fact lacks is a mismatch.
-VALUE_ATTRIBUTES = ("date", "amount", "phone", "url", "count")
+VALUE_ATTRIBUTES = ("date", "duration", "amount", "phone", "url", "count")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
+# A length of time ("实施周期原则上为一年", "为期6个月"), not a date ("2024年9月").
+_DURATION = re.compile(r"周期|为期|(?<![\d年])(?:[一二两三半]年|[\d一二两三四五六七八九十]+个月)")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*万元")
 _PHONE = re.compile(r"\d{7,8}")
 _COUNT = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个)")
@@ -79,6 +81,8 @@ def fact_attributes(fact: Fact) -> frozenset[str]:
     attrs: set[str] = set()
     if fact.window or _DATE.search(text):
         attrs.add("date")
+    if _DURATION.search(text):
+        attrs.add("duration")
     if _AMOUNT.search(text):
         attrs.add("amount")
     if _PHONE.search(text):
@@ -164,9 +168,11 @@ class FactRanker:
             # "Which website do we use?": a value only one or two facts hold is asked of them, when
             # the question is of their kind, even if the question shares no word with them.
             holders = self._holders.get(attribute, [])
+            # The likeliest kind the notice covers ("那每项是1万吗": funding, though "not covered" is close).
+            in_scope = max((k for k in kinds if k != "out_of_scope"), key=lambda k: kinds[k], default=None)
             if len(holders) <= RARE_HOLDERS:
                 for fact in holders:
-                    if kinds.get(fact.intent, 0.0) >= RARE_KIND_SURE:
+                    if kinds.get(fact.intent, 0.0) >= RARE_KIND_SURE or fact.intent == in_scope or len(holders) == 1:
                         cand(fact)
         if time_now:
             # "系统开了没": whether a window is open now is asked of the facts that have one.

@@ -35,11 +35,14 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("phone", r"电话|号码|热线|联系方式|打哪个|打给谁|\b(?:phone|call|telephone|hotline|number)\b"),
     ("office", r"哪(?:个|些|几个)(?:处|部门|科室|单位负责)|找谁|问谁|联系谁|归哪|谁(?:管|负责)|联系单位|"
                r"\bwhich (?:office|department|division)\b|\bwho (?:do|should|can) (?:i|we) (?:ask|contact)\b|\bcontact\b"),
+    # How long something lasts ("项目要多长时间做完", "实施周期几年"), not when: "还有多久截止" is a date.
+    ("duration", r"(?<!还有)(?:多长时间|多久|多长)(?!截止|结束|开始|到期|以前|之前)|周期|几年|几个月|"
+                 r"\bhow long (?:is|does|do|will|should|must)\b(?!.*\b(?:open|left|have)\b)|\bduration\b"),
     ("date", r"什么时[候间]|何时|啥时|哪(?:一|几)?天|几号|几月|日期|时间|多久|期限|截止到|最晚|"
              r"\b(?:when|date|dates|deadline|until|how long|by when)\b"),
     ("amount", r"(?:经费|资助|资金|钱|支持|额度|拨款|给|拿|补助).{0,4}(?:多少|几万|几十万)|多少(?:钱|万|经费)|额度|金额|"
                r"\bhow much\b|\bamount\b"),
-    ("count", r"(?<!哪)几(?:个|项|家|类)|多少(?:个|项)|\bhow many\b|\bnumber of\b"),
+    ("count", r"(?<![哪好])几(?:个|项|家|类)|多少(?:个|项)|\bhow many\b|\bnumber of\b"),
     ("url", r"网站|网址|哪里填|在哪(?:里|儿)?(?:填|报|申报|提交|注册)|什么系统|哪个系统|\b(?:website|url|link|portal)\b"),
     ("address", r"地址|在哪(?:个区|儿|里)?办公|办公地点|\baddress\b|\bwhere is\b.*\boffice\b"),
     ("who", r"谁|什么人|哪个人|\b(?:who|whom)\b"),
@@ -76,6 +79,8 @@ OFFICE_TAIL = 4  # a guessed office may be named by the last characters of its n
 # Whether a window is open now: "系统开了没", "现在还能报吗", "is it still open".
 STATUS = re.compile(r"(?:开|开通|开放|开始|截止|结束|关闭|关)了?(?:没|吗|没有)|还(?:开着|能|可以|来得及|收|接受|让)|现在|目前|"
                     r"这会儿|今天|此刻|当前|\b(?:still|now|today|yet|currently)\b|is it (?:still )?(?:open|closed)", re.ASCII)
+CONDITIONED = re.compile(r"的(?:人|单位|老师|项目|负责人)?(?:还能|还可以|还让|也能|也可以)")
+NAMED_NOW = re.compile(r"现在|目前|这会儿|今天|此刻|当前|截止|过了|来得及|\b(?:now|today|currently)\b", re.ASCII)
 # Words that list several asked things at once ("截止时间、经费、联系电话分别是？").
 _LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
 _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff])[，,](?=[\u4e00-\u9fff])")
@@ -130,6 +135,7 @@ class Understanding:
     rewritten_from: str | None = None  # the follow-up as typed, when `text` was completed from context
     parts: list[str] = field(default_factory=list)  # sub-questions (one when the question is simple)
     attribute: str | None = None
+    conditioned: bool = False  # "…的还能报吗": may one with a condition apply, not is it still open
     yesno: bool = False
     status: bool = False  # asks whether something is open or closed now
     overview: bool = False  # asks for the whole of an aspect, not one value
@@ -374,7 +380,10 @@ class Understander:
         u.parts = [q] if (stated or V.ASK_ELIGIBLE_ZH.search(q)) and own else self.split(q)
         u.attribute = asked_attribute(q)
         u.yesno = bool(YESNO.search(q))
-        u.status = bool(STATUS.search(q))
+        # "信用上有污点的还能报吗" asks whether someone with a condition may apply, not whether the window
+        # is still open: "还能" after a condition ("…的") is not "still", unless a time is named.
+        u.conditioned = bool(CONDITIONED.search(q)) and not NAMED_NOW.search(q)
+        u.status = bool(STATUS.search(q)) and not u.conditioned
         if (step := AFTER_STEP.search(q) or AFTER_DONE.search(q)) and NEXT_STEPS:
             u.after = step.group("step")
         u.overview = bool(OVERVIEW.search(q)) and not u.topics
@@ -399,6 +408,8 @@ class Understander:
             u.topics, u.focus = [], described
         elif stated:
             u.focus = self.asked_part(q)
+        elif u.conditioned and (m := CONDITIONED.search(q)) and len(cond := _SENTENCE_SPLIT.split(q[: m.start()])[-1]) >= 2:
+            u.focus = cond  # "信用上有污点的还能报吗": the condition is what the notice's rules speak of
         u.offices = [name for key, name in self.offices if key in u.focus]
         # A phone number names the office it belongs to ("67176525对应的是哪个处").
         for phone in re.findall(r"(?<!\d)\d{7,8}(?!\d)", u.focus):

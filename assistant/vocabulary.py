@@ -47,7 +47,9 @@ ASK_ELIGIBLE_ZH = re.compile(
     r"\s*(?:申报|报|申请|参加|参与|当|做|担任).{0,10}?"
     r"(?:吗|么|不|？|\?|$)|有没有资格|有资格|够条件|符合条件|符合申报条件"
 )
-ASK_ELIGIBLE_EN = re.compile(r"\b(?:can|may|could)\b.{0,40}\bapply\b|\beligib|\bqualif|allowed to apply", re.ASCII)
+ASK_ELIGIBLE_EN = re.compile(r"\b(?:can|may|could)\b.{0,40}\bapply\b|\beligib|\bqualif|allowed to apply|"
+                             r"\b(?:can|may|could) (?:we|i) (?:still |also )?(?:add|submit|put forward|recommend|lead)\b",
+                             re.ASCII)
 # "How many …" questions ask for a quota or a count, not for a verdict.
 COUNT = ("几项", "几个", "多少项", "多少个", "几次", "一共", "how many", "number of")
 WHEN = ("什么时候", "何时", "啥时候", "哪天", "几号", "几月", "日期", "时间", "截止", "when", "date", "until", "deadline")

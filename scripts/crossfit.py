@@ -66,6 +66,12 @@ def summary(out: dict[str, dict]) -> str:
     return f"all {passed / total:.4f} ({passed}/{total}) | " + " ".join(parts)
 
 
+def _why(r) -> str:
+    """What failed, one letter each: A answer, I intent, C citation, V verdict."""
+    return "".join(c for c, bad in (("A", r.answer_ok is False), ("I", r.intent_ok is False),
+                                    ("C", r.has_cite_gold and not r.hit3), ("V", r.verdict_ok is False)) if bad)
+
+
 def apply(assignments: list[str]) -> None:
     for a in assignments:
         name, value = a.split("=", 1)
@@ -92,7 +98,7 @@ def main() -> int:
         for v in out.values():
             for r in v["results"]:
                 if not r.passed:
-                    print(r.id)
+                    print(r.id, _why(r), f"{r.gold_intent}>{r.got_intent}")
     return 0
 
 

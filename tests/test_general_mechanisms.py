@@ -189,3 +189,54 @@ def test_the_capacity_one_applies_in_may_stand_between_modal_and_verb(assistant:
 def test_a_step_done_and_what_next_asked_is_a_next_step_question(assistant: Assistant) -> None:
     u = assistant.understander.understand("申报书填完了，附件也传好了，接下来该怎么走？")
     assert u.after and "传好" in u.after
+
+
+def test_how_long_asks_for_a_length_of_time_not_a_date(assistant: Assistant) -> None:
+    from assistant.rank import fact_attributes
+
+    lasting = [f for f in CORPUS.facts if "duration" in fact_attributes(f)]
+    assert lasting and all(f.window is None for f in lasting)
+    answer = assistant.ask("这类课题从立项到做完一般给多长时间？")
+    assert answer.answer.startswith(lasting[0].zh[:12]), answer.answer[:80]
+    assert assistant.understander.understand("离系统关闭还有多久截止？").attribute == "date"
+
+
+def test_counts_planned_in_all_and_stated_in_english_are_read() -> None:
+    from assistant.extract import extract_profile
+    from index.tokenize import canonical
+
+    # Planning three in all means two besides the one asked about; "already three" means three.
+    assert extract_profile(canonical("我们研究院打算今年报三个项目")).org_quota_used == 2
+    assert extract_profile(canonical("我们学校已经推荐了三项")).org_quota_used == 3
+    assert extract_profile(canonical("Our institute has already recommended three projects")).org_quota_used == 3
+
+
+def test_an_ended_penalty_and_a_provincial_overdue_project_break_no_rule() -> None:
+    from assistant.extract import extract_profile
+    from index.tokenize import canonical
+
+    assert extract_profile(canonical("我的科研失信惩戒期前年就已经满了")).serious_misconduct_in_penalty is False
+    assert extract_profile(canonical("我有个国家社科基金项目逾期还没结题")).overdue_city_project is False
+    assert extract_profile(canonical("我有个市科技计划项目逾期没结题")).overdue_city_project is True
+    assert extract_profile(canonical("我去年那个市里的项目过了结题期限还没结")).overdue_city_project is True
+
+
+def test_still_after_a_condition_asks_about_the_condition_not_the_window(assistant: Assistant) -> None:
+    u = assistant.understander.understand("信用方面有过问题的还能报吗？")
+    assert not u.status and "信用" in u.focus and "还能" not in u.focus
+    assert assistant.understander.understand("现在还能报吗？").status
+    answer = assistant.ask("信用方面有过问题的还能报吗？")
+    assert answer.intent != Intent.DATES and "黑名单" in answer.answer
+
+
+def test_a_verdict_cites_the_rules_the_stated_facts_passed(assistant: Assistant) -> None:
+    answer = assistant.ask("我们单位有个项目逾期没结题，但不是市里的，是省里的项目，我能报吗？")
+    assert answer.eligibility is not None
+    passed = [r for r in answer.eligibility.rules if r.passed is True]
+    assert passed and passed[0].citation.id in [c.id for c in answer.citations[:3]]
+
+
+def test_an_english_may_we_add_one_more_gets_the_quota_verdict(assistant: Assistant) -> None:
+    answer = assistant.ask("We are a university in Zhengzhou and have already put forward five projects. Can we add one more?")
+    assert answer.eligibility is not None and answer.eligibility.verdict == "ineligible"
+    assert any(r.passed is False and r.id == "org_quota" for r in answer.eligibility.rules)
