@@ -71,6 +71,8 @@ REPORTABLE = ("dates", "funding", "contacts", "materials", "process", "rules", "
 LIST_OF_TOPICS = re.compile(r"(?:有哪些|哪些|哪几个|列出|都有什么)[^，,。？?]{0,4}(?:项目|课题)|"
                             r"(?:项目|课题)都?(?:有哪些|是哪些|有哪几个|是哪几个|有哪几项|是哪几项|包括哪些)[?？]?$")
 GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
+CORE_KINDS = ("process", "materials", "rules")  # a sure kind with no fact found answers with its facts ...
+CORE_MAX_OOS = 0.2  # ... when "not covered" is this unlikely
 
 
 _NO_SESSION = SessionState()  # the state of a question asked without a session
@@ -264,6 +266,14 @@ class Assistant:
             kind = [c.fact for c in ranked if c.fact.intent == aspect and c.score > 0]
             rest = [f for f in self.corpus.facts if f.intent == aspect and f not in kind]
             facts = (kind + rest if len(kind) + len(rest) <= OVERVIEW_MAX else kind)[:OVERVIEW_MAX] or facts
+        elif (not facts and sure_kind in CORE_KINDS and kinds.get("out_of_scope", 0.0) <= CORE_MAX_OOS
+              and not topics and not u.foreign and not u.offices):
+            # "怎么报名", "第一步得先干啥": a question of a kind the model is sure of, in words the notice
+            # does not use, and nothing else asked: the facts of that kind, as for the whole aspect.
+            kind = [c.fact for c in ranked if c.fact.intent == sure_kind and c.score > 0]
+            rest = [f for f in self.corpus.facts if f.intent == sure_kind and f not in kind]
+            facts = (kind + rest)[:OVERVIEW_MAX]
+            u.overview = True
         if trace:
             trace.add("retrieve", *(f"{h.passage.id} bm25={h.score:.2f}" for h in hits[:3]))
             trace.add("kind", ", ".join(f"{k}={p:.2f}" for k, p in sorted(kinds.items(), key=lambda x: -x[1])[:3])

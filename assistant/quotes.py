@@ -32,8 +32,11 @@ SUPPORT_COVERAGE = 0.6  # ... holding this share of the question's weighted word
 SUPPORT_MARGIN = 1.0  # ... and this much more than the draft's own sentences (idf units)
 SUPPORT_REDUNDANT = 0.8  # a sentence whose words the draft mostly holds already is the draft's own
 STEP_COVERAGE = 0.5  # a clause describes the asked step when it holds this share of its weighted words
+STEP_MIN_WEIGHT = 3.0  # a step is named by words this rare in all (idf units): "项目" and "报" are not one
 STEP_MIN_CHARS = 8  # a shorter clause after it is a tail ("逾期不再受理"), not the next step
 RARITY_MEMO = 4096  # stretches whose rarity is remembered
+# A directional complement ("报上去", "交上来") says where, not what was done: no step word of its own.
+_DIRECTIONAL = re.compile(r"[上下进出回过起][去来]")
 LEAD_VALUE_CHECK = True  # a passage whose facts lack the asked kind of value does not lead ...
 STRICT_VALUES = ("duration", "amount", "phone", "url")  # ... for these kinds of value
 DOCUMENT_MAX = 12  # passages of a document quoted whole ("模板都有哪些栏目")
@@ -108,12 +111,13 @@ class QuoteFinder:
         for w in words(step):
             if len(w) >= 2 and w in self._idf:
                 want[w] = self._idf[w]
-            elif _CJK_CHAR.match(w[0]) and w not in self._idf and (rarity := self._rarity(w[0])) is not None:
+            elif (_CJK_CHAR.match(w[0]) and w not in self._idf and not _DIRECTIONAL.fullmatch(w)
+                  and (rarity := self._rarity(w[0])) is not None):
                 # "填好", "填完": the verb's character, as the notice's words begin with it ("填报").
                 want[w[0]] = rarity
         total = sum(want.values())
-        if total <= 0:
-            return None
+        if total < STEP_MIN_WEIGHT:
+            return None  # "项目报上去以后": words every clause shares name no step
         best: tuple[float, int, int] | None = None
         for i, p in enumerate(self._notice_order):
             clauses = self._clauses[p.id]

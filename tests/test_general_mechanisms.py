@@ -240,3 +240,17 @@ def test_an_english_may_we_add_one_more_gets_the_quota_verdict(assistant: Assist
     answer = assistant.ask("We are a university in Zhengzhou and have already put forward five projects. Can we add one more?")
     assert answer.eligibility is not None and answer.eligibility.verdict == "ineligible"
     assert any(r.passed is False and r.id == "org_quota" for r in answer.eligibility.rules)
+
+
+def test_a_core_question_in_words_the_notice_lacks_gets_the_facts_of_its_kind(assistant: Assistant) -> None:
+    # "报名" is not a word of the notice; the model is sure it asks about the process.
+    answer = assistant.ask("请问该如何报名呀？")
+    assert answer.intent == Intent.PROCESS, answer.answer[:80]
+    process = [f for f in CORPUS.facts if f.intent == "process"]
+    assert any(f.zh[:10] in answer.answer for f in process)
+
+
+def test_words_every_clause_shares_name_no_step(assistant: Assistant) -> None:
+    # "项目报上去": "项目" and "报" (and the direction "上去") name no clause of the notice.
+    assert assistant.quotes.next_step("项目报上去") is None
+    assert assistant.quotes.next_step("上传完附件") is not None
