@@ -33,6 +33,9 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_WHICH_ONE = re.compile(r"哪一(?=[个项步天类级种份条位家])")
+
+
 @lru_cache(maxsize=8192)
 def canonical(text: str) -> str:
     """normalize() plus common misspellings folded, lower-cased: what matching works on."""
@@ -41,7 +44,8 @@ def canonical(text: str) -> str:
     text = re.sub(r"[“”‘’\"「」『』《》〈〉]", "", text)
     for wrong, right in _SPELLING.items():
         text = text.replace(wrong, right)
-    return text
+    # "哪一个" is "哪个": the numeral belongs to the question word, it is not "一个" of the notice.
+    return _WHICH_ONE.sub("哪", text)
 
 
 def jieba_ready() -> None:

@@ -169,3 +169,10 @@ def test_no_code_names_a_year_phone_amount_or_fact_id_of_one_notice() -> None:
 def test_a_topic_number_the_notice_does_not_have_is_out_of_scope(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question)
     assert answer.intent == Intent.OUT_OF_SCOPE and answer.citations == []
+
+
+def test_which_one_is_a_question_word_not_the_numeral_of_the_notice() -> None:
+    from index.tokenize import canonical, tokens
+
+    assert canonical("学历证传哪一个？") == canonical("学历证传哪个？")
+    assert "一个" not in tokens(canonical("附件里学历证传哪一个"))
