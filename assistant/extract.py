@@ -187,13 +187,13 @@ def extract_profile(text: str) -> Profile:
         facts["classified_content"] = value
     value = _flag(
         text,
-        r"已(?:经)?(?:获得|拿|得到|获)(?:到|过)?(?:了|过)?\s*(?:市级|市里|市财政)|市里(?:已经)?(?:资助|支持)过|市级(?:财政)?(?:资金)?(?:已经)?(?:资助|支持)过|already (?:received|got|been given) city|already city[- ]funded",
+        r"已(?:经)?(?:获得|拿|得到|获)(?:到|过)?(?:了|过)?\s*(?:市级|市里|市财政)|市里(?:已经)?(?:资助|支持)过|市级(?:财政)?(?:资金)?(?:已经)?(?:资助|支持)过|already (?:received|got|been given) (?:zhengzhou )?(?:city|municipal)|already (?:city|municipal)[- ]funded",
         r"(?:没有|没|未|从未)\s*(?:获得|拿到|得到|拿过)(?:过)?\s*(?:市级|市里|市财政)|not (?:been )?city[- ]funded|no city funding",
     )
     if value is not None:
         facts["already_city_funded"] = value
     # Two districts named as recommenders ("航空港区和郑东新区两个口子推荐", "让金水区和高新区分别推荐").
-    two_districts = re.search(r"[\u4e00-\u9fff]{1,5}区(?:和|与|、|跟)[\u4e00-\u9fff]{1,5}区.{0,8}(?:推荐|申报|报)", text)
+    two_districts = re.search(r"[\u4e00-\u9fff]{1,5}区(?:和|与|、|跟)[\u4e00-\u9fff]{1,5}区.{0,14}(?:推荐|申报|报)", text)
     if re.search(r"多头申报|多个推荐部门|两个推荐部门|几个推荐部门同时|(?:两|几|多)个(?:口子|渠道)|"
                  r"multiple (?:recommending )?departments", text) or two_districts:
         facts["recommending_departments"] = _count(text, _NUM + r"\s*个(?:推荐)?部门") or 2

@@ -254,3 +254,13 @@ def test_words_every_clause_shares_name_no_step(assistant: Assistant) -> None:
     # "项目报上去": "项目" and "报" (and the direction "上去") name no clause of the notice.
     assert assistant.quotes.next_step("项目报上去") is None
     assert assistant.quotes.next_step("上传完附件") is not None
+
+
+def test_two_named_districts_and_english_municipal_funding_are_read() -> None:
+    from assistant.extract import extract_profile
+    from index.tokenize import canonical
+
+    text = "我们所打算同时让中原区和二七区这两家区级科技主管部门都推荐"
+    assert extract_profile(canonical(text)).recommending_departments == 2
+    text = "This study already received municipal funding in 2023; may we apply again?"
+    assert extract_profile(canonical(text)).already_city_funded is True
