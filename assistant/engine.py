@@ -15,7 +15,7 @@ import datetime as dt
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from threading import Lock
 from typing import Literal, cast
@@ -40,7 +40,7 @@ from assistant.extract import profile_words
 from assistant.intent_model import IntentModel, best, text_features
 from assistant.models import Answer, Citation, Eligibility, Intent, Profile, ProjectLevel
 from assistant.quotes import SENTENCE_MIN_CHARS, QuoteFinder
-from assistant.rank import VALUE_ATTRIBUTES, FactRanker, select
+from assistant.rank import MIN_SCORE, VALUE_ATTRIBUTES, FactRanker, select
 from assistant.sections import Outline
 from assistant.sessions import SessionState, make_session_store
 from assistant.settings import Settings
@@ -71,10 +71,13 @@ REPORTABLE = ("dates", "funding", "contacts", "materials", "process", "rules", "
 LIST_OF_TOPICS = re.compile(r"(?:有哪些|哪些|哪几个|列出|都有什么)[^，,。？?]{0,4}(?:项目|课题)|"
                             r"(?:项目|课题)都?(?:有哪些|是哪些|有哪几个|是哪几个|有哪几项|是哪几项|包括哪些)[?？]?$")
 GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
+REPEATED_CLAUSES = True  # a candidate's clause holding a rare stretch of the question the answer lacks leads ...
+REPEATED_MIN_RARITY = 3.0  # ... when few passages hold the stretch (idf units)
 CORE_KINDS = ("process", "materials", "rules")  # a sure kind with no fact found answers with its facts ...
 CORE_MAX_OOS = 0.2  # ... when "not covered" is this unlikely
 
 
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _NO_SESSION = SessionState()  # the state of a question asked without a session
 
 
@@ -402,7 +405,7 @@ class Assistant:
         if facts:
             if time_now and not any(f.window for f in facts):
                 facts = [*facts, self._window_fact()]
-            draft = self._facts_draft(facts, u, today, hits)
+            draft = self._facts_draft(facts, u, today, hits, [c.fact for c in ranked if c.score >= MIN_SCORE])
             intent = Intent(facts[0].intent)
             elig = self.checker.check(state.profile, today, lang) if intent == Intent.ELIGIBILITY else None
             return done(draft, intent, (), elig)
@@ -490,7 +493,8 @@ class Assistant:
         windows = [f for f in self.corpus.facts if f.window]
         return min(windows, key=lambda f: f.window.opens if f.window else dt.date.max)
 
-    def _facts_draft(self, facts: list[Fact], u: Understanding, today: dt.date, hits: list[Hit]) -> Draft:
+    def _facts_draft(self, facts: list[Fact], u: Understanding, today: dt.date, hits: list[Hit],
+                     candidates: Sequence[Fact] = ()) -> Draft:
         """A yes/no or who question on a fact of several clauses is answered with the clause that
         settles it first (verbatim), then the fact; other questions get the facts' answers."""
         draft = facts_answer(facts, today, u.lang)
@@ -513,10 +517,33 @@ class Assistant:
                 return Draft(text, [pid for q in own for pid in self._quote_passages[q]])
         if not (u.yesno or u.attribute == "who") or u.lang != "zh":
             return draft
+        if REPEATED_CLAUSES and u.yesno and (
+                found := self._repeated_clause(candidates, u.focus, getattr(facts[0], u.lang))):
+            # "已经注册过了，还要重新注册吗": the clause of another likely fact that holds the question's own
+            # words ("注册过"), which the best fact does not say, settles it.
+            lead, pid = found
+            return Draft(f"通知原文：“{lead}”。\n{draft.text}", [pid, *draft.passages], draft.rank_passages)
         clause = self.quotes.best_clause(facts[0], u.text)
         if clause is None:
             return draft
         return Draft(f"通知原文：“{clause}”。\n{draft.text}", draft.passages, draft.rank_passages)
+
+    def _repeated_clause(self, candidates: Sequence[Fact], q: str, said: str) -> tuple[str, str] | None:
+        """The clause of a candidate fact holding the rarest stretch of the question (three characters
+        or more, held by few passages) that the answer does not say, with its passage."""
+        said = squash(said)
+        stretches = {st for run in _CJK_RUN.findall(q) for n in range(3, min(6, len(run)) + 1)
+                     for i in range(len(run) - n + 1) if (st := run[i:i + n]) not in said}
+        best: tuple[float, str, str] | None = None
+        for fact in candidates:
+            for quote in fact.quotes:
+                for clause in re.split(r"(?<=[，,；;。])", squash(quote)):
+                    clause = clause.rstrip("，,；;。")
+                    for st in stretches:
+                        if st in clause and (r := self.quotes.rarity(st)) is not None and r >= REPEATED_MIN_RARITY and (
+                                best is None or r > best[0]) and self._quote_passages.get(quote):
+                            best = (r, clause, self._quote_passages[quote][0])
+        return (best[1], best[2]) if best else None
 
     def _topic_intent(self, facets: list[str], q: str = "") -> Intent:
         for f in facets:

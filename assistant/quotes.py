@@ -212,6 +212,10 @@ class QuoteFinder:
                 out[w] = rarity
         return out
 
+    def rarity(self, stretch: str) -> float | None:
+        """How rare a stretch of characters is in the notice's passages (see `_rarity`)."""
+        return self._rarity(stretch)
+
     def _rarity(self, stretch: str) -> float | None:
         """How rare a stretch the notice only holds inside longer words is ("填" of "填写"), by the
         passages holding it; None when no passage, or every one, holds it (memoised)."""

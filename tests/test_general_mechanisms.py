@@ -264,3 +264,12 @@ def test_two_named_districts_and_english_municipal_funding_are_read() -> None:
     assert extract_profile(canonical(text)).recommending_departments == 2
     text = "This study already received municipal funding in 2023; may we apply again?"
     assert extract_profile(canonical(text)).already_city_funded is True
+
+
+def test_a_clause_in_the_questions_own_words_settles_a_yes_no_question(assistant: Assistant) -> None:
+    # "注册过" is the notice's wording of one clause only; the answer leads with that clause verbatim.
+    answer = assistant.ask("账号早在系统里注册过了，这次是否需要重新注册？")
+    first = answer.answer.splitlines()[0]
+    assert first.startswith("通知原文") and "注册过" in first, first
+    quoted = first.split("“")[1].split("”")[0]
+    assert any(quoted in c.text.replace(" ", "") for c in answer.citations[:1]), answer.citations[:1]
