@@ -277,6 +277,12 @@ def _listen(host: str, port: int, backlog: int | None = 2048) -> socket.socket:
 EXIT_LOAD_FAILED = 3
 
 
+def _exit_after_drain(signum, frame) -> None:
+    """uvicorn re-raises the SIGTERM it drained on once it has stopped; the default action would end the
+    process without running `atexit` handlers (the private index copy under TMPDIR would stay behind)."""
+    sys.exit(0)
+
+
 def _worker(host: str, port: int) -> None:
     """One worker process: load (build or repair) first, then listen, then serve until SIGTERM."""
     from assistant.settings import get_settings
@@ -302,6 +308,7 @@ def _worker(host: str, port: int) -> None:
     sock = _listen(host, port)
     config = uvicorn.Config(app, **uvicorn_options(settings))
     log.info("worker %d ready: %d passages, listening on %s:%d", os.getpid(), assistant.passage_count, host, port)
+    signal.signal(signal.SIGTERM, _exit_after_drain)
     DrainingServer(config, [sock], settings.shutdown_drain_seconds).run(sockets=[sock])
 
 

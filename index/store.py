@@ -17,6 +17,7 @@ tells whether what exists is still fresh.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import fcntl
 import json
@@ -209,9 +210,18 @@ def _open_collection(chroma_dir: Path, manifest: Manifest, n: int):
 
 
 def _read_only_copy(generation: Path) -> Path:
-    """A private, writable copy of a generation (Chroma writes to its SQLite file even to read)."""
-    target = Path(tempfile.mkdtemp(prefix="assistant-index-ro-")) / generation.name
-    shutil.copytree(generation, target)
+    """A private, writable copy of a generation (Chroma writes to its SQLite file even to read).
+
+    The copy lives in its own temporary directory, removed when the process exits (and at once when
+    the copy cannot be made), so restarts against a read-only index leave nothing behind."""
+    root = Path(tempfile.mkdtemp(prefix="assistant-index-ro-"))
+    atexit.register(shutil.rmtree, root, True)
+    target = root / generation.name
+    try:
+        shutil.copytree(generation, target)
+    except OSError:
+        shutil.rmtree(root, True)
+        raise
     return target
 
 
@@ -242,6 +252,7 @@ def _open_embedded(cfg, passages, digest, embedder, progress, rebuild) -> Vector
         try:
             collection = _open_collection(copy / "chroma", manifest, len(passages))
         except IndexUnavailable as exc:
+            shutil.rmtree(copy.parent, True)  # a broken copy is of no further use
             exc.repairable = writable
             raise
     return VectorStore(collection, manifest)

@@ -110,7 +110,9 @@ def test_read_only_index_directory(assistant, tmp_path: Path, state: str) -> Non
         if state == "truncated":
             truncate(sqlite)
     prefix = read_only_serve_prefix(index_dir)
-    env = {"ASSISTANT_INDEX_DIR": str(index_dir), "ASSISTANT_DATA_DIR": str(tmp_path / "data")}
+    scratch = tmp_path / "tmp"  # where the private copy goes; it must be gone once the process stops
+    scratch.mkdir()
+    env = {"ASSISTANT_INDEX_DIR": str(index_dir), "ASSISTANT_DATA_DIR": str(tmp_path / "data"), "TMPDIR": str(scratch)}
     with serve(env, tmp_path / "serve.log", workers=1, prefix=prefix) as served:
         body = health(served.url)
         r = fresh_post(served.url + "/api/ask", json={"question": FACT_Q})
@@ -131,3 +133,4 @@ def test_read_only_index_directory(assistant, tmp_path: Path, state: str) -> Non
         assert cli.returncode == 0
     else:
         assert cli.returncode != 0 and "To fix" in cli.stderr and "python -m assistant index" in cli.stderr
+    assert not any(p.name.startswith("assistant-index-ro-") for p in scratch.iterdir()), list(scratch.iterdir())
