@@ -54,7 +54,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
 YESNO = re.compile(r"吗[?？]?$|吗[，,。]|是否|([\u4e00-\u9fff])不\1|需要不需要|可不可以|可否|有没有|必须|了没有?[?？]?$|"
                    r"^(?:is|are|do|does|can|may|must|should|will)\b", re.ASCII)
 ELLIPTICAL = re.compile(r"^(?:那|那么|那如果|如果是|换成|要是|and\b|what about\b|how about\b|and for\b|and the\b)|呢[?？]?$", re.ASCII)
-ASKS = re.compile(r"什么|啥|哪|谁|几|多少|怎么|怎样|如何|咋|吗|呢|么|\b(?:what|when|where|who|which|how|whom|is|are|do|does|can)\b", re.ASCII)
+ASKS = re.compile(r"什么|啥|哪|谁|几|多[少长久大]|何时|怎么|怎样|如何|咋|吗|呢|么|\b(?:what|when|where|who|which|how|whom|is|are|do|does|can)\b", re.ASCII)
 # A question for the whole of an aspect ("整体的时间安排", "整个流程分哪几步", "对负责人有哪些要求").
 OVERVIEW = re.compile(r"整体|整个|全部|所有|总体|哪几步|怎么安排|怎样安排|如何安排|有哪些(?:要求|规定|条件|步骤|环节)|"
                       r"有什么(?:要求|规定|条件)|哪些(?:限制性)?(?:步骤|环节|规定|条件)|"
@@ -253,11 +253,18 @@ class Understander:
     def split(self, q: str) -> list[str]:
         """Sub-questions: sentences that each ask something, and lists under one shared predicate."""
         pieces: list[str] = []
-        for p in (p.strip() for p in _SENTENCE_SPLIT.split(q)):
+        marked: set[int] = set()  # pieces the asker closed with a question mark ask, whatever their words
+        start = 0
+        for sep in [*_SENTENCE_SPLIT.finditer(q), None]:
+            end = sep.start() if sep else len(q)
+            p = q[start:end].strip()
             if p and pieces and _BARE_PREDICATE.match(p):
                 pieces[-1] += p  # "年龄、职称、几项，分别是怎么规定的": the predicate of the list before it
             elif p:
                 pieces.append(p)
+            if pieces and sep and sep.group() in "?？":
+                marked.add(len(pieces) - 1)
+            start = sep.end() if sep else start
         english = _ENGLISH_PAIR.match(q)
         if english and all(2 <= len(x.split()) <= 6 for x in english.group(3, 4)):
             # "What are the online filing window and the district review window?" (not "the rules for
@@ -266,7 +273,7 @@ class Understander:
             return [f"{head} {english.group(3)}?", f"{head} {english.group(4)}?"]
         # A piece is a question of its own only if it asks (an interrogative word or a yes/no form),
         # not merely because it names something ("按信用承诺书，单位要和谁签订…" is one question).
-        asking = [p for p in pieces if ASKS.search(p) or YESNO.search(p)]
+        asking = [p for i, p in enumerate(pieces) if ASKS.search(p) or YESNO.search(p) or i in marked]
         parts = pieces if len(asking) >= 2 and len(asking) == len(pieces) else [q]
         out: list[str] = []
         for part in parts:

@@ -36,6 +36,18 @@ def test_a_bare_predicate_after_a_list_asks_about_the_list(assistant: Assistant)
     assert len(u.parts) == 2 and all(p.endswith("有什么要求") for p in u.parts)
 
 
+def test_each_sentence_closed_by_a_question_mark_is_a_question(assistant: Assistant) -> None:
+    # "多长" asks as "多少" does, and a sentence the asker ends with "？" asks whatever its words.
+    u = assistant.understander.understand("几号开始报？项目周期多长？")
+    assert len(u.parts) == 2
+    answer = assistant.ask("几号开始报？项目周期多长？")
+    window = next(f for f in assistant.corpus.facts if f.window)
+    assert window.window is not None and f"{window.window.opens.month}月{window.window.opens.day}日" in answer.answer
+    assert "一年" in answer.answer
+    # Stated facts closed by commas stay facts: one question.
+    assert len(assistant.understander.understand("我是讲师，今年48岁，能报吗？").parts) == 1
+
+
 def test_an_english_pair_is_two_questions(assistant: Assistant) -> None:
     u = assistant.understander.understand("When are the submission deadline and the completion deadline?")
     assert len(u.parts) == 2
