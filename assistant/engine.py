@@ -45,13 +45,13 @@ from assistant.sections import Outline
 from assistant.sessions import SessionState, make_session_store
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
-from assistant.understand import AMOUNT_MENTION, Understander, Understanding
+from assistant.understand import AMOUNT_MENTION, ASKS, Understander, Understanding
 from corpus import Corpus, Fact, Topic, find_passages, load_corpus, squash
 from index import HybridRetriever, IndexConfig, open_index
 from index.embedders import make_embedder
 from index.retriever import Hit
 from index.spelling import corrector_for
-from index.tokenize import canonical
+from index.tokenize import canonical, jieba_frequency, words
 
 log = logging.getLogger(__name__)
 Language = Literal["zh", "en"]
@@ -75,6 +75,10 @@ REPEATED_CLAUSES = True  # a candidate's clause holding a rare stretch of the qu
 REPEATED_MIN_RARITY = 3.0  # ... when few passages hold the stretch (idf units)
 CORE_KINDS = ("process", "materials", "rules")  # a sure kind with no fact found answers with its facts ...
 CORE_MAX_OOS = 0.2  # ... when "not covered" is this unlikely
+RULED_OUT = 0.05  # a kind of question the model gives less than this (when sure of another) leads with none of its sentences
+NOVEL_RARE = 5000  # the intent features count the words new to the notice, and those rare in general Chinese
+NOVEL_MAX = 3  # (jieba's word counts) apart, up to this many
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -141,6 +145,9 @@ class Assistant:
         # Told of every answer-cache lookup (True = hit); the API points it at its metrics.
         self.on_cache: Callable[[bool], None] | None = None
         self.uncovered = [canonical(w) for w in corpus.not_covered]
+        # What the notice says, and the words of asking: a question's other words are new to the notice.
+        self._notice_text = canonical("".join(p.text for p in corpus.passages))
+        self._asking_words = {canonical(w) for w in question_words}
         # Least recently used answers first out (cachetools); size 0: nothing is kept.
         self._cache: LRUCache[tuple, tuple[Answer, SessionState]] = LRUCache(max(1, settings.answer_cache_size))
         self._caching = settings.answer_cache_size > 0
@@ -283,6 +290,10 @@ class Assistant:
                       or "no model")
             trace.add("rank", *(c.describe() for c in ranked[:4]))
             trace.add("rank", "chosen: " + (", ".join(f.id for f in facts) or "-"))
+        # A sentence of a fact whose kind the model rules out, sure of another, is no lead ("网上填完是谁
+        # 提交": not the sentence about submitting early, which a dates fact rests on).
+        lead_hits = [h for h in hits if not (sure_kind and (o := self._owners.get(h.passage.id))
+                                             and kinds.get(o.intent, 1.0) < RULED_OUT and o not in facts)]
         top_score = ranked[0].score if ranked else 0.0
         top_longest = ranked[0].longest if ranked else 0
         asker = self._asker(u, facts, top_longest, state, sure_kind)
@@ -299,7 +310,7 @@ class Assistant:
             )
             if lang == "zh" and intent.value in REPORTABLE and intent != Intent.ELIGIBILITY and not u.overview:
                 naming = {w for t in topic_ids for w in self._naming.get(t, ())}
-                draft = self.quotes.with_support(draft, u.focus, hits, topic_ids, naming,
+                draft = self.quotes.with_support(draft, u.focus, lead_hits, topic_ids, naming,
                                                  about_topics=sure_kind == "topics")
             citations = [] if intent == Intent.OUT_OF_SCOPE else self._citations(draft, q, topic_ids, hits)
             if sure_kind in REPORTABLE and intent.value in REPORTABLE and intent != Intent.ELIGIBILITY:
@@ -405,7 +416,7 @@ class Assistant:
         if facts:
             if time_now and not any(f.window for f in facts):
                 facts = [*facts, self._window_fact()]
-            draft = self._facts_draft(facts, u, today, hits, [c.fact for c in ranked if c.score >= MIN_SCORE])
+            draft = self._facts_draft(facts, u, today, lead_hits, [c.fact for c in ranked if c.score >= MIN_SCORE])
             intent = Intent(facts[0].intent)
             elig = self.checker.check(state.profile, today, lang) if intent == Intent.ELIGIBILITY else None
             return done(draft, intent, (), elig)
@@ -462,6 +473,11 @@ class Assistant:
                  "parts": len(u.parts) > 1}
         out.extend(f"f:{k}" for k, v in flags.items() if v)
         out.append(f"attr:{u.attribute}")
+        if u.lang == "zh":  # how much of what is asked the notice has no word for
+            novel = self._novel_words(u.focus)
+            rare = [w for w in novel if jieba_frequency(w) < NOVEL_RARE]
+            out.append(f"novel:{min(len(novel), NOVEL_MAX)}")
+            out.append(f"rare:{min(len(rare), NOVEL_MAX)}")
         out.extend(f"stated:{k}" for k in u.profile.model_dump(exclude_none=True))
         if state.intent:
             out.append(f"prev:{state.intent}")
@@ -474,6 +490,16 @@ class Assistant:
             if rank == 0:
                 out.extend(f"hit0:{k}" for k in kinds)
         return sorted(set(out))
+
+    def _novel_words(self, text: str) -> list[str]:
+        """The question's Chinese words (two characters or more) that the notice never uses and that are
+        not words of asking: "横向", "培训", "工作量" say what the question is about, and the notice is
+        silent on it; the model weighs how many there are against everything else it reads."""
+        def known(w: str) -> bool:  # the notice's word, or two of its words joined ("截止" + "时间")
+            return w in self._notice_text or w in self._asking_words or bool(ASKS.search(w)) or any(
+                w[:i] in self._notice_text and w[i:] in self._notice_text for i in range(2, len(w) - 1))
+
+        return [w for w in words(text) if len(w) >= 2 and _CJK_WORD.fullmatch(w) and not known(w)]
 
     def _top_bm25(self, text: str) -> float:
         hits = self.retriever.bm25.search(text, 1)

@@ -63,6 +63,12 @@ def jieba_ready() -> None:
         _ready = True
 
 
+def jieba_frequency(word: str) -> int:
+    """How often jieba's dictionary saw `word` in general Chinese text (0: not a dictionary word)."""
+    jieba_ready()
+    return int(jieba.dt.FREQ.get(word, 0))
+
+
 def word_boundaries(text: str) -> set[int]:
     """Offsets in `text` where a dictionary word starts or ends (jieba, no new-word guessing)."""
     jieba_ready()

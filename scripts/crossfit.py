@@ -63,7 +63,12 @@ def summary(out: dict[str, dict]) -> str:
     parts = [f"{k} {v['metrics']['accuracy']:.3f}" for k, v in out.items()]
     total = sum(v["metrics"]["total"] for v in out.values())
     passed = sum(v["metrics"]["passed"] for v in out.values())
-    return f"all {passed / total:.4f} ({passed}/{total}) | " + " ".join(parts)
+    results = [r for v in out.values() for r in v["results"]]
+    gold_oos = [r for r in results if r.gold_intent == "out_of_scope"]
+    said_oos = [r for r in results if r.got_intent == "out_of_scope"]
+    right = sum(r.gold_intent == "out_of_scope" for r in said_oos)
+    oos = f"out of scope P {right / max(len(said_oos), 1):.3f} R {right / max(len(gold_oos), 1):.3f}"
+    return f"all {passed / total:.4f} ({passed}/{total}) | {oos} | " + " ".join(parts)
 
 
 def _why(r) -> str:

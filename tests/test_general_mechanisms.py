@@ -285,3 +285,25 @@ def test_a_clause_in_the_questions_own_words_settles_a_yes_no_question(assistant
     assert first.startswith("通知原文") and "注册过" in first, first
     quoted = first.split("“")[1].split("”")[0]
     assert any(quoted in c.text.replace(" ", "") for c in answer.citations[:1]), answer.citations[:1]
+
+
+def test_words_the_notice_never_uses_are_counted_for_the_kind_model(assistant: Assistant) -> None:
+    novel = assistant._novel_words("这个项目在学校算横向还是纵向啊？")
+    assert "横向" in novel and "纵向" in novel
+    assert "项目" not in novel  # the notice's own word
+    assert not assistant._novel_words("申报对象有哪些？")
+    seen: list[list[str]] = []
+    assistant.on_features = seen.append
+    try:
+        assistant.ask("这个项目在学校算横向还是纵向啊？")
+    finally:
+        assistant.on_features = None
+    assert any(f.startswith("novel:") and f != "novel:0" for f in seen[0])
+
+
+def test_a_sure_kind_of_question_outweighs_a_fact_that_only_shares_words(assistant: Assistant) -> None:
+    # "提交" and "网上" are words of the dated submission sentences too; the question asks who submits.
+    answer = assistant.ask("网上填好以后，是我自己提交还是单位统一提交？")
+    assert answer.intent == Intent.PROCESS
+    first = answer.answer.splitlines()[0]
+    assert "单位管理员审核" in answer.answer and "拥堵" not in first
