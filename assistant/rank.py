@@ -55,12 +55,14 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 CLOSE = 0.6  # a same-kind fact scoring this share of the best is answered too (the ranker can hardly tell them apart)
 MIN_SCORE = 2.0  # below this the best fact is no answer (plain words shared by chance; dev, dev2)
 # Attributes that a fact either states or does not: asking for one that the fact lacks is a mismatch.
-VALUE_ATTRIBUTES = ("date", "duration", "amount", "phone", "url", "count")
+VALUE_ATTRIBUTES = ("date", "duration", "amount", "phone", "url", "count", "document")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 # A length of time ("实施周期原则上为一年", "为期6个月"), not a date ("2024年9月").
 _DURATION = re.compile(r"周期|为期|(?<![\d年])(?:[一二两三半]年|[\d一二两三四五六七八九十]+个月)")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*万元")
 _PHONE = re.compile(r"\d{7,8}")
+# A regulation named by its title or its document number ("《…管理办法》", "郑科规〔2023〕3号").
+_DOCUMENT = re.compile(r"《[^》]{4,}》|〔\d{4}〕\d+号")
 _COUNT = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个)")
 
 
@@ -91,6 +93,8 @@ def fact_attributes(fact: Fact) -> frozenset[str]:
         attrs.add("url")
     if _COUNT.search(text):
         attrs.add("count")
+    if _DOCUMENT.search(text):
+        attrs.add("document")
     if fact.intent == "materials":
         attrs.add("materials")
     if fact.intent == "process":

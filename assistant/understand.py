@@ -32,6 +32,9 @@ from index.tokenize import canonical, normalize
 # general ("哪天截止" is a date, not a yes/no).
 ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern, re.ASCII)) for name, pattern in (
     ("person", r"(?:处长|局长|主任|科长|联系人|经办人)(?:是谁|叫什么)|\bwho is the (?:director|head)\b"),
+    # Which regulation or document ("经费管理依据的是哪个文件", "管理办法的文号是多少").
+    ("document", r"文号|发文字号|依据|根据(?:的)?(?:是)?(?:哪|什么)|按(?:照)?(?:哪|什么)(?:个|份)?(?:文件|办法|规定)|"
+                 r"(?:哪|什么)(?:个|份)?(?:管理)?办法|\b(?:document number|which (?:document|regulation|rules?|policy))\b"),
     ("phone", r"电话|号码|热线|联系方式|打哪个|打给谁|\b(?:phone|call|telephone|hotline|number)\b"),
     ("office", r"哪(?:个|些|几个)(?:处|部门|科室|单位负责)|找谁|问谁|联系谁|归哪|谁(?:管|负责)|联系单位|"
                r"\bwhich (?:office|department|division)\b|\bwho (?:do|should|can) (?:i|we) (?:ask|contact)\b|\bcontact\b"),

@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from assistant.engine import Assistant
 from assistant.models import Intent
 from corpus import load_corpus
+from index.tokenize import canonical
 
 CORPUS = load_corpus()
 FACTS = {f.id: f for f in CORPUS.facts}
@@ -307,3 +312,21 @@ def test_a_sure_kind_of_question_outweighs_a_fact_that_only_shares_words(assista
     assert answer.intent == Intent.PROCESS
     first = answer.answer.splitlines()[0]
     assert "单位管理员审核" in answer.answer and "拥堵" not in first
+
+
+@pytest.mark.parametrize("question", ["项目经费管理依据的是哪个文件？", "《郑州市软科学研究计划管理办法》的文号是多少？"])
+def test_a_question_for_a_regulation_is_answered_with_its_title_and_number(assistant: Assistant, question: str) -> None:
+    from assistant.understand import asked_attribute
+
+    assert asked_attribute(canonical(question)) == "document"
+    answer = assistant.ask(question)
+    assert answer.intent != Intent.OUT_OF_SCOPE and re.search(r"〔\d{4}〕\d+号", answer.answer)
+
+
+def test_a_regulation_is_asked_in_english_and_not_by_materials_or_rules_questions() -> None:
+    from assistant.understand import asked_attribute
+
+    assert asked_attribute("which regulation governs the funding?") == "document"
+    assert asked_attribute("what is the document number of the funding rules?") == "document"
+    assert asked_attribute("需要提交什么文件") != "document"
+    assert asked_attribute("有哪些禁止性规定") != "document"
