@@ -75,6 +75,7 @@ REPEATED_CLAUSES = True  # a candidate's clause holding a rare stretch of the qu
 REPEATED_MIN_RARITY = 3.0  # ... when few passages hold the stretch (idf units)
 CORE_KINDS = ("process", "materials", "rules")  # a sure kind with no fact found answers with its facts ...
 CORE_MAX_OOS = 0.2  # ... when "not covered" is this unlikely
+CORE_OTHER_KIND = True  # ... also when only facts of other kinds were found (and no value is asked)
 RULED_OUT = 0.05  # a kind of question the model gives less than this (when sure of another) leads with none of its sentences
 NOVEL_RARE = 5000  # the intent features count the words new to the notice, and those rare in general Chinese
 NOVEL_MAX = 3  # (jieba's word counts) apart, up to this many
@@ -276,7 +277,8 @@ class Assistant:
             kind = [c.fact for c in ranked if c.fact.intent == aspect and c.score > 0]
             rest = [f for f in self.corpus.facts if f.intent == aspect and f not in kind]
             facts = (kind + rest if len(kind) + len(rest) <= OVERVIEW_MAX else kind)[:OVERVIEW_MAX] or facts
-        elif (not facts and sure_kind in CORE_KINDS and kinds.get("out_of_scope", 0.0) <= CORE_MAX_OOS
+        elif ((not facts or CORE_OTHER_KIND and all(f.intent != sure_kind for f in facts) and not u.attribute)
+              and sure_kind in CORE_KINDS and kinds.get("out_of_scope", 0.0) <= CORE_MAX_OOS
               and not topics and not u.foreign and not u.offices):
             # "怎么报名", "第一步得先干啥": a question of a kind the model is sure of, in words the notice
             # does not use, and nothing else asked: the facts of that kind, as for the whole aspect.
