@@ -243,7 +243,9 @@ def _counts(text: str, facts: dict[str, object]) -> None:
             facts["org_quota_used"] = n  # a leader may hold one; five or more can only be the unit's count
         elif n is not None:
             facts["applications_this_year"] = n
-    elif re.search(r"(?:还没|没有|未|尚未)(?:申报|报)过?(?:其他|别的)?(?:项目)?|第一次申报|no other application", text):
+    elif re.search(r"(?:还没|没有|未|尚未)(?:申报|报)过?(?:其他|别的)?(?:项目)?|第一次申报|no other application|"
+                   r"(?:只|就|仅)(?:报|申报|申请)(?:这|这么)?(?:一|1)(?:个|项)|only (?:[a-z]+ ){0,2}(?:this|one) (?:[a-z]+ )?(?:application|project)",
+                   text):
         facts["applications_this_year"] = 0
     elif re.search(r"already (?:applied|submitted)(?: for)? (?:another|one|a)|second application|已经报了一个|已报一个", text):
         facts["applications_this_year"] = 1

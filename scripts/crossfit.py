@@ -2,12 +2,14 @@
 fitted on the *other* dev files, so its figure is what a fresh question set would score.
 
     .venv/bin/python scripts/crossfit.py [--gold tests/gold/devN.jsonl ...] [--set rank.W_INTENT=3 ...]
+    .venv/bin/python scripts/crossfit.py --search rank.W_INTENT=2,4,9 --search rank.W_RETRIEVAL=0.4,0.6,0.9
 
 The figures of a dev file answered with the shipped model (fitted on every dev file, itself
 included) flatter it: the model has seen those very questions. Weights of the engine that depend on
 how sure the model is (`assistant/rank.py`, `assistant/engine.py`) are chosen on these cross-fitted
-figures instead (`--set` tries a value; `scripts/fit_ranker.py` searches a grid the same way). A
-test split is refused.
+figures instead (`--set` tries a value; `--search` walks the listed values of each setting in turn, keeping the best,
+twice over: coordinate ascent on the cross-fitted accuracy, ties keeping the current value). A test
+split is refused.
 """
 
 from __future__ import annotations
@@ -86,18 +88,49 @@ def apply(assignments: list[str]) -> None:
         setattr(MODULES[module], attr, parsed)
 
 
+def _passed(out: dict[str, dict]) -> int:
+    return sum(v["metrics"]["passed"] for v in out.values())
+
+
+def search(fitted: CrossFit, specs: list[str], rounds: int = 2) -> int:
+    """Coordinate ascent: each setting in turn takes the listed value that passes most questions."""
+    grid = {name: values.split(",") for name, values in (spec.split("=", 1) for spec in specs)}
+    best = _passed(fitted.run())
+    print(f"start: {best} passed")
+    for _ in range(rounds):
+        for name, values in grid.items():
+            module, attr = name.split(".", 1)
+            keep = getattr(MODULES[module], attr)
+            for value in values:
+                apply([f"{name}={value}"])
+                if getattr(MODULES[module], attr) == keep:
+                    continue
+                out = fitted.run()
+                print(f"{name}={value}: {summary(out)}", flush=True)
+                if _passed(out) > best:
+                    best, keep = _passed(out), getattr(MODULES[module], attr)
+            setattr(MODULES[module], attr, keep)
+    print("best: " + " ".join(f"{n}={getattr(MODULES[n.split('.')[0]], n.split('.', 1)[1])}" for n in grid)
+          + f" ({best} passed)")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--gold", action="append", help="dev gold files (default: every dev file)")
     ap.add_argument("--set", action="append", default=[], help="module.NAME=value, e.g. rank.W_INTENT=3")
     ap.add_argument("--failures", action="store_true", help="print the failing questions' ids")
+    ap.add_argument("--search", action="append", default=[], help="module.NAME=v1,v2,... (coordinate ascent)")
     args = ap.parse_args()
     paths = [Path(p) for p in (args.gold or [p for p in DEFAULT if Path(p).exists()])]
     if any("test" in p.name for p in paths):
         print("refusing to use a test split", file=sys.stderr)
         return 2
     apply(args.set)
-    out = CrossFit(paths).run()
+    fitted = CrossFit(paths)  # the features do not depend on these settings: collected once
+    if args.search:
+        return search(fitted, args.search)
+    out = fitted.run()
     print(summary(out))
     if args.failures:
         for v in out.values():

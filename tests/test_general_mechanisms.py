@@ -173,6 +173,9 @@ def test_colloquial_ages_and_counts_are_read() -> None:
     from index.tokenize import canonical
 
     assert extract_profile(canonical("俺63了，还能当负责人报不？")).age == 63
+    # Applying for this one only: no other application this year.
+    assert extract_profile(canonical("我今年就报这一个项目")).applications_this_year == 0
+    assert extract_profile("i will only submit this one application").applications_this_year == 0
     assert extract_profile(canonical("我们学院今年已经报俩了")).org_quota_used == 2
 
 
@@ -337,3 +340,12 @@ def test_a_sure_core_kind_with_only_other_kinds_found_answers_with_that_kind(ass
     answer = assistant.ask("申报时都有哪些禁止性的规定？")
     said = [f.id for f in CORPUS.facts if f.intent == "rules" and f.zh[:12] in answer.answer]
     assert answer.intent == Intent.RULES and len(said) >= 3
+
+
+def test_a_guess_going_on_in_a_second_clause_is_still_the_askers_hypothesis(assistant: Assistant) -> None:
+    business, tech = _phones("contact_business"), _phones("contact_tech")
+    u = assistant.understander.understand(f"网络系统技术支持是法规处负责吧，电话{business[-1]}？")
+    assert u.focus == "网络系统技术支持"
+    answer = assistant.ask(f"网络系统技术支持是法规处负责吧，电话{business[-1]}？")
+    assert answer.answer.index(tech[0]) < (answer.answer.index(business[-1]) if business[-1] in answer.answer
+                                           else len(answer.answer))
