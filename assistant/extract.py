@@ -110,7 +110,8 @@ _NEGATED_LIST = re.compile(r"(没有|没|无|未)([^，,。和或及、]{1,8}?)(
 
 # Who funds a project the asker holds: the overdue rule names the city's own.
 _NOT_CITY = re.compile(r"(?:省|国家|国家级|省级|部级|科技部|教育部|自然科学基金|社科基金|provincial|national)[^，,。]{0,10}(?:项目|课题|project)")
-_CITY = re.compile(r"市(?:级|里|财政|本级)|市科技(?:计划|局|项目)|\bcity\b|municipal")
+# A city project named, not denied ("不是市里的，是省里的项目").
+_CITY = re.compile(r"(?<!不是)(?<!并非)(?<![不非])(?:市(?:级|里|财政|本级)|市科技(?:计划|局|项目)|\bcity\b|municipal)")
 
 
 def extract_profile(text: str) -> Profile:

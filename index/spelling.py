@@ -58,6 +58,8 @@ _FUNCTION = set("的了是在我你他她它们和与及或也都就还又很吗
 
 
 MEMO_SIZE = 4096
+WHOLE_WORDS = True  # a corrected stretch starts and ends at word boundaries
+CORE_USES = 2  # a real word is corrected only to a core word or one the notice uses this often
 RARER = 2  # a typed dictionary word must be this many times rarer than its correction
 
 
@@ -90,10 +92,13 @@ class Correction:
 class SpellingCorrector:
     """Corrects homophone typos in canonical (simplified, lower-case) question text."""
 
-    def __init__(self, words: Iterable[str], known_text: str, frequency: Counter[str] | None = None) -> None:
+    def __init__(self, words: Iterable[str], known_text: str, frequency: Counter[str] | None = None,
+                 core: Iterable[str] = ()) -> None:
         """`words`: the vocabulary a typo may be corrected to (CJK words of 2+ characters).
-        `known_text`: text whose substrings count as correctly typed (the notice, question words)."""
+        `known_text`: text whose substrings count as correctly typed (the notice, question words).
+        `core`: the words the notice is about (its facts' trigger words, its topics' names)."""
         self.known = known_text
+        self.core = set(core)
         # Every stretch of 2-6 characters of the known text, so a window is looked up, not searched for.
         self._known_grams = {known_text[i: i + n] for n in range(2, 7) for i in range(len(known_text) - n + 1)}
         self._memo_lock = threading.Lock()
@@ -159,7 +164,14 @@ class SpellingCorrector:
                         continue
                     # A real word typed for a homophone ("戒指" for "截止") is corrected only when the
                     # corpus word is far more common in general use: "今年" stays "今年", not "近年".
-                    if _is_word(window) and _frequency(window) * RARER >= _frequency(word):
+                    # ... and only to a word the notice is about (a trigger or topic word, or one it uses
+                    # more than once): "市里" is not a slip for "实力", said once in a topic's description.
+                    if _is_word(window) and (_frequency(window) * RARER >= _frequency(word) or (
+                            word not in self.core and self.frequency.get(word, 0) < CORE_USES)):
+                        continue
+                    # The stretch must not cut a word in two ("软科学行吗": "科学行" is not "科学性").
+                    if WHOLE_WORDS and (owner[i][0] < i and owner[i][1] - owner[i][0] >= 2
+                                        or owner[i + n - 1][1] > i + n and owner[i + n - 1][1] - owner[i + n - 1][0] >= 2):
                         continue
                     changed = [j for j in range(n) if word[j] != window[j]]
                     if any(not (i <= owner[i + j][0] and owner[i + j][1] <= i + n) or window[j] in _FUNCTION
@@ -188,4 +200,4 @@ def corrector_for(corpus: Corpus, extra_known: tuple[str, ...] = (), extra_vocab
     named += [*topic_names, *extra_vocabulary]
     known = "\n".join([canonical(corpus.clean_notice).replace(" ", ""), *named, *extra_known,
                        *(canonical(w) for w in corpus.not_covered)])
-    return SpellingCorrector(vocabulary, known, frequency)
+    return SpellingCorrector(vocabulary, known, frequency, core=named)
