@@ -183,7 +183,7 @@ def extract_profile(text: str) -> Profile:
         value = False
     if value is not None:
         facts["overdue_city_project"] = value
-    value = _flag(text, r"涉密|保密内容|机密|秘密|classified|confidential|state secret", r"不涉密|不涉及涉密|无涉密|没有涉密|非涉密|不含涉密|已脱密|not classified|no classified|unclassified")
+    value = _flag(text, r"涉密|保密|机密|秘密|classified|confidential|state secret", r"不涉密|不涉及涉密|无涉密|没有涉密|非涉密|不含涉密|已脱密|not classified|no classified|unclassified")
     if value is not None:
         facts["classified_content"] = value
     value = _flag(

@@ -166,6 +166,9 @@ def test_a_negation_reaches_over_a_short_list_of_facts() -> None:
     profile = extract_profile(canonical("我和学校都没有失信和黑名单记录"))
     assert profile.credit_blacklisted is False and profile.serious_misconduct_in_penalty is False
     assert extract_profile(canonical("我有失信记录和黑名单")).credit_blacklisted is True
+    # Secret data is classified content, whatever noun follows ("保密数据", "保密资料").
+    assert extract_profile(canonical("课题里有保密数据，没法脱密")).classified_content is True
+    assert extract_profile(canonical("数据已脱密")).classified_content is False
     # A city project denied is not one: "不是市里的，是省里的".
     assert extract_profile(canonical("有个项目逾期没结题，但不是市里的，是省里的项目")).overdue_city_project is False
     assert extract_profile(canonical("有个市里的项目逾期没结题")).overdue_city_project is True
