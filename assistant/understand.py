@@ -84,6 +84,7 @@ OFFICE_TAIL = 4  # a guessed office may be named by the last characters of its n
 STATUS = re.compile(r"(?:开|开通|开放|开始|截止|结束|关闭|关)了?(?:没|吗|没有)|还(?:开着|能|可以|来得及|收|接受|让)|现在|目前|"
                     r"这会儿|今天|此刻|当前|\b(?:still|now|today|yet|currently)\b|is it (?:still )?(?:open|closed)", re.ASCII)
 CONDITIONED = re.compile(r"的(?:人|单位|老师|项目|负责人)?(?:还能|还可以|还让|也能|也可以)")
+STILL = re.compile(r"还(?:能|可以|让|允许)")
 NAMED_NOW = re.compile(r"现在|目前|这会儿|今天|此刻|当前|截止|过了|来得及|\b(?:now|today|currently)\b", re.ASCII)
 # Words that list several asked things at once ("截止时间、经费、联系电话分别是？").
 _LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
@@ -393,7 +394,9 @@ class Understander:
         u.yesno = bool(YESNO.search(q))
         # "信用上有污点的还能报吗" asks whether someone with a condition may apply, not whether the window
         # is still open: "还能" after a condition ("…的") is not "still", unless a time is named.
-        u.conditioned = bool(CONDITIONED.search(q)) and not NAMED_NOW.search(q)
+        # "…没结题的，今年还让报不": with a fact of the asker stated, "还能/还让" asks whether one may apply
+        # despite it, not whether the window is still open.
+        u.conditioned = bool(CONDITIONED.search(q) or stated and STILL.search(q)) and not NAMED_NOW.search(q)
         u.status = bool(STATUS.search(q)) and not u.conditioned
         if (step := AFTER_STEP.search(q) or AFTER_DONE.search(q)) and NEXT_STEPS:
             u.after = step.group("step")

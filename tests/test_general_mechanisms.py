@@ -355,3 +355,13 @@ def test_a_guess_going_on_in_a_second_clause_is_still_the_askers_hypothesis(assi
     answer = assistant.ask(f"网络系统技术支持是法规处负责吧，电话{business[-1]}？")
     assert answer.answer.index(tech[0]) < (answer.answer.index(business[-1]) if business[-1] in answer.answer
                                            else len(answer.answer))
+
+
+def test_still_allowed_after_a_stated_fact_asks_for_the_verdict_not_the_window(assistant: Assistant) -> None:
+    # "还让报不" after a stated fact: may one apply despite it, not "is the window still open".
+    u = assistant.understander.understand("我手上有个市里的项目一直没结题，今年还让报不？")
+    assert u.conditioned and not u.status
+    answer = assistant.ask("我手上有个市里的项目一直没结题，今年还让报不？")
+    assert answer.eligibility is not None and answer.eligibility.verdict == "ineligible"
+    needing = {r.id for r in CORPUS.rules if "overdue_city_project" in r.needs}
+    assert any(r.passed is False and r.id in needing for r in answer.eligibility.rules)
