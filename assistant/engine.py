@@ -75,7 +75,10 @@ REPEATED_CLAUSES = True  # a candidate's clause holding a rare stretch of the qu
 REPEATED_MIN_RARITY = 3.0  # ... when few passages hold the stretch (idf units)
 CORE_KINDS = ("process", "materials", "rules")  # a sure kind with no fact found answers with its facts ...
 CORE_MAX_OOS = 0.2  # ... when "not covered" is this unlikely
-CORE_OTHER_KIND = True  # ... also when only facts of other kinds were found (and no value is asked)
+CORE_OTHER_KIND = True
+ASK_MARKERS = True  # "…，想问…" introduces what is asked
+# Words that introduce the question after the asker's facts: "想问（问）", "问一下", "请问", "想了解一下".
+ASK_MARKER = re.compile(r"想问问?|问一?下|请问|想(?:了解|咨询)一?下?|顺便问问?")  # ... also when only facts of other kinds were found (and no value is asked)
 RULED_OUT = 0.05  # a kind of question the model gives less than this (when sure of another) leads with none of its sentences
 NOVEL_RARE = 5000  # the intent features count the words new to the notice, and those rare in general Chinese
 NOVEL_MAX = 3  # (jieba's word counts) apart, up to this many
@@ -342,7 +345,7 @@ class Assistant:
         # With the asker's own facts stated, the asked part alone decides ("我35岁，在郑州一所高校，项目结余
         # 经费要交税吗": the stated city is a fact of theirs, the tax question is out of scope).
         asked_oos = personal and u.focus != q and self._text_out_of_scope(u.focus)
-        if ((self._out_of_scope(u) or model_oos) and not asks_eligibility and not personal
+        if ((self._out_of_scope(u) or model_oos) and not asks_eligibility and (not personal or other_question)
                 or asked_oos) and not (topics and facets):
             if trace:
                 trace.add("scope", f"not covered: {u.foreign or [w for w in self.uncovered if w in q]}")
@@ -448,6 +451,13 @@ class Assistant:
             # "单位注册完就能申报吗" asks about a step of the process, not about who may apply.
             and (about_self or not facts or facts[0].intent == "eligibility" or bool(topics) or u.attribute == "who")
         )
+        # "我是副教授，想问经费怎么拨付": what follows the words that introduce the question is what is
+        # asked; a verdict is sought only if that part asks whether one may apply.
+        marker = ASK_MARKER.search(q) if ASK_MARKERS else None
+        introduced = q[marker.end():] if marker and marker.start() > 0 else None
+        if introduced is not None and not (
+                _has(introduced, V.ASK_ELIGIBLE) or V.ASK_ELIGIBLE_ZH.search(introduced)):
+            asks = False
         in_eligibility = state.intent == Intent.ELIGIBILITY.value
         # Facts count as the asker's own only when they speak of themselves or ask whether they may apply:
         # "高校限报几项" names a unit type without saying "we are a university".
@@ -457,12 +467,12 @@ class Assistant:
         # gets that answer first.
         about_stated = bool(facts) and bool(set(facts[0].passage_ids) & {
             r.passage_id for r in self.corpus.rules if set(r.needs) & stated})
-        other = personal and not asks and not about_stated and (
+        other = personal and not asks and (introduced is not None or not about_stated and (
             bool(topics) or (bool(facts) and facts[0].intent != "eligibility"
                              and (u.attribute is not None or top_longest >= 3
                                   # the kind-of-question model is sure it asks something else
                                   or sure_kind not in (None, "eligibility", "out_of_scope")))
-        )
+        ))
         return Asker(stated, asks, personal, other)
 
     def _intent_features(self, u: Understanding, hits: list[Hit], state: SessionState) -> list[str]:

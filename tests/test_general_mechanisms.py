@@ -365,3 +365,16 @@ def test_still_allowed_after_a_stated_fact_asks_for_the_verdict_not_the_window(a
     assert answer.eligibility is not None and answer.eligibility.verdict == "ineligible"
     needing = {r.id for r in CORPUS.rules if "overdue_city_project" in r.needs}
     assert any(r.passed is False and r.id in needing for r in answer.eligibility.rules)
+
+
+def test_words_introducing_the_question_separate_it_from_the_askers_facts(assistant: Assistant) -> None:
+    # After "想问", a question about something else gets its answer (the verdict follows it) ...
+    answer = assistant.ask("我在郑州一所高校做科研管理，48岁，想问申报单位要有什么样的科研管理制度？")
+    management = FACTS["management_system"].zh[:10]
+    assert answer.intent != Intent.ELIGIBILITY and answer.answer.startswith(management)
+    # ... one the notice is silent on is not covered ...
+    answer = assistant.ask("我是郑州一所高校的副教授，50岁，想问报软科学能不能折算成学校的科研工作量？")
+    assert answer.intent == Intent.OUT_OF_SCOPE
+    # ... and one asking whether one may apply still gets the verdict.
+    answer = assistant.ask("我是郑州一所高校的副教授，50岁，想问我能不能报重大项目？")
+    assert answer.intent == Intent.ELIGIBILITY and answer.eligibility is not None
