@@ -76,7 +76,7 @@ REPEATED_MIN_RARITY = 3.0  # ... when few passages hold the stretch (idf units)
 CORE_KINDS = ("process", "materials", "rules")  # a sure kind with no fact found answers with its facts ...
 CORE_MAX_OOS = 0.2  # ... when "not covered" is this unlikely
 CORE_OTHER_KIND = True
-ASK_MARKERS = True  # "…，想问…" introduces what is asked
+ASK_MARKERS = True  # "…，想问…" introduces what is asked (and the model's "not covered" applies to it)
 # Words that introduce the question after the asker's facts: "想问（问）", "问一下", "请问", "想了解一下".
 ASK_MARKER = re.compile(r"想问问?|问一?下|请问|想(?:了解|咨询)一?下?|顺便问问?")  # ... also when only facts of other kinds were found (and no value is asked)
 RULED_OUT = 0.05  # a kind of question the model gives less than this (when sure of another) leads with none of its sentences
@@ -106,6 +106,7 @@ class Asker:
     asks_eligibility: bool
     personal: bool  # the stated facts are the asker's own
     other_question: bool  # ... and the question asks something else beside them
+    introduced: bool = False  # ... introduced by words of asking ("想问"), not a may-I-apply question
 
 
 @dataclass
@@ -345,7 +346,7 @@ class Assistant:
         # With the asker's own facts stated, the asked part alone decides ("我35岁，在郑州一所高校，项目结余
         # 经费要交税吗": the stated city is a fact of theirs, the tax question is out of scope).
         asked_oos = personal and u.focus != q and self._text_out_of_scope(u.focus)
-        if ((self._out_of_scope(u) or model_oos) and not asks_eligibility and (not personal or other_question)
+        if ((self._out_of_scope(u) or model_oos) and not asks_eligibility and (not personal or asker.introduced)
                 or asked_oos) and not (topics and facets):
             if trace:
                 trace.add("scope", f"not covered: {u.foreign or [w for w in self.uncovered if w in q]}")
@@ -473,7 +474,7 @@ class Assistant:
                                   # the kind-of-question model is sure it asks something else
                                   or sure_kind not in (None, "eligibility", "out_of_scope")))
         ))
-        return Asker(stated, asks, personal, other)
+        return Asker(stated, asks, personal, other, introduced is not None and other)
 
     def _intent_features(self, u: Understanding, hits: list[Hit], state: SessionState) -> list[str]:
         """What `assistant.intent_model` reads of a question: its words, what understanding found, the

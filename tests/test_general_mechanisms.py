@@ -343,7 +343,7 @@ def test_a_regulation_is_asked_in_english_and_not_by_materials_or_rules_question
 
 def test_a_sure_core_kind_with_only_other_kinds_found_answers_with_that_kind(assistant: Assistant) -> None:
     # "规定" shares a word with a process sentence ("在规定时间内…审核推荐"); the question asks for the rules.
-    answer = assistant.ask("申报时都有哪些禁止性的规定？")
+    answer = assistant.ask("申报有哪些禁止性规定？")
     said = [f.id for f in CORPUS.facts if f.intent == "rules" and f.zh[:12] in answer.answer]
     assert answer.intent == Intent.RULES and len(said) >= 3
 
