@@ -358,6 +358,12 @@ class Understander:
         # Nothing the notice names ("那再大几岁呢"): the previous question, with this turn's words added.
         return f"{previous} {core}"
 
+    def levels_besides_topics(self, q: str) -> list[str]:
+        """Project levels named in q other than inside a topic's own name or label ("那个子课题算重大
+        项目吧" names one; "重点项目3" is a topic)."""
+        topics = self.topics.mentions(q)
+        return [lv for s, _, lv in self.levels_in(q) if not any(ts <= s < te for ts, te, _ in topics)]
+
     def _entity_spans(self, q: str) -> list[tuple[int, int, str]]:
         spans = [(s, e, "topic") for s, e, _ in self.topics.mentions(q)]
         spans += [(s, e, "level") for s, e, _ in self.levels_in(q)

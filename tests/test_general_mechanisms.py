@@ -378,3 +378,11 @@ def test_words_introducing_the_question_separate_it_from_the_askers_facts(assist
     # ... and one asking whether one may apply still gets the verdict.
     answer = assistant.ask("我是郑州一所高校的副教授，50岁，想问我能不能报重大项目？")
     assert answer.intent == Intent.ELIGIBILITY and answer.eligibility is not None
+
+
+def test_a_level_named_beside_a_named_topic_asks_its_level(assistant: Assistant) -> None:
+    sub = next(t for t in CORPUS.topics if t.parent)  # a sub-topic: its level is its parent's children's
+    level_name = CORPUS.levels[sub.level]
+    other = next(name for key, name in CORPUS.levels.items() if key != sub.level)
+    answer = assistant.ask(f"{sub.aliases[0]}那个子课题算{other}吧？")
+    assert f"属于{level_name}" in answer.answer.splitlines()[0]
