@@ -75,15 +75,14 @@ REPEATED_CLAUSES = True  # a candidate's clause holding a rare stretch of the qu
 REPEATED_MIN_RARITY = 3.0  # ... when few passages hold the stretch (idf units)
 CORE_KINDS = ("process", "materials", "rules")  # a sure kind with no fact found answers with its facts ...
 CORE_MAX_OOS = 0.2  # ... when "not covered" is this unlikely
-CORE_OTHER_KIND = True
+CORE_OTHER_KIND = True  # ... also when only facts of other kinds were found (and no value is asked)
 LEVEL_FACET = True  # a project level named beside a named topic asks the topic's level
 ASK_MARKERS = True  # "…，想问…" introduces what is asked (and the model's "not covered" applies to it)
 # Words that introduce the question after the asker's facts: "想问（问）", "问一下", "请问", "想了解一下".
-ASK_MARKER = re.compile(r"想问问?|问一?下|请问|想(?:了解|咨询)一?下?|顺便问问?")  # ... also when only facts of other kinds were found (and no value is asked)
+ASK_MARKER = re.compile(r"想问问?|问一?下|请问|想(?:了解|咨询)一?下?|顺便问问?")
 RULED_OUT = 0.05  # a kind of question the model gives less than this (when sure of another) leads with none of its sentences
 NOVEL_RARE = 5000  # the intent features count the words new to the notice, and those rare in general Chinese
 NOVEL_MAX = 3  # (jieba's word counts) apart, up to this many
-_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -515,7 +514,7 @@ class Assistant:
             return w in self._notice_text or w in self._asking_words or bool(ASKS.search(w)) or any(
                 w[:i] in self._notice_text and w[i:] in self._notice_text for i in range(2, len(w) - 1))
 
-        return [w for w in words(text) if len(w) >= 2 and _CJK_WORD.fullmatch(w) and not known(w)]
+        return [w for w in words(text) if len(w) >= 2 and _CJK_RUN.fullmatch(w) and not known(w)]
 
     def _top_bm25(self, text: str) -> float:
         hits = self.retriever.bm25.search(text, 1)
