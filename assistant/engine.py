@@ -555,7 +555,11 @@ class Assistant:
             own = [q for q in facts[0].quotes if any(w in q for w in words)]
             if own and len(own) < len(facts[0].quotes):
                 text = "；".join(squash(q) for q in own) + "。"
-                return Draft(text, [pid for q in own for pid in self._quote_passages[q]])
+                passages = [pid for q in own for pid in self._quote_passages[q]]
+                if len(facts) > 1:  # the other facts chosen still answer ("子课题为重点项目")
+                    rest = facts_answer(facts[1:], today, u.lang)
+                    text, passages = text + rest.text, [*passages, *rest.passages]
+                return Draft(text, passages)
         if not (u.yesno or u.attribute == "who") or u.lang != "zh":
             return draft
         if REPEATED_CLAUSES and u.yesno and (

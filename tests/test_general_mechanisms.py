@@ -386,3 +386,10 @@ def test_a_level_named_beside_a_named_topic_asks_its_level(assistant: Assistant)
     other = next(name for key, name in CORPUS.levels.items() if key != sub.level)
     answer = assistant.ask(f"{sub.aliases[0]}那个子课题算{other}吧？")
     assert f"属于{level_name}" in answer.answer.splitlines()[0]
+
+
+def test_a_named_level_narrows_its_fact_but_keeps_the_other_facts_chosen(assistant: Assistant) -> None:
+    # The sub-topics' level is the answer here, beside the named (major) level's amount.
+    sub_level = CORPUS.levels[next(t for t in CORPUS.topics if t.parent).level]
+    answer = assistant.ask("子课题的经费也含在重大项目那笔钱里面吗？")
+    assert f"子课题为{sub_level}" in answer.answer
