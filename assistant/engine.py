@@ -80,6 +80,8 @@ LEVEL_FACET = True  # a project level named beside a named topic asks the topic'
 ASK_MARKERS = True  # "…，想问…" introduces what is asked (and the model's "not covered" applies to it)
 # Words that introduce the question after the asker's facts: "想问（问）", "问一下", "请问", "想了解一下".
 ASK_MARKER = re.compile(r"想问问?|问一?下|请问|想(?:了解|咨询)一?下?|顺便问问?")
+# "除了…子课题": a group named after 除(了/去/开) is left out of a list.
+EXCEPT = re.compile(r"除(?:了|去|开)?[^，,。？?]{0,12}?(?:子课题|sub-?topics?|重大项目|重点项目)(?:以外|之外|外)?")
 RULED_OUT = 0.05  # a kind of question the model gives less than this (when sure of another) leads with none of its sentences
 NOVEL_RARE = 5000  # the intent features count the words new to the notice, and those rare in general Chinese
 NOVEL_MAX = 3  # (jieba's word counts) apart, up to this many
@@ -651,7 +653,11 @@ class Assistant:
 
     def _listing(self, q: str, facets: list[str], lang: str, counting: bool = False) -> Draft | None:
         """The topics, all or of one level ("有哪些课题", "重点项目有几个" — the list states the count)."""
-        if not ((_has(q, V.LIST_WORDS) or counting) and (_has(q, V.TOPIC_WORDS) or self.understander.levels_in(q))):
+        # "除了7个子课题，另外3个是什么": the group after "除了" is left out, and the rest is listed.
+        excluded = EXCEPT.search(q)
+        kept = q[: excluded.start()] + q[excluded.end():] if excluded else q
+        without_subtopics = bool(excluded) and _has(excluded.group(), V.SUBTOPIC_WORDS)
+        if not ((_has(q, V.LIST_WORDS) or counting or excluded) and (_has(q, V.TOPIC_WORDS) or self.understander.levels_in(q))):
             return None
         facet = next((f for f in facets if f in ("funding", "contact", "deliverable")), None)
         if facet and not _has(q, V.ALL_WORDS):
@@ -659,11 +665,11 @@ class Assistant:
         zh = lang == "zh"
         topics = self.corpus.topics
         sub_level = next((t.level for t in topics if t.parent), None)
-        levels = list(dict.fromkeys(level for _, _, level in self.understander.levels_in(q)))
-        if "其他领域" in q or "other field" in q:
+        levels = list(dict.fromkeys(level for _, _, level in self.understander.levels_in(kept)))
+        if "其他领域" in q or "other field" in q or without_subtopics and levels == [sub_level]:
             chosen = [t for t in topics if t.level == sub_level and not t.parent and not self.topics.children(t.id)]
             head = f"其他领域课题共{len(chosen)}项：" if zh else f"The {len(chosen)} topics in other fields:"
-        elif _has(q, V.SUBTOPIC_WORDS) and sub_level:
+        elif _has(kept, V.SUBTOPIC_WORDS) and sub_level:
             chosen = [t for t in topics if t.parent]
             kind = self.corpus.levels.get(sub_level, sub_level)
             head = f"子课题共{len(chosen)}个（均为{kind}）：" if zh else f"The {len(chosen)} sub-topics:"

@@ -393,3 +393,12 @@ def test_a_named_level_narrows_its_fact_but_keeps_the_other_facts_chosen(assista
     sub_level = CORPUS.levels[next(t for t in CORPUS.topics if t.parent).level]
     answer = assistant.ask("子课题的经费也含在重大项目那笔钱里面吗？")
     assert f"子课题为{sub_level}" in answer.answer
+
+
+def test_a_group_after_except_is_left_out_of_the_list(assistant: Assistant) -> None:
+    sub_level = next(t for t in CORPUS.topics if t.parent).level
+    parents = {t.parent for t in CORPUS.topics if t.parent}
+    others = [t for t in CORPUS.topics if t.level == sub_level and not t.parent and t.id not in parents]
+    answer = assistant.ask(f"{CORPUS.levels[sub_level]}里面除了子课题以外，剩下的是哪几个？")
+    assert all(t.title in answer.answer for t in others)
+    assert not any(t.title in answer.answer for t in CORPUS.topics if t.parent)
