@@ -656,7 +656,7 @@ class Assistant:
         # "除了7个子课题，另外3个是什么": the group after "除了" is left out, and the rest is listed.
         excluded = EXCEPT.search(q)
         kept = q[: excluded.start()] + q[excluded.end():] if excluded else q
-        without_subtopics = bool(excluded) and _has(excluded.group(), V.SUBTOPIC_WORDS)
+        without_subtopics = excluded is not None and _has(excluded.group(), V.SUBTOPIC_WORDS)
         if not ((_has(q, V.LIST_WORDS) or counting or excluded) and (_has(q, V.TOPIC_WORDS) or self.understander.levels_in(q))):
             return None
         facet = next((f for f in facets if f in ("funding", "contact", "deliverable")), None)
