@@ -76,6 +76,8 @@ REPEATED_MIN_RARITY = 3.0  # ... when few passages hold the stretch (idf units)
 CORE_KINDS = ("process", "materials", "rules")  # a sure kind with no fact found answers with its facts ...
 CORE_MAX_OOS = 0.2  # ... when "not covered" is this unlikely
 CORE_OTHER_KIND = True  # ... also when only facts of other kinds were found (and no value is asked)
+ATTRIBUTE_FACETS = True  # an asked value (amount, phone, office) of a named topic is its facet
+FACET_OF = {"amount": "funding", "phone": "contact", "office": "contact"}
 LEVEL_FACET = True  # a project level named beside a named topic asks the topic's level
 ASK_MARKERS = True  # "…，想问…" introduces what is asked (and the model's "not covered" applies to it)
 # Words that introduce the question after the asker's facts: "想问（问）", "问一下", "请问", "想了解一下".
@@ -261,6 +263,8 @@ class Assistant:
         facets = [f for f, words in V.FACETS.items() if _has(q, words)]
         if topics and LEVEL_FACET and "level" not in facets and self.understander.levels_besides_topics(q):
             facets.append("level")  # "那个子课题算重大项目吧": a level named of a named topic is asked of it
+        if topics and ATTRIBUTE_FACETS and (facet := FACET_OF.get(u.attribute or "")) and facet not in facets:
+            facets.append(facet)  # "科创金融那个子课题能拿多少": the asked value is the topic's facet
         time_now = (_has(q, V.TIME_NOW) and not u.conditioned) or u.status
         hits = self.retriever.search(u.focus, MAX_CITATIONS, mode="bm25", correct=False)
         features = self._intent_features(u, hits, state)

@@ -402,3 +402,10 @@ def test_a_group_after_except_is_left_out_of_the_list(assistant: Assistant) -> N
     answer = assistant.ask(f"{CORPUS.levels[sub_level]}里面除了子课题以外，剩下的是哪几个？")
     assert all(t.title in answer.answer for t in others)
     assert not any(t.title in answer.answer for t in CORPUS.topics if t.parent)
+
+
+def test_a_value_asked_of_a_named_topic_is_its_facet(assistant: Assistant) -> None:
+    topic = next(t for t in CORPUS.topics if t.parent)
+    answer = assistant.ask(f"搞{topic.aliases[0]}那个子课题能拿多少？")
+    assert topic.funding_wan is not None
+    assert f"{topic.funding_wan:g}万元" in answer.answer.splitlines()[0]
