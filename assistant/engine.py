@@ -82,8 +82,9 @@ LEVEL_FACET = True  # a project level named beside a named topic asks the topic'
 ASK_MARKERS = True  # "…，想问…" introduces what is asked (and the model's "not covered" applies to it)
 # Words that introduce the question after the asker's facts: "想问（问）", "问一下", "请问", "想了解一下".
 ASK_MARKER = re.compile(r"想问问?|问一?下|请问|想(?:了解|咨询)一?下?|顺便问问?")
-# "除了…子课题": a group named after 除(了/去/开) is left out of a list.
-EXCEPT = re.compile(r"除(?:了|去|开)?[^，,。？?]{0,12}?(?:子课题|sub-?topics?|重大项目|重点项目)(?:以外|之外|外)?")
+# "除了…子课题", "apart from the sub-topics": the sub-topics are left out of a list.
+EXCEPT = re.compile(r"除(?:了|去|开)?[^，,。？?]{0,12}?(?:子课题)(?:以外|之外|外)?|"
+                    r"\b(?:except|besides|other than|apart from)\b[^,.?]{0,30}?sub-?topics?")
 RULED_OUT = 0.05  # a kind of question the model gives less than this (when sure of another) leads with none of its sentences
 NOVEL_RARE = 5000  # the intent features count the words new to the notice, and those rare in general Chinese
 NOVEL_MAX = 3  # (jieba's word counts) apart, up to this many
