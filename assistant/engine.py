@@ -15,7 +15,8 @@ import datetime as dt
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from threading import Lock
 from typing import Literal, cast
@@ -163,6 +164,17 @@ class Assistant:
         self._caching = settings.answer_cache_size > 0
         self._cache_lock = Lock()
         self.tz = ZoneInfo(settings.timezone)
+
+    @contextmanager
+    def features_seen(self) -> Iterator[list[list[str]]]:
+        """The intent features of every question answered inside the block, in order
+        (`scripts/fit_intent.py` fits the model on them)."""
+        seen: list[list[str]] = []
+        previous, self.on_features = self.on_features, seen.append
+        try:
+            yield seen
+        finally:
+            self.on_features = previous
 
     # ----------------------------------------------------------------- construction
     @classmethod

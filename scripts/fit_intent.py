@@ -40,18 +40,16 @@ C_DEFAULT = 3.0  # best of the grid on cross-fitted dev..dev6 (scripts/crossfit.
 def collect(assistant: Assistant, paths: list[Path]) -> tuple[list[list[str]], list[str]]:
     """The features of each gold question with an intent (the first sub-question's, as answered)."""
     golds = [g for p in paths for g in load_questions(p)]
-    seen: list[list[str]] = []
-    assistant.on_features = seen.append
     X: list[list[str]] = []
     y: list[str] = []
     run_id = f"fit-intent-{uuid.uuid4().hex[:8]}"  # sessions of an earlier run are not continued
-    for g in golds:
-        start = len(seen)
-        run_questions(InProcessClient(assistant), [g], run_id, quiet=True)
-        if g.intent and len(seen) > start:
-            X.append(seen[start])
-            y.append(g.intent.value)
-    assistant.on_features = None
+    with assistant.features_seen() as seen:
+        for g in golds:
+            start = len(seen)
+            run_questions(InProcessClient(assistant), [g], run_id, quiet=True)
+            if g.intent and len(seen) > start:
+                X.append(seen[start])
+                y.append(g.intent.value)
     return X, y
 
 

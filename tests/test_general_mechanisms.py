@@ -306,12 +306,8 @@ def test_words_the_notice_never_uses_are_counted_for_the_kind_model(assistant: A
     assert "横向" in novel and "纵向" in novel
     assert "项目" not in novel  # the notice's own word
     assert not assistant._novel_words("申报对象有哪些？")
-    seen: list[list[str]] = []
-    assistant.on_features = seen.append
-    try:
+    with assistant.features_seen() as seen:
         assistant.ask("这个项目在学校算横向还是纵向啊？")
-    finally:
-        assistant.on_features = None
     assert any(f.startswith("novel:") and f != "novel:0" for f in seen[0])
 
 

@@ -24,12 +24,8 @@ def test_the_model_holds_no_value_of_a_notice_and_only_known_kinds() -> None:
 
 
 def test_predictions_are_a_distribution_over_the_kinds(assistant: Assistant) -> None:
-    seen: list[list[str]] = []
-    assistant.on_features = seen.append
-    try:
+    with assistant.features_seen() as seen:
         assistant.explain("申报截止日期是哪天？")
-    finally:
-        assistant.on_features = None
     assert "attr:date" in seen[0] and set(text_features("截止日期")) <= set(seen[0])
     probs = assistant.intents.predict(seen[0])
     assert abs(sum(probs.values()) - 1.0) < 1e-9
