@@ -17,8 +17,11 @@ import uvicorn
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 # Shared state (sessions, de-duplication, rate limits) persists in the data directory: each test run
-# gets a fresh one, so a session id reused by two runs starts empty.
-os.environ.setdefault("ASSISTANT_DATA_DIR", tempfile.mkdtemp(prefix="assistant-test-data-"))
+# gets a fresh one, so a session id reused by two runs starts empty. It is removed when the run ends
+# (TemporaryDirectory's finaliser), so runs do not pile data directories up in TMPDIR.
+if "ASSISTANT_DATA_DIR" not in os.environ:
+    _DATA_DIR = tempfile.TemporaryDirectory(prefix="assistant-test-data-", ignore_cleanup_errors=True)
+    os.environ["ASSISTANT_DATA_DIR"] = _DATA_DIR.name
 
 from api.app import create_app  # noqa: E402
 from assistant.engine import Assistant  # noqa: E402
