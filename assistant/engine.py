@@ -466,7 +466,7 @@ class Assistant:
         # May someone apply: the pattern (a modal, then a verb of applying or leading), or one of the
         # loose phrasings ("行吗", "我可以") when nothing else is asked ("申报书能用Word上传吗" is not);
         # "几项" asks for a quota, not a verdict.
-        loose = _has(q, V.ASK_ELIGIBLE) and u.attribute is None and about_self
+        loose = _has(V.LIMIT_MODAL.sub("", q), V.ASK_ELIGIBLE) and u.attribute is None and about_self
         asks = (
             (loose or bool(V.ASK_ELIGIBLE_ZH.search(q)) or bool(V.ASK_ELIGIBLE_EN.search(q)))
             and not _has(q, V.COUNT) and "才能" not in q

@@ -159,7 +159,9 @@ def extract_profile(text: str) -> Profile:
         facts["independent_legal_person"] = value
     value = _flag(
         text, r"黑名单|失信名单|blacklist",
-        r"(?:不在|没有|没|未|从未|没有被|未被|不)\s*(?:被)?\s*(?:列入|上|进)?\s*(?:失信)?(?:黑名单|失信名单)|not (?:on|in) (?:the|a|any) (?:credit )?blacklist|no blacklist",
+        r"(?:不在|没有|没|未|从未|没有被|未被|不)\s*(?:被)?\s*(?:列入|上|进)?\s*(?:失信)?(?:黑名单|失信名单)|not (?:on|in) (?:the|a|any) (?:credit )?blacklist|no blacklist|"
+        # the notice's own words for it: a good credit record, no record of broken trust
+        r"信用(?:记录)?(?:都)?(?:良好|很好|没问题)|(?:没有|没|无)(?:任何)?失信记录|good credit (?:record|standing)|clean credit",
     )
     if value is not None:
         facts["credit_blacklisted"] = value
@@ -189,13 +191,17 @@ def extract_profile(text: str) -> Profile:
     value = _flag(
         text,
         r"已(?:经)?(?:获得|拿|得到|获)(?:到|过)?(?:了|过)?\s*(?:市级|市里|市财政)|市里(?:已经)?(?:资助|支持)过|市级(?:财政)?(?:资金)?(?:已经)?(?:资助|支持)过|already (?:received|got|been given) (?:zhengzhou )?(?:city|municipal)|already (?:city|municipal)[- ]funded",
-        r"(?:没有|没|未|从未)\s*(?:获得|拿到|得到|拿过)(?:过)?\s*(?:市级|市里|市财政)|not (?:been )?city[- ]funded|no city funding",
+        r"(?:没有|没|未|从未)\s*(?:获得|获|拿到|得到|拿过|拿)(?:过)?\s*(?:市级|市里|市财政)|not (?:been )?city[- ]funded|no city funding",
     )
     if value is not None:
         facts["already_city_funded"] = value
     # Two districts named as recommenders ("航空港区和郑东新区两个口子推荐", "让金水区和高新区分别推荐").
-    two_districts = re.search(r"[\u4e00-\u9fff]{1,5}区(?:和|与|、|跟)[\u4e00-\u9fff]{1,5}区.{0,14}(?:推荐|申报|报)", text)
-    if re.search(r"多头申报|多个推荐部门|两个推荐部门|几个推荐部门同时|(?:两|几|多)个(?:口子|渠道)|"
+    two_districts = re.search(r"[\u4e00-\u9fff]{1,5}区(?:和|与|、|跟)[\u4e00-\u9fff]{1,5}区.{0,14}(?:推荐|申报|报)", text) or (
+        # each district with its own submission ("高新区报一个、金水区再报一个")
+        (m := re.search(r"([\u4e00-\u9fff]{2,4}区).{0,3}(?:报|推荐).{0,8}?([\u4e00-\u9fff]{2,4}区).{0,3}(?:报|推荐)", text))
+        and m.group(1) != m.group(2)
+    )
+    if re.search(r"多头申报|多个推荐部门|两个推荐部门|几个推荐部门同时|(?:两|几|多)个(?:口子|渠道)|(?:两|几|多)边都(?:走|报|推)|"
                  r"multiple (?:recommending )?departments", text) or two_districts:
         facts["recommending_departments"] = _count(text, _NUM + r"\s*个(?:推荐)?部门") or 2
     elif (n := _count(text, r"(?:通过|经过|走)\s*" + _NUM + r"\s*个\s*(?:推荐)?(?:部门|渠道)")) is not None:
@@ -222,12 +228,13 @@ def _en_number(word: str) -> int:
 def _counts(text: str, facts: dict[str, object]) -> None:
     """Unit quota ("学校已经推荐了4项") versus the leader's own applications ("我已经报了一个")."""
     unit = re.search(
-        _UNIT + r".{0,8}?(?:已经|已)?(?:推荐|报|申报|上报|提交)了?\s*" + _NUM + r"\s*(?:个|项)", text
+        _UNIT + r".{0,8}?(?:已经|已)?(?:推荐|报|申报|上报|提交)(?:满|够)?了?\s*" + _NUM + r"\s*(?:个|项)", text
     ) or re.search(r"(?:已经|已)?推荐了?\s*" + _NUM + r"\s*(?:个|项)", text)
     if unit and (n := cn_number(unit.group(1))) is not None:
         # "今年想报两个项目" counts the one asked about: the others already put forward are one fewer.
         facts["org_quota_used"] = max(n - 1, 0) if re.search(_PLANNED, unit.group(0)) else n
-        return
+        # The leader's own count is read from the rest ("学校推荐了2项…我今年只报这一个").
+        text = text[: unit.start()] + "。" + text[unit.end():]
     elif (m := re.search(r"(?:put forward|recommended|submitted)\s*" + _EN_NUM + r"\s*(?:projects|applications)|"
                          r"(?:has|have)\s*(?:already\s*)?" + _EN_NUM + r"\s*(?:projects|applications)\s*"
                          r"(?:recommended|submitted|put forward)", text)) and (

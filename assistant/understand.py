@@ -255,6 +255,18 @@ class Understander:
             out.append(name)
         return out
 
+    def after_verdict(self, q: str) -> list[str]:
+        """The asker's facts and may-I question are one part; questions asked after it, each closed
+        with a question mark ("…这样能报吗？另外要准备哪些附件？"), are parts of their own."""
+        asking = [m.end() for m in re.finditer(r"[^?？。!！]+[?？]", q) if V.ASK_ELIGIBLE_ZH.search(m.group())]
+        if not asking or asking[-1] == len(q.rstrip()):
+            return [q]
+        head, tail = q[: asking[-1]], q[asking[-1]:]
+        rest = [p.strip() for p in re.findall(r"[^?？]+[?？]", tail) if p.strip()]
+        if not rest or "".join(rest) != tail.strip():
+            return [q]
+        return [head, *rest]
+
     def split(self, q: str) -> list[str]:
         """Sub-questions: sentences that each ask something, and lists under one shared predicate."""
         pieces: list[str] = []
@@ -395,7 +407,7 @@ class Understander:
         # A statement of the asker's own facts and a may-I question are one question, not two; two
         # questions about rules in general ("涉密项目能不能报？重复申请行不行？") are two.
         own = any(w in q for w in V.SELF)
-        u.parts = [q] if (stated or V.ASK_ELIGIBLE_ZH.search(q)) and own else self.split(q)
+        u.parts = self.after_verdict(q) if (stated or V.ASK_ELIGIBLE_ZH.search(q)) and own else self.split(q)
         u.attribute = asked_attribute(q)
         u.yesno = bool(YESNO.search(q))
         # "信用上有污点的还能报吗" asks whether someone with a condition may apply, not whether the window

@@ -405,3 +405,38 @@ def test_a_value_asked_of_a_named_topic_is_its_facet(assistant: Assistant) -> No
     answer = assistant.ask(f"搞{topic.aliases[0]}那个子课题能拿多少？")
     assert topic.funding_wan is not None
     assert f"{topic.funding_wan:g}万元" in answer.answer.splitlines()[0]
+
+
+def test_the_units_count_and_the_leaders_own_count_are_both_read() -> None:
+    from assistant.extract import extract_profile
+
+    p = extract_profile(canonical("院里已经上报了1个，我本人今年就报这一个，能行吗"))
+    assert (p.org_quota_used, p.applications_this_year) == (1, 0)
+    assert extract_profile(canonical("所里的名额已经报满两个了，我还想报")).org_quota_used == 2
+
+
+def test_each_district_with_its_own_submission_is_two_recommenders() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("我们想在郑东新区报一项，二七区也推荐一项可以吗")).recommending_departments == 2
+    assert extract_profile(canonical("我们在郑东新区报一项可以吗")).recommending_departments is None
+
+
+def test_a_good_credit_record_denies_the_blacklist() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("学校信用记录良好")).credit_blacklisted is False
+    assert extract_profile(canonical("我们单位被列入了黑名单")).credit_blacklisted is True
+
+
+def test_a_stated_limit_is_a_rule_question_not_a_may_i_question(assistant: Assistant) -> None:
+    answer = assistant.ask("有人说事业单位只能报一项？")
+    assert answer.intent == Intent.RULES
+    assert answer.eligibility is None
+    assert "限报" in answer.answer
+
+
+def test_a_question_asked_after_the_verdict_question_is_answered_too(assistant: Assistant) -> None:
+    answer = assistant.ask("我是郑州一所高校的讲师，45岁，想报重点项目。我能报吗？还有申报书要在哪个系统填？")
+    assert answer.eligibility is not None
+    assert "郑州市科技业务管理系统" in answer.answer
