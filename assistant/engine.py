@@ -78,6 +78,7 @@ CORE_KINDS = ("process", "materials", "rules")  # a sure kind with no fact found
 CORE_MAX_OOS = 0.2  # ... when "not covered" is this unlikely
 CORE_OTHER_KIND = True  # ... also when only facts of other kinds were found (and no value is asked)
 ATTRIBUTE_FACETS = True  # an asked value (amount, phone, office) of a named topic is its facet
+NOTHING_STATED_RULE = True  # a may-I question with nothing of the asker stated follows a sure non-eligibility kind
 FACET_OF = {"amount": "funding", "phone": "contact", "office": "contact"}
 LEVEL_FACET = True  # a project level named beside a named topic asks the topic's level
 ASK_MARKERS = True  # "…，想问…" introduces what is asked (and the model's "not covered" applies to it)
@@ -377,8 +378,9 @@ class Assistant:
         in_eligibility = state.intent == Intent.ELIGIBILITY.value
         # A may-one-apply question about a rule in general ("涉密项目能报吗", "事业单位也能报5项吗"), not
         # about the asker, gets the rule: the model is sure it is not an eligibility question.
-        general_rule = (sure_kind not in (None, "eligibility", "out_of_scope") and not _has(q, V.SELF)
-                        and not in_eligibility)
+        # So is one that states nothing of the asker to check ("我们注册完就能申报吗" asks about a step).
+        general_rule = (sure_kind not in (None, "eligibility", "out_of_scope")
+                        and (not _has(q, V.SELF) or NOTHING_STATED_RULE and not stated) and not in_eligibility)
         if not other_question and not general_rule and (
             personal or (asks_eligibility and not (time_now and not stated)) or (
                 in_eligibility and "project_level" in delta.model_dump(exclude_none=True))):

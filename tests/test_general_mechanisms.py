@@ -440,3 +440,9 @@ def test_a_question_asked_after_the_verdict_question_is_answered_too(assistant: 
     answer = assistant.ask("我是郑州一所高校的讲师，45岁，想报重点项目。我能报吗？还有申报书要在哪个系统填？")
     assert answer.eligibility is not None
     assert "郑州市科技业务管理系统" in answer.answer
+
+
+def test_a_may_i_question_stating_nothing_of_the_asker_follows_the_sure_kind(assistant: Assistant) -> None:
+    answer = assistant.ask("我们在系统里把账号注册好了，是不是立刻就可以申报了？")
+    assert answer.intent == Intent.PROCESS and answer.eligibility is None
+    assert "审核通过后方可进行申报" in answer.answer
