@@ -88,6 +88,7 @@ STILL = re.compile(r"还(?:能|可以|让|允许)")
 NAMED_NOW = re.compile(r"现在|目前|这会儿|今天|此刻|当前|截止|过了|来得及|\b(?:now|today|currently)\b", re.ASCII)
 # Words that list several asked things at once ("截止时间、经费、联系电话分别是？").
 _LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
+_TAG = re.compile(r"^(?:对吧|是吧|对不对|是不是|是吗|对吗|没错吧|没错吗|对么|是么|right|correct)\s*[?？]?$", re.ASCII | re.I)
 _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff])[，,](?=[\u4e00-\u9fff])")
 _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|要|需要|有)?(?:多少|什么|哪些|哪个|哪天|几)?"
                                r"[\u4e00-\u9fff]{0,6})[?？]?$")
@@ -316,8 +317,10 @@ class Understander:
         """Without the clauses that only state the asker's facts ("我是讲师，今年48岁，上传完附件以后还要
         做什么" asks about the step after uploading): what to rank the notice's facts on."""
         pieces = [p for p in _SENTENCE_SPLIT.split(q) if p and p.strip()]
-        asked = [p for p in pieces if ASKS.search(p) or YESNO.search(p)
-                 or not extract_profile(p).model_dump(exclude_none=True)]
+        # A tag ("…以个人名义签的，对吧？") asks about the statement before it.
+        asked = [p for i, p in enumerate(pieces) if ASKS.search(p) or YESNO.search(p)
+                 or not extract_profile(p).model_dump(exclude_none=True)
+                 or i + 1 < len(pieces) and _TAG.match(pieces[i + 1].strip())]
         return "，".join(asked) if asked and len(asked) < len(pieces) else q
 
     # ------------------------------------------------------------------ follow-ups

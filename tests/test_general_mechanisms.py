@@ -446,3 +446,10 @@ def test_a_may_i_question_stating_nothing_of_the_asker_follows_the_sure_kind(ass
     answer = assistant.ask("我们在系统里把账号注册好了，是不是立刻就可以申报了？")
     assert answer.intent == Intent.PROCESS and answer.eligibility is None
     assert "审核通过后方可进行申报" in answer.answer
+
+
+def test_a_tag_question_asks_about_the_statement_before_it(assistant: Assistant) -> None:
+    # The statement names a capacity ("以个人名义"), which reads as a fact of the asker; the tag alone
+    # ("是不是？") is no question to rank on.
+    u = assistant.understander.understand("包干制承诺书是单位以个人名义代签的，是不是？")
+    assert "承诺书" in u.focus
