@@ -161,7 +161,8 @@ def topic_list(topics: list[Topic], facet: str | None, lang: str, heading: str, 
             lv_zh, lv_en = _level(t.level, levels)
             lines.append(
                 f"- {t.label}：{t.title}（{lv_zh}，{amount(t.funding_wan, lang)}）" if lang == "zh"
-                else f"- {t.label_en} ({t.label}): {t.title_en} - {lv_en}, {amount(t.funding_wan, lang)}"
+                # the official title too: it is the name to pick in the online system
+                else f"- {t.label_en} ({t.label}“{t.title}”): {t.title_en} - {lv_en}, {amount(t.funding_wan, lang)}"
             )
             ids.extend(_ids(t, t.title_quote))
     return Draft("\n".join(lines), ids)

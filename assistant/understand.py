@@ -35,7 +35,8 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     # Which regulation or document ("经费管理依据的是哪个文件", "管理办法的文号是多少").
     ("document", r"文号|发文字号|依据|根据(?:的)?(?:是)?(?:哪|什么)|按(?:照)?(?:哪|什么)(?:个|份)?(?:文件|办法|规定)|"
                  r"(?:哪|什么)(?:个|份)?(?:管理)?办法|\b(?:document number|which (?:document|regulation|rules?|policy))\b"),
-    ("phone", r"电话|号码|热线|联系方式|打哪个|打给谁|\b(?:phone|call|telephone|hotline|number)\b"),
+    # "number", not "the number of" (a call for proposals is the notice: see _CALL_NOUN).
+    ("phone", r"电话|号码|热线|联系方式|打哪个|打给谁|\b(?:phone|call|telephone|hotline)\b|\bnumber\b(?! of\b)"),
     ("office", r"哪(?:个|些|几个)(?:处|部门|科室|单位负责)|找谁|问谁|联系谁|归哪|谁(?:管|负责)|联系单位|"
                r"\bwhich (?:office|department|division)\b|\bwho (?:do|should|can) (?:i|we) (?:ask|contact)\b|\bcontact\b"),
     # How long something lasts ("项目要多长时间做完", "实施周期几年"), not when: "还有多久截止" is a date.
@@ -88,6 +89,8 @@ STILL = re.compile(r"还(?:能|可以|让|允许)")
 NAMED_NOW = re.compile(r"现在|目前|这会儿|今天|此刻|当前|截止|过了|来得及|\b(?:now|today|currently)\b", re.ASCII)
 # Words that list several asked things at once ("截止时间、经费、联系电话分别是？").
 _LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
+_ASIDE = re.compile(r"(?<=[a-z])\s*\((?:[a-z][a-z-]*\s?){1,2}\)(?=\s)")
+_CALL_NOUN = re.compile(r"(\b(?:this|the|a|that|year's|annual|\d{4})\s+)call\b(?:\s+for\s+(?:proposals|applications))?")
 _TAG = re.compile(r"^(?:对吧|是吧|对不对|是不是|是吗|对吗|没错吧|没错吗|对么|是么|right|correct)\s*[?？]?$", re.ASCII | re.I)
 _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff])[，,](?=[\u4e00-\u9fff])")
 _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|要|需要|有)?(?:多少|什么|哪些|哪个|哪天|几)?"
@@ -399,7 +402,9 @@ class Understander:
     def understand(self, question: str, previous: str | None = None, topic_context: bool = False) -> Understanding:
         """`previous`: the last turn's question as understood; `topic_context`: a topic is under
         discussion in the session (its attributes are asked without naming it)."""
-        raw = canonical(question)
+        # An English aside in brackets ("the two major (flagship) projects") glosses the word before it.
+        # A call for proposals ("this year's call") is the notice itself, which every question is about: no phone call.
+        raw = _CALL_NOUN.sub(r"\g<1>", _ASIDE.sub("", canonical(question)))
         text, corrections = self.speller.correct(raw)
         completed = self.complete_followup(text, previous, topic_context)
         u = Understanding(question=question, text=completed or text, lang=language_of(normalize(question)),

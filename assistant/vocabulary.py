@@ -12,7 +12,7 @@ FACETS: dict[str, tuple[str, ...]] = {
     "funding": ("经费", "多少钱", "资助", "万元", "钱", "额度", "资金", "拨多少", "给多少", "funding", "money",
                 "how much", "amount", "grant", "budget"),
     "contact": ("联系", "电话", "找谁", "问谁", "处室", "哪个处", "联系单位", "联系人", "号码", "热线", "contact", "phone",
-                "call", "who to ask", "office", "telephone", "number"),
+                "to call", "i call", "we call", "call whom", "call the", "who to ask", "office", "telephone", "number"),
     "deliverable": ("报告", "成果形式", "成果", "形成", "交付", "产出", "结题要", "最终", "提交什么", "交什么", "deliverable",
                     "report", "output", "produce", "outcome"),
     "references": ("参考", "参照", "对标", "借鉴", "标准", "城市", "依据", "国标", "哪些地方", "经验", "试点", "框架", "reference", "benchmark",

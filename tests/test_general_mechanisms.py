@@ -453,3 +453,17 @@ def test_a_tag_question_asks_about_the_statement_before_it(assistant: Assistant)
     # ("是不是？") is no question to rank on.
     u = assistant.understander.understand("包干制承诺书是单位以个人名义代签的，是不是？")
     assert "承诺书" in u.focus
+
+
+def test_a_call_for_proposals_is_not_a_phone_question_and_an_aside_glosses_a_word(assistant: Assistant) -> None:
+    from assistant.understand import asked_attribute
+
+    u = assistant.understander.understand("which topics are in the 2024 call for proposals?")
+    assert u.attribute is None
+    assert asked_attribute("what number should we call about the system?") == "phone"
+    assert asked_attribute("what is the number of key projects?") == "count"
+    answer = assistant.ask("Which are the key (important) projects of this year's call?")
+    # Each listed topic carries its official Chinese title, the name to pick in the online system.
+    for t in CORPUS.topics:
+        if t.level == "key":
+            assert t.title in answer.answer
