@@ -274,7 +274,7 @@ class Assistant:
                 ) -> tuple[Answer, SessionState]:
         q, lang, delta = u.text, u.lang, u.profile
         topics = list(u.topics)
-        facets = [f for f, words in V.FACETS.items() if _has(q, words)]
+        facets = self._facets(q, topics)
         if topics and LEVEL_FACET and "level" not in facets and self.understander.levels_besides_topics(q):
             facets.append("level")  # "那个子课题算重大项目吧": a level named of a named topic is asked of it
         if topics and ATTRIBUTE_FACETS and (facet := FACET_OF.get(u.attribute or "")) and facet not in facets:
@@ -415,6 +415,7 @@ class Assistant:
         elif not topics and sure_kind == "topics" and len(hits) >= 2 and hits[0].passage.topic and all(
                 h.passage.topic == hits[0].passage.topic for h in hits[:2]):
             topics = [hits[0].passage.topic]
+            facets = [f for f in self._facets(q, topics) if f in facets]
         general_first = facts and not follow_up and facts[0].intent in GENERAL_INTENTS and top_longest >= 3 and not (
             set(facets) & {"funding", "contact", "deliverable", "references"}
         )
@@ -620,6 +621,16 @@ class Assistant:
             return Intent.FUNDING
         return Intent.TOPICS
 
+    def _facets(self, q: str, topics: list[str]) -> list[str]:
+        """What of a topic the question asks (funding, contact, deliverable, ...). Facet words inside
+        the words naming the topic ("职务科技成果赋权改革" holds 成果) do not ask for that facet."""
+        unnamed = q
+        for word in sorted({w for t in topics for w in self._naming.get(t, ())}, key=len, reverse=True):
+            unnamed = unnamed.replace(word, " ")
+        for t in topics:
+            unnamed = _without_shared(unnamed, self.corpus.topic(t).title)
+        return [f for f, words in V.FACETS.items() if _has(unnamed, words)]
+
     def _topic_draft(self, topic_ids: list[str], facets: list[str], lang: str, q: str) -> Draft:
         wanted = [f for f in facets if f not in ("content", "title")] or [f for f in facets if f == "title"]
         parts, ids = [], []
@@ -773,6 +784,22 @@ class Assistant:
                 if len(out) >= MAX_CITATIONS:
                     break
         return out[:MAX_CITATIONS]
+
+
+def _without_shared(text: str, name: str, shortest: int = 4) -> str:
+    """`text` with each stretch of at least `shortest` characters that `name` also holds blanked out."""
+    out, i = [], 0
+    while i < len(text):
+        n = shortest
+        while i + n <= len(text) and text[i:i + n] in name:
+            n += 1
+        if n > shortest:
+            out.append(" ")
+            i += n - 1
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
 
 
 def _merge(answers: list[Answer]) -> Answer:

@@ -467,3 +467,12 @@ def test_a_call_for_proposals_is_not_a_phone_question_and_an_aside_glosses_a_wor
     for t in CORPUS.topics:
         if t.level == "key":
             assert t.title in answer.answer
+
+
+def test_facet_words_inside_a_topic_name_do_not_ask_for_that_facet(assistant: Assistant) -> None:
+    # Both topic names below hold 成果, a word that otherwise asks for the deliverable.
+    for question in ("职务科技成果赋权改革那个课题，要去调研哪些方面的现状？",
+                     "打通科技成果转化关键链条那个子课题，要借鉴哪些城市的做法？"):
+        answer = assistant.ask(question)
+        assert answer.intent == Intent.TOPICS
+        assert not answer.answer.splitlines()[0].count("需形成"), answer.answer
