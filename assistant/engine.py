@@ -78,6 +78,7 @@ CORE_KINDS = ("process", "materials", "rules")  # a sure kind with no fact found
 CORE_MAX_OOS = 0.2  # ... when "not covered" is this unlikely
 CORE_OTHER_KIND = True  # ... also when only facts of other kinds were found (and no value is asked)
 ATTRIBUTE_FACETS = True  # an asked value (amount, phone, office) of a named topic is its facet
+OVERVIEW_LIKELIEST = True  # an overview question with no fact found takes the likeliest kind, sure or not
 NOTHING_STATED_RULE = True  # a may-I question with nothing of the asker stated follows a sure non-eligibility kind
 FACET_OF = {"amount": "funding", "phone": "contact", "office": "contact"}
 LEVEL_FACET = True  # a project level named beside a named topic asks the topic's level
@@ -294,6 +295,9 @@ class Assistant:
             facts = [*facts, *kind][:OVERVIEW_MAX]
         asked_kind, sure = best(kinds)
         sure_kind = asked_kind if sure >= INTENT_SURE else None
+        if u.overview and not facts and sure_kind is None and OVERVIEW_LIKELIEST and asked_kind in GENERAL_INTENTS \
+                and not topics and not u.foreign:
+            sure_kind = asked_kind  # "有什么要求？": the whole of the likeliest aspect, nothing else being asked
         if u.overview and (facts or sure_kind in GENERAL_INTENTS):
             # The whole of the aspect ("申报流程是怎样的", "申报程序是怎么样的"): of the kind the model finds
             # likeliest (when it is sure, or when a fact was found; else the best fact's), every fact

@@ -476,3 +476,15 @@ def test_facet_words_inside_a_topic_name_do_not_ask_for_that_facet(assistant: As
         answer = assistant.ask(question)
         assert answer.intent == Intent.TOPICS
         assert not answer.answer.splitlines()[0].count("需形成"), answer.answer
+
+
+def test_an_overview_question_with_no_fact_found_gets_the_likeliest_aspect(assistant: Assistant) -> None:
+    import assistant.engine as engine
+
+    answer = assistant.ask("有什么要求？")
+    assert answer.intent != Intent.OUT_OF_SCOPE and "60周岁" in answer.answer
+    engine.OVERVIEW_LIKELIEST = False
+    try:  # the switch is what answers it: without it the question is refused
+        assert assistant.explain("有什么要求？")[0].intent == Intent.OUT_OF_SCOPE
+    finally:
+        engine.OVERVIEW_LIKELIEST = True
