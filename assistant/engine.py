@@ -342,8 +342,8 @@ class Assistant:
             )
             if lang == "zh" and intent.value in REPORTABLE and intent != Intent.ELIGIBILITY and not u.overview:
                 naming = {w for t in topic_ids for w in self._naming.get(t, ())}
-                draft = self.quotes.with_support(draft, u.focus, lead_hits, topic_ids, naming,
-                                                 about_topics=sure_kind == "topics")
+                draft = self.quotes.with_support(self.quotes.bound(draft, u.focus), u.focus, lead_hits, topic_ids,
+                                                 naming, about_topics=sure_kind == "topics")
             citations = [] if intent == Intent.OUT_OF_SCOPE else self._citations(draft, q, topic_ids, hits)
             if sure_kind in REPORTABLE and intent.value in REPORTABLE and intent != Intent.ELIGIBILITY:
                 # The kind of question asked, where the model is sure of it: "截止之后还能补交吗" asks

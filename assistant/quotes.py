@@ -27,6 +27,10 @@ SENTENCE_MIN_CHARS = 12  # shorter than this a passage is a heading or a label, 
 CLAUSE_MIN_CHARS = 6  # a shorter piece of a quote is a label ("纸质材料"), not a clause that settles anything
 LEAD_MARGIN = 1.0  # a sentence outside the chosen facts leads when it outscores theirs (1.0-1.3 tried on dev, dev2)
 LEAD_MIN_BM25 = 4.0  # ... and has at least this BM25 score
+# A free hand proposed ("随便花", "不用管了", "怎么用都行"), and the words of a clause that binds someone.
+PERMISSIVE = re.compile(r"随便|随意|(?:怎么|咋)(?:花|用|弄|办)都(?:行|可以)|想怎么.{0,3}就怎么|不用管|不受(?:任何)?(?:限制|约束)|"
+                        r"没(?:有)?(?:任何)?(?:限制|约束|要求)了?(?:吧|吗|对吧)")
+OBLIGATION = re.compile(r"负责|不得|严禁|禁止|必须|须|应当|保证|按规定")
 SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specific question
 SUPPORT_COVERAGE = 0.6  # ... holding this share of the question's weighted words (0.5-0.7 flat on dev)
 SUPPORT_MARGIN = 1.0  # ... and this much more than the draft's own sentences (idf units)
@@ -261,6 +265,28 @@ class QuoteFinder:
         if scored[0][0] >= 2 and scored[0][0] > scored[1][0]:
             return scored[0][1]
         return None
+
+    def bound(self, draft: Draft, q: str) -> Draft:
+        """A question that proposes a free hand ("包干制是不是钱随便花", "报了以后就不用管了吧") is
+        answered by the obligation that bounds it: the clause of the draft's own sections that binds
+        someone (负责, 不得, 须 …), the one sharing most of the question's weighted words, leads verbatim."""
+        if not PERMISSIVE.search(q) or not draft.passages:
+            return draft
+        sections = {self.corpus.passage(pid).section for pid in draft.passages[:2]}
+        qwords = {w for w in words(q) if w in self._idf}
+        best, best_pid, best_score = "", "", -1.0
+        for p in self.corpus.passages:
+            if p.section not in sections:
+                continue
+            for clause, cwords in self._sentences[p.id]:
+                if OBLIGATION.search(clause):
+                    sc = sum(self._idf[w] for w in qwords & cwords)
+                    if sc > best_score:
+                        best, best_pid, best_score = clause, p.id, sc
+        if not best or squash(draft.text).startswith(squash(best).rstrip("。；;")):
+            return draft
+        return Draft(f"通知原文：“{best.rstrip('。；;')}”。\n{draft.text}",
+                     list(dict.fromkeys([best_pid, *draft.passages])), draft.rank_passages)
 
     def with_support(self, draft: Draft, q: str, hits: list[Hit], topic_ids: Sequence[str],
                      naming: set[str], about_topics: bool = False) -> Draft:

@@ -488,3 +488,16 @@ def test_an_overview_question_with_no_fact_found_gets_the_likeliest_aspect(assis
         assert assistant.explain("有什么要求？")[0].intent == Intent.OUT_OF_SCOPE
     finally:
         engine.OVERVIEW_LIKELIEST = True
+
+
+def test_a_proposed_free_hand_is_answered_by_the_obligation_that_bounds_it(assistant: Assistant) -> None:
+    answer = assistant.ask("包干了以后经费是不是想怎么用就怎么用？")
+    first = answer.answer.splitlines()[0]
+    assert first.startswith("通知原文") and "负责" in first, answer.answer
+
+
+def test_a_sentence_naming_nothing_continues_the_one_before_it(assistant: Assistant) -> None:
+    u = assistant.understander.understand("预算还要编吗，随便怎么填都行？")
+    assert len(u.parts) == 1
+    # a sentence asking a value of its own is still a sub-question
+    assert len(assistant.understander.understand("经费多少，找哪个处？").parts) == 2
