@@ -501,3 +501,8 @@ def test_a_sentence_naming_nothing_continues_the_one_before_it(assistant: Assist
     assert len(u.parts) == 1
     # a sentence asking a value of its own is still a sub-question
     assert len(assistant.understander.understand("经费多少，找哪个处？").parts) == 2
+
+
+def test_still_needed_later_on_a_named_thing_is_no_next_step_question(assistant: Assistant) -> None:
+    assert not assistant.understander.understand("公示以后还要寄纸质申报书吗？").after
+    assert assistant.understander.understand("单位管理员审核完以后还要做什么？").after is not None
