@@ -79,6 +79,7 @@ CORE_MAX_OOS = 0.2  # ... when "not covered" is this unlikely
 CORE_OTHER_KIND = True  # ... also when only facts of other kinds were found (and no value is asked)
 ATTRIBUTE_FACETS = True  # an asked value (amount, phone, office) of a named topic is its facet
 OVERVIEW_LIKELIEST = True  # an overview question with no fact found takes the likeliest kind, sure or not
+CORE_OTHER_ATTRIBUTES: tuple[str | None, ...] = (None, "how")  # ... asking no value ("这个项目怎么报")
 NOTHING_STATED_RULE = True  # a may-I question with nothing of the asker stated follows a sure non-eligibility kind
 FACET_OF = {"amount": "funding", "phone": "contact", "office": "contact"}
 LEVEL_FACET = True  # a project level named beside a named topic asks the topic's level
@@ -307,7 +308,8 @@ class Assistant:
             kind = [c.fact for c in ranked if c.fact.intent == aspect and c.score > 0]
             rest = [f for f in self.corpus.facts if f.intent == aspect and f not in kind]
             facts = (kind + rest if len(kind) + len(rest) <= OVERVIEW_MAX else kind)[:OVERVIEW_MAX] or facts
-        elif ((not facts or CORE_OTHER_KIND and all(f.intent != sure_kind for f in facts) and not u.attribute)
+        elif ((not facts or CORE_OTHER_KIND and all(f.intent != sure_kind for f in facts)
+               and u.attribute in CORE_OTHER_ATTRIBUTES)
               and sure_kind in CORE_KINDS and kinds.get("out_of_scope", 0.0) <= CORE_MAX_OOS
               and not topics and not u.foreign and not u.offices):
             # "怎么报名", "第一步得先干啥": a question of a kind the model is sure of, in words the notice

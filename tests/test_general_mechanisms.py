@@ -506,3 +506,9 @@ def test_a_sentence_naming_nothing_continues_the_one_before_it(assistant: Assist
 def test_still_needed_later_on_a_named_thing_is_no_next_step_question(assistant: Assistant) -> None:
     assert not assistant.understander.understand("公示以后还要寄纸质申报书吗？").after
     assert assistant.understander.understand("单位管理员审核完以后还要做什么？").after is not None
+
+
+def test_a_sure_core_kind_asked_how_with_only_other_kinds_found_answers_with_that_kind(assistant: Assistant) -> None:
+    answer = assistant.ask("这个项目怎么报名？")
+    assert answer.intent == Intent.PROCESS
+    assert "郑州市科技业务管理系统" in answer.answer
