@@ -253,10 +253,11 @@ class Understander:
             if _TIME_OR_PLAN.search(name) or name in self.notice:
                 continue
             # Known if its distinctive head (the words before 基金/计划…) is in the notice: "软科学计划"
-            # is this programme even though the notice writes "软科学研究计划".
+            # is this programme even though the notice writes "软科学研究计划"; "这个计划" has no head
+            # of its own and is this one too.
             head = re.sub(r"(基金|计划|专项|工程|奖)$", "", name)
             head = re.sub(r"^(?:郑州市?|市级?|本市|今年|本年度|这个|该|这次|本次)", "", head)
-            if head and (head in self.notice or any(head.endswith(w) and len(w) >= 3 and w in self.notice
+            if not head or (head in self.notice or any(head.endswith(w) and len(w) >= 3 and w in self.notice
                                                     for w in (head[-3:], head[-4:]))):
                 continue
             out.append(name)

@@ -512,3 +512,8 @@ def test_a_sure_core_kind_asked_how_with_only_other_kinds_found_answers_with_tha
     answer = assistant.ask("这个项目怎么报名？")
     assert answer.intent == Intent.PROCESS
     assert "郑州市科技业务管理系统" in answer.answer
+
+
+def test_a_programme_named_only_by_a_demonstrative_is_this_one(assistant: Assistant) -> None:
+    assert assistant.understander.understand("该计划的项目什么时候截止？").foreign == []
+    assert assistant.understander.understand("省重点研发计划什么时候截止？").foreign != []
