@@ -31,7 +31,8 @@ LEAD_MIN_BM25 = 4.0  # ... and has at least this BM25 score
 PERMISSIVE = re.compile(r"随便|随意|(?:怎么|咋)(?:花|用|弄|办)都(?:行|可以)|想怎么.{0,3}就怎么|不用管|不受(?:任何)?(?:限制|约束)|"
                         r"没(?:有)?(?:任何)?(?:限制|约束|要求)了?(?:吧|吗|对吧)")
 OBLIGATION = re.compile(r"负责|不得|严禁|禁止|必须|须|应当|保证|按规定")
-SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specific question
+SUPPORT_DEPTH = 3
+WHO_FIELDS = True  # a form's blank naming who signs leads a "who" question  # BM25 passages searched for a sentence that answers a specific question
 SUPPORT_COVERAGE = 0.6  # ... holding this share of the question's weighted words (0.5-0.7 flat on dev)
 SUPPORT_MARGIN = 1.0  # ... and this much more than the draft's own sentences (idf units)
 SUPPORT_REDUNDANT = 0.8  # a sentence whose words the draft mostly holds already is the draft's own
@@ -154,6 +155,14 @@ class QuoteFinder:
         question, the whole document. When the best passage is a clause of such a document that the
         draft already rests on, it leads if it holds the question's own words and the draft's wording
         does not say it."""
+        if attribute == "who" and WHO_FIELDS:
+            # "承诺书谁签字盖章": a blank of a form that names who signs or stamps ("法定代表人签字：")
+            # and holds a word of the question answers who.
+            qwords = {w for w in words(q) if len(w) >= 2}
+            for h in hits[:SUPPORT_DEPTH]:
+                if is_field(h.passage.text) and h.passage.id not in draft.passages and any(
+                        w in h.passage.text for w in qwords):
+                    return [h.passage.id]
         own = max((h.score for h in hits if h.passage.id in draft.passages), default=0.0)
         bar = max(LEAD_MARGIN * own, LEAD_MIN_BM25)
         above = list(itertools.takewhile(lambda h: h.passage.id not in draft.passages and h.score >= bar, hits))

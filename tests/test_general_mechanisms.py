@@ -517,3 +517,8 @@ def test_a_sure_core_kind_asked_how_with_only_other_kinds_found_answers_with_tha
 def test_a_programme_named_only_by_a_demonstrative_is_this_one(assistant: Assistant) -> None:
     assert assistant.understander.understand("该计划的项目什么时候截止？").foreign == []
     assert assistant.understander.understand("省重点研发计划什么时候截止？").foreign != []
+
+
+def test_a_who_question_on_a_form_leads_with_the_blank_that_names_the_signer(assistant: Assistant) -> None:
+    answer = assistant.ask("承诺书谁签字盖章？")
+    assert answer.answer.splitlines()[0].startswith("通知原文") and "法定代表人签字" in answer.answer.splitlines()[0]
