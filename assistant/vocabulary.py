@@ -49,7 +49,7 @@ ASK_ELIGIBLE_ZH = re.compile(
     r"(?:吗|么|不|？|\?|$)|有没有资格|有资格|够条件|符合条件|符合申报条件"
 )
 LIMIT_MODAL = re.compile(r"[只才](?:能|可以)")
-ASK_ELIGIBLE_EN = re.compile(r"\b(?:can|may|could)\b.{0,40}\bapply\b|\beligib|\bqualif|allowed to apply|"
+ASK_ELIGIBLE_EN = re.compile(r"\b(?:can|may|could)\b.{0,40}\b(?:apply|lead (?:a|the|this|one)\b|be (?:a |the )?(?:project )?leader)|\beligib|\bqualif|allowed to apply|"
                              r"\b(?:can|may|could) (?:we|i) (?:still |also )?(?:add|submit|put forward|recommend|lead)\b",
                              re.ASCII)
 # "How many …" questions ask for a quota or a count, not for a verdict.

@@ -522,3 +522,10 @@ def test_a_programme_named_only_by_a_demonstrative_is_this_one(assistant: Assist
 def test_a_who_question_on_a_form_leads_with_the_blank_that_names_the_signer(assistant: Assistant) -> None:
     answer = assistant.ask("承诺书谁签字盖章？")
     assert answer.answer.splitlines()[0].startswith("通知原文") and "法定代表人签字" in answer.answer.splitlines()[0]
+
+
+def test_english_may_someone_lead_gets_a_verdict_and_an_age_limit_question_the_rule(assistant: Assistant) -> None:
+    answer = assistant.ask("Could a 63-year-old researcher be the project leader?")
+    assert answer.eligibility is not None and answer.eligibility.verdict == "ineligible"
+    answer = assistant.ask("What is the age limit for the leader?")
+    assert answer.intent != Intent.OUT_OF_SCOPE and "60" in answer.answer
