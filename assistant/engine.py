@@ -80,6 +80,7 @@ CORE_OTHER_KIND = True  # ... also when only facts of other kinds were found (an
 ATTRIBUTE_FACETS = True  # an asked value (amount, phone, office) of a named topic is its facet
 OVERVIEW_LIKELIEST = True  # an overview question with no fact found takes the likeliest kind, sure or not
 CORE_OTHER_ATTRIBUTES: tuple[str | None, ...] = (None, "how")  # ... asking no value ("这个项目怎么报")
+PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-question out of scope
 NOTHING_STATED_RULE = True  # a may-I question with nothing of the asker stated follows a sure non-eligibility kind
 FACET_OF = {"amount": "funding", "phone": "contact", "office": "contact"}
 LEVEL_FACET = True  # a project level named beside a named topic asks the topic's level
@@ -252,7 +253,10 @@ class Assistant:
         # are ("科创金融子课题要覆盖哪几个阶段？报告叫什么？"), and a sentence naming no topic is about the
         # one named before it (a list under one predicate stays one topic question: "经费和电话分别是").
         sentences = len(u.parts) > 1 and all(p in u.text for p in u.parts)
-        if len(u.parts) > 1 and (not u.topics or sentences) and not self._out_of_scope(u):
+        # A place or programme the notice does not know makes every part out of scope; an aspect it is
+        # silent on ("字体有没有要求") only the part that asks it.
+        whole_oos = bool(u.foreign) if PART_SCOPE else self._out_of_scope(u)
+        if len(u.parts) > 1 and (not u.topics or sentences) and not whole_oos:
             results = []
             topics = list(u.topics)
             for part in u.parts:
@@ -263,7 +267,12 @@ class Assistant:
                 topics = pu.topics or topics
                 if trace:
                     trace.add("sub-question", part)
-                results.append(self._answer(pu, today, state, trace))
+                part_answer, part_state = self._answer(pu, today, state, trace)
+                if part_answer.intent == Intent.OUT_OF_SCOPE:
+                    # Which part the notice does not cover, beside the parts it does.
+                    about = f"关于“{part.rstrip('?？')}”：" if u.lang == "zh" else f'On "{part.rstrip("?？")}": '
+                    part_answer = part_answer.model_copy(update={"answer": about + part_answer.answer})
+                results.append((part_answer, part_state))
             answer = _merge([a for a, _ in results])
             new_state = results[-1][1]
         else:

@@ -529,3 +529,11 @@ def test_english_may_someone_lead_gets_a_verdict_and_an_age_limit_question_the_r
     assert answer.eligibility is not None and answer.eligibility.verdict == "ineligible"
     answer = assistant.ask("What is the age limit for the leader?")
     assert answer.intent != Intent.OUT_OF_SCOPE and "60" in answer.answer
+
+
+def test_an_aspect_the_notice_is_silent_on_puts_only_its_own_part_out_of_scope(assistant: Assistant) -> None:
+    answer = assistant.ask("网上申报几号截止？申报书的页数有限制吗？")
+    assert answer.intent == Intent.DATES
+    assert "关于“申报书的页数有限制吗”" in answer.answer
+    # a place the notice does not know still puts the whole question out of scope
+    assert assistant.ask("洛阳的软科学几号截止？经费多少？").intent == Intent.OUT_OF_SCOPE
