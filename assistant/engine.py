@@ -259,8 +259,13 @@ class Assistant:
         if len(u.parts) > 1 and (not u.topics or sentences) and not whole_oos:
             results = []
             topics = list(u.topics)
+            previous_part = ""
             for part in u.parts:
-                pu = self.understander.understand(part)
+                # A part naming nothing ("子课题有几个？都归哪个处？") asks about the part before it.
+                asked = part if self.understander.names_something(part) or not previous_part else (
+                    f"{self.understander.subject_of(previous_part)}{part}")
+                previous_part = part
+                pu = self.understander.understand(asked)
                 pu.lang = u.lang
                 if topics and not pu.topics:
                     pu.topics = topics
@@ -702,10 +707,13 @@ class Assistant:
         excluded = EXCEPT.search(q)
         kept = q[: excluded.start()] + q[excluded.end():] if excluded else q
         without_subtopics = excluded is not None and _has(excluded.group(), V.SUBTOPIC_WORDS)
-        if not ((_has(q, V.LIST_WORDS) or counting or excluded) and (_has(q, V.TOPIC_WORDS) or self.understander.levels_in(q))):
+        # "各子课题归哪个处", "子课题都找谁": each of a group of topics is asked, as by a list word.
+        each = DISTRIBUTIVE.search(q) is not None
+        if not ((_has(q, V.LIST_WORDS) or counting or excluded or each)
+                and (_has(q, V.TOPIC_WORDS) or self.understander.levels_in(q))):
             return None
         facet = next((f for f in facets if f in ("funding", "contact", "deliverable")), None)
-        if facet and not _has(q, V.ALL_WORDS):
+        if facet and not (_has(q, V.ALL_WORDS) or each):
             return None
         zh = lang == "zh"
         topics = self.corpus.topics
@@ -799,6 +807,9 @@ class Assistant:
                 if len(out) >= MAX_CITATIONS:
                     break
         return out[:MAX_CITATIONS]
+
+
+DISTRIBUTIVE = re.compile(r"各(?:个)?(?:子课题|课题|项目|重点项目|重大项目)|(?:子课题|课题)(?:们)?(?:都|分别|各自)")
 
 
 def _without_shared(text: str, name: str, shortest: int = 4) -> str:

@@ -275,7 +275,14 @@ class Understander:
             return [q]
         return [head, *rest]
 
-    def _names_something(self, piece: str) -> bool:
+    @staticmethod
+    def subject_of(part: str) -> str:
+        """A sub-question without what it asks: "子课题有几个？" -> "子课题"."""
+        attribute = asked_attribute(part)
+        rest = dict(ATTRIBUTES)[attribute].sub("", part) if attribute else part
+        return re.sub(r"(?:一共|总共|共|总计)?(?:有|是|要|需要)?(?:多少|几|什么|哪些|吗|呢)?[?？。，,\s]*$", "", rest)
+
+    def names_something(self, piece: str) -> bool:
         """Whether a Chinese piece of a question names something the notice speaks of (a word of two
         or more characters the notice uses); an English piece always counts as naming something. A
         piece that names nothing and asks for no value ("随便怎么花都行") continues the one before it;
@@ -294,7 +301,7 @@ class Understander:
             p = q[start:end].strip()
             if p and pieces and _BARE_PREDICATE.match(p):
                 pieces[-1] += p  # "年龄、职称、几项，分别是怎么规定的": the predicate of the list before it
-            elif p and pieces and SUBJECTLESS_JOINS and not self._names_something(p) and (
+            elif p and pieces and SUBJECTLESS_JOINS and not self.names_something(p) and (
                     asked_attribute(p) in (None, "how", "content")):
                 pieces[-1] += f"，{p}"  # "经费是不是包干了，随便怎么花都行": no subject of its own
             elif p:

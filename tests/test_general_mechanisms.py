@@ -537,3 +537,22 @@ def test_an_aspect_the_notice_is_silent_on_puts_only_its_own_part_out_of_scope(a
     assert "关于“申报书的页数有限制吗”" in answer.answer
     # a place the notice does not know still puts the whole question out of scope
     assert assistant.ask("洛阳的软科学几号截止？经费多少？").intent == Intent.OUT_OF_SCOPE
+
+
+def test_someone_elses_application_is_not_the_askers_own() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("听说已经有别人报了这个课题，我也想报")).applications_this_year is None
+    assert extract_profile(canonical("我已经报了一个")).applications_this_year == 1
+
+
+def test_each_of_a_group_of_topics_asked_lists_them_with_the_asked_facet(assistant: Assistant) -> None:
+    answer = assistant.ask("各子课题的联系处室是哪个？")
+    subtopics = [t for t in CORPUS.topics if t.parent]
+    assert all(t.contacts[0].phone in answer.answer for t in subtopics)
+
+
+def test_a_part_naming_nothing_is_asked_of_the_part_before_it(assistant: Assistant) -> None:
+    answer = assistant.ask("子课题一共多少个？都找哪个处？")
+    subtopics = [t for t in CORPUS.topics if t.parent]
+    assert all(t.contacts[0].phone in answer.answer for t in subtopics)
