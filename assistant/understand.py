@@ -93,6 +93,7 @@ NAMED_NOW = re.compile(r"现在|目前|这会儿|今天|此刻|当前|截止|过
 _LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
 _ASIDE = re.compile(r"(?<=[a-z])\s*\((?:[a-z][a-z-]*\s?){1,2}\)(?=\s)")
 _CALL_NOUN = re.compile(r"(\b(?:this|the|a|that|year's|annual|\d{4})\s+)call\b(?:\s+for\s+(?:proposals|applications))?")
+_CITY_CALL = re.compile(r"(?:市|的|市的)?\s*(?:软科学|科技局|科技计划|科研计划|项目申报|申报|的?项目)")
 _TAG = re.compile(r"^(?:对吧|是吧|对不对|是不是|是吗|对吗|没错吧|没错吗|对么|是么|right|correct)\s*[?？]?$", re.ASCII | re.I)
 _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff])[，,](?=[\u4e00-\u9fff])")
 _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|要|需要|有)?(?:多少|什么|哪些|哪个|哪天|几)?"
@@ -243,7 +244,10 @@ class Understander:
         return attribute in evidence and not re.search(evidence[attribute], self.corpus.clean_notice)
 
     def foreign_entities(self, q: str) -> list[str]:
-        out = [m.group() for m in CITY_WORDS.finditer(q) if m.group() not in self.notice]
+        # A city the notice does not name, or one it names (as a reference) whose own call is asked of
+        # ("成都市软科学项目什么时候申报": not the issuer's city).
+        out = [m.group() for m in CITY_WORDS.finditer(q) if m.group() not in self.notice or (
+            _CITY_CALL.match(q, m.end()) and m.group() not in self.corpus.meta.issuer)]
         # A call of another year: "2025年度的软科学项目", "2023年的选题" when the notice never says so;
         # not a date the asker proposes ("2026年再结题可以吧" asks about this call's deadline).
         out += [m.group() for m in _YEAR.finditer(q) if m.group().replace(" ", "") not in self.notice

@@ -556,3 +556,11 @@ def test_a_part_naming_nothing_is_asked_of_the_part_before_it(assistant: Assista
     answer = assistant.ask("子课题一共多少个？都找哪个处？")
     subtopics = [t for t in CORPUS.topics if t.parent]
     assert all(t.contacts[0].phone in answer.answer for t in subtopics)
+
+
+def test_a_city_the_notice_names_as_a_reference_is_foreign_when_its_own_call_is_asked(assistant: Assistant) -> None:
+    cited = [c for c in ("深圳", "杭州", "成都", "合肥", "北京") if c in assistant.understander.notice]
+    assert cited
+    city = cited[0]
+    assert assistant.understander.understand(f"{city}市的软科学项目几号截止？").foreign == [city]
+    assert assistant.understander.understand(f"哪个课题要借鉴{city}的经验？").foreign == []
