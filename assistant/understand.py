@@ -190,7 +190,6 @@ GUESSED_VALUES = True  # a guessed value or office tells the asked attribute
 ATTRIBUTE_FOLLOWUPS = True  # "号码呢" asks a new attribute of the previous subject
 NEXT_STEPS = True  # "…以后还要做什么" asks what follows a step
 ALTERNATIVES = True  # "是网上报还是交纸质的" asks both
-SUBJECTLESS_JOINS = True  # a sentence naming nothing the notice speaks of continues the one before it
 
 
 def language_of(text: str) -> str:
@@ -288,9 +287,7 @@ class Understander:
 
     def names_something(self, piece: str) -> bool:
         """Whether a Chinese piece of a question names something the notice speaks of (a word of two
-        or more characters the notice uses); an English piece always counts as naming something. A
-        piece that names nothing and asks for no value ("随便怎么花都行") continues the one before it;
-        "找哪个处" asks for an office of its own."""
+        or more characters the notice uses); an English piece, or one guessing a value, always does."""
         if not _CJK.search(piece) or re.search(r"\d", piece):
             return True  # English, or a value guessed ("那每项是1万吗")
         return any(len(w) >= 2 and w in self.notice for w in words(piece))
@@ -305,9 +302,6 @@ class Understander:
             p = q[start:end].strip()
             if p and pieces and _BARE_PREDICATE.match(p):
                 pieces[-1] += p  # "年龄、职称、几项，分别是怎么规定的": the predicate of the list before it
-            elif p and pieces and SUBJECTLESS_JOINS and not self.names_something(p) and (
-                    asked_attribute(p) in (None, "how", "content")):
-                pieces[-1] += f"，{p}"  # "经费是不是包干了，随便怎么花都行": no subject of its own
             elif p:
                 pieces.append(p)
             if pieces and sep and sep.group() in "?？":

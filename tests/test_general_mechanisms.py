@@ -496,13 +496,6 @@ def test_a_proposed_free_hand_is_answered_by_the_obligation_that_bounds_it(assis
     assert first.startswith("通知原文") and "负责" in first, answer.answer
 
 
-def test_a_sentence_naming_nothing_continues_the_one_before_it(assistant: Assistant) -> None:
-    u = assistant.understander.understand("预算还要编吗，随便怎么填都行？")
-    assert len(u.parts) == 1
-    # a sentence asking a value of its own is still a sub-question
-    assert len(assistant.understander.understand("经费多少，找哪个处？").parts) == 2
-
-
 def test_still_needed_later_on_a_named_thing_is_no_next_step_question(assistant: Assistant) -> None:
     assert not assistant.understander.understand("公示以后还要寄纸质申报书吗？").after
     assert assistant.understander.understand("单位管理员审核完以后还要做什么？").after is not None
