@@ -82,7 +82,7 @@ OVERVIEW_LIKELIEST = True  # an overview question with no fact found takes the l
 CORE_OTHER_ATTRIBUTES: tuple[str | None, ...] = (None, "how")  # ... asking no value ("这个项目怎么报")
 PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-question out of scope
 NOTHING_STATED_RULE = True  # a may-I question with nothing of the asker stated follows a sure non-eligibility kind
-FACET_OF = {"amount": "funding", "phone": "contact", "office": "contact"}
+FACET_OF = {"amount": "funding", "phone": "contact", "office": "contact", "who": "contact"}
 LEVEL_FACET = True  # a project level named beside a named topic asks the topic's level
 ASK_MARKERS = True  # "…，想问…" introduces what is asked (and the model's "not covered" applies to it)
 # Words that introduce the question after the asker's facts: "想问（问）", "问一下", "请问", "想了解一下".

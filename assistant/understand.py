@@ -107,6 +107,10 @@ _BARE_PREDICATE = re.compile(r"^(?:分别|各自|都)(?:是|为)?(?:什么|多�
 # Two things asked by one English predicate: "What are the X and the Y?", "When are X and Y?"
 _ENGLISH_PAIR = re.compile(r"^(what|when|which|who)\s+(are|were)\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)\s*\??$",
                            re.ASCII)
+# Two English questions joined by "and" before a second question word.
+_ENGLISH_AND_ASK = re.compile(r",?\s+and\s+(?=(?:what|when|where|who|whom|which|how|is|are|do|does|can|may|must)\b)", re.ASCII)
+# ... unless the second refers back to the first ("…, and what is its exact title?", "and how much does each get?").
+_BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|each)\b", re.ASCII)
 CITY_WORDS = re.compile(
     r"洛阳|开封|新乡|许昌|南阳|平顶山|安阳|鹤壁|焦作|濮阳|漯河|三门峡|商丘|信阳|周口|驻马店|济源|北京|上海|天津|重庆|广州|深圳|杭州|"
     r"南京|武汉|西安|成都|长沙|合肥|济南|石家庄|太原|苏州|青岛|厦门|宁波|无锡|东莞|佛山|福州|昆明|贵阳|南宁|南昌|兰州|沈阳|大连|"
@@ -307,6 +311,10 @@ class Understander:
             if pieces and sep and sep.group() in "?？":
                 marked.add(len(pieces) - 1)
             start = sep.end() if sep else start
+        if len(joined := _ENGLISH_AND_ASK.split(q)) > 1 and all(len(x.split()) >= 3 for x in joined) and not any(
+                _BACK_REFERENCE.search(x) for x in joined[1:]):
+            # "What's the deadline, and how many projects can one university put forward?"
+            return [x.strip(" ,") for x in joined]
         english = _ENGLISH_PAIR.match(q)
         if english and all(2 <= len(x.split()) <= 6 for x in english.group(3, 4)):
             # "What are the online filing window and the district review window?" (not "the rules for

@@ -44,7 +44,7 @@ ASK_ELIGIBLE = (
 # of applying or of leading; "能再以负责人身份报…吗": the capacity in which one applies may come between.
 # "只能报3项" and "才能申报" state a limit or a condition, not a question of whether one may.
 ASK_ELIGIBLE_ZH = re.compile(
-    r"(?<![只才])(?:能|可以|可不可以|能不能|能否|可否|允许|让|够格)\s*(?:再|也|还)?\s*(?:以[^，,。？?]{1,8}?(?:身份|名义))?"
+    r"(?<![只才])(?:能|可以|可不可以|能不能|能否|可否|允许|让|够格)\s*(?:再|也|还)?\s*(?:(?:自己)?(?:以[^，,。？?]{1,8}?(?:身份|名义)|作为[^，,。？?]{1,8}?))?"
     r"\s*(?:申报|报|申请|参加|参与|当|做|担任).{0,10}?"
     r"(?:吗|么|不|？|\?|$)|有没有资格|有资格|够条件|符合条件|符合申报条件"
 )

@@ -557,3 +557,25 @@ def test_a_city_the_notice_names_as_a_reference_is_foreign_when_its_own_call_is_
     city = cited[0]
     assert assistant.understander.understand(f"{city}市的软科学项目几号截止？").foreign == [city]
     assert assistant.understander.understand(f"哪个课题要借鉴{city}的经验？").foreign == []
+
+
+def test_not_on_the_credit_blacklist_and_applying_as_a_unit_are_read() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("学校和我都没上过信用黑名单")).credit_blacklisted is False
+    from assistant import vocabulary as V
+
+    assert V.ASK_ELIGIBLE_ZH.search(canonical("我们中心能作为独立的申报单位来报吗？"))
+
+
+def test_who_asked_of_a_named_topic_is_its_contact(assistant: Assistant) -> None:
+    topic = next(t for t in CORPUS.topics if t.parent)
+    answer = assistant.ask(f"{topic.label}由谁对接？")
+    assert topic.contacts[0].phone in answer.answer
+
+
+def test_two_english_questions_joined_by_and_are_both_answered(assistant: Assistant) -> None:
+    u = assistant.understander.understand("Who may apply, and how much money does a major project get?")
+    assert len(u.parts) == 2
+    # a second question referring back to the first is not split off
+    assert len(assistant.understander.understand("Is there a pledge template, and what is its title?").parts) == 1
