@@ -84,6 +84,8 @@ PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-que
 NOTHING_STATED_RULE = True  # a may-I question with nothing of the asker stated follows a sure non-eligibility kind
 FACET_OF = {"amount": "funding", "phone": "contact", "office": "contact", "who": "contact"}
 LEVEL_FACET = True  # a project level named beside a named topic asks the topic's level
+# "各子课题归哪个处", "子课题都找谁": each of a group of topics is asked, as by a list word.
+DISTRIBUTIVE = re.compile(r"各(?:个)?(?:子课题|课题|项目|重点项目|重大项目)|(?:子课题|课题)(?:们)?(?:都|分别|各自)")
 ASK_MARKERS = True  # "…，想问…" introduces what is asked (and the model's "not covered" applies to it)
 # Words that introduce the question after the asker's facts: "想问（问）", "问一下", "请问", "想了解一下".
 ASK_MARKER = re.compile(r"想问问?|问一?下|请问|想(?:了解|咨询)一?下?|顺便问问?")
@@ -271,7 +273,7 @@ class Assistant:
                     pu.topics = topics
                 topics = pu.topics or topics
                 if trace:
-                    trace.add("sub-question", part)
+                    trace.add("sub-question", asked)
                 part_answer, part_state = self._answer(pu, today, state, trace)
                 if part_answer.intent == Intent.OUT_OF_SCOPE:
                     # Which part the notice does not cover, beside the parts it does.
@@ -321,7 +323,8 @@ class Assistant:
                       else asked_kind if facts and asked_kind in GENERAL_INTENTS else facts[0].intent)
             kind = [c.fact for c in ranked if c.fact.intent == aspect and c.score > 0]
             rest = [f for f in self.corpus.facts if f.intent == aspect and f not in kind]
-            facts = (kind + rest if len(kind) + len(rest) <= OVERVIEW_MAX else kind)[:OVERVIEW_MAX] or facts
+            # (the aspect's first facts when none of them shares a word with the question)
+            facts = (kind + rest if len(kind) + len(rest) <= OVERVIEW_MAX else kind or rest)[:OVERVIEW_MAX] or facts
         elif ((not facts or CORE_OTHER_KIND and all(f.intent != sure_kind for f in facts)
                and u.attribute in CORE_OTHER_ATTRIBUTES)
               and sure_kind in CORE_KINDS and kinds.get("out_of_scope", 0.0) <= CORE_MAX_OOS
@@ -807,9 +810,6 @@ class Assistant:
                 if len(out) >= MAX_CITATIONS:
                     break
         return out[:MAX_CITATIONS]
-
-
-DISTRIBUTIVE = re.compile(r"各(?:个)?(?:子课题|课题|项目|重点项目|重大项目)|(?:子课题|课题)(?:们)?(?:都|分别|各自)")
 
 
 def _without_shared(text: str, name: str, shortest: int = 4) -> str:
