@@ -93,7 +93,7 @@ NAMED_NOW = re.compile(r"现在|目前|这会儿|今天|此刻|当前|截止|过
 _LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
 _ASIDE = re.compile(r"(?<=[a-z])\s*\((?:[a-z][a-z-]*\s?){1,2}\)(?=\s)")
 _CALL_NOUN = re.compile(r"(\b(?:this|the|a|that|year's|annual|\d{4})\s+)call\b(?:\s+for\s+(?:proposals|applications))?")
-_CITY_CALL = re.compile(r"(?:市|的|市的)?\s*(?:软科学|科技局|科技计划|科研计划|项目申报|申报|的?项目)")
+_CITY_CALL = re.compile(r"(?:市|的|市的)?\s*(?:软科学|科技局|科技计划|科研计划|项目申报)")
 _TAG = re.compile(r"^(?:对吧|是吧|对不对|是不是|是吗|对吗|没错吧|没错吗|对么|是么|right|correct)\s*[?？]?$", re.ASCII | re.I)
 _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff])[，,](?=[\u4e00-\u9fff])")
 _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|要|需要|有)?(?:多少|什么|哪些|哪个|哪天|几)?"
