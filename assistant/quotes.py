@@ -31,8 +31,8 @@ LEAD_MIN_BM25 = 4.0  # ... and has at least this BM25 score
 PERMISSIVE = re.compile(r"随便|随意|(?:怎么|咋)(?:花|用|弄|办)都(?:行|可以)|想怎么.{0,3}就怎么|不用管|不受(?:任何)?(?:限制|约束)|"
                         r"没(?:有)?(?:任何)?(?:限制|约束|要求)了?(?:吧|吗|对吧)")
 OBLIGATION = re.compile(r"负责|不得|严禁|禁止|必须|须|应当|保证|按规定")
-SUPPORT_DEPTH = 3
-WHO_FIELDS = True  # a form's blank naming who signs leads a "who" question  # BM25 passages searched for a sentence that answers a specific question
+SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specific question
+WHO_FIELDS = True  # a form's blank naming who signs leads a "who" question
 SUPPORT_COVERAGE = 0.6  # ... holding this share of the question's weighted words (0.5-0.7 flat on dev)
 SUPPORT_MARGIN = 1.0  # ... and this much more than the draft's own sentences (idf units)
 SUPPORT_REDUNDANT = 0.8  # a sentence whose words the draft mostly holds already is the draft's own
