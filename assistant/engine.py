@@ -85,7 +85,8 @@ NOTHING_STATED_RULE = True  # a may-I question with nothing of the asker stated 
 FACET_OF = {"amount": "funding", "phone": "contact", "office": "contact", "who": "contact"}
 LEVEL_FACET = True  # a project level named beside a named topic asks the topic's level
 # "各子课题归哪个处", "子课题都找谁": each of a group of topics is asked, as by a list word.
-DISTRIBUTIVE = re.compile(r"各(?:个)?(?:子课题|课题|项目|重点项目|重大项目)|(?:子课题|课题)(?:们)?(?:都|分别|各自)")
+# (no level is named here: "各重点项目" is 各 + up to two characters + 项目)
+DISTRIBUTIVE = re.compile(r"各(?:个)?[\u4e00-\u9fff]{0,2}?(?:课题|项目)|课题(?:们)?(?:都|分别|各自)")
 ASK_MARKERS = True  # "…，想问…" introduces what is asked (and the model's "not covered" applies to it)
 # Words that introduce the question after the asker's facts: "想问（问）", "问一下", "请问", "想了解一下".
 ASK_MARKER = re.compile(r"想问问?|问一?下|请问|想(?:了解|咨询)一?下?|顺便问问?")

@@ -91,6 +91,7 @@ STILL = re.compile(r"还(?:能|可以|让|允许)")
 NAMED_NOW = re.compile(r"现在|目前|这会儿|今天|此刻|当前|截止|过了|来得及|\b(?:now|today|currently)\b", re.ASCII)
 # Words that list several asked things at once ("截止时间、经费、联系电话分别是？").
 _LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
+_ATTRIBUTE_PATTERN = dict(ATTRIBUTES)
 _ASIDE = re.compile(r"(?<=[a-z])\s*\((?:[a-z][a-z-]*\s?){1,2}\)(?=\s)")
 _CALL_NOUN = re.compile(r"(\b(?:this|the|a|that|year's|annual|\d{4})\s+)call\b(?:\s+for\s+(?:proposals|applications))?")
 _CITY_CALL = re.compile(r"(?:市|的|市的)?\s*(?:软科学|科技局|科技计划|科研计划|项目申报)")
@@ -286,7 +287,7 @@ class Understander:
     def subject_of(part: str) -> str:
         """A sub-question without what it asks: "子课题有几个？" -> "子课题"."""
         attribute = asked_attribute(part)
-        rest = dict(ATTRIBUTES)[attribute].sub("", part) if attribute else part
+        rest = _ATTRIBUTE_PATTERN[attribute].sub("", part) if attribute else part
         return re.sub(r"(?:一共|总共|共|总计)?(?:有|是|要|需要)?(?:多少|几|什么|哪些|吗|呢)?[?？。，,\s]*$", "", rest)
 
     def names_something(self, piece: str) -> bool:

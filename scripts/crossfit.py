@@ -84,6 +84,9 @@ def apply(assignments: list[str]) -> None:
         name, value = a.split("=", 1)
         module, attr = name.split(".", 1)
         current = getattr(MODULES[module], attr)
+        if not isinstance(current, (bool, int, float, str)):
+            # tuple("(a, b)") would silently become a tuple of characters
+            raise SystemExit(f"--set/--search {name}: only bool, int, float and str settings can be set")
         parsed = value.lower() not in ("0", "false", "no", "off") if isinstance(current, bool) else type(current)(value)
         setattr(MODULES[module], attr, parsed)
 
