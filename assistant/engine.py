@@ -262,12 +262,10 @@ class Assistant:
         if len(u.parts) > 1 and (not u.topics or sentences) and not whole_oos:
             results = []
             topics = list(u.topics)
-            previous_part = ""
-            for part in u.parts:
+            for i, part in enumerate(u.parts):
                 # A part naming nothing ("子课题有几个？都归哪个处？") asks about the part before it.
-                asked = part if self.understander.names_something(part) or not previous_part else (
-                    f"{self.understander.subject_of(previous_part)}{part}")
-                previous_part = part
+                asked = part if self.understander.names_something(part) or not i else (
+                    f"{self.understander.subject_of_parts(u.parts[:i])}{part}")
                 pu = self.understander.understand(asked)
                 pu.lang = u.lang
                 if topics and not pu.topics:

@@ -290,6 +290,19 @@ class Understander:
         rest = _ATTRIBUTE_PATTERN[attribute].sub("", part) if attribute else part
         return re.sub(r"(?:一共|总共|共|总计)?(?:有|是|要|需要)?(?:多少|几|什么|哪些|吗|呢)?[?？。，,\s]*$", "", rest)
 
+    @classmethod
+    def subject_of_parts(cls, parts: list[str]) -> str:
+        """The subject of the last part, or of the last parts one sentence distributed under a shared
+        predicate: ["重大项目有几项", "重点项目有几项"] -> "重大项目和重点项目" (from "重大项目和重点项目各有几项")."""
+        subject = cls.subject_of(parts[-1])
+        tail = parts[-1][len(subject):]
+        group = [subject]
+        for part in reversed(parts[:-1]):
+            if not tail or not part.endswith(tail) or not (other := part[: -len(tail)]):
+                break
+            group.insert(0, other)
+        return "和".join(group)
+
     def names_something(self, piece: str) -> bool:
         """Whether a Chinese piece of a question names something the notice speaks of (a word of two
         or more characters the notice uses); an English piece, or one guessing a value, always does."""
@@ -468,6 +481,11 @@ class Understander:
             # "…是找情报研究所吗" asks who to contact; "每项是10万吗" asks the amount.
             u.attribute = "office" if guessed else next(
                 (a for a, pattern in _GUESSED_VALUE if pattern.search(guess.group())), None)
+        if u.attribute is None and GUESSED_VALUES and AMOUNT_MENTION.search(q):
+            # An amount named anywhere is the asker's figure for the funding ("重大项目是每项30万吧？我们想按
+            # 30万来规划"), whatever sentence follows it; a date named is often the asker's own (when they
+            # submitted), so only a guessed date asks for one.
+            u.attribute = "amount"
         described = q[: guess.start()] if guess else ""
         if guess and guessed and guess.start() >= 4:  # an office or a phone number guessed
             u.focus = described  # rank on what the asker describes, not on the guessed office
