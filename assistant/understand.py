@@ -377,8 +377,10 @@ class Understander:
         if not previous or len(q) > 24:
             return None
         if not ELLIPTICAL.search(q):
-            if PRONOUN.search(q) and len(q) <= PRONOUN_MAX_CHARS and not topic_context and not self._entity_spans(q):
-                # "它是哪个处？" after a general fact: the previous question, with this turn's words.
+            # "它是哪个处？" after a general fact, or "哪天关？" after "系统哪天开放填报？" (a question
+            # naming nothing the notice speaks of): the previous question, with this turn's words.
+            bare = ASKS.search(q) and not self.names_something(q)
+            if (PRONOUN.search(q) or bare) and len(q) <= PRONOUN_MAX_CHARS and not topic_context and not self._entity_spans(q):
                 return f"{previous} {q}"
             return None
         core = ELLIPTICAL.sub("", q).strip(" ,，?？")
