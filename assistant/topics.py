@@ -57,14 +57,17 @@ class TopicResolver:
         self._en_df = df
         self._general_en = set(words(general_en))
         self._en_idf = {w: math.log((len(topics) + 1) / n) for w, n in df.items()}
+        # "子课题3", "第3个子课题", "重点项目里的第3个", "key project 3", "the third key project".
+        within = r"\s*(?:里面|里|中|当中|的|之中)*\s*第\s*" + _N + r"\s*[个项]?"
         self._numbered: list[tuple[re.Pattern[str], str]] = [
-            (re.compile(r"子课题\s*[(（]?\s*" + _N + r"|第\s*" + _N + r"\s*个?\s*子课题|sub-?\s?topic\s*(?:no\.?\s*)?" + _EN_N
-                        + r"|" + _EN_N + r"\s*sub-?\s?topic"), "sub-{}"),
-            (re.compile(r"重大(?:项目|课题)\s*" + _N + r"(?!\s*项)|第\s*" + _N + r"\s*个?\s*重大(?:项目|课题)|major\s*project\s*"
-                        + _EN_N + r"|" + _EN_N + r"\s*major\s*project"), "major-{}"),
+            (re.compile(r"子课题\s*[(（]?\s*" + _N + r"|第\s*" + _N + r"\s*个?\s*子课题|子课题" + within
+                        + r"|sub-?\s?topic\s*(?:no\.?\s*)?" + _EN_N + r"|" + _EN_N + r"\s*sub-?\s?topic"), "sub-{}"),
+            (re.compile(r"重大(?:项目|课题)\s*" + _N + r"(?!\s*项)|第\s*" + _N + r"\s*个?\s*重大(?:项目|课题)|重大(?:项目|课题)" + within
+                        + r"|major\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*major\s*project"), "major-{}"),
             (re.compile(r"(?:其他领域)?重点(?:项目|课题)\s*" + _N + r"(?!\s*项)|第\s*" + _N + r"\s*个?\s*(?:其他领域)?重点(?:项目|课题)"
+                        + r"|(?:其他领域)?重点(?:项目|课题)" + within
                         + r"|key\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*key\s*project"), "key-{}"),
-            (re.compile(r"一般(?:项目|课题)\s*" + _N + r"(?!\s*项)|第\s*" + _N + r"\s*个?\s*一般(?:项目|课题)"
+            (re.compile(r"一般(?:项目|课题)\s*" + _N + r"(?!\s*项)|第\s*" + _N + r"\s*个?\s*一般(?:项目|课题)|一般(?:项目|课题)" + within
                         + r"|general\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*general\s*project"), "general-{}"),
         ]
 
