@@ -302,7 +302,9 @@ class Assistant:
         if self.on_features is not None:
             self.on_features(features)
         kinds = self.intents.predict(features)
-        ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now, _has(q, V.WHEN), kinds)
+        failing = frozenset(r.id for r in self.check(delta, today).rules if r.passed is False) if (
+            delta.model_dump(exclude_none=True)) else frozenset()
+        ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now, _has(q, V.WHEN), kinds, failing)
         facts = select(ranked, listing=_has(q, V.LIST_WORDS))
         if facts and _has(q, V.LIST_WORDS) and u.attribute in ("phone", "office", "date", "amount", "url"):
             # "有哪些咨询电话", "可以找哪些部门": every fact of the best one's kind that holds the asked value.

@@ -17,6 +17,9 @@ Each fact is a candidate with features; its score is a weighted sum of them:
   the dev splits): "截止之后还能补交吗" is a process question even though a dated fact also says it.
 - A value held by one or two facts only (the website, the amounts) makes them candidates for a
   question asking for it, when the question is likely of their kind, even without shared words.
+- `stated`: the asker states a fact of their own that fails one of the notice's rules ("以前的市级项目
+  逾期没结题，会影响申报吗"): the facts quoting that rule. A fact that passes every rule is context
+  ("我是副教授，55岁，子课题②找哪个处"), not what is asked.
 - `heading`: the question names a heading the fact sits under ("对项目负责人有哪些要求" names
   "2. 项目负责人", "整个申报流程" names "二、申报流程").
 
@@ -33,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.matching import FactMatcher
-from corpus import Corpus, Fact
+from corpus import Corpus, Fact, squash
 from corpus.passages import heading_label
 from index.retriever import Hit
 
@@ -45,6 +48,7 @@ W_NUMBERS = 8.0
 W_WINDOW = 3.0
 W_DATE_WORDS = 2.0
 W_HEADING = 2.0
+W_STATED = 5.0  # cross-fitted dev..dev13: 0 -> 3045, 1.5 3050, 3 3049, 5 3049 (5: the failed rule leads a tie)
 W_INTENT = 9.0  # cross-fitted dev..dev10: 2 -> 0.8835, 4 0.8857, 6 0.8857, 9 0.8874, 14 0.8860, 25 0.8874
 RARE_HOLDERS = 2  # an asked value held by at most this many facts makes them candidates ...
 RARE_KIND_SURE = 0.5  # ... when the question is at least this likely of their kind (or one fact alone holds it)
@@ -129,6 +133,10 @@ class FactRanker:
             for a in self.attributes[f.id]:
                 self._holders.setdefault(a, []).append(f)
         self._quote_text = {f.id: "".join(f.quotes) for f in corpus.facts}
+        # Each rule -> the facts quoting its words.
+        self._rule_facts = {rule.id: [f for f in corpus.facts if any(squash(x) in squash(rule.quote)
+                                                                     or squash(rule.quote) in squash(x) for x in f.quotes)]
+                            for rule in corpus.rules}
         # The heading each fact sits under ("2. 项目负责人", "6. 经费使用"), as a question would name it.
         by_pid = {p.id: p for p in corpus.passages}
         self.headings = {f.id: {h for pid in f.passage_ids for h in _headings(by_pid[pid].section)}
@@ -138,9 +146,10 @@ class FactRanker:
         return self._facts_of.get(passage_id, [])
 
     def rank(self, q: str, hits: list[Hit], attribute: str | None, time_now: bool, asks_when: bool,
-             kinds: dict[str, float] | None = None) -> list[Candidate]:
+             kinds: dict[str, float] | None = None, failing: frozenset[str] = frozenset()) -> list[Candidate]:
         """Every fact with some evidence, best first. `hits`: BM25 passages for q, best first;
-        `kinds`: the predicted kind of question (probabilities), when there is a model."""
+        `kinds`: the predicted kind of question (probabilities), when there is a model; `failing`: the
+        rules that what the asker states of themselves fails."""
         # Chinese queries score higher (words and their character bigrams both count): the bar for an
         # English query is lower in proportion.
         min_bm25 = RETRIEVAL_MIN_BM25 if _CJK.search(q) else RETRIEVAL_MIN_BM25_LATIN
@@ -168,6 +177,9 @@ class FactRanker:
             if any(h in q for h in self.headings[fact.id]):
                 # "整个申报流程分哪几步" names the section the process facts sit under.
                 cand(fact).features["heading"] = 1.0
+        for rule_id in failing:
+            for fact in self._rule_facts.get(rule_id, ()):
+                cand(fact).features["stated"] = 1.0
         if attribute in VALUE_ATTRIBUTES and kinds:
             # "Which website do we use?": a value only one or two facts hold is asked of them, when
             # the question is of their kind, even if the question shares no word with them.
@@ -202,6 +214,7 @@ class FactRanker:
                           if f.get("attribute", 0) < 0 else 0.0)
                        + W_NUMBERS * f.get("numbers", 0.0) + W_WINDOW * f.get("window", 0.0)
                        + W_DATE_WORDS * f.get("date_words", 0.0) + W_HEADING * f.get("heading", 0.0)
+                       + W_STATED * f.get("stated", 0.0)
                        + W_INTENT * f.get("intent", 0.0))
         return sorted(cands.values(), key=lambda c: -c.score)
 
