@@ -235,8 +235,10 @@ def _counts(text: str, facts: dict[str, object]) -> None:
         facts["org_quota_used"] = max(n - 1, 0) if re.search(_PLANNED, unit.group(0)) else n
         # The leader's own count is read from the rest ("学校推荐了2项…我今年只报这一个").
         text = text[: unit.start()] + "。" + text[unit.end():]
-    elif (m := re.search(r"(?:put forward|recommended|submitted)\s*" + _EN_NUM + r"\s*(?:projects|applications)|"
-                         r"(?:has|have)\s*(?:already\s*)?" + _EN_NUM + r"\s*(?:projects|applications)\s*"
+    # "put forward 5 soft science projects": up to three words may describe the projects.
+    elif (m := re.search(r"(?:put forward|recommended|submitted|nominated)\s*" + _EN_NUM + r"\s*(?:[a-z-]+\s+){0,3}?"
+                         r"(?:projects|applications|proposals)|"
+                         r"(?:has|have)\s*(?:already\s*)?" + _EN_NUM + r"\s*(?:[a-z-]+\s+){0,3}?(?:projects|applications|proposals)\s*"
                          r"(?:recommended|submitted|put forward)", text)) and (
         re.search(r"unit|university|institute|school|we ", text)
     ):

@@ -118,6 +118,12 @@ CITY_WORDS = re.compile(
     r"长春|哈尔滨|乌鲁木齐|呼和浩特|银川|西宁|拉萨|海口|luoyang|kaifeng|xinxiang|beijing|shanghai|wuhan|xi'an|nanjing|"
     r"guangzhou|shenzhen|hangzhou|chengdu"
 )
+# A call of another level of government than a city's: "省里的软科学计划", "科技厅的项目", "the
+# provincial soft science programme" (foreign unless the notice itself says it).
+OTHER_LEVEL_CALL = re.compile(
+    r"(?:省级?|国家级?|全国|科技部(?!门)|科技厅)(?:里|里的|的)?(?:软科学|科技计划|科研计划|基金|计划|科技厅)|科技厅|科技部(?!门)|"
+    r"\b(?:provincial|national|ministry|ministry's|state-level)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:soft[- ]science|programmes?|programs?|calls?|plans?|funds?|projects?|department|bureau)\b")
 # A named programme: "国家社科基金", "省软科学计划", "自然科学基金项目".
 PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:基金|计划|专项|工程|奖))")
 SUBJECT_MIN_BM25 = 6.0  # a follow-up's words name a subject of the notice when they score this high
@@ -256,6 +262,7 @@ class Understander:
         # not a date the asker proposes ("2026年再结题可以吧" asks about this call's deadline).
         out += [m.group() for m in _YEAR.finditer(q) if m.group().replace(" ", "") not in self.notice
                 and _CALL_AFTER_YEAR.match(q, m.end())]
+        out += [m.group() for m in OTHER_LEVEL_CALL.finditer(q) if m.group() not in self.notice]
         for m in PROGRAMME.finditer(q):
             name = m.group(1)
             if _TIME_OR_PLAN.search(name) or name in self.notice:
