@@ -63,6 +63,9 @@ OVERVIEW_MAX = 6  # facts in an answer to "what are all the requirements"
 LISTING_YIELDS_TO = 4.0  # a non-topic fact scoring this much answers instead of a topic list
 FALLBACK_MIN_CHARS = SENTENCE_MIN_CHARS  # a passage shorter than this (a heading) is no answer on its own
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
+# What follows a step is a step of the procedure or its time: "立项以后…" found in "严禁重复…申请专项资金立项
+# 支持" is a word of a rule, not a step, and the clause after it ("同一申报单位须通过单个推荐部门") no answer.
+STEP_KINDS = ("process", "dates", "materials")
 INTENT_SURE = 0.7  # the predicted kind of question is reported when the model is at least this sure (dev)
 # The kinds an answer built from general facts may be reported as (a verdict, "not covered" and a
 # greeting are decided by their own routes).
@@ -418,7 +421,7 @@ class Assistant:
         # 3. What follows a step ("上传完附件以后还要做什么", "单位管理员审核提交后，项目到谁手里"): the
         #    notice's next clause after the one describing the step, and the fact it belongs to.
         step = self.quotes.next_step(u.after) if u.after and lang == "zh" and not topics else None
-        if step and (owner := self._owners.get(step[1])) is not None:
+        if step and (owner := self._owners.get(step[1])) is not None and owner.intent in STEP_KINDS:
             draft = facts_answer([owner], today, lang)
             return done(Draft(f"通知原文：“{step[0]}”。\n{draft.text}", [step[1], *draft.passages]),
                         Intent(owner.intent))
