@@ -66,6 +66,8 @@ FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
 # What follows a step is a step of the procedure or its time: "立项以后…" found in "严禁重复…申请专项资金立项
 # 支持" is a word of a rule, not a step, and the clause after it ("同一申报单位须通过单个推荐部门") no answer.
 STEP_KINDS = ("process", "dates", "materials")
+ABOUT_PROGRAMME = True  # "这是个什么项目" is answered with what the call is (ABOUT_ROLES), not refused
+ABOUT_ROLES = ("legal_basis", "guide_direction", "project_counts", "funding_levels")
 INTENT_SURE = 0.7  # the predicted kind of question is reported when the model is at least this sure (dev)
 # The kinds an answer built from general facts may be reported as (a verdict, "not covered" and a
 # greeting are decided by their own routes).
@@ -400,6 +402,17 @@ class Assistant:
             if trace:
                 trace.add("scope", f"not covered: {u.foreign or [w for w in self.uncovered if w in q]}")
             return done(not_covered(self.corpus, lang, u.foreign), Intent.OUT_OF_SCOPE)
+
+        # 1b. The programme itself ("这是个什么项目", "软科学项目到底是干啥的"): what the call is, what it
+        #     serves, and what it offers.
+        if ABOUT_PROGRAMME and not topics and not stated and self.understander.about_programme(q):
+            facts = [f for role in ABOUT_ROLES if (f := self.corpus.fact_by_role(role)) is not None]
+            if facts:
+                draft = facts_answer(facts, today, lang)
+                issuer = f"（{self.corpus.meta.issuer}）" if lang == "zh" and self.corpus.meta.issuer else (
+                    f" ({self.corpus.meta.issuer})" if self.corpus.meta.issuer else "")
+                return done(Draft(f"{self.corpus.title}{issuer}{'：' if lang == 'zh' else ': '}{draft.text}",
+                                  draft.passages, rank_passages=False), Intent.OTHER)
 
         # 2. Eligibility: personal facts stated, or a may-I-apply question, or a session already on it.
         in_eligibility = state.intent == Intent.ELIGIBILITY.value

@@ -124,6 +124,15 @@ OTHER_LEVEL_CALL = re.compile(
     r"(?:省级?|国家级?|全国|科技部(?!门)|科技厅)(?:里|里的|的)?(?:软科学|科技计划|科研计划|基金|计划|科技厅)|科技厅|科技部(?!门)|"
     r"\b(?:provincial|national|ministry|ministry's|state-level)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:soft[- ]science|programmes?|programs?|calls?|plans?|funds?|projects?|department|bureau)\b")
+# "这是个什么项目", "软科学项目到底是干啥的", "What is this programme about?": the programme itself is
+# asked, nothing of it. A reference to it (its name, or a demonstrative), and these words only:
+_THIS_PROGRAMME = (r"这个(?:项目|计划|通知|申报)|这次(?:的)?(?:项目|申报|通知)|本(?:项目|计划|通知)|该(?:项目|计划|通知)|这(?=是)|"
+                   r"\b(?:this|the) (?:[a-z-]+ ){0,2}?(?:programme|program|call|notice|scheme|plan)\b")
+_WHAT_ONLY = re.compile(
+    r"(?:什么|啥)(?:样的?)?(?:项目|计划|东西|性质)|干(?:啥|什么|嘛)(?:用)?的?|做什么(?:用)?的?|有(?:什么|啥)用|"
+    r"(?:简单)?介绍(?:一下)?|(?:主要)?(?:讲|说)了?(?:些)?(?:什么|啥)|(?:主要)?内容|概况|"
+    r"请问|到底|究竟|主要|是|个|一个|什么|啥|的|吗|呢|啊|呀|"
+    r"\b(?:what|is|it|about|for|exactly|all|tell|me|give|an?|overview|summary|summarise|summarize|briefly)\b|[?？!！,，。.\s]")
 # A named programme: "国家社科基金", "省软科学计划", "自然科学基金项目".
 PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:基金|计划|专项|工程|奖))")
 SUBJECT_MIN_BM25 = 6.0  # a follow-up's words name a subject of the notice when they score this high
@@ -277,6 +286,18 @@ class Understander:
                 continue
             out.append(name)
         return out
+
+    def about_programme(self, q: str) -> bool:
+        """Whether q asks what the programme itself is ("这是个什么项目", "软科学项目到底是干啥的")."""
+        name = canonical(self.corpus.meta.programme).replace(" ", "")
+        city = m.group(1) if (m := re.match(r"([\u4e00-\u9fff]{2,3})市", name)) else ""
+        head = re.sub(r"(?:研究)?计划$", "", name.removeprefix(f"{city}市"))  # 郑州市软科学研究计划 -> 软科学
+        refs = [_THIS_PROGRAMME] + ([(f"(?:{re.escape(city)}市?)?" if city else "") + re.escape(head)
+                                     + r"(?:研究)?(?:计划)?(?:项目)?"] if len(head) >= 2 else [])
+        pattern = re.compile("|".join(refs))
+        if not pattern.search(q) or not ASKS.search(q):
+            return False
+        return not _WHAT_ONLY.sub("", pattern.sub("", q))
 
     def after_verdict(self, q: str) -> list[str]:
         """The asker's facts and may-I question are one part; questions asked after it, each closed
