@@ -433,7 +433,9 @@ class Assistant:
 
         # 3. What follows a step ("上传完附件以后还要做什么", "单位管理员审核提交后，项目到谁手里"): the
         #    notice's next clause after the one describing the step, and the fact it belongs to.
-        step = self.quotes.next_step(u.after) if u.after and lang == "zh" and not topics else None
+        # A value asked after a step ("立项以后最晚哪天要做完") is a date or an amount, not the next step.
+        step = (self.quotes.next_step(u.after) if u.after and lang == "zh" and not topics
+                and u.attribute not in VALUE_ATTRIBUTES else None)
         if step and (owner := self._owners.get(step[1])) is not None and owner.intent in STEP_KINDS:
             draft = facts_answer([owner], today, lang)
             return done(Draft(f"通知原文：“{step[0]}”。\n{draft.text}", [step[1], *draft.passages]),

@@ -407,7 +407,9 @@ class Understander:
         if not ELLIPTICAL.search(q):
             # "它是哪个处？" after a general fact, or "哪天关？" after "系统哪天开放填报？" (a question
             # naming nothing the notice speaks of): the previous question, with this turn's words.
-            bare = ASKS.search(q) and not self.names_something(q)
+            # (every word of it a question word: "明天天气怎么样" asks something else)
+            bare = ASKS.search(q) and not self.names_something(q) and all(
+                len(w) < 2 or ASKS.search(w) for w in words(q) if _CJK.search(w))
             if (PRONOUN.search(q) or bare) and len(q) <= PRONOUN_MAX_CHARS and not topic_context and not self._entity_spans(q):
                 return f"{previous} {q}"
             return None

@@ -580,3 +580,95 @@ def test_two_english_questions_joined_by_and_are_both_answered(assistant: Assist
     assert len(u.parts) == 2
     # a second question referring back to the first is not split off
     assert len(assistant.understander.understand("Is there a pledge template, and what is its title?").parts) == 1
+
+
+# ---------------------------------------------------------------- round 7
+
+
+def _window_day(assistant: Assistant, end: bool) -> str:
+    window = next(f for f in assistant.corpus.facts if f.window).window
+    assert window is not None
+    day = window.closes if end else window.opens
+    return f"{day.month}月{day.day}日"
+
+
+def test_a_common_phrase_is_no_typo_of_a_word_the_notice_says_once(assistant: Assistant) -> None:
+    _, corrections = assistant.understander.speller.correct(canonical("结题报告写不完能延期吗"))
+    assert all(c.typed != "不完" for c in corrections)
+    # a long word of the notice still corrects a slip in one of its characters
+    _, corrections = assistant.understander.speller.correct(canonical("分校区没有独立法仁资格"))
+    assert [c.corrected for c in corrections] == ["独立法人"]
+
+
+def test_an_amount_the_asker_names_asks_the_amount(assistant: Assistant) -> None:
+    answer = assistant.ask("重点项目每项给10万吧？我们打算照这个数安排人手")
+    assert "6万元" in answer.answer
+    assert assistant.understander.understand("重点项目每项给10万吧？我们打算照这个数安排人手").attribute == "amount"
+
+
+def test_a_bare_sub_question_after_a_distributed_list_asks_of_every_item(assistant: Assistant) -> None:
+    answer = assistant.ask("重大项目和重点项目各有几项？每项分别资助多少？")
+    assert "20万元" in answer.answer and "6万元" in answer.answer
+
+
+def test_a_short_follow_up_naming_nothing_asks_of_the_previous_question(assistant: Assistant) -> None:
+    assistant.ask("网上填报几号开始？", session_id="r7-bare")
+    answer = assistant.ask("到哪天停？", session_id="r7-bare")
+    assert answer.intent != Intent.OUT_OF_SCOPE
+    assert _window_day(assistant, end=True) in answer.answer
+    # a short question of its own, in words the notice does not use, is not a follow-up
+    assistant.ask("网上填报几号开始？", session_id="r7-bare-2")
+    assert assistant.ask("明天天气怎么样？", session_id="r7-bare-2").intent == Intent.OUT_OF_SCOPE
+
+
+def test_a_topic_named_by_its_place_within_a_level() -> None:
+    from assistant.topics import TopicResolver
+
+    resolver = TopicResolver(CORPUS.topics)
+    key = [t.id for t in CORPUS.topics if t.level == "key" and not t.parent]
+    subs = [t.id for t in CORPUS.topics if t.parent]
+    assert resolver.resolve("重点课题里的第二个研究什么") == [key[1]]
+    assert resolver.resolve("子课题中第4个找谁") == [subs[3]]
+
+
+def test_a_stated_fact_failing_a_rule_is_what_a_consequence_question_asks(assistant: Assistant) -> None:
+    overdue = CORPUS.fact_by_role("overdue_projects")
+    assert overdue is not None
+    answer = assistant.ask("手头一个市里资助的科技项目逾期还没结题，对申报软科学有影响吗？")
+    assert answer.answer.splitlines()[1].startswith(overdue.zh)
+    # "软科学会" is no 学会 (a social organisation) of the asker's
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("这次报软科学会受影响吗")).org_type is None
+
+
+def test_a_call_of_another_level_of_government_is_foreign(assistant: Assistant) -> None:
+    understand = assistant.understander.understand
+    assert understand("省里的软科学计划几号截止？").foreign
+    assert understand("Is the national soft science programme open now?").foreign
+    assert understand("区科技部门几号审核推荐？").foreign == []
+
+
+def test_what_follows_a_step_is_looked_for_in_the_procedure_only(assistant: Assistant) -> None:
+    completion = CORPUS.fact_by_role("completion_deadline")
+    assert completion is not None
+    day = re.search(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", "".join(completion.quotes))
+    assert day
+    answer = assistant.ask("立项以后最晚什么时候完成？")
+    assert day.group().replace(" ", "") in answer.answer
+    assert "多头申报" not in answer.answer
+
+
+def test_a_question_about_the_programme_itself_is_answered_with_what_it_is(assistant: Assistant) -> None:
+    answer = assistant.ask("这个计划是做什么的？")
+    assert answer.intent == Intent.OTHER
+    assert CORPUS.meta.programme in answer.answer.replace(" ", "")
+    assert "决策参考" in answer.answer
+    assert not assistant.understander.about_programme(canonical("软科学项目几号截止"))
+
+
+def test_an_english_unit_count_may_describe_its_projects() -> None:
+    from assistant.extract import extract_profile
+
+    profile = extract_profile(canonical("Our institute has already put forward 2 key research projects"))
+    assert profile.org_quota_used == 2
