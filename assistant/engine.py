@@ -50,7 +50,7 @@ from assistant.understand import AMOUNT_MENTION, ASKS, Understander, Understandi
 from corpus import Corpus, Fact, Topic, find_passages, load_corpus, squash
 from index import HybridRetriever, IndexConfig, open_index
 from index.embedders import make_embedder
-from index.retriever import Hit
+from index.retriever import DENSE_WEIGHT, Hit
 from index.spelling import corrector_for
 from index.tokenize import canonical, jieba_frequency, words
 
@@ -66,6 +66,9 @@ FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
 # What follows a step is a step of the procedure or its time: "立项以后…" found in "严禁重复…申请专项资金立项
 # 支持" is a word of a rule, not a step, and the clause after it ("同一申报单位须通过单个推荐部门") no answer.
 STEP_KINDS = ("process", "dates", "materials")
+DOCUMENT_CLAUSES = True  # "承诺书里…" leads with the annex's clause that answers it
+DOCUMENT_RRF_K = 60  # reciprocal-rank fusion constant (as index.retriever's)
+DOCUMENT_BM25_MARGIN = 2.0  # BM25's best clause this many times its second's score decides alone
 ABOUT_PROGRAMME = True  # "这是个什么项目" is answered with what the call is (ABOUT_ROLES), not refused
 ABOUT_ROLES = ("legal_basis", "guide_direction", "project_counts", "funding_levels")
 INTENT_SURE = 0.7  # the predicted kind of question is reported when the model is at least this sure (dev)
@@ -431,6 +434,18 @@ class Assistant:
             draft = eligibility_answer(result, lang, self.corpus, bool(profile.model_dump(exclude_none=True)))
             return done(draft, Intent.ELIGIBILITY, topics, result, profile)
 
+        # 2b. The wording of an annex ("承诺书里说经费上不能干哪些事儿", "承诺书第二条…"): the annex's
+        #     clause that answers, verbatim, then what the notice says of the annex.
+        if u.document and not topics and DOCUMENT_CLAUSES and (pid := self._document_passage(u)):
+            passage = self.corpus.passage(pid)
+            of_doc = [f for f in [*facts, *self.corpus.facts]
+                      if any(self.corpus.passage(x).section.startswith(u.document) for x in f.passage_ids)]
+            draft = facts_answer(of_doc[:1], today, lang)
+            lead = (f"通知原文（{u.document}）：“{passage.text}”" if lang == "zh"
+                    else f'The notice ({u.document}): "{passage.text}"')
+            return done(Draft(f"{lead}\n{draft.text}".strip(), list(dict.fromkeys([pid, *draft.passages])),
+                              rank_passages=False), Intent(of_doc[0].intent) if of_doc else Intent.OTHER)
+
         # 3. What follows a step ("上传完附件以后还要做什么", "单位管理员审核提交后，项目到谁手里"): the
         #    notice's next clause after the one describing the step, and the fact it belongs to.
         # A value asked after a step ("立项以后最晚哪天要做完") is a date or an amount, not the next step.
@@ -569,6 +584,31 @@ class Assistant:
             if rank == 0:
                 out.extend(f"hit0:{k}" for k in kinds)
         return sorted(set(out))
+
+    def _document_passage(self, u: Understanding) -> str | None:
+        """The passage of the annex u asks inside of that answers it: the clause it numbers, else the
+        best of the annex's passages by BM25 and dense rank fused (the annex's title aside)."""
+        ids = [p.id for p in self.corpus.passages if p.section.split(" > ")[0] == u.document
+               and re.search(r"[，。；：,;:]", p.text)]
+        if u.clause is not None:
+            return next((pid for pid in ids if re.match(rf"{u.clause}\s*[.、．]", self.corpus.passage(pid).text)), None)
+        q = u.focus
+        for alias, root in self.understander.documents:
+            if root == u.document:
+                q = q.replace(alias, " ")
+        n = len(self.corpus.passages)
+        wanted = set(ids)
+        scored = [(pid, score) for pid, score in self.retriever.bm25.search(q, n) if pid in wanted and score > 0]
+        sparse = [pid for pid, _ in scored]
+        dense = [pid for pid, _ in self.retriever.dense(q, n) if pid in wanted]
+        # BM25 far ahead of its second (the words themselves are there) leaves dense a tie-breaker;
+        # otherwise (a paraphrase: "换了负责人" for "负责人变更") both vote.
+        sure = bool(scored) and (len(scored) == 1 or scored[0][1] >= DOCUMENT_BM25_MARGIN * scored[1][1])
+        fused: dict[str, float] = {}
+        for weight, ranking in ((1.0, sparse), (DENSE_WEIGHT if sure else 1.0, dense)):
+            for rank, pid in enumerate(ranking):
+                fused[pid] = fused.get(pid, 0.0) + weight / (DOCUMENT_RRF_K + rank + 1)
+        return max(fused, key=lambda pid: fused[pid]) if fused else None
 
     def _novel_words(self, text: str) -> list[str]:
         """The question's Chinese words (two characters or more) that the notice never uses and that are

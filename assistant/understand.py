@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant import vocabulary as V
-from assistant.extract import extract_profile
+from assistant.extract import cn_number, extract_profile
 from assistant.models import Profile
 from assistant.topics import TopicResolver
 from corpus import Corpus
@@ -178,6 +178,8 @@ class Understanding:
     profile: Profile = field(default_factory=Profile)
     foreign: list[str] = field(default_factory=list)  # places and programmes the notice does not know
     focus: str = ""  # the text to rank on: `text` without a guessed office ("…是找法规处吗")
+    document: str = ""  # an annex asked inside ("承诺书里…", "按承诺书模板…"): its section root
+    clause: int | None = None  # ... and the clause it numbers ("承诺书第二条")
 
     def __post_init__(self) -> None:
         self.focus = self.focus or self.text
@@ -189,6 +191,8 @@ class Understanding:
             out.append(f"follow-up completed from the previous turn: {self.rewritten_from!r} -> {self.text!r}")
         if self.corrections:
             out.append("corrections: " + ", ".join(f"{c.typed}->{c.corrected}" for c in self.corrections))
+        if self.document:
+            out.append(f"inside: {self.document}" + (f", clause {self.clause}" if self.clause else ""))
         if len(self.parts) > 1:
             out.append("sub-questions: " + " | ".join(self.parts))
         if self.focus != self.text:
@@ -233,6 +237,21 @@ class Understander:
             q.split("：")[0] for f in corpus.facts if f.intent == "contacts" for q in f.quotes
         }
         self.offices = sorted(((canonical(o), o) for o in offices), key=lambda pair: -len(pair[0]))
+        # The annexes ("附件2 信用承诺书模板") and the names a question gives them ("信用承诺书模板",
+        # "信用承诺书", "承诺书"): the name without 模板/参考, and its last three characters.
+        self.documents: list[tuple[str, str]] = []
+        # Only a form (an annex of no topic: the pledge template, not the guide) is asked inside of.
+        topical = {p.section.split(" > ")[0] for p in corpus.passages if p.topic}
+        for root in dict.fromkeys(p.section.split(" > ")[0] for p in corpus.passages):
+            m = re.match(r"附件\s*\d+\s*(.+)$", root)
+            if not m or root in topical:
+                continue
+            name = canonical(m.group(1)).replace(" ", "")
+            short = re.sub(r"(?:参考)?模板$|（参考模板）$", "", name)
+            for alias in dict.fromkeys([name, short, short[-3:]]):
+                if len(alias) >= 2:
+                    self.documents.append((alias, root))
+        self.documents.sort(key=lambda pair: -len(pair[0]))
         self.office_of_phone: dict[str, list[str]] = {}
         for t in corpus.topics:
             for c in t.contacts:
@@ -286,6 +305,25 @@ class Understander:
                 continue
             out.append(name)
         return out
+
+    def inside_document(self, q: str) -> tuple[str, int | None]:
+        """The annex a question asks inside of ("承诺书里说…", "按承诺书模板…", "承诺书第二条…"), and the
+        clause it numbers; ("", None) when it asks about no annex's wording."""
+        for alias, root in self.documents:
+            at = re.escape(alias)
+            inside = re.search(at + r"(?:模板)?(?:里面|里|中|上面|上(?![传交报])|当中|的内容)|(?:按|按照|根据|依照)(?:信用)?" + at, q)
+            numbered = re.search(at + r"(?:模板)?(?:里|中|的)?\s*第\s*([一二三四五六七八九十\d]+)\s*[条点项款]", q)
+            found = inside or numbered
+            if not found:
+                continue
+            # Another document the notice names with the same word ("“包干制”承诺书") is not this one.
+            start = q.find(alias, found.start())
+            name = next(a for a, r in self.documents if r == root)  # the longest name
+            if any((named := q[max(start - k, 0): start] + alias) in self.notice and named not in name
+                   for k in range(1, 5) if start - k >= 0):
+                continue
+            return root, (cn_number(numbered.group(1)) if numbered else None)
+        return "", None
 
     def about_programme(self, q: str) -> bool:
         """Whether q asks what the programme itself is ("这是个什么项目", "软科学项目到底是干啥的")."""
@@ -544,6 +582,7 @@ class Understander:
             # whom to contact for technical support, whatever words the notice uses beside those.
             u.focus = f"{u.focus} {'技术支持' if u.lang == 'zh' else 'technical support'}"
             u.attribute = "phone" if u.attribute == "phone" else "office"
+        u.document, u.clause = self.inside_document(q)
         u.levels = list(dict.fromkeys(level for _, _, level in self.levels_in(q)))
         u.foreign = self.foreign_entities(q) + self.topics.unknown_numbers(q)
         if self.unsupported(u.attribute):

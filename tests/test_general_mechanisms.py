@@ -672,3 +672,20 @@ def test_an_english_unit_count_may_describe_its_projects() -> None:
 
     profile = extract_profile(canonical("Our institute has already put forward 2 key research projects"))
     assert profile.org_quota_used == 2
+
+
+def _pledge_clause(n: int) -> str:
+    return next(p.text for p in CORPUS.passages if p.section.startswith("附件2") and p.text.startswith(f"{n}."))
+
+
+def test_a_question_inside_a_form_leads_with_the_clause_that_answers_it(assistant: Assistant) -> None:
+    # by the clause's number
+    answer = assistant.ask("信用承诺书第四条讲的是啥？")
+    assert answer.answer.splitlines()[0].endswith(f"“{_pledge_clause(4)}”")
+    # by its words, a paraphrase voting with the dense ranking ("换了负责人" for "负责人变更")
+    answer = assistant.ask("按承诺书模板，项目中途换了负责人的话单位要做什么？")
+    assert _pledge_clause(4) in answer.answer.splitlines()[0]
+    # another document the notice names with the same word is not the form
+    understand = assistant.understander.understand
+    assert understand("“包干制”承诺书里要写些什么？").document == ""
+    assert understand("信用承诺书上传前盖不盖章？").document == ""
