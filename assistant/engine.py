@@ -97,7 +97,7 @@ LEVEL_FACET = True  # a project level named beside a named topic asks the topic'
 DISTRIBUTIVE = re.compile(r"各(?:个)?[\u4e00-\u9fff]{0,2}?(?:课题|项目)|课题(?:们)?(?:都|分别|各自)")
 ASK_MARKERS = True  # "…，想问…" introduces what is asked (and the model's "not covered" applies to it)
 # Words that introduce the question after the asker's facts: "想问（问）", "问一下", "请问", "想了解一下".
-ASK_MARKER = re.compile(r"想问问?|问一?下|请问|想(?:了解|咨询)一?下?|顺便问问?")
+ASK_MARKER = re.compile(r"想(?:先|再|就)?问问?|(?:先|再)?问一?下|请问|想(?:了解|咨询)一?下?|顺便问问?")
 # "除了…子课题", "apart from the sub-topics": the sub-topics are left out of a list.
 EXCEPT = re.compile(r"除(?:了|去|开)?[^，,。？?]{0,12}?(?:子课题)(?:以外|之外|外)?|"
                     r"\b(?:except|besides|other than|apart from)\b[^,.?]{0,30}?sub-?topics?")
