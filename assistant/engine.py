@@ -370,7 +370,9 @@ class Assistant:
             )
             if lang == "zh" and intent.value in REPORTABLE and intent != Intent.ELIGIBILITY and not u.overview:
                 naming = {w for t in topic_ids for w in self._naming.get(t, ())}
-                draft = self.quotes.with_support(self.quotes.bound(draft, u.focus), u.focus, lead_hits, topic_ids,
+                draft = self.quotes.with_support(self.quotes.purpose(self.quotes.bound(draft, u.focus), u.focus,
+                                                                     u.attribute == "why"),
+                                                 u.focus, lead_hits, topic_ids,
                                                  naming, about_topics=sure_kind == "topics")
             citations = [] if intent == Intent.OUT_OF_SCOPE else self._citations(draft, q, topic_ids, hits)
             if sure_kind in REPORTABLE and intent.value in REPORTABLE and intent != Intent.ELIGIBILITY:

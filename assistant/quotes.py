@@ -17,7 +17,7 @@ from threading import Lock
 from cachetools import LRUCache
 
 from assistant.compose import Draft
-from assistant.rank import fact_attributes
+from assistant.rank import PURPOSE, fact_attributes
 from corpus import Corpus, Fact, Passage, squash
 from corpus.passages import DOC_NAMES
 from index.retriever import Hit
@@ -293,6 +293,23 @@ class QuoteFinder:
                     if sc > best_score:
                         best, best_pid, best_score = clause, p.id, sc
         if not best or squash(draft.text).startswith(squash(best).rstrip("。；;")):
+            return draft
+        return Draft(f"通知原文：“{best.rstrip('。；;')}”。\n{draft.text}",
+                     list(dict.fromkeys([best_pid, *draft.passages])), draft.rank_passages)
+
+    def purpose(self, draft: Draft, q: str, why: bool) -> Draft:
+        """A why-question (`why`: "为啥提醒别扎堆最后几天交") is answered by the purpose the draft's passages
+        state ("为避免因集中提交造成网络拥堵…"): that clause leads verbatim (the one sharing most of the
+        question's weighted words when there are several)."""
+        if not why or draft.text.startswith("通知原文"):
+            return draft
+        qwords = {w for w in words(q) if w in self._idf}
+        best, best_pid, best_score = "", "", -1.0
+        for pid in draft.passages[:3]:
+            for clause, cwords in self._sentences[pid]:
+                if PURPOSE.search(clause) and (sc := sum(self._idf[w] for w in qwords & cwords)) > best_score:
+                    best, best_pid, best_score = clause, pid, sc
+        if not best:
             return draft
         return Draft(f"通知原文：“{best.rstrip('。；;')}”。\n{draft.text}",
                      list(dict.fromkeys([best_pid, *draft.passages])), draft.rank_passages)

@@ -20,6 +20,7 @@ Each fact is a candidate with features; its score is a weighted sum of them:
 - `stated`: the asker states a fact of their own that fails one of the notice's rules ("以前的市级项目
   逾期没结题，会影响申报吗"): the facts quoting that rule. A fact that passes every rule is context
   ("我是副教授，55岁，子课题②找哪个处"), not what is asked.
+- `why`: a why-question and a fact whose quotes state a purpose ("为避免因集中提交造成网络拥堵").
 - `heading`: the question names a heading the fact sits under ("对项目负责人有哪些要求" names
   "2. 项目负责人", "整个申报流程" names "二、申报流程").
 
@@ -48,6 +49,7 @@ W_NUMBERS = 8.0
 W_WINDOW = 3.0
 W_DATE_WORDS = 2.0
 W_HEADING = 2.0
+W_WHY = 5.0  # beside the attribute match: a why-question is answered by the purpose the notice states
 W_STATED = 5.0  # cross-fitted dev..dev13: 0 -> 3045, 1.5 3050, 3 3049, 5 3049 (5: the failed rule leads a tie)
 W_INTENT = 9.0  # cross-fitted dev..dev10: 2 -> 0.8835, 4 0.8857, 6 0.8857, 9 0.8874, 14 0.8860, 25 0.8874
 RARE_HOLDERS = 2  # an asked value held by at most this many facts makes them candidates ...
@@ -68,6 +70,8 @@ _PHONE = re.compile(r"\d{7,8}")
 # A regulation named by its title or its document number ("《…管理办法》", "郑科规〔2023〕3号").
 _DOCUMENT = re.compile(r"《[^》]{4,}》|〔\d{4}〕\d+号")
 _COUNT = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个)")
+# A purpose the notice states ("为避免因集中提交造成网络拥堵", "为切实减轻…负担"): what a why-question asks.
+PURPOSE = re.compile(r"为(?:了|避免|切实|更好地?|确保|防止|减轻)|以免|以便|旨在")
 
 
 def _headings(section: str) -> list[str]:
@@ -99,6 +103,8 @@ def fact_attributes(fact: Fact) -> frozenset[str]:
         attrs.add("count")
     if _DOCUMENT.search(text):
         attrs.add("document")
+    if PURPOSE.search(text):
+        attrs.add("why")
     if fact.intent == "materials":
         attrs.add("materials")
     if fact.intent == "process":
@@ -190,6 +196,10 @@ class FactRanker:
                 for fact in holders:
                     if kinds.get(fact.intent, 0.0) >= RARE_KIND_SURE or fact.intent == in_scope or len(holders) == 1:
                         cand(fact)
+        if attribute == "why" and len(self._holders.get("why", [])) <= RARE_HOLDERS:
+            # "为啥提醒别扎堆最后几天交": a purpose the notice states in one or two places only is asked of them.
+            for fact in self._holders.get("why", []):
+                cand(fact)
         if time_now:
             # "系统开了没": whether a window is open now is asked of the facts that have one.
             for fact in self.facts:
@@ -200,6 +210,8 @@ class FactRanker:
             attrs = self.attributes[c.fact.id]
             if attribute in attrs:
                 c.features["attribute"] = 1.0
+                if attribute == "why":
+                    c.features["why"] = 1.0
             elif attribute in VALUE_ATTRIBUTES:
                 c.features["attribute"] = -1.0
             if c.fact.window and time_now:
@@ -214,7 +226,7 @@ class FactRanker:
                           if f.get("attribute", 0) < 0 else 0.0)
                        + W_NUMBERS * f.get("numbers", 0.0) + W_WINDOW * f.get("window", 0.0)
                        + W_DATE_WORDS * f.get("date_words", 0.0) + W_HEADING * f.get("heading", 0.0)
-                       + W_STATED * f.get("stated", 0.0)
+                       + W_STATED * f.get("stated", 0.0) + W_WHY * f.get("why", 0.0)
                        + W_INTENT * f.get("intent", 0.0))
         return sorted(cands.values(), key=lambda c: -c.score)
 

@@ -35,6 +35,8 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     # Which regulation or document ("经费管理依据的是哪个文件", "管理办法的文号是多少").
     ("document", r"文号|发文字号|依据|根据(?:的)?(?:是)?(?:哪|什么)|按(?:照)?(?:哪|什么)(?:个|份)?(?:文件|办法|规定)|"
                  r"(?:哪|什么)(?:个|份)?(?:管理)?办法|\b(?:document number|which (?:document|regulation|rules?|policy))\b"),
+    # Why the notice asks something ("为啥提醒别扎堆最后几天提交"): the clause that gives its purpose.
+    ("why", r"为什么|为啥|为何|(?:什么|啥)原因|理由是|\bwhy\b"),
     # "number", not "the number of" (a call for proposals is the notice: see _CALL_NOUN).
     ("phone", r"电话|号码|热线|联系方式|打哪个|打给谁|\b(?:phone|call|telephone|hotline)\b|\bnumber\b(?! of\b)"),
     ("office", r"哪(?:个|些|几个)(?:处|部门|科室|单位负责)|找谁|问谁|联系谁|归哪|谁(?:管|负责)|联系单位|"

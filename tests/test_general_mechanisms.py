@@ -689,3 +689,9 @@ def test_a_question_inside_a_form_leads_with_the_clause_that_answers_it(assistan
     understand = assistant.understander.understand
     assert understand("“包干制”承诺书里要写些什么？").document == ""
     assert understand("信用承诺书上传前盖不盖章？").document == ""
+
+
+def test_a_why_question_leads_with_the_purpose_the_notice_states(assistant: Assistant) -> None:
+    answer = assistant.ask("通知为什么让大家别都等到最后才去提交？")
+    assert answer.answer.splitlines()[0].startswith("通知原文：“为避免")
+    assert assistant.understander.understand("为啥这么规定？").attribute == "why"
