@@ -16,9 +16,16 @@ _N = r"(\d{1,2}(?!\d)|十[一二三四五六七八九]?|[一二三四五六七�
 _ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 # An English question about one topic says so; its description then names it.
-_ENGLISH_TOPIC_WORD = re.compile(r"\b(?:sub-?\s?topics?|topics?|projects?|study|studies|research)\b")
+_ENGLISH_TOPIC_WORD = re.compile(r"\b(?:sub-?\s?topics?|sub-?\s?projects?|topics?|projects?|study|studies|research)\b")
 # ... and one word of a topic's title is enough only when the question speaks of a topic or a study.
-_ENGLISH_TOPIC_NAMED = re.compile(r"\b(?:sub-?\s?topics?|topics?|study|studies)\b")
+_ENGLISH_TOPIC_NAMED = re.compile(r"\b(?:sub-?\s?topics?|sub-?\s?projects?|topics?|study|studies)\b")
+_EN_SUFFIX = re.compile(r"(?:ations?|ing|ions?|ed|es|s)$")
+
+
+def _stem(word: str) -> str:
+    """"evaluating", "evaluation" -> "evalu": a question's word meets a title's in another form."""
+    return _EN_SUFFIX.sub("", word) if word.isascii() and len(word) >= 6 else word
+GENERAL_EN_USES = 2  # a word this many general facts use in English names no topic on its own
 EN_MARGIN = 0.5  # the best topic's shared words must outweigh the next one's by this much (idf units)
 _EN_N = r"(\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 
@@ -28,9 +35,9 @@ def _num(token: str) -> int | None:
 
 
 class TopicResolver:
-    def __init__(self, topics: list[Topic], general_en: str = "") -> None:
-        """`general_en`: the English of the notice's general facts; a word it uses ("science",
-        "research") names no topic on its own."""
+    def __init__(self, topics: list[Topic], general_en: list[str] | tuple[str, ...] = ()) -> None:
+        """`general_en`: the English of the notice's general facts; a word two of them use ("science",
+        "research") names no topic on its own ("talent", said once of the guide's aims, still does)."""
         self.topics = topics
         self.by_id = {t.id: t for t in topics}
         # "子课题3": the sub-topics are numbered within their parent; the first parent's numbering wins.
@@ -48,14 +55,18 @@ class TopicResolver:
             (re.compile(r"\b" + re.escape(a) + r"\b" if a.isascii() else re.escape(a)), a, tid) for a, tid in aliases
         ]
         # The English words of each topic's title and English aliases, by how few topics share them.
-        self._en_words = {t.id: {w for w in words(" ".join([t.title_en, *(a for a in t.aliases if a.isascii())]))
+        self._en_words = {t.id: {_stem(w) for w in words(" ".join([t.title_en, *(a for a in t.aliases if a.isascii())]))
                                  if w.isascii() and len(w) >= 3} for t in topics}
         df: dict[str, int] = {}
         for ws in self._en_words.values():
             for w in ws:
                 df[w] = df.get(w, 0) + 1
         self._en_df = df
-        self._general_en = set(words(general_en))
+        uses: dict[str, int] = {}
+        for text in general_en:
+            for w in {_stem(w) for w in words(text)}:
+                uses[w] = uses.get(w, 0) + 1
+        self._general_en = {w for w, n in uses.items() if n >= GENERAL_EN_USES}
         self._en_idf = {w: math.log((len(topics) + 1) / n) for w, n in df.items()}
         # "子课题3", "第3个子课题", "重点项目里的第3个", "key project 3", "the third key project".
         within = r"\s*(?:里面|里|中|当中|的|之中)*\s*第\s*" + _N + r"\s*[个项]?"
@@ -116,7 +127,7 @@ class TopicResolver:
         if found or not _ENGLISH_TOPIC_WORD.search(q):
             return found
         # Words most titles share ("zhengzhou") or the general facts use ("research") name no topic.
-        asked = {w for w in words(q) if w not in self._general_en and self._en_df.get(w, 0) * 3 <= len(self.topics)}
+        asked = {w for w in map(_stem, words(q)) if w not in self._general_en and self._en_df.get(w, 0) * 3 <= len(self.topics)}
         scored = sorted(((sum(self._en_idf[w] for w in asked & ws), len(asked & ws), tid)
                          for tid, ws in self._en_words.items()), reverse=True)
         if not scored or (len(scored) > 1 and scored[0][0] <= scored[1][0] + EN_MARGIN):

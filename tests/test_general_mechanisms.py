@@ -695,3 +695,11 @@ def test_a_why_question_leads_with_the_purpose_the_notice_states(assistant: Assi
     answer = assistant.ask("通知为什么让大家别都等到最后才去提交？")
     assert answer.answer.splitlines()[0].startswith("通知原文：“为避免")
     assert assistant.understander.understand("为啥这么规定？").attribute == "why"
+
+
+def test_an_english_topic_description_meets_its_title_in_another_word_form(assistant: Assistant) -> None:
+    talent = next(t for t in CORPUS.topics if "人才评价" in t.title)
+    resolve = assistant.understander.topics.resolve
+    # "evaluating" meets "evaluation", a sub-project is a topic, and "talent", which only the guide's
+    # aims also say, still names one
+    assert resolve(canonical("Which office handles the sub-project on evaluating talent?")) == [talent.id]
