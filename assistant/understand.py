@@ -135,6 +135,7 @@ _WHAT_ONLY = re.compile(
     r"(?:简单)?介绍(?:一下)?|(?:主要)?(?:讲|说)了?(?:些)?(?:什么|啥)|(?:主要)?内容|概况|"
     r"请问|到底|究竟|主要|是|个|一个|什么|啥|的|吗|呢|啊|呀|"
     r"\b(?:what|is|it|about|for|exactly|all|tell|me|give|an?|overview|summary|summarise|summarize|briefly)\b|[?？!！,，。.\s]")
+OTHER_LEVELS = True  # a call of another level of government is foreign
 # A named programme: "国家社科基金", "省软科学计划", "自然科学基金项目".
 PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:基金|计划|专项|工程|奖))")
 SUBJECT_MIN_BM25 = 6.0  # a follow-up's words name a subject of the notice when they score this high
@@ -292,7 +293,7 @@ class Understander:
         # not a date the asker proposes ("2026年再结题可以吧" asks about this call's deadline).
         out += [m.group() for m in _YEAR.finditer(q) if m.group().replace(" ", "") not in self.notice
                 and _CALL_AFTER_YEAR.match(q, m.end())]
-        out += [m.group() for m in OTHER_LEVEL_CALL.finditer(q) if m.group() not in self.notice]
+        out += [m.group() for m in OTHER_LEVEL_CALL.finditer(q) if m.group() not in self.notice and OTHER_LEVELS]
         for m in PROGRAMME.finditer(q):
             name = m.group(1)
             if _TIME_OR_PLAN.search(name) or name in self.notice:
