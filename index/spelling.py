@@ -166,11 +166,10 @@ class SpellingCorrector:
                     # corpus word is far more common in general use: "今年" stays "今年", not "近年".
                     if _is_word(window) and _frequency(window) * RARER >= _frequency(word):
                         continue
-                    # A two-character word is a correction only when the notice is about it (a trigger or
-                    # topic word, or one it uses more than once): "市里" is not a slip for "实力", said once
-                    # in a topic's description, nor "做不完" for "做不晚" (不晚 said once, in "不晚于"). A
-                    # longer word is specific enough on its own ("独立法仁" -> "独立法人").
-                    if n == 2 and word not in self.core and self.frequency.get(word, 0) < CORE_USES:
+                    # A stretch half made of a function word ("不完" in "做不完") is a slip for a word the
+                    # notice says once ("不晚", in "不晚于") only if the notice is about that word.
+                    if (n == 2 and any(ch in _FUNCTION for ch in window) and word not in self.core
+                            and self.frequency.get(word, 0) < CORE_USES):
                         continue
                     # The stretch must not cut a word in two ("软科学行吗": "科学行" is not "科学性").
                     if WHOLE_WORDS and (owner[i][0] < i and owner[i][1] - owner[i][0] >= 2
