@@ -164,7 +164,10 @@ class SpellingCorrector:
                         continue
                     # A real word typed for a homophone ("戒指" for "截止") is corrected only when the
                     # corpus word is far more common in general use: "今年" stays "今年", not "近年".
-                    if _is_word(window) and _frequency(window) * RARER >= _frequency(word):
+                    # ... and only to a word the notice is about (a trigger or topic word, or one it uses
+                    # more than once): "市里" is not a slip for "实力", said once in a topic's description.
+                    if _is_word(window) and (_frequency(window) * RARER >= _frequency(word) or (
+                            word not in self.core and self.frequency.get(word, 0) < CORE_USES)):
                         continue
                     # A stretch half made of a function word ("不完" in "做不完") is a slip for a word the
                     # notice says once ("不晚", in "不晚于") only if the notice is about that word.
