@@ -627,7 +627,7 @@ class Assistant:
         return hits[0][1] if hits else 0.0
 
     def _out_of_scope(self, u: Understanding) -> bool:
-        return bool(u.foreign) or _has(u.text, self.uncovered)
+        return bool(u.foreign) or _has(u.text.replace(u.hypothesis, " ") if u.hypothesis else u.text, self.uncovered)
 
     def _text_out_of_scope(self, text: str) -> bool:
         """The same test on a part of the question (already understood as a whole): places, other

@@ -183,6 +183,7 @@ class Understanding:
     focus: str = ""  # the text to rank on: `text` without a guessed office ("…是找法规处吗")
     document: str = ""  # an annex asked inside ("承诺书里…", "按承诺书模板…"): its section root
     clause: int | None = None  # ... and the clause it numbers ("承诺书第二条")
+    hypothesis: str = ""  # the asker's guess naming another body ("…是在省科技厅的网站上吧"), not asked of
 
     def __post_init__(self) -> None:
         self.focus = self.focus or self.text
@@ -214,6 +215,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 # Mechanisms that an ablation may switch off (`scripts/crossfit.py --set understand.NAME=False`).
 GUESSED_VALUES = True  # a guessed value or office tells the asked attribute
+GUESSED_FOREIGN = True  # another body inside the asker's guess about what the notice says is no scope question
 ATTRIBUTE_FOLLOWUPS = True  # "号码呢" asks a new attribute of the previous subject
 NEXT_STEPS = True  # "…以后还要做什么" asks what follows a step
 ALTERNATIVES = True  # "是网上报还是交纸质的" asks both
@@ -588,6 +590,11 @@ class Understander:
         u.document, u.clause = self.inside_document(q)
         u.levels = list(dict.fromkeys(level for _, _, level in self.levels_in(q)))
         u.foreign = self.foreign_entities(q) + self.topics.unknown_numbers(q)
+        if guess and u.foreign and GUESSED_FOREIGN and all(f in guess.group() for f in u.foreign) and (
+                guess.start() >= 4 and self.names_something(described)):
+            # "申报系统入口是在河南省科技厅的网站上吧？": the other body is the asker's guess about something
+            # the notice does say; the answer is what it says (the guess is left out of the ranking).
+            u.hypothesis, u.focus, u.foreign = guess.group(), described, []
         if self.unsupported(u.attribute):
             u.foreign.append({"address": "地址", "person": "人员姓名"}[u.attribute or ""])
         return u

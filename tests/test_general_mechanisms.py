@@ -703,3 +703,15 @@ def test_an_english_topic_description_meets_its_title_in_another_word_form(assis
     # "evaluating" meets "evaluation", a sub-project is a topic, and "talent", which only the guide's
     # aims also say, still names one
     assert resolve(canonical("Which office handles the sub-project on evaluating talent?")) == [talent.id]
+
+
+def test_another_body_inside_the_askers_guess_is_corrected_not_refused(assistant: Assistant) -> None:
+    online = CORPUS.fact_by_role("online_application")
+    assert online is not None
+    url = re.search(r"https?://[^\s）)>]+", "".join(online.quotes))
+    assert url
+    answer = assistant.ask("网上填报的入口是在省科技厅的网站上吧？")
+    assert answer.intent != Intent.OUT_OF_SCOPE
+    assert url.group().rstrip("/") in answer.answer
+    # asking about the other body's own call is still out of scope
+    assert assistant.ask("省科技厅的软科学什么时候申报？").intent == Intent.OUT_OF_SCOPE
