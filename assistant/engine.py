@@ -410,7 +410,9 @@ class Assistant:
 
         # 1b. The programme itself ("这是个什么项目", "软科学项目到底是干啥的"): what the call is, what it
         #     serves, and what it offers.
-        if ABOUT_PROGRAMME and not topics and not stated and self.understander.about_programme(q):
+        # ("这个是省科技厅的项目吧": the programme, with the asker's guess of who runs it)
+        if ABOUT_PROGRAMME and not topics and not stated and (self.understander.about_programme(q) or (
+                u.hypothesis and self.understander.about_programme(u.focus, asking=False))):
             facts = [f for role in ABOUT_ROLES if (f := self.corpus.fact_by_role(role)) is not None]
             if facts:
                 draft = facts_answer(facts, today, lang)

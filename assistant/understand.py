@@ -128,7 +128,7 @@ OTHER_LEVEL_CALL = re.compile(
     r"(?:soft[- ]science|programmes?|programs?|calls?|plans?|funds?|projects?|department|bureau)\b")
 # "这是个什么项目", "软科学项目到底是干啥的", "What is this programme about?": the programme itself is
 # asked, nothing of it. A reference to it (its name, or a demonstrative), and these words only:
-_THIS_PROGRAMME = (r"这个(?:项目|计划|通知|申报)|这次(?:的)?(?:项目|申报|通知)|本(?:项目|计划|通知)|该(?:项目|计划|通知)|这(?=是)|"
+_THIS_PROGRAMME = (r"这个(?:项目|计划|通知|申报)|这个(?=是|$)|这次(?:的)?(?:项目|申报|通知)|本(?:项目|计划|通知)|该(?:项目|计划|通知)|这(?=是)|"
                    r"\b(?:this|the) (?:[a-z-]+ ){0,2}?(?:programme|program|call|notice|scheme|plan)\b")
 _WHAT_ONLY = re.compile(
     r"(?:什么|啥)(?:样的?)?(?:项目|计划|东西|性质)|干(?:啥|什么|嘛)(?:用)?的?|做什么(?:用)?的?|有(?:什么|啥)用|"
@@ -330,15 +330,16 @@ class Understander:
             return root, (cn_number(numbered.group(1)) if numbered else None)
         return "", None
 
-    def about_programme(self, q: str) -> bool:
-        """Whether q asks what the programme itself is ("这是个什么项目", "软科学项目到底是干啥的")."""
+    def about_programme(self, q: str, asking: bool = True) -> bool:
+        """Whether q asks what the programme itself is ("这是个什么项目", "软科学项目到底是干啥的"); with
+        `asking` false, whether q only refers to it ("这个", "这次的项目")."""
         name = canonical(self.corpus.meta.programme).replace(" ", "")
         city = m.group(1) if (m := re.match(r"([\u4e00-\u9fff]{2,3})市", name)) else ""
         head = re.sub(r"(?:研究)?计划$", "", name.removeprefix(f"{city}市"))  # 郑州市软科学研究计划 -> 软科学
         refs = [_THIS_PROGRAMME] + ([(f"(?:{re.escape(city)}市?)?" if city else "") + re.escape(head)
                                      + r"(?:研究)?(?:计划)?(?:项目)?"] if len(head) >= 2 else [])
         pattern = re.compile("|".join(refs))
-        if not pattern.search(q) or not ASKS.search(q):
+        if not pattern.search(q) or asking and not ASKS.search(q):
             return False
         return not _WHAT_ONLY.sub("", pattern.sub("", q))
 
@@ -591,7 +592,7 @@ class Understander:
         u.levels = list(dict.fromkeys(level for _, _, level in self.levels_in(q)))
         u.foreign = self.foreign_entities(q) + self.topics.unknown_numbers(q)
         if guess and u.foreign and GUESSED_FOREIGN and all(f in guess.group() for f in u.foreign) and (
-                guess.start() >= 4 and self.names_something(described)):
+                guess.start() >= 4 and self.names_something(described) or self.about_programme(described, asking=False)):
             # "申报系统入口是在河南省科技厅的网站上吧？": the other body is the asker's guess about something
             # the notice does say; the answer is what it says (the guess is left out of the ranking).
             u.hypothesis, u.focus, u.foreign = guess.group(), described, []

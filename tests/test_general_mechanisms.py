@@ -715,3 +715,9 @@ def test_another_body_inside_the_askers_guess_is_corrected_not_refused(assistant
     assert url.group().rstrip("/") in answer.answer
     # asking about the other body's own call is still out of scope
     assert assistant.ask("省科技厅的软科学什么时候申报？").intent == Intent.OUT_OF_SCOPE
+
+
+def test_the_programme_with_a_guess_of_who_runs_it_is_described(assistant: Assistant) -> None:
+    answer = assistant.ask("这个是国家科技部的软科学项目吧？")
+    assert answer.intent == Intent.OTHER
+    assert CORPUS.meta.issuer in answer.answer
