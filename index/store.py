@@ -8,6 +8,11 @@ CLI, in a background thread for a server, which swaps the rebuilt store in). An 
 cannot be written is opened from a private copy of its current generation (Chroma writes to its
 SQLite file even to read), so a read-only deployment still has its vectors.
 
+A generation some process still reads is never removed: each embedded store holds a shared lock on
+its generation's `readers.lock` for as long as it lives, and pruning skips a generation whose lock
+it cannot take exclusively (a later build removes it once released). Without this, a worker that
+opened its index before two rebuilds by other processes lost it ("Failed to get segments").
+
 A build never leaves a broken index behind. Embedded: each build writes a fresh generation
 directory and only then swaps the `current` symlink (an atomic rename); a crash leaves an orphan
 generation that the next build removes. Server: each build fills a `-building-` collection and
@@ -28,6 +33,7 @@ import tempfile
 import threading
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -41,6 +47,7 @@ from index.embedders import Embedder
 log = logging.getLogger(__name__)
 BATCH = 16
 KEEP_GENERATIONS = 2
+LEASE = "readers.lock"  # in each generation: readers hold it shared, pruning needs it exclusive
 SCHEMA = 1
 
 
@@ -140,9 +147,10 @@ class VectorStore:
     degraded = False
     reason = ""
 
-    def __init__(self, collection, manifest: Manifest) -> None:
+    def __init__(self, collection, manifest: Manifest, lease: _Lease | None = None) -> None:
         self._collection = collection
         self.manifest = manifest
+        self._lease = lease  # released when the store is dropped (a rebuilt store swapped in)
 
     def query(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         """(passage id, cosine similarity) best first."""
@@ -225,6 +233,30 @@ def _read_only_copy(generation: Path) -> Path:
     return target
 
 
+class _Lease:
+    """A shared lock on a generation's lock file, held while a store reads that generation."""
+
+    def __init__(self, generation: Path) -> None:
+        fd = os.open(generation / LEASE, os.O_RDWR | os.O_CREAT, 0o644)
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        self._finalizer = weakref.finalize(self, os.close, fd)  # closing the file releases the lock
+
+
+def _in_use(generation: Path) -> bool:
+    """Whether some process (this one included) holds a lease on the generation."""
+    try:
+        fd = os.open(generation / LEASE, os.O_RDWR)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
 def _open_embedded(cfg, passages, digest, embedder, progress, rebuild) -> VectorStore:
     current = cfg.index_dir / "current"
     manifest = None if rebuild else read_manifest(cfg.index_dir)
@@ -242,19 +274,21 @@ def _open_embedded(cfg, passages, digest, embedder, progress, rebuild) -> Vector
     if manifest is None:  # a fresh build always writes one; a missing one means no usable index
         raise IndexUnavailable(f"no index manifest under {cfg.index_dir}", writable)
     if writable and os.access(generation / "chroma", os.W_OK):
-        collection = _open_collection(generation / "chroma", manifest, len(passages))
-    else:
-        log.warning("index directory %s is read-only: opening a private copy of %s", cfg.index_dir, generation.name)
-        try:
-            copy = _read_only_copy(generation)
-        except OSError as exc:
-            raise IndexUnavailable(f"cannot copy the read-only index {generation} ({exc.strerror})", False) from exc
-        try:
-            collection = _open_collection(copy / "chroma", manifest, len(passages))
-        except IndexUnavailable as exc:
-            shutil.rmtree(copy.parent, True)  # a broken copy is of no further use
-            exc.repairable = writable
-            raise
+        lease = _Lease(generation)
+        if not (generation / "manifest.json").exists():  # pruned between reading `current` and the lease
+            raise IndexUnavailable(f"the index generation {generation.name} was removed while opening it", True)
+        return VectorStore(_open_collection(generation / "chroma", manifest, len(passages)), manifest, lease)
+    log.warning("index directory %s is read-only: opening a private copy of %s", cfg.index_dir, generation.name)
+    try:
+        copy = _read_only_copy(generation)
+    except OSError as exc:
+        raise IndexUnavailable(f"cannot copy the read-only index {generation} ({exc.strerror})", False) from exc
+    try:
+        collection = _open_collection(copy / "chroma", manifest, len(passages))
+    except IndexUnavailable as exc:
+        shutil.rmtree(copy.parent, True)  # a broken copy is of no further use
+        exc.repairable = writable
+        raise
     return VectorStore(collection, manifest)
 
 
@@ -344,6 +378,9 @@ def _prune(index_dir: Path, keep: str) -> None:
     gens = sorted((p for p in index_dir.glob("gen-*") if p.is_dir()), key=lambda p: p.stat().st_mtime)
     old = [p for p in gens if p.name != keep][: max(0, len(gens) - KEEP_GENERATIONS)]
     for path in old:
+        if _in_use(path):
+            log.info("keeping index generation %s: a process still reads it", path.name)
+            continue
         shutil.rmtree(path, ignore_errors=True)
     for stray in index_dir.glob(".current-*"):
         stray.unlink(missing_ok=True)

@@ -42,6 +42,23 @@ def test_build_then_reuse_then_rebuild_when_stale(tmp_path: Path, e5) -> None:
     assert first.search("申报", 3)
 
 
+def test_a_process_reading_an_index_keeps_it_across_two_rebuilds_by_others(tmp_path: Path, e5) -> None:
+    cfg = IndexConfig(tmp_path)
+    reader = open_index(cfg, SMALL, e5, progress=False)
+    first = os.path.realpath(tmp_path / "current")
+    for digest in ("2" * 16, "3" * 16):  # two rebuilds: pruning keeps only the newest two otherwise
+        open_index(cfg, SMALL.model_copy(update={"digest": digest}), e5, progress=False)
+    assert os.path.isdir(first), "a generation still read was removed"
+    assert reader.search("申报对象", 3, mode="dense")
+    # once no store reads it, the next build removes it
+    del reader
+    import gc
+
+    gc.collect()
+    open_index(cfg, SMALL.model_copy(update={"digest": "4" * 16}), e5, progress=False)
+    assert not os.path.exists(first)
+
+
 def test_a_crash_during_rebuild_leaves_the_old_index_working(tmp_path: Path, e5, monkeypatch) -> None:
     cfg = IndexConfig(tmp_path)
     open_index(cfg, SMALL, e5, progress=False)
