@@ -33,6 +33,8 @@ PERMISSIVE = re.compile(r"随便|随意|(?:怎么|咋)(?:花|用|弄|办)都(?:�
 OBLIGATION = re.compile(r"负责|不得|严禁|禁止|必须|须|应当|保证|按规定")
 SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specific question
 WHO_FIELDS = True  # a form's blank naming who signs leads a "who" question
+FORM_NAME_MIN = 4  # characters a question shares with a form's title to name it
+SIGNING = re.compile(r"签字|签名|签署")  # who signs (whether to stamp before uploading is a materials step)
 SUPPORT_COVERAGE = 0.6  # ... holding this share of the question's weighted words (0.5-0.7 flat on dev)
 SUPPORT_MARGIN = 1.0  # ... and this much more than the draft's own sentences (idf units)
 SUPPORT_REDUNDANT = 0.8  # a sentence whose words the draft mostly holds already is the draft's own
@@ -67,6 +69,18 @@ def is_field(text: str) -> bool:
     gives it. A numbered heading ending in a colon ("(四) 项目申报材料包括：") is not one."""
     text = text.strip()
     return 2 <= len(text) <= FIELD_MAX_CHARS and text.endswith(("：", ":")) and not _NUMBERING.match(text)
+
+
+def _common_run(a: str, b: str) -> int:
+    """The length of the longest stretch of text a and b share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
 
 
 class QuoteFinder:
@@ -155,14 +169,25 @@ class QuoteFinder:
         question, the whole document. When the best passage is a clause of such a document that the
         draft already rests on, it leads if it holds the question's own words and the draft's wording
         does not say it."""
-        if attribute == "who" and WHO_FIELDS:
-            # "承诺书谁签字盖章": a blank of a form that names who signs or stamps ("法定代表人签字：")
-            # and holds a word of the question answers who.
+        signing = bool(SIGNING.search(q))
+        if (attribute == "who" or signing) and WHO_FIELDS:
+            # "承诺书谁签字盖章", "单位那份承诺书是负责人签名吗": a blank of a form that names who signs or
+            # stamps ("法定代表人签字：") and holds a word of the question, or asks the signing asked of, answers.
             qwords = {w for w in words(q) if len(w) >= 2}
             for h in hits[:SUPPORT_DEPTH]:
-                if is_field(h.passage.text) and h.passage.id not in draft.passages and any(
-                        w in h.passage.text for w in qwords):
+                # (a signature blank leads a question about signing even when the draft rests on it: its
+                # long summary does not settle "由负责人签名就可以吗" at a glance)
+                if is_field(h.passage.text) and (h.passage.id not in draft.passages or signing) and (
+                        any(w in h.passage.text for w in qwords) or signing and SIGNING.search(h.passage.text)):
                     return [h.passage.id]
+            if signing:
+                # The form named by its title's words ("信用承诺书", four characters or more in common: not
+                # any "承诺书"), though its blank is not among the best passages.
+                for passages in self._documents.values():
+                    if _common_run(squash(passages[0].text), squash(q)) >= FORM_NAME_MIN:
+                        fields = [p.id for p in passages if is_field(p.text) and SIGNING.search(p.text)]
+                        if fields:
+                            return fields[:1]
         own = max((h.score for h in hits if h.passage.id in draft.passages), default=0.0)
         bar = max(LEAD_MARGIN * own, LEAD_MIN_BM25)
         above = list(itertools.takewhile(lambda h: h.passage.id not in draft.passages and h.score >= bar, hits))

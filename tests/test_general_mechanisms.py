@@ -721,3 +721,11 @@ def test_the_programme_with_a_guess_of_who_runs_it_is_described(assistant: Assis
     answer = assistant.ask("这个是国家科技部的软科学项目吧？")
     assert answer.intent == Intent.OTHER
     assert CORPUS.meta.issuer in answer.answer
+
+
+def test_who_signs_a_form_named_by_its_title_leads_with_its_signature_blank(assistant: Assistant) -> None:
+    blank = next(p.text for p in CORPUS.passages if p.section.startswith("附件2") and "签字" in p.text)
+    answer = assistant.ask("单位那份信用承诺书，由课题负责人签名就可以吗？")
+    assert blank in answer.answer.splitlines()[0]
+    # whether to stamp before uploading is a step of the materials, not the form's blank
+    assert blank not in assistant.ask("信用承诺书上传前需要盖章吗？").answer.splitlines()[0]
