@@ -202,7 +202,10 @@ def extract_profile(text: str) -> Profile:
         and m.group(1) != m.group(2)
     )
     if re.search(r"多头申报|多个推荐部门|两个推荐部门|几个推荐部门同时|(?:两|几|多)个(?:口子|渠道)|(?:两|几|多)边都(?:走|报|推)|"
-                 r"multiple (?:recommending )?departments", text) or two_districts:
+                 r"multiple (?:recommending )?departments|"
+                 # "through both the high-tech zone bureau and our district bureau", "more than one department"
+                 r"through (?:both|two|several|multiple|more than one)\b.{0,50}?\b(?:bureaus?|departments?|channels?|districts?|zones?)\b",
+                 text) or two_districts:
         facts["recommending_departments"] = _count(text, _NUM + r"\s*个(?:推荐)?部门") or 2
     elif (n := _count(text, r"(?:通过|经过|走)\s*" + _NUM + r"\s*个\s*(?:推荐)?(?:部门|渠道)")) is not None:
         facts["recommending_departments"] = n

@@ -729,3 +729,10 @@ def test_who_signs_a_form_named_by_its_title_leads_with_its_signature_blank(assi
     assert blank in answer.answer.splitlines()[0]
     # whether to stamp before uploading is a step of the materials, not the form's blank
     assert blank not in assistant.ask("信用承诺书上传前需要盖章吗？").answer.splitlines()[0]
+
+
+def test_english_submissions_through_two_bureaus_are_read() -> None:
+    from assistant.extract import extract_profile
+
+    profile = extract_profile(canonical("Could we go through both the Jinshui district bureau and the high-tech zone bureau?"))
+    assert profile.recommending_departments == 2
