@@ -427,7 +427,7 @@ class Assistant:
         # about the asker, gets the rule: the model is sure it is not an eligibility question.
         # So is one that states nothing of the asker to check ("我们注册完就能申报吗" asks about a step).
         general_rule = (sure_kind not in (None, "eligibility", "out_of_scope")
-                        and (not _has(q, V.SELF) or NOTHING_STATED_RULE and not stated) and not in_eligibility)
+                        and (not V.speaks_of_self(q) or NOTHING_STATED_RULE and not stated) and not in_eligibility)
         if not other_question and not general_rule and (
             personal or (asks_eligibility and not (time_now and not stated)) or (
                 in_eligibility and "project_level" in delta.model_dump(exclude_none=True))):
@@ -526,7 +526,7 @@ class Assistant:
         beside them (then the verdict follows the answer instead of replacing it)."""
         q, topics = u.text, u.topics
         stated = {k for k in u.profile.model_dump(exclude_none=True) if k != "project_level"}
-        about_self = bool(stated) or _has(q, V.SELF)
+        about_self = bool(stated) or V.speaks_of_self(q)
         # May someone apply: the pattern (a modal, then a verb of applying or leading), or one of the
         # loose phrasings ("行吗", "我可以") when nothing else is asked ("申报书能用Word上传吗" is not);
         # "几项" asks for a quota, not a verdict.
@@ -547,7 +547,7 @@ class Assistant:
         in_eligibility = state.intent == Intent.ELIGIBILITY.value
         # Facts count as the asker's own only when they speak of themselves or ask whether they may apply:
         # "高校限报几项" names a unit type without saying "we are a university".
-        personal = bool(stated) and (asks or in_eligibility or _has(q, V.SELF))
+        personal = bool(stated) and (asks or in_eligibility or V.speaks_of_self(q))
         # A question about the rule the stated fact falls under ("我们有黑名单记录，会影响申报吗") is the
         # eligibility question itself; one that asks for something else ("我在河南大学工作，材料要交纸质版吗")
         # gets that answer first.
@@ -567,7 +567,7 @@ class Assistant:
         out = text_features(u.focus)
         flags = {"yesno": u.yesno, "status": u.status, "overview": u.overview, "en": u.lang == "en",
                  "topic": bool(u.topics), "level": bool(u.levels), "office": bool(u.offices),
-                 "foreign": bool(u.foreign), "self": _has(u.text, V.SELF), "completed": bool(u.rewritten_from),
+                 "foreign": bool(u.foreign), "self": V.speaks_of_self(u.text), "completed": bool(u.rewritten_from),
                  "parts": len(u.parts) > 1}
         out.extend(f"f:{k}" for k, v in flags.items() if v)
         out.append(f"attr:{u.attribute}")

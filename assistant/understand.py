@@ -533,7 +533,7 @@ class Understander:
         stated = {k for k in u.profile.model_dump(exclude_none=True) if k != "project_level"}
         # A statement of the asker's own facts and a may-I question are one question, not two; two
         # questions about rules in general ("涉密项目能不能报？重复申请行不行？") are two.
-        own = any(w in q for w in V.SELF)
+        own = V.speaks_of_self(q)
         u.parts = self.after_verdict(q) if (stated or V.ASK_ELIGIBLE_ZH.search(q)) and own else self.split(q)
         u.attribute = asked_attribute(q)
         u.yesno = bool(YESNO.search(q))

@@ -56,5 +56,12 @@ ASK_ELIGIBLE_EN = re.compile(r"\b(?:can|may|could)\b.{0,40}\b(?:apply|lead (?:a|
 COUNT = ("几项", "几个", "多少项", "多少个", "几次", "一共", "how many", "number of")
 WHEN = ("什么时候", "何时", "啥时候", "哪天", "几号", "几月", "日期", "时间", "截止", "when", "date", "until", "deadline")
 SELF = ("我", "我们", "本人", "本单位", "我单位", "我校", "我院", "我所", "咱", "俺", "i ", "i'm", "we ", "our ", "my ", "me ")
+# "负责人本人签名": 本人 after a person is that person himself, not the asker.
+_HIMSELF = re.compile(r"(?<=[人师授员长者])本人")
+
+
+def speaks_of_self(q: str) -> bool:
+    """Whether the asker speaks of themselves or their unit ("我们学校", "本人48岁")."""
+    return any(w in _HIMSELF.sub("", q) for w in SELF)
 GREETINGS = ("你好", "您好", "hello", "hi", "在吗", "哈喽", "嗨")
 THANKS = ("谢谢", "感谢", "多谢", "thanks", "thank you")

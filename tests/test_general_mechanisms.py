@@ -736,3 +736,10 @@ def test_english_submissions_through_two_bureaus_are_read() -> None:
 
     profile = extract_profile(canonical("Could we go through both the Jinshui district bureau and the high-tech zone bureau?"))
     assert profile.recommending_departments == 2
+
+
+def test_a_person_himself_is_not_the_asker() -> None:
+    from assistant import vocabulary as V
+
+    assert not V.speaks_of_self(canonical("承诺书由课题负责人本人签名吗"))
+    assert V.speaks_of_self(canonical("本人今年48岁，能报吗"))
