@@ -257,6 +257,19 @@ class Understander:
                 if len(alias) >= 2:
                     self.documents.append((alias, root))
         self.documents.sort(key=lambda pair: -len(pair[0]))
+        self._document_patterns = [
+            (re.compile(re.escape(a) + r"(?:模板)?(?:里面|里|中|上面|上(?![传交报])|当中|的内容)|(?:按|按照|根据|依照)(?:信用)?"
+                        + re.escape(a)),
+             re.compile(re.escape(a) + r"(?:模板)?(?:里|中|的)?\s*第\s*([一二三四五六七八九十\d]+)\s*[条点项款]"))
+            for a, _ in self.documents]
+        # The programme named by its own name (郑州市软科学研究计划 -> "软科学", "郑州市软科学项目") or a
+        # demonstrative ("这个项目"): what `about_programme` asks about.
+        name = canonical(corpus.meta.programme).replace(" ", "")
+        city = m.group(1) if (m := re.match(r"([\u4e00-\u9fff]{2,3})市", name)) else ""
+        head = re.sub(r"(?:研究)?计划$", "", name.removeprefix(f"{city}市"))
+        refs = [_THIS_PROGRAMME] + ([(f"(?:{re.escape(city)}市?)?" if city else "") + re.escape(head)
+                                     + r"(?:研究)?(?:计划)?(?:项目)?"] if len(head) >= 2 else [])
+        self._programme_ref = re.compile("|".join(refs))
         self.office_of_phone: dict[str, list[str]] = {}
         for t in corpus.topics:
             for c in t.contacts:
@@ -314,10 +327,10 @@ class Understander:
     def inside_document(self, q: str) -> tuple[str, int | None]:
         """The annex a question asks inside of ("承诺书里说…", "按承诺书模板…", "承诺书第二条…"), and the
         clause it numbers; ("", None) when it asks about no annex's wording."""
-        for alias, root in self.documents:
-            at = re.escape(alias)
-            inside = re.search(at + r"(?:模板)?(?:里面|里|中|上面|上(?![传交报])|当中|的内容)|(?:按|按照|根据|依照)(?:信用)?" + at, q)
-            numbered = re.search(at + r"(?:模板)?(?:里|中|的)?\s*第\s*([一二三四五六七八九十\d]+)\s*[条点项款]", q)
+        for (alias, root), (inside_at, numbered_at) in zip(self.documents, self._document_patterns, strict=True):
+            if alias not in q:
+                continue
+            inside, numbered = inside_at.search(q), numbered_at.search(q)
             found = inside or numbered
             if not found:
                 continue
@@ -333,12 +346,7 @@ class Understander:
     def about_programme(self, q: str, asking: bool = True) -> bool:
         """Whether q asks what the programme itself is ("这是个什么项目", "软科学项目到底是干啥的"); with
         `asking` false, whether q only refers to it ("这个", "这次的项目")."""
-        name = canonical(self.corpus.meta.programme).replace(" ", "")
-        city = m.group(1) if (m := re.match(r"([\u4e00-\u9fff]{2,3})市", name)) else ""
-        head = re.sub(r"(?:研究)?计划$", "", name.removeprefix(f"{city}市"))  # 郑州市软科学研究计划 -> 软科学
-        refs = [_THIS_PROGRAMME] + ([(f"(?:{re.escape(city)}市?)?" if city else "") + re.escape(head)
-                                     + r"(?:研究)?(?:计划)?(?:项目)?"] if len(head) >= 2 else [])
-        pattern = re.compile("|".join(refs))
+        pattern = self._programme_ref
         if not pattern.search(q) or asking and not ASKS.search(q):
             return False
         return not _WHAT_ONLY.sub("", pattern.sub("", q))
