@@ -142,6 +142,11 @@ class EligibilityChecker:
         w = self.window
         return SubmissionWindow(status=window_status(w.opens, w.closes, today), opens=w.opens, closes=w.closes)
 
+    def failing(self, profile: Profile) -> list[str]:
+        """The ids of the rules the profile fails, without building a verdict (the ranker's
+        'stated' feature asks this of every question that states something)."""
+        return [rule.id for rule in self.rules if CHECKS[rule.check](rule, profile, "zh")[0] is False]
+
     def check(self, profile: Profile, today: dt.date, lang: str = "zh") -> Eligibility:
         results: list[RuleResult] = []
         missing: list[str] = []

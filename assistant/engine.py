@@ -310,8 +310,7 @@ class Assistant:
         if self.on_features is not None:
             self.on_features(features)
         kinds = self.intents.predict(features)
-        failing = frozenset(r.id for r in self.check(delta, today).rules if r.passed is False) if (
-            delta.model_dump(exclude_none=True)) else frozenset()
+        failing = frozenset(self.checker.failing(delta)) if delta.model_dump(exclude_none=True) else frozenset()
         ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now, _has(q, V.WHEN), kinds, failing)
         facts = select(ranked, listing=_has(q, V.LIST_WORDS))
         if facts and _has(q, V.LIST_WORDS) and u.attribute in ("phone", "office", "date", "amount", "url"):
