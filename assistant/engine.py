@@ -610,9 +610,9 @@ class Assistant:
             return sparse[0]
         dense = [pid for pid, _ in self.retriever.dense(q, n) if pid in wanted]
         fused: dict[str, float] = {}
-        for weight, ranking in ((1.0, sparse), (1.0, dense)):
+        for ranking in (sparse, dense):
             for rank, pid in enumerate(ranking):
-                fused[pid] = fused.get(pid, 0.0) + weight / (DOCUMENT_RRF_K + rank + 1)
+                fused[pid] = fused.get(pid, 0.0) + 1.0 / (DOCUMENT_RRF_K + rank + 1)
         return max(fused, key=lambda pid: fused[pid]) if fused else None
 
     def _novel_words(self, text: str) -> list[str]:

@@ -19,12 +19,20 @@ _ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "si
 _ENGLISH_TOPIC_WORD = re.compile(r"\b(?:sub-?\s?topics?|sub-?\s?projects?|topics?|projects?|study|studies|research)\b")
 # ... and one word of a topic's title is enough only when the question speaks of a topic or a study.
 _ENGLISH_TOPIC_NAMED = re.compile(r"\b(?:sub-?\s?topics?|sub-?\s?projects?|topics?|study|studies)\b")
-_EN_SUFFIX = re.compile(r"(?:ations?|ing|ions?|ed|es|s)$")
+# Suffixes cut to meet a word in another form: "evaluation", "evaluating" -> "evaluat"; "incubators",
+# "incubation" -> "incubat"; "legislative" -> "legislat" (the first that ends the word is cut).
+_EN_SUFFIXES = (("ations", "at"), ("ation", "at"), ("ions", ""), ("ion", ""), ("ing", ""), ("ors", ""),
+                ("or", ""), ("ive", ""), ("ed", ""), ("es", ""), ("s", ""))
 
 
 def _stem(word: str) -> str:
-    """"evaluating", "evaluation" -> "evalu": a question's word meets a title's in another form."""
-    return _EN_SUFFIX.sub("", word) if word.isascii() and len(word) >= 6 else word
+    """A question's English word cut to meet a title's word in another form (words of six letters or more)."""
+    if not word.isascii() or len(word) < 6:
+        return word
+    for suffix, keep in _EN_SUFFIXES:
+        if word.endswith(suffix):
+            return word[: -len(suffix)] + keep
+    return word
 GENERAL_EN_USES = 2  # a word this many general facts use in English names no topic on its own
 EN_MARGIN = 0.5  # the best topic's shared words must outweigh the next one's by this much (idf units)
 _EN_N = r"(\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"

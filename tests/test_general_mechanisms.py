@@ -743,3 +743,10 @@ def test_a_person_himself_is_not_the_asker() -> None:
 
     assert not V.speaks_of_self(canonical("承诺书由课题负责人本人签名吗"))
     assert V.speaks_of_self(canonical("本人今年48岁，能报吗"))
+
+
+def test_english_word_forms_meet() -> None:
+    from assistant.topics import _stem
+
+    assert _stem("evaluating") == _stem("evaluation")
+    assert _stem("incubators") == _stem("incubation")
