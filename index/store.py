@@ -274,8 +274,11 @@ def _open_embedded(cfg, passages, digest, embedder, progress, rebuild) -> Vector
     if manifest is None:  # a fresh build always writes one; a missing one means no usable index
         raise IndexUnavailable(f"no index manifest under {cfg.index_dir}", writable)
     if writable and os.access(generation / "chroma", os.W_OK):
-        lease = _Lease(generation)
-        if not (generation / "manifest.json").exists():  # pruned between reading `current` and the lease
+        try:
+            lease = _Lease(generation)
+        except FileNotFoundError:
+            lease = None  # pruned between reading `current` and taking the lease
+        if lease is None or not (generation / "manifest.json").exists():
             raise IndexUnavailable(f"the index generation {generation.name} was removed while opening it", True)
         return VectorStore(_open_collection(generation / "chroma", manifest, len(passages)), manifest, lease)
     log.warning("index directory %s is read-only: opening a private copy of %s", cfg.index_dir, generation.name)
