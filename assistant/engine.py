@@ -415,10 +415,11 @@ class Assistant:
             facts = [f for role in ABOUT_ROLES if (f := self.corpus.fact_by_role(role)) is not None]
             if facts:
                 draft = facts_answer(facts, today, lang)
-                issuer = f"（{self.corpus.meta.issuer}）" if lang == "zh" and self.corpus.meta.issuer else (
-                    f" ({self.corpus.meta.issuer})" if self.corpus.meta.issuer else "")
-                return done(Draft(f"{self.corpus.title}{issuer}{'：' if lang == 'zh' else ': '}{draft.text}",
-                                  draft.passages, rank_passages=False), Intent.OTHER)
+                by = self.corpus.meta.issuer
+                head = f"{self.corpus.title}（{by}）：" if lang == "zh" else f"{self.corpus.title} ({by}): "
+                if not by:
+                    head = f"{self.corpus.title}{'：' if lang == 'zh' else ': '}"
+                return done(Draft(head + draft.text, draft.passages, rank_passages=False), Intent.OTHER)
 
         # 2. Eligibility: personal facts stated, or a may-I-apply question, or a session already on it.
         in_eligibility = state.intent == Intent.ELIGIBILITY.value

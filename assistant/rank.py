@@ -187,9 +187,10 @@ class FactRanker:
         for rule_id in failing:
             for fact in self._rule_facts.get(rule_id, ()):
                 cand(fact).features["stated"] = 1.0
-        if attribute in VALUE_ATTRIBUTES and kinds:
-            # "Which website do we use?": a value only one or two facts hold is asked of them, when
-            # the question is of their kind, even if the question shares no word with them.
+        if (attribute in VALUE_ATTRIBUTES or attribute == "why") and kinds:
+            # "Which website do we use?", "为啥提醒别扎堆最后几天交": a value (or a stated purpose) only one
+            # or two facts hold is asked of them, when the question is of their kind, even if the
+            # question shares no word with them.
             holders = self._holders.get(attribute, [])
             # The likeliest kind the notice covers ("那每项是1万吗": funding, though "not covered" is close).
             in_scope = max((k for k in kinds if k != "out_of_scope"), key=lambda k: kinds[k], default=None)
@@ -197,10 +198,6 @@ class FactRanker:
                 for fact in holders:
                     if kinds.get(fact.intent, 0.0) >= RARE_KIND_SURE or fact.intent == in_scope or len(holders) == 1:
                         cand(fact)
-        if attribute == "why" and len(self._holders.get("why", [])) <= RARE_HOLDERS:
-            # "为啥提醒别扎堆最后几天交": a purpose the notice states in one or two places only is asked of them.
-            for fact in self._holders.get("why", []):
-                cand(fact)
         if time_now:
             # "系统开了没": whether a window is open now is asked of the facts that have one.
             for fact in self.facts:

@@ -649,13 +649,19 @@ def test_a_call_of_another_level_of_government_is_foreign(assistant: Assistant) 
     assert understand("区科技部门几号审核推荐？").foreign == []
 
 
+def _quoted(role: str, pattern: str) -> str:
+    """The first value matching `pattern` in the quotes of the fact playing `role`, spaces removed."""
+    fact = CORPUS.fact_by_role(role)
+    assert fact is not None
+    found = re.search(pattern, "".join(fact.quotes))
+    assert found
+    return found.group().replace(" ", "")
+
+
 def test_what_follows_a_step_is_looked_for_in_the_procedure_only(assistant: Assistant) -> None:
-    completion = CORPUS.fact_by_role("completion_deadline")
-    assert completion is not None
-    day = re.search(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", "".join(completion.quotes))
-    assert day
+    day = _quoted("completion_deadline", r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
     answer = assistant.ask("立项以后最晚什么时候完成？")
-    assert day.group().replace(" ", "") in answer.answer
+    assert day in answer.answer
     assert "多头申报" not in answer.answer
 
 
@@ -706,13 +712,10 @@ def test_an_english_topic_description_meets_its_title_in_another_word_form(assis
 
 
 def test_another_body_inside_the_askers_guess_is_corrected_not_refused(assistant: Assistant) -> None:
-    online = CORPUS.fact_by_role("online_application")
-    assert online is not None
-    url = re.search(r"https?://[^\s）)>]+", "".join(online.quotes))
-    assert url
+    url = _quoted("online_application", r"https?://[^\s）)>]+")
     answer = assistant.ask("网上填报的入口是在省科技厅的网站上吧？")
     assert answer.intent != Intent.OUT_OF_SCOPE
-    assert url.group().rstrip("/") in answer.answer
+    assert url.rstrip("/") in answer.answer
     # asking about the other body's own call is still out of scope
     assert assistant.ask("省科技厅的软科学什么时候申报？").intent == Intent.OUT_OF_SCOPE
 
