@@ -152,7 +152,7 @@ class Assistant:
         # One speller for the whole engine: raw searches through the retriever (the evaluation's
         # retrieval variants, the LangChain retriever) correct typos with it too.
         retriever.speller = speller
-        self._owners = {pid: f for f in corpus.facts for pid in f.passage_ids}
+        self._owners = {pid: f for f in corpus.facts for pid in f.about_ids}
         self._quote_passages = {q: find_passages(q, corpus.passages) for f in corpus.facts for q in f.quotes}
         self._content_of = {
             t.id: {p.id for p in corpus.passages if p.topic == t.id and p.kind == "content"} for t in corpus.topics
@@ -311,7 +311,9 @@ class Assistant:
             self.on_features(features)
         kinds = self.intents.predict(features)
         failing = frozenset(self.checker.failing(delta)) if delta.model_dump(exclude_none=True) else frozenset()
-        ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now, _has(q, V.WHEN), kinds, failing)
+        # The notice's own names of the levels asked of ("重点项目", "重点课题"), whose stated values the ranker reads.
+        named = tuple(w for lv in u.levels for w in self.understander.level_words[lv][:2])
+        ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now, _has(q, V.WHEN), kinds, failing, named)
         facts = select(ranked, listing=_has(q, V.LIST_WORDS))
         if facts and _has(q, V.LIST_WORDS) and u.attribute in ("phone", "office", "date", "amount", "url"):
             # "有哪些咨询电话", "可以找哪些部门": every fact of the best one's kind that holds the asked value.

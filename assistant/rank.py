@@ -21,6 +21,9 @@ Each fact is a candidate with features; its score is a weighted sum of them:
   逾期没结题，会影响申报吗"): the facts quoting that rule. A fact that passes every rule is context
   ("我是副教授，55岁，子课题②找哪个处"), not what is asked.
 - `why`: a why-question and a fact whose quotes state a purpose ("为避免因集中提交造成网络拥堵").
+- `entity_value`: a value of the asked attribute follows a project level the question names in one
+  clause of the fact's quote ("重点项目设了几个" and "重点项目 10 项"; "重大项目给多少" and "重大项目支持经费额度
+  20 万元"): the fact states that value of that entity. Such facts are candidates even without shared words.
 - `heading`: the question names a heading the fact sits under ("对项目负责人有哪些要求" names
   "2. 项目负责人", "整个申报流程" names "二、申报流程").
 
@@ -49,6 +52,7 @@ W_NUMBERS = 8.0
 W_WINDOW = 3.0
 W_DATE_WORDS = 2.0
 W_HEADING = 2.0
+W_ENTITY_VALUE = 2.0  # cross-fitted dev..dev14: 0 -> 3226, 0.5-3 all 3227
 W_WHY = 5.0  # beside the attribute match: a why-question is answered by the purpose the notice states
 # (cross-fitted dev..dev13: 0, 2, 5, 8 all 3063; at 0 the two dev why-questions got the registration steps)
 W_STATED = 5.0  # cross-fitted dev..dev13: 0 -> 3045, 1.5 3050, 3 3049, 5 3049 (5: the failed rule leads a tie)
@@ -71,6 +75,9 @@ _PHONE = re.compile(r"\d{7,8}")
 # A regulation named by its title or its document number ("《…管理办法》", "郑科规〔2023〕3号").
 _DOCUMENT = re.compile(r"《[^》]{4,}》|〔\d{4}〕\d+号")
 _COUNT = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个)")
+# The value patterns an entity's value is read with, by asked attribute.
+_VALUE_OF = {"count": _COUNT, "amount": _AMOUNT}
+ENTITY_VALUE_GAP = 10  # at most this many characters, none of them a clause break, between entity and value
 # A purpose the notice states ("为避免因集中提交造成网络拥堵", "为切实减轻…负担"): what a why-question asks.
 PURPOSE = re.compile(r"为(?:了|避免|切实|更好地?|确保|防止|减轻)|以免|以便|旨在")
 
@@ -129,9 +136,9 @@ class FactRanker:
     def __init__(self, corpus: Corpus, use_triggers: bool = True) -> None:
         self.facts = corpus.facts
         self._by_id = {f.id: f for f in corpus.facts}
-        self._facts_of: dict[str, list[Fact]] = {}  # passage id -> the facts resting on it
+        self._facts_of: dict[str, list[Fact]] = {}  # passage id -> the facts it is about
         for f in corpus.facts:
-            for pid in f.passage_ids:
+            for pid in f.about_ids:
                 self._facts_of.setdefault(pid, []).append(f)
         self.matcher = FactMatcher(corpus.facts if use_triggers else [])
         self.attributes = {f.id: fact_attributes(f) for f in corpus.facts}
@@ -146,17 +153,20 @@ class FactRanker:
                             for rule in corpus.rules}
         # The heading each fact sits under ("2. 项目负责人", "6. 经费使用"), as a question would name it.
         by_pid = {p.id: p for p in corpus.passages}
-        self.headings = {f.id: {h for pid in f.passage_ids for h in _headings(by_pid[pid].section)}
+        self.headings = {f.id: {h for pid in f.about_ids for h in _headings(by_pid[pid].section)}
                          for f in corpus.facts}
 
     def facts_of(self, passage_id: str) -> list[Fact]:
+        """The facts a passage is about (not those citing a clause of it: `Fact.about_ids`)."""
         return self._facts_of.get(passage_id, [])
 
     def rank(self, q: str, hits: list[Hit], attribute: str | None, time_now: bool, asks_when: bool,
-             kinds: dict[str, float] | None = None, failing: frozenset[str] = frozenset()) -> list[Candidate]:
+             kinds: dict[str, float] | None = None, failing: frozenset[str] = frozenset(),
+             entities: tuple[str, ...] = ()) -> list[Candidate]:
         """Every fact with some evidence, best first. `hits`: BM25 passages for q, best first;
         `kinds`: the predicted kind of question (probabilities), when there is a model; `failing`: the
-        rules that what the asker states of themselves fails."""
+        rules that what the asker states of themselves fails; `entities`: the notice's names of the
+        entities the question names ("重点项目")."""
         # Chinese queries score higher (words and their character bigrams both count): the bar for an
         # English query is lower in proportion.
         min_bm25 = RETRIEVAL_MIN_BM25 if _CJK.search(q) else RETRIEVAL_MIN_BM25_LATIN
@@ -187,6 +197,11 @@ class FactRanker:
         for rule_id in failing:
             for fact in self._rule_facts.get(rule_id, ()):
                 cand(fact).features["stated"] = 1.0
+        value = _VALUE_OF.get(attribute or "")
+        if value is not None and entities:
+            for fact in self.facts:
+                if self._states_value_of(fact, entities, value):
+                    cand(fact).features["entity_value"] = 1.0
         if (attribute in VALUE_ATTRIBUTES or attribute == "why") and kinds:
             # "Which website do we use?", "为啥提醒别扎堆最后几天交": a value (or a stated purpose) only one
             # or two facts hold is asked of them, when the question is of their kind, even if the
@@ -225,8 +240,21 @@ class FactRanker:
                        + W_NUMBERS * f.get("numbers", 0.0) + W_WINDOW * f.get("window", 0.0)
                        + W_DATE_WORDS * f.get("date_words", 0.0) + W_HEADING * f.get("heading", 0.0)
                        + W_STATED * f.get("stated", 0.0) + W_WHY * f.get("why", 0.0)
+                       + W_ENTITY_VALUE * f.get("entity_value", 0.0)
                        + W_INTENT * f.get("intent", 0.0))
         return sorted(cands.values(), key=lambda c: -c.score)
+
+    def _states_value_of(self, fact: Fact, entities: tuple[str, ...], value: re.Pattern[str]) -> bool:
+        """Whether one of the fact's quotes gives a value (`value`) right after naming an entity, in one
+        clause: "重点项目 10 项" states a count of 重点项目, "含 7 个子课题，子课题为重点项目" does not."""
+        for quote in fact.quotes:
+            for name in entities:
+                for m in re.finditer(re.escape(name), quote):
+                    after = re.split(r"[，。；：,;（(]", quote[m.end(): m.end() + ENTITY_VALUE_GAP + 8], maxsplit=1)[0]
+                    v = value.search(after)
+                    if v and v.start() <= ENTITY_VALUE_GAP:
+                        return True
+        return False
 
 
 def select(ranked: list[Candidate], listing: bool = False) -> list[Fact]:

@@ -44,7 +44,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     # How long something lasts ("项目要多长时间做完", "实施周期几年"), not when: "还有多久截止" is a date.
     ("duration", r"(?<!还有)(?:多长时间|多久|多长)(?!截止|结束|开始|到期|以前|之前)|周期|几年|几个月|"
                  r"\bhow long (?:is|does|do|will|should|must)\b(?!.*\b(?:open|left|have)\b)|\bduration\b"),
-    ("date", r"什么时[候间]|何时|啥时|哪(?:一|几)?天|几号|几月|日期|时间|多久|期限|截止到|最晚|"
+    ("date", r"什么时[候间]|何时|啥时|哪(?:一|几)?天|几号|几月|日期|时间|多久|期限|时限|截止到|最晚|"
              r"\b(?:when|date|dates|deadline|until|how long|by when)\b"),
     ("amount", r"(?:经费|资助|资金|钱|支持|额度|拨款|给|拿|补助).{0,4}(?:多少|几万|几十万)|多少(?:钱|万|经费)|额度|金额|"
                r"\bhow much\b|\bamount\b"),

@@ -80,7 +80,10 @@ class Fact(BaseModel):
     en: str
     triggers: list[str] = Field(default_factory=list)
     window: Window | None = None
-    passage_ids: list[str] = Field(default_factory=list)
+    passage_ids: list[str] = Field(default_factory=list)  # every passage a quote lies in (what it cites)
+    # The passages it is about: not one where each of its quotes is a clause of another fact's quote there
+    # ("逾期不再受理", cited by the dates fact, ends the registration steps): what retrieval finds it by.
+    about_ids: list[str] = Field(default_factory=list)
 
 
 class Contact(BaseModel):
@@ -352,6 +355,12 @@ def _resolve_all(facts: list[Fact], topics: list[Topic], rules: list[Rule], meta
         fact.passage_ids = list(dict.fromkeys(ids))
         if not fact.quotes:
             problems.append(f"fact {fact.id}: no quote supports it")
+    quoted = {(f.id, pid): [squash(q) for q in f.quotes if pid in find_passages(q, passages)]
+              for f in facts for pid in f.passage_ids}
+    for fact in facts:
+        fact.about_ids = [pid for pid in fact.passage_ids if not all(
+            any(x in y and x != y for g in facts if g is not fact for y in quoted.get((g.id, pid), ()))
+            for x in quoted[(fact.id, pid)])]
     for topic in topics:
         own = [p for p in passages if p.topic == topic.id]
         if not own:

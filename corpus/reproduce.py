@@ -94,7 +94,7 @@ def overlay_from(curated: Corpus, ingested: Corpus) -> dict[str, Any]:
     # Curated facts ingest has no fact for: carried over whole (their quotes are checked at load).
     for fact in curated.facts:
         if fact.id not in used and fact.id not in {f.id for f in ingested.facts}:
-            facts[fact.id] = fact.model_dump(mode="json", exclude={"passage_ids"}, exclude_none=True)
+            facts[fact.id] = fact.model_dump(mode="json", exclude={"passage_ids", "about_ids"}, exclude_none=True)
     topics: dict[str, Any] = {}
     by_title = {squash(t.title): t for t in curated.topics}
     for topic in ingested.topics:

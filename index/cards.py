@@ -30,7 +30,7 @@ def expansions(corpus: Corpus, with_triggers: bool = True) -> dict[str, str]:
         words = [fact.zh, fact.en]
         if with_triggers:
             words += [t.replace("+", " ") for t in fact.triggers]
-        for pid in fact.passage_ids:
+        for pid in fact.about_ids:
             add(pid, " ".join(words))
     for topic in corpus.topics:
         names = " ".join([topic.label, topic.label_en, topic.title_en, *topic.aliases])

@@ -60,6 +60,7 @@ _FUNCTION = set("的了是在我你他她它们和与及或也都就还又很吗
 MEMO_SIZE = 4096
 WHOLE_WORDS = True  # a corrected stretch starts and ends at word boundaries
 CORE_USES = 2  # a real word is corrected only to a core word or one the notice uses this often
+WORD_IN_CONTEXT = True  # a dictionary word is corrected only where its correction meets the notice's context
 RARER = 2  # a typed dictionary word must be this many times rarer than its correction
 
 
@@ -129,6 +130,13 @@ class SpellingCorrector:
                     best = (rank, word)
         return best[1] if best else None
 
+    def _in_context(self, chars: list[str], i: int, n: int, word: str) -> bool:
+        """Whether the notice (or the known question words) has `word` beside the nearest character
+        before or after it in the question that is not a function word ("承诺书的模版": "书模板")."""
+        before = next((chars[j] for j in range(i - 1, -1, -1) if chars[j] not in _FUNCTION), "")
+        after = next((chars[j] for j in range(i + n, len(chars)) if chars[j] not in _FUNCTION), "")
+        return bool(before) and before + word in self._known_grams or bool(after) and word + after in self._known_grams
+
     def correct(self, text: str) -> tuple[str, list[Correction]]:
         """The text with typos replaced, and what was replaced (memoised: every stage asks again)."""
         with self._memo_lock:  # LRUCache is not thread-safe; the API answers on several threads
@@ -168,6 +176,12 @@ class SpellingCorrector:
                     # more than once): "市里" is not a slip for "实力", said once in a topic's description.
                     if _is_word(window) and (_frequency(window) * RARER >= _frequency(word) or (
                             word not in self.core and self.frequency.get(word, 0) < CORE_USES)):
+                        continue
+                    # ... and, for a word of the notice's text, only where the notice says it beside what
+                    # the asker typed next to it: "在什么时限内提交" is not "实现内". (A word the notice's
+                    # text lacks, such as the question word 截止 of "戒指日期", has no context to check.)
+                    if (_is_word(window) and WORD_IN_CONTEXT and self.frequency.get(word, 0) > 0
+                            and not self._in_context(fixed, i, n, word)):
                         continue
                     # A stretch half made of a function word ("不完" in "做不完") is a slip for a word the
                     # notice says once ("不晚", in "不晚于") only if the notice is about that word.

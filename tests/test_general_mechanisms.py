@@ -9,7 +9,7 @@ import pytest
 
 from assistant.engine import Assistant
 from assistant.models import Intent
-from corpus import load_corpus
+from corpus import load_corpus, squash
 from index.tokenize import canonical
 
 CORPUS = load_corpus()
@@ -753,3 +753,37 @@ def test_english_word_forms_meet() -> None:
 
     assert _stem("evaluating") == _stem("evaluation")
     assert _stem("incubators") == _stem("incubation")
+
+
+def test_a_value_stated_right_after_the_named_level_is_that_levels_value(assistant: Assistant) -> None:
+    # "重点项目 10 项" states how many 重点项目 there are; "含 7 个子课题，子课题为重点项目" does not.
+    count = _quoted("project_counts", r"重点项目\s*\d+\s*项")
+    answer = assistant.ask("今年重点课题一共设置了几个？")
+    assert count.removeprefix("重点项目") in canonical(answer.answer).replace(" ", "")
+    ranked = {c.fact.id: c for c in assistant.ranker.rank("重点项目设了几个", [], "count", False, False,
+                                                          entities=("重点项目",))}
+    counts = CORPUS.fact_by_role("project_counts")
+    assert counts is not None and ranked[counts.id].features.get("entity_value") == 1.0
+    assert all(c.features.get("entity_value") is None for fid, c in ranked.items() if fid != counts.id)
+
+
+def test_a_dictionary_word_is_corrected_only_where_the_notice_says_its_correction_in_that_context(
+        assistant: Assistant) -> None:
+    speller = assistant.understander.speller
+    # "时限" reads like "实现", a word of the notice, but the notice never says "实现内".
+    assert speller.correct("审核后要在什么时限内交上去")[1] == []
+    # A word the notice's text lacks (the question word 截止) has no context to check: still corrected.
+    assert ("戒指", "截止") in [(c.typed, c.corrected) for c in speller.correct("申报的戒指日期是哪天")[1]]
+    # A typed non-word is corrected as before.
+    assert speller.correct("资注多少")[1]
+
+
+def test_a_fact_quoting_a_clause_of_another_facts_passage_is_not_what_that_passage_is_about() -> None:
+    window = CORPUS.fact_by_role("submission_window")
+    assert window is not None
+    late = [q for q in window.quotes if "逾期" in q]
+    assert late, "the dates fact says late applications are refused: it must quote where the notice says so"
+    (pid,) = {p for q in late for p in FACTS[window.id].passage_ids if squash(q) in squash(CORPUS.passage(p).text)}
+    assert pid in window.passage_ids and pid not in window.about_ids
+    owners = [f.id for f in CORPUS.facts if pid in f.about_ids]
+    assert owners and window.id not in owners
