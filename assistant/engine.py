@@ -95,6 +95,8 @@ LEVEL_FACET = True  # a project level named beside a named topic asks the topic'
 # "各子课题归哪个处", "子课题都找谁": each of a group of topics is asked, as by a list word.
 # (no level is named here: "各重点项目" is 各 + up to two characters + 项目)
 DISTRIBUTIVE = re.compile(r"各(?:个)?[\u4e00-\u9fff]{0,2}?(?:课题|项目)|课题(?:们)?(?:都|分别|各自)")
+OTHER_CALL_ASKED = True  # may-I asked of another programme is out of scope
+TOLD_IS_CONTEXT = True  # a sentence that only tells is context for the scope check
 ASK_MARKERS = True  # "…，想问…" introduces what is asked (and the model's "not covered" applies to it)
 # Words that introduce the question after the asker's facts: "想问（问）", "问一下", "请问", "想了解一下".
 ASK_MARKER = re.compile(r"想(?:先|再|就)?问问?|(?:先|再)?问一?下|请问|想(?:了解|咨询)一?下?|顺便问问?")
@@ -403,6 +405,10 @@ class Assistant:
         # With the asker's own facts stated, the asked part alone decides ("我35岁，在郑州一所高校，项目结余
         # 经费要交税吗": the stated city is a fact of theirs, the tax question is out of scope).
         asked_oos = personal and u.focus != q and self._text_out_of_scope(u.focus)
+        # "Can we apply to the Hubei Youth Science Fund?": may-I asked of another call, in the clause that
+        # asks ("我去年拿过国家社科基金，今年能报吗" states the other call and asks of this one).
+        asked_oos = asked_oos or bool(asks_eligibility and OTHER_CALL_ASKED
+                                      and self.understander.other_calls(self.understander.asking_clause(q)))
         if ((self._out_of_scope(u) or model_oos) and not asks_eligibility and (not personal or asker.introduced)
                 or asked_oos) and not (topics and facets):
             if trace:
@@ -633,7 +639,10 @@ class Assistant:
         return hits[0][1] if hits else 0.0
 
     def _out_of_scope(self, u: Understanding) -> bool:
-        return bool(u.foreign) or _has(u.text.replace(u.hypothesis, " ") if u.hypothesis else u.text, self.uncovered)
+        # An aspect the notice is silent on counts where it is asked, not in a sentence that only tells
+        # ("We registered last year. Do we need to register again?").
+        asked = self.understander.questioned(u.text) if TOLD_IS_CONTEXT else u.text
+        return bool(u.foreign) or _has(asked.replace(u.hypothesis, " ") if u.hypothesis else asked, self.uncovered)
 
     def _text_out_of_scope(self, text: str) -> bool:
         """The same test on a part of the question (already understood as a whole): places, other

@@ -57,7 +57,10 @@ _DEGREES: list[tuple[str, str]] = [
 _ORG: list[tuple[str, str]] = [
     (r"新型研发机构|new r&d institution|new research and development institution", "new_rd_institution"),
     (r"以个人名义|个人身份|我是个人|作为个人|(?<![一每])个人(?:能|可以|可不可以|申报|申请|名义)|自由职业|没有(?:挂靠)?单位|"
-     r"individual|as a person|freelancer|myself alone|without an? (?:unit|organi[sz]ation)", "individual"),
+     r"不隶属于?任何单位|独立研究者|"
+     r"individual|as a person|freelancer?|myself alone|without an? (?:unit|organi[sz]ation|employer)|"
+     r"independent researcher|(?:no|without|any) (?:institutional |organi[sz]ational )?affiliation|unaffiliated|"
+     r"not affiliated|on my own behalf", "individual"),
     (r"社会组织|协会|(?<!科)学会|基金会|民办非企业|商会|ngo|association|society|foundation|non-profit", "social_organization"),
     (r"公司|企业|集团|有限责任|股份|厂|民营|个体工商户|个体户|private firm|company|enterprise|firm\b|business|startup|corporation", "enterprise"),
     (r"大学|学院|高校|高等院校|高等学校|职业技术学院|(?<!中)(?<!小)学校|university|college", "university"),

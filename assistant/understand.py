@@ -98,6 +98,8 @@ _ASIDE = re.compile(r"(?<=[a-z])\s*\((?:[a-z][a-z-]*\s?){1,2}\)(?=\s)")
 _CALL_NOUN = re.compile(r"(\b(?:this|the|a|that|year's|annual|\d{4})\s+)call\b(?:\s+for\s+(?:proposals|applications))?")
 _CITY_CALL = re.compile(r"(?:市|的|市的)?\s*(?:软科学|科技局|科技计划|科研计划|项目申报)")
 _TAG = re.compile(r"^(?:对吧|是吧|对不对|是不是|是吗|对吗|没错吧|没错吗|对么|是么|right|correct)\s*[?？]?$", re.ASCII | re.I)
+# Whole sentences (each with its closing mark): "We registered last year. Do we need to register again?"
+_SENTENCES = re.compile(r"[^。.!！?？]+[。.!！?？]*")
 _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff])[，,](?=[\u4e00-\u9fff])")
 _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|要|需要|有)?(?:多少|什么|哪些|哪个|哪天|几)?"
                                r"[\u4e00-\u9fff]{0,6})[?？]?$")
@@ -138,6 +140,14 @@ _WHAT_ONLY = re.compile(
 OTHER_LEVELS = True  # a call of another level of government is foreign
 # A named programme: "国家社科基金", "省软科学计划", "自然科学基金项目".
 PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:基金|计划|专项|工程|奖))")
+# A named programme in English: "the Henan Natural Science Foundation", "the Shanghai soft science
+# programme": up to four name words (no function or question word) before the programme noun.
+_EN_NAME_STOP = ("the|a|an|for|of|to|in|on|at|apply|applying|applied|this|that|these|those|our|my|your|their|its|"
+                 "and|or|is|are|was|were|do|does|did|can|could|i|we|you|how|what|when|which|who|about|under|"
+                 "with|from|by|same|similar|other|another|any|each|every|there|here|have|has|get|join")
+EN_PROGRAMME = re.compile(rf"\b((?:(?!(?:{_EN_NAME_STOP})\b)[a-z][a-z'-]* ){{1,4}})"
+                          r"(?:foundation|fund|programme|program|scheme|award|prize|grant|plan|call)s?\b", re.ASCII)
+CALLS_ARE_NAMES = True  # the words of another programme's name state nothing of the asker
 SUBJECT_MIN_BM25 = 6.0  # a follow-up's words name a subject of the notice when they score this high
 SUBJECT_MIN_BM25_LATIN = 2.0
 PRONOUN_MAX_CHARS = 16  # a longer question with a pronoun says enough on its own  # English words score lower (no character bigrams)
@@ -241,6 +251,11 @@ class Understander:
         offices = {c.office for t in corpus.topics for c in t.contacts} | {
             q.split("：")[0] for f in corpus.facts if f.intent == "contacts" for q in f.quotes
         }
+        # The English words the corpus itself uses (its facts' and topics' English): a programme name
+        # with another word is another programme.
+        self._en_vocabulary = set(re.findall(r"[a-z][a-z'-]*", " ".join(
+            [f.en for f in corpus.facts] + [t.title_en for t in corpus.topics]
+            + [a for t in corpus.topics for a in t.aliases if a.isascii()]).lower()))
         self.offices = sorted(((canonical(o), o) for o in offices), key=lambda pair: -len(pair[0]))
         # The annexes ("附件2 信用承诺书模板") and the names a question gives them ("信用承诺书模板",
         # "信用承诺书", "承诺书"): the name without 模板/参考, and its last three characters.
@@ -304,11 +319,22 @@ class Understander:
         # ("成都市软科学项目什么时候申报": not the issuer's city).
         out = [m.group() for m in CITY_WORDS.finditer(q) if m.group() not in self.notice or (
             _CITY_CALL.match(q, m.end()) and m.group() not in self.corpus.meta.issuer)]
+        return list(dict.fromkeys(out + [name for name, _ in self._other_calls(q)]))
+
+    def other_calls(self, q: str) -> list[str]:
+        """Other calls and programmes named in q (another year's, level's or body's; not a bare
+        place): "国家社科基金", "the Hubei Youth Science Fund", "2025年度的软科学项目"."""
+        return [name for name, _ in self._other_calls(q)]
+
+    def _other_calls(self, q: str) -> list[tuple[str, tuple[int, int]]]:
         # A call of another year: "2025年度的软科学项目", "2023年的选题" when the notice never says so;
         # not a date the asker proposes ("2026年再结题可以吧" asks about this call's deadline).
-        out += [m.group() for m in _YEAR.finditer(q) if m.group().replace(" ", "") not in self.notice
-                and _CALL_AFTER_YEAR.match(q, m.end())]
-        out += [m.group() for m in OTHER_LEVEL_CALL.finditer(q) if m.group() not in self.notice and OTHER_LEVELS]
+        out = [(m.group(), m.span()) for m in _YEAR.finditer(q) if m.group().replace(" ", "") not in self.notice
+               and _CALL_AFTER_YEAR.match(q, m.end())]
+        out += [(m.group(), m.span()) for m in OTHER_LEVEL_CALL.finditer(q) if m.group() not in self.notice and OTHER_LEVELS]
+        # An English name with a word the corpus never uses: "the Henan Natural Science Foundation".
+        out += [(m.group(), m.span()) for m in EN_PROGRAMME.finditer(q)
+                if any(w not in self._en_vocabulary for w in m.group(1).split())]
         for m in PROGRAMME.finditer(q):
             name = m.group(1)
             if _TIME_OR_PLAN.search(name) or name in self.notice:
@@ -321,8 +347,18 @@ class Understander:
             if not head or (head in self.notice or any(head.endswith(w) and len(w) >= 3 and w in self.notice
                                                     for w in (head[-3:], head[-4:]))):
                 continue
-            out.append(name)
+            out.append((name, m.span(1)))
         return out
+
+    def without_calls(self, q: str) -> str:
+        """q with other programmes' names blanked: "How do I apply to the Shanghai soft science
+        programme?" or "上海的软科学计划怎么报" states no city of the asker's, "the Henan Natural Science
+        Foundation" no foundation they work at."""
+        spans = [span for name, span in self._other_calls(q) if EN_PROGRAMME.fullmatch(name)]
+        spans += [(m.start(), c.end()) for m in CITY_WORDS.finditer(q) if (c := _CITY_CALL.match(q, m.end()))]
+        for start, end in sorted(spans, reverse=True):
+            q = q[:start] + " " * (end - start) + q[end:]
+        return q
 
     def inside_document(self, q: str) -> tuple[str, int | None]:
         """The annex a question asks inside of ("承诺书里说…", "按承诺书模板…", "承诺书第二条…"), and the
@@ -449,6 +485,20 @@ class Understander:
                  or i + 1 < len(pieces) and _TAG.match(pieces[i + 1].strip())]
         return "，".join(asked) if asked and len(asked) < len(pieces) else q
 
+    @staticmethod
+    def asking_clause(q: str) -> str:
+        """The last clause of q, where a question's ask sits ("我去年拿过国家社科基金，今年能报吗": "今年能报吗")."""
+        return next((p for p in reversed(_SENTENCE_SPLIT.split(q)) if p.strip()), q)
+
+    @staticmethod
+    def questioned(q: str) -> str:
+        """Without the whole sentences that only tell ("We registered on the system last year. Do we
+        need to register again?" asks about registering; what happened last year is context): the
+        sentences that ask, when some sentence does not."""
+        sentences = [m.group() for m in _SENTENCES.finditer(q) if m.group().strip()]
+        asking = [s for s in sentences if s.rstrip().endswith(("?", "？")) or ASKS.search(s) or YESNO.search(s)]
+        return " ".join(asking) if asking and len(asking) < len(sentences) else q
+
     # ------------------------------------------------------------------ follow-ups
     def complete_followup(self, q: str, previous: str | None, topic_context: bool = False) -> str | None:
         """An elliptical turn that names only an entity or a value re-asks the previous question
@@ -537,14 +587,14 @@ class Understander:
         u = Understanding(question=question, text=completed or text, lang=language_of(normalize(question)),
                           corrections=corrections, rewritten_from=text if completed else None)
         q = u.text
-        u.profile = extract_profile(q)
+        u.profile = extract_profile(self.without_calls(q) if CALLS_ARE_NAMES else q)
         stated = {k for k in u.profile.model_dump(exclude_none=True) if k != "project_level"}
         # A statement of the asker's own facts and a may-I question are one question, not two; two
         # questions about rules in general ("涉密项目能不能报？重复申请行不行？") are two.
         own = V.speaks_of_self(q)
         u.parts = self.after_verdict(q) if (stated or V.ASK_ELIGIBLE_ZH.search(q)) and own else self.split(q)
         u.attribute = asked_attribute(q)
-        u.yesno = bool(YESNO.search(q))
+        u.yesno = bool(YESNO.search(q) or YESNO.search(self.questioned(q).strip()))
         # "信用上有污点的还能报吗" asks whether someone with a condition may apply, not whether the window
         # is still open: "还能" after a condition ("…的") is not "still", unless a time is named.
         # "…没结题的，今年还让报不": with a fact of the asker stated, "还能/还让" asks whether one may apply

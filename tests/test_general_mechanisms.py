@@ -787,3 +787,25 @@ def test_a_fact_quoting_a_clause_of_another_facts_passage_is_not_what_that_passa
     assert pid in window.passage_ids and pid not in window.about_ids
     owners = [f.id for f in CORPUS.facts if pid in f.about_ids]
     assert owners and window.id not in owners
+
+
+def test_a_silent_aspect_in_a_sentence_that_only_tells_is_context(assistant: Assistant) -> None:
+    told = assistant.ask("Our unit set up its account in the system last year. Does it have to sign up again?")
+    assert told.intent != Intent.OUT_OF_SCOPE
+    assert assistant.ask("How many projects were approved last year?").intent == Intent.OUT_OF_SCOPE
+
+
+def test_an_english_programme_name_with_words_the_corpus_never_uses_is_another_programme(
+        assistant: Assistant) -> None:
+    for q in ("How can we apply to the Hubei Youth Science Fund?", "How do I apply to the Wuhan soft science programme?"):
+        answer = assistant.ask(q)
+        assert answer.intent == Intent.OUT_OF_SCOPE, q
+        assert answer.eligibility is None, q  # the name's city or "foundation" is not the asker's
+    assert assistant.ask("Can a college apply to this soft science programme?").intent != Intent.OUT_OF_SCOPE
+
+
+def test_english_applicants_without_an_organisation_are_individuals() -> None:
+    from assistant.extract import extract_profile
+
+    for q in ("I'm an unaffiliated scholar, may I apply?", "As a freelance analyst with no institutional affiliation, can I apply?"):
+        assert extract_profile(q.lower()).org_type == "individual", q
