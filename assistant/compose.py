@@ -102,6 +102,11 @@ def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None, *,
         text = f"{name}的联系单位：{_contacts(t, lang)}。" if zh else f"{name}: contact {_contacts(t, lang)}."
         return Draft(text, _ids(t, t.contact_quote))
     if facet == "deliverable":
+        if t.outputs:
+            # Each clause that names what is delivered, verbatim: "形成《…研究报告》及相关政策建议".
+            said = "；".join(t.outputs)
+            text = f"{name}：{said}。" if zh else f"{name} must deliver (the notice's words): {said}."
+            return Draft(text, _ids(t, *t.outputs))
         reports = "和".join(t.reports) if zh else " and ".join(t.reports)
         text = f"{name}需形成{reports}。" if zh else f"{name} must deliver the report {reports}."
         return Draft(text, _ids(t, t.report_quote, *t.report_quotes_more))

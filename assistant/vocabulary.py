@@ -14,7 +14,7 @@ FACETS: dict[str, tuple[str, ...]] = {
     "contact": ("联系", "电话", "找谁", "问谁", "处室", "哪个处", "联系单位", "联系人", "号码", "热线", "contact", "phone",
                 "to call", "i call", "we call", "call whom", "call the", "who to ask", "office", "telephone", "number"),
     "deliverable": ("报告", "成果形式", "成果", "形成", "交付", "产出", "结题要", "最终", "提交什么", "交什么", "deliverable",
-                    "report", "output", "produce", "outcome"),
+                    "report", "output", "produce", "outcome", "deliver"),
     "references": ("参考", "参照", "对标", "借鉴", "标准", "城市", "依据", "国标", "哪些地方", "经验", "试点", "框架", "reference", "benchmark",
                    "standard", "cities", "city", "learn from", "gb/t"),
     "content": ("研究内容", "做什么", "研究什么", "内容", "干什么", "是什么", "介绍", "要求", "方向", "重点", "about",

@@ -98,6 +98,10 @@ class Reference(BaseModel):
     quote: str
 
 
+# A clause naming what a topic delivers: "形成《…研究报告》及相关政策建议", "最终形成《…》", not "形成合力".
+OUTPUT_CLAUSE = re.compile(r"(?:最终)?形成[^，。；]*?(?:报告|建议|方案)[^，。；]*")
+
+
 class Topic(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
@@ -120,6 +124,9 @@ class Topic(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     # quote -> passage id, filled when the corpus loads
     passage_of: dict[str, str] = Field(default_factory=dict)
+    # What the topic must deliver, each clause verbatim as its passages say it ("形成《…研究报告》及相关
+    # 政策建议", "形成立法相关调研报告"), filled when the corpus loads
+    outputs: list[str] = Field(default_factory=list)
 
     def quotes(self) -> list[str]:
         return [q for q in (
@@ -370,6 +377,13 @@ def _resolve_all(facts: list[Fact], topics: list[Topic], rules: list[Rule], meta
             found = resolve(q, own, f"topic {topic.id}")
             if found:
                 topic.passage_of[q] = found[0]
+        for p in own:
+            for clause in OUTPUT_CLAUSE.findall(p.text):
+                if clause not in topic.passage_of:
+                    topic.outputs.append(clause)
+                    topic.passage_of[clause] = p.id
+                elif clause not in topic.outputs:
+                    topic.outputs.append(clause)
     for rule in rules:
         found = resolve(rule.quote, passages, f"rule {rule.id}")
         rule.passage_id = found[0] if found else ""

@@ -809,3 +809,13 @@ def test_english_applicants_without_an_organisation_are_individuals() -> None:
 
     for q in ("I'm an unaffiliated scholar, may I apply?", "As a freelance analyst with no institutional affiliation, can I apply?"):
         assert extract_profile(q.lower()).org_type == "individual", q
+
+
+def test_a_deliverable_is_answered_with_every_clause_that_names_it_verbatim(assistant: Assistant) -> None:
+    # A report "及相关政策建议" delivers the recommendations too; a topic may name two outputs.
+    topic = next(t for t in CORPUS.topics if any(re.search(r"》及", o) for o in t.outputs))
+    answer = assistant.ask(f"{topic.label}最终要交付哪些成果？")
+    for clause in topic.outputs:
+        assert clause in answer.answer
+    # "形成…体系" in a description is a goal, not an output.
+    assert not any(o.endswith("体系") for t in CORPUS.topics for o in t.outputs)
