@@ -689,7 +689,7 @@ class Assistant:
             # words ("注册过"), which the best fact does not say, settles it.
             lead, pid = found
             return Draft(f"通知原文：“{lead}”。\n{draft.text}", [pid, *draft.passages], draft.rank_passages)
-        clause = self.quotes.best_clause(facts[0], u.text)
+        clause = self.quotes.best_clause(facts[0], u.text, u.attribute)
         if clause is None:
             return draft
         return Draft(f"通知原文：“{clause}”。\n{draft.text}", draft.passages, draft.rank_passages)

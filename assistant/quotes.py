@@ -17,7 +17,7 @@ from threading import Lock
 from cachetools import LRUCache
 
 from assistant.compose import Draft
-from assistant.rank import PURPOSE, fact_attributes
+from assistant.rank import PURPOSE, VALUE_ATTRIBUTES, fact_attributes, text_attributes
 from corpus import Corpus, Fact, Passage, squash
 from corpus.passages import DOC_NAMES
 from index.retriever import Hit
@@ -287,13 +287,18 @@ class QuoteFinder:
         return [h.passage.id for h in above if h.passage.section == title.section
                 and not h.passage.topic and says_something(h.passage.text)]
 
-    def best_clause(self, fact: Fact, q: str) -> str | None:
+    def best_clause(self, fact: Fact, q: str, attribute: str | None = None) -> str | None:
         # A piece followed by a colon is a label ("系统填报时间："), not a clause that settles anything.
         clauses = [c.strip() for quote in fact.quotes for c in re.split(r"(?<=[，,；;。：:、])", quote)
                    if len(c.strip(" ，,；;。、")) >= CLAUSE_MIN_CHARS and not c.strip().endswith(("：", ":"))]
         clauses = [c.rstrip("，,；;。、") for c in clauses]
         if len(clauses) < 2:
             return None
+        if attribute in VALUE_ATTRIBUTES:
+            # The one clause holding the asked kind of value settles it ("年龄有限制吗": the age limit).
+            holding = [c for c in clauses if attribute in text_attributes(c)]
+            if len(holding) == 1:
+                return holding[0]
         qt = set(tokens(q))
         scored = sorted(((len(qt & set(tokens(c))), c) for c in clauses), key=lambda x: -x[0])
         if scored[0][0] >= 2 and scored[0][0] > scored[1][0]:

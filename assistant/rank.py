@@ -66,7 +66,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 CLOSE = 0.6  # a same-kind fact scoring this share of the best is answered too (the ranker can hardly tell them apart)
 MIN_SCORE = 2.0  # below this the best fact is no answer (plain words shared by chance; dev, dev2)
 # Attributes that a fact either states or does not: asking for one that the fact lacks is a mismatch.
-VALUE_ATTRIBUTES = ("date", "duration", "amount", "phone", "url", "count", "document")
+VALUE_ATTRIBUTES = ("date", "duration", "amount", "phone", "url", "count", "document", "age")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 # A length of time ("实施周期原则上为一年", "为期6个月"), not a date ("2024年9月").
 _DURATION = re.compile(r"周期|为期|(?<![\d年])(?:[一二两三半]年|[\d一二两三四五六七八九十]+个月)")
@@ -75,6 +75,7 @@ _PHONE = re.compile(r"\d{7,8}")
 # A regulation named by its title or its document number ("《…管理办法》", "郑科规〔2023〕3号").
 _DOCUMENT = re.compile(r"《[^》]{4,}》|〔\d{4}〕\d+号")
 _COUNT = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个)")
+_AGE = re.compile(r"\d+\s*周?岁")
 # The value patterns an entity's value is read with, by asked attribute.
 _VALUE_OF = {"count": _COUNT, "amount": _AMOUNT}
 ENTITY_VALUE_GAP = 10  # at most this many characters, none of them a clause break, between entity and value
@@ -93,11 +94,10 @@ def _headings(section: str) -> list[str]:
     return out
 
 
-def fact_attributes(fact: Fact) -> frozenset[str]:
-    """What kinds of value a fact's quotes hold, read from the quotes themselves."""
-    text = "".join(fact.quotes)
+def text_attributes(text: str) -> set[str]:
+    """What kinds of value a piece of the notice holds (a date, an amount, an age limit...)."""
     attrs: set[str] = set()
-    if fact.window or _DATE.search(text):
+    if _DATE.search(text):
         attrs.add("date")
     if _DURATION.search(text):
         attrs.add("duration")
@@ -111,8 +111,18 @@ def fact_attributes(fact: Fact) -> frozenset[str]:
         attrs.add("count")
     if _DOCUMENT.search(text):
         attrs.add("document")
+    if _AGE.search(text):
+        attrs.add("age")
     if PURPOSE.search(text):
         attrs.add("why")
+    return attrs
+
+
+def fact_attributes(fact: Fact) -> frozenset[str]:
+    """What kinds of value a fact's quotes hold, read from the quotes themselves."""
+    attrs = text_attributes("".join(fact.quotes))
+    if fact.window:
+        attrs.add("date")
     if fact.intent == "materials":
         attrs.add("materials")
     if fact.intent == "process":

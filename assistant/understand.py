@@ -46,6 +46,8 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
                  r"\bhow long (?:is|does|do|will|should|must)\b(?!.*\b(?:open|left|have)\b)|\bduration\b"),
     ("date", r"什么时[候间]|何时|啥时|哪(?:一|几)?天|几号|几月|日期|时间|多久|期限|时限|截止到|最晚|"
              r"\b(?:when|date|dates|deadline|until|how long|by when)\b"),
+    # An age limit asked ("年龄有限制吗", "最大多少岁", "maximum age"), not an age stated ("我58岁").
+    ("age", r"年龄|(?:多大|几|多少)岁|岁数|年纪|\b(?:how old|too old|older than)\b|(?<!years of )\bage\b"),
     ("amount", r"(?:经费|资助|资金|钱|支持|额度|拨款|给|拿|补助).{0,4}(?:多少|几万|几十万)|多少(?:钱|万|经费)|额度|金额|"
                r"\bhow much\b|\bamount\b"),
     ("count", r"(?<![哪好])几(?:个|项|家|类)|多少(?:个|项)|\bhow many\b|\bnumber of\b"),

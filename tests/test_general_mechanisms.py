@@ -819,3 +819,11 @@ def test_a_deliverable_is_answered_with_every_clause_that_names_it_verbatim(assi
         assert clause in answer.answer
     # "形成…体系" in a description is a goal, not an output.
     assert not any(o.endswith("体系") for t in CORPUS.topics for o in t.outputs)
+
+
+def test_an_age_limit_asked_is_answered_by_the_clause_holding_the_age(assistant: Assistant) -> None:
+    age = _quoted("leader_requirements", r"\d+\s*周岁")
+    answer = assistant.ask("项目负责人的年纪有没有上限？")
+    assert age in canonical(answer.answer.split("\n")[0]).replace(" ", "")
+    english = assistant.ask("How old can the person leading the project be?")
+    assert age.removesuffix("周岁") in english.answer.split(".")[0]
