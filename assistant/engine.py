@@ -95,6 +95,7 @@ LEVEL_FACET = True  # a project level named beside a named topic asks the topic'
 # "各子课题归哪个处", "子课题都找谁": each of a group of topics is asked, as by a list word.
 # (no level is named here: "各重点项目" is 各 + up to two characters + 项目)
 DISTRIBUTIVE = re.compile(r"各(?:个)?[\u4e00-\u9fff]{0,2}?(?:课题|项目)|课题(?:们)?(?:都|分别|各自)")
+CONTENT_FACET = True  # a topic's content asked with no sentence matched: its stated focus
 OTHER_CALL_ASKED = True  # may-I asked of another programme is out of scope
 TOLD_IS_CONTEXT = True  # a sentence that only tells is context for the scope check
 ASK_MARKERS = True  # "…，想问…" introduces what is asked (and the model's "not covered" applies to it)
@@ -757,6 +758,10 @@ class Assistant:
                 add(detail)
             elif not wanted:
                 add(topic_overview(topic, lang, parent, levels=self.corpus.levels))
+                if "content" in facets and CONTENT_FACET:
+                    # "What does the platform study focus on?" with no one sentence sharing its words:
+                    # the topic's stated focus, verbatim, after what the topic is.
+                    add(topic_facet(topic, "content", lang, parent, levels=self.corpus.levels))
             for facet in wanted if not detail else ():
                 add(topic_facet(topic, facet, lang, parent, levels=self.corpus.levels))
         return Draft("\n".join(dict.fromkeys(parts)), list(dict.fromkeys(ids)))

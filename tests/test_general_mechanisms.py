@@ -827,3 +827,9 @@ def test_an_age_limit_asked_is_answered_by_the_clause_holding_the_age(assistant:
     assert age in canonical(answer.answer.split("\n")[0]).replace(" ", "")
     english = assistant.ask("How old can the person leading the project be?")
     assert age.removesuffix("周岁") in english.answer.split(".")[0]
+
+
+def test_a_topics_content_asked_in_english_gets_its_stated_focus(assistant: Assistant) -> None:
+    for topic in [t for t in CORPUS.topics if t.focus_quote and t.label_en][:3]:
+        answer = assistant.ask(f"What is {topic.label_en} about?")
+        assert topic.focus_quote in answer.answer, topic.id
