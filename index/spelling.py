@@ -55,11 +55,13 @@ def _reading(word: str, fuzzy: bool) -> tuple[str, ...]:
 
 
 _FUNCTION = set("的了是在我你他她它们和与及或也都就还又很吗呢吧啊么这那有没不")
+_LOOSE = _FUNCTION | set("个里由中上下")
 
 
 MEMO_SIZE = 4096
 WHOLE_WORDS = True  # a corrected stretch starts and ends at word boundaries
 CORE_USES = 2  # a real word is corrected only to a core word or one the notice uses this often
+LOOSE_IN_CONTEXT = True  # ... and so is a stretch holding a function, measure or place word
 WORD_IN_CONTEXT = True  # a dictionary word is corrected only where its correction meets the notice's context
 RARER = 2  # a typed dictionary word must be this many times rarer than its correction
 
@@ -180,8 +182,10 @@ class SpellingCorrector:
                     # ... and, for a word of the notice's text, only where the notice says it beside what
                     # the asker typed next to it: "在什么时限内提交" is not "实现内". (A word the notice's
                     # text lacks, such as the question word 截止 of "戒指日期", has no context to check.)
-                    if (_is_word(window) and WORD_IN_CONTEXT and self.frequency.get(word, 0) > 0
-                            and not self._in_context(fixed, i, n, word)):
+                    # So does a stretch holding a function word, a measure word or a place word ("过程中要"
+                    # is not "重要", "改个名字" not "改革", "书里" not "梳理").
+                    if ((_is_word(window) or (LOOSE_IN_CONTEXT and any(ch in _LOOSE for ch in window))) and WORD_IN_CONTEXT
+                            and self.frequency.get(word, 0) > 0 and not self._in_context(fixed, i, n, word)):
                         continue
                     # A stretch half made of a function word ("不完" in "做不完") is a slip for a word the
                     # notice says once ("不晚", in "不晚于") only if the notice is about that word.

@@ -833,3 +833,11 @@ def test_a_topics_content_asked_in_english_gets_its_stated_focus(assistant: Assi
     for topic in [t for t in CORPUS.topics if t.focus_quote and t.label_en][:3]:
         answer = assistant.ask(f"What is {topic.label_en} about?")
         assert topic.focus_quote in answer.answer, topic.id
+
+
+def test_a_stretch_holding_a_measure_or_place_word_is_corrected_only_in_context(assistant: Assistant) -> None:
+    speller = assistant.understander.speller
+    for text in ("研究的过程中要注意什么", "能改个题目再报吗", "任务书里有哪些内容"):
+        assert speller.correct(text)[1] == [], text
+    # Typos of content words are still corrected.
+    assert ("盖张", "盖章") in [(c.typed, c.corrected) for c in speller.correct("承诺书需要盖张吗")[1]]
