@@ -95,6 +95,8 @@ LEVEL_FACET = True  # a project level named beside a named topic asks the topic'
 # "各子课题归哪个处", "子课题都找谁": each of a group of topics is asked, as by a list word.
 # (no level is named here: "各重点项目" is 各 + up to two characters + 项目)
 DISTRIBUTIVE = re.compile(r"各(?:个)?[\u4e00-\u9fff]{0,2}?(?:课题|项目)|课题(?:们)?(?:都|分别|各自)")
+STEP_YESNO = True  # a yes/no question whose best fact is a step asks about the step, not for a verdict
+SUFFICIENCY = True  # "…就行吗" asks whether a step is enough, not whether one may apply
 CONTENT_FACET = True  # a topic's content asked with no sentence matched: its stated focus
 OTHER_CALL_ASKED = True  # may-I asked of another programme is out of scope
 TOLD_IS_CONTEXT = True  # a sentence that only tells is context for the scope check
@@ -539,7 +541,8 @@ class Assistant:
         # May someone apply: the pattern (a modal, then a verb of applying or leading), or one of the
         # loose phrasings ("行吗", "我可以") when nothing else is asked ("申报书能用Word上传吗" is not);
         # "几项" asks for a quota, not a verdict.
-        loose = _has(V.LIMIT_MODAL.sub("", q), V.ASK_ELIGIBLE) and u.attribute is None and about_self
+        loose = (_has(V.LIMIT_MODAL.sub("", q), V.ASK_ELIGIBLE) and u.attribute is None and about_self
+                 and not (SUFFICIENCY and V.SUFFICES.search(q)))
         asks = (
             (loose or bool(V.ASK_ELIGIBLE_ZH.search(q)) or bool(V.ASK_ELIGIBLE_EN.search(q)))
             and not _has(q, V.COUNT) and "才能" not in q
@@ -566,7 +569,9 @@ class Assistant:
             bool(topics) or (bool(facts) and facts[0].intent != "eligibility"
                              and (u.attribute is not None or top_longest >= 3
                                   # the kind-of-question model is sure it asks something else
-                                  or sure_kind not in (None, "eligibility", "out_of_scope")))
+                                  or sure_kind not in (None, "eligibility", "out_of_scope")
+                                  # a yes/no question about a step the ranker found, with no may-I in it
+                                  or STEP_YESNO and u.yesno and facts[0].intent == "process"))
         ))
         return Asker(stated, asks, personal, other, introduced is not None and other)
 

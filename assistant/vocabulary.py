@@ -48,6 +48,8 @@ ASK_ELIGIBLE_ZH = re.compile(
     r"\s*(?:申报|报|申请|参加|参与|当|做|担任).{0,10}?"
     r"(?:吗|么|不|？|\?|$)|有没有资格|有资格|够条件|符合条件|符合申报条件"
 )
+# "直接在系统里报就行吗", "盖个章就可以了吧": whether doing something is enough, a question about a step.
+SUFFICES = re.compile(r"就(?:行|可以|好|够)了?(?:吗|吧|么|呢|[?？]|$)")
 LIMIT_MODAL = re.compile(r"[只才](?:能|可以)")
 ASK_ELIGIBLE_EN = re.compile(r"\b(?:can|may|could)\b.{0,40}\b(?:apply|lead (?:a|the|this|one)\b|be (?:a |the )?(?:project )?leader)|\beligib|\bqualif|allowed to apply|"
                              r"\b(?:can|may|could) (?:we|i) (?:still |also )?(?:add|submit|put forward|recommend|lead)\b",

@@ -841,3 +841,9 @@ def test_a_stretch_holding_a_measure_or_place_word_is_corrected_only_in_context(
         assert speller.correct(text)[1] == [], text
     # Typos of content words are still corrected.
     assert ("盖张", "盖章") in [(c.typed, c.corrected) for c in speller.correct("承诺书需要盖张吗")[1]]
+
+
+def test_whether_a_step_is_enough_is_not_a_may_i_question(assistant: Assistant) -> None:
+    answer = assistant.ask("我们学院以前在系统里注册过单位账号，这回直接登录报就行吗？")
+    assert answer.intent != Intent.ELIGIBILITY
+    assert _quoted("registered_units", r"已在该系统注册过的单位可直接申报") in canonical(answer.answer)
