@@ -379,7 +379,7 @@ class Assistant:
                 draft = self.quotes.with_support(self.quotes.purpose(self.quotes.bound(draft, u.focus), u.focus,
                                                                      u.attribute == "why"),
                                                  u.focus, lead_hits, topic_ids,
-                                                 naming, about_topics=sure_kind == "topics")
+                                                 naming, about_topics=sure_kind == "topics", attribute=u.attribute)
             citations = [] if intent == Intent.OUT_OF_SCOPE else self._citations(draft, q, topic_ids, hits)
             if sure_kind in REPORTABLE and intent.value in REPORTABLE and intent != Intent.ELIGIBILITY:
                 # The kind of question asked, where the model is sure of it: "截止之后还能补交吗" asks

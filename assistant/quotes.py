@@ -31,6 +31,8 @@ LEAD_MIN_BM25 = 4.0  # ... and has at least this BM25 score
 PERMISSIVE = re.compile(r"随便|随意|(?:怎么|咋)(?:花|用|弄|办)都(?:行|可以)|想怎么.{0,3}就怎么|不用管|不受(?:任何)?(?:限制|约束)|"
                         r"没(?:有)?(?:任何)?(?:限制|约束|要求)了?(?:吧|吗|对吧)")
 OBLIGATION = re.compile(r"负责|不得|严禁|禁止|必须|须|应当|保证|按规定")
+SUPPORT_VALUE_CHECK = True  # a supporting clause must hold the asked kind of value ...
+STRICT_SUPPORT = ("date", "duration", "amount", "phone", "url", "age")  # ... of these kinds
 SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specific question
 WHO_FIELDS = True  # a form's blank naming who signs leads a "who" question
 FORM_NAME_MIN = 4  # characters a question shares with a form's title to name it
@@ -345,7 +347,7 @@ class QuoteFinder:
                      list(dict.fromkeys([best_pid, *draft.passages])), draft.rank_passages)
 
     def with_support(self, draft: Draft, q: str, hits: list[Hit], topic_ids: Sequence[str],
-                     naming: set[str], about_topics: bool = False) -> Draft:
+                     naming: set[str], about_topics: bool = False, attribute: str | None = None) -> Draft:
         """The notice's sentence that answers a specific question better than the draft leads, verbatim
         ("这次为什么不要求交纸质材料" -> the sentence with its reason): among the draft's passages and
         the best BM25 passages, the clause holding most of the question's weighted words, when the
@@ -374,7 +376,10 @@ class QuoteFinder:
                 if squash(clause).rstrip("。；;") in text or (
                         cwords and sum(w in text for w in cwords) >= SUPPORT_REDUNDANT * len(cwords)):
                     own_best = max(own_best, sc)  # the draft says it already, in the fact's own words
-                elif sc > best_score:
+                elif sc > best_score and (not SUPPORT_VALUE_CHECK or attribute not in STRICT_SUPPORT
+                                          or attribute in text_attributes(clause)):
+                    # (a date asked is not answered by a clause holding no date: "立项之后最晚哪天结束"
+                    # shares 立项 with the pledge's penalties)
                     best_clause, best_pid, best_score = clause, pid, sc
         if best_score >= SUPPORT_COVERAGE * total and best_score > own_best + SUPPORT_MARGIN:
             return Draft(f"通知原文：“{best_clause.rstrip('。；;')}”。\n{draft.text}",

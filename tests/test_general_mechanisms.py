@@ -847,3 +847,10 @@ def test_whether_a_step_is_enough_is_not_a_may_i_question(assistant: Assistant) 
     answer = assistant.ask("我们学院以前在系统里注册过单位账号，这回直接登录报就行吗？")
     assert answer.intent != Intent.ELIGIBILITY
     assert _quoted("registered_units", r"已在该系统注册过的单位可直接申报") in canonical(answer.answer)
+
+
+def test_a_value_question_is_not_led_by_a_clause_without_that_kind_of_value(assistant: Assistant) -> None:
+    # "立项" is shared with the pledge's penalties (撤销项目立项), which hold no date.
+    answer = assistant.ask("项目立项之后最晚哪天结束？")
+    lead = answer.answer.split("\n")[0]
+    assert not lead.startswith("通知原文") or re.search(r"\d{4}\s*年", lead)
