@@ -96,6 +96,7 @@ LEVEL_FACET = True  # a project level named beside a named topic asks the topic'
 # (no level is named here: "各重点项目" is 各 + up to two characters + 项目)
 DISTRIBUTIVE = re.compile(r"各(?:个)?[\u4e00-\u9fff]{0,2}?(?:课题|项目)|课题(?:们)?(?:都|分别|各自)")
 STEP_YESNO = True  # a yes/no question whose best fact is a step asks about the step, not for a verdict
+ENGLISH_GLOSS = True  # an English question orders a fact's passages by the fact's English segments
 SUFFICIENCY = True  # "…就行吗" asks whether a step is enough, not whether one may apply
 CONTENT_FACET = True  # a topic's content asked with no sentence matched: its stated focus
 OTHER_CALL_ASKED = True  # may-I asked of another programme is out of scope
@@ -145,6 +146,11 @@ class Trace:
         self.lines.extend(f"[{stage}] {d}" for d in details)
 
 
+# The segments of a fact's English text: its numbered items and clauses.
+_EN_SEGMENT = re.compile(r";|；|\s(?=\(\d+\)\s)|\s-\s|\.\s")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
 class Assistant:
     def __init__(self, corpus: Corpus, retriever: HybridRetriever, settings: Settings) -> None:
         self.corpus, self.retriever, self.settings = corpus, retriever, settings
@@ -163,6 +169,17 @@ class Assistant:
             t.id: {p.id for p in corpus.passages if p.topic == t.id and p.kind == "content"} for t in corpus.topics
         }
         self._passages_of = {t.id: {p.id for p in corpus.passages if p.topic == t.id} for t in corpus.topics}
+        # Passage id -> the English words by which a fact's English text speaks of it: a segment of the
+        # English ("(2) the unit's public credit pledge (主动公示型信用承诺书, stamped and uploaded)") glosses
+        # the passages holding the Chinese it quotes, so an English question ranks a fact's passages.
+        self._gloss: dict[str, set[str]] = {}
+        for f in corpus.facts:
+            for segment in _EN_SEGMENT.split(f.en):
+                terms = [squash(t) for t in re.findall(r"[\u4e00-\u9fff]{2,}", segment)]
+                english = {w for w in words(segment) if w.isascii() and len(w) >= 4}
+                for pid in f.passage_ids if terms and english else ():
+                    if any(t in squash(corpus.passage(pid).text) for t in terms):
+                        self._gloss.setdefault(pid, set()).update(english)
         self.quotes = QuoteFinder(corpus)
         self.outline = Outline(corpus)
         self._naming = {  # the words that name a topic, longest first, to take out of a detail question
@@ -309,7 +326,7 @@ class Assistant:
             facets.append("level")  # "那个子课题算重大项目吧": a level named of a named topic is asked of it
         if topics and ATTRIBUTE_FACETS and (facet := FACET_OF.get(u.attribute or "")) and facet not in facets:
             facets.append(facet)  # "科创金融那个子课题能拿多少": the asked value is the topic's facet
-        time_now = (_has(q, V.TIME_NOW) and not u.conditioned) or u.status
+        time_now = (_has(V.STILL_REQUIRED.sub("", q), V.TIME_NOW) and not u.conditioned) or u.status
         hits = self.retriever.search(u.focus, MAX_CITATIONS, mode="bm25", correct=False)
         features = self._intent_features(u, hits, state)
         if self.on_features is not None:
@@ -873,7 +890,11 @@ class Assistant:
         if draft.rank_passages and len(primary) > 1:
             # Of a fact's several passages, the one the question is about comes first.
             # The first quote of a fact is its core and stays first; the rest follow by relevance.
-            relevance = dict(self.retriever.bm25.search(q, len(self.corpus.passages)))
+            if _CJK_CHAR.search(q) or not ENGLISH_GLOSS:
+                relevance = dict(self.retriever.bm25.search(q, len(self.corpus.passages)))
+            else:  # an English question meets the Chinese passages through the facts' English
+                asked = set(words(q))
+                relevance = {pid: float(len(asked & gloss)) for pid, gloss in self._gloss.items()}
             primary[1:] = sorted(primary[1:], key=lambda pid: -relevance.get(pid, 0.0))
         out: list[Citation] = []
         for i, pid in enumerate(primary):

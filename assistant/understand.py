@@ -602,7 +602,7 @@ class Understander:
         # "…没结题的，今年还让报不": with a fact of the asker stated, "还能/还让" asks whether one may apply
         # despite it, not whether the window is still open.
         u.conditioned = bool(CONDITIONED.search(q) or stated and STILL.search(q)) and not NAMED_NOW.search(q)
-        u.status = bool(STATUS.search(q)) and not u.conditioned
+        u.status = bool(STATUS.search(V.STILL_REQUIRED.sub("", q))) and not u.conditioned
         if (step := AFTER_STEP.search(q) or AFTER_DONE.search(q)) and NEXT_STEPS:
             u.after = step.group("step")
         u.overview = bool(OVERVIEW.search(q)) and not u.topics

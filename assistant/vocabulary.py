@@ -34,6 +34,8 @@ PRONOUNS = ("它", "这个", "该", "那个", "这项", "此", "上述", "这个
             "its", "this", "that one", "the same")
 TIME_NOW = ("现在", "目前", "还能", "还可以", "今天", "今日", "当前", "此刻", "已经截止", "截止了吗", "过了吗", "还来得及",
             "开始了吗", "still", "now", "today", "yet", "currently", "already closed", "is it open")
+# "Do applicants still need to draw up a budget?": a requirement that continues, not whether a window is open.
+STILL_REQUIRED = re.compile(r"\bstill (?=(?:need|needs|have|has|require|requires|required|necessary|must)\b)")
 ASK_ELIGIBLE = (
     "能申报", "能不能申报", "可以申报", "可不可以申报", "能否申报", "能报", "能不能报", "可以报", "可不可以报", "能否报",
     "有资格", "有没有资格", "符合条件", "符合申报条件", "够条件", "具备资格", "能参加", "可以参加", "能申请", "可以申请",

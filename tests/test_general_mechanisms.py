@@ -854,3 +854,20 @@ def test_a_value_question_is_not_led_by_a_clause_without_that_kind_of_value(assi
     answer = assistant.ask("项目立项之后最晚哪天结束？")
     lead = answer.answer.split("\n")[0]
     assert not lead.startswith("通知原文") or re.search(r"\d{4}\s*年", lead)
+
+
+def test_an_english_question_orders_a_facts_passages_by_its_english_segments(assistant: Assistant) -> None:
+    # The unit's pledge item of the materials list, asked in English, is cited before the other items.
+    materials = CORPUS.fact_by_role("materials")
+    assert materials is not None
+    pledge = next(pid for pid in materials.passage_ids[1:] if "公示型信用承诺书" in CORPUS.passage(pid).text)
+    answer = assistant.ask("Our unit's public credit pledge: must it carry the stamp when we upload it?")
+    assert pledge in [c.id for c in answer.citations[:2]]
+
+
+def test_still_needing_something_is_not_asking_whether_a_window_is_open(assistant: Assistant) -> None:
+    u = assistant.understander.understand("Do we still have to prepare a budget for the project?")
+    assert not u.status
+    answer = assistant.ask("Do we still have to prepare a budget for the project?")
+    assert "包干制" in answer.answer
+    assert assistant.understander.understand("Is online submission still open?").status
