@@ -61,8 +61,8 @@ _LOOSE = _FUNCTION | set("个里由中上下")
 MEMO_SIZE = 4096
 WHOLE_WORDS = True  # a corrected stretch starts and ends at word boundaries
 CORE_USES = 2  # a real word is corrected only to a core word or one the notice uses this often
-LOOSE_IN_CONTEXT = True  # ... and so is a stretch holding a function, measure or place word
 WORD_IN_CONTEXT = True  # a dictionary word is corrected only where its correction meets the notice's context
+LOOSE_IN_CONTEXT = True  # ... and so is a stretch holding a function, measure or place word
 RARER = 2  # a typed dictionary word must be this many times rarer than its correction
 
 
@@ -134,7 +134,7 @@ class SpellingCorrector:
 
     def _in_context(self, chars: list[str], i: int, n: int, word: str) -> bool:
         """Whether the notice (or the known question words) has `word` beside the nearest character
-        before or after it in the question that is not a function word ("承诺书的模版": "书模板")."""
+        before or after it in the question that is not a function word (the 的 of "…的X" is looked past)."""
         before = next((chars[j] for j in range(i - 1, -1, -1) if chars[j] not in _FUNCTION), "")
         after = next((chars[j] for j in range(i + n, len(chars)) if chars[j] not in _FUNCTION), "")
         return bool(before) and before + word in self._known_grams or bool(after) and word + after in self._known_grams
@@ -180,10 +180,10 @@ class SpellingCorrector:
                             word not in self.core and self.frequency.get(word, 0) < CORE_USES)):
                         continue
                     # ... and, for a word of the notice's text, only where the notice says it beside what
-                    # the asker typed next to it: "在什么时限内提交" is not "实现内". (A word the notice's
-                    # text lacks, such as the question word 截止 of "戒指日期", has no context to check.)
-                    # So does a stretch holding a function word, a measure word or a place word ("过程中要"
-                    # is not "重要", "改个名字" not "改革", "书里" not "梳理").
+                    # the asker typed next to it: "在什么时限内提交" is not "实现内". The same holds for a
+                    # typed stretch with a function, measure or place word in it ("过程中要" is not "重要",
+                    # "改个名字" not "改革", "书里" not "梳理"). A word the notice's text lacks, such as the
+                    # question word 截止 of "戒指日期", has no context to check.
                     if ((_is_word(window) or (LOOSE_IN_CONTEXT and any(ch in _LOOSE for ch in window))) and WORD_IN_CONTEXT
                             and self.frequency.get(word, 0) > 0 and not self._in_context(fixed, i, n, word)):
                         continue
