@@ -29,6 +29,12 @@ class Draft:
     # sentences); False: in the order given (a list, an overview).
     rank_passages: bool = False
 
+    def led_by(self, clause: str, passages: list[str] | None = None) -> Draft:
+        """This draft with a clause of the notice leading it, verbatim ("通知原文：“…”。"), citing
+        `passages` (default: the draft's own)."""
+        cited = list(dict.fromkeys(self.passages if passages is None else passages))
+        return Draft(f"通知原文：“{clause.rstrip('。；;')}”。\n{self.text}", cited, self.rank_passages)
+
 
 def zh_date(d: dt.date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"

@@ -50,7 +50,7 @@ from assistant.understand import AMOUNT_MENTION, ASKS, Understander, Understandi
 from corpus import Corpus, Fact, Topic, find_passages, load_corpus, squash
 from index import HybridRetriever, IndexConfig, open_index
 from index.embedders import make_embedder
-from index.retriever import Hit
+from index.retriever import Hit, fuse
 from index.spelling import corrector_for
 from index.tokenize import canonical, jieba_frequency, words
 
@@ -67,7 +67,6 @@ FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
 # 支持" is a word of a rule, not a step, and the clause after it ("同一申报单位须通过单个推荐部门") no answer.
 STEP_KINDS = ("process", "dates", "materials")
 DOCUMENT_CLAUSES = True  # "承诺书里…" leads with the annex's clause that answers it
-DOCUMENT_RRF_K = 60  # reciprocal-rank fusion constant (as index.retriever's)
 DOCUMENT_BM25_MARGIN = 2.0  # BM25's best clause this many times its second's score decides alone
 ABOUT_PROGRAMME = True  # "这是个什么项目" is answered with what the call is (ABOUT_ROLES), not refused
 ABOUT_ROLES = ("legal_basis", "guide_direction", "project_counts", "funding_levels")
@@ -641,10 +640,7 @@ class Assistant:
         if scored and (len(scored) == 1 or scored[0][1] >= DOCUMENT_BM25_MARGIN * scored[1][1]):
             return sparse[0]
         dense = [pid for pid, _ in self.retriever.dense(q, n) if pid in wanted]
-        fused: dict[str, float] = {}
-        for ranking in (sparse, dense):
-            for rank, pid in enumerate(ranking):
-                fused[pid] = fused.get(pid, 0.0) + 1.0 / (DOCUMENT_RRF_K + rank + 1)
+        fused = fuse([(1.0, sparse), (1.0, dense)])
         return max(fused, key=lambda pid: fused[pid]) if fused else None
 
     def _novel_words(self, text: str) -> list[str]:
@@ -664,7 +660,7 @@ class Assistant:
     def _out_of_scope(self, u: Understanding) -> bool:
         # An aspect the notice is silent on counts where it is asked, not in a sentence that only tells
         # ("We registered last year. Do we need to register again?").
-        asked = self.understander.questioned(u.text) if TOLD_IS_CONTEXT else u.text
+        asked = (u.questioned or u.text) if TOLD_IS_CONTEXT else u.text
         return bool(u.foreign) or _has(asked.replace(u.hypothesis, " ") if u.hypothesis else asked, self.uncovered)
 
     def _text_out_of_scope(self, text: str) -> bool:
@@ -711,11 +707,11 @@ class Assistant:
             # "已经注册过了，还要重新注册吗": the clause of another likely fact that holds the question's own
             # words ("注册过"), which the best fact does not say, settles it.
             lead, pid = found
-            return Draft(f"通知原文：“{lead}”。\n{draft.text}", [pid, *draft.passages], draft.rank_passages)
+            return draft.led_by(lead, [pid, *draft.passages])
         clause = self.quotes.best_clause(facts[0], u.text, u.attribute)
         if clause is None:
             return draft
-        return Draft(f"通知原文：“{clause}”。\n{draft.text}", draft.passages, draft.rank_passages)
+        return draft.led_by(clause)
 
     def _repeated_clause(self, candidates: Sequence[Fact], q: str, said: str) -> tuple[str, str] | None:
         """The clause of a candidate fact holding the rarest stretch of the question (three characters

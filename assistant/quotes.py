@@ -31,8 +31,7 @@ LEAD_MIN_BM25 = 4.0  # ... and has at least this BM25 score
 PERMISSIVE = re.compile(r"随便|随意|(?:怎么|咋)(?:花|用|弄|办)都(?:行|可以)|想怎么.{0,3}就怎么|不用管|不受(?:任何)?(?:限制|约束)|"
                         r"没(?:有)?(?:任何)?(?:限制|约束|要求)了?(?:吧|吗|对吧)")
 OBLIGATION = re.compile(r"负责|不得|严禁|禁止|必须|须|应当|保证|按规定")
-SUPPORT_VALUE_CHECK = True  # a supporting clause must hold the asked kind of value ...
-STRICT_SUPPORT = ("date", "duration", "amount", "phone", "url", "age")  # ... of these kinds
+SUPPORT_VALUE_CHECK = True  # a supporting clause must hold the asked kind of value (STRICT_SUPPORT, below)
 SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specific question
 WHO_FIELDS = True  # a form's blank naming who signs leads a "who" question
 FORM_NAME_MIN = 4  # characters a question shares with a form's title to name it
@@ -48,6 +47,8 @@ RARITY_MEMO = 4096  # stretches whose rarity is remembered
 _DIRECTIONAL = re.compile(r"[上下进出回过起][去来]")
 LEAD_VALUE_CHECK = True  # a passage whose facts lack the asked kind of value does not lead ...
 STRICT_VALUES = ("duration", "amount", "phone", "url")  # ... for these kinds of value
+# A supporting clause, unlike a lead passage, is one sentence: a date or an age asked must be in it too.
+STRICT_SUPPORT = ("date", *STRICT_VALUES, "age")
 DOCUMENT_MAX = 12  # passages of a document quoted whole ("模板都有哪些栏目")
 FIELD_MAX_CHARS = 16
 LABEL_MAX_CHARS = 24  # a line ending in a colon shorter than this is a label or a salutation  # a form's labelled blank is short
@@ -326,8 +327,7 @@ class QuoteFinder:
                         best, best_pid, best_score = clause, p.id, sc
         if not best or squash(draft.text).startswith(squash(best).rstrip("。；;")):
             return draft
-        return Draft(f"通知原文：“{best.rstrip('。；;')}”。\n{draft.text}",
-                     list(dict.fromkeys([best_pid, *draft.passages])), draft.rank_passages)
+        return draft.led_by(best, [best_pid, *draft.passages])
 
     def purpose(self, draft: Draft, q: str, why: bool) -> Draft:
         """A why-question (`why`: "为啥提醒别扎堆最后几天交") is answered by the purpose the draft's passages
@@ -343,8 +343,7 @@ class QuoteFinder:
                     best, best_pid, best_score = clause, pid, sc
         if not best:
             return draft
-        return Draft(f"通知原文：“{best.rstrip('。；;')}”。\n{draft.text}",
-                     list(dict.fromkeys([best_pid, *draft.passages])), draft.rank_passages)
+        return draft.led_by(best, [best_pid, *draft.passages])
 
     def with_support(self, draft: Draft, q: str, hits: list[Hit], topic_ids: Sequence[str],
                      naming: set[str], about_topics: bool = False, attribute: str | None = None) -> Draft:
@@ -382,7 +381,5 @@ class QuoteFinder:
                     # shares 立项 with the pledge's penalties)
                     best_clause, best_pid, best_score = clause, pid, sc
         if best_score >= SUPPORT_COVERAGE * total and best_score > own_best + SUPPORT_MARGIN:
-            return Draft(f"通知原文：“{best_clause.rstrip('。；;')}”。\n{draft.text}",
-                         list(dict.fromkeys([*draft.passages[:1], best_pid, *draft.passages[1:]])),
-                         draft.rank_passages)
+            return draft.led_by(best_clause, [*draft.passages[:1], best_pid, *draft.passages[1:]])
         return draft

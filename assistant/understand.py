@@ -192,6 +192,7 @@ class Understanding:
     offices: list[str] = field(default_factory=list)
     profile: Profile = field(default_factory=Profile)
     foreign: list[str] = field(default_factory=list)  # places and programmes the notice does not know
+    questioned: str = ""  # `text` without the whole sentences that only tell (`Understander.questioned`)
     focus: str = ""  # the text to rank on: `text` without a guessed office ("…是找法规处吗")
     document: str = ""  # an annex asked inside ("承诺书里…", "按承诺书模板…"): its section root
     clause: int | None = None  # ... and the clause it numbers ("承诺书第二条")
@@ -596,7 +597,8 @@ class Understander:
         own = V.speaks_of_self(q)
         u.parts = self.after_verdict(q) if (stated or V.ASK_ELIGIBLE_ZH.search(q)) and own else self.split(q)
         u.attribute = asked_attribute(q)
-        u.yesno = bool(YESNO.search(q) or YESNO.search(self.questioned(q).strip()))
+        u.questioned = self.questioned(q)
+        u.yesno = bool(YESNO.search(q) or YESNO.search(u.questioned.strip()))
         # "信用上有污点的还能报吗" asks whether someone with a condition may apply, not whether the window
         # is still open: "还能" after a condition ("…的") is not "still", unless a time is named.
         # "…没结题的，今年还让报不": with a fact of the asker stated, "还能/还让" asks whether one may apply

@@ -357,13 +357,14 @@ def _resolve_all(facts: list[Fact], topics: list[Topic], rules: list[Rule], meta
             problems.append(f"{where}: quote not found in the notice: {quote!r}")
         return ids
 
+    quoted: dict[tuple[str, str], list[str]] = {}  # (fact id, passage id) -> the fact's quotes lying there
     for fact in facts:
-        ids = [pid for q in fact.quotes for pid in resolve(q, passages, f"fact {fact.id}")]
-        fact.passage_ids = list(dict.fromkeys(ids))
+        for q in fact.quotes:
+            for pid in resolve(q, passages, f"fact {fact.id}"):
+                quoted.setdefault((fact.id, pid), []).append(squash(q))
+        fact.passage_ids = list(dict.fromkeys(pid for fid, pid in quoted if fid == fact.id))
         if not fact.quotes:
             problems.append(f"fact {fact.id}: no quote supports it")
-    quoted = {(f.id, pid): [squash(q) for q in f.quotes if pid in find_passages(q, passages)]
-              for f in facts for pid in f.passage_ids}
     for fact in facts:
         fact.about_ids = [pid for pid in fact.passage_ids if not all(
             any(x in y and x != y for g in facts if g is not fact for y in quoted.get((g.id, pid), ()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from threading import Lock
 from typing import Literal
@@ -95,16 +96,23 @@ class HybridRetriever:
         if mode == "dense":
             return [Hit(self._by_id[pid], s, s) for pid, s in dense[:k]]
         sims = dict(dense)
-        fused: dict[str, float] = {}
         sparse = self.bm25.search(query, POOL)
         # When BM25 is sure (its best passage shares many weighted terms), the dense ranking only
         # breaks ties; otherwise (paraphrase, English, few shared words) both vote.
         weight_dense = DENSE_WEIGHT if sparse and sparse[0][1] >= BM25_SURE else 1.0
-        for weight, ranking in ((1.0, sparse), (weight_dense, dense)):
-            for rank, (pid, _) in enumerate(ranking):
-                fused[pid] = fused.get(pid, 0.0) + weight / (RRF_K + rank + 1)
+        fused = fuse([(1.0, [pid for pid, _ in sparse]), (weight_dense, [pid for pid, _ in dense])])
         best = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
         return [Hit(self._by_id[pid], s, sims.get(pid, 0.0)) for pid, s in best]
+
+
+def fuse(rankings: Iterable[tuple[float, Sequence[str]]]) -> dict[str, float]:
+    """Reciprocal-rank fusion of weighted rankings (passage ids, best first): each id scores the sum of
+    weight / (RRF_K + rank) over the rankings it is in."""
+    fused: dict[str, float] = {}
+    for weight, ranking in rankings:
+        for rank, pid in enumerate(ranking):
+            fused[pid] = fused.get(pid, 0.0) + weight / (RRF_K + rank + 1)
+    return fused
 
 
 class PassageRetriever(BaseRetriever):
