@@ -88,6 +88,8 @@ ATTRIBUTE_FACETS = True  # an asked value (amount, phone, office) of a named top
 OVERVIEW_LIKELIEST = True  # an overview question with no fact found takes the likeliest kind, sure or not
 CORE_OTHER_ATTRIBUTES: tuple[str | None, ...] = (None, "how")  # ... asking no value ("这个项目怎么报")
 PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-question out of scope
+UNNAMED_FEATURES = True  # the programme's own name is no word the intent model reads
+ELLIPTICAL_FACETS = True  # a continuing turn ("and…", "…呢") asking a facet is about the session's topic
 NOTHING_STATED_RULE = True  # a may-I question with nothing of the asker stated follows a sure non-eligibility kind
 FACET_OF = {"amount": "funding", "phone": "contact", "office": "contact", "who": "contact"}
 LEVEL_FACET = True  # a project level named beside a named topic asks the topic's level
@@ -383,6 +385,8 @@ class Assistant:
             asker.stated, asker.asks_eligibility, asker.personal, asker.other_question)
         follow_up = not topics and state.topics and (
             _has(q, V.PRONOUNS) or (facets and len(q) <= 14 and top_score < 4) or (facets and len(q) <= 8)
+            # "And which office is the contact?": a continuing turn asking a facet of the topic discussed
+            or (facets and u.elliptical and ELLIPTICAL_FACETS)
         )
 
         def done(draft: Draft, intent: Intent, topic_ids=(), elig: Eligibility | None = None,
@@ -480,7 +484,7 @@ class Assistant:
         # 3. What follows a step ("上传完附件以后还要做什么", "单位管理员审核提交后，项目到谁手里"): the
         #    notice's next clause after the one describing the step, and the fact it belongs to.
         # A value asked after a step ("立项以后最晚哪天要做完") is a date or an amount, not the next step.
-        step = (self.quotes.next_step(u.after) if u.after and lang == "zh" and not topics
+        step = (self.quotes.next_step(u.after, u.text.replace(u.after, " ")) if u.after and lang == "zh" and not topics
                 and u.attribute not in VALUE_ATTRIBUTES else None)
         if step and (owner := self._owners.get(step[1])) is not None and owner.intent in STEP_KINDS:
             draft = facts_answer([owner], today, lang)
@@ -594,7 +598,7 @@ class Assistant:
     def _intent_features(self, u: Understanding, hits: list[Hit], state: SessionState) -> list[str]:
         """What `assistant.intent_model` reads of a question: its words, what understanding found, the
         kinds of fact on the passages BM25 ranks highest, and the kind of the previous turn."""
-        out = text_features(u.focus)
+        out = text_features(self.understander.unnamed(u.focus) if UNNAMED_FEATURES else u.focus)
         flags = {"yesno": u.yesno, "status": u.status, "overview": u.overview, "en": u.lang == "en",
                  "topic": bool(u.topics), "level": bool(u.levels), "office": bool(u.offices),
                  "foreign": bool(u.foreign), "self": V.speaks_of_self(u.text), "completed": bool(u.rewritten_from),

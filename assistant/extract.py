@@ -222,6 +222,10 @@ def extract_profile(text: str) -> Profile:
 _UNIT = r"(?:学校|我校|我院|我所|本单位|我单位|单位|院里|所里|校里|我们|学院|大学|研究所|研究院|医院|our (?:unit|university|institute|school))"
 
 
+# "我们是一家科研院所", "我们单位": the unit speaks; "我是…" or "本人" is a person speaking (for a unit, maybe).
+_UNIT_SPEAKS = re.compile(r"(?:我们|咱们|我单位|本单位)(?:是|为)?[^，,。？?]{0,12}?"
+                          r"(?:大学|学院|高校|研究所|研究院|院所|科学院|研究中心|事业单位|单位)")
+_PERSON_SPEAKS = re.compile(r"我(?!们|单位|校|院|所)|本人|负责人")
 _PLANNED = r"想|打算|准备|计划|拟"  # a count planned in all, the asked one among them
 _EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _EN_NUM = r"(\d+|" + "|".join(_EN_NUMBERS) + r")"
@@ -235,7 +239,10 @@ def _counts(text: str, facts: dict[str, object]) -> None:
     """Unit quota ("学校已经推荐了4项") versus the leader's own applications ("我已经报了一个")."""
     unit = re.search(
         _UNIT + r".{0,8}?(?:已经|已)?(?:推荐|报|申报|上报|提交)(?:满|够)?了?\s*" + _NUM + r"\s*(?:个|项)", text
-    ) or re.search(r"(?:已经|已)?推荐了?\s*" + _NUM + r"\s*(?:个|项)", text)
+    ) or re.search(r"(?:已经|已)?推荐了?\s*" + _NUM + r"\s*(?:个|项)", text) or (
+        # The unit speaking ("我们是郑州的一家科研院所……今年已报1项"): what "we" put forward is its count.
+        _UNIT_SPEAKS.search(text) and not _PERSON_SPEAKS.search(text)
+        and re.search(r"(?:已经|已)(?:推荐|报|申报|上报|提交)(?:满|够)?了?\s*" + _NUM + r"\s*(?:个|项)", text))
     if unit and (n := cn_number(unit.group(1))) is not None:
         # "今年想报两个项目" counts the one asked about: the others already put forward are one fewer.
         facts["org_quota_used"] = max(n - 1, 0) if re.search(_PLANNED, unit.group(0)) else n
@@ -261,7 +268,7 @@ def _counts(text: str, facts: dict[str, object]) -> None:
             facts["org_quota_used"] = n  # a leader may hold one; five or more can only be the unit's count
         elif n is not None:
             facts["applications_this_year"] = n
-    elif re.search(r"(?:还没|没有|未|尚未)(?:申报|报)过?(?:其他|别的)?(?:项目)?|第一次申报|no other application|"
+    elif re.search(r"(?:还没|没有|没|未|尚未)(?:申报|报)过?(?:其他|别的)?(?:项目)?|第一次申报|no other application|"
                    r"(?:只|就|仅)(?:报|申报|申请)(?:这|这么)?(?:一|1)(?:个|项)|only (?:[a-z]+ ){0,2}(?:this|one) (?:[a-z]+ )?(?:application|project)",
                    text):
         facts["applications_this_year"] = 0

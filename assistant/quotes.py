@@ -124,11 +124,14 @@ class QuoteFinder:
             if not p.topic:
                 self._documents.setdefault(p.section, []).append(p)
 
-    def next_step(self, step: str) -> tuple[str, str] | None:
+    def next_step(self, step: str, context: str = "") -> tuple[str, str] | None:
         """The notice's clause that follows the one describing `step`, and the passage holding it:
         the clause holding most of the step's weighted words (half of them at least) is found in the
         notice's own sections (not a topic's), and what comes next is the following clause of its
-        passage, or the next passage's first sentence when only a tail ("逾期不再受理") follows."""
+        passage, or the next passage's first sentence when only a tail ("逾期不再受理") follows.
+        Clauses that describe the step equally well ("填报" is in two) are told apart by the rest of
+        the question (`context`): "我是单位管理员，老师填报后我需要做什么" asks the step that names the
+        unit manager."""
         want: dict[str, float] = {}
         for w in words(step):
             if len(w) >= 2 and w in self._idf:
@@ -140,18 +143,32 @@ class QuoteFinder:
         total = sum(want.values())
         if total < STEP_MIN_WEIGHT:
             return None  # "项目报上去以后": words every clause shares name no step
-        best: tuple[float, int, int] | None = None
+        found: list[tuple[float, int, int]] = []
         for i, p in enumerate(self._notice_order):
             clauses = self._clauses[p.id]
             for j, clause in enumerate(clauses):
                 # A step is read with the clause before it ("申报单位须登陆…，通过…系统进行注册").
                 window = (clauses[j - 1] if j else "") + clause
                 score = sum(v for w, v in want.items() if w in window)
-                if score >= STEP_COVERAGE * total and (best is None or score > best[0]):
-                    best = (score, i, j)
-        if best is None:
+                if score >= STEP_COVERAGE * total:
+                    found.append((score, i, j))
+        if not found:
             return None
-        _, i, j = best
+        best = max(score for score, _, _ in found)
+        extra = {w: self._idf[w] for w in words(context) if len(w) >= 2 and w in self._idf and w not in want}
+        tied: list[tuple[float, int, tuple[str, str]]] = []
+        for score, i, j in found:
+            if score == best and (nxt := self._following(i, j)):
+                clauses = self._clauses[self._notice_order[i].id]
+                said = (clauses[j - 1] if j else "") + clauses[j] + nxt[0]
+                tied.append((sum(v for w, v in extra.items() if w in said), -len(tied), nxt))
+        # The first of the best (the notice's order) unless a later one, with what follows it, says more
+        # of the question's rest.
+        return max(tied)[2] if tied else None
+
+    def _following(self, i: int, j: int) -> tuple[str, str] | None:
+        """What follows clause j of the i-th notice passage: its next clause of some length, or the next
+        passage's first sentence."""
         passage = self._notice_order[i]
         rest = [c for c in self._clauses[passage.id][j + 1:] if len(c) >= STEP_MIN_CHARS]
         if rest:

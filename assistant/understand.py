@@ -49,7 +49,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     # An age limit asked ("年龄有限制吗", "最大多少岁", "maximum age"), not an age stated ("我58岁").
     ("age", r"年龄|(?:多大|几|多少)岁|岁数|年纪|\b(?:how old|too old|older than)\b|(?<!years of )\bage\b"),
     ("amount", r"(?:经费|资助|资金|钱|支持|额度|拨款|给|拿|补助).{0,4}(?:多少|几万|几十万)|多少(?:钱|万|经费)|额度|金额|"
-               r"\bhow much\b|\bamount\b"),
+               r"\bhow much\b|\bamount\b|\bwhat(?:'s| is| are) the (?:funding|grants?)\b"),
     ("count", r"(?<![哪好])几(?:个|项|家|类)|多少(?:个|项)|\bhow many\b|\bnumber of\b"),
     ("url", r"网站|网址|哪里填|在哪(?:里|儿)?(?:填|报|申报|提交|注册)|什么系统|哪个系统|\b(?:website|url|link|portal)\b"),
     ("address", r"地址|在哪(?:个区|儿|里)?办公|办公地点|\baddress\b|\bwhere is\b.*\boffice\b"),
@@ -115,9 +115,12 @@ _BARE_PREDICATE = re.compile(r"^(?:分别|各自|都)(?:是|为)?(?:什么|多�
 _ENGLISH_PAIR = re.compile(r"^(what|when|which|who)\s+(are|were)\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)\s*\??$",
                            re.ASCII)
 # Two English questions joined by "and" before a second question word.
-_ENGLISH_AND_ASK = re.compile(r",?\s+and\s+(?=(?:what|when|where|who|whom|which|how|is|are|do|does|can|may|must)\b)", re.ASCII)
+_ENGLISH_AND_ASK = re.compile(r",?\s+and\s+(?=(?:(?:by|until|till|from|to) )?(?:what|when|where|who|whom|which|how|is|are|do|does|can|may|must)\b)",
+                              re.ASCII)
 # ... unless the second refers back to the first ("…, and what is its exact title?", "and how much does each get?").
 _BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|each)\b", re.ASCII)
+# ... "each" or "they" refers to the things the first part lists ("…, and how much does each get?").
+_PLURAL_REFERENCE = re.compile(r"\b(?:they|them|their|these|those|each)\b", re.ASCII)
 CITY_WORDS = re.compile(
     r"洛阳|开封|新乡|许昌|南阳|平顶山|安阳|鹤壁|焦作|濮阳|漯河|三门峡|商丘|信阳|周口|驻马店|济源|北京|上海|天津|重庆|广州|深圳|杭州|"
     r"南京|武汉|西安|成都|长沙|合肥|济南|石家庄|太原|苏州|青岛|厦门|宁波|无锡|东莞|佛山|福州|昆明|贵阳|南宁|南昌|兰州|沈阳|大连|"
@@ -180,6 +183,7 @@ class Understanding:
     lang: str
     corrections: list[Correction] = field(default_factory=list)
     rewritten_from: str | None = None  # the follow-up as typed, when `text` was completed from context
+    elliptical: bool = False  # a turn that only continues ("And which office is the contact?"), not completed
     parts: list[str] = field(default_factory=list)  # sub-questions (one when the question is simple)
     attribute: str | None = None
     conditioned: bool = False  # "…的还能报吗": may one with a condition apply, not is it still open
@@ -231,7 +235,18 @@ GUESSED_VALUES = True  # a guessed value or office tells the asked attribute
 GUESSED_FOREIGN = True  # another body inside the asker's guess about what the notice says is no scope question
 ATTRIBUTE_FOLLOWUPS = True  # "号码呢" asks a new attribute of the previous subject
 NEXT_STEPS = True  # "…以后还要做什么" asks what follows a step
+OWN_NAME_TAILS = True  # a programme name is this one's when its head ends in words of this one's name
+SPLIT_VALUES = ("date", "amount", "phone", "office", "url", "count", "age")  # values a back-referring part may ask apart
 ALTERNATIVES = True  # "是网上报还是交纸质的" asks both
+
+
+def _values_apart(parts: list[str]) -> bool:
+    """Whether each part asks a value of a different kind ("What's the funding for a major project, and
+    by when must it be finished?"): a part referring back to the one before it is then a question of its
+    own, since what it asks does not depend on which thing it refers to as much as on what is asked."""
+    asked = [asked_attribute(p) for p in parts]
+    return (all(a in SPLIT_VALUES for a in asked) and len(set(asked)) == len(asked)
+            and not any(_PLURAL_REFERENCE.search(p) for p in parts[1:]))
 
 
 def language_of(text: str) -> str:
@@ -285,9 +300,12 @@ class Understander:
         name = canonical(corpus.meta.programme).replace(" ", "")
         city = m.group(1) if (m := re.match(r"([\u4e00-\u9fff]{2,3})市", name)) else ""
         head = re.sub(r"(?:研究)?计划$", "", name.removeprefix(f"{city}市"))
+        self._programme_name = name
         refs = [_THIS_PROGRAMME] + ([(f"(?:{re.escape(city)}市?)?" if city else "") + re.escape(head)
                                      + r"(?:研究)?(?:计划)?(?:项目)?"] if len(head) >= 2 else [])
         self._programme_ref = re.compile("|".join(refs))
+        # The programme's own name alone ("郑州市软科学项目"), which any question about it may say.
+        self._own_name = re.compile(refs[1]) if len(refs) > 1 else None
         self.office_of_phone: dict[str, list[str]] = {}
         for t in corpus.topics:
             for c in t.contacts:
@@ -324,6 +342,11 @@ class Understander:
             _CITY_CALL.match(q, m.end()) and m.group() not in self.corpus.meta.issuer)]
         return list(dict.fromkeys(out + [name for name, _ in self._other_calls(q)]))
 
+    def unnamed(self, q: str) -> str:
+        """q without the programme's own name: every question is about it, so its words tell nothing of
+        what is asked (other cities' soft-science calls must not make "郑州市软科学项目" a scope word)."""
+        return self._own_name.sub(" ", q) if self._own_name else q
+
     def other_calls(self, q: str) -> list[str]:
         """Other calls and programmes named in q (another year's, level's or body's; not a bare
         place): "国家社科基金", "the Hubei Youth Science Fund", "2025年度的软科学项目"."""
@@ -342,13 +365,22 @@ class Understander:
             name = m.group(1)
             if _TIME_OR_PLAN.search(name) or name in self.notice:
                 continue
-            # Known if its distinctive head (the words before 基金/计划…) is in the notice: "软科学计划"
-            # is this programme even though the notice writes "软科学研究计划"; "这个计划" has no head
-            # of its own and is this one too.
+            # Known if its distinctive head (the words before 基金/计划…) is in the notice, or ends with
+            # words of the programme's own name: "软科学计划" is this programme even though the notice
+            # writes "软科学研究计划"; "这个计划" has no head of its own and is this one too. A head ending
+            # in other words of the notice ("重大科技创新专项": 科技创新) names another programme.
             head = re.sub(r"(基金|计划|专项|工程|奖)$", "", name)
             head = re.sub(r"^(?:郑州市?|市级?|本市|今年|本年度|这个|该|这次|本次)", "", head)
-            if not head or (head in self.notice or any(head.endswith(w) and len(w) >= 3 and w in self.notice
-                                                    for w in (head[-3:], head[-4:]))):
+            if OWN_NAME_TAILS:
+                # "单位要是发生科技计划" (the match starts where the clause does): a kind of call the notice
+                # names ("科技计划") is no other programme; nor is "本计划", this one.
+                named = any(name[-n:] in self.notice for n in range(4, len(name) + 1)) or bool(
+                    re.search(r"(?:本|该|此|这个|这次|本次)(?:基金|计划|专项|工程|奖)$", name))
+                tails = self._programme_name
+            else:
+                named, tails = False, self.notice
+            if not head or named or (head in self.notice or any(head.endswith(w) and len(w) >= 3 and w in tails
+                                                             for w in (head[-3:], head[-4:]))):
                 continue
             out.append((name, m.span(1)))
         return out
@@ -444,8 +476,8 @@ class Understander:
             if pieces and sep and sep.group() in "?？":
                 marked.add(len(pieces) - 1)
             start = sep.end() if sep else start
-        if len(joined := _ENGLISH_AND_ASK.split(q)) > 1 and all(len(x.split()) >= 3 for x in joined) and not any(
-                _BACK_REFERENCE.search(x) for x in joined[1:]):
+        if len(joined := _ENGLISH_AND_ASK.split(q)) > 1 and all(len(x.split()) >= 3 for x in joined) and (
+                not any(_BACK_REFERENCE.search(x) for x in joined[1:]) or _values_apart(joined)):
             # "What's the deadline, and how many projects can one university put forward?"
             return [x.strip(" ,") for x in joined]
         english = _ENGLISH_PAIR.match(q)
@@ -588,7 +620,8 @@ class Understander:
         text, corrections = self.speller.correct(raw)
         completed = self.complete_followup(text, previous, topic_context)
         u = Understanding(question=question, text=completed or text, lang=language_of(normalize(question)),
-                          corrections=corrections, rewritten_from=text if completed else None)
+                          corrections=corrections, rewritten_from=text if completed else None,
+                          elliptical=not completed and bool(ELLIPTICAL.search(text)))
         q = u.text
         u.profile = extract_profile(self.without_calls(q) if CALLS_ARE_NAMES else q)
         stated = {k for k in u.profile.model_dump(exclude_none=True) if k != "project_level"}

@@ -871,3 +871,61 @@ def test_still_needing_something_is_not_asking_whether_a_window_is_open(assistan
     answer = assistant.ask("Do we still have to prepare a budget for the project?")
     assert "包干制" in answer.answer
     assert assistant.understander.understand("Is online submission still open?").status
+
+
+def test_a_unit_speaking_of_what_it_put_forward_states_its_quota_count() -> None:
+    from assistant.extract import extract_profile
+
+    said = extract_profile(canonical("我们单位是郑州的一家研究院，今年已报1项，想再报一个"))
+    assert said.org_quota_used == 1 and said.applications_this_year is None
+    # A person speaking is not the unit speaking.
+    assert extract_profile(canonical("我是研究员，今年已报1项")).org_quota_used is None
+    # "没报过" denies as "没有报过" does.
+    assert extract_profile(canonical("我今年没报过别的项目")).applications_this_year == 0
+
+
+def test_steps_described_alike_are_told_apart_by_the_rest_of_the_question(assistant: Assistant) -> None:
+    # "填报" describes two clauses of the procedure; the asker's role names the step that follows the
+    # leader's filling in, not the clause after "网络在线填报方式".
+    answer = assistant.ask("我在研究院当单位管理员，老师们填报以后我该干什么？")
+    assert answer.answer.splitlines()[0].startswith("通知原文：“经单位管理员审核")
+
+
+def test_english_parts_asking_different_values_are_split_even_when_one_refers_back(assistant: Assistant) -> None:
+    u = assistant.understander.understand("How much does a key project receive, and by when does it have to be completed?")
+    assert len(u.parts) == 2
+    answer = assistant.ask("How much does a key project receive, and by when does it have to be completed?")
+    key = next(f for f in CORPUS.facts if any("重点项目支持经费" in q for q in f.quotes))
+    completion = next(f for f in CORPUS.facts if any("项目完成时间" in q for q in f.quotes))
+    amount = re.search(r"重点项目支持经费额度\s*(\d+)\s*万元", "".join(key.quotes))
+    year = re.search(r"(\d{4})\s*年", "".join(q for q in completion.quotes if "项目完成时间" in q))
+    assert amount and year and f"{amount.group(1)}万元" in answer.answer and year.group(1) in answer.answer
+    # "each" refers to what the first part lists: one question.
+    assert len(assistant.understander.understand("How many key projects are there, and how much does each get?").parts) == 1
+
+
+def test_a_continuing_english_turn_asks_a_facet_of_the_topic_under_discussion(assistant: Assistant) -> None:
+    first = assistant.ask("How much funding does sub-topic 3 get?", session_id="r9-en-facet")
+    assert first.topic is not None
+    topic = CORPUS.topic(first.topic)
+    answer = assistant.ask("And who is the contact office?", session_id="r9-en-facet")
+    assert answer.topic == topic.id and topic.contacts[0].phone in answer.answer
+
+
+def test_a_programme_name_ending_in_general_words_of_the_notice_is_another_programme(assistant: Assistant) -> None:
+    assert assistant.ask("郑州市产业科技创新专项每项多少钱？").intent == Intent.OUT_OF_SCOPE
+    # This programme under a shorter name, a kind of call the notice names, and "本计划" are not.
+    assert assistant.ask("郑州市软科学计划每项给多少钱？").intent == Intent.FUNDING
+    assert assistant.ask("单位出现科技计划失信行为会怎么处理？").intent != Intent.OUT_OF_SCOPE
+    assert assistant.understander.other_calls("已获得市级资金支持的项目能否再申报本计划") == []
+
+
+def test_the_programmes_own_name_is_no_word_the_intent_model_reads(assistant: Assistant) -> None:
+    from assistant.sessions import SessionState
+
+    u = assistant.understander.understand("郑州市软科学项目每项给多少钱？")
+    words = {f for f in assistant._intent_features(u, [], SessionState()) if f.startswith("w:")}
+    assert words and not any(w in f for f in words for w in ("软科学", "郑州"))
+    # Another programme's name is read (it is what makes a question out of scope).
+    u = assistant.understander.understand("郑州市产业科技创新专项每项多少钱？")
+    assert any("专项" in f for f in assistant._intent_features(u, [], SessionState()))
