@@ -89,6 +89,7 @@ OVERVIEW_LIKELIEST = True  # an overview question with no fact found takes the l
 CORE_OTHER_ATTRIBUTES: tuple[str | None, ...] = (None, "how")  # ... asking no value ("这个项目怎么报")
 PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-question out of scope
 UNNAMED_FEATURES = True  # the programme's own name is no word the intent model reads
+FIRST_STEPS = True  # "第一步做什么" is answered with the procedure's first step
 ELLIPTICAL_FACETS = True  # a continuing turn ("and…", "…呢") asking a facet is about the session's topic
 NOTHING_STATED_RULE = True  # a may-I question with nothing of the asker stated follows a sure non-eligibility kind
 FACET_OF = {"amount": "funding", "phone": "contact", "office": "contact", "who": "contact"}
@@ -491,6 +492,12 @@ class Assistant:
             return done(Draft(f"通知原文：“{step[0]}”。\n{draft.text}", [step[1], *draft.passages]),
                         Intent(owner.intent))
 
+        # 3b. The first step ("新单位第一次申报要先做什么", "What must we do first?"): the procedure's first
+        #     fact in the notice's order, unless a thing or value is asked ("首先要准备哪些材料").
+        if (FIRST_STEPS and not topics and not u.after and _has(q, V.FIRST_STEP) and asked_kind != "out_of_scope"
+                and u.attribute in (None, "how", "content") and (first := self._first_step()) is not None):
+            return done(facts_answer([first], today, lang), Intent.PROCESS)
+
         # 4. A section of the notice as a whole ("申报要求一共有哪几条", "整个申报流程分哪几步"): its parts
         #    as the notice numbers them.
         section = (self.outline.asked(q) if lang == "zh" and not topics and not u.offices
@@ -592,6 +599,8 @@ class Assistant:
                                   or sure_kind not in (None, "eligibility", "out_of_scope")
                                   # a yes/no question about a step the ranker found, with no may-I in it
                                   or STEP_YESNO and u.yesno and facts[0].intent == "process"))
+            # "Our institute has never used the system. What must we do first?": a step is asked
+            or FIRST_STEPS and _has(q, V.FIRST_STEP)
         ))
         return Asker(stated, asks, personal, other, introduced is not None and other)
 
@@ -672,6 +681,12 @@ class Assistant:
         calls and programmes, unknown topic numbers, aspects the notice is silent on."""
         foreign = self.understander.foreign_entities(text) + self.topics.unknown_numbers(text)
         return bool(foreign) or _has(text, self.uncovered)
+
+    def _first_step(self) -> Fact | None:
+        """The process fact the notice states first (registration, in the 2024 notice)."""
+        order = {p.id: p.order for p in self.corpus.passages}
+        steps = [f for f in self.corpus.facts if f.intent == "process" and f.about_ids]
+        return min(steps, key=lambda f: min(order[pid] for pid in f.about_ids), default=None)
 
     def _window_fact(self) -> Fact:
         """The fact of the main (application) window: the dated fact that opens first."""

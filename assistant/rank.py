@@ -79,6 +79,9 @@ _AGE = re.compile(r"\d+\s*周?岁")
 # The value patterns an entity's value is read with, by asked attribute.
 _VALUE_OF = {"count": _COUNT, "amount": _AMOUNT}
 ENTITY_VALUE_GAP = 10  # at most this many characters, none of them a clause break, between entity and value
+# Someone a who-question may be answered with: a person's role, a unit, an office or a body.
+_AGENT = re.compile(r"人|单位|部门|机构|院校|院所|处|局|所|员|代表|主管|专家|团队|课题组")
+WHO_NEEDS_AGENT = True  # a who-question is not answered by a fact naming no one ("谁背锅" and the amounts)
 # A purpose the notice states ("为避免因集中提交造成网络拥堵", "为切实减轻…负担"): what a why-question asks.
 PURPOSE = re.compile(r"为(?:了|避免|切实|更好地?|确保|防止|减轻)|以免|以便|旨在")
 
@@ -115,6 +118,8 @@ def text_attributes(text: str) -> set[str]:
         attrs.add("age")
     if PURPOSE.search(text):
         attrs.add("why")
+    if _AGENT.search(text):
+        attrs.add("who")
     return attrs
 
 
@@ -235,7 +240,7 @@ class FactRanker:
                 c.features["attribute"] = 1.0
                 if attribute == "why":
                     c.features["why"] = 1.0
-            elif attribute in VALUE_ATTRIBUTES:
+            elif attribute in VALUE_ATTRIBUTES or attribute == "who" and WHO_NEEDS_AGENT:
                 c.features["attribute"] = -1.0
             if c.fact.window and time_now:
                 c.features["window"] = 1.0

@@ -69,3 +69,7 @@ def speaks_of_self(q: str) -> bool:
     return any(w in _HIMSELF.sub("", q) for w in SELF)
 GREETINGS = ("你好", "您好", "hello", "hi", "在吗", "哈喽", "嗨")
 THANKS = ("谢谢", "感谢", "多谢", "thanks", "thank you")
+
+# What to do first ("第一步得先干啥", "新单位要先做什么", "What must we do first?"): the first step asked.
+FIRST_STEP = ("第一步", "头一步", "首先要", "最先", "先做什么", "先要做什么", "先得做什么", "先干啥", "先干什么", "先做啥",
+              "要先做", "得先做", "需要先做", "应该先做", "first step", "do first", "to do first", "start with")

@@ -929,3 +929,21 @@ def test_the_programmes_own_name_is_no_word_the_intent_model_reads(assistant: As
     # Another programme's name is read (it is what makes a question out of scope).
     u = assistant.understander.understand("郑州市产业科技创新专项每项多少钱？")
     assert any("专项" in f for f in assistant._intent_features(u, [], SessionState()))
+
+
+def test_a_who_question_is_not_answered_by_a_fact_naming_no_one(assistant: Assistant) -> None:
+    answer = assistant.ask("Who answers for misuse of the grant money?")
+    assert answer.citations and "第一责任人" in answer.citations[0].text
+    assert not re.search(r"\d+\s*万元", answer.citations[0].text)
+
+
+def test_the_first_step_asked_is_the_procedures_first_step(assistant: Assistant) -> None:
+    order = {p.id: p.order for p in CORPUS.passages}
+    first = min((f for f in CORPUS.facts if f.intent == "process" and f.about_ids),
+                key=lambda f: min(order[pid] for pid in f.about_ids))
+    for q in ("我们单位以前从没报过，头一步该做啥？", "We have never applied before. What is the first step?"):
+        answer = assistant.ask(q)
+        assert answer.citations and answer.citations[0].id in first.about_ids, q
+    # A stated unit does not turn the question into a verdict alone: the step comes first.
+    answer = assistant.ask("我们是郑州的一家研究所，第一次申报，首先要做什么？")
+    assert answer.citations[0].id in first.about_ids
