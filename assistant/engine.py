@@ -89,6 +89,9 @@ OVERVIEW_LIKELIEST = True  # an overview question with no fact found takes the l
 CORE_OTHER_ATTRIBUTES: tuple[str | None, ...] = (None, "how")  # ... asking no value ("这个项目怎么报")
 PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-question out of scope
 UNNAMED_FEATURES = True  # the programme's own name is no word the intent model reads
+# A yes/no question seeking the verdict all the same: may-I, or does a stated fact bear on applying.
+MAY = re.compile(r"能|可以|可不可以|可否|允许|让不让|影响|\b(?:can|could|may|allowed|affect)\b")
+YESNO_OTHER = True  # ... and so is one about any fact but eligibility ("学校拟推荐的项目需要先公示吗")
 FIRST_STEPS = True  # "第一步做什么" is answered with the procedure's first step
 ELLIPTICAL_FACETS = True  # a continuing turn ("and…", "…呢") asking a facet is about the session's topic
 NOTHING_STATED_RULE = True  # a may-I question with nothing of the asker stated follows a sure non-eligibility kind
@@ -598,7 +601,9 @@ class Assistant:
                                   # the kind-of-question model is sure it asks something else
                                   or sure_kind not in (None, "eligibility", "out_of_scope")
                                   # a yes/no question about a step the ranker found, with no may-I in it
-                                  or STEP_YESNO and u.yesno and facts[0].intent == "process"))
+                                  or STEP_YESNO and u.yesno and (facts[0].intent == "process" or (
+                                      # a need, not a may-I ("能不能牵头重大项目", "这会影响我报…吗" seek the verdict)
+                                      YESNO_OTHER and not MAY.search(q)))))
             # "Our institute has never used the system. What must we do first?": a step is asked
             or FIRST_STEPS and _has(q, V.FIRST_STEP)
         ))

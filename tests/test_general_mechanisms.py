@@ -947,3 +947,18 @@ def test_the_first_step_asked_is_the_procedures_first_step(assistant: Assistant)
     # A stated unit does not turn the question into a verdict alone: the step comes first.
     answer = assistant.ask("我们是郑州的一家研究所，第一次申报，首先要做什么？")
     assert answer.citations[0].id in first.about_ids
+
+
+def test_a_yes_no_need_asked_beside_stated_facts_gets_its_answer_before_the_verdict(assistant: Assistant) -> None:
+    from assistant.intent_model import IntentModel
+
+    publicity = next(f for f in CORPUS.facts if any("内部公示" in q for q in f.quotes))
+    model, assistant.intents = assistant.intents, IntentModel.empty()  # without the model being sure of the kind
+    try:
+        answer = assistant.ask("我是郑州一所学院的科研秘书，学院准备推荐的项目要先公示吗？")
+        assert answer.intent != Intent.ELIGIBILITY and answer.citations[0].id in publicity.about_ids
+        # May-I, or whether a stated fact bears on applying, still seeks the verdict.
+        assert assistant.ask("我是讲师，有博士学位，在郑州高校，能不能牵头重大项目？").eligibility is not None
+        assert assistant.ask("我有个省里的项目还没结题，这会影响我申报吗？").eligibility is not None
+    finally:
+        assistant.intents = model
