@@ -91,6 +91,7 @@ PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-que
 UNNAMED_FEATURES = True  # the programme's own name is no word the intent model reads
 # A yes/no question seeking the verdict all the same: may-I, or does a stated fact bear on applying.
 MAY = re.compile(r"能|可以|可不可以|可否|允许|让不让|影响|\b(?:can|could|may|allowed|affect)\b")
+COVERED_SURE = 0.9  # an out-of-scope word is said beside the question when the model is this sure of its kind
 YESNO_OTHER = True  # ... and so is one about any fact but eligibility ("学校拟推荐的项目需要先公示吗")
 FIRST_STEPS = True  # "第一步做什么" is answered with the procedure's first step
 ELLIPTICAL_FACETS = True  # a continuing turn ("and…", "…呢") asking a facet is about the session's topic
@@ -436,7 +437,13 @@ class Assistant:
         # asks ("我去年拿过国家社科基金，今年能报吗" states the other call and asks of this one).
         asked_oos = asked_oos or bool(asks_eligibility and OTHER_CALL_ASKED
                                       and self.understander.other_calls(self.understander.asking_clause(q)))
-        if ((self._out_of_scope(u) or model_oos) and not asks_eligibility and (not personal or asker.introduced)
+        # A word of an aspect the notice is silent on, said beside what is asked ("拟立项名单出来之前要不要交纸质版"
+        # names the approval list as a time): not the asked thing when the model is sure of an in-scope kind
+        # and the best fact is of that kind.
+        said_beside = bool(COVERED_SURE and not u.foreign and sure >= COVERED_SURE and ranked
+                           and ranked[0].fact.intent == asked_kind and ranked[0].score >= MIN_SCORE)
+        if ((self._out_of_scope(u) and not said_beside or model_oos) and not asks_eligibility
+                and (not personal or asker.introduced)
                 or asked_oos) and not (topics and facets):
             if trace:
                 trace.add("scope", f"not covered: {u.foreign or [w for w in self.uncovered if w in q]}")

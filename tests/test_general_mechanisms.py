@@ -962,3 +962,12 @@ def test_a_yes_no_need_asked_beside_stated_facts_gets_its_answer_before_the_verd
         assert assistant.ask("我有个省里的项目还没结题，这会影响我申报吗？").eligibility is not None
     finally:
         assistant.intents = model
+
+
+def test_a_word_of_an_uncovered_aspect_said_beside_the_question_does_not_refuse_it(assistant: Assistant) -> None:
+    # "立项名单" (not covered as a question of its own) only dates what is asked here.
+    paper = next(f for f in CORPUS.facts if any("纸质" in q for q in f.quotes))
+    answer = assistant.ask("我是第一次报，拟立项名单公布之前需要交纸质材料吗？")
+    assert answer.intent != Intent.OUT_OF_SCOPE and answer.citations[0].id in paper.about_ids
+    # Asked for itself, it is still out of scope.
+    assert assistant.ask("立项名单什么时候公布？").intent == Intent.OUT_OF_SCOPE
