@@ -62,7 +62,7 @@ _ORG: list[tuple[str, str]] = [
      r"independent researcher|(?:no|without|any) (?:institutional |organi[sz]ational )?affiliation|unaffiliated|"
      r"not affiliated|on my own behalf", "individual"),
     (r"社会组织|协会|(?<!科)学会|基金会|民办非企业|商会|ngo|association|society|foundation|non-profit", "social_organization"),
-    (r"公司|企业|集团|有限责任|股份|厂|民营|个体工商户|个体户|private firm|company|enterprise|firm\b|business|startup|corporation", "enterprise"),
+    (r"公司|企业|集团|有限责任|股份|厂|民营|私营|私立|培训机构|个体工商户|个体户|private firm|company|enterprise|firm\b|business|startup|corporation", "enterprise"),
     (r"大学|学院|高校|高等院校|高等学校|职业技术学院|(?<!中)(?<!小)学校|university|college", "university"),
     (r"研究所|研究院|科研院所|科学院|研究中心|institute|academy|research center|research centre", "research_institute"),
     (r"事业单位|医院|图书馆|博物馆|党校|档案馆|public institution|hospital|public service unit", "public_institution"),
@@ -157,11 +157,11 @@ def extract_profile(text: str) -> Profile:
         facts["project_level"] = "key"
     elif re.search(r"一般项目|一般课题|general project", text) and not re.search(r"重大|重点|major|key project", text):
         facts["project_level"] = "general"
-    value = _flag(text, r"独立法人|legal person|legal entity", _NEG + r"\s*(?:是)?\s*独立法人|不是法人|非法人|not an? (?:independent )?legal|no legal")
+    value = _flag(text, r"独立法人|legal person|legal entity", _NEG + r"\s*(?:是)?\s*独立法人|不是法人|非法人|not an? (?:independent )?legal|no legal|without (?:an? )?(?:independent )?legal")
     if value is not None:
         facts["independent_legal_person"] = value
     value = _flag(
-        text, r"黑名单|失信名单|blacklist",
+        text, r"黑名单|失信名单|失信被执行人|blacklist",
         r"(?:不在|没有|没|未|从未|没有被|未被|不)\s*(?:被)?\s*(?:列入|上|进)?(?:过|了)?\s*(?:信用)?\s*(?:失信)?(?:黑名单|失信名单)|not (?:on|in) (?:the|a|any) (?:credit )?blacklist|no blacklist|"
         # the notice's own words for it: a good credit record, no record of broken trust
         r"信用(?:记录)?(?:都)?(?:良好|很好|没问题)|(?:没有|没|无)(?:任何)?失信记录|good credit (?:record|standing)|clean credit",
@@ -179,6 +179,8 @@ def extract_profile(text: str) -> Profile:
         facts["serious_misconduct_in_penalty"] = value
     value = _flag(
         text, r"逾期未结题|逾期没结题|没结题|未结题|还没结题|(?:该|应该|应当)结题.{0,10}(?:没|未)结|"
+        # 结项 and 验收 close a project as 结题 does: "到期至今仍未验收", "超期了，结项还没办完"
+        r"(?:逾期|超期|过期|到期|延期)[^。]{0,12}?(?:(?:未|没|还没|仍未|尚未|没有)\s*(?:结项|验收|办完结项)|(?:结项|验收)[^，,。]{0,4}?(?:还没|没|未|仍未|尚未))|"
         r"(?:过了|超过|超了|错过)\s*结题(?:期限|时间|日期)|结题(?:期限|时间|日期)(?:已经?)?过了?.{0,4}(?:没|未)|overdue",
         r"(?:没有|没|无|不存在)\s*(?:任何)?\s*(?:逾期|未结题|没结题)|都(?:已|已经)?结题|已经?(?:按[时期])?结题|按[时期]结题|"
         r"no overdue|not overdue",
@@ -205,6 +207,8 @@ def extract_profile(text: str) -> Profile:
         and m.group(1) != m.group(2)
     )
     if re.search(r"多头申报|多个推荐部门|两个推荐部门|几个推荐部门同时|(?:两|几|多)个(?:口子|渠道)|(?:两|几|多)边都(?:走|报|推)|"
+                 # "让两个区的科技部门分别推荐": several departments each recommending
+                 r"(?:两|几|多|2|3)个[\u4e00-\u9fff]{0,6}?部门.{0,6}?(?:分别|同时|都|各自)[^，,。]{0,4}?推荐|"
                  r"multiple (?:recommending )?departments|"
                  # "through both the high-tech zone bureau and our district bureau", "more than one department"
                  r"through (?:both|two|several|multiple|more than one)\b.{0,50}?\b(?:bureaus?|departments?|channels?|districts?|zones?)\b",
@@ -243,6 +247,8 @@ def _counts(text: str, facts: dict[str, object]) -> None:
         # The unit speaking ("我们是郑州的一家科研院所……今年已报1项"): what "we" put forward is its count.
         _UNIT_SPEAKS.search(text) and not _PERSON_SPEAKS.search(text)
         and re.search(r"(?:已经|已)(?:推荐|报|申报|上报|提交)(?:满|够)?了?\s*" + _NUM + r"\s*(?:个|项)", text))
+    # "今年5个名额已经用完了": the unit's places, all taken.
+    unit = unit or re.search(_NUM + r"\s*个\s*(?:名额|指标)[^，,。？?]{0,4}?(?:已经|已|都)?(?:用完|用满|占满|报满|满了|用光)", text)
     if unit and (n := cn_number(unit.group(1))) is not None:
         # "今年想报两个项目" counts the one asked about: the others already put forward are one fewer.
         facts["org_quota_used"] = max(n - 1, 0) if re.search(_PLANNED, unit.group(0)) else n

@@ -971,3 +971,19 @@ def test_a_word_of_an_uncovered_aspect_said_beside_the_question_does_not_refuse_
     assert answer.intent != Intent.OUT_OF_SCOPE and answer.citations[0].id in paper.about_ids
     # Asked for itself, it is still out of scope.
     assert assistant.ask("立项名单什么时候公布？").intent == Intent.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize(("said", "field", "value"), [
+    # 结项 and 验收 close a project as 结题 does
+    ("我主持的一个市级科技计划项目到期至今仍未验收", "overdue_city_project", True),
+    ("我之前承担的郑州市科技项目超期了，结项还没办完", "overdue_city_project", True),
+    ("我被列为失信被执行人了", "credit_blacklisted", True),
+    ("我们学校今年5个名额已经用完了", "org_quota_used", 5),
+    ("我们打算让两个区的科技部门分别推荐我们单位的项目", "recommending_departments", 2),
+    ("我在郑州一家私立培训机构工作", "org_type", "enterprise"),
+    ("we are a zhengzhou hospital without independent legal person status", "independent_legal_person", False),
+])
+def test_eligibility_facts_in_words_of_their_own(said: str, field: str, value: object) -> None:
+    from assistant.extract import extract_profile
+
+    assert getattr(extract_profile(canonical(said)), field) == value
