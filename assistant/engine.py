@@ -432,7 +432,10 @@ class Assistant:
         model_oos = sure_kind == "out_of_scope" and not topics and not u.offices
         # With the asker's own facts stated, the asked part alone decides ("我35岁，在郑州一所高校，项目结余
         # 经费要交税吗": the stated city is a fact of theirs, the tax question is out of scope).
-        asked_oos = personal and u.focus != q and self._text_out_of_scope(u.focus)
+        # When they ask may-I, the clause that asks decides ("…已经超出合同期一年了，还能报今年的软科学吗": the
+        # contract is a fact of theirs).
+        asked_oos = personal and u.focus != q and self._text_out_of_scope(
+            self.understander.asking_clause(u.focus) if asks_eligibility else u.focus)
         # "Can we apply to the Hubei Youth Science Fund?": may-I asked of another call, in the clause that
         # asks ("我去年拿过国家社科基金，今年能报吗" states the other call and asks of this one).
         asked_oos = asked_oos or bool(asks_eligibility and OTHER_CALL_ASKED

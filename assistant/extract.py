@@ -34,7 +34,7 @@ _AGE = [
     re.compile(_NUM + r"\s*(?:周岁|岁)"),
     re.compile(r"(?:年龄|年纪|今年)\s*(?:是|为|有|已|已经)?\s*" + _NUM),
     # "我42了，能报吗": a bare number followed by 了 at the end of a clause.
-    re.compile(r"(?:^|[，,。\s]|我|俺|本人)(\d{2})\s*了(?=[，,。？?！!\s]|$)"),
+    re.compile(r"(?:^|[，,。\s]|我|俺|本人)(?:已经|都|今年)?(\d{2})\s*了(?=[，,。？?！!\s]|$)"),
     re.compile(r"(?:aged?|i am|i'm|he is|she is|leader is)\s*(\d{2})\b"),
     re.compile(r"(\d{2})\s*(?:years?[ -]old|yrs?\b|-year-old)"),
 ]
@@ -70,9 +70,10 @@ _ORG: list[tuple[str, str]] = [
 _OUTSIDE = re.compile(
     r"(?:洛阳|开封|新乡|许昌|南阳|平顶山|安阳|鹤壁|焦作|濮阳|漯河|三门峡|商丘|信阳|周口|驻马店|济源|北京|上海|天津|重庆|广州|深圳|"
     r"杭州|南京|武汉|西安|成都|长沙|合肥|济南|石家庄|太原|苏州|外地|外省|省外|外市|beijing|shanghai|luoyang|kaifeng|"
-    r"wuhan|xi'an|outside zhengzhou|not in zhengzhou)|不在郑州|非郑州|郑州以外|郑州外"
+    r"wuhan|xi'an|outside zhengzhou|not in zhengzhou)|不在郑州(?!市区|城区|主城区|市中心)|非郑州|郑州以外|郑州外"
 )
-_INSIDE = re.compile(r"郑州|郑大|在郑|zhengzhou|本市|市内")
+# Zhengzhou's own county-level cities and counties are inside it ("学校在新郑市龙湖镇").
+_INSIDE = re.compile(r"郑州|郑大|在郑|zhengzhou|本市|市内|新郑|登封|巩义|荥阳|新密|中牟|上街区|航空港|xinzheng|dengfeng|gongyi|xingyang|xinmi|zhongmou")
 
 
 def profile_words() -> list[str]:
@@ -114,7 +115,7 @@ _NEGATED_LIST = re.compile(r"(没有|没|无|未)([^，,。和或及、]{1,8}?)(
 # Who funds a project the asker holds: the overdue rule names the city's own.
 _NOT_CITY = re.compile(r"(?:省|国家|国家级|省级|部级|科技部|教育部|自然科学基金|社科基金|provincial|national)[^，,。]{0,10}(?:项目|课题|project)")
 # A city project named, not denied ("不是市里的，是省里的项目").
-_CITY = re.compile(r"(?<!不是)(?<!并非)(?<![不非])(?:市(?:级|里|财政|本级)|市科技(?:计划|局|项目)|\bcity\b|municipal)")
+_CITY = re.compile(r"(?<!不是)(?<!并非)(?<![不非])(?:市(?:级|里|财政|本级)|市科技(?:计划|局|项目)|(?<!no )(?<!not )(?<!not a )(?:\bcity\b|municipal))")
 
 
 def extract_profile(text: str) -> Profile:
@@ -157,7 +158,8 @@ def extract_profile(text: str) -> Profile:
         facts["project_level"] = "key"
     elif re.search(r"一般项目|一般课题|general project", text) and not re.search(r"重大|重点|major|key project", text):
         facts["project_level"] = "general"
-    value = _flag(text, r"独立法人|legal person|legal entity", _NEG + r"\s*(?:是)?\s*独立法人|不是法人|非法人|not an? (?:independent )?legal|no legal|without (?:an? )?(?:independent )?legal")
+    value = _flag(text, r"独立法人|legal person|legal entity", _NEG + r"\s*(?:是)?\s*独立法人|不是法人|非法人|没有(?:单独)?(?:做|办)?(?:过)?法人登记|不是(?:单独|独立)的?法人|内设机构|"
+        r"not (?:registered as )?an? (?:independent |separate )?legal|no legal|without (?:an? )?(?:independent )?legal|not separately registered")
     if value is not None:
         facts["independent_legal_person"] = value
     value = _flag(
@@ -181,7 +183,8 @@ def extract_profile(text: str) -> Profile:
         text, r"逾期未结题|逾期没结题|没结题|未结题|还没结题|(?:该|应该|应当)结题.{0,10}(?:没|未)结|"
         # 结项 and 验收 close a project as 结题 does: "到期至今仍未验收", "超期了，结项还没办完"
         r"(?:逾期|超期|过期|到期|延期)[^。]{0,12}?(?:(?:未|没|还没|仍未|尚未|没有)\s*(?:结项|验收|办完结项)|(?:结项|验收)[^，,。]{0,4}?(?:还没|没|未|仍未|尚未))|"
-        r"(?:过了|超过|超了|错过)\s*结题(?:期限|时间|日期)|结题(?:期限|时间|日期)(?:已经?)?过了?.{0,4}(?:没|未)|overdue",
+        r"(?:过了|超过|超了|错过)\s*结题(?:期限|时间|日期)|结题(?:期限|时间|日期)(?:已经?)?过了?.{0,4}(?:没|未)|overdue|"
+        r"past (?:its|the) (?:deadline|end date|completion date)",
         r"(?:没有|没|无|不存在)\s*(?:任何)?\s*(?:逾期|未结题|没结题)|都(?:已|已经)?结题|已经?(?:按[时期])?结题|按[时期]结题|"
         r"no overdue|not overdue",
     )
@@ -195,7 +198,8 @@ def extract_profile(text: str) -> Profile:
         facts["classified_content"] = value
     value = _flag(
         text,
-        r"已(?:经)?(?:获得|拿|得到|获)(?:到|过)?(?:了|过)?\s*(?:市级|市里|市财政)|市里(?:已经)?(?:资助|支持)过|市级(?:财政)?(?:资金)?(?:已经)?(?:资助|支持)过|already (?:received|got|been given) (?:zhengzhou )?(?:city|municipal)|already (?:city|municipal)[- ]funded",
+        r"已(?:经)?(?:获得|拿|得到|获)(?:到|过)?(?:了|过)?\s*(?:郑州)?(?:市级|市里|市财政)|市里(?:已经)?(?:资助|支持)过|市级(?:财政)?(?:资金)?(?:已经)?(?:资助|支持)过|already (?:received|got|been given) (?:zhengzhou )?(?:city|municipal)|already (?:city|municipal)[- ]funded|"
+        r"already (?:received|got|had) (?:funding|money|support|a grant) from (?:the )?(?:zhengzhou )?(?:city|municipal)",
         r"(?:没有|没|未|从未)\s*(?:获得|获|拿到|得到|拿过|拿)(?:过)?\s*(?:市级|市里|市财政)|not (?:been )?city[- ]funded|no city funding",
     )
     if value is not None:
@@ -242,14 +246,17 @@ def _en_number(word: str) -> int:
 def _counts(text: str, facts: dict[str, object]) -> None:
     """Unit quota ("学校已经推荐了4项") versus the leader's own applications ("我已经报了一个")."""
     unit = re.search(
-        _UNIT + r".{0,8}?(?:已经|已)?(?:推荐|报|申报|上报|提交)(?:满|够)?了?\s*" + _NUM + r"\s*(?:个|项)", text
+        _UNIT + r".{0,8}?(?:已经|已)?(?:推荐|报|申报|上报|提交|推)(?:满|够)?了?\s*" + _NUM + r"\s*(?:个|项)", text
     ) or re.search(r"(?:已经|已)?推荐了?\s*" + _NUM + r"\s*(?:个|项)", text) or (
         # The unit speaking ("我们是郑州的一家科研院所……今年已报1项"): what "we" put forward is its count.
         _UNIT_SPEAKS.search(text) and not _PERSON_SPEAKS.search(text)
-        and re.search(r"(?:已经|已)(?:推荐|报|申报|上报|提交)(?:满|够)?了?\s*" + _NUM + r"\s*(?:个|项)", text))
+        and re.search(r"(?:已经|已)(?:推荐|报|申报|上报|提交|推)(?:满|够)?了?\s*" + _NUM + r"\s*(?:个|项)", text))
     # "今年5个名额已经用完了": the unit's places, all taken.
-    unit = unit or re.search(_NUM + r"\s*个\s*(?:名额|指标)[^，,。？?]{0,4}?(?:已经|已|都)?(?:用完|用满|占满|报满|满了|用光)", text)
-    if unit and (n := cn_number(unit.group(1))) is not None:
+    unit = unit or re.search(_NUM + r"\s*个\s*(?:名额|指标)[^，,。？?]{0,4}?(?:已经|已|都)?(?:用完|用满|占满|报满|满了|用光)", text) or re.search(
+        # "指标已经用掉2个", "已经报满5项" (only a unit fills its places)
+        r"(?:名额|指标)[^，,。？?]{0,4}?(?:已经|已)?(?:用掉|用了|占了|用去)了?\s*" + _NUM + r"\s*(?:个|项)|"
+        r"(?:报|推|推荐|用)满了?\s*" + _NUM + r"\s*(?:个|项)", text)
+    if unit and (n := cn_number(next(g for g in unit.groups() if g))) is not None:
         # "今年想报两个项目" counts the one asked about: the others already put forward are one fewer.
         facts["org_quota_used"] = max(n - 1, 0) if re.search(_PLANNED, unit.group(0)) else n
         # The leader's own count is read from the rest ("学校推荐了2项…我今年只报这一个").
@@ -265,9 +272,11 @@ def _counts(text: str, facts: dict[str, object]) -> None:
     personal = re.search(
         # someone else's application ("单位里已经有人报了这个课题") is not the leader's own
         r"(?:我|本人|负责人)?(?:今年|本年度)?(?:已经|已)(?:(?!有人|别人|他人|其他人|同事|[他她]们?)[^，,。?？]){0,8}?"
-        r"(?:申报|报|申请)(?:了|过)\s*" + _NUM
+        r"(?:申报|报|申请)(?:上去了?|了|过)\s*" + _NUM
         + r"?\s*(?:个|项)?(?:其他)?(?:项目|课题)?", text
     )
+    if personal and re.search(r"去年|前年|往年|上一年|以前年度|last year", text[max(personal.start() - 12, 0): personal.end()]):
+        personal = None  # "我去年已经报过一个": an earlier year's application is not this year's
     if "org_quota_used" not in facts and personal:
         n = cn_number(personal.group(1)) if personal.group(1) else 1
         if n is not None and n >= 5:

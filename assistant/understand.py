@@ -144,7 +144,7 @@ _WHAT_ONLY = re.compile(
     r"\b(?:what|is|it|about|for|exactly|all|tell|me|give|an?|overview|summary|summarise|summarize|briefly)\b|[?？!！,，。.\s]")
 OTHER_LEVELS = True  # a call of another level of government is foreign
 # A named programme: "国家社科基金", "省软科学计划", "自然科学基金项目".
-PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:基金|计划|专项|工程|奖))")
+PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:基金(?!会)|计划|专项|工程|奖))")  # a 基金会 is a body, not a fund
 # A named programme in English: "the Henan Natural Science Foundation", "the Shanghai soft science
 # programme": up to four name words (no function or question word) before the programme noun.
 _EN_NAME_STOP = ("the|a|an|for|of|to|in|on|at|apply|applying|applied|this|that|these|those|our|my|your|their|its|"
@@ -360,7 +360,9 @@ class Understander:
         out += [(m.group(), m.span()) for m in OTHER_LEVEL_CALL.finditer(q) if m.group() not in self.notice and OTHER_LEVELS]
         # An English name with a word the corpus never uses: "the Henan Natural Science Foundation".
         out += [(m.group(), m.span()) for m in EN_PROGRAMME.finditer(q)
-                if any(w not in self._en_vocabulary for w in m.group(1).split())]
+                if any(w not in self._en_vocabulary for w in m.group(1).split())
+                # "this year's soft science program" is this one
+                and not (m.group(1).startswith("year's ") and q[: m.start()].endswith(("this ", "the current ")))]
         for m in PROGRAMME.finditer(q):
             name = m.group(1)
             if _TIME_OR_PLAN.search(name) or name in self.notice:

@@ -47,7 +47,7 @@ ASK_ELIGIBLE = (
 # "只能报3项" and "才能申报" state a limit or a condition, not a question of whether one may.
 ASK_ELIGIBLE_ZH = re.compile(
     r"(?<![只才])(?:能|可以|可不可以|能不能|能否|可否|允许|让|够格)\s*(?:再|也|还)?\s*(?:(?:自己)?(?:以[^，,。？?]{1,8}?(?:身份|名义)|作为[^，,。？?]{1,8}?))?"
-    r"\s*(?:申报|报|申请|参加|参与|当|做|担任).{0,10}?"
+    r"\s*(?:往上|网上|直接|单独|自己|再次)?(?:申报|报|申请|参加|参与|当|做|担任|推荐?).{0,10}?"
     r"(?:吗|么|不|？|\?|$)|有没有资格|有资格|够条件|符合条件|符合申报条件"
 )
 # "直接在系统里报就行吗", "盖个章就可以了吧": whether doing something is enough, a question about a step.

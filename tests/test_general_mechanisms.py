@@ -982,8 +982,43 @@ def test_a_word_of_an_uncovered_aspect_said_beside_the_question_does_not_refuse_
     ("我们打算让两个区的科技部门分别推荐我们单位的项目", "recommending_departments", 2),
     ("我在郑州一家私立培训机构工作", "org_type", "enterprise"),
     ("we are a zhengzhou hospital without independent legal person status", "independent_legal_person", False),
+    ("我们中心是研究院的内设机构，没有单独做法人登记", "independent_legal_person", False),
+    ("我已经64了，还在岗", "age", 64),
+    ("我这次已经报上去一项了", "applications_this_year", 1),
+    ("我们所的指标已经用掉3个了", "org_quota_used", 3),
+    ("科研处说学校已经报满5项了", "org_quota_used", 5),
+    ("我们是一家事业单位，已经推了1个项目了", "org_quota_used", 1),
+    ("项目已经获得了郑州市级财政资金支持", "already_city_funded", True),
+    ("we already received funding from the zhengzhou municipal government for this project", "already_city_funded", True),
+    ("our university is in xinzheng, a city of zhengzhou", "located_in_zhengzhou", True),
+    ("我们学院在荥阳，不在郑州市区", "located_in_zhengzhou", True),
+    ("my provincial project is overdue, but i have no city-funded projects", "overdue_city_project", False),
 ])
+
 def test_eligibility_facts_in_words_of_their_own(said: str, field: str, value: object) -> None:
     from assistant.extract import extract_profile
 
     assert getattr(extract_profile(canonical(said)), field) == value
+
+
+def test_an_earlier_years_application_is_not_this_years() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("我去年已经报过一个软科学项目了")).applications_this_year is None
+    assert extract_profile(canonical("我今年已经报过一个项目了")).applications_this_year == 1
+
+
+def test_a_foundation_as_a_body_is_no_other_programme(assistant: Assistant) -> None:
+    assert assistant.understander.other_calls("我们是郑州的一家公益基金会，能以基金会名义申报吗") == []
+    assert assistant.understander.other_calls("国家自然科学基金今年什么时候申报") != []
+    # "this year's soft science program" is this one.
+    assert assistant.understander.other_calls("can i apply to this year's soft science program?") == []
+
+
+def test_a_may_i_question_is_decided_by_the_clause_that_asks(assistant: Assistant) -> None:
+    # "合同" (an aspect the notice is silent on) is part of what the asker states, not what they ask.
+    answer = assistant.ask("我负责的市级科技项目延期了还没验收，已经超出合同期半年，还能报今年的软科学吗？")
+    assert answer.eligibility is not None and answer.eligibility.verdict == "ineligible"
+    # ... and a modal reaches a verb a few adverbs away ("还能往上推荐项目吗").
+    answer = assistant.ask("学校被列入了信用黑名单还没移出，今年还能往上推荐项目吗？")
+    assert answer.eligibility is not None and answer.eligibility.verdict == "ineligible"
