@@ -17,11 +17,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import yaml
+
 from assistant import vocabulary as V
 from assistant.extract import cn_number, extract_profile
 from assistant.models import Profile
 from assistant.topics import TopicResolver
 from corpus import Corpus
+from corpus.ingest import VOCAB_PATH
 from index.spelling import Correction, SpellingCorrector
 from index.tokenize import canonical, normalize, words
 
@@ -240,6 +243,13 @@ SPLIT_VALUES = ("date", "amount", "phone", "office", "url", "count", "age")  # v
 ALTERNATIVES = True  # "是网上报还是交纸质的" asks both
 
 
+def family_english() -> tuple[str, ...]:
+    """The English wording `ingest` gives every notice of this family (its roles' English triggers):
+    words an English question uses for this call whatever notice is loaded."""
+    roles = (yaml.safe_load(VOCAB_PATH.read_text(encoding="utf-8")) or {}).get("roles", {})
+    return tuple(t for r in roles.values() for t in r.get("triggers", []) if isinstance(t, str) and t.isascii())
+
+
 def _values_apart(parts: list[str]) -> bool:
     """Whether each part asks a value of a different kind ("What's the funding for a major project, and
     by when must it be finished?"): a part referring back to the one before it is then a question of its
@@ -273,6 +283,7 @@ class Understander:
         # with another word is another programme.
         self._en_vocabulary = set(re.findall(r"[a-z][a-z'-]*", " ".join(
             [f.en for f in corpus.facts] + [t.title_en for t in corpus.topics]
+            + [t for f in corpus.facts for t in f.triggers if t.isascii()] + list(family_english())
             + [a for t in corpus.topics for a in t.aliases if a.isascii()]).lower()))
         self.offices = sorted(((canonical(o), o) for o in offices), key=lambda pair: -len(pair[0]))
         # The annexes ("附件2 信用承诺书模板") and the names a question gives them ("信用承诺书模板",
@@ -359,8 +370,10 @@ class Understander:
                and _CALL_AFTER_YEAR.match(q, m.end())]
         out += [(m.group(), m.span()) for m in OTHER_LEVEL_CALL.finditer(q) if m.group() not in self.notice and OTHER_LEVELS]
         # An English name with a word the corpus never uses: "the Henan Natural Science Foundation".
+        year = str(self.corpus.meta.year or "")
         out += [(m.group(), m.span()) for m in EN_PROGRAMME.finditer(q)
-                if any(w not in self._en_vocabulary for w in m.group(1).split())
+                # (a year is a word of the name only when it is another year: "the 2027 soft science program")
+                if any(w not in self._en_vocabulary and w != year for w in m.group(1).split())
                 # "this year's soft science program" is this one
                 and not (m.group(1).startswith("year's ") and q[: m.start()].endswith(("this ", "the current ")))]
         for m in PROGRAMME.finditer(q):

@@ -25,7 +25,7 @@ from tqdm import tqdm
 
 from corpus import CORPUS_DIR, squash
 from corpus.cleaning import clean_lines
-from corpus.passages import Passage, circled, level_of, segment
+from corpus.passages import Passage, circled, heading_label, level_of, segment
 
 VOCAB_PATH = CORPUS_DIR / "ingest_vocab.yaml"
 LEVEL_ZH = {"major": "重大项目", "key": "重点项目", "general": "一般项目"}
@@ -97,11 +97,12 @@ def _zh_date(y: str | int, m: str | int, d: str | int) -> str:
 # Role -> (intent, pattern over a passage's text, where: notice | guide | any). First match wins;
 # "all" roles take every matching passage. Order matters: specific before general.
 FACT_PATTERNS: list[tuple[str, str, str, str]] = [
-    ("applicants", "eligibility", r"申报对象|申报主体|申报单位(?:条件|范围)|申报范围", "notice"),
+    ("applicants", "eligibility", r"申报对象|申报主体|申报单位(?:条件|范围|须为|应为|必须为)|申报范围", "notice"),
     ("management_system", "rules", r"科研管理制度", "notice"),
     ("credit", "rules", r"黑名单|严重失信", "notice"),
     ("leader_requirements", "eligibility", r"周岁", "any"),
-    ("one_per_leader", "rules", r"只能申报一个|限报一项|限申报一项|限报1项|只能申报1", "notice"),
+    # the leader's own limit, not a unit's quota ("其他事业单位限报1项")
+    ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)", "notice"),
     ("overdue_projects", "rules", r"逾期未结题|逾期未验收", "notice"),
     ("quota", "rules", r"限报|限额申报|推荐数量", "notice"),
     ("classified", "rules", r"涉密", "notice"),
@@ -114,9 +115,10 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("registered_units", "process", r"已在该系统注册|已注册", "notice"),
     ("recommendation", "process", r"审核推荐工作|推荐要求审核|限额推荐", "notice"),
     ("paper_materials", "process", r"纸质", "notice"),
-    ("legal_basis", "rules", r"根据《.{4,40}》", "notice"),
+    ("legal_basis", "rules", r"(?:根据|依据|按照)《.{4,40}》", "notice"),
     ("guide_direction", "topics", r"项目选题|选题要", "guide"),
-    ("liaison_mechanism", "rules", r"应用证明|沟通机制", "guide"),
+    # what closing a project needs ("结题报告原则上需出具联系单位应用证明", "结题时须提交…成果采纳意见")
+    ("liaison_mechanism", "rules", r"应用证明|沟通机制|结题[^。]{0,6}(?:须|需|应)[^。]{0,4}(?:提交|出具|提供)", "any"),
 ]
 
 
@@ -137,16 +139,26 @@ def _in(p: Passage, where: str) -> bool:
     return where == "any" or p.id.startswith({"notice": "n-", "guide": "g-"}[where])
 
 
+# A sentence excluding some ("企业、社会组织和个人不在本次申报范围内"): not who may apply.
+EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不予受理|不接受|不属于|除外|不能申报")
+# The sentences after a fact's first one, in its item, that say more of it: the leader's limits, the
+# paper copies' number and time.
+MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位", "paper_materials": r"纸质|一式|份"}
+
+
 def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     for role, intent, pattern, where in FACT_PATTERNS:
         rx = re.compile(pattern)
-        hit = next((p for p in passages if _in(p, where) and not p.topic and rx.search(p.text)), None)
+        hits = [p for p in passages if _in(p, where) and not p.topic and rx.search(p.text)]
+        if role == "applicants":  # who may apply, not who may not
+            hits = sorted(hits, key=lambda p: bool(EXCLUSION.search(p.text)))
+        hit = hits[0] if hits else None
         if hit is None:
             continue
         quotes = [_body(hit.text)]
-        if role == "leader_requirements":  # the leader's limits may run over several sentences of one item
+        if role in MORE_SENTENCES:  # a fact may run over several sentences of one item
             quotes += [_body(p.text) for p in passages if p.section == hit.section and p.order > hit.order
-                       and re.search(r"周岁|职称|学历|学位", p.text)]
+                       and re.search(MORE_SENTENCES[role], p.text)]
         found.facts.append(_make_fact(role, intent, quotes, vocab))
 
 
@@ -237,8 +249,11 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
     def heads(p: Passage) -> list[str]:
         return p.section.split(" > ")[1:]
 
+    # a heading naming the materials ("(四) 项目申报材料包括", "五、材料要求"), not a rule's sentence that
+    # mentions them ("（六）不接受涉密项目申报，申报材料须作脱密处理")
     items = [p for p in passages if p.id.startswith("n-") and any(
-        re.search(r"申报材料|材料清单|提交材料|报送材料", h) and "纸质" not in h for h in heads(p))]
+        re.search(r"申报材料|材料清单|提交材料|报送材料|材料要求|所需材料", h)
+        and not re.search(r"[，。；]", heading_label(h)) for h in heads(p)) and not any("纸质" in h for h in heads(p))]
     if items:
         found.facts.append(_make_fact("materials", "materials", [_body(p.text) for p in items[:8]], vocab))
     else:
@@ -435,7 +450,8 @@ def _rules(found: Found) -> None:
     if app:
         q = app["quotes"][0]
         allowed: list[str] = []
-        rest = q
+        # Unit types a clause excludes ("企业、社会组织和个人不在本次申报范围内") are not among the allowed.
+        rest = "".join(c for c in re.split(r"(?<=[。；，,])", q) if not EXCLUSION.search(c))
         for word, value in ORG_WORDS:
             if word in rest:
                 allowed.append(value)

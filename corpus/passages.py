@@ -21,8 +21,8 @@ _NUMBERED = re.compile(r"^(\d+)\s*[.、]\s*(.*)$")
 _SUBTOPIC = re.compile(
     r"^(?:子课题\s*([①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+|\d{1,2})\s*[、.．：:]?|([①②③④⑤⑥⑦⑧⑨⑩])\s*[、.．]?)\s*(.*)$"
 )
-_ANNEX_LIST = re.compile(r"^- (附件)：(.*)$")
-_DATELINE = re.compile(r"^\d{4}年\d{1,2}月$")
+_ANNEX_LIST = re.compile(r"^(?:- )?(附件)[：:]\s*(\S.*)$")  # "附件：1. …申报书（模板）" lists the annexes
+_DATELINE = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?$")
 _SENTENCE_END = re.compile(r"(?<=[。！？])")  # a semicolon joins clauses of one sentence
 _LABEL = re.compile(r"^([^：:。]{2,20})[：:。]")
 _MIN_SENTENCE = 12
@@ -94,7 +94,7 @@ class _Cursor:
         self.path.append((number, label))
 
     def topic(self) -> str | None:
-        if self.doc != "guide" or len(self.path) < 2 or not self.path[1][0] or not self.level:
+        if self.doc not in ("guide", "notice") or len(self.path) < 2 or not self.path[1][0] or not self.level:
             return None
         base = f"{self.level}-{self.path[1][0]}"
         return f"{base}-sub-{self.path[2][0]}" if len(self.path) > 2 and self.path[2][0] else base
@@ -159,20 +159,22 @@ def segment(lines: list[str]) -> list[Passage]:
             continue
         if m := _ANNEX_LIST.match(line):
             cur.set(1, 9, m.group(1))
-            emit(line[2:], "text", sentences=False)
+            emit(line.removeprefix("- "), "text", sentences=False)
             continue
-        if cur.doc == "guide" and cur.level and len(cur.path) >= 2 and (m := _SUBTOPIC.match(line)):
+        # A guide's topics, or topics the notice lists itself under a level heading ("（一）重大项目").
+        topical = cur.doc == "guide" or cur.doc == "notice" and cur.level is not None
+        if topical and cur.level and len(cur.path) >= 2 and (m := _SUBTOPIC.match(line)):
             token = m.group(1) or m.group(2)
             n = number_of(token)
             cur.set(3, n, f"子课题{circled(n)}")
             emit(line, "heading", sentences=False)
             continue
         if m := _PAREN.match(line):
-            if cur.doc == "guide" and (lv := level_of(m.group(2))) and len(m.group(2)) <= 12:
+            if cur.doc in ("guide", "notice") and (lv := level_of(m.group(2))) and len(m.group(2)) <= 12:
                 cur.set(1, _CN_NUM[m.group(1)[0]], line)  # "（一）重大项目" as the guide's section heading
                 cur.level = lv
                 continue
-            if cur.doc == "guide" and cur.level and len(cur.path) >= 2:
+            if topical and cur.level and len(cur.path) >= 2:
                 n = number_of(m.group(1))  # "（二）…" under a guide topic: its sub-topic
                 cur.set(3, n, f"子课题{circled(n)}")
                 emit(line, "heading", sentences=False)
@@ -185,7 +187,7 @@ def segment(lines: list[str]) -> list[Passage]:
         if (m := _NUMBERED.match(line)) and cur.path:
             number, body = int(m.group(1)), m.group(2)
             level = cur.numbered_level if cur.doc == "notice" else 2
-            if cur.doc == "guide" and cur.level:
+            if topical and cur.level:
                 cur.set(2, number, f"{number}. {_short(body)}")
                 emit(line, "heading", sentences=False)
                 continue
