@@ -89,8 +89,6 @@ OVERVIEW_LIKELIEST = True  # an overview question with no fact found takes the l
 CORE_OTHER_ATTRIBUTES: tuple[str | None, ...] = (None, "how")  # ... asking no value ("这个项目怎么报")
 PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-question out of scope
 UNNAMED_FEATURES = True  # the programme's own name is no word the intent model reads
-# A yes/no question seeking the verdict all the same: may-I, or does a stated fact bear on applying.
-MAY = re.compile(r"能|可以|可不可以|可否|允许|让不让|影响|\b(?:can|could|may|allowed|affect)\b")
 COVERED_SURE = 0.9  # an out-of-scope word is said beside the question when the model is this sure of its kind
 YESNO_OTHER = True  # ... and so is one about any fact but eligibility ("学校拟推荐的项目需要先公示吗")
 FIRST_STEPS = True  # "第一步做什么" is answered with the procedure's first step
@@ -170,6 +168,10 @@ class Assistant:
         # retrieval variants, the LangChain retriever) correct typos with it too.
         retriever.speller = speller
         self._owners = {pid: f for f in corpus.facts for pid in f.about_ids}
+        # The process fact the notice states first (registration, in the 2024 notice): "第一步做什么".
+        order = {p.id: p.order for p in corpus.passages}
+        self._first_step = min((f for f in corpus.facts if f.intent == "process" and f.about_ids),
+                               key=lambda f: min(order[pid] for pid in f.about_ids), default=None)
         self._quote_passages = {q: find_passages(q, corpus.passages) for f in corpus.facts for q in f.quotes}
         self._content_of = {
             t.id: {p.id for p in corpus.passages if p.topic == t.id and p.kind == "content"} for t in corpus.topics
@@ -508,7 +510,7 @@ class Assistant:
         # 3b. The first step ("新单位第一次申报要先做什么", "What must we do first?"): the procedure's first
         #     fact in the notice's order, unless a thing or value is asked ("首先要准备哪些材料").
         if (FIRST_STEPS and not topics and not u.after and _has(q, V.FIRST_STEP) and asked_kind != "out_of_scope"
-                and u.attribute in (None, "how", "content") and (first := self._first_step()) is not None):
+                and u.attribute in (None, "how", "content") and (first := self._first_step) is not None):
             return done(facts_answer([first], today, lang), Intent.PROCESS)
 
         # 4. A section of the notice as a whole ("申报要求一共有哪几条", "整个申报流程分哪几步"): its parts
@@ -613,7 +615,7 @@ class Assistant:
                                   # a yes/no question about a step the ranker found, with no may-I in it
                                   or STEP_YESNO and u.yesno and (facts[0].intent == "process" or (
                                       # a need, not a may-I ("能不能牵头重大项目", "这会影响我报…吗" seek the verdict)
-                                      YESNO_OTHER and not MAY.search(q)))))
+                                      YESNO_OTHER and not V.SEEKS_VERDICT.search(q)))))
             # "Our institute has never used the system. What must we do first?": a step is asked
             or FIRST_STEPS and _has(q, V.FIRST_STEP)
         ))
@@ -696,12 +698,6 @@ class Assistant:
         calls and programmes, unknown topic numbers, aspects the notice is silent on."""
         foreign = self.understander.foreign_entities(text) + self.topics.unknown_numbers(text)
         return bool(foreign) or _has(text, self.uncovered)
-
-    def _first_step(self) -> Fact | None:
-        """The process fact the notice states first (registration, in the 2024 notice)."""
-        order = {p.id: p.order for p in self.corpus.passages}
-        steps = [f for f in self.corpus.facts if f.intent == "process" and f.about_ids]
-        return min(steps, key=lambda f: min(order[pid] for pid in f.about_ids), default=None)
 
     def _window_fact(self) -> Fact:
         """The fact of the main (application) window: the dated fact that opens first."""

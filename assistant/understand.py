@@ -251,9 +251,10 @@ def family_english() -> tuple[str, ...]:
 
 
 def _values_apart(parts: list[str]) -> bool:
-    """Whether each part asks a value of a different kind ("What's the funding for a major project, and
-    by when must it be finished?"): a part referring back to the one before it is then a question of its
-    own, since what it asks does not depend on which thing it refers to as much as on what is asked."""
+    """Whether each part asks a different kind of value ("What's the funding for a major project, and
+    by when must it be finished?"). Then a part that refers back with "it" is still a question of its
+    own: the value it asks is found without the thing "it" names. A part referring to several things
+    ("…, and how much does each get?") is not."""
     asked = [asked_attribute(p) for p in parts]
     return (all(a in SPLIT_VALUES for a in asked) and len(set(asked)) == len(asked)
             and not any(_PLURAL_REFERENCE.search(p) for p in parts[1:]))

@@ -73,3 +73,7 @@ THANKS = ("谢谢", "感谢", "多谢", "thanks", "thank you")
 # What to do first ("第一步得先干啥", "新单位要先做什么", "What must we do first?"): the first step asked.
 FIRST_STEP = ("第一步", "头一步", "首先要", "最先", "先做什么", "先要做什么", "先得做什么", "先干啥", "先干什么", "先做啥",
               "要先做", "得先做", "需要先做", "应该先做", "first step", "do first", "to do first", "start with")
+
+# A yes/no question seeking the verdict even beside another need: may-I, or whether a stated fact bears
+# on applying ("能不能牵头重大项目", "这会影响我报…吗"); "拟推荐的项目需要先公示吗" seeks neither.
+SEEKS_VERDICT = re.compile(r"能|可以|可不可以|可否|允许|让不让|影响|\b(?:can|could|may|allowed|affect)\b", re.ASCII)
