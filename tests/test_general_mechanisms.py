@@ -1022,3 +1022,19 @@ def test_a_may_i_question_is_decided_by_the_clause_that_asks(assistant: Assistan
     # ... and a modal reaches a verb a few adverbs away ("还能往上推荐项目吗").
     answer = assistant.ask("学校被列入了信用黑名单还没移出，今年还能往上推荐项目吗？")
     assert answer.eligibility is not None and answer.eligibility.verdict == "ineligible"
+
+
+def test_an_overview_the_model_is_unsure_of_follows_the_best_ranked_fact(assistant: Assistant) -> None:
+    from assistant.intent_model import IntentModel
+
+    credit = next(f for f in CORPUS.facts if any("黑名单" in q for q in f.quotes))
+    # A model split between two kinds (0.51 / 0.49) for every question: the evidence decides the aspect.
+    model, assistant.intents = assistant.intents, IntentModel(("eligibility", "rules"), (0.04, 0.0), {})
+    try:
+        answer = assistant.ask("申报单位在信用方面有哪些要求？")
+        assert answer.citations and answer.citations[0].id in credit.about_ids
+        # the credit rules, not the eligibility facts the unsure model leaned to (the leader's age limit)
+        leader = next(f for f in CORPUS.facts if any("周岁" in q for q in f.quotes))
+        assert not any(c.id in leader.about_ids for c in answer.citations[:3])
+    finally:
+        assistant.intents = model
