@@ -13,7 +13,10 @@ from collections.abc import Callable
 from typing import Literal, cast
 
 from assistant.models import Eligibility, MissingFact, Profile, RuleCitation, RuleResult, SubmissionWindow
-from corpus import Corpus, Rule
+from corpus import Corpus, CorpusError, Rule
+
+NO_WINDOW = ("no fact has a date window: every verdict reports the application window, so give the fact of the "
+             "submission dates a `window` (opens, closes) in facts.yaml or overlay.yaml")
 
 Outcome = tuple[bool | None, str, list[str]]  # passed, message, fields still missing
 WindowStatus = Literal["open", "not_yet_open", "closed"]
@@ -136,6 +139,8 @@ class EligibilityChecker:
         main = corpus.fact_by_role("submission_window")
         # The application window; a notice without one named so: its dated fact that opens first.
         windows = [f.window for f in corpus.facts if f.window]
+        if not windows:
+            raise CorpusError([NO_WINDOW])
         self.window = main.window if main and main.window else min(windows, key=lambda w: w.opens)
 
     def submission_window(self, today: dt.date) -> SubmissionWindow:

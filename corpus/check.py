@@ -73,6 +73,9 @@ def check_corpus(directory: str | os.PathLike[str], profile_fields: Iterable[str
     covered = numbers(covered_text) | numbers(" ".join(corpus.passage(pid).text for pid in rested if pid))
     for token in sorted(numbers(corpus.clean_notice) - covered):
         problems.append(f"notice: {token} appears in the notice but no fact, topic or rule covers it")
+    if not any(f.window for f in corpus.facts):
+        problems.append("no fact has a date window (opens, closes): the verdict reports the application window; "
+                        "give the submission dates' fact a `window` in overlay.yaml")
     problems += _coverage_problems(corpus, str(found.directory))
     fields = set(profile_fields)
     if fields:

@@ -47,6 +47,8 @@ TITLE_WORDS = (("正高", ["senior"]), ("副高", ["senior", "associate_senior"]
 DEGREE_WORDS = (("博士", ["doctorate"]), ("硕士", ["doctorate", "master"]), ("本科", ["doctorate", "master", "bachelor"]))
 
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+_FROM = re.compile(r"自\s*" + DATE + r"\s*(?:起|开始)")  # "网上申报自2028年3月20日起"
+_UNTIL = re.compile(r"截止(?:时间|日期)?\s*(?:为|是|：|:)?\s*" + DATE)  # "申报截止时间为2028年4月30日17:00"
 _RANGE = re.compile(DATE + r"\s*(?:[—\-－–~～至到]+|至)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _SINGLE = re.compile(DATE)
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
@@ -97,14 +99,17 @@ def _zh_date(y: str | int, m: str | int, d: str | int) -> str:
 # Role -> (intent, pattern over a passage's text, where: notice | guide | any). First match wins;
 # "all" roles take every matching passage. Order matters: specific before general.
 FACT_PATTERNS: list[tuple[str, str, str, str]] = [
-    ("applicants", "eligibility", r"申报对象|申报主体|申报单位(?:条件|范围|须为|应为|必须为)|申报范围", "notice"),
+    ("applicants", "eligibility", r"申报对象|申报主体|申报单位(?:条件|范围|须为|应为|必须为|限于|仅限)|申报范围", "notice"),
     ("management_system", "rules", r"科研管理制度", "notice"),
     ("credit", "rules", r"黑名单|严重失信", "notice"),
-    ("leader_requirements", "eligibility", r"周岁", "any"),
+    # an age limit, or a birth date ("项目负责人须为1968年1月1日（含）以后出生")
+    ("leader_requirements", "eligibility", r"周岁|(?:以后|之后)出生", "any"),
     # the leader's own limit, not a unit's quota ("其他事业单位限报1项")
     ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)", "notice"),
     ("overdue_projects", "rules", r"逾期未结题|逾期未验收", "notice"),
-    ("quota", "rules", r"限报|限额申报|推荐数量", "notice"),
+    # a unit type's quota ("高校限报 5 项", "高校不超过6项"), not the leader's own limit ("每名项目负责人本年度限报1项")
+    ("quota", "rules", r"(?:高校|高等院校|院所|事业单位|企业|机构|单位)[^。；]{0,20}?(?:限报|不超过|最多推荐|最多申报)\s*\d+\s*项|"
+                       r"限额申报|推荐数量|实行限额", "notice"),
     ("classified", "rules", r"涉密", "notice"),
     ("duplicate_funding", "rules", r"重复.{0,6}(?:申请|申报|支持|资助)", "notice"),
     ("single_recommender", "rules", r"多头申报|单个推荐部门|一个推荐部门", "notice"),
@@ -143,7 +148,9 @@ def _in(p: Passage, where: str) -> bool:
 EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不予受理|不接受|不属于|除外|不能申报")
 # The sentences after a fact's first one, in its item, that say more of it: the leader's limits, the
 # paper copies' number and time.
-MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位", "paper_materials": r"纸质|一式|份"}
+MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份"}
+# ... and those anywhere in its item that state the applicants' other conditions ("注册地在郑州市，具有独立法人资格")
+BESIDE_SENTENCES = {"applicants": r"法人|注册地|市内|行政区域内"}
 
 
 def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
@@ -159,6 +166,9 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         if role in MORE_SENTENCES:  # a fact may run over several sentences of one item
             quotes += [_body(p.text) for p in passages if p.section == hit.section and p.order > hit.order
                        and re.search(MORE_SENTENCES[role], p.text)]
+        if role in BESIDE_SENTENCES and not re.search(BESIDE_SENTENCES[role], hit.text):
+            quotes += [_body(p.text) for p in passages if p.section == hit.section and p is not hit
+                       and re.search(BESIDE_SENTENCES[role], p.text) and not EXCLUSION.search(p.text)][:2]
         found.facts.append(_make_fact(role, intent, quotes, vocab))
 
 
@@ -198,12 +208,53 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             found.facts.append(fact)
         if _RANGE.search(p.text):
             continue
+        start, end = _FROM.search(p.text), _UNTIL.search(p.text)
+        if start and end and start.end() <= end.start() and not found.fact("submission_window"):
+            # "网上申报自2028年3月20日起，申报截止时间为2028年4月30日17:00": a window in two phrases
+            name = re.split(r"[。；;，,]", _body(p.text[: start.start()]))[-1].strip() or "申报"
+            opens, closes = _iso(*start.groups()), _iso(*end.groups())
+            window = {"opens": opens, "closes": closes, "name_zh": name, "name_en": _window_en(name)}
+            fact = _make_fact("submission_window", "dates", [_body(p.text)], vocab, window=window)
+            fact["zh"] = (f"{name}时间为{_zh_date(*start.groups())}—{_zh_date(*end.groups())}，"
+                          f"截止日为{_zh_date(*end.groups())}。{_body(p.text)}")
+            fact["en"] = f"{_window_en(name).capitalize()}: {opens} to {closes}."
+            found.facts.append(fact)
+            continue
         for m in _SINGLE.finditer(p.text):
             if re.search(r"不晚于|完成时间|结题|截止", p.text) and not found.fact("completion_deadline"):
                 fact = _make_fact("completion_deadline", "dates", [_body(p.text)], vocab)
                 fact["en"] = f"Projects must be completed by {_iso(*m.groups())}."
                 found.facts.append(fact)
                 break
+
+
+# What happens to a late submission ("逾期不再受理", "逾期系统自动关闭，不予受理"): said of the window.
+LATE = re.compile(r"逾期(?!未)[^，,。]{0,6}?(?:受理|接收|关闭)|不予受理|不再受理|不予接收")
+
+
+def _late_sentences(passages: list[Passage], found: Found) -> None:
+    """The submission window's fact also quotes the sentences after it in its item that say what happens
+    to a late submission, when its own passage does not."""
+    window = found.fact("submission_window")
+    if not window or any(LATE.search(q) for q in window["quotes"]):
+        return
+    first = next((p for p in passages if _body(p.text) == window["quotes"][0]), None)
+    if first is None:
+        return
+    late = [_body(p.text) for p in passages if p.section == first.section and p.order > first.order
+            and LATE.search(p.text) and not p.topic]
+    if not late:
+        # said in the procedure instead ("经单位管理员审核后在限定时间内提交，逾期不再受理"): that clause and
+        # the one before it, verbatim
+        for p in passages:
+            clauses = re.split(r"(?<=[，,])", _body(p.text).rstrip("。"))
+            at = next((i for i, c in enumerate(clauses) if LATE.search(c)), None)
+            if p.id.startswith("n-") and not p.topic and at is not None and not _SINGLE.search(p.text):
+                late = ["".join(clauses[max(at - 1, 0): at + 1]).rstrip("，,")]
+                break
+    if late:
+        window["quotes"].append(late[0])
+        window["zh"] = window["zh"].rstrip("。") + "；" + late[0].rstrip("。") + "。"
 
 
 def _window_en(name: str) -> str:
@@ -317,7 +368,7 @@ def _topic_numbers(tid: str) -> tuple[str, int, int | None]:
 
 
 def _title_of(heading: str) -> str:
-    text = re.sub(r"^(?:\d+\s*[.、．]|子课题\s*[①-⑩一二三四五六七八九十\d]+\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", heading)
+    text = re.sub(r"^(?:\d+\.\d+\s|\d+\s*[.、．]|子课题\s*[①-⑩一二三四五六七八九十\d]+\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", heading)
     text = re.sub(r"[（(][^（）()]*(?:子课题|项目)[^（）()]*[)）]\s*$", "", text)
     return text.strip().rstrip("。")
 
@@ -457,25 +508,33 @@ def _rules(found: Found) -> None:
                 allowed.append(value)
                 rest = rest.replace(word, "")
         allowed = list(dict.fromkeys(allowed))
-        found.org_types = {k: ORG_ZH[k] for k in dict.fromkeys(
-            [*allowed, "university", "research_institute", "public_institution", "enterprise",
-             "social_organization", "individual", "other"])}
-        names = "、".join(ORG_ZH[a] for a in allowed)
-        found.rules.append({
-            "id": "org_type", "check": "one_of", "field": "org_type", "allowed": allowed, "quote": q,
-            "pass": _bi(f"单位类型属于申报对象（{names}）。", "The unit type is eligible ("
-                        + ", ".join(ORG_EN.get(a, a) for a in allowed) + ")."),
-            "fail": _bi(f"申报对象仅限{names}。", "Only " + ", ".join(ORG_EN.get(a, a) for a in allowed) + " may apply."),
-        })
-        if "法人" in q:
+        if not allowed:
+            # An exclusion alone names no unit type that may apply: a rule admitting none would refuse everyone.
+            found.notes.append(f"申报对象：这句话没有列出可申报的单位类型，单位类型规则未生成：{q}")
+        else:
+            found.org_types = {k: ORG_ZH[k] for k in dict.fromkeys(
+                [*allowed, "university", "research_institute", "public_institution", "enterprise",
+                 "social_organization", "individual", "other"])}
+            names = "、".join(ORG_ZH[a] for a in allowed)
+            found.rules.append({
+                "id": "org_type", "check": "one_of", "field": "org_type", "allowed": allowed, "quote": q,
+                "pass": _bi(f"单位类型属于申报对象（{names}）。", "The unit type is eligible ("
+                            + ", ".join(ORG_EN.get(a, a) for a in allowed) + ")."),
+                "fail": _bi(f"申报对象仅限{names}。", "Only " + ", ".join(ORG_EN.get(a, a) for a in allowed) + " may apply."),
+            })
+        # The legal-person and location conditions may be a sentence of their own beside it.
+        legal = next((x for x in app["quotes"] if "法人" in x), None)
+        if legal:
             found.rules.append({"id": "independent_legal_person", "check": "equals", "field": "independent_legal_person",
-                                "value": True, "quote": q, "pass": _bi("单位具有独立法人资格。", "The unit is an independent legal person."),
+                                "value": True, "quote": legal, "pass": _bi("单位具有独立法人资格。", "The unit is an independent legal person."),
                                 "fail": _bi("申报单位须具有独立法人资格。", "The applying unit must be an independent legal person.")})
-        city = re.search(r"([\u4e00-\u9fff]{2,4}市)(?:内|行政区域内|辖区内|注册)", q)
-        if city:
+        city_pattern = r"([\u4e00-\u9fff]{2,4}市)(?:内|行政区域内|辖区内|注册)|注册地(?:在|为|位于)([\u4e00-\u9fff]{2,4}市)"
+        where = next((x for x in app["quotes"] if re.search(city_pattern, x)), None)
+        if where and (city := re.search(city_pattern, where)):
+            name = city.group(1) or city.group(2)
             found.rules.append({"id": "location", "check": "equals", "field": "located_in_zhengzhou", "value": True,
-                                "quote": q, "pass": _bi(f"单位位于{city.group(1)}内。", "The unit is located in the city."),
-                                "fail": _bi(f"申报单位须为{city.group(1)}内的单位。", "The applying unit must be located in the city.")})
+                                "quote": where, "pass": _bi(f"单位位于{name}内。", "The unit is located in the city."),
+                                "fail": _bi(f"申报单位须为{name}内的单位。", "The applying unit must be located in the city.")})
     else:
         found.notes.append("申报对象：找不到“申报对象”一句，单位类型规则未生成。")
     credit = found.fact("credit")
@@ -521,7 +580,7 @@ def _rules(found: Found) -> None:
     if quota:
         q = quota["quotes"][0]
         per: dict[str, int] = {}
-        for m in re.finditer(r"([\u4e00-\u9fff、，,和及]{2,30}?)(?:每家|每个单位|各)?限报\s*(\d+)\s*项", q):
+        for m in re.finditer(r"([\u4e00-\u9fff、，,和及]{2,30}?)(?:每家|每个单位|各)?(?:限报|不超过|最多推荐|最多申报)\s*(\d+)\s*项", q):
             group = m.group(1)
             for word, value in ORG_WORDS:
                 if word in group:
@@ -555,15 +614,21 @@ def _leader_rules(found: Found) -> None:
     general_age = None
     for c in clauses:
         m = re.search(r"(?:不超过|不得超过|不大于|以下)\s*(\d{2})\s*周岁|(\d{2})\s*周岁以下", c)
-        if not m:
+        born = re.search(r"(\d{4})\s*年[^，,。]{0,12}?(?:以后|之后)出生", c)
+        if born and found.meta.get("year"):
+            # born on or after a date: at most the call's year minus that year, in whole years (a leader born
+            # late in that year is one younger; Profile ages are whole years, so the limit is the older bound)
+            age = int(found.meta["year"]) - int(born.group(1))
+        elif not m:
             continue
-        age = int(m.group(1) or m.group(2))
+        else:
+            age = int(m.group(1) or m.group(2))
         lv = level_of(c) if re.search(r"(重大|重点|一般)项目", c) else None
         if lv:
             by_level[lv] = age
         else:
             general_age = age
-    age_clause = next((c for c in clauses if "周岁" in c), q)
+    age_clause = next((c for c in clauses if "周岁" in c or "出生" in c), q)
     if by_level or general_age is not None:
         rule: dict[str, Any] = {
             "id": "age", "check": "at_most", "field": "age", "quote": age_clause if not by_level else fact["quotes"][0],
@@ -701,6 +766,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
              ("materials", lambda: _materials(passages, found, vocab))]
     for _name, step in tqdm(steps, desc="ingest", unit="step", leave=False):
         step()
+    _late_sentences(passages, found)
     amounts = _counts_and_levels(passages, found, vocab)
     _meta(lines, passages, found)
     _topics(passages, found, amounts)

@@ -21,6 +21,13 @@ _NUMBERED = re.compile(r"^(\d+)\s*[.、]\s*(.*)$")
 _SUBTOPIC = re.compile(
     r"^(?:子课题\s*([①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+|\d{1,2})\s*[、.．：:]?|([①②③④⑤⑥⑦⑧⑨⑩])\s*[、.．]?)\s*(.*)$"
 )
+# A guide's level heading on a line of its own, unnumbered ("重大项目").
+_BARE_LEVEL = re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:项目|课题)$")
+# A numbered point under a topic: "1.1 创新投入…；"
+_DOTTED = re.compile(r"^\d{1,2}\.(\d{1,2})\s*(.+)$")
+# A topic's fields in brackets on one line: "（资助强度：30万元；联系处室：规划处，电话：0371-67170001）"
+_FIELDS = re.compile(r"^[(（]([^()（）]*[：:][^()（）]*)[)）]$")
+_TRAILING_FIELDS = re.compile(r"[(（]([^()（）]*[：:][^()（）]*)[)）]$")
 _ANNEX_LIST = re.compile(r"^(?:- )?(附件)[：:]\s*(\S.*)$")  # "附件：1. …申报书（模板）" lists the annexes
 _DATELINE = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?$")
 _SENTENCE_END = re.compile(r"(?<=[。！？])")  # a semicolon joins clauses of one sentence
@@ -33,7 +40,7 @@ DOC_NAMES = {"notice": "通知", "guide": "申报指南", "pledge": "信用承�
 # A labelled line's kind: what the engine and the index read from passages of a topic.
 KIND_BY_PREFIX = (
     (re.compile(r"^(?:研究内容|主要研究内容|研究方向|主要内容)"), "content"),
-    (re.compile(r"^(?:项目经费|支持经费|资助经费|经费额度|资助额度|资助金额|经费)"), "funding"),
+    (re.compile(r"^(?:项目经费|支持经费|资助经费|经费额度|资助额度|资助金额|资助强度|经费)"), "funding"),
     (re.compile(r"^(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话)"), "contact"),
     (re.compile(r"^(?:成果形式|预期成果|成果要求|考核指标|研究成果)"), "deliverable"),
 )
@@ -86,6 +93,7 @@ class _Cursor:
     numbered_level: int = 2
     annex: int = 0
     level: str | None = None  # the project level of the guide section we are in
+    paren_topics: bool = False  # the section numbers its topics "（一）（二）" (not their sub-topics)
 
     def set(self, level: int, number: int, label: str) -> None:
         del self.path[level - 1 :]
@@ -145,6 +153,12 @@ def segment(lines: list[str]) -> list[Passage]:
             counters[key] = n + 1
             out.append(Passage(f"{key}-{n}", cur.section(), sentence, kind, cur.topic(), len(out)))
 
+    def emit_fields(text: str) -> None:
+        """A topic's bracketed fields, each a passage of its kind ("资助强度：30万元", "联系处室：规划处，电话：…")."""
+        for part in (x.strip() for x in re.split(r"[；;]", text)):
+            if part:
+                emit(part, next((k for prefix, k in KIND_BY_PREFIX if prefix.match(part)), "text"), sentences=False)
+
     for i, line in enumerate(lines):
         if m := _ANNEX.match(line):
             # What an annex is, from its title (the next lines): the guide holds the topics.
@@ -157,12 +171,26 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.numbered_level = 2
             cur.level = level_of(line) if cur.doc == "guide" else None
             continue
+        if cur.doc == "guide" and len(line) <= 6 and _BARE_LEVEL.match(line) and (lv := level_of(line)):
+            # "重大项目" alone on its line: the guide's next section, numbered in order
+            cur.set(1, (cur.path[0][0] if cur.path else 0) + 1, line)
+            cur.numbered_level = 2
+            cur.level, cur.paren_topics = lv, False
+            continue
         if m := _ANNEX_LIST.match(line):
             cur.set(1, 9, m.group(1))
             emit(line.removeprefix("- "), "text", sentences=False)
             continue
         # A guide's topics, or topics the notice lists itself under a level heading ("（一）重大项目").
         topical = cur.doc == "guide" or cur.doc == "notice" and cur.level is not None
+        if topical and cur.level and len(cur.path) >= 2 and (m := _FIELDS.match(line)):
+            emit_fields(m.group(1))
+            continue
+        if topical and cur.level and len(cur.path) >= 2 and _DOTTED.match(line):
+            # "1.1 创新投入…；": a point of the topic's content (a sub-topic is named 子课题 and has its own
+            # funding and contact; these do not)
+            emit(line, "content", sentences=False)
+            continue
         if topical and cur.level and len(cur.path) >= 2 and (m := _SUBTOPIC.match(line)):
             token = m.group(1) or m.group(2)
             n = number_of(token)
@@ -174,10 +202,22 @@ def segment(lines: list[str]) -> list[Passage]:
                 cur.set(1, _CN_NUM[m.group(1)[0]], line)  # "（一）重大项目" as the guide's section heading
                 cur.level = lv
                 continue
-            if topical and cur.level and len(cur.path) >= 2:
+            if topical and cur.level and len(cur.path) >= 2 and not cur.paren_topics:
                 n = number_of(m.group(1))  # "（二）…" under a guide topic: its sub-topic
                 cur.set(3, n, f"子课题{circled(n)}")
                 emit(line, "heading", sentences=False)
+                continue
+            if cur.doc == "guide" and cur.level and (len(cur.path) == 1 or cur.paren_topics):
+                # "（一）…" right under "重大项目": the section's topics, their fields perhaps on the same
+                # line ("（一）…研究（资助强度：30万元；联系处室：规划处，电话：…）")
+                n = number_of(m.group(1))
+                fields = _TRAILING_FIELDS.search(line)
+                head = line[: fields.start()] if fields else line
+                cur.set(2, n, f"{n}. {_short(head[len(line) - len(m.group(2)):])}")
+                cur.paren_topics = True
+                emit(head, "heading", sentences=False)
+                if fields:
+                    emit_fields(fields.group(1))
                 continue
             label = _LABEL.match(m.group(2))
             cur.set(2, _CN_NUM[m.group(1)[0]], line[: line.index(m.group(2))] + (label.group(1) if label else ""))

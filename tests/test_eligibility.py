@@ -176,3 +176,12 @@ def test_check_command_reads_stdin_and_rejects_bad_profiles(tmp_path) -> None:
     assert body["verdict"] == "ineligible" and body["submission_window"]["status"] == "open"
     bad = subprocess.run(run, input='{"age": "old", "colour": 1}', capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "invalid profile" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_notice_without_a_date_window_is_a_clear_corpus_error() -> None:
+    from corpus import CorpusError, load_corpus
+
+    corpus = load_corpus()
+    undated = corpus.model_copy(update={"facts": [f.model_copy(update={"window": None}) for f in corpus.facts]})
+    with pytest.raises(CorpusError, match="date window"):
+        EligibilityChecker(undated)
