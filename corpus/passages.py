@@ -25,9 +25,9 @@ _SUBTOPIC = re.compile(
 _BARE_LEVEL = re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:项目|课题)$")
 # A numbered point under a topic: "1.1 创新投入…；"
 _DOTTED = re.compile(r"^\d{1,2}\.(\d{1,2})\s*(.+)$")
-# A topic's fields in brackets on one line: "（资助强度：30万元；联系处室：规划处，电话：0371-67170001）"
-_FIELDS = re.compile(r"^[(（]([^()（）]*[：:][^()（）]*)[)）]$")
-_TRAILING_FIELDS = re.compile(r"[(（]([^()（）]*[：:][^()（）]*)[)）]$")
+# A topic's fields in brackets, a line of their own or at the end of its title's line:
+# "（资助强度：30万元；联系处室：规划处，电话：0371-67170001）"
+_FIELDS = re.compile(r"[(（]([^()（）]*[：:][^()（）]*)[)）]$")
 _ANNEX_LIST = re.compile(r"^(?:- )?(附件)[：:]\s*(\S.*)$")  # "附件：1. …申报书（模板）" lists the annexes
 _DATELINE = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?$")
 _SENTENCE_END = re.compile(r"(?<=[。！？])")  # a semicolon joins clauses of one sentence
@@ -183,7 +183,7 @@ def segment(lines: list[str]) -> list[Passage]:
             continue
         # A guide's topics, or topics the notice lists itself under a level heading ("（一）重大项目").
         topical = cur.doc == "guide" or cur.doc == "notice" and cur.level is not None
-        if topical and cur.level and len(cur.path) >= 2 and (m := _FIELDS.match(line)):
+        if topical and cur.level and len(cur.path) >= 2 and (m := _FIELDS.fullmatch(line)):
             emit_fields(m.group(1))
             continue
         if topical and cur.level and len(cur.path) >= 2 and _DOTTED.match(line):
@@ -198,7 +198,9 @@ def segment(lines: list[str]) -> list[Passage]:
             emit(line, "heading", sentences=False)
             continue
         if m := _PAREN.match(line):
-            if cur.doc in ("guide", "notice") and (lv := level_of(m.group(2))) and len(m.group(2)) <= 12:
+            # ("（一）重大项目", "（二）其他重点项目"; in the notice only a heading that is little more than a level's
+            # name, not "（三）重点项目申报要求")
+            if (lv := level_of(m.group(2))) and len(m.group(2)) <= {"guide": 12, "notice": 6}.get(cur.doc, 0):
                 cur.set(1, _CN_NUM[m.group(1)[0]], line)  # "（一）重大项目" as the guide's section heading
                 cur.level = lv
                 continue
@@ -211,9 +213,9 @@ def segment(lines: list[str]) -> list[Passage]:
                 # "（一）…" right under "重大项目": the section's topics, their fields perhaps on the same
                 # line ("（一）…研究（资助强度：30万元；联系处室：规划处，电话：…）")
                 n = number_of(m.group(1))
-                fields = _TRAILING_FIELDS.search(line)
+                fields = _FIELDS.search(line)
                 head = line[: fields.start()] if fields else line
-                cur.set(2, n, f"{n}. {_short(head[len(line) - len(m.group(2)):])}")
+                cur.set(2, n, f"{n}. {_short(head[m.start(2):])}")
                 cur.paren_topics = True
                 emit(head, "heading", sentences=False)
                 if fields:
