@@ -204,7 +204,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             rest = _body(p.text[m.end():]).lstrip("。；;，, ")
             if rest:
                 fact["zh"] += rest if rest.endswith("。") else rest + "。"
-            fact["en"] = f"{_window_en(name).capitalize()}: {opens} to {closes}."
+            fact["en"] = f"{_window_en(name).capitalize()}: {opens} to {closes} (deadline {closes})."
             found.facts.append(fact)
         if _RANGE.search(p.text):
             continue
@@ -217,7 +217,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             fact = _make_fact("submission_window", "dates", [_body(p.text)], vocab, window=window)
             fact["zh"] = (f"{name}时间为{_zh_date(*start.groups())}—{_zh_date(*end.groups())}，"
                           f"截止日为{_zh_date(*end.groups())}。{_body(p.text)}")
-            fact["en"] = f"{_window_en(name).capitalize()}: {opens} to {closes}."
+            fact["en"] = f"{_window_en(name).capitalize()}: {opens} to {closes} (deadline {closes})."
             found.facts.append(fact)
             continue
         for m in _SINGLE.finditer(p.text):
