@@ -234,6 +234,19 @@ _UNIT = r"(?:学校|我校|我院|我所|本单位|我单位|单位|院里|所�
 _UNIT_SPEAKS = re.compile(r"(?:我们|咱们|我单位|本单位)(?:是|为)?[^，,。？?]{0,12}?"
                           r"(?:大学|学院|高校|研究所|研究院|院所|科学院|研究中心|事业单位|单位)")
 _PERSON_SPEAKS = re.compile(r"我(?!们|单位|校|院|所)|本人|负责人")
+_PUT = r"(?:推荐|报|申报|上报|提交|推)"  # putting a project forward
+# A unit's count of projects put forward, in the order tried: "学校已经推荐了4项", "已推荐3个".
+_UNIT_COUNTS = (
+    re.compile(_UNIT + r".{0,8}?(?:已经|已)?" + _PUT + r"(?:满|够)?了?\s*" + _NUM + r"\s*(?:个|项)"),
+    re.compile(r"(?:已经|已)?推荐了?\s*" + _NUM + r"\s*(?:个|项)"),
+)
+_SPEAKER_COUNT = re.compile(r"(?:已经|已)" + _PUT + r"(?:满|够)?了?\s*" + _NUM + r"\s*(?:个|项)")
+# The unit's places, taken: "今年5个名额已经用完了", "指标已经用掉2个", "已经报满5项" (only a unit fills its places).
+_PLACES_USED = (
+    re.compile(_NUM + r"\s*个\s*(?:名额|指标)[^，,。？?]{0,4}?(?:已经|已|都)?(?:用完|用满|占满|报满|满了|用光)"),
+    re.compile(r"(?:名额|指标)[^，,。？?]{0,4}?(?:已经|已)?(?:用掉|用了|占了|用去)了?\s*" + _NUM + r"\s*(?:个|项)"),
+    re.compile(r"(?:报|推|推荐|用)满了?\s*" + _NUM + r"\s*(?:个|项)"),
+)
 _PLANNED = r"想|打算|准备|计划|拟"  # a count planned in all, the asked one among them
 _EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _EN_NUM = r"(\d+|" + "|".join(_EN_NUMBERS) + r")"
@@ -245,18 +258,13 @@ def _en_number(word: str) -> int:
 
 def _counts(text: str, facts: dict[str, object]) -> None:
     """Unit quota ("学校已经推荐了4项") versus the leader's own applications ("我已经报了一个")."""
-    unit = re.search(
-        _UNIT + r".{0,8}?(?:已经|已)?(?:推荐|报|申报|上报|提交|推)(?:满|够)?了?\s*" + _NUM + r"\s*(?:个|项)", text
-    ) or re.search(r"(?:已经|已)?推荐了?\s*" + _NUM + r"\s*(?:个|项)", text) or (
+    unit = next((m for pattern in _UNIT_COUNTS if (m := pattern.search(text))), None)
+    if unit is None and _UNIT_SPEAKS.search(text) and not _PERSON_SPEAKS.search(text):
         # The unit speaking ("我们是郑州的一家科研院所……今年已报1项"): what "we" put forward is its count.
-        _UNIT_SPEAKS.search(text) and not _PERSON_SPEAKS.search(text)
-        and re.search(r"(?:已经|已)(?:推荐|报|申报|上报|提交|推)(?:满|够)?了?\s*" + _NUM + r"\s*(?:个|项)", text))
-    # "今年5个名额已经用完了": the unit's places, all taken.
-    unit = unit or re.search(_NUM + r"\s*个\s*(?:名额|指标)[^，,。？?]{0,4}?(?:已经|已|都)?(?:用完|用满|占满|报满|满了|用光)", text) or re.search(
-        # "指标已经用掉2个", "已经报满5项" (only a unit fills its places)
-        r"(?:名额|指标)[^，,。？?]{0,4}?(?:已经|已)?(?:用掉|用了|占了|用去)了?\s*" + _NUM + r"\s*(?:个|项)|"
-        r"(?:报|推|推荐|用)满了?\s*" + _NUM + r"\s*(?:个|项)", text)
-    if unit and (n := cn_number(next(g for g in unit.groups() if g))) is not None:
+        unit = _SPEAKER_COUNT.search(text)
+    if unit is None:
+        unit = next((m for pattern in _PLACES_USED if (m := pattern.search(text))), None)
+    if unit and (n := cn_number(unit.group(1))) is not None:
         # "今年想报两个项目" counts the one asked about: the others already put forward are one fewer.
         facts["org_quota_used"] = max(n - 1, 0) if re.search(_PLANNED, unit.group(0)) else n
         # The leader's own count is read from the rest ("学校推荐了2项…我今年只报这一个").

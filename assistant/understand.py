@@ -23,8 +23,7 @@ from assistant import vocabulary as V
 from assistant.extract import cn_number, extract_profile
 from assistant.models import Profile
 from assistant.topics import TopicResolver
-from corpus import Corpus
-from corpus.ingest import VOCAB_PATH
+from corpus import INGEST_VOCAB_PATH, Corpus
 from index.spelling import Correction, SpellingCorrector
 from index.tokenize import canonical, normalize, words
 
@@ -246,7 +245,7 @@ ALTERNATIVES = True  # "是网上报还是交纸质的" asks both
 def family_english() -> tuple[str, ...]:
     """The English wording `ingest` gives every notice of this family (its roles' English triggers):
     words an English question uses for this call whatever notice is loaded."""
-    roles = (yaml.safe_load(VOCAB_PATH.read_text(encoding="utf-8")) or {}).get("roles", {})
+    roles = (yaml.safe_load(INGEST_VOCAB_PATH.read_text(encoding="utf-8")) or {}).get("roles", {})
     return tuple(t for r in roles.values() for t in r.get("triggers", []) if isinstance(t, str) and t.isascii())
 
 

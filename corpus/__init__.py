@@ -26,6 +26,9 @@ from corpus.cleaning import clean_lines
 from corpus.passages import Passage, segment
 
 CORPUS_DIR = Path(__file__).resolve().parent
+# The wording `ingest` gives every notice of this family (triggers by role, profile questions, aspects
+# such notices are silent on); the engine reads its English as words of any loaded notice.
+INGEST_VOCAB_PATH = CORPUS_DIR / "ingest_vocab.yaml"
 NOTICE_PATH = CORPUS_DIR / "notice.txt"
 LEXICON_PATH = CORPUS_DIR / "lexicon.txt"
 DATA_FILES = ("facts.yaml", "topics.yaml", "rules.yaml", "coverage.yaml", "lexicon.txt", "overlay.yaml")

@@ -23,11 +23,11 @@ from typing import Any
 import yaml
 from tqdm import tqdm
 
-from corpus import CORPUS_DIR, squash
+from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
+from corpus import squash
 from corpus.cleaning import clean_lines
 from corpus.passages import Passage, circled, heading_label, level_of, segment
 
-VOCAB_PATH = CORPUS_DIR / "ingest_vocab.yaml"
 LEVEL_ZH = {"major": "重大项目", "key": "重点项目", "general": "一般项目"}
 LEVEL_EN = {"major": "Major project", "key": "Key project", "general": "General project"}
 # Unit types as notices name them -> Profile.org_type (longest first wins).
@@ -186,7 +186,6 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             name = re.sub(r"(?:时间|日期|期限)?\s*[为是：:]?\s*$", "", re.split(r"[。；;，,]", before)[-1]).strip()
             name = name or "申报"
             y2 = m.group(4) or m.group(1)
-            opens, closes = _iso(m.group(1), m.group(2), m.group(3)), _iso(y2, m.group(5), m.group(6))
             if re.search(r"填报|申报|提交|报送", name) and not found.fact("submission_window"):
                 role = "submission_window"
             elif re.search(r"审核|推荐|评审", name) and not found.fact("review_window"):
@@ -194,31 +193,16 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             else:
                 n_other += 1
                 role = f"window_{n_other}"
-            quote = _body(p.text)
-            window = {"opens": opens, "closes": closes, "name_zh": name, "name_en": _window_en(name)}
-            fact = _make_fact(role, "dates", [quote], vocab, window=window)
-            fact["zh"] = (f"{name}时间为{_zh_date(m.group(1), m.group(2), m.group(3))}—"
-                          f"{_zh_date(y2, m.group(5), m.group(6))}，截止日为{_zh_date(y2, m.group(5), m.group(6))}。"
-                          if role == "submission_window" else f"{name}时间为{_zh_date(m.group(1), m.group(2), m.group(3))}—"
-                          f"{_zh_date(y2, m.group(5), m.group(6))}。")
-            rest = _body(p.text[m.end():]).lstrip("。；;，, ")
-            if rest:
-                fact["zh"] += rest if rest.endswith("。") else rest + "。"
-            fact["en"] = f"{_window_en(name).capitalize()}: {opens} to {closes} (deadline {closes})."
-            found.facts.append(fact)
+            found.facts.append(_window_fact(role, name, (m.group(1), m.group(2), m.group(3)), (y2, m.group(5), m.group(6)),
+                                            _body(p.text), _body(p.text[m.end():]).lstrip("。；;，, "), vocab))
         if _RANGE.search(p.text):
             continue
         start, end = _FROM.search(p.text), _UNTIL.search(p.text)
         if start and end and start.end() <= end.start() and not found.fact("submission_window"):
             # "网上申报自2028年3月20日起，申报截止时间为2028年4月30日17:00": a window in two phrases
             name = re.split(r"[。；;，,]", _body(p.text[: start.start()]))[-1].strip() or "申报"
-            opens, closes = _iso(*start.groups()), _iso(*end.groups())
-            window = {"opens": opens, "closes": closes, "name_zh": name, "name_en": _window_en(name)}
-            fact = _make_fact("submission_window", "dates", [_body(p.text)], vocab, window=window)
-            fact["zh"] = (f"{name}时间为{_zh_date(*start.groups())}—{_zh_date(*end.groups())}，"
-                          f"截止日为{_zh_date(*end.groups())}。{_body(p.text)}")
-            fact["en"] = f"{_window_en(name).capitalize()}: {opens} to {closes} (deadline {closes})."
-            found.facts.append(fact)
+            found.facts.append(_window_fact("submission_window", name, start.groups(), end.groups(), _body(p.text),
+                                            _body(p.text), vocab))
             continue
         for m in _SINGLE.finditer(p.text):
             if re.search(r"不晚于|完成时间|结题|截止", p.text) and not found.fact("completion_deadline"):
@@ -255,6 +239,21 @@ def _late_sentences(passages: list[Passage], found: Found) -> None:
     if late:
         window["quotes"].append(late[0])
         window["zh"] = window["zh"].rstrip("。") + "；" + late[0].rstrip("。") + "。"
+
+
+def _window_fact(role: str, name: str, opens: tuple[str, ...], closes: tuple[str, ...], quote: str, rest: str,
+                 vocab: dict[str, Any]) -> dict[str, Any]:
+    """A dated window's fact: opens and closes as (year, month, day), named by the words before it, with
+    what the notice says after the dates (`rest`) at the end of its answer."""
+    a, b = _iso(*opens), _iso(*closes)
+    window = {"opens": a, "closes": b, "name_zh": name, "name_en": _window_en(name)}
+    fact = _make_fact(role, "dates", [quote], vocab, window=window)
+    fact["zh"] = f"{name}时间为{_zh_date(*opens)}—{_zh_date(*closes)}" + (
+        f"，截止日为{_zh_date(*closes)}。" if role == "submission_window" else "。")
+    if rest:
+        fact["zh"] += rest if rest.endswith("。") else rest + "。"
+    fact["en"] = f"{_window_en(name).capitalize()}: {a} to {b} (deadline {b})."
+    return fact
 
 
 def _window_en(name: str) -> str:
