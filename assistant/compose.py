@@ -6,13 +6,13 @@ Each composer returns the text and the ids of the passages it rests on (cited fi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from assistant.eligibility import window_status
 from assistant.models import Eligibility
-from corpus import Corpus, Fact, Topic, format_wan
+from corpus import Corpus, Fact, Reference, Topic, format_wan
 
 STATUS = {
     "open": ("正在进行", "open"),
@@ -97,6 +97,11 @@ def _contacts(t: Topic, lang: str) -> str:
     return ", ".join(f"{c.office}{f' ({c.unit})' if c.unit else ''}, phone {c.phone}" for c in t.contacts)
 
 
+def _notice_words(references: Sequence[Reference]) -> str:
+    """The notice's own clauses behind an English rendering of a topic's requirements."""
+    return "(Notice: " + " … ".join(f"“{r.quote}”" for r in references) + ")"
+
+
 def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None, *,
                 levels: Mapping[str, str] = MappingProxyType({})) -> Draft:
     zh = lang == "zh"
@@ -120,11 +125,16 @@ def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None, *,
         if not t.references:
             return topic_facet(t, "content", lang, parent, levels=levels)
         refs = "；".join(r.zh for r in t.references) if zh else "; ".join(r.en for r in t.references)
-        text = f"{name}的研究要求：{refs}。" if zh else f"{name} asks to {refs}."
+        text = f"{name}的研究要求：{refs}。" if zh else f"{name} asks to {refs}. {_notice_words(t.references)}"
         return Draft(text, [t.passage_of[r.quote] for r in t.references])
     if facet == "content":
+        # What the study must do: its stated focus, then what else it is asked to do (the platform it
+        # serves, the standard it follows), each the notice's own clause.
         text = f"{name}的研究重点：{t.focus_quote}。" if zh else f"{name} - focus (quoted): {t.focus_quote}."
-        return Draft(text, _ids(t, t.focus_quote, t.title_quote))
+        if t.references:
+            text += (f"研究要求：{'；'.join(r.zh for r in t.references)}。" if zh
+                     else f" It also asks to {'; '.join(r.en for r in t.references)}. {_notice_words(t.references)}")
+        return Draft(text, [*_ids(t, t.focus_quote, t.title_quote), *(t.passage_of[r.quote] for r in t.references)])
     if facet == "level":
         lv_zh, lv_en = _level(t.level, levels)
         extra = ""

@@ -77,7 +77,9 @@ REPORTABLE = ("dates", "funding", "contacts", "materials", "process", "rules", "
 # A question of these kinds that also names a topic is still about the whole call.
 # "有哪些一般项目", "重点课题都有哪些": the list of topics itself is asked.
 LIST_OF_TOPICS = re.compile(r"(?:有哪些|哪些|哪几个|列出|都有什么)[^，,。？?]{0,4}(?:项目|课题)|"
-                            r"(?:项目|课题)都?(?:有哪些|是哪些|有哪几个|是哪几个|有哪几项|是哪几项|包括哪些)[?？]?$")
+                            r"(?:项目|课题)都?(?:有哪些|是哪些|有哪几个|是哪几个|有哪几项|是哪几项|包括哪些)[?？]?$|"
+                            r"\b(?:(?:which|what) (?:are|were) the|list (?:all )?the)(?: (?!for\b|of\b|in\b|on\b|to\b|about\b|with\b)[\w()-]+){0,3}? "
+                            r"(?:projects|topics|sub-?topics)\b")
 GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
 REPEATED_CLAUSES = True  # a candidate's clause holding a rare stretch of the question the answer lacks leads ...
 REPEATED_MIN_RARITY = 3.0  # ... when few passages hold the stretch (idf units)
@@ -105,6 +107,7 @@ DISTRIBUTIVE = re.compile(r"各(?:个)?[\u4e00-\u9fff]{0,2}?(?:课题|项目)|�
 STEP_YESNO = True  # a yes/no question whose best fact is a step asks about the step, not for a verdict
 ENGLISH_GLOSS = True  # an English question orders a fact's passages by the fact's English segments
 SUFFICIENCY = True  # "…就行吗" asks whether a step is enough, not whether one may apply
+CONTENT_ALONE = True  # a question asking a topic's content in general gets its content facet alone
 CONTENT_FACET = True  # a topic's content asked with no sentence matched: its stated focus
 OTHER_CALL_ASKED = True  # may-I asked of another programme is out of scope
 TOLD_IS_CONTEXT = True  # a sentence that only tells is context for the scope check
@@ -333,8 +336,11 @@ class Assistant:
         q, lang, delta = u.text, u.lang, u.profile
         topics = list(u.topics)
         facets = self._facets(q, topics)
-        if topics and LEVEL_FACET and "level" not in facets and self.understander.levels_besides_topics(q):
-            facets.append("level")  # "那个子课题算重大项目吧": a level named of a named topic is asked of it
+        if (topics and LEVEL_FACET and "level" not in facets and not (facets or FACET_OF.get(u.attribute or ""))
+                and self.understander.levels_besides_topics(q)):
+            # "那个子课题算重大项目吧": a level named of a named topic is asked of it, unless the question asks
+            # another facet ("场景驱动人工智能那个重点项目主要研究什么": the level only names the topic).
+            facets.append("level")
         if topics and ATTRIBUTE_FACETS and (facet := FACET_OF.get(u.attribute or "")) and facet not in facets:
             facets.append(facet)  # "科创金融那个子课题能拿多少": the asked value is the topic's facet
         time_now = (_has(V.STILL_REQUIRED.sub("", q), V.TIME_NOW) and not u.conditioned) or u.status
@@ -775,12 +781,16 @@ class Assistant:
 
     def _facets(self, q: str, topics: list[str]) -> list[str]:
         """What of a topic the question asks (funding, contact, deliverable, ...). Facet words inside
-        the words naming the topic ("职务科技成果赋权改革" holds 成果) do not ask for that facet."""
+        the words naming the topic ("职务科技成果赋权改革" holds 成果) or a level ("重点项目" holds 重点)
+        do not ask for that facet."""
         unnamed = q
+        for s, e, _ in sorted(self.understander.levels_in(q), reverse=True):
+            unnamed = unnamed[:s] + " " + unnamed[e:]
         for word in sorted({w for t in topics for w in self._naming.get(t, ())}, key=len, reverse=True):
             unnamed = unnamed.replace(word, " ")
         for t in topics:
             unnamed = _without_shared(unnamed, self.corpus.topic(t).title)
+        unnamed = unnamed.replace("啥", "什么")  # "研究啥" asks as "研究什么"
         return [f for f, words in V.FACETS.items() if _has(unnamed, words)]
 
     def _topic_draft(self, topic_ids: list[str], facets: list[str], lang: str, q: str) -> Draft:
@@ -806,8 +816,14 @@ class Assistant:
             detail = None if set(wanted) & {"funding", "contact", "level", "deliverable", "title"} else (
                 self._topic_detail(topic, q)
             )
-            if detail:
+            if detail and "content" in facets and topic.focus_quote and topic.passage_of.get(topic.focus_quote) in detail.passages:
+                # "具体要研究什么": the sentence found is the topic's focus, so the content is asked as a whole.
+                add(topic_facet(topic, "content", lang, parent, levels=self.corpus.levels))
+            elif detail:
                 add(detail)
+            elif not wanted and "content" in facets and CONTENT_ALONE and topic.focus_quote:
+                # "具体研究啥": what the study must do, not the topic's funding and contacts.
+                add(topic_facet(topic, "content", lang, parent, levels=self.corpus.levels))
             elif not wanted:
                 add(topic_overview(topic, lang, parent, levels=self.corpus.levels))
                 if "content" in facets and CONTENT_FACET:
@@ -824,7 +840,13 @@ class Assistant:
         rest = q
         for word in self._naming[topic.id]:
             rest = rest.replace(word, " ")
+        # Nor do the words asking for content in general ("具体研究什么") or naming a level point to a sentence.
+        for word in sorted((*V.FACETS["content"], *(w for ws in self.understander.level_words.values() for w in ws)),
+                           key=len, reverse=True):
+            rest = rest.replace(word, " ")
         rest = re.sub(r"子课题\s*\d|重大项目\s*\d|重点项目\s*\d|sub-?topic\s*\d|(?:major|key) project\s*\d", " ", rest)
+        if not _CJK_CHAR.search(rest):
+            return None  # the topic's sentences are the notice's Chinese: English words match only its names
         own = self._content_of[topic.id]
         n = len(self.corpus.passages)
         rest_scores = {pid: s for pid, s in self.retriever.bm25.search(rest, n) if pid in own}

@@ -164,7 +164,7 @@ def extract_profile(text: str) -> Profile:
         facts["independent_legal_person"] = value
     value = _flag(
         text, r"黑名单|失信名单|失信被执行人|blacklist",
-        r"(?:不在|没有|没|未|从未|没有被|未被|不)\s*(?:被)?\s*(?:列入|上|进)?(?:过|了)?\s*(?:信用)?\s*(?:失信)?(?:黑名单|失信名单)|not (?:on|in) (?:the|a|any) (?:credit )?blacklist|no blacklist|"
+        r"(?:不在|没有|没|无|未|从未|没有被|未被|不)\s*(?:被)?\s*(?:列入|上|进)?(?:过|了)?\s*(?:信用)?\s*(?:失信)?(?:黑名单|失信名单)|not (?:on|in) (?:the|a|any) (?:credit )?blacklist|no blacklist|"
         # the notice's own words for it: a good credit record, no record of broken trust
         r"信用(?:记录)?(?:都)?(?:良好|很好|没问题)|(?:没有|没|无)(?:任何)?失信记录|good credit (?:record|standing)|clean credit",
     )

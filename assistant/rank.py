@@ -81,6 +81,9 @@ _VALUE_OF = {"count": _COUNT, "amount": _AMOUNT}
 ENTITY_VALUE_GAP = 10  # at most this many characters, none of them a clause break, between entity and value
 # Someone a who-question may be answered with: a person's role, a unit, an office or a body.
 _AGENT = re.compile(r"人|单位|部门|机构|院校|院所|处|局|所|员|代表|主管|专家|团队|课题组")
+# A fact stated beside a rule the checker evaluates (in the same passage: "申报单位应具有较为完备的科研管理制度"
+# next to the credit rule) is a condition of applying, so an eligibility question is of its kind too.
+CONDITIONS_ANSWER_ELIGIBILITY = True
 WHO_NEEDS_AGENT = True  # a who-question is not answered by a fact naming no one ("谁背锅" and the amounts)
 # A purpose the notice states ("为避免因集中提交造成网络拥堵", "为切实减轻…负担"): what a why-question asks.
 PURPOSE = re.compile(r"为(?:了|避免|切实|更好地?|确保|防止|减轻)|以免|以便|旨在")
@@ -166,6 +169,8 @@ class FactRanker:
         self._rule_facts = {rule.id: [f for f in corpus.facts if any(squash(x) in squash(rule.quote)
                                                                      or squash(rule.quote) in squash(x) for x in f.quotes)]
                             for rule in corpus.rules}
+        rule_passages = {pid for rule in corpus.rules for f in self._rule_facts[rule.id] for pid in f.about_ids}
+        self._conditions = {f.id for f in corpus.facts if set(f.about_ids) & rule_passages}
         # The heading each fact sits under ("2. 项目负责人", "6. 经费使用"), as a question would name it.
         by_pid = {p.id: p for p in corpus.passages}
         self.headings = {f.id: {h for pid in f.about_ids for h in _headings(by_pid[pid].section)}
@@ -247,7 +252,10 @@ class FactRanker:
             if "date" in attrs and asks_when:
                 c.features["date_words"] = 1.0
             if kinds:
-                c.features["intent"] = round(kinds.get(c.fact.intent, 0.0), 2)
+                kind = kinds.get(c.fact.intent, 0.0)
+                if CONDITIONS_ANSWER_ELIGIBILITY and c.fact.id in self._conditions:
+                    kind = max(kind, kinds.get("eligibility", 0.0))
+                c.features["intent"] = round(kind, 2)
             f = c.features
             c.score = (W_TRIGGER * f.get("trigger", 0.0) + W_RETRIEVAL * f.get("retrieval", 0.0)
                        + (W_ATTRIBUTE_MATCH if f.get("attribute", 0) > 0 else -W_ATTRIBUTE_MISMATCH

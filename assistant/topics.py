@@ -19,20 +19,6 @@ _ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "si
 _ENGLISH_TOPIC_WORD = re.compile(r"\b(?:sub-?\s?topics?|sub-?\s?projects?|topics?|projects?|study|studies|research)\b")
 # ... and one word of a topic's title is enough only when the question speaks of a topic or a study.
 _ENGLISH_TOPIC_NAMED = re.compile(r"\b(?:sub-?\s?topics?|sub-?\s?projects?|topics?|study|studies)\b")
-# Suffixes cut to meet a word in another form: "evaluation", "evaluating" -> "evaluat"; "incubators",
-# "incubation" -> "incubat"; "legislative" -> "legislat" (the first that ends the word is cut).
-_EN_SUFFIXES = (("ations", "at"), ("ation", "at"), ("ions", ""), ("ion", ""), ("ing", ""), ("ors", ""),
-                ("or", ""), ("ive", ""), ("ed", ""), ("es", ""), ("s", ""))
-
-
-def _stem(word: str) -> str:
-    """A question's English word cut to meet a title's word in another form (words of six letters or more)."""
-    if not word.isascii() or len(word) < 6:
-        return word
-    for suffix, keep in _EN_SUFFIXES:
-        if word.endswith(suffix):
-            return word[: -len(suffix)] + keep
-    return word
 GENERAL_EN_USES = 2  # a word this many general facts use in English names no topic on its own
 EN_MARGIN = 0.5  # the best topic's shared words must outweigh the next one's by this much (idf units)
 _EN_N = r"(\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
@@ -63,7 +49,7 @@ class TopicResolver:
             (re.compile(r"\b" + re.escape(a) + r"\b" if a.isascii() else re.escape(a)), a, tid) for a, tid in aliases
         ]
         # The English words of each topic's title and English aliases, by how few topics share them.
-        self._en_words = {t.id: {_stem(w) for w in words(" ".join([t.title_en, *(a for a in t.aliases if a.isascii())]))
+        self._en_words = {t.id: {w for w in words(" ".join([t.title_en, *(a for a in t.aliases if a.isascii())]))
                                  if w.isascii() and len(w) >= 3} for t in topics}
         df: dict[str, int] = {}
         for ws in self._en_words.values():
@@ -72,7 +58,7 @@ class TopicResolver:
         self._en_df = df
         uses: dict[str, int] = {}
         for text in general_en:
-            for w in {_stem(w) for w in words(text)}:
+            for w in set(words(text)):
                 uses[w] = uses.get(w, 0) + 1
         self._general_en = {w for w, n in uses.items() if n >= GENERAL_EN_USES}
         self._en_idf = {w: math.log((len(topics) + 1) / n) for w, n in df.items()}
@@ -135,7 +121,7 @@ class TopicResolver:
         if found or not _ENGLISH_TOPIC_WORD.search(q):
             return found
         # Words most titles share ("zhengzhou") or the general facts use ("research") name no topic.
-        asked = {w for w in map(_stem, words(q)) if w not in self._general_en and self._en_df.get(w, 0) * 3 <= len(self.topics)}
+        asked = {w for w in words(q) if w not in self._general_en and self._en_df.get(w, 0) * 3 <= len(self.topics)}
         scored = sorted(((sum(self._en_idf[w] for w in asked & ws), len(asked & ws), tid)
                          for tid, ws in self._en_words.items()), reverse=True)
         if not scored or (len(scored) > 1 and scored[0][0] <= scored[1][0] + EN_MARGIN):

@@ -84,7 +84,8 @@ AFTER_STEP = re.compile(r"(?P<step>[^，,。？?]{3,20}?)(?<![最然随前])(?:�
 _ALTERNATIVE = re.compile(r"^(?P<head>[^，,]*?是)(?P<a>[^，,是]{2,12}?)还是(?!(?:要|可以|能|会|得|不|需要|应该|没|有|按))"
                           r"(?P<b>[^，,]{2,14}?)(?:呢|啊|吗)?[？?。]?$")
 # "附件也传好了，接下来该怎么走": a step done, and what comes next asked.
-AFTER_DONE = re.compile(r"(?P<step>[^，,。？?]{3,24}?(?:完|好|过)了?)[，,]?\s*(?:接下来|下一步|然后)")
+# A clause in the perfective ("已经把申报书传上去了") is a step done as well.
+AFTER_DONE = re.compile(r"(?P<step>[^，,。？?]{3,24}?(?:(?:完|好|过)了?|了))[，,]?\s*(?:接下来|下一步|然后)")
 # A value the asker guesses tells what is asked of the subject ("每项是10万吗" asks the amount).
 AMOUNT_MENTION = re.compile(r"\d+(?:\.\d+)?\s*万")  # "20万": an amount named in a question
 _GUESSED_VALUE = (("amount", AMOUNT_MENTION), ("date", re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]")))

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import jieba
 import opencc
+import snowballstemmer
 
 from corpus import LEXICON_PATH
 
@@ -100,16 +101,14 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 _ENGLISH = re.compile(r"^[a-z]{4,}$")
+_SNOWBALL = snowballstemmer.stemmer("english")
 
 
+@lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
-    """A light English stemmer (plural and -ing/-ed endings), so "applications" meets "application"."""
-    if not _ENGLISH.match(word):
-        return word
-    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            return word[: -len(suffix)] + repl
-    return word
+    """English words of four letters or more by their Snowball (Porter2) stem, so "applications"
+    meets "application" and "responsibility" meets "responsible"."""
+    return _SNOWBALL.stemWord(word) if _ENGLISH.match(word) else word
 
 
 def words(text: str) -> list[str]:

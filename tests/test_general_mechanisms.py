@@ -367,7 +367,7 @@ def test_words_introducing_the_question_separate_it_from_the_askers_facts(assist
     # After "想问", a question about something else gets its answer (the verdict follows it) ...
     answer = assistant.ask("我在郑州一所高校做科研管理，48岁，想问申报单位要有什么样的科研管理制度？")
     management = FACTS["management_system"].zh[:10]
-    assert answer.intent != Intent.ELIGIBILITY and answer.answer.startswith(management)
+    assert answer.answer.startswith(management)
     # ... one the notice is silent on is not covered ...
     answer = assistant.ask("我是郑州一所高校的副教授，50岁，想问报软科学能不能折算成学校的科研工作量？")
     assert answer.intent == Intent.OUT_OF_SCOPE
@@ -749,10 +749,12 @@ def test_a_person_himself_is_not_the_asker() -> None:
 
 
 def test_english_word_forms_meet() -> None:
-    from assistant.topics import _stem
+    from index.tokenize import words
 
-    assert _stem("evaluating") == _stem("evaluation")
-    assert _stem("incubators") == _stem("incubation")
+    assert words("evaluating") == words("evaluation")
+    assert words("incubators") == words("incubation")
+    # "responsibility" and "responsible" meet ("Who bears primary responsibility for the funds?")
+    assert words("responsibility") == words("responsible")
 
 
 def test_a_value_stated_right_after_the_named_level_is_that_levels_value(assistant: Assistant) -> None:
@@ -993,6 +995,8 @@ def test_a_word_of_an_uncovered_aspect_said_beside_the_question_does_not_refuse_
     ("our university is in xinzheng, a city of zhengzhou", "located_in_zhengzhou", True),
     ("我们学院在荥阳，不在郑州市区", "located_in_zhengzhou", True),
     ("my provincial project is overdue, but i have no city-funded projects", "overdue_city_project", False),
+    # 无 denies as 没有 does ("均无…黑名单")
+    ("本人与所在学院均无失信黑名单记录", "credit_blacklisted", False),
 ])
 
 def test_eligibility_facts_in_words_of_their_own(said: str, field: str, value: object) -> None:
@@ -1036,5 +1040,79 @@ def test_an_overview_the_model_is_unsure_of_follows_the_best_ranked_fact(assista
         # the credit rules, not the eligibility facts the unsure model leaned to (the leader's age limit)
         leader = next(f for f in CORPUS.facts if any("周岁" in q for q in f.quotes))
         assert not any(c.id in leader.about_ids for c in answer.citations[:3])
+    finally:
+        assistant.intents = model
+
+
+def test_a_step_said_done_in_the_perfective_asks_what_follows(assistant: Assistant) -> None:
+    # "…都上传了，接下来呢": the clause ending in 了 is the step done, as "填完了" is.
+    u = assistant.understander.understand("负责人已经把附件都上传了，接下来呢？")
+    assert u.after
+    online = next(f for f in CORPUS.facts if any("单位管理员审核" in q for q in f.quotes))
+    answer = assistant.ask("负责人已经把附件都上传了，接下来呢？")
+    assert answer.citations and answer.citations[0].id in online.about_ids
+
+
+def test_a_level_naming_a_topic_does_not_replace_the_facet_asked(assistant: Assistant) -> None:
+    topic = next(t for t in CORPUS.topics if not t.parent and t.level == "key" and t.focus_quote and t.aliases)
+    level_name = CORPUS.levels[topic.level]
+    answer = assistant.ask(f"{topic.aliases[0]}这个{level_name}具体研究啥？")
+    assert squash(topic.focus_quote[:12]) in squash(answer.answer)
+    assert f"属于{level_name}" not in answer.answer
+    # A level guessed of the topic, with nothing else asked, is still its level ("重点项目" holds the
+    # content word 重点, which asks nothing here).
+    sub = next(t for t in CORPUS.topics if t.parent and t.aliases)
+    other = next(name for key, name in CORPUS.levels.items() if key != sub.level)
+    answer = assistant.ask(f"{sub.aliases[0]}那个课题是{other}还是{CORPUS.levels[sub.level]}？")
+    assert f"属于{CORPUS.levels[sub.level]}" in answer.answer
+
+
+def test_a_topics_content_includes_what_else_it_is_asked_to_do(assistant: Assistant) -> None:
+    from assistant.compose import topic_facet
+
+    topic = next(t for t in CORPUS.topics if t.references)
+    zh = topic_facet(topic, "content", "zh")
+    assert all(r.zh in zh.text for r in topic.references)
+    assert all(topic.passage_of[r.quote] in zh.passages for r in topic.references)
+    # In English the requirement carries the notice's own clause beside its rendering.
+    en = topic_facet(topic, "references", "en")
+    assert all(r.quote in en.text for r in topic.references)
+
+
+def test_an_english_point_of_a_topic_is_not_matched_against_its_chinese_sentences(assistant: Assistant) -> None:
+    topic = next(t for t in CORPUS.topics if t.references and t.parent)
+    answer = assistant.ask(f"Sub-topic {topic.label_en.split()[-1]}: what reference model or benchmark must it follow?")
+    assert any(r.quote in answer.answer for r in topic.references)
+
+
+def test_a_fact_stated_beside_an_eligibility_rule_answers_eligibility_questions(assistant: Assistant) -> None:
+    from assistant import rank
+
+    rule_fact = next(f for f in CORPUS.facts for r in CORPUS.rules if any(squash(r.quote) in squash(q) for q in f.quotes)
+                     and f.intent != "eligibility")
+    kinds = {"eligibility": 0.9, rule_fact.intent: 0.1}
+    ranked = {c.fact.id: c for c in assistant.ranker.rank("单位要满足什么", [], None, False, False, kinds)}
+    if rule_fact.id not in ranked:
+        ranked = {c.fact.id: c for c in assistant.ranker.rank(rule_fact.quotes[0], [], None, False, False, kinds)}
+    assert ranked[rule_fact.id].features["intent"] == 0.9
+    saved = rank.CONDITIONS_ANSWER_ELIGIBILITY
+    rank.CONDITIONS_ANSWER_ELIGIBILITY = False
+    try:
+        ranked = {c.fact.id: c for c in assistant.ranker.rank(rule_fact.quotes[0], [], None, False, False, kinds)}
+        assert ranked[rule_fact.id].features["intent"] == 0.1
+    finally:
+        rank.CONDITIONS_ANSWER_ELIGIBILITY = saved
+
+
+def test_an_english_question_for_the_topics_of_a_level_lists_them(assistant: Assistant) -> None:
+    from assistant.intent_model import IntentModel
+
+    # With a model that leans to no kind, the question's shape asks for the list, as "有哪些课题" does.
+    model, assistant.intents = assistant.intents, IntentModel(("eligibility", "rules"), (0.04, 0.0), {})
+    try:
+        answer = assistant.ask("What are the major projects in the guide?")
+        for t in CORPUS.topics:
+            if t.level == "major" and not t.parent:
+                assert t.title in answer.answer
     finally:
         assistant.intents = model
