@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 from assistant.eligibility import window_status
 from assistant.models import Eligibility
-from corpus import Corpus, Fact, Reference, Topic, format_wan
+from corpus import Corpus, Fact, Reference, Topic, format_wan, squash
 
 STATUS = {
     "open": ("正在进行", "open"),
@@ -71,8 +71,13 @@ def window_line(fact: Fact, today: dt.date, lang: str) -> str:
 
 def facts_answer(facts: list[Fact], today: dt.date, lang: str) -> Draft:
     parts, ids = [], []
+    said: list[str] = []
     for fact in facts:
-        parts.append(getattr(fact, lang))
+        text = getattr(fact, lang)
+        if squash(text) in said and not fact.window:
+            continue  # two facts a notice states in one sentence (online filing, registered units): said once
+        said.append(squash(text))
+        parts.append(text)
         if lang != "zh" and fact.quotes:
             # The notice's own words beside the translation: the Chinese text is what counts.
             parts.append("(Notice: " + " … ".join(f"“{q}”" for q in fact.quotes) + ")")

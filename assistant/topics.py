@@ -76,16 +76,33 @@ class TopicResolver:
                         + r"|general\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*general\s*project"), "general-{}"),
         ]
 
+        # "第3个课题", "课题3", "topic 3": the notice's running number, when its topics have one (a table's 序号).
+        self._serials = {t.serial: t.id for t in topics if t.serial is not None}
+        if self._serials:
+            self._numbered.append((re.compile(
+                r"第\s*" + _N + r"\s*(?:个|项|号)?\s*(?<![子点大般])(?:课题|选题|题目)|(?<![子点大般])(?:课题|选题)\s*(?:序号)?\s*" + _N
+                + r"(?!\s*项)|序号\s*(?:为|是)?\s*" + _N + r"|(?<!sub-)(?<!sub)\btopic\s*(?:no\.?\s*)?" + _EN_N
+                + r"|\b" + _EN_N + r"\s*topic"), "serial-{}"))
+
     def unknown_numbers(self, q: str) -> list[str]:
         """Numbered references to topics the notice does not have ("子课题9" when it has seven)."""
         out = []
         for pattern, template in self._numbered:
             for m in pattern.finditer(q):
                 n = _num(next(g for g in m.groups() if g))
-                tid = (self._subs.get(n, "") if n is not None else "") if template == "sub-{}" else template.format(n)
+                tid = self._numbered_id(template, n)
                 if n and tid not in self.by_id:
                     out.append(m.group())
         return out
+
+    def _numbered_id(self, template: str, n: int | None) -> str:
+        if n is None:
+            return ""
+        if template == "sub-{}":
+            return self._subs.get(n, "")
+        if template == "serial-{}":
+            return self._serials.get(n, "")
+        return template.format(n)
 
     def mentions(self, q: str) -> list[tuple[int, int, str]]:
         """Each topic mention in `q` (canonical text): start, end and topic id, in order."""
@@ -95,7 +112,7 @@ class TopicResolver:
             for m in pattern.finditer(q):
                 token = next(g for g in m.groups() if g)
                 n = _num(token)
-                tid = (self._subs.get(n, "") if n is not None else "") if template == "sub-{}" else template.format(n)
+                tid = self._numbered_id(template, n)
                 if n and tid in self.by_id:
                     found.append((*m.span(), tid))
                     taken.append(m.span())

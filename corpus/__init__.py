@@ -125,6 +125,8 @@ class Topic(BaseModel):
     focus_quote: str = ""
     references: list[Reference] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)
+    # The notice's own running number of the topic across levels (a table's "序号"), when it has one
+    serial: int | None = None
     # quote -> passage id, filled when the corpus loads
     passage_of: dict[str, str] = Field(default_factory=dict)
     # What the topic must deliver, each clause verbatim as its passages say it ("形成《…研究报告》及相关

@@ -34,7 +34,13 @@ _CONTINUES = re.compile(r"^(?:[，,、]|[(（][^()（）]{1,12}[)）]\s*[，,])"
 _SENTENCE_END = re.compile(r"[。；！？：:;!?]$")
 
 
+# A row of a table written as text ("1 | 郑州市…研究 | 重大项目 | 25万元 | …"): whole on its line.
+TABLE_ROW = re.compile(r"^[^|｜\t]*(?:\s*[|｜\t]\s*[^|｜\t]*){2,}$")
+
+
 def _is_cut(line: str, nxt: str) -> bool:
+    if TABLE_ROW.match(line) or TABLE_ROW.match(nxt):
+        return False  # a table's rows are never a page-cut sentence, nor its continuation
     body = line.replace(" ", "")
     if _CONTINUES.match(nxt) and not _SENTENCE_END.search(body):
         return True  # "我单位（单位名称：___）" + "(正楷填写或机打)，未处于…": one sentence

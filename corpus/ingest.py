@@ -26,7 +26,7 @@ from tqdm import tqdm
 from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
 from corpus import squash
 from corpus.cleaning import clean_lines
-from corpus.passages import Passage, circled, heading_label, level_of, segment
+from corpus.passages import Passage, circled, heading_label, level_of, row_title, segment, table_cells
 
 LEVEL_ZH = {"major": "重大项目", "key": "重点项目", "general": "一般项目"}
 LEVEL_EN = {"major": "Major project", "key": "Key project", "general": "General project"}
@@ -49,7 +49,8 @@ DEGREE_WORDS = (("博士", ["doctorate"]), ("硕士", ["doctorate", "master"]), 
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _FROM = re.compile(r"自\s*" + DATE + r"\s*(?:起|开始)")  # "网上申报自2028年3月20日起"
 _UNTIL = re.compile(r"截止(?:时间|日期)?\s*(?:为|是|：|:)?\s*" + DATE)  # "申报截止时间为2028年4月30日17:00"
-_RANGE = re.compile(DATE + r"\s*(?:[—\-－–~～至到]+|至)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_TIME = r"(?:\s*\d{1,2}\s*[:：]\s*\d{2})?"  # "2029年3月10日9:00至4月8日17:00": a time of day after a date
+_RANGE = re.compile(DATE + _TIME + r"\s*(?:[—\-－–~～至到]+|至)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _SINGLE = re.compile(DATE)
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
 _PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
@@ -111,14 +112,15 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("quota", "rules", r"(?:高校|高等院校|院所|事业单位|企业|机构|单位)[^。；]{0,20}?(?:限报|不超过|最多推荐|最多申报)\s*\d+\s*项|"
                        r"限额申报|推荐数量|实行限额", "notice"),
     ("classified", "rules", r"涉密", "notice"),
-    ("duplicate_funding", "rules", r"重复.{0,6}(?:申请|申报|支持|资助)", "notice"),
+    # a project funded already, not the leader's second application ("不得以不同单位名义重复申报")
+    ("duplicate_funding", "rules", r"(?:已获|获得|资金支持|资助)[^。]{0,30}重复|重复.{0,6}(?:支持|资助)", "notice"),
     ("single_recommender", "rules", r"多头申报|单个推荐部门|一个推荐部门", "notice"),
     ("internal_publicity", "rules", r"内部公示", "notice"),
     ("lump_sum", "rules", r"包干制", "notice"),
     ("integrity_pledge", "rules", r"诚信承诺", "notice"),
     ("online_application", "process", r"网络在线填报|在线填报|(?:系统|网站|平台).{0,24}注册|登[录陆].{0,30}(?:系统|网站|平台)", "notice"),
     ("registered_units", "process", r"已在该系统注册|已注册", "notice"),
-    ("recommendation", "process", r"审核推荐工作|推荐要求审核|限额推荐", "notice"),
+    ("recommendation", "process", r"审核推荐|推荐要求审核|限额推荐", "notice"),
     ("paper_materials", "process", r"纸质", "notice"),
     ("legal_basis", "rules", r"(?:根据|依据|按照)《.{4,40}》", "notice"),
     ("guide_direction", "topics", r"项目选题|选题要", "guide"),
@@ -153,10 +155,23 @@ MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", 
 BESIDE_SENTENCES = {"applicants": r"法人|注册地|市内|行政区域内"}
 
 
+_SUB_ITEM = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
+
+
+def _same_item(p: Passage, hit: Passage) -> bool:
+    """p is in hit's item: its section, or a sibling sub-item "（二）" of an article whose "（一）" hit is in."""
+    if p.section == hit.section:
+        return True
+    parent, _, last = hit.section.rpartition(" > ")
+    own_parent, _, own_last = p.section.rpartition(" > ")
+    return bool(parent) and parent == own_parent and bool(_SUB_ITEM.match(last)) and bool(_SUB_ITEM.match(own_last))
+
+
 def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     for role, intent, pattern, where in FACT_PATTERNS:
         rx = re.compile(pattern)
-        hits = [p for p in passages if _in(p, where) and not p.topic and rx.search(p.text)]
+        hits = [p for p in passages if _in(p, where) and not p.topic and rx.search(p.text)
+                and not (intent == "process" and _RANGE.search(p.text))]  # a dated range is a window, not a step
         if role == "applicants":  # who may apply, not who may not
             hits = sorted(hits, key=lambda p: bool(EXCLUSION.search(p.text)))
         hit = hits[0] if hits else None
@@ -164,11 +179,16 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             continue
         quotes = [_body(hit.text)]
         if role in MORE_SENTENCES:  # a fact may run over several sentences of one item
-            quotes += [_body(p.text) for p in passages if p.section == hit.section and p.order > hit.order
+            quotes += [_body(p.text) for p in passages if _same_item(p, hit) and p.order > hit.order
                        and re.search(MORE_SENTENCES[role], p.text)]
         if role in BESIDE_SENTENCES and not re.search(BESIDE_SENTENCES[role], hit.text):
             quotes += [_body(p.text) for p in passages if p.section == hit.section and p is not hit
                        and re.search(BESIDE_SENTENCES[role], p.text) and not EXCLUSION.search(p.text)][:2]
+        if role == "applicants":
+            # who may not apply, said in a sentence of its own ("企业不在本年度…申报范围之内")
+            quotes += [_body(p.text) for p in passages if p.section == hit.section and p is not hit
+                       and EXCLUSION.search(p.text) and any(w in p.text for w, _ in ORG_WORDS)
+                       and _body(p.text) not in quotes][:1]
         found.facts.append(_make_fact(role, intent, quotes, vocab))
 
 
@@ -210,6 +230,23 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 fact["en"] = f"Projects must be completed by {_iso(*m.groups())}."
                 found.facts.append(fact)
                 break
+            if p.id.startswith("n-") and not p.topic and not re.search(r"不晚于|完成时间|结题|截止", p.text) and (event := _event_name(p.text[: m.start()], p.text[m.end():])):
+                # "专家评审：市科学技术局拟于2029年4月25日组织专家评审": a dated step of the call
+                n_other += 1
+                fact = _make_fact(f"date_{n_other}", "dates", [_body(p.text)], vocab)
+                fact["en"] = f"{event}: {_iso(*m.groups())} (the notice says, in Chinese: {_body(p.text)})"
+                found.facts.append(fact)
+                break
+
+
+def _event_name(before: str, after: str) -> str | None:
+    """What a single date in the notice dates, in the notice's words: a label before it ("专家评审："),
+    else the verb phrase after it ("…组织专家评审"); None for a date only mentioned in passing."""
+    label = re.search(r"(?:^|[。；;])\s*(?:[(（][一二三四五六七八九十\d]+[)）])?\s*([\u4e00-\u9fff]{2,10})[：:]", before)
+    if label:
+        return label.group(1)
+    tail = re.match(r"\s*(?:前|起|之前|以前)?\s*(?:组织|开展|召开|进行|完成|公布|发布)([\u4e00-\u9fff]{2,8})", after)
+    return tail.group(1) if tail else None
 
 
 # What happens to a late submission ("逾期不再受理", "逾期系统自动关闭，不予受理"): said of the window.
@@ -239,6 +276,25 @@ def _late_sentences(passages: list[Passage], found: Found) -> None:
     if late:
         window["quotes"].append(late[0])
         window["zh"] = window["zh"].rstrip("。") + "；" + late[0].rstrip("。") + "。"
+
+
+PROCESS_SECTION = re.compile(r"程序|流程|步骤")
+
+
+def _steps(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    """Each step of the notice's procedure section that no fact quotes yet ("（三）评审立项。市科学技术局
+    组织专家评审…"): a process fact of its own, so the procedure is answered whole."""
+    quoted = [squash(q) for f in found.facts for q in f["quotes"]]
+    n = 0
+    for p in passages:
+        if (not p.id.startswith("n-") or p.topic or not PROCESS_SECTION.search(p.section) or len(p.text) < 12
+                or _RANGE.search(p.text) or p.kind != "text" or LATE.search(p.text)):
+            continue
+        body = squash(_body(p.text))
+        if any(body in q or q in body for q in quoted):
+            continue
+        n += 1
+        found.facts.append(_make_fact(f"step_{n}", "process", [_body(p.text)], vocab))
 
 
 def _window_fact(role: str, name: str, opens: tuple[str, ...], closes: tuple[str, ...], quote: str, rest: str,
@@ -423,7 +479,8 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         own = by_topic[tid]
         level, num, sub = _topic_numbers(tid)
         head = next((p for p in own if p.kind == "heading"), own[0])
-        title = _title_of(head.text)
+        cells = table_cells(head.text)  # a topic given as a table row
+        title = row_title(cells) if cells else _title_of(head.text)
         parent = f"{level}-{num}" if sub else None
         if sub:
             # "子课题为重点项目" in the parent's heading or the guide says the sub-topics' level.
@@ -440,7 +497,9 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             "label_en": f"Sub-topic {sub}" if sub else f"{LEVEL_EN[level]} {num}",
             "title": title, "title_en": title, "title_quote": head.text,
         }
-        fund = next((p for p in own if p.kind == "funding" and _AMOUNT.search(p.text)), None)
+        if cells and cells[0].isdigit():
+            topic["serial"] = int(cells[0])  # the table's running number ("序号")
+        fund = next((p for p in own if (p.kind == "funding" or p is head and cells) and _AMOUNT.search(p.text)), None)
         if fund:
             fund_amount = _AMOUNT.search(fund.text)
             assert fund_amount is not None  # `fund` was chosen for matching _AMOUNT
@@ -507,6 +566,8 @@ def _rules(found: Found) -> None:
                 allowed.append(value)
                 rest = rest.replace(word, "")
         allowed = list(dict.fromkeys(allowed))
+        # the notice's own sentence excluding some types, said with the refusal
+        excluded = next((x for x in app["quotes"][1:] if EXCLUSION.search(x) and any(w in x for w, _ in ORG_WORDS)), None)
         if not allowed:
             # An exclusion alone names no unit type that may apply: a rule admitting none would refuse everyone.
             found.notes.append(f"申报对象：这句话没有列出可申报的单位类型，单位类型规则未生成：{q}")
@@ -519,7 +580,8 @@ def _rules(found: Found) -> None:
                 "id": "org_type", "check": "one_of", "field": "org_type", "allowed": allowed, "quote": q,
                 "pass": _bi(f"单位类型属于申报对象（{names}）。", "The unit type is eligible ("
                             + ", ".join(ORG_EN.get(a, a) for a in allowed) + ")."),
-                "fail": _bi(f"申报对象仅限{names}。", "Only " + ", ".join(ORG_EN.get(a, a) for a in allowed) + " may apply."),
+                "fail": _bi(f"申报对象仅限{names}。" + (excluded or ""),
+                            "Only " + ", ".join(ORG_EN.get(a, a) for a in allowed) + " may apply."),
             })
         # The legal-person and location conditions may be a sentence of their own beside it.
         legal = next((x for x in app["quotes"] if "法人" in x), None)
@@ -579,7 +641,7 @@ def _rules(found: Found) -> None:
     if quota:
         q = quota["quotes"][0]
         per: dict[str, int] = {}
-        for m in re.finditer(r"([\u4e00-\u9fff、，,和及]{2,30}?)(?:每家|每个单位|各)?(?:限报|不超过|最多推荐|最多申报)\s*(\d+)\s*项", q):
+        for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)(?:每家|每个单位|各)?(?:限报|不超过|最多推荐|最多申报)\s*(\d+)\s*项", q):
             group = m.group(1)
             for word, value in ORG_WORDS:
                 if word in group:
@@ -644,15 +706,21 @@ def _leader_rules(found: Found) -> None:
     degrees: dict[str, list[str]] = {}
     req_clauses = []
     for sentence in re.split(r"[。；;]", q):
+        if "负责人" not in sentence:
+            continue
+        lv = None
         for c in re.split(r"[，,]", sentence):
-            m = re.search(r"(重大|重点|一般)项目负责人", c)
-            if not m or not re.search(r"职称|学历|学位", c):
+            # the level a clause speaks of: its own, or the one named earlier in the sentence
+            # ("申报重大项目的，负责人应当具有正高级专业技术职称，或者已取得博士学位")
+            if m := re.search(r"(重大|重点|一般)项目", c):
+                lv = level_of(m.group(0))
+            if not lv or not re.search(r"职称|学历|学位", c):
                 continue
-            lv = level_of(m.group(0))
             t = next((v for w, v in TITLE_WORDS if w in c), None)
             d = next((v for w, v in DEGREE_WORDS if w in c), None)
-            if lv and (t or d):
-                titles[lv], degrees[lv] = t or [], d or []
+            if t or d:
+                titles.setdefault(lv, []).extend(x for x in t or [] if x not in titles[lv])
+                degrees.setdefault(lv, []).extend(x for x in d or [] if x not in degrees[lv])
                 if sentence.strip() not in req_clauses:
                     req_clauses.append(sentence.strip())
     if titles:
@@ -762,7 +830,8 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     steps = [("dates", lambda: _windows(passages, found, vocab)),
              ("facts", lambda: _general_facts(passages, found, vocab)),
              ("contacts", lambda: _contacts(passages, found, vocab)),
-             ("materials", lambda: _materials(passages, found, vocab))]
+             ("materials", lambda: _materials(passages, found, vocab)),
+             ("steps", lambda: _steps(passages, found, vocab))]
     for _name, step in tqdm(steps, desc="ingest", unit="step", leave=False):
         step()
     _late_sentences(passages, found)

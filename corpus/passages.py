@@ -15,6 +15,8 @@ _CIRCLED = {c: i for i, c in enumerate("①②③④⑤⑥⑦⑧⑨⑩", start=1
 
 _ANNEX = re.compile(r"^附件\s*(\d+)\s*[：:]?$")
 _L1 = re.compile(r"^([一二三四五六七八九十]+)、(.{1,12})$")
+_ARTICLE = re.compile(r"^第([一二三四五六七八九十]+)条\s*(.{1,12})$")  # "第六条 研究课题指南": an article heading
+_CELL_SPLIT = re.compile(r"\s*[|｜\t]\s*")
 _PAREN = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$")
 _NUMBERED = re.compile(r"^(\d+)\s*[.、]\s*(.*)$")
 # Sub-topics of a guide's topic: 子课题①、 / 子课题一： / 子课题1. / ① / （一） at the start of a line.
@@ -46,6 +48,22 @@ KIND_BY_PREFIX = (
 )
 # The project level a guide's section heading names.
 LEVEL_WORDS = (("重大", "major"), ("重点", "key"), ("一般", "general"))
+
+
+def table_cells(line: str) -> list[str] | None:
+    """The cells of a table row written as text ("1 | 郑州市…研究 | 重大项目 | 25万元 | 政策法规处 |
+    0371-…"), or None for a line that is not one (three cells at least)."""
+    if "|" not in line and "｜" not in line and "\t" not in line:
+        return None
+    cells = [c.strip() for c in _CELL_SPLIT.split(line.strip().strip("|｜"))]
+    return cells if len(cells) >= 3 and all(cells) else None
+
+
+def row_title(cells: list[str]) -> str:
+    """A topic row's title: its longest cell that is no number, level, amount or phone."""
+    names = [c for c in cells if not re.fullmatch(r"[\d\s.,万元（）()-]+|[^\d]{0,4}(?:项目|课题)", c)
+             and not re.search(r"\d{7,8}|\d\s*万元", c)]
+    return max(names, key=len) if names else cells[0]
 
 
 def level_of(heading: str) -> str | None:
@@ -159,15 +177,36 @@ def segment(lines: list[str]) -> list[Passage]:
             if part:
                 emit(part, next((k for prefix, k in KIND_BY_PREFIX if prefix.match(part)), "text"), sentences=False)
 
+    in_table = False
+    row_counts: dict[str, int] = {}
     for i, line in enumerate(lines):
+        cells = table_cells(line)
+        if in_table and cells is None:
+            # the table is over: what follows belongs to the section, not to its last topic
+            in_table, cur.level = False, None
+            del cur.path[1:]
+        if cells is not None and (lv := next((level_of(c) for c in cells if len(c) <= 6 and level_of(c)), None)):
+            # A topic as a table row: its level, title, amount and contact are its cells, one passage.
+            if not in_table:
+                row_counts = {}
+            in_table = True
+            row_counts[lv] = row_counts.get(lv, 0) + 1
+            cur.level = lv
+            cur.set(2, row_counts[lv], f"{row_counts[lv]}. {_short(row_title(cells))}")
+            emit(line, "heading", sentences=False)
+            cur.level = lv
+            continue
+        if cells is not None:
+            emit(line, "text", sentences=False)  # a table's header ("序号 | 课题名称 | …")
+            continue
         if m := _ANNEX.match(line):
             # What an annex is, from its title (the next lines): the guide holds the topics.
             head = "".join(lines[i + 1 : i + 3])
             doc = "guide" if "指南" in head else "pledge" if "承诺书" in head else "annex"
             cur = _Cursor(doc=doc, annex=int(m.group(1)))
             continue
-        if m := _L1.match(line):
-            cur.set(1, _CN_NUM[m.group(1)[0]], line)
+        if m := _L1.match(line) or _ARTICLE.match(line):
+            cur.set(1, number_of(m.group(1)), line)
             cur.numbered_level = 2
             cur.level = level_of(line) if cur.doc == "guide" else None
             continue
