@@ -233,6 +233,9 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
                 fact = corpus.fact_by_role(role)
                 if fact:
                     lines.append(getattr(fact, lang))
+                    if not zh and fact.quotes:
+                        # The notice's own words beside the translation, as every English fact answer has them.
+                        lines.append("(Notice: " + " … ".join(f"“{q}”" for q in fact.quotes) + ")")
             lines.append("请告诉我您的情况，我来逐条核对。" if zh else "Tell me about your situation and I will check each rule.")
     if passed and stated_any:
         lines.append(("已满足：" if zh else "Passed: ") + ("；" if zh else "; ").join(r.message.rstrip("。.") for r in passed))

@@ -37,7 +37,7 @@ from assistant.compose import (
     topic_overview,
 )
 from assistant.eligibility import EligibilityChecker
-from assistant.extract import profile_words
+from assistant.extract import cn_number, profile_words
 from assistant.intent_model import IntentModel, best, text_features
 from assistant.models import Answer, Citation, Eligibility, Intent, Profile, ProjectLevel
 from assistant.quotes import SENTENCE_MIN_CHARS, QuoteFinder
@@ -80,6 +80,8 @@ LIST_OF_TOPICS = re.compile(r"(?:有哪些|哪些|哪几个|列出|都有什么)
                             r"(?:项目|课题)都?(?:有哪些|是哪些|有哪几个|是哪几个|有哪几项|是哪几项|包括哪些)[?？]?$|"
                             r"\b(?:(?:which|what) (?:are|were) the|list (?:all )?the)(?: (?!for\b|of\b|in\b|on\b|to\b|about\b|with\b)[\w()-]+){0,3}? "
                             r"(?:projects|topics|sub-?topics)\b")
+COUNTED_GROUP = re.compile(r"(\d{1,2}|[两二三四五六七八九十])\s*[个项][^，,。？?]{0,6}?(?:项目|课题|选题)[^，,。？?]{0,4}?"
+                           r"(?:是什么|是啥|是哪|叫什么|有哪些|分别是)")
 GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
 REPEATED_CLAUSES = True  # a candidate's clause holding a rare stretch of the question the answer lacks leads ...
 REPEATED_MIN_RARITY = 3.0  # ... when few passages hold the stretch (idf units)
@@ -867,7 +869,9 @@ class Assistant:
         without_subtopics = excluded is not None and _has(excluded.group(), V.SUBTOPIC_WORDS)
         # "各子课题归哪个处", "子课题都找谁": each of a group of topics is asked, as by a list word.
         each = DISTRIBUTIVE.search(q) is not None
-        if not ((_has(q, V.LIST_WORDS) or counting or excluded or each)
+        # "其他领域的3个重点课题是什么": a group named by its count is asked to be listed.
+        counted = COUNTED_GROUP.search(q)
+        if not ((_has(q, V.LIST_WORDS) or counting or excluded or each or counted)
                 and (_has(q, V.TOPIC_WORDS) or self.understander.levels_in(q))):
             return None
         facet = next((f for f in facets if f in ("funding", "contact", "deliverable")), None)
@@ -884,6 +888,10 @@ class Assistant:
             chosen = [t for t in topics if t.parent]
             kind = self.corpus.levels.get(sub_level, sub_level)
             head = f"子课题共{len(chosen)}个（均为{kind}）：" if zh else f"The {len(chosen)} sub-topics:"
+        elif len(levels) == 1 and counted and (group := self._group_of_count(levels[0], cn_number(counted.group(1)))):
+            chosen = group
+            name = self.corpus.levels.get(levels[0], levels[0])
+            head = f"{name}中的这{len(chosen)}项：" if zh else f"Those {len(chosen)} {levels[0]} projects:"
         elif len(levels) == 1:
             chosen = [t for t in topics if t.level == levels[0]]
             name = self.corpus.levels.get(levels[0], levels[0])
@@ -898,6 +906,18 @@ class Assistant:
             counts = self.corpus.fact_by_role("project_counts")
             draft.passages = [*(counts.passage_ids if counts else []), *draft.passages]
         return draft
+
+    def _group_of_count(self, level: str, n: int | None) -> list[Topic]:
+        """The topics of a level a stated count names, when the whole level is not that many: its
+        topics of their own (no parent, no sub-topics) or its sub-topics, whichever are n."""
+        of_level = [t for t in self.corpus.topics if t.level == level]
+        if n is None or len(of_level) == n:
+            return []
+        for group in ([t for t in of_level if not t.parent and not self.topics.children(t.id)],
+                      [t for t in of_level if t.parent]):
+            if len(group) == n:
+                return group
+        return []
 
     def _fallback(self, q: str, lang: str, today: dt.date, done, trace: Trace | None) -> tuple[Answer, SessionState]:
         # Only here, with nothing matched, is the query embedded: dense similarity decides scope.

@@ -35,7 +35,7 @@ SUPPORT_VALUE_CHECK = True  # a supporting clause must hold the asked kind of va
 SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specific question
 WHO_FIELDS = True  # a form's blank naming who signs leads a "who" question
 FORM_NAME_MIN = 4  # characters a question shares with a form's title to name it
-SIGNING = re.compile(r"签字|签名|签署")  # who signs (whether to stamp before uploading is a materials step)
+SIGNING = re.compile(r"签字|签名|签署|\bsign(?:s|ed|ing|ature)?\b")  # who signs (whether to stamp before uploading is a materials step)
 SUPPORT_COVERAGE = 0.6  # ... holding this share of the question's weighted words (0.5-0.7 flat on dev)
 SUPPORT_MARGIN = 1.0  # ... and this much more than the draft's own sentences (idf units)
 SUPPORT_REDUNDANT = 0.8  # a sentence whose words the draft mostly holds already is the draft's own
@@ -208,6 +208,13 @@ class QuoteFinder:
                         fields = [p.id for p in passages if is_field(p.text) and SIGNING.search(p.text)]
                         if fields:
                             return fields[:1]
+                # ... or the form the answer rests on ("Who needs to sign the credit pledge form?": its
+                # English names no title's characters)
+                for pid in draft.passages:
+                    fields = [p.id for p in self._documents.get(self.corpus.passage(pid).section, ())
+                              if is_field(p.text) and SIGNING.search(p.text)]
+                    if fields:
+                        return fields[:1]
         own = max((h.score for h in hits if h.passage.id in draft.passages), default=0.0)
         bar = max(LEAD_MARGIN * own, LEAD_MIN_BM25)
         above = list(itertools.takewhile(lambda h: h.passage.id not in draft.passages and h.score >= bar, hits))

@@ -60,6 +60,7 @@ _REPORT = re.compile(r"《[^《》]{4,80}》")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室|研究所|所|部))")
 _UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}(?:局|委|厅|委员会))")
 _LABEL_PREFIX = re.compile(r"^(?:\d+\s*[.、．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
+_DOTTED_POINT = re.compile(r"^\d{1,2}\.\d{1,2}\s*\S")  # "1.1 创新投入…": a point of a topic's content
 _NOISE = re.compile(r"^(?:研究内容|主要研究内容|项目经费|联系单位)[：:]\s*")
 
 
@@ -534,6 +535,10 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
                       and p.kind != "deliverable"), None) or (content[0] if content else None)
         if focus:
             topic["focus_quote"] = _NOISE.sub("", focus.text).rstrip("。；")
+            # The topic's numbered content points ("1.1 创新投入…") are what else it is asked to do.
+            points = [p.text.rstrip("。；;") for p in own if p.kind == "content" and p is not focus and _DOTTED_POINT.match(p.text)]
+            if points:
+                topic["references"] = [{"zh": x, "en": f"(in the notice's words) {x}", "quote": x} for x in points]
         topic["aliases"] = _aliases(title)
         found.topics.append(topic)
     counts: dict[str, int] = {}

@@ -1116,3 +1116,29 @@ def test_an_english_question_for_the_topics_of_a_level_lists_them(assistant: Ass
                 assert t.title in answer.answer
     finally:
         assistant.intents = model
+
+
+def test_a_group_of_topics_named_by_its_count_is_listed(assistant: Assistant) -> None:
+    # Of a level's topics, the ones a stated count names: those of their own, or the sub-topics.
+    for level in CORPUS.levels:
+        of_level = [t for t in CORPUS.topics if t.level == level]
+        own = [t for t in of_level if not t.parent and not any(c.parent == t.id for c in CORPUS.topics)]
+        if own and len(own) != len(of_level):
+            answer = assistant.ask(f"那{len(own)}个{CORPUS.levels[level]}叫什么？")
+            assert all(t.title in answer.answer for t in own)
+            assert not any(t.title in answer.answer for t in of_level if t not in own)
+            return
+    pytest.fail("the corpus has no level whose own topics are fewer than all of its topics")
+
+
+def test_an_english_question_on_who_signs_gets_the_forms_signature_blank(assistant: Assistant) -> None:
+    blank = next(p for p in CORPUS.passages if p.text.endswith("签字：") or "签字：" in p.text)
+    answer = assistant.ask("Who needs to sign the credit pledge form of the unit?")
+    assert answer.citations and answer.citations[0].id == blank.id
+
+
+def test_an_english_overview_of_who_may_apply_quotes_the_notice(assistant: Assistant) -> None:
+    applicants = CORPUS.fact_by_role("applicants")
+    assert applicants is not None
+    answer = assistant.ask("Which organisations are allowed to apply?")
+    assert applicants.quotes[0] in answer.answer
