@@ -461,7 +461,7 @@ class Assistant:
                            and ranked[0].fact.intent == asked_kind and ranked[0].score >= MIN_SCORE)
         if ((self._out_of_scope(u) and not said_beside or model_oos) and not asks_eligibility
                 and (not personal or asker.introduced)
-                or asked_oos) and not (topics and facets):
+                or asked_oos or V.TASK_REQUEST.search(q)) and not (topics and facets):
             if trace:
                 trace.add("scope", f"not covered: {u.foreign or [w for w in self.uncovered if w in q]}")
             return done(not_covered(self.corpus, lang, u.foreign), Intent.OUT_OF_SCOPE)

@@ -1142,3 +1142,13 @@ def test_an_english_overview_of_who_may_apply_quotes_the_notice(assistant: Assis
     assert applicants is not None
     answer = assistant.ask("Which organisations are allowed to apply?")
     assert applicants.quotes[0] in answer.answer
+
+
+@pytest.mark.parametrize("asked", ["请你帮我起草一份课题申报书", "能不能替我润色一下我的研究报告？",
+                                   "Could you draft a proposal for the talent evaluation topic?"])
+def test_a_request_to_produce_a_text_is_out_of_scope(assistant: Assistant, asked: str) -> None:
+    assert assistant.ask(asked).intent == Intent.OUT_OF_SCOPE
+
+
+def test_asking_to_be_told_what_the_notice_says_is_no_task(assistant: Assistant) -> None:
+    assert assistant.ask("帮我写一下申报流程是怎样的").intent != Intent.OUT_OF_SCOPE
