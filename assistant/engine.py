@@ -355,6 +355,10 @@ class Assistant:
         # The notice's own names of the levels asked of ("重点项目", "重点课题"), whose stated values the ranker reads.
         named = tuple(w for lv in u.levels for w in self.understander.level_words[lv][:2])
         ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now, _has(q, V.WHEN), kinds, failing, named)
+        # A fact of an annexed form does not answer a question naming another form ("包干制承诺书" is not
+        # the credit pledge template, though both are 承诺书).
+        ranked = [c for c in ranked if not (c.fact.about_ids and all(
+            self.quotes.names_other_form(q, self.corpus.passage(pid).section) for pid in c.fact.about_ids))]
         facts = select(ranked, listing=_has(q, V.LIST_WORDS))
         if facts and _has(q, V.LIST_WORDS) and u.attribute in ("phone", "office", "date", "amount", "url"):
             # "有哪些咨询电话", "可以找哪些部门": every fact of the best one's kind that holds the asked value.
@@ -499,7 +503,8 @@ class Assistant:
 
         # 2b. The wording of an annex ("承诺书里说经费上不能干哪些事儿", "承诺书第二条…"): the annex's
         #     clause that answers, verbatim, then what the notice says of the annex.
-        if u.document and not topics and DOCUMENT_CLAUSES and (pid := self._document_passage(u)):
+        if u.document and not topics and DOCUMENT_CLAUSES and (pid := self._document_passage(u)) and not (
+                self.quotes.names_other_form(q, self.corpus.passage(pid).section)):
             passage = self.corpus.passage(pid)
             of_doc = [f for f in [*facts, *self.corpus.facts]
                       if any(self.corpus.passage(x).section.startswith(u.document) for x in f.passage_ids)]

@@ -34,6 +34,7 @@ OBLIGATION = re.compile(r"负责|不得|严禁|禁止|必须|须|应当|保证|�
 SUPPORT_VALUE_CHECK = True  # a supporting clause must hold the asked kind of value (STRICT_SUPPORT, below)
 SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specific question
 WHO_FIELDS = True  # a form's blank naming who signs leads a "who" question
+FORM_MENTION = re.compile(r"([\u4e00-\u9fff]{2,6})[”\"」』]?\s*(?:承诺书|申报书|模板)")  # "包干制”承诺书": a form by its name
 FORM_NAME_MIN = 4  # characters a question shares with a form's title to name it
 SIGNING = re.compile(r"签字|签名|签署|\bsign(?:s|ed|ing|ature)?\b")  # who signs (whether to stamp before uploading is a materials step)
 SUPPORT_COVERAGE = 0.6  # ... holding this share of the question's weighted words (0.5-0.7 flat on dev)
@@ -195,6 +196,8 @@ class QuoteFinder:
             # stamps ("法定代表人签字：") and holds a word of the question, or asks the signing asked of, answers.
             qwords = {w for w in words(q) if len(w) >= 2}
             for h in hits[:SUPPORT_DEPTH]:
+                if self.names_other_form(q, h.passage.section):
+                    continue
                 # (a signature blank leads a question about signing even when the draft rests on it: its
                 # long summary does not settle "由负责人签名就可以吗" at a glance)
                 if is_field(h.passage.text) and (h.passage.id not in draft.passages or signing) and (
@@ -203,7 +206,9 @@ class QuoteFinder:
             if signing:
                 # The form named by its title's words ("信用承诺书", four characters or more in common: not
                 # any "承诺书"), though its blank is not among the best passages.
-                for passages in self._documents.values():
+                for section, passages in self._documents.items():
+                    if self.names_other_form(q, section):
+                        continue
                     if _common_run(squash(passages[0].text), squash(q)) >= FORM_NAME_MIN:
                         fields = [p.id for p in passages if is_field(p.text) and SIGNING.search(p.text)]
                         if fields:
@@ -211,18 +216,23 @@ class QuoteFinder:
                 # ... or the form the answer rests on ("Who needs to sign the credit pledge form?": its
                 # English names no title's characters)
                 for pid in draft.passages:
-                    fields = [p.id for p in self._documents.get(self.corpus.passage(pid).section, ())
+                    section = self.corpus.passage(pid).section
+                    if self.names_other_form(q, section):
+                        continue
+                    fields = [p.id for p in self._documents.get(section, ())
                               if is_field(p.text) and SIGNING.search(p.text)]
                     if fields:
                         return fields[:1]
         own = max((h.score for h in hits if h.passage.id in draft.passages), default=0.0)
         bar = max(LEAD_MARGIN * own, LEAD_MIN_BM25)
-        above = list(itertools.takewhile(lambda h: h.passage.id not in draft.passages and h.score >= bar, hits))
+        above = [h for h in itertools.takewhile(lambda h: h.passage.id not in draft.passages and h.score >= bar, hits)
+                 if not self.names_other_form(q, h.passage.section)]
         if LEAD_VALUE_CHECK and attribute in STRICT_VALUES:
             # "项目要多长时间做完": a passage whose facts hold no length of time is not the answer (a
             # "when" may be answered by a step, "公示前", and "几个" is often only "several").
             above = [h for h in above if attribute in self._values.get(h.passage.id, {attribute})]
-        if (not above or above[0].passage.topic) and hits and (title := self._title_of(hits[0].passage)):
+        if ((not above or above[0].passage.topic) and hits and (title := self._title_of(hits[0].passage))
+                and not self.names_other_form(q, hits[0].passage.section)):
             # The best passage is a clause of a titled document the draft already rests on (the
             # pledge template): the clause holding the question's own words leads, if the draft's
             # wording does not say it ("单位名称可以手写吗" -> "…(正楷填写或机打)").
@@ -248,6 +258,19 @@ class QuoteFinder:
                 [self.corpus.passage(pid) for pid in whole], self._rest(first, q, 2))}
             return sorted(whole, key=lambda pid: -weight.get(pid, 0.0)) + [first.id]
         return [first.id, *under[:1]]
+
+    def names_other_form(self, q: str, section: str) -> bool:
+        """Whether q names a form other than the annexed document of `section`: a word of the notice
+        before the form's noun that the document does not hold ("包干制承诺书" is not the credit pledge
+        template, though both are 承诺书)."""
+        doc = self._documents.get(section)
+        if not doc:
+            return False
+        text = "".join(p.text for p in doc)
+        for m in FORM_MENTION.finditer(q):
+            if any(w in self._idf and w not in text for w in words(m.group(1)) if len(w) >= 2):
+                return True
+        return False
 
     @staticmethod
     def _scored(parts: list[Passage], rest: dict[str, float]) -> list[tuple[float, str]]:

@@ -1152,3 +1152,14 @@ def test_a_request_to_produce_a_text_is_out_of_scope(assistant: Assistant, asked
 
 def test_asking_to_be_told_what_the_notice_says_is_no_task(assistant: Assistant) -> None:
     assert assistant.ask("帮我写一下申报流程是怎样的").intent != Intent.OUT_OF_SCOPE
+
+
+def test_a_question_naming_another_form_is_not_answered_from_the_annexed_one(assistant: Assistant) -> None:
+    # The annexed template is the unit's credit pledge; the leader's lump-sum pledge is another form
+    # (named in the materials list, not annexed): its signing is not the template's signature blank.
+    template = [p for p in CORPUS.passages if p.section.startswith("附件2")]
+    answer = assistant.ask("那份“包干制”承诺书是不是法定代表人来签？")
+    assert answer.citations and not {c.id for c in answer.citations[:3]} & {p.id for p in template}
+    assert any("包干制" in c.text for c in answer.citations[:3])
+    # The annexed form itself still gets its blank.
+    assert assistant.ask("单位那份信用承诺书由谁签名？").citations[0].id in {p.id for p in template}
