@@ -13,6 +13,8 @@ from index.tokenize import canonical, word_boundaries, words
 # "重点项目一共…" is not "重点项目1": a numeral followed by these characters is another word.
 # A whole number ("重点项目10项" is not project 1), then not a word that makes it a count or a kind.
 _N = r"(\d{1,2}(?!\d)|十[一二三四五六七八九]?|[一二三四五六七八九])(?![共起样般下些项级])"
+# After 第 a number is an ordinal, "项" included ("重大课题第2项"): not a count ("重点项目2项").
+_N_ORDINAL = r"(\d{1,2}(?!\d)|十[一二三四五六七八九]?|[一二三四五六七八九])(?![共起样般下些级])"
 _ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 # An English question about one topic says so; its description then names it.
@@ -63,7 +65,7 @@ class TopicResolver:
         self._general_en = {w for w, n in uses.items() if n >= GENERAL_EN_USES}
         self._en_idf = {w: math.log((len(topics) + 1) / n) for w, n in df.items()}
         # "子课题3", "第3个子课题", "重点项目里的第3个", "key project 3", "the third key project".
-        within = r"\s*(?:里面|里|中|当中|的|之中)*\s*第\s*" + _N + r"\s*[个项]?"
+        within = r"\s*(?:里面|里|中|当中|的|之中)*\s*第\s*" + _N_ORDINAL + r"\s*[个项]?"
         self._numbered: list[tuple[re.Pattern[str], str]] = [
             (re.compile(r"子课题\s*[(（]?\s*" + _N + r"|第\s*" + _N + r"\s*个?\s*子课题|子课题" + within
                         + r"|sub-?\s?topic\s*(?:no\.?\s*)?" + _EN_N + r"|" + _EN_N + r"\s*sub-?\s?topic"), "sub-{}"),
@@ -80,7 +82,7 @@ class TopicResolver:
         self._serials = {t.serial: t.id for t in topics if t.serial is not None}
         if self._serials:
             self._numbered.append((re.compile(
-                r"第\s*" + _N + r"\s*(?:个|项|号)?\s*(?<![子点大般])(?:课题|选题|题目)|(?<![子点大般])(?:课题|选题)\s*(?:序号)?\s*" + _N
+                r"第\s*" + _N_ORDINAL + r"\s*(?:个|项|号)?\s*(?<![子点大般])(?:课题|选题|题目)|(?<![子点大般])(?:课题|选题)\s*(?:序号)?\s*" + _N
                 + r"(?!\s*项)|序号\s*(?:为|是)?\s*" + _N + r"|(?<!sub-)(?<!sub)\btopic\s*(?:no\.?\s*)?" + _EN_N
                 + r"|\b" + _EN_N + r"\s*topic"), "serial-{}"))
 

@@ -80,6 +80,7 @@ FIRST_STEP = ("第一步", "头一步", "首先要", "最先", "先做什么", "
 TASK_REQUEST = re.compile(
     r"(?:帮我|帮忙|替我|给我|请你|你帮我|帮我们|替我们)\s*(?:写|撰写|起草|翻译|润色|修改|改写|生成|编写|拟)[^，,。？?]{0,16}?"
     r"(?:论文|摘要|文章|报告|申报书|邮件|总结|讲话稿|代码|诗|简历|文案|稿)|"
+    r"(?:帮我|帮忙|替我|给我|请你|你帮我|帮我们|替我们)\s*(?:写|撰写|起草|编写)\s*一(?:篇|份|段|封|首)|"  # a composed text
     r"\b(?:write|draft|translate|polish|rewrite|proofread)\b (?:me |us )?(?:an? |my |our |the |this )?"
     r"(?:[\w-]+ ){0,3}?(?:paper|abstract|essay|article|report|proposal|email|letter|summary|code|poem)s?\b")
 SEEKS_VERDICT = re.compile(r"能|可以|可不可以|可否|允许|让不让|影响|\b(?:can|could|may|allowed|affect)\b", re.ASCII)

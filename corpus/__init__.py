@@ -379,8 +379,12 @@ def _resolve_all(facts: list[Fact], topics: list[Topic], rules: list[Rule], meta
         if not own:
             problems.append(f"topic {topic.id}: the notice has no passages of this topic (heading not found)")
             continue
+        shared = [p for p in passages if not p.topic]
         for q in topic.quotes():
-            found = resolve(q, own, f"topic {topic.id}")
+            # A level's amount stated once for all its topics ("（一）重大课题（每项资助30万元）") is the
+            # topic's funding quote, said outside its own passages.
+            found = (find_passages(q, own) or find_passages(q, shared) if q == topic.funding_quote
+                     else []) or resolve(q, own, f"topic {topic.id}")
             if found:
                 topic.passage_of[q] = found[0]
         for p in own:

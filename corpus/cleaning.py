@@ -17,7 +17,8 @@ import re
 _CUT_TAIL = re.compile(r"[\u4e00-\u9fff，,、]$")
 # A line that starts one of these opens a new block; it can never be the tail of a broken sentence.
 _BLOCK_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+\s*[.、]|子课题|附件|研究内容|项目经费|联系单位|- )"
+    r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+\s*[.、]|子课题|附件|研究内容|项目经费|联系单位|- |"
+    r"【[一二三四五六七八九十]+】|[\u4e00-\u9fff]{2,6}[：:])"  # a labelled field ("研究要点：…") opens a line
 )
 # Document titles end without punctuation but are complete; a cut never falls right after them.
 _TITLE_END = ("通知", "指南")

@@ -36,6 +36,7 @@ ORG_WORDS = (
     ("高校", "university"), ("科研院所", "research_institute"), ("研究院所", "research_institute"),
     ("事业单位", "public_institution"), ("企业", "enterprise"), ("社会组织", "social_organization"),
 )
+PERSON_WORDS = (("个人", "individual"),)  # excluded as applicants beside the unit types
 ORG_ZH = {"university": "高等院校", "research_institute": "科研院所", "public_institution": "事业单位",
           "enterprise": "企业", "social_organization": "社会组织", "individual": "个人", "other": "其他",
           "new_rd_institution": "新型研发机构"}
@@ -50,7 +51,7 @@ DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _FROM = re.compile(r"自\s*" + DATE + r"\s*(?:起|开始)")  # "网上申报自2028年3月20日起"
 _UNTIL = re.compile(r"截止(?:时间|日期)?\s*(?:为|是|：|:)?\s*" + DATE)  # "申报截止时间为2028年4月30日17:00"
 _TIME = r"(?:\s*\d{1,2}\s*[:：]\s*\d{2})?"  # "2029年3月10日9:00至4月8日17:00": a time of day after a date
-_RANGE = re.compile(DATE + _TIME + r"\s*(?:[—\-－–~～至到]+|至)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_RANGE = re.compile(DATE + _TIME + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _SINGLE = re.compile(DATE)
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
 _PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
@@ -75,6 +76,7 @@ class Found:
     org_types: dict[str, str] = field(default_factory=dict)
     levels: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what could not be placed
+    level_quotes: dict[str, str] = field(default_factory=dict)  # level -> the clause stating its amount
 
     def fact(self, role: str) -> dict[str, Any] | None:
         return next((f for f in self.facts if f["id"] == role), None)
@@ -151,7 +153,8 @@ def _in(p: Passage, where: str) -> bool:
 EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不予受理|不接受|不属于|除外|不能申报")
 # The sentences after a fact's first one, in its item, that say more of it: the leader's limits, the
 # paper copies' number and time.
-MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份"}
+MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
+                  "quota": r"^[^。]{2,20}[：:]\s*(?:不超过|限报|最多)\s*\d+\s*项"}
 # ... and those anywhere in its item that state the applicants' other conditions ("注册地在郑州市，具有独立法人资格")
 BESIDE_SENTENCES = {"applicants": r"法人|注册地|市内|行政区域内"}
 
@@ -183,12 +186,12 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             quotes += [_body(p.text) for p in passages if _same_item(p, hit) and p.order > hit.order
                        and re.search(MORE_SENTENCES[role], p.text)]
         if role in BESIDE_SENTENCES and not re.search(BESIDE_SENTENCES[role], hit.text):
-            quotes += [_body(p.text) for p in passages if p.section == hit.section and p is not hit
+            quotes += [_body(p.text) for p in passages if _same_item(p, hit) and p is not hit
                        and re.search(BESIDE_SENTENCES[role], p.text) and not EXCLUSION.search(p.text)][:2]
         if role == "applicants":
             # who may not apply, said in a sentence of its own ("企业不在本年度…申报范围之内")
-            quotes += [_body(p.text) for p in passages if p.section == hit.section and p is not hit
-                       and EXCLUSION.search(p.text) and any(w in p.text for w, _ in ORG_WORDS)
+            quotes += [_body(p.text) for p in passages if _same_item(p, hit) and p is not hit
+                       and EXCLUSION.search(p.text) and any(w in p.text for w, _ in ORG_WORDS + PERSON_WORDS)
                        and _body(p.text) not in quotes][:1]
         found.facts.append(_make_fact(role, intent, quotes, vocab))
 
@@ -380,9 +383,10 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
         if _COUNT.search(p.text) and not found.fact("project_counts"):
             found.facts.append(_make_fact("project_counts", "topics", [_body(p.text)], vocab))
         for clause in re.split(r"[。；;]", p.text):
-            for word, value in re.findall(r"(重大|重点|一般)项目[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", clause):
+            for word, value in re.findall(r"(重大|重点|一般)(?:项目|课题)[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", clause):
                 level = {"重大": "major", "重点": "key", "一般": "general"}[word]
                 amounts.setdefault(level, float(value))
+                found.level_quotes.setdefault(level, clause.strip())
                 quotes.append(clause.strip())
     if quotes:
         found.facts.append(_make_fact("funding_levels", "funding", list(dict.fromkeys(quotes)), vocab))
@@ -424,6 +428,8 @@ def _topic_numbers(tid: str) -> tuple[str, int, int | None]:
 
 
 def _title_of(heading: str) -> str:
+    heading = re.split(r"\s+(?:联系处室|联系单位|联系电话|联系人|联系)[：:]", heading)[0]  # "… 联系处室：规划处 …"
+    heading = re.sub(r"^(\d+\s*[.、．]\s*)(?:题目|课题名称|名称)[：:]\s*", r"\1", heading)  # "1. 题目：…"
     text = re.sub(r"^(?:\d+\.\d+\s|\d+\s*[.、．]|子课题\s*[①-⑩一二三四五六七八九十\d]+\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", heading)
     text = re.sub(r"[（(][^（）()]*(?:子课题|项目)[^（）()]*[)）]\s*$", "", text)
     return text.strip().rstrip("。")
@@ -454,6 +460,8 @@ def _contact_of(own: list[Passage]) -> tuple[list[dict[str, str]], str]:
             run.append(i)
     texts = [own[i].text for i in run]
     joined = " ".join(texts)
+    if first := re.search(r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|联系)[：:]", joined):
+        joined = joined[first.start():]  # a title line with its contact fields: the title names no office
     body = re.sub(r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话)[：:]", " ", joined)
     contacts: list[dict[str, str]] = []
     unit_m = _UNIT.search(body)
@@ -508,6 +516,8 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             topic["funding_quote"] = fund.text
         elif level in level_amounts:
             topic["funding_wan"] = level_amounts[level]
+            if level in found.level_quotes:
+                topic["funding_quote"] = found.level_quotes[level]  # "（一）重大课题（每项资助30万元）"
             found.notes.append(f"{topic['label']}（{title}）：没有本课题的经费行，经费取{LEVEL_ZH[level]}的额度"
                                f"{level_amounts[level]:g}万元。")
         else:
@@ -550,7 +560,12 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
     for t in found.topics:  # sub-topic levels are known once their parent is
         if t["parent"] and t["parent"] in sub_level:
             t["level"] = sub_level[t["parent"]]
-    found.levels = {lv: LEVEL_ZH[lv] for lv in dict.fromkeys(t["level"] for t in found.topics)} or {
+    # Each level by the notice's own name for it ("重大课题" where it says 课题 rather than 项目).
+    text = "".join(p.text for p in passages)
+    def name(lv: str) -> str:
+        word = LEVEL_ZH[lv][:2]
+        return f"{word}课题" if text.count(f"{word}课题") > text.count(f"{word}项目") else LEVEL_ZH[lv]
+    found.levels = {lv: name(lv) for lv in dict.fromkeys(t["level"] for t in found.topics)} or {
         "major": LEVEL_ZH["major"], "key": LEVEL_ZH["key"]}
 
 
@@ -572,7 +587,8 @@ def _rules(found: Found) -> None:
                 rest = rest.replace(word, "")
         allowed = list(dict.fromkeys(allowed))
         # the notice's own sentence excluding some types, said with the refusal
-        excluded = next((x for x in app["quotes"][1:] if EXCLUSION.search(x) and any(w in x for w, _ in ORG_WORDS)), None)
+        excluded = next((x for x in app["quotes"][1:] if EXCLUSION.search(x)
+                         and any(w in x for w, _ in ORG_WORDS + PERSON_WORDS)), None)
         if not allowed:
             # An exclusion alone names no unit type that may apply: a rule admitting none would refuse everyone.
             found.notes.append(f"申报对象：这句话没有列出可申报的单位类型，单位类型规则未生成：{q}")
@@ -586,7 +602,8 @@ def _rules(found: Found) -> None:
                 "pass": _bi(f"单位类型属于申报对象（{names}）。", "The unit type is eligible ("
                             + ", ".join(ORG_EN.get(a, a) for a in allowed) + ")."),
                 "fail": _bi(f"申报对象仅限{names}。" + (excluded or ""),
-                            "Only " + ", ".join(ORG_EN.get(a, a) for a in allowed) + " may apply."),
+                            "Only " + ", ".join(ORG_EN.get(a, a) for a in allowed) + " may apply."
+                            + (f" (Notice: “{excluded}”)" if excluded else "")),
             })
         # The legal-person and location conditions may be a sentence of their own beside it.
         legal = next((x for x in app["quotes"] if "法人" in x), None)
@@ -644,16 +661,18 @@ def _rules(found: Found) -> None:
         found.rules.append(rule)
     quota = found.fact("quota")
     if quota:
-        q = quota["quotes"][0]
+        q = "".join(quota["quotes"])  # the quota per unit type may be a line each ("高等院校：不超过6项；")
         per: dict[str, int] = {}
-        for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)(?:每家|每个单位|各)?(?:限报|不超过|最多推荐|最多申报)\s*(\d+)\s*项", q):
+        for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)[：:]?\s*(?:每家|每个单位|各)?(?:限报|不超过|最多推荐|最多申报)\s*(\d+)\s*项", q):
             group = m.group(1)
             for word, value in ORG_WORDS:
                 if word in group:
                     per.setdefault(value, int(m.group(2)))
                     group = group.replace(word, "")
         if per:
-            clause = re.sub(r"^申报指标[。：:]\s*", "", q.split("根据")[0]).rstrip("。；，, ")
+            # the quota sentence (or, with a line per unit type, the first line stating a number)
+            first = next((x for x in quota["quotes"] if re.search(r"\d+\s*项", x)), quota["quotes"][0])
+            clause = re.sub(r"^申报指标[。：:]\s*", "", first.split("根据")[0]).rstrip("。；，, ")
             text = "，".join(f"{ORG_ZH[k]}限报{v}项" for k, v in per.items())
             found.rules.append({
                 "id": "org_quota", "check": "below_quota", "field": "org_quota_used", "quota_by_org_type": per,
@@ -689,7 +708,7 @@ def _leader_rules(found: Found) -> None:
             continue
         else:
             age = int(m.group(1) or m.group(2))
-        lv = level_of(c) if re.search(r"(重大|重点|一般)项目", c) else None
+        lv = level_of(c) if re.search(r"(重大|重点|一般)(?:项目|课题)", c) else None
         if lv:
             by_level[lv] = age
         else:
@@ -717,7 +736,7 @@ def _leader_rules(found: Found) -> None:
         for c in re.split(r"[，,]", sentence):
             # the level a clause speaks of: its own, or the one named earlier in the sentence
             # ("申报重大项目的，负责人应当具有正高级专业技术职称，或者已取得博士学位")
-            if m := re.search(r"(重大|重点|一般)项目", c):
+            if m := re.search(r"(重大|重点|一般)(?:项目|课题)", c):
                 lv = level_of(m.group(0))
             if not lv or not re.search(r"职称|学历|学位", c):
                 continue

@@ -16,6 +16,8 @@ _CIRCLED = {c: i for i, c in enumerate("①②③④⑤⑥⑦⑧⑨⑩", start=1
 _ANNEX = re.compile(r"^附件\s*(\d+)\s*[：:]?$")
 _L1 = re.compile(r"^([一二三四五六七八九十]+)、(.{1,12})$")
 _ARTICLE = re.compile(r"^第([一二三四五六七八九十]+)条\s*(.{1,12})$")  # "第六条 研究课题指南": an article heading
+_BRACKETED = re.compile(r"^【([一二三四五六七八九十]+)】\s*(.{1,12})$")  # "【四】研究方向"
+_NOTE = re.compile(r"\s*[（(][^（）()]*[)）]$")  # "重大课题（每项资助30万元）": a heading's bracketed note
 _CELL_SPLIT = re.compile(r"\s*[|｜\t]\s*")
 _PAREN = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$")
 _NUMBERED = re.compile(r"^(\d+)\s*[.、]\s*(.*)$")
@@ -41,9 +43,9 @@ _TITLE_CHARS = 18
 DOC_NAMES = {"notice": "通知", "guide": "申报指南", "pledge": "信用承诺书模板", "annex": ""}
 # A labelled line's kind: what the engine and the index read from passages of a topic.
 KIND_BY_PREFIX = (
-    (re.compile(r"^(?:研究内容|主要研究内容|研究方向|主要内容)"), "content"),
+    (re.compile(r"^(?:研究内容|主要研究内容|研究方向|主要内容|研究要点|研究重点)"), "content"),
     (re.compile(r"^(?:项目经费|支持经费|资助经费|经费额度|资助额度|资助金额|资助强度|经费)"), "funding"),
-    (re.compile(r"^(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话)"), "contact"),
+    (re.compile(r"^(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|联系(?=[：:]))"), "contact"),
     (re.compile(r"^(?:成果形式|预期成果|成果要求|考核指标|研究成果)"), "deliverable"),
 )
 # The project level a guide's section heading names.
@@ -205,7 +207,7 @@ def segment(lines: list[str]) -> list[Passage]:
             doc = "guide" if "指南" in head else "pledge" if "承诺书" in head else "annex"
             cur = _Cursor(doc=doc, annex=int(m.group(1)))
             continue
-        if m := _L1.match(line) or _ARTICLE.match(line):
+        if m := _L1.match(line) or _ARTICLE.match(line) or _BRACKETED.match(line):
             cur.set(1, number_of(m.group(1)), line)
             cur.numbered_level = 2
             cur.level = level_of(line) if cur.doc == "guide" else None
@@ -239,9 +241,12 @@ def segment(lines: list[str]) -> list[Passage]:
         if m := _PAREN.match(line):
             # ("（一）重大项目", "（二）其他重点项目"; in the notice only a heading that is little more than a level's
             # name, not "（三）重点项目申报要求")
-            if (lv := level_of(m.group(2))) and len(m.group(2)) <= {"guide": 12, "notice": 6}.get(cur.doc, 0):
+            name = _NOTE.sub("", m.group(2))
+            if (lv := level_of(name)) and len(name) <= {"guide": 12, "notice": 6}.get(cur.doc, 0):
                 cur.set(1, _CN_NUM[m.group(1)[0]], line)  # "（一）重大项目" as the guide's section heading
                 cur.level = lv
+                if name != m.group(2):
+                    emit(line, "text", sentences=False)  # its note says something ("每项资助30万元")
                 continue
             if topical and cur.level and len(cur.path) >= 2 and not cur.paren_topics:
                 n = number_of(m.group(1))  # "（二）…" under a guide topic: its sub-topic
@@ -283,6 +288,11 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.path = saved
             continue
         kind = next((k for prefix, k in KIND_BY_PREFIX if prefix.match(line)), "text")
+        if kind != "text" and cur.level and any(
+                prefix.match(part.strip()) for part in re.split(r"[；;]", line)[1:] for prefix, _ in KIND_BY_PREFIX):
+            # "研究要点：…；联系：成果转化处，0371-…": a topic's labelled fields on one line, each a passage
+            emit_fields(line)
+            continue
         if cur.doc == "guide" and not cur.path and kind == "text" and len(line) < 40:
             kind = "title"
         if kind == "text" and _FIELD.match(line) and field_line == i - 1 and out and out[-1].section == cur.section():

@@ -1163,3 +1163,11 @@ def test_a_question_naming_another_form_is_not_answered_from_the_annexed_one(ass
     assert any("包干制" in c.text for c in answer.citations[:3])
     # The annexed form itself still gets its blank.
     assert assistant.ask("单位那份信用承诺书由谁签名？").citations[0].id in {p.id for p in template}
+
+
+def test_an_ordinal_with_its_classifier_names_a_topic(assistant: Assistant) -> None:
+    # "第3项" after a level is the third topic of it ("重点项目3项" stays a count).
+    third = next(t for t in CORPUS.topics if t.id == "key-3")
+    level = CORPUS.levels["key"]
+    assert assistant.understander.topics.resolve(canonical(f"{level}第3项的联系电话是多少")) == [third.id]
+    assert assistant.understander.topics.resolve(canonical(f"{level}3项")) == []
