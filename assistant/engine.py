@@ -121,6 +121,7 @@ EXCEPT = re.compile(r"除(?:了|去|开)?[^，,。？?]{0,12}?(?:子课题)(?:�
                     r"\b(?:except|besides|other than|apart from)\b[^,.?]{0,30}?sub-?topics?")
 RULED_OUT = 0.05  # a kind of question the model gives less than this (when sure of another) leads with none of its sentences
 NOVEL_RARE = 5000  # the intent features count the words new to the notice, and those rare in general Chinese
+NOVEL_ENGLISH = True  # the intent model reads how many of an English question's words the corpus's English lacks
 NOVEL_MAX = 3  # (jieba's word counts) apart, up to this many
 
 
@@ -212,6 +213,10 @@ class Assistant:
         # What the notice says, and the words of asking: a question's other words are new to the notice.
         self._notice_text = canonical("".join(p.text for p in corpus.passages))
         self._asking_words = {canonical(w) for w in question_words}
+        # ... and in English, what its facts, topics and triggers say in English
+        self._english_known = {w for text in (*(f.en for f in corpus.facts), *(t for f in corpus.facts for t in f.triggers),
+                                              *(f"{t.title_en} {t.label_en}" for t in corpus.topics), *question_words)
+                               for w in words(text) if w.isascii()}
         # Least recently used answers first out (cachetools); size 0: nothing is kept.
         self._cache: LRUCache[tuple, tuple[Answer, SessionState]] = LRUCache(max(1, settings.answer_cache_size))
         self._caching = settings.answer_cache_size > 0
@@ -653,6 +658,10 @@ class Assistant:
             rare = [w for w in novel if jieba_frequency(w) < NOVEL_RARE]
             out.append(f"novel:{min(len(novel), NOVEL_MAX)}")
             out.append(f"rare:{min(len(rare), NOVEL_MAX)}")
+        elif NOVEL_ENGLISH:  # the same for English: words none of the corpus's English uses ("hotel", "visa")
+            novel_en = [w for w in words(u.focus) if w.isascii() and len(w) >= 4 and not w.isdigit()
+                        and w not in self._english_known]
+            out.append(f"novel_en:{min(len(novel_en), NOVEL_MAX)}")
         out.extend(f"stated:{k}" for k in u.profile.model_dump(exclude_none=True))
         if state.intent:
             out.append(f"prev:{state.intent}")

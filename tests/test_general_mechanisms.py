@@ -1171,3 +1171,14 @@ def test_an_ordinal_with_its_classifier_names_a_topic(assistant: Assistant) -> N
     level = CORPUS.levels["key"]
     assert assistant.understander.topics.resolve(canonical(f"{level}第3项的联系电话是多少")) == [third.id]
     assert assistant.understander.topics.resolve(canonical(f"{level}3项")) == []
+
+
+def test_english_words_the_corpus_never_uses_are_counted_for_the_model(assistant: Assistant) -> None:
+    from assistant.sessions import SessionState
+
+    # As "novel:" counts Chinese words new to the notice, "novel_en:" counts English ones.
+    u = assistant.understander.understand("Is there a shuttle bus to the airport?")
+    features = assistant._intent_features(u, [], SessionState())
+    assert any(f.startswith("novel_en:") and f != "novel_en:0" for f in features)
+    u = assistant.understander.understand("What is the funding for a major project?")
+    assert "novel_en:0" in assistant._intent_features(u, [], SessionState())
