@@ -121,6 +121,7 @@ EXCEPT = re.compile(r"除(?:了|去|开)?[^，,。？?]{0,12}?(?:子课题)(?:�
                     r"\b(?:except|besides|other than|apart from)\b[^,.?]{0,30}?sub-?topics?")
 RULED_OUT = 0.05  # a kind of question the model gives less than this (when sure of another) leads with none of its sentences
 NOVEL_RARE = 5000  # the intent features count the words new to the notice, and those rare in general Chinese
+ENGLISH_STEPS = True  # an English "after …" step is found by its words in the notice's Chinese (vocabulary.STEP_WORDS_EN)
 NOVEL_ENGLISH = True  # the intent model reads how many of an English question's words the corpus's English lacks
 NOVEL_MAX = 3  # (jieba's word counts) apart, up to this many
 
@@ -524,10 +525,13 @@ class Assistant:
         # A value asked after a step ("立项以后最晚哪天要做完") is a date or an amount, not the next step.
         step = (self.quotes.next_step(u.after, u.text.replace(u.after, " ")) if u.after and lang == "zh" and not topics
                 and u.attribute not in VALUE_ATTRIBUTES else None)
+        if (ENGLISH_STEPS and u.after and lang == "en" and not topics and u.attribute not in VALUE_ATTRIBUTES
+                and (zh_step := V.english_step(u.after))):
+            step = self.quotes.next_step(zh_step)  # the step in the notice's own words, then what follows it
         if step and (owner := self._owners.get(step[1])) is not None and owner.intent in STEP_KINDS:
             draft = facts_answer([owner], today, lang)
-            return done(Draft(f"通知原文：“{step[0]}”。\n{draft.text}", [step[1], *draft.passages]),
-                        Intent(owner.intent))
+            lead = f"通知原文：“{step[0]}”。" if lang == "zh" else f'Next, the notice says: "{step[0]}".'
+            return done(Draft(f"{lead}\n{draft.text}", [step[1], *draft.passages]), Intent(owner.intent))
 
         # 3b. The first step ("新单位第一次申报要先做什么", "What must we do first?"): the procedure's first
         #     fact in the notice's order, unless a thing or value is asked ("首先要准备哪些材料").
@@ -915,6 +919,8 @@ class Assistant:
             counts = self.corpus.fact_by_role("project_counts")
             head = (counts.zh if counts and zh else counts.en if counts else "") or (
                 f"共{len(chosen)}个课题：" if zh else f"All {len(chosen)} topics:")
+            if counts and not zh and counts.quotes:
+                head += " (Notice: " + " … ".join(f"“{x}”" for x in counts.quotes) + ")"  # the notice's own words
         draft = topic_list(chosen, facet, lang, head, levels=self.corpus.levels)
         if not facet:
             counts = self.corpus.fact_by_role("project_counts")

@@ -86,6 +86,9 @@ _ALTERNATIVE = re.compile(r"^(?P<head>[^，,]*?是)(?P<a>[^，,是]{2,12}?)还�
 # "附件也传好了，接下来该怎么走": a step done, and what comes next asked.
 # A clause in the perfective ("已经把申报书传上去了") is a step done as well.
 AFTER_DONE = re.compile(r"(?P<step>[^，,。？?]{3,24}?(?:(?:完|好|过)了?|了))[，,]?\s*(?:接下来|下一步|然后)")
+# "Who reviews our submission after the unit's administrator has approved it?", "after we submit, what then?"
+AFTER_EN = re.compile(r"(?:\bafter|(?:^|, )once) (?P<step>[a-z'’ -]{3,60}?)(?:[,?.]|$| (?:who|what|where|which|then|does|do|is|are|will|"
+                      r"how|must|should)\b)")
 # A value the asker guesses tells what is asked of the subject ("每项是10万吗" asks the amount).
 AMOUNT_MENTION = re.compile(r"\d+(?:\.\d+)?\s*万")  # "20万": an amount named in a question
 _GUESSED_VALUE = (("amount", AMOUNT_MENTION), ("date", re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]")))
@@ -654,7 +657,7 @@ class Understander:
         # despite it, not whether the window is still open.
         u.conditioned = bool(CONDITIONED.search(q) or stated and STILL.search(q)) and not NAMED_NOW.search(q)
         u.status = bool(STATUS.search(V.STILL_REQUIRED.sub("", q))) and not u.conditioned
-        if (step := AFTER_STEP.search(q) or AFTER_DONE.search(q)) and NEXT_STEPS:
+        if (step := AFTER_STEP.search(q) or AFTER_DONE.search(q) or AFTER_EN.search(q)) and NEXT_STEPS:
             u.after = step.group("step")
         u.overview = bool(OVERVIEW.search(q)) and not u.topics
         u.topics = self.topics.resolve(q)

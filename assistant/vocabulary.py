@@ -83,4 +83,18 @@ TASK_REQUEST = re.compile(
     r"(?:帮我|帮忙|替我|给我|请你|你帮我|帮我们|替我们)\s*(?:写|撰写|起草|编写)\s*一(?:篇|份|段|封|首)|"  # a composed text
     r"\b(?:write|draft|translate|polish|rewrite|proofread)\b (?:me |us )?(?:an? |my |our |the |this )?"
     r"(?:[\w-]+ ){0,3}?(?:paper|abstract|essay|article|report|proposal|email|letter|summary|code|poem)s?\b")
+# The procedure's words in English, by stem, as the notices' Chinese says them: a step asked in English
+# ("after the administrator has approved it") is found among the notice's clauses by these.
+STEP_WORDS_EN = {"administr": "管理员", "approv": "审核", "review": "审核", "check": "审核", "upload": "上传",
+                 "regist": "注册", "submit": "提交", "recommend": "推荐", "publicis": "公示", "publiciz": "公示",
+                 "fill": "填报", "login": "登录", "log": "登录"}
+
+
+def english_step(step: str) -> str:
+    """An English step in the notice's Chinese words ("the administrator has approved it" -> "管理员 审核")."""
+    from index.tokenize import words
+
+    return " ".join(dict.fromkeys(zh for w in words(step) for stem, zh in STEP_WORDS_EN.items() if w.startswith(stem)))
+
+
 SEEKS_VERDICT = re.compile(r"能|可以|可不可以|可否|允许|让不让|影响|\b(?:can|could|may|allowed|affect)\b", re.ASCII)

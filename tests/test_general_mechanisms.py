@@ -1182,3 +1182,20 @@ def test_english_words_the_corpus_never_uses_are_counted_for_the_model(assistant
     assert any(f.startswith("novel_en:") and f != "novel_en:0" for f in features)
     u = assistant.understander.understand("What is the funding for a major project?")
     assert "novel_en:0" in assistant._intent_features(u, [], SessionState())
+
+
+def test_an_english_step_asks_what_the_notice_says_next(assistant: Assistant) -> None:
+    # "after …" in English: the step is found among the notice's clauses by its words, then what follows.
+    recommend = next(f for f in CORPUS.facts if any("审核推荐工作" in q for q in f.quotes))
+    answer = assistant.ask("Once our unit administrator has checked the application, who handles it next?")
+    assert answer.citations and answer.citations[0].id in recommend.about_ids
+    # A value asked after a step is that value, not the next step.
+    completion = next(f for f in CORPUS.facts if f.role == "completion_deadline")
+    answer = assistant.ask("After approval, by when must the project be finished?")
+    assert answer.citations and answer.citations[0].id in completion.about_ids
+
+
+def test_an_english_question_on_stamping_a_form_gets_its_stamp_blank(assistant: Assistant) -> None:
+    blank = next(p for p in CORPUS.passages if "公章" in p.text and "签字" in p.text)
+    answer = assistant.ask("Must the unit's credit pledge carry the official seal?")
+    assert answer.citations and answer.citations[0].id == blank.id
