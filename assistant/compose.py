@@ -6,6 +6,7 @@ Each composer returns the text and the ids of the passages it rests on (cited fi
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -102,6 +103,9 @@ def _contacts(t: Topic, lang: str) -> str:
     return ", ".join(f"{c.office}{f' ({c.unit})' if c.unit else ''}, phone {c.phone}" for c in t.contacts)
 
 
+_SUBTOPICS_SAID = re.compile(r"[（(]([^（）()]*子课题[^（）()]*)[)）]")
+
+
 def _notice_words(references: Sequence[Reference]) -> str:
     """The notice's own clauses behind an English rendering of a topic's requirements."""
     return "(Notice: " + " … ".join(f"“{r.quote}”" for r in references) + ")"
@@ -142,13 +146,17 @@ def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None, *,
         return Draft(text, [*_ids(t, t.focus_quote, t.title_quote), *(t.passage_of[r.quote] for r in t.references)])
     if facet == "level":
         lv_zh, lv_en = _level(t.level, levels)
-        extra = ""
+        extra, said, ids = "", "", _ids(t, t.title_quote, t.funding_quote)
         if parent:
             extra = f"，是{_name(parent, lang)}下的子课题" if zh else f", a sub-topic of {_name(parent, lang)}"
-        text = f"{name}属于{lv_zh}{extra}，经费{amount(t.funding_wan, lang)}。" if zh else (
-            f"{name} is a {lv_en}{extra}, funded with {amount(t.funding_wan, lang)}."
+            # where the notice says its sub-topics' level ("（含 7 个子课题，子课题为重点项目）"), in its words
+            if m := _SUBTOPICS_SAID.search(parent.title_quote):
+                said = f"（通知原文：“{m.group(1)}”）" if zh else f' (Notice: "{m.group(1)}")'
+                ids = [*_ids(parent, parent.title_quote), *ids]
+        text = f"{name}属于{lv_zh}{extra}{said}，经费{amount(t.funding_wan, lang)}。" if zh else (
+            f"{name} is a {lv_en}{extra}{said}, funded with {amount(t.funding_wan, lang)}."
         )
-        return Draft(text, _ids(t, t.title_quote, t.funding_quote))
+        return Draft(text, ids)
     if facet == "title":
         text = f"{t.label}的题目是“{t.title}”。" if zh else f"{t.label_en} is titled \"{t.title}\" ({t.title_en})."
         return Draft(text, _ids(t, t.title_quote))

@@ -80,6 +80,10 @@ LIST_OF_TOPICS = re.compile(r"(?:有哪些|哪些|哪几个|列出|都有什么)
                             r"(?:项目|课题)都?(?:有哪些|是哪些|有哪几个|是哪几个|有哪几项|是哪几项|包括哪些)[?？]?$|"
                             r"\b(?:(?:which|what) (?:are|were) the|list (?:all )?the)(?: (?!for\b|of\b|in\b|on\b|to\b|about\b|with\b)[\w()-]+){0,3}? "
                             r"(?:projects|topics|sub-?topics)\b")
+# A question asking what is forbidden, and the notice's words of forbidding.
+PROHIBITIONS_ASKED = re.compile(r"禁止|不允许|不准|\b(?:prohibit\w*|forbid\w*|not allowed|banned)\b")
+WHAT_WORDS = ("哪些", "什么", "啥", "哪几", "what", "which")
+PROHIBITIVE = re.compile(r"严禁|不得|禁止|不接受|不予受理|不能")
 COUNTED_GROUP = re.compile(r"(\d{1,2}|[两二三四五六七八九十])\s*[个项][^，,。？?]{0,6}?(?:项目|课题|选题)[^，,。？?]{0,4}?"
                            r"(?:是什么|是啥|是哪|叫什么|有哪些|分别是)")
 GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
@@ -385,6 +389,7 @@ class Assistant:
                       else asked_kind if facts and asked_kind in GENERAL_INTENTS else facts[0].intent)
             kind = [c.fact for c in ranked if c.fact.intent == aspect and c.score > 0]
             rest = [f for f in self.corpus.facts if f.intent == aspect and f not in kind]
+            kind, rest = _forbidding(q, kind, rest)
             # (the aspect's first facts when none of them shares a word with the question)
             facts = (kind + rest if len(kind) + len(rest) <= OVERVIEW_MAX else kind or rest)[:OVERVIEW_MAX] or facts
         elif ((not facts or CORE_OTHER_KIND and all(f.intent != sure_kind for f in facts)
@@ -395,8 +400,13 @@ class Assistant:
             # does not use, and nothing else asked: the facts of that kind, as for the whole aspect.
             kind = [c.fact for c in ranked if c.fact.intent == sure_kind and c.score > 0]
             rest = [f for f in self.corpus.facts if f.intent == sure_kind and f not in kind]
+            kind, rest = _forbidding(q, kind, rest)
             facts = (kind + rest)[:OVERVIEW_MAX]
             u.overview = True
+        if (PROHIBITIONS_ASKED.search(q) and _has(q, WHAT_WORDS) and not topics and not u.foreign and not delta.model_dump(exclude_none=True)
+                and (barred := [f for f in self.corpus.facts if PROHIBITIVE.search("".join(f.quotes))])):
+            # "都禁止了哪些做法", "what is prohibited": every fact forbidding something, in the notice's words
+            facts, u.overview = barred[:OVERVIEW_MAX], True
         if trace:
             trace.add("retrieve", *(f"{h.passage.id} bm25={h.score:.2f}" for h in hits[:3]))
             trace.add("kind", ", ".join(f"{k}={p:.2f}" for k, p in sorted(kinds.items(), key=lambda x: -x[1])[:3])
@@ -1025,6 +1035,13 @@ def _without_shared(text: str, name: str, shortest: int = 4) -> str:
             out.append(text[i])
             i += 1
     return "".join(out)
+
+
+def _forbidding(q: str, kind: list[Fact], rest: list[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """For "有哪些禁止性规定", an aspect's facts that forbid something, in the notice's words (严禁, 不得…)."""
+    if PROHIBITIONS_ASKED.search(q) and (barred := [f for f in kind + rest if PROHIBITIVE.search("".join(f.quotes))]):
+        return barred, []
+    return kind, rest
 
 
 def _merge(answers: list[Answer]) -> Answer:

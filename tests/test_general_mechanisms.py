@@ -1199,3 +1199,22 @@ def test_an_english_question_on_stamping_a_form_gets_its_stamp_blank(assistant: 
     blank = next(p for p in CORPUS.passages if "公章" in p.text and "签字" in p.text)
     answer = assistant.ask("Must the unit's credit pledge carry the official seal?")
     assert answer.citations and answer.citations[0].id == blank.id
+
+
+def test_asking_what_is_forbidden_gets_the_rules_that_forbid(assistant: Assistant) -> None:
+    forbidding = [f for f in CORPUS.facts if f.intent == "rules" and re.search(r"严禁|不得|禁止|不接受", "".join(f.quotes))]
+    answer = assistant.ask("这次申报都明令禁止了哪些做法？")
+    said = sum(any(squash(q[:10]) in squash(answer.answer) for q in f.quotes) for f in forbidding)
+    assert said >= min(4, len(forbidding))
+    # (a rule that forbids nothing is not among them)
+    management = FACTS["management_system"]
+    assert squash(management.quotes[0][:10]) not in squash(answer.answer)
+
+
+def test_a_subtopics_level_is_said_with_the_notices_own_words_for_it(assistant: Assistant) -> None:
+    sub = next(t for t in CORPUS.topics if t.parent and t.aliases)
+    parent = next(t for t in CORPUS.topics if t.id == sub.parent)
+    said = re.search(r"[（(]([^（）()]*子课题[^（）()]*)[)）]", parent.title_quote)
+    assert said is not None
+    answer = assistant.ask(f"{sub.aliases[0]}这个子课题是什么级别的项目？")
+    assert squash(said.group(1)) in squash(answer.answer)
