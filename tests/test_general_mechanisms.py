@@ -1195,12 +1195,6 @@ def test_an_english_step_asks_what_the_notice_says_next(assistant: Assistant) ->
     assert answer.citations and answer.citations[0].id in completion.about_ids
 
 
-def test_an_english_question_on_stamping_a_form_gets_its_stamp_blank(assistant: Assistant) -> None:
-    blank = next(p for p in CORPUS.passages if "公章" in p.text and "签字" in p.text)
-    answer = assistant.ask("Must the unit's credit pledge carry the official seal?")
-    assert answer.citations and answer.citations[0].id == blank.id
-
-
 def test_asking_what_is_forbidden_gets_the_rules_that_forbid(assistant: Assistant) -> None:
     forbidding = [f for f in CORPUS.facts if f.intent == "rules" and re.search(r"严禁|不得|禁止|不接受", "".join(f.quotes))]
     answer = assistant.ask("这次申报都明令禁止了哪些做法？")
