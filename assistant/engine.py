@@ -89,7 +89,7 @@ COUNTED_GROUP = re.compile(r"(\d{1,2}|[两二三四五六七八九十])\s*[个�
 GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
 REPEATED_CLAUSES = True  # a candidate's clause holding a rare stretch of the question the answer lacks leads ...
 REPEATED_MIN_RARITY = 3.0  # ... when few passages hold the stretch (idf units)
-CORE_KINDS = ("process", "materials", "rules")  # a sure kind with no fact found answers with its facts ...
+CORE_KINDS = ("process", "materials", "rules", "contacts")  # a sure kind with no fact found answers with its facts ...
 CORE_MAX_OOS = 0.2  # ... when "not covered" is this unlikely
 CORE_OTHER_KIND = True  # ... also when only facts of other kinds were found (and no value is asked)
 ATTRIBUTE_FACETS = True  # an asked value (amount, phone, office) of a named topic is its facet
@@ -606,8 +606,9 @@ class Assistant:
         if time_now and _has(q, ("申报", "报名", "apply", "submit", "报")):
             return done(facts_answer([self._window_fact()], today, lang), Intent.DATES)
 
-        # 9. Nothing matched: answer only if retrieval is sure the notice says it.
-        return self._fallback(q, lang, today, done, trace)
+        # 9. Nothing matched: answer only if retrieval is sure the notice says it (of what the asker describes,
+        #    not of an office they guess: "…有疑问，是找情报研究所吗" is not a question about that office).
+        return self._fallback(u.focus if u.attribute == "office" and u.focus != q else q, lang, today, done, trace)
 
     def _asker(self, u: Understanding, facts: list[Fact], top_longest: int, state: SessionState,
                sure_kind: str | None = None) -> Asker:

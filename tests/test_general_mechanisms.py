@@ -1212,3 +1212,13 @@ def test_a_subtopics_level_is_said_with_the_notices_own_words_for_it(assistant: 
     assert said is not None
     answer = assistant.ask(f"{sub.aliases[0]}这个子课题是什么级别的项目？")
     assert squash(said.group(1)) in squash(answer.answer)
+
+
+def test_a_contact_question_whose_guess_names_the_wrong_office_is_not_answered_with_the_guess(
+        assistant: Assistant) -> None:
+    # Set aside the guessed office, what the asker describes (policy questions) is what is searched: the
+    # technical-support line they guessed is not the answer; the business contact is said.
+    business, tech = _phones("contact_business")[0], _phones("contact_tech")[0]
+    answer = assistant.ask("关于申报政策有疑问的话，是找情报研究所吗")
+    assert business in answer.answer
+    assert tech not in answer.answer.split("\n")[0]
