@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from assistant.eligibility import window_status
 from assistant.models import Eligibility
-from corpus import Corpus, Fact, Reference, Topic, format_wan, squash
+from corpus import Corpus, Fact, Topic, format_wan, squash
 
 STATUS = {
     "open": ("正在进行", "open"),
@@ -81,7 +81,7 @@ def facts_answer(facts: list[Fact], today: dt.date, lang: str) -> Draft:
         parts.append(text)
         if lang != "zh" and fact.quotes:
             # The notice's own words beside the translation: the Chinese text is what counts.
-            parts.append("(Notice: " + " … ".join(f"“{q}”" for q in fact.quotes) + ")")
+            parts.append(notice_words(fact.quotes))
         if fact.window:
             parts.append(window_line(fact, today, lang))
         ids.extend(fact.passage_ids)
@@ -106,9 +106,9 @@ def _contacts(t: Topic, lang: str) -> str:
 _SUBTOPICS_SAID = re.compile(r"[（(]([^（）()]*子课题[^（）()]*)[)）]")
 
 
-def _notice_words(references: Sequence[Reference]) -> str:
-    """The notice's own clauses behind an English rendering of a topic's requirements."""
-    return "(Notice: " + " … ".join(f"“{r.quote}”" for r in references) + ")"
+def notice_words(quotes: Iterable[str]) -> str:
+    """The notice's own words beside an English rendering: the Chinese text is what counts."""
+    return "(Notice: " + " … ".join(f"“{q}”" for q in quotes) + ")"
 
 
 def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None, *,
@@ -134,7 +134,7 @@ def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None, *,
         if not t.references:
             return topic_facet(t, "content", lang, parent, levels=levels)
         refs = "；".join(r.zh for r in t.references) if zh else "; ".join(r.en for r in t.references)
-        text = f"{name}的研究要求：{refs}。" if zh else f"{name} asks to {refs}. {_notice_words(t.references)}"
+        text = f"{name}的研究要求：{refs}。" if zh else f"{name} asks to {refs}. {notice_words(r.quote for r in t.references)}"
         return Draft(text, [t.passage_of[r.quote] for r in t.references])
     if facet == "content":
         # What the study must do: its stated focus, then what else it is asked to do (the platform it
@@ -142,7 +142,7 @@ def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None, *,
         text = f"{name}的研究重点：{t.focus_quote}。" if zh else f"{name} - focus (quoted): {t.focus_quote}."
         if t.references:
             text += (f"研究要求：{'；'.join(r.zh for r in t.references)}。" if zh
-                     else f" It also asks to {'; '.join(r.en for r in t.references)}. {_notice_words(t.references)}")
+                     else f" It also asks to {'; '.join(r.en for r in t.references)}. {notice_words(r.quote for r in t.references)}")
         return Draft(text, [*_ids(t, t.focus_quote, t.title_quote), *(t.passage_of[r.quote] for r in t.references)])
     if facet == "level":
         lv_zh, lv_en = _level(t.level, levels)
@@ -243,7 +243,7 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
                     lines.append(getattr(fact, lang))
                     if not zh and fact.quotes:
                         # The notice's own words beside the translation, as every English fact answer has them.
-                        lines.append("(Notice: " + " … ".join(f"“{q}”" for q in fact.quotes) + ")")
+                        lines.append(notice_words(fact.quotes))
             lines.append("请告诉我您的情况，我来逐条核对。" if zh else "Tell me about your situation and I will check each rule.")
     if passed and stated_any:
         lines.append(("已满足：" if zh else "Passed: ") + ("；" if zh else "; ").join(r.message.rstrip("。.") for r in passed))

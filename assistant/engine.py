@@ -31,6 +31,7 @@ from assistant.compose import (
     facts_answer,
     greeting,
     not_covered,
+    notice_words,
     office_answer,
     topic_facet,
     topic_list,
@@ -218,6 +219,11 @@ class Assistant:
         # What the notice says, and the words of asking: a question's other words are new to the notice.
         self._notice_text = canonical("".join(p.text for p in corpus.passages))
         self._asking_words = {canonical(w) for w in question_words}
+        # The facts that forbid something, in the notice's words ("有哪些禁止性规定").
+        self._forbidding = [f for f in corpus.facts if PROHIBITIVE.search("".join(f.quotes))]
+        # Words asking for a topic's content in general or naming a level, longest first (`_topic_detail`).
+        self._general_detail_words = sorted(
+            {*V.FACETS["content"], *(w for ws in self.understander.level_words.values() for w in ws)}, key=len, reverse=True)
         # ... and in English, what its facts, topics and triggers say in English
         self._english_known = {w for text in (*(f.en for f in corpus.facts), *(t for f in corpus.facts for t in f.triggers),
                                               *(f"{t.title_en} {t.label_en}" for t in corpus.topics), *question_words)
@@ -389,7 +395,7 @@ class Assistant:
                       else asked_kind if facts and asked_kind in GENERAL_INTENTS else facts[0].intent)
             kind = [c.fact for c in ranked if c.fact.intent == aspect and c.score > 0]
             rest = [f for f in self.corpus.facts if f.intent == aspect and f not in kind]
-            kind, rest = _forbidding(q, kind, rest)
+            kind, rest = self._forbidding_first(q, kind, rest)
             # (the aspect's first facts when none of them shares a word with the question)
             facts = (kind + rest if len(kind) + len(rest) <= OVERVIEW_MAX else kind or rest)[:OVERVIEW_MAX] or facts
         elif ((not facts or CORE_OTHER_KIND and all(f.intent != sure_kind for f in facts)
@@ -400,13 +406,13 @@ class Assistant:
             # does not use, and nothing else asked: the facts of that kind, as for the whole aspect.
             kind = [c.fact for c in ranked if c.fact.intent == sure_kind and c.score > 0]
             rest = [f for f in self.corpus.facts if f.intent == sure_kind and f not in kind]
-            kind, rest = _forbidding(q, kind, rest)
+            kind, rest = self._forbidding_first(q, kind, rest)
             facts = (kind + rest)[:OVERVIEW_MAX]
             u.overview = True
-        if (PROHIBITIONS_ASKED.search(q) and _has(q, WHAT_WORDS) and not topics and not u.foreign and not delta.model_dump(exclude_none=True)
-                and (barred := [f for f in self.corpus.facts if PROHIBITIVE.search("".join(f.quotes))])):
+        if (PROHIBITIONS_ASKED.search(q) and _has(q, WHAT_WORDS) and not topics and not u.foreign
+                and not delta.model_dump(exclude_none=True) and self._forbidding):
             # "都禁止了哪些做法", "what is prohibited": every fact forbidding something, in the notice's words
-            facts, u.overview = barred[:OVERVIEW_MAX], True
+            facts, u.overview = self._forbidding[:OVERVIEW_MAX], True
         if trace:
             trace.add("retrieve", *(f"{h.passage.id} bm25={h.score:.2f}" for h in hits[:3]))
             trace.add("kind", ", ".join(f"{k}={p:.2f}" for k, p in sorted(kinds.items(), key=lambda x: -x[1])[:3])
@@ -872,8 +878,7 @@ class Assistant:
         for word in self._naming[topic.id]:
             rest = rest.replace(word, " ")
         # Nor do the words asking for content in general ("具体研究什么") or naming a level point to a sentence.
-        for word in sorted((*V.FACETS["content"], *(w for ws in self.understander.level_words.values() for w in ws)),
-                           key=len, reverse=True):
+        for word in self._general_detail_words:
             rest = rest.replace(word, " ")
         rest = re.sub(r"子课题\s*\d|重大项目\s*\d|重点项目\s*\d|sub-?topic\s*\d|(?:major|key) project\s*\d", " ", rest)
         if not _CJK_CHAR.search(rest):
@@ -931,12 +936,18 @@ class Assistant:
             head = (counts.zh if counts and zh else counts.en if counts else "") or (
                 f"共{len(chosen)}个课题：" if zh else f"All {len(chosen)} topics:")
             if counts and not zh and counts.quotes:
-                head += " (Notice: " + " … ".join(f"“{x}”" for x in counts.quotes) + ")"  # the notice's own words
+                head += " " + notice_words(counts.quotes)
         draft = topic_list(chosen, facet, lang, head, levels=self.corpus.levels)
         if not facet:
             counts = self.corpus.fact_by_role("project_counts")
             draft.passages = [*(counts.passage_ids if counts else []), *draft.passages]
         return draft
+
+    def _forbidding_first(self, q: str, kind: list[Fact], rest: list[Fact]) -> tuple[list[Fact], list[Fact]]:
+        """For "有哪些禁止性规定", an aspect's facts that forbid something, in the notice's words (严禁, 不得…)."""
+        if PROHIBITIONS_ASKED.search(q) and (barred := [f for f in kind + rest if f in self._forbidding]):
+            return barred, []
+        return kind, rest
 
     def _group_of_count(self, level: str, n: int | None) -> list[Topic]:
         """The topics of a level a stated count names, when the whole level is not that many: its
@@ -1036,13 +1047,6 @@ def _without_shared(text: str, name: str, shortest: int = 4) -> str:
             out.append(text[i])
             i += 1
     return "".join(out)
-
-
-def _forbidding(q: str, kind: list[Fact], rest: list[Fact]) -> tuple[list[Fact], list[Fact]]:
-    """For "有哪些禁止性规定", an aspect's facts that forbid something, in the notice's words (严禁, 不得…)."""
-    if PROHIBITIONS_ASKED.search(q) and (barred := [f for f in kind + rest if PROHIBITIVE.search("".join(f.quotes))]):
-        return barred, []
-    return kind, rest
 
 
 def _merge(answers: list[Answer]) -> Answer:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from threading import Lock
 
-from cachetools import LRUCache
+from cachetools import LRUCache, cached
 
 from assistant.compose import Draft
 from assistant.rank import PURPOSE, VALUE_ATTRIBUTES, fact_attributes, text_attributes
@@ -124,6 +124,9 @@ class QuoteFinder:
         for p in corpus.passages:
             if not p.topic:
                 self._documents.setdefault(p.section, []).append(p)
+        self._document_text = {section: "".join(p.text for p in ps) for section, ps in self._documents.items()}
+        # The sections a question names another form than, worked out once per question (`names_other_form`).
+        self._other_forms = cached(LRUCache(RARITY_MEMO), lock=Lock())(self._forms_named_otherwise)
 
     def next_step(self, step: str, context: str = "") -> tuple[str, str] | None:
         """The notice's clause that follows the one describing `step`, and the passage holding it:
@@ -263,14 +266,12 @@ class QuoteFinder:
         """Whether q names a form other than the annexed document of `section`: a word of the notice
         before the form's noun that the document does not hold ("包干制承诺书" is not the credit pledge
         template, though both are 承诺书)."""
-        doc = self._documents.get(section)
-        if not doc:
-            return False
-        text = "".join(p.text for p in doc)
-        for m in FORM_MENTION.finditer(q):
-            if any(w in self._idf and w not in text for w in words(m.group(1)) if len(w) >= 2):
-                return True
-        return False
+        return section in self._other_forms(q)
+
+    def _forms_named_otherwise(self, q: str) -> frozenset[str]:
+        """The annexed documents q names a form other than (see `names_other_form`), once per question."""
+        named = [w for m in FORM_MENTION.finditer(q) for w in words(m.group(1)) if len(w) >= 2 and w in self._idf]
+        return frozenset(section for section, text in self._document_text.items() if any(w not in text for w in named))
 
     @staticmethod
     def _scored(parts: list[Passage], rest: dict[str, float]) -> list[tuple[float, str]]:

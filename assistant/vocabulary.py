@@ -77,17 +77,18 @@ FIRST_STEP = ("第一步", "头一步", "首先要", "最先", "先做什么", "
 # A yes/no question seeking the verdict even beside another need: may-I, or whether a stated fact bears
 # on applying ("能不能牵头重大项目", "这会影响我报…吗"); "拟推荐的项目需要先公示吗" seeks neither.
 # A request to produce a text ("帮我写一篇…论文摘要", "translate my proposal"): a task, not a question on the notice.
+_FOR_ME = r"(?:帮我|帮忙|替我|给我|请你|你帮我|帮我们|替我们)\s*"
 TASK_REQUEST = re.compile(
-    r"(?:帮我|帮忙|替我|给我|请你|你帮我|帮我们|替我们)\s*(?:写|撰写|起草|翻译|润色|修改|改写|生成|编写|拟)[^，,。？?]{0,16}?"
+    _FOR_ME + r"(?:写|撰写|起草|翻译|润色|修改|改写|生成|编写|拟)[^，,。？?]{0,16}?"
     r"(?:论文|摘要|文章|报告|申报书|邮件|总结|讲话稿|代码|诗|简历|文案|稿)|"
-    r"(?:帮我|帮忙|替我|给我|请你|你帮我|帮我们|替我们)\s*(?:写|撰写|起草|编写)\s*一(?:篇|份|段|封|首)|"  # a composed text
+    + _FOR_ME + r"(?:写|撰写|起草|编写)\s*一(?:篇|份|段|封|首)|"  # a composed text
     r"\b(?:write|draft|translate|polish|rewrite|proofread)\b (?:me |us )?(?:an? |my |our |the |this )?"
     r"(?:[\w-]+ ){0,3}?(?:paper|abstract|essay|article|report|proposal|email|letter|summary|code|poem)s?\b")
 # The procedure's words in English, by stem, as the notices' Chinese says them: a step asked in English
 # ("after the administrator has approved it") is found among the notice's clauses by these.
 STEP_WORDS_EN = {"administr": "管理员", "approv": "审核", "review": "审核", "check": "审核", "upload": "上传",
-                 "regist": "注册", "submit": "提交", "recommend": "推荐", "publicis": "公示", "publiciz": "公示",
-                 "fill": "填报", "login": "登录", "log": "登录"}
+                 "regist": "注册", "submit": "提交", "recommend": "推荐", "publicis": "公示", "fill": "填报",
+                 "log": "登录"}
 
 
 def english_step(step: str) -> str:
