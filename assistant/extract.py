@@ -95,12 +95,26 @@ def _first(rules: list[tuple[str, str]], text: str) -> str | None:
     return best[1] if best else None
 
 
+# An English negation reaches the end of its clause: "neither the institute nor I have any blacklist or
+# misconduct record", "nothing is classified", "the project has never received city funding".
+_EN_NEGATOR = re.compile(r"\b(?:no|not|never|neither|nor|nothing|none|without)\b|n't\b")
+_EN_CLAUSE_END = re.compile(r"[.;!?,]|\bbut\b|\bhowever\b")
+
+
+def _en_negated(text: str, start: int) -> bool:
+    """Whether an English negator earlier in the clause of text[start] denies what is said there."""
+    clause = _EN_CLAUSE_END.split(text[:start])[-1]
+    return bool(_EN_NEGATOR.search(clause))
+
+
 def _flag(text: str, positive: str, negative: str) -> bool | None:
     if re.search(negative, text):
         return False
-    if re.search(positive, text):
-        return True
-    return None
+    said = [m for m in re.finditer(positive, text)]
+    if not said:
+        return None
+    # an English statement of the fact is denied when a negator precedes it in its clause
+    return not all(m.group(0).isascii() and _en_negated(text, m.start()) for m in said)
 
 
 def _count(text: str, pattern: str) -> int | None:
@@ -199,7 +213,8 @@ def extract_profile(text: str) -> Profile:
     value = _flag(
         text,
         r"已(?:经)?(?:获得|拿|得到|获)(?:到|过)?(?:了|过)?\s*(?:郑州)?(?:市级|市里|市财政)|市里(?:已经)?(?:资助|支持)过|市级(?:财政)?(?:资金)?(?:已经)?(?:资助|支持)过|already (?:received|got|been given) (?:zhengzhou )?(?:city|municipal)|already (?:city|municipal)[- ]funded|"
-        r"already (?:received|got|had) (?:funding|money|support|a grant) from (?:the )?(?:zhengzhou )?(?:city|municipal)",
+        r"already (?:received|got|had) (?:funding|money|support|a grant) from (?:the )?(?:zhengzhou )?(?:city|municipal)|"
+        r"(?:received|got|given) (?:zhengzhou )?(?:city|municipal) (?:funding|money|support|grants?)",
         r"(?:没有|没|未|从未)\s*(?:获得|获|拿到|得到|拿过|拿)(?:过)?\s*(?:市级|市里|市财政)|not (?:been )?city[- ]funded|no city funding",
     )
     if value is not None:
@@ -248,7 +263,7 @@ _PLACES_USED = (
     re.compile(r"(?:报|推|推荐|用)满了?\s*" + _NUM + r"\s*(?:个|项)"),
 )
 _PLANNED = r"想|打算|准备|计划|拟"  # a count planned in all, the asked one among them
-_EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_EN_NUMBERS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _EN_NUM = r"(\d+|" + "|".join(_EN_NUMBERS) + r")"
 
 
@@ -292,7 +307,8 @@ def _counts(text: str, facts: dict[str, object]) -> None:
         elif n is not None:
             facts["applications_this_year"] = n
     elif re.search(r"(?:还没|没有|没|未|尚未)(?:申报|报)过?(?:其他|别的)?(?:项目)?|第一次申报|no other application|"
-                   r"(?:只|就|仅)(?:报|申报|申请)(?:这|这么)?(?:一|1)(?:个|项)|only (?:[a-z]+ ){0,2}(?:this|one) (?:[a-z]+ )?(?:application|project)",
+                   r"(?:只|就|仅)(?:报|申报|申请)(?:这|这么)?(?:一|1)(?:个|项)|only (?:[a-z]+ ){0,2}(?:this|one) (?:[a-z]+ )?(?:application|project)|"
+                   r"(?:my|the) only (?:[a-z]+ )?(?:application|project)",
                    text):
         facts["applications_this_year"] = 0
     elif re.search(r"already (?:applied|submitted)(?: for)? (?:another|one|a)|second application|已经报了一个|已报一个", text):

@@ -21,7 +21,10 @@ _ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "si
 _ENGLISH_TOPIC_WORD = re.compile(r"\b(?:sub-?\s?topics?|sub-?\s?projects?|topics?|projects?|study|studies|research)\b")
 # ... and one word of a topic's title is enough only when the question speaks of a topic or a study.
 _ENGLISH_TOPIC_NAMED = re.compile(r"\b(?:sub-?\s?topics?|sub-?\s?projects?|topics?|study|studies)\b")
+# ... and a Chinese one speaks of a topic by these words ("知识产权质押融资的课题找哪个处室")
+_CHINESE_TOPIC_WORD = re.compile(r"课题|题目|选题|方向|那个研究|这个研究|项目")
 GENERAL_EN_USES = 2  # a word this many general facts use in English names no topic on its own
+GENERAL_ZH_USES = 2  # a word this many passages outside the topics use names no topic on its own
 EN_MARGIN = 0.5  # the best topic's shared words must outweigh the next one's by this much (idf units)
 _EN_N = r"(\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 
@@ -31,9 +34,11 @@ def _num(token: str) -> int | None:
 
 
 class TopicResolver:
-    def __init__(self, topics: list[Topic], general_en: list[str] | tuple[str, ...] = ()) -> None:
+    def __init__(self, topics: list[Topic], general_en: list[str] | tuple[str, ...] = (),
+                 general_zh: list[str] | tuple[str, ...] = ()) -> None:
         """`general_en`: the English of the notice's general facts; a word two of them use ("science",
-        "research") names no topic on its own ("talent", said once of the guide's aims, still does)."""
+        "research") names no topic on its own ("talent", said once of the guide's aims, still does).
+        `general_zh`: the notice's passages outside the topics, the same for Chinese words."""
         self.topics = topics
         self.by_id = {t.id: t for t in topics}
         # "子课题3": the sub-topics are numbered within their parent; the first parent's numbering wins.
@@ -64,6 +69,18 @@ class TopicResolver:
                 uses[w] = uses.get(w, 0) + 1
         self._general_en = {w for w, n in uses.items() if n >= GENERAL_EN_USES}
         self._en_idf = {w: math.log((len(topics) + 1) / n) for w, n in df.items()}
+        # The same for the Chinese words of each title ("知识产权", "质押", "融资").
+        self._zh_words = {t.id: {w for w in words(canonical(t.title)) if not w.isascii() and len(w) >= 2} for t in topics}
+        zh_df: dict[str, int] = {}
+        for ws in self._zh_words.values():
+            for w in ws:
+                zh_df[w] = zh_df.get(w, 0) + 1
+        uses = {}
+        for text in general_zh:
+            for w in set(words(canonical(text))):
+                uses[w] = uses.get(w, 0) + 1
+        self._zh_rare = {w for w, n in zh_df.items() if uses.get(w, 0) < GENERAL_ZH_USES and n * 3 <= len(topics)}
+        self._zh_idf = {w: math.log((len(topics) + 1) / n) for w, n in zh_df.items()}
         # "子课题3", "第3个子课题", "重点项目里的第3个", "key project 3", "the third key project".
         within = r"\s*(?:里面|里|中|当中|的|之中)*\s*第\s*" + _N_ORDINAL + r"\s*[个项]?"
         self._numbered: list[tuple[re.Pattern[str], str]] = [
@@ -137,7 +154,11 @@ class TopicResolver:
         English title shares the most rare words with it (two, or one no other title has, and clearly
         more than any other topic)."""
         found = list(dict.fromkeys(tid for _, _, tid in self.mentions(q)))
-        if found or not _ENGLISH_TOPIC_WORD.search(q):
+        if found:
+            return found
+        if not q.isascii():
+            return self._described_zh(q)
+        if not _ENGLISH_TOPIC_WORD.search(q):
             return found
         # Words most titles share ("zhengzhou") or the general facts use ("research") name no topic.
         asked = {w for w in words(q) if w not in self._general_en and self._en_df.get(w, 0) * 3 <= len(self.topics)}
@@ -150,6 +171,20 @@ class TopicResolver:
         own = _ENGLISH_TOPIC_NAMED.search(q) and any(
             self._en_df[w] == 1 and len(w) >= 5 for w in asked & self._en_words[tid])
         return [tid] if shared >= 2 or own else []
+
+    def _described_zh(self, q: str) -> list[str]:
+        """A Chinese question that speaks of a topic by words of its title no alias holds ("知识产权质押
+        融资的课题"): the topic sharing the most rare title words with it, two at least, clearly ahead."""
+        if not _CHINESE_TOPIC_WORD.search(q):
+            return []
+        asked = {w for w in words(q) if w in self._zh_rare}
+        if len(asked) < 2:
+            return []
+        scored = sorted(((sum(self._zh_idf[w] for w in asked & ws), len(asked & ws), tid)
+                         for tid, ws in self._zh_words.items()), reverse=True)
+        if len(scored) > 1 and scored[0][0] <= scored[1][0] + EN_MARGIN:
+            return []
+        return [scored[0][2]] if scored and scored[0][1] >= 2 else []
 
     def children(self, tid: str) -> list[Topic]:
         return [t for t in self.topics if t.parent == tid]

@@ -26,7 +26,16 @@ from tqdm import tqdm
 from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
 from corpus import squash
 from corpus.cleaning import clean_lines
-from corpus.passages import Passage, circled, heading_label, level_of, row_title, segment, table_cells
+from corpus.passages import (
+    Passage,
+    circled,
+    heading_label,
+    level_aliases,
+    level_of,
+    row_title,
+    segment,
+    table_cells,
+)
 
 LEVEL_ZH = {"major": "重大项目", "key": "重点项目", "general": "一般项目"}
 LEVEL_EN = {"major": "Major project", "key": "Key project", "general": "General project"}
@@ -77,6 +86,13 @@ class Found:
     levels: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what could not be placed
     level_quotes: dict[str, str] = field(default_factory=dict)  # level -> the clause stating its amount
+    aliases: dict[str, str] = field(default_factory=dict)  # class names of levels ("A类" -> major)
+
+    def level_in(self, text: str) -> str | None:
+        """The level a clause names first: "重大项目", "重点课题", or a class the notice defines ("A类")."""
+        named = [(m.start(), level_of(m.group(0))) for m in re.finditer(r"(?:重大|重点|一般)(?:项目|课题)", text)]
+        named += [(text.find(a), lv) for a, lv in self.aliases.items() if a in text]
+        return min(named)[1] if named else None
 
     def fact(self, role: str) -> dict[str, Any] | None:
         return next((f for f in self.facts if f["id"] == role), None)
@@ -103,7 +119,9 @@ def _zh_date(y: str | int, m: str | int, d: str | int) -> str:
 # Role -> (intent, pattern over a passage's text, where: notice | guide | any). First match wins;
 # "all" roles take every matching passage. Order matters: specific before general.
 FACT_PATTERNS: list[tuple[str, str, str, str]] = [
-    ("applicants", "eligibility", r"申报对象|申报主体|申报单位(?:条件|范围|须为|应为|必须为|限于|仅限)|申报范围", "notice"),
+    ("applicants", "eligibility", r"申报对象|申报主体|申报单位(?:条件|范围|须为|应为|必须为|限于|仅限)|申报范围|"
+                                  # a sentence naming the unit types that may apply ("…的高等院校、科研院所和…")
+                                  r"(?:高等院校|高校|高等学校)[^。]{0,4}[、和及][^。]{0,8}(?:科研院所|研究院所)", "notice"),
     ("management_system", "rules", r"科研管理制度", "notice"),
     ("credit", "rules", r"黑名单|严重失信", "notice"),
     # an age limit, or a birth date ("项目负责人须为1968年1月1日（含）以后出生")
@@ -114,7 +132,7 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # a unit type's quota ("高校限报 5 项", "高校不超过6项"), not the leader's own limit ("每名项目负责人本年度限报1项")
     ("quota", "rules", r"(?:高校|高等院校|院所|事业单位|企业|机构|单位)[^。；]{0,20}?(?:限报|不超过|最多推荐|最多申报)\s*\d+\s*项|"
                        r"限额申报|推荐数量|实行限额", "notice"),
-    ("classified", "rules", r"涉密", "notice"),
+    ("classified", "rules", r"涉密|国家秘密", "notice"),
     # a project funded already, not the leader's second application ("不得以不同单位名义重复申报")
     ("duplicate_funding", "rules", r"(?:已获|获得|资金支持|资助)[^。]{0,30}重复|重复.{0,6}(?:支持|资助)", "notice"),
     ("single_recommender", "rules", r"多头申报|单个推荐部门|一个推荐部门", "notice"),
@@ -154,7 +172,7 @@ EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不予受理|不�
 # The sentences after a fact's first one, in its item, that say more of it: the leader's limits, the
 # paper copies' number and time.
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
-                  "quota": r"^[^。]{2,20}[：:]\s*(?:不超过|限报|最多)\s*\d+\s*项"}
+                  "quota": r"^[^。]{2,20}[：:]\s*(?:每个单位|每家|各)?(?:不超过|限报|最多)\s*\d+\s*项"}
 # ... and those anywhere in its item that state the applicants' other conditions ("注册地在郑州市，具有独立法人资格")
 BESIDE_SENTENCES = {"applicants": r"法人|注册地|市内|行政区域内"}
 
@@ -430,7 +448,7 @@ def _topic_numbers(tid: str) -> tuple[str, int, int | None]:
 def _title_of(heading: str) -> str:
     heading = re.split(r"\s+(?:联系处室|联系单位|联系电话|联系人|联系)[：:]", heading)[0]  # "… 联系处室：规划处 …"
     heading = re.sub(r"^(\d+\s*[.、．]\s*)(?:题目|课题名称|名称)[：:]\s*", r"\1", heading)  # "1. 题目：…"
-    text = re.sub(r"^(?:\d+\.\d+\s|\d+\s*[.、．]|子课题\s*[①-⑩一二三四五六七八九十\d]+\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", heading)
+    text = re.sub(r"^(?:【[^】]{1,10}】|\d+\.\d+\s|\d+\s*[.、．]|子课题\s*[①-⑩一二三四五六七八九十\d]+\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", heading)
     text = re.sub(r"[（(][^（）()]*(?:子课题|项目)[^（）()]*[)）]\s*$", "", text)
     return text.strip().rstrip("。")
 
@@ -460,9 +478,9 @@ def _contact_of(own: list[Passage]) -> tuple[list[dict[str, str]], str]:
             run.append(i)
     texts = [own[i].text for i in run]
     joined = " ".join(texts)
-    if first := re.search(r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|联系)[：:]", joined):
+    if first := re.search(r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室|联系)[：:]", joined):
         joined = joined[first.start():]  # a title line with its contact fields: the title names no office
-    body = re.sub(r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话)[：:]", " ", joined)
+    body = re.sub(r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室)[：:]", " ", joined)
     contacts: list[dict[str, str]] = []
     unit_m = _UNIT.search(body)
     unit = unit_m.group(1) if unit_m else ""
@@ -492,9 +510,11 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         title = row_title(cells) if cells else _title_of(head.text)
         parent = f"{level}-{num}" if sub else None
         if sub:
-            # "子课题为重点项目" in the parent's heading or the guide says the sub-topics' level.
+            # its own fields' level ("（B类，每项不超过8万元；…）"), or "子课题为重点项目" in the parent's heading or
+            # the guide
             assert parent is not None  # set above for a sub-topic
-            lv = sub_level.get(parent)
+            lv = found.level_in("".join(p.text.removeprefix(head.text) for p in own if p is not head))
+            lv = lv or sub_level.get(parent)
             level = lv or ("key" if level == "major" else level)
         else:
             m = re.search(r"子课题为(重大|重点|一般)项目", head.text + " ".join(p.text for p in passages if not p.topic))
@@ -508,6 +528,8 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         }
         if cells and cells[0].isdigit():
             topic["serial"] = int(cells[0])  # the table's running number ("序号")
+        elif block := re.match(r"^【[^】\d]{0,8}(\d{1,2})】", head.text):
+            topic["serial"] = int(block.group(1))  # a labelled block's own number ("【指南方向3】")
         fund = next((p for p in own if (p.kind == "funding" or p is head and cells) and _AMOUNT.search(p.text)), None)
         if fund:
             fund_amount = _AMOUNT.search(fund.text)
@@ -564,7 +586,9 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
     text = "".join(p.text for p in passages)
     def name(lv: str) -> str:
         word = LEVEL_ZH[lv][:2]
-        return f"{word}课题" if text.count(f"{word}课题") > text.count(f"{word}项目") else LEVEL_ZH[lv]
+        base = f"{word}课题" if text.count(f"{word}课题") > text.count(f"{word}项目") else LEVEL_ZH[lv]
+        alias = next((a for a, v in found.aliases.items() if v == lv), None)
+        return f"{alias}（{base}）" if alias else base  # "A类（重大项目）", as the notice defines it
     found.levels = {lv: name(lv) for lv in dict.fromkeys(t["level"] for t in found.topics)} or {
         "major": LEVEL_ZH["major"], "key": LEVEL_ZH["key"]}
 
@@ -577,7 +601,9 @@ def _bi(zh: str, en: str) -> dict[str, str]:
 def _rules(found: Found) -> None:
     app = found.fact("applicants")
     if app:
-        q = app["quotes"][0]
+        # the sentence naming who may apply, not one that excludes some
+        q = next((x for x in app["quotes"] if not EXCLUSION.search(x) and any(w in x for w, _ in ORG_WORDS)),
+                 app["quotes"][0])
         allowed: list[str] = []
         # Unit types a clause excludes ("企业、社会组织和个人不在本次申报范围内") are not among the allowed.
         rest = "".join(c for c in re.split(r"(?<=[。；，,])", q) if not EXCLUSION.search(c))
@@ -587,7 +613,7 @@ def _rules(found: Found) -> None:
                 rest = rest.replace(word, "")
         allowed = list(dict.fromkeys(allowed))
         # the notice's own sentence excluding some types, said with the refusal
-        excluded = next((x for x in app["quotes"][1:] if EXCLUSION.search(x)
+        excluded = next((x for x in app["quotes"] if x != q and EXCLUSION.search(x)
                          and any(w in x for w, _ in ORG_WORDS + PERSON_WORDS)), None)
         if not allowed:
             # An exclusion alone names no unit type that may apply: a rule admitting none would refuse everyone.
@@ -655,7 +681,7 @@ def _rules(found: Found) -> None:
             continue
         q = fact["quotes"][0]
         if role == "classified":
-            q = next((c for c in re.split(r"[。；]", q) if "涉密" in c), q)
+            q = next((c for c in re.split(r"[。；]", q) if re.search(r"涉密|国家秘密", c)), q)
         rule: dict[str, Any] = {"id": rid, "check": check, "field": fld, "quote": q, "pass": _bi(*ok), "fail": _bi(*bad)}
         rule["limit" if check == "at_most" else "value"] = val
         found.rules.append(rule)
@@ -708,7 +734,7 @@ def _leader_rules(found: Found) -> None:
             continue
         else:
             age = int(m.group(1) or m.group(2))
-        lv = level_of(c) if re.search(r"(重大|重点|一般)(?:项目|课题)", c) else None
+        lv = found.level_in(c)
         if lv:
             by_level[lv] = age
         else:
@@ -736,8 +762,8 @@ def _leader_rules(found: Found) -> None:
         for c in re.split(r"[，,]", sentence):
             # the level a clause speaks of: its own, or the one named earlier in the sentence
             # ("申报重大项目的，负责人应当具有正高级专业技术职称，或者已取得博士学位")
-            if m := re.search(r"(重大|重点|一般)(?:项目|课题)", c):
-                lv = level_of(m.group(0))
+            if named := found.level_in(c):
+                lv = named
             if not lv or not re.search(r"职称|学历|学位", c):
                 continue
             t = next((v for w, v in TITLE_WORDS if w in c), None)
@@ -850,7 +876,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     vocab = vocab or _vocab()
     lines = clean_lines(raw)
     passages = segment(lines)
-    found = Found()
+    found = Found(aliases=level_aliases("\n".join(lines)))
     steps = [("dates", lambda: _windows(passages, found, vocab)),
              ("facts", lambda: _general_facts(passages, found, vocab)),
              ("contacts", lambda: _contacts(passages, found, vocab)),

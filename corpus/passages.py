@@ -13,9 +13,11 @@ from dataclasses import dataclass, field, replace
 _CN_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _CIRCLED = {c: i for i, c in enumerate("①②③④⑤⑥⑦⑧⑨⑩", start=1)}
 
-_ANNEX = re.compile(r"^附件\s*(\d+)\s*[：:]?$")
+# "附件1", or an annex with its title on the same line ("附件1 2031年度软科学研究项目指南")
+_ANNEX = re.compile(r"^附件\s*(\d+)\s*(?:[：:]\s*|\s+)?((?<=[\s：:])\S.{2,40})?$")
 _L1 = re.compile(r"^([一二三四五六七八九十]+)、(.{1,12})$")
-_ARTICLE = re.compile(r"^第([一二三四五六七八九十]+)条\s*(.{1,12})$")  # "第六条 研究课题指南": an article heading
+# "第六条 研究课题指南", "第二部分 申报条件", "第三章 …": an article, part or chapter heading
+_ARTICLE = re.compile(r"^第([一二三四五六七八九十]+)(?:条|部分|章|节)\s*(.{1,12})$")
 _BRACKETED = re.compile(r"^【([一二三四五六七八九十]+)】\s*(.{1,12})$")  # "【四】研究方向"
 _NOTE = re.compile(r"\s*[（(][^（）()]*[)）]$")  # "重大课题（每项资助30万元）": a heading's bracketed note
 _CELL_SPLIT = re.compile(r"\s*[|｜\t]\s*")
@@ -27,6 +29,13 @@ _SUBTOPIC = re.compile(
 )
 # A guide's level heading on a line of its own, unnumbered ("重大项目").
 _BARE_LEVEL = re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:项目|课题)$")
+# A topic as a labelled block: "【指南方向3】郑州市银发经济科技支撑体系研究", its fields on the lines below.
+_BLOCK_TOPIC = re.compile(r"^【([^】\d一二三四五六七八九十]{0,8})(\d{1,2}|[一二三四五六七八九十]+)】\s*(\S.{5,})$")
+# A topic's level field ("类别：A类", "项目类别：重点项目").
+_LEVEL_FIELD = re.compile(r"^(?:项目)?(?:类别|级别|层级|类型)[：:]\s*(.{1,16})$")
+# A level named by a class letter the notice defines: "A类（重大项目）" or "重大项目（A类）".
+_CLASS_ALIAS = (re.compile(r"([A-Z甲乙丙丁]类)(?:项目|课题)?[（(](重大|重点|一般)(?:项目|课题)[)）]"),
+                re.compile(r"(重大|重点|一般)(?:项目|课题)[（(]([A-Z甲乙丙丁]类)(?:项目|课题)?[)）]"))
 # A numbered point under a topic: "1.1 创新投入…；"
 _DOTTED = re.compile(r"^\d{1,2}\.(\d{1,2})\s*(.+)$")
 # A topic's fields in brackets, a line of their own or at the end of its title's line:
@@ -45,11 +54,12 @@ DOC_NAMES = {"notice": "通知", "guide": "申报指南", "pledge": "信用承�
 KIND_BY_PREFIX = (
     (re.compile(r"^(?:研究内容|主要研究内容|研究方向|主要内容|研究要点|研究重点)"), "content"),
     (re.compile(r"^(?:项目经费|支持经费|资助经费|经费额度|资助额度|资助金额|资助强度|经费)"), "funding"),
-    (re.compile(r"^(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|联系(?=[：:]))"), "contact"),
+    (re.compile(r"^(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室|联系(?=[：:]))"), "contact"),
     (re.compile(r"^(?:成果形式|预期成果|成果要求|考核指标|研究成果)"), "deliverable"),
 )
 # The project level a guide's section heading names.
 LEVEL_WORDS = (("重大", "major"), ("重点", "key"), ("一般", "general"))
+LEVEL_NAMES = {"major": "重大项目", "key": "重点项目", "general": "一般项目"}
 
 
 def table_cells(line: str) -> list[str] | None:
@@ -68,8 +78,21 @@ def row_title(cells: list[str]) -> str:
     return max(names, key=len) if names else cells[0]
 
 
-def level_of(heading: str) -> str | None:
-    """The project level a heading names ("一、重大项目" -> major), or None."""
+def level_aliases(text: str) -> dict[str, str]:
+    """Class names a notice gives its levels ("A类（重大项目）" -> {"A类": "major"})."""
+    out: dict[str, str] = {}
+    word_level = dict(LEVEL_WORDS)
+    for m in _CLASS_ALIAS[0].finditer(text):
+        out.setdefault(m.group(1), word_level[m.group(2)])
+    for m in _CLASS_ALIAS[1].finditer(text):
+        out.setdefault(m.group(2), word_level[m.group(1)])
+    return out
+
+
+def level_of(heading: str, aliases: dict[str, str] | None = None) -> str | None:
+    """The project level a heading names ("一、重大项目" -> major, "类别：B类" with B类 defined -> key), or None."""
+    if aliases and (named := [(heading.find(a), lv) for a, lv in aliases.items() if a in heading]):
+        return min(named)[1]
     if "项目" not in heading and "课题" not in heading:
         return None
     return next((level for word, level in LEVEL_WORDS if word in heading), None)
@@ -160,8 +183,21 @@ def split_sentences(text: str) -> list[str]:
     return merged
 
 
+def _block_level(lines: list[str], start: int, aliases: dict[str, str]) -> tuple[str, str] | None:
+    """The level a labelled topic block states in its fields ("类别：A类"), before the next block, with
+    the field's words ("A类")."""
+    for line in lines[start + 1 : start + 9]:
+        if _BLOCK_TOPIC.match(line) or _ANNEX.match(line):
+            return None
+        if (m := _LEVEL_FIELD.match(line)) and (lv := level_of(m.group(1), aliases) or level_of(m.group(1) + "项目")):
+            return lv, m.group(1).strip()
+    return None
+
+
 def segment(lines: list[str]) -> list[Passage]:
     cur = _Cursor()
+    aliases = level_aliases("\n".join(lines))
+    block_counts: dict[str, int] = {}
     out: list[Passage] = []
     counters: dict[str, int] = {}
     field_line = -2  # the line of the last form blank emitted
@@ -177,7 +213,10 @@ def segment(lines: list[str]) -> list[Passage]:
         """A topic's bracketed fields, each a passage of its kind ("资助强度：30万元", "联系处室：规划处，电话：…")."""
         for part in (x.strip() for x in re.split(r"[；;]", text)):
             if part:
-                emit(part, next((k for prefix, k in KIND_BY_PREFIX if prefix.match(part)), "text"), sentences=False)
+                kind = next((k for prefix, k in KIND_BY_PREFIX if prefix.match(part)), "text")
+                if kind == "text" and re.search(r"\d\s*万元", part):
+                    kind = "funding"  # "B类，每项不超过8万元": an amount unlabelled
+                emit(part, kind, sentences=False)
 
     in_table = False
     row_counts: dict[str, int] = {}
@@ -202,10 +241,24 @@ def segment(lines: list[str]) -> list[Passage]:
             emit(line, "text", sentences=False)  # a table's header ("序号 | 课题名称 | …")
             continue
         if m := _ANNEX.match(line):
-            # What an annex is, from its title (the next lines): the guide holds the topics.
-            head = "".join(lines[i + 1 : i + 3])
+            # What an annex is, from its title (on its line or the next lines): the guide holds the topics.
+            head = (m.group(2) or "") + "".join(lines[i + 1 : i + 3])
             doc = "guide" if "指南" in head else "pledge" if "承诺书" in head else "annex"
             cur = _Cursor(doc=doc, annex=int(m.group(1)))
+            if m.group(2):
+                emit(m.group(2), "title" if doc == "guide" else "text", sentences=False)
+            continue
+        if cur.doc == "guide" and (m := _BLOCK_TOPIC.match(line)) and (
+                stated := _block_level(lines, i, aliases) or (cur.level and (cur.level, ""))):
+            # A labelled topic block, numbered within its level (its own number stays in its heading);
+            # the levels it states ("类别：B类") are the guide's sections, in the order they first come.
+            lv, word = stated
+            if lv not in block_counts:
+                cur.set(1, len(block_counts) + 1, word or LEVEL_NAMES[lv])
+            block_counts[lv] = block_counts.get(lv, 0) + 1
+            cur.level = lv
+            cur.set(2, block_counts[lv], f"{block_counts[lv]}. {_short(m.group(3))}")
+            emit(line, "heading", sentences=False)
             continue
         if m := _L1.match(line) or _ARTICLE.match(line) or _BRACKETED.match(line):
             cur.set(1, number_of(m.group(1)), line)
@@ -236,7 +289,11 @@ def segment(lines: list[str]) -> list[Passage]:
             token = m.group(1) or m.group(2)
             n = number_of(token)
             cur.set(3, n, f"子课题{circled(n)}")
-            emit(line, "heading", sentences=False)
+            # its fields may close its line: "子课题①：…研究（B类，每项不超过8万元；归口处室：…，联系电话：…）"
+            fields = _FIELDS.search(line) if m.group(1) else None
+            emit(line[: fields.start()] if fields else line, "heading", sentences=False)
+            if fields:
+                emit_fields(fields.group(1))
             continue
         if m := _PAREN.match(line):
             # ("（一）重大项目", "（二）其他重点项目"; in the notice only a heading that is little more than a level's

@@ -1222,3 +1222,34 @@ def test_a_contact_question_whose_guess_names_the_wrong_office_is_not_answered_w
     answer = assistant.ask("关于申报政策有疑问的话，是找情报研究所吗")
     assert business in answer.answer
     assert tech not in answer.answer.split("\n")[0]
+
+
+def test_an_english_negation_reaches_the_end_of_its_clause() -> None:
+    from assistant.extract import extract_profile
+
+    said = extract_profile(canonical(
+        "Neither our college nor I appear on any blacklist, none of the work is classified, and the study "
+        "was never given municipal funding. Am I eligible?"))
+    assert said.credit_blacklisted is False
+    assert said.classified_content is False
+    assert said.already_city_funded is False
+    # a negation in another clause does not reach across: "not" belongs to the first clause only
+    both = extract_profile(canonical("I am not a professor, but my unit is on the blacklist."))
+    assert both.credit_blacklisted is True
+
+
+def test_a_topic_described_by_rare_words_of_its_title_is_found() -> None:
+    from assistant.topics import TopicResolver
+    from corpus import Topic
+
+    def topic(tid: str, title: str) -> Topic:
+        return Topic(id=tid, level="key", label=tid, title=title, title_quote=title)
+
+    topics = [topic("key-1", "郑州市湿地公园碳汇计量方法研究"), topic("key-2", "郑州市冷链物流枢纽布局优化研究"),
+              topic("key-3", "郑州市老旧小区适老化改造对策研究"), topic("key-4", "郑州市科技金融服务体系研究")]
+    resolver = TopicResolver(topics, general_zh=["本次申报的项目均围绕郑州市科技创新开展研究。"])
+    assert resolver.resolve(canonical("碳汇计量那个课题归哪个处管？")) == ["key-1"]
+    assert resolver.resolve(canonical("有没有研究冷链枢纽的题目")) == ["key-2"]
+    # words the notice uses outside its topics, or one shared word alone, name no topic
+    assert resolver.resolve(canonical("科技创新的课题有哪些？")) == []
+    assert resolver.resolve(canonical("物流方面的课题多吗")) == []
