@@ -97,6 +97,14 @@ class TopicResolver:
 
         # "第3个课题", "课题3", "topic 3": the notice's running number, when its topics have one (a table's 序号).
         self._serials = {t.serial: t.id for t in topics if t.serial is not None}
+        # ... and the word of the notice's own labels for them ("指南方向3", "方向3"): a serial too
+        named = {m.group(1) for t in topics if t.serial is not None
+                 and (m := re.fullmatch(r"([\u4e00-\u9fff]{2,6})\d{1,2}", t.label))}
+        for word in sorted(named):
+            self._numbered.append((re.compile(
+                r"(?:" + re.escape(word) + r"|" + re.escape(word[-2:]) + r")\s*(?:第|序号)?\s*" + _N + r"(?!\s*项)|"
+                r"第\s*" + _N_ORDINAL + r"\s*(?:个|项|号)?\s*(?:" + re.escape(word) + r"|" + re.escape(word[-2:]) + r")"),
+                "serial-{}"))
         if self._serials:
             self._numbered.append((re.compile(
                 r"第\s*" + _N_ORDINAL + r"\s*(?:个|项|号)?\s*(?<![子点大般])(?:课题|选题|题目)|(?<![子点大般])(?:课题|选题)\s*(?:序号)?\s*" + _N

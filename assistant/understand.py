@@ -176,9 +176,13 @@ def level_words(levels: dict[str, str]) -> dict[str, tuple[str, ...]]:
     "重大项目", "重大课题", "重大", and the English "major project"."""
     out: dict[str, tuple[str, ...]] = {}
     for level, zh in levels.items():
-        head = zh.removesuffix("项目").removesuffix("课题") or zh
+        # a level the notice names by a class too ("A类（重大项目）"): both names
+        name, *classes = [part for part in re.split(r"[（()）]", zh) if part][::-1] if "类" in zh else [zh]
+        head = name.removesuffix("项目").removesuffix("课题") or name
         en = level.replace("_", " ")  # the level's key is its English name: major, key, general
-        out[level] = (f"{head}项目", f"{head}课题", f"{en} project", f"{en} projects", head)
+        # as the notice writes them and as a canonical (lower-cased) question does
+        extra = tuple(dict.fromkeys(w for c in classes for form in (c, c.lower()) for w in (f"{form}项目", f"{form}课题", form)))
+        out[level] = (f"{head}项目", f"{head}课题", f"{en} project", f"{en} projects", head, *extra)
     return out
 
 

@@ -528,8 +528,10 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         }
         if cells and cells[0].isdigit():
             topic["serial"] = int(cells[0])  # the table's running number ("序号")
-        elif block := re.match(r"^【[^】\d]{0,8}(\d{1,2})】", head.text):
-            topic["serial"] = int(block.group(1))  # a labelled block's own number ("【指南方向3】")
+        elif block := re.match(r"^【([^】\d]{0,8})(\d{1,2})】", head.text):
+            # a labelled block is called by its own label and number ("【指南方向3】": 指南方向3, its serial 3)
+            topic["serial"] = int(block.group(2))
+            topic["label"], topic["label_en"] = f"{block.group(1)}{block.group(2)}", f"Topic {block.group(2)}"
         fund = next((p for p in own if (p.kind == "funding" or p is head and cells) and _AMOUNT.search(p.text)), None)
         if fund:
             fund_amount = _AMOUNT.search(fund.text)

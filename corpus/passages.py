@@ -56,6 +56,7 @@ KIND_BY_PREFIX = (
     (re.compile(r"^(?:项目经费|支持经费|资助经费|经费额度|资助额度|资助金额|资助强度|经费)"), "funding"),
     (re.compile(r"^(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室|联系(?=[：:]))"), "contact"),
     (re.compile(r"^(?:成果形式|预期成果|成果要求|考核指标|研究成果)"), "deliverable"),
+    (re.compile(r"^(?:项目)?(?:类别|级别|层级)[：:]"), "level"),  # "类别：A类": not what the topic studies
 )
 # The project level a guide's section heading names.
 LEVEL_WORDS = (("重大", "major"), ("重点", "key"), ("一般", "general"))

@@ -130,6 +130,23 @@ def test_variant_served_over_http_with_its_own_values(variants: dict[str, Assist
         assert "general" in r.json()["error"]["message"] and "key" in r.json()["error"]["message"]
 
 
+def test_levels_named_by_class_and_topics_by_their_own_labels(variants: dict[str, Assistant]) -> None:
+    """notice_2031 defines "A类（重大项目）" and labels its topics "【指南方向N】": a question may use either."""
+    v = variants["notice_2031"]
+    today = dt.date(2031, 4, 10)
+
+    def ask(q: str) -> str:
+        return _norm(v.ask(q, today).answer)
+
+    assert v.corpus.levels["major"] == "A类（重大项目）"
+    amount = ask("A类项目每项能拿多少经费？")
+    assert "25万元" in amount and "8万元" not in amount  # the asked class's amount, not every level's
+    assert "对外合作处" in ask("指南方向5归哪个处管？")
+    assert "67171274" in ask("方向7的联系电话是多少")
+    assert "数据要素" in ask("第二个方向研究什么？")
+    assert "类别" not in ask("What is topic 6 about?")  # its level field is not what it studies
+
+
 def test_the_2024_notice_refuses_values_it_does_not_know(assistant: Assistant) -> None:
     with TestClient(create_app(Settings(event_log=False), assistant)) as client:
         r = client.post("/api/eligibility", json={"org_type": "new_rd_institution"})
