@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+
+import numpy as np
 
 from assistant.extract import cn_number
 from corpus import Topic
@@ -23,6 +26,15 @@ _ENGLISH_TOPIC_WORD = re.compile(r"\b(?:sub-?\s?topics?|sub-?\s?projects?|topics
 _ENGLISH_TOPIC_NAMED = re.compile(r"\b(?:sub-?\s?topics?|sub-?\s?projects?|topics?|study|studies)\b")
 # ... and a Chinese one speaks of a topic by these words ("知识产权质押融资的课题找哪个处室")
 _CHINESE_TOPIC_WORD = re.compile(r"课题|题目|选题|方向|那个研究|这个研究|项目")
+# An English description of a topic whose title exists in Chinese only (an ingested notice): "the
+# intellectual property financing topic". The phrase before the topic word (or after "about") is
+# embedded with the multilingual model and compared with the titles; the best must lead the next by
+# this much cosine similarity (on notice_2031's nine descriptions: 4 right, none wrong, the rest none).
+_DESCRIBED_EN = re.compile(r"\b(?:the|a|for|on|about|of)\s+((?:[a-z&'-]+\s+){1,7}?)(?:sub-?\s?topics?|topics?|study|studies|projects?|research)\b"
+                           r"|\b(?:topics?|study|project|research)\s+(?:is\s+|that\s+is\s+)?(?:about|on)\s+((?:[a-z&'-]+\s*){2,8})")
+_NOT_DESCRIPTIVE = {"the", "a", "which", "what", "this", "that", "each", "every", "all", "any", "major", "key",
+                    "general", "soft", "science", "zhengzhou", "other", "its", "one", "these", "those", "your", "our"}
+EMBED_MARGIN = 0.015
 GENERAL_EN_USES = 2  # a word this many general facts use in English names no topic on its own
 GENERAL_ZH_USES = 2  # a word this many passages outside the topics use names no topic on its own
 EN_MARGIN = 0.5  # the best topic's shared words must outweigh the next one's by this much (idf units)
@@ -35,10 +47,13 @@ def _num(token: str) -> int | None:
 
 class TopicResolver:
     def __init__(self, topics: list[Topic], general_en: list[str] | tuple[str, ...] = (),
-                 general_zh: list[str] | tuple[str, ...] = ()) -> None:
+                 general_zh: list[str] | tuple[str, ...] = (),
+                 embed: tuple[Callable[[str], np.ndarray], Callable[[list[str]], np.ndarray]] | None = None) -> None:
         """`general_en`: the English of the notice's general facts; a word two of them use ("science",
         "research") names no topic on its own ("talent", said once of the guide's aims, still does).
-        `general_zh`: the notice's passages outside the topics, the same for Chinese words."""
+        `general_zh`: the notice's passages outside the topics, the same for Chinese words. `embed`: the
+        multilingual embedder's query and passage functions, for English descriptions of topics whose
+        titles have no English (ingested notices); titles are embedded on first use."""
         self.topics = topics
         self.by_id = {t.id: t for t in topics}
         # "子课题3": the sub-topics are numbered within their parent; the first parent's numbering wins.
@@ -48,9 +63,14 @@ class TopicResolver:
                 self._subs.setdefault(int(m.group(1)), t.id)
         # (compiled pattern, topic id), longest alias first so "科技人才评价" beats "人才评价".
         aliases: list[tuple[str, str]] = []
+        general = [canonical(text) for text in general_zh]
         for t in topics:
             for alias in {*t.aliases, canonical(t.title)}:
-                aliases.append((canonical(alias), t.id))
+                alias = canonical(alias)
+                if alias != canonical(t.title) and not alias.isascii() and sum(
+                        alias in text for text in general) >= GENERAL_ZH_USES:
+                    continue  # words the notice says of everyone ("新型研发机构") name no topic
+                aliases.append((alias, t.id))
         aliases.sort(key=lambda a: -len(a[0]))
         self._aliases = [
             (re.compile(r"\b" + re.escape(a) + r"\b" if a.isascii() else re.escape(a)), a, tid) for a, tid in aliases
@@ -69,6 +89,8 @@ class TopicResolver:
                 uses[w] = uses.get(w, 0) + 1
         self._general_en = {w for w, n in uses.items() if n >= GENERAL_EN_USES}
         self._en_idf = {w: math.log((len(topics) + 1) / n) for w, n in df.items()}
+        self._embed = embed if topics and not any(t.title_en.isascii() for t in topics) else None
+        self._title_vectors: np.ndarray | None = None
         # The same for the Chinese words of each title ("知识产权", "质押", "融资").
         self._zh_words = {t.id: {w for w in words(canonical(t.title)) if not w.isascii() and len(w) >= 2} for t in topics}
         zh_df: dict[str, int] = {}
@@ -173,12 +195,29 @@ class TopicResolver:
         scored = sorted(((sum(self._en_idf[w] for w in asked & ws), len(asked & ws), tid)
                          for tid, ws in self._en_words.items()), reverse=True)
         if not scored or (len(scored) > 1 and scored[0][0] <= scored[1][0] + EN_MARGIN):
-            return []
+            return self._described_en(q)
         _, shared, tid = scored[0]
         # Two shared words, or one word no other topic's title has ("concept").
         own = _ENGLISH_TOPIC_NAMED.search(q) and any(
             self._en_df[w] == 1 and len(w) >= 5 for w in asked & self._en_words[tid])
         return [tid] if shared >= 2 or own else []
+
+    def _described_en(self, q: str) -> list[str]:
+        """An English description of a topic titled in Chinese only, matched by the multilingual
+        embedder: the closest title, when it is clearly closer than the next one."""
+        if self._embed is None or len(self.topics) < 2 or not (m := _DESCRIBED_EN.search(q)):
+            return []
+        phrase = " ".join(w for w in (m.group(1) or m.group(2)).split() if w not in _NOT_DESCRIPTIVE)
+        if len(phrase.split()) < 2:
+            return []  # one word is too little to tell Chinese titles apart
+        query, passages = self._embed
+        if self._title_vectors is None:
+            vectors = np.asarray(passages([t.title for t in self.topics]), dtype=np.float32)
+            self._title_vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+        v = np.asarray(query(phrase), dtype=np.float32)
+        sims = self._title_vectors @ (v / np.linalg.norm(v))
+        best, second = np.argsort(-sims)[:2]
+        return [self.topics[int(best)].id] if sims[best] - sims[second] >= EMBED_MARGIN else []
 
     def _described_zh(self, q: str) -> list[str]:
         """A Chinese question that speaks of a topic by words of its title no alias holds ("知识产权质押

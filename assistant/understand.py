@@ -351,7 +351,9 @@ class Understander:
     def unsupported(self, attribute: str | None) -> bool:
         """An attribute the notice never states (no address, no person's name in it): asking for one
         is out of scope, whatever else the question shares with the notice."""
-        evidence = {"address": r"[路街道]\s*\d+\s*号|\d+\s*号(?:楼|院)", "person": r"联系人\s*[:：]"}
+        evidence = {"address": r"[路街道]\s*\d+\s*号|\d+\s*号(?:楼|院)",
+                    # "联系人：…", or a name between an office and its phone ("法规处 王立新 0371-…", "李明远（0371）…")
+                    "person": r"联系人\s*[:：]|(?:处|室|科|中心)\s+[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}\s*[（(]?0\d{2,3}"}
         return attribute in evidence and not re.search(evidence[attribute], self.corpus.clean_notice)
 
     def foreign_entities(self, q: str) -> list[str]:

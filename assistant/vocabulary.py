@@ -19,7 +19,7 @@ FACETS: dict[str, tuple[str, ...]] = {
                    "standard", "cities", "city", "learn from", "gb/t"),
     "content": ("研究内容", "做什么", "研究什么", "内容", "干什么", "是什么", "介绍", "要求", "方向", "重点", "about",
                 "what is", "what does", "describe", "research content", "focus"),
-    "level": ("级别", "重大还是重点", "属于", "什么级别", "哪一类", "重大项目吗", "重点项目吗", "level", "major or key"),
+    "level": ("级别", "重大还是重点", "属于", "什么级别", "哪一类", "类别", "哪类", "重大项目吗", "重点项目吗", "level", "major or key"),
     "title": ("题目", "名称", "全称", "叫什么", "标题", "title", "name"),
 }
 # A topic question without any facet word gets an overview of the topic.

@@ -29,6 +29,7 @@ from corpus.ingest import ingest
 from corpus.reproduce import reproduction
 from index import IndexConfig, open_index
 from index.embedders import make_embedder
+from index.tokenize import canonical
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notices"
 CASES = yaml.safe_load((FIXTURES / "cases.yaml").read_text(encoding="utf-8"))
@@ -147,8 +148,30 @@ def test_levels_named_by_class_and_topics_by_their_own_labels(variants: dict[str
     assert "类别" not in ask("What is topic 6 about?")  # its level field is not what it studies
 
 
+def test_words_the_notice_says_of_everyone_name_no_topic_and_named_contacts_are_answered(
+        variants: dict[str, Assistant]) -> None:
+    """notice_2030 has a topic on 新型研发机构, a unit type its conditions name throughout, and names the
+    people to call."""
+    v = variants["notice_2030"]
+    today = dt.date(2030, 5, 20)
+    both = _norm(v.ask("新型研发机构能不能申报，限额是多少？", today).answer)
+    assert _norm("新型研发机构：不超过2项") in both  # the quota is asked of the unit type, not of the topic
+    assert "王立新" in _norm(v.ask("业务咨询找哪位老师？联系人叫什么？", today).answer)
+
+
 def test_the_2024_notice_refuses_values_it_does_not_know(assistant: Assistant) -> None:
     with TestClient(create_app(Settings(event_log=False), assistant)) as client:
         r = client.post("/api/eligibility", json={"org_type": "new_rd_institution"})
         assert r.status_code == 422 and "university" in r.json()["error"]["message"]
         assert client.get("/api/info").json()["year"] == 2024
+
+
+def test_an_english_description_of_a_topic_titled_in_chinese_only(variants: dict[str, Assistant]) -> None:
+    """An ingested notice's titles have no English: a description the multilingual embedder places clearly
+    closest to one title names that topic; a vague one names none rather than a wrong one."""
+    v = variants["notice_2031"]
+    today = dt.date(2031, 4, 10)
+    answer = _norm(v.ask("Who handles the study on data elements and statistical monitoring?", today).answer)
+    assert "67171122" in answer and "发展规划处" in answer
+    assert v.topics.resolve(canonical("which topic is about intellectual property financing?")) == ["general-2"]
+    assert v.topics.resolve(canonical("what is the phone of the topic?")) == []
