@@ -30,8 +30,11 @@ _CHINESE_TOPIC_WORD = re.compile(r"课题|题目|选题|方向|那个研究|这�
 # intellectual property financing topic". The phrase before the topic word (or after "about") is
 # embedded with the multilingual model and compared with the titles; the best must lead the next by
 # this much cosine similarity (on notice_2031's nine descriptions: 4 right, none wrong, the rest none).
-_DESCRIBED_EN = re.compile(r"\b(?:the|a|for|on|about|of)\s+((?:[a-z&'-]+\s+){1,7}?)(?:sub-?\s?topics?|topics?|study|studies|projects?|research)\b"
-                           r"|\b(?:topics?|study|project|research)\s+(?:is\s+|that\s+is\s+)?(?:about|on)\s+((?:[a-z&'-]+\s*){2,8})")
+# ("project" is left out: "the project leader", "the project's funding" describe no topic.)
+_DESCRIBED_EN = re.compile(r"\b(?:the|a|for|on|about|of)\s+((?:[a-z&'-]+\s+){1,7}?)(?:sub-?\s?topics?|topics?|study|studies)\b"
+                           r"|\b(?:topics?|study)\s+(?:is\s+|that\s+is\s+)?(?:about|on)\s+((?:[a-z&'-]+\s*){2,8})")
+# A phrase runs from its last preposition on ("the age limit for the topic" describes no topic).
+_PREPOSITION = re.compile(r"^.*\b(?:for|of|to|in|with|from|by|at|under|about|on)\b\s*")
 _NOT_DESCRIPTIVE = {"the", "a", "which", "what", "this", "that", "each", "every", "all", "any", "major", "key",
                     "general", "soft", "science", "zhengzhou", "other", "its", "one", "these", "those", "your", "our"}
 EMBED_MARGIN = 0.015
@@ -207,7 +210,10 @@ class TopicResolver:
         embedder: the closest title, when it is clearly closer than the next one."""
         if self._embed is None or len(self.topics) < 2 or not (m := _DESCRIBED_EN.search(q)):
             return []
-        phrase = " ".join(w for w in (m.group(1) or m.group(2)).split() if w not in _NOT_DESCRIPTIVE)
+        described = m.group(1) or m.group(2)
+        if m.group(1):
+            described = _PREPOSITION.sub("", described)
+        phrase = " ".join(w for w in described.split() if w not in _NOT_DESCRIPTIVE)
         if len(phrase.split()) < 2:
             return []  # one word is too little to tell Chinese titles apart
         query, passages = self._embed

@@ -32,6 +32,7 @@ from corpus.passages import (
     heading_label,
     level_aliases,
     level_of,
+    number_of,
     row_title,
     segment,
     table_cells,
@@ -69,7 +70,7 @@ _COUNT = re.compile(r"(重大|重点|一般)项目\s*(\d+)\s*项")
 _REPORT = re.compile(r"《[^《》]{4,80}》")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室|研究所|所|部))")
 _UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}(?:局|委|厅|委员会))")
-_LABEL_PREFIX = re.compile(r"^(?:\d+\s*[.、．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
+_LABEL_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\s+|\d+\s*[.、．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
 _DOTTED_POINT = re.compile(r"^\d{1,2}\.\d{1,2}\s*\S")  # "1.1 创新投入…": a point of a topic's content
 _NOISE = re.compile(r"^(?:研究内容|主要研究内容|项目经费|联系单位)[：:]\s*")
 
@@ -130,7 +131,7 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)", "notice"),
     ("overdue_projects", "rules", r"逾期未结题|逾期未验收", "notice"),
     # a unit type's quota ("高校限报 5 项", "高校不超过6项"), not the leader's own limit ("每名项目负责人本年度限报1项")
-    ("quota", "rules", r"(?:高校|高等院校|院所|事业单位|企业|机构|单位)[^。；]{0,20}?(?:限报|不超过|最多推荐|最多申报)\s*\d+\s*项|"
+    ("quota", "rules", r"(?:高校|高等院校|院所|事业单位|企业|机构|单位)[^。；]{0,20}?(?:限报|不超过|最多推荐|最多申报)\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项|"
                        r"限额申报|推荐数量|实行限额", "notice"),
     ("classified", "rules", r"涉密|国家秘密", "notice"),
     # a project funded already, not the leader's second application ("不得以不同单位名义重复申报")
@@ -194,8 +195,9 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         rx = re.compile(pattern)
         hits = [p for p in passages if _in(p, where) and not p.topic and rx.search(p.text)
                 and not (intent == "process" and _RANGE.search(p.text))]  # a dated range is a window, not a step
-        if role == "applicants":  # who may apply, not who may not
-            hits = sorted(hits, key=lambda p: bool(EXCLUSION.search(p.text)))
+        if role == "applicants":  # who may apply, not who may not, nor whom the notice is addressed to ("…：")
+            hits = sorted((p for p in hits if not p.text.rstrip().endswith(("：", ":"))),
+                          key=lambda p: bool(EXCLUSION.search(p.text)))
         hit = hits[0] if hits else None
         if hit is None:
             continue
@@ -346,10 +348,15 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
     """The notice's own contacts: lines with phone numbers outside the topics, named by their heading."""
     seen_roles: set[str] = set()
     n = 0
-    for p in passages:
+    for i, p in enumerate(passages):
         if p.topic or not p.id.startswith("n-") or not _PHONE.search(p.text) or _RANGE.search(p.text):
             continue
         purpose = p.section.split(" > ")[-1] + " " + p.text
+        before = passages[i - 1] if i else None
+        label = (before.text if before and before.section == p.section and len(before.text) <= 30
+                 and not _PHONE.search(before.text) and re.search(r"咨询|支持|联系|服务", before.text) else "")
+        if label:  # "业务咨询（市科技局政策法规处）" on the line above "联系人：王立新，电话：…"
+            purpose = label + " " + purpose
         if re.search(r"技术支持|系统|技术咨询", purpose):
             role = "contact_tech"
         elif "contact_business" not in seen_roles and (
@@ -363,8 +370,8 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
             n += 1
             role = f"contact_{n}"
         seen_roles.add(role)
-        heading = re.sub(r"^\d+\s*[.、]\s*", "", p.section.split(" > ")[-1])
-        fact = _make_fact(role, "contacts", [_body(p.text)], vocab)
+        heading = label or re.sub(r"^\d+\s*[.、]\s*", "", p.section.split(" > ")[-1])
+        fact = _make_fact(role, "contacts", [*([label] if label else []), _body(p.text)], vocab)
         fact["zh"] = f"{heading}请联系{_body(p.text)}。" if heading and heading not in p.text else f"{_body(p.text)}。"
         fact["en"] = f"{'Technical support' if role == 'contact_tech' else 'Enquiries'} ({heading}): {_body(p.text)}."
         if role.startswith("contact_") and role not in ("contact_business", "contact_tech"):
@@ -448,6 +455,8 @@ def _topic_numbers(tid: str) -> tuple[str, int, int | None]:
 def _title_of(heading: str) -> str:
     heading = re.split(r"\s+(?:联系处室|联系单位|联系电话|联系人|联系)[：:]", heading)[0]  # "… 联系处室：规划处 …"
     heading = re.sub(r"^(\d+\s*[.、．]\s*)(?:题目|课题名称|名称)[：:]\s*", r"\1", heading)  # "1. 题目：…"
+    # "（3）[重点] 郑州市…研究。": the level tag after the number is no part of the title
+    heading = re.sub(r"^([(（][一二三四五六七八九十\d]+[)）])\s*[\[【［][^\]】］]{1,8}[\]】］]\s*", r"\1", heading)
     text = re.sub(r"^(?:【[^】]{1,10}】|\d+\.\d+\s|\d+\s*[.、．]|子课题\s*[①-⑩一二三四五六七八九十\d]+\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", heading)
     text = re.sub(r"[（(][^（）()]*(?:子课题|项目)[^（）()]*[)）]\s*$", "", text)
     return text.strip().rstrip("。")
@@ -691,15 +700,16 @@ def _rules(found: Found) -> None:
     if quota:
         q = "".join(quota["quotes"])  # the quota per unit type may be a line each ("高等院校：不超过6项；")
         per: dict[str, int] = {}
-        for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)[：:]?\s*(?:每家|每个单位|各)?(?:限报|不超过|最多推荐|最多申报)\s*(\d+)\s*项", q):
+        for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)[：:]?\s*(?:每家|每个单位|各)?(?:限报|不超过|最多推荐|最多申报)"
+                             r"\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", q):
             group = m.group(1)
             for word, value in ORG_WORDS:
                 if word in group:
-                    per.setdefault(value, int(m.group(2)))
+                    per.setdefault(value, number_of(m.group(2)))  # "不超过五项" as "不超过5项"
                     group = group.replace(word, "")
         if per:
             # the quota sentence (or, with a line per unit type, the first line stating a number)
-            first = next((x for x in quota["quotes"] if re.search(r"\d+\s*项", x)), quota["quotes"][0])
+            first = next((x for x in quota["quotes"] if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*项", x)), quota["quotes"][0])
             clause = re.sub(r"^申报指标[。：:]\s*", "", first.split("根据")[0]).rstrip("。；，, ")
             text = "，".join(f"{ORG_ZH[k]}限报{v}项" for k, v in per.items())
             found.rules.append({

@@ -16,6 +16,10 @@ _CIRCLED = {c: i for i, c in enumerate("①②③④⑤⑥⑦⑧⑨⑩", start=1
 # "附件1", or an annex with its title on the same line ("附件1 2031年度软科学研究项目指南")
 _ANNEX = re.compile(r"^附件\s*(\d+)\s*(?:[：:]\s*|\s+)?((?<=[\s：:])\S.{2,40})?$")
 _L1 = re.compile(r"^([一二三四五六七八九十]+)、(.{1,12})$")
+# "1. 申报条件" as a notice's top-level heading, where it numbers its sections in Arabic ("1.1 …" below)
+_ARABIC_L1 = re.compile(r"^(\d{1,2})\s*[.、．]\s*([\u4e00-\u9fff]{2,10})$")
+# A topic tagged with its level: "（3）[重点] 郑州市…研究。联系处室：成果处，电话：…"
+_TAGGED_TOPIC = re.compile(r"^[(（](\d{1,2}|[一二三四五六七八九十]+)[)）]\s*[\[【［]([^\]】］]{1,8})[\]】］]\s*(\S.*)$")
 # "第六条 研究课题指南", "第二部分 申报条件", "第三章 …": an article, part or chapter heading
 _ARTICLE = re.compile(r"^第([一二三四五六七八九十]+)(?:条|部分|章|节)\s*(.{1,12})$")
 _BRACKETED = re.compile(r"^【([一二三四五六七八九十]+)】\s*(.{1,12})$")  # "【四】研究方向"
@@ -112,7 +116,7 @@ def number_of(token: str) -> int:
     if "十" in token:
         tens, _, ones = token.partition("十")
         return (_CN_NUM.get(tens, 1) if tens else 1) * 10 + (_CN_NUM.get(ones, 0) if ones else 0)
-    return _CN_NUM.get(token, 0)
+    return _CN_NUM.get(token, 2 if token == "两" else 0)
 
 
 @dataclass(frozen=True)
@@ -199,6 +203,9 @@ def segment(lines: list[str]) -> list[Passage]:
     cur = _Cursor()
     aliases = level_aliases("\n".join(lines))
     block_counts: dict[str, int] = {}
+    # Arabic top-level headings only where the notice has no "一、" kind and numbers its points "1.1"
+    arabic_sections = not any(_L1.match(x) or _ARTICLE.match(x) or _BRACKETED.match(x) for x in lines) and any(
+        re.match(r"^\d{1,2}\.\d{1,2}\s*\S", x) for x in lines)
     out: list[Passage] = []
     counters: dict[str, int] = {}
     field_line = -2  # the line of the last form blank emitted
@@ -241,12 +248,12 @@ def segment(lines: list[str]) -> list[Passage]:
         if cells is not None:
             emit(line, "text", sentences=False)  # a table's header ("序号 | 课题名称 | …")
             continue
-        if m := _ANNEX.match(line):
+        if (m := _ANNEX.match(line)) or line == "附件":  # "附件" alone: a notice's one annex
             # What an annex is, from its title (on its line or the next lines): the guide holds the topics.
-            head = (m.group(2) or "") + "".join(lines[i + 1 : i + 3])
+            head = (m.group(2) or "" if m else "") + "".join(lines[i + 1 : i + 3])
             doc = "guide" if "指南" in head else "pledge" if "承诺书" in head else "annex"
-            cur = _Cursor(doc=doc, annex=int(m.group(1)))
-            if m.group(2):
+            cur = _Cursor(doc=doc, annex=int(m.group(1)) if m else 1)
+            if m and m.group(2):
                 emit(m.group(2), "title" if doc == "guide" else "text", sentences=False)
             continue
         if cur.doc == "guide" and (m := _BLOCK_TOPIC.match(line)) and (
@@ -260,6 +267,29 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.level = lv
             cur.set(2, block_counts[lv], f"{block_counts[lv]}. {_short(m.group(3))}")
             emit(line, "heading", sentences=False)
+            continue
+        if cur.doc == "notice" and (m := _TAGGED_TOPIC.match(line)) and (
+                lv := level_of(m.group(2), aliases) or level_of(m.group(2) + "项目")):
+            # the title up to its full stop, then its fields ("联系处室：…，电话：…")
+            title, _, fields = m.group(3).partition("。")
+            block_counts[lv] = block_counts.get(lv, 0) + 1
+            cur.level = lv
+            cur.set(2, block_counts[lv], f"{block_counts[lv]}. {_short(title)}")
+            emit(line[: line.index(m.group(3))] + title + ("。" if fields or line.endswith("。") else ""), "heading",
+                 sentences=False)
+            if fields.strip():
+                emit_fields(fields.strip())
+            continue
+        if arabic_sections and cur.doc == "notice" and (m := _ARABIC_L1.match(line)):
+            cur.set(1, int(m.group(1)), line)
+            cur.numbered_level = 2
+            cur.level = None
+            continue
+        if arabic_sections and cur.doc == "notice" and cur.path and (m := re.match(r"^\d{1,2}\.(\d{1,2})\s*(\S.*)$", line)):
+            # "1.2 项目负责人。…": a point of the section, named by its label
+            label = _LABEL.match(m.group(2))
+            cur.set(2, int(m.group(1)), f"{line[: line.index(m.group(2))].strip()} {label.group(1) if label else ''}".strip())
+            emit(line, "text")
             continue
         if m := _L1.match(line) or _ARTICLE.match(line) or _BRACKETED.match(line):
             cur.set(1, number_of(m.group(1)), line)
