@@ -258,7 +258,9 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 # "专家评审：市科学技术局拟于2029年4月25日组织专家评审": a dated step of the call
                 n_other += 1
                 fact = _make_fact(f"date_{n_other}", "dates", [_body(p.text)], vocab)
-                fact["en"] = f"{event}: {_iso(*m.groups())} (the notice says, in Chinese: {_body(p.text)})"
+                said = " ".join(en for zh, en in vocab.get("event_words_en", {}).items() if zh in event + p.text[: m.start()])
+                fact["en"] = (f"{event}{f' ({said})' if said else ''}: {_iso(*m.groups())} "
+                              f"(the notice says, in Chinese: {_body(p.text)})")
                 found.facts.append(fact)
                 break
 
