@@ -96,6 +96,7 @@ CORE_OTHER_KIND = True  # ... also when only facts of other kinds were found (an
 ATTRIBUTE_FACETS = True  # an asked value (amount, phone, office) of a named topic is its facet
 OVERVIEW_LIKELIEST = True  # an overview question with no fact found takes the likeliest kind, sure or not
 CORE_OTHER_ATTRIBUTES: tuple[str | None, ...] = (None, "how")  # ... asking no value ("这个项目怎么报")
+UNNAMED_TOPIC_LISTS = True  # a described topic no title matches gets every topic's asked value
 PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-question out of scope
 # An overview the model is unsure of is of the best-ranked fact's kind when the model gives that kind at
 # least this share of its favourite's probability (a near tie: the evidence decides).
@@ -584,6 +585,17 @@ class Assistant:
                 return done(detail, Intent.TOPICS, state.topics)
         if topics and not general_first:
             return done(self._topic_draft(topics, facets, lang, q), self._topic_intent(facets, q), topics)
+
+        # 5b. One topic described by words that name none ("养老产业相关的选题找哪个处室", "the silver economy
+        #     topic's phone"): each topic with the asked value, rather than the general contacts.
+        facet = next((f for f in facets if f in ("funding", "contact")), None)
+        if (UNNAMED_TOPIC_LISTS and not topics and facet and not follow_up and self.topics.described(q)
+                and not (facts and top_longest >= 3 and facts[0].intent not in ("contacts", "funding"))):
+            head = (f"通知中没有与此描述对应的课题名称；各课题的{'经费' if facet == 'funding' else '联系处室和电话'}如下："
+                    if lang == "zh" else "The notice names no topic by that description; here is each topic's "
+                    + ("funding:" if facet == "funding" else "contact:"))
+            return done(topic_list(self.corpus.topics, facet, lang, head, levels=self.corpus.levels),
+                        Intent.FUNDING if facet == "funding" else Intent.CONTACTS)
 
         # 6. An office by name ("成果处的电话").
         office = u.offices[0] if u.offices else None

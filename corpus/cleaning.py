@@ -5,7 +5,7 @@ feeds) anywhere; a sentence or heading a page break cut in two (joined, and a he
 repeated on both sides of the cut kept once); a line that continues the sentence before it (it
 starts with a comma, or with a bracketed note and a comma: a form's "(正楷填写或机打)，"); blocks of lines the extractor emitted twice;
 title characters spaced out for display ("关 于 组 织"); a label alone on its line
-("联系单位：") joined to its value. Everything else, including odd spacing inside Chinese text,
+("联系单位：") joined to its value; Markdown heading marks, bullets and table rules. Everything else, including odd spacing inside Chinese text,
 is kept so that citations stay verbatim (the contract lets whitespace differ, nothing else).
 """
 
@@ -33,6 +33,10 @@ _SENTENCE_PUNCT = re.compile(r"[。，；,;]")
 # A line no sentence can start with: a comma, or a bracketed note followed by a comma ("(正楷填写或机打)，").
 _CONTINUES = re.compile(r"^(?:[，,、]|[(（][^()（）]{1,12}[)）]\s*[，,])")
 _SENTENCE_END = re.compile(r"[。；！？：:;!?]$")
+# Markdown a web page's export leaves: heading marks and bullets before a line's words, and a table's
+# separator row ("|---|---|"). The words stay as they are.
+_MARKUP = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+(?=\S))")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 
 # A row of a table written as text ("1 | 郑州市…研究 | 重大项目 | 25万元 | …"): whole on its line.
@@ -78,7 +82,8 @@ def clean_lines(raw: str) -> list[str]:
     """Returns the notice as logical lines: cuts joined, duplicates dropped, blanks removed."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = [re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip() for ln in text.split("\n")]
-    lines = [_unspace(ln) for ln in lines if ln and not _PAGE_NUMBER.match(ln)]
+    lines = [_unspace(_MARKUP.sub("", ln)) for ln in lines
+             if ln and not _PAGE_NUMBER.match(ln) and not _TABLE_RULE.match(ln)]
     joined: list[str] = []
     for ln in lines:
         if joined and _BARE_LABEL.match(joined[-1]):

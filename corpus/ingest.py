@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,8 @@ TITLE_WORDS = (("正高", ["senior"]), ("副高", ["senior", "associate_senior"]
 DEGREE_WORDS = (("博士", ["doctorate"]), ("硕士", ["doctorate", "master"]), ("本科", ["doctorate", "master", "bachelor"]))
 
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+# A date written with dots ("2033.4.1—2033.4.30"): read as the notice's usual "2033年4月1日"
+_DOTTED_DATE = re.compile(r"(?<![\d.])(\d{4})[.．](\d{1,2})[.．](\d{1,2})(?![\d.])")
 _FROM = re.compile(r"自\s*" + DATE + r"\s*(?:起|开始)")  # "网上申报自2028年3月20日起"
 _UNTIL = re.compile(r"截止(?:时间|日期)?\s*(?:为|是|：|:)?\s*" + DATE)  # "申报截止时间为2028年4月30日17:00"
 _TIME = r"(?:\s*\d{1,2}\s*[:：]\s*\d{2})?"  # "2029年3月10日9:00至4月8日17:00": a time of day after a date
@@ -169,11 +171,11 @@ def _in(p: Passage, where: str) -> bool:
 
 
 # A sentence excluding some ("企业、社会组织和个人不在本次申报范围内"): not who may apply.
-EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不予受理|不接受|不属于|除外|不能申报")
+EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不得作为申报|不予受理|不接受|不属于|除外|不能申报")
 # The sentences after a fact's first one, in its item, that say more of it: the leader's limits, the
 # paper copies' number and time.
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
-                  "quota": r"^[^。]{2,20}[：:]\s*(?:每个单位|每家|各)?(?:不超过|限报|最多)\s*\d+\s*项"}
+                  "quota": r"^[^。]{2,20}[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)\s*(?:\d+|[一二两三四五六七八九十])\s*项"}
 # ... and those anywhere in its item that state the applicants' other conditions ("注册地在郑州市，具有独立法人资格")
 BESIDE_SENTENCES = {"applicants": r"法人|注册地|市内|行政区域内"}
 
@@ -217,13 +219,15 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
 
 
 def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
-    """Every date range (a window, named by the words before it) and every single date."""
+    """Every date range (a window, named by the words before it) and every single date. Dates written
+    with dots are read as 年月日; the quotes stay the notice's own text."""
     n_other = 0
-    for p in passages:
+    for original in passages:
+        p = replace(original, text=_DOTTED_DATE.sub(r"\1年\2月\3日", original.text))
         if p.kind == "dateline":
             m = _DATELINE.match(p.text)
             if m and not found.fact("issue_date"):
-                found.facts.append(_make_fact("issue_date", "dates", [p.text], vocab))
+                found.facts.append(_make_fact("issue_date", "dates", [original.text], vocab))
             continue
         for m in _RANGE.finditer(p.text):
             before = _body(p.text[: m.start()])
@@ -238,29 +242,29 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 n_other += 1
                 role = f"window_{n_other}"
             found.facts.append(_window_fact(role, name, (m.group(1), m.group(2), m.group(3)), (y2, m.group(5), m.group(6)),
-                                            _body(p.text), _body(p.text[m.end():]).lstrip("。；;，, "), vocab))
+                                            _body(original.text), _body(p.text[m.end():]).lstrip("。；;，, "), vocab))
         if _RANGE.search(p.text):
             continue
         start, end = _FROM.search(p.text), _UNTIL.search(p.text)
         if start and end and start.end() <= end.start() and not found.fact("submission_window"):
             # "网上申报自2028年3月20日起，申报截止时间为2028年4月30日17:00": a window in two phrases
             name = re.split(r"[。；;，,]", _body(p.text[: start.start()]))[-1].strip() or "申报"
-            found.facts.append(_window_fact("submission_window", name, start.groups(), end.groups(), _body(p.text),
+            found.facts.append(_window_fact("submission_window", name, start.groups(), end.groups(), _body(original.text),
                                             _body(p.text), vocab))
             continue
         for m in _SINGLE.finditer(p.text):
             if re.search(r"不晚于|完成时间|结题|截止", p.text) and not found.fact("completion_deadline"):
-                fact = _make_fact("completion_deadline", "dates", [_body(p.text)], vocab)
+                fact = _make_fact("completion_deadline", "dates", [_body(original.text)], vocab)
                 fact["en"] = f"Projects must be completed by {_iso(*m.groups())}."
                 found.facts.append(fact)
                 break
             if p.id.startswith("n-") and not p.topic and not re.search(r"不晚于|完成时间|结题|截止", p.text) and (event := _event_name(p.text[: m.start()], p.text[m.end():])):
                 # "专家评审：市科学技术局拟于2029年4月25日组织专家评审": a dated step of the call
                 n_other += 1
-                fact = _make_fact(f"date_{n_other}", "dates", [_body(p.text)], vocab)
+                fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab)
                 said = " ".join(en for zh, en in vocab.get("event_words_en", {}).items() if zh in event + p.text[: m.start()])
                 fact["en"] = (f"{event}{f' ({said})' if said else ''}: {_iso(*m.groups())} "
-                              f"(the notice says, in Chinese: {_body(p.text)})")
+                              f"(the notice says, in Chinese: {_body(original.text)})")
                 found.facts.append(fact)
                 break
 
@@ -331,7 +335,10 @@ def _window_fact(role: str, name: str, opens: tuple[str, ...], closes: tuple[str
     window = {"opens": a, "closes": b, "name_zh": name, "name_en": _window_en(name)}
     fact = _make_fact(role, "dates", [quote], vocab, window=window)
     fact["zh"] = f"{name}时间为{_zh_date(*opens)}—{_zh_date(*closes)}" + (
-        f"，截止日为{_zh_date(*closes)}。" if role == "submission_window" else "。")
+        f"，截止日为{_zh_date(*closes)}" if role == "submission_window" else "")
+    if dotted := re.search(_DOTTED_DATE.pattern + r"\s*[—\-－–~～至到]+\s*" + _DOTTED_DATE.pattern, quote):
+        fact["zh"] += f"（通知原文：{dotted.group(0)}）"  # the notice's own way of writing them, too
+    fact["zh"] += "。"
     if rest:
         fact["zh"] += rest if rest.endswith("。") else rest + "。"
     fact["en"] = f"{_window_en(name).capitalize()}: {a} to {b} (deadline {b})."
@@ -702,7 +709,7 @@ def _rules(found: Found) -> None:
     if quota:
         q = "".join(quota["quotes"])  # the quota per unit type may be a line each ("高等院校：不超过6项；")
         per: dict[str, int] = {}
-        for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)[：:]?\s*(?:每家|每个单位|各)?(?:限报|不超过|最多推荐|最多申报)"
+        for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)[：:]?\s*(?:每家|每个?单位|各单位|各)?(?:限报|不超过|最多推荐|最多申报)"
                              r"\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", q):
             group = m.group(1)
             for word, value in ORG_WORDS:

@@ -175,3 +175,12 @@ def test_an_english_description_of_a_topic_titled_in_chinese_only(variants: dict
     assert "67171122" in answer and "发展规划处" in answer
     assert v.topics.resolve(canonical("which topic is about intellectual property financing?")) == ["general-2"]
     assert v.topics.resolve(canonical("what is the phone of the topic?")) == []
+
+
+def test_a_described_topic_no_title_matches_gets_every_topics_contact(variants: dict[str, Assistant]) -> None:
+    """Rather than the notice's general contacts (a confidently wrong answer), each topic with its office."""
+    v = variants["notice_2031"]
+    answer = _norm(v.ask("跟乡村振兴有关的那个课题，联系电话多少？", dt.date(2031, 4, 10)).answer)
+    assert _norm("没有与此描述对应的课题名称") in answer
+    assert "67171281" in answer and "67171201" in answer  # every topic's phone, the one meant among them
+    assert "67178888" not in answer  # not the policy enquiries line
