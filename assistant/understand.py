@@ -164,6 +164,7 @@ SUBJECT_MIN_BM25_LATIN = 2.0
 PRONOUN_MAX_CHARS = 16  # a longer question with a pronoun says enough on its own  # English words score lower (no character bigrams)
 # A pronoun that stands for the previous answer's subject ("它是哪个处？"); "这个项目…" is not one.
 PRONOUN = re.compile(r"它|其|上述|\b(?:it|its|they|them)\b", re.ASCII)
+QUESTIONS_BEFORE_VERDICT = True
 TOPIC_WORD = re.compile(r"课题|题目|选题|子课题|哪个项目|哪些项目|哪几个项目|\btopics?\b|\bsub-?topics?\b", re.ASCII)
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
 # What makes a year name a call: "2025年度", "2023年的选题", "2025年软科学", "2026年申报".
@@ -450,7 +451,14 @@ class Understander:
     def after_verdict(self, q: str) -> list[str]:
         """The asker's facts and may-I question are one part; questions asked after it, each closed
         with a question mark ("…这样能报吗？另外要准备哪些附件？"), are parts of their own."""
-        asking = [m.end() for m in re.finditer(r"[^?？。!！]+[?？]", q) if V.ASK_ELIGIBLE_ZH.search(m.group())]
+        asked = [m for m in re.finditer(r"[^?？。!！]+[?？]", q) if V.ASK_ELIGIBLE_ZH.search(m.group())]
+        asking = [m.end() for m in asked]
+        before = [p for p in re.findall(r"[^?？]+[?？]", q[: asked[0].start()])] if asked else []
+        if (QUESTIONS_BEFORE_VERDICT and before and "".join(before) == q[: asked[0].start()] and not any(
+                extract_profile(p).model_dump(exclude_none=True) or V.speaks_of_self(p) for p in before)):
+            # "身份证和职称证都要上传吗？我要是没职称还能报重点项目吗？": questions asked before the asker's
+            # facts and may-I question are parts of their own too
+            return [*(p.strip() for p in before), *self.after_verdict(q[asked[0].start():])]
         if not asking or asking[-1] == len(q.rstrip()):
             return [q]
         head, tail = q[: asking[-1]], q[asking[-1]:]

@@ -1253,3 +1253,10 @@ def test_a_topic_described_by_rare_words_of_its_title_is_found() -> None:
     # words the notice uses outside its topics, or one shared word alone, name no topic
     assert resolver.resolve(canonical("科技创新的课题有哪些？")) == []
     assert resolver.resolve(canonical("物流方面的课题多吗")) == []
+
+
+def test_a_question_asked_before_the_askers_facts_is_answered_beside_the_verdict(assistant: Assistant) -> None:
+    answer = assistant.ask("申报书在哪个系统里填？我只是个讲师，能报重大项目吗？")
+    assert "郑州市科技业务管理系统" in answer.answer  # the first question, not dropped for the verdict
+    assert answer.eligibility is not None  # and the verdict on what the asker said of themselves
+    assert "副高以上职称" in answer.answer
