@@ -1260,3 +1260,11 @@ def test_a_question_asked_before_the_askers_facts_is_answered_beside_the_verdict
     assert "郑州市科技业务管理系统" in answer.answer  # the first question, not dropped for the verdict
     assert answer.eligibility is not None  # and the verdict on what the asker said of themselves
     assert "副高以上职称" in answer.answer
+
+
+def test_a_date_without_its_year_or_written_with_dots_is_a_date() -> None:
+    from assistant.rank import text_attributes
+
+    assert "date" in text_attributes("各推荐部门须于5月10日前完成审核推荐。")
+    assert "date" in text_attributes("网上填报：2033.4.1—2033.4.30")
+    assert "date" not in text_attributes("每项资助10万元，共5项。")
