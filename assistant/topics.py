@@ -47,6 +47,16 @@ EN_MARGIN = 0.5  # the best topic's shared words must outweigh the next one's by
 _EN_N = r"(\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 
 
+def _english_description(q: str) -> str:
+    """The words an English question describes a topic with ("the silver economy topic" -> "silver
+    economy"), from the last preposition on; "" when it describes none."""
+    m = _DESCRIBED_EN.search(q)
+    if not m:
+        return ""
+    described = _PREPOSITION.sub("", m.group(1)) if m.group(1) else m.group(2)
+    return " ".join(w for w in described.split() if w not in _NOT_DESCRIPTIVE)
+
+
 def _num(token: str) -> int | None:
     return _ORDINAL_EN.get(token) or cn_number(token)
 
@@ -211,22 +221,13 @@ class TopicResolver:
     def described(self, q: str) -> bool:
         """Whether q speaks of one topic by a description ("养老产业相关的选题", "the silver economy
         topic"), whether or not the description names one."""
-        if q.isascii():
-            m = _DESCRIBED_EN.search(q)
-            described = (_PREPOSITION.sub("", m.group(1)) if m.group(1) else m.group(2)) if m else ""
-            return len([w for w in described.split() if w not in _NOT_DESCRIPTIVE]) >= 2
-        return bool(_DESCRIBED_ZH.search(q))
+        return len(_english_description(q).split()) >= 2 if q.isascii() else bool(_DESCRIBED_ZH.search(q))
 
     def _described_en(self, q: str) -> list[str]:
         """An English description of a topic titled in Chinese only, matched by the multilingual
         embedder: the closest title, when it is clearly closer than the next one."""
-        if self._embed is None or len(self.topics) < 2 or not (m := _DESCRIBED_EN.search(q)):
-            return []
-        described = m.group(1) or m.group(2)
-        if m.group(1):
-            described = _PREPOSITION.sub("", described)
-        phrase = " ".join(w for w in described.split() if w not in _NOT_DESCRIPTIVE)
-        if len(phrase.split()) < 2:
+        phrase = _english_description(q)
+        if self._embed is None or len(self.topics) < 2 or len(phrase.split()) < 2:
             return []  # one word is too little to tell Chinese titles apart
         query, passages = self._embed
         if self._title_vectors is None:

@@ -268,7 +268,7 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.set(2, block_counts[lv], f"{block_counts[lv]}. {_short(m.group(3))}")
             emit(line, "heading", sentences=False)
             continue
-        if cur.doc == "notice" and (m := _TAGGED_TOPIC.match(line)) and (
+        if cur.doc in ("notice", "guide") and (m := _TAGGED_TOPIC.match(line)) and (
                 lv := level_of(m.group(2), aliases) or level_of(m.group(2) + "项目")):
             # the title up to its full stop, then its fields ("联系处室：…，电话：…")
             title, _, fields = m.group(3).partition("。")
