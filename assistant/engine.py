@@ -177,7 +177,7 @@ class Assistant:
         self.checker = EligibilityChecker(corpus)
         self.topics = TopicResolver(corpus.topics, [f.en for f in corpus.facts],
                                     [p.text for p in corpus.passages if not p.topic],
-                                    (retriever.embedder.embed_query, retriever.embedder.embed_passages))
+                                    (retriever.query_vector, retriever.embedder.embed_passages))
         self.ranker = FactRanker(corpus, use_triggers=settings.use_triggers)
         question_words = tuple(w for words in V.FACETS.values() for w in words) + V.ASK_ELIGIBLE + V.TIME_NOW + V.WHEN
         speller = corrector_for(corpus, extra_known=question_words, extra_vocabulary=tuple(profile_words()))

@@ -110,7 +110,7 @@ def _en_negated(text: str, start: int) -> bool:
 def _flag(text: str, positive: str, negative: str) -> bool | None:
     if re.search(negative, text):
         return False
-    said = [m for m in re.finditer(positive, text)]
+    said = list(re.finditer(positive, text))
     if not said:
         return None
     # an English statement of the fact is denied when a negator precedes it in its clause

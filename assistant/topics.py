@@ -114,8 +114,8 @@ class TopicResolver:
             for w in ws:
                 zh_df[w] = zh_df.get(w, 0) + 1
         uses = {}
-        for text in general_zh:
-            for w in set(words(canonical(text))):
+        for text in general:
+            for w in set(words(text)):
                 uses[w] = uses.get(w, 0) + 1
         self._zh_rare = {w for w, n in zh_df.items() if uses.get(w, 0) < GENERAL_ZH_USES and n * 3 <= len(topics)}
         self._zh_idf = {w: math.log((len(topics) + 1) / n) for w, n in zh_df.items()}

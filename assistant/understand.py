@@ -164,7 +164,7 @@ SUBJECT_MIN_BM25_LATIN = 2.0
 PRONOUN_MAX_CHARS = 16  # a longer question with a pronoun says enough on its own  # English words score lower (no character bigrams)
 # A pronoun that stands for the previous answer's subject ("它是哪个处？"); "这个项目…" is not one.
 PRONOUN = re.compile(r"它|其|上述|\b(?:it|its|they|them)\b", re.ASCII)
-QUESTIONS_BEFORE_VERDICT = True
+QUESTIONS_BEFORE_VERDICT = True  # whole questions before the asker's facts and may-I question are parts too
 TOPIC_WORD = re.compile(r"课题|题目|选题|子课题|哪个项目|哪些项目|哪几个项目|\btopics?\b|\bsub-?topics?\b", re.ASCII)
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
 # What makes a year name a call: "2025年度", "2023年的选题", "2025年软科学", "2026年申报".
@@ -453,7 +453,7 @@ class Understander:
         with a question mark ("…这样能报吗？另外要准备哪些附件？"), are parts of their own."""
         asked = [m for m in re.finditer(r"[^?？。!！]+[?？]", q) if V.ASK_ELIGIBLE_ZH.search(m.group())]
         asking = [m.end() for m in asked]
-        before = [p for p in re.findall(r"[^?？]+[?？]", q[: asked[0].start()])] if asked else []
+        before: list[str] = re.findall(r"[^?？]+[?？]", q[: asked[0].start()]) if asked else []
         if (QUESTIONS_BEFORE_VERDICT and before and "".join(before) == q[: asked[0].start()] and not any(
                 extract_profile(p).model_dump(exclude_none=True) or V.speaks_of_self(p) for p in before)):
             # "身份证和职称证都要上传吗？我要是没职称还能报重点项目吗？": questions asked before the asker's

@@ -27,6 +27,7 @@ from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
 from corpus import squash
 from corpus.cleaning import clean_lines
 from corpus.passages import (
+    CONTACT_LABELS,
     Passage,
     circled,
     heading_label,
@@ -496,9 +497,9 @@ def _contact_of(own: list[Passage]) -> tuple[list[dict[str, str]], str]:
             run.append(i)
     texts = [own[i].text for i in run]
     joined = " ".join(texts)
-    if first := re.search(r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室|联系)[：:]", joined):
+    if first := re.search(r"(?:" + CONTACT_LABELS + r"|联系)[：:]", joined):
         joined = joined[first.start():]  # a title line with its contact fields: the title names no office
-    body = re.sub(r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室)[：:]", " ", joined)
+    body = re.sub(CONTACT_LABELS + r"[：:]", " ", joined)
     contacts: list[dict[str, str]] = []
     unit_m = _UNIT.search(body)
     unit = unit_m.group(1) if unit_m else ""

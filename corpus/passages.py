@@ -35,8 +35,6 @@ _SUBTOPIC = re.compile(
 _BARE_LEVEL = re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:项目|课题)$")
 # A topic as a labelled block: "【指南方向3】郑州市银发经济科技支撑体系研究", its fields on the lines below.
 _BLOCK_TOPIC = re.compile(r"^【([^】\d一二三四五六七八九十]{0,8})(\d{1,2}|[一二三四五六七八九十]+)】\s*(\S.{5,})$")
-# A topic's level field ("类别：A类", "项目类别：重点项目").
-_LEVEL_FIELD = re.compile(r"^(?:项目)?(?:类别|级别|层级|类型)[：:]\s*(.{1,16})$")
 # A level named by a class letter the notice defines: "A类（重大项目）" or "重大项目（A类）".
 _CLASS_ALIAS = (re.compile(r"([A-Z甲乙丙丁]类)(?:项目|课题)?[（(](重大|重点|一般)(?:项目|课题)[)）]"),
                 re.compile(r"(重大|重点|一般)(?:项目|课题)[（(]([A-Z甲乙丙丁]类)(?:项目|课题)?[)）]"))
@@ -54,13 +52,18 @@ _FIELD = re.compile(r"^[^：:。，,]{2,14}[：:]$")  # a form's labelled blank
 _TITLE_CHARS = 18
 
 DOC_NAMES = {"notice": "通知", "guide": "申报指南", "pledge": "信用承诺书模板", "annex": ""}
+# The labels a topic's contact field opens with ("联系处室：", "归口处室：")
+CONTACT_LABELS = r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室)"
+# ... and its level field ("类别：A类", "项目类别：重点项目")
+LEVEL_LABEL = r"^(?:项目)?(?:类别|级别|层级|类型)[：:]"
+_LEVEL_FIELD = re.compile(LEVEL_LABEL + r"\s*(.{1,16})$")
 # A labelled line's kind: what the engine and the index read from passages of a topic.
 KIND_BY_PREFIX = (
     (re.compile(r"^(?:研究内容|主要研究内容|研究方向|主要内容|研究要点|研究重点)"), "content"),
     (re.compile(r"^(?:项目经费|支持经费|资助经费|经费额度|资助额度|资助金额|资助强度|经费)"), "funding"),
-    (re.compile(r"^(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室|联系(?=[：:]))"), "contact"),
+    (re.compile(r"^(?:" + CONTACT_LABELS + r"|联系(?=[：:]))"), "contact"),
     (re.compile(r"^(?:成果形式|预期成果|成果要求|考核指标|研究成果)"), "deliverable"),
-    (re.compile(r"^(?:项目)?(?:类别|级别|层级)[：:]"), "level"),  # "类别：A类": not what the topic studies
+    (re.compile(LEVEL_LABEL), "level"),  # "类别：A类": not what the topic studies
 )
 # The project level a guide's section heading names.
 LEVEL_WORDS = (("重大", "major"), ("重点", "key"), ("一般", "general"))
