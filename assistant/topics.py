@@ -137,7 +137,7 @@ class TopicResolver:
         self._serials = {t.serial: t.id for t in topics if t.serial is not None}
         # ... and the word of the notice's own labels for them ("指南方向3", "方向3"): a serial too
         named = {m.group(1) for t in topics if t.serial is not None
-                 and (m := re.fullmatch(r"([\u4e00-\u9fff]{2,6})\d{1,2}", t.label))}
+                 and (m := re.fullmatch(r"([\u4e00-\u9fff]{2,6}?)(?:\d{1,2}|[一二三四五六七八九十]+)", t.label))}
         for word in sorted(named):
             self._numbered.append((re.compile(
                 r"(?:" + re.escape(word) + r"|" + re.escape(word[-2:]) + r")\s*(?:第|序号)?\s*" + _N + r"(?!\s*项)|"
@@ -146,8 +146,8 @@ class TopicResolver:
         if self._serials:
             self._numbered.append((re.compile(
                 r"第\s*" + _N_ORDINAL + r"\s*(?:个|项|号)?\s*(?<![子点大般])(?:课题|选题|题目)|(?<![子点大般])(?:课题|选题)\s*(?:序号)?\s*" + _N
-                + r"(?!\s*项)|序号\s*(?:为|是)?\s*" + _N + r"|(?<!sub-)(?<!sub)\btopic\s*(?:no\.?\s*)?" + _EN_N
-                + r"|\b" + _EN_N + r"\s*topic"), "serial-{}"))
+                + r"(?!\s*项)|序号\s*(?:为|是)?\s*" + _N + r"|(?<!sub-)(?<!sub)\b(?:topic|direction)\s*(?:no\.?\s*)?" + _EN_N
+                + r"|\b" + _EN_N + r"\s*(?:topic|direction)"), "serial-{}"))
 
     def unknown_numbers(self, q: str) -> list[str]:
         """Numbered references to topics the notice does not have ("子课题9" when it has seven)."""

@@ -12,9 +12,19 @@ is kept so that citations stay verbatim (the contract lets whitespace differ, no
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 # A sentence cut by a page break ends mid-word (an ideograph) or after a comma.
 _CUT_TAIL = re.compile(r"[\u4e00-\u9fff，,、]$")
+# A line ending in a comma or an opening bracket or quote is never complete, however short (a PDF
+# wrapped "3）申报单位及项目负责人信用记录良好，" / "…门户网站（" + "http://…"); headings end otherwise.
+_OPEN_TAIL = re.compile(r"[，,、（(“《]$")
+# Sentence punctuation inside a line: it is body text, not a heading, so an ideograph at its end is a cut.
+# A label's colon alone does not make a line body text ("附件：…承诺书" is complete); before a date that
+# the sentence goes on with ("…须于" + "2035年5月31日…前完成"), it does.
+_INNER_PUNCT = re.compile(r"[，,；;]")
+_DATE_LEAD = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日.")
+_DATE_ONLY = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?$")  # a signature's date line
 # A line that starts one of these opens a new block; it can never be the tail of a broken sentence.
 _BLOCK_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+\s*[.、]|子课题|附件|研究内容|项目经费|联系单位|- |"
@@ -49,6 +59,12 @@ def _is_cut(line: str, nxt: str) -> bool:
     body = line.replace(" ", "")
     if _CONTINUES.match(nxt) and not _SENTENCE_END.search(body):
         return True  # "我单位（单位名称：___）" + "(正楷填写或机打)，未处于…": one sentence
+    if _OPEN_TAIL.search(body) and not _BLOCK_START.match(nxt):
+        return True
+    nxt_body = nxt.replace(" ", "")
+    if _CUT_TAIL.search(body) and not _BLOCK_START.match(nxt) and not _DATE_ONLY.match(nxt_body) and (
+            _INNER_PUNCT.search(body[:-1]) or ("：" in body or ":" in body) and _DATE_LEAD.match(nxt_body)):
+        return True  # a short wrapped line of a sentence ("2）单位审核：申报单位管理员须于" + "2035年5月31日…前完成")
     if len(body) < _MIN_CUT_LINE or not _CUT_TAIL.search(body) or body.endswith(_TITLE_END):
         return False
     return not _BLOCK_START.match(nxt)
@@ -78,12 +94,36 @@ def _unspace(line: str) -> str:
     return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), line)
 
 
+def _beside(lines: list[str], i: int) -> list[int]:
+    """The nearest non-blank lines before and after line i."""
+    out = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j]:
+            j += step
+        if 0 <= j < len(lines):
+            out.append(j)
+    return out
+
+
+def _running_lines(lines: list[str]) -> set[str]:
+    """Running headers and footers: a line met beside two or more page-number lines (the nearest
+    non-blank line after or before one), the same text each time."""
+    beside = Counter(lines[j] for i, ln in enumerate(lines) if ln and _PAGE_NUMBER.match(ln)
+                     for j in _beside(lines, i) if not _PAGE_NUMBER.match(lines[j]))
+    return {ln for ln, n in beside.items() if n >= 2}
+
+
 def clean_lines(raw: str) -> list[str]:
     """Returns the notice as logical lines: cuts joined, duplicates dropped, blanks removed."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = [re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip() for ln in text.split("\n")]
-    lines = [_unspace(_MARKUP.sub("", ln)) for ln in lines
-             if ln and not _PAGE_NUMBER.match(ln) and not _TABLE_RULE.match(ln)]
+    running = _running_lines(lines)
+    # A running line is dropped where it stands beside a page break, kept elsewhere (the title on top).
+    at_break = {j for i, ln in enumerate(lines) if ln and _PAGE_NUMBER.match(ln) for j in _beside(lines, i)}
+    lines = [_unspace(_MARKUP.sub("", ln)) for k, ln in enumerate(lines)
+             if ln and not _PAGE_NUMBER.match(ln) and not _TABLE_RULE.match(ln)
+             and not (ln in running and k in at_break)]
     joined: list[str] = []
     for ln in lines:
         if joined and _BARE_LABEL.match(joined[-1]):

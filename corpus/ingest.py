@@ -29,6 +29,7 @@ from corpus.cleaning import clean_lines
 from corpus.passages import (
     CONTACT_LABELS,
     Passage,
+    block_number,
     circled,
     heading_label,
     level_aliases,
@@ -64,7 +65,14 @@ _DOTTED_DATE = re.compile(r"(?<![\d.])(\d{4})[.．](\d{1,2})[.．](\d{1,2})(?![\
 _FROM = re.compile(r"自\s*" + DATE + r"\s*(?:起|开始)")  # "网上申报自2028年3月20日起"
 _UNTIL = re.compile(r"截止(?:时间|日期)?\s*(?:为|是|：|:)?\s*" + DATE)  # "申报截止时间为2028年4月30日17:00"
 _TIME = r"(?:\s*\d{1,2}\s*[:：]\s*\d{2})?"  # "2029年3月10日9:00至4月8日17:00": a time of day after a date
-_RANGE = re.compile(DATE + _TIME + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_WEEKDAY = r"(?:\s*[（(](?:星期|周)[一二三四五六日天][)）])?"  # "2035年5月6日（星期日）"
+# "2029年3月10日9:00至4月8日17:00", "2034年3月1日至31日" (the month, or the year, the first date's)
+_RANGE = re.compile(DATE + _WEEKDAY + _TIME + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:(\d{4})\s*年\s*)?"
+                    r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日" + _WEEKDAY + _TIME)
+# The same range as the notice writes it, dots or not: quoted beside the answer's own dates when it differs
+_SAID_RANGE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．]\d{1,2}[.．]\d{1,2})" + _WEEKDAY + _TIME
+                         + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:\d{4}\s*[年.．]\s*)?(?:\d{1,2}\s*[月.．]\s*)?\d{1,2}(?:\s*日)?"
+                         + _WEEKDAY + _TIME)
 _SINGLE = re.compile(DATE)
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
 _PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
@@ -132,9 +140,12 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("leader_requirements", "eligibility", r"周岁|(?:以后|之后)出生", "any"),
     # the leader's own limit, not a unit's quota ("其他事业单位限报1项")
     ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)", "notice"),
-    ("overdue_projects", "rules", r"逾期未结题|逾期未验收", "notice"),
+    # "逾期未结题", "已逾期且尚未结题"
+    ("overdue_projects", "rules", r"逾期[^。，,]{0,4}?未(?:结题|验收)", "notice"),
     # a unit type's quota ("高校限报 5 项", "高校不超过6项"), not the leader's own limit ("每名项目负责人本年度限报1项")
-    ("quota", "rules", r"(?:高校|高等院校|院所|事业单位|企业|机构|单位)[^。；]{0,20}?(?:限报|不超过|最多推荐|最多申报)\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项|"
+    # ... or a table's row ("高等院校 | 6项")
+    ("quota", "rules", r"(?:高校|高等院校|院所|事业单位|企业|机构|单位)(?:[^。；]{0,20}?(?:限报|不超过|最多推荐|最多申报)|\s*[|｜])"
+                       r"\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项|"
                        r"限额申报|推荐数量|实行限额", "notice"),
     ("classified", "rules", r"涉密|国家秘密", "notice"),
     # a project funded already, not the leader's second application ("不得以不同单位名义重复申报")
@@ -176,7 +187,8 @@ EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不得作为申报
 # The sentences after a fact's first one, in its item, that say more of it: the leader's limits, the
 # paper copies' number and time.
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
-                  "quota": r"^[^。]{2,20}[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)\s*(?:\d+|[一二两三四五六七八九十])\s*项"}
+                  "quota": r"^[^。]{2,20}(?:[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)|\s*[|｜])\s*"
+                           r"(?:\d+|[一二两三四五六七八九十])\s*项"}
 # ... and those anywhere in its item that state the applicants' other conditions ("注册地在郑州市，具有独立法人资格")
 BESIDE_SENTENCES = {"applicants": r"法人|注册地|市内|行政区域内"}
 
@@ -219,6 +231,10 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         found.facts.append(_make_fact(role, intent, quotes, vocab))
 
 
+# What dates the project's completion ("不晚于…", "2035年4月30日前完成"); not a step's deadline ("…前完成审核")
+COMPLETION = r"不晚于|完成时间|结题|截止|前完成(?![^。；，]*(?:审核|推荐|填报|报送|提交))"
+
+
 def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     """Every date range (a window, named by the words before it) and every single date. Dates written
     with dots are read as 年月日; the quotes stay the notice's own text."""
@@ -234,7 +250,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             before = _body(p.text[: m.start()])
             name = re.sub(r"(?:时间|日期|期限)?\s*[为是：:]?\s*$", "", re.split(r"[。；;，,]", before)[-1]).strip()
             name = name or "申报"
-            y2 = m.group(4) or m.group(1)
+            y2, m2 = m.group(4) or m.group(1), m.group(5) or m.group(2)
             if re.search(r"填报|申报|提交|报送", name) and not found.fact("submission_window"):
                 role = "submission_window"
             elif re.search(r"审核|推荐|评审", name) and not found.fact("review_window"):
@@ -242,7 +258,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             else:
                 n_other += 1
                 role = f"window_{n_other}"
-            found.facts.append(_window_fact(role, name, (m.group(1), m.group(2), m.group(3)), (y2, m.group(5), m.group(6)),
+            found.facts.append(_window_fact(role, name, (m.group(1), m.group(2), m.group(3)), (y2, m2, m.group(6)),
                                             _body(original.text), _body(p.text[m.end():]).lstrip("。；;，, "), vocab))
         if _RANGE.search(p.text):
             continue
@@ -254,12 +270,14 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                                             _body(p.text), vocab))
             continue
         for m in _SINGLE.finditer(p.text):
-            if re.search(r"不晚于|完成时间|结题|截止", p.text) and not found.fact("completion_deadline"):
+            # the clause the date is in says so ("即项目完成时间不晚于…"), not another of its passage ("出生于…；四是结题要求")
+            clause = re.split(r"[，,；;。]", p.text[: m.start()])[-1] + m.group(0) + re.split(r"[，,；;。]", p.text[m.end():])[0]
+            if re.search(COMPLETION, clause) and not found.fact("completion_deadline"):
                 fact = _make_fact("completion_deadline", "dates", [_body(original.text)], vocab)
                 fact["en"] = f"Projects must be completed by {_iso(*m.groups())}."
                 found.facts.append(fact)
                 break
-            if p.id.startswith("n-") and not p.topic and not re.search(r"不晚于|完成时间|结题|截止", p.text) and (event := _event_name(p.text[: m.start()], p.text[m.end():])):
+            if p.id.startswith("n-") and not p.topic and not re.search(COMPLETION, clause) and (event := _event_name(p.text[: m.start()], p.text[m.end():])):
                 # "专家评审：市科学技术局拟于2029年4月25日组织专家评审": a dated step of the call
                 n_other += 1
                 fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab)
@@ -273,7 +291,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
 def _event_name(before: str, after: str) -> str | None:
     """What a single date in the notice dates, in the notice's words: a label before it ("专家评审："),
     else the verb phrase after it ("…组织专家评审"); None for a date only mentioned in passing."""
-    label = re.search(r"(?:^|[。；;])\s*(?:[(（][一二三四五六七八九十\d]+[)）])?\s*([\u4e00-\u9fff]{2,10})[：:]", before)
+    label = re.search(r"(?:^|[。；;])\s*(?:[(（]?[一二三四五六七八九十\d]+[)）]|\d+\s*[.、．])?\s*([\u4e00-\u9fff]{2,10})[：:]", before)
     if label:
         return label.group(1)
     tail = re.match(r"\s*(?:前|起|之前|以前)?\s*(?:组织|开展|召开|进行|完成|公布|发布)([\u4e00-\u9fff]{2,8})", after)
@@ -337,8 +355,8 @@ def _window_fact(role: str, name: str, opens: tuple[str, ...], closes: tuple[str
     fact = _make_fact(role, "dates", [quote], vocab, window=window)
     fact["zh"] = f"{name}时间为{_zh_date(*opens)}—{_zh_date(*closes)}" + (
         f"，截止日为{_zh_date(*closes)}" if role == "submission_window" else "")
-    if dotted := re.search(_DOTTED_DATE.pattern + r"\s*[—\-－–~～至到]+\s*" + _DOTTED_DATE.pattern, quote):
-        fact["zh"] += f"（通知原文：{dotted.group(0)}）"  # the notice's own way of writing them, too
+    if (said := _SAID_RANGE.search(quote)) and squash(said.group(0)) != squash(fact["zh"].split("为", 1)[1]):
+        fact["zh"] += f"（通知原文：{said.group(0)}）"  # the notice's own way of writing them, too
     fact["zh"] += "。"
     if rest:
         fact["zh"] += rest if rest.endswith("。") else rest + "。"
@@ -547,10 +565,14 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         }
         if cells and cells[0].isdigit():
             topic["serial"] = int(cells[0])  # the table's running number ("序号")
-        elif block := re.match(r"^【([^】\d]{0,8})(\d{1,2})】", head.text):
-            # a labelled block is called by its own label and number ("【指南方向3】": 指南方向3, its serial 3)
-            topic["serial"] = int(block.group(2))
-            topic["label"], topic["label_en"] = f"{block.group(1)}{block.group(2)}", f"Topic {block.group(2)}"
+        elif block := block_number(head.text):
+            # a labelled block is called by its own label and number ("【指南方向3】": 指南方向3, its serial 3;
+            # "方向三：…": 方向三)
+            word, n = block
+            own_number = re.match(r"^【?[^】\d一二三四五六七八九十]{0,8}(\d{1,2}|[一二三四五六七八九十]+)", head.text)
+            topic["serial"] = n
+            topic["label"] = f"{word}{own_number.group(1) if own_number else n}"
+            topic["label_en"] = f"Topic {n}"
         fund = next((p for p in own if (p.kind == "funding" or p is head and cells) and _AMOUNT.search(p.text)), None)
         if fund:
             fund_amount = _AMOUNT.search(fund.text)
@@ -710,13 +732,22 @@ def _rules(found: Found) -> None:
     if quota:
         q = "".join(quota["quotes"])  # the quota per unit type may be a line each ("高等院校：不超过6项；")
         per: dict[str, int] = {}
-        for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)[：:]?\s*(?:每家|每个?单位|各单位|各)?(?:限报|不超过|最多推荐|最多申报)"
-                             r"\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", q):
+        others: int | None = None
+        for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)(?:[：:]?\s*(?:每家|每个?单位|各单位|各)?"
+                             r"(?:限报|不超过|最多推荐|最多申报)|\s*[|｜])\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", q):
             group = m.group(1)
             for word, value in ORG_WORDS:
                 if word in group:
                     per.setdefault(value, number_of(m.group(2)))  # "不超过五项" as "不超过5项"
                     group = group.replace(word, "")
+            if re.search(r"其[他它](?:各类)?单位", group):
+                others = number_of(m.group(2))  # "其他单位不超过2项": every unit type not named
+        applicants = found.fact("applicants")
+        if others is not None and applicants:
+            said = "".join(applicants["quotes"])
+            for word, value in ORG_WORDS:
+                if word in said and not EXCLUSION.search(said.split(word)[0][-12:] + word):
+                    per.setdefault(value, others)
         if per:
             # the quota sentence (or, with a line per unit type, the first line stating a number)
             first = next((x for x in quota["quotes"] if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*项", x)), quota["quotes"][0])

@@ -23,10 +23,16 @@ _TAGGED_TOPIC = re.compile(r"^[(（](\d{1,2}|[一二三四五六七八九十]+)[
 # "第六条 研究课题指南", "第二部分 申报条件", "第三章 …": an article, part or chapter heading
 _ARTICLE = re.compile(r"^第([一二三四五六七八九十]+)(?:条|部分|章|节)\s*(.{1,12})$")
 _BRACKETED = re.compile(r"^【([一二三四五六七八九十]+)】\s*(.{1,12})$")  # "【四】研究方向"
+# "（五）【研究方向】": a numbered section whose title is set off in brackets, a top-level heading
+_PAREN_BRACKETED = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*【([^】]{1,12})】$")
 _NOTE = re.compile(r"\s*[（(][^（）()]*[)）]$")  # "重大课题（每项资助30万元）": a heading's bracketed note
 _CELL_SPLIT = re.compile(r"\s*[|｜\t]\s*")
+_LABEL_CELL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*\S")
+_FIELD_SPLIT = re.compile(r"\s*[|｜；;]\s*")  # a line of fields: "级别：重大项目 | 归口：发展规划处 | 电话：…"
 _PAREN = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$")
-_NUMBERED = re.compile(r"^(\d+)\s*[.、]\s*(.*)$")
+_NUMBERED = re.compile(r"^(\d+)\s*[.、．]\s*(.*)$")
+# A numbered topic whose level closes its title: "1．郑州市…研究（重点项目）"
+_LEVEL_TAIL = re.compile(r"[（(]([^（）()]{2,6}(?:项目|课题))[)）]$")
 # Sub-topics of a guide's topic: 子课题①、 / 子课题一： / 子课题1. / ① / （一） at the start of a line.
 _SUBTOPIC = re.compile(
     r"^(?:子课题\s*([①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+|\d{1,2})\s*[、.．：:]?|([①②③④⑤⑥⑦⑧⑨⑩])\s*[、.．]?)\s*(.*)$"
@@ -35,6 +41,8 @@ _SUBTOPIC = re.compile(
 _BARE_LEVEL = re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:项目|课题)$")
 # A topic as a labelled block: "【指南方向3】郑州市银发经济科技支撑体系研究", its fields on the lines below.
 _BLOCK_TOPIC = re.compile(r"^【([^】\d一二三四五六七八九十]{0,8})(\d{1,2}|[一二三四五六七八九十]+)】\s*(\S.{5,})$")
+# ... or labelled with a colon: "方向三：郑州市科技创新地方立法评估与修订对策研究"
+_COLON_BLOCK = re.compile(r"^((?:研究)?方向|选题|课题|题目)\s*(\d{1,2}|[一二三四五六七八九十]+)\s*[：:]\s*(\S.{5,})$")
 # A level named by a class letter the notice defines: "A类（重大项目）" or "重大项目（A类）".
 _CLASS_ALIAS = (re.compile(r"([A-Z甲乙丙丁]类)(?:项目|课题)?[（(](重大|重点|一般)(?:项目|课题)[)）]"),
                 re.compile(r"(重大|重点|一般)(?:项目|课题)[（(]([A-Z甲乙丙丁]类)(?:项目|课题)?[)）]"))
@@ -61,7 +69,7 @@ _LEVEL_FIELD = re.compile(LEVEL_LABEL + r"\s*(.{1,16})$")
 KIND_BY_PREFIX = (
     (re.compile(r"^(?:研究内容|主要研究内容|研究方向|主要内容|研究要点|研究重点)"), "content"),
     (re.compile(r"^(?:项目经费|支持经费|资助经费|经费额度|资助额度|资助金额|资助强度|经费)"), "funding"),
-    (re.compile(r"^(?:" + CONTACT_LABELS + r"|联系(?=[：:]))"), "contact"),
+    (re.compile(r"^(?:" + CONTACT_LABELS + r"|(?:联系|归口|电话)(?=[：:]))"), "contact"),
     (re.compile(r"^(?:成果形式|预期成果|成果要求|考核指标|研究成果)"), "deliverable"),
     (re.compile(LEVEL_LABEL), "level"),  # "类别：A类": not what the topic studies
 )
@@ -104,6 +112,12 @@ def level_of(heading: str, aliases: dict[str, str] | None = None) -> str | None:
     if "项目" not in heading and "课题" not in heading:
         return None
     return next((level for word, level in LEVEL_WORDS if word in heading), None)
+
+
+def block_number(heading: str) -> tuple[str, int] | None:
+    """A labelled topic block's own label and number: "【指南方向3】…" -> ("指南方向", 3), "方向三：…" -> ("方向", 3)."""
+    m = _BLOCK_TOPIC.match(heading) or _COLON_BLOCK.match(heading)
+    return (m.group(1), number_of(m.group(2))) if m else None
 
 
 def circled(n: int) -> str:
@@ -195,10 +209,12 @@ def _block_level(lines: list[str], start: int, aliases: dict[str, str]) -> tuple
     """The level a labelled topic block states in its fields ("类别：A类"), before the next block, with
     the field's words ("A类")."""
     for line in lines[start + 1 : start + 9]:
-        if _BLOCK_TOPIC.match(line) or _ANNEX.match(line):
+        if _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line) or _ANNEX.match(line):
             return None
-        if (m := _LEVEL_FIELD.match(line)) and (lv := level_of(m.group(1), aliases) or level_of(m.group(1) + "项目")):
-            return lv, m.group(1).strip()
+        for part in _FIELD_SPLIT.split(line):
+            if (m := _LEVEL_FIELD.match(part.strip())) and (
+                    lv := level_of(m.group(1), aliases) or level_of(m.group(1) + "项目")):
+                return lv, m.group(1).strip()
     return None
 
 
@@ -207,8 +223,13 @@ def segment(lines: list[str]) -> list[Passage]:
     aliases = level_aliases("\n".join(lines))
     block_counts: dict[str, int] = {}
     # Arabic top-level headings only where the notice has no "一、" kind and numbers its points "1.1"
-    arabic_sections = not any(_L1.match(x) or _ARTICLE.match(x) or _BRACKETED.match(x) for x in lines) and any(
+    arabic_sections = not any(_L1.match(x) or _ARTICLE.match(x) or _BRACKETED.match(x) or _PAREN_BRACKETED.match(x)
+                              for x in lines) and any(
         re.match(r"^\d{1,2}\.\d{1,2}\s*\S", x) for x in lines)
+    # Topics whose level closes their numbered title ("1．…研究（重点项目）"): the "（一）科技创新类" lines
+    # between them group topics, they are not sub-topics
+    tail_tagged = any((m := _NUMBERED.match(x)) and (t := _LEVEL_TAIL.search(m.group(2))) and level_of(t.group(1), aliases)
+                      for x in lines)
     out: list[Passage] = []
     counters: dict[str, int] = {}
     field_line = -2  # the line of the last form blank emitted
@@ -222,7 +243,7 @@ def segment(lines: list[str]) -> list[Passage]:
 
     def emit_fields(text: str) -> None:
         """A topic's bracketed fields, each a passage of its kind ("资助强度：30万元", "联系处室：规划处，电话：…")."""
-        for part in (x.strip() for x in re.split(r"[；;]", text)):
+        for part in (x.strip() for x in _FIELD_SPLIT.split(text)):
             if part:
                 kind = next((k for prefix, k in KIND_BY_PREFIX if prefix.match(part)), "text")
                 if kind == "text" and re.search(r"\d\s*万元", part):
@@ -248,6 +269,9 @@ def segment(lines: list[str]) -> list[Passage]:
             emit(line, "heading", sentences=False)
             cur.level = lv
             continue
+        if cells is not None and cur.level and len(cur.path) >= 2 and all(_LABEL_CELL.match(c) for c in cells):
+            emit_fields(line)  # a topic's fields on one line: "级别：重大项目 | 归口：发展规划处 | 电话：…"
+            continue
         if cells is not None:
             emit(line, "text", sentences=False)  # a table's header ("序号 | 课题名称 | …")
             continue
@@ -259,12 +283,15 @@ def segment(lines: list[str]) -> list[Passage]:
             if m and m.group(2):
                 emit(m.group(2), "title" if doc == "guide" else "text", sentences=False)
             continue
-        if cur.doc == "guide" and (m := _BLOCK_TOPIC.match(line)) and (
-                stated := _block_level(lines, i, aliases) or (cur.level and (cur.level, ""))):
+        if (cur.doc == "guide" and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line)) and (
+                stated := _block_level(lines, i, aliases) or (cur.level and (cur.level, "")))) or (
+                cur.doc == "notice" and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line))
+                and (stated := _block_level(lines, i, aliases))):
             # A labelled topic block, numbered within its level (its own number stays in its heading);
-            # the levels it states ("类别：B类") are the guide's sections, in the order they first come.
+            # in a guide the levels it states ("类别：B类") are its sections, in the order they first come;
+            # in the notice it stays in its section ("（五）【研究方向】").
             lv, word = stated
-            if lv not in block_counts:
+            if lv not in block_counts and cur.doc == "guide":
                 cur.set(1, len(block_counts) + 1, word or LEVEL_NAMES[lv])
             block_counts[lv] = block_counts.get(lv, 0) + 1
             cur.level = lv
@@ -294,7 +321,7 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.set(2, int(m.group(1)), f"{line[: line.index(m.group(2))].strip()} {label.group(1) if label else ''}".strip())
             emit(line, "text")
             continue
-        if m := _L1.match(line) or _ARTICLE.match(line) or _BRACKETED.match(line):
+        if m := _L1.match(line) or _ARTICLE.match(line) or _BRACKETED.match(line) or _PAREN_BRACKETED.match(line):
             cur.set(1, number_of(m.group(1)), line)
             cur.numbered_level = 2
             cur.level = level_of(line) if cur.doc == "guide" else None
@@ -329,6 +356,11 @@ def segment(lines: list[str]) -> list[Passage]:
             if fields:
                 emit_fields(fields.group(1))
             continue
+        if tail_tagged and cur.doc in ("notice", "guide") and (m := _PAREN.match(line)) and len(line) <= 16 and not re.search(
+                r"[，。；：,;:]", line) and not level_of(line, aliases):
+            cur.set(1, number_of(m.group(1)), line)  # "（二）产业发展类": a group of the topics below
+            cur.level = None
+            continue
         if m := _PAREN.match(line):
             # ("（一）重大项目", "（二）其他重点项目"; in the notice only a heading that is little more than a level's
             # name, not "（三）重点项目申报要求")
@@ -360,6 +392,20 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.set(2, _CN_NUM[m.group(1)[0]], line[: line.index(m.group(2))] + (label.group(1) if label else ""))
             cur.numbered_level = 3  # "1. 2." under a "(四)" heading are its items
             emit(line, "text")
+            continue
+        if tail_tagged and cur.doc in ("notice", "guide") and (m := _NUMBERED.match(line)) and (
+                tag := _LEVEL_TAIL.search(m.group(2))):
+            # "1．郑州市…研究（重点项目）": a topic, numbered within its level; one of a level the notice has
+            # and the schema not ("（青年项目）") is no topic
+            lv = level_of(tag.group(1), aliases)
+            cur.level = lv
+            if lv:
+                block_counts[lv] = block_counts.get(lv, 0) + 1
+                cur.set(2, block_counts[lv], f"{block_counts[lv]}. {_short(m.group(2)[: tag.start()])}")
+                emit(line, "heading", sentences=False)
+            else:
+                cur.set(2, int(m.group(1)), f"{m.group(1)}. {_short(m.group(2))}")
+                emit(line, "text", sentences=False)
             continue
         if (m := _NUMBERED.match(line)) and cur.path:
             number, body = int(m.group(1)), m.group(2)

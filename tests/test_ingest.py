@@ -25,7 +25,9 @@ from assistant.engine import Assistant
 from assistant.models import Profile
 from assistant.settings import Settings
 from corpus import CORPUS_DIR, CorpusError, inspect_corpus, load_corpus
+from corpus.cleaning import clean_lines
 from corpus.ingest import ingest
+from corpus.passages import segment
 from corpus.reproduce import reproduction
 from index import IndexConfig, open_index
 from index.embedders import make_embedder
@@ -184,3 +186,106 @@ def test_a_described_topic_no_title_matches_gets_every_topics_contact(variants: 
     assert _norm("没有与此描述对应的课题名称") in answer
     assert "67171281" in answer and "67171201" in answer  # every topic's phone, the one meant among them
     assert "67178888" not in answer  # not the policy enquiries line
+
+
+# ------------------------------------------------------------------ layouts of this round, in words of their own
+def test_pdf_wrapping_and_running_headers_are_undone_without_joining_complete_lines() -> None:
+    raw = "\n".join([
+        "某市软科学计划申报须知", "", "（一）【申报条件】",
+        "1）申报单位应在本市注册，",
+        "具有独立法人资格。",
+        "2）网上填报：申报单位须于",
+        "2040年3月9日（星期五）17:00前完成提交。",
+        "3）登录科技局网站（",
+        "http://example.gov.cn/）注册。",
+        "", "— 2 —", "", "某市软科学计划申报须知", "",
+        "附件：申报单位承诺书",
+        "某市科学技术局",
+        "2040年2月1日",
+        "", "— 3 —", "", "某市软科学计划申报须知", "", "（二）【联系方式】",
+    ])
+    lines = clean_lines(raw)
+    assert lines[0] == "某市软科学计划申报须知"  # the title on top stays; its repeats at page breaks go
+    assert lines.count("某市软科学计划申报须知") == 1
+    assert "1）申报单位应在本市注册，具有独立法人资格。" in lines
+    assert "2）网上填报：申报单位须于2040年3月9日（星期五）17:00前完成提交。" in lines
+    assert "3）登录科技局网站（http://example.gov.cn/）注册。" in lines
+    assert "附件：申报单位承诺书" in lines and "2040年2月1日" in lines  # a label's line and a dateline stay whole
+
+
+def test_bracketed_sections_and_colon_labelled_topic_blocks_in_the_notice() -> None:
+    lines = ["（一）【申报范围】", "1）高校可申报。", "（二）【课题方向】",
+             "方向一：城市更新中的科技服务体系建设研究", "级别：重点项目 | 归口：成果处 | 电话：0371-60000001",
+             "方向二：数字乡村治理能力评价研究", "级别：一般项目 | 归口：农村处 | 电话：0371-60000002",
+             "（三）【经费】", "重点项目每项8万元。"]
+    passages = segment(lines)
+    assert [p.section for p in passages if p.text == "1）高校可申报。"] == ["通知 > （一）【申报范围】"]
+    topics = {p.topic for p in passages if p.topic}
+    assert topics == {"key-1", "general-1"}
+    contact = [p for p in passages if p.topic == "general-1" and p.kind == "contact"]
+    assert [p.text for p in contact] == ["归口：农村处", "电话：0371-60000002"]
+    assert not [p for p in passages if p.text.startswith("重点项目每项") and p.topic]  # the next section has none
+
+
+def test_topics_tagged_with_their_level_after_the_title_under_field_groups() -> None:
+    lines = ["附件2", "选题指南", "（一）经济类",
+             "1．县域商业体系数字化升级研究（重点项目）", "联系处室：商务处 联系电话：0371-60000011", "研究要点：梳理现状。",
+             "2．夜间经济消费场景培育研究（一般项目）", "联系处室：商务处 联系电话：0371-60000011",
+             "（二）社会类",
+             "1．社区嵌入式托育服务供给研究（一般项目）", "联系处室：社会处 联系电话：0371-60000012",
+             "2．新市民职业技能提升研究（青年项目）", "联系处室：人才处 联系电话：0371-60000013"]
+    passages = segment(lines)
+    by_topic: dict[str, list[str]] = {}
+    for p in passages:
+        if p.topic:
+            by_topic.setdefault(p.topic, []).append(p.text)
+    # numbered within their level, not by the group's own numbers; the group line is no sub-topic
+    assert set(by_topic) == {"key-1", "general-1", "general-2"}
+    assert by_topic["general-2"][0].startswith("1．社区嵌入式")
+    assert not any("社会类" in t for ts in by_topic.values() for t in ts)
+    # a level the schema has no name for is no topic of another level
+    assert not any("新市民" in t for ts in by_topic.values() for t in ts)
+
+
+def test_date_ranges_sharing_their_month_and_completion_said_beside_its_date(tmp_path: Path) -> None:
+    text = "\n".join([
+        "关于申报2040年度软科学项目的通知", "一、申报条件",
+        "项目负责人须在1980年1月1日之后出生；二是结题要求，有逾期未结题项目的不得申报。",
+        "每所高校申报不超过7项，科研院所不超过3项，其他单位不超过1项。",
+        "申报单位为本市的高等院校、科研院所以及其他事业单位。",
+        "二、时间安排", "网上申报时间：2040年5月2日至28日，逾期不予受理。",
+        "项目执行期一年，2041年5月31日前完成。",
+        "三、联系方式", "业务咨询：计划处，0371-60000021。",
+    ])
+    notice = tmp_path / "n.txt"
+    notice.write_text(text, encoding="utf-8")
+    found = ingest(notice, tmp_path / "out", progress=False)
+    window = found.fact("submission_window")
+    assert window and window["window"]["opens"] == "2040-05-02" and window["window"]["closes"] == "2040-05-28"
+    assert "2040年5月2日至28日" in window["zh"]  # the notice's own way of writing it, beside the dates
+    completion = found.fact("completion_deadline")
+    assert completion and "2041年5月31日前完成" in completion["quotes"][0]
+    quota = next(r for r in found.rules if r["id"] == "org_quota")
+    assert quota["quota_by_org_type"]["university"] == 7 and quota["quota_by_org_type"]["research_institute"] == 3
+    assert quota["quota_by_org_type"]["public_institution"] == 1  # "其他单位": the unit types not named
+
+
+def test_quota_table_and_a_weekday_in_a_range(tmp_path: Path) -> None:
+    text = "\n".join([
+        "关于申报2041年度软科学项目的通知", "（一）【申报条件】",
+        "1）申报单位为本市的高等院校、科研院所。",
+        "2）承担的市级项目已逾期且尚未结题的，不得申报。",
+        "（二）【限报数量】", "单位类型 | 限报数量", "高等院校 | 9项", "科研院所 | 2项",
+        "（三）【时间安排】", "1）网上填报：2041年6月4日（星期二）9:00至2041年6月20日（星期四）17:00。",
+        "（四）【联系方式】", "计划处 0371-60000031",
+    ])
+    notice = tmp_path / "n.txt"
+    notice.write_text(text, encoding="utf-8")
+    found = ingest(notice, tmp_path / "out", progress=False)
+    window = found.fact("submission_window")
+    assert window and window["window"]["closes"] == "2041-06-20"
+    assert "2041年6月4日（星期二）9:00至2041年6月20日（星期四）17:00" in window["zh"]
+    assert "截止日为2041年6月20日。（星期四）" not in window["zh"]  # the end's weekday and time are the range's
+    quota = next(r for r in found.rules if r["id"] == "org_quota")
+    assert quota["quota_by_org_type"] == {"university": 9, "research_institute": 2}
+    assert any(r["id"] == "overdue_project" for r in found.rules)
