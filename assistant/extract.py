@@ -227,7 +227,8 @@ def extract_profile(text: str) -> Profile:
     )
     if re.search(r"多头申报|多个推荐部门|两个推荐部门|几个推荐部门同时|(?:两|几|多)个(?:口子|渠道)|(?:两|几|多)边都(?:走|报|推)|"
                  # "让两个区的科技部门分别推荐": several departments each recommending
-                 r"(?:两|几|多|2|3)个[\u4e00-\u9fff]{0,6}?部门.{0,6}?(?:分别|同时|都|各自)[^，,。]{0,4}?推荐|"
+                 # ... named by their area too ("找两个区同时推荐")
+                 r"(?:两|几|多|2|3)个[\u4e00-\u9fff]{0,6}?(?:部门|区|县|开发区).{0,6}?(?:分别|同时|都|各自)[^，,。]{0,4}?推荐|"
                  r"multiple (?:recommending )?departments|"
                  # "through both the high-tech zone bureau and our district bureau", "more than one department"
                  r"through (?:both|two|several|multiple|more than one)\b.{0,50}?\b(?:bureaus?|departments?|channels?|districts?|zones?)\b",

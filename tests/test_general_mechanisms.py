@@ -1268,3 +1268,11 @@ def test_a_date_without_its_year_or_written_with_dots_is_a_date() -> None:
     assert "date" in text_attributes("各推荐部门须于5月10日前完成审核推荐。")
     assert "date" in text_attributes("网上填报：2033.4.1—2033.4.30")
     assert "date" not in text_attributes("每项资助10万元，共5项。")
+
+
+def test_recommenders_named_by_their_area_count_as_recommending_departments() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile("想让两个县同时推荐我们的项目，可以吗").recommending_departments == 2
+    assert extract_profile("我们想找两个开发区分别推荐").recommending_departments == 2
+    assert extract_profile("两个区的项目我们都想报").recommending_departments is None  # no recommending named
