@@ -8,7 +8,7 @@ import re
 import time
 import weakref
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, get_args
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
@@ -20,7 +20,15 @@ from api.events import new_answer_id, open_event_log
 from api.limits import LimitsMiddleware, TokenBucketLimiter, check_question, run_answer
 from api.observability import RequestContextMiddleware
 from assistant.engine import Assistant
-from assistant.models import Answer, AskRequest, Eligibility, EligibilityRequest, FeedbackRequest, Profile
+from assistant.models import (
+    Answer,
+    AskRequest,
+    Eligibility,
+    EligibilityRequest,
+    FeedbackRequest,
+    Profile,
+    ProjectLevel,
+)
 from assistant.sessions import channel_session_id
 from assistant.settings import Settings, get_settings
 from assistant.state_store import state_store_for
@@ -170,7 +178,10 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     @app.get("/api/info", tags=["assistant"])
     async def info(request: Request) -> JSONResponse:
         """What the widget and demo page show: the loaded notice's title, issuer, year, levels and unit types."""
-        return JSONResponse(engine(request).corpus.info())
+        info = engine(request).corpus.info()
+        # the levels an eligibility form may offer: those the Profile takes (a notice's youth projects are not)
+        info["project_levels"] = {k: v for k, v in info["project_levels"].items() if k in get_args(ProjectLevel)}
+        return JSONResponse(info)
 
     @app.get("/api/health", tags=["ops"])
     async def health(request: Request) -> JSONResponse:

@@ -99,8 +99,9 @@ def _name(t: Topic, lang: str) -> str:
 
 def _contacts(t: Topic, lang: str) -> str:
     if lang == "zh":
-        return "、".join(f"{c.unit}{c.office} {c.phone}".strip() for c in t.contacts)
-    return ", ".join(f"{c.office}{f' ({c.unit})' if c.unit else ''}, phone {c.phone}" for c in t.contacts)
+        return "、".join(" ".join(x for x in (f"{c.unit}{c.office}", c.person, c.phone) if x) for c in t.contacts)
+    return ", ".join(f"{c.office}{f' ({c.unit})' if c.unit else ''}{f', {c.person}' if c.person else ''}, phone {c.phone}"
+                     for c in t.contacts)
 
 
 _SUBTOPICS_SAID = re.compile(r"[（(]([^（）()]*子课题[^（）()]*)[)）]")

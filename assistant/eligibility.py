@@ -91,27 +91,40 @@ def _below_quota(rule: Rule, p: Profile, lang: str) -> Outcome:
 
 def _requirement(rule: Rule, level: str) -> tuple[list[str], list[str]] | None:
     """The titles and degrees that qualify a leader at `level`, or None where the level has no requirement."""
-    if level in rule.titles_by_level or level in rule.degrees_by_level:
+    if level in rule.titles_by_level or level in rule.degrees_by_level or level in rule.pairs_by_level:
         return rule.titles_by_level.get(level, []), rule.degrees_by_level.get(level, [])
     if level in rule.qualifying_levels:
         return rule.qualifying_titles, rule.qualifying_degrees
     return None
 
 
+def _qualifies(rule: Rule, level: str, p: Profile) -> bool | None:
+    """Whether the leader's title or degree meets `level`'s requirement: either alone, or a title and a
+    degree that qualify together; None when a missing one could still decide it."""
+    need = _requirement(rule, level)
+    if need is None or p.title in need[0] or p.degree in need[1]:
+        return True
+    pairs = rule.pairs_by_level.get(level, [])
+    if any(p.title in pair.titles and p.degree in pair.degrees for pair in pairs):
+        return True
+    if p.title is None or p.degree is None:
+        return None
+    return False
+
+
 def _major_leader(rule: Rule, p: Profile, lang: str) -> Outcome:
     unknown = getattr(rule.unknown, lang) if rule.unknown else ""
     if p.project_level is not None:
-        need = _requirement(rule, p.project_level)
-        if need is None:
+        if _requirement(rule, p.project_level) is None:
             return True, getattr(rule.pass_key or rule.pass_, lang), []
-        if p.title in need[0] or p.degree in need[1]:
+        ok = _qualifies(rule, p.project_level, p)
+        if ok:
             return True, getattr(rule.pass_, lang), []
-        if p.title is None or p.degree is None:
+        if ok is None:
             return None, unknown, [f for f in ("title", "degree") if getattr(p, f) is None]
         return False, getattr(rule.fail, lang), []
-    bound = [lv for lv in {*rule.qualifying_levels, *rule.titles_by_level, *rule.degrees_by_level}]
-    if all(p.title in (_requirement(rule, lv) or ([], []))[0] or p.degree in (_requirement(rule, lv) or ([], []))[1]
-           for lv in bound):
+    bound = [lv for lv in {*rule.qualifying_levels, *rule.titles_by_level, *rule.degrees_by_level, *rule.pairs_by_level}]
+    if all(_qualifies(rule, lv, p) for lv in bound):
         return True, getattr(rule.pass_, lang), []
     # Whoever lacks the title may still lead a project of another level: undecided until the level is known.
     return None, unknown, ["project_level"] + [f for f in ("title", "degree") if getattr(p, f) is None]

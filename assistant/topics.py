@@ -133,6 +133,10 @@ class TopicResolver:
                         + r"|general\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*general\s*project"), "general-{}"),
         ]
 
+        # "社会民生类第2个选题": a topic's place in the field group the notice lists it under
+        self._groups = {(canonical(t.group), t.group_number): t.id for t in topics if t.group and t.group_number}
+        for group in sorted({g for g, _ in self._groups}, key=len, reverse=True):
+            self._numbered.append((re.compile(re.escape(group) + within), f"group:{group}:{{}}"))
         # "第3个课题", "课题3", "topic 3": the notice's running number, when its topics have one (a table's 序号).
         self._serials = {t.serial: t.id for t in topics if t.serial is not None}
         # ... and the word of the notice's own labels for them ("指南方向3", "方向3"): a serial too
@@ -167,6 +171,8 @@ class TopicResolver:
             return self._subs.get(n, "")
         if template == "serial-{}":
             return self._serials.get(n, "")
+        if template.startswith("group:"):
+            return self._groups.get((template.split(":")[1], n), "")
         return template.format(n)
 
     def mentions(self, q: str) -> list[tuple[int, int, str]]:

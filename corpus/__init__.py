@@ -50,6 +50,10 @@ class CorpusError(ValueError):
         super().__init__(f"{len(problems)} problem(s) in the corpus:\n" + "\n".join(f"- {p}" for p in problems))
 
 
+# A service line ("400-160-3371", "800-…"): a phone with no area code and a 10-digit national number
+SERVICE_PHONE = r"(?<!\d)[48]00[-－—]?\d{3}[-－—]?\d{4}(?!\d)"
+
+
 def squash(text: str) -> str:
     """Comparison form for verbatim checks: no whitespace at all (the contract lets it differ)."""
     return re.sub(r"\s+", "", text)
@@ -89,10 +93,18 @@ class Fact(BaseModel):
     about_ids: list[str] = Field(default_factory=list)
 
 
+class TitleDegree(BaseModel):
+    """Titles and degrees that qualify a leader together: a title of `titles` and a degree of `degrees`."""
+
+    titles: list[str]
+    degrees: list[str]
+
+
 class Contact(BaseModel):
     office: str
     phone: str
     unit: str = ""  # the body the office belongs to, as the notice writes it ("市科技局")
+    person: str = ""  # the person the notice names beside the phone ("李明 67171234"), when it names one
 
 
 class Reference(BaseModel):
@@ -127,6 +139,10 @@ class Topic(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     # The notice's own running number of the topic across levels (a table's "序号"), when it has one
     serial: int | None = None
+    # The field group the notice lists it under ("（三）社会民生类") and its place there (1, 2, …), when the
+    # topics are grouped by anything but their level
+    group: str = ""
+    group_number: int | None = None
     # quote -> passage id, filled when the corpus loads
     passage_of: dict[str, str] = Field(default_factory=dict)
     # What the topic must deliver, each clause verbatim as its passages say it ("形成《…研究报告》及相关
@@ -162,6 +178,8 @@ class Rule(BaseModel):
     # major_leader where the requirement differs by level: level -> titles / degrees that qualify
     titles_by_level: dict[str, list[str]] = Field(default_factory=dict)
     degrees_by_level: dict[str, list[str]] = Field(default_factory=dict)
+    # ... and a title and a degree that qualify only together ("或者同时具有副高级职称和博士学位")
+    pairs_by_level: dict[str, list[TitleDegree]] = Field(default_factory=dict)
     strength: str = "hard"
     quote: str
     pass_: Bilingual = Field(alias="pass")
@@ -437,6 +455,14 @@ def inspect_corpus(path: str | os.PathLike[str] | None = None) -> Inspection:
         if topic.level not in levels:
             problems.append(f"topic {topic.id}: level {topic.level!r} is not a project level of this notice "
                             f"({', '.join(levels)}); add it to rules.yaml project_levels")
+        if topic.group and squash(topic.group) not in squash(raw):
+            problems.append(f"topic {topic.id}: group {topic.group!r} is not in the notice")
+        said = squash(topic.contact_quote)
+        for c in topic.contacts if said else ():
+            # a topic's phone and named person are the notice's own words beside it, like every fact's value
+            for value in (c.phone, c.person):
+                if value and squash(value) not in said:
+                    problems.append(f"topic {topic.id}: contact {value!r} is not in its contact_quote")
     _resolve_all(facts, topics, rules, meta, passages, problems)
     questions: dict[str, Bilingual] = {}
     for k, v in (rules_doc.get("questions") or {}).items():

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from corpus import Corpus, inspect_corpus, squash
+from corpus import SERVICE_PHONE, Corpus, inspect_corpus, squash
+from corpus.passages import LEVEL_WORDS
 
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}[-－]?)?\d{7,8}(?![\d.])|(?<!\d)1[3-9]\d{9}(?!\d)")
+_PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}[-－]?)?\d{7,8}(?![\d.])|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*万元")
 
 
@@ -83,9 +84,12 @@ def check_corpus(directory: str | os.PathLike[str], profile_fields: Iterable[str
             for name in rule.needs:
                 if name not in fields:
                     problems.append(f"rule {rule.id}: field {name!r} is not a Profile field")
+    # A notice's youth projects (passages.LEVEL_WORDS) are topic levels the Profile has no value for: asked
+    # about, never in a verdict; a level neither knows is a typo.
+    topic_levels = {level for _, level in LEVEL_WORDS}
     for values, known, what in ((org_type_values, corpus.org_types, "org_types"),
                               (level_values, corpus.levels, "project_levels")):
-        accepted = set(values)
+        accepted = set(values) | (topic_levels if what == "project_levels" and values else set())
         if accepted:
             for value in known:
                 if value not in accepted:
@@ -94,7 +98,7 @@ def check_corpus(directory: str | os.PathLike[str], profile_fields: Iterable[str
         for org in rule.quota_by_org_type:
             if org not in corpus.org_types:
                 problems.append(f"rule {rule.id}: quota for {org!r}, which is not among the notice's unit types")
-        for level in [*rule.limit_by_level, *rule.titles_by_level, *rule.degrees_by_level]:
+        for level in [*rule.limit_by_level, *rule.titles_by_level, *rule.degrees_by_level, *rule.pairs_by_level]:
             if level not in corpus.levels:
                 problems.append(f"rule {rule.id}: level {level!r} is not a project level of the notice")
     overlay_path = os.path.join(found.directory, "overlay.yaml")

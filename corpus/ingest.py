@@ -24,10 +24,14 @@ import yaml
 from tqdm import tqdm
 
 from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
-from corpus import squash
+from corpus import SERVICE_PHONE, squash
 from corpus.cleaning import clean_lines
 from corpus.passages import (
     CONTACT_LABELS,
+    LEVEL_ALTERNATION,
+    LEVEL_EN,
+    LEVEL_NAMES,
+    LEVEL_WORDS,
     Passage,
     block_number,
     circled,
@@ -40,8 +44,8 @@ from corpus.passages import (
     table_cells,
 )
 
-LEVEL_ZH = {"major": "重大项目", "key": "重点项目", "general": "一般项目"}
-LEVEL_EN = {"major": "Major project", "key": "Key project", "general": "General project"}
+LEVEL_ZH = LEVEL_NAMES
+WORD_LEVEL = dict(LEVEL_WORDS)  # "重大" -> major
 # Unit types as notices name them -> Profile.org_type (longest first wins).
 ORG_WORDS = (
     ("新型研发机构", "new_rd_institution"), ("高等院校", "university"), ("高等学校", "university"),
@@ -74,12 +78,16 @@ _SAID_RANGE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．]
                          + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:\d{4}\s*[年.．]\s*)?(?:\d{1,2}\s*[月.．]\s*)?\d{1,2}(?:\s*日)?"
                          + _WEEKDAY + _TIME)
 _SINGLE = re.compile(DATE)
+# "自通知发布之日起至2036年4月15日17:00": a window opening on the notice's date
+_FROM_ISSUE = re.compile(r"自\s*(?:本)?通知(?:发布|印发|下发)之日起\s*(?:至|到)\s*" + DATE + _TIME)
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
-_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
+_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
-_COUNT = re.compile(r"(重大|重点|一般)项目\s*(\d+)\s*项")
+_COUNT = re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*(\d+)\s*项")
 _REPORT = re.compile(r"《[^《》]{4,80}》")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室|研究所|所|部))")
+_PERSON = re.compile(r"[\s|｜,，、:：;；]*([\u4e00-\u9fff]{2,4})[\s|｜,，、:：]*")
+_NOT_A_NAME = r"电话|手机|座机|传真|联系|咨询|方式|处|室|局|中心|科|部|所"
 _UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}(?:局|委|厅|委员会))")
 _LABEL_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\s+|\d+\s*[.、．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
 _DOTTED_POINT = re.compile(r"^\d{1,2}\.\d{1,2}\s*\S")  # "1.1 创新投入…": a point of a topic's content
@@ -102,7 +110,7 @@ class Found:
 
     def level_in(self, text: str) -> str | None:
         """The level a clause names first: "重大项目", "重点课题", or a class the notice defines ("A类")."""
-        named = [(m.start(), level_of(m.group(0))) for m in re.finditer(r"(?:重大|重点|一般)(?:项目|课题)", text)]
+        named = [(m.start(), level_of(m.group(0))) for m in re.finditer(r"(?:" + LEVEL_ALTERNATION + r")(?:项目|课题)", text)]
         named += [(text.find(a), lv) for a, lv in self.aliases.items() if a in text]
         return min(named)[1] if named else None
 
@@ -141,7 +149,7 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # the leader's own limit, not a unit's quota ("其他事业单位限报1项")
     ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)", "notice"),
     # "逾期未结题", "已逾期且尚未结题"
-    ("overdue_projects", "rules", r"逾期[^。，,]{0,4}?未(?:结题|验收)", "notice"),
+    ("overdue_projects", "rules", r"(?:逾期|超过规定期限|超期)[^。，,]{0,4}?未(?:结题|验收)", "notice"),
     # a unit type's quota ("高校限报 5 项", "高校不超过6项"), not the leader's own limit ("每名项目负责人本年度限报1项")
     # ... or a table's row ("高等院校 | 6项")
     ("quota", "rules", r"(?:高校|高等院校|院所|事业单位|企业|机构|单位)(?:[^。；]{0,20}?(?:限报|不超过|最多推荐|最多申报)|\s*[|｜])"
@@ -183,7 +191,7 @@ def _in(p: Passage, where: str) -> bool:
 
 
 # A sentence excluding some ("企业、社会组织和个人不在本次申报范围内"): not who may apply.
-EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不得作为申报|不予受理|不接受|不属于|除外|不能申报")
+EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不得?作为[^。，,]{0,6}申报|不予受理|不接受|不属于|除外|不能申报")
 # The sentences after a fact's first one, in its item, that say more of it: the leader's limits, the
 # paper copies' number and time.
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
@@ -232,13 +240,15 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
 
 
 # What dates the project's completion ("不晚于…", "2035年4月30日前完成"); not a step's deadline ("…前完成审核")
-COMPLETION = r"不晚于|完成时间|结题|截止|前完成(?![^。；，]*(?:审核|推荐|填报|报送|提交))"
+FINISHING = r"不晚于|完成时间|结题|前完成(?![^。；，]*(?:审核|推荐|填报|报送|提交))"
+COMPLETION = FINISHING + r"|截止"  # ("…截止" dates a step too: "单位审核截止：2037年4月16日" is a step's date)
 
 
 def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     """Every date range (a window, named by the words before it) and every single date. Dates written
     with dots are read as 年月日; the quotes stay the notice's own text."""
     n_other = 0
+    from_issue: list[tuple[Passage, Passage, re.Match[str]]] = []
     for original in passages:
         p = replace(original, text=_DOTTED_DATE.sub(r"\1年\2月\3日", original.text))
         if p.kind == "dateline":
@@ -262,6 +272,10 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                                             _body(original.text), _body(p.text[m.end():]).lstrip("。；;，, "), vocab))
         if _RANGE.search(p.text):
             continue
+        if (since := _FROM_ISSUE.search(p.text)) and not found.fact("submission_window") and not from_issue:
+            # "自通知发布之日起至2036年4月15日17:00": opens on the notice's date (its dateline, read below)
+            from_issue.append((p, original, since))
+            continue
         start, end = _FROM.search(p.text), _UNTIL.search(p.text)
         if start and end and start.end() <= end.start() and not found.fact("submission_window"):
             # "网上申报自2028年3月20日起，申报截止时间为2028年4月30日17:00": a window in two phrases
@@ -277,7 +291,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 fact["en"] = f"Projects must be completed by {_iso(*m.groups())}."
                 found.facts.append(fact)
                 break
-            if p.id.startswith("n-") and not p.topic and not re.search(COMPLETION, clause) and (event := _event_name(p.text[: m.start()], p.text[m.end():])):
+            if p.id.startswith("n-") and not p.topic and not re.search(FINISHING, clause) and (event := _event_name(p.text[: m.start()], p.text[m.end():])):
                 # "专家评审：市科学技术局拟于2029年4月25日组织专家评审": a dated step of the call
                 n_other += 1
                 fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab)
@@ -286,6 +300,16 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                               f"(the notice says, in Chinese: {_body(original.text)})")
                 found.facts.append(fact)
                 break
+    issue = found.fact("issue_date")
+    dated = _DATELINE.match(issue["quotes"][0]) if issue else None
+    if from_issue and issue and dated and dated.group(3) and not found.fact("submission_window"):
+        p, original, since = from_issue[0]
+        name = re.split(r"[。；;，,：:]", _body(p.text[: since.start()]).rstrip("：: "))[-1].strip() or "申报"
+        name = re.sub(r"(?:时间|日期|期限)\s*$", "", name) or "申报"
+        fact = _window_fact("submission_window", name, dated.groups(), since.groups()[:3], _body(original.text),
+                            _body(p.text[since.end():]).lstrip("。；;，, "), vocab)
+        fact["quotes"].append(issue["quotes"][0])  # the opening date is the notice's own
+        found.facts.append(fact)
 
 
 def _event_name(before: str, after: str) -> str | None:
@@ -335,15 +359,25 @@ def _steps(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None
     组织专家评审…"): a process fact of its own, so the procedure is answered whole."""
     quoted = [squash(q) for f in found.facts for q in f["quotes"]]
     n = 0
+    by_item: dict[str, dict[str, Any]] = {}  # a numbered item's step, by its section
     for p in passages:
         if (not p.id.startswith("n-") or p.topic or not PROCESS_SECTION.search(p.section) or len(p.text) < 12
-                or _RANGE.search(p.text) or p.kind != "text" or LATE.search(p.text)):
-            continue
+                or _RANGE.search(p.text) or _SINGLE.search(p.text) or p.kind != "text" or LATE.search(p.text)):
+            continue  # (a dated sentence is a date's fact)
         body = squash(_body(p.text))
         if any(body in q or q in body for q in quoted):
             continue
+        step = by_item.get(p.section)
+        if step is not None and not _LABEL_PREFIX.match(p.text):
+            # a later sentence of the same numbered item ("2. 网上填报。…" then "请合理安排…"): that step's
+            step["quotes"].append(_body(p.text))
+            step["zh"] = step["zh"].rstrip("。") + "。" + _body(p.text).rstrip("。") + "。"
+            continue
         n += 1
-        found.facts.append(_make_fact(f"step_{n}", "process", [_body(p.text)], vocab))
+        step = _make_fact(f"step_{n}", "process", [_body(p.text)], vocab)
+        found.facts.append(step)
+        if p.section.count(" > ") >= 2:  # an item of the procedure section, not the section's own text
+            by_item[p.section] = step
 
 
 def _window_fact(role: str, name: str, opens: tuple[str, ...], closes: tuple[str, ...], quote: str, rest: str,
@@ -436,8 +470,8 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
         if _COUNT.search(p.text) and not found.fact("project_counts"):
             found.facts.append(_make_fact("project_counts", "topics", [_body(p.text)], vocab))
         for clause in re.split(r"[。；;]", p.text):
-            for word, value in re.findall(r"(重大|重点|一般)(?:项目|课题)[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", clause):
-                level = {"重大": "major", "重点": "key", "一般": "general"}[word]
+            for word, value in re.findall(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", clause):
+                level = WORD_LEVEL[word]
                 amounts.setdefault(level, float(value))
                 found.level_quotes.setdefault(level, clause.strip())
                 quotes.append(clause.strip())
@@ -485,7 +519,8 @@ def _title_of(heading: str) -> str:
     heading = re.sub(r"^(\d+\s*[.、．]\s*)(?:题目|课题名称|名称)[：:]\s*", r"\1", heading)  # "1. 题目：…"
     # "（3）[重点] 郑州市…研究。": the level tag after the number is no part of the title
     heading = re.sub(r"^([(（][一二三四五六七八九十\d]+[)）])\s*[\[【［][^\]】］]{1,8}[\]】］]\s*", r"\1", heading)
-    text = re.sub(r"^(?:【[^】]{1,10}】|\d+\.\d+\s|\d+\s*[.、．]|子课题\s*[①-⑩一二三四五六七八九十\d]+\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", heading)
+    text = re.sub(r"^(?:(?:研究)?方向|选题|课题|题目)\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*[：:、]\s*", "", heading)  # "课题六、…"
+    text = re.sub(r"^(?:【[^】]{1,10}】|\d+\.\d+\s|\d+\s*[.、．]|子课题\s*[①-⑩一二三四五六七八九十\d]+\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", text)
     text = re.sub(r"[（(][^（）()]*(?:子课题|项目)[^（）()]*[)）]\s*$", "", text)
     return text.strip().rstrip("。")
 
@@ -525,11 +560,26 @@ def _contact_of(own: list[Passage]) -> tuple[list[dict[str, str]], str]:
     for m in _PHONE.finditer(body):
         seg = body[last_end : m.start()]
         seg_wo_unit = seg.replace(unit, " ") if unit else seg
-        offices = _OFFICE.findall(seg_wo_unit)
-        office = offices[-1] if offices else (contacts[-1]["office"] if contacts else "")
-        contacts.append({"unit": unit, "office": office, "phone": m.group(0)})
+        offices = list(_OFFICE.finditer(seg_wo_unit))
+        office = offices[-1].group(1) if offices else (contacts[-1]["office"] if contacts else "")
+        contact = {"unit": unit, "office": office, "phone": m.group(0)}
+        # a person named between the office and the phone ("规划处 | 李明 67171234", "联系人：王立新，电话：")
+        named = _PERSON.fullmatch(seg_wo_unit[offices[-1].end():] if offices else seg_wo_unit)
+        if named and not re.search(_NOT_A_NAME, named.group(1)):
+            contact["person"] = named.group(1)
+        contacts.append(contact)
         last_end = m.end()
     return contacts, "".join(texts)
+
+
+def _group_of(head: Passage) -> str | None:
+    """The field group a topic's heading sits under ("附件2 申报指南 > （三）社会民生类 > 1. …" -> 社会民生类),
+    not a level's section ("一、重大项目")."""
+    parts = head.section.split(" > ")
+    if len(parts) < 3:
+        return None
+    label = heading_label(parts[-2])
+    return label if label and not level_of(parts[-2]) and not re.search(r"[。，；：,;:]", label) else None
 
 
 def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, float]) -> None:
@@ -539,6 +589,7 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         if p.topic:
             by_topic.setdefault(p.topic, []).append(p)
     sub_level: dict[str, str] = {}
+    groups: dict[str, int] = {}
     for tid in tqdm(ids, desc="topics", unit="topic", leave=False):
         own = by_topic[tid]
         level, num, sub = _topic_numbers(tid)
@@ -554,9 +605,9 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             lv = lv or sub_level.get(parent)
             level = lv or ("key" if level == "major" else level)
         else:
-            m = re.search(r"子课题为(重大|重点|一般)项目", head.text + " ".join(p.text for p in passages if not p.topic))
+            m = re.search(r"子课题为(" + LEVEL_ALTERNATION + r")项目", head.text + " ".join(p.text for p in passages if not p.topic))
             if m:
-                sub_level[tid] = {"重大": "major", "重点": "key", "一般": "general"}[m.group(1)]
+                sub_level[tid] = WORD_LEVEL[m.group(1)]
         topic: dict[str, Any] = {
             "id": tid, "parent": parent, "level": level,
             "label": f"子课题{circled(sub)}" if sub else f"{LEVEL_ZH[level]}{num}",
@@ -615,6 +666,10 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             if points:
                 topic["references"] = [{"zh": x, "en": f"(in the notice's words) {x}", "quote": x} for x in points]
         topic["aliases"] = _aliases(title)
+        if not sub and (group := _group_of(head)):
+            # "社会民生类第2个选题": the topic's place in the field group it is listed under
+            groups[group] = groups.get(group, 0) + 1
+            topic["group"], topic["group_number"] = group, groups[group]
         found.topics.append(topic)
     counts: dict[str, int] = {}
     for t in found.topics:
@@ -740,14 +795,16 @@ def _rules(found: Found) -> None:
                 if word in group:
                     per.setdefault(value, number_of(m.group(2)))  # "不超过五项" as "不超过5项"
                     group = group.replace(word, "")
-            if re.search(r"其[他它](?:各类)?单位", group):
-                others = number_of(m.group(2))  # "其他单位不超过2项": every unit type not named
-        applicants = found.fact("applicants")
-        if others is not None and applicants:
-            said = "".join(applicants["quotes"])
-            for word, value in ORG_WORDS:
-                if word in said and not EXCLUSION.search(said.split(word)[0][-12:] + word):
-                    per.setdefault(value, others)
+            if re.search(r"其[他它](?:各类)?单位|^[^、，,]{0,4}(?:每个?|各)(?:申报)?单位", group):
+                others = number_of(m.group(2))  # "其他单位不超过2项", "每个申报单位…不超过3项": every type not named
+        for m in re.finditer(r"([\u4e00-\u9fff、]{2,12}?)(?:可)?放宽(?:至|到)\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", q):
+            for word, value in ORG_WORDS:  # "高等院校可放宽至6项": that type's own
+                if word in m.group(1):
+                    per[value] = number_of(m.group(2))
+        org_rule = next((r for r in found.rules if r["id"] == "org_type"), None)
+        if others is not None and org_rule:
+            for value in org_rule["allowed"]:  # the unit types that may apply, each not named
+                per.setdefault(value, others)
         if per:
             # the quota sentence (or, with a line per unit type, the first line stating a number)
             first = next((x for x in quota["quotes"] if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*项", x)), quota["quotes"][0])
@@ -767,6 +824,12 @@ def _rules(found: Found) -> None:
             continue
 
 
+# A clause naming who does not qualify ("具有博士学位但未取得正高级职称的，不得担任…")
+_NEGATED_QUALIFICATION = re.compile(r"未取得|不具备|不具有|但未|不得担任|不能担任")
+# A title and a degree asked together ("同时具有副高级职称和博士学位", "副高级职称且具有博士学位")
+_BOTH = re.compile(r"同时|且|并(?:具有|取得)")
+
+
 def _leader_rules(found: Found) -> None:
     fact = found.fact("leader_requirements")
     if not fact:
@@ -778,19 +841,24 @@ def _leader_rules(found: Found) -> None:
     general_age = None
     for c in clauses:
         m = re.search(r"(?:不超过|不得超过|不大于|以下)\s*(\d{2})\s*周岁|(\d{2})\s*周岁以下", c)
-        born = re.search(r"(\d{4})\s*年[^，,。]{0,12}?(?:以后|之后)出生", c)
-        if born and found.meta.get("year"):
+        under = re.search(r"未满\s*(\d{2})\s*周岁", c)  # "未满60周岁": 59 at most
+        born = re.search(r"(\d{4})\s*年[^，,。]{0,12}?(?:以后|之后)出生|出生于\s*(\d{4})\s*年[^，,。]{0,8}?(?:以后|之后)", c)
+        if m:
+            age = int(m.group(1) or m.group(2))
+        elif under:
+            age = int(under.group(1)) - 1
+        elif born and found.meta.get("year"):
             # born on or after a date: at most the call's year minus that year, in whole years (a leader born
             # late in that year is one younger; Profile ages are whole years, so the limit is the older bound)
-            age = int(found.meta["year"]) - int(born.group(1))
-        elif not m:
+            age = int(found.meta["year"]) - int(born.group(1) or born.group(2))
+        else:
             continue
-        else:
-            age = int(m.group(1) or m.group(2))
-        lv = found.level_in(c)
-        if lv:
-            by_level[lv] = age
-        else:
+        # every level the clause names ("重点项目和一般项目负责人须未满60周岁"), else all of them
+        said = list(dict.fromkeys(WORD_LEVEL[w] for w in re.findall(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)", c)))
+        said = said or [level for level in [found.level_in(c)] if level]
+        for level in said:
+            by_level.setdefault(level, age)
+        if not said:
             general_age = age
     age_clause = next((c for c in clauses if "周岁" in c or "出生" in c), q)
     if by_level or general_age is not None:
@@ -807,6 +875,7 @@ def _leader_rules(found: Found) -> None:
         found.rules.append(rule)
     titles: dict[str, list[str]] = {}
     degrees: dict[str, list[str]] = {}
+    pairs: dict[str, list[dict[str, list[str]]]] = {}
     req_clauses = []
     for sentence in re.split(r"[。；;]", q):
         if "负责人" not in sentence:
@@ -819,19 +888,27 @@ def _leader_rules(found: Found) -> None:
                 lv = named
             if not lv or not re.search(r"职称|学历|学位", c):
                 continue
+            if _NEGATED_QUALIFICATION.search(c):
+                continue  # "具有博士学位但未取得正高级职称的": who does not qualify
             t = next((v for w, v in TITLE_WORDS if w in c), None)
             d = next((v for w, v in DEGREE_WORDS if w in c), None)
-            if t or d:
+            if t and d and _BOTH.search(c):
+                # "或者同时具有副高级职称和博士学位": the two together, neither alone
+                pairs.setdefault(lv, []).append({"titles": t, "degrees": d})
+                titles.setdefault(lv, [])
+                degrees.setdefault(lv, [])
+            elif t or d:
                 titles.setdefault(lv, []).extend(x for x in t or [] if x not in titles[lv])
                 degrees.setdefault(lv, []).extend(x for x in d or [] if x not in degrees[lv])
-                if sentence.strip() not in req_clauses:
-                    req_clauses.append(sentence.strip())
+            if (t or d) and sentence.strip() not in req_clauses:
+                req_clauses.append(sentence.strip())
     if titles:
         levels_zh = "、".join(LEVEL_ZH[lv] for lv in titles)
         others = [lv for lv in found.levels if lv not in titles]
         found.rules.append({
             "id": "major_leader_qualification", "check": "major_leader", "fields": ["project_level", "title", "degree"],
             "qualifying_levels": list(titles), "titles_by_level": titles, "degrees_by_level": degrees,
+            **({"pairs_by_level": pairs} if pairs else {}),
             "qualifying_titles": next(iter(titles.values())), "qualifying_degrees": next(iter(degrees.values())),
             "strength": "in_principle" if "原则上" in q else "hard", "quote": req_clauses[0],
             "pass": _bi(f"负责人具备{levels_zh}要求的职称或学历。", "The leader has the title or degree the project level asks for."),
@@ -893,7 +970,7 @@ def _review(found: Found, passages: list[Passage], notice: str) -> str:
     lines += ["", "## Rules", ""]
     for r in found.rules:
         extra = {k: r[k] for k in ("allowed", "limit", "limit_by_level", "quota_by_org_type", "titles_by_level",
-                                   "degrees_by_level", "value") if k in r}
+                                   "degrees_by_level", "pairs_by_level", "value") if k in r}
         lines.append(f"- **{r['id']}** {r['check']} {extra}: “{r['quote']}”")
     covered = " ".join(" ".join(f["quotes"]) + " " + f["zh"] for f in found.facts) + " ".join(
         " ".join(str(v) for v in t.values()) for t in found.topics)

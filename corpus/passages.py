@@ -13,6 +13,14 @@ from dataclasses import dataclass, field, replace
 _CN_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _CIRCLED = {c: i for i, c in enumerate("①②③④⑤⑥⑦⑧⑨⑩", start=1)}
 
+# The project levels a notice may have, by the word that names them; a level's key is its English name.
+# The eligibility schema (Profile.project_level) knows the first three; a notice's youth projects are
+# topics and amounts all the same.
+LEVEL_WORDS = (("重大", "major"), ("重点", "key"), ("一般", "general"), ("青年", "youth"))
+LEVEL_NAMES = {level: f"{word}项目" for word, level in LEVEL_WORDS}
+LEVEL_EN = {level: f"{level.capitalize()} project" for _, level in LEVEL_WORDS}
+LEVEL_ALTERNATION = "|".join(word for word, _ in LEVEL_WORDS)  # "重大|重点|一般|青年", for patterns
+
 # "附件1", or an annex with its title on the same line ("附件1 2031年度软科学研究项目指南")
 _ANNEX = re.compile(r"^附件\s*(\d+)\s*(?:[：:]\s*|\s+)?((?<=[\s：:])\S.{2,40})?$")
 _L1 = re.compile(r"^([一二三四五六七八九十]+)、(.{1,12})$")
@@ -42,10 +50,10 @@ _BARE_LEVEL = re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:项目|课题)$")
 # A topic as a labelled block: "【指南方向3】郑州市银发经济科技支撑体系研究", its fields on the lines below.
 _BLOCK_TOPIC = re.compile(r"^【([^】\d一二三四五六七八九十]{0,8})(\d{1,2}|[一二三四五六七八九十]+)】\s*(\S.{5,})$")
 # ... or labelled with a colon: "方向三：郑州市科技创新地方立法评估与修订对策研究"
-_COLON_BLOCK = re.compile(r"^((?:研究)?方向|选题|课题|题目)\s*(\d{1,2}|[一二三四五六七八九十]+)\s*[：:]\s*(\S.{5,})$")
+_COLON_BLOCK = re.compile(r"^((?:研究)?方向|选题|课题|题目)\s*(\d{1,2}|[一二三四五六七八九十]+)\s*[：:、]\s*(\S.{5,})$")
 # A level named by a class letter the notice defines: "A类（重大项目）" or "重大项目（A类）".
-_CLASS_ALIAS = (re.compile(r"([A-Z甲乙丙丁]类)(?:项目|课题)?[（(](重大|重点|一般)(?:项目|课题)[)）]"),
-                re.compile(r"(重大|重点|一般)(?:项目|课题)[（(]([A-Z甲乙丙丁]类)(?:项目|课题)?[)）]"))
+_CLASS_ALIAS = (re.compile(r"([A-Z甲乙丙丁]类)(?:项目|课题)?[（(](" + LEVEL_ALTERNATION + r")(?:项目|课题)[)）]"),
+                re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)[（(]([A-Z甲乙丙丁]类)(?:项目|课题)?[)）]"))
 # A numbered point under a topic: "1.1 创新投入…；"
 _DOTTED = re.compile(r"^\d{1,2}\.(\d{1,2})\s*(.+)$")
 # A topic's fields in brackets, a line of their own or at the end of its title's line:
@@ -54,6 +62,7 @@ _FIELDS = re.compile(r"[(（]([^()（）]*[：:][^()（）]*)[)）]$")
 _ANNEX_LIST = re.compile(r"^(?:- )?(附件)[：:]\s*(\S.*)$")  # "附件：1. …申报书（模板）" lists the annexes
 _DATELINE = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?$")
 _SENTENCE_END = re.compile(r"(?<=[。！？])")  # a semicolon joins clauses of one sentence
+_ENUMERATION = re.compile(r"(?<=[。！？])|(?<=[；;])(?=\s*[一二三四五六七八九十]是)")
 _LABEL = re.compile(r"^([^：:。]{2,20})[：:。]")
 _MIN_SENTENCE = 12
 _FIELD = re.compile(r"^[^：:。，,]{2,14}[：:]$")  # a form's labelled blank
@@ -63,7 +72,7 @@ DOC_NAMES = {"notice": "通知", "guide": "申报指南", "pledge": "信用承�
 # The labels a topic's contact field opens with ("联系处室：", "归口处室：")
 CONTACT_LABELS = r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室)"
 # ... and its level field ("类别：A类", "项目类别：重点项目")
-LEVEL_LABEL = r"^(?:项目)?(?:类别|级别|层级|类型)[：:]"
+LEVEL_LABEL = r"^(?:项目|课题|选题)?(?:类别|级别|层级|类型)[：:]"
 _LEVEL_FIELD = re.compile(LEVEL_LABEL + r"\s*(.{1,16})$")
 # A labelled line's kind: what the engine and the index read from passages of a topic.
 KIND_BY_PREFIX = (
@@ -73,9 +82,6 @@ KIND_BY_PREFIX = (
     (re.compile(r"^(?:成果形式|预期成果|成果要求|考核指标|研究成果)"), "deliverable"),
     (re.compile(LEVEL_LABEL), "level"),  # "类别：A类": not what the topic studies
 )
-# The project level a guide's section heading names.
-LEVEL_WORDS = (("重大", "major"), ("重点", "key"), ("一般", "general"))
-LEVEL_NAMES = {"major": "重大项目", "key": "重点项目", "general": "一般项目"}
 
 
 def table_cells(line: str) -> list[str] | None:
@@ -194,8 +200,10 @@ def _short(title: str) -> str:
     return title if len(title) <= _TITLE_CHARS else title[:_TITLE_CHARS] + "…"
 
 
-def split_sentences(text: str) -> list[str]:
-    parts = [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
+def split_sentences(text: str, enumerations: bool = False) -> list[str]:
+    """Sentences, short ones merged; with `enumerations`, the points of a running enumeration too
+    ("…：一是…；二是…；三是…", each a condition of its own)."""
+    parts = [p.strip() for p in (_ENUMERATION if enumerations else _SENTENCE_END).split(text) if p.strip()]
     merged: list[str] = []
     for part in parts:
         if merged and (len(part) < _MIN_SENTENCE or len(merged[-1]) < _MIN_SENTENCE):
@@ -236,7 +244,8 @@ def segment(lines: list[str]) -> list[Passage]:
 
     def emit(text: str, kind: str, sentences: bool = True) -> None:
         key = cur.key()
-        for sentence in split_sentences(text) if sentences else [text]:
+        # the notice's own conditions point by point; a topic's content stays as its sentences
+        for sentence in split_sentences(text, enumerations=cur.topic() is None) if sentences else [text]:
             n = counters.get(key, 0)
             counters[key] = n + 1
             out.append(Passage(f"{key}-{n}", cur.section(), sentence, kind, cur.topic(), len(out)))
@@ -278,7 +287,8 @@ def segment(lines: list[str]) -> list[Passage]:
         if (m := _ANNEX.match(line)) or line == "附件":  # "附件" alone: a notice's one annex
             # What an annex is, from its title (on its line or the next lines): the guide holds the topics.
             head = (m.group(2) or "" if m else "") + "".join(lines[i + 1 : i + 3])
-            doc = "guide" if "指南" in head else "pledge" if "承诺书" in head else "annex"
+            # ("2036年度…项目选题表": a list of the call's topics is its guide too)
+            doc = "guide" if re.search(r"指南|选题|课题", head) else "pledge" if "承诺书" in head else "annex"
             cur = _Cursor(doc=doc, annex=int(m.group(1)) if m else 1)
             if m and m.group(2):
                 emit(m.group(2), "title" if doc == "guide" else "text", sentences=False)

@@ -14,6 +14,7 @@ import shutil
 import time
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -21,9 +22,11 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from assistant.cli import main as cli_main
+from assistant.eligibility import EligibilityChecker
 from assistant.engine import Assistant
 from assistant.models import Profile
 from assistant.settings import Settings
+from assistant.topics import TopicResolver
 from corpus import CORPUS_DIR, CorpusError, inspect_corpus, load_corpus
 from corpus.cleaning import clean_lines
 from corpus.ingest import ingest
@@ -233,18 +236,20 @@ def test_topics_tagged_with_their_level_after_the_title_under_field_groups() -> 
              "2．夜间经济消费场景培育研究（一般项目）", "联系处室：商务处 联系电话：0371-60000011",
              "（二）社会类",
              "1．社区嵌入式托育服务供给研究（一般项目）", "联系处室：社会处 联系电话：0371-60000012",
-             "2．新市民职业技能提升研究（青年项目）", "联系处室：人才处 联系电话：0371-60000013"]
+             "2．新市民职业技能提升研究（青年项目）", "联系处室：人才处 联系电话：0371-60000013",
+             "3．社区食堂运营模式研究（培育项目）", "联系处室：社会处 联系电话：0371-60000012"]
     passages = segment(lines)
     by_topic: dict[str, list[str]] = {}
     for p in passages:
         if p.topic:
             by_topic.setdefault(p.topic, []).append(p.text)
     # numbered within their level, not by the group's own numbers; the group line is no sub-topic
-    assert set(by_topic) == {"key-1", "general-1", "general-2"}
+    assert set(by_topic) == {"key-1", "general-1", "general-2", "youth-1"}
     assert by_topic["general-2"][0].startswith("1．社区嵌入式")
+    assert by_topic["youth-1"][0].startswith("2．新市民")  # youth projects: a level of their own
     assert not any("社会类" in t for ts in by_topic.values() for t in ts)
-    # a level the schema has no name for is no topic of another level
-    assert not any("新市民" in t for ts in by_topic.values() for t in ts)
+    # a level no notice word names is no topic of another level
+    assert not any("社区食堂" in t for ts in by_topic.values() for t in ts)
 
 
 def test_date_ranges_sharing_their_month_and_completion_said_beside_its_date(tmp_path: Path) -> None:
@@ -289,3 +294,88 @@ def test_quota_table_and_a_weekday_in_a_range(tmp_path: Path) -> None:
     quota = next(r for r in found.rules if r["id"] == "org_quota")
     assert quota["quota_by_org_type"] == {"university": 9, "research_institute": 2}
     assert any(r["id"] == "overdue_project" for r in found.rules)
+
+
+def test_a_title_and_degree_asked_together_and_a_clause_naming_who_does_not_qualify(tmp_path: Path) -> None:
+    text = "\n".join([
+        "关于申报2042年度软科学课题的通知", "一、申报条件",
+        "申报单位为本市的高等院校、科研院所。",
+        "课题负责人年龄不超过59周岁。申报重大课题的，负责人须具有正高级职称，或者同时具有副高级职称和博士学位；"
+        "仅具有博士学位但未取得副高级职称的，不得担任重大课题负责人。",
+        "二、时间安排", "网上申报时间：2042年3月1日至2042年3月30日。",
+        "三、联系方式", "计划处 0371-60000041",
+    ])
+    notice = tmp_path / "n.txt"
+    notice.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    ingest(notice, out, progress=False)
+    corpus = load_corpus(out)
+    rule = next(r for r in corpus.rules if r.id == "major_leader_qualification")
+    assert rule.titles_by_level["major"] == ["senior"] and rule.degrees_by_level["major"] == []
+    checker = EligibilityChecker(corpus)
+    base = {"project_level": "major", "org_type": "university"}
+
+    def verdict(**kw: Any) -> bool | None:
+        return next(o.passed for o in checker.check(Profile(**{**base, **kw}), dt.date(2042, 3, 10)).rules
+                    if o.id == "major_leader_qualification")
+
+    assert verdict(title="associate_senior", degree="doctorate") is True
+    assert verdict(title="associate_senior", degree="master") is False
+    assert verdict(title="intermediate", degree="doctorate") is False  # the doctorate alone does not qualify
+    assert verdict(title="associate_senior") is None  # the degree decides it
+
+
+def test_table_of_topics_with_people_and_a_window_from_the_notices_date(tmp_path: Path) -> None:
+    text = "\n".join([
+        "关于申报2043年度软科学项目的通知", "一、申报条件",
+        "申报单位为本市的高等院校、科研院所以及其他事业单位；企业和个人不作为申报主体。",
+        "原则上每个申报单位推荐不超过2项，高等院校可放宽至4项。",
+        "二、时间安排", "网上填报时间：自通知发布之日起至2043年5月8日17:00。",
+        "三、流程", "1. 内部遴选。各单位组织内部遴选并择优确定推荐名单。", "遴选结果须经单位领导班子研究确定。",
+        "2. 专家评审。市科技局组织专家进行评审。", "评审截止：2043年6月1日。",
+        "四、联系方式", "技术支持：400-100-2000",
+        "附件1", "2043年度项目选题表",
+        "序号 | 选题名称 | 类别 | 归口处室 | 联系人及电话",
+        "1 | 城市地下空间综合利用研究 | 重点项目 | 规划处 | 孙丽 67170001",
+        "2 | 社区养老服务供给研究 | 一般项目 | 社会处 | 赵强 67170002",
+        "郑州市科学技术局", "2043年4月1日",
+    ])
+    notice = tmp_path / "n.txt"
+    notice.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    found = ingest(notice, out, progress=False)
+    corpus = load_corpus(out)
+    assert [c.person for t in corpus.topics for c in t.contacts] == ["孙丽", "赵强"]  # an annex listing topics is a guide
+    window = found.fact("submission_window")
+    assert window and (window["window"]["opens"], window["window"]["closes"]) == ("2043-04-01", "2043-05-08")
+    quota = next(r for r in found.rules if r["id"] == "org_quota")["quota_by_org_type"]
+    assert quota == {"university": 4, "research_institute": 2, "public_institution": 2}  # not the excluded types
+    assert "enterprise" not in next(r for r in found.rules if r["id"] == "org_type")["allowed"]
+    steps = [f for f in found.facts if f["id"].startswith("step_")]
+    assert [len(s["quotes"]) for s in steps] == [2, 1]  # a step's later sentence is its own; a dated one is a date's
+    assert any("2043年6月1日" in f["quotes"][0] and not f["id"].startswith("step_") for f in found.facts)
+    assert any("400-100-2000" in q for f in found.facts for q in f["quotes"])
+
+
+def test_topics_called_by_their_place_in_a_field_group(tmp_path: Path) -> None:
+    text = "\n".join([
+        "关于申报2044年度软科学项目的通知", "一、申报条件", "申报单位为本市的高等院校。",
+        "二、时间安排", "网上申报时间：2044年3月1日至2044年3月30日。",
+        "三、经费", "重点项目每项10万元，一般项目每项4万元。",
+        "附件1", "2044年度选题指南",
+        "（一）经济类",
+        "1．物流枢纽经济带动效应研究（重点项目）", "联系处室：商务处 联系电话：0371-60000051",
+        "2．平台经济规范发展研究（一般项目）", "联系处室：商务处 联系电话：0371-60000051",
+        "（二）社会类",
+        "1．城市更新中历史街区活化研究（一般项目）", "联系处室：城建处 联系电话：0371-60000052",
+        "2．基层应急管理能力评估研究（一般项目）", "联系处室：应急处 联系电话：0371-60000053",
+    ])
+    notice = tmp_path / "n.txt"
+    notice.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    ingest(notice, out, progress=False)
+    corpus = load_corpus(out)
+    resolver = TopicResolver(corpus.topics)
+    second_social = next(t.id for t in corpus.topics if t.title.startswith("基层应急"))
+    assert resolver.resolve(canonical("社会类第2个选题的联系电话")) == [second_social]
+    assert resolver.resolve(canonical("社會類第2個選題")) == [second_social]
