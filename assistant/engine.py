@@ -96,6 +96,10 @@ CORE_OTHER_KIND = True  # ... also when only facts of other kinds were found (an
 ATTRIBUTE_FACETS = True  # an asked value (amount, phone, office) of a named topic is its facet
 OVERVIEW_LIKELIEST = True  # an overview question with no fact found takes the likeliest kind, sure or not
 CORE_OTHER_ATTRIBUTES: tuple[str | None, ...] = (None, "how")  # ... asking no value ("这个项目怎么报")
+# A described topic is the one whose best passage scores this many times any other topic's best (BM25 on
+# the description's words)
+DESCRIBED_LEAD = 1.5
+DESCRIBED_POOL = 30  # passages read for it
 UNNAMED_TOPIC_LISTS = True  # a described topic no title matches gets every topic's asked value
 PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-question out of scope
 # An overview the model is unsure of is of the best-ranked fact's kind when the model gives that kind at
@@ -575,6 +579,14 @@ class Assistant:
                 h.passage.topic == hits[0].passage.topic for h in hits[:2]):
             topics = [hits[0].passage.topic]
             facets = [f for f in self._facets(q, topics) if f in facets]
+        elif not topics and facets and (found := self._retrieved_topic(self.topics.description(q))) and not (
+                hits and hits[0].passage.topic not in (None, found)):
+            # a facet of a topic the question describes in words no alias holds ("科创金融那个子课题联系单位是",
+            # "无人机那个课题的电话"): the topic whose passages the description retrieves, well ahead of any other,
+            # unless the whole question's best passage is another topic's (the description was the asker's
+            # guess: "参考合肥…经验的是概念验证那个课题吧")
+            topics = [found]
+            facets = [f for f in self._facets(q, topics) if f in facets]
         general_first = facts and not follow_up and facts[0].intent in GENERAL_INTENTS and top_longest >= 3 and not (
             set(facets) & {"funding", "contact", "deliverable", "references"}
         )
@@ -753,6 +765,20 @@ class Assistant:
         # ("We registered last year. Do we need to register again?").
         asked = (u.questioned or u.text) if TOLD_IS_CONTEXT else u.text
         return bool(u.foreign) or _has(asked.replace(u.hypothesis, " ") if u.hypothesis else asked, self.uncovered)
+
+    def _retrieved_topic(self, description: str) -> str | None:
+        """The topic a description ("科创金融", "无人机") retrieves: its best passage well ahead of every
+        other topic's; None when it is not, or nothing is described."""
+        if not description:
+            return None
+        best: dict[str, float] = {}
+        for pid, score in self.retriever.bm25.search(description, DESCRIBED_POOL):
+            if score > 0 and (tid := self.corpus.passage(pid).topic):
+                best[tid] = max(best.get(tid, 0.0), score)
+        ranked = sorted(best.items(), key=lambda x: -x[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= DESCRIBED_LEAD * ranked[1][1]):
+            return ranked[0][0]
+        return None
 
     def _text_out_of_scope(self, text: str) -> bool:
         """The same test on a part of the question (already understood as a whole): places, other

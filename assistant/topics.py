@@ -39,8 +39,9 @@ _NOT_DESCRIPTIVE = {"the", "a", "which", "what", "this", "that", "each", "every"
                     "general", "soft", "science", "zhengzhou", "other", "its", "one", "these", "those", "your", "our"}
 EMBED_MARGIN = 0.015
 # ... and a Chinese description of one topic: "养老产业、老年人相关的选题", "黄河生态保护方面的那个课题"
-_DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:那个|这个)?(?:课题|选题|题目|方向)|"
-                           r"[\u4e00-\u9fff]{2,}的?那个(?:课题|选题|题目|方向|研究)")
+_DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:那个|这个)?(?:子?课题|选题|题目|方向)|"
+                           r"[\u4e00-\u9fff]{2,}的?那个(?:子?课题|选题|题目|方向|研究)")
+_DESCRIPTION_TAIL = re.compile(r"(?:(?:相关|方面|有关)的?(?:那个|这个)?|的?那个)(?:子?课题|选题|题目|方向|研究)$")
 GENERAL_EN_USES = 2  # a word this many general facts use in English names no topic on its own
 GENERAL_ZH_USES = 2  # a word this many passages outside the topics use names no topic on its own
 EN_MARGIN = 0.5  # the best topic's shared words must outweigh the next one's by this much (idf units)
@@ -223,6 +224,11 @@ class TopicResolver:
         own = _ENGLISH_TOPIC_NAMED.search(q) and any(
             self._en_df[w] == 1 and len(w) >= 5 for w in asked & self._en_words[tid])
         return [tid] if shared >= 2 or own else []
+
+    def description(self, q: str) -> str:
+        """The words a Chinese question describes a topic by ("科创金融那个子课题…" -> "科创金融"), or ""."""
+        m = _DESCRIBED_ZH.search(q) if not q.isascii() else None
+        return _DESCRIPTION_TAIL.sub("", m.group()) if m else ""
 
     def described(self, q: str) -> bool:
         """Whether q speaks of one topic by a description ("养老产业相关的选题", "the silver economy

@@ -1276,3 +1276,9 @@ def test_recommenders_named_by_their_area_count_as_recommending_departments() ->
     assert extract_profile("想让两个县同时推荐我们的项目，可以吗").recommending_departments == 2
     assert extract_profile("我们想找两个开发区分别推荐").recommending_departments == 2
     assert extract_profile("两个区的项目我们都想报").recommending_departments is None  # no recommending named
+
+
+def test_a_guessed_topic_does_not_outweigh_the_topic_the_question_describes(assistant: Assistant) -> None:
+    # the asker guesses the concept-verification topic; the cities named are the research institutes topic's
+    answer = assistant.ask("参照合肥、成都、苏州等地经验的，是概念验证那个课题吧？").answer
+    assert "一流大学（郑州）研究院" in answer
