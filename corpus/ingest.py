@@ -24,7 +24,7 @@ import yaml
 from tqdm import tqdm
 
 from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
-from corpus import SERVICE_PHONE, squash
+from corpus import SERVICE_PHONE, format_wan, squash
 from corpus.cleaning import clean_lines
 from corpus.passages import (
     CONTACT_LABELS,
@@ -180,8 +180,9 @@ def _make_fact(role: str, intent: str, quotes: list[str], vocab: dict[str, Any],
         zh += part if not zh or zh.endswith(("：", ":")) else "；" + part
     zh += "。"
     v = vocab["roles"].get(role, {})
-    fact = {"id": role, "role": role, "intent": intent, "quotes": quotes, "zh": zh,
-            "en": f"The notice says (in Chinese): {zh}", "triggers": list(v.get("triggers", []))}
+    en = f"{v['en']}. The notice says (in Chinese): {zh}" if v.get("en") else f"The notice says (in Chinese): {zh}"
+    fact = {"id": role, "role": role, "intent": intent, "quotes": quotes, "zh": zh, "en": en,
+            "triggers": list(v.get("triggers", []))}
     fact.update(extra)
     return fact
 
@@ -195,8 +196,9 @@ EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不得?作为[^。
 # The sentences after a fact's first one, in its item, that say more of it: the leader's limits, the
 # paper copies' number and time.
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
+                  # (and "根据实际每年实行动态调整": whether the quota changes)
                   "quota": r"^[^。]{2,20}(?:[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)|\s*[|｜])\s*"
-                           r"(?:\d+|[一二两三四五六七八九十])\s*项"}
+                           r"(?:\d+|[一二两三四五六七八九十])\s*项|调整"}
 # ... and those anywhere in its item that state the applicants' other conditions ("注册地在郑州市，具有独立法人资格")
 BESIDE_SENTENCES = {"applicants": r"法人|注册地|市内|行政区域内"}
 
@@ -322,33 +324,37 @@ def _event_name(before: str, after: str) -> str | None:
     return tail.group(1) if tail else None
 
 
+# Advice on when to submit, in the window's item ("为避免因集中提交造成网络拥堵，请…妥善安排提交时间")
+SUBMITTING = re.compile(r"提交|填报|申报")
 # What happens to a late submission ("逾期不再受理", "逾期系统自动关闭，不予受理"): said of the window.
 LATE = re.compile(r"逾期(?!未)[^，,。]{0,6}?(?:受理|接收|关闭)|不予受理|不再受理|不予接收")
 
 
 def _late_sentences(passages: list[Passage], found: Found) -> None:
     """The submission window's fact also quotes the sentences after it in its item that say what happens
-    to a late submission, when its own passage does not."""
+    to a late submission or when to submit ("为避免因集中提交造成网络拥堵…"), and, when none says what
+    happens to a late one, the procedure's clause that does."""
     window = found.fact("submission_window")
-    if not window or any(LATE.search(q) for q in window["quotes"]):
+    if not window:
         return
     first = next((p for p in passages if _body(p.text) == window["quotes"][0]), None)
     if first is None:
         return
-    late = [_body(p.text) for p in passages if p.section == first.section and p.order > first.order
-            and LATE.search(p.text) and not p.topic]
-    if not late:
+    more = [_body(p.text) for p in passages if p.section == first.section and p.order > first.order and not p.topic
+            and (LATE.search(p.text) or SUBMITTING.search(p.text) and not _SINGLE.search(p.text))
+            and _body(p.text) not in window["quotes"]]
+    if not any(LATE.search(q) for q in window["quotes"] + more):
         # said in the procedure instead ("经单位管理员审核后在限定时间内提交，逾期不再受理"): that clause and
         # the one before it, verbatim
         for p in passages:
             clauses = re.split(r"(?<=[，,])", _body(p.text).rstrip("。"))
             at = next((i for i, c in enumerate(clauses) if LATE.search(c)), None)
             if p.id.startswith("n-") and not p.topic and at is not None and not _SINGLE.search(p.text):
-                late = ["".join(clauses[max(at - 1, 0): at + 1]).rstrip("，,")]
+                more.append("".join(clauses[max(at - 1, 0): at + 1]).rstrip("，,"))
                 break
-    if late:
-        window["quotes"].append(late[0])
-        window["zh"] = window["zh"].rstrip("。") + "；" + late[0].rstrip("。") + "。"
+    for sentence in more:
+        window["quotes"].append(sentence)
+        window["zh"] = window["zh"].rstrip("。") + "；" + sentence.rstrip("。") + "。"
 
 
 PROCESS_SECTION = re.compile(r"程序|流程|步骤")
@@ -389,7 +395,7 @@ def _window_fact(role: str, name: str, opens: tuple[str, ...], closes: tuple[str
     fact = _make_fact(role, "dates", [quote], vocab, window=window)
     fact["zh"] = f"{name}时间为{_zh_date(*opens)}—{_zh_date(*closes)}" + (
         f"，截止日为{_zh_date(*closes)}" if role == "submission_window" else "")
-    if (said := _SAID_RANGE.search(quote)) and squash(said.group(0)) != squash(fact["zh"].split("为", 1)[1]):
+    if (said := _SAID_RANGE.search(quote)) and squash(said.group(0)) != squash(f"{_zh_date(*opens)}—{_zh_date(*closes)}"):
         fact["zh"] += f"（通知原文：{said.group(0)}）"  # the notice's own way of writing them, too
     fact["zh"] += "。"
     if rest:
@@ -476,7 +482,11 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
                 found.level_quotes.setdefault(level, clause.strip())
                 quotes.append(clause.strip())
     if quotes:
-        found.facts.append(_make_fact("funding_levels", "funding", list(dict.fromkeys(quotes)), vocab))
+        fact = _make_fact("funding_levels", "funding", list(dict.fromkeys(quotes)), vocab)
+        # in English with the amounts themselves (an English question's answer states them, as the curated one does)
+        fact["en"] = "; ".join(f"{LEVEL_EN[lv]}: CNY {round(v * 10000):,} ({format_wan(v)}万元) each"
+                               for lv, v in amounts.items()) + f". (The notice says, in Chinese: {fact['zh']})"
+        found.facts.append(fact)
     return amounts
 
 

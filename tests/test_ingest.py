@@ -57,6 +57,14 @@ def test_ingest_2024_reproduces_the_curated_corpus(tmp_path: Path) -> None:
     # and the bureau's own command loads it with nothing to mend (a date a topic's content mentions in
     # passing is the topic's content, not an uncovered fact)
     assert cli_main(["ingest", str(CORPUS_DIR / "notice.txt"), "--out", str(tmp_path / "cli")]) == 0
+    # what an applicant asks of the ingested notice as of the curated one: when to submit and why not last,
+    # whether the quota changes, the amounts in English
+    window = found.fact("submission_window")
+    assert window and any("集中提交" in q for q in window["quotes"]) and any("逾期" in q for q in window["quotes"])
+    quota = found.fact("quota")
+    assert quota and any("调整" in q for q in quota["quotes"])
+    funding = found.fact("funding_levels")
+    assert funding and "CNY 200,000" in funding["en"] and "CNY 60,000" in funding["en"]
 
 
 def test_ingest_never_overwrites_the_overlay(tmp_path: Path) -> None:
