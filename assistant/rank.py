@@ -56,6 +56,7 @@ W_ENTITY_VALUE = 2.0  # cross-fitted dev..dev14: 0 -> 3226, 0.5-3 all 3227
 W_WHY = 5.0  # beside the attribute match: a why-question is answered by the purpose the notice states
 # (cross-fitted dev..dev13: 0, 2, 5, 8 all 3063; at 0 the two dev why-questions got the registration steps)
 W_STATED = 5.0  # cross-fitted dev..dev13: 0 -> 3045, 1.5 3050, 3 3049, 5 3049 (5: the failed rule leads a tie)
+ALSO_INTENT_SHARE = 0.7  # a fact's other kind counts this much of the model's belief in it (cross-fitted dev..dev18: 0 4008, 0.3 4008, 0.5 4009, 0.7 4010, 1 4005)
 W_INTENT = 9.0  # cross-fitted dev..dev10: 2 -> 0.8835, 4 0.8857, 6 0.8857, 9 0.8874, 14 0.8860, 25 0.8874
 RARE_HOLDERS = 2  # an asked value held by at most this many facts makes them candidates ...
 RARE_KIND_SURE = 0.5  # ... when the question is at least this likely of their kind (or one fact alone holds it)
@@ -252,7 +253,9 @@ class FactRanker:
             if "date" in attrs and asks_when:
                 c.features["date_words"] = 1.0
             if kinds:
-                kind = kinds.get(c.fact.intent, 0.0)
+                # (of its main kind, or of another it answers as well)
+                kind = max([kinds.get(c.fact.intent, 0.0)]
+                           + [ALSO_INTENT_SHARE * kinds.get(k, 0.0) for k in c.fact.also_intents])
                 if CONDITIONS_ANSWER_ELIGIBILITY and c.fact.id in self._conditions:
                     kind = max(kind, kinds.get("eligibility", 0.0))
                 c.features["intent"] = round(kind, 2)

@@ -82,6 +82,8 @@ class Fact(BaseModel):
     id: str
     role: str | None = None  # what the fact is, independent of the notice: submission_window, applicants...
     intent: str
+    # other kinds of question it answers as well ("包干制" is asked as funding and as a rule)
+    also_intents: list[str] = Field(default_factory=list)
     quotes: list[str]
     zh: str
     en: str

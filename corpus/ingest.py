@@ -183,6 +183,8 @@ def _make_fact(role: str, intent: str, quotes: list[str], vocab: dict[str, Any],
     en = f"{v['en']}. The notice says (in Chinese): {zh}" if v.get("en") else f"The notice says (in Chinese): {zh}"
     fact = {"id": role, "role": role, "intent": intent, "quotes": quotes, "zh": zh, "en": en,
             "triggers": list(v.get("triggers", []))}
+    if v.get("also_intents"):
+        fact["also_intents"] = list(v["also_intents"])
     fact.update(extra)
     return fact
 

@@ -396,3 +396,9 @@ def test_a_topic_described_by_words_of_its_content_alone(variants: dict[str, Ass
     # no alias of the low-altitude topic says 无人机; its research content does, and no other topic's
     answer = variants["notice_2037"].ask("搞无人机的那个课题，联系电话是多少", dt.date(2037, 3, 20)).answer
     assert "0371-67176525" in answer and "低空经济" in answer
+
+
+def test_a_fact_answers_the_other_kind_of_question_it_belongs_to(variants: dict[str, Assistant]) -> None:
+    # internal publicity is a rule and a step of the process: asked as a step, it still answers
+    answer = variants["notice_2034"].ask("推荐之前，单位内部公示要多少天？", dt.date(2034, 3, 10)).answer
+    assert "5个工作日" in answer
