@@ -449,6 +449,9 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
         found.facts.append(fact)
 
 
+PLEDGE_SENTENCES = 8  # of a pledge template, quoted whole up to this many
+
+
 def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     """The materials list: the passages under a heading that names the application materials."""
     def heads(p: Passage) -> list[str]:
@@ -466,6 +469,11 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
     attach = [p for p in passages if p.id.startswith("n-") and any(h.startswith("附件") for h in heads(p)[:1])]
     if attach:
         found.facts.append(_make_fact("attachments", "materials", [p.text for p in attach[:6]], vocab))
+    # What the pledge template annexed has the unit declare and sign: its sentences after its title.
+    pledge = [p for p in passages if p.id.startswith("p-") and p.kind == "text"]
+    if len(pledge) >= 2:
+        found.facts.append(_make_fact("credit_pledge_template", "materials",
+                                      [_body(p.text) for p in pledge[1:PLEDGE_SENTENCES + 1]], vocab))
 
 
 def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> dict[str, float]:
@@ -594,7 +602,7 @@ def _group_of(head: Passage) -> str | None:
     return label if label and not level_of(parts[-2]) and not re.search(r"[。，；：,;:]", label) else None
 
 
-def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, float]) -> None:
+def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, float], vocab: dict[str, Any]) -> None:
     ids = list(dict.fromkeys(p.topic for p in passages if p.topic))
     by_topic: dict[str, list[Passage]] = {}
     for p in passages:
@@ -620,6 +628,16 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             m = re.search(r"子课题为(" + LEVEL_ALTERNATION + r")项目", head.text + " ".join(p.text for p in passages if not p.topic))
             if m:
                 sub_level[tid] = WORD_LEVEL[m.group(1)]
+                if not found.fact("subtopic_level"):
+                    # "（含 7 个子课题，子课题为重点项目）": what level the sub-topics are, and that level's amount
+                    said = re.search(r"[^（(，,。]*子课题[^（(。]*?子课题为(?:" + LEVEL_ALTERNATION + r")项目", m.string)
+                    quotes = [said.group(0).strip() if said else m.group(0)]
+                    lv = sub_level[tid]
+                    if lv in found.level_quotes:
+                        quotes.append(found.level_quotes[lv])
+                    fact = _make_fact("subtopic_level", "topics", quotes, vocab)
+                    fact["en"] = (f"The sub-topics are {LEVEL_EN[lv].lower()}s. (The notice says, in Chinese: {fact['zh']})")
+                    found.facts.append(fact)
         topic: dict[str, Any] = {
             "id": tid, "parent": parent, "level": level,
             "label": f"子课题{circled(sub)}" if sub else f"{LEVEL_ZH[level]}{num}",
@@ -1029,7 +1047,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     _late_sentences(passages, found)
     amounts = _counts_and_levels(passages, found, vocab)
     _meta(lines, passages, found)
-    _topics(passages, found, amounts)
+    _topics(passages, found, amounts, vocab)
     _rules(found)
     if not found.topics:
         found.notes.append("课题：附件中找不到申报指南的课题（“一、重大项目”之类的标题和编号课题）。")

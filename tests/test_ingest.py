@@ -65,6 +65,11 @@ def test_ingest_2024_reproduces_the_curated_corpus(tmp_path: Path) -> None:
     assert quota and any("调整" in q for q in quota["quotes"])
     funding = found.fact("funding_levels")
     assert funding and "CNY 200,000" in funding["en"] and "CNY 60,000" in funding["en"]
+    # what level the sub-topics are, and what the annexed pledge has the unit declare
+    sub = found.fact("subtopic_level")
+    assert sub and "子课题为重点项目" in sub["quotes"][0] and "6 万元" in sub["zh"]
+    pledge = found.fact("credit_pledge_template")
+    assert pledge and any("失信保留期" in q for q in pledge["quotes"]) and any("法定代表人" in q for q in pledge["quotes"])
 
 
 def test_ingest_never_overwrites_the_overlay(tmp_path: Path) -> None:
