@@ -100,6 +100,7 @@ CORE_OTHER_ATTRIBUTES: tuple[str | None, ...] = (None, "how")  # ... asking no v
 # the description's words)
 DESCRIBED_LEAD = 1.5
 DESCRIBED_POOL = 30  # passages read for it
+DESCRIBED_DETAIL = True  # ... for a point of its content too ("科创金融子课题里的产品供给体系要覆盖哪些阶段")
 UNNAMED_TOPIC_LISTS = True  # a described topic no title matches gets every topic's asked value
 PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-question out of scope
 # An overview the model is unsure of is of the best-ranked fact's kind when the model gives that kind at
@@ -143,6 +144,12 @@ _NO_SESSION = SessionState()  # the state of a question asked without a session
 def _cache_key(canonical_question: str, today: dt.date, state: SessionState) -> tuple:
     """What an answer depends on: the question, the day and the session's state."""
     return (canonical_question, today, state.key())
+
+
+def _opens(q: str, words: str) -> bool:
+    """Whether `words` open the question or one of its clauses (its subject, not a later guess)."""
+    at = q.find(words)
+    return at == 0 or at > 0 and q[at - 1] in "，,。；;：:？?！! "
 
 
 def _has(q: str, words: tuple[str, ...] | list[str]) -> bool:
@@ -573,19 +580,20 @@ class Assistant:
         # 5. Topics: named now, or carried over from the previous turn, or described: the model is sure
         #    the question is about a topic and the best passages all belong to one ("Which cities should
         #    the concept verification platform study look at?").
+        described = "" if topics or follow_up else self.topics.description(q)
+        found = self._retrieved_topic(described) if described and (facets or DESCRIBED_DETAIL) else None
+        if found and hits and hits[0].passage.topic not in (None, found) and not _opens(q, described):
+            found = None  # said after the subject, the description is the asker's guess ("…的是概念验证那个课题吧")
         if follow_up:
             topics = list(state.topics)
+        elif found:
+            # a topic the question describes in words no alias holds ("科创金融那个子课题联系单位是", "无人机那个
+            # 课题的电话"): the topic whose passages the description retrieves, well ahead of any other
+            topics = [found]
         elif not topics and sure_kind == "topics" and len(hits) >= 2 and hits[0].passage.topic and all(
                 h.passage.topic == hits[0].passage.topic for h in hits[:2]):
             topics = [hits[0].passage.topic]
             facets = [f for f in self._facets(q, topics) if f in facets]
-        elif not topics and facets and (found := self._retrieved_topic(self.topics.description(q))) and not (
-                hits and hits[0].passage.topic not in (None, found)):
-            # a facet of a topic the question describes in words no alias holds ("科创金融那个子课题联系单位是",
-            # "无人机那个课题的电话"): the topic whose passages the description retrieves, well ahead of any other,
-            # unless the whole question's best passage is another topic's (the description was the asker's
-            # guess: "参考合肥…经验的是概念验证那个课题吧")
-            topics = [found]
             facets = [f for f in self._facets(q, topics) if f in facets]
         general_first = facts and not follow_up and facts[0].intent in GENERAL_INTENTS and top_longest >= 3 and not (
             set(facets) & {"funding", "contact", "deliverable", "references"}

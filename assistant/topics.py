@@ -232,7 +232,7 @@ class TopicResolver:
     def description(self, q: str) -> str:
         """The words a Chinese question describes a topic by ("科创金融那个子课题…" -> "科创金融"), or ""."""
         m = _DESCRIBED_ZH.search(q) if not q.isascii() else None
-        words = _DESCRIPTION_TAIL.sub("", m.group()) if m else ""
+        words = re.sub(r"^(?:应该|应当|就|也)?是", "", _DESCRIPTION_TAIL.sub("", m.group())) if m else ""
         return "" if _NOT_DESCRIBING.search(words) else words
 
     def described(self, q: str) -> bool:

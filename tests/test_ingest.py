@@ -201,10 +201,13 @@ def test_an_english_description_of_a_topic_titled_in_chinese_only(variants: dict
 def test_a_described_topic_no_title_matches_gets_every_topics_contact(variants: dict[str, Assistant]) -> None:
     """Rather than the notice's general contacts (a confidently wrong answer), each topic with its office."""
     v = variants["notice_2031"]
-    answer = _norm(v.ask("跟乡村振兴有关的那个课题，联系电话多少？", dt.date(2031, 4, 10)).answer)
+    answer = _norm(v.ask("跟海洋牧场有关的那个课题，联系电话多少？", dt.date(2031, 4, 10)).answer)
     assert _norm("没有与此描述对应的课题名称") in answer
-    assert "67171281" in answer and "67171201" in answer  # every topic's phone, the one meant among them
+    assert "67171281" in answer and "67171201" in answer  # every topic's phone
     assert "67178888" not in answer  # not the policy enquiries line
+    # a description only one topic's research content holds is that topic (乡村振兴: the 科技特派员 topic)
+    answer = _norm(v.ask("跟乡村振兴有关的那个课题，联系电话多少？", dt.date(2031, 4, 10)).answer)
+    assert "67171281" in answer and "科技特派员" in answer and "67171201" not in answer
 
 
 # ------------------------------------------------------------------ layouts of this round, in words of their own
