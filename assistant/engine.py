@@ -100,7 +100,6 @@ CORE_OTHER_ATTRIBUTES: tuple[str | None, ...] = (None, "how")  # ... asking no v
 # the description's words)
 DESCRIBED_LEAD = 1.5
 DESCRIBED_POOL = 30  # passages read for it
-DESCRIBED_DETAIL = True  # ... for a point of its content too ("科创金融子课题里的产品供给体系要覆盖哪些阶段")
 UNNAMED_TOPIC_LISTS = True  # a described topic no title matches gets every topic's asked value
 PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-question out of scope
 # An overview the model is unsure of is of the best-ranked fact's kind when the model gives that kind at
@@ -581,7 +580,8 @@ class Assistant:
         #    the question is about a topic and the best passages all belong to one ("Which cities should
         #    the concept verification platform study look at?").
         described = "" if topics or follow_up else self.topics.description(q)
-        found = self._retrieved_topic(described) if described and (facets or DESCRIBED_DETAIL) else None
+        # (for a facet of it or a point of its content: "科创金融子课题里的产品供给体系要覆盖哪些阶段")
+        found = self._retrieved_topic(described) if described else None
         if found and hits and hits[0].passage.topic not in (None, found) and not _opens(q, described):
             found = None  # said after the subject, the description is the asker's guess ("…的是概念验证那个课题吧")
         if follow_up:

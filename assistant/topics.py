@@ -11,6 +11,7 @@ import numpy as np
 
 from assistant.extract import cn_number
 from corpus import Topic
+from corpus.passages import LEVEL_ALTERNATION
 from index.tokenize import canonical, word_boundaries, words
 
 # "重点项目一共…" is not "重点项目1": a numeral followed by these characters is another word.
@@ -40,12 +41,12 @@ _NOT_DESCRIPTIVE = {"the", "a", "which", "what", "this", "that", "each", "every"
 EMBED_MARGIN = 0.015
 # ... and a Chinese description of one topic: "养老产业、老年人相关的选题", "黄河生态保护方面的那个课题"
 _DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:那个|这个)?(?:子?课题|选题|题目|方向)|"
-                           r"[\u4e00-\u9fff]{2,}的?那个(?:子?课题|选题|题目|题|方向|研究|(?:重大|重点|一般)?项目)|"
+                           r"[\u4e00-\u9fff]{2,}的?那个(?:子?课题|选题|题目|题|方向|研究|(?:" + LEVEL_ALTERNATION + r")?项目)|"
                            r"[\u4e00-\u9fff]{3,}?子课题")  # "科创金融子课题的电话"
 # Words that ask rather than describe ("哪个子课题", "每个子课题")
 _NOT_DESCRIBING = re.compile(r"哪|什么|啥|几|各|每|所有|全部|其他|其它|这个|那个|一共|本次|今年|想|了解|问|咨询|知道")
 _DESCRIPTION_TAIL = re.compile(r"(?:(?:相关|方面|有关)的?(?:那个|这个)?|的?那个)?"
-                               r"(?:子?课题|选题|题目|题|方向|研究|(?:重大|重点|一般)?项目)$")
+                               r"(?:子?课题|选题|题目|题|方向|研究|(?:" + LEVEL_ALTERNATION + r")?项目)$")
 GENERAL_EN_USES = 2  # a word this many general facts use in English names no topic on its own
 GENERAL_ZH_USES = 2  # a word this many passages outside the topics use names no topic on its own
 EN_MARGIN = 0.5  # the best topic's shared words must outweigh the next one's by this much (idf units)

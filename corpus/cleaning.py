@@ -106,12 +106,14 @@ def _beside(lines: list[str], i: int) -> list[int]:
     return out
 
 
-def _running_lines(lines: list[str]) -> set[str]:
-    """Running headers and footers: a line met beside two or more page-number lines (the nearest
-    non-blank line after or before one), the same text each time."""
-    beside = Counter(lines[j] for i, ln in enumerate(lines) if ln and _PAGE_NUMBER.match(ln)
-                     for j in _beside(lines, i) if not _PAGE_NUMBER.match(lines[j]))
-    return {ln for ln, n in beside.items() if n >= 2}
+def _running_lines(lines: list[str]) -> set[int]:
+    """Where running headers and footers stand: a line met beside two or more page-number lines (the
+    nearest non-blank line after or before one), the same text each time; only there, not elsewhere
+    (the title on top stays)."""
+    at_break = [j for i, ln in enumerate(lines) if ln and _PAGE_NUMBER.match(ln)
+                for j in _beside(lines, i) if not _PAGE_NUMBER.match(lines[j])]
+    repeated = {ln for ln, n in Counter(lines[j] for j in at_break).items() if n >= 2}
+    return {j for j in at_break if lines[j] in repeated}
 
 
 def clean_lines(raw: str) -> list[str]:
@@ -119,11 +121,8 @@ def clean_lines(raw: str) -> list[str]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = [re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip() for ln in text.split("\n")]
     running = _running_lines(lines)
-    # A running line is dropped where it stands beside a page break, kept elsewhere (the title on top).
-    at_break = {j for i, ln in enumerate(lines) if ln and _PAGE_NUMBER.match(ln) for j in _beside(lines, i)}
     lines = [_unspace(_MARKUP.sub("", ln)) for k, ln in enumerate(lines)
-             if ln and not _PAGE_NUMBER.match(ln) and not _TABLE_RULE.match(ln)
-             and not (ln in running and k in at_break)]
+             if ln and not _PAGE_NUMBER.match(ln) and not _TABLE_RULE.match(ln) and k not in running]
     joined: list[str] = []
     for ln in lines:
         if joined and _BARE_LABEL.match(joined[-1]):

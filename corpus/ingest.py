@@ -44,7 +44,6 @@ from corpus.passages import (
     table_cells,
 )
 
-LEVEL_ZH = LEVEL_NAMES
 WORD_LEVEL = dict(LEVEL_WORDS)  # "重大" -> major
 # Unit types as notices name them -> Profile.org_type (longest first wins).
 ORG_WORDS = (
@@ -640,7 +639,7 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
                     found.facts.append(fact)
         topic: dict[str, Any] = {
             "id": tid, "parent": parent, "level": level,
-            "label": f"子课题{circled(sub)}" if sub else f"{LEVEL_ZH[level]}{num}",
+            "label": f"子课题{circled(sub)}" if sub else f"{LEVEL_NAMES[level]}{num}",
             "label_en": f"Sub-topic {sub}" if sub else f"{LEVEL_EN[level]} {num}",
             "title": title, "title_en": title, "title_quote": head.text,
         }
@@ -664,7 +663,7 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             topic["funding_wan"] = level_amounts[level]
             if level in found.level_quotes:
                 topic["funding_quote"] = found.level_quotes[level]  # "（一）重大课题（每项资助30万元）"
-            found.notes.append(f"{topic['label']}（{title}）：没有本课题的经费行，经费取{LEVEL_ZH[level]}的额度"
+            found.notes.append(f"{topic['label']}（{title}）：没有本课题的经费行，经费取{LEVEL_NAMES[level]}的额度"
                                f"{level_amounts[level]:g}万元。")
         else:
             found.notes.append(f"{topic['label']}（{title}）：找不到经费。")
@@ -713,12 +712,12 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
     # Each level by the notice's own name for it ("重大课题" where it says 课题 rather than 项目).
     text = "".join(p.text for p in passages)
     def name(lv: str) -> str:
-        word = LEVEL_ZH[lv][:2]
-        base = f"{word}课题" if text.count(f"{word}课题") > text.count(f"{word}项目") else LEVEL_ZH[lv]
+        word = LEVEL_NAMES[lv][:2]
+        base = f"{word}课题" if text.count(f"{word}课题") > text.count(f"{word}项目") else LEVEL_NAMES[lv]
         alias = next((a for a, v in found.aliases.items() if v == lv), None)
         return f"{alias}（{base}）" if alias else base  # "A类（重大项目）", as the notice defines it
     found.levels = {lv: name(lv) for lv in dict.fromkeys(t["level"] for t in found.topics)} or {
-        "major": LEVEL_ZH["major"], "key": LEVEL_ZH["key"]}
+        "major": LEVEL_NAMES["major"], "key": LEVEL_NAMES["key"]}
 
 
 # ------------------------------------------------------------------------------------------ rules
@@ -933,7 +932,7 @@ def _leader_rules(found: Found) -> None:
             if (t or d) and sentence.strip() not in req_clauses:
                 req_clauses.append(sentence.strip())
     if titles:
-        levels_zh = "、".join(LEVEL_ZH[lv] for lv in titles)
+        levels_zh = "、".join(LEVEL_NAMES[lv] for lv in titles)
         others = [lv for lv in found.levels if lv not in titles]
         found.rules.append({
             "id": "major_leader_qualification", "check": "major_leader", "fields": ["project_level", "title", "degree"],
@@ -942,7 +941,7 @@ def _leader_rules(found: Found) -> None:
             "qualifying_titles": next(iter(titles.values())), "qualifying_degrees": next(iter(degrees.values())),
             "strength": "in_principle" if "原则上" in q else "hard", "quote": req_clauses[0],
             "pass": _bi(f"负责人具备{levels_zh}要求的职称或学历。", "The leader has the title or degree the project level asks for."),
-            "pass_key": _bi(("、".join(LEVEL_ZH[lv] for lv in others) or "该级别项目") + "不限职称学历。",
+            "pass_key": _bi(("、".join(LEVEL_NAMES[lv] for lv in others) or "该级别项目") + "不限职称学历。",
                             "This project level has no title or degree requirement."),
             "fail": _bi(f"{req_clauses[0]}。", "The leader lacks the title or degree this project level asks for."),
             "unknown": _bi(f"{req_clauses[0]}。", "Some project levels ask for a title or degree of the leader."),

@@ -405,8 +405,8 @@ def segment(lines: list[str]) -> list[Passage]:
             continue
         if tail_tagged and cur.doc in ("notice", "guide") and (m := _NUMBERED.match(line)) and (
                 tag := _LEVEL_TAIL.search(m.group(2))):
-            # "1．郑州市…研究（重点项目）": a topic, numbered within its level; one of a level the notice has
-            # and the schema not ("（青年项目）") is no topic
+            # "1．郑州市…研究（重点项目）": a topic, numbered within its level; one tagged with a level no
+            # LEVEL_WORDS word names ("（培育项目）") is no topic
             lv = level_of(tag.group(1), aliases)
             cur.level = lv
             if lv:
