@@ -172,7 +172,8 @@ def extract_profile(text: str) -> Profile:
         facts["project_level"] = "key"
     elif re.search(r"一般项目|一般课题|general project", text) and not re.search(r"重大|重点|major|key project", text):
         facts["project_level"] = "general"
-    value = _flag(text, r"独立法人|legal person|legal entity", _NEG + r"\s*(?:是)?\s*独立法人|不是法人|非法人|没有(?:单独)?(?:做|办)?(?:过)?法人登记|不是(?:单独|独立)的?法人|内设机构|"
+    # ("legal-person status": hyphenated too)
+    value = _flag(text, r"独立法人|legal[- ]person|legal[- ]entity", _NEG + r"\s*(?:是)?\s*独立法人|不是法人|非法人|没有(?:单独)?(?:做|办)?(?:过)?法人登记|不是(?:单独|独立)的?法人|内设机构|"
         r"not (?:registered as )?an? (?:independent |separate )?legal|no legal|without (?:an? )?(?:independent )?legal|not separately registered")
     if value is not None:
         facts["independent_legal_person"] = value
@@ -237,7 +238,7 @@ def extract_profile(text: str) -> Profile:
     elif (n := _count(text, r"(?:通过|经过|走)\s*" + _NUM + r"\s*个\s*(?:推荐)?(?:部门|渠道)")) is not None:
         facts["recommending_departments"] = n
     elif re.search(r"(?:一个|单个|1个)推荐部门|(?:只|仅|就)(?:通过|经过|走).{0,8}(?:一个|单个|1个)(?:推荐)?(?:部门|渠道|口子)|"
-                   r"through (?:only )?one (?:recommending )?department", text):
+                   r"through (?:only |just )?(?:one|a single|a sole|one single) (?:recommending )?department", text):
         facts["recommending_departments"] = 1
     _counts(text, facts)
     return Profile(**cast(dict[str, Any], facts))  # each value is of its field's type (validated here)
@@ -287,8 +288,8 @@ def _counts(text: str, facts: dict[str, object]) -> None:
         text = text[: unit.start()] + "。" + text[unit.end():]
     # "put forward 5 soft science projects": up to three words may describe the projects.
     elif (m := re.search(r"(?:put forward|recommended|submitted|nominated)\s*" + _EN_NUM + r"\s*(?:[a-z-]+\s+){0,3}?"
-                         r"(?:projects|applications|proposals)|"
-                         r"(?:has|have)\s*(?:already\s*)?" + _EN_NUM + r"\s*(?:[a-z-]+\s+){0,3}?(?:projects|applications|proposals)\s*"
+                         r"(?:projects?|applications?|proposals?)\b|"  # ("1 project": one, singular)
+                         r"(?:has|have)\s*(?:already\s*)?" + _EN_NUM + r"\s*(?:[a-z-]+\s+){0,3}?(?:projects?|applications?|proposals?)\s*"
                          r"(?:recommended|submitted|put forward)", text)) and (
         re.search(r"unit|university|institute|school|we ", text)
     ):
@@ -309,7 +310,9 @@ def _counts(text: str, facts: dict[str, object]) -> None:
             facts["applications_this_year"] = n
     elif re.search(r"(?:还没|没有|没|未|尚未)(?:申报|报)过?(?:其他|别的)?(?:项目)?|第一次申报|no other application|"
                    r"(?:只|就|仅)(?:报|申报|申请)(?:这|这么)?(?:一|1)(?:个|项)|only (?:[a-z]+ ){0,2}(?:this|one) (?:[a-z]+ )?(?:application|project)|"
-                   r"(?:my|the) only (?:[a-z]+ )?(?:application|project)",
+                   r"(?:my|the) only (?:[a-z]+ )?(?:application|project)|"
+                   # "she has not applied for anything else this year"
+                   r"(?:has|have|had)(?: not|n't| never)(?: yet)? (?:applied|submitted)(?: for)? (?:anything|any other|another)",
                    text):
         facts["applications_this_year"] = 0
     elif re.search(r"already (?:applied|submitted)(?: for)? (?:another|one|a)|second application|已经报了一个|已报一个", text):

@@ -1282,3 +1282,13 @@ def test_a_guessed_topic_does_not_outweigh_the_topic_the_question_describes(assi
     # the asker guesses the concept-verification topic; the cities named are the research institutes topic's
     answer = assistant.ask("参照合肥、成都、苏州等地经验的，是概念验证那个课题吧？").answer
     assert "一流大学（郑州）研究院" in answer
+
+
+def test_an_english_profile_spelled_out_in_full_is_read_in_full() -> None:
+    from assistant.extract import extract_profile
+
+    p = extract_profile(canonical(
+        "Our university in Zhengzhou has independent legal-person status and has recommended 2 project so far; "
+        "I have not applied for anything else this year, and we go through a single recommending department."))
+    assert p.independent_legal_person is True and p.org_quota_used == 2
+    assert p.applications_this_year == 0 and p.recommending_departments == 1
