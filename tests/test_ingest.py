@@ -27,9 +27,9 @@ from assistant.engine import Assistant
 from assistant.models import Profile
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
-from corpus import CORPUS_DIR, CorpusError, inspect_corpus, load_corpus
+from corpus import CORPUS_DIR, Corpus, CorpusError, inspect_corpus, load_corpus
 from corpus.cleaning import clean_lines
-from corpus.ingest import ingest
+from corpus.ingest import Found, ingest
 from corpus.passages import segment
 from corpus.reproduce import reproduction
 from index import IndexConfig, open_index
@@ -211,6 +211,14 @@ def test_a_described_topic_no_title_matches_gets_every_topics_contact(variants: 
 
 
 # ------------------------------------------------------------------ layouts of this round, in words of their own
+def _ingested(tmp_path: Path, lines: list[str]) -> tuple[Found, Corpus]:
+    """A notice written as `lines`, ingested as the bureau would: what ingest found, and the corpus it wrote."""
+    notice = tmp_path / "n.txt"
+    notice.write_text("\n".join(lines), encoding="utf-8")
+    found = ingest(notice, tmp_path / "out", progress=False)
+    return found, load_corpus(tmp_path / "out")
+
+
 def test_pdf_wrapping_and_running_headers_are_undone_without_joining_complete_lines() -> None:
     raw = "\n".join([
         "某市软科学计划申报须知", "", "（一）【申报条件】",
@@ -272,7 +280,7 @@ def test_topics_tagged_with_their_level_after_the_title_under_field_groups() -> 
 
 
 def test_date_ranges_sharing_their_month_and_completion_said_beside_its_date(tmp_path: Path) -> None:
-    text = "\n".join([
+    found, _ = _ingested(tmp_path, [
         "关于申报2040年度软科学项目的通知", "一、申报条件",
         "项目负责人须在1980年1月1日之后出生；二是结题要求，有逾期未结题项目的不得申报。",
         "每所高校申报不超过7项，科研院所不超过3项，其他单位不超过1项。",
@@ -281,9 +289,6 @@ def test_date_ranges_sharing_their_month_and_completion_said_beside_its_date(tmp
         "项目执行期一年，2041年5月31日前完成。",
         "三、联系方式", "业务咨询：计划处，0371-60000021。",
     ])
-    notice = tmp_path / "n.txt"
-    notice.write_text(text, encoding="utf-8")
-    found = ingest(notice, tmp_path / "out", progress=False)
     window = found.fact("submission_window")
     assert window and window["window"]["opens"] == "2040-05-02" and window["window"]["closes"] == "2040-05-28"
     assert "2040年5月2日至28日" in window["zh"]  # the notice's own way of writing it, beside the dates
@@ -295,7 +300,7 @@ def test_date_ranges_sharing_their_month_and_completion_said_beside_its_date(tmp
 
 
 def test_quota_table_and_a_weekday_in_a_range(tmp_path: Path) -> None:
-    text = "\n".join([
+    found, _ = _ingested(tmp_path, [
         "关于申报2041年度软科学项目的通知", "（一）【申报条件】",
         "1）申报单位为本市的高等院校、科研院所。",
         "2）承担的市级项目已逾期且尚未结题的，不得申报。",
@@ -303,9 +308,6 @@ def test_quota_table_and_a_weekday_in_a_range(tmp_path: Path) -> None:
         "（三）【时间安排】", "1）网上填报：2041年6月4日（星期二）9:00至2041年6月20日（星期四）17:00。",
         "（四）【联系方式】", "计划处 0371-60000031",
     ])
-    notice = tmp_path / "n.txt"
-    notice.write_text(text, encoding="utf-8")
-    found = ingest(notice, tmp_path / "out", progress=False)
     window = found.fact("submission_window")
     assert window and window["window"]["closes"] == "2041-06-20"
     assert "2041年6月4日（星期二）9:00至2041年6月20日（星期四）17:00" in window["zh"]
@@ -316,7 +318,7 @@ def test_quota_table_and_a_weekday_in_a_range(tmp_path: Path) -> None:
 
 
 def test_a_title_and_degree_asked_together_and_a_clause_naming_who_does_not_qualify(tmp_path: Path) -> None:
-    text = "\n".join([
+    _, corpus = _ingested(tmp_path, [
         "关于申报2042年度软科学课题的通知", "一、申报条件",
         "申报单位为本市的高等院校、科研院所。",
         "课题负责人年龄不超过59周岁。申报重大课题的，负责人须具有正高级职称，或者同时具有副高级职称和博士学位；"
@@ -324,11 +326,6 @@ def test_a_title_and_degree_asked_together_and_a_clause_naming_who_does_not_qual
         "二、时间安排", "网上申报时间：2042年3月1日至2042年3月30日。",
         "三、联系方式", "计划处 0371-60000041",
     ])
-    notice = tmp_path / "n.txt"
-    notice.write_text(text, encoding="utf-8")
-    out = tmp_path / "out"
-    ingest(notice, out, progress=False)
-    corpus = load_corpus(out)
     rule = next(r for r in corpus.rules if r.id == "major_leader_qualification")
     assert rule.titles_by_level["major"] == ["senior"] and rule.degrees_by_level["major"] == []
     checker = EligibilityChecker(corpus)
@@ -345,7 +342,7 @@ def test_a_title_and_degree_asked_together_and_a_clause_naming_who_does_not_qual
 
 
 def test_table_of_topics_with_people_and_a_window_from_the_notices_date(tmp_path: Path) -> None:
-    text = "\n".join([
+    found, corpus = _ingested(tmp_path, [
         "关于申报2043年度软科学项目的通知", "一、申报条件",
         "申报单位为本市的高等院校、科研院所以及其他事业单位；企业和个人不作为申报主体。",
         "原则上每个申报单位推荐不超过2项，高等院校可放宽至4项。",
@@ -359,11 +356,6 @@ def test_table_of_topics_with_people_and_a_window_from_the_notices_date(tmp_path
         "2 | 社区养老服务供给研究 | 一般项目 | 社会处 | 赵强 67170002",
         "郑州市科学技术局", "2043年4月1日",
     ])
-    notice = tmp_path / "n.txt"
-    notice.write_text(text, encoding="utf-8")
-    out = tmp_path / "out"
-    found = ingest(notice, out, progress=False)
-    corpus = load_corpus(out)
     assert [c.person for t in corpus.topics for c in t.contacts] == ["孙丽", "赵强"]  # an annex listing topics is a guide
     window = found.fact("submission_window")
     assert window and (window["window"]["opens"], window["window"]["closes"]) == ("2043-04-01", "2043-05-08")
@@ -377,7 +369,7 @@ def test_table_of_topics_with_people_and_a_window_from_the_notices_date(tmp_path
 
 
 def test_topics_called_by_their_place_in_a_field_group(tmp_path: Path) -> None:
-    text = "\n".join([
+    _, corpus = _ingested(tmp_path, [
         "关于申报2044年度软科学项目的通知", "一、申报条件", "申报单位为本市的高等院校。",
         "二、时间安排", "网上申报时间：2044年3月1日至2044年3月30日。",
         "三、经费", "重点项目每项10万元，一般项目每项4万元。",
@@ -389,11 +381,6 @@ def test_topics_called_by_their_place_in_a_field_group(tmp_path: Path) -> None:
         "1．城市更新中历史街区活化研究（一般项目）", "联系处室：城建处 联系电话：0371-60000052",
         "2．基层应急管理能力评估研究（一般项目）", "联系处室：应急处 联系电话：0371-60000053",
     ])
-    notice = tmp_path / "n.txt"
-    notice.write_text(text, encoding="utf-8")
-    out = tmp_path / "out"
-    ingest(notice, out, progress=False)
-    corpus = load_corpus(out)
     resolver = TopicResolver(corpus.topics)
     second_social = next(t.id for t in corpus.topics if t.title.startswith("基层应急"))
     assert resolver.resolve(canonical("社会类第2个选题的联系电话")) == [second_social]
