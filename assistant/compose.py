@@ -94,7 +94,12 @@ def _ids(t: Topic, *quotes: str) -> list[str]:
 
 
 def _name(t: Topic, lang: str) -> str:
-    return f"{t.label}“{t.title}”" if lang == "zh" else f"{t.label_en} ({t.label}, \"{t.title_en}\")"
+    if lang == "zh":
+        return f"{t.label}“{t.title}”"
+    # The notice's own title beside the English one: an applicant searches the notice by it.
+    if t.title_en == t.title:
+        return f"{t.label_en} ({t.label}“{t.title}”)"
+    return f"{t.label_en} \"{t.title_en}\" ({t.label}“{t.title}”)"
 
 
 def _contacts(t: Topic, lang: str) -> str:

@@ -107,14 +107,27 @@ def _en_negated(text: str, start: int) -> bool:
     return bool(_EN_NEGATOR.search(clause))
 
 
+# A Chinese negation reaches the end of its clause too: "也没有在惩戒期内的科研严重失信记录",
+# "无惩戒期内科研严重失信记录". A clause that asks or doubts ("有没有…", "不确定是否…") denies nothing.
+_ZH_NEGATOR = re.compile(r"(?<!有)(?:没有|没|无|未|不存在|不在|从未|并无)")
+_ZH_UNSURE = re.compile(r"是否|有没有|不确定|不知道|不清楚|不记得|吗")
+_ZH_CLAUSE_END = re.compile(r"[，,。；;！!？?]|但|可是|不过")
+
+
+def _zh_negated(text: str, start: int) -> bool:
+    """Whether a Chinese negator earlier in the clause of text[start] denies what is said there."""
+    clause = _ZH_CLAUSE_END.split(text[:start])[-1]
+    return bool(_ZH_NEGATOR.search(clause)) and not _ZH_UNSURE.search(clause)
+
+
 def _flag(text: str, positive: str, negative: str) -> bool | None:
     if re.search(negative, text):
         return False
     said = list(re.finditer(positive, text))
     if not said:
         return None
-    # an English statement of the fact is denied when a negator precedes it in its clause
-    return not all(m.group(0).isascii() and _en_negated(text, m.start()) for m in said)
+    # a statement of the fact is denied when a negator precedes it in its clause
+    return not all(_en_negated(text, m.start()) if m.group(0).isascii() else _zh_negated(text, m.start()) for m in said)
 
 
 def _count(text: str, pattern: str) -> int | None:
@@ -215,7 +228,7 @@ def extract_profile(text: str) -> Profile:
         text,
         r"已(?:经)?(?:获得|拿|得到|获)(?:到|过)?(?:了|过)?\s*(?:郑州)?(?:市级|市里|市财政)|市里(?:已经)?(?:资助|支持)过|市级(?:财政)?(?:资金)?(?:已经)?(?:资助|支持)过|already (?:received|got|been given) (?:zhengzhou )?(?:city|municipal)|already (?:city|municipal)[- ]funded|"
         r"already (?:received|got|had) (?:funding|money|support|a grant) from (?:the )?(?:zhengzhou )?(?:city|municipal)|"
-        r"(?:received|got|given) (?:zhengzhou )?(?:city|municipal) (?:funding|money|support|grants?)",
+        r"(?:received|got|given|had) (?:any )?(?:zhengzhou )?(?:city|municipal) (?:funding|money|support|grants?)",
         r"(?:没有|没|未|从未)\s*(?:获得|获|拿到|得到|拿过|拿)(?:过)?\s*(?:市级|市里|市财政)|not (?:been )?city[- ]funded|no city funding",
     )
     if value is not None:
@@ -264,6 +277,8 @@ _PLACES_USED = (
     re.compile(r"(?:名额|指标)[^，,。？?]{0,4}?(?:已经|已)?(?:用掉|用了|占了|用去)了?\s*" + _NUM + r"\s*(?:个|项)"),
     re.compile(r"(?:报|推|推荐|用)满了?\s*" + _NUM + r"\s*(?:个|项)"),
 )
+# A unit that has put nothing forward yet ("所里今年还一个都没推荐", "学校还没有推荐任何项目").
+_UNIT_NONE = re.compile(_UNIT + r"[^，,。？?我]{0,6}?(?:(?:一个|一项|任何项目)(?:都|也)|还|尚)(?:还)?(?:没有?|未)(?:推荐|上报)(?:过)?(?:任何)?(?:项目)?")
 _PLANNED = r"想|打算|准备|计划|拟"  # a count planned in all, the asked one among them
 _EN_NUMBERS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _EN_NUM = r"(\d+|" + "|".join(_EN_NUMBERS) + r")"
@@ -281,7 +296,10 @@ def _counts(text: str, facts: dict[str, object]) -> None:
         unit = _SPEAKER_COUNT.search(text)
     if unit is None:
         unit = next((m for pattern in _PLACES_USED if (m := pattern.search(text))), None)
-    if unit and (n := cn_number(unit.group(1))) is not None:
+    if unit is None and (m := _UNIT_NONE.search(text)):
+        facts["org_quota_used"] = 0  # "所里今年还一个都没推荐": none put forward yet
+        text = text[: m.start()] + "。" + text[m.end():]
+    elif unit and (n := cn_number(unit.group(1))) is not None:
         # "今年想报两个项目" counts the one asked about: the others already put forward are one fewer.
         facts["org_quota_used"] = max(n - 1, 0) if re.search(_PLANNED, unit.group(0)) else n
         # The leader's own count is read from the rest ("学校推荐了2项…我今年只报这一个").

@@ -246,6 +246,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 GUESSED_VALUES = True  # a guessed value or office tells the asked attribute
 GUESSED_FOREIGN = True  # another body inside the asker's guess about what the notice says is no scope question
 ATTRIBUTE_FOLLOWUPS = True  # "号码呢" asks a new attribute of the previous subject
+ATTRIBUTE_ONLY_MAX_CHARS = 12  # a longer turn asking an attribute says what it is about
 NEXT_STEPS = True  # "…以后还要做什么" asks what follows a step
 OWN_NAME_TAILS = True  # a programme name is this one's when its head ends in words of this one's name
 SPLIT_VALUES = ("date", "amount", "phone", "office", "url", "count", "age")  # values a back-referring part may ask apart
@@ -579,6 +580,12 @@ class Understander:
             # "它是哪个处？" after a general fact, or "哪天关？" after "系统哪天开放填报？" (a question
             # naming nothing the notice speaks of): the previous question, with this turn's words.
             # (every word of it a question word: "明天天气怎么样" asks something else)
+            if self._attribute_only(q) and not topic_context:
+                # "电话多少" after "网络系统技术支持是哪个单位负责？": a turn asking only an attribute asks
+                # it of the previous question's subject.
+                asked = self._attribute_phrase(previous)
+                subject = previous.replace(asked, " ").strip(" ,，?？") if asked else previous.strip(" ,，?？")
+                return f"{subject} {q}" if subject else None
             bare = ASKS.search(q) and not self.names_something(q) and all(
                 len(w) < 2 or ASKS.search(w) for w in words(q) if _CJK.search(w))
             if (PRONOUN.search(q) or bare) and len(q) <= PRONOUN_MAX_CHARS and not topic_context and not self._entity_spans(q):
@@ -635,6 +642,13 @@ class Understander:
         spans += [(m.start(), m.end(), "office") for key, _ in self.offices for m in re.finditer(re.escape(key), q)]
         spans += [(m.start(), m.end(), "age") for m in re.finditer(r"\d{2}\s*(?:周岁|岁)", q)]
         return sorted(spans)
+
+    def _attribute_only(self, q: str) -> bool:
+        """Whether a short turn asks an attribute and names nothing else ("电话多少", "what's the phone?")."""
+        asked = self._attribute_phrase(q)
+        if not ATTRIBUTE_FOLLOWUPS or not asked or len(q) > ATTRIBUTE_ONLY_MAX_CHARS or self._entity_spans(q):
+            return False
+        return all(ASKS.search(w) for w in words(q.replace(asked, " ")) if len(w) >= 2)
 
     @staticmethod
     def _attribute_phrase(q: str) -> str:

@@ -400,11 +400,14 @@ def _resolve_all(facts: list[Fact], topics: list[Topic], rules: list[Rule], meta
             problems.append(f"topic {topic.id}: the notice has no passages of this topic (heading not found)")
             continue
         shared = [p for p in passages if not p.topic]
+        # a sub-topic may rest on its topic's words: the contact stated once after the sub-topics' list
+        above = [p for p in passages if p.topic == topic.parent] if topic.parent else []
         for q in topic.quotes():
             # A level's amount stated once for all its topics ("（一）重大课题（每项资助30万元）") is the
             # topic's funding quote, said outside its own passages.
             found = (find_passages(q, own) or find_passages(q, shared) if q == topic.funding_quote
-                     else []) or resolve(q, own, f"topic {topic.id}")
+                     else []) or (find_passages(q, own) or find_passages(q, above) if above else []) \
+                or resolve(q, own, f"topic {topic.id}")
             if found:
                 topic.passage_of[q] = found[0]
         for p in own:

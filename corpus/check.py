@@ -20,7 +20,7 @@ from corpus import SERVICE_PHONE, Corpus, inspect_corpus, squash
 from corpus.passages import LEVEL_WORDS
 
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}[-－]?)?\d{7,8}(?![\d.])|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
+_PHONE = re.compile(r"(?<![\d.])(?<!备)(?:0\d{2,3}[-－]?)?\d{7,8}(?![\d.])|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*万元")
 
 

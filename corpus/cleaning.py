@@ -27,7 +27,7 @@ _DATE_LEAD = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日.")
 _DATE_ONLY = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?$")  # a signature's date line
 # A line that starts one of these opens a new block; it can never be the tail of a broken sentence.
 _BLOCK_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+\s*[.、]|子课题|附件|研究内容|项目经费|联系单位|- |"
+    r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+\s*[.、]|子课题|子选题|(?:选题|课题|方向)\s*\d|附件|研究内容|项目经费|联系单位|- |"
     r"【[一二三四五六七八九十]+】|[\u4e00-\u9fff]{2,6}[：:])"  # a labelled field ("研究要点：…") opens a line
 )
 # Document titles end without punctuation but are complete; a cut never falls right after them.
@@ -45,7 +45,17 @@ _CONTINUES = re.compile(r"^(?:[，,、]|[(（][^()（）]{1,12}[)）]\s*[，,])"
 _SENTENCE_END = re.compile(r"[。；！？：:;!?]$")
 # Markdown a web page's export leaves: heading marks and bullets before a line's words, and a table's
 # separator row ("|---|---|"). The words stay as they are.
-_MARKUP = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+(?=\S))")
+_BULLET = re.compile(r"^[-*+•●○■□◆◇▪►☐☑]\s*(?=\S)")
+_MARKUP = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+(?=\S)|[•●○■□◆◇▪►☐☑]\s*(?=\S))")
+# A web page saved as text: its breadcrumb, its buttons and its footer are not the notice.
+_WEB_FURNITURE = re.compile(r"^(?:首页|当前位置[：:]?|您的位置[：:]?)\s*(?:[>＞»›]|\s*首页\s*[>＞»›])|^(?:【[^】]{2,6}】\s*){2,}$|"
+                            r"ICP备|公网安备|版权所有|网站标识码|建议使用.{0,20}分辨率|浏览次数")
+# Markdown a converted Word file keeps: bold or italic spans ("**逾期不予受理**") and a table row's
+# outer bars ("| 高等院校 | 6项 |" is the row "高等院校 | 6项").
+# (not "__…__": a form's blanks are underscores, "单位名称：_____")
+_EMPHASIS = re.compile(r"\*\*([^*]+?)\*\*")
+_HEADING_MARK = re.compile(r"^#{1,6}\s")
+_OUTER_BARS = re.compile(r"^\|\s*(.*?)\s*\|$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 
@@ -116,18 +126,27 @@ def _running_lines(lines: list[str]) -> set[int]:
     return {j for j in at_break if lines[j] in repeated}
 
 
+def _unmark(line: str) -> str:
+    return _unspace(_OUTER_BARS.sub(r"\1", _EMPHASIS.sub(r"\1", _MARKUP.sub("", line))))
+
+
 def clean_lines(raw: str) -> list[str]:
     """Returns the notice as logical lines: cuts joined, duplicates dropped, blanks removed."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = [re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip() for ln in text.split("\n")]
     running = _running_lines(lines)
-    lines = [_unspace(_MARKUP.sub("", ln)) for k, ln in enumerate(lines)
-             if ln and not _PAGE_NUMBER.match(ln) and not _TABLE_RULE.match(ln) and k not in running]
+    kept = [ln for k, ln in enumerate(lines)
+            if ln and not _PAGE_NUMBER.match(ln) and not _TABLE_RULE.match(ln) and k not in running
+            and not _WEB_FURNITURE.search(ln)]
+    # A bulleted line ("● 申报单位须…", "□ 项目负责人身份证件") starts an item: nothing joins it to the line above.
+    bulleted = {_unmark(ln) for ln in kept if _BULLET.match(ln)}
+    # A Markdown heading or a line bold from end to end ("**选题1：…研究**") is whole: nothing joins it.
+    whole = {_unmark(ln) for ln in kept if _HEADING_MARK.match(ln) or _EMPHASIS.fullmatch(ln)}
     joined: list[str] = []
-    for ln in lines:
+    for ln in map(_unmark, kept):
         if joined and _BARE_LABEL.match(joined[-1]):
             joined[-1] += ln
-        elif joined and _is_cut(joined[-1], ln):
+        elif joined and joined[-1] not in whole and ln not in bulleted and _is_cut(joined[-1], ln):
             joined[-1] = _join(joined[-1], ln)
         else:
             joined.append(ln)

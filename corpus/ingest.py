@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import jieba
 import yaml
 from tqdm import tqdm
 
@@ -77,6 +78,7 @@ _SAID_RANGE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．]
                          + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:\d{4}\s*[年.．]\s*)?(?:\d{1,2}\s*[月.．]\s*)?\d{1,2}(?:\s*日)?"
                          + _WEEKDAY + _TIME)
 _SINGLE = re.compile(DATE)
+_YEARLESS = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")  # "4月25日24:00前": the year said before
 # "自通知发布之日起至2036年4月15日17:00": a window opening on the notice's date
 _FROM_ISSUE = re.compile(r"自\s*(?:本)?通知(?:发布|印发|下发)之日起\s*(?:至|到)\s*" + DATE + _TIME)
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
@@ -159,8 +161,10 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("duplicate_funding", "rules", r"(?:已获|获得|资金支持|资助)[^。]{0,30}重复|重复.{0,6}(?:支持|资助)", "notice"),
     ("single_recommender", "rules", r"多头申报|单个推荐部门|一个推荐部门", "notice"),
     ("internal_publicity", "rules", r"内部公示", "notice"),
-    ("lump_sum", "rules", r"包干制", "notice"),
-    ("integrity_pledge", "rules", r"诚信承诺", "notice"),
+    # (the policy, not the pledge form a materials list names: "“包干制”承诺书（签字…后上传）")
+    ("lump_sum", "rules", r"包干制(?!”?承诺书)", "notice"),
+    ("integrity_pledge", "rules", r"诚信承诺(?!书)|(?:签订|签署)[^。；]{0,24}诚信承诺书", "notice"),
+    # (where to apply: a sentence naming the site or platform comes before one that only mentions it)
     ("online_application", "process", r"网络在线填报|在线填报|(?:系统|网站|平台).{0,24}注册|登[录陆].{0,30}(?:系统|网站|平台)", "notice"),
     ("registered_units", "process", r"已在该系统注册|已注册", "notice"),
     ("recommendation", "process", r"审核推荐|推荐要求审核|限额推荐", "notice"),
@@ -205,6 +209,7 @@ BESIDE_SENTENCES = {"applicants": r"法人|注册地|市内|行政区域内"}
 
 
 _SUB_ITEM = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
+_POINT = re.compile(r"^\d{1,2}\s*[.、．]")
 
 
 def _same_item(p: Passage, hit: Passage) -> bool:
@@ -213,7 +218,12 @@ def _same_item(p: Passage, hit: Passage) -> bool:
         return True
     parent, _, last = hit.section.rpartition(" > ")
     own_parent, _, own_last = p.section.rpartition(" > ")
-    return bool(parent) and parent == own_parent and bool(_SUB_ITEM.match(last)) and bool(_SUB_ITEM.match(own_last))
+    if not parent or parent != own_parent:
+        return False
+    if _SUB_ITEM.match(last) and _SUB_ITEM.match(own_last):
+        return True
+    # the numbered points "1. 2." of one sub-item ("（二）项目负责人条件"): that sub-item's one subject
+    return bool(_POINT.match(last) and _POINT.match(own_last) and _SUB_ITEM.match(parent.rpartition(" > ")[2]))
 
 
 def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
@@ -221,9 +231,12 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         rx = re.compile(pattern)
         hits = [p for p in passages if _in(p, where) and not p.topic and rx.search(p.text)
                 and not (intent == "process" and _RANGE.search(p.text))]  # a dated range is a window, not a step
+        if role == "online_application":
+            hits.sort(key=lambda p: not re.search(r"https?://|www\.|[\u4e00-\u9fff]{2,}(?:平台|系统|网站)[（(]", p.text))
         if role == "applicants":  # who may apply, not who may not, nor whom the notice is addressed to ("…：")
             hits = sorted((p for p in hits if not p.text.rstrip().endswith(("：", ":"))),
-                          key=lambda p: bool(EXCLUSION.search(p.text)))
+                          # a heading ("（一）申报单位条件") names no unit type: the sentence below does
+                          key=lambda p: (not any(w in p.text for w, _ in ORG_WORDS), bool(EXCLUSION.search(p.text))))
         hit = hits[0] if hits else None
         if hit is None:
             continue
@@ -251,6 +264,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
     """Every date range (a window, named by the words before it) and every single date. Dates written
     with dots are read as 年月日; the quotes stay the notice's own text."""
     n_other = 0
+    last_year: str | None = None  # the year of the last full date: a later "4月25日" is in it
     from_issue: list[tuple[Passage, Passage, re.Match[str]]] = []
     for original in passages:
         p = replace(original, text=_DOTTED_DATE.sub(r"\1年\2月\3日", original.text))
@@ -260,6 +274,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 found.facts.append(_make_fact("issue_date", "dates", [original.text], vocab))
             continue
         for m in _RANGE.finditer(p.text):
+            last_year = m.group(1)
             before = _body(p.text[: m.start()])
             name = re.sub(r"(?:时间|日期|期限)?\s*[为是：:]?\s*$", "", re.split(r"[。；;，,]", before)[-1]).strip()
             name = name or "申报"
@@ -286,7 +301,18 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             found.facts.append(_window_fact("submission_window", name, start.groups(), end.groups(), _body(original.text),
                                             _body(p.text), vocab))
             continue
+        if not _SINGLE.search(p.text) and (m := _YEARLESS.search(p.text)) and (year := last_year or found.meta.get("year")) \
+                and p.id.startswith("n-") and not p.topic \
+                and (label := re.search(r"([\u4e00-\u9fff]{2,10})[：:]\s*$", _body(p.text[: m.start()]))):
+            # "申报单位网上确认：4月25日24:00前完成": a step dated in the notice's year, named by its label
+            n_other += 1
+            fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(label.group(1)))
+            fact["en"] = (f"{label.group(1)}: {_iso(str(year), m.group(1), m.group(2))} "
+                          f"(the notice says, in Chinese: {_body(original.text)})")
+            found.facts.append(fact)
+            continue
         for m in _SINGLE.finditer(p.text):
+            last_year = m.group(1)
             # the clause the date is in says so ("即项目完成时间不晚于…"), not another of its passage ("出生于…；四是结题要求")
             clause = re.split(r"[，,；;。]", p.text[: m.start()])[-1] + m.group(0) + re.split(r"[，,；;。]", p.text[m.end():])[0]
             if re.search(COMPLETION, clause) and not found.fact("completion_deadline"):
@@ -297,7 +323,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             if p.id.startswith("n-") and not p.topic and not re.search(FINISHING, clause) and (event := _event_name(p.text[: m.start()], p.text[m.end():])):
                 # "专家评审：市科学技术局拟于2029年4月25日组织专家评审": a dated step of the call
                 n_other += 1
-                fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab)
+                fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(event))
                 said = " ".join(en for zh, en in vocab.get("event_words_en", {}).items() if zh in event + p.text[: m.start()])
                 fact["en"] = (f"{event}{f' ({said})' if said else ''}: {_iso(*m.groups())} "
                               f"(the notice says, in Chinese: {_body(original.text)})")
@@ -315,12 +341,22 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
         found.facts.append(fact)
 
 
+def _named(name: str) -> list[str]:
+    """How an applicant names a dated step: its name, or the last two words of it ("申报单位网上确认"
+    is asked as "网上确认")."""
+    ws = [w for w in jieba.lcut(name) if len(w) >= 2]
+    return list(dict.fromkeys([name, *(["+".join(ws[-2:])] if len(ws) >= 2 else ws)]))
+
+
 def _event_name(before: str, after: str) -> str | None:
     """What a single date in the notice dates, in the notice's words: a label before it ("专家评审："),
     else the verb phrase after it ("…组织专家评审"); None for a date only mentioned in passing."""
     label = re.search(r"(?:^|[。；;])\s*(?:[(（]?[一二三四五六七八九十\d]+[)）]|\d+\s*[.、．])?\s*([\u4e00-\u9fff]{2,10})[：:]", before)
     if label:
         return label.group(1)
+    # "项目实施起始时间为2039年7月1日": what the date is the time of
+    if named := re.search(r"([\u4e00-\u9fff]{2,10}?)(?:时间|日期)\s*(?:为|是|定为)\s*$", before):
+        return named.group(1)
     tail = re.match(r"\s*(?:前|起|之前|以前)?\s*(?:组织|开展|召开|进行|完成|公布|发布)([\u4e00-\u9fff]{2,8})", after)
     return tail.group(1) if tail else None
 
@@ -528,7 +564,7 @@ def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
 
 # ------------------------------------------------------------------------------------------ topics
 def _topic_numbers(tid: str) -> tuple[str, int, int | None]:
-    m = re.match(r"^([a-z]+)-(\d+)(?:-sub-(\d+))?$", tid)
+    m = re.match(r"^([a-z_]+)-(\d+)(?:-sub-(\d+))?$", tid)
     assert m
     return m.group(1), int(m.group(2)), int(m.group(3)) if m.group(3) else None
 
@@ -538,8 +574,8 @@ def _title_of(heading: str) -> str:
     heading = re.sub(r"^(\d+\s*[.、．]\s*)(?:题目|课题名称|名称)[：:]\s*", r"\1", heading)  # "1. 题目：…"
     # "（3）[重点] 郑州市…研究。": the level tag after the number is no part of the title
     heading = re.sub(r"^([(（][一二三四五六七八九十\d]+[)）])\s*[\[【［][^\]】］]{1,8}[\]】］]\s*", r"\1", heading)
-    text = re.sub(r"^(?:(?:研究)?方向|选题|课题|题目)\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*[：:、]\s*", "", heading)  # "课题六、…"
-    text = re.sub(r"^(?:【[^】]{1,10}】|\d+\.\d+\s|\d+\s*[.、．]|子课题\s*[①-⑩一二三四五六七八九十\d]+\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", text)
+    text = re.sub(r"^(?:(?:研究)?方向|选题|课题|题目)\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*(?:[：:、]\s*|\s+)", "", heading)  # "课题六、…", "选题1 …"
+    text = re.sub(r"^(?:【[^】]{1,10}】|\d+\.\d+\s|\d+\s*[.、．]|子(?:课题|选题)\s*[①-⑩一二三四五六七八九十\d]+\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", text)
     text = re.sub(r"[（(][^（）()]*(?:子课题|项目)[^（）()]*[)）]\s*$", "", text)
     return text.strip().rstrip("。")
 
@@ -668,8 +704,12 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         else:
             found.notes.append(f"{topic['label']}（{title}）：找不到经费。")
         contacts, contact_quote = _contact_of(own)
+        above = next((t for t in found.topics if t["id"] == parent and t.get("contacts")), None) if parent else None
         if contacts:
             topic["contacts"], topic["contact_quote"] = contacts, contact_quote
+        elif above:
+            # a sub-topic named on one line, its topic's contact after the list: that contact is its own
+            topic["contacts"], topic["contact_quote"] = above["contacts"], above["contact_quote"]
         else:
             found.notes.append(f"{topic['label']}（{title}）：找不到联系单位/电话。")
         content = [p for p in own if p.kind in ("content", "text", "deliverable") and p.id != head.id]

@@ -14,12 +14,12 @@ _CN_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)
 _CIRCLED = {c: i for i, c in enumerate("①②③④⑤⑥⑦⑧⑨⑩", start=1)}
 
 # The project levels a notice may have, by the word that names them; a level's key is its English name.
-# The eligibility schema (Profile.project_level) knows the first three; a notice's youth projects are
-# topics and amounts all the same.
-LEVEL_WORDS = (("重大", "major"), ("重点", "key"), ("一般", "general"), ("青年", "youth"))
+# The eligibility schema (Profile.project_level) knows the first three; a notice's youth projects and
+# self-funded projects (自筹项目, no city money) are topics and rules all the same.
+LEVEL_WORDS = (("重大", "major"), ("重点", "key"), ("一般", "general"), ("青年", "youth"), ("自筹", "self_funded"))
 LEVEL_NAMES = {level: f"{word}项目" for word, level in LEVEL_WORDS}
-LEVEL_EN = {level: f"{level.capitalize()} project" for _, level in LEVEL_WORDS}
-LEVEL_ALTERNATION = "|".join(word for word, _ in LEVEL_WORDS)  # "重大|重点|一般|青年", for patterns
+LEVEL_EN = {level: f"{level.replace('_', '-').capitalize()} project" for _, level in LEVEL_WORDS}
+LEVEL_ALTERNATION = "|".join(word for word, _ in LEVEL_WORDS)  # "重大|重点|一般|青年|自筹", for patterns
 
 # "附件1", or an annex with its title on the same line ("附件1 2031年度软科学研究项目指南")
 _ANNEX = re.compile(r"^附件\s*(\d+)\s*(?:[：:]\s*|\s+)?((?<=[\s：:])\S.{2,40})?$")
@@ -43,14 +43,15 @@ _NUMBERED = re.compile(r"^(\d+)\s*[.、．]\s*(.*)$")
 _LEVEL_TAIL = re.compile(r"[（(]([^（）()]{2,6}(?:项目|课题))[)）]$")
 # Sub-topics of a guide's topic: 子课题①、 / 子课题一： / 子课题1. / ① / （一） at the start of a line.
 _SUBTOPIC = re.compile(
-    r"^(?:子课题\s*([①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+|\d{1,2})\s*[、.．：:]?|([①②③④⑤⑥⑦⑧⑨⑩])\s*[、.．]?)\s*(.*)$"
+    r"^(?:子(?:课题|选题)\s*([①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+|\d{1,2})\s*[、.．：:]?|([①②③④⑤⑥⑦⑧⑨⑩])\s*[、.．]?)\s*(.*)$"
 )
 # A guide's level heading on a line of its own, unnumbered ("重大项目").
 _BARE_LEVEL = re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:项目|课题)$")
 # A topic as a labelled block: "【指南方向3】郑州市银发经济科技支撑体系研究", its fields on the lines below.
 _BLOCK_TOPIC = re.compile(r"^【([^】\d一二三四五六七八九十]{0,8})(\d{1,2}|[一二三四五六七八九十]+)】\s*(\S.{5,})$")
 # ... or labelled with a colon: "方向三：郑州市科技创新地方立法评估与修订对策研究"
-_COLON_BLOCK = re.compile(r"^((?:研究)?方向|选题|课题|题目)\s*(\d{1,2}|[一二三四五六七八九十]+)\s*[：:、]\s*(\S.{5,})$")
+# ... or by a space alone: "选题1  郑州市低空经济…研究"
+_COLON_BLOCK = re.compile(r"^((?:研究)?方向|选题|课题|题目)\s*(\d{1,2}|[一二三四五六七八九十]+)\s*(?:[：:、]\s*|\s+)(\S.{5,})$")
 # A level named by a class letter the notice defines: "A类（重大项目）" or "重大项目（A类）".
 _CLASS_ALIAS = (re.compile(r"([A-Z甲乙丙丁]类)(?:项目|课题)?[（(](" + LEVEL_ALTERNATION + r")(?:项目|课题)[)）]"),
                 re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)[（(]([A-Z甲乙丙丁]类)(?:项目|课题)?[)）]"))
@@ -82,6 +83,12 @@ KIND_BY_PREFIX = (
     (re.compile(r"^(?:成果形式|预期成果|成果要求|考核指标|研究成果)"), "deliverable"),
     (re.compile(LEVEL_LABEL), "level"),  # "类别：A类": not what the topic studies
 )
+
+
+ROW_TITLE_MIN = 6  # a topic's title is a phrase ("…研究"), not a duration or a count ("18个月")
+
+
+_TRAILING_FIELDS = re.compile(r"[，,；;]\s*(?=(?:联系|归口|电话|资助|经费)[\u4e00-\u9fff]{0,4}[：:])")
 
 
 def table_cells(line: str) -> list[str] | None:
@@ -226,6 +233,15 @@ def _block_level(lines: list[str], start: int, aliases: dict[str, str]) -> tuple
     return None
 
 
+def _bare_run(out: list[Passage], topic: str | None) -> bool:
+    """Whether the passages just emitted are two or more sub-topic headings of one topic, each right
+    after the other, the last of them `topic`'s."""
+    if not topic or not out or out[-1].topic != topic or out[-1].kind != "heading":
+        return False
+    parent = topic.rsplit("-sub-", 1)[0]
+    return len(out) >= 2 and out[-2].kind == "heading" and (out[-2].topic or "").startswith(parent + "-sub-")
+
+
 def segment(lines: list[str]) -> list[Passage]:
     cur = _Cursor()
     aliases = level_aliases("\n".join(lines))
@@ -261,13 +277,17 @@ def segment(lines: list[str]) -> list[Passage]:
 
     in_table = False
     row_counts: dict[str, int] = {}
+    # The topics of a table, by title and by running number: a later block "选题3：…" gives that row's content.
+    rows: dict[str, tuple[str, int, str]] = {}
     for i, line in enumerate(lines):
         cells = table_cells(line)
         if in_table and cells is None:
             # the table is over: what follows belongs to the section, not to its last topic
             in_table, cur.level = False, None
             del cur.path[1:]
-        if cells is not None and (lv := next((level_of(c) for c in cells if len(c) <= 6 and level_of(c)), None)):
+        if cells is not None and len(row_title(cells)) >= ROW_TITLE_MIN and (
+                lv := next((level_of(c) for c in cells if len(c) <= 6 and level_of(c)), None)):
+            # (a row naming a level with no title, "重大项目 | 30万元/项 | 18个月", states the level's terms)
             # A topic as a table row: its level, title, amount and contact are its cells, one passage.
             if not in_table:
                 row_counts = {}
@@ -275,6 +295,7 @@ def segment(lines: list[str]) -> list[Passage]:
             row_counts[lv] = row_counts.get(lv, 0) + 1
             cur.level = lv
             cur.set(2, row_counts[lv], f"{row_counts[lv]}. {_short(row_title(cells))}")
+            rows[row_title(cells)] = rows[cells[0]] = (lv, row_counts[lv], cur.path[1][1])
             emit(line, "heading", sentences=False)
             cur.level = lv
             continue
@@ -292,6 +313,13 @@ def segment(lines: list[str]) -> list[Passage]:
             cur = _Cursor(doc=doc, annex=int(m.group(1)) if m else 1)
             if m and m.group(2):
                 emit(m.group(2), "title" if doc == "guide" else "text", sentences=False)
+            continue
+        if rows and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line)) and (
+                row := rows.get(m.group(3).strip()) or rows.get(str(number_of(m.group(2))))):
+            # "选题3：…研究" after the topic table: that row's topic again, its content below
+            cur.level, number, row_label = row
+            cur.set(2, number, row_label)
+            emit(line, "text", sentences=False)
             continue
         if (cur.doc == "guide" and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line)) and (
                 stated := _block_level(lines, i, aliases) or (cur.level and (cur.level, "")))) or (
@@ -362,9 +390,14 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.set(3, n, f"子课题{circled(n)}")
             # its fields may close its line: "子课题①：…研究（B类，每项不超过8万元；归口处室：…，联系电话：…）"
             fields = _FIELDS.search(line) if m.group(1) else None
-            emit(line[: fields.start()] if fields else line, "heading", sentences=False)
+            # ... or follow it after a comma: "子课题1：…研究，联系电话：0371-…"
+            trailing = None if fields else _TRAILING_FIELDS.search(line)
+            emit(line[: fields.start()] if fields else line[: trailing.start()] if trailing else line, "heading",
+                 sentences=False)
             if fields:
                 emit_fields(fields.group(1))
+            elif trailing:
+                emit_fields(line[trailing.end():])
             continue
         if tail_tagged and cur.doc in ("notice", "guide") and (m := _PAREN.match(line)) and len(line) <= 16 and not re.search(
                 r"[，。；：,;:]", line) and not level_of(line, aliases):
@@ -435,6 +468,10 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.path = saved
             continue
         kind = next((k for prefix, k in KIND_BY_PREFIX if prefix.match(line)), "text")
+        if kind in ("contact", "funding", "level") and len(cur.path) > 2 and _bare_run(out, cur.topic()):
+            # "子选题1：…" "子选题2：…" "子选题3：…" then "联系处室：…": sub-topics named one per line, and
+            # the fields after them the parent topic's
+            del cur.path[2:]
         if kind != "text" and cur.level and any(
                 prefix.match(part.strip()) for part in re.split(r"[；;]", line)[1:] for prefix, _ in KIND_BY_PREFIX):
             # "研究要点：…；联系：成果转化处，0371-…": a topic's labelled fields on one line, each a passage

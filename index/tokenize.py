@@ -24,7 +24,8 @@ _STOP = set(
      "date", "dates", "dated"]
 )
 # Typed words that mean the same thing in this domain; applied after traditional-to-simplified.
-_SPELLING = {"截至": "截止", "神报": "申报", "申请": "申报", "电化": "电话", "子课提": "子课题", "网止": "网址"}
+_SPELLING = {"截至": "截止", "神报": "申报", "申请": "申报", "电化": "电话", "子课提": "子课题", "网止": "网址",
+             "子选题": "子课题"}  # (a notice's other name for its sub-topics)
 
 
 @lru_cache(maxsize=8192)

@@ -1292,3 +1292,40 @@ def test_an_english_profile_spelled_out_in_full_is_read_in_full() -> None:
         "I have not applied for anything else this year, and we go through a single recommending department."))
     assert p.independent_legal_person is True and p.org_quota_used == 2
     assert p.applications_this_year == 0 and p.recommending_departments == 1
+
+
+def test_a_chinese_negation_reaches_the_end_of_its_clause() -> None:
+    from assistant.extract import extract_profile
+
+    said = extract_profile(canonical("我们所和我本人都没有在处罚期内的科研严重失信记录，也不在信用黑名单上。"))
+    assert said.serious_misconduct_in_penalty is False and said.credit_blacklisted is False
+    # the negation stays in its clause: a record stated in the next clause is stated
+    stated = extract_profile(canonical("我没有别的申请，有一条惩戒执行期内的学术不端记录。"))
+    assert stated.serious_misconduct_in_penalty is True
+    # a clause that asks denies nothing
+    asked = extract_profile(canonical("不确定是否有科研严重失信记录，能报吗？"))
+    assert asked.serious_misconduct_in_penalty is not False
+
+
+def test_a_unit_that_has_put_nothing_forward_has_used_none_of_its_quota() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("学院今年一项都还没推荐，我45岁，想报一般项目。")).org_quota_used == 0
+    assert extract_profile(canonical("我们研究院尚未推荐任何项目。")).org_quota_used == 0
+    assert extract_profile(canonical("我还没报过其他项目。")).org_quota_used is None  # the leader's own, not the unit's
+
+
+def test_a_turn_asking_only_an_attribute_asks_it_of_the_previous_subject(assistant: Assistant) -> None:
+    sid = "attribute-only-turn"
+    assistant.ask("系统登录不上去一般是哪个单位负责处理？", session_id=sid)
+    answer = assistant.ask("号码是多少", session_id=sid)
+    assert "67183377" in answer.answer  # the technical-support line, not the business one
+    assert "67177127" not in answer.answer
+    # asked first in a session, the same words ask the general consultation line
+    assert "67177127" in assistant.ask("号码是多少").answer
+
+
+def test_an_english_topic_answer_names_the_notices_own_title(assistant: Assistant) -> None:
+    answer = assistant.ask("What does sub-topic 5 study?").answer
+    topic = next(t for t in assistant.corpus.topics if t.label == "子课题⑤")
+    assert topic.title in answer and topic.title_en in answer

@@ -397,3 +397,67 @@ def test_a_fact_answers_the_other_kind_of_question_it_belongs_to(variants: dict[
     # internal publicity is a rule and a step of the process: asked as a step, it still answers
     answer = variants["notice_2034"].ask("推荐之前，单位内部公示要多少天？", dt.date(2034, 3, 10)).answer
     assert "5个工作日" in answer
+
+
+def test_a_word_document_converted_to_markdown(tmp_path: Path) -> None:
+    lines = [
+        "# 某市科学技术局关于组织申报2041年度软科学研究计划项目的通知", "",
+        "## 一、申报条件", "", "### （一）申报单位条件", "",
+        "1. 申报单位须为在本市注册、**具有独立法人资格**的高等院校、新型研发机构。**企业不得作为申报单位**。", "",
+        "### （二）项目负责人条件", "", "1. 项目负责人年龄**不超过58周岁**。", "",
+        "2. 重大项目负责人须具有**正高级职称**。", "",
+        "## 二、资助额度", "", "| 项目类别 | 资助金额 | 实施周期 |", "| --- | --- | --- |",
+        "| 重大项目 | 40万元/项 | 18个月 |", "| 一般项目 | 5万元/项 | 12个月 |", "",
+        "## 三、申报时间", "", "1. 系统填报时间：2041年3月1日—3月31日。", "",
+        "2. 单位网上确认：4月5日18:00前完成，逾期不予受理。", "",
+        "## 四、申报选题", "", "| 序号 | 选题名称 | 项目类别 | 归口处室 | 联系电话 |", "| --- | --- | --- | --- | --- |",
+        "| 1 | 城市更新中的科技服务体系建设研究 | 重大项目 | 成果处 | 0371-60000001 |",
+        "| 2 | 数字乡村治理能力评价研究 | 一般项目 | 农村处 | 0371-60000002 |", "",
+        "### 选题说明", "", "**选题2：数字乡村治理能力评价研究**", "",
+        "本研究需构建数字乡村治理能力评价指标体系，形成《数字乡村治理能力评价研究报告》。", "",
+        "## 五、联系方式", "", "- 项目申报咨询：市科技局软科学处，0371-60000009", "",
+        "某市科学技术局", "", "2041年2月20日",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    topics = {t.id: t for t in corpus.topics}
+    assert set(topics) == {"major-1", "general-1"}  # the funding table's rows are no topics
+    assert topics["major-1"].funding_wan == 40 and topics["general-1"].funding_wan == 5
+    assert topics["general-1"].reports == ["《数字乡村治理能力评价研究报告》"]  # its block after the table
+    applicants = next(f for f in corpus.facts if f.id == "applicants")
+    assert "**" not in applicants.quotes[0] and "新型研发机构" in applicants.quotes[0]
+    org = next(r for r in corpus.rules if r.id == "org_type")
+    assert "new_rd_institution" in (org.allowed or [])
+    qualification = next(r for r in corpus.rules if r.id == "major_leader_qualification")
+    assert qualification.titles_by_level == {"major": ["senior"]}  # its own numbered point, read with the age's
+    confirm = next(f for f in corpus.facts if "4月5日18:00前" in f.quotes[0])
+    assert "2041-04-05" in confirm.en  # a date without its year is in the year said before it
+
+
+def test_a_web_page_saved_as_text_with_bulleted_conditions_and_self_funded_topics(tmp_path: Path) -> None:
+    lines = [
+        "首页 > 通知公告 > 正文", "", "某市科学技术局关于组织申报2042年度软科学研究计划项目的通知", "",
+        "发布时间：2042-03-01 浏览次数：321", "", "一、项目类别", "",
+        "重点项目每项资助12万元，一般项目每项资助5万元，自筹项目不予经费资助。", "", "二、申报条件", "",
+        "● 申报单位须为在本市注册、具有独立法人资格的高等院校和科研院所，以及经认定的新型研发机构。",
+        "● 项目负责人年龄不超过57周岁，一般项目和自筹项目负责人须具有中级及以上职称。", "", "三、申报材料", "",
+        "□ 项目负责人专业技术职称证书或学位证书扫描件", "□ 申报单位主动公示型信用承诺书（加盖公章后上传）", "",
+        "附件1：2042年度软科学研究选题指南", "",
+        "选题1  城市更新中的科技服务体系建设研究", "项目类别：一般项目", "研究内容：梳理城市更新的科技需求。",
+        "子选题1：老旧街区数字化改造模式研究", "子选题2：城市更新项目科技评价方法研究",
+        "联系处室：市科技局成果处", "联系电话：0371-60000001", "",
+        "选题2  青年科技人才安居政策研究", "项目类别：自筹项目", "研究内容：调查青年科技人才住房需求。",
+        "联系处室：市科技局人才处", "联系电话：0371-60000002", "",
+        "【打印本页】【关闭窗口】", "", "版权所有 © 2042 某市科学技术局　豫ICP备05012345号-1",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    assert found.meta["year"] == 2042 and "通知" in found.meta["title"]  # not the breadcrumb
+    topics = {t.id: t for t in corpus.topics}
+    assert topics["self_funded-1"].title == "青年科技人才安居政策研究"
+    assert topics["general-1"].title == "城市更新中的科技服务体系建设研究"  # no "选题1" before it
+    assert [topics[f"general-1-sub-{n}"].title for n in (1, 2)] == ["老旧街区数字化改造模式研究", "城市更新项目科技评价方法研究"]
+    # the contact stated after the sub-topics' list is their topic's, and theirs
+    assert [c.phone for c in topics["general-1-sub-2"].contacts] == ["0371-60000001"]
+    materials = next(f for f in corpus.facts if f.id == "materials")
+    assert len(materials.quotes) == 2  # one checkbox line each, not joined
+    assert "05012345" not in " ".join(corpus.clean_notice.split())  # the footer is no part of the notice
+    assert "general-1-sub-2" in TopicResolver(corpus.topics).resolve(canonical("选题1的子选题2归哪个处"))
