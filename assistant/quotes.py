@@ -33,6 +33,7 @@ PERMISSIVE = re.compile(r"随便|随意|(?:怎么|咋)(?:花|用|弄|办)都(?:�
 OBLIGATION = re.compile(r"负责|不得|严禁|禁止|必须|须|应当|保证|按规定")
 SUPPORT_VALUE_CHECK = True  # a supporting clause must hold the asked kind of value (STRICT_SUPPORT, below)
 SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specific question
+SUPPORT_TOPIC_OWN = True  # a question naming a topic takes no lead from outside the topics
 WHO_FIELDS = True  # a form's blank naming who signs leads a "who" question
 FORM_MENTION = re.compile(r"([\u4e00-\u9fff]{2,6})[”\"」』]?\s*(?:承诺书|申报书|模板)")  # "包干制”承诺书": a form by its name
 FORM_NAME_MIN = 4  # characters a question shares with a form's title to name it
@@ -417,6 +418,10 @@ class QuoteFinder:
             passage = self.corpus.passage(pid)
             if passage.topic and (passage.topic not in topic_ids if topic_ids else not about_topics):
                 continue  # a topic's sentence answers only a question about that topic, or about topics
+            if topic_ids and not passage.topic and attribute in (None, "content") and SUPPORT_TOPIC_OWN:
+                # ... and what a topic studies is answered from the topic ("AI那个题主要研究啥" is not the
+                # pledge's "主要研究目标"); a value it shares with its level may be stated outside it
+                continue
             # A label or a heading ("(四) 项目申报材料包括：") settles nothing: not among the sentences.
             for clause, cwords in self._sentences[pid]:
                 sc = score(clause)

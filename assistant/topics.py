@@ -47,6 +47,7 @@ _DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:�
 _NOT_DESCRIBING = re.compile(r"哪|什么|啥|几|各|每|所有|全部|其他|其它|这个|那个|一共|本次|今年|想|了解|问|咨询|知道")
 _DESCRIPTION_TAIL = re.compile(r"(?:(?:相关|方面|有关)的?(?:那个|这个)?|的?那个)?"
                                r"(?:子?课题|选题|题目|题|方向|研究|(?:" + LEVEL_ALTERNATION + r")?项目)$")
+_FUNCTION_WORDS = {"of", "and", "in", "for", "the", "to", "with", "on", "a", "an", "its", "s"}
 GENERAL_EN_USES = 2  # a word this many general facts use in English names no topic on its own
 GENERAL_ZH_USES = 2  # a word this many passages outside the topics use names no topic on its own
 EN_MARGIN = 0.5  # the best topic's shared words must outweigh the next one's by this much (idf units)
@@ -93,6 +94,15 @@ class TopicResolver:
                         alias in text for text in general) >= GENERAL_ZH_USES:
                     continue  # words the notice says of everyone ("新型研发机构") name no topic
                 aliases.append((alias, t.id))
+        # A Latin acronym in a Chinese question ("AI那个题") is the initials of words of one English title
+        # ("…of artificial intelligence…"), function words left out.
+        self._acronyms: dict[str, set[str]] = {}
+        for t in topics:
+            if t.title_en and t.title_en != t.title:
+                initials = "".join(w[0] for w in re.findall(r"[a-z]+", t.title_en.lower()) if w not in _FUNCTION_WORDS)
+                for n in range(2, 5):
+                    for i in range(len(initials) - n + 1):
+                        self._acronyms.setdefault(initials[i: i + n], set()).add(t.id)
         aliases.sort(key=lambda a: -len(a[0]))
         self._aliases = [
             (re.compile(r"\b" + re.escape(a) + r"\b" if a.isascii() else re.escape(a)), a, tid) for a, tid in aliases
@@ -215,7 +225,7 @@ class TopicResolver:
         if found:
             return found
         if not q.isascii():
-            return self._described_zh(q)
+            return self._acronym(q) or self._described_zh(q)
         if not _ENGLISH_TOPIC_WORD.search(q):
             return found
         # Words most titles share ("zhengzhou") or the general facts use ("research") name no topic.
@@ -229,6 +239,15 @@ class TopicResolver:
         own = _ENGLISH_TOPIC_NAMED.search(q) and any(
             self._en_df[w] == 1 and len(w) >= 5 for w in asked & self._en_words[tid])
         return [tid] if shared >= 2 or own else []
+
+    def _acronym(self, q: str) -> list[str]:
+        """The one topic whose English title's initials a Latin acronym of a Chinese question spells."""
+        if not re.search(r"题|方向|项目|研究", q):
+            return []
+        # (written against the Chinese: "AI那个题", "关于AI的课题"; not a word of an English sentence)
+        tokens = re.findall(r"(?<=[\u4e00-\u9fff])[a-z]{2,4}(?![a-z])|(?<![a-z])[a-z]{2,4}(?=[\u4e00-\u9fff])", q)
+        named = {tid for token in tokens for tid in self._acronyms.get(token, ())}
+        return list(named) if len(named) == 1 else []
 
     def description(self, q: str) -> str:
         """The words a Chinese question describes a topic by ("科创金融那个子课题…" -> "科创金融"), or ""."""

@@ -1329,3 +1329,26 @@ def test_an_english_topic_answer_names_the_notices_own_title(assistant: Assistan
     answer = assistant.ask("What does sub-topic 5 study?").answer
     topic = next(t for t in assistant.corpus.topics if t.label == "子课题⑤")
     assert topic.title in answer and topic.title_en in answer
+
+
+def test_an_acronym_written_against_chinese_names_the_topic_whose_english_title_it_spells() -> None:
+    from assistant.topics import TopicResolver
+    from corpus import Topic
+
+    def topic(tid: str, title: str, en: str) -> Topic:
+        return Topic(id=tid, level="key", label=tid, title=title, title_en=en, title_quote=title)
+
+    topics = [topic("key-1", "郑州市知识产权运营体系研究", "Intellectual property operation system in Zhengzhou"),
+              topic("key-2", "郑州市冷链物流枢纽布局研究", "Layout of cold-chain logistics hubs in Zhengzhou")]
+    resolver = TopicResolver(topics)
+    assert resolver.resolve(canonical("IP那个课题找谁")) == ["key-1"]
+    assert resolver.resolve(canonical("有没有关于IP的选题")) == ["key-1"]
+    # a word of an English sentence is no acronym, and letters no title spells name nothing
+    assert resolver.resolve(canonical("Is there a topic on 物流?")) != ["key-1"]
+    assert resolver.resolve(canonical("XY那个课题找谁")) == []
+
+
+def test_what_a_topic_studies_is_answered_from_the_topic_not_a_clause_elsewhere(assistant: Assistant) -> None:
+    answer = assistant.ask("关于AI的选题主要研究内容是啥").answer
+    assert answer.startswith("重点项目3")  # no clause of the pledge ("主要研究目标…") before it
+    assert "人工智能" in answer
