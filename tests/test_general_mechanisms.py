@@ -1352,3 +1352,11 @@ def test_what_a_topic_studies_is_answered_from_the_topic_not_a_clause_elsewhere(
     answer = assistant.ask("关于AI的选题主要研究内容是啥").answer
     assert answer.startswith("重点项目3")  # no clause of the pledge ("主要研究目标…") before it
     assert "人工智能" in answer
+
+
+def test_an_overview_of_an_aspect_nothing_of_it_answers_is_of_the_aspect_the_evidence_names(
+        assistant: Assistant) -> None:
+    # the model leans to the application process, but only rules about finishing a project share its words
+    answer = assistant.ask("到结题那一步有什么要求").answer
+    assert "应用证明" in answer
+    assert "网络在线填报" not in answer  # not the whole application process
