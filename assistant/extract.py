@@ -30,22 +30,39 @@ def cn_number(text: str) -> int | None:
 _NUM = r"(\d{1,3}|[零〇一二两三四五六七八九十]{1,3})"
 _RELATIVE_AGE = re.compile(r"(?:再|又|要是)\s*(大|老|长|小)\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:岁|周岁)")
 _BORN = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:出生|生人|生的|出世)|born in ((?:19|20)\d\d)")
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+_EN_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+# "58", "fifty-five", "sixty two"
+_EN_AGE = r"(\d{2}|(?:" + "|".join(_EN_TENS) + r")(?:[- ](?:" + "|".join(_EN_ONES) + r"))?(?![a-z]))"
+
+
+def age_number(token: str) -> int | None:
+    """An age as written: digits, Chinese numerals or English words ("fifty-five")."""
+    if token[:1].isascii() and not token.isdigit():
+        tens, _, ones = token.replace(" ", "-").partition("-")
+        return _EN_TENS[tens] + _EN_ONES.get(ones, 0)
+    return cn_number(token)
+
+
 _AGE = [
     re.compile(_NUM + r"\s*(?:周岁|岁)"),
     re.compile(r"(?:年龄|年纪|今年)\s*(?:是|为|有|已|已经)?\s*" + _NUM),
     # "我42了，能报吗": a bare number followed by 了 at the end of a clause.
-    re.compile(r"(?:^|[，,。\s]|我|俺|本人)(?:已经|都|今年)?(\d{2})\s*了(?=[，,。？?！!\s]|$)"),
-    re.compile(r"(?:aged?|i am|i'm|he is|she is|leader is)\s*(\d{2})\b"),
-    re.compile(r"(\d{2})\s*(?:years?[ -]old|yrs?\b|-year-old)"),
+    re.compile(r"(?:^|[，,。\s]|我|俺|本人)(?:已经|都|今年)?(\d{2}|[二三四五六七八九]十[一二三四五六七八九]?)\s*了(?=[，,。？?！!\s]|$)"),
+    re.compile(r"(?:aged?|i am|i'm|i turned|turned|he is|she is|he's|she's|leader is)\s*" + _EN_AGE + r"\b"),
+    re.compile(_EN_AGE + r"\s*(?:years?[ -]old|yrs?\b|-year-old)"),
 ]
 _NEG = r"(?:不是|不属于|并非|非|没有|没|无|不具备|不具有|未|不)"
 
 # (pattern, value), first match wins; specific before general.
 _TITLES: list[tuple[str, str]] = [
-    (r"(?<!有)没有职称|无职称|(?<!有)没职称|暂无职称|还没有职称|没有评职称|no (?:professional )?title|without a title", "none"),
-    (r"副教授|副研究员|副高|副主任医师|高级工程师|高工|副编审|高级经济师|高级讲师|associate professor|associate senior|associate researcher", "associate_senior"),
+    (r"(?<!有)没有职称|无职称|(?<!有)没职称|暂无职称|还没有职称|没有评职称|no (?:professional )?title|without a title|"
+     r"(?:don't|do not|doesn't|does not) (?:yet )?(?:hold|have) (?:any |a )?(?:professional )?title", "none"),
+    (r"副教授|副研究员|副高|副主任医师|高级工程师|高工|副编审|高级经济师|高级讲师|associate professor|associate senior|associate researcher|"
+     r"associate research fellow|senior engineer|deputy[- ]senior", "associate_senior"),
     (r"正高|教授|研究员|主任医师|正高级|full professor|professor|senior title|research fellow", "senior"),
-    (r"讲师|中级|助理研究员|工程师|主治医师|lecturer|assistant professor|intermediate", "intermediate"),
+    (r"讲师|中级|助理研究员|工程师|主治医师|lecturer|assistant professor|assistant research fellow|assistant researcher|"
+     r"attending physician|intermediate", "intermediate"),
     (r"助教|初级|研究实习员|助理工程师|junior title|teaching assistant", "junior"),
 ]
 _DEGREES: list[tuple[str, str]] = [
@@ -53,7 +70,10 @@ _DEGREES: list[tuple[str, str]] = [
     (r"博士|phd|doctorate|doctoral degree|博士后", "doctorate"),
     (r"硕士|研究生学历|master", "master"),
     (r"本科|学士|bachelor", "bachelor"),
+    (r"大专|专科学历|associate degree", "other"),
 ]
+# "本科院校", "高职院校": a kind of unit, not a degree
+_UNIT_KIND_WORDS = re.compile(r"本科(?:院校|高校|学校|大学)|(?:高职|高专|专科)(?:院校|学校)?")
 _ORG: list[tuple[str, str]] = [
     (r"新型研发机构|new r&d institution|new research and development institution", "new_rd_institution"),
     (r"以个人名义|个人身份|我是个人|作为个人|(?<![一每])个人(?:能|可以|可不可以|申报|申请|名义)|自由职业|没有(?:挂靠)?单位|"
@@ -62,8 +82,8 @@ _ORG: list[tuple[str, str]] = [
      r"independent researcher|(?:no|without|any) (?:institutional |organi[sz]ational )?affiliation|unaffiliated|"
      r"not affiliated|on my own behalf", "individual"),
     (r"社会组织|协会|(?<!科)学会|基金会|民办非企业|商会|ngo|association|society|foundation|non-profit", "social_organization"),
-    (r"公司|企业|集团|有限责任|股份|厂|民营|私营|私立|培训机构|个体工商户|个体户|private firm|company|enterprise|firm\b|business|startup|corporation", "enterprise"),
-    (r"大学|学院|高校|高等院校|高等学校|职业技术学院|(?<!中)(?<!小)学校|university|college", "university"),
+    (r"公司|企业|国企|央企|集团|有限责任|股份|厂|民营|私营|私立|培训机构|个体工商户|个体户|private firm|company|enterprise|firm\b|business|startup|corporation", "enterprise"),
+    (r"大学|学院|高校|高等院校|高等学校|职业技术学院|本科院校|(?<![正副])高职(?!称)|高专|(?<!中)(?<!小)学校|university|college", "university"),
     (r"研究所|研究院|科研院所|科学院|研究中心|institute|academy|research center|research centre", "research_institute"),
     (r"事业单位|医院|图书馆|博物馆|党校|档案馆|public institution|hospital|public service unit", "public_institution"),
 ]
@@ -72,6 +92,8 @@ _OUTSIDE = re.compile(
     r"杭州|南京|武汉|西安|成都|长沙|合肥|济南|石家庄|太原|苏州|外地|外省|省外|外市|beijing|shanghai|luoyang|kaifeng|"
     r"wuhan|xi'an|outside zhengzhou|not in zhengzhou)|不在郑州(?!市区|城区|主城区|市中心)|非郑州|郑州以外|郑州外"
 )
+# The city's own bodies and databases, named in a question, say nothing of where the asker is.
+_CITY_BODIES = re.compile(r"郑州市?(?:公共信用信息(?:数据库|平台)?|科学技术局|科技局|财政局?|软科学|科技计划|市级|市财政)")
 # Zhengzhou's own county-level cities and counties are inside it ("学校在新郑市龙湖镇").
 _INSIDE = re.compile(r"郑州|郑大|在郑|zhengzhou|本市|市内|新郑|登封|巩义|荥阳|新密|中牟|上街区|航空港|xinzheng|dengfeng|gongyi|xingyang|xinmi|zhongmou")
 
@@ -109,8 +131,15 @@ def _en_negated(text: str, start: int) -> bool:
 
 # A Chinese negation reaches the end of its clause too: "也没有在惩戒期内的科研严重失信记录",
 # "无惩戒期内科研严重失信记录". A clause that asks or doubts ("有没有…", "不确定是否…") denies nothing.
-_ZH_NEGATOR = re.compile(r"(?<!有)(?:没有|没|无|未|不存在|不在|从未|并无)")
+_ZH_NEGATOR = re.compile(r"(?<!有)(?:没有|没|无|未|不存在|不在|从未|并无|不涉及|不含|不包含|不属于|不具有|不具备)")
 _ZH_UNSURE = re.compile(r"是否|有没有|不确定|不知道|不清楚|不记得|吗")
+# A clause that doubts ("不确定单位是不是独立法人", "not sure whether…") states nothing, either way.
+_DOUBT = re.compile(r"是否|是不是|有没有|算不算|不确定|不知道|不清楚|不记得|拿不准|说不准|说不好|"
+                    r"not sure|unsure|(?:don't|do not) know|no idea|whether")
+_CLAUSE_END = re.compile(r"[，,。；;！!？?]|但|可是|不过|\bbut\b")
+# A list denied after it: "黑名单、严重失信记录、逾期项目，这些我都没有"
+_DENIED_AFTER = re.compile(r"^[^，,。；;！!？?]{0,16}[，,]\s*(?:这些|以上|上述|这几项|这几样|这几个)?\s*(?:我|我们|本人|单位|俺)?(?:也)?"
+                           r"(?:都|均|全|全都)(?:没有|没|无|不存在)(?:过)?[。；;！!，,]?")
 _ZH_CLAUSE_END = re.compile(r"[，,。；;！!？?]|但|可是|不过")
 
 
@@ -120,14 +149,23 @@ def _zh_negated(text: str, start: int) -> bool:
     return bool(_ZH_NEGATOR.search(clause)) and not _ZH_UNSURE.search(clause)
 
 
+def _doubted(text: str, m: re.Match[str]) -> bool:
+    """Whether the clause of match m doubts what it says."""
+    start = max((x.end() for x in _CLAUSE_END.finditer(text, 0, m.start())), default=0)
+    end = next((x.start() for x in _CLAUSE_END.finditer(text, m.end())), len(text))
+    return bool(_DOUBT.search(text[start:end]))
+
+
 def _flag(text: str, positive: str, negative: str) -> bool | None:
-    if re.search(negative, text):
+    if any(not _doubted(text, m) for m in re.finditer(negative, text)):
         return False
-    said = list(re.finditer(positive, text))
+    said = [m for m in re.finditer(positive, text) if not _doubted(text, m)]
     if not said:
         return None
-    # a statement of the fact is denied when a negator precedes it in its clause
-    return not all(_en_negated(text, m.start()) if m.group(0).isascii() else _zh_negated(text, m.start()) for m in said)
+    # a statement of the fact is denied when a negator precedes it in its clause, or a list of such
+    # statements ends denied ("…，这些我都没有")
+    return not all(_DENIED_AFTER.match(text[m.end():]) or (
+        _en_negated(text, m.start()) if m.group(0).isascii() else _zh_negated(text, m.start())) for m in said)
 
 
 def _count(text: str, pattern: str) -> int | None:
@@ -145,13 +183,45 @@ _NOT_CITY = re.compile(r"(?:省|国家|国家级|省级|部级|科技部|教育�
 _CITY = re.compile(r"(?<!不是)(?<!并非)(?<![不非])(?:市(?:级|里|财政|本级)|市科技(?:计划|局|项目)|(?<!no )(?<!not )(?<!not a )(?:\bcity\b|municipal))")
 
 
+# A clause about someone else ("我们院长今年61岁了", "my colleague is on the blacklist") is not the
+# applicant's, unless the asker asks on that person's behalf ("帮我们所长问", "Can she apply?").
+_OTHER_PERSON = re.compile(
+    r"^(?:我|我们|我的|我们的|本单位的?|单位的?|所里的?|院里的?|学校的?)?(?:同事|导师|院长|所长|校长|领导|爱人|丈夫|妻子|朋友|"
+    r"系主任|处长|合作者|别人|他人|他(?!们单位)|她)|"
+    r"^(?:my|our) (?:colleague|advisor|adviser|supervisor|dean|boss|department head|head of department|wife|husband|"
+    r"friend|co-?worker)|^(?:he|she)\b")
+_ON_BEHALF = re.compile(r"帮|替|代(?:我|我们)?[\u4e00-\u9fff]{0,4}问|(?:他|她)(?:能|可以|可不可以|能不能|符合|有没有资格|够不够)|"
+                        r"(?:他|她)(?:想|要|打算|准备)(?:报|申报|当|牵头)|"
+                        r"asking for|on behalf of|\bcan (?:he|she)\b|\b(?:is|are) (?:he|she) eligible|(?:his|her) behalf")
+_OWN_SUBJECT = re.compile(r"^(?:我|俺|本人|咱|单位|本单位|学校|我校|我院|所里|院里|负责人|项目|这个|该|研究|内容|材料|"
+                          r"i\b|i'm|we\b|we're|our\b|my\b|the (?:project|unit|university|institute|content|study))")
+_CLAUSES = re.compile(r"(?:[^，,。；;！!？?.]|\.(?=\d))+(?:[，,。；;！!？?]|\.(?!\d))?")  # (not "7.5")
+_LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|however|而且?|但是?|可是|不过)\s*")
+
+
+def _own_clauses(text: str) -> str:
+    """`text` without the clauses about someone other than the applicant (and those that go on about
+    them with no subject of their own: "我们所长已经63岁，还上过黑名单")."""
+    if _ON_BEHALF.search(text):
+        return text
+    out, other = [], False
+    for c in _CLAUSES.findall(text):
+        head = _LEADING_CONJUNCTION.sub("", c.strip())
+        if _OTHER_PERSON.match(head):
+            other = True
+        elif _OWN_SUBJECT.match(head):
+            other = False
+        out.append("。" if other else c)
+    return "".join(out)
+
+
 def extract_profile(text: str) -> Profile:
     """`text` is canonical (see index.tokenize.canonical)."""
-    text = text.replace("俩", "两个").replace("仨", "三个")  # "报俩了": a numeral with its classifier
+    text = _own_clauses(text.replace("俩", "两个").replace("仨", "三个"))  # "报俩了": a numeral with its classifier
     text = _NEGATED_LIST.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(1)}", text)
     facts: dict[str, object] = {}
     for pattern in _AGE:
-        if (m := pattern.search(text)) and (age := cn_number(m.group(1))) is not None and 16 <= age <= 100:
+        if (m := pattern.search(text)) and (age := age_number(m.group(1))) is not None and 16 <= age <= 100:
             facts["age"] = age
             break
     if "age" in facts and (m := _RELATIVE_AGE.search(text)) and (n := cn_number(m.group(2))) is not None:
@@ -168,16 +238,18 @@ def extract_profile(text: str) -> Profile:
         if title == "senior" and re.search(r"副(?:教授|研究员|主任医师)", text) and not re.search(r"(?<!副)(?:教授|研究员)", text):
             title = "associate_senior"
         facts["title"] = title
-    if degree := _first(_DEGREES, text):
+    studied = _UNIT_KIND_WORDS.sub(" ", text)  # ("本科院校" is no bachelor's degree)
+    if degree := _first(_DEGREES, studied):
         if degree == "not_doctorate":
-            degree = "master" if "硕士" in text or "master" in text else "bachelor" if "本科" in text else "other"
+            degree = "master" if "硕士" in studied or "master" in studied else "bachelor" if "本科" in studied else "other"
         facts["degree"] = degree
     if org := _first(_ORG, text):
         facts["org_type"] = org
     personal = org or re.search(r"我|俺|咱|本人|本单位|我们|\bi\b|\bwe\b|\bour\b|\bmy\b", text)
-    if _OUTSIDE.search(text) and personal:
+    placed = _CITY_BODIES.sub(" ", text)  # ("郑州市公共信用信息数据库" places no one in Zhengzhou)
+    if _OUTSIDE.search(placed) and personal:
         facts["located_in_zhengzhou"] = False
-    elif _INSIDE.search(text) and org:
+    elif _INSIDE.search(placed) and org:
         facts["located_in_zhengzhou"] = True
     if re.search(r"重大项目|重大课题|major project", text) and not re.search(r"重点项目|重点课题|子课题|key project", text):
         facts["project_level"] = "major"
@@ -186,7 +258,7 @@ def extract_profile(text: str) -> Profile:
     elif re.search(r"一般项目|一般课题|general project", text) and not re.search(r"重大|重点|major|key project", text):
         facts["project_level"] = "general"
     # ("legal-person status": hyphenated too)
-    value = _flag(text, r"独立法人|legal[- ]person|legal[- ]entity", _NEG + r"\s*(?:是)?\s*独立法人|不是法人|非法人|没有(?:单独)?(?:做|办)?(?:过)?法人登记|不是(?:单独|独立)的?法人|内设机构|"
+    value = _flag(text, r"独立法人|法人资格|独立的法人|(?:社会团体|事业单位|社团)法人|legal[- ]person|legal[- ]entity", _NEG + r"\s*(?:是)?\s*独立法人|不是法人|非法人|没有(?:单独)?(?:做|办)?(?:过)?法人登记|不是(?:单独|独立)的?法人|内设机构|"
         r"not (?:registered as )?an? (?:independent |separate )?legal|no legal|without (?:an? )?(?:independent )?legal|not separately registered")
     if value is not None:
         facts["independent_legal_person"] = value
@@ -194,7 +266,10 @@ def extract_profile(text: str) -> Profile:
         text, r"黑名单|失信名单|失信被执行人|blacklist",
         r"(?:不在|没有|没|无|未|从未|没有被|未被|不)\s*(?:被)?\s*(?:列入|上|进)?(?:过|了)?\s*(?:信用)?\s*(?:失信)?(?:黑名单|失信名单)|not (?:on|in) (?:the|a|any) (?:credit )?blacklist|no blacklist|"
         # the notice's own words for it: a good credit record, no record of broken trust
-        r"信用(?:记录)?(?:都)?(?:良好|很好|没问题)|(?:没有|没|无)(?:任何)?失信记录|good credit (?:record|standing)|clean credit",
+        r"信用(?:记录)?(?:都)?(?:良好|很好|没问题)|(?:没有|没|无)(?:任何)?失信记录|good credit (?:record|standing)|clean credit|"
+        # taken off it since ("去年已经移出了，目前不在名单上")
+        r"(?<!没)(?<!未)(?:已经?|已)?(?:被)?(?:移出|移除|撤出)|(?:目前|现在)不在(?:这个|该)?名单|(?:taken|removed) (?:off|from) the (?:credit )?blacklist|"
+        r"(?:not|no longer) on (?:it|the list) (?:now|any ?more)",
     )
     if value is not None:
         facts["credit_blacklisted"] = value
@@ -202,8 +277,10 @@ def extract_profile(text: str) -> Profile:
         text, r"严重失信|科研失信|学术不端|惩戒期|处罚期|misconduct",
         r"(?:没有|没|无|未|不存在)\s*(?:任何)?\s*(?:科研)?(?:严重)?(?:失信|学术不端)|"
         # a penalty period that is over ("惩戒期去年已经结束了", "处罚期早满了")
-        r"(?:惩戒|处罚|处理)(?:执行)?期.{0,6}?(?:已经?|早就?|都)?(?:满了?|结束|过了|期满|解除)|"
-        r"no (?:serious )?misconduct|(?:penalty|sanction) (?:period )?(?:has |have )?(?:ended|expired|is over)",
+        # (not one still running: "惩戒期还没结束")
+        r"(?:惩戒|处罚|处理)(?:执行)?期[^，,。没未不]{0,6}?(?:已经?|早就?|都)?(?:满了?|结束|过了|期满|解除)|"
+        r"no (?:serious )?misconduct|(?:penalty|sanction)[^.;,]{0,40}?(?:has |have )?(?:ended|expired|is over)|"
+        r"no longer (?:in|under) (?:the|its|a|my|any) (?:penalty|sanction)",
     )
     if value is not None:
         facts["serious_misconduct_in_penalty"] = value
@@ -212,8 +289,13 @@ def extract_profile(text: str) -> Profile:
         # 结项 and 验收 close a project as 结题 does: "到期至今仍未验收", "超期了，结项还没办完"
         r"(?:逾期|超期|过期|到期|延期)[^。]{0,12}?(?:(?:未|没|还没|仍未|尚未|没有)\s*(?:结项|验收|办完结项)|(?:结项|验收)[^，,。]{0,4}?(?:还没|没|未|仍未|尚未))|"
         r"(?:过了|超过|超了|错过)\s*结题(?:期限|时间|日期)|结题(?:期限|时间|日期)(?:已经?)?过了?.{0,4}(?:没|未)|overdue|"
+        r"(?:已经|已)(?:逾期|超期)|(?:没能|未能|没有|没)按[时期]结(?:题|项)|逾期(?:的)?(?:市级|市里的|市财政支持的)?(?:科技)?项目|"
         r"past (?:its|the) (?:deadline|end date|completion date)",
-        r"(?:没有|没|无|不存在)\s*(?:任何)?\s*(?:逾期|未结题|没结题)|都(?:已|已经)?结题|已经?(?:按[时期])?结题|按[时期]结题|"
+        r"(?:没有|没|无|不存在)\s*(?:任何)?\s*(?:逾期|未结题|没结题)|都(?:已|已经)?结题|"
+        r"(?:从未|从没|从来没有?|没有|没|未)(?:承担|主持|负责)?过?(?:任何)?(?:逾期|超期)|(?<![没未])已经?(?:按[时期])?结题|"
+        r"(?<!没能)(?<!未能)(?<!没有)(?<![没未])按[时期]结(?:题|项|了)|(?:尚未|还没|还未|未|没)到期|未逾期|"
+        # no city project at all ("市里的科技项目倒是一个都没有")
+        r"市(?:里|级)?的?(?:科技)?项目[^，,。]{0,4}(?:一个都没有|都没有|一个也没有)|"
         r"no overdue|not overdue",
     )
     if value and _NOT_CITY.search(text) and not _CITY.search(text):
@@ -221,15 +303,20 @@ def extract_profile(text: str) -> Profile:
         value = False
     if value is not None:
         facts["overdue_city_project"] = value
-    value = _flag(text, r"涉密|保密|机密|秘密|classified|confidential|state secret", r"不涉密|不涉及涉密|无涉密|没有涉密|非涉密|不含涉密|已脱密|not classified|no classified|unclassified")
+    value = _flag(text, r"涉密|保密|机密|秘密|classified|confidential|state secret", r"不涉密|不涉及涉密|无涉密|没有涉密|非涉密|不含涉密|已脱密|(?:做了|已作|已做|作了)脱密|not classified|no classified|unclassified")
     if value is not None:
         facts["classified_content"] = value
     value = _flag(
         text,
         r"已(?:经)?(?:获得|拿|得到|获)(?:到|过)?(?:了|过)?\s*(?:郑州)?(?:市级|市里|市财政)|市里(?:已经)?(?:资助|支持)过|市级(?:财政)?(?:资金)?(?:已经)?(?:资助|支持)过|already (?:received|got|been given) (?:zhengzhou )?(?:city|municipal)|already (?:city|municipal)[- ]funded|"
         r"already (?:received|got|had) (?:funding|money|support|a grant) from (?:the )?(?:zhengzhou )?(?:city|municipal)|"
-        r"(?:received|got|given|had) (?:any )?(?:zhengzhou )?(?:city|municipal) (?:funding|money|support|grants?)",
-        r"(?:没有|没|未|从未)\s*(?:获得|获|拿到|得到|拿过|拿)(?:过)?\s*(?:市级|市里|市财政)|not (?:been )?city[- ]funded|no city funding",
+        r"(?:received|got|given|had) (?:any )?(?:zhengzhou )?(?:city|municipal) (?:funding|money|support|grants?)|"
+        # "市里已经给过钱了", "前年就拿过市科技局的资助", "never any city funding"
+        r"(?:市里|市级|市财政|市科技局)[^，,。；;]{0,6}?(?:给过|资助过|拨过|支持过|给了钱)|"
+        r"(?:拿|获得|得到)(?:过|了)(?:郑州)?(?:市里|市级|市财政|市科技局)[^，,。；;]{0,6}?(?:资助|资金|钱|经费|支持)|"
+        r"any (?:city|municipal) (?:funding|funds|money|support|grants?)",
+        r"(?:没有|没|未|从未)\s*(?:获得|获|拿到|得到|拿过|拿)(?:过)?\s*(?:市级|市里|市财政)|not (?:been )?city[- ]funded|no city funding|"
+        r"(?:市里|市级|市财政|市科技局)[^，,。；;]{0,4}?(?:没有|没|未|从未|从没)(?:给过|资助|支持|拨|给)",
     )
     if value is not None:
         facts["already_city_funded"] = value
@@ -239,7 +326,9 @@ def extract_profile(text: str) -> Profile:
         (m := re.search(r"([\u4e00-\u9fff]{2,4}区).{0,3}(?:报|推荐).{0,8}?([\u4e00-\u9fff]{2,4}区).{0,3}(?:报|推荐)", text))
         and m.group(1) != m.group(2)
     )
-    if re.search(r"多头申报|多个推荐部门|两个推荐部门|几个推荐部门同时|(?:两|几|多)个(?:口子|渠道)|(?:两|几|多)边都(?:走|报|推)|"
+    if re.search(r"多头申报|多个推荐部门|两个推荐部门|几个推荐部门同时|(?:两|三|四|几|多)个(?:口子|渠道)|(?:两|几|多)边(?:都)?(?:走|报|推)|"
+                 # "同时透过两个区的科技局推荐"
+                 r"同时(?:通过|经过|透过|走|找|从)?(?:两|三|几|多|2|3)个[^，,。]{0,8}?(?:推荐|报|申报)|"
                  # "让两个区的科技部门分别推荐": several departments each recommending
                  # ... named by their area too ("找两个区同时推荐")
                  r"(?:两|几|多|2|3)个[\u4e00-\u9fff]{0,6}?(?:部门|区|县|开发区).{0,6}?(?:分别|同时|都|各自)[^，,。]{0,4}?推荐|"
@@ -247,7 +336,7 @@ def extract_profile(text: str) -> Profile:
                  # "through both the high-tech zone bureau and our district bureau", "more than one department"
                  r"through (?:both|two|several|multiple|more than one)\b.{0,50}?\b(?:bureaus?|departments?|channels?|districts?|zones?)\b",
                  text) or two_districts:
-        facts["recommending_departments"] = _count(text, _NUM + r"\s*个(?:推荐)?部门") or 2
+        facts["recommending_departments"] = _count(text, _NUM + r"\s*个(?:推荐)?(?:部门|口子|渠道|开发区|区|县)") or 2
     elif (n := _count(text, r"(?:通过|经过|走)\s*" + _NUM + r"\s*个\s*(?:推荐)?(?:部门|渠道)")) is not None:
         facts["recommending_departments"] = n
     elif re.search(r"(?:一个|单个|1个)推荐部门|(?:只|仅|就)(?:通过|经过|走).{0,8}(?:一个|单个|1个)(?:推荐)?(?:部门|渠道|口子)|"
@@ -262,7 +351,7 @@ _UNIT = r"(?:学校|我校|我院|我所|本单位|我单位|单位|院里|所�
 
 # "我们是一家科研院所", "我们单位": the unit speaks; "我是…" or "本人" is a person speaking (for a unit, maybe).
 _UNIT_SPEAKS = re.compile(r"(?:我们|咱们|我单位|本单位)(?:是|为)?[^，,。？?]{0,12}?"
-                          r"(?:大学|学院|高校|研究所|研究院|院所|科学院|研究中心|事业单位|单位)")
+                          r"(?:大学|学院|高校|院校|研究所|研究院|院所|科学院|研究中心|事业单位|单位)")
 _PERSON_SPEAKS = re.compile(r"我(?!们|单位|校|院|所)|本人|负责人")
 _PUT = r"(?:推荐|报|申报|上报|提交|推)"  # putting a project forward
 # A unit's count of projects put forward, in the order tried: "学校已经推荐了4项", "已推荐3个".
@@ -278,7 +367,11 @@ _PLACES_USED = (
     re.compile(r"(?:报|推|推荐|用)满了?\s*" + _NUM + r"\s*(?:个|项)"),
 )
 # A unit that has put nothing forward yet ("所里今年还一个都没推荐", "学校还没有推荐任何项目").
-_UNIT_NONE = re.compile(_UNIT + r"[^，,。？?我]{0,6}?(?:(?:一个|一项|任何项目)(?:都|也)|还|尚)(?:还)?(?:没有?|未)(?:推荐|上报)(?:过)?(?:任何)?(?:项目)?")
+_UNIT_NONE = re.compile(_UNIT + r"[^，,。？?我]{0,6}?(?:(?:一个|一项|任何项目)(?:都|也)|还|尚)(?:还)?(?:没有?|未)(?:推荐|上报|报|推)(?:过)?(?:任何)?(?:项目)?|"
+                        # "名额还一个没用", "hasn't recommended a single project yet"
+                        r"(?:名额|指标)[都还也]{0,3}(?:一个|一项)?[都还也]{0,2}(?:没|未)(?:用|占)|"
+                        r"(?:hasn't|has not|haven't|have not) (?:yet )?(?:recommended|put forward|submitted|nominated) "
+                        r"(?:a single|any)\b")
 _PLANNED = r"想|打算|准备|计划|拟"  # a count planned in all, the asked one among them
 _EN_NUMBERS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _EN_NUM = r"(\d+|" + "|".join(_EN_NUMBERS) + r")"
@@ -305,6 +398,8 @@ def _counts(text: str, facts: dict[str, object]) -> None:
         # The leader's own count is read from the rest ("学校推荐了2项…我今年只报这一个").
         text = text[: unit.start()] + "。" + text[unit.end():]
     # "put forward 5 soft science projects": up to three words may describe the projects.
+    elif (m := re.search(r"(?:has |have )?used\s*" + _EN_NUM + r"\s*(?:of (?:its|our|their|the) )?(?:slots?|quota|places?|spots?)\b", text)):
+        facts["org_quota_used"] = _en_number(m.group(1))  # "our unit has used two of its slots"
     elif (m := re.search(r"(?:put forward|recommended|submitted|nominated)\s*" + _EN_NUM + r"\s*(?:[a-z-]+\s+){0,3}?"
                          r"(?:projects?|applications?|proposals?)\b|"  # ("1 project": one, singular)
                          r"(?:has|have)\s*(?:already\s*)?" + _EN_NUM + r"\s*(?:[a-z-]+\s+){0,3}?(?:projects?|applications?|proposals?)\s*"
@@ -322,7 +417,8 @@ def _counts(text: str, facts: dict[str, object]) -> None:
         personal = None  # "我去年已经报过一个": an earlier year's application is not this year's
     if "org_quota_used" not in facts and personal:
         n = cn_number(personal.group(1)) if personal.group(1) else 1
-        if n is not None and n >= 5:
+        # (the unit speaking, "我们是…院校，目前已经报了4项": more than one is the unit's count)
+        if n is not None and (n >= 5 or n >= 2 and _UNIT_SPEAKS.search(text)):
             facts["org_quota_used"] = n  # a leader may hold one; five or more can only be the unit's count
         elif n is not None:
             facts["applications_this_year"] = n
@@ -333,5 +429,7 @@ def _counts(text: str, facts: dict[str, object]) -> None:
                    r"(?:has|have|had)(?: not|n't| never)(?: yet)? (?:applied|submitted)(?: for)? (?:anything|any other|another)",
                    text):
         facts["applications_this_year"] = 0
+    elif m := re.search(r"(?:i've|i have|i) already (?:submitted|made|filed|applied for) " + _EN_NUM + r" (?:other )?(?:applications?|projects?)", text):
+        facts["applications_this_year"] = _en_number(m.group(1))
     elif re.search(r"already (?:applied|submitted)(?: for)? (?:another|one|a)|second application|已经报了一个|已报一个", text):
         facts["applications_this_year"] = 1

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -1360,3 +1361,81 @@ def test_an_overview_of_an_aspect_nothing_of_it_answers_is_of_the_aspect_the_evi
     answer = assistant.ask("到结题那一步有什么要求").answer
     assert "应用证明" in answer
     assert "网络在线填报" not in answer  # not the whole application process
+
+
+def test_a_clause_that_doubts_states_nothing_either_way() -> None:
+    from assistant.extract import extract_profile
+
+    p = extract_profile(canonical("我们中心在郑州，说不准算不算独立法人，材料里可能有保密数据我也拿不准。"))
+    assert p.independent_legal_person is None and p.classified_content is None
+    english = extract_profile(canonical("We are not sure whether our lab is a separate legal entity."))
+    assert english.independent_legal_person is None
+
+
+def test_a_list_denied_after_it_and_a_record_since_removed() -> None:
+    from assistant.extract import extract_profile
+
+    listed = extract_profile(canonical("失信黑名单、科研严重失信、逾期没结题的项目，以上我们均无。"))
+    assert listed.credit_blacklisted is False and listed.serious_misconduct_in_penalty is False
+    assert listed.overdue_city_project is False
+    removed = extract_profile(canonical("学院前几年进过黑名单，后来已经被移除，现在不在名单里了。"))
+    assert removed.credit_blacklisted is False
+    still = extract_profile(canonical("单位上了黑名单，至今还没移出。"))
+    assert still.credit_blacklisted is True
+    running = extract_profile(canonical("我有过学术不端的处理，处罚期到现在还没满。"))
+    assert running.serious_misconduct_in_penalty is True
+
+
+def test_someone_elses_facts_are_not_the_applicants() -> None:
+    from assistant.extract import extract_profile
+
+    p = extract_profile(canonical("我们所长已经63岁，还上过黑名单；我是44岁的助理研究员。"))
+    assert p.age == 44 and p.title == "intermediate" and p.credit_blacklisted is None
+    english = extract_profile(canonical("My supervisor is a full professor aged 64. I'm thirty-eight and an assistant professor."))
+    assert english.age == 38 and english.title == "intermediate"
+    # asked on that person's behalf, they are the applicant
+    behalf = extract_profile(canonical("帮我们系主任问一下，她今年五十九，是教授，能报重大项目吗"))
+    assert behalf.age == 59 and behalf.title == "senior"
+
+
+def test_kinds_of_unit_are_no_degrees_and_city_bodies_place_no_one() -> None:
+    from assistant.extract import extract_profile
+
+    p = extract_profile(canonical("我在登封的一所高职院校教书，中级职称，大专学历。"))
+    assert p.org_type == "university" and p.degree == "other" and p.located_in_zhengzhou is True
+    q = extract_profile(canonical("我们是开封的本科院校，从没被郑州市公共信用信息平台列入黑名单。"))
+    assert q.degree is None and q.located_in_zhengzhou is False and q.credit_blacklisted is False
+    assert extract_profile(canonical("我是正高职称")).org_type is None  # "高职" inside "正高职称" is no unit
+
+
+def test_counts_and_funding_said_in_other_words() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("院里的申报名额都还一个没占，我能报吗")).org_quota_used == 0
+    assert extract_profile(canonical("Our college has used three of its slots.")).org_quota_used == 3
+    assert extract_profile(canonical("I have already filed one other application this year.")).applications_this_year == 1
+    assert extract_profile(canonical("这项研究去年市科技局资助过。")).already_city_funded is True
+    assert extract_profile(canonical("这项研究省里支持过，市里从没给过钱。")).already_city_funded is False
+    assert extract_profile(canonical("我们想同时找三个区推荐")).recommending_departments == 3
+    assert extract_profile(canonical("I turned sixty-one in May and I am a professor.")).age == 61
+
+
+def test_profile_statements_written_by_another_hand_are_read_as_an_exact_reader_would() -> None:
+    """150 self-descriptions (a dev set: negations far from their word, numerals, third persons, doubts,
+    English and traditional Chinese), each with the fields an exact reader takes from it."""
+    import json
+
+    from assistant.extract import extract_profile
+
+    lines = [json.loads(x) for x in (Path(__file__).parent / "fixtures" / "profile_statements.jsonl").read_text(
+        encoding="utf-8").splitlines() if x.strip()]
+    exact, contradicted = 0, []
+    for d in lines:
+        got = extract_profile(canonical(d["question"])).model_dump(exclude_none=True)
+        if "project_level" not in d["expect"]:
+            got.pop("project_level", None)  # a level named in passing ("重大项目的条件") is no statement of one's own
+        exact += got == d["expect"]
+        # a value stated one way and read the other is the worst error: it turns a verdict
+        contradicted += [(d["id"], k) for k, v in d["expect"].items() if isinstance(v, bool) and got.get(k) is (not v)]
+    assert exact / len(lines) >= 0.93
+    assert len(contradicted) <= 1, contradicted
