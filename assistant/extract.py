@@ -29,7 +29,7 @@ def cn_number(text: str) -> int | None:
 
 _NUM = r"(\d{1,3}|[零〇一二两三四五六七八九十]{1,3})"
 _RELATIVE_AGE = re.compile(r"(?:再|又|要是)\s*(大|老|长|小)\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:岁|周岁)")
-_BORN = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:出生|生人|生的|出世)|born in ((?:19|20)\d\d)")
+_BORN = re.compile(r"((?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*(?:出生|生人|生的|出世)|born in (?:[a-z]+ )?((?:19|20)\d\d)")
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
 _EN_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 # "58", "fifty-five", "sixty two"
@@ -46,10 +46,10 @@ def age_number(token: str) -> int | None:
 
 _AGE = [
     re.compile(_NUM + r"\s*(?:周岁|岁)"),
-    re.compile(r"(?:年龄|年纪|今年)\s*(?:是|为|有|已|已经)?\s*" + _NUM),
+    re.compile(r"(?:年龄|年纪|今年)\s*(?:是|为|有|已|已经|满|刚满)?\s*" + _NUM),
     # "我42了，能报吗": a bare number followed by 了 at the end of a clause.
     re.compile(r"(?:^|[，,。\s]|我|俺|本人)(?:已经|都|今年)?(\d{2}|[二三四五六七八九]十[一二三四五六七八九]?)\s*了(?=[，,。？?！!\s]|$)"),
-    re.compile(r"(?:aged?|i am|i'm|i turned|turned|he is|she is|he's|she's|leader is)\s*" + _EN_AGE + r"\b"),
+    re.compile(r"(?:aged?|i am|i'm|i turned|turned|he is|she is|he's|she's|leader is)\s*(?:exactly |just |now |already |only )?" + _EN_AGE + r"\b"),
     re.compile(_EN_AGE + r"\s*(?:years?[ -]old|yrs?\b|-year-old)"),
 ]
 _NEG = r"(?:不是|不属于|并非|非|没有|没|无|不具备|不具有|未|不)"
@@ -90,7 +90,8 @@ _ORG: list[tuple[str, str]] = [
 _OUTSIDE = re.compile(
     r"(?:洛阳|开封|新乡|许昌|南阳|平顶山|安阳|鹤壁|焦作|濮阳|漯河|三门峡|商丘|信阳|周口|驻马店|济源|北京|上海|天津|重庆|广州|深圳|"
     r"杭州|南京|武汉|西安|成都|长沙|合肥|济南|石家庄|太原|苏州|外地|外省|省外|外市|beijing|shanghai|luoyang|kaifeng|"
-    r"wuhan|xi'an|outside zhengzhou|not in zhengzhou)|不在郑州(?!市区|城区|主城区|市中心)|非郑州|郑州以外|郑州外"
+    r"wuhan|xi'an|xuchang|xinxiang|nanyang|pingdingshan|anyang|hebi|jiaozuo|puyang|luohe|sanmenxia|shangqiu|xinyang|"
+    r"zhoukou|zhumadian|jiyuan|outside (?:of )?zhengzhou|not in zhengzhou|not part of zhengzhou)|不在郑州(?!市区|城区|主城区|市中心)|非郑州|郑州以外|郑州外"
 )
 # The city's own bodies and databases, named in a question, say nothing of where the asker is.
 _CITY_BODIES = re.compile(r"郑州市?(?:公共信用信息(?:数据库|平台)?|科学技术局|科技局|财政局?|软科学|科技计划|市级|市财政)")
@@ -120,7 +121,7 @@ def _first(rules: list[tuple[str, str]], text: str) -> str | None:
 # An English negation reaches the end of its clause: "neither the institute nor I have any blacklist or
 # misconduct record", "nothing is classified", "the project has never received city funding".
 _EN_NEGATOR = re.compile(r"\b(?:no|not|never|neither|nor|nothing|none|without)\b|n't\b")
-_EN_CLAUSE_END = re.compile(r"[.;!?,]|\bbut\b|\bhowever\b")
+_EN_CLAUSE_END = re.compile(r"[.;!?,—–]|\s-\s|\bbut\b|\bhowever\b|\band (?=it|we|i|the|our|my|she|he)\b")
 
 
 def _en_negated(text: str, start: int) -> bool:
@@ -139,7 +140,10 @@ _DOUBT = re.compile(r"是否|是不是|有没有|算不算|不确定|不知道|�
 _CLAUSE_END = re.compile(r"[，,。；;！!？?]|但|可是|不过|\bbut\b")
 # A list denied after it: "黑名单、严重失信记录、逾期项目，这些我都没有"
 _DENIED_AFTER = re.compile(r"^[^，,。；;！!？?]{0,16}[，,]\s*(?:这些|以上|上述|这几项|这几样|这几个)?\s*(?:我|我们|本人|单位|俺)?(?:也)?"
-                           r"(?:都|均|全|全都)(?:没有|没|无|不存在)(?:过)?[。；;！!，,]?")
+                           r"(?:都|均|全|全都)(?:没有|没|无|不存在)(?:过)?[。；;！!，,]?|"
+                           # a form's line answered "no": "信用黑名单：单位、个人都没有", "Credit blacklist: none"
+                           r"^[^，,。；;！!？?\n：:]{0,30}[：:]\s*(?:[\u4e00-\u9fff、]{0,8}?(?:都|均|也)?(?:没有|没|无|否|不是|不在|未)|"
+                           r"(?:none|no|not)\b)")
 _ZH_CLAUSE_END = re.compile(r"[，,。；;！!？?]|但|可是|不过")
 
 
@@ -186,7 +190,7 @@ _CITY = re.compile(r"(?<!不是)(?<!并非)(?<![不非])(?:市(?:级|里|财政|
 # A clause about someone else ("我们院长今年61岁了", "my colleague is on the blacklist") is not the
 # applicant's, unless the asker asks on that person's behalf ("帮我们所长问", "Can she apply?").
 _OTHER_PERSON = re.compile(
-    r"^(?:我|我们|我的|我们的|本单位的?|单位的?|所里的?|院里的?|学校的?)?(?:同事|导师|院长|所长|校长|领导|爱人|丈夫|妻子|朋友|"
+    r"^(?:我|我们|我的|我们的|本单位的?|单位的?|所里的?|院里的?|学校的?)?(?:课题组|团队|学院|系里)?(?:的)?(?:有位|有个|有一位|一位|一名)?(?:同事|导师|院长|所长|校长|领导|爱人|丈夫|妻子|朋友|"
     r"系主任|处长|合作者|别人|他人|他(?!们单位)|她)|"
     r"^(?:my|our) (?:colleague|advisor|adviser|supervisor|dean|boss|department head|head of department|wife|husband|"
     r"friend|co-?worker)|^(?:he|she)\b")
@@ -195,6 +199,11 @@ _ON_BEHALF = re.compile(r"帮|替|代(?:我|我们)?[\u4e00-\u9fff]{0,4}问|(?:�
                         r"asking for|on behalf of|\bcan (?:he|she)\b|\b(?:is|are) (?:he|she) eligible|(?:his|her) behalf")
 _OWN_SUBJECT = re.compile(r"^(?:我|俺|本人|咱|单位|本单位|学校|我校|我院|所里|院里|负责人|项目|这个|该|研究|内容|材料|"
                           r"i\b|i'm|we\b|we're|our\b|my\b|the (?:project|unit|university|institute|content|study))")
+# The asker describing themself: their age, title or degree ("我58岁", "本人副教授", "I'm a 45-year-old lecturer").
+_SELF_DESCRIBED = re.compile(r"(?:我|本人|俺)(?:今年|现在|已经|是|为)?[^，,。；;]{0,6}?(?:\d{2}|[二三四五六七八九]十[一二三四五六七八九]?)\s*(?:岁|周岁)|"
+                             r"(?:我|本人)(?:是|为)?[^，,。；;]{0,12}?(?:教授|研究员|讲师|职称|博士|硕士|工程师|助教)|"
+                             r"\bi(?:'m| am)\b[^.,;]{0,50}?(?:\d{2}|twenty|thirty|forty|fifty|sixty|professor|lecturer|researcher|fellow|"
+                             r"engineer|phd)|\bmy (?:title|age)\b")
 _CLAUSES = re.compile(r"(?:[^，,。；;！!？?.]|\.(?=\d))+(?:[，,。；;！!？?]|\.(?!\d))?")  # (not "7.5")
 _LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|however|而且?|但是?|可是|不过)\s*")
 
@@ -202,8 +211,8 @@ _LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|however|而且?|但是?|可�
 def _own_clauses(text: str) -> str:
     """`text` without the clauses about someone other than the applicant (and those that go on about
     them with no subject of their own: "我们所长已经63岁，还上过黑名单")."""
-    if _ON_BEHALF.search(text):
-        return text
+    if _ON_BEHALF.search(text) or not _SELF_DESCRIBED.search(text):
+        return text  # (no facts of the asker's own: the person described is the applicant)
     out, other = [], False
     for c in _CLAUSES.findall(text):
         head = _LEADING_CONJUNCTION.sub("", c.strip())
@@ -278,19 +287,21 @@ def extract_profile(text: str) -> Profile:
         r"(?:没有|没|无|未|不存在)\s*(?:任何)?\s*(?:科研)?(?:严重)?(?:失信|学术不端)|"
         # a penalty period that is over ("惩戒期去年已经结束了", "处罚期早满了")
         # (not one still running: "惩戒期还没结束")
-        r"(?:惩戒|处罚|处理)(?:执行)?期[^，,。没未不]{0,6}?(?:已经?|早就?|都)?(?:满了?|结束|过了|期满|解除)|"
+        r"(?:惩戒|处罚|处理)(?:执行)?期[^，,。没未不才]{0,10}?(?:已经?|早就?|都)?(?:满了?|结束|过了|期满|解除)|"
         r"no (?:serious )?misconduct|(?:penalty|sanction)[^.;,]{0,40}?(?:has |have )?(?:ended|expired|is over)|"
         r"no longer (?:in|under) (?:the|its|a|my|any) (?:penalty|sanction)",
     )
     if value is not None:
         facts["serious_misconduct_in_penalty"] = value
     value = _flag(
-        text, r"逾期未结题|逾期没结题|没结题|未结题|还没结题|(?:该|应该|应当)结题.{0,10}(?:没|未)结|"
+        # (a project "还没结题" is not said to be overdue: that needs its deadline passed)
+        # ("一直没结题", "至今未结题": a long time unfinished is its deadline passed)
+        text, r"逾期未结题|逾期没结题|(?:该|应该|应当)结题.{0,10}(?:没|未)结|(?:一直|迟迟|至今|到现在)(?:都)?(?:没有?|未|仍未|还没)结(?:题|项)|"
         # 结项 and 验收 close a project as 结题 does: "到期至今仍未验收", "超期了，结项还没办完"
-        r"(?:逾期|超期|过期|到期|延期)[^。]{0,12}?(?:(?:未|没|还没|仍未|尚未|没有)\s*(?:结项|验收|办完结项)|(?:结项|验收)[^，,。]{0,4}?(?:还没|没|未|仍未|尚未))|"
+        r"(?:逾期|超期|过期|到期|延期)[^。]{0,12}?(?:(?:未|没|还没|仍未|尚未|没有)\s*(?:结题|结项|验收|办完结项)|(?:结项|验收)[^，,。]{0,4}?(?:还没|没|未|仍未|尚未))|"
         r"(?:过了|超过|超了|错过)\s*结题(?:期限|时间|日期)|结题(?:期限|时间|日期)(?:已经?)?过了?.{0,4}(?:没|未)|overdue|"
         r"(?:已经|已)(?:逾期|超期)|(?:没能|未能|没有|没)按[时期]结(?:题|项)|逾期(?:的)?(?:市级|市里的|市财政支持的)?(?:科技)?项目|"
-        r"past (?:its|the) (?:deadline|end date|completion date)",
+        r"past (?:its|the) (?:deadline|end date|completion date)|passed (?:its|the) (?:completion |end )?(?:deadline|date)",
         r"(?:没有|没|无|不存在)\s*(?:任何)?\s*(?:逾期|未结题|没结题)|都(?:已|已经)?结题|"
         r"(?:从未|从没|从来没有?|没有|没|未)(?:承担|主持|负责)?过?(?:任何)?(?:逾期|超期)|(?<![没未])已经?(?:按[时期])?结题|"
         r"(?<!没能)(?<!未能)(?<!没有)(?<![没未])按[时期]结(?:题|项|了)|(?:尚未|还没|还未|未|没)到期|未逾期|"
@@ -298,8 +309,8 @@ def extract_profile(text: str) -> Profile:
         r"市(?:里|级)?的?(?:科技)?项目[^，,。]{0,4}(?:一个都没有|都没有|一个也没有)|"
         r"no overdue|not overdue",
     )
-    if value and _NOT_CITY.search(text) and not _CITY.search(text):
-        # The rule is about projects the city funds: an overdue provincial or national one is not it.
+    if (value or value is None and re.search(r"(?:没|未)结(?:题|项)", text)) and _NOT_CITY.search(text) and not _CITY.search(text):
+        # The rule is about projects the city funds: an overdue (or unfinished) provincial or national one is not it.
         value = False
     if value is not None:
         facts["overdue_city_project"] = value
@@ -314,21 +325,21 @@ def extract_profile(text: str) -> Profile:
         # "市里已经给过钱了", "前年就拿过市科技局的资助", "never any city funding"
         r"(?:市里|市级|市财政|市科技局)[^，,。；;]{0,6}?(?:给过|资助过|拨过|支持过|给了钱)|"
         r"(?:拿|获得|得到)(?:过|了)(?:郑州)?(?:市里|市级|市财政|市科技局)[^，,。；;]{0,6}?(?:资助|资金|钱|经费|支持)|"
-        r"any (?:city|municipal) (?:funding|funds|money|support|grants?)",
-        r"(?:没有|没|未|从未)\s*(?:获得|获|拿到|得到|拿过|拿)(?:过)?\s*(?:市级|市里|市财政)|not (?:been )?city[- ]funded|no city funding|"
+        r"any (?:city|municipal) (?:funding|funds|money|support|grants?)|funded by (?:the )?(?:city|municipal)",
+        r"(?:没有|没|未|从未|未曾|不曾|从没)\s*(?:获得|获|拿到|得到|拿过|拿)(?:过)?\s*(?:任何)?(?:市级|市里|市财政)|not (?:been )?city[- ]funded|no city funding|"
         r"(?:市里|市级|市财政|市科技局)[^，,。；;]{0,4}?(?:没有|没|未|从未|从没)(?:给过|资助|支持|拨|给)",
     )
     if value is not None:
         facts["already_city_funded"] = value
     # Two districts named as recommenders ("航空港区和郑东新区两个口子推荐", "让金水区和高新区分别推荐").
-    two_districts = re.search(r"[\u4e00-\u9fff]{1,5}区(?:和|与|、|跟)[\u4e00-\u9fff]{1,5}区.{0,14}(?:推荐|申报|报)", text) or (
+    two_districts = re.search(r"[\u4e00-\u9fff]{1,5}区(?:科技局|科技主管部门)?(?:和|与|、|跟)[\u4e00-\u9fff]{1,5}区.{0,14}(?:推荐|申报|报)", text) or (
         # each district with its own submission ("高新区报一个、金水区再报一个")
         (m := re.search(r"([\u4e00-\u9fff]{2,4}区).{0,3}(?:报|推荐).{0,8}?([\u4e00-\u9fff]{2,4}区).{0,3}(?:报|推荐)", text))
         and m.group(1) != m.group(2)
     )
-    if re.search(r"多头申报|多个推荐部门|两个推荐部门|几个推荐部门同时|(?:两|三|四|几|多)个(?:口子|渠道)|(?:两|几|多)边(?:都)?(?:走|报|推)|"
+    if re.search(r"多头申报|多个推荐部门|两个推荐部门|两头推荐|既(?:走|通过|经过)[^，,。]{0,16}?又(?:走|通过|经过)|几个推荐部门同时|(?:两|三|四|几|多)个(?:口子|渠道)|(?:两|几|多)边(?:都)?(?:走|报|推)|"
                  # "同时透过两个区的科技局推荐"
-                 r"同时(?:通过|经过|透过|走|找|从)?(?:两|三|几|多|2|3)个[^，,。]{0,8}?(?:推荐|报|申报)|"
+                 r"同时(?:通过|经过|透过|走|找|从)?(?:两|三|几|多|2|3)个[^，,。]{0,8}?(?:推荐|报|申报)|(?:两|三|几|多|2|3)个(?:推荐)?部门(?:推荐|申报|报)|"
                  # "让两个区的科技部门分别推荐": several departments each recommending
                  # ... named by their area too ("找两个区同时推荐")
                  r"(?:两|几|多|2|3)个[\u4e00-\u9fff]{0,6}?(?:部门|区|县|开发区).{0,6}?(?:分别|同时|都|各自)[^，,。]{0,4}?推荐|"
@@ -339,14 +350,17 @@ def extract_profile(text: str) -> Profile:
         facts["recommending_departments"] = _count(text, _NUM + r"\s*个(?:推荐)?(?:部门|口子|渠道|开发区|区|县)") or 2
     elif (n := _count(text, r"(?:通过|经过|走)\s*" + _NUM + r"\s*个\s*(?:推荐)?(?:部门|渠道)")) is not None:
         facts["recommending_departments"] = n
-    elif re.search(r"(?:一个|单个|1个)推荐部门|(?:只|仅|就)(?:通过|经过|走).{0,8}(?:一个|单个|1个)(?:推荐)?(?:部门|渠道|口子)|"
-                   r"through (?:only |just )?(?:one|a single|a sole|one single) (?:recommending )?department", text):
+    elif re.search(r"(?:一个|单个|1个|一家)推荐部门|单一(?:的)?推荐(?:部门|渠道)|"
+                   r"(?:只|仅|就)(?:通过|经过|走|透过|经)[^，,。；;]{0,14}?(?:一个|单个|1个|一家)(?:推荐)?(?:部门|渠道|口子)|"
+                   r"(?:through|use|via|with) (?:only |just )?(?:one|a single|a sole|one single) (?:recommending )?department|"
+                   r"\b(?:a |one )?(?:single|sole|one) recommending department", text):
         facts["recommending_departments"] = 1
     _counts(text, facts)
+    _form_lines(text, facts)
     return Profile(**cast(dict[str, Any], facts))  # each value is of its field's type (validated here)
 
 
-_UNIT = r"(?:学校|我校|我院|我所|本单位|我单位|单位|院里|所里|校里|我们|学院|大学|研究所|研究院|医院|our (?:unit|university|institute|school))"
+_UNIT = r"(?:学校|我校|我院|我所|本所|本院|本校|本中心|本单位|我单位|单位|院里|所里|校里|我们|学院|大学|研究所|研究院|医院|our (?:unit|university|institute|school))"
 
 
 # "我们是一家科研院所", "我们单位": the unit speaks; "我是…" or "本人" is a person speaking (for a unit, maybe).
@@ -356,8 +370,8 @@ _PERSON_SPEAKS = re.compile(r"我(?!们|单位|校|院|所)|本人|负责人")
 _PUT = r"(?:推荐|报|申报|上报|提交|推)"  # putting a project forward
 # A unit's count of projects put forward, in the order tried: "学校已经推荐了4项", "已推荐3个".
 _UNIT_COUNTS = (
-    re.compile(_UNIT + r".{0,8}?(?:已经|已)?" + _PUT + r"(?:满|够)?了?\s*" + _NUM + r"\s*(?:个|项)"),
-    re.compile(r"(?:已经|已)?推荐了?\s*" + _NUM + r"\s*(?:个|项)"),
+    re.compile(_UNIT + r".{0,8}?(?:已经|已)?" + _PUT + r"(?:满|够)?了?\s*(?:项目|课题)?\s*" + _NUM + r"\s*(?:个|项)"),
+    re.compile(r"(?:已经|已)?推荐了?\s*(?:项目|课题)?\s*" + _NUM + r"\s*(?:个|项)"),
 )
 _SPEAKER_COUNT = re.compile(r"(?:已经|已)" + _PUT + r"(?:满|够)?了?\s*" + _NUM + r"\s*(?:个|项)")
 # The unit's places, taken: "今年5个名额已经用完了", "指标已经用掉2个", "已经报满5项" (only a unit fills its places).
@@ -367,11 +381,11 @@ _PLACES_USED = (
     re.compile(r"(?:报|推|推荐|用)满了?\s*" + _NUM + r"\s*(?:个|项)"),
 )
 # A unit that has put nothing forward yet ("所里今年还一个都没推荐", "学校还没有推荐任何项目").
-_UNIT_NONE = re.compile(_UNIT + r"[^，,。？?我]{0,6}?(?:(?:一个|一项|任何项目)(?:都|也)|还|尚)(?:还)?(?:没有?|未)(?:推荐|上报|报|推)(?:过)?(?:任何)?(?:项目)?|"
+_UNIT_NONE = re.compile(_UNIT + r"[^，,。？?我]{0,6}?(?:(?:一个|一项)(?:项目|课题)?(?:都|也)|任何项目(?:都|也)|还|尚)(?:还)?(?:没有?|未)(?:推荐|上报|报|推)(?:过)?(?:任何)?(?:项目)?|"
                         # "名额还一个没用", "hasn't recommended a single project yet"
                         r"(?:名额|指标)[都还也]{0,3}(?:一个|一项)?[都还也]{0,2}(?:没|未)(?:用|占)|"
                         r"(?:hasn't|has not|haven't|have not) (?:yet )?(?:recommended|put forward|submitted|nominated) "
-                        r"(?:a single|any)\b")
+                        r"(?:a single|any)\b|(?:put forward|recommended|submitted|nominated) nothing")
 _PLANNED = r"想|打算|准备|计划|拟"  # a count planned in all, the asked one among them
 _EN_NUMBERS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _EN_NUM = r"(\d+|" + "|".join(_EN_NUMBERS) + r")"
@@ -379,6 +393,39 @@ _EN_NUM = r"(\d+|" + "|".join(_EN_NUMBERS) + r")"
 
 def _en_number(word: str) -> int:
     return int(word) if word.isdigit() else _EN_NUMBERS[word]
+
+
+# A profile written as a form, "label: value" per line ("负责人今年其他申报：没有", "Recommending departments: 1"):
+# the count or yes/no a label's line gives, for the fields the sentences above left unset.
+_FORM_LABELS = (
+    ("applications_this_year", r"其他申报|别的项目|其他项目|其他申请|other applications?"),
+    ("org_quota_used", r"已报|已推荐|已经推荐|已申报|put forward|already (?:recommended|submitted)|quota used|slots used"),
+    ("recommending_departments", r"推荐部门|推荐渠道|recommending departments?"),
+    ("project_level", r"项目级别|项目类别|申报级别|project level|^level"),
+    ("already_city_funded", r"市财政已?资助|市级资金|市级财政|市里资助|funded by the city|city funding"),
+)
+_FORM_LINE = re.compile(r"(?:^|[\n•·\-*])\s*([^：:\n•·]{2,60}?)\s*[：:]\s*([^\n；;•·-]{1,20})")
+_NONE_VALUE = re.compile(r"^(?:都|均|也)?(?:没有|没|无|否|不是|none|no|nil|0|零)\b|^(?:none|no)$")
+
+
+def _form_lines(text: str, facts: dict[str, object]) -> None:
+    for m in _FORM_LINE.finditer(text):
+        label, value = m.group(1).strip(), m.group(2).strip()
+        for field_name, pattern in _FORM_LABELS:
+            if field_name in facts or not re.search(pattern, label):
+                continue
+            if field_name == "project_level":
+                level = next((lv for word, lv in (("重大", "major"), ("重点", "key"), ("一般", "general"), ("major", "major"),
+                                                  ("key", "key"), ("general", "general")) if value.startswith(word)), None)
+                if level:
+                    facts[field_name] = level
+            elif field_name == "already_city_funded":
+                facts[field_name] = not _NONE_VALUE.search(value)
+            elif _NONE_VALUE.search(value):
+                facts[field_name] = 0
+            elif (n := re.search(r"\d+|[一二两三四五六七八九十]+|" + "|".join(_EN_NUMBERS), value)) is not None:
+                facts[field_name] = _en_number(n.group()) if n.group() in _EN_NUMBERS or n.group().isdigit() else cn_number(n.group())
+            break
 
 
 def _counts(text: str, facts: dict[str, object]) -> None:
@@ -422,7 +469,8 @@ def _counts(text: str, facts: dict[str, object]) -> None:
             facts["org_quota_used"] = n  # a leader may hold one; five or more can only be the unit's count
         elif n is not None:
             facts["applications_this_year"] = n
-    elif re.search(r"(?:还没|没有|没|未|尚未)(?:申报|报)过?(?:其他|别的)?(?:项目)?|第一次申报|no other application|"
+    elif re.search(r"(?:还没|没有|没|未|尚未|未曾)(?:以[^，,。；;]{0,8}?身份|作为负责人)?(?:申报|报)过?(?:其他|别的|他项|任何)?(?:项目)?|第一次申报|"
+                   r"no other application|(?:只|就|仅)(?:报|申报)此一项|"
                    r"(?:只|就|仅)(?:报|申报|申请)(?:这|这么)?(?:一|1)(?:个|项)|only (?:[a-z]+ ){0,2}(?:this|one) (?:[a-z]+ )?(?:application|project)|"
                    r"(?:my|the) only (?:[a-z]+ )?(?:application|project)|"
                    # "she has not applied for anything else this year"

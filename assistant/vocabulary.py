@@ -48,7 +48,7 @@ ASK_ELIGIBLE = (
 ASK_ELIGIBLE_ZH = re.compile(
     r"(?<![只才])(?:能|可以|可不可以|能不能|能否|可否|允许|让|够格)\s*(?:再|也|还)?\s*(?:(?:自己)?(?:以[^，,。？?]{1,8}?(?:身份|名义)|作为[^，,。？?]{1,8}?))?"
     r"\s*(?:往上|网上|直接|单独|自己|再次)?(?:申报|报|申请|参加|参与|当|做|担任|推荐?).{0,10}?"
-    r"(?:吗|么|不|？|\?|$)|有没有资格|有资格|够条件|符合条件|符合申报条件"
+    r"(?:吗|么|不|？|\?|$)|有没有资格|有资格|够条件|符合条件|符合申报条件|符合(?:申报)?资格|够资格|具备(?:申报)?资格"
 )
 # "直接在系统里报就行吗", "盖个章就可以了吧": whether doing something is enough, a question about a step.
 SUFFICES = re.compile(r"就(?:行|可以|好|够)了?(?:吗|吧|么|呢|[?？]|$)")
@@ -64,9 +64,17 @@ SELF = ("我", "我们", "本人", "本单位", "我单位", "我校", "我院",
 _HIMSELF = re.compile(r"(?<=[人师授员长者])本人")
 
 
+# ... or of the applicant they ask for ("拟任项目负责人…他44岁", "the proposed leader is 60")
+# ("负责人" alone is the rules' word: "重大项目负责人一定要博士吗" states nothing of anyone)
+_APPLICANT = re.compile(r"(?<![其吉])他(?!人)|她|拟任|\b(?:he|she)\b|\bthe proposed (?:leader|pi|applicant)\b|"
+                        # ... but a leader's facts stated are: "负责人：五十五岁", "负责人1962年5月出生"
+                        r"负责人(?=\s*(?:[：:]|\d|今年|是|为|[一二三四五六七八九]十))")
+
+
 def speaks_of_self(q: str) -> bool:
-    """Whether the asker speaks of themselves or their unit ("我们学校", "本人48岁")."""
-    return any(w in _HIMSELF.sub("", q) for w in SELF)
+    """Whether the asker speaks of themselves or their unit ("我们学校", "本人48岁"), or of the applicant
+    they ask for (facts stated of "他" or "负责人" are a profile too)."""
+    return any(w in _HIMSELF.sub("", q) for w in SELF) or bool(_APPLICANT.search(q))
 GREETINGS = ("你好", "您好", "hello", "hi", "在吗", "哈喽", "嗨")
 THANKS = ("谢谢", "感谢", "多谢", "thanks", "thank you")
 

@@ -1439,3 +1439,23 @@ def test_profile_statements_written_by_another_hand_are_read_as_an_exact_reader_
         contradicted += [(d["id"], k) for k, v in d["expect"].items() if isinstance(v, bool) and got.get(k) is (not v)]
     assert exact / len(lines) >= 0.93
     assert len(contradicted) <= 1, contradicted
+
+
+def test_verdicts_on_situations_written_by_another_hand(assistant: Assistant) -> None:
+    """80 applicants' situations (a dev set written from the notice and CONTRACT.md: forms, bullet lists,
+    third persons asked for, colleagues who do not count, boundary values), each with its verdict."""
+    import datetime as dt
+    import json
+
+    lines = [json.loads(x) for x in (Path(__file__).parent / "fixtures" / "verdict_statements.jsonl").read_text(
+        encoding="utf-8").splitlines() if x.strip()]
+    right, wrong_way = 0, []
+    for d in lines:
+        e = assistant.ask(d["question"], dt.date(2024, 9, 20)).eligibility
+        verdict = e.verdict if e else None
+        failed = [r.id for r in e.rules if r.passed is False] if e else []
+        right += verdict == d["verdict"] and (d["failed"] is None or d["failed"] in failed)
+        if {verdict, d["verdict"]} == {"eligible", "ineligible"}:
+            wrong_way.append(d["id"])  # the worst error: the opposite verdict
+    assert right / len(lines) >= 0.9
+    assert len(wrong_way) <= 1, wrong_way
