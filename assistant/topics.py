@@ -79,6 +79,11 @@ class TopicResolver:
         titles have no English (ingested notices); titles are embedded on first use."""
         self.topics = topics
         self.by_id = {t.id: t for t in topics}
+        # Sub-topics called by the notice's own "1-2" or letter ("子课题B", "sub-topic b"), matched first.
+        self._dashed = [(re.compile(r"(?<![\d.])" + m.group(1) + r"\s*[-—－–]\s*" + m.group(2) + r"(?![\d.])"), t.id)
+                        for t in topics if (m := re.search(r"(\d{1,2})-(\d{1,2})$", t.label))]
+        self._dashed += [(re.compile(r"(?:子(?:课题|选题)|sub-?topic)\s*" + m.group(1).lower() + r"(?![a-z])"), t.id)
+                         for t in topics if (m := re.search(r"子课题([A-Z])$", t.label))]
         # "子课题3": the sub-topics are numbered within their parent; the first parent's numbering wins.
         self._subs: dict[int, str] = {}
         for t in topics:
@@ -140,12 +145,13 @@ class TopicResolver:
         self._numbered: list[tuple[re.Pattern[str], str]] = [
             (re.compile(r"子课题\s*[(（]?\s*" + _N + r"|第\s*" + _N + r"\s*个?\s*子课题|子课题" + within
                         + r"|sub-?\s?topic\s*(?:no\.?\s*)?" + _EN_N + r"|" + _EN_N + r"\s*sub-?\s?topic"), "sub-{}"),
-            (re.compile(r"重大(?:项目|课题)\s*" + _N + r"(?!\s*项)|第\s*" + _N + r"\s*个?\s*重大(?:项目|课题)|重大(?:项目|课题)" + within
+            # (and the tags "（重大2）" a notice may give its topics: "重大2")
+            (re.compile(r"重大(?:项目|课题)\s*" + _N + r"(?!\s*项)|重大\s*(\d{1,2})(?![\d项个万年月日号%.])|第\s*" + _N + r"\s*个?\s*重大(?:项目|课题)|重大(?:项目|课题)" + within
                         + r"|major\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*major\s*project"), "major-{}"),
-            (re.compile(r"(?:其他领域)?重点(?:项目|课题)\s*" + _N + r"(?!\s*项)|第\s*" + _N + r"\s*个?\s*(?:其他领域)?重点(?:项目|课题)"
+            (re.compile(r"(?:其他领域)?重点(?:项目|课题)\s*" + _N + r"(?!\s*项)|重点\s*(\d{1,2})(?![\d项个万年月日号%.])|第\s*" + _N + r"\s*个?\s*(?:其他领域)?重点(?:项目|课题)"
                         + r"|(?:其他领域)?重点(?:项目|课题)" + within
                         + r"|key\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*key\s*project"), "key-{}"),
-            (re.compile(r"一般(?:项目|课题)\s*" + _N + r"(?!\s*项)|第\s*" + _N + r"\s*个?\s*一般(?:项目|课题)|一般(?:项目|课题)" + within
+            (re.compile(r"一般(?:项目|课题)\s*" + _N + r"(?!\s*项)|一般\s*(\d{1,2})(?![\d项个万年月日号%.])|第\s*" + _N + r"\s*个?\s*一般(?:项目|课题)|一般(?:项目|课题)" + within
                         + r"|general\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*general\s*project"), "general-{}"),
         ]
 
@@ -195,8 +201,15 @@ class TopicResolver:
         """Each topic mention in `q` (canonical text): start, end and topic id, in order."""
         found: list[tuple[int, int, str]] = []
         taken: list[tuple[int, int]] = []
+        for pattern, tid in self._dashed:
+            # a sub-topic the notice numbers "1-2" (its topic's number, then its own), before "子课题1"
+            for m in pattern.finditer(q):
+                found.append((*m.span(), tid))
+                taken.append(m.span())
         for pattern, template in self._numbered:
             for m in pattern.finditer(q):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
                 token = next(g for g in m.groups() if g)
                 n = _num(token)
                 tid = self._numbered_id(template, n)

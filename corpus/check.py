@@ -65,7 +65,8 @@ def check_corpus(directory: str | os.PathLike[str], profile_fields: Iterable[str
             extra = _answer_numbers(getattr(fact, lang)) - held
             if extra:
                 problems.append(f"fact {fact.id}: its {lang} answer states {sorted(extra)} that no quote of it holds")
-    covered_text = " ".join(
+    # (quotes parted by a full stop: squashed together, a phone closing one would run into a number opening the next)
+    covered_text = "。".join(
         [q for f in corpus.facts for q in f.quotes] + [q for t in corpus.topics for q in t.quotes()]
         + [r.quote for r in corpus.rules] + corpus.meta.quotes)
     # A number is covered when a quote holds it, or it sits in a passage some quote rests on.
@@ -74,7 +75,7 @@ def check_corpus(directory: str | os.PathLike[str], profile_fields: Iterable[str
     rested = {pid for f in corpus.facts for pid in f.passage_ids} | {
         pid for t in corpus.topics for pid in t.passage_of.values()} | {r.passage_id for r in corpus.rules} | {
         p.id for p in corpus.passages if p.topic and p.kind == "content"}
-    covered = numbers(covered_text) | numbers(" ".join(corpus.passage(pid).text for pid in rested if pid))
+    covered = numbers(covered_text) | numbers("。".join(corpus.passage(pid).text for pid in rested if pid))
     for token in sorted(numbers(corpus.clean_notice) - covered):
         problems.append(f"notice: {token} appears in the notice but no fact, topic or rule covers it")
     if not any(f.window for f in corpus.facts):

@@ -130,10 +130,32 @@ def _unmark(line: str) -> str:
     return _unspace(_OUTER_BARS.sub(r"\1", _EMPHASIS.sub(r"\1", _MARKUP.sub("", line))))
 
 
+# A table laid out with spaces: cells parted by a tab or by two spaces or more.
+_CELL_GAP = re.compile(r"(?<=\S)(?:[ \u3000\xa0]{2,}|\t)[ \t\u3000\xa0]*(?=\S)")
+ALIGNED_MIN_ROWS = 3  # a header and two rows; a single spaced-out line ("郑科〔2033〕17号　　发布单位：…") is no table
+
+
+def _aligned_rows(lines: list[str]) -> list[str]:
+    """Runs of lines of three cells or more parted by wide gaps, written as the "a | b | c" rows a table
+    of the notice is read as."""
+    wide = [len(_CELL_GAP.findall(ln.strip())) >= 2 for ln in lines]
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and wide[j]:
+            j += 1
+        if j - i >= ALIGNED_MIN_ROWS:
+            for k in range(i, j):
+                out[k] = _CELL_GAP.sub(" | ", lines[k].strip())
+        i = max(j, i + 1)
+    return out
+
+
 def clean_lines(raw: str) -> list[str]:
     """Returns the notice as logical lines: cuts joined, duplicates dropped, blanks removed."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    lines = [re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip() for ln in text.split("\n")]
+    lines = [re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip() for ln in _aligned_rows(text.split("\n"))]
     running = _running_lines(lines)
     kept = [ln for k, ln in enumerate(lines)
             if ln and not _PAGE_NUMBER.match(ln) and not _TABLE_RULE.match(ln) and k not in running

@@ -50,7 +50,8 @@ WORD_LEVEL = dict(LEVEL_WORDS)  # "重大" -> major
 ORG_WORDS = (
     ("新型研发机构", "new_rd_institution"), ("高等院校", "university"), ("高等学校", "university"),
     ("高校", "university"), ("科研院所", "research_institute"), ("研究院所", "research_institute"),
-    ("事业单位", "public_institution"), ("企业", "enterprise"), ("社会组织", "social_organization"),
+    ("事业单位", "public_institution"), ("医疗卫生机构", "public_institution"), ("医疗机构", "public_institution"),
+    ("企业", "enterprise"), ("社会组织", "social_organization"),
 )
 PERSON_WORDS = (("个人", "individual"),)  # excluded as applicants beside the unit types
 ORG_ZH = {"university": "高等院校", "research_institute": "科研院所", "public_institution": "事业单位",
@@ -87,9 +88,9 @@ _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
 _COUNT = re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*(\d+)\s*项")
 _REPORT = re.compile(r"《[^《》]{4,80}》")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室|研究所|所|部))")
-_PERSON = re.compile(r"[\s|｜,，、:：;；]*([\u4e00-\u9fff]{2,4})[\s|｜,，、:：]*")
+_PERSON = re.compile(r"[\s|｜,，、:：;；]*([\u4e00-\u9fff]{2,4})[\s|｜,，、:：（(]*")
 _NOT_A_NAME = r"电话|手机|座机|传真|联系|咨询|方式|处|室|局|中心|科|部|所"
-_UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}(?:局|委|厅|委员会))")
+_UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}(?:(?<![布格结大全])局|委|厅|委员会))")  # ("…平台布局" is no bureau)
 _LABEL_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\s+|\d+\s*[.、．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
 _DOTTED_POINT = re.compile(r"^\d{1,2}\.\d{1,2}\s*\S")  # "1.1 创新投入…": a point of a topic's content
 _NOISE = re.compile(r"^(?:研究内容|主要研究内容|项目经费|联系单位)[：:]\s*")
@@ -303,11 +304,12 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             continue
         if not _SINGLE.search(p.text) and (m := _YEARLESS.search(p.text)) and (year := last_year or found.meta.get("year")) \
                 and p.id.startswith("n-") and not p.topic \
-                and (label := re.search(r"([\u4e00-\u9fff]{2,10})[：:]\s*$", _body(p.text[: m.start()]))):
-            # "申报单位网上确认：4月25日24:00前完成": a step dated in the notice's year, named by its label
+                and (step := _event_name(p.text[: m.start()], p.text[m.end():])):
+            # "申报单位网上确认：4月25日24:00前完成", "（四）部门推荐。…于4月20日前推荐": a step dated in the
+            # notice's year, named by its label
             n_other += 1
-            fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(label.group(1)))
-            fact["en"] = (f"{label.group(1)}: {_iso(str(year), m.group(1), m.group(2))} "
+            fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(step))
+            fact["en"] = (f"{step}: {_iso(str(year), m.group(1), m.group(2))} "
                           f"(the notice says, in Chinese: {_body(original.text)})")
             found.facts.append(fact)
             continue
@@ -354,6 +356,9 @@ def _event_name(before: str, after: str) -> str | None:
     label = re.search(r"(?:^|[。；;])\s*(?:[(（]?[一二三四五六七八九十\d]+[)）]|\d+\s*[.、．])?\s*([\u4e00-\u9fff]{2,10})[：:]", before)
     if label:
         return label.group(1)
+    # an item's own label, closed by a full stop: "（四）部门推荐。各开发区…于"
+    if item := re.match(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+\s*[.、．])\s*([\u4e00-\u9fff]{2,8})。", before):
+        return item.group(1)
     # "项目实施起始时间为2039年7月1日": what the date is the time of
     if named := re.search(r"([\u4e00-\u9fff]{2,10}?)(?:时间|日期)\s*(?:为|是|定为)\s*$", before):
         return named.group(1)
@@ -575,7 +580,8 @@ def _title_of(heading: str) -> str:
     # "（3）[重点] 郑州市…研究。": the level tag after the number is no part of the title
     heading = re.sub(r"^([(（][一二三四五六七八九十\d]+[)）])\s*[\[【［][^\]】］]{1,8}[\]】］]\s*", r"\1", heading)
     text = re.sub(r"^(?:(?:研究)?方向|选题|课题|题目)\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*(?:[：:、]\s*|\s+)", "", heading)  # "课题六、…", "选题1 …"
-    text = re.sub(r"^(?:【[^】]{1,10}】|\d+\.\d+\s|\d+\s*[.、．]|子(?:课题|选题)\s*[①-⑩一二三四五六七八九十\d]+\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", text)
+    text = re.sub(r"^\d{1,2}\s*[-—－–]\s*\d{1,2}\s*[、.．]?\s*", "", text)  # "1-2 …": a table row's sub-topic
+    text = re.sub(r"^(?:【[^】]{1,10}】|\d+\.\d+\s|\d+\s*[.、．]|子(?:课题|选题)\s*(?:[①-⑩一二三四五六七八九十\d]+|[A-Za-z](?![A-Za-z]))\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", text)
     text = re.sub(r"[（(][^（）()]*(?:子课题|项目)[^（）()]*[)）]\s*$", "", text)
     return text.strip().rstrip("。")
 
@@ -622,6 +628,9 @@ def _contact_of(own: list[Passage]) -> tuple[list[dict[str, str]], str]:
         named = _PERSON.fullmatch(seg_wo_unit[offices[-1].end():] if offices else seg_wo_unit)
         if named and not re.search(_NOT_A_NAME, named.group(1)):
             contact["person"] = named.group(1)
+        elif person := next((w for w in reversed(re.split(r"[，,、|｜;；:：\s（()）]+", seg_wo_unit))
+                             if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) and not re.search(_NOT_A_NAME + r"|项目|课题", w)), None):
+            contact["person"] = person  # the last name-like words before the phone: "重点项目，联系人：王工，电话：…"
         contacts.append(contact)
         last_end = m.end()
     return contacts, "".join(texts)
@@ -679,6 +688,11 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             "label_en": f"Sub-topic {sub}" if sub else f"{LEVEL_EN[level]} {num}",
             "title": title, "title_en": title, "title_quote": head.text,
         }
+        if sub and (dashed := re.match(r"^(\d{1,2})\s*[-—－–]\s*(\d{1,2})(?!\d)", head.text)):
+            # "1-2 郑州市…研究", "子课题B：…": the sub-topic is called by the notice's own number or letter
+            topic["label"], topic["label_en"] = f"子课题{dashed.group(1)}-{dashed.group(2)}", f"Sub-topic {dashed.group(1)}-{dashed.group(2)}"
+        elif sub and (lettered := re.match(r"^子(?:课题|选题)\s*([A-Za-z])(?![A-Za-z])", head.text)):
+            topic["label"], topic["label_en"] = f"子课题{lettered.group(1).upper()}", f"Sub-topic {lettered.group(1).upper()}"
         if cells and cells[0].isdigit():
             topic["serial"] = int(cells[0])  # the table's running number ("序号")
         elif block := block_number(head.text):

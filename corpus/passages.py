@@ -30,13 +30,13 @@ _ARABIC_L1 = re.compile(r"^(\d{1,2})\s*[.、．]\s*([\u4e00-\u9fff]{2,10})$")
 _TAGGED_TOPIC = re.compile(r"^[(（](\d{1,2}|[一二三四五六七八九十]+)[)）]\s*[\[【［]([^\]】］]{1,8})[\]】］]\s*(\S.*)$")
 # "第六条 研究课题指南", "第二部分 申报条件", "第三章 …": an article, part or chapter heading
 _ARTICLE = re.compile(r"^第([一二三四五六七八九十]+)(?:条|部分|章|节)\s*(.{1,12})$")
-_BRACKETED = re.compile(r"^【([一二三四五六七八九十]+)】\s*(.{1,12})$")  # "【四】研究方向"
+_BRACKETED = re.compile(r"^【([一二三四五六七八九十]+)(?:】\s*(.{1,12})|、(.{1,12})】)$")  # "【四】研究方向", "【四、研究方向】"
 # "（五）【研究方向】": a numbered section whose title is set off in brackets, a top-level heading
 _PAREN_BRACKETED = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*【([^】]{1,12})】$")
 _NOTE = re.compile(r"\s*[（(][^（）()]*[)）]$")  # "重大课题（每项资助30万元）": a heading's bracketed note
 _CELL_SPLIT = re.compile(r"\s*[|｜\t]\s*")
 _LABEL_CELL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*\S")
-_FIELD_SPLIT = re.compile(r"\s*[|｜；;]\s*")  # a line of fields: "级别：重大项目 | 归口：发展规划处 | 电话：…"
+_FIELD_SPLIT = re.compile(r"\s*[|｜；;]\s*|[，,]\s*(?=(?:联系|电话|手机|归口|资助|经费|级别|类别)[\u4e00-\u9fff]{0,3}[：:])")  # a line of fields: "级别：重大项目 | 归口：发展规划处 | 电话：…"
 _PAREN = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$")
 _NUMBERED = re.compile(r"^(\d+)\s*[.、．]\s*(.*)$")
 # A numbered topic whose level closes its title: "1．郑州市…研究（重点项目）"
@@ -59,7 +59,8 @@ _CLASS_ALIAS = (re.compile(r"([A-Z甲乙丙丁]类)(?:项目|课题)?[（(](" + 
 _DOTTED = re.compile(r"^\d{1,2}\.(\d{1,2})\s*(.+)$")
 # A topic's fields in brackets, a line of their own or at the end of its title's line:
 # "（资助强度：30万元；联系处室：规划处，电话：0371-67170001）"
-_FIELDS = re.compile(r"[(（]([^()（）]*[：:][^()（）]*)[)）]$")
+# (a bracket inside them, "电话：（0371）67231719", is theirs)
+_FIELDS = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*[：:](?:[^()（）]|[(（][^()（）]*[)）])*)[)）]$")
 _ANNEX_LIST = re.compile(r"^(?:- )?(附件)[：:]\s*(\S.*)$")  # "附件：1. …申报书（模板）" lists the annexes
 _DATELINE = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?$")
 _SENTENCE_END = re.compile(r"(?<=[。！？])")  # a semicolon joins clauses of one sentence
@@ -71,7 +72,7 @@ _TITLE_CHARS = 18
 
 DOC_NAMES = {"notice": "通知", "guide": "申报指南", "pledge": "信用承诺书模板", "annex": ""}
 # The labels a topic's contact field opens with ("联系处室：", "归口处室：")
-CONTACT_LABELS = r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室)"
+CONTACT_LABELS = r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室|手机|移动电话)"
 # ... and its level field ("类别：A类", "项目类别：重点项目")
 LEVEL_LABEL = r"^(?:项目|课题|选题)?(?:类别|级别|层级|类型)[：:]"
 _LEVEL_FIELD = re.compile(LEVEL_LABEL + r"\s*(.{1,16})$")
@@ -88,6 +89,15 @@ KIND_BY_PREFIX = (
 ROW_TITLE_MIN = 6  # a topic's title is a phrase ("…研究"), not a duration or a count ("18个月")
 
 
+# Topics listed inline ("重点项目：（1）…；（2）…。"), then each tagged with its level and number: "（重点2）研究要点：…"
+_INLINE_LIST = re.compile(r"^(" + LEVEL_ALTERNATION + r")(?:项目|课题)[：:]\s*(?=[(（]1[)）])")
+_INLINE_ITEM = re.compile(r"[(（](\d{1,2})[)）]\s*([^；;。（(]{4,}(?:[(（][^)）]*[)）][^；;。（(]*)*)")
+_LEVEL_TAGGED = re.compile(r"^[(（](" + LEVEL_ALTERNATION + r")(\d{1,2})[)）]\s*(.+)$")
+_NUMBER_MARK = re.compile(r"^[(（]\d{1,2}[)）]\s*")
+# A sub-topic named among a topic's fields: "子课题A：郑州市…研究"
+_SUB_FIELD = re.compile(r"^子(?:课题|选题)\s*([A-Za-z]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+|\d{1,2})\s*[：:、]\s*\S")
+_SUB_AMONG = re.compile(r"[，,]\s*(?=子(?:课题|选题)\s*(?:[A-Za-z]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+|\d{1,2})\s*[：:、])")
+_ROW_SUB = re.compile(r"^(\d{1,2})\s*[-—－–]\s*(\d{1,2})\s*[、.．]?\s*(\S.{5,})$")  # "1-2 …研究": row 1's sub-topic 2
 _TRAILING_FIELDS = re.compile(r"[，,；;]\s*(?=(?:联系|归口|电话|资助|经费)[\u4e00-\u9fff]{0,4}[：:])")
 
 
@@ -267,13 +277,36 @@ def segment(lines: list[str]) -> list[Passage]:
             out.append(Passage(f"{key}-{n}", cur.section(), sentence, kind, cur.topic(), len(out)))
 
     def emit_fields(text: str) -> None:
-        """A topic's bracketed fields, each a passage of its kind ("资助强度：30万元", "联系处室：规划处，电话：…")."""
-        for part in (x.strip() for x in _FIELD_SPLIT.split(text)):
+        """A topic's bracketed fields, each a passage of its kind ("资助强度：30万元", "联系处室：规划处，电话：…").
+        Sub-topics named among them ("…，下设2个子课题，子课题A：…；子课题B：…；成果形式：…") are sub-topics, and
+        the fields after them their topic's."""
+        parts = [y.strip() for x in _FIELD_SPLIT.split(text) for y in _SUB_AMONG.split(x)]
+        named_here = False
+        for part in (x for x in parts if x):
+            if len(cur.path) >= 2 and cur.level and (sub := _SUB_FIELD.match(part)):
+                n = number_of(sub.group(1)) if not sub.group(1).isascii() or sub.group(1).isdigit() else (
+                    ord(sub.group(1).upper()) - ord("A") + 1)
+                cur.set(3, n, f"子课题{sub.group(1)}")
+                emit(part, "heading", sentences=False)
+                named_here = True
+                continue
+            kind = next((k for prefix, k in KIND_BY_PREFIX if prefix.match(part)), "text")
+            if named_here and len(cur.path) > 2 and kind in ("contact", "funding", "deliverable"):
+                del cur.path[2:]  # back to the topic the sub-topics just listed belong to
             if part:
-                kind = next((k for prefix, k in KIND_BY_PREFIX if prefix.match(part)), "text")
                 if kind == "text" and re.search(r"\d\s*万元", part):
                     kind = "funding"  # "B类，每项不超过8万元": an amount unlabelled
+                elif kind == "text" and len(part) <= 6 and level_of(part):
+                    kind = "level"  # "（重点项目，联系人：…）": the level alone
                 emit(part, kind, sentences=False)
+
+    # Topics listed inline under their level ("重大项目：（1）郑州市…研究；（2）…。"), by (level, number): the
+    # item as the notice writes it, which a block tagged "（重大1）" below gives the content of
+    listed: dict[tuple[str, int], str] = {}
+    for sentence in (x for line in lines for x in re.split(r"(?<=。)", line)):
+        if (opening := _INLINE_LIST.match(sentence)) and (lv := level_of(opening.group(1) + "项目", aliases)):
+            for item in _INLINE_ITEM.finditer(sentence[opening.end():]):
+                listed[(lv, int(item.group(1)))] = item.group(0).rstrip("；;。")
 
     in_table = False
     row_counts: dict[str, int] = {}
@@ -320,6 +353,26 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.level, number, row_label = row
             cur.set(2, number, row_label)
             emit(line, "text", sentences=False)
+            continue
+        if (m := _LEVEL_TAGGED.match(line)) and (lv := level_of(m.group(1) + "项目", aliases)) and (
+                (lv, int(m.group(2))) in listed):
+            # "（重大1）研究要点：…；成果形式：…；归口处室：…；联系电话：…": the listed topic's fields
+            n = int(m.group(2))
+            cur.level = lv
+            cur.set(2, n, f"{n}. {_short(_NUMBER_MARK.sub('', listed[(lv, n)]))}")
+            emit(listed[(lv, n)], "heading", sentences=False)
+            emit_fields(m.group(3))
+            continue
+        if rows and (m := _ROW_SUB.match(line)) and (row := rows.get(m.group(1))):
+            # "1-2 郑州市…研究（重点项目，联系人：…）" after the topic table: row 1's second sub-topic
+            cur.level, number, row_label = row
+            cur.set(2, number, row_label)
+            n = int(m.group(2))
+            cur.set(3, n, f"子课题{circled(n)}")
+            bracket = _FIELDS.search(line)
+            emit(line[: bracket.start()] if bracket else line, "heading", sentences=False)
+            if bracket:
+                emit_fields(bracket.group(1))
             continue
         if (cur.doc == "guide" and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line)) and (
                 stated := _block_level(lines, i, aliases) or (cur.level and (cur.level, "")))) or (

@@ -461,3 +461,52 @@ def test_a_web_page_saved_as_text_with_bulleted_conditions_and_self_funded_topic
     assert len(materials.quotes) == 2  # one checkbox line each, not joined
     assert "05012345" not in " ".join(corpus.clean_notice.split())  # the footer is no part of the notice
     assert "general-1-sub-2" in TopicResolver(corpus.topics).resolve(canonical("选题1的子选题2归哪个处"))
+
+
+def test_a_table_laid_out_with_spaces_and_its_rows_sub_topics(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2043年度软科学研究计划项目的通知", "", "一、申报时间",
+        "申报时间为2043年3月1日至3月31日。", "（二）单位推荐。各主管部门于4月8日前推荐并在系统内提交。", "",
+        "附件1  2043年度软科学研究选题", "",
+        "序号  选题名称                      项目类别    资助额度   归口处室      联系人及电话",
+        "1     城市更新科技服务体系研究      重大项目    20万元     规划处        赵工 （0371）60000001",
+        "2     数字乡村治理能力评价研究      一般项目    5万元      农村处        钱老师 （0371）60000002",
+        "3     国际科技合作布局优化研究      一般项目    5万元      合作处        孙工 0371—60000003",
+        "1-1 老旧街区数字化改造模式研究（重点项目，联系人：李工，手机：13800000004）",
+        "1-2 城市更新项目科技评价方法研究（重点项目，联系人：周工，电话：（0371）60000005）",
+        "", "某市科学技术局", "2043年2月20日",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    topics = {t.id: t for t in corpus.topics}
+    assert topics["general-2"].title == "国际科技合作布局优化研究"
+    assert [(c.office, c.person, c.phone) for c in topics["general-2"].contacts] == [("合作处", "孙工", "0371—60000003")]
+    assert topics["general-2"].contacts[0].unit == ""  # "…布局" is no bureau
+    sub = topics["major-1-sub-2"]
+    assert sub.label == "子课题1-2" and sub.title == "城市更新项目科技评价方法研究"  # no fields in the title
+    assert [(c.person, c.phone) for c in topics["major-1-sub-1"].contacts] == [("李工", "13800000004")]
+    assert TopicResolver(corpus.topics).resolve(canonical("子课题1-2的联系人是谁")) == ["major-1-sub-2"]
+    recommend = next(f for f in corpus.facts if "4月8日前推荐" in f.quotes[0])
+    assert "2043-04-08" in recommend.en  # a yearless step named by its item's label
+
+
+def test_topics_listed_inline_then_tagged_with_their_level_and_number(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2044年度软科学研究计划项目的通知", "", "【一、支持方向】",
+        "本年度设重大项目1项、重点项目2项。重大项目：（1）城市更新科技服务体系研究。重点项目：（1）数字乡村治理能力评价研究；"
+        "（2）国际科技合作布局优化研究。",
+        "（重大1）研究要点：梳理城市更新需求，下设2个子课题，子课题A：老旧街区改造模式研究；子课题B：更新项目评价方法研究；"
+        "成果形式：《城市更新科技服务体系研究报告》；归口处室：规划处；联系电话：0371-60000001。",
+        "（重点1）研究要点：构建评价指标；成果形式：《数字乡村治理能力评价研究报告》；归口处室：农村处；联系电话：0371-60000002。",
+        "（重点2）研究要点：提出布局建议；成果形式：《国际科技合作布局优化研究报告》；归口处室：合作处；联系电话：0371-60000003。",
+        "【二、支持方式】", "重大项目每项支持20万元，重点项目每项支持8万元。", "", "某市科学技术局", "2044年2月20日",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    topics = {t.id: t for t in corpus.topics}
+    assert set(topics) == {"major-1", "major-1-sub-1", "major-1-sub-2", "key-1", "key-2"}
+    assert topics["key-2"].title == "国际科技合作布局优化研究" and topics["key-2"].funding_wan == 8
+    assert topics["major-1"].reports == ["《城市更新科技服务体系研究报告》"]  # after its sub-topics, still its own
+    assert topics["major-1-sub-2"].label == "子课题B" and topics["major-1-sub-2"].title == "更新项目评价方法研究"
+    resolver = TopicResolver(corpus.topics)
+    assert resolver.resolve(canonical("子课题B研究什么")) == ["major-1-sub-2"]
+    assert resolver.resolve(canonical("重点2归哪个处")) == ["key-2"]  # the notice's own tag
+    assert [p.section for p in corpus.passages if p.text.startswith("重大项目每项")] == ["通知 > 【二、支持方式】"]
