@@ -57,11 +57,14 @@ _EN_N = r"(\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|te
 def _english_description(q: str) -> str:
     """The words an English question describes a topic with ("the silver economy topic" -> "silver
     economy"), from the last preposition on; "" when it describes none."""
-    m = _DESCRIBED_EN.search(q)
-    if not m:
-        return ""
-    described = _PREPOSITION.sub("", m.group(1)) if m.group(1) else m.group(2)
-    return " ".join(w for w in described.split() if w not in _NOT_DESCRIPTIVE)
+    # (each phrase that describes something: in "the contact for the topic on smart elderly care" the topic
+    # is on smart elderly care, not "the")
+    found = [m for i in range(len(q)) if (m := _DESCRIBED_EN.match(q, i)) and (i == 0 or not q[i - 1].isalnum())]
+    for m in sorted(found, key=lambda m: m.group(2) is None):
+        described = _PREPOSITION.sub("", m.group(1)) if m.group(1) else m.group(2)
+        if said := " ".join(w for w in described.split() if w not in _NOT_DESCRIPTIVE):
+            return said
+    return ""
 
 
 def _num(token: str) -> int | None:

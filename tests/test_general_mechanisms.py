@@ -1459,3 +1459,14 @@ def test_verdicts_on_situations_written_by_another_hand(assistant: Assistant) ->
             wrong_way.append(d["id"])  # the worst error: the opposite verdict
     assert right / len(lines) >= 0.9
     assert len(wrong_way) <= 1, wrong_way
+
+
+def test_an_english_description_after_another_preposition_is_still_read() -> None:
+    from assistant.topics import _english_description
+
+    # "for the topic" describes nothing; "topic on …" does
+    assert _english_description(canonical("Who is the contact for the topic on rural digital governance?")) == \
+        "rural digital governance"
+    assert _english_description(canonical("What is the phone of the study about cold-chain logistics hubs?")) == \
+        "cold-chain logistics hubs"
+    assert _english_description(canonical("What is the age limit for the project leader?")) == ""
