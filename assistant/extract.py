@@ -181,6 +181,9 @@ def _count(text: str, pattern: str) -> int | None:
 _NEGATED_LIST = re.compile(r"(没有|没|无|未)([^，,。和或及、]{1,8}?)(和|或|及|以及|、)(?!没|无|未|不)")
 
 
+# A project other than the one applied for ("另一个课题", "a different project"): its funding is no duplicate.
+_ANOTHER_PROJECT = re.compile(r"另(?:外)?一个(?:课题|项目)|别的(?:课题|项目)|其他(?:的)?(?:课题|项目)上|全新的(?:题目|课题|项目)|"
+                              r"(?:another|a different|an earlier|a previous) (?:project|topic|study)")
 # Who funds a project the asker holds: the overdue rule names the city's own.
 _NOT_CITY = re.compile(r"(?:省|国家|国家级|省级|部级|科技部|教育部|自然科学基金|社科基金|provincial|national)[^，,。]{0,10}(?:项目|课题|project)")
 # A city project named, not denied ("不是市里的，是省里的项目").
@@ -288,7 +291,7 @@ def extract_profile(text: str) -> Profile:
         # a penalty period that is over ("惩戒期去年已经结束了", "处罚期早满了")
         # (not one still running: "惩戒期还没结束")
         r"(?:惩戒|处罚|处理)(?:执行)?期[^，,。没未不才]{0,10}?(?:已经?|早就?|都)?(?:满了?|结束|过了|期满|解除)|"
-        r"no (?:serious )?misconduct|(?:penalty|sanction)[^.;,]{0,40}?(?:has |have )?(?:ended|expired|is over)|"
+        r"no (?:serious )?misconduct|(?:penalty|sanction)(?:(?!n't|not |never|yet)[^.;,]){0,40}?(?:has |have )?(?:ended|expired|is over)|"
         r"no longer (?:in|under) (?:the|its|a|my|any) (?:penalty|sanction)",
     )
     if value is not None:
@@ -307,7 +310,7 @@ def extract_profile(text: str) -> Profile:
         r"(?<!没能)(?<!未能)(?<!没有)(?<![没未])按[时期]结(?:题|项|了)|(?:尚未|还没|还未|未|没)到期|未逾期|"
         # no city project at all ("市里的科技项目倒是一个都没有")
         r"市(?:里|级)?的?(?:科技)?项目[^，,。]{0,4}(?:一个都没有|都没有|一个也没有)|"
-        r"no overdue|not overdue",
+        r"no overdue|not overdue|(?:was|has been|have been|were|got) (?:formally |officially |finally |already )?(?:closed|completed|concluded)",
     )
     if (value or value is None and re.search(r"(?:没|未)结(?:题|项)", text)) and _NOT_CITY.search(text) and not _CITY.search(text):
         # The rule is about projects the city funds: an overdue (or unfinished) provincial or national one is not it.
@@ -329,6 +332,8 @@ def extract_profile(text: str) -> Profile:
         r"(?:没有|没|未|从未|未曾|不曾|从没)\s*(?:获得|获|拿到|得到|拿过|拿)(?:过)?\s*(?:任何)?(?:市级|市里|市财政)|not (?:been )?city[- ]funded|no city funding|"
         r"(?:市里|市级|市财政|市科技局)[^，,。；;]{0,4}?(?:没有|没|未|从未|从没)(?:给过|资助|支持|拨|给)",
     )
+    if value and _ANOTHER_PROJECT.search(text):
+        value = None  # the city funded another project ("拿过市科技局资助的是另一个课题"), not this one
     if value is not None:
         facts["already_city_funded"] = value
     # Two districts named as recommenders ("航空港区和郑东新区两个口子推荐", "让金水区和高新区分别推荐").

@@ -1470,3 +1470,15 @@ def test_an_english_description_after_another_preposition_is_still_read() -> Non
     assert _english_description(canonical("What is the phone of the study about cold-chain logistics hubs?")) == \
         "cold-chain logistics hubs"
     assert _english_description(canonical("What is the age limit for the project leader?")) == ""
+
+
+def test_a_period_not_over_another_projects_funding_and_a_closed_project() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("My sanction period for misconduct has not ended yet.")).serious_misconduct_in_penalty is True
+    assert extract_profile(canonical("My penalty period for misconduct ended in 2022.")).serious_misconduct_in_penalty is False
+    # the city funded a different project: no duplicate of this one
+    assert extract_profile(canonical("市里资助过的是我另外一个项目，这次是新题目。")).already_city_funded is None
+    assert extract_profile(canonical("这个课题市里资助过。")).already_city_funded is True
+    closed = extract_profile(canonical("My city-funded project was late, but it has been officially closed."))
+    assert closed.overdue_city_project is False
