@@ -68,7 +68,8 @@ _HIMSELF = re.compile(r"(?<=[人师授员长者])本人")
 # ("负责人" alone is the rules' word: "重大项目负责人一定要博士吗" states nothing of anyone)
 _APPLICANT = re.compile(r"(?<![其吉])他(?!人)|她|拟任|\b(?:he|she)\b|\bthe proposed (?:leader|pi|applicant)\b|"
                         # ... but a leader's facts stated are: "负责人：五十五岁", "负责人1962年5月出生"
-                        r"负责人(?=\s*(?:[：:]|\d|今年|是|为|[一二三四五六七八九]十))")
+                        # ("负责人今年可以申报两个吗", "负责人是否需要博士" ask the rules)
+                        r"负责人(?=\s*(?:[：:]|\d|今年\s*(?:\d|[一二三四五六七八九]十)|是(?!否|不是)|为|[一二三四五六七八九]十))")
 
 
 def speaks_of_self(q: str) -> bool:

@@ -1482,3 +1482,12 @@ def test_a_period_not_over_another_projects_funding_and_a_closed_project() -> No
     assert extract_profile(canonical("这个课题市里资助过。")).already_city_funded is True
     closed = extract_profile(canonical("My city-funded project was late, but it has been officially closed."))
     assert closed.overdue_city_project is False
+
+
+def test_facts_of_the_applicant_asked_for_get_a_verdict_and_the_rules_word_does_not() -> None:
+    from assistant import vocabulary as V
+
+    assert V.speaks_of_self(canonical("拟任负责人他今年58岁，副教授，能牵头吗"))
+    assert V.speaks_of_self(canonical("负责人：五十五岁，研究员"))
+    assert not V.speaks_of_self(canonical("同一个负责人今年可以申报两个项目吗？"))
+    assert not V.speaks_of_self(canonical("重大项目负责人是否需要博士学位？"))
