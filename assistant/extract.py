@@ -121,7 +121,7 @@ def _first(rules: list[tuple[str, str]], text: str) -> str | None:
 # An English negation reaches the end of its clause: "neither the institute nor I have any blacklist or
 # misconduct record", "nothing is classified", "the project has never received city funding".
 _EN_NEGATOR = re.compile(r"\b(?:no|not|never|neither|nor|nothing|none|without)\b|n't\b")
-_EN_CLAUSE_END = re.compile(r"[.;!?,—–]|\s-\s|\bbut\b|\bhowever\b|\band (?=it|we|i|the|our|my|she|he)\b")
+_EN_CLAUSE_END = re.compile(r"[.;!?,—–]|\s-\s|\bbut\b|\bhowever\b|\band (?=(?:it|we|i|the|our|my|she|he)\b)")
 
 
 def _en_negated(text: str, start: int) -> bool:
@@ -144,12 +144,11 @@ _DENIED_AFTER = re.compile(r"^[^，,。；;！!？?]{0,16}[，,]\s*(?:这些|以
                            # a form's line answered "no": "信用黑名单：单位、个人都没有", "Credit blacklist: none"
                            r"^[^，,。；;！!？?\n：:]{0,30}[：:]\s*(?:[\u4e00-\u9fff、]{0,8}?(?:都|均|也)?(?:没有|没|无|否|不是|不在|未)|"
                            r"(?:none|no|not)\b)")
-_ZH_CLAUSE_END = re.compile(r"[，,。；;！!？?]|但|可是|不过")
 
 
 def _zh_negated(text: str, start: int) -> bool:
     """Whether a Chinese negator earlier in the clause of text[start] denies what is said there."""
-    clause = _ZH_CLAUSE_END.split(text[:start])[-1]
+    clause = _CLAUSE_END.split(text[:start])[-1]
     return bool(_ZH_NEGATOR.search(clause)) and not _ZH_UNSURE.search(clause)
 
 
