@@ -583,8 +583,7 @@ class Understander:
             if self._attribute_only(q) and not topic_context:
                 # "电话多少" after "网络系统技术支持是哪个单位负责？": a turn asking only an attribute asks
                 # it of the previous question's subject.
-                asked = self._attribute_phrase(previous)
-                subject = previous.replace(asked, " ").strip(" ,，?？") if asked else previous.strip(" ,，?？")
+                subject = self._subject_of(previous)
                 return f"{subject} {q}" if subject else None
             bare = ASKS.search(q) and not self.names_something(q) and all(
                 len(w) < 2 or ASKS.search(w) for w in words(q) if _CJK.search(w))
@@ -601,8 +600,7 @@ class Understander:
             # "宏观指导方面的问题找哪个处" asks the new attribute of the previous question's subject.
             if topic_context or self._entity_spans(core) or not ATTRIBUTE_FOLLOWUPS:
                 return None
-            asked = self._attribute_phrase(previous)
-            subject = previous.replace(asked, " ").strip(" ,，?？") if asked else previous.strip(" ,，?？")
+            subject = self._subject_of(previous)
             return f"{subject} {core}" if subject else None
         new = self._entity_spans(core)
         old = self._entity_spans(previous)
@@ -649,6 +647,11 @@ class Understander:
         if not ATTRIBUTE_FOLLOWUPS or not asked or len(q) > ATTRIBUTE_ONLY_MAX_CHARS or self._entity_spans(q):
             return False
         return all(ASKS.search(w) for w in words(q.replace(asked, " ")) if len(w) >= 2)
+
+    def _subject_of(self, q: str) -> str:
+        """`q` without the words asking its attribute: what it asks about ("网络系统技术支持是哪个单位负责")."""
+        asked = self._attribute_phrase(q)
+        return (q.replace(asked, " ") if asked else q).strip(" ,，?？")
 
     @staticmethod
     def _attribute_phrase(q: str) -> str:

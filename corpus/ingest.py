@@ -14,6 +14,7 @@ additions: aliases, English names, triggers; merged by the loader, never overwri
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 from dataclasses import dataclass, field, replace
@@ -346,6 +347,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
 def _named(name: str) -> list[str]:
     """How an applicant names a dated step: its name, or the last two words of it ("申报单位网上确认"
     is asked as "网上确认")."""
+    jieba.setLogLevel(logging.WARNING)  # (its dictionary's loading is no news to the bureau's staff)
     ws = [w for w in jieba.lcut(name) if len(w) >= 2]
     return list(dict.fromkeys([name, *(["+".join(ws[-2:])] if len(ws) >= 2 else ws)]))
 

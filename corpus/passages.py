@@ -312,6 +312,11 @@ def segment(lines: list[str]) -> list[Passage]:
     row_counts: dict[str, int] = {}
     # The topics of a table, by title and by running number: a later block "选题3：…" gives that row's content.
     rows: dict[str, tuple[str, int, str]] = {}
+
+    def enter_row(row: tuple[str, int, str]) -> None:
+        """Back in a table row's topic (its level, number within the level, heading label)."""
+        cur.level = row[0]
+        cur.set(2, row[1], row[2])
     for i, line in enumerate(lines):
         cells = table_cells(line)
         if in_table and cells is None:
@@ -350,8 +355,7 @@ def segment(lines: list[str]) -> list[Passage]:
         if rows and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line)) and (
                 row := rows.get(m.group(3).strip()) or rows.get(str(number_of(m.group(2))))):
             # "选题3：…研究" after the topic table: that row's topic again, its content below
-            cur.level, number, row_label = row
-            cur.set(2, number, row_label)
+            enter_row(row)
             emit(line, "text", sentences=False)
             continue
         if (m := _LEVEL_TAGGED.match(line)) and (lv := level_of(m.group(1) + "项目", aliases)) and (
@@ -365,8 +369,7 @@ def segment(lines: list[str]) -> list[Passage]:
             continue
         if rows and (m := _ROW_SUB.match(line)) and (row := rows.get(m.group(1))):
             # "1-2 郑州市…研究（重点项目，联系人：…）" after the topic table: row 1's second sub-topic
-            cur.level, number, row_label = row
-            cur.set(2, number, row_label)
+            enter_row(row)
             n = int(m.group(2))
             cur.set(3, n, f"子课题{circled(n)}")
             bracket = _FIELDS.search(line)
