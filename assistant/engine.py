@@ -107,6 +107,7 @@ PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-que
 # An overview whose likeliest aspect (the model less sure of it than this) has no fact with evidence is of
 # the best fact's aspect
 OVERVIEW_OF_EVIDENCE = 0.6  # cross-fitted dev..dev19: 0.4 4184, 0.5 4184, 0.6 4186, 0.7 4185, 0.8 4185 (off 4183)
+STATED_OVERRIDES_MODEL = True  # a fact of the notice naming the asked thing, with its value, outweighs the model's "out of scope"
 OVERVIEW_TIE = 0.8  # cross-fitted dev..dev15: 0.6, 0.8, 0.9 all 3447 (start 3444); 0 (always) also 3447 but "申报程序是怎么样的" got eligibility
 UNNAMED_FEATURES = True  # the programme's own name is no word the intent model reads
 COVERED_SURE = 0.9  # an out-of-scope word is said beside the question when the model is this sure of its kind
@@ -490,7 +491,14 @@ class Assistant:
 
         # 1. Questions about something the notice does not say (unless the user is stating facts):
         #    an aspect it is silent on, or a place or programme it does not know.
-        model_oos = sure_kind == "out_of_scope" and not topics and not u.offices
+        # The model learnt what is out of scope from questions on one notice; a notice that does state the
+        # asked thing (a fact its own words name, holding a value of the asked kind: "专家评审安排在什么时候"
+        # where this notice dates the review) answers it.
+        # (a date only: "how do I apply" names a step of every notice, while a dated event is one this notice has)
+        stated_here = bool(STATED_OVERRIDES_MODEL and u.attribute == "date" and not u.foreign and ranked
+                           and ranked[0].score >= MIN_SCORE and ranked[0].fact.window is None
+                           and all(ranked[0].features.get(k, 0) > 0 for k in ("trigger", "retrieval", "attribute")))
+        model_oos = sure_kind == "out_of_scope" and not topics and not u.offices and not stated_here
         # With the asker's own facts stated, the asked part alone decides ("我35岁，在郑州一所高校，项目结余
         # 经费要交税吗": the stated city is a fact of theirs, the tax question is out of scope).
         # When they ask may-I, the clause that asks decides ("…已经超出合同期一年了，还能报今年的软科学吗": the

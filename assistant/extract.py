@@ -286,7 +286,7 @@ def extract_profile(text: str) -> Profile:
         facts["credit_blacklisted"] = value
     value = _flag(
         text, r"严重失信|科研失信|学术不端|惩戒期|处罚期|misconduct",
-        r"(?:没有|没|无|未|不存在)\s*(?:任何)?\s*(?:科研)?(?:严重)?(?:失信|学术不端)|"
+        r"(?:没有|没|无|未|不存在)\s*(?:任何|啥|什么)?\s*(?:科研)?(?:严重)?(?:失信|学术不端)|"
         # a penalty period that is over ("惩戒期去年已经结束了", "处罚期早满了")
         # (not one still running: "惩戒期还没结束")
         r"(?:惩戒|处罚|处理)(?:执行)?期[^，,。没未不才]{0,10}?(?:已经?|早就?|都)?(?:满了?|结束|过了|期满|解除)|"
@@ -328,7 +328,9 @@ def extract_profile(text: str) -> Profile:
         r"(?:市里|市级|市财政|市科技局)[^，,。；;]{0,6}?(?:给过|资助过|拨过|支持过|给了钱)|"
         r"(?:拿|获得|得到)(?:过|了)(?:郑州)?(?:市里|市级|市财政|市科技局)[^，,。；;]{0,6}?(?:资助|资金|钱|经费|支持)|"
         r"any (?:city|municipal) (?:funding|funds|money|support|grants?)|funded by (?:the )?(?:city|municipal)",
-        r"(?:没有|没|未|从未|未曾|不曾|从没)\s*(?:获得|获|拿到|得到|拿过|拿)(?:过)?\s*(?:任何)?(?:市级|市里|市财政)|not (?:been )?city[- ]funded|no city funding|"
+        # ("没有重复申请市级资金": applying for it again is what the rule forbids)
+        r"(?:没有|没|未|从未|未曾|不曾|从没)\s*(?:获得|获|拿到|得到|拿过|拿|(?:重复)?申报)(?:过)?\s*(?:任何)?(?:市级|市里|市财政)|not (?:been )?city[- ]funded|"
+        r"no (?:other |additional |further |earlier )?(?:city|municipal)[- ](?:funding|funds|money|support|grants?)|"
         r"(?:市里|市级|市财政|市科技局)[^，,。；;]{0,4}?(?:没有|没|未|从未|从没)(?:给过|资助|支持|拨|给)",
     )
     if value and _ANOTHER_PROJECT.search(text):
@@ -356,6 +358,8 @@ def extract_profile(text: str) -> Profile:
         facts["recommending_departments"] = n
     elif re.search(r"(?:一个|单个|1个|一家)推荐部门|单一(?:的)?推荐(?:部门|渠道)|"
                    r"(?:只|仅|就)(?:通过|经过|走|透过|经)[^，,。；;]{0,14}?(?:一个|单个|1个|一家)(?:推荐)?(?:部门|渠道|口子)|"
+                   # "只通过一个区科技局推荐": one body named, whatever it is
+                   r"(?:只|仅|就)(?:通过|经过|走|透过|经|由)\s*(?:一个|单个|1个|一家)[^，,。；;和与及、]{0,8}?推荐|"
                    r"(?:through|use|via|with) (?:only |just )?(?:one|a single|a sole|one single) (?:recommending )?department|"
                    r"\b(?:a |one )?(?:single|sole|one) recommending department", text):
         facts["recommending_departments"] = 1
@@ -389,7 +393,9 @@ _UNIT_NONE = re.compile(_UNIT + r"[^，,。？?我]{0,6}?(?:(?:一个|一项)(?:
                         # "名额还一个没用", "hasn't recommended a single project yet"
                         r"(?:名额|指标)[都还也]{0,3}(?:一个|一项)?[都还也]{0,2}(?:没|未)(?:用|占)|"
                         r"(?:hasn't|has not|haven't|have not) (?:yet )?(?:recommended|put forward|submitted|nominated) "
-                        r"(?:a single|any)\b|(?:put forward|recommended|submitted|nominated) nothing")
+                        r"(?:a single|any)\b|(?:put forward|recommended|submitted|nominated) nothing|"
+                        r"(?:unit|university|institute|school|we)\b[^.,;]{0,20}?(?:has|have) (?:so far |yet )?(?:put forward|recommended|submitted|nominated) "
+                        r"(?:none|zero|no (?:projects?|applications?|proposals?))\b")
 _PLANNED = r"想|打算|准备|计划|拟"  # a count planned in all, the asked one among them
 _EN_NUMBERS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _EN_NUM = r"(\d+|" + "|".join(_EN_NUMBERS) + r")"

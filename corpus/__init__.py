@@ -404,8 +404,9 @@ def _resolve_all(facts: list[Fact], topics: list[Topic], rules: list[Rule], meta
         above = [p for p in passages if p.topic == topic.parent] if topic.parent else []
         for q in topic.quotes():
             # A level's amount stated once for all its topics ("（一）重大课题（每项资助30万元）") is the
-            # topic's funding quote, said outside its own passages.
-            found = (find_passages(q, own) or (find_passages(q, shared) if q == topic.funding_quote else [])
+            # topic's funding quote, said outside its own passages; so is the phone of the office a topic
+            # names, in the notice's list of offices.
+            found = (find_passages(q, own) or (find_passages(q, shared) if q in (topic.funding_quote, topic.contact_quote) else [])
                      or find_passages(q, above)) or resolve(q, own, f"topic {topic.id}")
             if found:
                 topic.passage_of[q] = found[0]

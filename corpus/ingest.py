@@ -68,6 +68,22 @@ DEGREE_WORDS = (("博士", ["doctorate"]), ("硕士", ["doctorate", "master"]), 
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 # A date written with dots ("2033.4.1—2033.4.30"): read as the notice's usual "2033年4月1日"
 _DOTTED_DATE = re.compile(r"(?<![\d.])(\d{4})[.．](\d{1,2})[.．](\d{1,2})(?![\d.])")
+# ... or in Chinese numerals ("二〇四二年三月十六日"), read as "2042年3月16日" too
+_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*日)?")
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def read_dates(text: str) -> str:
+    """`text` with dates written with dots or Chinese numerals as the notice's usual "2042年3月16日"."""
+    text = _DOTTED_DATE.sub(r"\1年\2月\3日", text)
+    return _CN_DATE.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)) + f"年{number_of(m.group(2))}月"
+                        + (f"{number_of(m.group(3))}日" if m.group(3) else ""), text)
+
+
+# "5月中旬", "2042年6月底": a part of a month
+_MONTH_PART = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(上旬|中旬|下旬|月?底|月?末|初)")
+_PART_EN = {"上旬": "early", "中旬": "mid", "下旬": "late", "底": "end of", "月底": "end of", "末": "end of", "月末": "end of",
+            "初": "early"}
 _FROM = re.compile(r"自\s*" + DATE + r"\s*(?:起|开始)")  # "网上申报自2028年3月20日起"
 _UNTIL = re.compile(r"截止(?:时间|日期)?\s*(?:为|是|：|:)?\s*" + DATE)  # "申报截止时间为2028年4月30日17:00"
 _TIME = r"(?:\s*\d{1,2}\s*[:：]\s*\d{2})?"  # "2029年3月10日9:00至4月8日17:00": a time of day after a date
@@ -160,9 +176,13 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
                        r"限额申报|推荐数量|实行限额", "notice"),
     ("classified", "rules", r"涉密|国家秘密", "notice"),
     # a project funded already, not the leader's second application ("不得以不同单位名义重复申报")
-    ("duplicate_funding", "rules", r"(?:已获|获得|资金支持|资助)[^。]{0,30}重复|重复.{0,6}(?:支持|资助)", "notice"),
+    # ... or one item of a list of exclusions ("（5）同一项目已获得市级财政资金支持的；")
+    ("duplicate_funding", "rules", r"(?:已获|获得|资金支持|资助)[^。]{0,30}重复|重复.{0,6}(?:支持|资助)|"
+                                   r"同一项目[^。；，]{0,4}已(?:经)?获得?[^。；，]{0,12}(?:资金|财政)(?:支持|资助)", "notice"),
     ("single_recommender", "rules", r"多头申报|单个推荐部门|一个推荐部门", "notice"),
     ("internal_publicity", "rules", r"内部公示", "notice"),
+    # the call's money in all ("本年度计划资助10项，经费总额79万元")
+    ("funding_total", "funding", r"(?:经费|资助|资金)总额|总经费|(?:合计|共计)[^。；]{0,8}万元", "notice"),
     # (the policy, not the pledge form a materials list names: "“包干制”承诺书（签字…后上传）")
     ("lump_sum", "rules", r"包干制(?!”?承诺书)", "notice"),
     ("integrity_pledge", "rules", r"诚信承诺(?!书)|(?:签订|签署)[^。；]{0,24}诚信承诺书", "notice"),
@@ -203,8 +223,10 @@ EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不得?作为[^。
 # The sentences after a fact's first one, in its item, that say more of it: the leader's limits, the
 # paper copies' number and time.
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
+                  # (the items of one list of exclusions: "有下列情形之一的，不得申报：（1）…黑名单的；（2）…严重失信…的")
+                  "credit": r"黑名单|严重失信",
                   # (and "根据实际每年实行动态调整": whether the quota changes)
-                  "quota": r"^[^。]{2,20}(?:[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)|\s*[|｜])\s*"
+                  "quota": r"^[^。]{2,20}?(?:[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)|限报|\s*[|｜])\s*"
                            r"(?:\d+|[一二两三四五六七八九十])\s*项|调整"}
 # ... and those anywhere in its item that state the applicants' other conditions ("注册地在郑州市，具有独立法人资格")
 BESIDE_SENTENCES = {"applicants": r"法人|注册地|市内|行政区域内"}
@@ -214,8 +236,9 @@ _SUB_ITEM = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
 _POINT = re.compile(r"^\d{1,2}\s*[.、．]")
 
 
-def _same_item(p: Passage, hit: Passage) -> bool:
-    """p is in hit's item: its section, or a sibling sub-item "（二）" of an article whose "（一）" hit is in."""
+def _same_item(p: Passage, hit: Passage, points: bool = False) -> bool:
+    """p is in hit's item: its section, or a sibling sub-item "（二）" of an article whose "（一）" hit is in;
+    with `points`, any numbered point "2." beside hit's "1." (each its own subject, so a caller filters them)."""
     if p.section == hit.section:
         return True
     parent, _, last = hit.section.rpartition(" > ")
@@ -225,7 +248,7 @@ def _same_item(p: Passage, hit: Passage) -> bool:
     if _SUB_ITEM.match(last) and _SUB_ITEM.match(own_last):
         return True
     # the numbered points "1. 2." of one sub-item ("（二）项目负责人条件"): that sub-item's one subject
-    return bool(_POINT.match(last) and _POINT.match(own_last) and _SUB_ITEM.match(parent.rpartition(" > ")[2]))
+    return bool(_POINT.match(last) and _POINT.match(own_last) and (points or _SUB_ITEM.match(parent.rpartition(" > ")[2])))
 
 
 def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
@@ -244,8 +267,8 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             continue
         quotes = [_body(hit.text)]
         if role in MORE_SENTENCES:  # a fact may run over several sentences of one item
-            quotes += [_body(p.text) for p in passages if _same_item(p, hit) and p.order > hit.order
-                       and re.search(MORE_SENTENCES[role], p.text)]
+            quotes += [_body(p.text) for p in passages if _same_item(p, hit, points=True) and p.order > hit.order
+                       and re.search(MORE_SENTENCES[role], p.text) and _body(p.text) not in quotes]
         if role in BESIDE_SENTENCES and not re.search(BESIDE_SENTENCES[role], hit.text):
             quotes += [_body(p.text) for p in passages if _same_item(p, hit) and p is not hit
                        and re.search(BESIDE_SENTENCES[role], p.text) and not EXCLUSION.search(p.text)][:2]
@@ -258,7 +281,7 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
 
 
 # What dates the project's completion ("不晚于…", "2035年4月30日前完成"); not a step's deadline ("…前完成审核")
-FINISHING = r"不晚于|完成时间|结题|前完成(?![^。；，]*(?:审核|推荐|填报|报送|提交))"
+FINISHING = r"不晚于|完成时间|结题|(?:项目|研究)完成[：:]|前完成(?![^。；，]*(?:审核|推荐|填报|报送|提交))"
 COMPLETION = FINISHING + r"|截止"  # ("…截止" dates a step too: "单位审核截止：2037年4月16日" is a step's date)
 
 
@@ -269,7 +292,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
     last_year: str | None = None  # the year of the last full date: a later "4月25日" is in it
     from_issue: list[tuple[Passage, Passage, re.Match[str]]] = []
     for original in passages:
-        p = replace(original, text=_DOTTED_DATE.sub(r"\1年\2月\3日", original.text))
+        p = replace(original, text=read_dates(original.text))
         if p.kind == "dateline":
             m = _DATELINE.match(p.text)
             if m and not found.fact("issue_date"):
@@ -314,6 +337,16 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                           f"(the notice says, in Chinese: {_body(original.text)})")
             found.facts.append(fact)
             continue
+        if not _SINGLE.search(p.text) and not _YEARLESS.search(p.text) and (m := _MONTH_PART.search(p.text)) and (
+                year := m.group(1) or last_year or found.meta.get("year")) and p.id.startswith("n-") and not p.topic \
+                and (step := _event_name(p.text[: m.start()], p.text[m.end():])):
+            # "专家评审：2042年5月中旬组织专家评审": a step dated to a part of a month
+            n_other += 1
+            fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(step))
+            fact["en"] = (f"{step}: {_PART_EN[m.group(3)]} {year}-{int(m.group(2)):02d} "
+                          f"(the notice says, in Chinese: {_body(original.text)})")
+            found.facts.append(fact)
+            continue
         for m in _SINGLE.finditer(p.text):
             last_year = m.group(1)
             # the clause the date is in says so ("即项目完成时间不晚于…"), not another of its passage ("出生于…；四是结题要求")
@@ -333,7 +366,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 found.facts.append(fact)
                 break
     issue = found.fact("issue_date")
-    dated = _DATELINE.match(issue["quotes"][0]) if issue else None
+    dated = _DATELINE.match(read_dates(issue["quotes"][0])) if issue else None
     if from_issue and issue and dated and dated.group(3) and not found.fact("submission_window"):
         p, original, since = from_issue[0]
         name = re.split(r"[。；;，,：:]", _body(p.text[: since.start()]).rstrip("：: "))[-1].strip() or "申报"
@@ -465,8 +498,10 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
             continue
         purpose = p.section.split(" > ")[-1] + " " + p.text
         before = passages[i - 1] if i else None
+        # (not a table's header, "处室 | 联系人 | 电话": the row below names its own office)
         label = (before.text if before and before.section == p.section and len(before.text) <= 30
-                 and not _PHONE.search(before.text) and re.search(r"咨询|支持|联系|服务", before.text) else "")
+                 and not _PHONE.search(before.text) and re.search(r"咨询|支持|联系|服务", before.text)
+                 and table_cells(before.text) is None else "")
         if label:  # "业务咨询（市科技局政策法规处）" on the line above "联系人：王立新，电话：…"
             purpose = label + " " + purpose
         if re.search(r"技术支持|系统|技术咨询", purpose):
@@ -483,6 +518,8 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
             role = f"contact_{n}"
         seen_roles.add(role)
         heading = label or re.sub(r"^\d+\s*[.、]\s*", "", p.section.split(" > ")[-1])
+        if (cells := table_cells(p.text)) and (office := next((c for c in cells if _OFFICE.fullmatch(c)), None)):
+            heading = office  # a row of a table of offices ("规划统计处 | 刘老师 | 0371-…") is that office's contact
         fact = _make_fact(role, "contacts", [*([label] if label else []), _body(p.text)], vocab)
         fact["zh"] = f"{heading}请联系{_body(p.text)}。" if heading and heading not in p.text else f"{_body(p.text)}。"
         fact["en"] = f"{'Technical support' if role == 'contact_tech' else 'Enquiries'} ({heading}): {_body(p.text)}."
@@ -638,6 +675,16 @@ def _contact_of(own: list[Passage]) -> tuple[list[dict[str, str]], str]:
     return contacts, "".join(texts)
 
 
+_OFFICE_FIELD = re.compile(r"(?:归口处室|联系处室|责任处室|归口单位|联系单位|归口)[：:]\s*(?:市科技局)?\s*([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室))")
+
+
+def _office_named(own: list[Passage], cells: list[str] | None, title: str) -> str | None:
+    """The office a topic names without a phone: its table row's office cell, or its "归口处室：…" field."""
+    if cells and (office := next((c for c in cells if c != title and _OFFICE.fullmatch(c)), None)):
+        return office
+    return next((m.group(1) for p in own if (m := _OFFICE_FIELD.search(p.text))), None)
+
+
 def _group_of(head: Passage) -> str | None:
     """The field group a topic's heading sits under ("附件2 申报指南 > （三）社会民生类 > 1. …" -> 社会民生类),
     not a level's section ("一、重大项目")."""
@@ -703,8 +750,9 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             word, n = block
             own_number = re.match(r"^【?[^】\d一二三四五六七八九十]{0,8}(\d{1,2}|[一二三四五六七八九十]+)", head.text)
             topic["serial"] = n
-            topic["label"] = f"{word}{own_number.group(1) if own_number else n}"
-            topic["label_en"] = f"Topic {n}"
+            if word:  # ("（3）…": a running number only, the topic keeps its level's label)
+                topic["label"] = f"{word}{own_number.group(1) if own_number else n}"
+                topic["label_en"] = f"Topic {n}"
         fund = next((p for p in own if (p.kind == "funding" or p is head and cells) and _AMOUNT.search(p.text)), None)
         if fund:
             fund_amount = _AMOUNT.search(fund.text)
@@ -726,6 +774,12 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         elif above:
             # a sub-topic named on one line, its topic's contact after the list: that contact is its own
             topic["contacts"], topic["contact_quote"] = above["contacts"], above["contact_quote"]
+        elif (office := _office_named(own, cells, title)) and (listed := next(
+                (p for p in passages if not p.topic and office in p.text and _PHONE.search(p.text)), None)):
+            # the topic names its office only ("归口处室：规划统计处"); the notice's list of offices has its phone
+            found_contacts = _contact_of([listed])[0]
+            topic["contacts"] = [c for c in found_contacts if c["office"] == office] or found_contacts
+            topic["contact_quote"] = listed.text
         else:
             found.notes.append(f"{topic['label']}（{title}）：找不到联系单位/电话。")
         content = [p for p in own if p.kind in ("content", "text", "deliverable") and p.id != head.id]
@@ -831,11 +885,13 @@ def _rules(found: Found) -> None:
         found.notes.append("申报对象：找不到“申报对象”一句，单位类型规则未生成。")
     credit = found.fact("credit")
     if credit:
-        q = credit["quotes"][0]
+        q = next((x for x in credit["quotes"] if "黑名单" in x), credit["quotes"][0])
         if "黑名单" in q:
             found.rules.append({"id": "credit", "check": "equals", "field": "credit_blacklisted", "value": False, "quote": q,
                                 "pass": _bi("单位和负责人无信用“黑名单”记录。", "Neither the unit nor the leader is on the credit blacklist."),
                                 "fail": _bi("项目负责人或申报单位有信用“黑名单”记录的不得申报。", "A unit or leader on the credit blacklist may not apply.")})
+        q = next((x for x in credit["quotes"] if "严重失信" in x), None) or next(
+            (x for x in credit["quotes"] if "失信" in x), q)
         if "失信" in q:
             found.rules.append({"id": "misconduct", "check": "equals", "field": "serious_misconduct_in_penalty", "value": False,
                                 "quote": q, "pass": _bi("无在惩戒执行期内的科研严重失信行为记录。", "No serious research-misconduct record in its penalty period."),

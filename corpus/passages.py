@@ -25,6 +25,7 @@ LEVEL_ALTERNATION = "|".join(word for word, _ in LEVEL_WORDS)  # "重大|重点|
 _ANNEX = re.compile(r"^附件\s*(\d+)\s*(?:[：:]\s*|\s+)?((?<=[\s：:])\S.{2,40})?$")
 _L1 = re.compile(r"^([一二三四五六七八九十]+)、(.{1,12})$")
 # "1. 申报条件" as a notice's top-level heading, where it numbers its sections in Arabic ("1.1 …" below)
+_BARE_HEADING = re.compile(r"[\u4e00-\u9fff]{2,10}")  # "申报对象": a heading's words, no number, no punctuation
 _ARABIC_L1 = re.compile(r"^(\d{1,2})\s*[.、．]\s*([\u4e00-\u9fff]{2,10})$")
 # A topic tagged with its level: "（3）[重点] 郑州市…研究。联系处室：成果处，电话：…"
 _TAGGED_TOPIC = re.compile(r"^[(（](\d{1,2}|[一二三四五六七八九十]+)[)）]\s*[\[【［]([^\]】］]{1,8})[\]】］]\s*(\S.*)$")
@@ -62,7 +63,14 @@ _DOTTED = re.compile(r"^\d{1,2}\.(\d{1,2})\s*(.+)$")
 # (a bracket inside them, "电话：（0371）67231719", is theirs)
 _FIELDS = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*[：:](?:[^()（）]|[(（][^()（）]*[)）])*)[)）]$")
 _ANNEX_LIST = re.compile(r"^(?:- )?(附件)[：:]\s*(\S.*)$")  # "附件：1. …申报书（模板）" lists the annexes
-_DATELINE = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?$")
+# "2024年9月", "二〇四二年三月十日", "2043.3.8": the date a notice is signed
+_DATELINE = re.compile(r"^(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?|"
+                       r"\d{4}[.．]\d{1,2}[.．]\d{1,2})$")
+# A question and its answer as a notice's FAQ gives them ("问：…？" then "答：…"): one passage
+_QUESTION = re.compile(r"^(?:问|Q)\s*[：:]")
+_ANSWER = re.compile(r"^(?:答|A)\s*[：:]")
+# "（3）郑州市…研究" in a guide whose fields state its level on the lines below ("项目类别：重点项目")
+_PAREN_NUMBER_BLOCK = re.compile(r"^[(（]()(\d{1,2})[)）]\s*(\S.{5,})$")
 _SENTENCE_END = re.compile(r"(?<=[。！？])")  # a semicolon joins clauses of one sentence
 _ENUMERATION = re.compile(r"(?<=[。！？])|(?<=[；;])(?=\s*[一二三四五六七八九十]是)")
 _LABEL = re.compile(r"^([^：:。]{2,20})[：:。]")
@@ -137,9 +145,20 @@ def level_of(heading: str, aliases: dict[str, str] | None = None) -> str | None:
     return next((level for word, level in LEVEL_WORDS if word in heading), None)
 
 
+_BARE_LEVEL_CELL = re.compile(r"^(?:" + LEVEL_ALTERNATION + r")类?$")  # "重大" in a column headed 类别
+
+
+def cell_level(cell: str, aliases: dict[str, str] | None = None) -> str | None:
+    """The level a table cell names: "重大项目", a class the notice defines ("A类"), or the bare word ("重大")."""
+    if len(cell) > 6:
+        return None
+    return level_of(cell, aliases) or (level_of(cell[:2] + "项目") if _BARE_LEVEL_CELL.match(cell) else None)
+
+
 def block_number(heading: str) -> tuple[str, int] | None:
-    """A labelled topic block's own label and number: "【指南方向3】…" -> ("指南方向", 3), "方向三：…" -> ("方向", 3)."""
-    m = _BLOCK_TOPIC.match(heading) or _COLON_BLOCK.match(heading)
+    """A labelled topic block's own label and number: "【指南方向3】…" -> ("指南方向", 3), "方向三：…" -> ("方向", 3),
+    "（3）…" -> ("", 3)."""
+    m = _BLOCK_TOPIC.match(heading) or _COLON_BLOCK.match(heading) or _PAREN_NUMBER_BLOCK.match(heading)
     return (m.group(1), number_of(m.group(2))) if m else None
 
 
@@ -234,7 +253,7 @@ def _block_level(lines: list[str], start: int, aliases: dict[str, str]) -> tuple
     """The level a labelled topic block states in its fields ("类别：A类"), before the next block, with
     the field's words ("A类")."""
     for line in lines[start + 1 : start + 9]:
-        if _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line) or _ANNEX.match(line):
+        if _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line) or _ANNEX.match(line) or _PAREN_NUMBER_BLOCK.match(line):
             return None
         for part in _FIELD_SPLIT.split(line):
             if (m := _LEVEL_FIELD.match(part.strip())) and (
@@ -252,7 +271,25 @@ def _bare_run(out: list[Passage], topic: str | None) -> bool:
     return len(out) >= 2 and out[-2].kind == "heading" and (out[-2].topic or "").startswith(parent + "-sub-")
 
 
+def _questions_answered(lines: list[str]) -> list[str]:
+    """Lines with each FAQ question joined to its answer (and the answer's further lines, up to the next
+    question or a heading-like short line)."""
+    out: list[str] = []
+    answering = False
+    for line in lines:
+        if _ANSWER.match(line) and out and _QUESTION.match(out[-1]):
+            out[-1] += line
+            answering = True
+        elif answering and not _QUESTION.match(line) and len(line) > 12 and not _ANNEX.match(line) and not _DATELINE.match(line):
+            out[-1] += line  # the answer's next sentence
+        else:
+            out.append(line)
+            answering = False
+    return out
+
+
 def segment(lines: list[str]) -> list[Passage]:
+    lines = _questions_answered(lines)
     cur = _Cursor()
     aliases = level_aliases("\n".join(lines))
     block_counts: dict[str, int] = {}
@@ -264,6 +301,16 @@ def segment(lines: list[str]) -> list[Passage]:
     # between them group topics, they are not sub-topics
     tail_tagged = any((m := _NUMBERED.match(x)) and (t := _LEVEL_TAIL.search(m.group(2))) and level_of(t.group(1), aliases)
                       for x in lines)
+    # Headings with no number ("■ 申报对象" with its bullet cleaned off, "## 联系方式"): in a notice that numbers
+    # none of its sections, a short line of words alone that a list or a table starts under
+    numbered = arabic_sections or any(_L1.match(x) or _ARTICLE.match(x) or _BRACKETED.match(x) or _PAREN_BRACKETED.match(x)
+                                      for x in lines)
+    bare_headings = {
+        i for i, x in enumerate(lines[:-1]) if _BARE_HEADING.fullmatch(x) and not level_of(x) and (
+            not numbered and (table_cells(lines[i + 1]) is not None or (m1 := _NUMBERED.match(lines[i + 1])) and m1.group(1) == "1"
+                              or (m2 := _PAREN.match(lines[i + 1])) and m2.group(1) == "一" or re.match(r"^[(（]1[)）]", lines[i + 1]))
+            # ("常见问题解答" over its questions, in any notice: no topic's title is followed by one)
+            or _QUESTION.match(lines[i + 1]))}
     out: list[Passage] = []
     counters: dict[str, int] = {}
     field_line = -2  # the line of the last form blank emitted
@@ -324,7 +371,7 @@ def segment(lines: list[str]) -> list[Passage]:
             in_table, cur.level = False, None
             del cur.path[1:]
         if cells is not None and len(row_title(cells)) >= ROW_TITLE_MIN and (
-                lv := next((level_of(c) for c in cells if len(c) <= 6 and level_of(c)), None)):
+                lv := next((x for c in cells if (x := cell_level(c, aliases))), None)):
             # (a row naming a level with no title, "重大项目 | 30万元/项 | 18个月", states the level's terms)
             # A topic as a table row: its level, title, amount and contact are its cells, one passage.
             if not in_table:
@@ -379,6 +426,7 @@ def segment(lines: list[str]) -> list[Passage]:
             continue
         if (cur.doc == "guide" and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line)) and (
                 stated := _block_level(lines, i, aliases) or (cur.level and (cur.level, "")))) or (
+                cur.doc == "guide" and (m := _PAREN_NUMBER_BLOCK.match(line)) and (stated := _block_level(lines, i, aliases))) or (
                 cur.doc == "notice" and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line))
                 and (stated := _block_level(lines, i, aliases))):
             # A labelled topic block, numbered within its level (its own number stays in its heading);
@@ -415,6 +463,11 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.set(2, int(m.group(1)), f"{line[: line.index(m.group(2))].strip()} {label.group(1) if label else ''}".strip())
             emit(line, "text")
             continue
+        if i in bare_headings and (cur.doc == "notice" or _QUESTION.match(lines[i + 1])):
+            cur.set(1, (cur.path[0][0] if cur.path else 0) + 1, line)
+            cur.numbered_level = 2
+            cur.level = None
+            continue
         if m := _L1.match(line) or _ARTICLE.match(line) or _BRACKETED.match(line) or _PAREN_BRACKETED.match(line):
             cur.set(1, number_of(m.group(1)), line)
             cur.numbered_level = 2
@@ -425,6 +478,12 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.set(1, (cur.path[0][0] if cur.path else 0) + 1, line)
             cur.numbered_level = 2
             cur.level, cur.paren_topics = lv, False
+            continue
+        if (m := _ANNEX_LIST.match(line)) and line in lines[:i] and re.search(r"指南|选题|课题|承诺书", m.group(2)):
+            # "附件：2042年度…项目指南" again, after the list of annexes named it: the annex itself begins
+            doc = "guide" if re.search(r"指南|选题|课题", m.group(2)) else "pledge"
+            cur = _Cursor(doc=doc, annex=1)
+            emit(m.group(2), "title" if doc == "guide" else "text", sentences=False)
             continue
         if m := _ANNEX_LIST.match(line):
             cur.set(1, 9, m.group(1))
@@ -522,6 +581,9 @@ def segment(lines: list[str]) -> list[Passage]:
             saved, cur.path = cur.path, []
             emit(line, "dateline", sentences=False)
             cur.path = saved
+            continue
+        if _QUESTION.match(line) and re.search(r"[？?]\s*(?:答|A)\s*[：:]", line):
+            emit(line, "text", sentences=False)  # a question of the FAQ with its answer, whole
             continue
         kind = next((k for prefix, k in KIND_BY_PREFIX if prefix.match(line)), "text")
         if kind in ("contact", "funding", "level") and len(cur.path) > 2 and _bare_run(out, cur.topic()):

@@ -1491,3 +1491,18 @@ def test_facts_of_the_applicant_asked_for_get_a_verdict_and_the_rules_word_does_
     assert V.speaks_of_self(canonical("负责人：五十五岁，研究员"))
     assert not V.speaks_of_self(canonical("同一个负责人今年可以申报两个项目吗？"))
     assert not V.speaks_of_self(canonical("重大项目负责人是否需要博士学位？"))
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("内容不涉密，没有重复申请市级资金。", "already_city_funded", False),
+    ("the project has no other city funding, and we apply through one department", "already_city_funded", False),
+    ("学校只通过一个区科技局推荐。", "recommending_departments", 1),
+    ("我们所只由一家主管部门推荐", "recommending_departments", 1),
+    ("学校和我都不在黑名单，也没啥失信处罚。", "serious_misconduct_in_penalty", False),
+    ("the university has submitted none so far", "org_quota_used", 0),
+])
+def test_a_fact_stated_in_words_of_another_hand(text: str, field: str, value: object) -> None:
+    """Ways of stating a profile fact that applicants use (a dev set's), read as an exact reader would."""
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical(text)).model_dump()[field] == value

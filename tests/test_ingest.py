@@ -510,3 +510,65 @@ def test_topics_listed_inline_then_tagged_with_their_level_and_number(tmp_path: 
     assert resolver.resolve(canonical("子课题B研究什么")) == ["major-1-sub-2"]
     assert resolver.resolve(canonical("重点2归哪个处")) == ["key-2"]  # the notice's own tag
     assert [p.section for p in corpus.passages if p.text.startswith("重大项目每项")] == ["通知 > 【二、支持方式】"]
+
+
+def test_unnumbered_headings_a_table_of_topics_with_bare_levels_and_phones_through_the_office_table(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2045年度软科学研究计划项目的通知", "",
+        "■ 申报对象", "1. 某市内具有独立法人资格的高等院校、科研院所。",
+        "2. 有下列情形之一的，不得申报：",
+        "（1）申报单位或项目负责人被列入信用“黑名单”的；",
+        "（2）项目负责人有科研严重失信行为记录且仍在惩戒执行期内的；",
+        "（3）同一项目已获得市级财政资金支持的。",
+        "■ 时间安排", "1. 网上填报：2045.3.1—2045.3.31。", "2. 项目完成：2046.3.31前。",
+        "■ 选题目录", "序号 | 选题名称 | 类别 | 归口处室",
+        "1 | 城市更新科技服务体系研究 | 重大 | 规划处",
+        "2 | 数字乡村治理能力评价研究 | 一般 | 农村处",
+        "■ 联系方式", "处室 | 联系人 | 电话", "规划处 | 赵老师 | 0371-60000001", "农村处 | 钱老师 | 0371-60000002",
+        "系统技术支持：0371-60000009", "", "某市科学技术局", "2045.2.20",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    sections = {p.section for p in corpus.passages}
+    assert {"通知 > 申报对象", "通知 > 选题目录", "通知 > 联系方式"} <= {s.rsplit(" > ", 1)[0] if s.count(">") > 1 else s
+                                                                  for s in sections}
+    topics = {t.id: t for t in corpus.topics}
+    assert topics["major-1"].title == "城市更新科技服务体系研究" and topics["general-1"].serial == 2
+    # the topic names its office; the office's phone is in the table of offices
+    assert [(c.office, c.phone) for c in topics["general-1"].contacts] == [("农村处", "0371-60000002")]
+    contacts = [f for f in corpus.facts if f.intent == "contacts"]
+    assert not any("联系人 | 电话" in f.zh for f in contacts)  # a table's header is no office
+    assert any(f.zh.startswith("规划处") and "0371-60000001" in f.zh for f in contacts)
+    rules = {r.id: r for r in corpus.rules}
+    assert "惩戒执行期" in rules["misconduct"].quote and "黑名单" in rules["credit"].quote
+    assert "已获得市级财政资金支持" in rules["duplicate_funding"].quote
+    completion = next(f for f in corpus.facts if f.role == "completion_deadline")
+    assert "2046.3.31" in completion.quotes[0]
+
+
+def test_a_notice_dated_in_chinese_numerals_with_a_guide_after_its_annex_list_and_a_faq(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2046年度软科学研究计划项目的通知", "",
+        "第一条 时间安排", "（一）网上填报：二〇四六年三月十六日起至二〇四六年四月二十日止。",
+        "（二）专家评审：二〇四六年五月中旬组织专家评审。",
+        "第二条 经费", "（一）重点项目每项资助10万元。",
+        "附件：2046年度软科学研究计划项目指南", "", "某市科学技术局", "二〇四六年三月十日", "",
+        "附件：2046年度软科学研究计划项目指南",
+        "（1）城市低空经济产业生态研究", "研究内容：梳理低空经济的产业基础。",
+        "项目类别：重点项目；联系处室：规划处；联系电话：0371-60000001",
+        "（2）科普基础设施布局优化研究", "研究内容：摸清全市科普设施底数。",
+        "项目类别：重点项目；联系处室：科普处；联系电话：0371-60000002",
+        "常见问题解答", "问：项目组成员人数有无限制？", "答：项目组成员一般不超过8人。", "有外单位人员参与的，须说明分工。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    window = next(f for f in corpus.facts if f.role == "submission_window")
+    assert window.window is not None and (str(window.window.opens), str(window.window.closes)) == ("2046-03-16", "2046-04-20")
+    review = next(f for f in corpus.facts if "五月中旬" in f.quotes[0])
+    assert "2046-05" in review.en  # a step dated to a part of a month
+    assert next(f for f in corpus.facts if f.role == "issue_date").quotes == ["二〇四六年三月十日"]
+    topics = {t.id: t for t in corpus.topics}
+    assert [t.title for t in topics.values()] == ["城市低空经济产业生态研究", "科普基础设施布局优化研究"]
+    assert topics["key-2"].serial == 2 and topics["key-2"].contacts[0].phone == "0371-60000002"
+    assert TopicResolver(corpus.topics).resolve(canonical("指南里第（2）个题目是什么")) == ["key-2"]
+    faq = [p for p in corpus.passages if p.text.startswith("问：")]
+    # the question with its whole answer, in no topic
+    assert [(p.text, p.topic) for p in faq] == [("问：项目组成员人数有无限制？答：项目组成员一般不超过8人。有外单位人员参与的，须说明分工。", None)]
