@@ -378,7 +378,8 @@ _PERSON_SPEAKS = re.compile(r"我(?!们|单位|校|院|所)|本人|负责人")
 _PUT = r"(?:推荐|报|申报|上报|提交|推)"  # putting a project forward
 # A unit's count of projects put forward, in the order tried: "学校已经推荐了4项", "已推荐3个".
 _UNIT_COUNTS = (
-    re.compile(_UNIT + r".{0,8}?(?:已经|已)?" + _PUT + r"(?:满|够)?了?\s*(?:项目|课题)?\s*" + _NUM + r"\s*(?:个|项)"),
+    # ("学校已经报上去3个了")
+    re.compile(_UNIT + r".{0,8}?(?:已经|已)?" + _PUT + r"(?:上去|出去)?(?:满|够)?了?\s*(?:项目|课题)?\s*" + _NUM + r"\s*(?:个|项)"),
     re.compile(r"(?:已经|已)?推荐了?\s*(?:项目|课题)?\s*" + _NUM + r"\s*(?:个|项)"),
 )
 _SPEAKER_COUNT = re.compile(r"(?:已经|已)" + _PUT + r"(?:满|够)?了?\s*" + _NUM + r"\s*(?:个|项)")

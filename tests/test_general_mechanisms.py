@@ -1500,6 +1500,7 @@ def test_facts_of_the_applicant_asked_for_get_a_verdict_and_the_rules_word_does_
     ("我们所只由一家主管部门推荐", "recommending_departments", 1),
     ("学校和我都不在黑名单，也没啥失信处罚。", "serious_misconduct_in_penalty", False),
     ("the university has submitted none so far", "org_quota_used", 0),
+    ("我们学校已经报上去3个了，还能再报吗", "org_quota_used", 3),
 ])
 def test_a_fact_stated_in_words_of_another_hand(text: str, field: str, value: object) -> None:
     """Ways of stating a profile fact that applicants use (a dev set's), read as an exact reader would."""
