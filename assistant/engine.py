@@ -420,7 +420,9 @@ class Assistant:
             kind, rest = self._forbidding_first(q, kind, rest)
             # (the aspect's first facts when none of them shares a word with the question)
             facts = (kind + rest if len(kind) + len(rest) <= OVERVIEW_MAX else kind or rest)[:OVERVIEW_MAX] or facts
-        elif ((not facts or CORE_OTHER_KIND and all(f.intent != sure_kind for f in facts)
+        # (a fact the notice files under another kind that answers this one too, "内部公示" among the rules and
+        # a step of the process, is of the asked kind)
+        elif ((not facts or CORE_OTHER_KIND and all(sure_kind not in (f.intent, *f.also_intents) for f in facts)
                and u.attribute in CORE_OTHER_ATTRIBUTES)
               and sure_kind in CORE_KINDS and kinds.get("out_of_scope", 0.0) <= CORE_MAX_OOS
               and not topics and not u.foreign and not u.offices):

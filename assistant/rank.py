@@ -74,7 +74,7 @@ _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|(?<!\d)\d{1,2}\s*月\s*\d{1,2}\
 # A length of time ("实施周期原则上为一年", "为期6个月"), not a date ("2024年9月").
 _DURATION = re.compile(r"周期|为期|(?<![\d年])(?:[一二两三半]年|[\d一二两三四五六七八九十]+个月)")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*万元")
-_PHONE = re.compile(r"\d{7,8}")
+_PHONE = re.compile(r"\d{7,8}|[-－—]\s*\d{3,4}\s\d{4}(?!\d)")  # ("0371-6717 1234" too)
 # A regulation named by its title or its document number ("《…管理办法》", "郑科规〔2023〕3号").
 _DOCUMENT = re.compile(r"《[^》]{4,}》|〔\d{4}〕\d+号")
 _COUNT = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个)")

@@ -52,6 +52,8 @@ class CorpusError(ValueError):
 
 # A service line ("400-160-3371", "800-…"): a phone with no area code and a 10-digit national number
 SERVICE_PHONE = r"(?<!\d)[48]00[-－—]?\d{3}[-－—]?\d{4}(?!\d)"
+# A number written in groups after its area code, as a web page or a WeChat article sets it: "0371-6717 1234"
+SPACED_PHONE = r"(?<!\d)0\d{2,3}\s*[-－—]\s*\d{3,4}\s\d{4}(?!\d)"
 
 
 def squash(text: str) -> str:

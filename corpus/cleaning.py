@@ -27,7 +27,7 @@ _DATE_LEAD = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日.")
 _DATE_ONLY = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?$")  # a signature's date line
 # A line that starts one of these opens a new block; it can never be the tail of a broken sentence.
 _BLOCK_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+\s*[.、]|子课题|子选题|(?:选题|课题|方向)\s*\d|附件|研究内容|项目经费|联系单位|- |"
+    r"^(?:[一二三四五六七八九十]+、|[(（](?:[一二三四五六七八九十]+|\d{1,2})[)）]|\d+\s*[.、]|子课题|子选题|(?:选题|课题|方向)\s*\d|附件|研究内容|项目经费|联系单位|- |"
     r"【[一二三四五六七八九十]+】|[\u4e00-\u9fff]{2,6}[：:])"  # a labelled field ("研究要点：…") opens a line
 )
 # Document titles end without punctuation but are complete; a cut never falls right after them.
@@ -45,11 +45,15 @@ _CONTINUES = re.compile(r"^(?:[，,、]|[(（][^()（）]{1,12}[)）]\s*[，,])"
 _SENTENCE_END = re.compile(r"[。；！？：:;!?]$")
 # Markdown a web page's export leaves: heading marks and bullets before a line's words, and a table's
 # separator row ("|---|---|"). The words stay as they are.
-_BULLET = re.compile(r"^[-*+•●○■□◆◇▪►☐☑]\s*(?=\S)")
-_MARKUP = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+(?=\S)|[•●○■□◆◇▪►☐☑]\s*(?=\S))")
+# (and the symbols an article's editor marks its lines with: "✅ ", "❌ ", "📌 ", "🔹 ")
+_SYMBOLS = r"(?:[\u2600-\u27bf\U0001f300-\U0001faff\u2b50\u2b55\u203c\u2049\u2705\u274c]\ufe0f?)"
+_BULLET = re.compile(r"^(?:[-*+•●○■□◆◇▪►☐☑]|" + _SYMBOLS + r")\s*(?=\S)")
+_MARKUP = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+(?=\S)|(?:[•●○■□◆◇▪►☐☑]|" + _SYMBOLS + r")\s*(?=\S))")
 # A web page saved as text: its breadcrumb, its buttons and its footer are not the notice.
 _WEB_FURNITURE = re.compile(r"^(?:首页|当前位置[：:]?|您的位置[：:]?)\s*(?:[>＞»›]|\s*首页\s*[>＞»›])|^(?:【[^】]{2,6}】\s*){2,}$|"
-                            r"ICP备|公网安备|版权所有|网站标识码|建议使用.{0,20}分辨率|浏览次数")
+                            r"ICP备|公网安备|版权所有|网站标识码|建议使用.{0,20}分辨率|浏览次数|"
+                            # an article's: its view counter, its end mark, its buttons
+                            r"阅读[：:]\s*\d+\s*$|^[—\-–]+\s*END\s*[—\-–]+$|^点击阅读原文$|^(?:分享|收藏|在看|点赞)(?:\s+(?:分享|收藏|在看|点赞))+$")
 # Markdown a converted Word file keeps: bold or italic spans ("**逾期不予受理**") and a table row's
 # outer bars ("| 高等院校 | 6项 |" is the row "高等院校 | 6项").
 # (not "__…__": a form's blanks are underscores, "单位名称：_____")
@@ -63,8 +67,12 @@ _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 TABLE_ROW = re.compile(r"^[^|｜\t]*(?:\s*[|｜\t]\s*[^|｜\t]*){2,}$")
 
 
+# A row of a two-column table ("网上填报 | 2044年3月1日…"): a short label, a bar, its value
+_LABEL_ROW = re.compile(r"^[^|｜\t。，,；;]{1,12}\s*[|｜\t]\s*\S")
+
+
 def _is_cut(line: str, nxt: str) -> bool:
-    if TABLE_ROW.match(line) or TABLE_ROW.match(nxt):
+    if TABLE_ROW.match(line) or TABLE_ROW.match(nxt) or _LABEL_ROW.match(line) and _LABEL_ROW.match(nxt):
         return False  # a table's rows are never a page-cut sentence, nor its continuation
     body = line.replace(" ", "")
     if _CONTINUES.match(nxt) and not _SENTENCE_END.search(body):

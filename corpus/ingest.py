@@ -26,7 +26,7 @@ import yaml
 from tqdm import tqdm
 
 from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
-from corpus import SERVICE_PHONE, format_wan, squash
+from corpus import SERVICE_PHONE, SPACED_PHONE, format_wan, squash
 from corpus.cleaning import clean_lines
 from corpus.passages import (
     CONTACT_LABELS,
@@ -73,8 +73,14 @@ _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年\s*([一�
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
+# A two-column table's row, "网上填报 | 2044年3月1日…": its label, read as "网上填报：…"
+_LABEL_CELL = re.compile(r"^([^|｜\t。，,；;]{1,12}?)\s*[|｜\t]\s*(?=\S)")
+
+
 def read_dates(text: str) -> str:
-    """`text` with dates written with dots or Chinese numerals as the notice's usual "2042年3月16日"."""
+    """`text` with dates written with dots or Chinese numerals as the notice's usual "2042年3月16日" (and a
+    two-column row's label followed by a colon, as a labelled line's)."""
+    text = _LABEL_CELL.sub(r"\1：", text) if len(re.split(r"[|｜\t]", text)) == 2 else text
     text = _DOTTED_DATE.sub(r"\1年\2月\3日", text)
     return _CN_DATE.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)) + f"年{number_of(m.group(2))}月"
                         + (f"{number_of(m.group(3))}日" if m.group(3) else ""), text)
@@ -100,13 +106,13 @@ _YEARLESS = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")  # "4�
 # "自通知发布之日起至2036年4月15日17:00": a window opening on the notice's date
 _FROM_ISSUE = re.compile(r"自\s*(?:本)?通知(?:发布|印发|下发)之日起\s*(?:至|到)\s*" + DATE + _TIME)
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
-_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
+_PHONE = re.compile(SPACED_PHONE + r"|(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
 _COUNT = re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*(\d+)\s*项")
 _REPORT = re.compile(r"《[^《》]{4,80}》")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室|研究所|所|部))")
 _PERSON = re.compile(r"[\s|｜,，、:：;；]*([\u4e00-\u9fff]{2,4})[\s|｜,，、:：（(]*")
-_NOT_A_NAME = r"电话|手机|座机|传真|联系|咨询|方式|处|室|局|中心|科|部|所"
+_NOT_A_NAME = r"电话|手机|座机|传真|联系|咨询|方式|归口|处|室|局|中心|科|部|所"
 _UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}(?:(?<![布格结大全])局|委|厅|委员会))")  # ("…平台布局" is no bureau)
 _LABEL_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\s+|\d+\s*[.、．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
 _DOTTED_POINT = re.compile(r"^\d{1,2}\.\d{1,2}\s*\S")  # "1.1 创新投入…": a point of a topic's content
@@ -173,7 +179,7 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # ... or a table's row ("高等院校 | 6项")
     ("quota", "rules", r"(?:高校|高等院校|院所|事业单位|企业|机构|单位)(?:[^。；]{0,20}?(?:限报|不超过|最多推荐|最多申报)|\s*[|｜])"
                        r"\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项|"
-                       r"限额申报|推荐数量|实行限额", "notice"),
+                       r"限额申报|推荐数量|实行限额|(?:限报|申报|推荐)(?:数量|名额|指标)\s*[|｜：:]", "notice"),
     ("classified", "rules", r"涉密|国家秘密", "notice"),
     # a project funded already, not the leader's second application ("不得以不同单位名义重复申报")
     # ... or one item of a list of exclusions ("（5）同一项目已获得市级财政资金支持的；")
@@ -618,7 +624,7 @@ def _title_of(heading: str) -> str:
     heading = re.sub(r"^(\d+\s*[.、．]\s*)(?:题目|课题名称|名称)[：:]\s*", r"\1", heading)  # "1. 题目：…"
     # "（3）[重点] 郑州市…研究。": the level tag after the number is no part of the title
     heading = re.sub(r"^([(（][一二三四五六七八九十\d]+[)）])\s*[\[【［][^\]】］]{1,8}[\]】］]\s*", r"\1", heading)
-    text = re.sub(r"^(?:(?:研究)?方向|选题|课题|题目)\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*(?:[：:、]\s*|\s+)", "", heading)  # "课题六、…", "选题1 …"
+    text = re.sub(r"^(?:(?:研究)?方向|选题|课题|题目)\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*(?:[：:、|｜]\s*|\s+)", "", heading)  # "课题六、…", "选题1 …", "课题1｜…"
     text = re.sub(r"^\d{1,2}\s*[-—－–]\s*\d{1,2}\s*[、.．]?\s*", "", text)  # "1-2 …": a table row's sub-topic
     text = re.sub(r"^(?:【[^】]{1,10}】|\d+\.\d+\s|\d+\s*[.、．]|子(?:课题|选题)\s*(?:[①-⑩一二三四五六七八九十\d]+|[A-Za-z](?![A-Za-z]))\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", text)
     text = re.sub(r"[（(][^（）()]*(?:子课题|项目)[^（）()]*[)）]\s*$", "", text)
@@ -930,7 +936,7 @@ def _rules(found: Found) -> None:
         per: dict[str, int] = {}
         others: int | None = None
         for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)(?:[：:]?\s*(?:每家|每个?单位|各单位|各)?"
-                             r"(?:限报|不超过|最多推荐|最多申报)|\s*[|｜])\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", q):
+                             r"(?:限报|不超过|最多推荐|最多申报)|\s*[|｜]|(?=\d+\s*项))\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", q):
             group = m.group(1)
             for word, value in ORG_WORDS:
                 if word in group:

@@ -25,6 +25,8 @@ LEVEL_ALTERNATION = "|".join(word for word, _ in LEVEL_WORDS)  # "重大|重点|
 _ANNEX = re.compile(r"^附件\s*(\d+)\s*(?:[：:]\s*|\s+)?((?<=[\s：:])\S.{2,40})?$")
 _L1 = re.compile(r"^([一二三四五六七八九十]+)、(.{1,12})$")
 # "1. 申报条件" as a notice's top-level heading, where it numbers its sections in Arabic ("1.1 …" below)
+# "01 申报对象": a section numbered with two digits, as an article sets its headings
+_PADDED = re.compile(r"^(0[1-9]|[1-9]\d)\s+([\u4e00-\u9fff]{2,10})$")
 _BARE_HEADING = re.compile(r"[\u4e00-\u9fff]{2,10}")  # "申报对象": a heading's words, no number, no punctuation
 _ARABIC_L1 = re.compile(r"^(\d{1,2})\s*[.、．]\s*([\u4e00-\u9fff]{2,10})$")
 # A topic tagged with its level: "（3）[重点] 郑州市…研究。联系处室：成果处，电话：…"
@@ -43,6 +45,7 @@ _NUMBERED = re.compile(r"^(\d+)\s*[.、．]\s*(.*)$")
 # A numbered topic whose level closes its title: "1．郑州市…研究（重点项目）"
 _LEVEL_TAIL = re.compile(r"[（(]([^（）()]{2,6}(?:项目|课题))[)）]$")
 # Sub-topics of a guide's topic: 子课题①、 / 子课题一： / 子课题1. / ① / （一） at the start of a line.
+_PAREN_SUB = re.compile(r"^[(（](\d{1,2})[)）]\s*([^，。；,;：:！？!?]{6,40})$")
 _SUBTOPIC = re.compile(
     r"^(?:子(?:课题|选题)\s*([①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+|\d{1,2})\s*[、.．：:]?|([①②③④⑤⑥⑦⑧⑨⑩])\s*[、.．]?)\s*(.*)$"
 )
@@ -52,7 +55,8 @@ _BARE_LEVEL = re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:项目|课题)$")
 _BLOCK_TOPIC = re.compile(r"^【([^】\d一二三四五六七八九十]{0,8})(\d{1,2}|[一二三四五六七八九十]+)】\s*(\S.{5,})$")
 # ... or labelled with a colon: "方向三：郑州市科技创新地方立法评估与修订对策研究"
 # ... or by a space alone: "选题1  郑州市低空经济…研究"
-_COLON_BLOCK = re.compile(r"^((?:研究)?方向|选题|课题|题目)\s*(\d{1,2}|[一二三四五六七八九十]+)\s*(?:[：:、]\s*|\s+)(\S.{5,})$")
+# ... or by a bar: "课题1｜郑州市…研究"
+_COLON_BLOCK = re.compile(r"^((?:研究)?方向|选题|课题|题目)\s*(\d{1,2}|[一二三四五六七八九十]+)\s*(?:[：:、|｜]\s*|\s+)(\S.{5,})$")
 # A level named by a class letter the notice defines: "A类（重大项目）" or "重大项目（A类）".
 _CLASS_ALIAS = (re.compile(r"([A-Z甲乙丙丁]类)(?:项目|课题)?[（(](" + LEVEL_ALTERNATION + r")(?:项目|课题)[)）]"),
                 re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)[（(]([A-Z甲乙丙丁]类)(?:项目|课题)?[)）]"))
@@ -87,7 +91,7 @@ _LEVEL_FIELD = re.compile(LEVEL_LABEL + r"\s*(.{1,16})$")
 # A labelled line's kind: what the engine and the index read from passages of a topic.
 KIND_BY_PREFIX = (
     (re.compile(r"^(?:研究内容|主要研究内容|研究方向|主要内容|研究要点|研究重点)"), "content"),
-    (re.compile(r"^(?:项目经费|支持经费|资助经费|经费额度|资助额度|资助金额|资助强度|经费)"), "funding"),
+    (re.compile(r"^(?:项目经费|支持经费|资助经费|经费额度|资助额度|资助金额|资助强度|支持额度|支持金额|支持强度|经费)"), "funding"),
     (re.compile(r"^(?:" + CONTACT_LABELS + r"|(?:联系|归口|电话)(?=[：:]))"), "contact"),
     (re.compile(r"^(?:成果形式|预期成果|成果要求|考核指标|研究成果)"), "deliverable"),
     (re.compile(LEVEL_LABEL), "level"),  # "类别：A类": not what the topic studies
@@ -304,7 +308,7 @@ def segment(lines: list[str]) -> list[Passage]:
     # Headings with no number ("■ 申报对象" with its bullet cleaned off, "## 联系方式"): in a notice that numbers
     # none of its sections, a short line of words alone that a list or a table starts under
     numbered = arabic_sections or any(_L1.match(x) or _ARTICLE.match(x) or _BRACKETED.match(x) or _PAREN_BRACKETED.match(x)
-                                      for x in lines)
+                                      or _PADDED.match(x) for x in lines)
     bare_headings = {
         i for i, x in enumerate(lines[:-1]) if _BARE_HEADING.fullmatch(x) and not level_of(x) and (
             not numbered and (table_cells(lines[i + 1]) is not None or (m1 := _NUMBERED.match(lines[i + 1])) and m1.group(1) == "1"
@@ -468,10 +472,16 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.numbered_level = 2
             cur.level = None
             continue
-        if m := _L1.match(line) or _ARTICLE.match(line) or _BRACKETED.match(line) or _PAREN_BRACKETED.match(line):
+        if m := _L1.match(line) or _ARTICLE.match(line) or _BRACKETED.match(line) or _PAREN_BRACKETED.match(line) or (
+                _PADDED.match(line) if cur.doc == "notice" else None):
             cur.set(1, number_of(m.group(1)), line)
             cur.numbered_level = 2
-            cur.level = level_of(line) if cur.doc == "guide" else None
+            # (in the notice, a heading that is a level's name and no more, "一、重大项目（每项25万元）", heads its
+            # topics as in a guide; its note says something)
+            name = _NOTE.sub("", heading_label(line))
+            cur.level = level_of(line) if cur.doc == "guide" or len(name) <= 6 and level_of(name) else None
+            if cur.level and name != heading_label(line):
+                emit(line, "text", sentences=False)
             continue
         if cur.doc == "guide" and len(line) <= 6 and _BARE_LEVEL.match(line) and (lv := level_of(line)):
             # "重大项目" alone on its line: the guide's next section, numbered in order
@@ -513,6 +523,13 @@ def segment(lines: list[str]) -> list[Passage]:
                 emit_fields(fields.group(1))
             elif trailing:
                 emit_fields(line[trailing.end():])
+            continue
+        if topical and cur.level and len(cur.path) >= 2 and (m := _PAREN_SUB.match(line)):
+            # "（1）郑州市工业大模型应用场景培育研究" under a topic: a sub-topic's title (its content points are
+            # sentences, punctuated)
+            n = int(m.group(1))
+            cur.set(3, n, f"子课题{circled(n)}")
+            emit(line, "heading", sentences=False)
             continue
         if tail_tagged and cur.doc in ("notice", "guide") and (m := _PAREN.match(line)) and len(line) <= 16 and not re.search(
                 r"[，。；：,;:]", line) and not level_of(line, aliases):
@@ -569,8 +586,13 @@ def segment(lines: list[str]) -> list[Passage]:
             number, body = int(m.group(1)), m.group(2)
             level = cur.numbered_level if cur.doc == "notice" else 2
             if topical and cur.level:
-                cur.set(2, number, f"{number}. {_short(body)}")
-                emit(line, "heading", sentences=False)
+                # its fields may close its line: "1. 郑州市…研究（归口：规划处，电话：67172315）"
+                fields = _FIELDS.search(line)
+                head = line[: fields.start()] if fields else line
+                cur.set(2, number, f"{number}. {_short(head[m.start(2):])}")
+                emit(head, "heading", sentences=False)
+                if fields:
+                    emit_fields(fields.group(1))
                 continue
             label = _LABEL.match(body)
             cur.set(level, number, f"{number}. {label.group(1) if label else _short(body.rstrip('；。;'))}")

@@ -572,3 +572,52 @@ def test_a_notice_dated_in_chinese_numerals_with_a_guide_after_its_annex_list_an
     faq = [p for p in corpus.passages if p.text.startswith("问：")]
     # the question with its whole answer, in no topic
     assert [(p.text, p.topic) for p in faq] == [("问：项目组成员人数有无限制？答：项目组成员一般不超过8人。有外单位人员参与的，须说明分工。", None)]
+
+
+def test_an_article_reposted_with_marked_lines_grouped_phones_and_barred_topic_blocks(tmp_path: Path) -> None:
+    lines = [
+        "重磅｜某市2047年度软科学研究计划项目申报通知来了！", "来源：某市科学技术局  发布时间：2047-02-26  阅读：1024", "",
+        "01 申报条件", "✅ 项目负责人年龄不超过60周岁（含60周岁）。", "❌ 不接受涉密内容项目申报。", "",
+        "02 课题指南", "课题1｜城市低空经济科技创新生态构建研究", "类别：重点", "支持额度：8万元",
+        "研究方向：分析低空经济产业链现状。", "联系人：陈老师 0371-6718 2170", "",
+        "03 联系我们", "📞 系统技术支持：某市科学技术情报研究所 0371—6719 2288", "", "— END —", "点击阅读原文", "分享 收藏 在看",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    assert not any("阅读" in p.text or "END" in p.text or "收藏" in p.text for p in corpus.passages)  # the page's furniture
+    assert not any(p.text.startswith(("✅", "❌", "📞")) for p in corpus.passages)  # the editor's marks
+    assert any(p.section.endswith("申报条件") for p in corpus.passages)  # "01 申报条件" heads a section
+    topic = corpus.topics[0]
+    assert (topic.title, topic.level, topic.funding_wan, topic.serial) == ("城市低空经济科技创新生态构建研究", "key", 8.0, 1)
+    assert [(c.person, c.phone) for c in topic.contacts] == [("陈老师", "0371-6718 2170")]
+    tech = next(f for f in corpus.facts if f.role == "contact_tech")
+    assert "0371—6719 2288" in tech.zh
+
+
+def test_terms_as_a_two_column_table_and_level_headings_inside_a_section(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2046年度软科学研究计划项目的通知", "",
+        "一、申报须知", "事项 | 要求",
+        "申报对象 | 某市内具有独立法人资格的高等院校、科研院所",
+        "限报数量 | 高校5项；科研院所3项",
+        "网上填报 | 2046年3月1日9:00至3月28日17:30",
+        "推荐部门审核 | 4月5日前",
+        "三、研究选题", "一、重大项目（每项25万元）",
+        "1. 城市更新科技服务体系研究（归口：规划处，电话：67172315）",
+        "（1）老旧街区数字化改造模式研究", "（2）城市更新项目科技评价方法研究",
+        "二、重点项目（每项8万元）", "1. 数字乡村治理能力评价研究（归口：农村处，电话：67176580）",
+        "", "某市科学技术局", "2046年2月20日",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    rows = [p.text for p in corpus.passages if " | " in p.text]
+    assert "推荐部门审核 | 4月5日前" in rows  # a row is never joined to the next one
+    window = next(f for f in corpus.facts if f.role == "submission_window")
+    assert window.window is not None and str(window.window.closes) == "2046-03-28" and "|" not in window.zh.split("2046")[0]
+    step = next(f for f in corpus.facts if "4月5日前" in f.quotes[0])
+    assert "2046-04-05" in step.en
+    quota = next(r for r in corpus.rules if r.id == "org_quota")
+    assert quota.quota_by_org_type == {"university": 5, "research_institute": 3}
+    topics = {t.id: t for t in corpus.topics}
+    assert topics["major-1"].title == "城市更新科技服务体系研究" and topics["major-1"].funding_wan == 25
+    assert [(c.office, c.phone, c.person) for c in topics["major-1"].contacts] == [("规划处", "67172315", "")]
+    assert topics["major-1-sub-2"].title == "城市更新项目科技评价方法研究"
+    assert topics["key-1"].contacts[0].phone == "67176580"
