@@ -604,6 +604,11 @@ class Understander:
             return f"{subject} {core}" if subject else None
         new = self._entity_spans(core)
         old = self._entity_spans(previous)
+        if not new and (n := _ordinal_alone(core)) is not None:
+            # "子课题①是什么题目" then "第二个呢": the previous question's numbered entity, renumbered
+            for s, e, kind in old:
+                if kind == "topic" and (renumbered := _renumber(previous[s:e], n)):
+                    return previous[:s] + renumbered + previous[e:]
         if new and old:
             kind = new[0][2]
             same = [span for span in old if span[2] == kind]
@@ -745,3 +750,34 @@ class Understander:
         if self.unsupported(u.attribute):
             u.foreign.append({"address": "地址", "person": "人员姓名"}[u.attribute or ""])
         return u
+
+
+_EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+# A turn that is a place in a list and nothing else: "第二个", "第3个", "the second one", "no. 3"
+_ORDINAL_ALONE = re.compile(r"^(?:第\s*([一二两三四五六七八九十\d]+)\s*(?:个|项|条|号)?|(?:the\s+)?(" + "|".join(_EN_ORDINALS)
+                            + r")(?:\s+one)?|(?:no\.?|number|#)\s*(\d{1,2}))$")
+_CIRCLED_DIGITS = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
+def _ordinal_alone(text: str) -> int | None:
+    m = _ORDINAL_ALONE.match(text.strip())
+    if not m:
+        return None
+    if m.group(2):
+        return _EN_ORDINALS.index(m.group(2)) + 1
+    token = m.group(1) or m.group(3)
+    return int(token) if token.isdigit() else cn_number(token)
+
+
+def _renumber(mention: str, n: int) -> str | None:
+    """A numbered mention ("子课题①", "重点项目3", "sub-topic 2") with its number replaced by n, written
+    as the mention writes its number; None when it has none."""
+    if not 1 <= n <= 10:
+        return None
+    if m := re.search("[" + _CIRCLED_DIGITS + "]", mention):
+        return mention[: m.start()] + _CIRCLED_DIGITS[n - 1] + mention[m.end():]
+    if m := re.search(r"\d{1,2}", mention):
+        return mention[: m.start()] + str(n) + mention[m.end():]
+    if m := re.search(r"[一二三四五六七八九十]+", mention):
+        return mention[: m.start()] + "一二三四五六七八九十"[n - 1] + mention[m.end():]
+    return None

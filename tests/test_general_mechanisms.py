@@ -1507,3 +1507,15 @@ def test_a_fact_stated_in_words_of_another_hand(text: str, field: str, value: ob
     from assistant.extract import extract_profile
 
     assert extract_profile(canonical(text)).model_dump()[field] == value
+
+
+def test_a_bare_ordinal_follow_up_renumbers_the_topic_asked_before(assistant: Assistant) -> None:
+    """"子课题①是什么题目" then "第二个呢" / "And the third one?": the previous question of the next topic."""
+    from assistant.understand import _ordinal_alone, _renumber
+
+    assert [_ordinal_alone(x) for x in ("第二个", "第3个", "the third one", "no. 4", "第二个课题")] == [2, 3, 3, 4, None]
+    assert [_renumber(x, 2) for x in ("子课题①", "重点项目3", "sub-topic 5", "课题")] == ["子课题②", "重点项目2", "sub-topic 2", None]
+    labels = {t.label: t.id for t in assistant.corpus.topics}
+    first, second = assistant.ask("子课题①是什么题目？", session_id="ordinal-1"), assistant.ask("第二个呢？", session_id="ordinal-1")
+    assert first.topic == labels["子课题①"] and second.topic == labels["子课题②"]
+    assert assistant.ask("And the third one?", session_id="ordinal-1").topic == labels["子课题③"]
