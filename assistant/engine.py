@@ -47,7 +47,7 @@ from assistant.sections import Outline
 from assistant.sessions import SessionState, make_session_store
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
-from assistant.understand import AMOUNT_MENTION, ASKS, Understander, Understanding
+from assistant.understand import AMOUNT_MENTION, ASKS, Understander, Understanding, asked_attribute
 from corpus import Corpus, Fact, Topic, find_passages, load_corpus, squash
 from index import HybridRetriever, IndexConfig, open_index
 from index.embedders import make_embedder
@@ -338,7 +338,11 @@ class Assistant:
         # A place or programme the notice does not know makes every part out of scope; an aspect it is
         # silent on ("字体有没有要求") only the part that asks it.
         whole_oos = bool(u.foreign) if PART_SCOPE else self._out_of_scope(u)
-        if len(u.parts) > 1 and (not u.topics or sentences) and not whole_oos:
+        # ... and so are the attributes asked of a named topic when one is not a topic's own ("人才评价那个子课题的
+        # 电话和完成期限": the completion date is the notice's, not the topic's)
+        beyond_topic = bool(u.topics) and all(asked_attribute(p) for p in u.parts) and any(
+            asked_attribute(p) not in FACET_OF for p in u.parts)
+        if len(u.parts) > 1 and (not u.topics or sentences or beyond_topic) and not whole_oos:
             results = []
             topics = list(u.topics)
             for i, part in enumerate(u.parts):

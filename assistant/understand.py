@@ -119,8 +119,11 @@ TROUBLE = re.compile(r"(?:系统|网站|网页|页面|平台|账号|帐号|网�
                      r"fails?|failed|error|not working|down|broken|crash)", re.ASCII)
 _BARE_PREDICATE = re.compile(r"^(?:分别|各自|都)(?:是|为)?(?:什么|多少|怎么|如何|怎样|哪些|几)")
 # Two things asked by one English predicate: "What are the X and the Y?", "When are X and Y?"
-_ENGLISH_PAIR = re.compile(r"^(what|when|which|who)\s+(are|were)\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)\s*\??$",
+_ENGLISH_PAIR = re.compile(r"^(what|when|which|who)(?:\s+(?:are|were|is)|'s)\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)\s*\??$",
                            re.ASCII)
+# Two attributes of one subject joined: "子课题的电话和完成期限", "结束时间和经费额度"
+_ATTRIBUTE_JOIN = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|以及|及|与|跟|还有|、)(?=[\u4e00-\u9fff])")
+ATTRIBUTE_PAIR_MAX = 10  # characters of the second attribute's phrase (with its question words)
 # Two English questions joined by "and" before a second question word.
 _ENGLISH_AND_ASK = re.compile(r",?\s+and\s+(?=(?:(?:by|until|till|from|to) )?(?:what|when|where|who|whom|which|how|is|are|do|does|can|may|must)\b)",
                               re.ASCII)
@@ -516,11 +519,11 @@ class Understander:
             # "What's the deadline, and how many projects can one university put forward?"
             return [x.strip(" ,") for x in joined]
         english = _ENGLISH_PAIR.match(q)
-        if english and all(2 <= len(x.split()) <= 6 for x in english.group(3, 4)):
+        if english and all(2 <= len(x.split()) <= 6 for x in english.group(2, 3)):
             # "What are the online filing window and the district review window?" (not "the rules for
             # the leader and the unit": a one-word second item shares the first one's head)
             head = f"{english.group(1)} is"
-            return [f"{head} {english.group(3)}?", f"{head} {english.group(4)}?"]
+            return [f"{head} {english.group(2)}?", f"{head} {english.group(3)}?"]
         # A piece is a question of its own only if it asks (an interrogative word or a yes/no form),
         # not merely because it names something ("按信用承诺书，单位要和谁签订…" is one question).
         asking = [p for i, p in enumerate(pieces) if ASKS.search(p) or YESNO.search(p) or i in marked]
@@ -538,6 +541,8 @@ class Understander:
                 # "业务咨询和技术支持分别打什么电话": each item is asked by the shared predicate.
                 pred = m.group(2) if m and listed else ""
                 out.extend(i + pred if pred not in ("", "是", "为") else i for i in items)
+            elif ATTRIBUTE_PAIRS and (pair := _attribute_pair(part)):
+                out.extend(pair)
             elif (alt := _ALTERNATIVE.search(part)) and ALTERNATIVES:
                 out.extend(f"{alt.group('head')}{alt.group(x)}吗" for x in ("a", "b"))
             else:
@@ -780,4 +785,22 @@ def _renumber(mention: str, n: int) -> str | None:
         return mention[: m.start()] + str(n) + mention[m.end():]
     if m := re.search(r"[一二三四五六七八九十]+", mention):
         return mention[: m.start()] + "一二三四五六七八九十"[n - 1] + mention[m.end():]
+    return None
+
+
+ATTRIBUTE_PAIRS = True
+
+
+def _attribute_pair(part: str) -> list[str] | None:
+    """"人才评价那个子课题的电话和完成期限" -> ["人才评价那个子课题的电话", "人才评价那个子课题的完成期限"]: two
+    different attributes asked of one subject, each a sub-question of that subject."""
+    for c in _ATTRIBUTE_JOIN.finditer(part):
+        a, b = part[: c.start()], part[c.end():]
+        first, second = asked_attribute(a), asked_attribute(b)
+        if not first or not second or first == second or len(b.rstrip("?？。 ")) > ATTRIBUTE_PAIR_MAX:
+            continue
+        said = [m for m in _ATTRIBUTE_PATTERN[first].finditer(a)]
+        if not said or said[-1].end() < len(a) or not a[: said[-1].start()].endswith("的"):
+            continue  # "X的A": the attribute closes the first phrase, and what comes before it is the shared subject
+        return [a, a[: said[-1].start()] + b]
     return None

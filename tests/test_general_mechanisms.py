@@ -1519,3 +1519,20 @@ def test_a_bare_ordinal_follow_up_renumbers_the_topic_asked_before(assistant: As
     first, second = assistant.ask("子课题①是什么题目？", session_id="ordinal-1"), assistant.ask("第二个呢？", session_id="ordinal-1")
     assert first.topic == labels["子课题①"] and second.topic == labels["子课题②"]
     assert assistant.ask("And the third one?", session_id="ordinal-1").topic == labels["子课题③"]
+
+
+def test_two_attributes_asked_of_one_subject_are_two_sub_questions(assistant: Assistant) -> None:
+    """"X的电话和完成期限": each attribute of the subject is a part; a part a topic cannot answer (a date of the
+    notice's) is answered by the notice's fact beside the topic's own."""
+    from assistant.understand import _attribute_pair
+
+    assert _attribute_pair("人才评价那个子课题的电话和完成期限?") == ["人才评价那个子课题的电话", "人才评价那个子课题的完成期限?"]
+    assert _attribute_pair("重大项目和重点项目的经费") is None  # two subjects, one attribute
+    completion = next(f for f in assistant.corpus.facts if f.role == "completion_deadline")
+    sub = next(t for t in assistant.corpus.topics if t.label == "子课题①")
+    words = re.sub(r"(?:郑州市|研究|机制|改革|路径|与|对策)", " ", sub.title).split()[0]  # a word of its title
+    answer = assistant.ask(f"{words}那个子课题的电话和完成期限？").answer.replace(" ", "")
+    assert sub.contacts[0].phone in answer
+    assert completion.zh.replace(" ", "").rstrip("。") in answer
+    en = assistant.understander.split(canonical("What's the application website and the technical support number?"))
+    assert en == ["what is application website?", "what is technical support number?"]
