@@ -23,11 +23,17 @@ from functools import lru_cache
 import jieba
 from cachetools import LRUCache
 from pypinyin import lazy_pinyin
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from corpus import Corpus
-from index.tokenize import canonical, jieba_ready, words
+from index.tokenize import canonical, jieba_ready, stem, words
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_LATIN_WORD = re.compile(r"(?<![a-z'])[a-z]+(?![a-z'])")
+ENGLISH_MIN = 5  # shorter English words are too close to each other to correct
+ENGLISH_TWO_EDITS = 9  # from this length a slip may be two edits away
+ENGLISH_USES = 2  # times the corpus says a word before a slip is corrected to it
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("r", "l"))
 _FUZZY_FINALS = (("ing", "in"), ("eng", "en"), ("ang", "an"), ("ong", "on"))
 
@@ -96,12 +102,17 @@ class SpellingCorrector:
     """Corrects homophone typos in canonical (simplified, lower-case) question text."""
 
     def __init__(self, words: Iterable[str], known_text: str, frequency: Counter[str] | None = None,
-                 core: Iterable[str] = ()) -> None:
+                 core: Iterable[str] = (), english: Counter[str] | None = None) -> None:
         """`words`: the vocabulary a typo may be corrected to (CJK words of 2+ characters).
         `known_text`: text whose substrings count as correctly typed (the notice, question words).
-        `core`: the words the notice is about (its facts' trigger words, its topics' names)."""
+        `core`: the words the notice is about (its facts' trigger words, its topics' names).
+        `english`: the English words the corpus and the question words use, with their counts."""
         self.known = known_text
         self.core = set(core)
+        self.english = english or Counter()
+        # An English slip is corrected only to a word said more than once ("deadline", "submission")
+        self._english_targets = sorted(w for w, n in self.english.items() if n >= ENGLISH_USES and len(w) >= ENGLISH_MIN)
+        self._english_stems = {stem(w) for w in self.english}
         # Every stretch of 2-6 characters of the known text, so a window is looked up, not searched for.
         self._known_grams = {known_text[i: i + n] for n in range(2, 7) for i in range(len(known_text) - n + 1)}
         self._memo_lock = threading.Lock()
@@ -205,7 +216,29 @@ class SpellingCorrector:
                     taken[i : i + n] = [True] * n
             if corrections:
                 out = out.replace(s, "".join(fixed), 1)
-        return out, tuple(corrections)
+        return self._correct_english(out, corrections)
+
+    def _correct_english(self, text: str, corrections: list[Correction]) -> tuple[str, tuple[Correction, ...]]:
+        """English words the corpus does not know ("dedline", "submision") replaced by the one word of its
+        English one edit away (an edit: a letter added, dropped, changed or two swapped; two for long words),
+        with the same first letter; a word with no such
+        neighbour, or with two, stays as typed."""
+        if not self._english_targets:
+            return text, tuple(corrections)
+
+        def fix(m: re.Match[str]) -> str:
+            typed = m.group()
+            if typed in self.english or len(typed) < ENGLISH_MIN or stem(typed) in self._english_stems:
+                return typed  # known, short, or another form of a known word ("researcher", "recommended")
+            limit = 1 if len(typed) < ENGLISH_TWO_EDITS else 2
+            near = [w for w, d, _ in process.extract(typed, self._english_targets, scorer=OSA.distance,
+                                                       score_cutoff=limit, limit=3) if w[0] == typed[0]]
+            if len(near) != 1:
+                return typed  # unknown, or ambiguous
+            corrections.append(Correction(typed, near[0]))
+            return near[0]
+
+        return _LATIN_WORD.sub(fix, text), tuple(corrections)
 
 def corrector_for(corpus: Corpus, extra_known: tuple[str, ...] = (), extra_vocabulary: tuple[str, ...] = ()
                   ) -> SpellingCorrector:
@@ -223,4 +256,8 @@ def corrector_for(corpus: Corpus, extra_known: tuple[str, ...] = (), extra_vocab
     named += [*topic_names, *extra_vocabulary]
     known = "\n".join([canonical(corpus.clean_notice).replace(" ", ""), *named, *extra_known,
                        *(canonical(w) for w in corpus.not_covered)])
-    return SpellingCorrector(vocabulary, known, frequency, core=named)
+    english: Counter[str] = Counter()
+    for text in [*(f.en for f in corpus.facts), *(t for f in corpus.facts for t in f.triggers),
+                 *(x for t in corpus.topics for x in (t.title_en, t.label_en)), *extra_known]:
+        english.update(_LATIN_WORD.findall(canonical(text)))
+    return SpellingCorrector(vocabulary, known, frequency, core=named, english=english)

@@ -108,7 +108,7 @@ _SNOWBALL = snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=8192)
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """English words of four letters or more by their Snowball (Porter2) stem, so "applications"
     meets "application" and "responsibility" meets "responsible"."""
     return _SNOWBALL.stemWord(word) if _ENGLISH.match(word) else word
@@ -126,7 +126,7 @@ def _words(text: str) -> tuple[str, ...]:
     for tok in _cut(canonical(text)):
         tok = tok.strip()
         if tok and tok not in _STOP and _TOKEN_OK.search(tok):
-            out.append(_stem(tok))
+            out.append(stem(tok))
     return tuple(out)
 
 

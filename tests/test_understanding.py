@@ -43,6 +43,19 @@ def test_correct_words_are_left_alone(speller, text: str) -> None:
     assert speller.correct(canonical(text)) == (canonical(text), [])
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("whats the dedline for submision?", "whats the deadline for submission?"),
+                                              ("who is the contatc for technical suport?", "who is the contact for technical support?")])
+def test_english_slips_are_corrected_to_the_corpus_english(speller, typed: str, meant: str) -> None:
+    assert speller.correct(typed)[0] == meant
+
+
+@pytest.mark.parametrize("text", ["can a startup apply?", "is xinxiang covered?", "what about the major projects?",
+                                  # another form of a word the corpus says
+                                  "i am an independent researcher", "5 projects recommended", "what is attachment 1"])
+def test_english_words_the_corpus_lacks_with_no_neighbour_are_left_alone(speller, text: str) -> None:
+    assert speller.correct(text) == (text, [])
+
+
 @pytest.mark.parametrize(("question", "attribute"), [
     ("重点项目经费是多少", "amount"), ("子课题5的联系电话", "phone"), ("哪天截止", "date"),
     ("承诺书是谁来签", "who"), ("有几个子课题", "count"), ("how much is the funding", "amount"),
