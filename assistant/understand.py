@@ -554,6 +554,8 @@ class Understander:
         """Without the clauses that only state the asker's facts ("我是讲师，今年48岁，上传完附件以后还要
         做什么" asks about the step after uploading): what to rank the notice's facts on."""
         pieces = [p for p in _SENTENCE_SPLIT.split(q) if p and p.strip()]
+        if ASKER_STATES and not (V.speaks_of_self(q) or V.ASK_ELIGIBLE_ZH.search(q) or V.ASK_ELIGIBLE_EN.search(q)):
+            return q  # nobody's facts are told ("高校跟地方合建研究院的管理模式研究，找谁联系"): all of it is asked
         # A tag ("…以个人名义签的，对吧？") asks about the statement before it.
         asked = [p for i, p in enumerate(pieces) if ASKS.search(p) or YESNO.search(p)
                  or not extract_profile(p).model_dump(exclude_none=True)
@@ -804,3 +806,5 @@ def _attribute_pair(part: str) -> list[str] | None:
             continue  # "X的A": the attribute closes the first phrase, and what comes before it is the shared subject
         return [a, a[: said[-1].start()] + b]
     return None
+
+ASKER_STATES = True  # clauses are dropped as the asker's own facts only when someone speaks of themselves or asks may-I

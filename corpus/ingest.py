@@ -262,6 +262,10 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         rx = re.compile(pattern)
         hits = [p for p in passages if _in(p, where) and not p.topic and rx.search(p.text)
                 and not (intent == "process" and _RANGE.search(p.text))]  # a dated range is a window, not a step
+        if role == "leader_requirements":
+            # the limit for every leader before one a level or class sets for its own ("C类项目（青年）…负责人年龄不超过40周岁")
+            hits.sort(key=lambda p: bool(re.search(r"[A-Z甲乙丙丁]类|(?:" + LEVEL_ALTERNATION + r")(?:项目|课题)", next(
+                (c for c in re.split(r"[。；;]", p.text) if re.search(r"周岁|出生", c)), p.text))))
         if role == "online_application":
             hits.sort(key=lambda p: not re.search(r"https?://|www\.|[\u4e00-\u9fff]{2,}(?:平台|系统|网站)[（(]", p.text))
         if role == "applicants":  # who may apply, not who may not, nor whom the notice is addressed to ("…：")
@@ -394,7 +398,7 @@ def _named(name: str) -> list[str]:
 def _event_name(before: str, after: str) -> str | None:
     """What a single date in the notice dates, in the notice's words: a label before it ("专家评审："),
     else the verb phrase after it ("…组织专家评审"); None for a date only mentioned in passing."""
-    label = re.search(r"(?:^|[。；;])\s*(?:[(（]?[一二三四五六七八九十\d]+[)）]|\d+\s*[.、．])?\s*([\u4e00-\u9fff]{2,10})[：:]", before)
+    label = re.search(r"(?:^|[。；;])\s*(?:[(（]?[一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)+\s*|\d+\s*[.、．])?\s*([\u4e00-\u9fff]{2,10})[：:]", before)
     if label:
         return label.group(1)
     # an item's own label, closed by a full stop: "（四）部门推荐。各开发区…于"
@@ -571,8 +575,14 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
         if _COUNT.search(p.text) and not found.fact("project_counts"):
             found.facts.append(_make_fact("project_counts", "topics", [_body(p.text)], vocab))
         for clause in re.split(r"[。；;]", p.text):
-            for word, value in re.findall(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", clause):
-                level = WORD_LEVEL[word]
+            said = [(WORD_LEVEL[word], value) for word, value in re.findall(
+                r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", clause)]
+            if found.aliases and not said:
+                # a class the notice defines ("A类项目（重大）2项，每项不超过30万元"): its level's amount
+                classes = "|".join(map(re.escape, found.aliases))
+                said = [(found.aliases[name], value) for name, value in re.findall(
+                    r"(" + classes + r")(?:项目|课题)?(?:[（(][^（）()]{0,8}[)）])?[^。；;]{0,16}?(\d+(?:\.\d+)?)\s*万元", clause)]
+            for level, value in said:
                 amounts.setdefault(level, float(value))
                 found.level_quotes.setdefault(level, clause.strip())
                 quotes.append(clause.strip())
@@ -586,8 +596,14 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
 
 
 # ------------------------------------------------------------------------------------------ meta
+def _title_line(lines: list[str]) -> str:
+    """The notice's title (a call may be titled as its guide or an announcement: "…项目申报指南", "…申报公告")."""
+    return next((ln for ln in lines[:12] if "通知" in ln and len(ln) <= 80), "") or next(
+        (ln for ln in lines[:12] if re.search(r"\d{4}\s*年度?.{0,40}(?:指南|公告)$", ln) and len(ln) <= 80), "")
+
+
 def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
-    title_line = next((ln for ln in lines[:12] if "通知" in ln and len(ln) <= 80), "")
+    title_line = _title_line(lines)
     title = squash(title_line)
     year = re.search(r"(\d{4})\s*年", title)
     programme = re.search(r"(?:年度?)?([\u4e00-\u9fff]{2,20}?计划)", title.split("年度")[-1] if "年度" in title else title)
@@ -626,7 +642,8 @@ def _title_of(heading: str) -> str:
     heading = re.sub(r"^([(（][一二三四五六七八九十\d]+[)）])\s*[\[【［][^\]】］]{1,8}[\]】］]\s*", r"\1", heading)
     text = re.sub(r"^(?:(?:研究)?方向|选题|课题|题目)\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*(?:[：:、|｜]\s*|\s+)", "", heading)  # "课题六、…", "选题1 …", "课题1｜…"
     text = re.sub(r"^\d{1,2}\s*[-—－–]\s*\d{1,2}\s*[、.．]?\s*", "", text)  # "1-2 …": a table row's sub-topic
-    text = re.sub(r"^(?:【[^】]{1,10}】|\d+\.\d+\s|\d+\s*[.、．]|子(?:课题|选题)\s*(?:[①-⑩一二三四五六七八九十\d]+|[A-Za-z](?![A-Za-z]))\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", text)
+    text = re.sub(r"^(?:" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[：:、]\s*", "", text)  # "重大项目一：…"
+    text = re.sub(r"^(?:【[^】]{1,10}】|\d+(?:\.\d+)+\s|\d+\s*[.、．]|子(?:课题|选题)\s*(?:[①-⑩一二三四五六七八九十\d]+|[A-Za-z](?![A-Za-z]))\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", text)
     text = re.sub(r"[（(][^（）()]*(?:子课题|项目)[^（）()]*[)）]\s*$", "", text)
     return text.strip().rstrip("。")
 
@@ -811,6 +828,8 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             if points:
                 topic["references"] = [{"zh": x, "en": f"(in the notice's words) {x}", "quote": x} for x in points]
         topic["aliases"] = _aliases(title)
+        if dotted := re.match(r"^\d{1,2}(?:\.\d{1,2}){2,}(?=\s)", head.text):
+            topic["aliases"].append(dotted.group())  # "5.2.3": the notice's own number for it
         if not sub and (group := _group_of(head)):
             # "社会民生类第2个选题": the topic's place in the field group it is listed under
             groups[group] = groups.get(group, 0) + 1
@@ -1154,6 +1173,9 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     lines = clean_lines(raw)
     passages = segment(lines)
     found = Found(aliases=level_aliases("\n".join(lines)))
+    # the notice's year, for the dates it writes without one, before the rest of its meta is read
+    year = re.search(r"(\d{4})\s*年", squash(_title_line(lines)))
+    found.meta = {"year": int(year.group(1)) if year else None}
     steps = [("dates", lambda: _windows(passages, found, vocab)),
              ("facts", lambda: _general_facts(passages, found, vocab)),
              ("contacts", lambda: _contacts(passages, found, vocab)),

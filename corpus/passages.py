@@ -58,8 +58,12 @@ _BLOCK_TOPIC = re.compile(r"^【([^】\d一二三四五六七八九十]{0,8})(\d
 # ... or by a bar: "课题1｜郑州市…研究"
 _COLON_BLOCK = re.compile(r"^((?:研究)?方向|选题|课题|题目)\s*(\d{1,2}|[一二三四五六七八九十]+)\s*(?:[：:、|｜]\s*|\s+)(\S.{5,})$")
 # A level named by a class letter the notice defines: "A类（重大项目）" or "重大项目（A类）".
-_CLASS_ALIAS = (re.compile(r"([A-Z甲乙丙丁]类)(?:项目|课题)?[（(](" + LEVEL_ALTERNATION + r")(?:项目|课题)[)）]"),
+_CLASS_ALIAS = (re.compile(r"([A-Z甲乙丙丁]类)(?:项目|课题)?[（(](" + LEVEL_ALTERNATION + r")(?:项目|课题)?[)）]"),
                 re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)[（(]([A-Z甲乙丙丁]类)(?:项目|课题)?[)）]"))
+# A topic numbered with three levels under its level's point: "5.2.3 郑州市…研究"
+_DOTTED_TOPIC = re.compile(r"^\d{1,2}\.\d{1,2}\.(\d{1,2})\s*([^，。；,;：:]{6,60})$")
+# A topic called by its level and number: "重大项目一：郑州市…研究。研究内容：…。联系人：…"
+_LEVEL_NUMBERED = re.compile(r"^(" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*([一二三四五六七八九十]+|\d{1,2})\s*[：:、]\s*(\S.{5,})$")
 # A numbered point under a topic: "1.1 创新投入…；"
 _DOTTED = re.compile(r"^\d{1,2}\.(\d{1,2})\s*(.+)$")
 # A topic's fields in brackets, a line of their own or at the end of its title's line:
@@ -84,7 +88,7 @@ _TITLE_CHARS = 18
 
 DOC_NAMES = {"notice": "通知", "guide": "申报指南", "pledge": "信用承诺书模板", "annex": ""}
 # The labels a topic's contact field opens with ("联系处室：", "归口处室：")
-CONTACT_LABELS = r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室|手机|移动电话)"
+CONTACT_LABELS = r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室|牵头处室|牵头单位|手机|移动电话)"
 # ... and its level field ("类别：A类", "项目类别：重点项目")
 LEVEL_LABEL = r"^(?:项目|课题|选题)?(?:类别|级别|层级|类型)[：:]"
 _LEVEL_FIELD = re.compile(LEVEL_LABEL + r"\s*(.{1,16})$")
@@ -444,6 +448,18 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.set(2, block_counts[lv], f"{block_counts[lv]}. {_short(m.group(3))}")
             emit(line, "heading", sentences=False)
             continue
+        if cur.doc in ("notice", "guide") and (m := _LEVEL_NUMBERED.match(line)) and (lv := level_of(m.group(1) + "项目")):
+            # the title up to its full stop, then its fields ("研究内容：…。联系人：…"), each a passage
+            title, _, fields = m.group(3).partition("。")
+            n = number_of(m.group(2))
+            cur.level = lv
+            cur.set(2, n, f"{n}. {_short(title)}")
+            emit(line[: line.index(m.group(3))] + title + ("。" if fields or line.endswith("。") else ""), "heading",
+                 sentences=False)
+            for part in re.split(r"(?<=。)(?=[\u4e00-\u9fff]{2,6}[：:])", fields.strip()):
+                if part.strip():
+                    emit_fields(part.strip().rstrip("。"))
+            continue
         if cur.doc in ("notice", "guide") and (m := _TAGGED_TOPIC.match(line)) and (
                 lv := level_of(m.group(2), aliases) or level_of(m.group(2) + "项目")):
             # the title up to its full stop, then its fields ("联系处室：…，电话：…")
@@ -460,6 +476,18 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.set(1, int(m.group(1)), line)
             cur.numbered_level = 2
             cur.level = None
+            continue
+        if arabic_sections and cur.doc == "notice" and cur.path and (m := _DOTTED_TOPIC.match(line)) and cur.level:
+            # "5.2.3 …研究" under "5.2 B类项目": a topic, numbered within its level's point
+            n = int(m.group(1))
+            cur.set(2, n, f"{n}. {_short(m.group(2))}")
+            emit(line, "heading", sentences=False)
+            continue
+        if arabic_sections and cur.doc == "notice" and cur.path and (m := re.match(r"^\d{1,2}\.(\d{1,2})\s*(\S.*)$", line)) and (
+                len(m.group(2)) <= 8 and (lv := level_of(m.group(2), aliases))):
+            # "5.2 B类项目": the level whose topics follow ("5.2.1 …")
+            cur.level = lv
+            del cur.path[1:]
             continue
         if arabic_sections and cur.doc == "notice" and cur.path and (m := re.match(r"^\d{1,2}\.(\d{1,2})\s*(\S.*)$", line)):
             # "1.2 项目负责人。…": a point of the section, named by its label

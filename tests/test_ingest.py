@@ -621,3 +621,43 @@ def test_terms_as_a_two_column_table_and_level_headings_inside_a_section(tmp_pat
     assert [(c.office, c.phone, c.person) for c in topics["major-1"].contacts] == [("规划处", "67172315", "")]
     assert topics["major-1-sub-2"].title == "城市更新项目科技评价方法研究"
     assert topics["key-1"].contacts[0].phone == "67176580"
+
+
+def test_classes_with_their_own_age_limit_and_topics_numbered_in_three_levels(tmp_path: Path) -> None:
+    lines = [
+        "某市2048年度软科学研究计划项目申报指南", "", "1. 项目类别", "1.1 本年度项目分三类：",
+        "A类项目（重大）2项，每项不超过30万元；", "B类项目（重点）5项，每项不超过12万元；",
+        "C类项目（青年）3项，每项5万元，负责人年龄不超过40周岁。",
+        "2. 申报条件", "2.1 项目负责人", "2.1.1 项目负责人年龄不超过58周岁；C类项目负责人年龄不超过40周岁。",
+        "2.2 立项公示：6月中旬。",
+        "3. 研究选题", "3.1 A类项目", "3.1.1 郑州市未来产业培育路径与政策体系研究",
+        "牵头处室：发展规划处（联系人：李工，电话：0371-60000001）",
+        "3.2 B类项目", "3.2.1 科技成果转化中试基地运营模式研究",
+        "牵头处室：成果转化处（联系人：赵工，电话：0371-60000002）",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    age = next(r for r in corpus.rules if r.id == "age")
+    assert "58周岁" in age.quote  # the limit for every leader, not the youth class's
+    amounts = {f.role for f in corpus.facts}
+    assert "funding_levels" in amounts and {
+        t.level: t.funding_wan for t in corpus.topics} == {"major": 30.0, "key": 12.0}
+    topics = {t.id: t for t in corpus.topics}
+    assert topics["key-1"].title == "科技成果转化中试基地运营模式研究" and "3.2.1" in topics["key-1"].aliases
+    assert [(c.office, c.person, c.phone) for c in topics["key-1"].contacts] == [("成果转化处", "赵工", "0371-60000002")]
+    assert any("6月中旬" in f.quotes[0] and "-06" in f.en for f in corpus.facts)  # a step dated to part of a month
+
+
+def test_topics_called_by_level_and_number_with_their_fields_in_one_paragraph(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于开展2049年度软科学研究计划项目申报工作的通知", "",
+        "一、申报条件", "申报单位应为某市内具有独立法人资格的高等院校、科研院所。",
+        "附件1：2049年度软科学研究计划项目指南",
+        "重大项目一：郑州市低空经济发展路径研究。研究内容：梳理先进城市低空经济政策。联系人：王处长 0371-60000003",
+        "重点项目二：郑州市科创金融服务体系完善对策研究。研究内容：研究科技金融产品。联系人：吴老师 0371-60000004",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    topics = {t.id: t for t in corpus.topics}
+    assert topics["major-1"].title == "郑州市低空经济发展路径研究"
+    assert topics["key-2"].title == "郑州市科创金融服务体系完善对策研究"
+    assert [(c.person, c.phone) for c in topics["key-2"].contacts] == [("吴老师", "0371-60000004")]
+    assert TopicResolver(corpus.topics).resolve(canonical("重点项目二的联系电话是多少")) == ["key-2"]
