@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -39,6 +40,8 @@ _PREPOSITION = re.compile(r"^.*\b(?:for|of|to|in|with|from|by|at|under|about|on)
 _NOT_DESCRIPTIVE = {"the", "a", "which", "what", "this", "that", "each", "every", "all", "any", "major", "key",
                     "general", "soft", "science", "zhengzhou", "other", "its", "one", "these", "those", "your", "our"}
 EMBED_MARGIN = 0.015
+TITLE_SPAN = 8  # characters of one title the question holds, to name that topic by them
+TITLE_SPAN_MARGIN = 2  # ... clearly more than any other title shares
 # ... and a Chinese description of one topic: "养老产业、老年人相关的选题", "黄河生态保护方面的那个课题"
 _DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:那个|这个)?(?:子?课题|选题|题目|方向)|"
                            r"[\u4e00-\u9fff]{2,}的?那个(?:子?课题|选题|题目|题|方向|研究|(?:" + LEVEL_ALTERNATION + r")?项目)|"
@@ -242,7 +245,7 @@ class TopicResolver:
         if found:
             return found
         if not q.isascii():
-            return self._acronym(q) or self._described_zh(q)
+            return self._acronym(q) or self._title_span(q) or self._described_zh(q)
         if not _ENGLISH_TOPIC_WORD.search(q):
             return found
         # Words most titles share ("zhengzhou") or the general facts use ("research") name no topic.
@@ -256,6 +259,20 @@ class TopicResolver:
         own = _ENGLISH_TOPIC_NAMED.search(q) and any(
             self._en_df[w] == 1 and len(w) >= 5 for w in asked & self._en_words[tid])
         return [tid] if shared >= 2 or own else []
+
+    def _title_span(self, q: str) -> list[str]:
+        """The one topic whose title holds a long stretch of the question ("中试基地运营模式研究的电话" for
+        "科技成果转化中试基地运营模式研究"): TITLE_SPAN characters or more, found in no other title."""
+        spans = []
+        for t in self.topics:
+            title = canonical(t.title)
+            m = SequenceMatcher(None, q, title, autojunk=False).find_longest_match(0, len(q), 0, len(title))
+            if m.size >= TITLE_SPAN:
+                spans.append((m.size, t.id))
+        spans.sort(reverse=True)
+        if not spans or len(spans) > 1 and spans[1][0] >= spans[0][0] - TITLE_SPAN_MARGIN:
+            return []
+        return [spans[0][1]]
 
     def _acronym(self, q: str) -> list[str]:
         """The one topic whose English title's initials a Latin acronym of a Chinese question spells."""

@@ -645,6 +645,8 @@ def test_classes_with_their_own_age_limit_and_topics_numbered_in_three_levels(tm
     assert topics["key-1"].title == "科技成果转化中试基地运营模式研究" and "3.2.1" in topics["key-1"].aliases
     assert [(c.office, c.person, c.phone) for c in topics["key-1"].contacts] == [("成果转化处", "赵工", "0371-60000002")]
     assert any("6月中旬" in f.quotes[0] and "-06" in f.en for f in corpus.facts)  # a step dated to part of a month
+    # a topic named by the end of its title (no alias starts there)
+    assert TopicResolver(corpus.topics).resolve(canonical("中试基地运营模式研究的联系电话是多少")) == ["key-1"]
 
 
 def test_topics_called_by_level_and_number_with_their_fields_in_one_paragraph(tmp_path: Path) -> None:
