@@ -500,7 +500,8 @@ class Assistant:
         # The model learnt what is out of scope from questions on one notice; a notice that does state the
         # asked thing (a fact its own words name, holding a value of the asked kind: "专家评审安排在什么时候"
         # where this notice dates the review) answers it.
-        # (a date only: "how do I apply" names a step of every notice, while a dated event is one this notice has)
+        # (a date only, of a single dated step: "how do I apply" names a step of every notice, and a window
+        # such as the submission one is in every notice too, while a dated event is one this notice has)
         stated_here = bool(STATED_OVERRIDES_MODEL and u.attribute == "date" and not u.foreign and ranked
                            and ranked[0].score >= MIN_SCORE and ranked[0].fact.window is None
                            and all(ranked[0].features.get(k, 0) > 0 for k in ("trigger", "retrieval", "attribute")))

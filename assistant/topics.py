@@ -84,6 +84,7 @@ class TopicResolver:
         multilingual embedder's query and passage functions, for English descriptions of topics whose
         titles have no English (ingested notices); titles are embedded on first use."""
         self.topics = topics
+        self._canonical_titles = [canonical(t.title) for t in topics]
         self.by_id = {t.id: t for t in topics}
         # Sub-topics called by the notice's own "1-2" or letter ("子课题B", "sub-topic b"), matched first.
         self._dashed = [(re.compile(r"(?<![\d.])" + m.group(1) + r"\s*[-—－–]\s*" + m.group(2) + r"(?![\d.])"), t.id)
@@ -264,8 +265,7 @@ class TopicResolver:
         """The one topic whose title holds a long stretch of the question ("中试基地运营模式研究的电话" for
         "科技成果转化中试基地运营模式研究"): TITLE_SPAN characters or more, found in no other title."""
         spans = []
-        for t in self.topics:
-            title = canonical(t.title)
+        for t, title in zip(self.topics, self._canonical_titles, strict=True):
             m = SequenceMatcher(None, q, title, autojunk=False).find_longest_match(0, len(q), 0, len(title))
             if m.size >= TITLE_SPAN:
                 spans.append((m.size, t.id))

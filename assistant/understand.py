@@ -121,7 +121,7 @@ _BARE_PREDICATE = re.compile(r"^(?:分别|各自|都)(?:是|为)?(?:什么|多�
 # Two things asked by one English predicate: "What are the X and the Y?", "When are X and Y?"
 _ENGLISH_PAIR = re.compile(r"^(what|when|which|who)(?:\s+(?:are|were|is)|'s)\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)\s*\??$",
                            re.ASCII)
-# Two attributes of one subject joined: "子课题的电话和完成期限", "结束时间和经费额度"
+# Two attributes of one subject joined: "子课题的电话和完成期限" (the subject closed by 的)
 _ATTRIBUTE_JOIN = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|以及|及|与|跟|还有|、)(?=[\u4e00-\u9fff])")
 ATTRIBUTE_PAIR_MAX = 10  # characters of the second attribute's phrase (with its question words)
 # Two English questions joined by "and" before a second question word.
@@ -254,6 +254,8 @@ NEXT_STEPS = True  # "…以后还要做什么" asks what follows a step
 OWN_NAME_TAILS = True  # a programme name is this one's when its head ends in words of this one's name
 SPLIT_VALUES = ("date", "amount", "phone", "office", "url", "count", "age")  # values a back-referring part may ask apart
 ALTERNATIVES = True  # "是网上报还是交纸质的" asks both
+ATTRIBUTE_PAIRS = True  # "子课题的电话和完成期限" asks two attributes of one subject
+ASKER_STATES = True  # clauses are dropped as the asker's own facts only when someone speaks of themselves or asks may-I
 
 
 def family_english() -> tuple[str, ...]:
@@ -790,9 +792,6 @@ def _renumber(mention: str, n: int) -> str | None:
     return None
 
 
-ATTRIBUTE_PAIRS = True
-
-
 def _attribute_pair(part: str) -> list[str] | None:
     """"人才评价那个子课题的电话和完成期限" -> ["人才评价那个子课题的电话", "人才评价那个子课题的完成期限"]: two
     different attributes asked of one subject, each a sub-question of that subject."""
@@ -806,5 +805,3 @@ def _attribute_pair(part: str) -> list[str] | None:
             continue  # "X的A": the attribute closes the first phrase, and what comes before it is the shared subject
         return [a, a[: said[-1].start()] + b]
     return None
-
-ASKER_STATES = True  # clauses are dropped as the asker's own facts only when someone speaks of themselves or asks may-I
