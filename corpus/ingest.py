@@ -187,6 +187,8 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
                                    r"同一项目[^。；，]{0,4}已(?:经)?获得?[^。；，]{0,12}(?:资金|财政)(?:支持|资助)", "notice"),
     ("single_recommender", "rules", r"多头申报|单个推荐部门|一个推荐部门", "notice"),
     ("internal_publicity", "rules", r"内部公示", "notice"),
+    # a list of what rules an application out ("有下列情形之一的，不得申报：（1）…；（2）…", "不予受理 | …；…")
+    ("exclusions", "eligibility", r"有下列情形之一|(?:不予受理|不得申报)\s*[|｜：:]", "notice"),
     # the call's money in all ("本年度计划资助10项，经费总额79万元")
     ("funding_total", "funding", r"(?:经费|资助|资金)总额|总经费|(?:合计|共计)[^。；]{0,8}万元", "notice"),
     # (the policy, not the pledge form a materials list names: "“包干制”承诺书（签字…后上传）")
@@ -231,6 +233,7 @@ EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不得?作为[^。
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
                   # (the items of one list of exclusions: "有下列情形之一的，不得申报：（1）…黑名单的；（2）…严重失信…的")
                   "credit": r"黑名单|严重失信",
+                  "exclusions": r"^[(（]\d{1,2}[)）]",  # the list's items
                   # (and "根据实际每年实行动态调整": whether the quota changes)
                   "quota": r"^[^。]{2,20}?(?:[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)|限报|\s*[|｜])\s*"
                            r"(?:\d+|[一二两三四五六七八九十])\s*项|调整"}

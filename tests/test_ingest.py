@@ -541,6 +541,8 @@ def test_unnumbered_headings_a_table_of_topics_with_bare_levels_and_phones_throu
     rules = {r.id: r for r in corpus.rules}
     assert "惩戒执行期" in rules["misconduct"].quote and "黑名单" in rules["credit"].quote
     assert "已获得市级财政资金支持" in rules["duplicate_funding"].quote
+    exclusions = next(f for f in corpus.facts if f.role == "exclusions")  # the list, with its items
+    assert len(exclusions.quotes) == 4 and "惩戒执行期" in exclusions.zh
     completion = next(f for f in corpus.facts if f.role == "completion_deadline")
     assert "2046.3.31" in completion.quotes[0]
 
