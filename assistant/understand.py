@@ -50,7 +50,8 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
              r"\b(?:when|date|dates|deadline|until|how long|by when)\b"),
     # An age limit asked ("年龄有限制吗", "最大多少岁", "maximum age"), not an age stated ("我58岁").
     ("age", r"年龄|(?:多大|几|多少)岁|岁数|年纪|\b(?:how old|too old|older than)\b|(?<!years of )\bage\b"),
-    ("amount", r"(?:经费|资助|资金|钱|支持|额度|拨款|给|拿|补助).{0,4}(?:多少|几万|几十万)|多少(?:钱|万|经费)|额度|金额|"
+    # ("支持多少个重点项目" counts the projects supported)
+    ("amount", r"(?:经费|资助|资金|钱|支持|额度|拨款|给|拿|补助).{0,4}(?:多少(?![个项家类])|几万|几十万)|多少(?:钱|万|经费)|额度|金额|"
                r"\bhow much\b|\bamount\b|\bwhat(?:'s| is| are) the (?:funding|grants?)\b"),
     ("count", r"(?<![哪好])几(?:个|项|家|类)|多少(?:个|项)|\bhow many\b|\bnumber of\b"),
     ("url", r"网站|网址|哪里填|在哪(?:里|儿)?(?:填|报|申报|提交|注册)|什么系统|哪个系统|\b(?:website|url|link|portal)\b"),

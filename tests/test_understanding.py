@@ -57,7 +57,7 @@ def test_english_words_the_corpus_lacks_with_no_neighbour_are_left_alone(speller
 
 
 @pytest.mark.parametrize(("question", "attribute"), [
-    ("重点项目经费是多少", "amount"), ("子课题5的联系电话", "phone"), ("哪天截止", "date"),
+    ("重点项目经费是多少", "amount"), ("今年计划支持多少个重点项目", "count"), ("子课题5的联系电话", "phone"), ("哪天截止", "date"),
     ("承诺书是谁来签", "who"), ("有几个子课题", "count"), ("how much is the funding", "amount"),
 ])
 def test_asked_attribute(question: str, attribute: str) -> None:
