@@ -221,8 +221,7 @@ class SpellingCorrector:
     def _correct_english(self, text: str, corrections: list[Correction]) -> tuple[str, tuple[Correction, ...]]:
         """English words the corpus does not know ("dedline", "submision") replaced by the one word of its
         English one edit away (an edit: a letter added, dropped, changed or two swapped; two for long words),
-        with the same first letter; a word with no such
-        neighbour, or with two, stays as typed."""
+        with the same first letter; a word with no such neighbour, or with two, stays as typed."""
         if not self._english_targets:
             return text, tuple(corrections)
 
@@ -231,8 +230,8 @@ class SpellingCorrector:
             if typed in self.english or len(typed) < ENGLISH_MIN or stem(typed) in self._english_stems:
                 return typed  # known, short, or another form of a known word ("researcher", "recommended")
             limit = 1 if len(typed) < ENGLISH_TWO_EDITS else 2
-            near = [w for w, d, _ in process.extract(typed, self._english_targets, scorer=OSA.distance,
-                                                       score_cutoff=limit, limit=3) if w[0] == typed[0]]
+            near = [w for w, _distance, _index in process.extract(typed, self._english_targets, scorer=OSA.distance,
+                                                                   score_cutoff=limit, limit=3) if w[0] == typed[0]]
             if len(near) != 1:
                 return typed  # unknown, or ambiguous
             corrections.append(Correction(typed, near[0]))
