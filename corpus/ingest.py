@@ -339,25 +339,17 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             found.facts.append(_window_fact("submission_window", name, start.groups(), end.groups(), _body(original.text),
                                             _body(p.text), vocab))
             continue
-        if not _SINGLE.search(p.text) and (m := _YEARLESS.search(p.text)) and (year := last_year or found.meta.get("year")) \
-                and p.id.startswith("n-") and not p.topic \
+        undated = not _SINGLE.search(p.text) and p.id.startswith("n-") and not p.topic
+        if undated and (m := _YEARLESS.search(p.text) or _MONTH_PART.search(p.text)) and (
+                year := (m.group(1) if m.re is _MONTH_PART else None) or last_year or found.meta.get("year")) \
                 and (step := _event_name(p.text[: m.start()], p.text[m.end():])):
-            # "申报单位网上确认：4月25日24:00前完成", "（四）部门推荐。…于4月20日前推荐": a step dated in the
-            # notice's year, named by its label
+            # a step dated in the notice's year, named by its label: "申报单位网上确认：4月25日24:00前完成",
+            # "（四）部门推荐。…于4月20日前推荐"; or dated to a part of a month: "专家评审：2042年5月中旬组织专家评审"
+            when = (_iso(str(year), m.group(1), m.group(2)) if m.re is _YEARLESS
+                    else f"{_PART_EN[m.group(3)]} {year}-{int(m.group(2)):02d}")
             n_other += 1
             fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(step))
-            fact["en"] = (f"{step}: {_iso(str(year), m.group(1), m.group(2))} "
-                          f"(the notice says, in Chinese: {_body(original.text)})")
-            found.facts.append(fact)
-            continue
-        if not _SINGLE.search(p.text) and not _YEARLESS.search(p.text) and (m := _MONTH_PART.search(p.text)) and (
-                year := m.group(1) or last_year or found.meta.get("year")) and p.id.startswith("n-") and not p.topic \
-                and (step := _event_name(p.text[: m.start()], p.text[m.end():])):
-            # "专家评审：2042年5月中旬组织专家评审": a step dated to a part of a month
-            n_other += 1
-            fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(step))
-            fact["en"] = (f"{step}: {_PART_EN[m.group(3)]} {year}-{int(m.group(2)):02d} "
-                          f"(the notice says, in Chinese: {_body(original.text)})")
+            fact["en"] = f"{step}: {when} (the notice says, in Chinese: {_body(original.text)})"
             found.facts.append(fact)
             continue
         for m in _SINGLE.finditer(p.text):
