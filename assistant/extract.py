@@ -111,6 +111,13 @@ def profile_words() -> list[str]:
     return sorted(words)
 
 
+def _singular(text: str) -> str:
+    """English plurals as their singular ("companies", "institutes", "businesses"), the forms the patterns name."""
+    text = re.sub(r"\b([a-z]{3,})ies\b", r"\1y", text)
+    text = re.sub(r"\b([a-z]{3,}(?:ss|x|ch|sh))es\b", r"\1", text)
+    return re.sub(r"\b([a-z]{3,}[^s\W])s\b", r"\1", text)
+
+
 def _first(rules: list[tuple[str, str]], text: str) -> str | None:
     best: tuple[int, str] | None = None
     for pattern, value in rules:
@@ -256,7 +263,7 @@ def extract_profile(text: str) -> Profile:
         if degree == "not_doctorate":
             degree = "master" if "硕士" in studied or "master" in studied else "bachelor" if "本科" in studied else "other"
         facts["degree"] = degree
-    if org := _first(_ORG, text):
+    if org := _first(_ORG, _singular(text)):  # ("Can companies apply?": a kind of unit named in the plural)
         facts["org_type"] = org
     personal = org or re.search(r"我|俺|咱|本人|本单位|我们|\bi\b|\bwe\b|\bour\b|\bmy\b", text)
     placed = _CITY_BODIES.sub(" ", text)  # ("郑州市公共信用信息数据库" places no one in Zhengzhou)

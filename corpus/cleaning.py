@@ -65,6 +65,9 @@ _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 # A row of a table written as text ("1 | 郑州市…研究 | 重大项目 | 25万元 | …"): whole on its line.
 TABLE_ROW = re.compile(r"^[^|｜\t]*(?:\s*[|｜\t]\s*[^|｜\t]*){2,}$")
+# ... or saved from a spreadsheet as CSV ("1,郑州市…研究,重大项目,25,…"): commas with no space after them, as
+# English prose puts one, and no full stop or colon, as Chinese prose typed with ASCII commas has
+CSV_ROW = re.compile(r"^[^,。：:]+(?:,(?! )[^,。：:]+){2,}$")
 
 
 # A row of a two-column table ("网上填报 | 2044年3月1日…"): a short label, a bar, its value
@@ -72,7 +75,8 @@ _LABEL_ROW = re.compile(r"^[^|｜\t。，,；;]{1,12}\s*[|｜\t]\s*\S")
 
 
 def _is_cut(line: str, nxt: str) -> bool:
-    if TABLE_ROW.match(line) or TABLE_ROW.match(nxt) or _LABEL_ROW.match(line) and _LABEL_ROW.match(nxt):
+    if TABLE_ROW.match(line) or TABLE_ROW.match(nxt) or CSV_ROW.match(line) or CSV_ROW.match(nxt) or (
+            _LABEL_ROW.match(line) and _LABEL_ROW.match(nxt)):
         return False  # a table's rows are never a page-cut sentence, nor its continuation
     body = line.replace(" ", "")
     if _CONTINUES.match(nxt) and not _SENTENCE_END.search(body):
@@ -160,10 +164,15 @@ def _aligned_rows(lines: list[str]) -> list[str]:
     return out
 
 
+# A label spaced out to the width of the longest one ("电　　话：", "联 系 人："): its characters, as one word
+_SPACED_LABEL = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}\s*(?=[：:])")
+
+
 def clean_lines(raw: str) -> list[str]:
     """Returns the notice as logical lines: cuts joined, duplicates dropped, blanks removed."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    lines = [re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip() for ln in _aligned_rows(text.split("\n"))]
+    lines = [_SPACED_LABEL.sub(lambda m: re.sub(r"\s", "", m.group(0)), re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip())
+             for ln in _aligned_rows(text.split("\n"))]
     running = _running_lines(lines)
     kept = [ln for k, ln in enumerate(lines)
             if ln and not _PAGE_NUMBER.match(ln) and not _TABLE_RULE.match(ln) and k not in running

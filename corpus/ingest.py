@@ -67,7 +67,7 @@ DEGREE_WORDS = (("博士", ["doctorate"]), ("硕士", ["doctorate", "master"]), 
 
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 # A date written with dots ("2033.4.1—2033.4.30"): read as the notice's usual "2033年4月1日"
-_DOTTED_DATE = re.compile(r"(?<![\d.])(\d{4})[.．](\d{1,2})[.．](\d{1,2})(?![\d.])")
+_DOTTED_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})([.．/／-])(\d{1,2})\2(\d{1,2})(?![\d.])")  # also "2049/3/15", "2049-04-30"
 # ... or in Chinese numerals ("二〇四二年三月十六日"), read as "2042年3月16日" too
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*日)?")
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
@@ -81,7 +81,7 @@ def read_dates(text: str) -> str:
     """`text` with dates written with dots or Chinese numerals as the notice's usual "2042年3月16日" (and a
     two-column row's label followed by a colon, as a labelled line's)."""
     text = _LABEL_CELL.sub(r"\1：", text) if len(re.split(r"[|｜\t]", text)) == 2 else text
-    text = _DOTTED_DATE.sub(r"\1年\2月\3日", text)
+    text = _DOTTED_DATE.sub(lambda m: f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日", text)
     return _CN_DATE.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)) + f"年{number_of(m.group(2))}月"
                         + (f"{number_of(m.group(3))}日" if m.group(3) else ""), text)
 
@@ -98,8 +98,8 @@ _WEEKDAY = r"(?:\s*[（(](?:星期|周)[一二三四五六日天][)）])?"  # "2
 _RANGE = re.compile(DATE + _WEEKDAY + _TIME + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:(\d{4})\s*年\s*)?"
                     r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日" + _WEEKDAY + _TIME)
 # The same range as the notice writes it, dots or not: quoted beside the answer's own dates when it differs
-_SAID_RANGE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．]\d{1,2}[.．]\d{1,2})" + _WEEKDAY + _TIME
-                         + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:\d{4}\s*[年.．]\s*)?(?:\d{1,2}\s*[月.．]\s*)?\d{1,2}(?:\s*日)?"
+_SAID_RANGE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/／-]\d{1,2}[.．/／-]\d{1,2})" + _WEEKDAY + _TIME
+                         + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:\d{4}\s*[年.．/／-]\s*)?(?:\d{1,2}\s*[月.．/／-]\s*)?\d{1,2}(?:\s*日)?"
                          + _WEEKDAY + _TIME)
 _SINGLE = re.compile(DATE)
 _YEARLESS = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")  # "4月25日24:00前": the year said before
@@ -174,23 +174,28 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # the leader's own limit, not a unit's quota ("其他事业单位限报1项")
     ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)", "notice"),
     # "逾期未结题", "已逾期且尚未结题"
-    ("overdue_projects", "rules", r"(?:逾期|超过规定期限|超期)[^。，,]{0,4}?未(?:结题|验收)", "notice"),
+    # ("已超过合同约定完成时间仍未结题")
+    ("overdue_projects", "rules", r"(?:逾期|超过规定期限|超期|超过[^。，,]{0,10}?(?:时间|期限))[^。，,]{0,4}?未(?:结题|验收)", "notice"),
     # a unit type's quota ("高校限报 5 项", "高校不超过6项"), not the leader's own limit ("每名项目负责人本年度限报1项")
     # ... or a table's row ("高等院校 | 6项")
     ("quota", "rules", r"(?:高校|高等院校|院所|事业单位|企业|机构|单位)(?:[^。；]{0,20}?(?:限报|不超过|最多推荐|最多申报)|\s*[|｜])"
                        r"\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项|"
-                       r"限额申报|推荐数量|实行限额|(?:限报|申报|推荐)(?:数量|名额|指标)\s*[|｜：:]", "notice"),
+                       r"限额申报|推荐数量|实行限额|(?:限报|申报|推荐)(?:数量|名额|指标)\s*[|｜：:]|"
+                       # ... or a list of them ("高等院校6项,科研院所3项,…")
+                       r"(?:高校|高等院校|院所|事业单位|机构)\s*\d+\s*项\s*[,，、；;]\s*[\u4e00-\u9fff]{2,}\s*\d+\s*项", "notice"),
     ("classified", "rules", r"涉密|国家秘密", "notice"),
     # a project funded already, not the leader's second application ("不得以不同单位名义重复申报")
     # ... or one item of a list of exclusions ("（5）同一项目已获得市级财政资金支持的；")
     ("duplicate_funding", "rules", r"(?:已获|获得|资金支持|资助)[^。]{0,30}重复|重复.{0,6}(?:支持|资助)|"
                                    r"同一项目[^。；，]{0,4}已(?:经)?获得?[^。；，]{0,12}(?:资金|财政)(?:支持|资助)", "notice"),
     ("single_recommender", "rules", r"多头申报|单个推荐部门|一个推荐部门", "notice"),
-    ("internal_publicity", "rules", r"内部公示", "notice"),
+    ("internal_publicity", "rules", r"内部公示|单位内部[^。；]{0,6}公示", "notice"),
     # a list of what rules an application out ("有下列情形之一的，不得申报：（1）…；（2）…", "不予受理 | …；…")
     ("exclusions", "eligibility", r"有下列情形之一|(?:不予受理|不得申报)\s*[|｜：:]", "notice"),
     # the call's money in all ("本年度计划资助10项，经费总额79万元")
-    ("funding_total", "funding", r"(?:经费|资助|资金)总额|总经费|(?:合计|共计)[^。；]{0,8}万元", "notice"),
+    # ("本年度计划安排市级财政资金112万元": what the call spends in all)
+    ("funding_total", "funding", r"(?:经费|资助|资金)总额|总经费|(?:合计|共计)[^。；]{0,8}万元|"
+                                 r"(?:计划|拟)?安排[^。；，,]{0,10}(?:资金|经费)\s*\d+(?:\.\d+)?\s*万元", "notice"),
     # (the policy, not the pledge form a materials list names: "“包干制”承诺书（签字…后上传）")
     ("lump_sum", "rules", r"包干制(?!”?承诺书)", "notice"),
     ("integrity_pledge", "rules", r"诚信承诺(?!书)|(?:签订|签署)[^。；]{0,24}诚信承诺书", "notice"),
@@ -211,7 +216,7 @@ def _make_fact(role: str, intent: str, quotes: list[str], vocab: dict[str, Any],
     for q in quotes:
         part = _body(q).rstrip("。；;")
         zh += part if not zh or zh.endswith(("：", ":")) else "；" + part
-    zh += "。"
+    zh = zh.rstrip("：:") + "。"  # ("…资助标准如下：" closing the quotes: a sentence)
     v = vocab["roles"].get(role, {})
     en = f"{v['en']}. The notice says (in Chinese): {zh}" if v.get("en") else f"The notice says (in Chinese): {zh}"
     fact = {"id": role, "role": role, "intent": intent, "quotes": quotes, "zh": zh, "en": en,
@@ -236,7 +241,8 @@ MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", 
                   "exclusions": r"^[(（]\d{1,2}[)）]",  # the list's items
                   # (and "根据实际每年实行动态调整": whether the quota changes)
                   "quota": r"^[^。]{2,20}?(?:[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)|限报|\s*[|｜])\s*"
-                           r"(?:\d+|[一二两三四五六七八九十])\s*项|调整"}
+                           r"(?:\d+|[一二两三四五六七八九十])\s*项|调整|"
+                           r"^[\u4e00-\u9fff]{2,12}\d+\s*项\s*[,，、；;]"}  # ("高等院校6项,科研院所3项,…": a list of them)
 # ... and those anywhere in its item that state the applicants' other conditions ("注册地在郑州市，具有独立法人资格")
 BESIDE_SENTENCES = {"applicants": r"法人|注册地|市内|行政区域内"}
 
@@ -269,6 +275,8 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             # the limit for every leader before one a level or class sets for its own ("C类项目（青年）…负责人年龄不超过40周岁")
             hits.sort(key=lambda p: bool(re.search(r"[A-Z甲乙丙丁]类|(?:" + LEVEL_ALTERNATION + r")(?:项目|课题)", next(
                 (c for c in re.split(r"[。；;]", p.text) if re.search(r"周岁|出生", c)), p.text))))
+        if role == "internal_publicity":  # the sentence saying how long, before one that only mentions it
+            hits.sort(key=lambda p: not re.search(r"\d+\s*(?:个)?(?:工作日|日|天)", p.text))
         if role == "online_application":
             hits.sort(key=lambda p: not re.search(r"https?://|www\.|[\u4e00-\u9fff]{2,}(?:平台|系统|网站)[（(]", p.text))
         if role == "applicants":  # who may apply, not who may not, nor whom the notice is addressed to ("…：")
@@ -305,6 +313,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
     last_year: str | None = None  # the year of the last full date: a later "4月25日" is in it
     from_issue: list[tuple[Passage, Passage, re.Match[str]]] = []
     for original in passages:
+        if original.id.startswith("s-"):
+            continue  # a later notice's changes amend these windows (_amendments), they are none of their own
         p = replace(original, text=read_dates(original.text))
         if p.kind == "dateline":
             m = _DATELINE.match(p.text)
@@ -486,12 +496,92 @@ def _window_fact(role: str, name: str, opens: tuple[str, ...], closes: tuple[str
     return fact
 
 
+# A change a later notice makes: "系统填报截止时间延长至2048年5月8日17:00", "…调整为2048年5月9日—5月13日",
+# "第5个课题联系电话变更为67188097"
+_CHANGE = re.compile(r"([^。；;，,]{2,40}?)(?:延长至|延长到|延期至|延期到|推迟至|推迟到|调整为|调整至|调整到|变更为|更改为|更正为|改为)"
+                     r"\s*([^。；;]+)")
+_TOPIC_NUMBER = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:个|项)?\s*(?:课题|选题|题目|方向)|(?:课题|选题|方向)\s*(\d{1,2})")
+
+
+def _amendments(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    """What a later notice appended to this one changes ("补充通知": passages "s-…"): a window's dates, a
+    topic's or a contact's phone. The changed fact quotes the later notice's sentence first and says
+    what the first notice had; one fact lists every change, under the later notice's title and date."""
+    later = [p for p in passages if p.id.startswith("s-")]
+    title = next((p.text for p in later if p.kind == "title"), "补充通知")
+    changes = [_body(p.text) for p in later if _CHANGE.search(read_dates(p.text))]
+    if changes:
+        dated = [p.text for p in later if p.kind == "dateline"][:1]
+        fact = _make_fact("amendments", "dates", [title, *changes, *dated], vocab)
+        fact["zh"] = f"{title}{f'（{dated[0]}）' if dated else ''}：" + "".join(
+            c if c.endswith("。") else c + "。" for c in changes)
+        found.facts.append(fact)
+    for p in later:
+        text = read_dates(p.text)
+        for change in _CHANGE.finditer(text):
+            subject = _GROUP_NUMBER.sub("", re.sub(r"^[一二三四五六七八九十]+、", "", change.group(1).strip()))
+            value, said = change.group(2), _body(p.text)
+            if (span := _RANGE.search(value)) or (span := _SINGLE.search(value)):
+                role = ("submission_window" if re.search(r"填报|申报|提交|报送", subject) and not re.search(r"审核|推荐", subject)
+                        else "review_window" if re.search(r"审核|推荐|评审", subject) else None)
+                amended = found.fact(role) if role else None
+                if amended is None or not amended.get("window"):
+                    found.notes.append(f"补充通知：找不到“{subject}”所改的时间段。")
+                    continue
+                window = amended["window"]
+                before = (window["opens"], window["closes"])
+                if span.re is _RANGE:
+                    opens = (span.group(1), span.group(2), span.group(3))
+                    closes = (span.group(4) or span.group(1), span.group(5) or span.group(2), span.group(6))
+                else:
+                    opens, closes = tuple(before[0].split("-")), (span.group(1), span.group(2), span.group(3))
+                    if re.search(r"开始|起始|开放|开启", subject):
+                        opens, closes = closes, tuple(before[1].split("-"))
+                window.update(opens=_iso(*opens), closes=_iso(*closes))
+                amended["quotes"] = [said, *amended["quotes"]]
+                name = window["name_zh"]
+                amended["zh"] = (f"{name}时间为{_zh_date(*opens)}—{_zh_date(*closes)}"
+                              + (f"，截止日为{_zh_date(*closes)}" if role == "submission_window" else "")
+                              + f"（{title}：{said.rstrip('。')}；原定{_zh_date(*before[0].split('-'))}—"
+                              + f"{_zh_date(*before[1].split('-'))}）。")
+                amended["en"] = (f"{window['name_en'].capitalize()}: {window['opens']} to {window['closes']} (deadline "
+                              f"{window['closes']}), as changed by a later notice (it was {before[0]} to {before[1]}).")
+            elif phone := _PHONE.search(value):
+                new = phone.group(0)
+                if numbered := _TOPIC_NUMBER.search(subject):
+                    n = number_of(numbered.group(1) or numbered.group(2))
+                    tops = [t for t in found.topics if not t.get("parent")]
+                    topic = next((t for t in tops if re.match(rf"^(?:{n}\s*[.、．]|[(（]{n}[)）]|[^\d]{{0,4}}{n}(?!\d))",
+                                                               t.get("title_quote", ""))), None) or (
+                        tops[n - 1] if 0 < n <= len(tops) else None)
+                    if topic is None or len(topic.get("contacts") or []) != 1:
+                        found.notes.append(f"补充通知：找不到“{subject}”所说的课题或其唯一的联系电话。")
+                        continue
+                    topic["contacts"][0]["phone"] = new
+                    topic["contact_quote"] = said
+                    continue
+                contact = next((f for f in found.facts if f["intent"] == "contacts" and any(
+                    w in subject for w in re.findall(r"[\u4e00-\u9fff]{2,4}", " ".join(f["quotes"][:1])) if len(w) >= 2)), None)
+                old = _PHONE.search(" ".join(contact["quotes"])) if contact else None
+                if contact is None or old is None:
+                    found.notes.append(f"补充通知：找不到“{subject}”所说的联系方式。")
+                    continue
+                contact["quotes"] = [said, *contact["quotes"]]
+                contact["zh"] = contact["zh"].replace(old.group(0), new) + f"（{title}：{said.rstrip('。')}）"
+                contact["en"] = contact["en"].replace(old.group(0), new)
+
+
 def _window_en(name: str) -> str:
     if re.search(r"填报|申报|提交", name):
         return "online submission"
     if re.search(r"审核|推荐", name):
         return "review and recommendation"
     return "period"
+
+
+_CONTACT_FIELD = re.compile(r"^(?:处室|单位|部门|联系人|联系处室|联系单位|邮箱|电子邮箱|传真)[：:]")
+_GROUP_NUMBER = re.compile(r"^(?:\d{1,2}\s*[.、．)）]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
+_GROUP_NAME = re.compile(_GROUP_NUMBER.pattern + r"?[\u4e00-\u9fff]{2,10}")
 
 
 def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
@@ -502,14 +592,24 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
         if p.topic or not p.id.startswith("n-") or not _PHONE.search(p.text) or _RANGE.search(p.text):
             continue
         purpose = p.section.split(" > ")[-1] + " " + p.text
-        before = passages[i - 1] if i else None
+        # The contact's own labelled lines above its phone ("处室：战略规划处" / "联系人：韩工" / "电话：…"), and
+        # the line naming what they are for above those ("1）业务咨询")
+        fields: list[str] = []
+        k = i - 1
+        while k >= 0 and i - k <= 3 and passages[k].section == p.section and _CONTACT_FIELD.match(passages[k].text) \
+                and not _PHONE.search(passages[k].text) and not passages[k].topic:
+            fields.insert(0, _body(passages[k].text))
+            k -= 1
+        before = passages[k] if k >= 0 else None
+        if fields and not (before and before.section == p.section and _GROUP_NAME.fullmatch(before.text)):
+            fields, before = [], passages[i - 1]  # (no group named above them: the line above, as before)
         # (not a table's header, "处室 | 联系人 | 电话": the row below names its own office)
-        label = (before.text if before and before.section == p.section and len(before.text) <= 30
-                 and not _PHONE.search(before.text) and re.search(r"咨询|支持|联系|服务", before.text)
+        label = (_GROUP_NUMBER.sub("", before.text) if before and before.section == p.section and len(before.text) <= 30
+                 and not _PHONE.search(before.text) and re.search(r"咨询|支持|联系|服务|指导", before.text)
                  and table_cells(before.text) is None else "")
         if label:  # "业务咨询（市科技局政策法规处）" on the line above "联系人：王立新，电话：…"
             purpose = label + " " + purpose
-        if re.search(r"技术支持|系统|技术咨询", purpose):
+        if re.search(r"技术支持|系统|技术咨询|技术问题", purpose):
             role = "contact_tech"
         elif "contact_business" not in seen_roles and (
             re.search(r"业务咨询|政策咨询|业务", purpose) or not re.search(r"宏观|指导", purpose)
@@ -525,9 +625,10 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
         heading = label or re.sub(r"^\d+\s*[.、]\s*", "", p.section.split(" > ")[-1])
         if (cells := table_cells(p.text)) and (office := next((c for c in cells if _OFFICE.fullmatch(c)), None)):
             heading = office  # a row of a table of offices ("规划统计处 | 刘老师 | 0371-…") is that office's contact
-        fact = _make_fact(role, "contacts", [*([label] if label else []), _body(p.text)], vocab)
-        fact["zh"] = f"{heading}请联系{_body(p.text)}。" if heading and heading not in p.text else f"{_body(p.text)}。"
-        fact["en"] = f"{'Technical support' if role == 'contact_tech' else 'Enquiries'} ({heading}): {_body(p.text)}."
+        fact = _make_fact(role, "contacts", [*([label] if label else []), *fields, _body(p.text)], vocab)
+        said = "，".join([*fields, _body(p.text)])
+        fact["zh"] = f"{heading}请联系{said}。" if heading and heading not in p.text else f"{said}。"
+        fact["en"] = f"{'Technical support' if role == 'contact_tech' else 'Enquiries'} ({heading}): {said}."
         if role.startswith("contact_") and role not in ("contact_business", "contact_tech"):
             fact["triggers"] = [heading] if heading else []
         found.facts.append(fact)
@@ -836,6 +937,10 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             counts[alias] = counts.get(alias, 0) + 1
     for t in found.topics:  # an alias two topics share names neither
         t["aliases"] = [a for a in t["aliases"] if counts[a] == 1]
+    serials = [t["serial"] for t in found.topics if "serial" in t and not t["parent"]]
+    if len(serials) != len(set(serials)):  # numbers restarting in each level are no running number
+        for t in found.topics:
+            t.pop("serial", None)
     for t in found.topics:  # sub-topic levels are known once their parent is
         if t["parent"] and t["parent"] in sub_level:
             t["level"] = sub_level[t["parent"]]
@@ -1182,6 +1287,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     amounts = _counts_and_levels(passages, found, vocab)
     _meta(lines, passages, found)
     _topics(passages, found, amounts, vocab)
+    _amendments(passages, found, vocab)
     _rules(found)
     if not found.topics:
         found.notes.append("课题：附件中找不到申报指南的课题（“一、重大项目”之类的标题和编号课题）。")

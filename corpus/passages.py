@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from corpus.cleaning import CSV_ROW
+
 _CN_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _CIRCLED = {c: i for i, c in enumerate("①②③④⑤⑥⑦⑧⑨⑩", start=1)}
 
@@ -73,12 +75,14 @@ _FIELDS = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*[：:](?:
 _ANNEX_LIST = re.compile(r"^(?:- )?(附件)[：:]\s*(\S.*)$")  # "附件：1. …申报书（模板）" lists the annexes
 # "2024年9月", "二〇四二年三月十日", "2043.3.8": the date a notice is signed
 _DATELINE = re.compile(r"^(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?|"
-                       r"\d{4}[.．]\d{1,2}[.．]\d{1,2})$")
+                       r"\d{4}([.．/／-])\d{1,2}\1\d{1,2})$")
 # A question and its answer as a notice's FAQ gives them ("问：…？" then "答：…"): one passage
 _QUESTION = re.compile(r"^(?:问|Q)\s*[：:]")
 _ANSWER = re.compile(r"^(?:答|A)\s*[：:]")
 # "（3）郑州市…研究" in a guide whose fields state its level on the lines below ("项目类别：重点项目")
 _PAREN_NUMBER_BLOCK = re.compile(r"^[(（]()(\d{1,2})[)）]\s*(\S.{5,})$")
+# ... and "3. 郑州市…研究" in a guide with no level heading, its level in the fields below ("类别：重点项目；…")
+_NUMBER_BLOCK = re.compile(r"^()(\d{1,2})\s*[.、．]\s*([^：:。；;]{6,})$")
 _SENTENCE_END = re.compile(r"(?<=[。！？])")  # a semicolon joins clauses of one sentence
 _ENUMERATION = re.compile(r"(?<=[。！？])|(?<=[；;])(?=\s*[一二三四五六七八九十]是)")
 _LABEL = re.compile(r"^([^：:。]{2,20})[：:。]")
@@ -86,7 +90,10 @@ _MIN_SENTENCE = 12
 _FIELD = re.compile(r"^[^：:。，,]{2,14}[：:]$")  # a form's labelled blank
 _TITLE_CHARS = 18
 
-DOC_NAMES = {"notice": "通知", "guide": "申报指南", "pledge": "信用承诺书模板", "annex": ""}
+DOC_NAMES = {"notice": "通知", "guide": "申报指南", "pledge": "信用承诺书模板", "annex": "", "supplement": "补充通知"}
+# The title of a later notice amending this one, appended after it ("关于延长…申报时间的补充通知", "…的更正公告")
+SUPPLEMENT_TITLE = re.compile(r"^(?:关于)?[^。；，,]{0,50}(?:补充通知|补充公告|更正通知|更正公告|延期通知|延期公告|"
+                              r"(?:延长|延期|调整|变更|推迟)[^。；，,]{0,40}(?:通知|公告))$")
 # The labels a topic's contact field opens with ("联系处室：", "归口处室：")
 CONTACT_LABELS = r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室|牵头处室|牵头单位|手机|移动电话)"
 # ... and its level field ("类别：A类", "项目类别：重点项目")
@@ -119,9 +126,9 @@ _TRAILING_FIELDS = re.compile(r"[，,；;]\s*(?=(?:联系|归口|电话|资助|�
 
 def table_cells(line: str) -> list[str] | None:
     """The cells of a table row written as text ("1 | 郑州市…研究 | 重大项目 | 25万元 | 政策法规处 |
-    0371-…"), or None for a line that is not one (three cells at least)."""
+    0371-…", or "1,郑州市…研究,重大项目,25,…" as CSV), or None for a line that is not one (three cells at least)."""
     if "|" not in line and "｜" not in line and "\t" not in line:
-        return None
+        return [c.strip() for c in line.strip().split(",")] if CSV_ROW.match(line.strip()) else None
     cells = [c.strip() for c in _CELL_SPLIT.split(line.strip().strip("|｜"))]
     return cells if len(cells) >= 3 and all(cells) else None
 
@@ -165,8 +172,9 @@ def cell_level(cell: str, aliases: dict[str, str] | None = None) -> str | None:
 
 def block_number(heading: str) -> tuple[str, int] | None:
     """A labelled topic block's own label and number: "【指南方向3】…" -> ("指南方向", 3), "方向三：…" -> ("方向", 3),
-    "（3）…" -> ("", 3)."""
-    m = _BLOCK_TOPIC.match(heading) or _COLON_BLOCK.match(heading) or _PAREN_NUMBER_BLOCK.match(heading)
+    "（3）…" or "3. …" -> ("", 3) (a running number only when no two topics have one number: corpus/ingest.py)."""
+    m = (_BLOCK_TOPIC.match(heading) or _COLON_BLOCK.match(heading) or _PAREN_NUMBER_BLOCK.match(heading)
+         or _NUMBER_BLOCK.match(heading))
     return (m.group(1), number_of(m.group(2))) if m else None
 
 
@@ -209,6 +217,7 @@ class _Cursor:
     annex: int = 0
     level: str | None = None  # the project level of the guide section we are in
     paren_topics: bool = False  # the section numbers its topics "（一）（二）" (not their sub-topics)
+    number_blocks: bool = False  # the guide's "1. title" topics state their levels in their fields
 
     def set(self, level: int, number: int, label: str) -> None:
         del self.path[level - 1 :]
@@ -224,7 +233,7 @@ class _Cursor:
 
     def key(self) -> str:
         nums = [n for n, _ in self.path] + [0] * (3 - len(self.path))
-        prefix = {"notice": "n", "guide": "g", "pledge": "p"}.get(self.doc, f"a{self.annex}")
+        prefix = {"notice": "n", "guide": "g", "pledge": "p", "supplement": "s"}.get(self.doc, f"a{self.annex}")
         return "-".join([prefix, *map(str, nums[:3])])
 
     def section(self) -> str:
@@ -257,11 +266,17 @@ def split_sentences(text: str, enumerations: bool = False) -> list[str]:
     return merged
 
 
-def _block_level(lines: list[str], start: int, aliases: dict[str, str]) -> tuple[str, str] | None:
-    """The level a labelled topic block states in its fields ("类别：A类"), before the next block, with
-    the field's words ("A类")."""
+def _block_level(lines: list[str], start: int, aliases: dict[str, str],
+                 block: re.Pattern[str] | None = None) -> tuple[str, str] | None:
+    """The level a labelled topic block states in its fields ("类别：A类"), before the next block (one
+    of the labelled kinds, or one opening as `block` does), with the field's words ("A类")."""
+    if own := _FIELDS.search(lines[start]):  # "方向一：…研究（重大，归口处室：…，电话：…）": its own line says it
+        for part in _FIELD_SPLIT.split(own.group(1).replace("，", "；", 1)):
+            if len(part.strip()) <= 6 and (lv := level_of(part.strip(), aliases) or level_of(part.strip() + "项目")):
+                return lv, part.strip()
     for line in lines[start + 1 : start + 9]:
-        if _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line) or _ANNEX.match(line) or _PAREN_NUMBER_BLOCK.match(line):
+        if _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line) or _ANNEX.match(line) or _PAREN_NUMBER_BLOCK.match(line) or (
+                block is not None and block.match(line)):
             return None
         for part in _FIELD_SPLIT.split(line):
             if (m := _LEVEL_FIELD.match(part.strip())) and (
@@ -398,6 +413,11 @@ def segment(lines: list[str]) -> list[Passage]:
         if cells is not None:
             emit(line, "text", sentences=False)  # a table's header ("序号 | 课题名称 | …")
             continue
+        if i > 0 and out and SUPPLEMENT_TITLE.match(line):
+            # A later notice amending this one: its own document, read for what it changes (corpus/ingest.py)
+            cur = _Cursor(doc="supplement")
+            emit(line, "title", sentences=False)
+            continue
         if (m := _ANNEX.match(line)) or line == "附件":  # "附件" alone: a notice's one annex
             # What an annex is, from its title (on its line or the next lines): the guide holds the topics.
             head = (m.group(2) or "" if m else "") + "".join(lines[i + 1 : i + 3])
@@ -435,18 +455,25 @@ def segment(lines: list[str]) -> list[Passage]:
         if (cur.doc == "guide" and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line)) and (
                 stated := _block_level(lines, i, aliases) or (cur.level and (cur.level, "")))) or (
                 cur.doc == "guide" and (m := _PAREN_NUMBER_BLOCK.match(line)) and (stated := _block_level(lines, i, aliases))) or (
+                cur.doc == "guide" and (not cur.level or cur.number_blocks) and (m := _NUMBER_BLOCK.match(line))
+                and (stated := _block_level(lines, i, aliases, _NUMBER_BLOCK))) or (
                 cur.doc == "notice" and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line))
                 and (stated := _block_level(lines, i, aliases))):
             # A labelled topic block, numbered within its level (its own number stays in its heading);
             # in a guide the levels it states ("类别：B类") are its sections, in the order they first come;
             # in the notice it stays in its section ("（五）【研究方向】").
             lv, word = stated
+            cur.number_blocks = cur.number_blocks or bool(_NUMBER_BLOCK.match(line))
             if lv not in block_counts and cur.doc == "guide":
                 cur.set(1, len(block_counts) + 1, word or LEVEL_NAMES[lv])
             block_counts[lv] = block_counts.get(lv, 0) + 1
             cur.level = lv
-            cur.set(2, block_counts[lv], f"{block_counts[lv]}. {_short(m.group(3))}")
-            emit(line, "heading", sentences=False)
+            on_line = _FIELDS.search(line)
+            head = line[: on_line.start()] if on_line else line
+            cur.set(2, block_counts[lv], f"{block_counts[lv]}. {_short(head[m.start(3):])}")
+            emit(head, "heading", sentences=False)
+            if on_line:  # its fields on its line: each a passage
+                emit_fields(on_line.group(1))
             continue
         if cur.doc in ("notice", "guide") and (m := _LEVEL_NUMBERED.match(line)) and (lv := level_of(m.group(1) + "项目")):
             # the title up to its full stop, then its fields ("研究内容：…。联系人：…"), each a passage
@@ -610,6 +637,8 @@ def segment(lines: list[str]) -> list[Passage]:
                 cur.set(2, int(m.group(1)), f"{m.group(1)}. {_short(m.group(2))}")
                 emit(line, "text", sentences=False)
             continue
+        if (m := _NUMBERED.match(line)) and cur.doc == "notice" and cur.level and _QUESTION.match(m.group(2)):
+            cur.level = None  # "24.问：…" after topics listed in an answer: the questions go on, the topics are over
         if (m := _NUMBERED.match(line)) and cur.path:
             number, body = int(m.group(1)), m.group(2)
             level = cur.numbered_level if cur.doc == "notice" else 2

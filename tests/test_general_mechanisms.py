@@ -1536,3 +1536,12 @@ def test_two_attributes_asked_of_one_subject_are_two_sub_questions(assistant: As
     assert completion.zh.replace(" ", "").rstrip("。") in answer
     en = assistant.understander.split(canonical("What's the application website and the technical support number?"))
     assert en == ["what is application website?", "what is technical support number?"]
+
+
+def test_a_kind_of_unit_named_in_the_english_plural() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("Can companies apply for this program?")).org_type == "enterprise"
+    assert extract_profile(canonical("Are universities and colleges allowed?")).org_type == "university"
+    assert extract_profile(canonical("Do research institutes qualify?")).org_type == "research_institute"
+    assert extract_profile(canonical("Is this class open to everyone?")).org_type is None  # "class" is no plural

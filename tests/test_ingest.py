@@ -665,3 +665,77 @@ def test_topics_called_by_level_and_number_with_their_fields_in_one_paragraph(tm
     assert topics["key-2"].title == "郑州市科创金融服务体系完善对策研究"
     assert [(c.person, c.phone) for c in topics["key-2"].contacts] == [("吴老师", "0371-60000004")]
     assert TopicResolver(corpus.topics).resolve(canonical("重点项目二的联系电话是多少")) == ["key-2"]
+
+
+def test_a_supplementary_notice_appended_changes_the_deadline_and_a_topics_phone(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2051年度软科学研究计划项目的通知", "",
+        "一、申报条件", "申报单位应为某市内具有独立法人资格的高等院校、科研院所。",
+        "二、时间安排", "（一）系统填报时间：2051年3月1日—2051年3月31日。", "（二）推荐部门审核推荐时间：2051年4月1日—2051年4月5日。",
+        "附件1", "2051年度软科学研究计划项目申报指南",
+        "1. 城市更新中的科技支撑体系研究", "类别：重点项目；归口处室：规划处；联系电话：60000011",
+        "2. 数据要素市场培育对策研究", "类别：重大项目；归口处室：数据处；联系电话：60000012",
+        "某市科学技术局", "2051年2月20日", "",
+        "关于延长2051年度软科学研究计划项目申报时间的补充通知",
+        "一、系统填报截止时间延长至2051年4月20日17:00。",
+        "二、附件1申报指南中第2个课题联系电话变更为60000099。",
+        "三、除上述调整外，原通知其他内容不变。", "某市科学技术局", "2051年3月25日",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    window = next(f for f in corpus.facts if f.role == "submission_window").window
+    assert window is not None and (window.opens.isoformat(), window.closes.isoformat()) == ("2051-03-01", "2051-04-20")
+    review = next(f for f in corpus.facts if f.role == "review_window").window
+    assert review is not None and review.closes.isoformat() == "2051-04-05"  # not changed, not doubled
+    # the guide numbers its topics 1, 2 across levels: "第2个课题" is the second, a major one
+    topic = next(t for t in corpus.topics if t.title == "数据要素市场培育对策研究")
+    assert topic.level == "major" and topic.serial == 2 and [c.phone for c in topic.contacts] == ["60000099"]
+    assert "变更为60000099" in topic.contact_quote
+    changed = next(f for f in corpus.facts if f.role == "amendments")
+    assert "2051年3月25日" in changed.quotes and "延长至2051年4月20日" in changed.zh
+    deadline = next(f for f in corpus.facts if f.role == "submission_window")
+    assert "2051年4月20日" in deadline.zh and "原定2051年3月1日—2051年3月31日" in deadline.zh
+
+
+def test_an_export_with_slashed_dates_spaced_labels_a_comma_quota_line_and_csv_topics(tmp_path: Path) -> None:
+    lines = [
+        "某市2052年度软科学研究计划项目申报通知", "",
+        "第一章 申报条件", "1）申报单位须为某市内具有独立法人资格的高等院校、科研院所。",
+        "第二章 申报限额", "1）各单位申报数量实行限额管理，限报数量如下：", "高等院校5项,科研院所2项",
+        "第三章 时间安排", "1）网上填报时间：2052/3/15 9:00 至 2052-04-30 17:00。",
+        "第四章 联系方式", "1）业务咨询", "处　　室：规划处", "联 系 人：韩工", "电　　话：0371-60000021",
+        "2）系统技术支持", "联 系 人：贺工", "电　　话：0371-60000022",
+        "附件1 2052年度软科学研究计划项目申报指南",
+        "序号,课题名称,项目类别,资助金额(万元),归口处室,联系电话",
+        "1,某市低空经济产业链协同发展路径研究,重大项目,25,规划处,0371-60000031",
+        "2,某市科技适老服务体系构建研究，兼论智慧康养,重点项目,10,社会处,0371-60000032",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    window = next(f for f in corpus.facts if f.role == "submission_window").window
+    assert window is not None and (window.opens.isoformat(), window.closes.isoformat()) == ("2052-03-15", "2052-04-30")
+    quota = next(r for r in corpus.rules if r.id == "org_quota")
+    assert quota.quota_by_org_type == {"university": 5, "research_institute": 2}
+    topics = {t.title: t for t in corpus.topics}
+    assert topics["某市科技适老服务体系构建研究，兼论智慧康养"].level == "key"
+    assert [c.phone for c in topics["某市低空经济产业链协同发展路径研究"].contacts] == ["0371-60000031"]
+    business = next(f for f in corpus.facts if f.role == "contact_business")
+    assert business.zh.startswith("业务咨询") and "规划处" in business.zh and "韩工" in business.zh
+    tech = next(f for f in corpus.facts if f.role == "contact_tech")
+    assert "0371-60000022" in tech.zh
+
+
+def test_topics_listed_inside_an_answer_of_a_question_and_answer_notice(tmp_path: Path) -> None:
+    lines = [
+        "2053年度某市软科学研究计划项目申报指南（问答版）", "",
+        "一、关于申报条件", "1.问：哪些单位可以申报？", "答：某市内具有独立法人资格的高等院校、科研院所。",
+        "2.问：主持的项目逾期了还能申报吗？", "答：已超过合同约定完成时间仍未结题的，项目负责人不得申报。",
+        "二、关于研究方向", "3.问：今年有哪些研究方向？", "答：今年共发布2个研究方向，具体如下：",
+        "方向一：某市具身智能产业生态培育路径研究（重大，归口处室：未来产业处，电话：0371-60000041）",
+        "方向二：某市科普资源共享机制研究（一般，归口处室：科普处，电话：0371-60000042）",
+        "4.问：研究成果有什么要求？", "答：所有项目均须提交研究报告。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    topics = {t.id: t for t in corpus.topics}
+    assert set(topics) == {"major-1", "general-1"}  # "4.问：…" after them is a question, no topic
+    assert topics["general-1"].title == "某市科普资源共享机制研究"
+    assert [(c.office, c.phone) for c in topics["major-1"].contacts] == [("未来产业处", "0371-60000041")]
+    assert any(r.id == "overdue_project" for r in corpus.rules)  # "超过…完成时间仍未结题"
