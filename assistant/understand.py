@@ -168,7 +168,10 @@ SUBJECT_MIN_BM25 = 6.0  # a follow-up's words name a subject of the notice when 
 SUBJECT_MIN_BM25_LATIN = 2.0
 PRONOUN_MAX_CHARS = 16  # a longer question with a pronoun says enough on its own  # English words score lower (no character bigrams)
 # A pronoun that stands for the previous answer's subject ("它是哪个处？"); "这个项目…" is not one.
-PRONOUN = re.compile(r"它|其|上述|\b(?:it|its|they|them)\b", re.ASCII)
+PRONOUN = re.compile(r"它|其|上述|\b(?:it|its|they|them)\b|\bthat(?:\s+one)?\s*\??$", re.ASCII)  # ("which office is that?")
+PRONOUN_MAX_WORDS = 6  # ... in English, counted in words
+FOLLOWUP_MAX_CHARS = 24  # a longer turn is a question of its own
+FOLLOWUP_MAX_WORDS = 6  # ... in English
 QUESTIONS_BEFORE_VERDICT = True  # whole questions before the asker's facts and may-I question are parts too
 TOPIC_WORD = re.compile(r"课题|题目|选题|子课题|哪个项目|哪些项目|哪几个项目|\btopics?\b|\bsub-?topics?\b", re.ASCII)
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
@@ -584,7 +587,7 @@ class Understander:
         """An elliptical turn that names only an entity or a value re-asks the previous question
         with it substituted: "重点项目多少钱" then "那重大项目呢" asks "重大项目多少钱". With a topic
         under discussion, a turn naming no entity is left to the session's topic ("要交哪些报告呢")."""
-        if not previous or len(q) > 24:
+        if not previous or (len(q) > FOLLOWUP_MAX_CHARS if _CJK.search(q) else len(q.split()) > FOLLOWUP_MAX_WORDS):
             return None
         if not ELLIPTICAL.search(q):
             # "它是哪个处？" after a general fact, or "哪天关？" after "系统哪天开放填报？" (a question
@@ -597,7 +600,8 @@ class Understander:
                 return f"{subject} {q}" if subject else None
             bare = ASKS.search(q) and not self.names_something(q) and all(
                 len(w) < 2 or ASKS.search(w) for w in words(q) if _CJK.search(w))
-            if (PRONOUN.search(q) or bare) and len(q) <= PRONOUN_MAX_CHARS and not topic_context and not self._entity_spans(q):
+            short = len(q) <= PRONOUN_MAX_CHARS or not _CJK.search(q) and len(q.split()) <= PRONOUN_MAX_WORDS
+            if (PRONOUN.search(q) or bare) and short and not topic_context and not self._entity_spans(q):
                 return f"{previous} {q}"
             return None
         core = ELLIPTICAL.sub("", q).strip(" ,，?？")

@@ -1545,3 +1545,22 @@ def test_a_kind_of_unit_named_in_the_english_plural() -> None:
     assert extract_profile(canonical("Are universities and colleges allowed?")).org_type == "university"
     assert extract_profile(canonical("Do research institutes qualify?")).org_type == "research_institute"
     assert extract_profile(canonical("Is this class open to everyone?")).org_type is None  # "class" is no plural
+
+
+def test_an_english_follow_up_asking_what_that_is(assistant: Assistant) -> None:
+    tech = next(f for f in CORPUS.facts if f.role == "contact_tech")
+    organisation = re.split(r"[：:]", tech.quotes[-1])[0]
+    assistant.ask("Which number do I ring when the online system fails?", session_id="r15-that")
+    answer = assistant.ask("Which organisation is that?", session_id="r15-that")
+    assert organisation in answer.answer
+    # a long English question with "that" in it is a question of its own
+    own = assistant.ask("Is it true that the lump-sum funding needs no budget at all?", session_id="r15-that")
+    assert organisation not in own.answer
+
+
+def test_a_topic_described_with_its_level_named(assistant: Assistant) -> None:
+    majors = [t for t in CORPUS.topics if t.level == "major" and not t.parent and "平台" in t.title]
+    assert len(majors) == 1 and majors[0].outputs  # (key topics' titles say 平台 too)
+    assert sum("平台" in t.title for t in CORPUS.topics) > 1
+    answer = assistant.ask("平台那个重大项目最后交的报告叫什么名字？").answer
+    assert any(o in answer for o in majors[0].outputs)
