@@ -72,6 +72,7 @@ DOCUMENT_BM25_MARGIN = 2.0  # BM25's best clause this many times its second's sc
 ABOUT_PROGRAMME = True  # "这是个什么项目" is answered with what the call is (ABOUT_ROLES), not refused
 ABOUT_ROLES = ("legal_basis", "guide_direction", "project_counts", "funding_levels")
 INTENT_SURE = 0.7  # the predicted kind of question is reported when the model is at least this sure (dev)
+UNNAMED_LEADS = True  # the sentence leading an answer is found without the programme's own name
 DESCRIBED_OF_LEVEL = True  # a topic described with its level named ("平台那个重大项目") is one of that level
 # The kind reported (not the one answered by) is the model's only from this sureness on; below it, the kind
 # of the fact that answers. Writers label differently: 0.9 gained 9 cross-fitted dev labels (0.7 4 672, 0.8
@@ -476,7 +477,8 @@ class Assistant:
                 naming = {w for t in topic_ids for w in self._naming.get(t, ())}
                 draft = self.quotes.with_support(self.quotes.purpose(self.quotes.bound(draft, u.focus), u.focus,
                                                                      u.attribute == "why"),
-                                                 u.focus, lead_hits, topic_ids,
+                                                 # (the programme's own name tells nothing of what is asked)
+                                                 self.understander.unnamed(u.focus), lead_hits, topic_ids,
                                                  naming, about_topics=sure_kind == "topics", attribute=u.attribute)
             citations = [] if intent == Intent.OUT_OF_SCOPE else self._citations(draft, q, topic_ids, hits)
             reported = asked_kind if sure >= REPORT_SURE else None
@@ -836,7 +838,11 @@ class Assistant:
         """A yes/no or who question on a fact of several clauses is answered with the clause that
         settles it first (verbatim), then the fact; other questions get the facts' answers."""
         draft = facts_answer(facts, today, u.lang)
-        leads = self.quotes.lead_passages(draft, hits, u.focus, listing=_has(u.text, V.LIST_WORDS) or u.overview,
+        # (the programme's own name tells nothing of what is asked: "软科学研究计划什么时候截止" is not its preamble)
+        unnamed = self.understander.unnamed(u.focus)
+        if unnamed != u.focus and UNNAMED_LEADS:
+            hits = self.retriever.search(unnamed, MAX_CITATIONS, mode="bm25", correct=False)
+        leads = self.quotes.lead_passages(draft, hits, unnamed, listing=_has(u.text, V.LIST_WORDS) or u.overview,
                                           attribute=u.attribute)
         if leads:
             # The sentence the question is about is not one the facts rest on (a clause of the

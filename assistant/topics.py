@@ -45,7 +45,11 @@ TITLE_SPAN_MARGIN = 2  # ... clearly more than any other title shares
 # ... and a Chinese description of one topic: "养老产业、老年人相关的选题", "黄河生态保护方面的那个课题"
 _DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:那个|这个)?(?:子?课题|选题|题目|方向)|"
                            r"[\u4e00-\u9fff]{2,}的?那个(?:子?课题|选题|题目|题|方向|研究|(?:" + LEVEL_ALTERNATION + r")?项目)|"
-                           r"[\u4e00-\u9fff]{3,}?子课题")  # "科创金融子课题的电话"
+                           r"[\u4e00-\u9fff]{3,}?子课题|"  # "科创金融子课题的电话"
+                           # a title in the asker's words, closed by 研究 ("高校跟地方合建研究院的管理模式研究，找谁")
+                           r"[\u4e00-\u9fff]{4,}研究(?=\s*[，,。？?])|"
+                           # ... or what the topic studies ("研究科技企业之间技术创新互相带动、扎堆效应的，归哪个处")
+                           r"(?:^|(?<=[，,。？?\s]))研究[\u4e00-\u9fff、]{4,}?的(?=\s*[，,]|(?:那个|这个)?(?:子?课题|题目|选题|方向|项目))")
 # Words that ask rather than describe ("哪个子课题", "每个子课题")
 _NOT_DESCRIBING = re.compile(r"哪|什么|啥|几|各|每|所有|全部|其他|其它|这个|那个|一共|本次|今年|想|了解|问|咨询|知道")
 _DESCRIPTION_TAIL = re.compile(r"(?:(?:相关|方面|有关)的?(?:那个|这个)?|的?那个)?"
@@ -287,6 +291,8 @@ class TopicResolver:
         """The words a Chinese question describes a topic by ("科创金融那个子课题…" -> "科创金融"), or ""."""
         m = _DESCRIBED_ZH.search(q) if not q.isascii() else None
         words = re.sub(r"^(?:应该|应当|就|也)?是", "", _DESCRIPTION_TAIL.sub("", m.group())) if m else ""
+        if m and m.group().startswith("研究") and m.group().endswith("的"):
+            words = m.group()[2:-1]  # ("研究X的": X)
         return "" if _NOT_DESCRIBING.search(words) else words
 
     def described(self, q: str) -> bool:

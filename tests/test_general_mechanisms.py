@@ -1564,3 +1564,22 @@ def test_a_topic_described_with_its_level_named(assistant: Assistant) -> None:
     assert sum("平台" in t.title for t in CORPUS.topics) > 1
     answer = assistant.ask("平台那个重大项目最后交的报告叫什么名字？").answer
     assert any(o in answer for o in majors[0].outputs)
+
+
+def test_a_topic_described_by_a_title_or_a_study_in_the_askers_words(assistant: Assistant) -> None:
+    def topic_with(word: str):
+        (topic,) = [t for t in CORPUS.topics if word in t.title]
+        return topic
+
+    institutes = topic_with("研究院")
+    answer = assistant.ask("地方和高校合建研究院的管理体制研究，联系电话是多少？").answer
+    assert institutes.contacts[0].phone in answer
+    peers = topic_with("同群效应")
+    answer = assistant.ask("研究企业之间互相带动创新的，电话多少？").answer
+    assert peers.contacts[0].phone in answer
+
+
+def test_the_programmes_own_name_puts_no_preamble_before_the_answer(assistant: Assistant) -> None:
+    answer = assistant.ask("软科学研究计划几号开始报？").answer
+    assert _window_day(assistant, end=False) in answer.split("\n")[0]
+    assert not answer.startswith("通知原文")
