@@ -219,6 +219,30 @@ _CLAUSES = re.compile(r"(?:[^，,。；;！!？?.]|\.(?=\d))+(?:[，,。；;！!
 _LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|however|而且?|但是?|可是|不过)\s*")
 
 
+# A person named by surname and title ("李老师", "王教授"), and the one of them named as the leader ("由李老师牵头",
+# "李老师是负责人"): the others' clauses ("王老师62岁") are not the applicant's.
+_NAMED = r"([\u4e00-\u9fff])(?:老师|教授|博士|研究员|工程师|主任|处长|院长|所长)"
+_NAMED_LEADER = re.compile(r"由" + _NAMED + r"[^，,。；;]{0,10}?(?:牵头|担任(?:项目)?负责人|作为(?:项目)?负责人|当(?:项目)?负责人|任(?:项目)?负责人)|"
+                           + _NAMED + r"(?:是|为|作为|担任|当)(?:项目)?负责人|" + _NAMED + r"(?:[（(][^）)]{1,8}[）)])?牵头")
+
+
+def _leader_clauses(text: str) -> str:
+    """`text` without the clauses of people other than the one named as the leader, when it names one."""
+    leader = _NAMED_LEADER.search(text)
+    if not leader:
+        return text
+    surname = next(g for g in leader.groups() if g)
+    out, other = [], False
+    for c in _CLAUSES.findall(text):
+        head = _LEADING_CONJUNCTION.sub("", c.strip())
+        if m := re.match(_NAMED, head):
+            other = m.group(1) != surname
+        elif _OWN_SUBJECT.match(head):
+            other = False
+        out.append("。" if other else c)
+    return "".join(out)
+
+
 def _own_clauses(text: str) -> str:
     """`text` without the clauses about someone other than the applicant (and those that go on about
     them with no subject of their own: "我们所长已经63岁，还上过黑名单")."""
@@ -237,7 +261,7 @@ def _own_clauses(text: str) -> str:
 
 def extract_profile(text: str) -> Profile:
     """`text` is canonical (see index.tokenize.canonical)."""
-    text = _own_clauses(text.replace("俩", "两个").replace("仨", "三个"))  # "报俩了": a numeral with its classifier
+    text = _own_clauses(_leader_clauses(text.replace("俩", "两个").replace("仨", "三个")))  # "报俩了": a numeral with its classifier
     text = _NEGATED_LIST.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(1)}", text)
     facts: dict[str, object] = {}
     for pattern in _AGE:
@@ -500,4 +524,11 @@ def _counts(text: str, facts: dict[str, object]) -> None:
     elif m := re.search(r"(?:i've|i have|i) already (?:submitted|made|filed|applied for) " + _EN_NUM + r" (?:other )?(?:applications?|projects?)", text):
         facts["applications_this_year"] = _en_number(m.group(1))
     elif re.search(r"already (?:applied|submitted)(?: for)? (?:another|one|a)|second application|已经报了一个|已报一个", text):
+        facts["applications_this_year"] = 1
+    elif re.search(r"同时(?:牵头|主持|作为负责人)?(?:申报|报|申请)[^，,。；;]{0,4}?(?:两|2|二)\s*(?:个|项)|"
+                   r"同时(?:牵头|主持|作为负责人)?(?:申报|报|申请)[^，,。；;]{0,14}?和(?:一个|一项)|"
+                   r"(?:两|2)\s*个都以[^，,。；;]{1,6}为负责人|"
+                   r"(?:lead|apply for|submit) (?:two|2) (?:[a-z]+ ){0,2}(?:projects|applications|proposals) at (?:once|the same time)",
+                   text):
+        # "同一位老师想同时牵头报一个重大项目和一个重点项目": the leader's second application this year
         facts["applications_this_year"] = 1

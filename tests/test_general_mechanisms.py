@@ -1583,3 +1583,15 @@ def test_the_programmes_own_name_puts_no_preamble_before_the_answer(assistant: A
     answer = assistant.ask("软科学研究计划几号开始报？").answer
     assert _window_day(assistant, end=False) in answer.split("\n")[0]
     assert not answer.startswith("通知原文")
+
+
+def test_a_leader_applying_twice_at_once_and_the_leader_named_among_colleagues() -> None:
+    from assistant.extract import extract_profile
+
+    twice = extract_profile(canonical("张老师打算同时申报一个重点项目和一个重大项目，都当负责人，可以吗？"))
+    assert twice.applications_this_year == 1
+    assert extract_profile(canonical("Can one person lead two projects at the same time?")).applications_this_year == 1
+    named = extract_profile(canonical("我们系有两位老师，赵老师63岁，刘老师47岁，这次由刘老师牵头申报，赵老师参与研究。"))
+    assert named.age == 47
+    # with no one named as the leader, nothing is taken from the colleagues' clauses as the leader's
+    assert extract_profile(canonical("赵老师63岁，刘老师47岁，谁能报？")).age != 47
