@@ -308,7 +308,7 @@ def make_embed(settings: Any) -> Callable[[list[str]], np.ndarray] | None:
     try:
         from index.embedders import make_embedder
 
-        embedder = make_embedder(settings.embedder, settings.embedding_model, settings.embed_threads)
+        embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
     except Exception:
         return None
     return lambda texts: np.stack([embedder.embed_query(t) for t in texts])

@@ -1,9 +1,9 @@
 """Runs the app under uvicorn (the `serve` command).
 
 Defaults come from measurement on the 2-core reference box (docs/deployment.md, `./run load`):
-`settings.workers` = 2 processes, each with `settings.embed_threads` = 1 OpenMP thread and
-`OMP_WAIT_POLICY=PASSIVE`, so idle OpenMP threads sleep instead of spinning on the cores that the
-other requests need.
+`settings.workers` = 2 processes, each with its share of the cores as OpenMP threads (1 on 2 cores,
+`settings.threads_for`) and `OMP_WAIT_POLICY=PASSIVE`, so idle OpenMP threads sleep instead of spinning on
+the cores that the other requests need.
 
 - Readiness: a worker loads the assistant (and builds or repairs the index) *before* it opens its
   listening socket, so a connection only ever reaches a worker that can answer: no `/api/ask` gets a
@@ -74,12 +74,16 @@ class RequestIdDefault(logging.Filter):
         return True
 
 
-def prepare_environment(settings: Settings) -> None:
+def prepare_environment(settings: Settings, workers: int = 1) -> None:
     """OpenMP settings must be in the environment before the embedder's library loads (and for the
-    worker processes that are spawned)."""
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-    if settings.embed_threads:
-        os.environ.setdefault("OMP_NUM_THREADS", str(settings.embed_threads))
+    worker processes that are spawned): each of `workers` processes gets its share of the cores, and
+    with several, idle threads sleep instead of spinning on the cores the other workers need."""
+    threads = settings.threads_for(workers)
+    if workers > 1:
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    os.environ.setdefault("ASSISTANT_EMBED_THREADS", str(threads))
+    if threads:
+        os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 
@@ -313,12 +317,12 @@ def _worker(host: str, port: int) -> None:
 
 
 def serve(settings: Settings, host: str, port: int, workers: int | None = None) -> int:
-    prepare_environment(settings)
+    workers = workers if workers is not None else settings.workers
+    prepare_environment(settings, workers)
     from api.observability import install_request_id_logging
 
     install_request_id_logging()
     logging.config.dictConfig(log_config(settings.log_level.upper()))
-    workers = workers if workers is not None else settings.workers
     if workers == 1:
         try:
             _worker(host, port)

