@@ -105,6 +105,11 @@ NAMED_NOW = re.compile(r"现在|目前|这会儿|今天|此刻|当前|截止|过
 _LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
 _ATTRIBUTE_PATTERN = dict(ATTRIBUTES)
 _ASIDE = re.compile(r"(?<=[a-z])\s*\((?:[a-z][a-z-]*\s?){1,2}\)(?=\s)")
+# A vague turn of a few characters ("钱的事", "材料这块", "咋报"): what it is about, asked plainly ("钱", "怎么报").
+VAGUE_TURNS = True
+VAGUE_MAX_CHARS = 4
+_VAGUE_ABOUT = re.compile(r"^([\u4e00-\u9fff]{1,4}?)(?:的事儿?|的事情|的问题|方面的?|这块儿?|那块儿?)(?:呢|吗|啊|呀)?[?？]?$")
+_VAGUE_HOW = re.compile(r"^咋(?=[\u4e00-\u9fff]{1,3}[?？]?$)")
 _CALL_NOUN = re.compile(r"(\b(?:this|the|a|that|year's|annual|\d{4})\s+)call\b(?:\s+for\s+(?:proposals|applications))?")
 _CITY_CALL = re.compile(r"(?:市|的|市的)?\s*(?:软科学|科技局|科技计划|科研计划|项目申报)")
 _TAG = re.compile(r"^(?:对吧|是吧|对不对|是不是|是吗|对吗|没错吧|没错吗|对么|是么|right|correct)\s*[?？]?$", re.ASCII | re.I)
@@ -688,6 +693,10 @@ class Understander:
         # A call for proposals ("this year's call") is the notice itself, which every question is about: no phone call.
         raw = _CALL_NOUN.sub(r"\g<1>", _ASIDE.sub("", canonical(question)))
         text, corrections = self.speller.correct(raw)
+        if VAGUE_TURNS and (about := _VAGUE_ABOUT.match(text)):
+            text = about.group(1)
+        if VAGUE_TURNS and len(text.rstrip("?？")) <= VAGUE_MAX_CHARS:
+            text = _VAGUE_HOW.sub("怎么", text)  # ("系统老是登不上去咋整" is a sentence of its own: left)
         completed = self.complete_followup(text, previous, topic_context)
         u = Understanding(question=question, text=completed or text, lang=language_of(normalize(question)),
                           corrections=corrections, rewritten_from=text if completed else None,

@@ -1595,3 +1595,12 @@ def test_a_leader_applying_twice_at_once_and_the_leader_named_among_colleagues()
     assert named.age == 47
     # with no one named as the leader, nothing is taken from the colleagues' clauses as the leader's
     assert extract_profile(canonical("赵老师63岁，刘老师47岁，谁能报？")).age != 47
+
+
+def test_a_vague_turn_of_a_few_characters_asks_about_its_word(assistant: Assistant) -> None:
+    materials = assistant.ask("材料的事儿")  # the materials list, not a clause of the pledge that says 材料
+    assert materials.intent == Intent.MATERIALS and not materials.answer.startswith("通知原文")
+    how = assistant.ask("咋弄")
+    assert how.intent == Intent.PROCESS and how.citations
+    # a sentence saying 咋 is read as it stands
+    assert assistant.ask("系统登不上咋整").intent == Intent.CONTACTS
