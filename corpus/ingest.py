@@ -232,7 +232,9 @@ def _in(p: Passage, where: str) -> bool:
 
 
 # A sentence excluding some ("企业、社会组织和个人不在本次申报范围内"): not who may apply.
-EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不得?作为[^。，,]{0,6}申报|不予受理|不接受|不属于|除外|不能申报")
+EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不得?作为[^。，,]{0,6}申报|不予?受理|不接受|不属于|除外|不能申报")
+# The unit types a call usually excludes, named in a sentence excluding them
+_EXCLUDED_TYPES = re.compile(r"企业|社会组织|社会团体|个人")
 # The sentences after a fact's first one, in its item, that say more of it: the leader's limits, the
 # paper copies' number and time.
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
@@ -294,10 +296,13 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             quotes += [_body(p.text) for p in passages if _same_item(p, hit) and p is not hit
                        and re.search(BESIDE_SENTENCES[role], p.text) and not EXCLUSION.search(p.text)][:2]
         if role == "applicants":
-            # who may not apply, said in a sentence of its own ("企业不在本年度…申报范围之内")
-            quotes += [_body(p.text) for p in passages if _same_item(p, hit) and p is not hit
-                       and EXCLUSION.search(p.text) and any(w in p.text for w, _ in ORG_WORDS + PERSON_WORDS)
-                       and _body(p.text) not in quotes][:1]
+            # who may not apply, said in a sentence of its own ("企业不在本年度…申报范围之内"), in its item or, when
+            # not there, anywhere in the notice ("2.问：企业…能申报吗？答：不能。…不受理企业、社会团体…以及个人的申报")
+            beside = [_body(p.text) for p in passages if _same_item(p, hit) and p is not hit
+                      and EXCLUSION.search(p.text) and any(w in p.text for w, _ in ORG_WORDS + PERSON_WORDS)
+                      and _body(p.text) not in quotes][:1]
+            quotes += beside or [_body(p.text) for p in passages if p.id.startswith("n-") and not p.topic and p is not hit
+                                 and EXCLUSION.search(p.text) and _EXCLUDED_TYPES.search(p.text)][:1]
         found.facts.append(_make_fact(role, intent, quotes, vocab))
 
 

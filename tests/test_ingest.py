@@ -728,6 +728,7 @@ def test_topics_listed_inside_an_answer_of_a_question_and_answer_notice(tmp_path
         "2053年度某市软科学研究计划项目申报指南（问答版）", "",
         "一、关于申报条件", "1.问：哪些单位可以申报？", "答：某市内具有独立法人资格的高等院校、科研院所。",
         "2.问：主持的项目逾期了还能申报吗？", "答：已超过合同约定完成时间仍未结题的，项目负责人不得申报。",
+        "3.问：企业能申报吗？", "答：不能。今年不受理企业、社会团体以及个人的申报。",
         "二、关于研究方向", "3.问：今年有哪些研究方向？", "答：今年共发布2个研究方向，具体如下：",
         "方向一：某市具身智能产业生态培育路径研究（重大，归口处室：未来产业处，电话：0371-60000041）",
         "方向二：某市科普资源共享机制研究（一般，归口处室：科普处，电话：0371-60000042）",
@@ -739,3 +740,6 @@ def test_topics_listed_inside_an_answer_of_a_question_and_answer_notice(tmp_path
     assert topics["general-1"].title == "某市科普资源共享机制研究"
     assert [(c.office, c.phone) for c in topics["major-1"].contacts] == [("未来产业处", "0371-60000041")]
     assert any(r.id == "overdue_project" for r in corpus.rules)  # "超过…完成时间仍未结题"
+    # who may not apply, said in another answer than who may: quoted with the refusal
+    org = next(r for r in corpus.rules if r.id == "org_type")
+    assert "enterprise" not in org.allowed and "不受理企业" in org.fail.zh
