@@ -1203,11 +1203,14 @@ def _questions(vocab: dict[str, Any], found: Found) -> dict[str, Any]:
 
 
 def _coverage(vocab: dict[str, Any], notice: str) -> list[dict[str, Any]]:
-    """The aspects such notices are silent on, less the words this notice does mention."""
+    """The aspects such notices are silent on, less the words this notice does mention. An aspect whose
+    first word the notice says ("拨付": it says how the funding is paid) keeps none of its English words:
+    they ask about the aspect as a whole ("How is the funding disbursed?")."""
     flat = squash(notice)
     out = []
     for item in vocab["not_covered"]:
-        words = [w for w in item["words"] if squash(str(w)) not in flat]
+        said = squash(str(item["words"][0])) in flat
+        words = [w for w in item["words"] if squash(str(w)) not in flat and not (said and str(w).isascii())]
         if words:
             out.append({"aspect": item["aspect"], "words": words})
     return out

@@ -743,3 +743,18 @@ def test_topics_listed_inside_an_answer_of_a_question_and_answer_notice(tmp_path
     # who may not apply, said in another answer than who may: quoted with the refusal
     org = next(r for r in corpus.rules if r.id == "org_type")
     assert "enterprise" not in org.allowed and "不受理企业" in org.fail.zh
+
+
+def test_an_aspect_the_notice_names_keeps_no_english_words_among_the_uncovered(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2054年度软科学研究计划项目的通知", "",
+        "一、申报条件", "申报单位应为某市内具有独立法人资格的高等院校、科研院所。",
+        "二、资助", "重点项目每项资助8万元。项目立项后拨付资助经费的70%，结题验收通过后拨付剩余的30%。",
+    ]
+    _ingested(tmp_path, lines)
+    uncovered = {a["aspect"]: a["words"] for a in yaml.safe_load(
+        (tmp_path / "out" / "coverage.yaml").read_text(encoding="utf-8"))["not_covered"]}
+    # it says how the funding is paid: "How is the funding disbursed?" is no longer refused, while a
+    # Chinese word it does not say stays ("到账")
+    assert not any(w.isascii() for w in uncovered["disbursement"]) and "到账" in uncovered["disbursement"]
+    assert any(w.isascii() for w in uncovered["contract"])  # (an aspect it does not name keeps them)
