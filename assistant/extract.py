@@ -525,10 +525,12 @@ def _counts(text: str, facts: dict[str, object]) -> None:
         facts["applications_this_year"] = _en_number(m.group(1))
     elif re.search(r"already (?:applied|submitted)(?: for)? (?:another|one|a)|second application|已经报了一个|已报一个", text):
         facts["applications_this_year"] = 1
-    elif re.search(r"同时(?:牵头|主持|作为负责人)?(?:申报|报|申请)[^，,。；;]{0,4}?(?:两|2|二)\s*(?:个|项)|"
-                   r"同时(?:牵头|主持|作为负责人)?(?:申报|报|申请)[^，,。；;]{0,14}?和(?:一个|一项)|"
+    elif re.search(r"(?:想|打算|准备|计划)同时(?:牵头|主持|作为负责人)?(?:申报|报|申请)[^，,。；;]{0,4}?(?:两|2|二)\s*(?:个|项)|"
+                   r"(?:想|打算|准备|计划)同时(?:牵头|主持|作为负责人)?(?:申报|报|申请)[^，,。；;]{0,14}?和(?:一个|一项)|"
                    r"(?:两|2)\s*个都以[^，,。；;]{1,6}为负责人|"
-                   r"(?:lead|apply for|submit) (?:two|2) (?:[a-z]+ ){0,2}(?:projects|applications|proposals) at (?:once|the same time)",
+                   r"\b(?:i|we|she|he)(?:'m| am| are| is)? (?:want|wants|plan|plans|intend|intends|going) to (?:lead|apply for|submit) "
+                   r"(?:two|2) (?:[a-z]+ ){0,2}(?:projects|applications|proposals) at (?:once|the same time)",
                    text):
-        # "同一位老师想同时牵头报一个重大项目和一个重点项目": the leader's second application this year
+        # "同一位老师想同时牵头报一个重大项目和一个重点项目": the leader's second application this year, as they
+        # intend it ("同一个负责人能不能同时报两个题" asks the rule, of no one in particular)
         facts["applications_this_year"] = 1

@@ -176,7 +176,7 @@ PRONOUN_MAX_CHARS = 16  # a longer question with a pronoun says enough on its ow
 PRONOUN = re.compile(r"它|其|上述|\b(?:it|its|they|them)\b|\bthat(?:\s+one)?\s*\??$", re.ASCII)  # ("which office is that?")
 PRONOUN_MAX_WORDS = 6  # ... in English, counted in words
 FOLLOWUP_MAX_CHARS = 24  # a longer turn is a question of its own
-FOLLOWUP_MAX_WORDS = 6  # ... in English
+FOLLOWUP_MAX_WORDS = 6  # ... in English, asking of the previous subject with a pronoun or an attribute
 QUESTIONS_BEFORE_VERDICT = True  # whole questions before the asker's facts and may-I question are parts too
 TOPIC_WORD = re.compile(r"课题|题目|选题|子课题|哪个项目|哪些项目|哪几个项目|\btopics?\b|\bsub-?topics?\b", re.ASCII)
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
@@ -592,9 +592,13 @@ class Understander:
         """An elliptical turn that names only an entity or a value re-asks the previous question
         with it substituted: "重点项目多少钱" then "那重大项目呢" asks "重大项目多少钱". With a topic
         under discussion, a turn naming no entity is left to the session's topic ("要交哪些报告呢")."""
-        if not previous or (len(q) > FOLLOWUP_MAX_CHARS if _CJK.search(q) else len(q.split()) > FOLLOWUP_MAX_WORDS):
+        if not previous:
             return None
-        if not ELLIPTICAL.search(q):
+        elliptical = bool(ELLIPTICAL.search(q))
+        # (an English turn is measured in words, for a pronoun's sake: "Which organisation is that?")
+        if len(q) > FOLLOWUP_MAX_CHARS and (elliptical or _CJK.search(q) or len(q.split()) > FOLLOWUP_MAX_WORDS):
+            return None
+        if not elliptical:
             # "它是哪个处？" after a general fact, or "哪天关？" after "系统哪天开放填报？" (a question
             # naming nothing the notice speaks of): the previous question, with this turn's words.
             # (every word of it a question word: "明天天气怎么样" asks something else)

@@ -1590,7 +1590,9 @@ def test_a_leader_applying_twice_at_once_and_the_leader_named_among_colleagues()
 
     twice = extract_profile(canonical("张老师打算同时申报一个重点项目和一个重大项目，都当负责人，可以吗？"))
     assert twice.applications_this_year == 1
-    assert extract_profile(canonical("Can one person lead two projects at the same time?")).applications_this_year == 1
+    assert extract_profile(canonical("She plans to lead two projects at the same time.")).applications_this_year == 1
+    # asked of no one in particular, it is the rule that is asked
+    assert extract_profile(canonical("同一个负责人能不能同时报两个题？")).applications_this_year is None
     named = extract_profile(canonical("我们系有两位老师，赵老师63岁，刘老师47岁，这次由刘老师牵头申报，赵老师参与研究。"))
     assert named.age == 47
     # with no one named as the leader, nothing is taken from the colleagues' clauses as the leader's
