@@ -556,8 +556,10 @@ def _amendments(passages: list[Passage], found: Found, vocab: dict[str, Any]) ->
                 if numbered := _TOPIC_NUMBER.search(subject):
                     n = number_of(numbered.group(1) or numbered.group(2))
                     tops = [t for t in found.topics if not t.get("parent")]
-                    topic = next((t for t in tops if re.match(rf"^(?:{n}\s*[.、．]|[(（]{n}[)）]|[^\d]{{0,4}}{n}(?!\d))",
-                                                               t.get("title_quote", ""))), None) or (
+                    # (its own number: "5. …", "（5）…", "课题5：…"; else the fifth topic listed)
+                    topic = next((t for t in tops if re.match(
+                        rf"^(?:{n}\s*[.、．]|[(（]{n}[)）]|【?(?:指南方向|研究方向|课题|选题|方向|题目)\s*{n}(?!\d))",
+                        t.get("title_quote", ""))), None) or (
                         tops[n - 1] if 0 < n <= len(tops) else None)
                     if topic is None or len(topic.get("contacts") or []) != 1:
                         found.notes.append(f"补充通知：找不到“{subject}”所说的课题或其唯一的联系电话。")

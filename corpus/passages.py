@@ -413,8 +413,9 @@ def segment(lines: list[str]) -> list[Passage]:
         if cells is not None:
             emit(line, "text", sentences=False)  # a table's header ("序号 | 课题名称 | …")
             continue
-        if i > 0 and out and SUPPLEMENT_TITLE.match(line):
-            # A later notice amending this one: its own document, read for what it changes (corpus/ingest.py)
+        if SUPPLEMENT_TITLE.match(line) and any(p.kind == "dateline" for p in out):
+            # A later notice amending this one, after this one's date line (not a title such as "关于调整…的通知"
+            # heading the notice itself): its own document, read for what it changes (corpus/ingest.py)
             cur = _Cursor(doc="supplement")
             emit(line, "title", sentences=False)
             continue

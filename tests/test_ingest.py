@@ -694,6 +694,10 @@ def test_a_supplementary_notice_appended_changes_the_deadline_and_a_topics_phone
     assert "2051年3月25日" in changed.quotes and "延长至2051年4月20日" in changed.zh
     deadline = next(f for f in corpus.facts if f.role == "submission_window")
     assert "2051年4月20日" in deadline.zh and "原定2051年3月1日—2051年3月31日" in deadline.zh
+    # a notice whose own title says 调整 is no supplement of itself: only a title after a date line is one
+    own = segment(clean_lines("\n".join(["某市科学技术局", "关于调整2051年度软科学研究计划项目申报时间的通知",
+                                          "一、申报条件", "申报单位应为某市内的高等院校。"])))
+    assert own and all(p.id.startswith("n-") for p in own)
 
 
 def test_an_export_with_slashed_dates_spaced_labels_a_comma_quota_line_and_csv_topics(tmp_path: Path) -> None:
