@@ -201,7 +201,7 @@ _CITY = re.compile(r"(?<!不是)(?<!并非)(?<![不非])(?:市(?:级|里|财政|
 # A clause about someone else ("我们院长今年61岁了", "my colleague is on the blacklist") is not the
 # applicant's, unless the asker asks on that person's behalf ("帮我们所长问", "Can she apply?").
 _OTHER_PERSON = re.compile(
-    r"^(?:我|我们|我的|我们的|本单位的?|单位的?|所里的?|院里的?|学校的?)?(?:课题组|团队|学院|系里)?(?:的)?(?:有位|有个|有一位|一位|一名)?(?:同事|导师|院长|所长|校长|领导|爱人|丈夫|妻子|朋友|"
+    r"^(?:我们的?|我的?)?(?:本单位|单位|所里|院里|学校|课题组|团队|学院|系里)?(?:的)?(?:有位|有个|有一位|一位|一名)?(?:同事|导师|院长|所长|校长|领导|爱人|丈夫|妻子|朋友|"
     r"系主任|处长|合作者|别人|他人|他(?!们单位)|她)|"
     r"^(?:my|our) (?:colleague|advisor|adviser|supervisor|dean|boss|department head|head of department|wife|husband|"
     r"friend|co-?worker)|^(?:he|she)\b")
@@ -215,6 +215,10 @@ _SELF_DESCRIBED = re.compile(r"(?:我|本人|俺)(?:今年|现在|已经|是|为
                              r"(?:我|本人)(?:是|为)?[^，,。；;]{0,12}?(?:教授|研究员|讲师|职称|博士|硕士|工程师|助教)|"
                              r"\bi(?:'m| am)\b[^.,;]{0,50}?(?:\d{2}|twenty|thirty|forty|fifty|sixty|professor|lecturer|researcher|fellow|"
                              r"engineer|phd)|\bmy (?:title|age)\b")
+# The asker as the applicant, describing no facts of their own ("这会影响我（不是他）作为负责人申报吗",
+# "does that stop me applying?"): another person's clauses are still not theirs.
+_SELF_APPLYING = re.compile(r"(?:影响|耽误|连累)(?:到)?我(?!们)|我(?:[（(][^）)]{1,8}[）)])?(?:作为|当|做)(?:项目)?负责人|"
+                            r"\b(?:affect|stop|prevent|block) me\b|\bcan i (?:still )?(?:apply|lead)\b")
 _CLAUSES = re.compile(r"(?:[^，,。；;！!？?.]|\.(?=\d))+(?:[，,。；;！!？?]|\.(?!\d))?")  # (not "7.5")
 _LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|however|而且?|但是?|可是|不过)\s*")
 
@@ -246,7 +250,7 @@ def _leader_clauses(text: str) -> str:
 def _own_clauses(text: str) -> str:
     """`text` without the clauses about someone other than the applicant (and those that go on about
     them with no subject of their own: "我们所长已经63岁，还上过黑名单")."""
-    if _ON_BEHALF.search(text) or not _SELF_DESCRIBED.search(text):
+    if _ON_BEHALF.search(text) or not (_SELF_DESCRIBED.search(text) or _SELF_APPLYING.search(text)):
         return text  # (no facts of the asker's own: the person described is the applicant)
     out, other = [], False
     for c in _CLAUSES.findall(text):

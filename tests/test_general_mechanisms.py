@@ -1606,3 +1606,12 @@ def test_a_vague_turn_of_a_few_characters_asks_about_its_word(assistant: Assista
     assert how.intent == Intent.PROCESS and how.citations
     # a sentence saying 咋 is read as it stands
     assert assistant.ask("系统登不上咋整").intent == Intent.CONTACTS
+
+
+def test_a_colleagues_record_is_not_the_askers_who_applies_themself() -> None:
+    from assistant.extract import extract_profile
+
+    asked = extract_profile(canonical("我们所里有个同事上了失信黑名单，这会不会影响我作为负责人申报？"))
+    assert asked.credit_blacklisted is None
+    # asking on the colleague's behalf, the record is the applicant's
+    assert extract_profile(canonical("我们所里有个同事上了失信黑名单，他还能申报吗？")).credit_blacklisted is True
