@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any, cast
 
 from assistant.models import Profile
@@ -236,11 +237,19 @@ def _leader_clauses(text: str) -> str:
     if not leader:
         return text
     surname = next(g for g in leader.groups() if g)
+    return _without_clauses(text, lambda head: (m.group(1) != surname) if (m := re.match(_NAMED, head)) else None)
+
+
+def _without_clauses(text: str, others: Callable[[str], bool | None]) -> str:
+    """`text` with the clauses of someone other than the applicant blanked: `others(head)` says whether a
+    clause opening so is someone else's (True) or the applicant's (False); None goes by its subject, the
+    applicant's own words (_OWN_SUBJECT) or else the clause before's."""
     out, other = [], False
     for c in _CLAUSES.findall(text):
         head = _LEADING_CONJUNCTION.sub("", c.strip())
-        if m := re.match(_NAMED, head):
-            other = m.group(1) != surname
+        said = others(head)
+        if said is not None:
+            other = said
         elif _OWN_SUBJECT.match(head):
             other = False
         out.append("。" if other else c)
@@ -252,15 +261,7 @@ def _own_clauses(text: str) -> str:
     them with no subject of their own: "我们所长已经63岁，还上过黑名单")."""
     if _ON_BEHALF.search(text) or not (_SELF_DESCRIBED.search(text) or _SELF_APPLYING.search(text)):
         return text  # (no facts of the asker's own: the person described is the applicant)
-    out, other = [], False
-    for c in _CLAUSES.findall(text):
-        head = _LEADING_CONJUNCTION.sub("", c.strip())
-        if _OTHER_PERSON.match(head):
-            other = True
-        elif _OWN_SUBJECT.match(head):
-            other = False
-        out.append("。" if other else c)
-    return "".join(out)
+    return _without_clauses(text, lambda head: True if _OTHER_PERSON.match(head) else None)
 
 
 def extract_profile(text: str) -> Profile:

@@ -233,8 +233,9 @@ def _in(p: Passage, where: str) -> bool:
 
 # A sentence excluding some ("企业、社会组织和个人不在本次申报范围内"): not who may apply.
 EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不得?作为[^。，,]{0,6}申报|不予?受理|不接受|不属于|除外|不能申报")
-# The unit types a call usually excludes, named in a sentence excluding them
-_EXCLUDED_TYPES = re.compile(r"企业|社会组织|社会团体|个人")
+# The unit types a call usually excludes, as ORG_WORDS and PERSON_WORDS name them
+_EXCLUDED_TYPES = re.compile("|".join(w for w, v in ORG_WORDS + PERSON_WORDS
+                                      if v in ("enterprise", "social_organization", "individual")))
 # The sentences after a fact's first one, in its item, that say more of it: the leader's limits, the
 # paper copies' number and time.
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",

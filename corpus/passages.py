@@ -271,7 +271,7 @@ def _block_level(lines: list[str], start: int, aliases: dict[str, str],
     """The level a labelled topic block states in its fields ("类别：A类"), before the next block (one
     of the labelled kinds, or one opening as `block` does), with the field's words ("A类")."""
     if own := _FIELDS.search(lines[start]):  # "方向一：…研究（重大，归口处室：…，电话：…）": its own line says it
-        for part in _FIELD_SPLIT.split(own.group(1).replace("，", "；", 1)):
+        for part in _FIELD_SPLIT.split(own.group(1)):
             if len(part.strip()) <= 6 and (lv := level_of(part.strip(), aliases) or level_of(part.strip() + "项目")):
                 return lv, part.strip()
     for line in lines[start + 1 : start + 9]:
