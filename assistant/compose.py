@@ -160,7 +160,7 @@ def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None, *,
                 said = f"（通知原文：“{m.group(1)}”）" if zh else f' (Notice: "{m.group(1)}")'
                 ids = [*_ids(parent, parent.title_quote), *ids]
         text = f"{name}属于{lv_zh}{extra}{said}，经费{amount(t.funding_wan, lang)}。" if zh else (
-            f"{name} is a {lv_en}{extra}{said}, funded with {amount(t.funding_wan, lang)}."
+            f"{name} is a {lv_en} ({lv_zh}){extra}{said}, funded with {amount(t.funding_wan, lang)}."
         )
         return Draft(text, ids)
     if facet == "title":
@@ -183,7 +183,7 @@ def topic_overview(t: Topic, lang: str, parent: Topic | None = None, *,
         if t.focus_quote:
             text += f"研究重点：{t.focus_quote}。"
     else:
-        text = (f"{_name(t, lang)} is a {lv_en} funded with {amount(t.funding_wan, lang)}; contact: "
+        text = (f"{_name(t, lang)} is a {lv_en} ({lv_zh}) funded with {amount(t.funding_wan, lang)}; contact: "
                 f"{_contacts(t, lang)}" + (f"; deliverable: {reports}." if reports else "."))
     ids = _ids(t, t.title_quote, t.funding_quote, t.contact_quote, t.report_quote)
     return Draft(text, ids)

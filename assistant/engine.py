@@ -43,7 +43,7 @@ from assistant.intent_model import IntentModel, best, text_features
 from assistant.models import Answer, Citation, Eligibility, Intent, Profile, ProjectLevel
 from assistant.quotes import SENTENCE_MIN_CHARS, QuoteFinder
 from assistant.rank import MIN_SCORE, VALUE_ATTRIBUTES, FactRanker, select
-from assistant.sections import Outline
+from assistant.sections import BARE_FILLER, BARE_MAX, Outline
 from assistant.sessions import SessionState, make_session_store
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
@@ -1046,6 +1046,14 @@ class Assistant:
         return []
 
     def _fallback(self, q: str, lang: str, today: dt.date, done, trace: Trace | None) -> tuple[Answer, SessionState]:
+        # A bare word naming a part of the notice, nothing else said: that part as a whole ("流程": the
+        # section's parts; "课题": the topics)
+        if lang == "zh" and (section := self.outline.named_by(q)):
+            draft = self.outline.answer(section)
+            return done(draft, self._outline_intent(draft.passages))
+        if lang == "zh" and (bare := BARE_FILLER.sub("", q)) and len(bare) <= BARE_MAX and _has(bare, V.TOPIC_WORDS) and (
+                not self.understander.levels_in(bare)) and (listed := self._listing(f"有哪些{bare}", [], lang)):
+            return done(listed, Intent.TOPICS)
         # Only here, with nothing matched, is the query embedded: dense similarity decides scope.
         hits = self.retriever.search(q, MAX_CITATIONS, correct=False)
         top = hits[0] if hits else None

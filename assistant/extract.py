@@ -345,6 +345,8 @@ def extract_profile(text: str) -> Profile:
         r"(?:没有|没|无|不存在)\s*(?:任何)?\s*(?:逾期|未结题|没结题)|都(?:已|已经)?结题|"
         r"(?:从未|从没|从来没有?|没有|没|未)(?:承担|主持|负责)?过?(?:任何)?(?:逾期|超期)|(?<![没未])已经?(?:按[时期])?结题|"
         r"(?<!没能)(?<!未能)(?<!没有)(?<![没未])按[时期]结(?:题|项|了)|(?:尚未|还没|还未|未|没)到期|未逾期|"
+        # a project still running ("还在执行期内，没到结题时间")
+        r"(?:尚未|还没|还未|未|没)到结(?:题|项)(?:的)?(?:时间|期限|日期)|(?:还|仍|尚)(?:在|处于)(?:执行|实施|研究)期(?:内|间)?|"
         # no city project at all ("市里的科技项目倒是一个都没有")
         r"市(?:里|级)?的?(?:科技)?项目[^，,。]{0,4}(?:一个都没有|都没有|一个也没有)|"
         r"no overdue|not overdue|(?:was|has been|have been|were|got) (?:formally |officially |finally |already )?(?:closed|completed|concluded)",
@@ -423,7 +425,8 @@ _UNIT_COUNTS = (
 _SPEAKER_COUNT = re.compile(r"(?:已经|已)" + _PUT + r"(?:满|够)?了?\s*" + _NUM + r"\s*(?:个|项)")
 # The unit's places, taken: "今年5个名额已经用完了", "指标已经用掉2个", "已经报满5项" (only a unit fills its places).
 _PLACES_USED = (
-    re.compile(_NUM + r"\s*个\s*(?:名额|指标)[^，,。？?]{0,4}?(?:已经|已|都)?(?:用完|用满|占满|报满|满了|用光)"),
+    # ("5个名额还没用满" is the quota, not yet reached: no count of places taken, read as none below)
+    re.compile(_NUM + r"\s*个\s*(?:名额|指标)[^，,。？?没未不]{0,4}?(?:已经|已|都)?(?:用完|用满|占满|报满|满了|用光)"),
     re.compile(r"(?:名额|指标)[^，,。？?]{0,4}?(?:已经|已)?(?:用掉|用了|占了|用去)了?\s*" + _NUM + r"\s*(?:个|项)"),
     re.compile(r"(?:报|推|推荐|用)满了?\s*" + _NUM + r"\s*(?:个|项)"),
 )
@@ -494,7 +497,7 @@ def _counts(text: str, facts: dict[str, object]) -> None:
         # The leader's own count is read from the rest ("学校推荐了2项…我今年只报这一个").
         text = text[: unit.start()] + "。" + text[unit.end():]
     # "put forward 5 soft science projects": up to three words may describe the projects.
-    elif (m := re.search(r"(?:has |have )?used\s*" + _EN_NUM + r"\s*(?:of (?:its|our|their|the) )?(?:slots?|quota|places?|spots?)\b", text)):
+    elif (m := re.search(r"(?:has |have )?used\s*" + _EN_NUM + r"\s*(?:of (?:its|our|their|the) (?:\w+ )?)?(?:slots?|quota|places?|spots?)\b", text)):
         facts["org_quota_used"] = _en_number(m.group(1))  # "our unit has used two of its slots"
     elif (m := re.search(r"(?:put forward|recommended|submitted|nominated)\s*" + _EN_NUM + r"\s*(?:[a-z-]+\s+){0,3}?"
                          r"(?:projects?|applications?|proposals?)\b|"  # ("1 project": one, singular)
@@ -518,7 +521,7 @@ def _counts(text: str, facts: dict[str, object]) -> None:
             facts["org_quota_used"] = n  # a leader may hold one; five or more can only be the unit's count
         elif n is not None:
             facts["applications_this_year"] = n
-    elif re.search(r"(?:还没|没有|没|未|尚未|未曾)(?:以[^，,。；;]{0,8}?身份|作为负责人)?(?:申报|报)过?(?:其他|别的|他项|任何)?(?:项目)?|第一次申报|"
+    elif re.search(r"(?:还没|没有|没|未|尚未|未曾)(?:以[^，,。；;]{0,8}?身份|作为负责人|其他|别的)?(?:申报|报)过?(?:其他|别的|他项|任何)?(?:项目)?|第一次申报|"
                    r"no other application|(?:只|就|仅)(?:报|申报)此一项|"
                    r"(?:只|就|仅)(?:报|申报|申请)(?:这|这么)?(?:一|1)(?:个|项)|only (?:[a-z]+ ){0,2}(?:this|one) (?:[a-z]+ )?(?:application|project)|"
                    r"(?:my|the) only (?:[a-z]+ )?(?:application|project)|"

@@ -17,6 +17,9 @@ from corpus import Corpus
 from corpus.passages import DOC_NAMES, heading_label
 
 # A question asks for a section as a whole: how many parts, what it says, how it is laid out.
+# A bare turn's words without its punctuation and particles ("流程？", "课题呢")
+BARE_FILLER = re.compile(r"[\s？?。.！!，,、]|[呢吗啊呀吧嘛哈]+$")
+BARE_MAX = 4
 OUTLINE_ASKED = re.compile(r"哪几条|哪几步|几条|几步|几个环节|哪些环节|哪些步骤|讲了|讲的|主要|大概|大致|"
                            r"哪些内容|什么内容|怎么规定|如何规定|有哪些规定|分哪|包括哪些|包含哪些|都有什么|都有哪些|"
                            r"整体|整个|总体|全部|所有")
@@ -67,6 +70,13 @@ class Outline:
             return None
         named = [s for s in self.sections if s.label in q]
         return max(named, key=lambda s: len(s.label)) if named else None
+
+    def named_by(self, q: str) -> Section | None:
+        """The section a bare word names ("流程", "联系咨询？"): a turn of a few characters, no more than a
+        part of one section's label."""
+        bare = BARE_FILLER.sub("", q)
+        named = [s for s in self.sections if 2 <= len(bare) <= BARE_MAX and bare in s.label]
+        return named[0] if len(named) == 1 else None
 
     def answer(self, section: Section) -> Draft:
         lines = []

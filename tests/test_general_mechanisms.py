@@ -1615,3 +1615,23 @@ def test_a_colleagues_record_is_not_the_askers_who_applies_themself() -> None:
     assert asked.credit_blacklisted is None
     # asking on the colleague's behalf, the record is the applicant's
     assert extract_profile(canonical("我们所里有个同事上了失信黑名单，他还能申报吗？")).credit_blacklisted is True
+
+
+def test_counts_and_records_said_in_other_forms_are_read_as_the_applicants() -> None:
+    from assistant.extract import extract_profile
+
+    # "没有别的申报": no other application of the leader's this year
+    assert extract_profile(canonical("负责人本年度没有别的申报。")).applications_this_year == 0
+    # the places a unit has, not yet filled, are no count of places taken
+    assert extract_profile(canonical("研究院今年3个名额还没用满")).org_quota_used != 3
+    assert extract_profile(canonical("The institute has used 1 of its 4 places.")).org_quota_used == 1
+    # a project still in its implementation period is not overdue
+    assert extract_profile(canonical("我手上那个市级项目还在实施期内，没到结题时间。")).overdue_city_project is False
+
+
+def test_a_bare_word_naming_a_part_of_the_notice_is_answered_with_that_part(assistant: Assistant) -> None:
+    process = assistant.ask("流程？")
+    assert process.intent == Intent.PROCESS and len(process.citations) >= 3  # the section's parts, each cited
+    topics = assistant.ask("课题呢")
+    assert topics.intent == Intent.TOPICS
+    assert all(t.title in topics.answer for t in CORPUS.topics if not t.parent)  # the list, not a refusal
