@@ -12,7 +12,7 @@ import numpy as np
 
 from assistant.extract import cn_number
 from corpus import Topic
-from corpus.passages import LEVEL_ALTERNATION
+from corpus.passages import LEVEL_ALTERNATION, TOPIC_CODE
 from index.tokenize import canonical, word_boundaries, words
 
 # "重点项目一共…" is not "重点项目1": a numeral followed by these characters is another word.
@@ -95,6 +95,10 @@ class TopicResolver:
                         for t in topics if (m := re.search(r"(\d{1,2})-(\d{1,2})$", t.label))]
         self._dashed += [(re.compile(r"(?:子(?:课题|选题)|sub-?topic)\s*" + m.group(1).lower() + r"(?![a-z])"), t.id)
                          for t in topics if (m := re.search(r"子课题([A-Z])$", t.label))]
+        # A topic called by its table's code ("R07", "r-7")
+        self._dashed += [(re.compile(r"(?<![a-z0-9])" + m.group(1).lower() + r"\s*[-－]?\s*0*" + str(int(m.group(2))) + r"(?!\d)",
+                                     re.IGNORECASE), t.id)
+                         for t in topics if (m := TOPIC_CODE.fullmatch(t.label))]
         # "子课题3": the sub-topics are numbered within their parent; the first parent's numbering wins.
         self._subs: dict[int, str] = {}
         for t in topics:

@@ -12,6 +12,7 @@ is kept so that citations stay verbatim (the contract lets whitespace differ, no
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 # A sentence cut by a page break ends mid-word (an ideograph) or after a comma.
@@ -27,7 +28,7 @@ _DATE_LEAD = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日.")
 _DATE_ONLY = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?$")  # a signature's date line
 # A line that starts one of these opens a new block; it can never be the tail of a broken sentence.
 _BLOCK_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[(（](?:[一二三四五六七八九十]+|\d{1,2})[)）]|\d+\s*[.、]|子课题|子选题|(?:选题|课题|方向)\s*\d|附件|研究内容|项目经费|联系单位|- |"
+    r"^(?:[一二三四五六七八九十]+、|[—\-–－]+\s*第\s*\d{1,3}\s*页|[(（](?:[一二三四五六七八九十]+|\d{1,2})[)）]|\d+\s*[.、]|子课题|子选题|(?:选题|课题|方向)\s*\d|附件|研究内容|项目经费|联系单位|- |"
     r"【[一二三四五六七八九十]+】|[\u4e00-\u9fff]{2,6}[：:])"  # a labelled field ("研究要点：…") opens a line
 )
 # Document titles end without punctuation but are complete; a cut never falls right after them.
@@ -47,8 +48,8 @@ _SENTENCE_END = re.compile(r"[。；！？：:;!?]$")
 # separator row ("|---|---|"). The words stay as they are.
 # (and the symbols an article's editor marks its lines with: "✅ ", "❌ ", "📌 ", "🔹 ")
 _SYMBOLS = r"(?:[\u2600-\u27bf\U0001f300-\U0001faff\u2b50\u2b55\u203c\u2049\u2705\u274c]\ufe0f?)"
-_BULLET = re.compile(r"^(?:[-*+•●○■□◆◇▪►☐☑]|" + _SYMBOLS + r")\s*(?=\S)")
-_MARKUP = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+(?=\S)|(?:[•●○■□◆◇▪►☐☑]|" + _SYMBOLS + r")\s*(?=\S))")
+_BULLET = re.compile(r"^(?:[-*+•●○◦■□◆◇▪►▸☐☑]|" + _SYMBOLS + r")\s*(?=\S)")
+_MARKUP = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+(?=\S)|(?:[•●○◦■□◆◇▪►▸☐☑]|" + _SYMBOLS + r")\s*(?=\S))")
 # A web page saved as text: its breadcrumb, its buttons and its footer are not the notice.
 _WEB_FURNITURE = re.compile(r"^(?:首页|当前位置[：:]?|您的位置[：:]?)\s*(?:[>＞»›]|\s*首页\s*[>＞»›])|^(?:【[^】]{2,6}】\s*){2,}$|"
                             r"ICP备|公网安备|版权所有|网站标识码|建议使用.{0,20}分辨率|浏览次数|"
@@ -147,19 +148,63 @@ _CELL_GAP = re.compile(r"(?<=\S)(?:[ \u3000\xa0]{2,}|\t)[ \t\u3000\xa0]*(?=\S)")
 ALIGNED_MIN_ROWS = 3  # a header and two rows; a single spaced-out line ("郑科〔2033〕17号　　发布单位：…") is no table
 
 
+_RULE_LINE = re.compile(r"^\s*[-=—─━_]{5,}\s*$")  # a table's ruled line under its header
+
+
+def _width(text: str) -> int:
+    """Display columns: a CJK character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cells_at(line: str) -> list[tuple[int, str]]:
+    """A spaced-out row's cells with the display column each starts at."""
+    line = line.expandtabs(8)
+    return [(_width(line[: m.start()]), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+
+
+def _continued(row: list[tuple[int, str]], line: str) -> list[tuple[int, str]] | None:
+    """`row` with `line`'s text added to the cells it is written under, when `line` is a wrapped cell's
+    rest: indented, each of its pieces starting in a cell's column and no wider than that column."""
+    if not line[:1].isspace() or not line.strip():
+        return None
+    cells = list(row)
+    for col, text in _cells_at(line):
+        k = next((k for k, (start, _) in enumerate(cells) if abs(start - col) <= 1), None)
+        if k is None:
+            return None
+        room = cells[k + 1][0] - cells[k][0] if k + 1 < len(cells) else 40
+        if _width(text) > room:
+            return None
+        start, said = cells[k]
+        cells[k] = (start, said + (" " if said[-1:].isascii() and text[:1].isascii() else "") + text)
+    return cells
+
+
 def _aligned_rows(lines: list[str]) -> list[str]:
     """Runs of lines of three cells or more parted by wide gaps, written as the "a | b | c" rows a table
-    of the notice is read as."""
+    of the notice is read as. A ruled line under the header is part of the run, and a cell wrapped onto an
+    indented line below its row ("R01   郑州都市圈…与利益   重大 …" over "      共享模式研究") is
+    joined to its cell: the row keeps its cells, the wrapped line is left blank."""
     wide = [len(_CELL_GAP.findall(ln.strip())) >= 2 for ln in lines]
     out = list(lines)
     i = 0
     while i < len(lines):
-        j = i
-        while j < len(lines) and wide[j]:
+        j, rows = i, 0
+        table: dict[int, str] = {}
+        while j < len(lines) and (wide[j] or rows and _RULE_LINE.match(lines[j])):
+            if _RULE_LINE.match(lines[j]):
+                table[j] = ""
+            else:
+                row, cells = j, _cells_at(lines[j])
+                while j + 1 < len(lines) and not wide[j + 1] and (joined := _continued(cells, lines[j + 1])):
+                    cells, j = joined, j + 1
+                    table[j] = ""
+                table[row] = " | ".join(text for _, text in cells)
+                rows += 1
             j += 1
-        if j - i >= ALIGNED_MIN_ROWS:
-            for k in range(i, j):
-                out[k] = _CELL_GAP.sub(" | ", lines[k].strip())
+        if rows >= ALIGNED_MIN_ROWS:
+            for k, text in table.items():
+                out[k] = text
         i = max(j, i + 1)
     return out
 
@@ -168,11 +213,34 @@ def _aligned_rows(lines: list[str]) -> list[str]:
 _SPACED_LABEL = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}\s*(?=[：:])")
 
 
+# A web page copied with its markup: indentation as "&nbsp;" entities and line breaks as "<br>" tags at a line's
+# ends. Only there are they dropped, so what stays is a part of the line as the notice writes it.
+_EDGE_MARKUP = re.compile(r"^(?:&nbsp;|\s)+|(?:&nbsp;|\s|<br\s*/?>)+$", re.IGNORECASE)
+
+
+# An e-mail's header lines on top of a forwarded notice ("发件人：…", "收件人：…", "主  题：…"): not the notice,
+# but for its subject, which is its title
+_MAIL_HEADER = re.compile(r"^(?:发件人|收件人|抄送|密送|主题|日期|时间|发送时间|附件|From|To|Cc|Subject|Date|Sent|Attachments?)\s*[：:]",
+                          re.IGNORECASE)
+_MAIL_SUBJECT = re.compile(r"^(?:主题|Subject)\s*[：:]\s*", re.IGNORECASE)
+
+
+def _without_mail_header(lines: list[str]) -> list[str]:
+    top = 0
+    while top < len(lines) and _MAIL_HEADER.match(lines[top]):
+        top += 1
+    if top < 3:
+        return lines  # one labelled line ("日期：…") is no e-mail
+    return [_MAIL_SUBJECT.sub("", ln) for ln in lines[:top] if _MAIL_SUBJECT.match(ln)] + lines[top:]
+
+
 def clean_lines(raw: str) -> list[str]:
     """Returns the notice as logical lines: cuts joined, duplicates dropped, blanks removed."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = "\n".join(_EDGE_MARKUP.sub("", ln) if "&" in ln or "<" in ln else ln for ln in text.split("\n"))
     lines = [_SPACED_LABEL.sub(lambda m: re.sub(r"\s", "", m.group(0)), re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip())
              for ln in _aligned_rows(text.split("\n"))]
+    lines = _without_mail_header(lines)
     running = _running_lines(lines)
     kept = [ln for k, ln in enumerate(lines)
             if ln and not _PAGE_NUMBER.match(ln) and not _TABLE_RULE.match(ln) and k not in running

@@ -34,6 +34,8 @@ from corpus.passages import (
     LEVEL_EN,
     LEVEL_NAMES,
     LEVEL_WORDS,
+    TIMELINE_ENTRY,
+    TOPIC_CODE,
     Passage,
     block_number,
     circled,
@@ -103,11 +105,27 @@ _SAID_RANGE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/
                          + _WEEKDAY + _TIME)
 _SINGLE = re.compile(DATE)
 _YEARLESS = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")  # "4月25日24:00前": the year said before
+# A window written without its year ("4月3日（周一）9:00至5月12日（周五）17:30"), or a date in the next year
+# ("明年5月31日"): read in the year the notice said before
+_YEARLESS_RANGE = re.compile(r"(?<![\d年])(?=\d{1,2}\s*月\s*\d{1,2}\s*日" + r"(?:\s*[（(](?:星期|周)[一二三四五六日天][)）])?"
+                             r"(?:\s*\d{1,2}\s*[:：]\s*\d{2})?\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)")
+_NEXT_YEAR = re.compile(r"(?:明年|次年|下一年度?)\s*(?=\d{1,2}\s*月\s*\d{1,2}\s*日)")
+# The notice's year said in its text when its title has none: "今年（2051年）", "本年度（2051年）"
+_THIS_YEAR = re.compile(r"(?:今年|本年度?)\s*[（(]\s*(\d{4})\s*年?度?\s*[)）]")
+
+
+def with_years(text: str, year: int | str | None) -> str:
+    """`text` with the year written into a yearless window and a next year's date ("明年5月31日" -> 2052年5月31日)."""
+    if not year:
+        return text
+    text = _YEARLESS_RANGE.sub(f"{year}年", text)
+    return _NEXT_YEAR.sub(f"{int(year) + 1}年", text)
 # "自通知发布之日起至2036年4月15日17:00": a window opening on the notice's date
 _FROM_ISSUE = re.compile(r"自\s*(?:本)?通知(?:发布|印发|下发)之日起\s*(?:至|到)\s*" + DATE + _TIME)
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
 _PHONE = re.compile(SPACED_PHONE + r"|(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
+_TOTAL_COUNT = re.compile(r"共(?:设|有|安排|支持|设立)?\s*(?:课题|项目|定题项目)?\s*\d+\s*(?:项|个)")  # "共设课题10项"
 _COUNT = re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*(\d+)\s*项")
 _REPORT = re.compile(r"《[^《》]{4,80}》")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室|研究所|所|部))")
@@ -132,6 +150,8 @@ class Found:
     notes: list[str] = field(default_factory=list)  # what could not be placed
     level_quotes: dict[str, str] = field(default_factory=dict)  # level -> the clause stating its amount
     aliases: dict[str, str] = field(default_factory=dict)  # class names of levels ("A类" -> major)
+    # quotes that exclude by the heading they stand under ("哪些情况不能报？" over "✗ 企业、社会组织及个人申报")
+    excluding: set[str] = field(default_factory=set)
 
     def level_in(self, text: str) -> str | None:
         """The level a clause names first: "重大项目", "重点课题", or a class the notice defines ("A类")."""
@@ -166,7 +186,9 @@ def _zh_date(y: str | int, m: str | int, d: str | int) -> str:
 FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("applicants", "eligibility", r"申报对象|申报主体|申报单位(?:条件|范围|须为|应为|必须为|限于|仅限)|申报范围|"
                                   # a sentence naming the unit types that may apply ("…的高等院校、科研院所和…")
-                                  r"(?:高等院校|高校|高等学校)[^。]{0,4}[、和及][^。]{0,8}(?:科研院所|研究院所)", "notice"),
+                                  r"(?:高等院校|高校|高等学校)[^。]{0,4}[、和及][^。]{0,8}(?:科研院所|研究院所)|"
+                                  # ... or introducing them as a list ("具有独立法人资格的以下单位")
+                                  r"法人[^。]{0,12}(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构)[：:]?$", "notice"),
     ("management_system", "rules", r"科研管理制度", "notice"),
     ("credit", "rules", r"黑名单|严重失信", "notice"),
     # an age limit, or a birth date ("项目负责人须为1968年1月1日（含）以后出生")
@@ -233,6 +255,8 @@ def _in(p: Passage, where: str) -> bool:
 
 # A sentence excluding some ("企业、社会组织和个人不在本次申报范围内"): not who may apply.
 EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不得?作为[^。，,]{0,6}申报|不予?受理|不接受|不属于|除外|不能申报")
+# A heading over a list of exclusions ("哪些情况不能报？", "不予受理的情形")
+_EXCLUDING_HEADING = re.compile(EXCLUSION.pattern + r"|不(?:能|得|可以?)(?:申)?报|不予|负面清单")
 # The unit types a call usually excludes, as ORG_WORDS and PERSON_WORDS name them
 _EXCLUDED_TYPES = re.compile("|".join(w for w, v in ORG_WORDS + PERSON_WORDS
                                       if v in ("enterprise", "social_organization", "individual")))
@@ -296,6 +320,10 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         if role in BESIDE_SENTENCES and not re.search(BESIDE_SENTENCES[role], hit.text):
             quotes += [_body(p.text) for p in passages if _same_item(p, hit) and p is not hit
                        and re.search(BESIDE_SENTENCES[role], p.text) and not EXCLUSION.search(p.text)][:2]
+        if role == "applicants" and re.search(r"(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构)[：:]?$", hit.text):
+            # "…具有独立法人资格的以下单位" over the unit types as list items ("高等院校", "科研院所", …)
+            quotes += [_body(p.text) for p in passages if p.section == hit.section and 0 < p.order - hit.order <= 8
+                       and len(p.text) <= 30 and any(w in p.text for w, _ in ORG_WORDS)]
         if role == "applicants":
             # who may not apply, said in a sentence of its own ("企业不在本年度…申报范围之内"), in its item or, when
             # not there, anywhere in the notice ("2.问：企业…能申报吗？答：不能。…不受理企业、社会团体…以及个人的申报")
@@ -304,6 +332,12 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
                       and _body(p.text) not in quotes][:1]
             quotes += beside or [_body(p.text) for p in passages if p.id.startswith("n-") and not p.topic and p is not hit
                                  and EXCLUSION.search(p.text) and _EXCLUDED_TYPES.search(p.text)][:1]
+            if not beside and len(quotes) == len(set(quotes)) and not any(EXCLUSION.search(x) for x in quotes[1:]):
+                # ... or an item under a heading that excludes ("哪些情况不能报？" over "企业、社会组织及个人申报")
+                under = [_body(p.text) for p in passages if p.id.startswith("n-") and not p.topic and p is not hit
+                         and _EXCLUDING_HEADING.search(p.section.rpartition(" > ")[2]) and _EXCLUDED_TYPES.search(p.text)][:1]
+                quotes += under
+                found.excluding.update(under)
         found.facts.append(_make_fact(role, intent, quotes, vocab))
 
 
@@ -321,7 +355,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
     for original in passages:
         if original.id.startswith("s-"):
             continue  # a later notice's changes amend these windows (_amendments), they are none of their own
-        p = replace(original, text=read_dates(original.text))
+        p = replace(original, text=with_years(read_dates(original.text), last_year or found.meta.get("year")))
         if p.kind == "dateline":
             m = _DATELINE.match(p.text)
             if m and not found.fact("issue_date"):
@@ -375,6 +409,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             if re.search(COMPLETION, clause) and not found.fact("completion_deadline"):
                 fact = _make_fact("completion_deadline", "dates", [_body(original.text)], vocab)
                 fact["en"] = f"Projects must be completed by {_iso(*m.groups())}."
+                if _NEXT_YEAR.search(original.text):  # "明年3月31日": the year it is, said
+                    fact["zh"] = fact["zh"].removesuffix("。") + f"（即{_zh_date(*m.groups())}）。"
                 found.facts.append(fact)
                 break
             if p.id.startswith("n-") and not p.topic and not re.search(FINISHING, clause) and (event := _event_name(p.text[: m.start()], p.text[m.end():])):
@@ -386,6 +422,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                               f"(the notice says, in Chinese: {_body(original.text)})")
                 found.facts.append(fact)
                 break
+    _timeline(passages, found, vocab)
     issue = found.fact("issue_date")
     dated = _DATELINE.match(read_dates(issue["quotes"][0])) if issue else None
     if from_issue and issue and dated and dated.group(3) and not found.fact("submission_window"):
@@ -404,6 +441,49 @@ def _named(name: str) -> list[str]:
     jieba.setLogLevel(logging.WARNING)  # (its dictionary's loading is no news to the bureau's staff)
     ws = [w for w in jieba.lcut(name) if len(w) >= 2]
     return list(dict.fromkeys([name, *(["+".join(ws[-2:])] if len(ws) >= 2 else ws)]))
+
+
+_OPENS = re.compile(r"(?:开放|开始|启动|开通|开启)$")
+_CLOSES = re.compile(r"(?:关闭|截止|结束|关停)$")
+
+
+def _timeline(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    """A timeline's entries ("05.11 系统开放", "06.19 系统关闭", "06.26 推荐截止" under "时间轴（2052年）"): in
+    the year its heading (else the notice) says; a thing opening and later closing is a window, the
+    other entries dated steps."""
+    entries = []
+    for p in passages:
+        if p.topic or not p.id.startswith("n-") or not (m := TIMELINE_ENTRY.match(p.text)):
+            continue
+        said = re.search(r"(\d{4})\s*年", p.section)
+        year = said.group(1) if said else found.meta.get("year")
+        if year:
+            entries.append((p, (str(year), str(int(m.group(1))), str(int(m.group(2)))), m.group(3)))
+    used: set[str] = set()
+    for k, (p, opens, event) in enumerate(entries):
+        if not _OPENS.search(event):
+            continue
+        subject = _OPENS.sub("", event)
+        close = next((e for e in entries[k + 1:] if _CLOSES.search(e[2]) and _CLOSES.sub("", e[2]) in (subject, "")), None)
+        if close is None:
+            continue
+        submitting = re.search(r"填报|申报|提交|报送|系统|平台|网上", subject)
+        role = ("submission_window" if submitting and not found.fact("submission_window") else
+                f"window_{sum(f['id'].startswith('window_') for f in found.facts) + 1}")
+        fact = _window_fact(role, subject + ("填报" if subject in ("系统", "平台") else ""), opens, close[1], p.text, "", vocab)
+        fact["quotes"].append(close[0].text)
+        fact["zh"] = fact["zh"].removesuffix("。") + f"（通知原文：{p.text}；{close[0].text}）。"
+        found.facts.append(fact)
+        used.update((p.id, close[0].id))
+    n_other = sum(f["id"].startswith("date_") for f in found.facts)
+    for p, when, event in entries:
+        if p.id in used:
+            continue
+        n_other += 1
+        fact = _make_fact(f"date_{n_other}", "dates", [p.text], vocab, triggers=_named(event))
+        fact["zh"] = f"{event}：{_zh_date(*when)}（通知原文：{p.text}）。"
+        fact["en"] = f"{event}: {_iso(*when)} (the notice says, in Chinese: {p.text})"
+        found.facts.append(fact)
 
 
 def _event_name(before: str, after: str) -> str | None:
@@ -677,7 +757,13 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
         if p.topic:
             continue
         if _COUNT.search(p.text) and not found.fact("project_counts"):
-            found.facts.append(_make_fact("project_counts", "topics", [_body(p.text)], vocab))
+            # a level's count alone on its line ("重大项目 2 项" as a list item): the other levels' lines beside
+            # it, and the total above them ("本年度全部为定题项目，共设课题10项"), say the rest
+            beside = [x for x in passages if not x.topic and x is not p and x.section == p.section and abs(x.order - p.order) <= 4
+                      and (_COUNT.search(x.text) and len(x.text) <= 20 or x.order < p.order and _TOTAL_COUNT.search(x.text))
+                      ] if len(p.text) <= 20 else []
+            found.facts.append(_make_fact("project_counts", "topics",
+                                          [_body(x.text) for x in sorted([p, *beside], key=lambda x: x.order)], vocab))
         for clause in re.split(r"[。；;]", p.text):
             said = [(WORD_LEVEL[word], value) for word, value in re.findall(
                 r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", clause)]
@@ -703,7 +789,9 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
 def _title_line(lines: list[str]) -> str:
     """The notice's title (a call may be titled as its guide or an announcement: "…项目申报指南", "…申报公告")."""
     return next((ln for ln in lines[:12] if "通知" in ln and len(ln) <= 80), "") or next(
-        (ln for ln in lines[:12] if re.search(r"\d{4}\s*年度?.{0,40}(?:指南|公告)$", ln) and len(ln) <= 80), "")
+        (ln for ln in lines[:12] if re.search(r"\d{4}\s*年度?.{0,40}(?:指南|公告)$", ln) and len(ln) <= 80), "") or next(
+        # ... or any paper on the call, its year and programme named on its first line ("…项目申报工作培训课件")
+        (ln for ln in lines[:1] if re.search(r"\d{4}\s*年度?.{0,30}计划", ln) and len(ln) <= 60), "")
 
 
 def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
@@ -742,6 +830,8 @@ def _topic_numbers(tid: str) -> tuple[str, int, int | None]:
 def _title_of(heading: str) -> str:
     heading = re.split(r"\s+(?:联系处室|联系单位|联系电话|联系人|联系)[：:]", heading)[0]  # "… 联系处室：规划处 …"
     heading = re.sub(r"^(\d+\s*[.、．]\s*)(?:题目|课题名称|名称)[：:]\s*", r"\1", heading)  # "1. 题目：…"
+    heading = re.sub(r"^(?:(?:序号|编号)\s*[：:]\s*\d{1,3}\s*[；;]\s*)?(?:课题|选题|项目|研究)?(?:名称|题目)\s*[：:]\s*", "",
+                     heading)  # "序号：1；名称：…": a topic's line of fields
     # "（3）[重点] 郑州市…研究。": the level tag after the number is no part of the title
     heading = re.sub(r"^([(（][一二三四五六七八九十\d]+[)）])\s*[\[【［][^\]】］]{1,8}[\]】］]\s*", r"\1", heading)
     text = re.sub(r"^(?:(?:研究)?方向|选题|课题|题目)\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*(?:[：:、|｜]\s*|\s+)", "", heading)  # "课题六、…", "选题1 …", "课题1｜…"
@@ -871,6 +961,10 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             topic["label"], topic["label_en"] = f"子课题{lettered.group(1).upper()}", f"Sub-topic {lettered.group(1).upper()}"
         if cells and cells[0].isdigit():
             topic["serial"] = int(cells[0])  # the table's running number ("序号")
+        elif cells and (code := TOPIC_CODE.fullmatch(cells[0])):
+            # the table's code for it ("R07"): its label, and its number the running one
+            topic["label"], topic["label_en"] = cells[0], f"Topic {cells[0]}"
+            topic["serial"] = int(code.group(2))
         elif block := block_number(head.text):
             # a labelled block is called by its own label and number ("【指南方向3】": 指南方向3, its serial 3;
             # "方向三：…": 方向三)
@@ -977,13 +1071,17 @@ def _rules(found: Found) -> None:
         allowed: list[str] = []
         # Unit types a clause excludes ("企业、社会组织和个人不在本次申报范围内") are not among the allowed.
         rest = "".join(c for c in re.split(r"(?<=[。；，,])", q) if not EXCLUSION.search(c))
+        if re.search(r"(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构)[：:]?$", app["quotes"][0]):
+            # the sentence introducing them as a list, and the list's items
+            q = app["quotes"][0]
+            rest = "。".join(x for x in app["quotes"][1:] if not EXCLUSION.search(x) and x not in found.excluding)
         for word, value in ORG_WORDS:
             if word in rest:
                 allowed.append(value)
                 rest = rest.replace(word, "")
         allowed = list(dict.fromkeys(allowed))
         # the notice's own sentence excluding some types, said with the refusal
-        excluded = next((x for x in app["quotes"] if x != q and EXCLUSION.search(x)
+        excluded = next((x for x in app["quotes"] if x != q and (EXCLUSION.search(x) or x in found.excluding)
                          and any(w in x for w, _ in ORG_WORDS + PERSON_WORDS)), None)
         if not allowed:
             # An exclusion alone names no unit type that may apply: a rule admitting none would refuse everyone.
@@ -1062,7 +1160,8 @@ def _rules(found: Found) -> None:
         q = "".join(quota["quotes"])  # the quota per unit type may be a line each ("高等院校：不超过6项；")
         per: dict[str, int] = {}
         others: int | None = None
-        for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)(?:[：:]?\s*(?:每家|每个?单位|各单位|各)?"
+        # ("高等院校 ▶ 限报 6 项": an arrow, as a slide writes it, for the colon)
+        for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)(?:\s*[：:▶►→➤]?\s*(?:每家|每个?单位|各单位|各)?"
                              r"(?:限报|不超过|最多推荐|最多申报)|\s*[|｜]|(?=\d+\s*项))\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", q):
             group = m.group(1)
             for word, value in ORG_WORDS:
@@ -1151,11 +1250,15 @@ def _leader_rules(found: Found) -> None:
     degrees: dict[str, list[str]] = {}
     pairs: dict[str, list[dict[str, list[str]]]] = {}
     req_clauses = []
-    for sentence in re.split(r"[。；;]", q):
-        if "负责人" not in sentence:
+    lv: str | None = None
+    # (a clause after a semicolon goes on with its sentence's leader and level: "重大项目负责人须具有正高级
+    # 职称；仅具有副高级职称的，须同时具有博士学位")
+    for sentence in (part for whole in re.split(r"[。]", q) if "负责人" in whole for part in re.split(r"[；;]", whole)):
+        if "负责人" not in sentence and not _BOTH.search(sentence):
             continue
-        lv = None
-        for c in re.split(r"[，,]", sentence):
+        lv = lv if "负责人" not in sentence and not found.level_in(sentence) else None
+        clauses_here = re.split(r"[，,]", sentence)
+        for i, c in enumerate(clauses_here):
             # the level a clause speaks of: its own, or the one named earlier in the sentence
             # ("申报重大项目的，负责人应当具有正高级专业技术职称，或者已取得博士学位")
             if named := found.level_in(c):
@@ -1166,6 +1269,12 @@ def _leader_rules(found: Found) -> None:
                 continue  # "具有博士学位但未取得正高级职称的": who does not qualify
             t = next((v for w, v in TITLE_WORDS if w in c), None)
             d = next((v for w, v in DEGREE_WORDS if w in c), None)
+            if (t and not d and c.endswith("的") and i + 1 < len(clauses_here) and _BOTH.search(clauses_here[i + 1])
+                    and (d := next((v for w, v in DEGREE_WORDS if w in clauses_here[i + 1]), None))):
+                c += clauses_here[i + 1]  # "仅具有副高级职称的，须同时具有博士学位": the two together
+            elif not t and d and i and clauses_here[i - 1].endswith("的") and _BOTH.search(c) and any(
+                    w in clauses_here[i - 1] for w, _ in TITLE_WORDS):
+                continue  # that pair's second clause, read with its first
             if t and d and _BOTH.search(c):
                 # "或者同时具有副高级职称和博士学位": the two together, neither alone
                 pairs.setdefault(lv, []).append({"titles": t, "degrees": d})
@@ -1285,7 +1394,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     passages = segment(lines)
     found = Found(aliases=level_aliases("\n".join(lines)))
     # the notice's year, for the dates it writes without one, before the rest of its meta is read
-    year = re.search(r"(\d{4})\s*年", squash(_title_line(lines)))
+    year = re.search(r"(\d{4})\s*年", squash(_title_line(lines))) or _THIS_YEAR.search("\n".join(lines))
     found.meta = {"year": int(year.group(1)) if year else None}
     steps = [("dates", lambda: _windows(passages, found, vocab)),
              ("facts", lambda: _general_facts(passages, found, vocab)),

@@ -25,7 +25,7 @@ LEVEL_ALTERNATION = "|".join(word for word, _ in LEVEL_WORDS)  # "重大|重点|
 
 # "附件1", or an annex with its title on the same line ("附件1 2031年度软科学研究项目指南")
 _ANNEX = re.compile(r"^附件\s*(\d+)\s*(?:[：:]\s*|\s+)?((?<=[\s：:])\S.{2,40})?$")
-_L1 = re.compile(r"^([一二三四五六七八九十]+)、(.{1,12})$")
+_L1 = re.compile(r"^([一二三四五六七八九十]+)(?:、|[)）](?=[\u4e00-\u9fff]))(.{1,12})$")  # "一、申报范围", an e-mail's "一）申报范围"
 # "1. 申报条件" as a notice's top-level heading, where it numbers its sections in Arabic ("1.1 …" below)
 # "01 申报对象": a section numbered with two digits, as an article sets its headings
 _PADDED = re.compile(r"^(0[1-9]|[1-9]\d)\s+([\u4e00-\u9fff]{2,10})$")
@@ -83,6 +83,13 @@ _ANSWER = re.compile(r"^(?:答|A)\s*[：:]")
 _PAREN_NUMBER_BLOCK = re.compile(r"^[(（]()(\d{1,2})[)）]\s*(\S.{5,})$")
 # ... and "3. 郑州市…研究" in a guide with no level heading, its level in the fields below ("类别：重点项目；…")
 _NUMBER_BLOCK = re.compile(r"^()(\d{1,2})\s*[.、．]\s*([^：:。；;]{6,})$")
+# ... or a topic on one line of labelled fields: "序号：1；名称：郑州市…研究；类别：重大项目；归口：…；电话：…"
+_RECORD_LABEL = re.compile(r"(?:^|(?<=[；;]))\s*([\u4e00-\u9fff]{1,6})\s*[：:]")
+_RECORD_TITLE = re.compile(r"^(?:课题|选题|项目|研究)?(?:名称|题目)$")
+_RECORD_HEAD = re.compile(r"^()(?:序号|编号)\s*[：:]\s*(\d{1,3})\s*[；;]\s*(\S.{5,})$")
+# A topic table's code for its row ("R07", "A-3"), and a later line on that topic: "R07：研究…"
+TOPIC_CODE = re.compile(r"([A-Za-z]{1,3})\s*[-－]?\s*(\d{1,3})")
+_CODE_LINE = re.compile(r"^([A-Za-z]{1,3}\s*[-－]?\s*\d{1,3})\s*[：:]\s*\S")
 _SENTENCE_END = re.compile(r"(?<=[。！？])")  # a semicolon joins clauses of one sentence
 _ENUMERATION = re.compile(r"(?<=[。！？])|(?<=[；;])(?=\s*[一二三四五六七八九十]是)")
 _LABEL = re.compile(r"^([^：:。]{2,20})[：:。]")
@@ -133,6 +140,25 @@ def table_cells(line: str) -> list[str] | None:
     return cells if len(cells) >= 3 and all(cells) else None
 
 
+def topic_record(line: str, aliases: dict[str, str] | None = None) -> tuple[str, str, str, str] | None:
+    """A topic written as one line of three or more labelled fields, one its title and one its level: its level,
+    its heading (the fields up to the title's), its title, and the fields after it; else None."""
+    starts = [m for m in _RECORD_LABEL.finditer(line)]
+    if len(starts) < 3 or starts[0].start() != 0:
+        return None
+    title = next((m for m in starts if _RECORD_TITLE.match(m.group(1))), None)
+    level = next((lv for m, nxt in zip(starts, [*starts[1:], None], strict=True) if re.match(LEVEL_LABEL, m.group(0).strip())
+                  and (lv := cell_level(line[m.end(): nxt.start() if nxt else len(line)].strip(" ；;。"), aliases))), None)
+    if title is None or level is None:
+        return None
+    after = next((m for m in starts if m.start() > title.start()), None)
+    name = line[title.end(): after.start() if after else len(line)].strip(" ；;。")
+    if len(name) < ROW_TITLE_MIN:
+        return None
+    head = line[: after.start() if after else len(line)].rstrip(" ；;")
+    return level, head, name, line[after.start():].strip() if after else ""
+
+
 def row_title(cells: list[str]) -> str:
     """A topic row's title: its longest cell that is no number, level, amount or phone."""
     names = [c for c in cells if not re.fullmatch(r"[\d\s.,万元（）()-]+|[^\d]{0,4}(?:项目|课题)", c)
@@ -174,7 +200,7 @@ def block_number(heading: str) -> tuple[str, int] | None:
     """A labelled topic block's own label and number: "【指南方向3】…" -> ("指南方向", 3), "方向三：…" -> ("方向", 3),
     "（3）…" or "3. …" -> ("", 3) (a running number only when no two topics have one number: corpus/ingest.py)."""
     m = (_BLOCK_TOPIC.match(heading) or _COLON_BLOCK.match(heading) or _PAREN_NUMBER_BLOCK.match(heading)
-         or _NUMBER_BLOCK.match(heading))
+         or _NUMBER_BLOCK.match(heading) or _RECORD_HEAD.match(heading))
     return (m.group(1), number_of(m.group(2))) if m else None
 
 
@@ -311,15 +337,48 @@ def _questions_answered(lines: list[str]) -> list[str]:
     return out
 
 
+# A slide deck's page mark ("— 第3页 —"): the short line after it is the slide's title
+_SLIDE_MARK = re.compile(r"^[—\-–－]+\s*第\s*\d{1,3}\s*页\s*[—\-–－]+$")
+_SLIDE_TITLE = re.compile(r"^[^。，,；;]{2,24}$")
+# A timeline's entry, "05.11 系统开放": a month and a day before a few words, not a point numbered "5.11"
+TIMELINE_ENTRY = re.compile(r"^(0[1-9]|1[0-2])[.．/](0[1-9]|[12]\d|3[01])\s+([^\s。，,；;]{2,16})$")
+
+
+def _slides_and_contents(lines: list[str]) -> tuple[list[str], set[int]]:
+    """The lines without a table of contents (three or more section headings in a row, nothing under
+    them, after "目录" or not) and without slide marks; and where the slides' titles now stand."""
+    out: list[str] = []
+    titles: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _L1.match(lines[j]):
+            j += 1
+        if j - i >= 3:
+            if out and re.fullmatch(r"目\s*录", out[-1]):
+                out.pop()
+            i = j  # the contents: the same headings come again, each over its section
+            continue
+        if _SLIDE_MARK.match(lines[i]):
+            if i + 1 < len(lines) and _SLIDE_TITLE.match(lines[i + 1]):
+                titles.add(len(out))
+            i += 1
+            continue
+        out.append(lines[i])
+        i += 1
+    return out, titles
+
+
 def segment(lines: list[str]) -> list[Passage]:
     lines = _questions_answered(lines)
+    lines, slide_titles = _slides_and_contents(lines)
     cur = _Cursor()
     aliases = level_aliases("\n".join(lines))
     block_counts: dict[str, int] = {}
     # Arabic top-level headings only where the notice has no "一、" kind and numbers its points "1.1"
     arabic_sections = not any(_L1.match(x) or _ARTICLE.match(x) or _BRACKETED.match(x) or _PAREN_BRACKETED.match(x)
                               for x in lines) and any(
-        re.match(r"^\d{1,2}\.\d{1,2}\s*\S", x) for x in lines)
+        re.match(r"^\d{1,2}\.\d{1,2}\s*\S", x) and not TIMELINE_ENTRY.match(x) for x in lines)
     # Topics whose level closes their numbered title ("1．…研究（重点项目）"): the "（一）科技创新类" lines
     # between them group topics, they are not sub-topics
     tail_tagged = any((m := _NUMBERED.match(x)) and (t := _LEVEL_TAIL.search(m.group(2))) and level_of(t.group(1), aliases)
@@ -413,6 +472,19 @@ def segment(lines: list[str]) -> list[Passage]:
         if cells is not None:
             emit(line, "text", sentences=False)  # a table's header ("序号 | 课题名称 | …")
             continue
+        if cur.doc in ("notice", "guide") and (record := topic_record(line, aliases)):
+            # A topic as one line of labelled fields: numbered within its level as a labelled block is; its
+            # heading the fields up to its title ("序号：1；名称：…"), the others each a passage of its kind.
+            lv, record_head, name, record_fields = record
+            if lv not in block_counts and cur.doc == "guide":
+                cur.set(1, len(block_counts) + 1, LEVEL_NAMES[lv])
+            block_counts[lv] = block_counts.get(lv, 0) + 1
+            cur.level = lv
+            cur.set(2, block_counts[lv], f"{block_counts[lv]}. {_short(name)}")
+            emit(record_head, "heading", sentences=False)
+            if record_fields:
+                emit_fields(record_fields)
+            continue
         if SUPPLEMENT_TITLE.match(line) and any(p.kind == "dateline" for p in out):
             # A later notice amending this one, after this one's date line (not a title such as "关于调整…的通知"
             # heading the notice itself): its own document, read for what it changes (corpus/ingest.py)
@@ -427,6 +499,11 @@ def segment(lines: list[str]) -> list[Passage]:
             cur = _Cursor(doc=doc, annex=int(m.group(1)) if m else 1)
             if m and m.group(2):
                 emit(m.group(2), "title" if doc == "guide" else "text", sentences=False)
+            continue
+        if rows and (m := _CODE_LINE.match(line)) and (row := rows.get(m.group(1))):
+            # "R03：研究…" after the table whose row R03 is: that topic's content
+            enter_row(row)
+            emit(line, "content", sentences=False)
             continue
         if rows and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line)) and (
                 row := rows.get(m.group(3).strip()) or rows.get(str(number_of(m.group(2))))):
@@ -500,6 +577,9 @@ def segment(lines: list[str]) -> list[Passage]:
             if fields.strip():
                 emit_fields(fields.strip())
             continue
+        if TIMELINE_ENTRY.match(line):
+            emit(line, "text", sentences=False)  # "06.26 推荐截止": a dated step, no numbered point
+            continue
         if arabic_sections and cur.doc == "notice" and (m := _ARABIC_L1.match(line)):
             cur.set(1, int(m.group(1)), line)
             cur.numbered_level = 2
@@ -522,6 +602,12 @@ def segment(lines: list[str]) -> list[Passage]:
             label = _LABEL.match(m.group(2))
             cur.set(2, int(m.group(1)), f"{line[: line.index(m.group(2))].strip()} {label.group(1) if label else ''}".strip())
             emit(line, "text")
+            continue
+        if i in slide_titles and cur.doc == "notice":
+            # a slide's title: the deck's next section (a guide's slide, "选题指南（2）：重点项目", heads that level)
+            cur.set(1, (cur.path[0][0] if cur.path else 0) + 1, line)
+            cur.numbered_level = 2
+            cur.level = level_of(line, aliases)
             continue
         if i in bare_headings and (cur.doc == "notice" or _QUESTION.match(lines[i + 1])):
             cur.set(1, (cur.path[0][0] if cur.path else 0) + 1, line)

@@ -27,7 +27,7 @@ from assistant.engine import Assistant
 from assistant.models import Profile
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
-from corpus import CORPUS_DIR, Corpus, CorpusError, inspect_corpus, load_corpus
+from corpus import CORPUS_DIR, Corpus, CorpusError, inspect_corpus, load_corpus, squash
 from corpus.cleaning import clean_lines
 from corpus.ingest import Found, ingest
 from corpus.passages import segment
@@ -762,3 +762,87 @@ def test_an_aspect_the_notice_names_keeps_no_english_words_among_the_uncovered(t
     # Chinese word it does not say stays ("到账")
     assert not any(w.isascii() for w in uncovered["disbursement"]) and "到账" in uncovered["disbursement"]
     assert any(w.isascii() for w in uncovered["contract"])  # (an aspect it does not name keeps them)
+
+
+def test_a_forwarded_email_with_a_spaced_table_of_wrapped_titles_and_a_yearless_window(tmp_path: Path) -> None:
+    lines = [
+        "发件人：王敏 <kjj@example.cn>", "收件人：辖区各高校、科研院所", "主  题：转发：关于组织申报软科学研究计划项目的通知",
+        "日  期：2月27日 上午10:02", "",
+        "各单位：", "今年（2055年）软科学研究计划项目申报工作已启动，有关事项如下。",
+        "一）申报范围",
+        "a. 申报单位须为注册地在某市、具有独立法人资格的高等院校和科研院所。",
+        "二）申报条件",
+        "a. 项目负责人年龄不超过57周岁。",
+        "b. 重大项目负责人须具有正高级职称；仅具有副高级职称的，须同时具有博士学位。",
+        "三）时间安排",
+        "a. 网上填报：3月2日（周一）9:00至4月10日（周五）17:00。",
+        "b. 项目实施：须于明年3月31日前完成研究。",
+        "四）课题指南",
+        "编号    课题名称                              类别    归口处室      电话",
+        "--------------------------------------------------------------------------",
+        "K01     某市低空物流网络与城市空域协同管理      重大    规划处        60000051",
+        "        机制研究",
+        "K02     某市社区嵌入式养老科技服务模式研究      一般    社会处        60000052",
+        "K03     某市中试基地运行成本分担机制研究        一般    成果处        60000053",
+        "K02：研究社区嵌入式养老中智能设备的服务模式。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    assert found.meta["title"] == squash("转发：关于组织申报软科学研究计划项目的通知")  # the subject, not the header
+    window = next(f for f in corpus.facts if f.role == "submission_window").window
+    assert window is not None and (window.opens.isoformat(), window.closes.isoformat()) == ("2055-03-02", "2055-04-10")
+    assert "2056年3月31日" in next(f for f in corpus.facts if f.role == "completion_deadline").zh
+    org = next(r for r in corpus.rules if r.id == "org_type")
+    assert set(org.allowed) == {"university", "research_institute"} and "收件人" not in org.quote
+    topics = {t.label: t for t in corpus.topics}
+    assert topics["K01"].title == "某市低空物流网络与城市空域协同管理机制研究" and topics["K01"].level == "major"
+    assert topics["K02"].focus_quote.startswith("K02：研究社区嵌入式养老")
+    qualification = next(r for r in corpus.rules if r.id == "major_leader_qualification")
+    assert [(p.titles, p.degrees) for p in qualification.pairs_by_level["major"]] == [(["senior", "associate_senior"], ["doctorate"])]
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    assert "规划处" in a.ask("K01归哪个处？", dt.date(2055, 3, 5)).answer
+
+
+def test_a_slide_deck_with_a_contents_slide_a_timeline_and_lists_under_headings(tmp_path: Path) -> None:
+    lines = [
+        "某市2056年度软科学研究计划项目申报说明会课件",
+        "— 第1页 —", "目录", "• 一、谁能报", "• 二、时间轴", "• 三、选题", "• 四、联系",
+        "— 第2页 —", "谁能报", "• 在某市内注册、具有独立法人资格的以下单位", "  ◦ 高等院校", "  ◦ 科研院所",
+        "• 负责人年龄不超过59周岁", "• 高等院校 ▶ 限报 3 项", "• 科研院所 ▶ 限报 2 项",
+        "— 第3页 —", "哪些情况不能报？", "✗ 企业、社会组织及个人申报",
+        "— 第4页 —", "时间轴（2056年）", "04.01 系统开放", "05.08 系统关闭", "05.15 推荐截止",
+        "— 第5页 —", "选题：重点项目", "• 课题1：某市科技成果概念验证中心建设研究", "  ◦ 类别：重点项目",
+        "  ◦ 归口处室：成果处", "  ◦ 电话：0371-60000061",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    sections = {p.section for p in corpus.passages}
+    assert "通知 > 时间轴（2056年）" in sections and not any("一、谁能报" in s for s in sections)  # no contents slide
+    window = next(f for f in corpus.facts if f.role == "submission_window")
+    assert window.window is not None and (window.window.opens.isoformat(), window.window.closes.isoformat()) == (
+        "2056-04-01", "2056-05-08")
+    assert "05.08 系统关闭" in window.zh  # the notice's own way of writing the dates
+    assert any("05.15 推荐截止" in f.quotes for f in corpus.facts)
+    org = next(r for r in corpus.rules if r.id == "org_type")
+    assert set(org.allowed) == {"university", "research_institute"} and "企业、社会组织及个人申报" in org.fail.zh
+    assert next(r for r in corpus.rules if r.id == "org_quota").quota_by_org_type == {"university": 3, "research_institute": 2}
+    (topic,) = corpus.topics
+    assert topic.level == "key" and [c.phone for c in topic.contacts] == ["0371-60000061"]
+
+
+def test_a_web_page_with_its_markup_left_and_topics_as_lines_of_labelled_fields(tmp_path: Path) -> None:
+    lines = [
+        "首页 > 通知公告 > 正文",
+        "某市科学技术局关于组织申报2057年度软科学研究计划项目的通知<br>",
+        "&nbsp;&nbsp;&nbsp;&nbsp;一、申报条件<br>",
+        "&nbsp;&nbsp;&nbsp;&nbsp;申报单位须为某市内具有独立法人资格的高等院校、科研院所。<br>",
+        "附件2", "2057年度某市软科学研究计划项目申报指南",
+        "序号：1；名称：某市人工智能赋能制造业转型路径研究；类别：重大项目；归口：产业处；电话：0371-60000071；研究要点：研究人工智能在制造业中的应用。<br>",
+        "序号：2；名称：某市科技志愿服务激励机制研究；类别：一般项目；归口：科普处；电话：0371-60000072<br>",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    assert not any(p.text.startswith("&nbsp;") or p.text.endswith("<br>") for p in corpus.passages)
+    topics = {t.serial: t for t in corpus.topics}
+    assert topics[1].title == "某市人工智能赋能制造业转型路径研究" and topics[1].level == "major"
+    assert topics[2].level == "general" and [c.office for c in topics[2].contacts] == ["科普处"]
+    assert topics[1].focus_quote.startswith("研究要点：研究人工智能")
