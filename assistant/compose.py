@@ -258,8 +258,9 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
         lines.append(("还需确认：" if zh else "Still to confirm: ") + " ".join(asks))
     if stated_any and (passed or e.follow_up):
         # The rules the verdict rests on, in the notice's own words: those passed and those still
-        # to confirm (a failed rule is quoted beside its reason above).
-        asked = {f.field for f in e.follow_up[:3]} if e.verdict != "eligible" else set()
+        # to confirm, beyond the three asked too ("要求年龄不超过60周岁" for a teacher who named only the
+        # university); a failed rule is quoted beside its reason above.
+        asked = {f.field for f in e.follow_up} if e.verdict != "eligible" else set()
         by_id = {r.id: r for r in corpus.rules}
         quotes = [by_id[r.id].quote for r in passed if r.id in by_id]
         quotes += [r.quote for r in corpus.rules if r.field in asked or asked & set(r.fields)]

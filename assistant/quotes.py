@@ -163,13 +163,30 @@ class QuoteFinder:
         extra = {w: self._idf[w] for w in words(context) if len(w) >= 2 and w in self._idf and w not in want}
         tied: list[tuple[float, int, tuple[str, str]]] = []
         for score, i, j in found:
-            if score == best and (nxt := self._following(i, j)):
+            if score == best and (nxt := self._next_item(i, j) or self._following(i, j)):
                 clauses = self._clauses[self._notice_order[i].id]
                 said = (clauses[j - 1] if j else "") + clauses[j] + nxt[0]
                 tied.append((sum(v for w, v in extra.items() if w in said), -len(tied), nxt))
         # The first of the best (the notice's order) unless a later one, with what follows it, says more
         # of the question's rest.
         return max(tied)[2] if tied else None
+
+    def _next_item(self, i: int, j: int) -> tuple[str, str] | None:
+        """When clause j is the title of an item of the procedure ("(一) 网络申报" for "网上报完以后"), the
+        whole item is the step: what follows is the next item's first sentence, not the item's own text."""
+        passage = self._notice_order[i]
+        parent, _, own = passage.section.rpartition(" > ")
+        title = _NUMBERING.sub("", own).strip()
+        if j != 0 or not parent or not title or _NUMBERING.sub("", self._clauses[passage.id][0]).strip().rstrip("。：:") != title:
+            return None
+        for k in range(i + 1, len(self._notice_order)):
+            other = self._notice_order[k]
+            if other.section.rpartition(" > ")[0] != parent:
+                return None  # the section's last item: nothing follows it there
+            if other.section != passage.section:
+                sentence = next((c for c in re.split(r"(?<=[。；;])", other.text) if says_something(c)), "")
+                return (_NUMBERING.sub("", sentence).strip().rstrip("。；;"), other.id) if sentence else None
+        return None
 
     def _following(self, i: int, j: int) -> tuple[str, str] | None:
         """What follows clause j of the i-th notice passage: its next clause of some length, or the next

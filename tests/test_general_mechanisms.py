@@ -1635,3 +1635,15 @@ def test_a_bare_word_naming_a_part_of_the_notice_is_answered_with_that_part(assi
     topics = assistant.ask("课题呢")
     assert topics.intent == Intent.TOPICS
     assert all(t.title in topics.answer for t in CORPUS.topics if not t.parent)  # the list, not a refusal
+
+
+def test_an_unsure_verdict_quotes_every_rule_still_to_confirm(assistant: Assistant) -> None:
+    answer = assistant.ask("我在郑州一所高校当讲师，可以报这个吗？")
+    assert answer.eligibility is not None and answer.eligibility.verdict == "unknown"
+    age = next(r for r in CORPUS.rules if r.id == "age")
+    assert squash(age.quote) in squash(answer.answer)  # beyond the three questions asked first
+
+
+def test_after_an_item_of_the_procedure_the_next_item_follows(assistant: Assistant) -> None:
+    answer = assistant.ask("网络申报弄完了以后还有啥？")
+    assert answer.intent == Intent.PROCESS and "审核推荐" in answer.answer  # the next item, not the item itself
