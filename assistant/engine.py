@@ -658,7 +658,7 @@ class Assistant:
                        and not LIST_OF_TOPICS.search(q) and sure_kind != "topics")
         # "重点项目有几个": the list states the count, unless a fact that gives counts was found.
         counting = u.attribute == "count" and not (facts and "count" in self.ranker.attributes[facts[0].id])
-        listing = None if strong_fact else self._listing(q, facets, lang, counting)
+        listing = None if strong_fact else self._listing(q, facets, lang, counting) or self._bare_listing(q, lang)
         if listing:
             return done(listing, self._topic_intent(facets, q))
 
@@ -979,6 +979,13 @@ class Assistant:
         text = passage.text.removeprefix("研究内容：").removeprefix("研究内容:").strip()
         return Draft(f"{topic.label}“{topic.title}”：{text}", [passage.id, topic.passage_of[topic.title_quote]])
 
+    def _bare_listing(self, q: str, lang: str) -> Draft | None:
+        """A turn that is a topic word and no more ("课题", "选题方向？"): the topics, listed."""
+        bare = BARE_FILLER.sub("", q)
+        if lang != "zh" or not bare or len(bare) > BARE_MAX or not _has(bare, V.TOPIC_WORDS) or self.understander.levels_in(bare):
+            return None
+        return self._listing(f"有哪些{bare}", [], lang)
+
     def _listing(self, q: str, facets: list[str], lang: str, counting: bool = False) -> Draft | None:
         """The topics, all or of one level ("有哪些课题", "重点项目有几个" — the list states the count)."""
         # "除了7个子课题，另外3个是什么": the group after "除了" is left out, and the rest is listed.
@@ -1051,8 +1058,7 @@ class Assistant:
         if lang == "zh" and (section := self.outline.named_by(q)):
             draft = self.outline.answer(section)
             return done(draft, self._outline_intent(draft.passages))
-        if lang == "zh" and (bare := BARE_FILLER.sub("", q)) and len(bare) <= BARE_MAX and _has(bare, V.TOPIC_WORDS) and (
-                not self.understander.levels_in(bare)) and (listed := self._listing(f"有哪些{bare}", [], lang)):
+        if listed := self._bare_listing(q, lang):
             return done(listed, Intent.TOPICS)
         # Only here, with nothing matched, is the query embedded: dense similarity decides scope.
         hits = self.retriever.search(q, MAX_CITATIONS, correct=False)
