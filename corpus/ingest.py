@@ -219,7 +219,7 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("funding_total", "funding", r"(?:经费|资助|资金)总额|总经费|(?:合计|共计)[^。；]{0,8}万元|"
                                  r"(?:计划|拟)?安排[^。；，,]{0,10}(?:资金|经费)\s*\d+(?:\.\d+)?\s*万元", "notice"),
     # (the policy, not the pledge form a materials list names: "“包干制”承诺书（签字…后上传）")
-    ("lump_sum", "rules", r"包干制(?!”?承诺书)", "notice"),
+    ("lump_sum", "funding", r"包干制(?!”?承诺书)", "notice"),
     ("integrity_pledge", "rules", r"诚信承诺(?!书)|(?:签订|签署)[^。；]{0,24}诚信承诺书", "notice"),
     # (where to apply: a sentence naming the site or platform comes before one that only mentions it)
     ("online_application", "process", r"网络在线填报|在线填报|(?:系统|网站|平台).{0,24}注册|登[录陆].{0,30}(?:系统|网站|平台)", "notice"),
