@@ -359,7 +359,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
         if p.kind == "dateline":
             m = _DATELINE.match(p.text)
             if m and not found.fact("issue_date"):
-                found.facts.append(_make_fact("issue_date", "dates", [original.text], vocab))
+                found.facts.append(_make_fact("issue_date", "other", [original.text], vocab))
             continue
         for m in _RANGE.finditer(p.text):
             last_year = m.group(1)
