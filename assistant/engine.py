@@ -62,6 +62,9 @@ DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
 OVERVIEW_MAX = 6  # facts in an answer to "what are all the requirements"
 LISTING_YIELDS_TO = 4.0  # a non-topic fact scoring this much answers instead of a topic list
+# Words that ask about a topic as such: without one, a topic found by shared words yields to a sure out-of-scope
+TOPIC_ASKED = re.compile(r"课题|题目|选题|子课题|方向|项目|研究|topic|project|study|research", re.IGNORECASE)
+TOPIC_WORDS_OOS_SURE = 0.75
 FALLBACK_MIN_CHARS = SENTENCE_MIN_CHARS  # a passage shorter than this (a heading) is no answer on its own
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
 # What follows a step is a step of the procedure or its time: "立项以后…" found in "严禁重复…申请专项资金立项
@@ -511,7 +514,11 @@ class Assistant:
         stated_here = bool(STATED_OVERRIDES_MODEL and u.attribute == "date" and not u.foreign and ranked
                            and ranked[0].score >= MIN_SCORE and ranked[0].fact.window is None
                            and all(ranked[0].features.get(k, 0) > 0 for k in ("trigger", "retrieval", "attribute")))
-        model_oos = sure_kind == "out_of_scope" and not topics and not u.offices and not stated_here
+        # (a topic found only by words of its title the question shares, asking nothing of a topic: "深圳有哪些
+        # 概念验证中心" asks about Shenzhen's centres, not the concept-verification study)
+        model_oos = (sure_kind == "out_of_scope" and (not topics or not TOPIC_ASKED.search(q) and not facets
+                                                       and sure >= TOPIC_WORDS_OOS_SURE)
+                     and not u.offices and not stated_here)
         # With the asker's own facts stated, the asked part alone decides ("我35岁，在郑州一所高校，项目结余
         # 经费要交税吗": the stated city is a fact of theirs, the tax question is out of scope).
         # When they ask may-I, the clause that asks decides ("…已经超出合同期一年了，还能报今年的软科学吗": the

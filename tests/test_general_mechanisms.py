@@ -1648,3 +1648,11 @@ def test_an_unsure_verdict_quotes_every_rule_still_to_confirm(assistant: Assista
 def test_after_an_item_of_the_procedure_the_next_item_follows(assistant: Assistant) -> None:
     answer = assistant.ask("网络申报弄完了以后还有啥？")
     assert answer.intent == Intent.PROCESS and "审核推荐" in answer.answer  # the next item, not the item itself
+
+
+def test_a_topic_found_only_by_shared_words_yields_to_a_sure_out_of_scope(assistant: Assistant) -> None:
+    # "北京" is a city the notice names (as a model to learn from), so no foreign place refuses it
+    answer = assistant.ask("北京的概念验证中心有多少家？")
+    assert answer.intent == Intent.OUT_OF_SCOPE
+    # asked as a topic, the same words are the topic
+    assert assistant.ask("概念验证那个课题归哪个处？").intent != Intent.OUT_OF_SCOPE
