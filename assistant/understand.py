@@ -156,6 +156,8 @@ _THIS_PROGRAMME = (r"这个(?:项目|计划|通知|申报)|这个(?=是|$)|这�
 _WHAT_ONLY = re.compile(
     r"(?:什么|啥)(?:样的?)?(?:项目|计划|东西|性质)|干(?:啥|什么|嘛)(?:用)?的?|做什么(?:用)?的?|有(?:什么|啥)用|"
     r"(?:简单)?介绍(?:一下)?|(?:主要)?(?:讲|说)了?(?:些)?(?:什么|啥)|(?:主要)?内容|概况|"
+    # what it is for: "主要是为了什么", "目的是啥", "研究成果给谁用"
+    r"为了(?:什么|啥)|(?:的)?(?:目的|宗旨|用途)|(?:(?:做|研究|写)出来的|研究)?成果(?:是)?(?:给|供)谁(?:用|参考)|这|"
     r"请问|到底|究竟|主要|是|个|一个|什么|啥|的|吗|呢|啊|呀|"
     r"\b(?:what|is|it|about|for|exactly|all|tell|me|give|an?|overview|summary|summarise|summarize|briefly)\b|[?？!！,，。.\s]")
 OTHER_LEVELS = True  # a call of another level of government is foreign

@@ -1656,3 +1656,10 @@ def test_a_topic_found_only_by_shared_words_yields_to_a_sure_out_of_scope(assist
     assert answer.intent == Intent.OUT_OF_SCOPE
     # asked as a topic, the same words are the topic
     assert assistant.ask("概念验证那个课题归哪个处？").intent != Intent.OUT_OF_SCOPE
+
+
+def test_what_the_programme_is_for_is_what_the_call_is(assistant: Assistant) -> None:
+    direction = next(f for f in CORPUS.facts if f.role == "guide_direction")
+    for q in ("这个软科学计划的目的是啥？", "软科学项目做出来的成果供谁参考？"):
+        answer = assistant.ask(q)
+        assert answer.intent != Intent.OUT_OF_SCOPE and squash(direction.zh)[:20] in squash(answer.answer), q
