@@ -422,7 +422,9 @@ class Assistant:
             aspect = (sure_kind if sure_kind in GENERAL_INTENTS
                       else facts[0].intent if facts and kinds.get(facts[0].intent, 0.0) >= OVERVIEW_TIE * sure
                       else asked_kind if facts and asked_kind in GENERAL_INTENTS else facts[0].intent)
-            kind = [c.fact for c in ranked if c.fact.intent == aspect and c.score > 0]
+            # (with evidence, a fact of another kind that answers this one too: "经费管理有什么规定" holds the
+            # lump-sum funding fact, a funding fact that is a rule as well)
+            kind = [c.fact for c in ranked if aspect in (c.fact.intent, *c.fact.also_intents) and c.score > 0]
             if not kind and facts and kinds.get(aspect, 0.0) < OVERVIEW_OF_EVIDENCE:
                 # No fact of the likeliest aspect has evidence, and a fact of another has: that one's aspect
                 # ("结题的时候对成果有什么要求" is not the whole application process)

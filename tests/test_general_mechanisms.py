@@ -1663,3 +1663,10 @@ def test_what_the_programme_is_for_is_what_the_call_is(assistant: Assistant) -> 
     for q in ("这个软科学计划的目的是啥？", "软科学项目做出来的成果供谁参考？"):
         answer = assistant.ask(q)
         assert answer.intent != Intent.OUT_OF_SCOPE and squash(direction.zh)[:20] in squash(answer.answer), q
+
+
+def test_a_whole_aspect_holds_the_facts_of_another_kind_that_answer_it_too(assistant: Assistant) -> None:
+    lump = FACTS["lump_sum"]
+    assert "rules" in lump.also_intents and lump.intent != "rules"
+    answer = assistant.ask("项目经费的管理上都有哪些规定呀")
+    assert squash(lump.zh)[:20] in squash(answer.answer)
