@@ -158,8 +158,8 @@ def _width(text: str) -> int:
 
 def _cells_at(line: str) -> list[tuple[int, str]]:
     """A spaced-out row's cells with the display column each starts at."""
-    line = line.expandtabs(8)
-    return [(_width(line[: m.start()]), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+    line = line.replace("\t", "    ")  # (a tab parts cells, as a wide gap does)
+    return [(_width(line[: m.start()]), m.group()) for m in re.finditer(r"\S+(?:[ \u3000\xa0]\S+)*", line)]
 
 
 def _continued(row: list[tuple[int, str]], line: str) -> list[tuple[int, str]] | None:
