@@ -181,6 +181,37 @@ def _flag(text: str, positive: str, negative: str) -> bool | None:
         _en_negated(text, m.start()) if m.group(0).isascii() else _zh_negated(text, m.start())) for m in said)
 
 
+_BLACKLISTED = r"黑名单|失信名单|失信被执行人|blacklist"
+_NOT_BLACKLISTED = (
+    r"(?:不在|没有|没|无|未|从未|没有被|未被|不)\s*(?:被)?\s*(?:列入|上|进)?(?:过|了)?\s*(?:信用)?\s*(?:失信)?(?:黑名单|失信名单)|not (?:on|in) (?:the|a|any) (?:credit )?blacklist|no blacklist|"
+    # the notice's own words for it: a good credit record, no record of broken trust
+    r"信用(?:记录)?(?:都)?(?:良好|很好|没问题)|(?:没有|没|无)(?:任何)?失信记录|good credit (?:record|standing)|clean credit|"
+    # taken off it since ("去年已经移出了，目前不在名单上")
+    r"(?<!没)(?<!未)(?:已经?|已)?(?:被)?(?:移出|移除|撤出)|(?:目前|现在)不在(?:这个|该)?名单|(?:taken|removed) (?:off|from) the (?:credit )?blacklist|"
+    r"(?:not|no longer) on (?:it|the list) (?:now|any ?more)")
+# Whose record a clause states: the unit's or the leader's (a rule on "the unit or the leader" fails on either)
+_UNIT_SUBJECT = re.compile(r"单位|学校|我校|本校|院里|所里|我院|我所|本所|本院|我们|研究院|研究所|大学|学院|公司|"
+                           r"\b(?:the |our )?(?:unit|university|institute|organi[sz]ation|school)\b")
+_PERSON_SUBJECT = re.compile(r"我(?!们|校|院|所)|本人|负责人|\b(?:i|me|my|myself|the leader)\b")
+
+
+def _either_subject(text: str, positive: str, negative: str) -> bool | None:
+    """A fact of the unit or the leader: stated of one of them and denied of the other ("单位被列入了黑名单，
+    我本人信用没问题") it holds; otherwise as `_flag` reads the whole text (a denial after it, "上过黑名单，
+    已经移出了", settles it)."""
+    subjects: dict[str, set[bool]] = {}
+    last = ""  # a clause naming no one speaks of whom the clause before it named ("我们研究院…，今年初被列入了黑名单")
+    for clause in re.split(r"[，,。；;！!？?]|但是?|不过|可是|\bbut\b", text):
+        unit, person = bool(_UNIT_SUBJECT.search(clause)), bool(_PERSON_SUBJECT.search(clause))
+        whose = ("unit" if unit else "person") if unit != person else "" if unit else last
+        last = whose or last
+        if whose and (value := _flag(clause, positive, negative)) is not None:
+            subjects.setdefault(whose, set()).add(value)
+    if len(subjects) == 2 and any(values == {True} for values in subjects.values()):
+        return True
+    return _flag(text, positive, negative)
+
+
 def _count(text: str, pattern: str) -> int | None:
     m = re.search(pattern, text)
     return cn_number(m.group(1)) if m else None
@@ -311,15 +342,7 @@ def extract_profile(text: str) -> Profile:
         r"not (?:registered as )?an? (?:independent |separate )?legal|no legal|without (?:an? )?(?:independent )?legal|not separately registered")
     if value is not None:
         facts["independent_legal_person"] = value
-    value = _flag(
-        text, r"黑名单|失信名单|失信被执行人|blacklist",
-        r"(?:不在|没有|没|无|未|从未|没有被|未被|不)\s*(?:被)?\s*(?:列入|上|进)?(?:过|了)?\s*(?:信用)?\s*(?:失信)?(?:黑名单|失信名单)|not (?:on|in) (?:the|a|any) (?:credit )?blacklist|no blacklist|"
-        # the notice's own words for it: a good credit record, no record of broken trust
-        r"信用(?:记录)?(?:都)?(?:良好|很好|没问题)|(?:没有|没|无)(?:任何)?失信记录|good credit (?:record|standing)|clean credit|"
-        # taken off it since ("去年已经移出了，目前不在名单上")
-        r"(?<!没)(?<!未)(?:已经?|已)?(?:被)?(?:移出|移除|撤出)|(?:目前|现在)不在(?:这个|该)?名单|(?:taken|removed) (?:off|from) the (?:credit )?blacklist|"
-        r"(?:not|no longer) on (?:it|the list) (?:now|any ?more)",
-    )
+    value = _either_subject(text, _BLACKLISTED, _NOT_BLACKLISTED)
     if value is not None:
         facts["credit_blacklisted"] = value
     value = _flag(

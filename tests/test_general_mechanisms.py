@@ -1670,3 +1670,13 @@ def test_a_whole_aspect_holds_the_facts_of_another_kind_that_answer_it_too(assis
     assert "rules" in lump.also_intents and lump.intent != "rules"
     answer = assistant.ask("项目经费的管理上都有哪些规定呀")
     assert squash(lump.zh)[:20] in squash(answer.answer)
+
+
+def test_a_record_stated_of_the_unit_and_denied_of_the_leader_fails_the_rule_on_either() -> None:
+    from assistant.extract import extract_profile
+
+    # the rule is on the unit or the leader: one of them listed fails it (not the leader's denial winning)
+    assert extract_profile(canonical("我们所去年被列进了失信黑名单，至今没撤出；我个人信用记录良好。")).credit_blacklisted is True
+    assert extract_profile(canonical("The institute got blacklisted last spring, but my own credit is clean.")).credit_blacklisted is True
+    # one subject listed and taken off since is not listed
+    assert extract_profile(canonical("我前年上过黑名单，后来已经移出了，单位信用也没问题。")).credit_blacklisted is False
