@@ -16,10 +16,10 @@ from assistant.quotes import says_something
 from corpus import Corpus
 from corpus.passages import DOC_NAMES, heading_label
 
-# A question asks for a section as a whole: how many parts, what it says, how it is laid out.
-# A bare turn's words without its punctuation and particles ("流程？", "课题呢")
+# A bare turn's words without its punctuation and particles ("流程？", "课题呢"), a few characters at most
 BARE_FILLER = re.compile(r"[\s？?。.！!，,、]|[呢吗啊呀吧嘛哈]+$")
 BARE_MAX = 4
+# A question asks for a section as a whole: how many parts, what it says, how it is laid out.
 OUTLINE_ASKED = re.compile(r"哪几条|哪几步|几条|几步|几个环节|哪些环节|哪些步骤|讲了|讲的|主要|大概|大致|"
                            r"哪些内容|什么内容|怎么规定|如何规定|有哪些规定|分哪|包括哪些|包含哪些|都有什么|都有哪些|"
                            r"整体|整个|总体|全部|所有")

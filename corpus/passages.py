@@ -143,7 +143,7 @@ def table_cells(line: str) -> list[str] | None:
 def topic_record(line: str, aliases: dict[str, str] | None = None) -> tuple[str, str, str, str] | None:
     """A topic written as one line of three or more labelled fields, one its title and one its level: its level,
     its heading (the fields up to the title's), its title, and the fields after it; else None."""
-    starts = [m for m in _RECORD_LABEL.finditer(line)]
+    starts = list(_RECORD_LABEL.finditer(line))
     if len(starts) < 3 or starts[0].start() != 0:
         return None
     title = next((m for m in starts if _RECORD_TITLE.match(m.group(1))), None)
