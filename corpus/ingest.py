@@ -338,7 +338,17 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
                          and _EXCLUDING_HEADING.search(p.section.rpartition(" > ")[2]) and _EXCLUDED_TYPES.search(p.text)][:1]
                 quotes += under
                 found.excluding.update(under)
+        if role == "applicants" and (subunit := next((c for p in passages if p.id.startswith("n-") and not p.topic
+                                                       for c in re.findall(r"[^。]+。?", _body(p.text)) if _SUBUNIT.search(c)
+                                                       and _SUBUNIT_BARRED.search(c)), None)) and subunit not in quotes:
+            # what a unit that is no legal person of its own does ("二级学院…须由所属法人单位统一申报")
+            quotes.append(subunit)
         found.facts.append(_make_fact(role, intent, quotes, vocab))
+
+
+# A unit inside another ("二级学院", "内设机构"), said not to apply by itself
+_SUBUNIT = re.compile(r"二级学院|二级单位|内设机构|分支机构|下属单位|下属机构|院系")
+_SUBUNIT_BARRED = re.compile(r"不能|不得|不予|须由|应由|统一|不可|单独|自身名义|自己的名义")
 
 
 # What dates the project's completion ("不晚于…", "2035年4月30日前完成"); not a step's deadline ("…前完成审核")
@@ -1100,11 +1110,16 @@ def _rules(found: Found) -> None:
                             + (f" (Notice: “{excluded}”)" if excluded else "")),
             })
         # The legal-person and location conditions may be a sentence of their own beside it.
-        legal = next((x for x in app["quotes"] if "法人" in x), None)
+        legal = next((x for x in app["quotes"] if "法人" in x and not _SUBUNIT.search(x)), None) or next(
+            (x for x in app["quotes"] if "法人" in x), None)
         if legal:
+            # (and what a unit inside another does instead, as the notice says it)
+            inside = next((x for x in app["quotes"] if _SUBUNIT.search(x) and x != legal), "")
             found.rules.append({"id": "independent_legal_person", "check": "equals", "field": "independent_legal_person",
                                 "value": True, "quote": legal, "pass": _bi("单位具有独立法人资格。", "The unit is an independent legal person."),
-                                "fail": _bi("申报单位须具有独立法人资格。", "The applying unit must be an independent legal person.")})
+                                "fail": _bi("申报单位须具有独立法人资格。" + (f"通知原文：“{inside}”" if inside else ""),
+                                            "The applying unit must be an independent legal person."
+                                            + (f" (Notice: “{inside}”)" if inside else ""))})
         city_pattern = r"([\u4e00-\u9fff]{2,4}市)(?:内|行政区域内|辖区内|注册)|注册地(?:在|为|位于)([\u4e00-\u9fff]{2,4}市)"
         where = next((x for x in app["quotes"] if re.search(city_pattern, x)), None)
         if where and (city := re.search(city_pattern, where)):

@@ -846,3 +846,16 @@ def test_a_web_page_with_its_markup_left_and_topics_as_lines_of_labelled_fields(
     assert topics[1].title == "某市人工智能赋能制造业转型路径研究" and topics[1].level == "major"
     assert topics[2].level == "general" and [c.office for c in topics[2].contacts] == ["科普处"]
     assert topics[1].focus_quote.startswith("研究要点：研究人工智能")
+
+
+def test_what_a_unit_that_is_no_legal_person_does_instead_is_said_with_the_refusal(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2058年度软科学研究计划项目的通知", "",
+        "一、申报条件",
+        "1. 申报单位须为某市内具有独立法人资格的高等院校、科研院所。",
+        "2. 院系、内设机构不得单独申报，应由所在法人单位统一组织申报。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    legal = next(r for r in corpus.rules if r.id == "independent_legal_person")
+    assert "法人资格" in legal.quote and "应由所在法人单位统一组织申报" in legal.fail.zh
+    assert "应由所在法人单位统一组织申报" in legal.fail.en  # the notice's words beside the English
