@@ -47,7 +47,14 @@ from assistant.sections import BARE_FILLER, BARE_MAX, Outline
 from assistant.sessions import SessionState, make_session_store
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
-from assistant.understand import AMOUNT_MENTION, ASKS, Understander, Understanding, asked_attribute
+from assistant.understand import (
+    AMOUNT_MENTION,
+    ASKS,
+    TOPIC_WORD,
+    Understander,
+    Understanding,
+    asked_attribute,
+)
 from corpus import Corpus, Fact, Topic, find_passages, load_corpus, squash
 from index import HybridRetriever, IndexConfig, open_index
 from index.embedders import make_embedder
@@ -62,8 +69,8 @@ DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
 OVERVIEW_MAX = 6  # facts in an answer to "what are all the requirements"
 LISTING_YIELDS_TO = 4.0  # a non-topic fact scoring this much answers instead of a topic list
-# Words that ask about a topic as such: without one, a topic found by shared words yields to a sure out-of-scope
-TOPIC_ASKED = re.compile(r"课题|题目|选题|子课题|方向|项目|研究|topic|project|study|research", re.IGNORECASE)
+# Without a word asking about a topic as such (understand.TOPIC_WORD), a topic found by shared words yields to a
+# model this sure the question is out of scope
 TOPIC_WORDS_OOS_SURE = 0.75
 FALLBACK_MIN_CHARS = SENTENCE_MIN_CHARS  # a passage shorter than this (a heading) is no answer on its own
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
@@ -518,7 +525,7 @@ class Assistant:
                            and all(ranked[0].features.get(k, 0) > 0 for k in ("trigger", "retrieval", "attribute")))
         # (a topic found only by words of its title the question shares, asking nothing of a topic: "深圳有哪些
         # 概念验证中心" asks about Shenzhen's centres, not the concept-verification study)
-        model_oos = (sure_kind == "out_of_scope" and (not topics or not TOPIC_ASKED.search(q) and not facets
+        model_oos = (sure_kind == "out_of_scope" and (not topics or not TOPIC_WORD.search(q) and not facets
                                                        and sure >= TOPIC_WORDS_OOS_SURE)
                      and not u.offices and not stated_here)
         # With the asker's own facts stated, the asked part alone decides ("我35岁，在郑州一所高校，项目结余
@@ -1063,12 +1070,10 @@ class Assistant:
 
     def _fallback(self, q: str, lang: str, today: dt.date, done, trace: Trace | None) -> tuple[Answer, SessionState]:
         # A bare word naming a part of the notice, nothing else said: that part as a whole ("流程": the
-        # section's parts; "课题": the topics)
+        # section's parts; a bare topic word, "课题", was listed at step 7)
         if lang == "zh" and (section := self.outline.named_by(q)):
             draft = self.outline.answer(section)
             return done(draft, self._outline_intent(draft.passages))
-        if listed := self._bare_listing(q, lang):
-            return done(listed, Intent.TOPICS)
         # Only here, with nothing matched, is the query embedded: dense similarity decides scope.
         hits = self.retriever.search(q, MAX_CITATIONS, correct=False)
         top = hits[0] if hits else None

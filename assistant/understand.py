@@ -172,8 +172,8 @@ EN_PROGRAMME = re.compile(rf"\b((?:(?!(?:{_EN_NAME_STOP})\b)[a-z][a-z'-]* ){{1,4
                           r"(?:foundation|fund|programme|program|scheme|award|prize|grant|plan|call)s?\b", re.ASCII)
 CALLS_ARE_NAMES = True  # the words of another programme's name state nothing of the asker
 SUBJECT_MIN_BM25 = 6.0  # a follow-up's words name a subject of the notice when they score this high
-SUBJECT_MIN_BM25_LATIN = 2.0
-PRONOUN_MAX_CHARS = 16  # a longer question with a pronoun says enough on its own  # English words score lower (no character bigrams)
+SUBJECT_MIN_BM25_LATIN = 2.0  # English words score lower (no character bigrams)
+PRONOUN_MAX_CHARS = 16  # a longer question with a pronoun says enough on its own
 # A pronoun that stands for the previous answer's subject ("它是哪个处？"); "这个项目…" is not one.
 PRONOUN = re.compile(r"它|其|上述|\b(?:it|its|they|them)\b|\bthat(?:\s+one)?\s*\??$", re.ASCII)  # ("which office is that?")
 PRONOUN_MAX_WORDS = 6  # ... in English, counted in words
