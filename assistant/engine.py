@@ -78,6 +78,10 @@ FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
 # 支持" is a word of a rule, not a step, and the clause after it ("同一申报单位须通过单个推荐部门") no answer.
 STEP_KINDS = ("process", "dates", "materials")
 DOCUMENT_CLAUSES = True  # "承诺书里…" leads with the annex's clause that answers it
+# A form's blanks answer what is to be filled in on it.
+FILL_IN_BLANKS = True
+_FILL_ASKED = re.compile(r"填|\bfill(?:ed|ing)?\b|\bcomplete (?:the|on)\b")
+_BLANK = re.compile(r"_{3,}|＿{2,}|（\s{2,}）|\(\s{2,}\)")
 DOCUMENT_BM25_MARGIN = 2.0  # BM25's best clause this many times its second's score decides alone
 ABOUT_PROGRAMME = True  # "这是个什么项目" is answered with what the call is (ABOUT_ROLES), not refused
 ABOUT_ROLES = ("legal_basis", "guide_direction", "project_counts", "funding_levels")
@@ -784,6 +788,9 @@ class Assistant:
         if u.clause is not None:
             return next((pid for pid in ids if re.match(rf"{u.clause}\s*[.、．]", self.corpus.passage(pid).text)), None)
         q = u.focus
+        if FILL_IN_BLANKS and _FILL_ASKED.search(q):
+            # "承诺书上要填哪些单位信息": what a form asks to be filled in is where it leaves blanks ("单位名称：_____").
+            ids = [pid for pid in ids if _BLANK.search(self.corpus.passage(pid).text)] or ids
         for alias, root in self.understander.documents:
             if root == u.document:
                 q = q.replace(alias, " ")

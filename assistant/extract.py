@@ -338,7 +338,7 @@ def extract_profile(text: str) -> Profile:
     elif re.search(r"一般项目|一般课题|general project", text) and not re.search(r"重大|重点|major|key project", text):
         facts["project_level"] = "general"
     # ("legal-person status": hyphenated too)
-    value = _flag(text, r"独立法人|法人资格|独立的法人|(?:社会团体|事业单位|社团)法人|legal[- ]person|legal[- ]entity", _NEG + r"\s*(?:是)?\s*独立法人|不是法人|非法人|没有(?:单独)?(?:做|办)?(?:过)?法人登记|不是(?:单独|独立)的?法人|内设机构|"
+    value = _flag(text, r"独立(?:事业|的)?法人|法人资格|独立的法人|(?:社会团体|事业单位|社团)法人|legal[- ]person|legal[- ]entity", _NEG + r"\s*(?:是)?\s*独立法人|不是法人|非法人|没有(?:单独)?(?:做|办)?(?:过)?法人登记|不是(?:单独|独立)的?法人|内设机构|"
         r"not (?:registered as )?an? (?:independent |separate )?legal|no legal|without (?:an? )?(?:independent )?legal|not separately registered")
     if value is not None:
         facts["independent_legal_person"] = value
@@ -423,6 +423,8 @@ def extract_profile(text: str) -> Profile:
                    r"(?:只|仅|就)(?:通过|经过|走|透过|经)[^，,。；;]{0,14}?(?:一个|单个|1个|一家)(?:推荐)?(?:部门|渠道|口子)|"
                    # "只通过一个区科技局推荐": one body named, whatever it is
                    r"(?:只|仅|就)(?:通过|经过|走|透过|经|由)\s*(?:一个|单个|1个|一家)[^，,。；;和与及、]{0,8}?推荐|"
+                   # "只通过所在区科技局推荐": one body, named with no other beside it
+                   r"(?:只|仅)(?:通过|经过|走|透过|经|由)[^，,。；;和与及、两几多]{1,10}?推荐|"
                    r"(?:through|use|via|with) (?:only |just )?(?:one|a single|a sole|one single) (?:recommending )?department|"
                    r"\b(?:a |one )?(?:single|sole|one) recommending department", text):
         facts["recommending_departments"] = 1
@@ -455,6 +457,8 @@ _PLACES_USED = (
 )
 # A unit that has put nothing forward yet ("所里今年还一个都没推荐", "学校还没有推荐任何项目").
 _UNIT_NONE = re.compile(_UNIT + r"[^，,。？?我]{0,6}?(?:(?:一个|一项)(?:项目|课题)?(?:都|也)|任何项目(?:都|也)|还|尚)(?:还)?(?:没有?|未)(?:推荐|上报|报|推)(?:过)?(?:任何)?(?:项目)?|"
+                        # "单位今年就报这1项": the asked one is the unit's only one, none other put forward
+                        + _UNIT + r"[^，,。？?我]{0,6}?(?:就|只|仅)(?:报|推荐|上报|申报|推)(?:这|此)(?:一|1)?(?:项|个)|"
                         # "名额还一个没用", "hasn't recommended a single project yet"
                         r"(?:名额|指标)[都还也]{0,3}(?:一个|一项)?[都还也]{0,2}(?:没|未)(?:用|占)|"
                         r"(?:hasn't|has not|haven't|have not) (?:yet )?(?:recommended|put forward|submitted|nominated) "

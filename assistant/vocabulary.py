@@ -59,7 +59,9 @@ ASK_ELIGIBLE_EN = re.compile(r"\b(?:can|may|could)\b.{0,40}\b(?:apply|lead (?:a|
 # "How many …" questions ask for a quota or a count, not for a verdict.
 COUNT = ("几项", "几个", "多少项", "多少个", "几次", "一共", "how many", "number of")
 WHEN = ("什么时候", "何时", "啥时候", "哪天", "几号", "几月", "日期", "时间", "截止", "when", "date", "until", "deadline")
-SELF = ("我", "我们", "本人", "本单位", "我单位", "我校", "我院", "我所", "咱", "俺", "i ", "i'm", "we ", "our ", "my ", "me ")
+SELF = ("我", "我们", "本人", "本单位", "我单位", "我校", "我院", "我所", "咱", "俺", "i", "i'm", "we", "our", "my", "me")
+# (an English one as a word: "income tax" holds "me ", "wifi" "i")
+_SELF_WORDS = re.compile("|".join(rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in SELF))
 # "负责人本人签名": 本人 after a person is that person himself, not the asker.
 _HIMSELF = re.compile(r"(?<=[人师授员长者])本人")
 
@@ -75,7 +77,7 @@ _APPLICANT = re.compile(r"(?<![其吉])他(?!人)|她|拟任|\b(?:he|she)\b|\bth
 def speaks_of_self(q: str) -> bool:
     """Whether the asker speaks of themselves or their unit ("我们学校", "本人48岁"), or of the applicant
     they ask for (facts stated of "他" or "负责人" are a profile too)."""
-    return any(w in _HIMSELF.sub("", q) for w in SELF) or bool(_APPLICANT.search(q))
+    return bool(_SELF_WORDS.search(_HIMSELF.sub("", q))) or bool(_APPLICANT.search(q))
 GREETINGS = ("你好", "您好", "hello", "hi", "在吗", "哈喽", "嗨")
 THANKS = ("谢谢", "感谢", "多谢", "thanks", "thank you")
 

@@ -1680,3 +1680,31 @@ def test_a_record_stated_of_the_unit_and_denied_of_the_leader_fails_the_rule_on_
     assert extract_profile(canonical("The institute got blacklisted last spring, but my own credit is clean.")).credit_blacklisted is True
     # one subject listed and taken off since is not listed
     assert extract_profile(canonical("我前年上过黑名单，后来已经移出了，单位信用也没问题。")).credit_blacklisted is False
+
+
+def test_an_english_pronoun_is_a_word_not_the_tail_of_another() -> None:
+    from assistant import vocabulary as V
+
+    # "income" ends in "me", "your" holds "our": neither speaks of the asker
+    assert not V.speaks_of_self("what's the income tax on research grants for your staff?")
+    assert V.speaks_of_self("can my institute apply?") and V.speaks_of_self("i'm 52, is that too old?")
+
+
+def test_a_question_naming_a_kind_of_unit_in_general_gets_no_verdict(assistant: Assistant) -> None:
+    answer = assistant.ask("How much income tax do private companies pay on consulting revenue?")
+    assert answer.eligibility is None and answer.intent == Intent.OUT_OF_SCOPE
+
+
+def test_a_unit_of_its_own_legal_person_one_channel_and_its_only_project_are_read() -> None:
+    from assistant.extract import extract_profile
+
+    p = extract_profile(canonical("我们所是独立事业法人，院里今年就报这一项，只经过高新区管委会推荐。"))
+    assert (p.independent_legal_person, p.org_quota_used, p.recommending_departments) == (True, 0, 1)
+    # two bodies named is not one channel
+    assert extract_profile(canonical("只通过高新区和金水区科技局推荐")).recommending_departments == 2
+
+
+def test_what_a_form_asks_to_be_filled_in_is_where_it_leaves_blanks(assistant: Assistant) -> None:
+    blank = next(p for p in CORPUS.passages if "_____" in p.text and p.section.startswith("附件"))
+    answer = assistant.ask("信用承诺书上要填哪些单位的情况？")
+    assert squash(blank.text)[:15] in squash(answer.answer)
