@@ -30,6 +30,7 @@ from corpus import Corpus
 from index.tokenize import canonical, jieba_ready, stem, words
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_INTERROGATIVE = re.compile(r"哪|什么|几|多少|啥|谁|怎|何|吗|呢")  # what makes a word a question word
 _LATIN_WORD = re.compile(r"(?<![a-z'])[a-z]+(?![a-z'])")
 ENGLISH_MIN = 5  # shorter English words are too close to each other to correct
 ENGLISH_TWO_EDITS = 9  # from this length a slip may be two edits away
@@ -251,9 +252,13 @@ def corrector_for(corpus: Corpus, extra_known: tuple[str, ...] = (), extra_vocab
     topic_names = [canonical(a) for t in corpus.topics for a in (*t.aliases, t.title)]
     # Typos are corrected to words of the notice and names of its topics, never to question phrasing.
     # Trigger words count too when they are dictionary words ("资助"), not phrasings ("交什么").
-    vocabulary = [*frequency, *topic_names, *(w for w in named if _is_word(w)), *extra_vocabulary]
+    # (a question word that is also a trigger's part, "哪天" of "申报+哪天", is question phrasing: "在哪填"
+    # is not "在哪天"; "截止", asked with, is a word of what is asked)
+    notice = canonical(corpus.clean_notice).replace(" ", "")
+    asking = {w for w in map(canonical, extra_known) if _INTERROGATIVE.search(w)}
+    vocabulary = [*frequency, *topic_names, *(w for w in named if _is_word(w) and w not in asking), *extra_vocabulary]
     named += [*topic_names, *extra_vocabulary]
-    known = "\n".join([canonical(corpus.clean_notice).replace(" ", ""), *named, *extra_known,
+    known = "\n".join([notice, *named, *extra_known,
                        *(canonical(w) for w in corpus.not_covered)])
     english: Counter[str] = Counter()
     for text in [*(f.en for f in corpus.facts), *(t for f in corpus.facts for t in f.triggers),

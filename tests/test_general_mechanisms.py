@@ -1708,3 +1708,11 @@ def test_what_a_form_asks_to_be_filled_in_is_where_it_leaves_blanks(assistant: A
     blank = next(p for p in CORPUS.passages if "_____" in p.text and p.section.startswith("附件"))
     answer = assistant.ask("信用承诺书上要填哪些单位的情况？")
     assert squash(blank.text)[:15] in squash(answer.answer)
+
+
+def test_a_question_word_is_no_word_a_typo_is_corrected_to(assistant: Assistant) -> None:
+    # "哪填" reads like "哪天" (a question word some trigger is built with): the asker wrote where to fill in
+    u = assistant.understander.understand("这个表格去哪填呀？", None)
+    assert "填" in u.text and not u.corrections
+    # a slip for a word of what is asked is still corrected
+    assert "截止" in assistant.understander.understand("几号戒指？", None).text
