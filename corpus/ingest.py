@@ -39,6 +39,7 @@ from corpus.passages import (
     Passage,
     block_number,
     circled,
+    forwarded_start,
     heading_label,
     level_aliases,
     level_of,
@@ -250,7 +251,8 @@ def _make_fact(role: str, intent: str, quotes: list[str], vocab: dict[str, Any],
 
 
 def _in(p: Passage, where: str) -> bool:
-    return where == "any" or p.id.startswith({"notice": "n-", "guide": "g-"}[where])
+    # (a forwarding office's own part, "f-", says what it adds: its facts are its own, `_forwarding`)
+    return not p.id.startswith("f-") if where == "any" else p.id.startswith({"notice": "n-", "guide": "g-"}[where])
 
 
 # A sentence excluding some ("企业、社会组织和个人不在本次申报范围内"): not who may apply.
@@ -363,8 +365,10 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
     last_year: str | None = None  # the year of the last full date: a later "4月25日" is in it
     from_issue: list[tuple[Passage, Passage, re.Match[str]]] = []
     for original in passages:
-        if original.id.startswith("s-"):
-            continue  # a later notice's changes amend these windows (_amendments), they are none of their own
+        if original.id.startswith(("s-", "f-")):
+            # a later notice's changes amend these windows (_amendments), they are none of their own; a forwarding
+            # office's own dates are its part's (_forwarding)
+            continue
         p = replace(original, text=with_years(read_dates(original.text), last_year or found.meta.get("year")))
         if p.kind == "dateline":
             m = _DATELINE.match(p.text)
@@ -764,7 +768,7 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
     amounts: dict[str, float] = {}
     quotes: list[str] = []
     for p in passages:
-        if p.topic:
+        if p.topic or p.id.startswith("f-"):
             continue
         if _COUNT.search(p.text) and not found.fact("project_counts"):
             # a level's count alone on its line ("重大项目 2 项" as a list item): the other levels' lines beside
@@ -848,7 +852,7 @@ def _title_of(heading: str) -> str:
     text = re.sub(r"^\d{1,2}\s*[-—－–]\s*\d{1,2}\s*[、.．]?\s*", "", text)  # "1-2 …": a table row's sub-topic
     text = re.sub(r"^(?:" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[：:、]\s*", "", text)  # "重大项目一：…"
     text = re.sub(r"^(?:【[^】]{1,10}】|\d+(?:\.\d+)+\s|\d+\s*[.、．]|子(?:课题|选题)\s*(?:[①-⑩一二三四五六七八九十\d]+|[A-Za-z](?![A-Za-z]))\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", text)
-    text = re.sub(r"[（(][^（）()]*(?:子课题|项目)[^（）()]*[)）]\s*$", "", text)
+    text = re.sub(r"[（(][^（）()]*(?:子课题|项目)[^（）()]*[)）]\s*$|【[^【】]{0,6}(?:项目|课题)】\s*$", "", text)
     return text.strip().rstrip("。")
 
 
@@ -910,6 +914,13 @@ def _office_named(own: list[Passage], cells: list[str] | None, title: str) -> st
     if cells and (office := next((c for c in cells if c != title and _OFFICE.fullmatch(c)), None)):
         return office
     return next((m.group(1) for p in own if (m := _OFFICE_FIELD.search(p.text))), None)
+
+
+def _group_contact(passages: list[Passage], head: Passage) -> Passage | None:
+    """The contact line of the group heading a topic is listed under ("（二）高新技术处（联系人：…，电话：…）")."""
+    group = head.section.rpartition(" > ")[0]
+    return next((p for p in passages if not p.topic and p.kind == "contact" and p.section == group
+                 and _PHONE.search(p.text)), None) if " > " in group else None
 
 
 def _group_of(head: Passage) -> str | None:
@@ -1005,6 +1016,12 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         elif above:
             # a sub-topic named on one line, its topic's contact after the list: that contact is its own
             topic["contacts"], topic["contact_quote"] = above["contacts"], above["contact_quote"]
+        elif not sub and (listed := _group_contact(passages, head)):
+            # listed under its office's heading, which gives the contact ("（二）高新技术处（联系人：…，电话：…）")
+            office = heading_label(head.section.split(" > ")[-2])
+            topic["contacts"] = [{**c, "office": c["office"] or (office if _OFFICE.fullmatch(office) else "")}
+                                 for c in _contact_of([listed])[0]]
+            topic["contact_quote"] = listed.text
         elif (office := _office_named(own, cells, title)) and (listed := next(
                 (p for p in passages if not p.topic and office in p.text and _PHONE.search(p.text)), None)):
             # the topic names its office only ("归口处室：规划统计处"); the notice's list of offices has its phone
@@ -1380,7 +1397,8 @@ def _review(found: Found, passages: list[Passage], notice: str) -> str:
     lines += [f"- {n}" for n in found.notes] or ["- (nothing)"]
     if missing:
         lines.append("- numbers in the notice that no fact or topic holds: " + "、".join(missing))
-    unplaced = [p for p in passages if p.kind in ("funding", "contact") and not p.topic]
+    held = {t.get("contact_quote") for t in found.topics}  # (a group heading's contact is its topics')
+    unplaced = [p for p in passages if p.kind in ("funding", "contact") and not p.topic and p.text not in held]
     for p in unplaced:
         lines.append(f"- a {p.kind} line outside any topic: “{p.text}” ({p.section})")
     return "\n".join(lines) + "\n"
@@ -1420,7 +1438,8 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
         step()
     _late_sentences(passages, found)
     amounts = _counts_and_levels(passages, found, vocab)
-    _meta(lines, passages, found)
+    # (a forwarding notice's title, issuer and date are the forwarded notice's: that is the call; its own are its part's)
+    _meta(lines[forwarded + 1:] if (forwarded := forwarded_start(lines)) is not None else lines, passages, found)
     _topics(passages, found, amounts, vocab)
     _amendments(passages, found, vocab)
     _rules(found)
