@@ -848,7 +848,7 @@ def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
 
 # A place a forwarding office serves, as its name says it ("郑州市中原区科学技术局" -> 中原区, a district: 区), after
 # the city or province it lies in
-_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?[省市](?=[\u4e00-\u9fff]{2,}[区县旗]))?([\u4e00-\u9fff]{1,5}?([区县市旗]))")
+_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?[省市](?=[\u4e00-\u9fff]{2,}[区县旗]))?([\u4e00-\u9fff]{1,5}?([区县市旗]))")
 _PLACE_EN = {"区": "district", "县": "county", "旗": "county", "市": "city"}
 # An item of the forwarding office's own text: "一、区级提交时间。…", "（二）…", "2. …"
 _ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．])")
