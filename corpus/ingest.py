@@ -1095,8 +1095,8 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             topic["contacts"], topic["contact_quote"] = above["contacts"], above["contact_quote"]
         elif not sub and (listed := _group_contact(passages, head)):
             # listed under its office's heading, which gives the contact ("（二）高新技术处（联系人：…，电话：…）")
-            group = heading_label(head.section.split(" > ")[-2])
-            topic["contacts"] = [{**c, "office": c["office"] or (group if _OFFICE.fullmatch(group) else "")}
+            heading = heading_label(head.section.split(" > ")[-2])
+            topic["contacts"] = [{**c, "office": c["office"] or (heading if _OFFICE.fullmatch(heading) else "")}
                                  for c in _contact_of([listed])[0]]
             topic["contact_quote"] = listed.text
         elif (office := _office_named(own, cells, title)) and (listed := next(
