@@ -751,10 +751,12 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
         return p.section.split(" > ")[1:]
 
     # a heading naming the materials ("(四) 项目申报材料包括", "五、材料要求"), not a rule's sentence that
-    # mentions them ("（六）不接受涉密项目申报，申报材料须作脱密处理")
+    # mentions them ("（六）不接受涉密项目申报，申报材料须作脱密处理"), nor a numbered point's sentence cut short
+    # as its label ("3. 申报内容涉及国家秘密的（申报材料须作…")
     items = [p for p in passages if p.id.startswith("n-") and any(
         re.search(r"申报材料|材料清单|提交材料|报送材料|材料要求|所需材料", h)
-        and not re.search(r"[，。；]", heading_label(h)) for h in heads(p)) and not any("纸质" in h for h in heads(p))]
+        and not re.search(r"[，。；]", heading_label(h)) and not h.endswith("…") for h in heads(p))
+        and not any("纸质" in h for h in heads(p))]
     if items:
         found.facts.append(_make_fact("materials", "materials", [_body(p.text) for p in items[:8]], vocab))
     else:

@@ -1004,3 +1004,17 @@ def test_applying_through_two_channels_is_asked_of_the_single_recommender_rule(t
     ]
     found, corpus = _ingested(tmp_path, lines)
     assert {"两条渠道", "同时通过"} <= set(next(f for f in corpus.facts if f.role == "single_recommender").triggers)
+
+
+def test_a_rule_cut_short_as_its_points_label_is_not_a_heading_over_the_materials(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2063年度软科学研究计划项目的通知",
+        "一、不予受理情形",
+        "1. 申报课题涉及国家秘密的（申报材料须作脱密处理后方可上传）；",
+        "二、申报材料",
+        "1. 某市软科学研究计划项目申报书；",
+        "2. 项目负责人职称证书扫描件。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    materials = next(f for f in corpus.facts if f.role == "materials")
+    assert materials.quotes[0].startswith("某市软科学研究计划项目申报书") and not any("国家秘密" in q for q in materials.quotes)
