@@ -23,6 +23,8 @@ BARE_MAX = 4
 OUTLINE_ASKED = re.compile(r"哪几条|哪几步|几条|几步|几个环节|哪些环节|哪些步骤|讲了|讲的|主要|大概|大致|"
                            r"哪些内容|什么内容|怎么规定|如何规定|有哪些规定|分哪|包括哪些|包含哪些|都有什么|都有哪些|"
                            r"整体|整个|总体|全部|所有")
+# Words a question may use for a section's own (its label "申报程序", asked as "申报流程")
+SAME_WORDS = (("程序", "流程", "步骤"),)
 LIST_MAX = 6  # items of a listed part quoted
 PART_MAX = 3  # sentences of a part quoted
 
@@ -68,7 +70,9 @@ class Outline:
         """The section a question asks for as a whole: it names the section and asks for its parts."""
         if not OUTLINE_ASKED.search(q):
             return None
-        named = [s for s in self.sections if s.label in q]
+        # (a section labelled "申报程序" is asked for as "申报流程" too)
+        named = [s for s in self.sections if s.label in q or any(
+            a in s.label and s.label.replace(a, b) in q for group in SAME_WORDS for a in group for b in group if a != b)]
         return max(named, key=lambda s: len(s.label)) if named else None
 
     def named_by(self, q: str) -> Section | None:

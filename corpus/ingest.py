@@ -39,6 +39,7 @@ from corpus.passages import (
     Passage,
     block_number,
     circled,
+    forwarded_start,
     heading_label,
     level_aliases,
     level_of,
@@ -250,7 +251,8 @@ def _make_fact(role: str, intent: str, quotes: list[str], vocab: dict[str, Any],
 
 
 def _in(p: Passage, where: str) -> bool:
-    return where == "any" or p.id.startswith({"notice": "n-", "guide": "g-"}[where])
+    # (a forwarding office's own part, "f-", says what it adds: its facts are its own, `_forwarding`)
+    return not p.id.startswith("f-") if where == "any" else p.id.startswith({"notice": "n-", "guide": "g-"}[where])
 
 
 # A sentence excluding some ("企业、社会组织和个人不在本次申报范围内"): not who may apply.
@@ -363,8 +365,10 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
     last_year: str | None = None  # the year of the last full date: a later "4月25日" is in it
     from_issue: list[tuple[Passage, Passage, re.Match[str]]] = []
     for original in passages:
-        if original.id.startswith("s-"):
-            continue  # a later notice's changes amend these windows (_amendments), they are none of their own
+        if original.id.startswith(("s-", "f-")):
+            # a later notice's changes amend these windows (_amendments), they are none of their own; a forwarding
+            # office's own dates are its part's (_forwarding)
+            continue
         p = replace(original, text=with_years(read_dates(original.text), last_year or found.meta.get("year")))
         if p.kind == "dateline":
             m = _DATELINE.match(p.text)
@@ -449,8 +453,10 @@ def _named(name: str) -> list[str]:
     """How an applicant names a dated step: its name, or the last two words of it ("申报单位网上确认"
     is asked as "网上确认")."""
     jieba.setLogLevel(logging.WARNING)  # (its dictionary's loading is no news to the bureau's staff)
-    ws = [w for w in jieba.lcut(name) if len(w) >= 2]
-    return list(dict.fromkeys([name, *(["+".join(ws[-2:])] if len(ws) >= 2 else ws)]))
+    # ("专家评审时间" is asked as "专家评审什么时候": the step, without the word for its time)
+    step = re.sub(r"(?:截止)?(?:时间|日期|期限)$", "", name)
+    ws = [w for w in jieba.lcut(step) if len(w) >= 2]
+    return list(dict.fromkeys([name, *([step] if len(step) >= 2 else []), *(["+".join(ws[-2:])] if len(ws) >= 2 else ws)]))
 
 
 _OPENS = re.compile(r"(?:开放|开始|启动|开通|开启)$")
@@ -537,7 +543,9 @@ def _late_sentences(passages: list[Passage], found: Found) -> None:
         for p in passages:
             clauses = re.split(r"(?<=[，,])", _body(p.text).rstrip("。"))
             at = next((i for i, c in enumerate(clauses) if LATE.search(c)), None)
-            if p.id.startswith("n-") and not p.topic and at is not None and not _SINGLE.search(p.text):
+            # (a sentence, not a heading or a list's opening: "（三）不予受理情形", "有下列情形之一的，不予受理：")
+            if p.id.startswith("n-") and not p.topic and at is not None and not _SINGLE.search(p.text) \
+                    and not p.text.rstrip().endswith(("：", ":")) and re.search(r"[，,。；;]", p.text):
                 more.append("".join(clauses[max(at - 1, 0): at + 1]).rstrip("，,"))
                 break
     for sentence in more:
@@ -728,7 +736,9 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
         fact["zh"] = f"{heading}请联系{said}。" if heading and heading not in p.text else f"{said}。"
         fact["en"] = f"{'Technical support' if role == 'contact_tech' else 'Enquiries'} ({heading}): {said}."
         if role.startswith("contact_") and role not in ("contact_business", "contact_tech"):
-            fact["triggers"] = [heading] if heading else []
+            # (and the heading's own subject, "规划指导" asked as "规划方面的问题找谁")
+            fact["triggers"] = [heading, *(w for w in jieba.lcut(heading) if len(w) >= 2 and w != heading
+                                           and not re.search(r"咨询|指导|支持|服务|联系|方式|电话", w))] if heading else []
         found.facts.append(fact)
 
 
@@ -741,10 +751,12 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
         return p.section.split(" > ")[1:]
 
     # a heading naming the materials ("(四) 项目申报材料包括", "五、材料要求"), not a rule's sentence that
-    # mentions them ("（六）不接受涉密项目申报，申报材料须作脱密处理")
+    # mentions them ("（六）不接受涉密项目申报，申报材料须作脱密处理"), nor a numbered point's sentence cut short
+    # as its label ("3. 申报内容涉及国家秘密的（申报材料须作…")
     items = [p for p in passages if p.id.startswith("n-") and any(
         re.search(r"申报材料|材料清单|提交材料|报送材料|材料要求|所需材料", h)
-        and not re.search(r"[，。；]", heading_label(h)) for h in heads(p)) and not any("纸质" in h for h in heads(p))]
+        and not re.search(r"[，。；]", heading_label(h)) and not h.endswith("…") for h in heads(p))
+        and not any("纸质" in h for h in heads(p))]
     if items:
         found.facts.append(_make_fact("materials", "materials", [_body(p.text) for p in items[:8]], vocab))
     else:
@@ -764,7 +776,7 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
     amounts: dict[str, float] = {}
     quotes: list[str] = []
     for p in passages:
-        if p.topic:
+        if p.topic or p.id.startswith("f-"):
             continue
         if _COUNT.search(p.text) and not found.fact("project_counts"):
             # a level's count alone on its line ("重大项目 2 项" as a list item): the other levels' lines beside
@@ -804,17 +816,23 @@ def _title_line(lines: list[str]) -> str:
         (ln for ln in lines[:1] if re.search(r"\d{4}\s*年度?.{0,30}计划", ln) and len(ln) <= 60), "")
 
 
-def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
-    title_line = _title_line(lines)
-    title = squash(title_line)
-    year = re.search(r"(\d{4})\s*年", title)
-    programme = re.search(r"(?:年度?)?([\u4e00-\u9fff]{2,20}?计划)", title.split("年度")[-1] if "年度" in title else title)
+def _issuer_line(lines: list[str]) -> str:
+    """The line naming who issues the notice: its head ("郑州市科学技术局"), else its signature before the dateline."""
     issuer_line = next((ln for ln in lines[:6] if _UNIT.fullmatch(squash(ln)) or re.fullmatch(r"[\u4e00-\u9fff]{4,20}(?:局|委员会|厅|委|办公室)", squash(ln))), "")
     if not issuer_line:  # the signature before the dateline
         for i, ln in enumerate(lines):
             if _DATELINE.match(ln) and i and re.search(r"(?:局|委员会|厅|委)$", lines[i - 1]):
                 issuer_line = lines[i - 1]
                 break
+    return issuer_line
+
+
+def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
+    title_line = _title_line(lines)
+    title = squash(title_line)
+    year = re.search(r"(\d{4})\s*年", title)
+    programme = re.search(r"(?:年度?)?([\u4e00-\u9fff]{2,20}?计划)", title.split("年度")[-1] if "年度" in title else title)
+    issuer_line = _issuer_line(lines)
     found.meta = {
         "title": title, "issuer": squash(issuer_line), "year": int(year.group(1)) if year else None,
         "programme": programme.group(1) if programme else "", "quotes": [q for q in (title_line, issuer_line) if q],
@@ -828,6 +846,71 @@ def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
         issue["quotes"].append(issuer_line)
         issue["zh"] = f"落款日期为{squash(issue['quotes'][0])}，发文单位为{squash(issuer_line)}。"
         issue["en"] = f"Dated {squash(issue['quotes'][0])}, issued by {squash(issuer_line)}."
+
+
+# A place a forwarding office serves, as its name says it ("郑州市中原区科学技术局" -> 中原区, a district: 区), after
+# the city or province it lies in
+_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?[省市](?=[\u4e00-\u9fff]{2,}[区县旗]))?([\u4e00-\u9fff]{1,5}?([区县市旗]))")
+_PLACE_EN = {"区": "district", "县": "county", "旗": "county", "市": "city"}
+# An item of the forwarding office's own text: "一、区级提交时间。…", "（二）…", "2. …"
+_ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．])")
+
+
+def _forwarding(passages: list[Passage], found: Found, vocab: dict[str, Any], issuer: str) -> None:
+    """What a forwarding office adds to the notice it forwards ("转发…的通知"; passages "f-"): its own items, each
+    a fact of the forwarding part, called by the office's place ("区里", "区科技局", "中原区"): an item with a date
+    (its own deadline, earlier than the call's) a dates fact, one with a phone a contacts fact, the others process
+    facts; and the forwarding itself (its title, number and what it forwards)."""
+    part = [p for p in passages if p.id.startswith("f-")]
+    # (its items end at its list of annexes, "附件1：…的通知", above its signature and date)
+    end = next((k for k, p in enumerate(part) if p.text.startswith("附件") or p.kind == "dateline"), len(part))
+    own, signed = part[:end], [p.text for p in part if p.kind == "dateline"][:1]
+    if not own:
+        return
+    office = squash(issuer)
+    place = _PLACE.match(office)
+    words = [office]
+    en: list[str] = []
+    if place:
+        name, level = place.group(1), place.group(2)
+        words += [name, f"{level}科技局", f"{level}局", f"{level}里", f"{level}级", f"{level}科技部门"]
+        if level in _PLACE_EN:
+            en = [f"{_PLACE_EN[level]} bureau", f"{_PLACE_EN[level]}+deadline", f"{_PLACE_EN[level]}+contact",
+                  f"{_PLACE_EN[level]}+phone"]
+    items: list[list[Passage]] = []
+    for p in own:
+        if not items or _ITEM_START.match(p.text) or p.section != items[-1][-1].section:
+            items.append([])
+        items[-1].append(p)
+    intro = [p for p in items[0] if "转发" in p.text or re.search(r"〔\d{4}〕\s*\d+\s*号", p.text)]
+    if intro:
+        fact = _make_fact("forwarding", "other", [p.text for p in intro] + signed, vocab)
+        fact["triggers"] = list(dict.fromkeys([*fact["triggers"], *words]))
+        fact["zh"] = f"本通知由{office}转发：" + fact["zh"]
+        fact["en"] = f"This notice is forwarded by {office}. (The notice says, in Chinese: {fact['zh']})"
+        found.facts.append(fact)
+    roles: dict[str, int] = {}
+    for item in items[1:] if intro else items:
+        text = "".join(p.text for p in item)
+        dated = _SINGLE.search(read_dates(text))
+        role = "forward_deadline" if dated else "forward_contact" if _PHONE.search(text) else "forward_step"
+        roles[role] = roles.get(role, 0) + 1
+        fid = role if roles[role] == 1 else f"{role}_{roles[role]}"
+        intent = {"forward_deadline": "dates", "forward_contact": "contacts"}.get(role, "process")
+        quotes = [_body(p.text) for p in item]
+        fact = _make_fact(role, intent, quotes, vocab)
+        fact["id"] = fid
+        label = _event_name(item[0].text, "") or ""
+        fact["triggers"] = list(dict.fromkeys([*fact["triggers"], *words, *en, *([label] if label else [])]))
+        fact["zh"] = f"{office}（转发通知）：" + fact["zh"]
+        said = f"(the notice says, in Chinese: {fact['zh']})"
+        if dated:
+            fact["en"] = f"{office}, forwarding the notice, sets its own date: {_iso(*dated.groups())} {said}"
+        elif role == "forward_contact":
+            fact["en"] = f"Enquiries to the forwarding office, {office} {said}"
+        else:
+            fact["en"] = f"What {office}, forwarding the notice, adds {said}"
+        found.facts.append(fact)
 
 
 # ------------------------------------------------------------------------------------------ topics
@@ -848,7 +931,7 @@ def _title_of(heading: str) -> str:
     text = re.sub(r"^\d{1,2}\s*[-—－–]\s*\d{1,2}\s*[、.．]?\s*", "", text)  # "1-2 …": a table row's sub-topic
     text = re.sub(r"^(?:" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[：:、]\s*", "", text)  # "重大项目一：…"
     text = re.sub(r"^(?:【[^】]{1,10}】|\d+(?:\.\d+)+\s|\d+\s*[.、．]|子(?:课题|选题)\s*(?:[①-⑩一二三四五六七八九十\d]+|[A-Za-z](?![A-Za-z]))\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", text)
-    text = re.sub(r"[（(][^（）()]*(?:子课题|项目)[^（）()]*[)）]\s*$", "", text)
+    text = re.sub(r"[（(][^（）()]*(?:子课题|项目)[^（）()]*[)）]\s*$|【[^【】]{0,6}(?:项目|课题)】\s*$", "", text)
     return text.strip().rstrip("。")
 
 
@@ -910,6 +993,13 @@ def _office_named(own: list[Passage], cells: list[str] | None, title: str) -> st
     if cells and (office := next((c for c in cells if c != title and _OFFICE.fullmatch(c)), None)):
         return office
     return next((m.group(1) for p in own if (m := _OFFICE_FIELD.search(p.text))), None)
+
+
+def _group_contact(passages: list[Passage], head: Passage) -> Passage | None:
+    """The contact line of the group heading a topic is listed under ("（二）高新技术处（联系人：…，电话：…）")."""
+    group = head.section.rpartition(" > ")[0]
+    return next((p for p in passages if not p.topic and p.kind == "contact" and p.section == group
+                 and _PHONE.search(p.text)), None) if " > " in group else None
 
 
 def _group_of(head: Passage) -> str | None:
@@ -1005,6 +1095,12 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         elif above:
             # a sub-topic named on one line, its topic's contact after the list: that contact is its own
             topic["contacts"], topic["contact_quote"] = above["contacts"], above["contact_quote"]
+        elif not sub and (listed := _group_contact(passages, head)):
+            # listed under its office's heading, which gives the contact ("（二）高新技术处（联系人：…，电话：…）")
+            heading = heading_label(head.section.split(" > ")[-2])
+            topic["contacts"] = [{**c, "office": c["office"] or (heading if _OFFICE.fullmatch(heading) else "")}
+                                 for c in _contact_of([listed])[0]]
+            topic["contact_quote"] = listed.text
         elif (office := _office_named(own, cells, title)) and (listed := next(
                 (p for p in passages if not p.topic and office in p.text and _PHONE.search(p.text)), None)):
             # the topic names its office only ("归口处室：规划统计处"); the notice's list of offices has its phone
@@ -1380,7 +1476,8 @@ def _review(found: Found, passages: list[Passage], notice: str) -> str:
     lines += [f"- {n}" for n in found.notes] or ["- (nothing)"]
     if missing:
         lines.append("- numbers in the notice that no fact or topic holds: " + "、".join(missing))
-    unplaced = [p for p in passages if p.kind in ("funding", "contact") and not p.topic]
+    held = {t.get("contact_quote") for t in found.topics}  # (a group heading's contact is its topics')
+    unplaced = [p for p in passages if p.kind in ("funding", "contact") and not p.topic and p.text not in held]
     for p in unplaced:
         lines.append(f"- a {p.kind} line outside any topic: “{p.text}” ({p.section})")
     return "\n".join(lines) + "\n"
@@ -1420,7 +1517,10 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
         step()
     _late_sentences(passages, found)
     amounts = _counts_and_levels(passages, found, vocab)
-    _meta(lines, passages, found)
+    # (a forwarding notice's title, issuer and date are the forwarded notice's: that is the call; its own are its part's)
+    _meta(lines[forwarded + 1:] if (forwarded := forwarded_start(lines)) is not None else lines, passages, found)
+    if forwarded is not None:
+        _forwarding(passages, found, vocab, _issuer_line(lines[:forwarded]))
     _topics(passages, found, amounts, vocab)
     _amendments(passages, found, vocab)
     _rules(found)

@@ -23,8 +23,11 @@ LEVEL_NAMES = {level: f"{word}项目" for word, level in LEVEL_WORDS}
 LEVEL_EN = {level: f"{level.replace('_', '-').capitalize()} project" for _, level in LEVEL_WORDS}
 LEVEL_ALTERNATION = "|".join(word for word, _ in LEVEL_WORDS)  # "重大|重点|一般|青年|自筹", for patterns
 
-# "附件1", or an annex with its title on the same line ("附件1 2031年度软科学研究项目指南")
-_ANNEX = re.compile(r"^附件\s*(\d+)\s*(?:[：:]\s*|\s+)?((?<=[\s：:])\S.{2,40})?$")
+# "附件1", or an annex with its title on the same line ("附件1 2031年度软科学研究项目指南"); in a notice forwarded
+# whole by another office, the forwarded notice's own annexes are marked as its ("市通知附件1", "原通知附件2")
+_ANNEX = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}通知)?附件\s*(\d+)\s*(?:[：:]\s*|\s+)?((?<=[\s：:])\S.{2,40})?$")
+# A forwarding notice ("转发《…的通知》的通知", "现将《…的通知》转发给你们"): the notice it names, pasted in after it
+_FORWARDED_NAME = re.compile(r"《([^《》]{6,80}?(?:通知|公告|指南))》")
 _L1 = re.compile(r"^([一二三四五六七八九十]+)(?:、|[)）](?=[\u4e00-\u9fff]))(.{1,12})$")  # "一、申报范围", an e-mail's "一）申报范围"
 # "1. 申报条件" as a notice's top-level heading, where it numbers its sections in Arabic ("1.1 …" below)
 # "01 申报对象": a section numbered with two digits, as an article sets its headings
@@ -44,8 +47,8 @@ _LABEL_CELL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*\S")
 _FIELD_SPLIT = re.compile(r"\s*[|｜；;]\s*|[，,]\s*(?=(?:联系|电话|手机|归口|资助|经费|级别|类别)[\u4e00-\u9fff]{0,3}[：:])")  # a line of fields: "级别：重大项目 | 归口：发展规划处 | 电话：…"
 _PAREN = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$")
 _NUMBERED = re.compile(r"^(\d+)\s*[.、．]\s*(.*)$")
-# A numbered topic whose level closes its title: "1．郑州市…研究（重点项目）"
-_LEVEL_TAIL = re.compile(r"[（(]([^（）()]{2,6}(?:项目|课题))[)）]$")
+# A numbered topic whose level closes its title: "1．郑州市…研究（重点项目）", "1. 郑州市…研究【重点项目】"
+_LEVEL_TAIL = re.compile(r"[（(【\[]([^（）()【】\[\]]{2,6}(?:项目|课题))[)）】\]]$")
 # Sub-topics of a guide's topic: 子课题①、 / 子课题一： / 子课题1. / ① / （一） at the start of a line.
 _PAREN_SUB = re.compile(r"^[(（](\d{1,2})[)）]\s*([^，。；,;：:！？!?]{6,40})$")
 _SUBTOPIC = re.compile(
@@ -97,7 +100,8 @@ _MIN_SENTENCE = 12
 _FIELD = re.compile(r"^[^：:。，,]{2,14}[：:]$")  # a form's labelled blank
 _TITLE_CHARS = 18
 
-DOC_NAMES = {"notice": "通知", "guide": "申报指南", "pledge": "信用承诺书模板", "annex": "", "supplement": "补充通知"}
+DOC_NAMES = {"notice": "通知", "guide": "申报指南", "pledge": "信用承诺书模板", "annex": "", "supplement": "补充通知",
+             "forward": "转发通知"}
 # The title of a later notice amending this one, appended after it ("关于延长…申报时间的补充通知", "…的更正公告")
 SUPPLEMENT_TITLE = re.compile(r"^(?:关于)?[^。；，,]{0,50}(?:补充通知|补充公告|更正通知|更正公告|延期通知|延期公告|"
                               r"(?:延长|延期|调整|变更|推迟)[^。；，,]{0,40}(?:通知|公告))$")
@@ -259,7 +263,7 @@ class _Cursor:
 
     def key(self) -> str:
         nums = [n for n, _ in self.path] + [0] * (3 - len(self.path))
-        prefix = {"notice": "n", "guide": "g", "pledge": "p", "supplement": "s"}.get(self.doc, f"a{self.annex}")
+        prefix = {"notice": "n", "guide": "g", "pledge": "p", "supplement": "s", "forward": "f"}.get(self.doc, f"a{self.annex}")
         return "-".join([prefix, *map(str, nums[:3])])
 
     def section(self) -> str:
@@ -369,10 +373,33 @@ def _slides_and_contents(lines: list[str]) -> tuple[list[str], set[int]]:
     return out, titles
 
 
+def forwarded_start(lines: list[str]) -> int | None:
+    """Where the notice a forwarding notice forwards begins, pasted in whole as its annex: the annex mark ("附件1")
+    whose title (on its line or the next two: "郑州市科学技术局" / "关于…的通知") is the notice its opening names
+    as forwarded ("转发《…》的通知"); None for a notice that forwards none. (Its list of annexes, "附件1：…的通知"
+    above its signature, names it too: the last mark naming it, with the notice's text after it, is the notice.)"""
+    opening = "".join(lines[:8])
+    if "转发" not in opening:
+        return None
+    names = {re.sub(r"\s+", "", n) for n in _FORWARDED_NAME.findall(opening)}
+    start = None
+    for i, line in enumerate(lines):
+        if (m := _ANNEX.match(line)) or line == "附件":
+            head = re.sub(r"\s+", "", ((m.group(2) or "") if m else "") + "".join(lines[i + 1 : i + 3]))
+            if any(n in head for n in names) and len(lines) - i > FORWARDED_MIN_LINES:
+                start = i
+    return start
+
+
+FORWARDED_MIN_LINES = 10  # a forwarded notice pasted in has its sections after its title; a list's mention has not
+
+
 def segment(lines: list[str]) -> list[Passage]:
     lines = _questions_answered(lines)
     lines, slide_titles = _slides_and_contents(lines)
-    cur = _Cursor()
+    # A forwarding notice: what the forwarding office adds is its own part ("f-"), the notice it forwards the call
+    forwarded = forwarded_start(lines)
+    cur = _Cursor(doc="forward") if forwarded is not None else _Cursor()
     aliases = level_aliases("\n".join(lines))
     block_counts: dict[str, int] = {}
     # Arabic top-level headings only where the notice has no "一、" kind and numbers its points "1.1"
@@ -447,6 +474,9 @@ def segment(lines: list[str]) -> list[Passage]:
         cur.level = row[0]
         cur.set(2, row[1], row[2])
     for i, line in enumerate(lines):
+        if i == forwarded:
+            cur = _Cursor()  # the forwarded notice's annex mark: the notice itself begins
+            continue
         cells = table_cells(line)
         if in_table and cells is None:
             # the table is over: what follows belongs to the section, not to its last topic
@@ -491,7 +521,8 @@ def segment(lines: list[str]) -> list[Passage]:
             cur = _Cursor(doc="supplement")
             emit(line, "title", sentences=False)
             continue
-        if (m := _ANNEX.match(line)) or line == "附件":  # "附件" alone: a notice's one annex
+        if cur.doc != "forward" and ((m := _ANNEX.match(line)) or line == "附件"):  # "附件" alone: a notice's one annex
+            # (the forwarding part's list of annexes names the forwarded notice, which begins later)
             # What an annex is, from its title (on its line or the next lines): the guide holds the topics.
             head = (m.group(2) or "" if m else "") + "".join(lines[i + 1 : i + 3])
             # ("2036年度…项目选题表": a list of the call's topics is its guide too)
@@ -673,10 +704,16 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.set(3, n, f"子课题{circled(n)}")
             emit(line, "heading", sentences=False)
             continue
-        if tail_tagged and cur.doc in ("notice", "guide") and (m := _PAREN.match(line)) and len(line) <= 16 and not re.search(
-                r"[，。；：,;:]", line) and not level_of(line, aliases):
-            cur.set(1, number_of(m.group(1)), line)  # "（二）产业发展类": a group of the topics below
+        group_fields = _FIELDS.search(line) if tail_tagged and _PAREN.match(line) else None
+        group = line[: group_fields.start()] if group_fields else line
+        if tail_tagged and cur.doc in ("notice", "guide") and (m := _PAREN.match(group)) and len(group) <= 16 and not re.search(
+                r"[，。；：,;:]", group) and not level_of(group, aliases):
+            cur.set(1, number_of(m.group(1)), group)  # "（二）产业发展类": a group of the topics below
             cur.level = None
+            if group_fields:
+                # "（二）高新技术处（联系人：王老师，电话：…）": the office its topics are listed under, whose contact
+                # is theirs (corpus/ingest.py)
+                emit(line, "contact", sentences=False)
             continue
         if m := _PAREN.match(line):
             # ("（一）重大项目", "（二）其他重点项目"; in the notice only a heading that is little more than a level's

@@ -25,6 +25,7 @@ from assistant.cli import main as cli_main
 from assistant.eligibility import EligibilityChecker
 from assistant.engine import Assistant
 from assistant.models import Profile
+from assistant.sections import Outline
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
 from corpus import CORPUS_DIR, Corpus, CorpusError, inspect_corpus, load_corpus, squash
@@ -859,3 +860,161 @@ def test_what_a_unit_that_is_no_legal_person_does_instead_is_said_with_the_refus
     legal = next(r for r in corpus.rules if r.id == "independent_legal_person")
     assert "法人资格" in legal.quote and "应由所在法人单位统一组织申报" in legal.fail.zh
     assert "应由所在法人单位统一组织申报" in legal.fail.en  # the notice's words beside the English
+
+
+def test_a_forwarding_notice_is_read_as_the_notice_it_pastes_in_with_its_own_items_beside(tmp_path: Path) -> None:
+    lines = [
+        "某市东山县科学技术局",
+        "转发《某市科学技术局关于组织申报2060年度软科学研究计划项目的通知》的通知",
+        "东科〔2060〕3号",
+        "县直各有关单位：",
+        "现将《某市科学技术局关于组织申报2060年度软科学研究计划项目的通知》转发给你们，请按要求组织申报。",
+        "一、县级截止时间。请各单位于2060年3月10日前将申报材料提交至县科技局，逾期不再推荐。",
+        "二、县级联系方式。县科学技术局综合股，联系人：周老师，电话：0371-60000091。",
+        "附件1：某市科学技术局关于组织申报2060年度软科学研究计划项目的通知",
+        "某市东山县科学技术局",
+        "2060年2月20日",
+        "附件1",
+        "某市科学技术局",
+        "关于组织申报2060年度软科学研究计划项目的通知",
+        "一、申报条件",
+        "1. 申报单位须为某市内具有独立法人资格的高等院校、科研院所。",
+        "2. 申报单位或项目负责人被列入失信“黑名单”的，不得申报。",
+        "二、时间安排",
+        "网上填报时间：2060年3月1日—2060年3月31日。",
+        "三、联系方式",
+        "业务咨询：市科技局规划处，0371-60000092",
+        "附件：1. 2060年度软科学研究计划项目申报指南",
+        "某市科学技术局",
+        "2060年2月15日",
+        "市通知附件1",
+        "2060年度软科学研究计划项目申报指南",
+        "一、重点项目",
+        "1. 某市科技创新券使用绩效评估研究",
+        "研究内容：评估科技创新券的使用成效。",
+        "联系处室：规划处，电话：0371-60000093",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    # the forwarded notice is the call: its rules, window, contacts, date and issuer
+    assert {"org_type", "credit"} <= {r.id for r in corpus.rules}
+    window = next(f for f in corpus.facts if f.role == "submission_window")
+    assert window.window is not None and window.window.closes.isoformat() == "2060-03-31" and "县科技局" not in window.zh
+    assert "0371-60000092" in next(f for f in corpus.facts if f.role == "contact_business").zh
+    assert found.meta["issuer"] == "某市科学技术局" and next(f for f in corpus.facts if f.role == "issue_date").quotes[0] == "2060年2月15日"
+    # ... its annex marked "市通知附件1" is its guide
+    (topic,) = corpus.topics
+    assert topic.level == "key" and [c.phone for c in topic.contacts] == ["0371-60000093"]
+    # the forwarding office's own items: its earlier deadline and its contact, called by its place
+    deadline = next(f for f in corpus.facts if f.role == "forward_deadline")
+    assert "2060年3月10日" in deadline.zh and {"东山县", "县里", "县科技局"} <= set(deadline.triggers)
+    assert "0371-60000091" in next(f for f in corpus.facts if f.role == "forward_contact").zh
+    assert "东科〔2060〕3号" in next(f for f in corpus.facts if f.role == "forwarding").quotes
+    assert all(p.id.startswith(("f-", "n-", "g-")) for p in corpus.passages)
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    assert "2060年3月10日" in a.ask("县里要求最晚什么时候把材料交到县科技局？", dt.date(2060, 3, 2)).answer
+    assert "0371-60000091" in a.ask("东山县科技局这边的联系人是谁？", dt.date(2060, 3, 2)).answer
+
+
+def test_topics_grouped_under_their_office_with_the_level_in_brackets_after_the_title(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2061年度软科学研究计划项目的通知",
+        "一、申报条件",
+        "申报单位须为某市内具有独立法人资格的高等院校、科研院所。",
+        "附件1",
+        "2061年度软科学研究计划项目申报指南",
+        "（一）规划处（联系人：吴老师，电话：0371-60000095）",
+        "1. 某市科技创新券使用绩效评估研究【重点项目】",
+        "研究内容：评估科技创新券的使用成效。",
+        "支持经费：6万元",
+        "（二）成果处（联系人：郑老师，电话：0371-60000096）",
+        "2. 某市中试平台共享机制研究【一般项目】",
+        "研究内容：研究中试平台的共享方式。",
+        "支持经费：2万元",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    topics = {t.serial: t for t in corpus.topics}
+    assert topics[1].title == "某市科技创新券使用绩效评估研究" and topics[1].level == "key"
+    assert [(c.office, c.phone, c.person) for c in topics[1].contacts] == [("规划处", "0371-60000095", "吴老师")]
+    assert topics[2].level == "general" and [c.office for c in topics[2].contacts] == ["成果处"]
+    assert "outside any topic" not in (tmp_path / "out" / "REVIEW.md").read_text(encoding="utf-8")
+
+
+def test_a_dated_step_is_asked_by_its_name_without_the_word_for_its_time(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2062年度软科学研究计划项目的通知",
+        "一、时间安排",
+        "1. 网上填报时间：2062年3月1日—2062年3月20日。",
+        "2. 专家答辩时间：2062年4月中旬。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    step = next(f for f in corpus.facts if "专家答辩时间" in "".join(f.quotes))
+    assert "专家答辩" in step.triggers
+
+
+def test_the_late_submission_clause_is_a_sentence_of_the_procedure_not_a_list_opening(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2062年度软科学研究计划项目的通知",
+        "一、申报条件",
+        "有下列情形之一的，不予受理：",
+        "1. 申报单位被列入失信“黑名单”的；",
+        "二、申报程序",
+        "（一）在线填报。申报人在系统填写申报书，经单位审核后提交，逾期系统自动关闭，不再受理。",
+        "三、时间安排",
+        "网上填报时间：2062年3月1日—2062年3月20日。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    window = next(f for f in corpus.facts if f.role == "submission_window")
+    assert "不予受理" not in window.zh and "逾期系统自动关闭" in window.zh
+
+
+def test_an_extra_contact_is_asked_by_the_subject_of_its_heading(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2062年度软科学研究计划项目的通知",
+        "一、联系方式",
+        "1. 业务咨询：市科技局政策处，0371-60000081",
+        "2. 规划指导：市科技局发展规划处，0371-60000082",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    extra = next(f for f in corpus.facts if "0371-60000082" in f.zh)
+    assert "规划" in extra.triggers
+
+
+def test_a_question_on_the_process_finds_a_section_named_with_another_word_for_it(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2062年度软科学研究计划项目的通知",
+        "一、申报程序",
+        "（一）单位注册。申报单位先在某市科技管理系统注册账号。",
+        "（二）在线填报。申报人在系统中填写申报书并上传附件。",
+        "（三）形式审查。推荐部门审查申报材料后在线推荐。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    outline = Outline(corpus)
+    section = outline.asked("整个申报流程分哪几步？")
+    assert section is not None and section.label == "申报程序"
+    assert "在线填报" in outline.answer(section).text
+
+
+def test_applying_through_two_channels_is_asked_of_the_single_recommender_rule(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2062年度软科学研究计划项目的通知",
+        "一、申报要求",
+        "同一申报单位不得通过两个及以上推荐部门申报，即不得多头申报。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    assert {"两条渠道", "同时通过"} <= set(next(f for f in corpus.facts if f.role == "single_recommender").triggers)
+
+
+def test_a_rule_cut_short_as_its_points_label_is_not_a_heading_over_the_materials(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2063年度软科学研究计划项目的通知",
+        "一、不予受理情形",
+        "1. 申报课题涉及国家秘密的（申报材料须作脱密处理后方可上传）；",
+        "二、申报材料",
+        "1. 某市软科学研究计划项目申报书；",
+        "2. 项目负责人职称证书扫描件。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    materials = next(f for f in corpus.facts if f.role == "materials")
+    assert materials.quotes[0].startswith("某市软科学研究计划项目申报书") and not any("国家秘密" in q for q in materials.quotes)
