@@ -265,6 +265,7 @@ NEXT_STEPS = True  # "…以后还要做什么" asks what follows a step
 OWN_NAME_TAILS = True  # a programme name is this one's when its head ends in words of this one's name
 SPLIT_VALUES = ("date", "amount", "phone", "office", "url", "count", "age")  # values a back-referring part may ask apart
 ALTERNATIVES = True  # "是网上报还是交纸质的" asks both
+CLOSED_APART = True  # a bare predicate after a closed question is a question of its own
 ATTRIBUTE_PAIRS = True  # "子课题的电话和完成期限" asks two attributes of one subject
 ASKER_STATES = True  # clauses are dropped as the asker's own facts only when someone speaks of themselves or asks may-I
 
@@ -520,7 +521,9 @@ class Understander:
         for sep in [*_SENTENCE_SPLIT.finditer(q), None]:
             end = sep.start() if sep else len(q)
             p = q[start:end].strip()
-            if p and pieces and _BARE_PREDICATE.match(p):
+            # (after a question the asker closed, "子课题有几个？分别多少钱？", a bare predicate asks anew of
+            # the same subject: its own sub-question)
+            if p and pieces and _BARE_PREDICATE.match(p) and not (len(pieces) - 1 in marked and CLOSED_APART):
                 pieces[-1] += p  # "年龄、职称、几项，分别是怎么规定的": the predicate of the list before it
             elif p:
                 pieces.append(p)

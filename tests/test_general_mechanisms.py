@@ -1716,3 +1716,10 @@ def test_a_question_word_is_no_word_a_typo_is_corrected_to(assistant: Assistant)
     assert "填" in u.text and not u.corrections
     # a slip for a word of what is asked is still corrected
     assert "截止" in assistant.understander.understand("几号戒指？", None).text
+
+
+def test_a_bare_predicate_after_a_closed_question_is_a_question_of_its_own(assistant: Assistant) -> None:
+    counts = next(f for f in CORPUS.facts if f.role == "project_counts")
+    answer = assistant.ask("重点课题一共设了几个？分别是多少钱？")
+    # both asked: how many (the counts) and how much (the amounts), not the amounts alone
+    assert squash(counts.zh)[:12] in squash(answer.answer) and "6万元" in answer.answer
