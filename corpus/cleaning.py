@@ -37,7 +37,11 @@ _MIN_CUT_LINE = 20  # a page-cut line is a full body line; shorter unpunctuated 
 # Page furniture: "- 3 -", "3", "第3页", "第 3 页 共 9 页", "3/9".
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]?\s*\d{1,3}\s*[-—–－]?|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|\d+\s*[/／]\s*\d+)$")
 # Three or more single CJK characters separated by spaces: a title spaced out for display.
-_SPACED = re.compile(r"(?:[\u4e00-\u9fff] ){3,}[\u4e00-\u9fff]")
+# (a heading's enumeration comma is spaced out with its words: "二 、 申 报 条 件")
+_SPACED = re.compile(r"(?:[\u4e00-\u9fff、] ){3,}[\u4e00-\u9fff]")
+# ... and an annex's label, whatever its length: "附 件 1"
+_SPACED_ANNEX = re.compile(r"^附 件(?= ?\d)")
+_L1_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 # A label alone on its line; its value is on the next one.
 _BARE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
 _SENTENCE_PUNCT = re.compile(r"[。，；,;]")
@@ -114,7 +118,7 @@ def _drop_repeated_blocks(paragraphs: list[str], max_block: int = 3) -> list[str
 
 
 def _unspace(line: str) -> str:
-    return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), line)
+    return _SPACED_ANNEX.sub("附件", _SPACED.sub(lambda m: m.group(0).replace(" ", ""), line))
 
 
 def _beside(lines: list[str], i: int) -> list[int]:
@@ -354,7 +358,8 @@ def clean_lines(raw: str) -> list[str]:
     whole = {_unmark(ln) for ln in kept if _HEADING_MARK.match(ln) or _EMPHASIS.fullmatch(ln)}
     joined: list[str] = []
     for ln in map(_unmark, kept):
-        if joined and _BARE_LABEL.match(joined[-1]):
+        # (a heading after a line closing with a colon, "有关事项通知如下：", starts its block: it is no label's value)
+        if joined and _BARE_LABEL.match(joined[-1]) and not _L1_HEADING.match(ln):
             joined[-1] += ln
         elif joined and joined[-1] not in whole and ln not in bulleted and _is_cut(joined[-1], ln):
             joined[-1] = _join(joined[-1], ln)

@@ -199,7 +199,9 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)", "notice"),
     # "逾期未结题", "已逾期且尚未结题"
     # ("已超过合同约定完成时间仍未结题")
-    ("overdue_projects", "rules", r"(?:逾期|超过规定期限|超期|超过[^。，,]{0,10}?(?:时间|期限))[^。，,]{0,4}?未(?:结题|验收)", "notice"),
+    # ("已超过执行期、尚未结题验收")
+    ("overdue_projects", "rules", r"(?:逾期|超过规定期限|超期|超过[^。，,]{0,10}?(?:时间|期限|执行期|实施期|合同期))"
+                                  r"[^。，,]{0,4}?未(?:结题|验收)", "notice"),
     # a unit type's quota ("高校限报 5 项", "高校不超过6项"), not the leader's own limit ("每名项目负责人本年度限报1项")
     # ... or a table's row ("高等院校 | 6项")
     ("quota", "rules", r"(?:高校|高等院校|院所|事业单位|企业|机构|单位)(?:[^。；]{0,20}?(?:限报|不超过|最多推荐|最多申报)|\s*[|｜])"
@@ -385,7 +387,9 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
         for m in _RANGE.finditer(p.text):
             last_year = m.group(1)
             before = _body(p.text[: m.start()])
-            name = re.sub(r"(?:时间|日期|期限)?\s*[为是：:]?\s*$", "", re.split(r"[。；;，,]", before)[-1]).strip()
+            # ("专家评审时间：拟于…至…": the step, not what the notice plans)
+            name = re.sub(r"(?:时间|日期|期限)?\s*[为是：:]?\s*(?:(?:拟|将|定|计划)于)?\s*$", "",
+                          re.split(r"[。；;，,]", before)[-1]).strip()
             name = name or "申报"
             y2, m2 = m.group(4) or m.group(1), m.group(5) or m.group(2)
             if re.search(r"填报|申报|提交|报送", name) and not found.fact("submission_window"):

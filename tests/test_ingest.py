@@ -943,3 +943,29 @@ def test_exclusions_listed_as_items_make_the_blacklist_misconduct_recommender_ru
     (tmp_path / "other").mkdir()
     found, corpus = _ingested(tmp_path / "other", [*lines[:6], "（一）申报单位被列入失信被执行人名单的；"])
     assert "失信被执行人名单" in next(r for r in corpus.rules if r.id == "credit").quote
+
+
+def test_an_ocr_table_one_cell_per_line_and_spaced_out_headings(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2065年度软科学研究计划项目的通知", "",
+        "为做好申报工作，有关事项通知如下：", "",
+        "一 、 申 报 条 件",
+        "1. 作为负责人承担的市级科技计划项目已超过实施期、尚未结题验收的，不得申报。",
+        "2. 答辩评议时间：拟于2065年5月6日至2065年5月16日。", "",
+        "第 1 页 共 3 页", "", "某市2065年度软科学项目申报通知", "",
+        "附 件 1", "",
+        "一 、 课 题 一 览 表",
+        "序号", "课题名称", "类别", "资助额度", "归口处室", "联系电话", "",
+        "1", "某市候鸟栖息地保护科技支撑研究", "重点项目", "9万元", "生态处", "0371-60000651", "",
+        "第 2 页 共 3 页", "", "某市2065年度软科学项目申报通知", "",
+        "2", "某市社区应急广播体系建设研究", "一般项目", "3万元", "应急处", "0371-60000652", "",
+        "第 3 页 共 3 页",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    sections = {p.section for p in corpus.passages}
+    assert any(s.endswith("一、申报条件") or "一、申报条件 >" in s for s in sections)  # its own heading, not joined above
+    topics = {t.serial: t for t in corpus.topics}
+    assert topics[1].title == "某市候鸟栖息地保护科技支撑研究" and topics[1].level == "key" and topics[1].funding_wan == 9
+    assert [(c.office, c.phone) for c in topics[2].contacts] == [("应急处", "0371-60000652")]
+    assert "超过实施期" in next(r for r in corpus.rules if r.id == "overdue_project").quote
+    assert any(f.window and f.window.name_zh == "答辩评议" for f in corpus.facts)  # not "答辩评议时间：拟于"
