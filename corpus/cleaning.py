@@ -79,8 +79,14 @@ CSV_ROW = re.compile(r"^[^,。：:]+(?:,(?! )[^,。：:]+){2,}$")
 _LABEL_ROW = re.compile(r"^[^|｜\t。，,；;]{1,12}\s*[|｜\t]\s*\S")
 
 
+def _csv_row(line: str, beside: str) -> bool:
+    """`line` is a CSV row: ASCII commas parting cells; with a full-width comma in it too, only beside another
+    row (a scan's prose mixes the two commas: "…“包干制”,立项后一次性拨付，…承诺书,对经费使用的合")."""
+    return bool(CSV_ROW.match(line)) and ("，" not in line or bool(CSV_ROW.match(beside)))
+
+
 def _is_cut(line: str, nxt: str) -> bool:
-    if TABLE_ROW.match(line) or TABLE_ROW.match(nxt) or CSV_ROW.match(line) or CSV_ROW.match(nxt) or (
+    if TABLE_ROW.match(line) or TABLE_ROW.match(nxt) or _csv_row(line, nxt) or _csv_row(nxt, line) or (
             _LABEL_ROW.match(line) and _LABEL_ROW.match(nxt)):
         return False  # a table's rows are never a page-cut sentence, nor its continuation
     body = line.replace(" ", "")

@@ -125,7 +125,7 @@ _FROM_ISSUE = re.compile(r"自\s*(?:本)?通知(?:发布|印发|下发)之日起
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
 _PHONE = re.compile(SPACED_PHONE + r"|(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
-_TOTAL_COUNT = re.compile(r"共(?:设|有|安排|支持|设立)?\s*(?:课题|项目|定题项目)?\s*\d+\s*(?:项|个)")  # "共设课题10项"
+_TOTAL_COUNT = re.compile(r"共(?:设定?|有|安排|支持|设立|发布)?\s*(?:课题|项目|定题项目|选题)?\s*\d+\s*(?:项|个)")  # "共设课题10项"
 _COUNT = re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*(\d+)\s*项")
 _REPORT = re.compile(r"《[^《》]{4,80}》")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室|研究所|所|部))")
@@ -789,7 +789,10 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
             # it, and the total above them ("本年度全部为定题项目，共设课题10项"), say the rest
             beside = [x for x in passages if not x.topic and x is not p and x.section == p.section and abs(x.order - p.order) <= 4
                       and (_COUNT.search(x.text) and len(x.text) <= 20 or x.order < p.order and _TOTAL_COUNT.search(x.text))
-                      ] if len(p.text) <= 20 else []
+                      ] if len(p.text) <= 20 else [
+                # ... or the sentence before it says the total ("…共设定课题12项，分为…三个类别。" over "其中重大项目2项，…")
+                x for x in passages if not x.topic and x.section == p.section and x.order == p.order - 1
+                and _TOTAL_COUNT.search(x.text) and not _TOTAL_COUNT.search(p.text)]
             found.facts.append(_make_fact("project_counts", "topics",
                                           [_body(x.text) for x in sorted([p, *beside], key=lambda x: x.order)], vocab))
         for clause in re.split(r"[。；;]", p.text):

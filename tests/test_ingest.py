@@ -969,3 +969,24 @@ def test_an_ocr_table_one_cell_per_line_and_spaced_out_headings(tmp_path: Path) 
     assert [(c.office, c.phone) for c in topics[2].contacts] == [("应急处", "0371-60000652")]
     assert "超过实施期" in next(r for r in corpus.rules if r.id == "overdue_project").quote
     assert any(f.window and f.window.name_zh == "答辩评议" for f in corpus.facts)  # not "答辩评议时间：拟于"
+
+
+def test_a_level_count_sentence_takes_the_total_said_before_it(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2066年度软科学研究计划项目的通知", "",
+        "一、支持方向",
+        "本年度全部采取定题申报方式，共设定课题7项，分为重点项目和一般项目两个类别。"
+        "其中重点项目 3项，每项资助6万元；一般项目 4项，每项资助2万元。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    counts = next(f for f in corpus.facts if f.role == "project_counts")
+    assert any("共设定课题7项" in q for q in counts.quotes) and any("重点项目 3项" in q for q in counts.quotes)
+
+
+def test_a_scanned_line_mixing_ascii_and_full_width_commas_is_prose_not_a_csv_row() -> None:
+    raw = "\n".join([
+        "某市科学技术局关于组织申报2067年度软科学研究计划项目的通知",
+        "资助经费实行“包干制”,立项后一次性拨付，负责人无需编制经费预算，但须签订承诺书,对经费使用的合",
+        "规性负责。项目研究周期为1年。",
+    ])
+    assert any("对经费使用的合规性负责。" in ln for ln in clean_lines(raw))
