@@ -524,8 +524,12 @@ class Assistant:
         # where this notice dates the review) answers it.
         # (a date only, of a single dated step: "how do I apply" names a step of every notice, and a window
         # such as the submission one is in every notice too, while a dated event is one this notice has)
+        # (or a window of its own kind, asked by the notice's own name for it, as ingest gives it for its trigger:
+        # "专家评审什么时候" where the notice has "专家评审时间：…至…", not the submission window every notice has)
         stated_here = bool(STATED_OVERRIDES_MODEL and u.attribute == "date" and not u.foreign and ranked
-                           and ranked[0].score >= MIN_SCORE and ranked[0].fact.window is None
+                           and ranked[0].score >= MIN_SCORE
+                           and (ranked[0].fact.window is None or ranked[0].fact.window.name_zh in ranked[0].fact.triggers
+                                and ranked[0].fact.window.name_zh in u.text)
                            and all(ranked[0].features.get(k, 0) > 0 for k in ("trigger", "retrieval", "attribute")))
         # (a topic found only by words of its title the question shares, asking nothing of a topic: "深圳有哪些
         # 概念验证中心" asks about Shenzhen's centres, not the concept-verification study)

@@ -37,7 +37,11 @@ _MIN_CUT_LINE = 20  # a page-cut line is a full body line; shorter unpunctuated 
 # Page furniture: "- 3 -", "3", "第3页", "第 3 页 共 9 页", "3/9".
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]?\s*\d{1,3}\s*[-—–－]?|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|\d+\s*[/／]\s*\d+)$")
 # Three or more single CJK characters separated by spaces: a title spaced out for display.
-_SPACED = re.compile(r"(?:[\u4e00-\u9fff] ){3,}[\u4e00-\u9fff]")
+# (a heading's enumeration comma is spaced out with its words: "二 、 申 报 条 件")
+_SPACED = re.compile(r"(?:[\u4e00-\u9fff、] ){3,}[\u4e00-\u9fff]")
+# ... and an annex's label, whatever its length: "附 件 1"
+_SPACED_ANNEX = re.compile(r"^附 件(?= ?\d)")
+_L1_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 # A label alone on its line; its value is on the next one.
 _BARE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
 _SENTENCE_PUNCT = re.compile(r"[。，；,;]")
@@ -75,8 +79,14 @@ CSV_ROW = re.compile(r"^[^,。：:]+(?:,(?! )[^,。：:]+){2,}$")
 _LABEL_ROW = re.compile(r"^[^|｜\t。，,；;]{1,12}\s*[|｜\t]\s*\S")
 
 
+def _csv_row(line: str, beside: str) -> bool:
+    """`line` is a CSV row: ASCII commas parting cells; with a full-width comma in it too, only beside another
+    row (a scan's prose mixes the two commas: "…“包干制”,立项后一次性拨付，…承诺书,对经费使用的合")."""
+    return bool(CSV_ROW.match(line)) and ("，" not in line or bool(CSV_ROW.match(beside)))
+
+
 def _is_cut(line: str, nxt: str) -> bool:
-    if TABLE_ROW.match(line) or TABLE_ROW.match(nxt) or CSV_ROW.match(line) or CSV_ROW.match(nxt) or (
+    if TABLE_ROW.match(line) or TABLE_ROW.match(nxt) or _csv_row(line, nxt) or _csv_row(nxt, line) or (
             _LABEL_ROW.match(line) and _LABEL_ROW.match(nxt)):
         return False  # a table's rows are never a page-cut sentence, nor its continuation
     body = line.replace(" ", "")
@@ -114,7 +124,7 @@ def _drop_repeated_blocks(paragraphs: list[str], max_block: int = 3) -> list[str
 
 
 def _unspace(line: str) -> str:
-    return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), line)
+    return _SPACED_ANNEX.sub("附件", _SPACED.sub(lambda m: m.group(0).replace(" ", ""), line))
 
 
 def _beside(lines: list[str], i: int) -> list[int]:
@@ -234,13 +244,116 @@ def _without_mail_header(lines: list[str]) -> list[str]:
     return [_MAIL_SUBJECT.sub("", ln) for ln in lines[:top] if _MAIL_SUBJECT.match(ln)] + lines[top:]
 
 
+# A bilingual edition: each Chinese paragraph followed by its English translation, headings and labels glossed
+# in English ("三、申报条件 III. Eligibility", "电话 Tel：…"). The Chinese text is the notice (it prevails); the
+# translation lines are left out and the glosses dropped, so that they are read as no item, section or sentence.
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_LINK = re.compile(r"^\S*(?:://|@|www\.)\S*$")  # a web address or an e-mail alone on its line is no translation
+# "… I. Project Categories and Funding", "附件1 Annex 1": an English gloss closing a Chinese line (words, no link)
+_TAIL_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff\d）)])\s+(?:[IVXLC]+\.\s+)?[A-Z][A-Za-z'’&\-]*(?:\s+[A-Za-z0-9'’&(),.\-]+)*$")
+# "类别 Category：重点 Key；归口 Office：规划处 Planning Division；": a gloss after a Chinese word, before its field's end
+_INNER_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\s+[A-Z][A-Za-z'’&\-]*(?:\s+[A-Za-z'’&\-]+)*(?=\s*[：:；;，,|｜])")
+BILINGUAL_MIN_LINES = 5  # translation lines the notice must have; a stray English title is no bilingual edition
+BILINGUAL_SHARE = 0.3  # ... and their share of its Chinese lines
+
+
+def _is_english(line: str) -> bool:
+    return bool(line) and not _CJK.search(line) and bool(_LATIN_WORD.search(line)) and not _LINK.match(line)
+
+
+def _translation_runs(lines: list[str]) -> dict[int, list[int]]:
+    """Chinese line -> the English lines right after it that translate it (the empty dict when the notice is
+    no bilingual edition)."""
+    runs: dict[int, list[int]] = {}
+    last = None  # the Chinese line the current run translates
+    for i, ln in enumerate(lines):
+        if not ln:
+            continue
+        if _CJK.search(ln):
+            last = i
+        elif last is not None and _is_english(ln):
+            runs.setdefault(last, []).append(i)
+        else:
+            last = None
+    chinese = sum(1 for ln in lines if _CJK.search(ln))
+    english = sum(len(r) for r in runs.values())
+    return runs if english >= BILINGUAL_MIN_LINES and english >= BILINGUAL_SHARE * chinese else {}
+
+
+def _without_translation(lines: list[str]) -> list[str]:
+    runs = _translation_runs(lines)
+    if not runs:
+        return lines
+    english = {j for r in runs.values() for j in r}
+    return ["" if k in english else _TAIL_GLOSS.sub("", _INNER_GLOSS.sub("", ln)) if _CJK.search(ln) else ln
+            for k, ln in enumerate(lines)]
+
+
+def translations(raw: str) -> dict[str, str]:
+    """In a bilingual edition, each Chinese line (its glosses dropped, as `clean_lines` gives it) -> its English
+    translation; empty for a notice in Chinese only."""
+    lines = [re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip() for ln in raw.replace("\r\n", "\n").split("\n")]
+    return {_TAIL_GLOSS.sub("", _INNER_GLOSS.sub("", lines[k])): " ".join(lines[j] for j in run)
+            for k, run in _translation_runs(lines).items()}
+
+
+# A table an OCR or a PDF extractor gives one cell per line: its header's labels on lines of their own ("序号",
+# "课题名称", "类别", …), then each row as as many lines, rows parted by blank lines (or a page break).
+_HEADER_CELL = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+CELL_ROWS_MIN = 2  # rows of the header's width; one block of short lines is no table
+
+
+def _cell_per_line_rows(lines: list[str], gaps: set[int]) -> list[str]:
+    """Such a table written as the "a | b | c" rows a table of the notice is read as: each row on its first
+    line, its other lines left blank (the list keeps its length). `gaps` are the lines that part blocks
+    (blanks, page furniture)."""
+    runs: list[list[int]] = []
+    for k in range(len(lines)):
+        if k in gaps or not lines[k]:
+            continue
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    out = list(lines)
+    for r, run in enumerate(runs):
+        width = len(runs[r + 1]) if r + 1 < len(runs) else 0
+        if width < 3 or len(run) < width:
+            continue
+        header = run[-width:]
+        if not all(_HEADER_CELL.match(lines[k]) for k in header):
+            continue
+        rows = []
+        for nxt in runs[r + 1:]:
+            if len(nxt) == 1 and _PAGE_NUMBER.match(lines[nxt[0]]):
+                continue  # a page's bare number between two rows
+            if len(nxt) != width or not _ROW_NUMBER.match(lines[nxt[0]]) or any(
+                    "。" in lines[k] or len(lines[k]) > 60 for k in nxt):
+                break
+            rows.append(nxt)
+        if len(rows) < CELL_ROWS_MIN:
+            continue
+        for block in (header, *rows):
+            out[block[0]] = " | ".join(lines[k] for k in block)
+            for k in block[1:]:
+                out[k] = ""
+    return out
+
+
 def clean_lines(raw: str) -> list[str]:
     """Returns the notice as logical lines: cuts joined, duplicates dropped, blanks removed."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = "\n".join(_EDGE_MARKUP.sub("", ln) if "&" in ln or "<" in ln else ln for ln in text.split("\n"))
     lines = [_SPACED_LABEL.sub(lambda m: re.sub(r"\s", "", m.group(0)), re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip())
              for ln in _aligned_rows(text.split("\n"))]
-    lines = _without_mail_header(lines)
+    lines = _without_translation(_without_mail_header(lines))
+    running = _running_lines(lines)
+    # (before page furniture goes: a row's number alone on its line, "3", is no page number there; the
+    # furniture parting its rows is found without such lines)
+    probe = ["" if _ROW_NUMBER.match(ln) else ln for ln in lines]
+    lines = _cell_per_line_rows(lines, _running_lines(probe) | {k for k, ln in enumerate(probe) if ln and _PAGE_NUMBER.match(ln)})
     running = _running_lines(lines)
     kept = [ln for k, ln in enumerate(lines)
             if ln and not _PAGE_NUMBER.match(ln) and not _TABLE_RULE.match(ln) and k not in running
@@ -251,7 +364,8 @@ def clean_lines(raw: str) -> list[str]:
     whole = {_unmark(ln) for ln in kept if _HEADING_MARK.match(ln) or _EMPHASIS.fullmatch(ln)}
     joined: list[str] = []
     for ln in map(_unmark, kept):
-        if joined and _BARE_LABEL.match(joined[-1]):
+        # (a heading after a line closing with a colon, "有关事项通知如下：", starts its block: it is no label's value)
+        if joined and _BARE_LABEL.match(joined[-1]) and not _L1_HEADING.match(ln):
             joined[-1] += ln
         elif joined and joined[-1] not in whole and ln not in bulleted and _is_cut(joined[-1], ln):
             joined[-1] = _join(joined[-1], ln)

@@ -27,7 +27,7 @@ from tqdm import tqdm
 
 from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
 from corpus import SERVICE_PHONE, SPACED_PHONE, format_wan, squash
-from corpus.cleaning import clean_lines
+from corpus.cleaning import clean_lines, translations
 from corpus.passages import (
     CONTACT_LABELS,
     LEVEL_ALTERNATION,
@@ -126,7 +126,7 @@ _FROM_ISSUE = re.compile(r"自\s*(?:本)?通知(?:发布|印发|下发)之日起
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
 _PHONE = re.compile(SPACED_PHONE + r"|(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
-_TOTAL_COUNT = re.compile(r"共(?:设|有|安排|支持|设立)?\s*(?:课题|项目|定题项目)?\s*\d+\s*(?:项|个)")  # "共设课题10项"
+_TOTAL_COUNT = re.compile(r"共(?:设定?|有|安排|支持|设立|发布)?\s*(?:课题|项目|定题项目|选题)?\s*\d+\s*(?:项|个)")  # "共设课题10项"
 _COUNT = re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*(\d+)\s*项")
 _REPORT = re.compile(r"《[^《》]{4,80}》")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室|研究所|所|部))")
@@ -153,6 +153,8 @@ class Found:
     aliases: dict[str, str] = field(default_factory=dict)  # class names of levels ("A类" -> major)
     # quotes that exclude by the heading they stand under ("哪些情况不能报？" over "✗ 企业、社会组织及个人申报")
     excluding: set[str] = field(default_factory=set)
+    # a bilingual edition's English line after each Chinese one (cleaning.translations): a topic's English title
+    english: dict[str, str] = field(default_factory=dict)
 
     def level_in(self, text: str) -> str | None:
         """The level a clause names first: "重大项目", "重点课题", or a class the notice defines ("A类")."""
@@ -191,14 +193,16 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
                                   # ... or introducing them as a list ("具有独立法人资格的以下单位")
                                   r"法人[^。]{0,12}(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构)[：:]?$", "notice"),
     ("management_system", "rules", r"科研管理制度", "notice"),
-    ("credit", "rules", r"黑名单|严重失信", "notice"),
+    ("credit", "rules", r"黑名单|严重失信|失信[^。；，,（(]{0,6}名单", "notice"),
     # an age limit, or a birth date ("项目负责人须为1968年1月1日（含）以后出生")
     ("leader_requirements", "eligibility", r"周岁|(?:以后|之后)出生", "any"),
     # the leader's own limit, not a unit's quota ("其他事业单位限报1项")
     ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)", "notice"),
     # "逾期未结题", "已逾期且尚未结题"
     # ("已超过合同约定完成时间仍未结题")
-    ("overdue_projects", "rules", r"(?:逾期|超过规定期限|超期|超过[^。，,]{0,10}?(?:时间|期限))[^。，,]{0,4}?未(?:结题|验收)", "notice"),
+    # ("已超过执行期、尚未结题验收")
+    ("overdue_projects", "rules", r"(?:逾期|超过规定期限|超期|超过[^。，,]{0,10}?(?:时间|期限|执行期|实施期|合同期))"
+                                  r"[^。，,]{0,4}?未(?:结题|验收)", "notice"),
     # a unit type's quota ("高校限报 5 项", "高校不超过6项"), not the leader's own limit ("每名项目负责人本年度限报1项")
     # ... or a table's row ("高等院校 | 6项")
     ("quota", "rules", r"(?:高校|高等院校|院所|事业单位|企业|机构|单位)(?:[^。；]{0,20}?(?:限报|不超过|最多推荐|最多申报)|\s*[|｜])"
@@ -211,7 +215,9 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # ... or one item of a list of exclusions ("（5）同一项目已获得市级财政资金支持的；")
     ("duplicate_funding", "rules", r"(?:已获|获得|资金支持|资助)[^。]{0,30}重复|重复.{0,6}(?:支持|资助)|"
                                    r"同一项目[^。；，]{0,4}已(?:经)?获得?[^。；，]{0,12}(?:资金|财政)(?:支持|资助)", "notice"),
-    ("single_recommender", "rules", r"多头申报|单个推荐部门|一个推荐部门", "notice"),
+    # ... or one item of a list of exclusions ("（4）同一单位通过两个及以上推荐部门申报的；")
+    ("single_recommender", "rules", r"多头申报|单个推荐部门|一个推荐部门|"
+                                    r"(?:两|2|多)个(?:及|或)?以上[^。；，,]{0,4}推荐(?:部门|单位|渠道)", "notice"),
     ("internal_publicity", "rules", r"内部公示|单位内部[^。；]{0,6}公示", "notice"),
     # a list of what rules an application out ("有下列情形之一的，不得申报：（1）…；（2）…", "不予受理 | …；…")
     ("exclusions", "eligibility", r"有下列情形之一|(?:不予受理|不得申报)\s*[|｜：:]", "notice"),
@@ -266,7 +272,7 @@ _EXCLUDED_TYPES = re.compile("|".join(w for w, v in ORG_WORDS + PERSON_WORDS
 # paper copies' number and time.
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
                   # (the items of one list of exclusions: "有下列情形之一的，不得申报：（1）…黑名单的；（2）…严重失信…的")
-                  "credit": r"黑名单|严重失信",
+                  "credit": r"黑名单|严重失信|失信[^。；，,（(]{0,6}名单",
                   "exclusions": r"^[(（]\d{1,2}[)）]",  # the list's items
                   # (and "根据实际每年实行动态调整": whether the quota changes)
                   "quota": r"^[^。]{2,20}?(?:[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)|限报|\s*[|｜])\s*"
@@ -320,7 +326,10 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             quotes += [_body(p.text) for p in passages if _same_item(p, hit, points=True) and p.order > hit.order
                        and re.search(MORE_SENTENCES[role], p.text) and _body(p.text) not in quotes]
         if role in BESIDE_SENTENCES and not re.search(BESIDE_SENTENCES[role], hit.text):
-            quotes += [_body(p.text) for p in passages if _same_item(p, hit) and p is not hit
+            # (the numbered points under a heading that names the fact, "二、申报单位条件" over "1. 申报单位须在…
+            # 注册登记，具有独立法人资格" and "2. 可申报的单位类型为：…": each point a condition of it)
+            named = bool(rx.search(hit.section.rpartition(" > ")[0].rpartition(" > ")[2]))
+            quotes += [_body(p.text) for p in passages if _same_item(p, hit, points=named) and p is not hit
                        and re.search(BESIDE_SENTENCES[role], p.text) and not EXCLUSION.search(p.text)][:2]
         if role == "applicants" and re.search(r"(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构)[：:]?$", hit.text):
             # "…具有独立法人资格的以下单位" over the unit types as list items ("高等院校", "科研院所", …)
@@ -346,6 +355,10 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             # what a unit that is no legal person of its own does ("二级学院…须由所属法人单位统一申报")
             quotes.append(subunit)
         found.facts.append(_make_fact(role, intent, quotes, vocab))
+
+
+# A credit blacklist, by that name or as the list of dishonest entities ("列入严重失信主体名单", "失信被执行人名单")
+BLACKLIST = re.compile(r"黑名单|失信[^。；，,（(]{0,6}名单")
 
 
 # A unit inside another ("二级学院", "内设机构"), said not to apply by itself
@@ -378,7 +391,9 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
         for m in _RANGE.finditer(p.text):
             last_year = m.group(1)
             before = _body(p.text[: m.start()])
-            name = re.sub(r"(?:时间|日期|期限)?\s*[为是：:]?\s*$", "", re.split(r"[。；;，,]", before)[-1]).strip()
+            # ("专家评审时间：拟于…至…": the step, not what the notice plans)
+            name = re.sub(r"(?:时间|日期|期限)?\s*[为是：:]?\s*(?:(?:拟|将|定|计划)于)?\s*$", "",
+                          re.split(r"[。；;，,]", before)[-1]).strip()
             name = name or "申报"
             y2, m2 = m.group(4) or m.group(1), m.group(5) or m.group(2)
             if re.search(r"填报|申报|提交|报送", name) and not found.fact("submission_window"):
@@ -589,6 +604,9 @@ def _window_fact(role: str, name: str, opens: tuple[str, ...], closes: tuple[str
     a, b = _iso(*opens), _iso(*closes)
     window = {"opens": a, "closes": b, "name_zh": name, "name_en": _window_en(name)}
     fact = _make_fact(role, "dates", [quote], vocab, window=window)
+    if not fact["triggers"]:
+        # a window of its own kind ("专家评审时间：…至…"), not one every notice has: asked by its name, as a dated step is
+        fact["triggers"] = _named(name)
     fact["zh"] = f"{name}时间为{_zh_date(*opens)}—{_zh_date(*closes)}" + (
         f"，截止日为{_zh_date(*closes)}" if role == "submission_window" else "")
     if (said := _SAID_RANGE.search(quote)) and squash(said.group(0)) != squash(f"{_zh_date(*opens)}—{_zh_date(*closes)}"):
@@ -783,7 +801,10 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
             # it, and the total above them ("本年度全部为定题项目，共设课题10项"), say the rest
             beside = [x for x in passages if not x.topic and x is not p and x.section == p.section and abs(x.order - p.order) <= 4
                       and (_COUNT.search(x.text) and len(x.text) <= 20 or x.order < p.order and _TOTAL_COUNT.search(x.text))
-                      ] if len(p.text) <= 20 else []
+                      ] if len(p.text) <= 20 else [
+                # ... or the sentence before it says the total ("…共设定课题12项，分为…三个类别。" over "其中重大项目2项，…")
+                x for x in passages if not x.topic and x.section == p.section and x.order == p.order - 1
+                and _TOTAL_COUNT.search(x.text) and not _TOTAL_COUNT.search(p.text)]
             found.facts.append(_make_fact("project_counts", "topics",
                                           [_body(x.text) for x in sorted([p, *beside], key=lambda x: x.order)], vocab))
         for clause in re.split(r"[。；;]", p.text):
@@ -1054,6 +1075,9 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             "label_en": f"Sub-topic {sub}" if sub else f"{LEVEL_EN[level]} {num}",
             "title": title, "title_en": title, "title_quote": head.text,
         }
+        if said_en := found.english.get(head.text):
+            # the notice's own English for the title, as a bilingual edition gives it (its number left out)
+            topic["title_en"] = re.sub(r"^(?:\d{1,2}\s*[.、．)）]|[(（]\d{1,2}[)）])\s*", "", said_en)
         if sub and (dashed := re.match(r"^(\d{1,2})\s*[-—－–]\s*(\d{1,2})(?!\d)", head.text)):
             # "1-2 郑州市…研究", "子课题B：…": the sub-topic is called by the notice's own number or letter
             topic["label"], topic["label_en"] = f"子课题{dashed.group(1)}-{dashed.group(2)}", f"Sub-topic {dashed.group(1)}-{dashed.group(2)}"
@@ -1227,12 +1251,14 @@ def _rules(found: Found) -> None:
         found.notes.append("申报对象：找不到“申报对象”一句，单位类型规则未生成。")
     credit = found.fact("credit")
     if credit:
-        q = next((x for x in credit["quotes"] if "黑名单" in x), credit["quotes"][0])
-        if "黑名单" in q:
+        q = next((x for x in credit["quotes"] if BLACKLIST.search(x)), credit["quotes"][0])
+        if BLACKLIST.search(q):
             found.rules.append({"id": "credit", "check": "equals", "field": "credit_blacklisted", "value": False, "quote": q,
                                 "pass": _bi("单位和负责人无信用“黑名单”记录。", "Neither the unit nor the leader is on the credit blacklist."),
                                 "fail": _bi("项目负责人或申报单位有信用“黑名单”记录的不得申报。", "A unit or leader on the credit blacklist may not apply.")})
-        q = next((x for x in credit["quotes"] if "严重失信" in x), None) or next(
+        # (a misconduct record, not the list of dishonest entities: "列入严重失信主体名单" is the blacklist)
+        q = next((x for x in credit["quotes"] if "严重失信" in x and not BLACKLIST.search(x)), None) or next(
+            (x for x in credit["quotes"] if "严重失信" in x), None) or next(
             (x for x in credit["quotes"] if "失信" in x), q)
         if "失信" in q:
             found.rules.append({"id": "misconduct", "check": "equals", "field": "serious_misconduct_in_penalty", "value": False,
@@ -1504,7 +1530,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     vocab = vocab or _vocab()
     lines = clean_lines(raw)
     passages = segment(lines)
-    found = Found(aliases=level_aliases("\n".join(lines)))
+    found = Found(aliases=level_aliases("\n".join(lines)), english=translations(raw))
     # the notice's year, for the dates it writes without one, before the rest of its meta is read
     year = re.search(r"(\d{4})\s*年", squash(_title_line(lines))) or _THIS_YEAR.search("\n".join(lines))
     found.meta = {"year": int(year.group(1)) if year else None}

@@ -10,6 +10,7 @@ and answer questions and profiles in process and over HTTP.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import time
 import unicodedata
@@ -29,7 +30,7 @@ from assistant.sections import Outline
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
 from corpus import CORPUS_DIR, Corpus, CorpusError, inspect_corpus, load_corpus, squash
-from corpus.cleaning import clean_lines
+from corpus.cleaning import clean_lines, translations
 from corpus.ingest import Found, ingest
 from corpus.passages import segment
 from corpus.reproduce import reproduction
@@ -1018,3 +1019,133 @@ def test_a_rule_cut_short_as_its_points_label_is_not_a_heading_over_the_material
     found, corpus = _ingested(tmp_path, lines)
     materials = next(f for f in corpus.facts if f.role == "materials")
     assert materials.quotes[0].startswith("某市软科学研究计划项目申报书") and not any("国家秘密" in q for q in materials.quotes)
+
+
+def test_a_bilingual_edition_is_read_in_chinese_and_gives_its_topics_english_titles(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2061年度软科学研究计划项目的通知",
+        "Notice on Applications for the 2061 Soft Science Research Program of Mou City", "",
+        "一、申报条件 I. Eligibility",
+        "1. 申报单位须为某市内具有独立法人资格的高等院校、科研院所。",
+        "1. Applicants must be universities or research institutes in Mou City with independent legal person status.",
+        "2. 项目负责人年龄不超过58周岁。",
+        "2. The project leader must be no older than 58.",
+        "二、时间安排 II. Timetable",
+        "1. 网上填报时间：2061年3月2日至2061年4月9日。",
+        "1. Online filing: March 2, 2061 to April 9, 2061.",
+        "附件1 Annex 1", "某市2061年度软科学研究计划项目申报指南", "Guide to the 2061 Soft Science Research Program",
+        "一、重点项目 I. Key Projects",
+        "1. 某市湿地生态修复技术评估研究",
+        "1. Assessment of Wetland Ecological Restoration Technologies in Mou City",
+        "类别 Category：重点 Key；归口 Office：生态处 Ecology Division；电话 Tel：0371-60000611",
+        "研究内容：评估湿地修复技术的成效。",
+        "Research content: assess how well wetland restoration technologies work.",
+        "2. 某市夜间经济科技支撑研究",
+        "2. S&T Support for the Night-time Economy of Mou City",
+        "类别 Category：重点 Key；归口 Office：服务业处 Service Industry Division；电话 Tel：0371-60000612",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    # no English line is a passage, nor splits a heading from its Chinese title
+    assert not any(re.search(r"[A-Za-z]{4,}", p.text) for p in corpus.passages)
+    assert {p.section.split(" > ")[1] for p in corpus.passages if p.id.startswith("n-") and " > " in p.section} == {
+        "一、申报条件", "二、时间安排"}
+    topics = {t.title: t for t in corpus.topics}
+    wetland = topics["某市湿地生态修复技术评估研究"]
+    assert wetland.level == "key" and [(c.office, c.phone) for c in wetland.contacts] == [("生态处", "0371-60000611")]
+    assert wetland.title_en == "Assessment of Wetland Ecological Restoration Technologies in Mou City"
+    assert [c.office for c in topics["某市夜间经济科技支撑研究"].contacts] == ["服务业处"]
+    window = next(f for f in corpus.facts if f.role == "submission_window")
+    assert window.window is not None and window.window.closes.isoformat() == "2061-04-09"
+
+
+def test_a_few_english_lines_make_no_bilingual_edition() -> None:
+    raw = "\n".join(["某市科学技术局关于组织申报2062年度软科学研究计划项目的通知",
+                     "(Mou City Soft Science Research Program 2062 Call for Proposals)",
+                     "一、申报条件", "1. 申报单位须为某市内的高等院校。", "二、联系方式", "联系电话：0371-60000621。"])
+    assert "(Mou City Soft Science Research Program 2062 Call for Proposals)" in clean_lines(raw)
+    assert translations(raw) == {}
+
+
+def test_a_window_of_its_own_kind_is_asked_by_its_name(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2063年度软科学研究计划项目的通知", "",
+        "一、时间安排",
+        "1. 网上填报时间：2063年3月1日至2063年3月31日。",
+        "2. 推荐部门审核时间：2063年4月1日至2063年4月8日。",
+        "3. 答辩评议时间：2063年5月6日至2063年5月16日。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    defence = next(f for f in corpus.facts if f.window and f.window.name_zh == "答辩评议")
+    assert "答辩评议" in defence.triggers  # (the engine answers "答辩评议什么时候" with it, whatever the model says)
+
+
+def test_exclusions_listed_as_items_make_the_blacklist_misconduct_recommender_rules(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2064年度软科学研究计划项目的通知", "",
+        "一、申报单位条件",
+        "1. 申报单位须在某市行政区域内注册登记，具有独立法人资格。",
+        "2. 可申报的单位类型为：高等院校、科研院所。",
+        "二、不予受理的情形",
+        "有下列情形之一的，申报不予受理：",
+        "（一）申报单位或项目负责人被列入严重失信主体名单的；",
+        "（二）申报单位或项目负责人有科研严重失信行为记录且仍处于惩戒期内的；",
+        "（三）同一申报单位通过两个以上推荐部门重复申报的。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    rules = {r.id: r for r in corpus.rules}
+    assert "严重失信主体名单" in rules["credit"].quote
+    assert "惩戒期内" in rules["misconduct"].quote  # the record, not the list of dishonest entities
+    assert "推荐部门" in rules["single_recommender"].quote and rules["single_recommender"].limit == 1
+    # the points under a heading naming the applicants' conditions: each a condition of theirs
+    assert "独立法人资格" in rules["independent_legal_person"].quote
+    assert "行政区域内" in rules["location"].quote
+    (tmp_path / "other").mkdir()
+    found, corpus = _ingested(tmp_path / "other", [*lines[:6], "（一）申报单位被列入失信被执行人名单的；"])
+    assert "失信被执行人名单" in next(r for r in corpus.rules if r.id == "credit").quote
+
+
+def test_an_ocr_table_one_cell_per_line_and_spaced_out_headings(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2065年度软科学研究计划项目的通知", "",
+        "为做好申报工作，有关事项通知如下：", "",
+        "一 、 申 报 条 件",
+        "1. 作为负责人承担的市级科技计划项目已超过实施期、尚未结题验收的，不得申报。",
+        "2. 答辩评议时间：拟于2065年5月6日至2065年5月16日。", "",
+        "第 1 页 共 3 页", "", "某市2065年度软科学项目申报通知", "",
+        "附 件 1", "",
+        "一 、 课 题 一 览 表",
+        "序号", "课题名称", "类别", "资助额度", "归口处室", "联系电话", "",
+        "1", "某市候鸟栖息地保护科技支撑研究", "重点项目", "9万元", "生态处", "0371-60000651", "",
+        "第 2 页 共 3 页", "", "某市2065年度软科学项目申报通知", "",
+        "2", "某市社区应急广播体系建设研究", "一般项目", "3万元", "应急处", "0371-60000652", "",
+        "第 3 页 共 3 页",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    sections = {p.section for p in corpus.passages}
+    assert any(s.endswith("一、申报条件") or "一、申报条件 >" in s for s in sections)  # its own heading, not joined above
+    topics = {t.serial: t for t in corpus.topics}
+    assert topics[1].title == "某市候鸟栖息地保护科技支撑研究" and topics[1].level == "key" and topics[1].funding_wan == 9
+    assert [(c.office, c.phone) for c in topics[2].contacts] == [("应急处", "0371-60000652")]
+    assert "超过实施期" in next(r for r in corpus.rules if r.id == "overdue_project").quote
+    assert any(f.window and f.window.name_zh == "答辩评议" for f in corpus.facts)  # not "答辩评议时间：拟于"
+
+
+def test_a_level_count_sentence_takes_the_total_said_before_it(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2066年度软科学研究计划项目的通知", "",
+        "一、支持方向",
+        "本年度全部采取定题申报方式，共设定课题7项，分为重点项目和一般项目两个类别。"
+        "其中重点项目 3项，每项资助6万元；一般项目 4项，每项资助2万元。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    counts = next(f for f in corpus.facts if f.role == "project_counts")
+    assert any("共设定课题7项" in q for q in counts.quotes) and any("重点项目 3项" in q for q in counts.quotes)
+
+
+def test_a_scanned_line_mixing_ascii_and_full_width_commas_is_prose_not_a_csv_row() -> None:
+    raw = "\n".join([
+        "某市科学技术局关于组织申报2067年度软科学研究计划项目的通知",
+        "资助经费实行“包干制”,立项后一次性拨付，负责人无需编制经费预算，但须签订承诺书,对经费使用的合",
+        "规性负责。项目研究周期为1年。",
+    ])
+    assert any("对经费使用的合规性负责。" in ln for ln in clean_lines(raw))
