@@ -25,6 +25,7 @@ OUTLINE_ASKED = re.compile(r"哪几条|哪几步|几条|几步|几个环节|哪�
                            r"整体|整个|总体|全部|所有")
 # Words a question may use for a section's own (its label "申报程序", asked as "申报流程")
 SAME_WORDS = (("程序", "流程", "步骤"),)
+PROCEDURE_BY_WORD = True  # a word of the group asked of the whole, no label named: the one section labelled with one
 LIST_MAX = 6  # items of a listed part quoted
 PART_MAX = 3  # sentences of a part quoted
 
@@ -73,6 +74,12 @@ class Outline:
         # (a section labelled "申报程序" is asked for as "申报流程" too)
         named = [s for s in self.sections if s.label in q or any(
             a in s.label and s.label.replace(a, b) in q for group in SAME_WORDS for a in group for b in group if a != b)]
+        if not named and PROCEDURE_BY_WORD:
+            # "整个申报要走哪些步骤": no label named, a word of the procedure asked as a whole: the one section
+            # the notice heads with such a word ("七、申报流程")
+            groups = [g for g in SAME_WORDS if any(w in q for w in g)]
+            named = [s for s in self.sections if any(w in s.label for g in groups for w in g)]
+            named = named if len(named) == 1 else []
         return max(named, key=lambda s: len(s.label)) if named else None
 
     def named_by(self, q: str) -> Section | None:

@@ -1149,3 +1149,21 @@ def test_a_scanned_line_mixing_ascii_and_full_width_commas_is_prose_not_a_csv_ro
         "规性负责。项目研究周期为1年。",
     ])
     assert any("对经费使用的合规性负责。" in ln for ln in clean_lines(raw))
+
+
+def test_the_procedure_asked_by_a_word_of_its_kind_is_the_one_section_headed_with_one(tmp_path: Path) -> None:
+    from assistant.sections import Outline
+
+    lines = [
+        "某市科学技术局关于组织申报2057年度软科学研究计划项目的通知", "",
+        "一、申报条件", "（一）申报单位为某市内具有独立法人资格的高等院校。", "（二）项目负责人年龄不超过58周岁。",
+        "二、办理程序", "（一）单位注册。申报单位在系统注册账号。", "（二）网上填报。负责人在线填写申报书。",
+        "（三）审核推荐。主管部门审核后推荐。",
+        "三、联系方式", "（一）业务咨询：0371-60000071。", "（二）技术支持：0371-60000072。",
+    ]
+    _, corpus = _ingested(tmp_path, lines)
+    outline = Outline(corpus)
+    # no section is named ("申报流程" is no label here): the one section headed with a word of the procedure
+    section = outline.asked("报这个项目都有哪些步骤？")
+    assert section is not None and section.label.endswith("办理程序") and len(section.parts) == 3
+    assert outline.asked("申报条件一共有哪几条？").label.endswith("申报条件")  # a named one as before
