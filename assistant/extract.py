@@ -392,7 +392,9 @@ def extract_profile(text: str) -> Profile:
         r"(?:拿|获得|得到)(?:过|了)(?:郑州)?(?:市里|市级|市财政|市科技局)[^，,。；;]{0,6}?(?:资助|资金|钱|经费|支持)|"
         r"any (?:city|municipal) (?:funding|funds|money|support|grants?)|funded by (?:the )?(?:city|municipal)",
         # ("没有重复申请市级资金": applying for it again is what the rule forbids)
-        r"(?:没有|没|未|从未|未曾|不曾|从没)\s*(?:获得|获|拿到|得到|拿过|拿|(?:重复)?申报)(?:过)?\s*(?:任何)?(?:市级|市里|市财政)|not (?:been )?city[- ]funded|"
+        r"(?:没有|没|未|从未|未曾|不曾|从没)\s*(?:获得|获|拿到|得到|拿过|拿|(?:重复)?申报)(?:过)?\s*(?:任何)?(?:市级|市里|市财政)|"
+        # ("没重复申请过财政资金": a second application for the same money is the case the rule forbids)
+        r"(?:没有|没|未|从未|未曾|不曾|从没)\s*重复(?:申报|申请)(?:过)?\s*(?:任何)?(?:市级|市里|市)?财政|not (?:been )?city[- ]funded|"
         r"no (?:other |additional |further |earlier )?(?:city|municipal)[- ](?:funding|funds|money|support|grants?)|"
         r"(?:市里|市级|市财政|市科技局)[^，,。；;]{0,4}?(?:没有|没|未|从未|从没)(?:给过|资助|支持|拨|给)",
     )
@@ -429,6 +431,8 @@ def extract_profile(text: str) -> Profile:
                    r"\b(?:a |one )?(?:single|sole|one) recommending department", text):
         facts["recommending_departments"] = 1
     _counts(text, facts)
+    if "org_quota_used" not in facts:
+        _unit_chain_count(text, facts)
     _form_lines(text, facts)
     return Profile(**cast(dict[str, Any], facts))  # each value is of its field's type (validated here)
 
@@ -507,6 +511,42 @@ def _form_lines(text: str, facts: dict[str, object]) -> None:
             break
 
 
+# A clause chain: clauses joined by commas share the subject the first of them names, as Chinese drops it after
+# ("学校只通过一个推荐部门报，目前才报了2项": the unit reported two). A semicolon or full stop ends the chain.
+_CHAIN = re.compile(r"[^；;。！!？?]+")
+_CLAUSE = re.compile(r"[^，,、；;。！!？?]+")
+_UNIT_SUBJECT = re.compile(r"^(?:今年|目前|现在)?(?:我们|咱们)?(?:学校|我校|我院|我所|本所|本院|本校|本中心|本单位|我单位|单位|院里|所里|校里|"
+                           r"学院|院系|大学|研究所|研究院|中心)(?!和|与|及|、|跟)")
+_PERSON_SUBJECT = re.compile(r"^(?:今年|目前|现在)?(?:我(?!们|校|院|所|单位)|本人|负责人)")
+# the unit's count so far ("目前才报了2项", "今年共推荐了3个"), the asked one's place ("这是第1项"), none other ("还没报别的")
+_SO_FAR = re.compile(r"(?:目前|现在|至今|到现在|截至目前|已经|已|才|共|一共|总共)[^，,]{0,4}?" + _PUT + r"(?:上去|出去)?了?\s*" + _NUM + r"\s*(?:个|项)")
+_NTH = re.compile(r"(?:这|此|本项目?)(?:个|项)?(?:是|为)?第\s*" + _NUM + r"\s*(?:个|项)")
+_NONE_OTHER = re.compile(r"(?:还|尚)?(?:没有?|未)(?:再)?" + _PUT + r"(?:过)?(?:别的|其他|其它|任何)")
+
+
+def _unit_chain_count(text: str, facts: dict[str, object]) -> None:
+    """The unit's count of projects put forward, said in a clause whose subject is the unit by the chain."""
+    for chain in _CHAIN.findall(text):
+        subject = None
+        for clause in _CLAUSE.findall(chain):
+            clause = clause.strip()
+            if _UNIT_SUBJECT.search(clause):
+                subject = "unit"
+            elif _PERSON_SUBJECT.search(clause):
+                subject = "person"
+            if subject != "unit":
+                continue
+            if (m := _SO_FAR.search(clause)) and (n := cn_number(m.group(1))) is not None:
+                facts["org_quota_used"] = n
+            elif (m := _NTH.search(clause)) and (n := cn_number(m.group(1))) is not None and n >= 1:
+                facts["org_quota_used"] = n - 1
+            elif _NONE_OTHER.search(clause):
+                facts["org_quota_used"] = 0
+            else:
+                continue
+            return
+
+
 def _counts(text: str, facts: dict[str, object]) -> None:
     """Unit quota ("学校已经推荐了4项") versus the leader's own applications ("我已经报了一个")."""
     unit = next((m for pattern in _UNIT_COUNTS if (m := pattern.search(text))), None)
@@ -526,7 +566,7 @@ def _counts(text: str, facts: dict[str, object]) -> None:
     # "put forward 5 soft science projects": up to three words may describe the projects.
     elif (m := re.search(r"(?:has |have )?used\s*" + _EN_NUM + r"\s*(?:of (?:its|our|their|the) (?:\w+ )?)?(?:slots?|quota|places?|spots?)\b", text)):
         facts["org_quota_used"] = _en_number(m.group(1))  # "our unit has used two of its slots"
-    elif (m := re.search(r"(?:put forward|recommended|submitted|nominated)\s*" + _EN_NUM + r"\s*(?:[a-z-]+\s+){0,3}?"
+    elif (m := re.search(r"(?:put forward|recommended|submitted|nominated)\s*(?:only |just )?" + _EN_NUM + r"\s*(?:[a-z-]+\s+){0,3}?"
                          r"(?:projects?|applications?|proposals?)\b|"  # ("1 project": one, singular)
                          r"(?:has|have)\s*(?:already\s*)?" + _EN_NUM + r"\s*(?:[a-z-]+\s+){0,3}?(?:projects?|applications?|proposals?)\s*"
                          r"(?:recommended|submitted|put forward)", text)) and (

@@ -1723,3 +1723,17 @@ def test_a_bare_predicate_after_a_closed_question_is_a_question_of_its_own(assis
     answer = assistant.ask("重点课题一共设了几个？分别是多少钱？")
     # both asked: how many (the counts) and how much (the amounts), not the amounts alone
     assert squash(counts.zh)[:12] in squash(answer.answer) and "6万元" in answer.answer
+
+
+def test_a_count_said_after_the_unit_in_its_clause_chain_is_the_units() -> None:
+    from assistant.extract import extract_profile
+
+    # the unit named once, its count in the next clause without a subject of its own
+    assert extract_profile(canonical("研究院只走市直口推荐，眼下才推了3个，我还没报过别的。")).org_quota_used == 3
+    assert extract_profile(canonical("所里走一个推荐口子，这个是第2项。")).org_quota_used == 1
+    assert extract_profile(canonical("学院只经过一个部门，今年还没推荐其他的。")).org_quota_used == 0
+    # the leader speaking after a semicolon is the leader, not the unit
+    p = extract_profile(canonical("学院只经过一个部门；我已经报了1项。"))
+    assert p.org_quota_used is None and p.applications_this_year == 1
+    assert extract_profile(canonical("The institute has nominated just two projects so far.")).org_quota_used == 2
+    assert extract_profile(canonical("这个选题没重复申请过财政资金")).already_city_funded is False
