@@ -515,9 +515,9 @@ def _form_lines(text: str, facts: dict[str, object]) -> None:
 # ("学校只通过一个推荐部门报，目前才报了2项": the unit reported two). A semicolon or full stop ends the chain.
 _CHAIN = re.compile(r"[^；;。！!？?]+")
 _CLAUSE = re.compile(r"[^，,、；;。！!？?]+")
-_UNIT_SUBJECT = re.compile(r"^(?:今年|目前|现在)?(?:我们|咱们)?(?:学校|我校|我院|我所|本所|本院|本校|本中心|本单位|我单位|单位|院里|所里|校里|"
+_CHAIN_UNIT = re.compile(r"^(?:今年|目前|现在)?(?:我们|咱们)?(?:学校|我校|我院|我所|本所|本院|本校|本中心|本单位|我单位|单位|院里|所里|校里|"
                            r"学院|院系|大学|研究所|研究院|中心)(?!和|与|及|、|跟)")
-_PERSON_SUBJECT = re.compile(r"^(?:今年|目前|现在)?(?:我(?!们|校|院|所|单位)|本人|负责人)")
+_CHAIN_PERSON = re.compile(r"^(?:今年|目前|现在)?(?:我(?!们|校|院|所|单位)|本人|负责人)")
 # the unit's count so far ("目前才报了2项", "今年共推荐了3个"), the asked one's place ("这是第1项"), none other ("还没报别的")
 _SO_FAR = re.compile(r"(?:目前|现在|至今|到现在|截至目前|已经|已|才|共|一共|总共)[^，,]{0,4}?" + _PUT + r"(?:上去|出去)?了?\s*" + _NUM + r"\s*(?:个|项)")
 _NTH = re.compile(r"(?:这|此|本项目?)(?:个|项)?(?:是|为)?第\s*" + _NUM + r"\s*(?:个|项)")
@@ -530,9 +530,9 @@ def _unit_chain_count(text: str, facts: dict[str, object]) -> None:
         subject = None
         for clause in _CLAUSE.findall(chain):
             clause = clause.strip()
-            if _UNIT_SUBJECT.search(clause):
+            if _CHAIN_UNIT.search(clause):
                 subject = "unit"
-            elif _PERSON_SUBJECT.search(clause):
+            elif _CHAIN_PERSON.search(clause):
                 subject = "person"
             if subject != "unit":
                 continue

@@ -46,12 +46,12 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     # How long something lasts ("项目要多长时间做完", "实施周期几年"), not when: "还有多久截止" is a date.
     ("duration", r"(?<!还有)(?:多长时间|多久|多长)(?!截止|结束|开始|到期|以前|之前)|周期|几年|几个月|"
                  r"\bhow long (?:is|does|do|will|should|must)\b(?!.*\b(?:open|left|have)\b)|\bduration\b"),
-    ("date", r"什么时[候间]|何时|啥时|哪(?:一|几)?天|几号|几月|日期|时间|多久|期限|时限|截止到|最晚|"
+    ("date", r"什么时[候间]|何时|啥时|哪(?:一|几)?天|(?<!第)几天|几号|几月|日期|时间|多久|期限|时限|截止到|最晚|"
              r"\b(?:when|date|dates|deadline|until|how long|by when)\b"),
     # An age limit asked ("年龄有限制吗", "最大多少岁", "maximum age"), not an age stated ("我58岁").
     ("age", r"年龄|(?:多大|几|多少)岁|岁数|年纪|\b(?:how old|too old|older than)\b|(?<!years of )\bage\b"),
     # ("支持多少个重点项目" counts the projects supported)
-    ("amount", r"(?:经费|资助|资金|钱|支持|额度|拨款|给|拿|补助).{0,4}(?:多少(?![个项家类])|几万|几十万)|多少(?:钱|万|经费)|额度|金额|"
+    ("amount", r"(?:经费|资助|资金|钱|支持|额度|拨款|给|拿|补助)[^，,。？?]{0,8}?(?:多少(?![个项家类])|几万|几十万)|多少(?:钱|万|经费)|额度|金额|"
                r"\bhow much\b|\bamount\b|\bwhat(?:'s| is| are) the (?:funding|grants?)\b"),
     ("count", r"(?<![哪好])几(?:个|项|家|类)|多少(?:个|项)|\bhow many\b|\bnumber of\b"),
     ("url", r"网站|网址|哪里填|在哪(?:里|儿)?(?:填|报|申报|提交|注册)|什么系统|哪个系统|\b(?:website|url|link|portal)\b"),
@@ -185,6 +185,9 @@ _YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
 # What makes a year name a call: "2025年度", "2023年的选题", "2025年软科学", "2026年申报".
 _CALL_AFTER_YEAR = re.compile(r"(?<=度)|[^，,。？?]{0,8}?(?:申报|软科学|计划|通知|指南|选题|课题|项目|批)")
 _TIME_OR_PLAN = re.compile(r"时间|安排|打算|计划书|计划任务")
+# How a form is written: by hand, typed, in regular script (a question asks it, a form's line says it).
+WRITING_MANNER = re.compile(r"(?:手写|手填|手工填|打字|电脑(?:填|打|上填)|机打|打印(?:填|出来填)|正楷|书写)")
+_ASKING_WORD = re.compile(r"哪")  # "哪一年度的计划", "哪个部门的计划": which one this is, asked
 
 
 def level_words(levels: dict[str, str]) -> dict[str, tuple[str, ...]]:
@@ -331,7 +334,9 @@ class Understander:
         self.documents.sort(key=lambda pair: -len(pair[0]))
         self._document_patterns = [
             (re.compile(re.escape(a) + r"(?:模板)?(?:里面|里|中|上面|上(?![传交报])|当中|的内容)|(?:按|按照|根据|依照)(?:信用)?"
-                        + re.escape(a)),
+                        + re.escape(a)
+                        # how the form itself is written ("承诺书能手写吗", "承诺书可以用电脑打字吗")
+                        + r"|" + re.escape(a) + r"[^，,。？?]{0,6}?" + WRITING_MANNER.pattern),
              re.compile(re.escape(a) + r"(?:模板)?(?:里|中|的)?\s*第\s*([一二三四五六七八九十\d]+)\s*[条点项款]"))
             for a, _ in self.documents]
         # The programme named by its own name (郑州市软科学研究计划 -> "软科学", "郑州市软科学项目") or a
@@ -408,7 +413,8 @@ class Understander:
                 and not (m.group(1).startswith("year's ") and q[: m.start()].endswith(("this ", "the current ")))]
         for m in PROGRAMME.finditer(q):
             name = m.group(1)
-            if _TIME_OR_PLAN.search(name) or name in self.notice:
+            # ("这是哪一年度的计划": which programme this is, asked, names none; "什么基金" may still be another one)
+            if _TIME_OR_PLAN.search(name) or name in self.notice or _ASKING_WORD.search(name):
                 continue
             # Known if its distinctive head (the words before 基金/计划…) is in the notice, or ends with
             # words of the programme's own name: "软科学计划" is this programme even though the notice

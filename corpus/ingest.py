@@ -869,6 +869,29 @@ def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
         issue["en"] = f"Dated {squash(issue['quotes'][0])}, issued by {squash(issuer_line)}."
 
 
+# The salutation under the title naming whom the notice is sent to ("有关开发区、市辖区科技主管部门，各有关单位："):
+# bodies (各…/有关…) and a colon closing the line, before the text begins.
+_SALUTATION = re.compile(r"^[^。；;！？?]{0,60}?(?:各|有关)[^。；;！？?]{0,60}?(?:单位|部门|机构|院校|高校|学校|局|委|办|企业|医院)"
+                         r"[^。；;！？?]{0,20}?[：:]$")
+
+
+def _addressee(lines: list[str], found: Found, vocab: dict[str, Any]) -> None:
+    """Whom the notice is addressed to: the salutation line between its title and its first heading."""
+    title = _title_line(lines)
+    start = lines.index(title) + 1 if title in lines else 0
+    for line in lines[start: start + 8]:
+        text = line.strip()
+        if not text:
+            continue
+        if _SALUTATION.match(squash(text)):
+            fact = _make_fact("addressee", "other", [text], vocab)
+            fact["zh"] = f"本通知发给：{squash(text).rstrip('：:')}。"
+            found.facts.append(fact)
+            return
+        if len(squash(text)) > 80:  # the text has begun: no salutation
+            return
+
+
 # A place a forwarding office serves, as its name says it ("郑州市中原区科学技术局" -> 中原区, a district: 区), after
 # the city or province it lies in
 _PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?[省市](?=[\u4e00-\u9fff]{2,}[区县旗]))?([\u4e00-\u9fff]{1,5}?([区县市旗]))")
@@ -1545,6 +1568,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     amounts = _counts_and_levels(passages, found, vocab)
     # (a forwarding notice's title, issuer and date are the forwarded notice's: that is the call; its own are its part's)
     _meta(lines[forwarded + 1:] if (forwarded := forwarded_start(lines)) is not None else lines, passages, found)
+    _addressee(lines[forwarded + 1:] if forwarded is not None else lines, found, vocab)
     if forwarded is not None:
         _forwarding(passages, found, vocab, _issuer_line(lines[:forwarded]))
     _topics(passages, found, amounts, vocab)

@@ -1737,3 +1737,28 @@ def test_a_count_said_after_the_unit_in_its_clause_chain_is_the_units() -> None:
     assert p.org_quota_used is None and p.applications_this_year == 1
     assert extract_profile(canonical("The institute has nominated just two projects so far.")).org_quota_used == 2
     assert extract_profile(canonical("这个选题没重复申请过财政资金")).already_city_funded is False
+
+
+def test_how_a_form_is_written_is_its_own_line_on_writing(assistant: Assistant) -> None:
+    line = next(p for p in CORPUS.passages if p.section.startswith("附件2") and "机打" in p.text)
+    for q in ("单位那份信用承诺书可以拿笔手写不？", "信用承诺书是不是必须电脑打出来？"):
+        assert squash(line.text)[:20] in squash(assistant.ask(q).answer), q
+
+
+def test_whom_the_notice_is_sent_to_is_its_salutation(assistant: Assistant) -> None:
+    salutation = next(f for f in CORPUS.facts if f.role == "addressee")
+    for q in ("这个通知主要是发给谁看的？", "Who is this notice addressed to?"):
+        answer = assistant.ask(q)
+        assert answer.intent.value == "other" and squash(salutation.quotes[0])[:10] in squash(answer.answer), q
+
+
+def test_which_year_or_whose_programme_this_is_asks_about_this_one(assistant: Assistant) -> None:
+    # "哪一年度的计划" names no other programme: the notice's year is the answer, not "not covered"
+    answer = assistant.ask("请问这属于哪个年度的计划？")
+    assert answer.intent.value != "out_of_scope" and str(CORPUS.meta.year) in answer.answer
+    assert assistant.ask("湖北省有什么基金可以报吗").intent.value == "out_of_scope"
+
+
+def test_an_amount_asked_a_few_words_after_the_money_is_an_amount(assistant: Assistant) -> None:
+    u = assistant.understander.understand("这次给的经费算下来总共大概有多少？", None)
+    assert u.attribute == "amount"

@@ -1165,3 +1165,20 @@ def test_the_procedure_asked_by_a_word_of_its_kind_is_the_one_section_headed_wit
     section = outline.asked("报这个项目都有哪些步骤？")
     assert section is not None and section.label.endswith("办理程序") and len(section.parts) == 3
     assert outline.asked("申报条件一共有哪几条？").label.endswith("申报条件")  # a named one as before
+
+
+def test_the_salutation_under_the_title_is_whom_the_notice_is_sent_to(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局", "", "关于征集2071年度软科学研究课题的通知", "",
+        "各县（市、区）科技局，市直各有关单位，各高等院校：", "",
+        "为做好本年度软科学研究工作，现将有关事项通知如下：",
+        "一、申报条件", "（一）申报单位为某市内具有独立法人资格的高等院校。",
+        "二、联系方式", "业务咨询：0371-60000081。",
+    ]
+    _, corpus = _ingested(tmp_path, lines)
+    addressee = next(f for f in corpus.facts if f.role == "addressee")
+    assert addressee.quotes == ["各县（市、区）科技局，市直各有关单位，各高等院校："]
+    # a notice whose text begins under its title has no salutation to report
+    (tmp_path / "bare").mkdir()
+    _, bare = _ingested(tmp_path / "bare", [lines[2], ""] + lines[6:])
+    assert not any(f.role == "addressee" for f in bare.facts)
