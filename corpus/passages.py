@@ -224,6 +224,37 @@ def number_of(token: str) -> int:
     return _CN_NUM.get(token, 2 if token == "两" else 0)
 
 
+# A number in Chinese numerals, small ("五十五", "二〇五九") or the financial capitals ("贰拾伍", "壹佰壹拾"),
+# before what it counts ("五十五周岁", "限报六项", "人民币捌万元", "上午九时"): read as Arabic digits where a
+# value is read (an age, a quota, an amount, a count, a time); the quotes stay as the notice writes them
+_CN_VALUE = {**{c: i for i, c in enumerate("〇一二三四五六七八九")}, **{c: i for i, c in enumerate("零壹贰叁肆伍陆柒捌玖")},
+             "两": 2, "貳": 2, "參": 3, "陸": 6}
+_CN_POWER = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_CN_NUMBER = re.compile(r"([〇零一二两三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+)"
+                        r"(?=万元|元|周岁|岁|项(?!目)|个|份|家|名|人|时|点|分|天|倍|次|日|月|年)")
+
+
+def cn_value(token: str) -> int:
+    """"五十五" -> 55, "贰拾伍" -> 25, "壹佰壹拾" -> 110, "二〇五九" -> 2059 (digit by digit when no 十/百/千)."""
+    if not any(c in _CN_POWER for c in token):
+        return int("".join(str(_CN_VALUE.get(c, 0)) for c in token))
+    total, digit = 0, None
+    for c in token:
+        if c in _CN_POWER:
+            total += (1 if digit is None else digit) * _CN_POWER[c]
+            digit = None
+        else:
+            digit = _CN_VALUE.get(c, 0)
+    return total + (digit or 0)
+
+
+def arabic_numbers(text: str) -> str:
+    """`text` with the numbers it writes in Chinese numerals before a measure word in Arabic digits
+    ("年龄不超过五十五周岁" -> "年龄不超过55周岁", "每项资助人民币贰拾伍万元" -> "每项资助人民币25万元")."""
+    return _CN_NUMBER.sub(lambda m: str(cn_value(m.group(1))), text)
+
+
+
 @dataclass(frozen=True)
 class Passage:
     id: str

@@ -1165,3 +1165,58 @@ def test_the_procedure_asked_by_a_word_of_its_kind_is_the_one_section_headed_wit
     section = outline.asked("报这个项目都有哪些步骤？")
     assert section is not None and section.label.endswith("办理程序") and len(section.parts) == 3
     assert outline.asked("申报条件一共有哪几条？").label.endswith("申报条件")  # a named one as before
+
+
+def test_values_written_in_chinese_numerals_are_read_as_numbers_and_quoted_as_written(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2061年度软科学研究计划项目的通知", "",
+        "一、总体安排",
+        "（一）项目类别。本年度共九项课题，其中重点项目四项、一般项目五项。",
+        "（二）资助标准。重点项目每项资助人民币壹拾贰万元，一般项目每项资助人民币肆万元。",
+        "二、申报条件",
+        "（一）申报单位须为某市内的高等院校、科研院所。",
+        "（二）项目负责人年龄不超过五十七周岁。",
+        "三、课题",
+        "课题一、某市湿地候鸟监测研究",
+        "类别：重点项目；资助额度：十二万元；归口处室：市科技局生态处；联系电话：0371-60000901",
+        "研究内容：调查湿地候鸟种群变化。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    age = next(r for r in found.rules if r["id"] == "age")
+    assert age["limit"] == 57 and "五十七周岁" in age["quote"]  # read as a number, quoted as the notice writes it
+    levels = next(f for f in corpus.facts if f.role == "funding_levels")
+    assert "12万元" in levels.en and any("壹拾贰万元" in q for q in levels.quotes)
+    assert corpus.topics[0].funding_wan == 12
+    assert any("共九项课题" in q for q in next(f for f in corpus.facts if f.role == "project_counts").quotes)
+
+
+def test_a_window_with_times_of_day_in_words_is_read_and_cites_the_notice_s_own_dates(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2062年度软科学研究计划项目的通知", "",
+        "一、时间安排",
+        "（一）网上填报时间：二〇六二年二月二十日上午八时三十分至二〇六二年三月十九日下午四时。",
+        "（二）专家评审时间：二〇六二年四月六日至二〇六二年四月九日。",
+    ]
+    _, corpus = _ingested(tmp_path, lines)
+    window = next(f for f in corpus.facts if f.role == "submission_window")
+    assert window.window is not None and (str(window.window.opens), str(window.window.closes)) == ("2062-02-20", "2062-03-19")
+    assert "二〇六二年三月十九日下午四时" in window.zh  # the notice's own way of writing them, beside the read dates
+    review = next(f for f in corpus.facts if f.window and f.window.name_zh == "专家评审")
+    assert "二〇六二年四月六日至二〇六二年四月九日" in review.zh
+
+
+def test_a_quota_sentence_ending_in_a_colon_takes_the_sub_items_it_introduces(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2063年度软科学研究计划项目的通知", "",
+        "一、申报条件",
+        "申报单位须为某市内的高等院校、科研院所。",
+        "二、申报限额",
+        "各申报单位按单位类型实行限额申报：",
+        "（一）高等院校限报四项；",
+        "（二）科研院所限报二项。",
+        "超出限额的，不予受理。",
+    ]
+    found, _ = _ingested(tmp_path, lines)
+    quota = next(r for r in found.rules if r["id"] == "org_quota")
+    assert quota["quota_by_org_type"] == {"university": 4, "research_institute": 2}
+    assert any("高等院校限报四项" in q for q in next(f for f in found.facts if f["role"] == "quota")["quotes"])
