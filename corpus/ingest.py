@@ -30,6 +30,7 @@ from corpus import SERVICE_PHONE, SPACED_PHONE, format_wan, squash
 from corpus.cleaning import clean_lines, translations
 from corpus.passages import (
     CONTACT_LABELS,
+    FOOTNOTE,
     LEVEL_ALTERNATION,
     LEVEL_EN,
     LEVEL_NAMES,
@@ -203,6 +204,8 @@ def _zh_date(y: str | int, m: str | int, d: str | int) -> str:
 
 
 # ------------------------------------------------------------------------------------------ facts
+# A sentence introducing the unit types as a list ("…具有独立法人资格的以下单位：", "…并属于以下类型之一：")
+LIST_INTRO = r"(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构|类型|类别)(?:之一)?[：:]?$"
 # Role -> (intent, pattern over a passage's text, where: notice | guide | any). First match wins;
 # "all" roles take every matching passage. Order matters: specific before general.
 FACT_PATTERNS: list[tuple[str, str, str, str]] = [
@@ -210,7 +213,7 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
                                   # a sentence naming the unit types that may apply ("…的高等院校、科研院所和…")
                                   r"(?:高等院校|高校|高等学校)[^。]{0,4}[、和及][^。]{0,8}(?:科研院所|研究院所)|"
                                   # ... or introducing them as a list ("具有独立法人资格的以下单位")
-                                  r"法人[^。]{0,12}(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构)[：:]?$", "notice"),
+                                  r"法人[^。]{0,12}" + LIST_INTRO, "notice"),
     ("management_system", "rules", r"科研管理制度", "notice"),
     ("credit", "rules", r"黑名单|严重失信|失信[^。；，,（(]{0,6}名单", "notice"),
     # an age limit, or a birth date ("项目负责人须为1968年1月1日（含）以后出生")
@@ -320,7 +323,39 @@ def _same_item(p: Passage, hit: Passage, points: bool = False) -> bool:
     return bool(_POINT.match(last) and _POINT.match(own_last) and (points or _SUB_ITEM.match(parent.rpartition(" > ")[2])))
 
 
+# A footnote's mark in the notice's text ("须为在某单位[1]", "记录［3］")
+_NOTE_MARK = re.compile(r"[\[［【](\d{1,2})[\]］】]")
+
+
+def _footnotes(passages: list[Passage]) -> dict[str, str]:
+    """The notice's footnotes under its "注释：" line, by their number: "1" -> "在某单位，指…" (as the notice writes it)."""
+    return {m.group(1): m.group(2).strip() for p in passages if p.id.startswith("n-") and p.section.endswith(" > 注释")
+            and (m := FOOTNOTE.match(p.text))}
+
+
+def _noted(quotes: list[str], notes: dict[str, str]) -> list[str]:
+    """`quotes` and the footnotes their marks point to, each after them ("…记录[3]且…" and "科研严重失信行为记录，指…")."""
+    return list(dict.fromkeys([*quotes, *(notes[n] for q in quotes for n in _NOTE_MARK.findall(q) if n in notes)]))
+
+
+def _footnoted_rules(found: Found, notes: dict[str, str]) -> None:
+    """A rule whose quote marks a footnote says it beside its verdict (what "科研严重失信行为记录[3]" counts, what a
+    "新型研发机构[2]" must be): the unit types' rule, the notes its list of types marks that name an allowed type."""
+    app = found.fact("applicants")
+    for rule in found.rules:
+        marked = _NOTE_MARK.findall(rule["quote"])
+        if rule["id"] == "org_type" and app:
+            marked += [n for q in app["quotes"] for n in _NOTE_MARK.findall(q) if n in notes and any(
+                w in notes[n] for w, v in ORG_WORDS if v in rule["allowed"])]
+        said = [notes[n] for n in dict.fromkeys(marked) if n in notes]
+        if said:
+            for key in ("pass", "fail"):
+                rule[key]["zh"] = rule[key]["zh"].rstrip("。") + "。" + "".join(f"（注：{x.rstrip('。')}。）" for x in said)
+                rule[key]["en"] += "".join(f" (Note: “{x}”)" for x in said)
+
+
 def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    notes = _footnotes(passages)
     for role, intent, pattern, where in FACT_PATTERNS:
         rx = re.compile(pattern)
         hits = [p for p in passages if _in(p, where) and not p.topic and rx.search(p.text)
@@ -334,9 +369,11 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         if role == "online_application":
             hits.sort(key=lambda p: not re.search(r"https?://|www\.|[\u4e00-\u9fff]{2,}(?:平台|系统|网站)[（(]", p.text))
         if role == "applicants":  # who may apply, not who may not, nor whom the notice is addressed to ("…：")
-            hits = sorted((p for p in hits if not p.text.rstrip().endswith(("：", ":"))),
+            # (a sentence introducing them as a list, "…并属于以下类型之一：", names them in its items)
+            hits = sorted((p for p in hits if not p.text.rstrip().endswith(("：", ":")) or re.search("法人[^。]{0,12}" + LIST_INTRO, p.text)),
                           # a heading ("（一）申报单位条件") names no unit type: the sentence below does
-                          key=lambda p: (not any(w in p.text for w, _ in ORG_WORDS), bool(EXCLUSION.search(p.text))))
+                          key=lambda p: (not any(w in p.text for w, _ in ORG_WORDS) and not re.search(LIST_INTRO, p.text),
+                                         bool(EXCLUSION.search(p.text))))
         hit = hits[0] if hits else None
         if hit is None:
             continue
@@ -353,7 +390,7 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             named = bool(rx.search(hit.section.rpartition(" > ")[0].rpartition(" > ")[2]))
             quotes += [_body(p.text) for p in passages if _same_item(p, hit, points=named) and p is not hit
                        and re.search(BESIDE_SENTENCES[role], p.text) and not EXCLUSION.search(p.text)][:2]
-        if role == "applicants" and re.search(r"(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构)[：:]?$", hit.text):
+        if role == "applicants" and re.search(LIST_INTRO, hit.text):
             # "…具有独立法人资格的以下单位" over the unit types as list items ("高等院校", "科研院所", …)
             quotes += [_body(p.text) for p in passages if p.section == hit.section and 0 < p.order - hit.order <= 8
                        and len(p.text) <= 30 and any(w in p.text for w, _ in ORG_WORDS)]
@@ -371,6 +408,7 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
                          and _EXCLUDING_HEADING.search(p.section.rpartition(" > ")[2]) and _EXCLUDED_TYPES.search(p.text)][:1]
                 quotes += under
                 found.excluding.update(under)
+        quotes = _noted(quotes, notes)  # ("…须为在某单位[1]": what "在某单位" means, as the notice's footnote says)
         if role == "applicants" and (subunit := next((c for p in passages if p.id.startswith("n-") and not p.topic
                                                        for c in re.findall(r"[^。]+。?", _body(p.text)) if _SUBUNIT.search(c)
                                                        and _SUBUNIT_BARRED.search(c)), None)) and subunit not in quotes:
@@ -738,6 +776,8 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
     for i, p in enumerate(passages):
         if p.topic or not p.id.startswith("n-") or not _PHONE.search(p.text) or _RANGE.search(p.text):
             continue
+        if p.section.endswith(" > 注释") and all(any(ph in x.text for x in passages[:i]) for ph in _PHONE.findall(p.text)):
+            continue  # a footnote on a contact line above ("信息中心[5]：0371-…"), its phone that line's: no contact of its own
         purpose = p.section.split(" > ")[-1] + " " + p.text
         # The contact's own labelled lines above its phone ("处室：战略规划处" / "联系人：韩工" / "电话：…"), and
         # the line naming what they are for above those ("1）业务咨询")
@@ -1227,7 +1267,7 @@ def _rules(found: Found) -> None:
         allowed: list[str] = []
         # Unit types a clause excludes ("企业、社会组织和个人不在本次申报范围内") are not among the allowed.
         rest = "".join(c for c in re.split(r"(?<=[。；，,])", q) if not EXCLUSION.search(c))
-        if re.search(r"(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构)[：:]?$", app["quotes"][0]):
+        if re.search(LIST_INTRO, app["quotes"][0]):
             # the sentence introducing them as a list, and the list's items
             q = app["quotes"][0]
             rest = "。".join(x for x in app["quotes"][1:] if not EXCLUSION.search(x) and x not in found.excluding)
@@ -1577,6 +1617,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     _topics(passages, found, amounts, vocab)
     _amendments(passages, found, vocab)
     _rules(found)
+    _footnoted_rules(found, _footnotes(passages))
     if not found.topics:
         found.notes.append("课题：附件中找不到申报指南的课题（“一、重大项目”之类的标题和编号课题）。")
     return found, lines, passages

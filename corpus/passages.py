@@ -75,6 +75,10 @@ _DOTTED = re.compile(r"^\d{1,2}\.(\d{1,2})\s*(.+)$")
 # "（资助强度：30万元；联系处室：规划处，电话：0371-67170001）"
 # (a bracket inside them, "电话：（0371）67231719", is theirs)
 _FIELDS = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*[：:](?:[^()（）]|[(（][^()（）]*[)）])*)[)）]$")
+# A footnote the notice's text marks "[1]" ("…须为在某单位[1]"): "[1] 在某单位，指…", under a line "注释：" (or
+# after it on that line)
+FOOTNOTE = re.compile(r"^[\[［【](\d{1,2})[\]］】]\s*(\S.*)$")
+NOTES_HEAD = re.compile(r"^(?:注释|注解|脚注|注)\s*[：:]?\s*((?=[\[［【]\d{1,2}[\]］】]).*)?$")
 _ANNEX_LIST = re.compile(r"^(?:- )?(附件)[：:]\s*(\S.*)$")  # "附件：1. …申报书（模板）" lists the annexes
 # "2024年9月", "二〇四二年三月十日", "2043.3.8": the date a notice is signed
 _DATELINE = re.compile(r"^(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?|"
@@ -692,6 +696,16 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.set(1, (cur.path[0][0] if cur.path else 0) + 1, line)
             cur.numbered_level = 2
             cur.level, cur.paren_topics = lv, False
+            continue
+        if cur.doc == "notice" and (m := NOTES_HEAD.match(line)) and (m.group(1) or i + 1 < len(lines) and FOOTNOTE.match(lines[i + 1])):
+            # "注释：" over the footnotes "[1] 在某单位，指…" the notice's text marks: a section of their own, not
+            # the last item's (whose fact or contact they are not)
+            cur.set(1, 90, "注释")
+            if m.group(1):
+                emit(m.group(1), "text", sentences=False)
+            continue
+        if cur.doc == "notice" and cur.path and cur.path[0][1] == "注释" and FOOTNOTE.match(line):
+            emit(line, "text", sentences=False)  # a footnote whole, its definition one passage
             continue
         if (m := _ANNEX_LIST.match(line)) and line in lines[:i] and re.search(r"指南|选题|课题|承诺书", m.group(2)):
             # "附件：2042年度…项目指南" again, after the list of annexes named it: the annex itself begins
