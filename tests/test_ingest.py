@@ -1220,3 +1220,46 @@ def test_a_quota_sentence_ending_in_a_colon_takes_the_sub_items_it_introduces(tm
     quota = next(r for r in found.rules if r["id"] == "org_quota")
     assert quota["quota_by_org_type"] == {"university": 4, "research_institute": 2}
     assert any("高等院校限报四项" in q for q in next(f for f in found.facts if f["role"] == "quota")["quotes"])
+
+
+def test_footnotes_under_a_notes_line_are_their_own_section_and_join_the_facts_and_rules_that_mark_them(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2064年度软科学研究计划项目的通知", "",
+        "一、申报条件",
+        "（一）申报单位须为某市内的高等院校、科研院所。",
+        "（二）有下列情形之一的，不得申报：",
+        "一是申报单位被列入失信黑名单的；",
+        "二是申报单位存在科研严重失信行为记录[1]且尚在惩戒执行期内的。",
+        "二、联系方式",
+        "（一）技术支持",
+        "某市科技信息站[2]：0371-60000931",
+        "注释：",
+        "[1] 科研严重失信行为记录，指经调查认定的失信行为；惩戒期满的记录不影响申报。",
+        "[2] 某市科技信息站负责申报系统的技术支持，技术支持电话：0371-60000931。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    assert any(p.section.endswith("注释") for p in corpus.passages)
+    note = "科研严重失信行为记录，指经调查认定的失信行为；惩戒期满的记录不影响申报。"
+    assert note in next(f for f in corpus.facts if f.role == "credit").quotes
+    misconduct = next(r for r in found.rules if r["id"] == "misconduct")
+    assert "惩戒期满" in misconduct["pass"]["zh"]  # said beside the verdict
+    assert not any("技术支持电话" in f.zh for f in corpus.facts if f.intent == "contacts")  # the note makes no contact
+
+
+def test_unit_types_listed_under_a_sentence_ending_in_a_colon_are_who_may_apply(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2065年度软科学研究计划项目的通知", "",
+        "一、申报条件",
+        "（一）申报单位类型。申报单位须在某市注册，具有独立法人资格，并属于以下类型之一：",
+        "一是高等院校；",
+        "二是经市科技局备案的新型研发机构[1]。",
+        "企业不得作为申报单位。",
+        "二、其他要求",
+        "高等院校、科研院所和新型研发机构均须通过一个推荐部门申报。",
+        "注释：",
+        "[1] 新型研发机构，指经市科技局备案并在有效期内的新型研发机构。",
+    ]
+    found, _ = _ingested(tmp_path, lines)
+    org = next(r for r in found.rules if r["id"] == "org_type")
+    assert org["allowed"] == ["new_rd_institution", "university"]  # not the research institutes named in passing
+    assert "备案并在有效期内" in org["pass"]["zh"]  # the note its list marks, naming an allowed type
