@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from corpus import SERVICE_PHONE, Corpus, inspect_corpus, squash
-from corpus.passages import LEVEL_WORDS
+from corpus.passages import LEVEL_WORDS, arabic_numbers
 
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _PHONE = re.compile(r"(?<![\d.])(?<!备)(?:0\d{2,3}[-－]?)?\d{7,8}(?![\d.])|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
@@ -60,7 +60,8 @@ def check_corpus(directory: str | os.PathLike[str], profile_fields: Iterable[str
     for fact in corpus.facts:
         if not fact.quotes:
             continue  # already reported
-        held = _answer_numbers(" ".join(fact.quotes))
+        # (a quote's amount in Chinese numerals, "人民币捌万元", holds the answer's "8万元")
+        held = _answer_numbers(" ".join(fact.quotes)) | _answer_numbers(arabic_numbers(" ".join(fact.quotes)))
         for lang in ("zh", "en"):
             extra = _answer_numbers(getattr(fact, lang)) - held
             if extra:

@@ -30,6 +30,7 @@ from corpus import SERVICE_PHONE, SPACED_PHONE, format_wan, squash
 from corpus.cleaning import clean_lines, translations
 from corpus.passages import (
     CONTACT_LABELS,
+    FOOTNOTE,
     LEVEL_ALTERNATION,
     LEVEL_EN,
     LEVEL_NAMES,
@@ -37,6 +38,7 @@ from corpus.passages import (
     TIMELINE_ENTRY,
     TOPIC_CODE,
     Passage,
+    arabic_numbers,
     block_number,
     circled,
     forwarded_start,
@@ -76,6 +78,17 @@ _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年\s*([一�
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
+# A time of day in words after a date ("二〇五九年四月二十四日下午五时三十分", "3月1日上午9时"): as "17:30"
+_WORD_TIME = re.compile(r"(?<=日)\s*(上午|下午|晚上|中午|早上)?\s*(\d{1,2}|[零一二两三四五六七八九十]{1,3})\s*[时点]"
+                        r"(?:\s*(\d{1,2}|[零一二三四五六七八九十]{1,3})\s*分|(半)|整)?")
+
+
+def _clock(m: re.Match[str]) -> str:
+    hour = number_of(m.group(2))
+    hour += 12 if m.group(1) in ("下午", "晚上") and hour < 12 else 0
+    return f"{hour}:{30 if m.group(4) else number_of(m.group(3) or '0'):02d}"
+
+
 # A two-column table's row, "网上填报 | 2044年3月1日…": its label, read as "网上填报：…"
 _LABEL_CELL = re.compile(r"^([^|｜\t。，,；;]{1,12}?)\s*[|｜\t]\s*(?=\S)")
 
@@ -85,8 +98,10 @@ def read_dates(text: str) -> str:
     two-column row's label followed by a colon, as a labelled line's)."""
     text = _LABEL_CELL.sub(r"\1：", text) if len(re.split(r"[|｜\t]", text)) == 2 else text
     text = _DOTTED_DATE.sub(lambda m: f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日", text)
-    return _CN_DATE.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)) + f"年{number_of(m.group(2))}月"
+    text = _CN_DATE.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)) + f"年{number_of(m.group(2))}月"
                         + (f"{number_of(m.group(3))}日" if m.group(3) else ""), text)
+    # ("…日下午五时三十分": the time of day as "17:30", as a window's dates are read with it)
+    return _WORD_TIME.sub(_clock, text)
 
 
 # "5月中旬", "2042年6月底": a part of a month
@@ -104,6 +119,11 @@ _RANGE = re.compile(DATE + _WEEKDAY + _TIME + r"\s*起?\s*(?:[—\-－–~～至
 _SAID_RANGE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/／-]\d{1,2}[.．/／-]\d{1,2})" + _WEEKDAY + _TIME
                          + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:\d{4}\s*[年.．/／-]\s*)?(?:\d{1,2}\s*[月.．/／-]\s*)?\d{1,2}(?:\s*日)?"
                          + _WEEKDAY + _TIME)
+# ... or in Chinese numerals, with its times of day in words ("二〇五九年三月十六日上午九时至二〇五九年四月二十四日下午五时三十分")
+_CN_CLOCK = r"(?:\s*(?:上午|下午|晚上|中午|早上)?\s*[零一二两三四五六七八九十]{1,3}\s*[时点](?:\s*[零一二三四五六七八九十]{1,3}\s*分|半|整)?)?"
+_CN_SAID_RANGE = re.compile(r"[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日"
+                            + _WEEKDAY + _CN_CLOCK + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:[〇零一二三四五六七八九]{4}\s*年\s*)?"
+                            r"(?:[一二三四五六七八九十]{1,2}\s*月\s*)?[一二三四五六七八九十]{1,3}\s*日" + _WEEKDAY + _CN_CLOCK)
 _SINGLE = re.compile(DATE)
 _YEARLESS = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")  # "4月25日24:00前": the year said before
 # A window written without its year ("4月3日（周一）9:00至5月12日（周五）17:30"), or a date in the next year
@@ -184,6 +204,8 @@ def _zh_date(y: str | int, m: str | int, d: str | int) -> str:
 
 
 # ------------------------------------------------------------------------------------------ facts
+# A sentence introducing the unit types as a list ("…具有独立法人资格的以下单位：", "…并属于以下类型之一：")
+LIST_INTRO = r"(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构|类型|类别)(?:之一)?[：:]?$"
 # Role -> (intent, pattern over a passage's text, where: notice | guide | any). First match wins;
 # "all" roles take every matching passage. Order matters: specific before general.
 FACT_PATTERNS: list[tuple[str, str, str, str]] = [
@@ -191,7 +213,7 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
                                   # a sentence naming the unit types that may apply ("…的高等院校、科研院所和…")
                                   r"(?:高等院校|高校|高等学校)[^。]{0,4}[、和及][^。]{0,8}(?:科研院所|研究院所)|"
                                   # ... or introducing them as a list ("具有独立法人资格的以下单位")
-                                  r"法人[^。]{0,12}(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构)[：:]?$", "notice"),
+                                  r"法人[^。]{0,12}" + LIST_INTRO, "notice"),
     ("management_system", "rules", r"科研管理制度", "notice"),
     ("credit", "rules", r"黑名单|严重失信|失信[^。；，,（(]{0,6}名单", "notice"),
     # an age limit, or a birth date ("项目负责人须为1968年1月1日（含）以后出生")
@@ -301,7 +323,39 @@ def _same_item(p: Passage, hit: Passage, points: bool = False) -> bool:
     return bool(_POINT.match(last) and _POINT.match(own_last) and (points or _SUB_ITEM.match(parent.rpartition(" > ")[2])))
 
 
+# A footnote's mark in the notice's text ("须为在某单位[1]", "记录［3］")
+_NOTE_MARK = re.compile(r"[\[［【](\d{1,2})[\]］】]")
+
+
+def _footnotes(passages: list[Passage]) -> dict[str, str]:
+    """The notice's footnotes under its "注释：" line, by their number: "1" -> "在某单位，指…" (as the notice writes it)."""
+    return {m.group(1): m.group(2).strip() for p in passages if p.id.startswith("n-") and p.section.endswith(" > 注释")
+            and (m := FOOTNOTE.match(p.text))}
+
+
+def _noted(quotes: list[str], notes: dict[str, str]) -> list[str]:
+    """`quotes` and the footnotes their marks point to, each after them ("…记录[3]且…" and "科研严重失信行为记录，指…")."""
+    return list(dict.fromkeys([*quotes, *(notes[n] for q in quotes for n in _NOTE_MARK.findall(q) if n in notes)]))
+
+
+def _footnoted_rules(found: Found, notes: dict[str, str]) -> None:
+    """A rule whose quote marks a footnote says it beside its verdict (what "科研严重失信行为记录[3]" counts, what a
+    "新型研发机构[2]" must be): the unit types' rule, the notes its list of types marks that name an allowed type."""
+    app = found.fact("applicants")
+    for rule in found.rules:
+        marked = _NOTE_MARK.findall(rule["quote"])
+        if rule["id"] == "org_type" and app:
+            marked += [n for q in app["quotes"] for n in _NOTE_MARK.findall(q) if n in notes and any(
+                w in notes[n] for w, v in ORG_WORDS if v in rule["allowed"])]
+        said = [notes[n] for n in dict.fromkeys(marked) if n in notes]
+        if said:
+            for key in ("pass", "fail"):
+                rule[key]["zh"] = rule[key]["zh"].rstrip("。") + "。" + "".join(f"（注：{x.rstrip('。')}。）" for x in said)
+                rule[key]["en"] += "".join(f" (Note: “{x}”)" for x in said)
+
+
 def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    notes = _footnotes(passages)
     for role, intent, pattern, where in FACT_PATTERNS:
         rx = re.compile(pattern)
         hits = [p for p in passages if _in(p, where) and not p.topic and rx.search(p.text)
@@ -315,23 +369,28 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         if role == "online_application":
             hits.sort(key=lambda p: not re.search(r"https?://|www\.|[\u4e00-\u9fff]{2,}(?:平台|系统|网站)[（(]", p.text))
         if role == "applicants":  # who may apply, not who may not, nor whom the notice is addressed to ("…：")
-            hits = sorted((p for p in hits if not p.text.rstrip().endswith(("：", ":"))),
+            # (a sentence introducing them as a list, "…并属于以下类型之一：", names them in its items)
+            hits = sorted((p for p in hits if not p.text.rstrip().endswith(("：", ":")) or re.search("法人[^。]{0,12}" + LIST_INTRO, p.text)),
                           # a heading ("（一）申报单位条件") names no unit type: the sentence below does
-                          key=lambda p: (not any(w in p.text for w, _ in ORG_WORDS), bool(EXCLUSION.search(p.text))))
+                          key=lambda p: (not any(w in p.text for w, _ in ORG_WORDS) and not re.search(LIST_INTRO, p.text),
+                                         bool(EXCLUSION.search(p.text))))
         hit = hits[0] if hits else None
         if hit is None:
             continue
         quotes = [_body(hit.text)]
         if role in MORE_SENTENCES:  # a fact may run over several sentences of one item
-            quotes += [_body(p.text) for p in passages if _same_item(p, hit, points=True) and p.order > hit.order
-                       and re.search(MORE_SENTENCES[role], p.text) and _body(p.text) not in quotes]
+            # (or over the sub-items a sentence ending in a colon introduces: "…实行限额申报：" over "（一）高等院校限报六项；")
+            listed = hit.text.rstrip().endswith(("：", ":"))
+            quotes += [_body(p.text) for p in passages if (_same_item(p, hit, points=True) or listed and (
+                       p.section.rpartition(" > ")[0] == hit.section and _SUB_ITEM.match(p.section.rpartition(" > ")[2])))
+                       and p.order > hit.order and re.search(MORE_SENTENCES[role], p.text) and _body(p.text) not in quotes]
         if role in BESIDE_SENTENCES and not re.search(BESIDE_SENTENCES[role], hit.text):
             # (the numbered points under a heading that names the fact, "二、申报单位条件" over "1. 申报单位须在…
             # 注册登记，具有独立法人资格" and "2. 可申报的单位类型为：…": each point a condition of it)
             named = bool(rx.search(hit.section.rpartition(" > ")[0].rpartition(" > ")[2]))
             quotes += [_body(p.text) for p in passages if _same_item(p, hit, points=named) and p is not hit
                        and re.search(BESIDE_SENTENCES[role], p.text) and not EXCLUSION.search(p.text)][:2]
-        if role == "applicants" and re.search(r"(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构)[：:]?$", hit.text):
+        if role == "applicants" and re.search(LIST_INTRO, hit.text):
             # "…具有独立法人资格的以下单位" over the unit types as list items ("高等院校", "科研院所", …)
             quotes += [_body(p.text) for p in passages if p.section == hit.section and 0 < p.order - hit.order <= 8
                        and len(p.text) <= 30 and any(w in p.text for w, _ in ORG_WORDS)]
@@ -349,6 +408,7 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
                          and _EXCLUDING_HEADING.search(p.section.rpartition(" > ")[2]) and _EXCLUDED_TYPES.search(p.text)][:1]
                 quotes += under
                 found.excluding.update(under)
+        quotes = _noted(quotes, notes)  # ("…须为在某单位[1]": what "在某单位" means, as the notice's footnote says)
         if role == "applicants" and (subunit := next((c for p in passages if p.id.startswith("n-") and not p.topic
                                                        for c in re.findall(r"[^。]+。?", _body(p.text)) if _SUBUNIT.search(c)
                                                        and _SUBUNIT_BARRED.search(c)), None)) and subunit not in quotes:
@@ -609,7 +669,8 @@ def _window_fact(role: str, name: str, opens: tuple[str, ...], closes: tuple[str
         fact["triggers"] = _named(name)
     fact["zh"] = f"{name}时间为{_zh_date(*opens)}—{_zh_date(*closes)}" + (
         f"，截止日为{_zh_date(*closes)}" if role == "submission_window" else "")
-    if (said := _SAID_RANGE.search(quote)) and squash(said.group(0)) != squash(f"{_zh_date(*opens)}—{_zh_date(*closes)}"):
+    if (said := _SAID_RANGE.search(quote) or _CN_SAID_RANGE.search(quote)) and squash(said.group(0)) != squash(
+            f"{_zh_date(*opens)}—{_zh_date(*closes)}"):
         fact["zh"] += f"（通知原文：{said.group(0)}）"  # the notice's own way of writing them, too
     fact["zh"] += "。"
     if rest:
@@ -715,6 +776,8 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
     for i, p in enumerate(passages):
         if p.topic or not p.id.startswith("n-") or not _PHONE.search(p.text) or _RANGE.search(p.text):
             continue
+        if p.section.endswith(" > 注释") and all(any(ph in x.text for x in passages[:i]) for ph in _PHONE.findall(p.text)):
+            continue  # a footnote on a contact line above ("信息中心[5]：0371-…"), its phone that line's: no contact of its own
         purpose = p.section.split(" > ")[-1] + " " + p.text
         # The contact's own labelled lines above its phone ("处室：战略规划处" / "联系人：韩工" / "电话：…"), and
         # the line naming what they are for above those ("1）业务咨询")
@@ -796,25 +859,27 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
     for p in passages:
         if p.topic or p.id.startswith("f-"):
             continue
-        if _COUNT.search(p.text) and not found.fact("project_counts"):
+        if _COUNT.search(arabic_numbers(p.text)) and not found.fact("project_counts"):
             # a level's count alone on its line ("重大项目 2 项" as a list item): the other levels' lines beside
             # it, and the total above them ("本年度全部为定题项目，共设课题10项"), say the rest
             beside = [x for x in passages if not x.topic and x is not p and x.section == p.section and abs(x.order - p.order) <= 4
-                      and (_COUNT.search(x.text) and len(x.text) <= 20 or x.order < p.order and _TOTAL_COUNT.search(x.text))
+                      and (_COUNT.search(arabic_numbers(x.text)) and len(x.text) <= 20
+                           or x.order < p.order and _TOTAL_COUNT.search(arabic_numbers(x.text)))
                       ] if len(p.text) <= 20 else [
                 # ... or the sentence before it says the total ("…共设定课题12项，分为…三个类别。" over "其中重大项目2项，…")
                 x for x in passages if not x.topic and x.section == p.section and x.order == p.order - 1
-                and _TOTAL_COUNT.search(x.text) and not _TOTAL_COUNT.search(p.text)]
+                and _TOTAL_COUNT.search(arabic_numbers(x.text)) and not _TOTAL_COUNT.search(arabic_numbers(p.text))]
             found.facts.append(_make_fact("project_counts", "topics",
                                           [_body(x.text) for x in sorted([p, *beside], key=lambda x: x.order)], vocab))
         for clause in re.split(r"[。；;]", p.text):
+            read = arabic_numbers(clause)  # ("重点项目每项资助人民币捌万元": 8万元)
             said = [(WORD_LEVEL[word], value) for word, value in re.findall(
-                r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", clause)]
+                r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", read)]
             if found.aliases and not said:
                 # a class the notice defines ("A类项目（重大）2项，每项不超过30万元"): its level's amount
                 classes = "|".join(map(re.escape, found.aliases))
                 said = [(found.aliases[name], value) for name, value in re.findall(
-                    r"(" + classes + r")(?:项目|课题)?(?:[（(][^（）()]{0,8}[)）])?[^。；;]{0,16}?(\d+(?:\.\d+)?)\s*万元", clause)]
+                    r"(" + classes + r")(?:项目|课题)?(?:[（(][^（）()]{0,8}[)）])?[^。；;]{0,16}?(\d+(?:\.\d+)?)\s*万元", read)]
             for level, value in said:
                 amounts.setdefault(level, float(value))
                 found.level_quotes.setdefault(level, clause.strip())
@@ -1121,9 +1186,10 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             if word:  # ("（3）…": a running number only, the topic keeps its level's label)
                 topic["label"] = f"{word}{own_number.group(1) if own_number else n}"
                 topic["label_en"] = f"Topic {n}"
-        fund = next((p for p in own if (p.kind == "funding" or p is head and cells) and _AMOUNT.search(p.text)), None)
+        # ("资助额度：二十五万元": 25万元)
+        fund = next((p for p in own if (p.kind == "funding" or p is head and cells) and _AMOUNT.search(arabic_numbers(p.text))), None)
         if fund:
-            fund_amount = _AMOUNT.search(fund.text)
+            fund_amount = _AMOUNT.search(arabic_numbers(fund.text))
             assert fund_amount is not None  # `fund` was chosen for matching _AMOUNT
             topic["funding_wan"] = float(fund_amount.group(1))
             topic["funding_quote"] = fund.text
@@ -1224,7 +1290,7 @@ def _rules(found: Found) -> None:
         allowed: list[str] = []
         # Unit types a clause excludes ("企业、社会组织和个人不在本次申报范围内") are not among the allowed.
         rest = "".join(c for c in re.split(r"(?<=[。；，,])", q) if not EXCLUSION.search(c))
-        if re.search(r"(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构)[：:]?$", app["quotes"][0]):
+        if re.search(LIST_INTRO, app["quotes"][0]):
             # the sentence introducing them as a list, and the list's items
             q = app["quotes"][0]
             rest = "。".join(x for x in app["quotes"][1:] if not EXCLUSION.search(x) and x not in found.excluding)
@@ -1372,7 +1438,8 @@ def _leader_rules(found: Found) -> None:
     clauses = [c for c in re.split(r"[。；;，,]", q) if c]
     by_level: dict[str, int] = {}
     general_age = None
-    for c in clauses:
+    for said_c in clauses:
+        c = arabic_numbers(said_c)  # ("不超过五十五周岁": 55)
         m = re.search(r"(?:不超过|不得超过|不大于|以下)\s*(\d{2})\s*周岁|(\d{2})\s*周岁以下", c)
         under = re.search(r"未满\s*(\d{2})\s*周岁", c)  # "未满60周岁": 59 at most
         born = re.search(r"(\d{4})\s*年[^，,。]{0,12}?(?:以后|之后)出生|出生于\s*(\d{4})\s*年[^，,。]{0,8}?(?:以后|之后)", c)
@@ -1574,6 +1641,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     _topics(passages, found, amounts, vocab)
     _amendments(passages, found, vocab)
     _rules(found)
+    _footnoted_rules(found, _footnotes(passages))
     if not found.topics:
         found.notes.append("课题：附件中找不到申报指南的课题（“一、重大项目”之类的标题和编号课题）。")
     return found, lines, passages

@@ -75,6 +75,10 @@ _DOTTED = re.compile(r"^\d{1,2}\.(\d{1,2})\s*(.+)$")
 # "（资助强度：30万元；联系处室：规划处，电话：0371-67170001）"
 # (a bracket inside them, "电话：（0371）67231719", is theirs)
 _FIELDS = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*[：:](?:[^()（）]|[(（][^()（）]*[)）])*)[)）]$")
+# A footnote the notice's text marks "[1]" ("…须为在某单位[1]"): "[1] 在某单位，指…", under a line "注释：" (or
+# after it on that line)
+FOOTNOTE = re.compile(r"^[\[［【](\d{1,2})[\]］】]\s*(\S.*)$")
+NOTES_HEAD = re.compile(r"^(?:注释|注解|脚注|注)\s*[：:]?\s*((?=[\[［【]\d{1,2}[\]］】]).*)?$")
 _ANNEX_LIST = re.compile(r"^(?:- )?(附件)[：:]\s*(\S.*)$")  # "附件：1. …申报书（模板）" lists the annexes
 # "2024年9月", "二〇四二年三月十日", "2043.3.8": the date a notice is signed
 _DATELINE = re.compile(r"^(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?|"
@@ -222,6 +226,37 @@ def number_of(token: str) -> int:
         tens, _, ones = token.partition("十")
         return (_CN_NUM.get(tens, 1) if tens else 1) * 10 + (_CN_NUM.get(ones, 0) if ones else 0)
     return _CN_NUM.get(token, 2 if token == "两" else 0)
+
+
+# A number in Chinese numerals, small ("五十五", "二〇五九") or the financial capitals ("贰拾伍", "壹佰壹拾"),
+# before what it counts ("五十五周岁", "限报六项", "人民币捌万元", "上午九时"): read as Arabic digits where a
+# value is read (an age, a quota, an amount, a count, a time); the quotes stay as the notice writes them
+_CN_VALUE = {**{c: i for i, c in enumerate("〇一二三四五六七八九")}, **{c: i for i, c in enumerate("零壹贰叁肆伍陆柒捌玖")},
+             "两": 2, "貳": 2, "參": 3, "陸": 6}
+_CN_POWER = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_CN_NUMBER = re.compile(r"([〇零一二两三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+)"
+                        r"(?=万元|元|周岁|岁|项(?!目)|个|份|家|名|人|时|点|分|天|倍|次|日|月|年)")
+
+
+def cn_value(token: str) -> int:
+    """"五十五" -> 55, "贰拾伍" -> 25, "壹佰壹拾" -> 110, "二〇五九" -> 2059 (digit by digit when no 十/百/千)."""
+    if not any(c in _CN_POWER for c in token):
+        return int("".join(str(_CN_VALUE.get(c, 0)) for c in token))
+    total, digit = 0, None
+    for c in token:
+        if c in _CN_POWER:
+            total += (1 if digit is None else digit) * _CN_POWER[c]
+            digit = None
+        else:
+            digit = _CN_VALUE.get(c, 0)
+    return total + (digit or 0)
+
+
+def arabic_numbers(text: str) -> str:
+    """`text` with the numbers it writes in Chinese numerals before a measure word in Arabic digits
+    ("年龄不超过五十五周岁" -> "年龄不超过55周岁", "每项资助人民币贰拾伍万元" -> "每项资助人民币25万元")."""
+    return _CN_NUMBER.sub(lambda m: str(cn_value(m.group(1))), text)
+
 
 
 @dataclass(frozen=True)
@@ -661,6 +696,16 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.set(1, (cur.path[0][0] if cur.path else 0) + 1, line)
             cur.numbered_level = 2
             cur.level, cur.paren_topics = lv, False
+            continue
+        if cur.doc == "notice" and (m := NOTES_HEAD.match(line)) and (m.group(1) or i + 1 < len(lines) and FOOTNOTE.match(lines[i + 1])):
+            # "注释：" over the footnotes "[1] 在某单位，指…" the notice's text marks: a section of their own, not
+            # the last item's (whose fact or contact they are not)
+            cur.set(1, 90, "注释")
+            if m.group(1):
+                emit(m.group(1), "text", sentences=False)
+            continue
+        if cur.doc == "notice" and cur.path and cur.path[0][1] == "注释" and FOOTNOTE.match(line):
+            emit(line, "text", sentences=False)  # a footnote whole, its definition one passage
             continue
         if (m := _ANNEX_LIST.match(line)) and line in lines[:i] and re.search(r"指南|选题|课题|承诺书", m.group(2)):
             # "附件：2042年度…项目指南" again, after the list of annexes named it: the annex itself begins

@@ -1182,3 +1182,101 @@ def test_the_salutation_under_the_title_is_whom_the_notice_is_sent_to(tmp_path: 
     (tmp_path / "bare").mkdir()
     _, bare = _ingested(tmp_path / "bare", [lines[2], ""] + lines[6:])
     assert not any(f.role == "addressee" for f in bare.facts)
+
+
+def test_values_written_in_chinese_numerals_are_read_as_numbers_and_quoted_as_written(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2061年度软科学研究计划项目的通知", "",
+        "一、总体安排",
+        "（一）项目类别。本年度共九项课题，其中重点项目四项、一般项目五项。",
+        "（二）资助标准。重点项目每项资助人民币壹拾贰万元，一般项目每项资助人民币肆万元。",
+        "二、申报条件",
+        "（一）申报单位须为某市内的高等院校、科研院所。",
+        "（二）项目负责人年龄不超过五十七周岁。",
+        "三、课题",
+        "课题一、某市湿地候鸟监测研究",
+        "类别：重点项目；资助额度：十二万元；归口处室：市科技局生态处；联系电话：0371-60000901",
+        "研究内容：调查湿地候鸟种群变化。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    age = next(r for r in found.rules if r["id"] == "age")
+    assert age["limit"] == 57 and "五十七周岁" in age["quote"]  # read as a number, quoted as the notice writes it
+    levels = next(f for f in corpus.facts if f.role == "funding_levels")
+    assert "12万元" in levels.en and any("壹拾贰万元" in q for q in levels.quotes)
+    assert corpus.topics[0].funding_wan == 12
+    assert any("共九项课题" in q for q in next(f for f in corpus.facts if f.role == "project_counts").quotes)
+
+
+def test_a_window_with_times_of_day_in_words_is_read_and_cites_the_notice_s_own_dates(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2062年度软科学研究计划项目的通知", "",
+        "一、时间安排",
+        "（一）网上填报时间：二〇六二年二月二十日上午八时三十分至二〇六二年三月十九日下午四时。",
+        "（二）专家评审时间：二〇六二年四月六日至二〇六二年四月九日。",
+    ]
+    _, corpus = _ingested(tmp_path, lines)
+    window = next(f for f in corpus.facts if f.role == "submission_window")
+    assert window.window is not None and (str(window.window.opens), str(window.window.closes)) == ("2062-02-20", "2062-03-19")
+    assert "二〇六二年三月十九日下午四时" in window.zh  # the notice's own way of writing them, beside the read dates
+    review = next(f for f in corpus.facts if f.window and f.window.name_zh == "专家评审")
+    assert "二〇六二年四月六日至二〇六二年四月九日" in review.zh
+
+
+def test_a_quota_sentence_ending_in_a_colon_takes_the_sub_items_it_introduces(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2063年度软科学研究计划项目的通知", "",
+        "一、申报条件",
+        "申报单位须为某市内的高等院校、科研院所。",
+        "二、申报限额",
+        "各申报单位按单位类型实行限额申报：",
+        "（一）高等院校限报四项；",
+        "（二）科研院所限报二项。",
+        "超出限额的，不予受理。",
+    ]
+    found, _ = _ingested(tmp_path, lines)
+    quota = next(r for r in found.rules if r["id"] == "org_quota")
+    assert quota["quota_by_org_type"] == {"university": 4, "research_institute": 2}
+    assert any("高等院校限报四项" in q for q in next(f for f in found.facts if f["role"] == "quota")["quotes"])
+
+
+def test_footnotes_under_a_notes_line_are_their_own_section_and_join_the_facts_and_rules_that_mark_them(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2064年度软科学研究计划项目的通知", "",
+        "一、申报条件",
+        "（一）申报单位须为某市内的高等院校、科研院所。",
+        "（二）有下列情形之一的，不得申报：",
+        "一是申报单位被列入失信黑名单的；",
+        "二是申报单位存在科研严重失信行为记录[1]且尚在惩戒执行期内的。",
+        "二、联系方式",
+        "（一）技术支持",
+        "某市科技信息站[2]：0371-60000931",
+        "注释：",
+        "[1] 科研严重失信行为记录，指经调查认定的失信行为；惩戒期满的记录不影响申报。",
+        "[2] 某市科技信息站负责申报系统的技术支持，技术支持电话：0371-60000931。",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    assert any(p.section.endswith("注释") for p in corpus.passages)
+    note = "科研严重失信行为记录，指经调查认定的失信行为；惩戒期满的记录不影响申报。"
+    assert note in next(f for f in corpus.facts if f.role == "credit").quotes
+    misconduct = next(r for r in found.rules if r["id"] == "misconduct")
+    assert "惩戒期满" in misconduct["pass"]["zh"]  # said beside the verdict
+    assert not any("技术支持电话" in f.zh for f in corpus.facts if f.intent == "contacts")  # the note makes no contact
+
+
+def test_unit_types_listed_under_a_sentence_ending_in_a_colon_are_who_may_apply(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2065年度软科学研究计划项目的通知", "",
+        "一、申报条件",
+        "（一）申报单位类型。申报单位须在某市注册，具有独立法人资格，并属于以下类型之一：",
+        "一是高等院校；",
+        "二是经市科技局备案的新型研发机构[1]。",
+        "企业不得作为申报单位。",
+        "二、其他要求",
+        "高等院校、科研院所和新型研发机构均须通过一个推荐部门申报。",
+        "注释：",
+        "[1] 新型研发机构，指经市科技局备案并在有效期内的新型研发机构。",
+    ]
+    found, _ = _ingested(tmp_path, lines)
+    org = next(r for r in found.rules if r["id"] == "org_type")
+    assert org["allowed"] == ["new_rd_institution", "university"]  # not the research institutes named in passing
+    assert "备案并在有效期内" in org["pass"]["zh"]  # the note its list marks, naming an allowed type
