@@ -273,7 +273,7 @@ _EXCLUDED_TYPES = re.compile("|".join(w for w, v in ORG_WORDS + PERSON_WORDS
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
                   # (the items of one list of exclusions: "有下列情形之一的，不得申报：（1）…黑名单的；（2）…严重失信…的")
                   "credit": r"黑名单|严重失信|失信[^。；，,（(]{0,6}名单",
-                  "exclusions": r"^[(（]\d{1,2}[)）]",  # the list's items
+                  "exclusions": r"^[(（]\d{1,2}[)）]|^\d{1,2}\s*[.、．]\s*\S",  # the list's items
                   # (and "根据实际每年实行动态调整": whether the quota changes)
                   "quota": r"^[^。]{2,20}?(?:[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)|限报|\s*[|｜])\s*"
                            r"(?:\d+|[一二两三四五六七八九十])\s*项|调整|"
@@ -301,11 +301,28 @@ def _same_item(p: Passage, hit: Passage, points: bool = False) -> bool:
     return bool(_POINT.match(last) and _POINT.match(own_last) and (points or _SUB_ITEM.match(parent.rpartition(" > ")[2])))
 
 
+# The notice leaving its particulars to its guide ("申报条件、限项要求…等具体内容，详见附件1《…申报指南》")
+_REFERS_TO_GUIDE = re.compile(r"(?:详见|参见|见|按照|依据)\s*(?:附件\s*\d*\s*)?《[^《》]{0,60}指南》")
+
+
+def _refers_to_guide(passages: list[Passage]) -> bool:
+    return any(p.id.startswith("n-") and _REFERS_TO_GUIDE.search(p.text) for p in passages)
+
+
 def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    refers_to_guide = _refers_to_guide(passages)
     for role, intent, pattern, where in FACT_PATTERNS:
         rx = re.compile(pattern)
         hits = [p for p in passages if _in(p, where) and not p.topic and rx.search(p.text)
-                and not (intent == "process" and _RANGE.search(p.text))]  # a dated range is a window, not a step
+                and not (intent == "process" and _RANGE.search(p.text))  # a dated range is a window, not a step
+                # (whom the notice is addressed to, "各有关高等院校、科研院所…：", is not who may apply)
+                and not (role == "applicants" and p.text.rstrip().endswith(("：", ":")))]
+        if where == "notice" and refers_to_guide and (not hits or _REFERS_TO_GUIDE.search(hits[0].text)):
+            # a short notice that leaves its conditions to its guide ("具体内容详见附件1《…申报指南》"): what the
+            # notice does not say, or says first by pointing there ("纸质材料报送要求见《指南》第六部分"), the guide does
+            hits = [p for p in passages if _in(p, "guide") and not p.topic and rx.search(p.text)
+                    and not (intent == "process" and _RANGE.search(p.text))
+                    and not (role == "applicants" and p.text.rstrip().endswith(("：", ":")))] + hits
         if role == "leader_requirements":
             # the limit for every leader before one a level or class sets for its own ("C类项目（青年）…负责人年龄不超过40周岁")
             hits.sort(key=lambda p: bool(re.search(r"[A-Z甲乙丙丁]类|(?:" + LEVEL_ALTERNATION + r")(?:项目|课题)", next(
@@ -323,8 +340,11 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             continue
         quotes = [_body(hit.text)]
         if role in MORE_SENTENCES:  # a fact may run over several sentences of one item
-            quotes += [_body(p.text) for p in passages if _same_item(p, hit, points=True) and p.order > hit.order
-                       and re.search(MORE_SENTENCES[role], p.text) and _body(p.text) not in quotes]
+            # (a sentence closing with a colon, "限额如下：", has its list in the points under it)
+            listing = hit.text.rstrip().endswith(("：", ":"))
+            quotes += [_body(p.text) for p in passages if (_same_item(p, hit, points=True) or listing and p.section.startswith(
+                hit.section + " > ")) and p.order > hit.order and re.search(MORE_SENTENCES[role], p.text)
+                and _body(p.text) not in quotes]
         if role in BESIDE_SENTENCES and not re.search(BESIDE_SENTENCES[role], hit.text):
             # (the numbered points under a heading that names the fact, "二、申报单位条件" over "1. 申报单位须在…
             # 注册登记，具有独立法人资格" and "2. 可申报的单位类型为：…": each point a condition of it)
@@ -771,10 +791,13 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
     # a heading naming the materials ("(四) 项目申报材料包括", "五、材料要求"), not a rule's sentence that
     # mentions them ("（六）不接受涉密项目申报，申报材料须作脱密处理"), nor a numbered point's sentence cut short
     # as its label ("3. 申报内容涉及国家秘密的（申报材料须作…")
-    items = [p for p in passages if p.id.startswith("n-") and any(
-        re.search(r"申报材料|材料清单|提交材料|报送材料|材料要求|所需材料", h)
-        and not re.search(r"[，。；]", heading_label(h)) and not h.endswith("…") for h in heads(p))
-        and not any("纸质" in h for h in heads(p))]
+    def listed(doc: str) -> list[Passage]:
+        return [p for p in passages if p.id.startswith(doc) and not p.topic and any(
+            re.search(r"申报材料|材料清单|提交材料|报送材料|材料要求|所需材料", h)
+            and not re.search(r"[，。；]", heading_label(h)) and not h.endswith("…") for h in heads(p))
+            and not any("纸质" in h for h in heads(p))]
+    # (a short notice leaving the materials to its guide lists them there: "六、申报材料" of the guide)
+    items = listed("n-") or (listed("g-") if _refers_to_guide(passages) else [])
     if items:
         found.facts.append(_make_fact("materials", "materials", [_body(p.text) for p in items[:8]], vocab))
     else:
