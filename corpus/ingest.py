@@ -231,6 +231,8 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # (where to apply: a sentence naming the site or platform comes before one that only mentions it)
     ("online_application", "process", r"网络在线填报|在线填报|(?:系统|网站|平台).{0,24}注册|登[录陆].{0,30}(?:系统|网站|平台)", "notice"),
     ("registered_units", "process", r"已在该系统注册|已注册", "notice"),
+    # the procedure as one line of its steps ("项目申报流程：单位注册—网上填报—单位审核—…—签订任务书")
+    ("procedure", "process", r"(?:流程|程序|步骤)[：:]\s*[^。；;，,—→]{2,12}(?:\s*(?:—+|→|－|->|＞)\s*[^。；;，,—→]{2,12}){2,}", "notice"),
     ("recommendation", "process", r"审核推荐|推荐要求审核|限额推荐", "notice"),
     ("paper_materials", "process", r"纸质", "notice"),
     ("legal_basis", "rules", r"(?:根据|依据|按照)《.{4,40}》", "notice"),
@@ -391,6 +393,13 @@ FINISHING = r"不晚于|完成时间|结题|(?:项目|研究)完成[：:]|前完
 COMPLETION = FINISHING + r"|截止"  # ("…截止" dates a step too: "单位审核截止：2037年4月16日" is a step's date)
 
 
+# A schedule's row: its dates, a bar, the step ("2044年6月下旬 | 拟立项项目公示（公示期5个工作日）")
+# (read_dates writes a short label cell's bar as a colon: "2044年5月19日前：报送纸质材料")
+_DATED_ROW = re.compile(r"^(\d{4}\s*年[^|｜\t。，,；;：:]{2,26}?)\s*[|｜\t：:]\s*([^|｜\t。]{2,40})$")
+_ROW_EVENT = re.compile(r"^\s*[^|｜\t]{0,4}?[|｜\t]\s*([^|｜\t。；;，,]{2,30})")  # the cell after a row's dates
+_NOTE_TAIL = re.compile(r"[（(][^（）()]*[)）]$")
+
+
 def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     """Every date range (a window, named by the words before it) and every single date. Dates written
     with dots are read as 年月日; the quotes stay the notice's own text."""
@@ -414,7 +423,9 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             # ("专家评审时间：拟于…至…": the step, not what the notice plans)
             name = re.sub(r"(?:时间|日期|期限)?\s*[为是：:]?\s*(?:(?:拟|将|定|计划)于)?\s*$", "",
                           re.split(r"[。；;，,]", before)[-1]).strip()
-            name = name or "申报"
+            # ("2044年5月6日—2044年5月12日 | 专家评审": a schedule's row, its step in the cell after the dates)
+            row = None if name else _ROW_EVENT.match(p.text[m.end():])
+            name = (_NOTE_TAIL.sub("", row.group(1)).strip() if row else name) or "申报"
             y2, m2 = m.group(4) or m.group(1), m.group(5) or m.group(2)
             if re.search(r"填报|申报|提交|报送", name) and not found.fact("submission_window"):
                 role = "submission_window"
@@ -437,6 +448,22 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             name = re.split(r"[。；;，,]", _body(p.text[: start.start()]))[-1].strip() or "申报"
             found.facts.append(_window_fact("submission_window", name, start.groups(), end.groups(), _body(original.text),
                                             _body(p.text), vocab))
+            continue
+        if not p.topic and (row := _DATED_ROW.match(p.text)) and (
+                m := _SINGLE.search(row.group(1)) or _MONTH_PART.search(row.group(1))) and not (
+                m.re is _SINGLE and re.search(COMPLETION, row.group(2)) and not found.fact("completion_deadline")):
+            # a schedule's row, in the notice or its guide: "2044年6月下旬 | 拟立项项目公示（公示期5个工作日）",
+            # "2044年5月19日前 | 报送纸质材料": the step of its second cell on its date
+            event = _NOTE_TAIL.sub("", row.group(2)).strip()
+            when = (_iso(*m.groups()) if m.re is _SINGLE else f"{_PART_EN[m.group(3)]} {m.group(1) or found.meta.get('year')}"
+                    f"-{int(m.group(2)):02d}")
+            n_other += 1
+            fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(event))
+            fact["zh"] = f"{event}：{row.group(1).strip()}（通知原文：{_body(original.text)}）。"
+            fact["en"] = f"{event}: {when} (the notice says, in Chinese: {_body(original.text)})"
+            found.facts.append(fact)
+            if m.re is _SINGLE:
+                last_year = m.group(1)
             continue
         undated = not _SINGLE.search(p.text) and p.id.startswith("n-") and not p.topic
         if undated and (m := _YEARLESS.search(p.text) or _MONTH_PART.search(p.text)) and (
