@@ -460,7 +460,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             n_other += 1
             fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(event))
             fact["zh"] = f"{event}：{row.group(1).strip()}（通知原文：{_body(original.text)}）。"
-            fact["en"] = f"{event}: {when} (the notice says, in Chinese: {_body(original.text)})"
+            said = " ".join(en for zh, en in vocab.get("event_words_en", {}).items() if zh in event)
+            fact["en"] = f"{event}{f' ({said})' if said else ''}: {when} (the notice says, in Chinese: {_body(original.text)})"
             found.facts.append(fact)
             if m.re is _SINGLE:
                 last_year = m.group(1)
