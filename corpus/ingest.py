@@ -454,14 +454,14 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 m.re is _SINGLE and re.search(COMPLETION, row.group(2)) and not found.fact("completion_deadline")):
             # a schedule's row, in the notice or its guide: "2044年6月下旬 | 拟立项项目公示（公示期5个工作日）",
             # "2044年5月19日前 | 报送纸质材料": the step of its second cell on its date
-            event = _NOTE_TAIL.sub("", row.group(2)).strip()
+            row_step = _NOTE_TAIL.sub("", row.group(2)).strip()
             when = (_iso(*m.groups()) if m.re is _SINGLE else f"{_PART_EN[m.group(3)]} {m.group(1) or found.meta.get('year')}"
                     f"-{int(m.group(2)):02d}")
             n_other += 1
-            fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(event))
-            fact["zh"] = f"{event}：{row.group(1).strip()}（通知原文：{_body(original.text)}）。"
-            said = " ".join(en for zh, en in vocab.get("event_words_en", {}).items() if zh in event)
-            fact["en"] = f"{event}{f' ({said})' if said else ''}: {when} (the notice says, in Chinese: {_body(original.text)})"
+            fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(row_step))
+            fact["zh"] = f"{row_step}：{row.group(1).strip()}（通知原文：{_body(original.text)}）。"
+            said = " ".join(en for zh, en in vocab.get("event_words_en", {}).items() if zh in row_step)
+            fact["en"] = f"{row_step}{f' ({said})' if said else ''}: {when} (the notice says, in Chinese: {_body(original.text)})"
             found.facts.append(fact)
             if m.re is _SINGLE:
                 last_year = m.group(1)
