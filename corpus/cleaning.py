@@ -77,6 +77,9 @@ CSV_ROW = re.compile(r"^[^,。：:]+(?:,(?! )[^,。：:]+){2,}$")
 
 # A row of a two-column table ("网上填报 | 2044年3月1日…"): a short label, a bar, its value
 _LABEL_ROW = re.compile(r"^[^|｜\t。，,；;]{1,12}\s*[|｜\t]\s*\S")
+# ... or one whose first cell is longer, a span of dates ("2044年3月1日—2044年4月10日 | 网上填报"): one bar on the
+# line, no sentence's punctuation before it; two such lines in a row are rows, never a cut sentence
+_PAIR_ROW = re.compile(r"^[^|｜\t。，,；;]{1,40}\s*[|｜\t]\s*[^|｜\t]+$")
 
 
 def _csv_row(line: str, beside: str) -> bool:
@@ -87,7 +90,7 @@ def _csv_row(line: str, beside: str) -> bool:
 
 def _is_cut(line: str, nxt: str) -> bool:
     if TABLE_ROW.match(line) or TABLE_ROW.match(nxt) or _csv_row(line, nxt) or _csv_row(nxt, line) or (
-            _LABEL_ROW.match(line) and _LABEL_ROW.match(nxt)):
+            _LABEL_ROW.match(line) and _LABEL_ROW.match(nxt)) or (_PAIR_ROW.match(line) and _PAIR_ROW.match(nxt)):
         return False  # a table's rows are never a page-cut sentence, nor its continuation
     body = line.replace(" ", "")
     if _CONTINUES.match(nxt) and not _SENTENCE_END.search(body):

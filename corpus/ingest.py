@@ -253,6 +253,8 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # (where to apply: a sentence naming the site or platform comes before one that only mentions it)
     ("online_application", "process", r"网络在线填报|在线填报|(?:系统|网站|平台).{0,24}注册|登[录陆].{0,30}(?:系统|网站|平台)", "notice"),
     ("registered_units", "process", r"已在该系统注册|已注册", "notice"),
+    # the procedure as one line of its steps ("项目申报流程：单位注册—网上填报—单位审核—…—签订任务书")
+    ("procedure", "process", r"(?:流程|程序|步骤)[：:]\s*[^。；;，,—→]{2,12}(?:\s*(?:—+|→|－|->|＞)\s*[^。；;，,—→]{2,12}){2,}", "notice"),
     ("recommendation", "process", r"审核推荐|推荐要求审核|限额推荐", "notice"),
     ("paper_materials", "process", r"纸质", "notice"),
     ("legal_basis", "rules", r"(?:根据|依据|按照)《.{4,40}》", "notice"),
@@ -295,7 +297,7 @@ _EXCLUDED_TYPES = re.compile("|".join(w for w, v in ORG_WORDS + PERSON_WORDS
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
                   # (the items of one list of exclusions: "有下列情形之一的，不得申报：（1）…黑名单的；（2）…严重失信…的")
                   "credit": r"黑名单|严重失信|失信[^。；，,（(]{0,6}名单",
-                  "exclusions": r"^[(（]\d{1,2}[)）]",  # the list's items
+                  "exclusions": r"^[(（]\d{1,2}[)）]|^\d{1,2}\s*[.、．]\s*\S",  # the list's items
                   # (and "根据实际每年实行动态调整": whether the quota changes)
                   "quota": r"^[^。]{2,20}?(?:[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)|限报|\s*[|｜])\s*"
                            r"(?:\d+|[一二两三四五六七八九十])\s*项|调整|"
@@ -354,12 +356,29 @@ def _footnoted_rules(found: Found, notes: dict[str, str]) -> None:
                 rule[key]["en"] += "".join(f" (Note: “{x}”)" for x in said)
 
 
+# The notice leaving its particulars to its guide ("申报条件、限项要求…等具体内容，详见附件1《…申报指南》")
+_REFERS_TO_GUIDE = re.compile(r"(?:详见|参见|见|按照|依据)\s*(?:附件\s*\d*\s*)?《[^《》]{0,60}指南》")
+
+
+def _refers_to_guide(passages: list[Passage]) -> bool:
+    return any(p.id.startswith("n-") and _REFERS_TO_GUIDE.search(p.text) for p in passages)
+
+
 def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     notes = _footnotes(passages)
+    refers_to_guide = _refers_to_guide(passages)
     for role, intent, pattern, where in FACT_PATTERNS:
         rx = re.compile(pattern)
         hits = [p for p in passages if _in(p, where) and not p.topic and rx.search(p.text)
-                and not (intent == "process" and _RANGE.search(p.text))]  # a dated range is a window, not a step
+                and not (intent == "process" and _RANGE.search(p.text))  # a dated range is a window, not a step
+                # (whom the notice is addressed to, "各有关高等院校、科研院所…：", is not who may apply)
+                and not (role == "applicants" and p.text.rstrip().endswith(("：", ":")))]
+        if where == "notice" and refers_to_guide and (not hits or _REFERS_TO_GUIDE.search(hits[0].text)):
+            # a short notice that leaves its conditions to its guide ("具体内容详见附件1《…申报指南》"): what the
+            # notice does not say, or says first by pointing there ("纸质材料报送要求见《指南》第六部分"), the guide does
+            hits = [p for p in passages if _in(p, "guide") and not p.topic and rx.search(p.text)
+                    and not (intent == "process" and _RANGE.search(p.text))
+                    and not (role == "applicants" and p.text.rstrip().endswith(("：", ":")))] + hits
         if role == "leader_requirements":
             # the limit for every leader before one a level or class sets for its own ("C类项目（青年）…负责人年龄不超过40周岁")
             hits.sort(key=lambda p: bool(re.search(r"[A-Z甲乙丙丁]类|(?:" + LEVEL_ALTERNATION + r")(?:项目|课题)", next(
@@ -379,11 +398,12 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             continue
         quotes = [_body(hit.text)]
         if role in MORE_SENTENCES:  # a fact may run over several sentences of one item
-            # (or over the sub-items a sentence ending in a colon introduces: "…实行限额申报：" over "（一）高等院校限报六项；")
-            listed = hit.text.rstrip().endswith(("：", ":"))
-            quotes += [_body(p.text) for p in passages if (_same_item(p, hit, points=True) or listed and (
-                       p.section.rpartition(" > ")[0] == hit.section and _SUB_ITEM.match(p.section.rpartition(" > ")[2])))
-                       and p.order > hit.order and re.search(MORE_SENTENCES[role], p.text) and _body(p.text) not in quotes]
+            # (or over the points a sentence ending in a colon introduces: "…实行限额申报：" over "（一）高等院校限报六项；",
+            # "限额如下：" over its "1." points: the sections under the sentence's own)
+            listing = hit.text.rstrip().endswith(("：", ":"))
+            quotes += [_body(p.text) for p in passages if (_same_item(p, hit, points=True) or listing and p.section.startswith(
+                hit.section + " > ")) and p.order > hit.order and re.search(MORE_SENTENCES[role], p.text)
+                and _body(p.text) not in quotes]
         if role in BESIDE_SENTENCES and not re.search(BESIDE_SENTENCES[role], hit.text):
             # (the numbered points under a heading that names the fact, "二、申报单位条件" over "1. 申报单位须在…
             # 注册登记，具有独立法人资格" and "2. 可申报的单位类型为：…": each point a condition of it)
@@ -431,6 +451,13 @@ FINISHING = r"不晚于|完成时间|结题|(?:项目|研究)完成[：:]|前完
 COMPLETION = FINISHING + r"|截止"  # ("…截止" dates a step too: "单位审核截止：2037年4月16日" is a step's date)
 
 
+# A schedule's row: its dates, a bar, the step ("2044年6月下旬 | 拟立项项目公示（公示期5个工作日）")
+# (read_dates writes a short label cell's bar as a colon: "2044年5月19日前：报送纸质材料")
+_DATED_ROW = re.compile(r"^(\d{4}\s*年[^|｜\t。，,；;：:]{2,26}?)\s*[|｜\t：:]\s*([^|｜\t。]{2,40})$")
+_ROW_EVENT = re.compile(r"^\s*[^|｜\t]{0,4}?[|｜\t]\s*([^|｜\t。；;，,]{2,30})")  # the cell after a row's dates
+_NOTE_TAIL = re.compile(r"[（(][^（）()]*[)）]$")
+
+
 def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     """Every date range (a window, named by the words before it) and every single date. Dates written
     with dots are read as 年月日; the quotes stay the notice's own text."""
@@ -454,7 +481,9 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             # ("专家评审时间：拟于…至…": the step, not what the notice plans)
             name = re.sub(r"(?:时间|日期|期限)?\s*[为是：:]?\s*(?:(?:拟|将|定|计划)于)?\s*$", "",
                           re.split(r"[。；;，,]", before)[-1]).strip()
-            name = name or "申报"
+            # ("2044年5月6日—2044年5月12日 | 专家评审": a schedule's row, its step in the cell after the dates)
+            row = None if name else _ROW_EVENT.match(p.text[m.end():])
+            name = (_NOTE_TAIL.sub("", row.group(1)).strip() if row else name) or "申报"
             y2, m2 = m.group(4) or m.group(1), m.group(5) or m.group(2)
             if re.search(r"填报|申报|提交|报送", name) and not found.fact("submission_window"):
                 role = "submission_window"
@@ -477,6 +506,23 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             name = re.split(r"[。；;，,]", _body(p.text[: start.start()]))[-1].strip() or "申报"
             found.facts.append(_window_fact("submission_window", name, start.groups(), end.groups(), _body(original.text),
                                             _body(p.text), vocab))
+            continue
+        if not p.topic and (row := _DATED_ROW.match(p.text)) and (
+                m := _SINGLE.search(row.group(1)) or _MONTH_PART.search(row.group(1))) and not (
+                m.re is _SINGLE and re.search(COMPLETION, row.group(2)) and not found.fact("completion_deadline")):
+            # a schedule's row, in the notice or its guide: "2044年6月下旬 | 拟立项项目公示（公示期5个工作日）",
+            # "2044年5月19日前 | 报送纸质材料": the step of its second cell on its date
+            row_step = _NOTE_TAIL.sub("", row.group(2)).strip()
+            when = (_iso(*m.groups()) if m.re is _SINGLE else f"{_PART_EN[m.group(3)]} {m.group(1) or found.meta.get('year')}"
+                    f"-{int(m.group(2)):02d}")
+            n_other += 1
+            fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(row_step))
+            fact["zh"] = f"{row_step}：{row.group(1).strip()}（通知原文：{_body(original.text)}）。"
+            said = " ".join(en for zh, en in vocab.get("event_words_en", {}).items() if zh in row_step)
+            fact["en"] = f"{row_step}{f' ({said})' if said else ''}: {when} (the notice says, in Chinese: {_body(original.text)})"
+            found.facts.append(fact)
+            if m.re is _SINGLE:
+                last_year = m.group(1)
             continue
         undated = not _SINGLE.search(p.text) and p.id.startswith("n-") and not p.topic
         if undated and (m := _YEARLESS.search(p.text) or _MONTH_PART.search(p.text)) and (
@@ -834,10 +880,13 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
     # a heading naming the materials ("(四) 项目申报材料包括", "五、材料要求"), not a rule's sentence that
     # mentions them ("（六）不接受涉密项目申报，申报材料须作脱密处理"), nor a numbered point's sentence cut short
     # as its label ("3. 申报内容涉及国家秘密的（申报材料须作…")
-    items = [p for p in passages if p.id.startswith("n-") and any(
-        re.search(r"申报材料|材料清单|提交材料|报送材料|材料要求|所需材料", h)
-        and not re.search(r"[，。；]", heading_label(h)) and not h.endswith("…") for h in heads(p))
-        and not any("纸质" in h for h in heads(p))]
+    def listed(doc: str) -> list[Passage]:
+        return [p for p in passages if p.id.startswith(doc) and not p.topic and any(
+            re.search(r"申报材料|材料清单|提交材料|报送材料|材料要求|所需材料", h)
+            and not re.search(r"[，。；]", heading_label(h)) and not h.endswith("…") for h in heads(p))
+            and not any("纸质" in h for h in heads(p))]
+    # (a short notice leaving the materials to its guide lists them there: "六、申报材料" of the guide)
+    items = listed("n-") or (listed("g-") if _refers_to_guide(passages) else [])
     if items:
         found.facts.append(_make_fact("materials", "materials", [_body(p.text) for p in items[:8]], vocab))
     else:

@@ -88,6 +88,9 @@ _QUESTION = re.compile(r"^(?:问|Q)\s*[：:]")
 _ANSWER = re.compile(r"^(?:答|A)\s*[：:]")
 # "（3）郑州市…研究" in a guide whose fields state its level on the lines below ("项目类别：重点项目")
 _PAREN_NUMBER_BLOCK = re.compile(r"^[(（]()(\d{1,2})[)）]\s*(\S.{5,})$")
+# ... or "（三）…研究" in a guide's section of topics ("五、研究方向与课题"), its level in its fields below
+# ("项目类别：重点项目；归口处室：…")
+_PAREN_CN_BLOCK = re.compile(r"^[(（]()([一二三四五六七八九十]{1,3})[)）]\s*([^，。；,;：:]{6,60})$")
 # ... and "3. 郑州市…研究" in a guide with no level heading, its level in the fields below ("类别：重点项目；…")
 _NUMBER_BLOCK = re.compile(r"^()(\d{1,2})\s*[.、．]\s*([^：:。；;]{6,})$")
 # ... or a topic on one line of labelled fields: "序号：1；名称：郑州市…研究；类别：重大项目；归口：…；电话：…"
@@ -208,7 +211,7 @@ def block_number(heading: str) -> tuple[str, int] | None:
     """A labelled topic block's own label and number: "【指南方向3】…" -> ("指南方向", 3), "方向三：…" -> ("方向", 3),
     "（3）…" or "3. …" -> ("", 3) (a running number only when no two topics have one number: corpus/ingest.py)."""
     m = (_BLOCK_TOPIC.match(heading) or _COLON_BLOCK.match(heading) or _PAREN_NUMBER_BLOCK.match(heading)
-         or _NUMBER_BLOCK.match(heading) or _RECORD_HEAD.match(heading))
+         or _NUMBER_BLOCK.match(heading) or _RECORD_HEAD.match(heading) or _PAREN_CN_BLOCK.match(heading))
     return (m.group(1), number_of(m.group(2))) if m else None
 
 
@@ -283,6 +286,7 @@ class _Cursor:
     level: str | None = None  # the project level of the guide section we are in
     paren_topics: bool = False  # the section numbers its topics "（一）（二）" (not their sub-topics)
     number_blocks: bool = False  # the guide's "1. title" topics state their levels in their fields
+    paren_blocks: bool = False  # ... or its "（一）title" topics
 
     def set(self, level: int, number: int, label: str) -> None:
         del self.path[level - 1 :]
@@ -599,6 +603,8 @@ def segment(lines: list[str]) -> list[Passage]:
         if (cur.doc == "guide" and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line)) and (
                 stated := _block_level(lines, i, aliases) or (cur.level and (cur.level, "")))) or (
                 cur.doc == "guide" and (m := _PAREN_NUMBER_BLOCK.match(line)) and (stated := _block_level(lines, i, aliases))) or (
+                cur.doc == "guide" and (not cur.level or cur.paren_blocks) and (m := _PAREN_CN_BLOCK.match(line))
+                and not level_of(m.group(3), aliases) and (stated := _block_level(lines, i, aliases, _PAREN_CN_BLOCK))) or (
                 cur.doc == "guide" and (not cur.level or cur.number_blocks) and (m := _NUMBER_BLOCK.match(line))
                 and (stated := _block_level(lines, i, aliases, _NUMBER_BLOCK))) or (
                 cur.doc == "notice" and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line))
@@ -608,6 +614,7 @@ def segment(lines: list[str]) -> list[Passage]:
             # in the notice it stays in its section ("（五）【研究方向】").
             lv, word = stated
             cur.number_blocks = cur.number_blocks or bool(_NUMBER_BLOCK.match(line))
+            cur.paren_blocks = cur.paren_blocks or bool(_PAREN_CN_BLOCK.match(line))
             if lv not in block_counts and cur.doc == "guide":
                 cur.set(1, len(block_counts) + 1, word or LEVEL_NAMES[lv])
             block_counts[lv] = block_counts.get(lv, 0) + 1
@@ -788,7 +795,9 @@ def segment(lines: list[str]) -> list[Passage]:
                     emit_fields(fields.group(1))
                 continue
             label = _LABEL.match(m.group(2))
-            cur.set(2, _CN_NUM[m.group(1)[0]], line[: line.index(m.group(2))] + (label.group(1) if label else ""))
+            # ("（一）申报单位条件" alone on its line: a heading, its words its label)
+            bare = m.group(2) if not label and 2 <= len(m.group(2)) <= 12 and _BARE_HEADING.fullmatch(m.group(2)) else ""
+            cur.set(2, _CN_NUM[m.group(1)[0]], line[: line.index(m.group(2))] + (label.group(1) if label else bare))
             cur.numbered_level = 3  # "1. 2." under a "(四)" heading are its items
             emit(line, "text")
             continue
@@ -810,7 +819,8 @@ def segment(lines: list[str]) -> list[Passage]:
             cur.level = None  # "24.问：…" after topics listed in an answer: the questions go on, the topics are over
         if (m := _NUMBERED.match(line)) and cur.path:
             number, body = int(m.group(1)), m.group(2)
-            level = cur.numbered_level if cur.doc == "notice" else 2
+            # (in a guide too: "1. 2." under its "（一）申报单位条件" are that sub-item's points)
+            level = cur.numbered_level if cur.doc in ("notice", "guide") else 2
             if topical and cur.level:
                 # its fields may close its line: "1. 郑州市…研究（归口：规划处，电话：67172315）"
                 fields = _FIELDS.search(line)

@@ -1280,3 +1280,88 @@ def test_unit_types_listed_under_a_sentence_ending_in_a_colon_are_who_may_apply(
     org = next(r for r in found.rules if r["id"] == "org_type")
     assert org["allowed"] == ["new_rd_institution", "university"]  # not the research institutes named in passing
     assert "备案并在有效期内" in org["pass"]["zh"]  # the note its list marks, naming an allowed type
+
+
+# A short notice that leaves everything but its window and contacts to its guide, an annex whose numbering
+# starts again at "一、" (one synthetic notice for the three tests below)
+_GUIDED = [
+    "某市科学技术局关于组织申报2071年度软科学研究计划项目的通知", "",
+    "一、申报依据", "",
+    "本年度申报条件、限项要求、研究课题及申报材料等具体内容，详见附件1《某市2071年度软科学研究计划项目申报指南》。", "",
+    "二、申报时间", "",
+    "网上填报时间：2071年2月10日至2071年3月20日。", "",
+    "三、申报方式", "",
+    "1. 纸质材料报送要求见《指南》第五部分，逾期视为放弃。", "",
+    "四、联系方式", "",
+    "业务咨询：计划处 钱某 0371-61110001", "",
+    "附件：1. 某市2071年度软科学研究计划项目申报指南", "",
+    "某市科学技术局", "", "2071年2月1日", "",
+    "附件1", "",
+    "某市2071年度软科学研究计划项目申报指南", "",
+    "一、申报条件", "",
+    "（一）申报单位条件", "",
+    "1. 申报单位须为本市注册、具有独立法人资格的高等院校、科研院所。", "",
+    "2. 申报单位未被列入失信黑名单。", "",
+    "二、限项要求", "",
+    "（一）单位限额", "",
+    "各单位推荐数量实行限额管理，限额如下：", "",
+    "1. 高等院校：每家限报4项；", "",
+    "2. 科研院所：每家限报2项。", "",
+    "三、研究课题", "",
+    "（一）某市湿地生态修复技术路径研究", "",
+    "研究内容：评估湿地退化现状，提出修复技术路线。", "",
+    "项目类别：重点项目；归口处室：生态处；联系电话：0371-61110002", "",
+    "（二）某市老旧小区适老化改造对策研究", "",
+    "研究内容：调查老旧小区设施现状，提出改造建议。", "",
+    "项目类别：一般项目；归口处室：社会处；联系电话：0371-61110003", "",
+    "四、申报材料", "",
+    "（一）网上提交材料", "",
+    "1. 项目申报书；", "",
+    "2. 负责人职称证书扫描件。", "",
+    "五、纸质材料", "",
+    "申报单位须于2071年4月2日前报送纸质申报书一式三份。", "",
+    "六、工作日程", "",
+    "时间 | 事项", "",
+    "2071年2月10日—2071年3月20日 | 单位网上填报", "",
+    "2071年4月2日前 | 报送纸质材料", "",
+    "2071年4月10日—2071年4月25日 | 专家评审", "",
+    "2071年5月中旬 | 立项公示", "",
+    "项目申报流程：网上填报—单位审核—专家评审—立项公示。",
+]
+
+
+def test_a_short_notice_takes_its_conditions_from_the_guide_it_refers_to(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _GUIDED)
+    facts = {f.role: f for f in corpus.facts}
+    # the notice says none of these itself ("详见附件1《…指南》"): the guide's sentences are them
+    assert "高等院校、科研院所" in facts["applicants"].quotes[0]
+    assert set(next(r for r in corpus.rules if r.id == "org_type").allowed) == {"university", "research_institute"}
+    assert any(r.id == "credit" for r in corpus.rules)
+    # the quota's list is the points under its sentence closing with a colon ("限额如下：")
+    quota = next(r for r in corpus.rules if r.id == "org_quota")
+    assert quota.quota_by_org_type == {"university": 4, "research_institute": 2}
+    assert any("项目申报书" in q for q in facts["materials"].quotes)
+    # the notice only points to the guide for the paper copies ("见《指南》第五部分"): the guide's sentence comes too
+    assert any("一式三份" in q for q in facts["paper_materials"].quotes)
+    # the guide's "1." points are its "（一）申报单位条件"'s, and that heading's words are its label
+    assert any(p.section.endswith("（一）申报单位条件 > 1. 申报单位须为本市注册、具有独立…") or
+               "（一）申报单位条件 > 1." in p.section for p in corpus.passages)
+
+
+def test_a_guides_paren_numbered_topics_take_their_level_from_a_field_line_below(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _GUIDED)
+    topics = {t.title: t for t in corpus.topics}
+    wetland, housing = topics["某市湿地生态修复技术路径研究"], topics["某市老旧小区适老化改造对策研究"]
+    assert (wetland.level, housing.level) == ("key", "general")
+    assert [(c.office, c.phone) for c in housing.contacts] == [("社会处", "0371-61110003")]
+
+
+def test_a_schedule_of_date_rows_names_each_step_by_its_cell(tmp_path: Path) -> None:
+    assert "2071年4月10日—2071年4月25日 | 专家评审" in clean_lines("\n".join(_GUIDED))  # rows, not one wrapped line
+    _, corpus = _ingested(tmp_path, _GUIDED)
+    windows = {f.window.name_zh: f.window for f in corpus.facts if f.window}
+    assert windows["专家评审"].opens.isoformat() == "2071-04-10"
+    said = " ".join(f.zh for f in corpus.facts)
+    assert "立项公示：2071年5月中旬" in said and "报送纸质材料：2071年4月2日前" in said
+    procedure = next(f for f in corpus.facts if f.role == "procedure")
+    assert "网上填报—单位审核—专家评审—立项公示" in procedure.quotes[0]
