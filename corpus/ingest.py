@@ -364,6 +364,12 @@ def _refers_to_guide(passages: list[Passage]) -> bool:
     return any(p.id.startswith("n-") and _REFERS_TO_GUIDE.search(p.text) for p in passages)
 
 
+def _addressed(p: Passage) -> bool:
+    """A line closing with a colon that names units is whom the notice is addressed to ("各有关高等院校、科研院所："),
+    unless it introduces the types that may apply ("…具有独立法人资格，并属于以下类型之一：")."""
+    return p.text.rstrip().endswith(("：", ":")) and not re.search("法人[^。]{0,12}" + LIST_INTRO, p.text)
+
+
 def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     notes = _footnotes(passages)
     refers_to_guide = _refers_to_guide(passages)
@@ -372,13 +378,13 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         hits = [p for p in passages if _in(p, where) and not p.topic and rx.search(p.text)
                 and not (intent == "process" and _RANGE.search(p.text))  # a dated range is a window, not a step
                 # (whom the notice is addressed to, "各有关高等院校、科研院所…：", is not who may apply)
-                and not (role == "applicants" and p.text.rstrip().endswith(("：", ":")))]
+                and not (role == "applicants" and _addressed(p))]
         if where == "notice" and refers_to_guide and (not hits or _REFERS_TO_GUIDE.search(hits[0].text)):
             # a short notice that leaves its conditions to its guide ("具体内容详见附件1《…申报指南》"): what the
             # notice does not say, or says first by pointing there ("纸质材料报送要求见《指南》第六部分"), the guide does
             hits = [p for p in passages if _in(p, "guide") and not p.topic and rx.search(p.text)
                     and not (intent == "process" and _RANGE.search(p.text))
-                    and not (role == "applicants" and p.text.rstrip().endswith(("：", ":")))] + hits
+                    and not (role == "applicants" and _addressed(p))] + hits
         if role == "leader_requirements":
             # the limit for every leader before one a level or class sets for its own ("C类项目（青年）…负责人年龄不超过40周岁")
             hits.sort(key=lambda p: bool(re.search(r"[A-Z甲乙丙丁]类|(?:" + LEVEL_ALTERNATION + r")(?:项目|课题)", next(
