@@ -456,7 +456,6 @@ def page_lines(raw: str) -> list[str] | None:
 def clean_lines(raw: str) -> list[str]:
     """Returns the notice as logical lines: cuts joined, duplicates dropped, blanks removed."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    # (a web page's paragraphs are whole as its tags close them: no line of it is a page-cut sentence)
     page = page_lines(text)
     if page is not None:
         text = "\n".join(page)
@@ -480,9 +479,11 @@ def clean_lines(raw: str) -> list[str]:
     joined: list[str] = []
     for ln in map(_unmark, kept):
         # (a heading after a line closing with a colon, "有关事项通知如下：", starts its block: it is no label's value)
-        if joined and _BARE_LABEL.match(joined[-1]) and not _L1_HEADING.match(ln):
+        if page is not None:
+            joined.append(ln)  # (a web page's paragraphs are whole as its tags close them)
+        elif joined and _BARE_LABEL.match(joined[-1]) and not _L1_HEADING.match(ln):
             joined[-1] += ln
-        elif joined and page is None and joined[-1] not in whole and ln not in bulleted and _is_cut(joined[-1], ln):
+        elif joined and joined[-1] not in whole and ln not in bulleted and _is_cut(joined[-1], ln):
             joined[-1] = _join(joined[-1], ln)
         else:
             joined.append(ln)
