@@ -1219,3 +1219,34 @@ def test_a_notice_saved_as_its_web_pages_html_source_is_read_as_the_text_its_tag
     quota = next(r for r in corpus.rules if r.id == "org_quota")
     assert quota.quota_by_org_type == {"university": 5, "research_institute": 2}
     assert found.meta["title"] == "关于组织申报2071年度某市软科学研究计划项目的通知"
+
+
+_TABLE_THEN_POINTS = [
+    "某市科学技术局关于组织申报2072年度软科学研究计划项目的通知", "",
+    "一、申报条件", "申报单位须为某市内具有独立法人资格的高等院校。", "",
+    "附件1", "某市2072年度软科学研究计划项目申报指南",
+    "序号 | 课题名称 | 类别 | 资助额度 | 归口处室 | 联系电话",
+    "1 | 某市湖区（东片）水生态修复技术路径研究 | 重点 | 6万元 | 生态处 | 60000091",
+    "2 | 某市社区老年助餐服务数字化研究 | 一般 | 2万元 | 民生处 | 60000092",
+    "课题内容说明",
+    "1. 某市湖区（东片）水生态修复技术路径研究。梳理湖区水质变化与修复工程成效，提出技术组合和实施路径。",
+    "2. 某市社区老年助餐服务数字化研究。调查社区助餐点的运营和配送情况，提出数字化管理和补贴方式的建议。",
+]
+
+
+def test_numbered_points_naming_a_topic_tables_rows_give_their_content_and_a_level_cell_is_no_person(
+        tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _TABLE_THEN_POINTS)
+    topics = {t.serial: t for t in corpus.topics}
+    # the point after the table is its row's topic: what it studies, not the title it repeats
+    assert topics[2].focus_quote.startswith("调查社区助餐点的运营和配送情况")
+    assert any(p.topic == topics[1].id and "修复工程成效" in p.text for p in corpus.passages)
+    # the row's level cell ("一般") and a word bracketed in its title ("东片") are no contact person
+    assert [(c.office, c.phone, c.person) for c in topics[2].contacts] == [("民生处", "60000092", "")]
+    assert [(c.office, c.person) for c in topics[1].contacts] == [("生态处", "")]
+
+
+def test_a_topic_asked_by_its_running_number_and_hao(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _TABLE_THEN_POINTS)
+    second = next(t.id for t in corpus.topics if t.serial == 2)
+    assert TopicResolver(corpus.topics).resolve(canonical("2号课题归哪个处室管？")) == [second]
