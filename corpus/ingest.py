@@ -999,9 +999,11 @@ def _contact_of(own: list[Passage]) -> tuple[list[dict[str, str]], str]:
         contact = {"unit": unit, "office": office, "phone": m.group(0)}
         # a person named between the office and the phone ("规划处 | 李明 67171234", "联系人：王立新，电话：")
         named = _PERSON.fullmatch(seg_wo_unit[offices[-1].end():] if offices else seg_wo_unit)
-        # (in a table row a person is a cell of its own: not a word bracketed in the title's cell, "黄河流域（某段）…")
-        words = ([c.strip() for c in re.split(r"[|｜]", seg_wo_unit)] if re.search(r"[|｜]", seg_wo_unit)
-                 else re.split(r"[，,、|｜;；:：\s（()）]+", seg_wo_unit))
+        # (in a table row a person is in a cell of its own: not a word bracketed in the title's cell, "黄河流域（某段）…")
+        cells = re.split(r"[|｜]", seg_wo_unit)
+        if len(cells) > 2 and len((title_cell := max(cells, key=len)).strip()) >= 6:
+            cells.remove(title_cell)
+        words = re.split(r"[，,、|｜;；:：\s（()）]+", "|".join(cells))
         if named and not re.search(_NOT_A_NAME, named.group(1)) and not _LEVEL_CELL.fullmatch(named.group(1)):
             contact["person"] = named.group(1)
         elif person := next((w for w in reversed(words)
