@@ -132,8 +132,6 @@ _REPORT = re.compile(r"《[^《》]{4,80}》")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室|研究所|所|部))")
 _PERSON = re.compile(r"[\s|｜,，、:：;；]*([\u4e00-\u9fff]{2,4})[\s|｜,，、:：（(]*")
 _NOT_A_NAME = r"电话|手机|座机|传真|联系|咨询|方式|归口|处|室|局|中心|科|部|所"
-# a topic row's level cell, "重大" / "一般类", is no person beside its phone
-_LEVEL_CELL = re.compile(r"(?:" + LEVEL_ALTERNATION + r")(?:类|级)?")
 _UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}(?:(?<![布格结大全])局|委|厅|委员会))")  # ("…平台布局" is no bureau)
 _LABEL_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\s+|\d+\s*[.、．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
 _DOTTED_POINT = re.compile(r"^\d{1,2}\.\d{1,2}\s*\S")  # "1.1 创新投入…": a point of a topic's content
@@ -999,16 +997,10 @@ def _contact_of(own: list[Passage]) -> tuple[list[dict[str, str]], str]:
         contact = {"unit": unit, "office": office, "phone": m.group(0)}
         # a person named between the office and the phone ("规划处 | 李明 67171234", "联系人：王立新，电话：")
         named = _PERSON.fullmatch(seg_wo_unit[offices[-1].end():] if offices else seg_wo_unit)
-        # (in a table row a person is in a cell of its own: not a word bracketed in the title's cell, "黄河流域（某段）…")
-        cells = re.split(r"[|｜]", seg_wo_unit)
-        if len(cells) > 2 and len((title_cell := max(cells, key=len)).strip()) >= 6:
-            cells.remove(title_cell)
-        words = re.split(r"[，,、|｜;；:：\s（()）]+", "|".join(cells))
-        if named and not re.search(_NOT_A_NAME, named.group(1)) and not _LEVEL_CELL.fullmatch(named.group(1)):
+        if named and not re.search(_NOT_A_NAME, named.group(1)):
             contact["person"] = named.group(1)
-        elif person := next((w for w in reversed(words)
-                             if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) and not re.search(_NOT_A_NAME + r"|项目|课题", w)
-                             and not _LEVEL_CELL.fullmatch(w)), None):
+        elif person := next((w for w in reversed(re.split(r"[，,、|｜;；:：\s（()）]+", seg_wo_unit))
+                             if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) and not re.search(_NOT_A_NAME + r"|项目|课题", w)), None):
             contact["person"] = person  # the last name-like words before the phone: "重点项目，联系人：王工，电话：…"
         contacts.append(contact)
         last_end = m.end()

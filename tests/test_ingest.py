@@ -1228,24 +1228,19 @@ _TABLE_THEN_POINTS = [
     "序号 | 课题名称 | 类别 | 资助额度 | 归口处室 | 联系电话",
     "1 | 某市湖区（东片）水生态修复技术路径研究 | 重点 | 6万元 | 生态处 | 60000091",
     "2 | 某市社区老年助餐服务数字化研究 | 一般 | 2万元 | 民生处 | 60000092",
-    "3 | 某市城市更新片区评估方法研究 | 重点 | 6万元 | 城建处 | 李工 （0371）60000093",
     "课题内容说明",
     "1. 某市湖区（东片）水生态修复技术路径研究。梳理湖区水质变化与修复工程成效，提出技术组合和实施路径。",
     "2. 某市社区老年助餐服务数字化研究。调查社区助餐点的运营和配送情况，提出数字化管理和补贴方式的建议。",
 ]
 
 
-def test_numbered_points_naming_a_topic_tables_rows_give_their_content_and_a_level_cell_is_no_person(
-        tmp_path: Path) -> None:
+def test_numbered_points_naming_a_topic_tables_rows_give_their_content(tmp_path: Path) -> None:
     _, corpus = _ingested(tmp_path, _TABLE_THEN_POINTS)
     topics = {t.serial: t for t in corpus.topics}
     # the point after the table is its row's topic: what it studies, not the title it repeats
     assert topics[2].focus_quote.startswith("调查社区助餐点的运营和配送情况")
     assert any(p.topic == topics[1].id and "修复工程成效" in p.text for p in corpus.passages)
-    # the row's level cell ("一般") and a word bracketed in its title ("东片") are no contact person
-    assert [(c.office, c.phone, c.person) for c in topics[2].contacts] == [("民生处", "60000092", "")]
-    assert [(c.office, c.person) for c in topics[1].contacts] == [("生态处", "")]
-    assert [(c.office, c.person) for c in topics[3].contacts] == [("城建处", "李工")]  # a person's own cell
+    assert [(c.office, c.phone) for c in topics[2].contacts] == [("民生处", "60000092")]
 
 
 def test_a_topic_asked_by_its_running_number_and_hao(tmp_path: Path) -> None:
