@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from html.parser import HTMLParser
 
 # A sentence cut by a page break ends mid-word (an ideograph) or after a comma.
 _CUT_TAIL = re.compile(r"[\u4e00-\u9fff，,、]$")
@@ -345,9 +346,122 @@ def _cell_per_line_rows(lines: list[str], gaps: set[int]) -> list[str]:
     return out
 
 
+# A web page saved as its HTML source: the notice is the text its tags lay out. Block tags (paragraphs, headings,
+# list items, divisions, "<br>") end lines; a table row is the "a | b | c" row a table of the notice is read as,
+# however its cells are spread over source lines; the page's head, scripts and styles and its furniture (the
+# elements a site marks as its navigation, header, breadcrumb, share buttons, download list or footer) are no
+# part of it. Entities are the characters they stand for ("&ldquo;" is "“").
+_HTML_TAG = re.compile(r"<(?:p|div|td|tr|table|li|h[1-6]|body|html)\b[^>]*>", re.IGNORECASE)
+HTML_MIN_TAGS = 10  # a text with a stray "<br>" or an e-mail address in angle brackets is no web page
+_HTML_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "section",
+                "article", "blockquote", "pre", "center", "address", "caption", "hr"}
+_HTML_VOID = {"br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "source", "wbr", "param"}
+_HTML_SKIPPED = {"head", "script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "select", "button",
+                 "template", "svg", "object"}
+_HTML_FURNITURE = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|header|footer|top-?bar|crumbs?|breadcrumbs?|position|"
+                             r"share|toolbar|sidebar|logo|attach(?:ment)?s?|downloads?|print|copyright)(?:$|[\s_-])",
+                             re.IGNORECASE)
+
+
+class _PageText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self._line: list[str] = []
+        self._skip: tuple[str, int] | None = None  # the element being left out and how deep its tag is nested
+        self._row: list[str] | None = None  # a table row's cells
+        self._cell: list[str] | None = None
+
+    @staticmethod
+    def _text(parts: list[str]) -> str:
+        text = "".join(parts)
+        # a source line break inside a paragraph is no space between Chinese words; between Latin ones it is
+        text = re.sub(r"\s*\n\s*", lambda m: " " if re.match(r"[A-Za-z0-9]", text[m.end():m.end() + 1] or "")
+                      and re.search(r"[A-Za-z0-9.,;:]$", text[:m.start()]) else "", text)
+        return re.sub(r"[ \t\u3000\xa0]+", " ", text).strip()
+
+    def _end_line(self) -> None:
+        if self._cell is not None:
+            self._cell.append(" ")  # (a paragraph inside a cell stays in its cell)
+            return
+        text = self._text(self._line)
+        if text:
+            self.lines.append(text)
+        self._line = []
+
+    def _end_cell(self) -> None:
+        if self._cell is not None and self._row is not None:
+            self._row.append(self._text(self._cell))
+        self._cell = None
+
+    def _end_row(self) -> None:
+        self._end_cell()
+        if self._row is not None:
+            cells = [c for c in self._row if c]
+            if cells:
+                self.lines.append(" | ".join(cells))
+        self._row = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip is not None:
+            if tag == self._skip[0] and tag not in _HTML_VOID:
+                self._skip = (tag, self._skip[1] + 1)
+            return
+        marks = " ".join(v or "" for k, v in attrs if k in ("class", "id"))
+        if tag not in _HTML_VOID and (tag in _HTML_SKIPPED or _HTML_FURNITURE.search(marks)):
+            self._skip = (tag, 1)
+            return
+        if tag == "tr":
+            self._end_row()
+            self._end_line()
+            self._row = []
+        elif tag in ("td", "th"):
+            self._end_cell()
+            if self._row is None:
+                self._row = []
+            self._cell = []
+        elif tag == "br" or tag in _HTML_BLOCKS:
+            self._end_line()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip is not None:
+            if tag == self._skip[0]:
+                self._skip = (tag, self._skip[1] - 1) if self._skip[1] > 1 else None
+            return
+        if tag in ("td", "th"):
+            self._end_cell()
+        elif tag in ("tr", "table"):
+            self._end_row()
+            self._end_line()
+        elif tag in _HTML_BLOCKS:
+            self._end_line()
+
+    def handle_data(self, data: str) -> None:
+        if self._skip is None:
+            (self._cell if self._cell is not None else self._line).append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._end_row()
+        self._end_line()
+
+
+def page_lines(raw: str) -> list[str] | None:
+    """The text lines of a notice saved as a web page's HTML source; None for a notice that is text."""
+    if len(_HTML_TAG.findall(raw)) < HTML_MIN_TAGS:
+        return None
+    parser = _PageText()
+    parser.feed(raw)
+    parser.close()
+    return parser.lines
+
+
 def clean_lines(raw: str) -> list[str]:
     """Returns the notice as logical lines: cuts joined, duplicates dropped, blanks removed."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    page = page_lines(text)
+    if page is not None:
+        text = "\n".join(page)
     text = "\n".join(_EDGE_MARKUP.sub("", ln) if "&" in ln or "<" in ln else ln for ln in text.split("\n"))
     lines = [_SPACED_LABEL.sub(lambda m: re.sub(r"\s", "", m.group(0)), re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip())
              for ln in _aligned_rows(text.split("\n"))]
@@ -368,7 +482,9 @@ def clean_lines(raw: str) -> list[str]:
     joined: list[str] = []
     for ln in map(_unmark, kept):
         # (a heading after a line closing with a colon, "有关事项通知如下：", starts its block: it is no label's value)
-        if joined and _BARE_LABEL.match(joined[-1]) and not _L1_HEADING.match(ln):
+        if page is not None:
+            joined.append(ln)  # (a web page's paragraphs are whole as its tags close them)
+        elif joined and _BARE_LABEL.match(joined[-1]) and not _L1_HEADING.match(ln):
             joined[-1] += ln
         elif joined and joined[-1] not in whole and ln not in bulleted and _is_cut(joined[-1], ln):
             joined[-1] = _join(joined[-1], ln)

@@ -155,6 +155,7 @@ _NOT_A_NAME = r"电话|手机|座机|传真|联系|咨询|方式|归口|处|室|
 _UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}(?:(?<![布格结大全])局|委|厅|委员会))")  # ("…平台布局" is no bureau)
 _LABEL_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\s+|\d+\s*[.、．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
 _DOTTED_POINT = re.compile(r"^\d{1,2}\.\d{1,2}\s*\S")  # "1.1 创新投入…": a point of a topic's content
+_TITLE_ECHO = re.compile(r"^\d{1,2}[.、．]|[。：:]$")
 _NOISE = re.compile(r"^(?:研究内容|主要研究内容|项目经费|联系单位)[：:]\s*")
 
 
@@ -1277,7 +1278,9 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             topic["contact_quote"] = listed.text
         else:
             found.notes.append(f"{topic['label']}（{title}）：找不到联系单位/电话。")
-        content = [p for p in own if p.kind in ("content", "text", "deliverable") and p.id != head.id]
+        # (a line naming the topic again, "9. 郑州市…研究。", before what it studies, is not what it studies)
+        content = [p for p in own if p.kind in ("content", "text", "deliverable") and p.id != head.id
+                   and _TITLE_ECHO.sub("", squash(p.text)) != squash(title)]
         report_ps = sorted((p for p in content if _REPORT.search(p.text) and re.search(r"形成|提交|完成|成果", p.text)),
                            key=lambda p: ("形成《" not in squash(p.text) and "成果" not in p.text, p.order))
         deliver = [p for p in own if p.kind == "deliverable"]

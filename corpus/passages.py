@@ -99,6 +99,8 @@ _RECORD_TITLE = re.compile(r"^(?:课题|选题|项目|研究)?(?:名称|题目)$
 _RECORD_HEAD = re.compile(r"^()(?:序号|编号)\s*[：:]\s*(\d{1,3})\s*[；;]\s*(\S.{5,})$")
 # A topic table's code for its row ("R07", "A-3"), and a later line on that topic: "R07：研究…"
 TOPIC_CODE = re.compile(r"([A-Za-z]{1,3})\s*[-－]?\s*(\d{1,3})")
+# ... or a numbered point naming a row's title, its content after it: "9. 郑州市…研究。调查…" ("9、…研究：…")
+_TITLED_POINT = re.compile(r"^\d{1,2}\s*[.、．]\s*([^。：:；;]{6,}?)(?:[。：:]|$)")
 _CODE_LINE = re.compile(r"^([A-Za-z]{1,3}\s*[-－]?\s*\d{1,3})\s*[：:]\s*\S")
 _SENTENCE_END = re.compile(r"(?<=[。！？])")  # a semicolon joins clauses of one sentence
 _ENUMERATION = re.compile(r"(?<=[。！？])|(?<=[；;])(?=\s*[一二三四五六七八九十]是)")
@@ -580,6 +582,13 @@ def segment(lines: list[str]) -> list[Passage]:
             # "选题3：…研究" after the topic table: that row's topic again, its content below
             enter_row(row)
             emit(line, "text", sentences=False)
+            continue
+        if rows and (m := _TITLED_POINT.match(line)) and (row := rows.get(m.group(1).strip())):
+            # "9. 郑州市…研究。调查…" after the topic table: that row's title again, then what it studies
+            enter_row(row)
+            emit(line[: m.end()], "text", sentences=False)
+            if rest := line[m.end():].strip():
+                emit(rest, "content")
             continue
         if (m := _LEVEL_TAGGED.match(line)) and (lv := level_of(m.group(1) + "项目", aliases)) and (
                 (lv, int(m.group(2))) in listed):

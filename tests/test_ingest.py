@@ -1365,3 +1365,85 @@ def test_a_schedule_of_date_rows_names_each_step_by_its_cell(tmp_path: Path) -> 
     assert "立项公示：2071年5月中旬" in said and "报送纸质材料：2071年4月2日前" in said
     procedure = next(f for f in corpus.facts if f.role == "procedure")
     assert "网上填报—单位审核—专家评审—立项公示" in procedure.quotes[0]
+
+
+def test_a_notice_saved_as_its_web_pages_html_source_is_read_as_the_text_its_tags_lay_out(tmp_path: Path) -> None:
+    lines = [
+        "<!DOCTYPE html>", "<html>", "<head>", "<title>关于组织申报2071年度某市软科学研究计划项目的通知_某市科技局</title>",
+        '<meta name="PubDate" content="2071-02-03">', '<script src="/js/a.js"></script>', "</head>", "<body>",
+        '<div class="nav"><ul>', '<li><a href="/">网站首页</a></li>', '<li><a href="/tz/">通知公告</a></li>', "</ul></div>",
+        '<div class="crumbs">当前位置：<a href="/">首页</a> &gt; 正文</div>',
+        "<h1>关于组织申报2071年度某市软科学研究计划项目的通知</h1>",
+        '<div class="content">',
+        "<p>各有关单位：</p>",
+        '<p style="text-indent:2em">为做好本年度申报工作，现将有关事项',
+        "通知如下：</p>",
+        "<p><strong>一、资助方式</strong></p>",
+        '<p style="text-indent:2em">项目经费实行&ldquo;包干制&rdquo;管理。各类项目资助额度如下：</p>',
+        '<table border="1">', "<tr>", "<td>项目类别</td>", "<td>单项资助额度</td>", "<td>执行期</td>", "</tr>",
+        "<tr>", "<td>重点项目</td>", "<td>7万元</td>", "<td>1年</td>", "</tr>",
+        "<tr><td>一般项目</td><td>2万元</td><td>1年</td></tr>", "</table>",
+        "<p><strong>二、申报条件</strong></p>",
+        '<p style="text-indent:2em">（一）申报单位须为某市内具有独立法人资格的高等院校、科研院所。</p>'
+        '<p style="text-indent:2em">（二）项目负责人年龄不超过57周岁。</p>',
+        '<p style="text-indent:2em">（三）推荐限额：</p>',
+        "<table>", "<tr>", "<td>单位类型</td>", "<td>推荐限额</td>", "</tr>",
+        "<tr>", "<td>高等院校</td>", "<td>5项</td>", "</tr>", "<tr>", "<td>科研院所</td>", "<td>2项</td>", "</tr>", "</table>",
+        "<p><strong>三、联系方式</strong></p>",
+        '<p style="text-indent:2em">1. 业务咨询：市科技局规划处，联系电话：0371-60000081<br/>',
+        "2. 技术支持：市科技信息中心，联系电话：0371-60000082</p>",
+        '<p style="text-align:right">某市科学技术局</p>', '<p style="text-align:right">2071年2月3日</p>',
+        "<p>&nbsp;</p>", "<p><strong>附件1</strong></p>",
+        '<p style="text-align:center"><strong>某市2071年度软科学研究计划项目申报指南</strong></p>',
+        "<table>",
+        "<tr><td>序号</td><td>课题名称</td><td>类别</td><td>资助额度</td><td>归口处室</td><td>联系电话</td></tr>",
+        "<tr><td>1</td><td>某市湿地公园科普功能提升研究</td><td>重点</td><td>7万元</td><td>科普处</td><td>60000083</td></tr>",
+        "<tr>", "<td>2</td><td>某市社区养老服务数字化路径研究</td>", "<td>一般</td><td>2万元</td>",
+        "<td>社会发展处</td><td>60000084</td>", "</tr>", "</table>",
+        "</div>",
+        '<div class="attach"><p>附件下载：</p><ul><li><a href="/u/zn.pdf">附件1：申报指南.pdf</a></li></ul></div>',
+        '<div class="footer"><p>版权所有：某市科学技术局</p></div>',
+        '<script>var d = new Date(); document.title = "通知" + d;</script>',
+        "</body>", "</html>",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    clean = corpus.clean_notice.split("\n")
+    assert clean[0] == "关于组织申报2071年度某市软科学研究计划项目的通知"  # the page's head and navigation are gone
+    assert not any("<" in ln or "&" in ln or "网站首页" in ln or "附件下载" in ln or "new Date" in ln for ln in clean)
+    assert "为做好本年度申报工作，现将有关事项通知如下：" in clean  # a paragraph over two source lines is one line
+    assert "项目经费实行“包干制”管理。各类项目资助额度如下：" in clean  # its entities are the characters
+    assert "重点项目 | 7万元 | 1年" in clean  # a table row with one cell a source line is one row
+    topics = {t.serial: t for t in corpus.topics}
+    assert topics[2].title == "某市社区养老服务数字化路径研究" and topics[2].funding_wan == 2
+    assert [(c.office, c.phone) for c in topics[2].contacts] == [("社会发展处", "60000084")]
+    quota = next(r for r in corpus.rules if r.id == "org_quota")
+    assert quota.quota_by_org_type == {"university": 5, "research_institute": 2}
+    assert found.meta["title"] == "关于组织申报2071年度某市软科学研究计划项目的通知"
+
+
+_TABLE_THEN_POINTS = [
+    "某市科学技术局关于组织申报2072年度软科学研究计划项目的通知", "",
+    "一、申报条件", "申报单位须为某市内具有独立法人资格的高等院校。", "",
+    "附件1", "某市2072年度软科学研究计划项目申报指南",
+    "序号 | 课题名称 | 类别 | 资助额度 | 归口处室 | 联系电话",
+    "1 | 某市湖区（东片）水生态修复技术路径研究 | 重点 | 6万元 | 生态处 | 60000091",
+    "2 | 某市社区老年助餐服务数字化研究 | 一般 | 2万元 | 民生处 | 60000092",
+    "课题内容说明",
+    "1. 某市湖区（东片）水生态修复技术路径研究。梳理湖区水质变化与修复工程成效，提出技术组合和实施路径。",
+    "2. 某市社区老年助餐服务数字化研究。调查社区助餐点的运营和配送情况，提出数字化管理和补贴方式的建议。",
+]
+
+
+def test_numbered_points_naming_a_topic_tables_rows_give_their_content(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _TABLE_THEN_POINTS)
+    topics = {t.serial: t for t in corpus.topics}
+    # the point after the table is its row's topic: what it studies, not the title it repeats
+    assert topics[2].focus_quote.startswith("调查社区助餐点的运营和配送情况")
+    assert any(p.topic == topics[1].id and "修复工程成效" in p.text for p in corpus.passages)
+    assert [(c.office, c.phone) for c in topics[2].contacts] == [("民生处", "60000092")]
+
+
+def test_a_topic_asked_by_its_running_number_and_hao(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _TABLE_THEN_POINTS)
+    second = next(t.id for t in corpus.topics if t.serial == 2)
+    assert TopicResolver(corpus.topics).resolve(canonical("2号课题归哪个处室管？")) == [second]
