@@ -187,7 +187,7 @@ _CALL_AFTER_YEAR = re.compile(r"(?<=度)|[^，,。？?]{0,8}?(?:申报|软科学
 _TIME_OR_PLAN = re.compile(r"时间|安排|打算|计划书|计划任务")
 # How a form is written: by hand, typed, in regular script (a question asks it, a form's line says it).
 WRITING_MANNER = re.compile(r"(?:手写|手填|手工填|打字|电脑(?:填|打|上填)|机打|打印(?:填|出来填)|正楷|书写)")
-_ASKING_WORD = re.compile(r"哪")  # "哪一年度的计划", "哪个部门的计划": which one this is, asked
+_WHICH_ROUND = re.compile(r"哪(?:一|个)?(?:年|届|批|次|期)")  # "哪一年度的计划": which round of it this is, asked
 
 
 def level_words(levels: dict[str, str]) -> dict[str, tuple[str, ...]]:
@@ -413,8 +413,8 @@ class Understander:
                 and not (m.group(1).startswith("year's ") and q[: m.start()].endswith(("this ", "the current ")))]
         for m in PROGRAMME.finditer(q):
             name = m.group(1)
-            # ("这是哪一年度的计划": which programme this is, asked, names none; "什么基金" may still be another one)
-            if _TIME_OR_PLAN.search(name) or name in self.notice or _ASKING_WORD.search(name):
+            # ("这是哪一年度的计划": which round of this programme it is, asked, names no other one)
+            if _TIME_OR_PLAN.search(name) or name in self.notice or _WHICH_ROUND.search(name):
                 continue
             # Known if its distinctive head (the words before 基金/计划…) is in the notice, or ends with
             # words of the programme's own name: "软科学计划" is this programme even though the notice

@@ -1757,6 +1757,8 @@ def test_which_year_or_whose_programme_this_is_asks_about_this_one(assistant: As
     answer = assistant.ask("请问这属于哪个年度的计划？")
     assert answer.intent.value != "out_of_scope" and str(CORPUS.meta.year) in answer.answer
     assert assistant.ask("湖北省有什么基金可以报吗").intent.value == "out_of_scope"
+    # which of another body's programmes is asked is still another programme
+    assert assistant.ask("湖北省哪个基金适合我报").intent.value == "out_of_scope"
 
 
 def test_an_amount_asked_a_few_words_after_the_money_is_an_amount(assistant: Assistant) -> None:
