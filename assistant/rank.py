@@ -87,6 +87,8 @@ _AGENT = re.compile(r"人|单位|部门|机构|院校|院所|处|局|所|员|代
 # A fact stated beside a rule the checker evaluates (in the same passage: "申报单位应具有较为完备的科研管理制度"
 # next to the credit rule) is a condition of applying, so an eligibility question is of its kind too.
 CONDITIONS_ANSWER_ELIGIBILITY = True
+# Someone held to answer for something ("…作为第一责任人…对经费使用的规范性和合法性负责"), not a 负责人 named.
+_RESPONSIBLE = re.compile(r"负责(?!人)|第一责任|责任人|担责|承担[^。，,；;]{0,4}责任")
 WHO_NEEDS_AGENT = True  # a who-question is not answered by a fact naming no one ("谁背锅" and the amounts)
 # A purpose the notice states ("为避免因集中提交造成网络拥堵", "为切实减轻…负担"): what a why-question asks.
 PURPOSE = re.compile(r"为(?:了|避免|切实|更好地?|确保|防止|减轻)|以免|以便|旨在")
@@ -126,6 +128,8 @@ def text_attributes(text: str) -> set[str]:
         attrs.add("why")
     if _AGENT.search(text):
         attrs.add("who")
+    if _RESPONSIBLE.search(text):
+        attrs.add("responsible")
     return attrs
 
 
@@ -225,7 +229,7 @@ class FactRanker:
             for fact in self.facts:
                 if self._states_value_of(fact, entities, value):
                     cand(fact).features["entity_value"] = 1.0
-        if (attribute in VALUE_ATTRIBUTES or attribute == "why") and kinds:
+        if (attribute in VALUE_ATTRIBUTES or attribute in ("why", "responsible")) and kinds:
             # "Which website do we use?", "为啥提醒别扎堆最后几天交": a value (or a stated purpose) only one
             # or two facts hold is asked of them, when the question is of their kind, even if the
             # question shares no word with them.
@@ -234,7 +238,9 @@ class FactRanker:
             in_scope = max((k for k in kinds if k != "out_of_scope"), key=lambda k: kinds[k], default=None)
             if len(holders) <= RARE_HOLDERS:
                 for fact in holders:
-                    if kinds.get(fact.intent, 0.0) >= RARE_KIND_SURE or fact.intent == in_scope or len(holders) == 1:
+                    # (who answers for something is asked of the sentence holding someone to it, of whatever kind)
+                    if (kinds.get(fact.intent, 0.0) >= RARE_KIND_SURE or fact.intent == in_scope or len(holders) == 1
+                            or attribute == "responsible"):
                         cand(fact)
         if time_now:
             # "系统开了没": whether a window is open now is asked of the facts that have one.
@@ -248,7 +254,7 @@ class FactRanker:
                 c.features["attribute"] = 1.0
                 if attribute == "why":
                     c.features["why"] = 1.0
-            elif attribute in VALUE_ATTRIBUTES or attribute == "who" and WHO_NEEDS_AGENT:
+            elif attribute in VALUE_ATTRIBUTES or attribute in ("who", "responsible") and WHO_NEEDS_AGENT:
                 c.features["attribute"] = -1.0
             if c.fact.window and time_now:
                 c.features["window"] = 1.0

@@ -46,6 +46,10 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     # How long something lasts ("项目要多长时间做完", "实施周期几年"), not when: "还有多久截止" is a date.
     ("duration", r"(?<!还有)(?:多长时间|多久|多长)(?!截止|结束|开始|到期|以前|之前)|周期|几年|几个月|"
                  r"\bhow long (?:is|does|do|will|should|must)\b(?!.*\b(?:open|left|have)\b)|\bduration\b"),
+    # Who answers for something ("经费用出问题谁来担责", "谁背锅", "who is accountable"): the one a sentence holds responsible.
+    ("responsible", r"谁(?:来|去|要)?(?:负责|担责|负这个责|负责任|背锅|兜底|承担(?:责任|后果))|算谁的|谁的责任|责任(?:在|由|归)谁|"
+                    r"\bwho(?:'s| is| will be| would be)? (?:responsible|accountable|liable)\b|"
+                    r"\bwho (?:bears|has|takes|carries) (?:the )?(?:primary |main |first |overall )?(?:responsibility|liability)\b"),
     ("date", r"什么时[候间]|何时|啥时|哪(?:一|几)?天|(?<!第)几天|几号|几月|日期|时间|多久|期限|时限|截止到|最晚|"
              r"\b(?:when|date|dates|deadline|until|how long|by when)\b"),
     # An age limit asked ("年龄有限制吗", "最大多少岁", "maximum age"), not an age stated ("我58岁").

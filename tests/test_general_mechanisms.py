@@ -1764,3 +1764,14 @@ def test_which_year_or_whose_programme_this_is_asks_about_this_one(assistant: As
 def test_an_amount_asked_a_few_words_after_the_money_is_an_amount(assistant: Assistant) -> None:
     u = assistant.understander.understand("这次给的经费算下来总共大概有多少？", None)
     assert u.attribute == "amount"
+
+
+def test_who_answers_for_something_is_the_sentence_holding_someone_to_it(assistant: Assistant) -> None:
+    pledge = next(f for f in CORPUS.facts if "第一责任人" in "".join(f.quotes))
+    for q in ("项目的钱万一用得不规范，最后由谁担责？", "Who takes responsibility if the grant is misused?"):
+        u = assistant.understander.understand(q, None)
+        assert u.attribute == "responsible", q
+    answer = assistant.ask("项目的钱万一用得不规范，由谁来负责？")
+    # the sentence holding the leader to it, not the amounts the money words find
+    amounts = next(f for f in CORPUS.facts if f.intent == "funding" and "万元" in "".join(f.quotes))
+    assert squash(pledge.zh)[:12] in squash(answer.answer) and not answer.answer.startswith(amounts.zh[:8])
