@@ -82,7 +82,6 @@ DOCUMENT_CLAUSES = True  # "承诺书里…" leads with the annex's clause that 
 # A form's blanks answer what is to be filled in on it.
 FILL_IN_BLANKS = True
 _FILL_ASKED = re.compile(r"填|\bfill(?:ed|ing)?\b|\bcomplete (?:the|on)\b")
-_WRITTEN_HOW = re.compile(r"手写|打字|机打|正楷|打印|书写|填写")
 _BLANK = re.compile(r"_{3,}|＿{2,}|（\s{2,}）|\(\s{2,}\)")
 DOCUMENT_BM25_MARGIN = 2.0  # BM25's best clause this many times its second's score decides alone
 ABOUT_PROGRAMME = True  # "这是个什么项目" is answered with what the call is (ABOUT_ROLES), not refused
@@ -796,7 +795,7 @@ class Assistant:
         q = u.focus
         if FILL_IN_BLANKS and WRITING_MANNER.search(q):
             # "承诺书能手写吗": the form's own line on how it is written ("(正楷填写或机打)")
-            ids = [pid for pid in ids if _WRITTEN_HOW.search(self.corpus.passage(pid).text)] or ids
+            ids = [pid for pid in ids if WRITING_MANNER.search(self.corpus.passage(pid).text)] or ids
         elif FILL_IN_BLANKS and _FILL_ASKED.search(q):
             # "承诺书上要填哪些单位信息": what a form asks to be filled in is where it leaves blanks ("单位名称：_____").
             ids = [pid for pid in ids if _BLANK.search(self.corpus.passage(pid).text)] or ids

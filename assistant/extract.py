@@ -195,6 +195,13 @@ _UNIT_SUBJECT = re.compile(r"单位|学校|我校|本校|院里|所里|我院|�
 _PERSON_SUBJECT = re.compile(r"我(?!们|校|院|所)|本人|负责人|\b(?:i|me|my|myself|the leader)\b")
 
 
+def _whose(clause: str, last: str) -> str:
+    """Whom a clause speaks of: "unit" or "person" when it names one of them, "" when it names both, else `last`
+    (the subject of the clause before it, which Chinese drops after naming it once)."""
+    unit, person = bool(_UNIT_SUBJECT.search(clause)), bool(_PERSON_SUBJECT.search(clause))
+    return ("unit" if unit else "person") if unit != person else "" if unit else last
+
+
 def _either_subject(text: str, positive: str, negative: str) -> bool | None:
     """A fact of the unit or the leader: stated of one of them and denied of the other ("单位被列入了黑名单，
     我本人信用没问题") it holds; otherwise as `_flag` reads the whole text (a denial after it, "上过黑名单，
@@ -202,8 +209,7 @@ def _either_subject(text: str, positive: str, negative: str) -> bool | None:
     subjects: dict[str, set[bool]] = {}
     last = ""  # a clause naming no one speaks of whom the clause before it named ("我们研究院…，今年初被列入了黑名单")
     for clause in re.split(r"[，,。；;！!？?]|但是?|不过|可是|\bbut\b", text):
-        unit, person = bool(_UNIT_SUBJECT.search(clause)), bool(_PERSON_SUBJECT.search(clause))
-        whose = ("unit" if unit else "person") if unit != person else "" if unit else last
+        whose = _whose(clause, last)
         last = whose or last
         if whose and (value := _flag(clause, positive, negative)) is not None:
             subjects.setdefault(whose, set()).add(value)
@@ -514,10 +520,6 @@ def _form_lines(text: str, facts: dict[str, object]) -> None:
 # A clause chain: clauses joined by commas share the subject the first of them names, as Chinese drops it after
 # ("学校只通过一个推荐部门报，目前才报了2项": the unit reported two). A semicolon or full stop ends the chain.
 _CHAIN = re.compile(r"[^；;。！!？?]+")
-_CLAUSE = re.compile(r"[^，,、；;。！!？?]+")
-_CHAIN_UNIT = re.compile(r"^(?:今年|目前|现在)?(?:我们|咱们)?(?:学校|我校|我院|我所|本所|本院|本校|本中心|本单位|我单位|单位|院里|所里|校里|"
-                           r"学院|院系|大学|研究所|研究院|中心)(?!和|与|及|、|跟)")
-_CHAIN_PERSON = re.compile(r"^(?:今年|目前|现在)?(?:我(?!们|校|院|所|单位)|本人|负责人)")
 # the unit's count so far ("目前才报了2项", "今年共推荐了3个"), the asked one's place ("这是第1项"), none other ("还没报别的")
 _SO_FAR = re.compile(r"(?:目前|现在|至今|到现在|截至目前|已经|已|才|共|一共|总共)[^，,]{0,4}?" + _PUT + r"(?:上去|出去)?了?\s*" + _NUM + r"\s*(?:个|项)")
 _NTH = re.compile(r"(?:这|此|本项目?)(?:个|项)?(?:是|为)?第\s*" + _NUM + r"\s*(?:个|项)")
@@ -527,13 +529,9 @@ _NONE_OTHER = re.compile(r"(?:还|尚)?(?:没有?|未)(?:再)?" + _PUT + r"(?:�
 def _unit_chain_count(text: str, facts: dict[str, object]) -> None:
     """The unit's count of projects put forward, said in a clause whose subject is the unit by the chain."""
     for chain in _CHAIN.findall(text):
-        subject = None
-        for clause in _CLAUSE.findall(chain):
-            clause = clause.strip()
-            if _CHAIN_UNIT.search(clause):
-                subject = "unit"
-            elif _CHAIN_PERSON.search(clause):
-                subject = "person"
+        subject = ""
+        for clause in re.split(r"[，,、]", chain):
+            subject = _whose(clause, subject)
             if subject != "unit":
                 continue
             if (m := _SO_FAR.search(clause)) and (n := cn_number(m.group(1))) is not None:

@@ -366,8 +366,8 @@ def _refers_to_guide(passages: list[Passage]) -> bool:
 
 
 def _addressed(p: Passage) -> bool:
-    """A line closing with a colon that names units is whom the notice is addressed to ("各有关高等院校、科研院所："),
-    unless it introduces the types that may apply ("…具有独立法人资格，并属于以下类型之一：")."""
+    """A line closing with a colon is no statement of who may apply (a salutation, "各有关高等院校、科研院所：", or a
+    list's lead), unless it introduces the types that may apply ("…具有独立法人资格，并属于以下类型之一：")."""
     return p.text.rstrip().endswith(("：", ":")) and not re.search("法人[^。]{0,12}" + LIST_INTRO, p.text)
 
 
