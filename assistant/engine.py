@@ -140,6 +140,8 @@ LEVEL_FACET = True  # a project level named beside a named topic asks the topic'
 # "各子课题归哪个处", "子课题都找谁": each of a group of topics is asked, as by a list word.
 # (no level is named here: "各重点项目" is 各 + up to two characters + 项目)
 DISTRIBUTIVE = re.compile(r"各(?:个)?[\u4e00-\u9fff]{0,2}?(?:课题|项目)|课题(?:们)?(?:都|分别|各自)")
+# An office pointed at ("这个处还联系哪些课题", "that office's other topics"): the one of the topic under discussion.
+THAT_OFFICE = re.compile(r"(?:这个|那个|该|此|这|那)(?:处室|处|部门|科室)(?![长理])|\b(?:this|that|the same) (?:office|division|department)\b")
 STEP_YESNO = True  # a yes/no question whose best fact is a step asks about the step, not for a verdict
 ENGLISH_GLOSS = True  # an English question orders a fact's passages by the fact's English segments
 SUFFICIENCY = True  # "…就行吗" asks whether a step is enough, not whether one may apply
@@ -348,7 +350,7 @@ class Assistant:
     # ----------------------------------------------------------------- stages
     def _respond(self, question: str, today: dt.date, state: SessionState, trace: Trace | None
                  ) -> tuple[Answer, SessionState]:
-        u = self.understander.understand(question, state.last_question, bool(state.topics))
+        u = self.understander.understand(self._office_named(question, state), state.last_question, bool(state.topics))
         if trace:
             trace.add("understand", *u.lines())
         # Sub-questions are answered one by one; when a topic is named, only sentences that each ask
@@ -390,6 +392,14 @@ class Assistant:
             trace.add("answer", f"intent={answer.intent.value}", *(f"cite {c.id}" for c in answer.citations[:3]))
         return answer, replace(new_state, last_question=u.text)
 
+    def _office_named(self, question: str, state: SessionState) -> str:
+        """The question with an office it points at ("这个处", "that office") named: the one office of the
+        topics under discussion, when they have one."""
+        offices = {c.office for t in state.topics for c in self.corpus.topic(t).contacts}
+        if len(offices) != 1 or not (m := THAT_OFFICE.search(question)):
+            return question
+        return f"{question[: m.start()]}{offices.pop()}{question[m.end():]}"
+
     def _answer(self, u: Understanding, today: dt.date, state: SessionState, trace: Trace | None
                 ) -> tuple[Answer, SessionState]:
         q, lang, delta = u.text, u.lang, u.profile
@@ -416,8 +426,9 @@ class Assistant:
         # the credit pledge template, though both are 承诺书).
         ranked = [c for c in ranked if not (c.fact.about_ids and all(
             self.quotes.names_other_form(q, self.corpus.passage(pid).section) for pid in c.fact.about_ids))]
-        facts = select(ranked, listing=_has(q, V.LIST_WORDS))
-        if facts and _has(q, V.LIST_WORDS) and u.attribute in ("phone", "office", "date", "amount", "url"):
+        list_asked = _has(q, V.LIST_WORDS) or V.COUNTED_HOLDERS.search(q) is not None
+        facts = select(ranked, listing=list_asked)
+        if facts and list_asked and u.attribute in ("phone", "office", "date", "amount", "url"):
             # "有哪些咨询电话", "可以找哪些部门": every fact of the best one's kind that holds the asked value.
             kind = [f for f in self.corpus.facts if f.intent == facts[0].intent
                     and u.attribute in self.ranker.attributes[f.id] and f not in facts]

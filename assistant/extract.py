@@ -185,12 +185,12 @@ _BLACKLISTED = r"黑名单|失信名单|失信被执行人|blacklist"
 _NOT_BLACKLISTED = (
     r"(?:不在|没有|没|无|未|从未|没有被|未被|不)\s*(?:被)?\s*(?:列入|上|进)?(?:过|了)?\s*(?:信用)?\s*(?:失信)?(?:黑名单|失信名单)|not (?:on|in) (?:the|a|any) (?:credit )?blacklist|no blacklist|"
     # the notice's own words for it: a good credit record, no record of broken trust
-    r"信用(?:记录)?(?:都)?(?:良好|很好|没问题)|(?:没有|没|无)(?:任何)?失信记录|good credit (?:record|standing)|clean credit|"
+    r"信用(?:记录)?(?:都)?(?:良好|很好|没问题)|(?:没有|没|无)(?:任何)?(?:过)?失信(?!被执行)|good credit (?:record|standing)|clean credit|"
     # taken off it since ("去年已经移出了，目前不在名单上")
     r"(?<!没)(?<!未)(?:已经?|已)?(?:被)?(?:移出|移除|撤出)|(?:目前|现在)不在(?:这个|该)?名单|(?:taken|removed) (?:off|from) the (?:credit )?blacklist|"
     r"(?:not|no longer) on (?:it|the list) (?:now|any ?more)")
 # Whose record a clause states: the unit's or the leader's (a rule on "the unit or the leader" fails on either)
-_UNIT_SUBJECT = re.compile(r"单位|学校|我校|本校|院里|所里|我院|我所|本所|本院|我们|研究院|研究所|大学|学院|公司|"
+_UNIT_SUBJECT = re.compile(r"单位|学校|我校|本校|院所|院校|高校|院里|所里|我院|我所|本所|本院|我们|研究院|研究所|大学|学院|公司|"
                            r"\b(?:the |our )?(?:unit|university|institute|organi[sz]ation|school)\b")
 _PERSON_SUBJECT = re.compile(r"我(?!们|校|院|所)|本人|负责人|\b(?:i|me|my|myself|the leader)\b")
 
@@ -443,7 +443,7 @@ def extract_profile(text: str) -> Profile:
     return Profile(**cast(dict[str, Any], facts))  # each value is of its field's type (validated here)
 
 
-_UNIT = r"(?:学校|我校|我院|我所|本所|本院|本校|本中心|本单位|我单位|单位|院里|所里|校里|我们|学院|大学|研究所|研究院|医院|our (?:unit|university|institute|school))"
+_UNIT = r"(?:学校|我校|我院|我所|本所|本院|本校|院所|院校|高校|本中心|本单位|我单位|单位|院里|所里|校里|我们|学院|大学|研究所|研究院|医院|our (?:unit|university|institute|school))"
 
 
 # "我们是一家科研院所", "我们单位": the unit speaks; "我是…" or "本人" is a person speaking (for a unit, maybe).

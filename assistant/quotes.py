@@ -48,7 +48,7 @@ RARITY_MEMO = 4096  # stretches whose rarity is remembered
 # A directional complement ("报上去", "交上来") says where, not what was done: no step word of its own.
 _DIRECTIONAL = re.compile(r"[上下进出回过起][去来]")
 LEAD_VALUE_CHECK = True  # a passage whose facts lack the asked kind of value does not lead ...
-STRICT_VALUES = ("duration", "amount", "phone", "url")  # ... for these kinds of value
+STRICT_VALUES = ("duration", "amount", "phone", "url", "why")  # ... for these kinds of value (or a stated purpose)
 # A supporting clause, unlike a lead passage, is one sentence: a date or an age asked must be in it too.
 STRICT_SUPPORT = ("date", *STRICT_VALUES, "age")
 DOCUMENT_MAX = 12  # passages of a document quoted whole ("模板都有哪些栏目")
@@ -251,9 +251,10 @@ class QuoteFinder:
         if LEAD_VALUE_CHECK and attribute in STRICT_VALUES:
             # "项目要多长时间做完": a passage whose facts hold no length of time is not the answer (a
             # "when" may be answered by a step, "公示前", and "几个" is often only "several").
-            above = [h for h in above if attribute in self._values.get(h.passage.id, {attribute})]
+            above = [h for h in above if self._holds(h.passage, attribute)]
         if ((not above or above[0].passage.topic) and hits and (title := self._title_of(hits[0].passage))
-                and not self.names_other_form(q, hits[0].passage.section)):
+                and not self.names_other_form(q, hits[0].passage.section)
+                and not (LEAD_VALUE_CHECK and attribute in STRICT_VALUES and not self._holds(hits[0].passage, attribute))):
             # The best passage is a clause of a titled document the draft already rests on (the
             # pledge template): the clause holding the question's own words leads, if the draft's
             # wording does not say it ("单位名称可以手写吗" -> "…(正楷填写或机打)").
@@ -279,6 +280,11 @@ class QuoteFinder:
                 [self.corpus.passage(pid) for pid in whole], self._rest(first, q, 2))}
             return sorted(whole, key=lambda pid: -weight.get(pid, 0.0)) + [first.id]
         return [first.id, *under[:1]]
+
+    def _holds(self, passage: Passage, attribute: str) -> bool:
+        """Whether a passage holds the asked kind of value: its facts' values, or its own text's (a passage
+        no fact rests on, a clause of the annexed template, is read itself)."""
+        return attribute in self._values.get(passage.id, set()) | text_attributes(passage.text)
 
     def names_other_form(self, q: str, section: str) -> bool:
         """Whether q names a form other than the annexed document of `section`: a word of the notice

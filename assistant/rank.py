@@ -91,7 +91,8 @@ CONDITIONS_ANSWER_ELIGIBILITY = True
 _RESPONSIBLE = re.compile(r"负责(?!人)|第一责任|责任人|担责|承担[^。，,；;]{0,4}责任")
 WHO_NEEDS_AGENT = True  # a who-question is not answered by a fact naming no one ("谁背锅" and the amounts)
 # A purpose the notice states ("为避免因集中提交造成网络拥堵", "为切实减轻…负担"): what a why-question asks.
-PURPOSE = re.compile(r"为(?:了|避免|切实|更好地?|确保|防止|减轻)|以免|以便|旨在")
+# (and what a work serves: "为郑州加快建设……提供决策参考或咨询服务")
+PURPOSE = re.compile(r"为(?:了|避免|切实|更好地?|确保|防止|减轻)|以免|以便|旨在|为[^，。；;]{2,40}?提供")
 
 
 def _headings(section: str) -> list[str]:
@@ -239,8 +240,9 @@ class FactRanker:
             if len(holders) <= RARE_HOLDERS:
                 for fact in holders:
                     # (who answers for something is asked of the sentence holding someone to it, of whatever kind)
-                    if (kinds.get(fact.intent, 0.0) >= RARE_KIND_SURE or fact.intent == in_scope or len(holders) == 1
-                            or attribute == "responsible"):
+                    kinds_of = (fact.intent, *fact.also_intents)
+                    if (any(kinds.get(k, 0.0) >= RARE_KIND_SURE for k in kinds_of) or in_scope in kinds_of
+                            or len(holders) == 1 or attribute == "responsible"):
                         cand(fact)
         if time_now:
             # "系统开了没": whether a window is open now is asked of the facts that have one.

@@ -38,7 +38,10 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("document", r"文号|发文字号|依据|根据(?:的)?(?:是)?(?:哪|什么)|按(?:照)?(?:哪|什么)(?:个|份)?(?:文件|办法|规定)|"
                  r"(?:哪|什么)(?:个|份)?(?:管理)?办法|\b(?:document number|which (?:document|regulation|rules?|policy))\b"),
     # Why the notice asks something ("为啥提醒别扎堆最后几天提交"): the clause that gives its purpose.
-    ("why", r"为什么|为啥|为何|(?:什么|啥)原因|理由是|\bwhy\b"),
+    # (what something is for asks its purpose too: "软科学项目主要是干嘛用的", "what is the programme for")
+    ("why", r"为什么|为啥|为何|(?:什么|啥)原因|理由是|\bwhy\b|为了(?:什么|啥)|干(?:嘛|啥|什么)用|(?:做|有)(?:什么|啥)用|"
+            r"用来(?:干|做)(?:什么|啥|嘛)|(?:目的|宗旨|用意)(?:是|在于)?(?:什么|啥|哪)|\b(?:purpose|aim)\b|"
+            r"^what (?:is|are) (?:the |this |that )?[a-z -]{0,40}\bfor\s*\??$"),
     # "number", not "the number of" (a call for proposals is the notice: see _CALL_NOUN).
     ("phone", r"电话|号码|热线|联系方式|打哪个|打给谁|\b(?:phone|call|telephone|hotline)\b|\bnumber\b(?! of\b)"),
     ("office", r"哪(?:个|些|几个)(?:处|部门|科室|单位负责)|找谁|问谁|联系谁|归哪|谁(?:管|负责)|联系单位|"
@@ -68,6 +71,8 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
 # Yes/no questions: the answer is the one clause that settles it, not the whole section.
 YESNO = re.compile(r"吗[?？]?$|吗[，,。]|是否|([\u4e00-\u9fff])不\1|需要不需要|可不可以|可否|有没有|必须|了没有?[?？]?$|"
                    r"^(?:is|are|do|does|can|may|must|should|will)\b", re.ASCII)
+# The words that make a sentence a yes/no question ("有没有", "能不能", "是否"), where its subject ends.
+_YESNO_FORM = re.compile(r"是否|([\u4e00-\u9fff])不\1|需要不需要|可不可以|可否|有没有")
 ELLIPTICAL = re.compile(r"^(?:那|那么|那如果|如果是|换成|要是|and\b|what about\b|how about\b|and for\b|and the\b)|呢[?？]?$", re.ASCII)
 ASKS = re.compile(r"什么|啥|哪|谁|几|多[少长久大]|何时|怎么|怎样|如何|咋|吗|呢|么|\b(?:what|when|where|who|which|how|whom|is|are|do|does|can)\b", re.ASCII)
 # A question for the whole of an aspect ("整体的时间安排", "整个流程分哪几步", "对负责人有哪些要求").
@@ -109,6 +114,7 @@ NAMED_NOW = re.compile(r"现在|目前|这会儿|今天|此刻|当前|截止|过
 _LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
 _ATTRIBUTE_PATTERN = dict(ATTRIBUTES)
 _ASIDE = re.compile(r"(?<=[a-z])\s*\((?:[a-z][a-z-]*\s?){1,2}\)(?=\s)")
+TOLD_RANKS_NOT = True  # a question whether something is open now is ranked on its asking sentences only
 # A vague turn of a few characters ("钱的事", "材料这块", "咋报"): what it is about, asked plainly ("钱", "怎么报").
 VAGUE_TURNS = True
 VAGUE_MAX_CHARS = 4
@@ -127,7 +133,7 @@ _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|
 TROUBLE = re.compile(r"(?:系统|网站|网页|页面|平台|账号|帐号|网上|上传|登录|登陆|提交|login|log in|upload|website|system)"
                      r".{0,8}?(?:不上去|不进去|不了|失败|出错|报错|故障|毛病|出问题|打不开|登不上|崩|卡住|异常|"
                      r"fails?|failed|error|not working|down|broken|crash)", re.ASCII)
-_BARE_PREDICATE = re.compile(r"^(?:分别|各自|都)(?:是|为)?(?:什么|多少|怎么|如何|怎样|哪些|几)")
+_BARE_PREDICATE = re.compile(r"^(?:(?:分别|各自)[\u4e00-\u9fff]{0,2}?|都(?:是|为)?)(?:什么|啥|多少|怎么|如何|怎样|哪|几)")
 # Two things asked by one English predicate: "What are the X and the Y?", "When are X and Y?"
 _ENGLISH_PAIR = re.compile(r"^(what|when|which|who)(?:\s+(?:are|were|is)|'s)\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)\s*\??$",
                            re.ASCII)
@@ -498,9 +504,18 @@ class Understander:
 
     @staticmethod
     def subject_of(part: str) -> str:
-        """A sub-question without what it asks: "子课题有几个？" -> "子课题"."""
+        """A sub-question without what it asks: "子课题有几个？" -> "子课题", "信用承诺书有没有模板" -> "信用承诺书"
+        (the words before the first question word, when some come before it; else the part without its asked
+        attribute)."""
         attribute = asked_attribute(part)
-        rest = _ATTRIBUTE_PATTERN[attribute].sub("", part) if attribute else part
+        asked = _ATTRIBUTE_PATTERN[attribute].search(part) if attribute else None
+        # (a part that opens with what it asks, "经费多少", has no subject of its own)
+        asking = [m.start() for m in (ASKS.search(part), _YESNO_FORM.search(part)) if m and m.start() >= 2
+                  and _CJK.search(part) and not (asked and asked.start() == 0)]
+        if asking:
+            rest = part[: min(asking)]
+        else:
+            rest = _ATTRIBUTE_PATTERN[attribute].sub("", part) if attribute else part
         return re.sub(r"(?:一共|总共|共|总计)?(?:有|是|要|需要)?(?:多少|几|什么|哪些|吗|呢)?[?？。，,\s]*$", "", rest)
 
     @classmethod
@@ -767,6 +782,10 @@ class Understander:
             u.focus = self.asked_part(q)
         elif u.conditioned and (m := CONDITIONED.search(q)) and len(cond := _SENTENCE_SPLIT.split(q[: m.start()])[-1]) >= 2:
             u.focus = cond  # "信用上有污点的还能报吗": the condition is what the notice's rules speak of
+        elif TOLD_RANKS_NOT and u.status and u.questioned != q:
+            # "系统现在能填了吗？我们想先把申报书录进去": whether something is open now is asked by the asking
+            # sentence; the sentence that only tells says why (its words name no window).
+            u.focus = u.questioned
         u.offices = [name for key, name in self.offices if key in u.focus]
         # A phone number names the office it belongs to ("67176525对应的是哪个处").
         for phone in re.findall(r"(?<!\d)\d{7,8}(?!\d)", u.focus):

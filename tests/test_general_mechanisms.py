@@ -1775,3 +1775,55 @@ def test_who_answers_for_something_is_the_sentence_holding_someone_to_it(assista
     # the sentence holding the leader to it, not the amounts the money words find
     amounts = next(f for f in CORPUS.facts if f.intent == "funding" and "万元" in "".join(f.quotes))
     assert squash(pledge.zh)[:12] in squash(answer.answer) and not answer.answer.startswith(amounts.zh[:8])
+
+
+def test_how_many_phones_asks_for_every_contact(assistant: Assistant) -> None:
+    phones = {p for f in CORPUS.facts if f.intent == "contacts" for p in re.findall(r"\d{8}", "".join(f.quotes))}
+    assert len(phones) >= 3
+    for q in ("这次到底能打几个电话咨询？", "How many hotline numbers does the notice give?"):
+        answer = assistant.ask(q).answer
+        assert all(p in answer for p in phones), q
+    # a predicate with a verb of its own after 分别/各自 is the predicate of the question before it
+    assert len(assistant.understander.split("总共有几条热线，各自负责啥？")) == 1
+
+
+def test_a_record_denied_in_a_list_and_a_unit_called_yuansuo() -> None:
+    from assistant.extract import extract_profile
+
+    p = extract_profile(canonical("本单位与负责人均无失信或严重失信记录"))
+    assert p.credit_blacklisted is False and p.serious_misconduct_in_penalty is False
+    assert extract_profile(canonical("我们院所今年一个都还没推荐")).org_quota_used == 0
+
+
+def test_what_the_programme_is_for_is_the_purpose_it_states(assistant: Assistant) -> None:
+    direction = next(f for f in CORPUS.facts if f.role == "guide_direction")
+    answer = assistant.ask("搞这个软科学计划是做什么用的？")
+    assert squash(direction.quotes[0])[-12:] in squash(answer.answer)
+    # a why-question about a rule still gets that rule's purpose, not the programme's
+    budget = assistant.ask("为啥不用编制经费预算了")
+    assert "包干制" in budget.answer and squash(direction.quotes[0])[:12] not in squash(budget.answer)
+
+
+def test_that_office_is_the_office_of_the_topic_under_discussion(assistant: Assistant) -> None:
+    by_office: dict[str, list] = {}
+    for t in CORPUS.topics:
+        for c in t.contacts:
+            by_office.setdefault(c.office, []).append(t)
+    office, topics = next((o, ts) for o, ts in by_office.items() if len(ts) >= 3)
+    first = assistant.ask(f"{topics[0].title}这个课题归哪个处室？", session_id="that-office")
+    assert office in first.answer
+    then = assistant.ask("那这个处室另外还负责哪些课题？", session_id="that-office")
+    assert all(t.label in then.answer for t in topics[1:]), then.answer
+
+
+def test_whether_it_is_open_now_is_ranked_on_the_asking_sentence(assistant: Assistant) -> None:
+    window = next(f for f in CORPUS.facts if f.role == "submission_window")
+    answer = assistant.ask("网上系统目前开放填写了吗？我们准备先把申报书内容录入。")
+    assert answer.intent.value == "dates" and squash(window.zh)[:10] in squash(answer.answer)
+
+
+def test_a_second_question_naming_nothing_asks_of_the_first_ones_subject(assistant: Assistant) -> None:
+    assert assistant.understander.subject_of("信用承诺书有没有固定格式") == "信用承诺书"
+    assert assistant.understander.subject_of("经费多少") == ""
+    answer = assistant.ask("信用承诺书有没有范本？谁来签字？")
+    assert "法定代表人签字" in answer.answer
