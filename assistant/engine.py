@@ -120,6 +120,7 @@ CORE_OTHER_ATTRIBUTES: tuple[str | None, ...] = (None, "how")  # ... asking no v
 # the description's words)
 DESCRIBED_LEAD = 1.5
 DESCRIBED_POOL = 30  # passages read for it
+FIT_POOL = 5  # passages a field retrieves; most of them one topic's make it the topic suiting the field
 UNNAMED_TOPIC_LISTS = True  # a described topic no title matches gets every topic's asked value
 PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-question out of scope
 # An overview the model is unsure of is of the best-ranked fact's kind when the model gives that kind at
@@ -478,7 +479,7 @@ class Assistant:
             trace.add("retrieve", *(f"{h.passage.id} bm25={h.score:.2f}" for h in hits[:3]))
             trace.add("kind", ", ".join(f"{k}={p:.2f}" for k, p in sorted(kinds.items(), key=lambda x: -x[1])[:3])
                       or "no model")
-            trace.add("rank", *(c.describe() for c in ranked[:4]))
+            trace.add("rank", *(c.describe() for c in ranked[:8]))
             trace.add("rank", "chosen: " + (", ".join(f.id for f in facts) or "-"))
         # A sentence of a fact whose kind the model rules out, sure of another, is no lead ("网上填完是谁
         # 提交": not the sentence about submitting early, which a dates fact rests on).
@@ -496,11 +497,13 @@ class Assistant:
         )
 
         def done(draft: Draft, intent: Intent, topic_ids=(), elig: Eligibility | None = None,
-                 profile: Profile | None = None) -> tuple[Answer, SessionState]:
+                 profile: Profile | None = None, support: bool = True) -> tuple[Answer, SessionState]:
+            """The answer of `draft`; `support`: a clause of the notice the question's words find may lead it
+            (not for a list that answers the question as a whole)."""
             new_state = SessionState(
                 topics=tuple(topic_ids) or state.topics, intent=intent.value, profile=profile or state.profile
             )
-            if lang == "zh" and intent.value in REPORTABLE and intent != Intent.ELIGIBILITY and not u.overview:
+            if lang == "zh" and intent.value in REPORTABLE and intent != Intent.ELIGIBILITY and not u.overview and support:
                 naming = {w for t in topic_ids for w in self._naming.get(t, ())}
                 draft = self.quotes.with_support(self.quotes.purpose(self.quotes.bound(draft, u.focus), u.focus,
                                                                      u.attribute == "why"),
@@ -648,6 +651,12 @@ class Assistant:
         # (for a facet of it or a point of its content: "科创金融子课题里的产品供给体系要覆盖哪些阶段")
         # ("平台那个重大项目": among the topics of the level it names)
         found = self._retrieved_topic(described, tuple(u.levels)) if described else None
+        if not found and not topics and not follow_up and (field := self.topics.field(q)):
+            found = self._fitting_topic(field)
+            if not found and (listing := self._listing("有哪些课题", [], lang)):
+                # no topic suits the field: the notice's topics are set, and these are they
+                head = f"通知中没有与“{field}”明显对应的课题。"
+                return done(Draft(f"{head}\n{listing.text}", listing.passages), Intent.TOPICS, support=False)
         if found and hits and hits[0].passage.topic not in (None, found) and not _opens(q, described):
             found = None  # said after the subject, the description is the asker's guess ("…的是概念验证那个课题吧")
         if follow_up:
@@ -861,6 +870,14 @@ class Assistant:
         if ranked and (len(ranked) == 1 or ranked[0][1] >= DESCRIBED_LEAD * ranked[1][1]):
             return ranked[0][0]
         return None
+
+    def _fitting_topic(self, field: str) -> str | None:
+        """The topic suiting a field the asker works in ("法学", "金融"): most of the passages the field
+        retrieves (BM25 and dense vectors, for a field's words are seldom a title's) are that topic's."""
+        hits = self.retriever.search(field, k=FIT_POOL)
+        counts = Counter(h.passage.topic for h in hits if h.passage.topic)
+        best = counts.most_common(1)
+        return best[0][0] if best and best[0][1] * 2 > FIT_POOL else None
 
     def _text_out_of_scope(self, text: str) -> bool:
         """The same test on a part of the question (already understood as a whole): places, other

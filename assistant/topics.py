@@ -51,6 +51,18 @@ _DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:�
                            # ... or what the topic studies ("研究科技企业之间技术创新互相带动、扎堆效应的，归哪个处")
                            r"(?:^|(?<=[，,。？?\s]))研究[\u4e00-\u9fff、]{4,}?的(?=\s*[，,]|(?:那个|这个)?(?:子?课题|题目|选题|方向|项目))")
 # Words that ask rather than describe ("哪个子课题", "每个子课题")
+# A question asking for a topic that suits the asker's field ("我是做法学的，有没有适合的题目", "搞金融的，有对口的课题
+# 吗"): the field is what the asker says they work on, or what the topic should fit.
+FIT_ASKED = re.compile(r"(?:适合|对口|合适|匹配|沾边|相关|相近|贴近)[^，,。？?]{0,8}?(?:题目|课题|选题|方向|题)")
+_FIELD = (
+    # "我是做法学的", "我们团队长期做科技金融和风险投资方面的研究", "本人从事乡村治理研究"
+    re.compile(r"(?:我|我们|团队|本人|课题组)[^，,。？?]{0,6}?(?:做|学|搞|研究|从事|专攻|主攻)"
+               r"([\u4e00-\u9fff、和与]{2,14}?)(?:方面|方向|领域|专业)?(?:的|研究|出身|工作)"),
+    # "研究方向是科技法", "专业是金融"
+    re.compile(r"(?:研究方向|专业|领域|方向)(?:是|为)([\u4e00-\u9fff、和与]{2,12})"),
+    # "适合法学方向的题目", "想做科技型企业融资方面的研究"
+    re.compile(r"(?:适合|对口|跟|和|与|想做)([\u4e00-\u9fff、和与]{2,12}?)(?:方面|方向|专业|领域|相关|有关|沾边)"),
+)
 _NOT_DESCRIBING = re.compile(r"哪|什么|啥|几|各|每|所有|全部|其他|其它|这个|那个|一共|本次|今年|想|了解|问|咨询|知道")
 _DESCRIPTION_TAIL = re.compile(r"(?:(?:相关|方面|有关)的?(?:那个|这个)?|的?那个)?"
                                r"(?:子?课题|选题|题目|题|方向|研究|(?:" + LEVEL_ALTERNATION + r")?项目)$")
@@ -298,6 +310,15 @@ class TopicResolver:
         if m and m.group().startswith("研究") and m.group().endswith("的"):
             words = m.group()[2:-1]  # ("研究X的": X)
         return "" if _NOT_DESCRIBING.search(words) else words
+
+    @staticmethod
+    def field(q: str) -> str:
+        """The asker's field in a question asking for a topic that suits it ("我是学法学的，有适合我的题吗" ->
+        "法学"), or ""."""
+        if q.isascii() or not FIT_ASKED.search(q):
+            return ""
+        found = [m.group(1) for pattern in _FIELD for m in pattern.finditer(q)]
+        return " ".join(dict.fromkeys(w for w in found if not _NOT_DESCRIBING.search(w)))
 
     def described(self, q: str) -> bool:
         """Whether q speaks of one topic by a description ("养老产业相关的选题", "the silver economy

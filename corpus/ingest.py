@@ -260,6 +260,8 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("paper_materials", "process", r"纸质", "notice"),
     ("legal_basis", "rules", r"(?:根据|依据|按照)《.{4,40}》", "notice"),
     ("guide_direction", "topics", r"项目选题|选题要", "guide"),
+    # what a project reports when it changes ("如发生项目负责人变更、承担单位变更……及时报主管部门和市科技局")
+    ("major_changes", "rules", r"(?:负责人|承担单位|主要研究目标)[^。；]{0,4}(?:变更|调整|更换)[^。]{0,60}?(?:及时|立即|应当|须)?(?:报|报告|上报)", "any"),
     # what closing a project needs ("结题报告原则上需出具联系单位应用证明", "结题时须提交…成果采纳意见")
     ("liaison_mechanism", "rules", r"应用证明|沟通机制|结题[^。]{0,6}(?:须|需|应)[^。]{0,4}(?:提交|出具|提供)", "any"),
 ]

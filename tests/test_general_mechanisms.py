@@ -1827,3 +1827,13 @@ def test_a_second_question_naming_nothing_asks_of_the_first_ones_subject(assista
     assert assistant.understander.subject_of("经费多少") == ""
     answer = assistant.ask("信用承诺书有没有范本？谁来签字？")
     assert "法定代表人签字" in answer.answer
+
+
+def test_a_field_the_asker_works_in_finds_the_topic_that_suits_it(assistant: Assistant) -> None:
+    legislation = next(t for t in CORPUS.topics if "立法" in t.title)
+    answer = assistant.ask("本人长期从事知识产权法研究，有没有适合我的题目？")
+    assert legislation.title[:10] in answer.answer and answer.intent.value == "topics"
+    # a field no topic suits: the notice's topics are set, and the answer says so and lists them
+    none = assistant.ask("我是做古代文学研究的，有适合的课题吗")
+    assert none.answer.startswith("通知中没有与“古代文学”明显对应的课题")
+    assert all(t.title[:8] in none.answer for t in CORPUS.topics)

@@ -1447,3 +1447,16 @@ def test_a_topic_asked_by_its_running_number_and_hao(tmp_path: Path) -> None:
     _, corpus = _ingested(tmp_path, _TABLE_THEN_POINTS)
     second = next(t.id for t in corpus.topics if t.serial == 2)
     assert TopicResolver(corpus.topics).resolve(canonical("2号课题归哪个处室管？")) == [second]
+
+
+def test_a_pledge_line_on_reporting_changes_is_a_fact_of_its_own(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2073年度软科学研究计划项目的通知", "",
+        "一、申报条件", "申报单位须为某市内具有独立法人资格的高等院校。", "",
+        "附件2", "项目承担单位信用承诺书",
+        "一、严格遵守科研诚信要求。",
+        "二、项目实施期间承担单位变更或负责人更换的，应当及时书面报告市科技局。",
+    ]
+    _, corpus = _ingested(tmp_path, lines)
+    fact = next(f for f in corpus.facts if f.role == "major_changes")
+    assert fact.intent == "rules" and "负责人更换的，应当及时书面报告市科技局" in fact.quotes[0]
