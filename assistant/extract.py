@@ -87,7 +87,9 @@ _ORG: list[tuple[str, str]] = [
     (r"公司|企业(?=$|[，,。？?！!、；;：:\s）)]|能|可以|可不|是否|算|也|都|不|吗|呢|啊|来|去|申|报|参|牵|工作|上班|任职|身份|名义|单位|性质|的|员工|职工|人员|里|内|研究院|研究所|技术中心|法人)|"
      r"国企|央企|集团|有限责任|股份|厂|民营|私营|私立|培训机构|个体工商户|个体户|private firm|company|enterprise|firm\b|business|startup|corporation", "enterprise"),
     (r"大学|学院|高校|高等院校|高等学校|职业技术学院|本科院校|(?<![正副])高职(?!称)|高专|(?<!中)(?<!小)学校|university|college", "university"),
-    (r"研究所|研究院|科研院所|科学院|研究中心|institute|academy|research center|research centre", "research_institute"),
+    # (the asker's "所" is their institute: "我们所今年已经报俩了", "所里"; not "我们所有人", "我所在的学校")
+    (r"研究所|研究院|科研院所|院所|科学院|研究中心|(?:我们|咱们|俺们|本|我)所(?![以有在谓属需要说得])|所里|"
+     r"institute|academy|research center|research centre", "research_institute"),
     (r"事业单位|医院|图书馆|博物馆|党校|档案馆|public institution|hospital|public service unit", "public_institution"),
 ]
 _OUTSIDE = re.compile(

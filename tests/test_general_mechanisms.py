@@ -1837,3 +1837,17 @@ def test_a_field_the_asker_works_in_finds_the_topic_that_suits_it(assistant: Ass
     none = assistant.ask("我是做古代文学研究的，有适合的课题吗")
     assert none.answer.startswith("通知中没有与“古代文学”明显对应的课题")
     assert all(t.title[:8] in none.answer for t in CORPUS.topics)
+
+
+def test_leaving_it_to_the_last_day_gets_the_window_and_its_warning(assistant: Assistant) -> None:
+    window = next(f for f in CORPUS.facts if f.role == "submission_window")
+    answer = assistant.ask("打算拖到最后一天才交，有没有问题？")
+    assert answer.intent.value == "dates" and squash(window.zh)[:10] in squash(answer.answer)
+
+
+def test_our_suo_is_a_research_institute_but_all_of_us_is_not() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("咱们所今年已推荐两项，我还能报吗")).org_type == "research_institute"
+    assert extract_profile(canonical("我所在的单位是一所大学")).org_type == "university"
+    assert extract_profile(canonical("我们所有材料都准备好了")).org_type is None
