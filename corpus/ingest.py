@@ -28,7 +28,6 @@ from tqdm import tqdm
 from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
 from corpus import SERVICE_PHONE, SPACED_PHONE, format_wan, squash
 from corpus.cleaning import clean_lines, translations
-from corpus.script import AsWritten, simplified
 from corpus.passages import (
     CONTACT_LABELS,
     FOOTNOTE,
@@ -51,6 +50,7 @@ from corpus.passages import (
     segment,
     table_cells,
 )
+from corpus.script import AsWritten, simplified
 
 WORD_LEVEL = dict(LEVEL_WORDS)  # "重大" -> major
 # Unit types as notices name them -> Profile.org_type (longest first wins).

@@ -25,7 +25,7 @@ def simplified(text: str) -> str:
     if len(out) == len(text):
         return out
     chars = (_T2S.convert(ch) for ch in text)
-    return "".join(s if len(s) == 1 else ch for s, ch in zip(chars, text))
+    return "".join(s if len(s) == 1 else ch for s, ch in zip(chars, text, strict=True))
 
 
 class AsWritten:
@@ -39,7 +39,7 @@ class AsWritten:
         self._simple = simplified(flat)
         self.changed = self._simple != flat
         # each simplified character -> the notice's character it most often stands for
-        pairs = Counter((s, w) for s, w in zip(self._simple, flat) if s != w)
+        pairs = Counter((s, w) for s, w in zip(self._simple, flat, strict=True) if s != w)
         self._char: dict[str, str] = {}
         for (s, w), _n in pairs.most_common():
             self._char.setdefault(s, w)
@@ -64,7 +64,7 @@ class AsWritten:
                     out[i] = self._char.get(flat[i], flat[i])
                 i += max(n, 1)
         result = list(text)
-        for (pos, _), ch in zip(keep, out):
+        for (pos, _), ch in zip(keep, out, strict=True):
             result[pos] = ch
         return "".join(result)
 
