@@ -21,7 +21,7 @@ from assistant.rank import PURPOSE, VALUE_ATTRIBUTES, fact_attributes, text_attr
 from corpus import Corpus, Fact, Passage, squash
 from corpus.passages import DOC_NAMES
 from index.retriever import Hit
-from index.tokenize import tokens, words
+from index.tokenize import canonical, tokens, words
 
 SENTENCE_MIN_CHARS = 12  # shorter than this a passage is a heading or a label, no answer on its own
 CLAUSE_MIN_CHARS = 6  # a shorter piece of a quote is a label ("纸质材料"), not a clause that settles anything
@@ -125,7 +125,8 @@ class QuoteFinder:
         for p in corpus.passages:
             if not p.topic:
                 self._documents.setdefault(p.section, []).append(p)
-        self._document_text = {section: "".join(p.text for p in ps) for section, ps in self._documents.items()}
+        # (read as the question's words are: a notice in traditional characters says "申報書" for "申报书")
+        self._document_text = {section: canonical("".join(p.text for p in ps)) for section, ps in self._documents.items()}
         # The sections a question names another form than, worked out once per question (`names_other_form`).
         self._other_forms = cached(LRUCache(RARITY_MEMO), lock=Lock())(self._forms_named_otherwise)
 

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from assistant.matching import FactMatcher
 from corpus import Corpus, Fact, squash
 from corpus.passages import heading_label
+from corpus.script import simplified
 from index.retriever import Hit
 
 W_TRIGGER = 1.0
@@ -99,7 +100,7 @@ def _headings(section: str) -> list[str]:
     """The headings of a section path without their numbering: "通知 > 二、申报流程 > (一) 网络申报"
     -> ["申报流程", "网络申报"] (document names such as 通知 or 附件 are not headings)."""
     out = []
-    for part in section.split(">")[1:]:
+    for part in simplified(section).split(">")[1:]:
         label = heading_label(part)
         if 2 <= len(label) <= 12 and not label.startswith(("附件", "申报指南")):
             out.append(label)
@@ -107,8 +108,10 @@ def _headings(section: str) -> list[str]:
 
 
 def text_attributes(text: str) -> set[str]:
-    """What kinds of value a piece of the notice holds (a date, an amount, an age limit...)."""
+    """What kinds of value a piece of the notice holds (a date, an amount, an age limit...), read in simplified
+    characters (a notice in traditional ones writes "8萬元", "55周歲")."""
     attrs: set[str] = set()
+    text = simplified(text)
     if _DATE.search(text):
         attrs.add("date")
     if _DURATION.search(text):
@@ -283,7 +286,7 @@ class FactRanker:
     def _states_value_of(self, fact: Fact, entities: tuple[str, ...], value: re.Pattern[str]) -> bool:
         """Whether one of the fact's quotes gives a value (`value`) right after naming an entity, in one
         clause: "重点项目 10 项" states a count of 重点项目, "含 7 个子课题，子课题为重点项目" does not."""
-        for quote in fact.quotes:
+        for quote in map(simplified, fact.quotes):
             for name in entities:
                 for m in re.finditer(re.escape(name), quote):
                     after = re.split(r"[，。；：,;（(]", quote[m.end(): m.end() + ENTITY_VALUE_GAP + 8], maxsplit=1)[0]

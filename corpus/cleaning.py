@@ -16,6 +16,8 @@ import unicodedata
 from collections import Counter
 from html.parser import HTMLParser
 
+from corpus.script import AsWritten, simplified
+
 # A sentence cut by a page break ends mid-word (an ideograph) or after a comma.
 _CUT_TAIL = re.compile(r"[\u4e00-\u9fff，,、]$")
 # A line ending in a comma or an opening bracket or quote is never complete, however short (a PDF
@@ -457,7 +459,17 @@ def page_lines(raw: str) -> list[str] | None:
 
 
 def clean_lines(raw: str) -> list[str]:
-    """Returns the notice as logical lines: cuts joined, duplicates dropped, blanks removed."""
+    """Returns the notice as logical lines: cuts joined, duplicates dropped, blanks removed. A notice in
+    traditional characters is cleaned as its simplified form reads, and its lines keep its own characters."""
+    simple = simplified(raw)
+    lines = _clean_lines(simple)
+    if simple == raw:
+        return lines
+    back = AsWritten(raw)
+    return [back(ln, whole=True) for ln in lines]
+
+
+def _clean_lines(raw: str) -> list[str]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     page = page_lines(text)
     if page is not None:

@@ -50,6 +50,7 @@ from corpus.passages import (
     segment,
     table_cells,
 )
+from corpus.script import AsWritten, simplified
 
 WORD_LEVEL = dict(LEVEL_WORDS)  # "重大" -> major
 # Unit types as notices name them -> Profile.org_type (longest first wins).
@@ -1616,6 +1617,7 @@ def _coverage(vocab: dict[str, Any], notice: str) -> list[dict[str, Any]]:
 
 
 def _numbers(text: str) -> set[str]:
+    text = simplified(text)
     found = {squash(m.group(0)) for m in _SINGLE.finditer(text)}
     found |= {m.group(0) for m in _PHONE.finditer(text)}
     found |= {f"{float(m.group(1)):g}万元" for m in _AMOUNT.finditer(text)}
@@ -1678,8 +1680,10 @@ def _dump(path: Path, data: Any, header: str = "") -> None:
 def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[str], list[Passage]]:
     """Everything ingest finds in a notice's text (no files written)."""
     vocab = vocab or _vocab()
-    lines = clean_lines(raw)
-    passages = segment(lines)
+    written = clean_lines(raw)
+    # (a notice in traditional characters is read in simplified ones, and what is found given back in its own)
+    lines = [simplified(x) for x in written]
+    passages = segment(written, as_written=False)
     found = Found(aliases=level_aliases("\n".join(lines)), english=translations(raw))
     # the notice's year, for the dates it writes without one, before the rest of its meta is read
     year = re.search(r"(\d{4})\s*年", squash(_title_line(lines))) or _THIS_YEAR.search("\n".join(lines))
@@ -1704,7 +1708,30 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     _footnoted_rules(found, _footnotes(passages))
     if not found.topics:
         found.notes.append("课题：附件中找不到申报指南的课题（“一、重大项目”之类的标题和编号课题）。")
-    return found, lines, passages
+    if lines != written:
+        _as_written(found, AsWritten("\n".join(written)))
+        passages = segment(written)
+    return found, written, passages
+
+
+_READ_AS_TYPED = ("triggers", "aliases")  # matched against questions, which are read in simplified characters
+
+
+def _as_written(found: Found, back: AsWritten) -> None:
+    """What was read from a notice in traditional characters, in its characters: every quote whole, every
+    run of the notice's words in the sentences composed around them."""
+    def restore(value: Any, key: str = "") -> Any:
+        if isinstance(value, str):
+            return back(value, whole="quote" in key or key in ("title", "office", "person", "group"))
+        if isinstance(value, list):
+            return value if key in _READ_AS_TYPED else [restore(v, key) for v in value]
+        if isinstance(value, dict):
+            return {k: restore(v, str(k)) for k, v in value.items()}
+        return value
+    found.facts = restore(found.facts)
+    found.topics = restore(found.topics)
+    found.rules = restore(found.rules)
+    found.meta = restore(found.meta)
 
 
 def ingest(notice: Path, out: Path, *, progress: bool = True) -> Found:
@@ -1720,8 +1747,8 @@ def ingest(notice: Path, out: Path, *, progress: bool = True) -> Found:
     _dump(out / "topics.yaml", {"topics": found.topics}, "# Written by `python -m assistant ingest`.\n")
     _dump(out / "rules.yaml", {"org_types": found.org_types, "project_levels": found.levels, "rules": found.rules,
                                "questions": _questions(vocab, found)}, "# Written by `python -m assistant ingest`.\n")
-    _dump(out / "coverage.yaml", {"not_covered": _coverage(vocab, raw)}, "# What the notice does NOT say.\n")
-    words = {c["office"] for t in found.topics for c in t.get("contacts", []) if c["office"]}
+    _dump(out / "coverage.yaml", {"not_covered": _coverage(vocab, simplified(raw))}, "# What the notice does NOT say.\n")
+    words = {simplified(c["office"]) for t in found.topics for c in t.get("contacts", []) if c["office"]}
     words |= {a for t in found.topics for a in t.get("aliases", [])}
     (out / "lexicon.txt").write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
     (out / "REVIEW.md").write_text(_review(found, passages, "\n".join(lines)), encoding="utf-8")

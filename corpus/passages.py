@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from corpus.cleaning import CSV_ROW
+from corpus.script import AsWritten, simplified
 
 _CN_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _CIRCLED = {c: i for i, c in enumerate("①②③④⑤⑥⑦⑧⑨⑩", start=1)}
@@ -435,7 +436,18 @@ def forwarded_start(lines: list[str]) -> int | None:
 FORWARDED_MIN_LINES = 10  # a forwarded notice pasted in has its sections after its title; a list's mention has not
 
 
-def segment(lines: list[str]) -> list[Passage]:
+def segment(lines: list[str], as_written: bool = True) -> list[Passage]:
+    """The notice's passages. A notice in traditional characters is segmented as its simplified form reads;
+    its passages say what it says in its own characters unless not `as_written` (what ingest reads)."""
+    simple = [simplified(x) for x in lines]
+    passages = _segment(simple)
+    if not as_written or simple == lines:
+        return passages
+    back = AsWritten("\n".join(lines))
+    return [replace(p, text=back(p.text, whole=True), section=back(p.section)) for p in passages]
+
+
+def _segment(lines: list[str]) -> list[Passage]:
     lines = _questions_answered(lines)
     lines, slide_titles = _slides_and_contents(lines)
     # A forwarding notice: what the forwarding office adds is its own part ("f-"), the notice it forwards the call

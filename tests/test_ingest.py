@@ -1460,3 +1460,73 @@ def test_a_pledge_line_on_reporting_changes_is_a_fact_of_its_own(tmp_path: Path)
     _, corpus = _ingested(tmp_path, lines)
     fact = next(f for f in corpus.facts if f.role == "major_changes")
     assert fact.intent == "rules" and "负责人更换的，应当及时书面报告市科技局" in fact.quotes[0]
+# A notice republished in traditional characters: read through its simplified form, quoted in its own.
+_TRADITIONAL = [
+    "【某某資訊網 · 轉載】", "本站說明：以下為原文全文轉載。", "",
+    "某市科學技術局", "關於組織申報2077年度某市軟科學研究計劃項目的通知", "",
+    "各有關單位：",
+    "一、項目設置", "（一）本年度共設課題3項，其中重點項目1項、一般項目2項。",
+    "（二）資助標準：重點項目每項資助人民幣9萬元，一般項目每項資助人民幣2萬元。",
+    "二、申報條件",
+    "1. 申報單位須為某市行政區域內註冊、具有獨立法人資格的高等院校。",
+    "2. 項目負責人年齡不超過52周歲。",
+    "3. 申報單位被列入失信黑名單的，不予受理。",
+    "三、申報材料",
+    "（一）網上申報材料：《某市軟科學研究計劃項目申報書》。",
+    "（二）紙質材料：請於2077年5月6日前將紙質申報書一式三份報送至市科技局規劃處。",
+    "四、申報時間", "網上申報時間：2077年3月2日至2077年4月9日。",
+    "五、聯繫方式", "業務諮詢：市科技局規劃處，聯繫電話：0371-60000071",
+    "某市科學技術局", "2077年2月20日", "",
+    "附件1", "某市2077年度軟科學研究計劃項目申報指南",
+    "一、重點項目",
+    "課題1：某市濕地公園生態監測體系研究",
+    "類別：重點項目｜資助：人民幣9萬元｜歸口處室：生態環境處｜聯繫電話：0371-60000072",
+    "研究內容：梳理濕地監測站點的佈局與數據共享情況，提出監測體系優化建議。",
+    "二、一般項目",
+    "課題2：某市社區圖書館數字化服務研究",
+    "類別：一般項目｜資助：人民幣2萬元｜歸口處室：社會發展處｜聯繫電話：0371-60000073",
+    "研究內容：調查社區圖書館數字化服務的使用情況，提出改進建議。",
+    "課題3：某市老舊小區加裝電梯協調機制研究",
+    "類別：一般項目｜資助：人民幣2萬元｜歸口處室：社會發展處｜聯繫電話：0371-60000073",
+    "研究內容：總結加裝電梯中的協調做法，提出工作機制建議。",
+]
+
+
+def test_a_notice_in_traditional_characters_is_read_in_simplified_and_quoted_in_its_own(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _TRADITIONAL)
+    topics = {t.title: t for t in corpus.topics}
+    # the guide's "課題N：" topics and their field lines are read, each value in the notice's characters
+    assert set(topics) == {"某市濕地公園生態監測體系研究", "某市社區圖書館數字化服務研究", "某市老舊小區加裝電梯協調機制研究"}
+    wetland = topics["某市濕地公園生態監測體系研究"]
+    assert wetland.level == "key" and wetland.funding_wan == 9
+    assert [(c.office, c.phone) for c in wetland.contacts] == [("生態環境處", "0371-60000072")]
+    rules = {r.id: r for r in corpus.rules}
+    assert rules["age"].limit == 52 and "52周歲" in rules["age"].quote
+    assert "credit" in rules
+    # every quote is the notice's own text, in its own characters
+    said = squash(corpus.raw_notice)
+    assert all(squash(q) in said for f in corpus.facts for q in f.quotes)
+    paper = next(f for f in corpus.facts if f.id == "paper_materials")
+    assert "一式三份" in paper.zh and "紙質申報書" in paper.quotes[0]
+    window = next(f for f in corpus.facts if f.window)
+    assert (window.window.opens, window.window.closes) == (dt.date(2077, 3, 2), dt.date(2077, 4, 9))
+    # the passages at run time are the ingested ones, in the notice's characters
+    assert any(p.text.startswith("課題2：") and p.topic for p in corpus.passages)
+    assert found.meta["title"] == "關於組織申報2077年度某市軟科學研究計劃項目的通知"
+
+
+def test_values_a_traditional_notice_states_are_read_as_in_simplified_ones() -> None:
+    from assistant.rank import text_attributes
+
+    # ("8萬元" is an amount and "55周歲" an age limit, as "8万元" and "55周岁" are)
+    assert {"amount", "count", "age"} <= text_attributes("重點項目6項，每項資助8萬元；負責人年齡不超過55周歲。")
+
+
+def test_a_form_a_traditional_notice_annexes_is_named_in_simplified_words(tmp_path: Path) -> None:
+    from assistant.quotes import QuoteFinder
+
+    _, corpus = _ingested(tmp_path, _TRADITIONAL)
+    finder = QuoteFinder(corpus)
+    paper = next(p for p in corpus.passages if p.text.startswith("（二）紙質材料"))
+    # "纸质申报书" names the form this section speaks of ("紙質申報書"), not another one
+    assert not finder.names_other_form(canonical("纸质申报书要交几份？"), paper.section)
