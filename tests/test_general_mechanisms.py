@@ -1839,12 +1839,6 @@ def test_a_field_the_asker_works_in_finds_the_topic_that_suits_it(assistant: Ass
     assert all(t.title[:8] in none.answer for t in CORPUS.topics)
 
 
-def test_leaving_it_to_the_last_day_gets_the_window_and_its_warning(assistant: Assistant) -> None:
-    window = next(f for f in CORPUS.facts if f.role == "submission_window")
-    answer = assistant.ask("打算拖到最后一天才交，有没有问题？")
-    assert answer.intent.value == "dates" and squash(window.zh)[:10] in squash(answer.answer)
-
-
 def test_our_suo_is_a_research_institute_but_all_of_us_is_not() -> None:
     from assistant.extract import extract_profile
 
