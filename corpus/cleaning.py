@@ -472,6 +472,7 @@ _JSON_SYSTEM = re.compile(r"(?i)^(?:id|uuid|guid|channel|column|category|source|
                           r"(?:Id|_id|Url|_url|Time|_time)$")
 _JSON_HEADER = re.compile(r"(?i)^(?:header|headers|head|columns|fields|表头)$")
 _JSON_ROWS = re.compile(r"(?i)^(?:rows|body|data|records|cells)$")
+_TABLE_NUMBER = re.compile(r"^(?:附)?表\s*(\d{1,2})(?!\d)")
 _ISO_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T].*)?$")
 
 
@@ -499,7 +500,7 @@ def _json_table(node: dict[str, object]) -> list[str] | None:
     return [ln for ln in out if ln]
 
 
-def _json_walk(node: object, out: list[str]) -> None:
+def _json_walk(node: object, out: list[str | list[str]]) -> None:
     if isinstance(node, str):
         out.extend(ln.strip() for ln in node.split("\n") if ln.strip())
     elif isinstance(node, list):
@@ -508,19 +509,19 @@ def _json_walk(node: object, out: list[str]) -> None:
     elif isinstance(node, dict):
         table = _json_table(node)
         if table is not None:
-            out.extend(table)
+            out.append(table)
             return
         head = [v for k, v in node.items() if isinstance(v, str) and _JSON_TITLE.match(k)]
         head += [v for k, v in node.items() if isinstance(v, str) and _JSON_DOC_NO.match(k)]
         dates = [f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日" for k, v in node.items()
                  if isinstance(v, str) and _JSON_DATE.match(k) and (m := _ISO_DATE.match(v.strip()))]
-        body: list[str] = []
+        body: list[str | list[str]] = []
         for k, v in node.items():
             if not isinstance(v, str) or not (_JSON_TITLE.match(k) or _JSON_DOC_NO.match(k) or _JSON_DATE.match(k)
                                               or _JSON_SYSTEM.search(k)):
                 if not _JSON_SYSTEM.search(k):
                     _json_walk(v, body)
-        said = {re.sub(r"\s+", "", ln) for ln in body}
+        said = {re.sub(r"\s+", "", ln) for ln in body if isinstance(ln, str)}
         out.extend(h.strip() for h in head if h.strip() and re.sub(r"\s+", "", h) not in said)
         out.extend(body)
         out.extend(d for d in dates[:1] if d not in said)
@@ -535,9 +536,21 @@ def json_lines(raw: str) -> list[str] | None:
         doc = json.loads(text)
     except ValueError:
         return None
-    out: list[str] = []
+    out: list[str | list[str]] = []
     _json_walk(doc, out)
-    return out or None
+    # a table whose caption numbers it ("表1 …") stands under the first paragraph referring to it ("…见表1。")
+    lines = [ln for ln in out if isinstance(ln, str)]
+    placed: dict[int, list[list[str]]] = {}
+    for table in (t for t in out if isinstance(t, list)):
+        number = _TABLE_NUMBER.match(table[0])
+        cited = re.compile(rf"(?<!附)表\s*{number.group(1)}(?![\d.．])") if number else None
+        at = next((k for k, ln in enumerate(lines) if cited and cited.search(ln)), len(lines) - 1)
+        placed.setdefault(at, []).append(table)
+    laid: list[str] = []
+    for k, ln in enumerate(lines):
+        laid.append(ln)
+        laid.extend(row for table in placed.get(k, []) for row in table)
+    return laid or None
 
 
 def notice_source(raw: str) -> str:

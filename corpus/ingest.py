@@ -908,6 +908,15 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
                                       [_body(p.text) for p in pledge[1:PLEDGE_SENTENCES + 1]], vocab))
 
 
+TOTAL_BEFORE_COUNT = 3  # the passages before a level's count (a reference to a table, its caption) the total is among
+
+
+def _parent(p: Passage) -> str | None:
+    """The section a list item's passage is under ("通知 > 一、… > （二）" -> "通知 > 一、…"), None for no item."""
+    head, _, last = p.section.rpartition(" > ")
+    return head if head and _LABEL_PREFIX.match(last) else None
+
+
 def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> dict[str, float]:
     """Project counts and the funding of each project level, from the guide's preamble."""
     amounts: dict[str, float] = {}
@@ -922,15 +931,21 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
                       and (_COUNT.search(arabic_numbers(x.text)) and len(x.text) <= 20
                            or x.order < p.order and _TOTAL_COUNT.search(arabic_numbers(x.text)))
                       ] if len(p.text) <= 20 else [
-                # ... or the sentence before it says the total ("…共设定课题12项，分为…三个类别。" over "其中重大项目2项，…")
-                x for x in passages if not x.topic and x.section == p.section and x.order == p.order - 1
-                and _TOTAL_COUNT.search(arabic_numbers(x.text)) and not _TOTAL_COUNT.search(arabic_numbers(p.text))]
+                # ... or the sentence before it says the total ("…共设定课题12项，分为…三个类别。" over "其中重大项目2项，…"),
+                # above a list whose first item it is, with a table of the topics it refers to between them or not
+                x for x in [y for y in passages if y.order < p.order and not y.topic and not table_cells(y.text)
+                            and y.section in (p.section, _parent(p))][-TOTAL_BEFORE_COUNT:][::-1]
+                if _TOTAL_COUNT.search(arabic_numbers(x.text)) and not _TOTAL_COUNT.search(arabic_numbers(p.text))][:1] + [
+                # ... and the other levels' items after its own, each its sentence ("（二）重点项目4项，每项资助…")
+                x for x in passages if not x.topic and x.order in range(p.order + 1, p.order + 4)
+                and _parent(x) == _parent(p) != p.section and x.section != p.section
+                and _COUNT.match(arabic_numbers(_body(x.text)))]
             found.facts.append(_make_fact("project_counts", "topics",
                                           [_body(x.text) for x in sorted([p, *beside], key=lambda x: x.order)], vocab))
         for clause in re.split(r"[。；;]", p.text):
             read = arabic_numbers(clause)  # ("重点项目每项资助人民币捌万元": 8万元)
             said = [(WORD_LEVEL[word], value) for word, value in re.findall(
-                r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", read)]
+                r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)(?:\s*\d+\s*[项个]\s*[，,])?[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", read)]
             if found.aliases and not said:
                 # a class the notice defines ("A类项目（重大）2项，每项不超过30万元"): its level's amount
                 classes = "|".join(map(re.escape, found.aliases))
