@@ -225,7 +225,7 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # ("已超过合同约定完成时间仍未结题")
     # ("已超过执行期、尚未结题验收")
     ("overdue_projects", "rules", r"(?:逾期|超过规定期限|超期|超过[^。，,]{0,10}?(?:时间|期限|执行期|实施期|合同期))"
-                                  r"[^。，,]{0,4}?未(?:结题|验收)", "notice"),
+                                  r"[^。，,]{0,4}?未(?:结题|结项|验收)", "notice"),
     # a unit type's quota ("高校限报 5 项", "高校不超过6项"), not the leader's own limit ("每名项目负责人本年度限报1项")
     # ... or a table's row ("高等院校 | 6项")
     ("quota", "rules", r"(?:高校|高等院校|院所|事业单位|企业|机构|单位)(?:[^。；]{0,20}?(?:限报|不超过|最多推荐|最多申报)|\s*[|｜])"
@@ -303,6 +303,7 @@ MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", 
                   "quota": r"^[^。]{2,20}?(?:[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)|限报|\s*[|｜])\s*"
                            r"(?:\d+|[一二两三四五六七八九十])\s*项|调整|"
                            r"^[\u4e00-\u9fff]{2,12}\d+\s*项\s*[,，、；;]"}  # ("高等院校6项,科研院所3项,…": a list of them)
+ITEM_SENTENCES = 2  # a rule's list item's sentences after its first, taken with it
 # ... and those anywhere in its item that state the applicants' other conditions ("注册地在郑州市，具有独立法人资格")
 BESIDE_SENTENCES = {"applicants": r"法人|注册地|市内|行政区域内"}
 
@@ -411,6 +412,11 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             quotes += [_body(p.text) for p in passages if (_same_item(p, hit, points=True) or listing and p.section.startswith(
                 hit.section + " > ")) and p.order > hit.order and re.search(MORE_SENTENCES[role], p.text)
                 and _body(p.text) not in quotes]
+        if intent == "rules" and role not in MORE_SENTENCES and _LABEL_PREFIX.match(hit.text) and re.search(r"[。；;]$", hit.text):
+            # a rule that is one item of a list, saying what it means in a sentence of its own after it
+            # ("（四）申报内容涉及国家秘密的。" + "本计划不受理涉密项目，申报材料须事先作脱密处理；"): the item's sentences
+            quotes += [_body(p.text) for p in passages if p.section == hit.section
+                       and 0 < p.order - hit.order <= ITEM_SENTENCES and not p.topic and _body(p.text) not in quotes]
         if role in BESIDE_SENTENCES and not re.search(BESIDE_SENTENCES[role], hit.text):
             # (the numbered points under a heading that names the fact, "二、申报单位条件" over "1. 申报单位须在…
             # 注册登记，具有独立法人资格" and "2. 可申报的单位类型为：…": each point a condition of it)
@@ -1456,11 +1462,13 @@ def _rules(found: Found) -> None:
         found.rules.append(rule)
     quota = found.fact("quota")
     if quota:
-        q = "".join(quota["quotes"])  # the quota per unit type may be a line each ("高等院校：不超过6项；")
+        # the quota per unit type may be a line each ("高等院校：不超过6项；"), or a table's row, its notes after it
+        # ("高等院校 | 限报4项 | 含…研究生院": a row ends where the next type's begins)
+        q = "".join(x + ("；" if table_cells(x) else "") for x in quota["quotes"])
         per: dict[str, int] = {}
         others: int | None = None
         # ("高等院校 ▶ 限报 6 项": an arrow, as a slide writes it, for the colon)
-        for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)(?:\s*[：:▶►→➤]?\s*(?:每家|每个?单位|各单位|各)?"
+        for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)(?:\s*[：:▶►→➤|｜]?\s*(?:每家|每个?单位|各单位|各)?"
                              r"(?:限报|不超过|最多推荐|最多申报)|\s*[|｜]|(?=\d+\s*项))\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", q):
             group = m.group(1)
             for word, value in ORG_WORDS:
