@@ -516,15 +516,19 @@ def _json_walk(node: object, out: list[str | list[str]]) -> None:
         dates = [f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日" for k, v in node.items()
                  if isinstance(v, str) and _JSON_DATE.match(k) and (m := _ISO_DATE.match(v.strip()))]
         body: list[str | list[str]] = []
+        signed_at, nested = 0, False  # the date signs the object's own paragraphs, not its annexes after them
         for k, v in node.items():
-            if not isinstance(v, str) or not (_JSON_TITLE.match(k) or _JSON_DOC_NO.match(k) or _JSON_DATE.match(k)
-                                              or _JSON_SYSTEM.search(k)):
-                if not _JSON_SYSTEM.search(k):
-                    _json_walk(v, body)
+            if _JSON_SYSTEM.search(k) or isinstance(v, str) and (_JSON_TITLE.match(k) or _JSON_DOC_NO.match(k)
+                                                                 or _JSON_DATE.match(k)):
+                continue
+            _json_walk(v, body)
+            if isinstance(v, str) or isinstance(v, list) and all(isinstance(x, str) for x in v):
+                signed_at = len(body) if not nested else signed_at
+            else:
+                nested = True
         said = {re.sub(r"\s+", "", ln) for ln in body if isinstance(ln, str)}
         out.extend(h.strip() for h in head if h.strip() and re.sub(r"\s+", "", h) not in said)
-        out.extend(body)
-        out.extend(d for d in dates[:1] if d not in said)
+        out.extend(body[:signed_at] + [d for d in dates[:1] if d not in said] + body[signed_at:])
 
 
 def json_lines(raw: str) -> list[str] | None:
