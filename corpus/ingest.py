@@ -288,6 +288,8 @@ def _in(p: Passage, where: str) -> bool:
 
 # A sentence excluding some ("企业、社会组织和个人不在本次申报范围内"): not who may apply.
 EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不得?作为[^。，,]{0,6}申报|不予?受理|不接受|不属于|除外|不能申报")
+# A unit type's own condition for applying: "以新型研发机构名义申报的，须…", "科研院所申报的，应…"
+_TYPE_CONDITION = re.compile(r"(?:以)?(?:" + "|".join(w for w, _ in ORG_WORDS) + r")(?:名义)?申报的?\s*[，,]\s*(?:须|应|需|必须)")
 # A heading over a list of exclusions ("哪些情况不能报？", "不予受理的情形")
 _EXCLUDING_HEADING = re.compile(EXCLUSION.pattern + r"|不(?:能|得|可以?)(?:申)?报|不予|负面清单")
 # The unit types a call usually excludes, as ORG_WORDS and PERSON_WORDS name them
@@ -428,6 +430,10 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             quotes += [_body(p.text) for p in passages if p.section == hit.section and 0 < p.order - hit.order <= 8
                        and len(p.text) <= 30 and any(w in p.text for w, _ in ORG_WORDS)]
         if role == "applicants":
+            # what one unit type must have to apply, an item of its own beside ("以新型研发机构名义申报的，须已经…备案")
+            quotes += [_body(p.text) for p in passages if _same_item(p, hit) and p is not hit
+                       and _TYPE_CONDITION.match(_body(p.text)) and not EXCLUSION.search(p.text)
+                       and _body(p.text) not in quotes][:1]
             # who may not apply, said in a sentence of its own ("企业不在本年度…申报范围之内"), in its item or, when
             # not there, anywhere in the notice ("2.问：企业…能申报吗？答：不能。…不受理企业、社会团体…以及个人的申报")
             beside = [_body(p.text) for p in passages if _same_item(p, hit) and p is not hit

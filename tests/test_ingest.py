@@ -1463,7 +1463,8 @@ _ITEMS_UNDER_A_TABLE = [
     "（二）一般项目2项，每项资助2万元，围绕民生科技中的具体问题开展研究。",
     "二、申报条件",
     "（一）申报单位须为某市内具有独立法人资格的高等院校、科研院所。",
-    "（二）项目负责人年龄不超过55周岁。",
+    "（二）以科研院所名义申报的，应已在市科技局登记备案。",
+    "（三）项目负责人年龄不超过55周岁。",
     "三、不予受理的情形",
     "有下列情形之一的，不予受理：",
     "（一）项目负责人承担的市级科技项目已超过合同期限仍未结项的；",
@@ -1566,3 +1567,11 @@ def test_a_notice_exported_as_a_json_document_is_read_as_the_lines_its_strings_l
     assert [(c.office, c.phone) for c in topics[2].contacts] == [("民生处", "0371-60000093")]
     assert next(r for r in corpus.rules if r.id == "org_quota").quota_by_org_type == {"university": 5, "research_institute": 2}
     assert found.meta["title"] == "某市科学技术局关于组织申报2073年度某市软科学研究计划项目的通知"
+
+
+def test_the_applicants_fact_keeps_a_unit_types_own_condition_beside_it(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _ITEMS_UNDER_A_TABLE)
+    applicants = next(f for f in corpus.facts if f.role == "applicants")
+    # "以科研院所名义申报的，应已…备案": asked whether such a unit may apply, the answer says what it must have
+    assert applicants.quotes[0].startswith("申报单位须为某市内")
+    assert "以科研院所名义申报的，应已在市科技局登记备案。" in applicants.quotes
