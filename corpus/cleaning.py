@@ -298,7 +298,7 @@ def _without_translation(lines: list[str]) -> list[str]:
 def translations(raw: str) -> dict[str, str]:
     """In a bilingual edition, each Chinese line (its glosses dropped, as `clean_lines` gives it) -> its English
     translation; empty for a notice in Chinese only."""
-    lines = [re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip() for ln in raw.replace("\r\n", "\n").split("\n")]
+    lines = [re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip() for ln in notice_source(raw).replace("\r\n", "\n").split("\n")]
     return {_TAIL_GLOSS.sub("", _INNER_GLOSS.sub("", lines[k])): " ".join(lines[j] for j in run)
             for k, run in _translation_runs(lines).items()}
 

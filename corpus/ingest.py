@@ -27,7 +27,7 @@ from tqdm import tqdm
 
 from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
 from corpus import SERVICE_PHONE, SPACED_PHONE, format_wan, squash
-from corpus.cleaning import clean_lines, translations
+from corpus.cleaning import clean_lines, notice_source, translations
 from corpus.passages import (
     CONTACT_LABELS,
     FOOTNOTE,
@@ -1747,7 +1747,7 @@ def ingest(notice: Path, out: Path, *, progress: bool = True) -> Found:
     _dump(out / "topics.yaml", {"topics": found.topics}, "# Written by `python -m assistant ingest`.\n")
     _dump(out / "rules.yaml", {"org_types": found.org_types, "project_levels": found.levels, "rules": found.rules,
                                "questions": _questions(vocab, found)}, "# Written by `python -m assistant ingest`.\n")
-    _dump(out / "coverage.yaml", {"not_covered": _coverage(vocab, raw)}, "# What the notice does NOT say.\n")
+    _dump(out / "coverage.yaml", {"not_covered": _coverage(vocab, notice_source(raw))}, "# What the notice does NOT say.\n")
     words = {c["office"] for t in found.topics for c in t.get("contacts", []) if c["office"]}
     words |= {a for t in found.topics for a in t.get("aliases", [])}
     (out / "lexicon.txt").write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
