@@ -306,6 +306,8 @@ MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", 
                            r"(?:\d+|[一二两三四五六七八九十])\s*项|调整|"
                            r"^[\u4e00-\u9fff]{2,12}\d+\s*项\s*[,，、；;]"}  # ("高等院校6项,科研院所3项,…": a list of them)
 ITEM_SENTENCES = 2  # a rule's list item's sentences after its first, taken with it
+ITEM_SENTENCE_MIN = 8
+_LIST_ITEM = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.、．](?!\d))")
 # ... and those anywhere in its item that state the applicants' other conditions ("注册地在郑州市，具有独立法人资格")
 BESIDE_SENTENCES = {"applicants": r"法人|注册地|市内|行政区域内"}
 
@@ -414,7 +416,8 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             quotes += [_body(p.text) for p in passages if (_same_item(p, hit, points=True) or listing and p.section.startswith(
                 hit.section + " > ")) and p.order > hit.order and re.search(MORE_SENTENCES[role], p.text)
                 and _body(p.text) not in quotes]
-        if intent == "rules" and role not in MORE_SENTENCES and _LABEL_PREFIX.match(hit.text) and re.search(r"[。；;]$", hit.text):
+        if (intent == "rules" and role not in MORE_SENTENCES and _LIST_ITEM.match(hit.text) and re.search(r"[。；;]$", hit.text)
+                and len(_body(hit.text)) >= ITEM_SENTENCE_MIN):  # (an item's sentence, not a part's "3.2 申报材料。")
             # a rule that is one item of a list, saying what it means in a sentence of its own after it
             # ("（四）申报内容涉及国家秘密的。" + "本计划不受理涉密项目，申报材料须事先作脱密处理；"): the item's sentences
             quotes += [_body(p.text) for p in passages if p.section == hit.section
