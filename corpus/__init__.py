@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from corpus.cleaning import clean_lines
+from corpus.cleaning import clean_lines, notice_source
 from corpus.passages import Passage, segment
 
 CORPUS_DIR = Path(__file__).resolve().parent
@@ -462,7 +462,7 @@ def inspect_corpus(path: str | os.PathLike[str] | None = None) -> Inspection:
         if topic.level not in levels:
             problems.append(f"topic {topic.id}: level {topic.level!r} is not a project level of this notice "
                             f"({', '.join(levels)}); add it to rules.yaml project_levels")
-        if topic.group and squash(topic.group) not in squash(raw):
+        if topic.group and squash(topic.group) not in squash(notice_source(raw)):
             problems.append(f"topic {topic.id}: group {topic.group!r} is not in the notice")
         said = squash(topic.contact_quote)
         for c in topic.contacts if said else ():

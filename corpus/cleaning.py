@@ -11,6 +11,7 @@ is kept so that citations stay verbatim (the contract lets whitespace differ, no
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -299,7 +300,7 @@ def _without_translation(lines: list[str]) -> list[str]:
 def translations(raw: str) -> dict[str, str]:
     """In a bilingual edition, each Chinese line (its glosses dropped, as `clean_lines` gives it) -> its English
     translation; empty for a notice in Chinese only."""
-    lines = [re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip() for ln in raw.replace("\r\n", "\n").split("\n")]
+    lines = [re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip() for ln in notice_source(raw).replace("\r\n", "\n").split("\n")]
     return {_TAIL_GLOSS.sub("", _INNER_GLOSS.sub("", lines[k])): " ".join(lines[j] for j in run)
             for k, run in _translation_runs(lines).items()}
 
@@ -458,6 +459,112 @@ def page_lines(raw: str) -> list[str] | None:
     return parser.lines
 
 
+# A notice exported by a content-management system as one JSON document ({"title", "docNo", "publishTime",
+# "paragraphs": [...], "attachments": [{"name", "paragraphs"}], "tables": [{"caption", "header", "rows"}]}, or any
+# such nesting): the notice is the text its string values lay out. A title, a document number and a publish date
+# are the notice's head and signature lines (each written once: a paragraph saying it already stands for it); a
+# paragraph is a line; an object's heading (its name, title or caption) comes before its content; a table is its
+# caption, then its header and each row as the "a | b | c" row a table of the notice is read as. The system's own
+# fields (ids, channels, sources, links, counters) are no part of the notice.
+_JSON_TITLE = re.compile(r"(?i)^(?:title|name|caption|heading|subject|标题|名称)$")
+_JSON_DOC_NO = re.compile(r"(?i)^(?:doc(?:ument)?|file|wen)_?(?:no|num(?:ber)?|hao)$|^文号$")
+_JSON_DATE = re.compile(r"(?i)^(?:(?:publish|pub|release|issue|sign)(?:ed)?_?(?:time|date|at)?|date|发布(?:时间|日期)|成文日期)$")
+_JSON_SYSTEM = re.compile(r"(?i)^(?:id|uuid|guid|channel|column|category|source|author|editor|url|link|href|site|"
+                          r"views?|hits|clicks|status|type|lang(?:uage)?|sort|order|(?:creat|updat|modifi)\w*)$|"
+                          r"(?:Id|_id|Url|_url|Time|_time)$")
+_JSON_HEADER = re.compile(r"(?i)^(?:header|headers|head|columns|fields|表头)$")
+_JSON_ROWS = re.compile(r"(?i)^(?:rows|body|data|records|cells)$")
+_TABLE_NUMBER = re.compile(r"^(?:附)?表\s*(\d{1,2})(?!\d)")
+_ISO_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T].*)?$")
+
+
+def _json_cell(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        return " ".join(_json_cell(v) for v in value)
+    return "" if value is None or isinstance(value, dict) else re.sub(r"\s+", " ", str(value)).strip()
+
+
+def _json_table(node: dict[str, object]) -> list[str] | None:
+    """A table's lines (its caption, its header, its rows), or None for an object that is no table."""
+    rows = next((v for k, v in node.items() if _JSON_ROWS.match(k) and isinstance(v, list)), None)
+    if not rows or not all(isinstance(r, (list, dict)) for r in rows):
+        return None
+    header = next((v for k, v in node.items() if _JSON_HEADER.match(k) and isinstance(v, list)), None)
+    keys = [str(h) for h in header] if header else None
+    if keys is None and isinstance(rows[0], dict):
+        keys = [str(k) for k in rows[0]]
+    out = [_json_cell(v) for k, v in node.items() if _JSON_TITLE.match(k) and isinstance(v, str)]
+    if keys:
+        out.append(" | ".join(keys))
+    for row in rows:
+        cells = [row.get(k) for k in keys or row] if isinstance(row, dict) else row
+        out.append(" | ".join(c for c in map(_json_cell, cells) if c))
+    return [ln for ln in out if ln]
+
+
+def _json_walk(node: object, out: list[str | list[str]]) -> None:
+    if isinstance(node, str):
+        out.extend(ln.strip() for ln in node.split("\n") if ln.strip())
+    elif isinstance(node, list):
+        for item in node:
+            _json_walk(item, out)
+    elif isinstance(node, dict):
+        table = _json_table(node)
+        if table is not None:
+            out.append(table)
+            return
+        head = [v for k, v in node.items() if isinstance(v, str) and _JSON_TITLE.match(k)]
+        head += [v for k, v in node.items() if isinstance(v, str) and _JSON_DOC_NO.match(k)]
+        dates = [f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日" for k, v in node.items()
+                 if isinstance(v, str) and _JSON_DATE.match(k) and (m := _ISO_DATE.match(v.strip()))]
+        body: list[str | list[str]] = []
+        signed_at, nested = 0, False  # the date signs the object's own paragraphs, not its annexes after them
+        for k, v in node.items():
+            if _JSON_SYSTEM.search(k) or isinstance(v, str) and (_JSON_TITLE.match(k) or _JSON_DOC_NO.match(k)
+                                                                 or _JSON_DATE.match(k)):
+                continue
+            _json_walk(v, body)
+            if isinstance(v, str) or isinstance(v, list) and all(isinstance(x, str) for x in v):
+                signed_at = len(body) if not nested else signed_at
+            else:
+                nested = True
+        said = {re.sub(r"\s+", "", ln) for ln in body if isinstance(ln, str)}
+        out.extend(h.strip() for h in head if h.strip() and re.sub(r"\s+", "", h) not in said)
+        out.extend(body[:signed_at] + [d for d in dates[:1] if d not in said] + body[signed_at:])
+
+
+def json_lines(raw: str) -> list[str] | None:
+    """The text lines of a notice exported as a JSON document; None for a notice that is text."""
+    text = raw.strip()
+    if not text.startswith(("{", "[")):
+        return None
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        return None
+    out: list[str | list[str]] = []
+    _json_walk(doc, out)
+    # a table whose caption numbers it ("表1 …") stands under the first paragraph referring to it ("…见表1。")
+    lines = [ln for ln in out if isinstance(ln, str)]
+    placed: dict[int, list[list[str]]] = {}
+    for table in (t for t in out if isinstance(t, list)):
+        number = _TABLE_NUMBER.match(table[0])
+        cited = re.compile(rf"(?<!附)表\s*{number.group(1)}(?![\d.．])") if number else None
+        at = next((k for k, ln in enumerate(lines) if cited and cited.search(ln)), len(lines) - 1)
+        placed.setdefault(at, []).append(table)
+    laid: list[str] = []
+    for k, ln in enumerate(lines):
+        laid.append(ln)
+        laid.extend(row for table in placed.get(k, []) for row in table)
+    return laid or None
+
+
+def notice_source(raw: str) -> str:
+    """A notice's text as its lines are read from: a JSON export's laid-out lines, or the text itself."""
+    lines = json_lines(raw)
+    return raw if lines is None else "\n".join(lines)
+
+
 def clean_lines(raw: str) -> list[str]:
     """Returns the notice as logical lines: cuts joined, duplicates dropped, blanks removed. A notice in
     traditional characters is cleaned as its simplified form reads, and its lines keep its own characters."""
@@ -472,6 +579,8 @@ def clean_lines(raw: str) -> list[str]:
 def _clean_lines(raw: str) -> list[str]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     page = page_lines(text)
+    if page is None:
+        page = json_lines(text)
     if page is not None:
         text = "\n".join(page)
     text = "\n".join(_EDGE_MARKUP.sub("", ln) if "&" in ln or "<" in ln else ln for ln in text.split("\n"))

@@ -27,7 +27,7 @@ from tqdm import tqdm
 
 from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
 from corpus import SERVICE_PHONE, SPACED_PHONE, format_wan, squash
-from corpus.cleaning import clean_lines, translations
+from corpus.cleaning import clean_lines, notice_source, translations
 from corpus.passages import (
     CONTACT_LABELS,
     FOOTNOTE,
@@ -226,7 +226,7 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # ("已超过合同约定完成时间仍未结题")
     # ("已超过执行期、尚未结题验收")
     ("overdue_projects", "rules", r"(?:逾期|超过规定期限|超期|超过[^。，,]{0,10}?(?:时间|期限|执行期|实施期|合同期))"
-                                  r"[^。，,]{0,4}?未(?:结题|验收)", "notice"),
+                                  r"[^。，,]{0,4}?未(?:结题|结项|验收)", "notice"),
     # a unit type's quota ("高校限报 5 项", "高校不超过6项"), not the leader's own limit ("每名项目负责人本年度限报1项")
     # ... or a table's row ("高等院校 | 6项")
     ("quota", "rules", r"(?:高校|高等院校|院所|事业单位|企业|机构|单位)(?:[^。；]{0,20}?(?:限报|不超过|最多推荐|最多申报)|\s*[|｜])"
@@ -291,6 +291,8 @@ def _in(p: Passage, where: str) -> bool:
 
 # A sentence excluding some ("企业、社会组织和个人不在本次申报范围内"): not who may apply.
 EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不得?作为[^。，,]{0,6}申报|不予?受理|不接受|不属于|除外|不能申报")
+# A unit type's own condition for applying: "以新型研发机构名义申报的，须…", "科研院所申报的，应…"
+_TYPE_CONDITION = re.compile(r"(?:以)?(?:" + "|".join(w for w, _ in ORG_WORDS) + r")(?:名义)?申报的?\s*[，,]\s*(?:须|应|需|必须)")
 # A heading over a list of exclusions ("哪些情况不能报？", "不予受理的情形")
 _EXCLUDING_HEADING = re.compile(EXCLUSION.pattern + r"|不(?:能|得|可以?)(?:申)?报|不予|负面清单")
 # The unit types a call usually excludes, as ORG_WORDS and PERSON_WORDS name them
@@ -306,6 +308,9 @@ MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", 
                   "quota": r"^[^。]{2,20}?(?:[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)|限报|\s*[|｜])\s*"
                            r"(?:\d+|[一二两三四五六七八九十])\s*项|调整|"
                            r"^[\u4e00-\u9fff]{2,12}\d+\s*项\s*[,，、；;]"}  # ("高等院校6项,科研院所3项,…": a list of them)
+ITEM_SENTENCES = 2  # a rule's list item's sentences after its first, taken with it
+ITEM_SENTENCE_MIN = 8
+_LIST_ITEM = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.、．](?!\d))")
 # ... and those anywhere in its item that state the applicants' other conditions ("注册地在郑州市，具有独立法人资格")
 BESIDE_SENTENCES = {"applicants": r"法人|注册地|市内|行政区域内"}
 
@@ -414,6 +419,12 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             quotes += [_body(p.text) for p in passages if (_same_item(p, hit, points=True) or listing and p.section.startswith(
                 hit.section + " > ")) and p.order > hit.order and re.search(MORE_SENTENCES[role], p.text)
                 and _body(p.text) not in quotes]
+        if (intent == "rules" and role not in MORE_SENTENCES and _LIST_ITEM.match(hit.text) and re.search(r"[。；;]$", hit.text)
+                and len(_body(hit.text)) >= ITEM_SENTENCE_MIN):  # (an item's sentence, not a part's "3.2 申报材料。")
+            # a rule that is one item of a list, saying what it means in a sentence of its own after it
+            # ("（四）申报内容涉及国家秘密的。" + "本计划不受理涉密项目，申报材料须事先作脱密处理；"): the item's sentences
+            quotes += [_body(p.text) for p in passages if p.section == hit.section
+                       and 0 < p.order - hit.order <= ITEM_SENTENCES and not p.topic and _body(p.text) not in quotes]
         if role in BESIDE_SENTENCES and not re.search(BESIDE_SENTENCES[role], hit.text):
             # (the numbered points under a heading that names the fact, "二、申报单位条件" over "1. 申报单位须在…
             # 注册登记，具有独立法人资格" and "2. 可申报的单位类型为：…": each point a condition of it)
@@ -425,6 +436,10 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             quotes += [_body(p.text) for p in passages if p.section == hit.section and 0 < p.order - hit.order <= 8
                        and len(p.text) <= 30 and any(w in p.text for w, _ in ORG_WORDS)]
         if role == "applicants":
+            # what one unit type must have to apply, an item of its own beside ("以新型研发机构名义申报的，须已经…备案")
+            quotes += [_body(p.text) for p in passages if _same_item(p, hit) and p is not hit
+                       and _TYPE_CONDITION.match(_body(p.text)) and not EXCLUSION.search(p.text)
+                       and _body(p.text) not in quotes][:1]
             # who may not apply, said in a sentence of its own ("企业不在本年度…申报范围之内"), in its item or, when
             # not there, anywhere in the notice ("2.问：企业…能申报吗？答：不能。…不受理企业、社会团体…以及个人的申报")
             beside = [_body(p.text) for p in passages if _same_item(p, hit) and p is not hit
@@ -911,6 +926,15 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
                                       [_body(p.text) for p in pledge[1:PLEDGE_SENTENCES + 1]], vocab))
 
 
+TOTAL_BEFORE_COUNT = 3  # the passages before a level's count (a reference to a table, its caption) the total is among
+
+
+def _parent(p: Passage) -> str | None:
+    """The section a list item's passage is under ("通知 > 一、… > （二）" -> "通知 > 一、…"), None for no item."""
+    head, _, last = p.section.rpartition(" > ")
+    return head if head and _LABEL_PREFIX.match(last) else None
+
+
 def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> dict[str, float]:
     """Project counts and the funding of each project level, from the guide's preamble."""
     amounts: dict[str, float] = {}
@@ -925,15 +949,21 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
                       and (_COUNT.search(arabic_numbers(x.text)) and len(x.text) <= 20
                            or x.order < p.order and _TOTAL_COUNT.search(arabic_numbers(x.text)))
                       ] if len(p.text) <= 20 else [
-                # ... or the sentence before it says the total ("…共设定课题12项，分为…三个类别。" over "其中重大项目2项，…")
-                x for x in passages if not x.topic and x.section == p.section and x.order == p.order - 1
-                and _TOTAL_COUNT.search(arabic_numbers(x.text)) and not _TOTAL_COUNT.search(arabic_numbers(p.text))]
+                # ... or the sentence before it says the total ("…共设定课题12项，分为…三个类别。" over "其中重大项目2项，…"),
+                # above a list whose first item it is, with a table of the topics it refers to between them or not
+                x for x in [y for y in passages if y.order < p.order and not y.topic and not table_cells(y.text)
+                            and y.section in (p.section, _parent(p))][-TOTAL_BEFORE_COUNT:][::-1]
+                if _TOTAL_COUNT.search(arabic_numbers(x.text)) and not _TOTAL_COUNT.search(arabic_numbers(p.text))][:1] + [
+                # ... and the other levels' items after its own, each its sentence ("（二）重点项目4项，每项资助…")
+                x for x in passages if not x.topic and x.order in range(p.order + 1, p.order + 4)
+                and _parent(x) == _parent(p) != p.section and x.section != p.section
+                and _COUNT.match(arabic_numbers(_body(x.text)))]
             found.facts.append(_make_fact("project_counts", "topics",
                                           [_body(x.text) for x in sorted([p, *beside], key=lambda x: x.order)], vocab))
         for clause in re.split(r"[。；;]", p.text):
             read = arabic_numbers(clause)  # ("重点项目每项资助人民币捌万元": 8万元)
             said = [(WORD_LEVEL[word], value) for word, value in re.findall(
-                r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", read)]
+                r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)(?:\s*\d+\s*[项个]\s*[，,])?[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", read)]
             if found.aliases and not said:
                 # a class the notice defines ("A类项目（重大）2项，每项不超过30万元"): its level's amount
                 classes = "|".join(map(re.escape, found.aliases))
@@ -1444,11 +1474,13 @@ def _rules(found: Found) -> None:
         found.rules.append(rule)
     quota = found.fact("quota")
     if quota:
-        q = "".join(quota["quotes"])  # the quota per unit type may be a line each ("高等院校：不超过6项；")
+        # the quota per unit type may be a line each ("高等院校：不超过6项；"), or a table's row, its notes after it
+        # ("高等院校 | 限报4项 | 含…研究生院": a row ends where the next type's begins)
+        q = "".join(x + ("；" if table_cells(x) else "") for x in quota["quotes"])
         per: dict[str, int] = {}
         others: int | None = None
         # ("高等院校 ▶ 限报 6 项": an arrow, as a slide writes it, for the colon)
-        for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)(?:\s*[：:▶►→➤]?\s*(?:每家|每个?单位|各单位|各)?"
+        for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)(?:\s*[：:▶►→➤|｜]?\s*(?:每家|每个?单位|各单位|各)?"
                              r"(?:限报|不超过|最多推荐|最多申报)|\s*[|｜]|(?=\d+\s*项))\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", q):
             group = m.group(1)
             for word, value in ORG_WORDS:
@@ -1747,7 +1779,8 @@ def ingest(notice: Path, out: Path, *, progress: bool = True) -> Found:
     _dump(out / "topics.yaml", {"topics": found.topics}, "# Written by `python -m assistant ingest`.\n")
     _dump(out / "rules.yaml", {"org_types": found.org_types, "project_levels": found.levels, "rules": found.rules,
                                "questions": _questions(vocab, found)}, "# Written by `python -m assistant ingest`.\n")
-    _dump(out / "coverage.yaml", {"not_covered": _coverage(vocab, simplified(raw))}, "# What the notice does NOT say.\n")
+    _dump(out / "coverage.yaml", {"not_covered": _coverage(vocab, simplified(notice_source(raw)))},
+          "# What the notice does NOT say.\n")
     words = {simplified(c["office"]) for t in found.topics for c in t.get("contacts", []) if c["office"]}
     words |= {a for t in found.topics for a in t.get("aliases", [])}
     (out / "lexicon.txt").write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")

@@ -1530,3 +1530,129 @@ def test_a_form_a_traditional_notice_annexes_is_named_in_simplified_words(tmp_pa
     paper = next(p for p in corpus.passages if p.text.startswith("（二）紙質材料"))
     # "纸质申报书" names the form this section speaks of ("紙質申報書"), not another one
     assert not finder.names_other_form(canonical("纸质申报书要交几份？"), paper.section)
+_ITEMS_UNDER_A_TABLE = [
+    "某市科学技术局关于组织申报2073年度某市软科学研究计划项目的通知", "",
+    "各有关单位：",
+    "一、课题设置",
+    "本年度共设课题4项，分为重点项目、一般项目两个类别。各课题名称、类别及归口处室见下表。",
+    "序号 | 课题名称 | 类别 | 资助金额 | 归口处室 | 联系电话",
+    "1 | 某市湖区水生态修复技术路径研究 | 重点项目 | 6万元 | 生态处 | 0371-60000091",
+    "2 | 某市老旧厂房更新利用模式研究 | 重点项目 | 6万元 | 城建处 | 0371-60000092",
+    "3 | 某市社区助餐服务数字化研究 | 一般项目 | 2万元 | 民生处 | 0371-60000093",
+    "4 | 某市科普场馆运营绩效评价研究 | 一般项目 | 2万元 | 科普处 | 0371-60000094",
+    "（一）重点项目2项，每项资助6万元，围绕城市更新和生态修复中的重大问题开展研究。",
+    "（二）一般项目2项，每项资助2万元，围绕民生科技中的具体问题开展研究。",
+    "二、申报条件",
+    "（一）申报单位须为某市内具有独立法人资格的高等院校、科研院所。",
+    "（二）以科研院所名义申报的，应已在市科技局登记备案。",
+    "（三）项目负责人年龄不超过55周岁。",
+    "三、不予受理的情形",
+    "有下列情形之一的，不予受理：",
+    "（一）项目负责人承担的市级科技项目已超过合同期限仍未结项的；",
+    "（二）申报内容涉及国家秘密的。本计划不接受涉密课题，申报书须事先作脱密处理；",
+    "（三）同一单位通过两个以上推荐部门申报的。",
+    "四、推荐限额",
+    "各类单位的推荐限额如下，超出限额的不予受理：",
+    "单位类型 | 推荐限额 | 说明",
+    "高等院校 | 限报5项 | 含独立设置的学院",
+    "科研院所 | 限报2项 | 含驻市科研机构",
+]
+
+
+def test_level_items_below_a_topic_table_give_the_counts_and_each_levels_amount(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _ITEMS_UNDER_A_TABLE)
+    counts = next(f for f in corpus.facts if f.role == "project_counts")
+    # the total sentence above the table the first item cites, and every level's item, not the first alone
+    assert [q[:6] for q in counts.quotes] == ["本年度共设课", "重点项目2项", "一般项目2项"]
+    # "重点项目2项，每项资助6万元": the amount after the level's count is that level's
+    levels = next(f for f in corpus.facts if f.role == "funding_levels")
+    assert any("一般项目2项，每项资助2万元" in q for q in levels.quotes)
+    assert levels.en.startswith("Key project: CNY 60,000 (6万元) each; General project: CNY 20,000 (2万元) each.")
+
+
+def test_a_quota_tables_rows_with_a_note_column_give_each_unit_types_quota(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _ITEMS_UNDER_A_TABLE)
+    quota = next(r for r in corpus.rules if r.id == "org_quota")
+    assert quota.quota_by_org_type == {"university": 5, "research_institute": 2}
+
+
+def test_an_exclusions_item_keeps_the_sentences_that_explain_it(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _ITEMS_UNDER_A_TABLE)
+    facts = {f.role: f for f in corpus.facts}
+    # "…涉及国家秘密的。" + "本计划不接受涉密课题，申报书须事先作脱密处理；": what to do is the item's second sentence
+    assert any("脱密处理" in q for q in facts["classified"].quotes)
+    assert facts["classified"].quotes[0] == "申报内容涉及国家秘密的。"
+    # "已超过合同期限仍未结项的": an overdue project (结项 for 结题)
+    assert "仍未结项" in next(r for r in corpus.rules if r.id == "overdue_project").quote
+
+
+_JSON_EXPORT = {
+    "id": 73021001, "channel": "通知公告",
+    "title": "某市科学技术局关于组织申报2073年度某市软科学研究计划项目的通知",
+    "docNo": "某科〔2073〕5号", "publishTime": "2073-02-10 09:30:00", "source": "某市科学技术局 办公室",
+    "paragraphs": [
+        "某市科学技术局关于组织申报2073年度某市软科学研究计划项目的通知",
+        "各有关单位：",
+        "一、课题设置",
+        "本年度共设课题3项，各课题名称、类别、归口处室及联系电话见表1，研究内容见附件1。",
+        "（一）重点项目1项，每项资助6万元。",
+        "（二）一般项目2项，每项资助2万元。",
+        "二、申报条件",
+        "（一）申报单位须为某市内具有独立法人资格的高等院校、科研院所。",
+        "（二）项目负责人年龄不超过55周岁。",
+        "（三）各类单位推荐限额见表2，超出限额的不予受理。",
+        "三、时间安排",
+        "网上填报时间：2073年3月1日至2073年3月31日。",
+        "附件：1．2073年度某市软科学研究计划课题指南",
+        "某市科学技术局",
+    ],
+    "attachments": [{"name": "附件1：2073年度某市软科学研究计划课题指南", "paragraphs": [
+        "2073年度某市软科学研究计划课题指南",
+        "一、重点项目（表1第1项）",
+        "课题1：本课题需梳理湖区水质变化与修复工程成效，提出技术组合和实施路径。",
+        "预期成果：形成《某市湖区水生态修复技术路径研究报告》。",
+        "二、一般项目（表1第2至3项）",
+        "课题2：本课题需调查社区助餐点的运营情况，提出数字化管理建议。",
+        "课题3：本课题需评价科普场馆的运营绩效，提出改进建议。",
+    ]}],
+    "tables": [
+        {"caption": "表1　2073年度某市软科学研究课题一览表", "header": ["序号", "课题名称", "类别", "资助金额", "归口处室", "联系电话"],
+         "rows": [["1", "某市湖区水生态修复技术路径研究", "重点项目", "6万元", "生态处", "0371-60000091"],
+                  ["2", "某市社区助餐服务数字化研究", "一般项目", "2万元", "民生处", "0371-60000093"],
+                  ["3", "某市科普场馆运营绩效评价研究", "一般项目", "2万元", "科普处", "0371-60000094"]]},
+        {"caption": "表2　推荐限额", "header": ["单位类型", "推荐限额"],
+         "rows": [{"单位类型": "高等院校", "推荐限额": "限报5项"}, {"单位类型": "科研院所", "推荐限额": "限报2项"}]},
+    ],
+}
+
+
+def test_a_notice_exported_as_a_json_document_is_read_as_the_lines_its_strings_lay_out(tmp_path: Path) -> None:
+    import json
+    lines = json.dumps(_JSON_EXPORT, ensure_ascii=False, indent=2).split("\n")
+    read = clean_lines("\n".join(lines))
+    # the head: its document number, its title once (the first paragraph says it); the system's fields are no text
+    assert read[:2] == ["某科〔2073〕5号", "某市科学技术局关于组织申报2073年度某市软科学研究计划项目的通知"]
+    assert not any(ln in ("通知公告", "某市科学技术局 办公室") or "73021001" in ln for ln in read)
+    # a numbered table stands under the paragraph citing it, its rows as "a | b | c"
+    cited = read.index("本年度共设课题3项，各课题名称、类别、归口处室及联系电话见表1，研究内容见附件1。")
+    assert read[cited + 1:cited + 4] == ["表1 2073年度某市软科学研究课题一览表", "序号 | 课题名称 | 类别 | 资助金额 | 归口处室 | 联系电话",
+                                         "1 | 某市湖区水生态修复技术路径研究 | 重点项目 | 6万元 | 生态处 | 0371-60000091"]
+    # (a row given as an object is its cells in the header's order)
+    assert read[read.index("（三）各类单位推荐限额见表2，超出限额的不予受理。") + 3] == "高等院校 | 限报5项"
+    # the publish date is the signature's date the paragraphs lack; an annex's name comes before its paragraphs
+    assert read[read.index("某市科学技术局") + 1] == "2073年2月10日"
+    assert read[read.index("附件1：2073年度某市软科学研究计划课题指南") + 1] == "2073年度某市软科学研究计划课题指南"
+    found, corpus = _ingested(tmp_path, lines)  # (every quote verbatim in the notice as it is read)
+    topics = {t.serial: t for t in corpus.topics}
+    assert topics[2].title == "某市社区助餐服务数字化研究"
+    assert [(c.office, c.phone) for c in topics[2].contacts] == [("民生处", "0371-60000093")]
+    assert next(r for r in corpus.rules if r.id == "org_quota").quota_by_org_type == {"university": 5, "research_institute": 2}
+    assert found.meta["title"] == "某市科学技术局关于组织申报2073年度某市软科学研究计划项目的通知"
+
+
+def test_the_applicants_fact_keeps_a_unit_types_own_condition_beside_it(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _ITEMS_UNDER_A_TABLE)
+    applicants = next(f for f in corpus.facts if f.role == "applicants")
+    # "以科研院所名义申报的，应已…备案": asked whether such a unit may apply, the answer says what it must have
+    assert applicants.quotes[0].startswith("申报单位须为某市内")
+    assert "以科研院所名义申报的，应已在市科技局登记备案。" in applicants.quotes
