@@ -33,6 +33,7 @@ _L1 = re.compile(r"^([一二三四五六七八九十]+)(?:、|[)）](?=[\u4e00-\
 # "01 申报对象": a section numbered with two digits, as an article sets its headings
 _PADDED = re.compile(r"^(0[1-9]|[1-9]\d)\s+([\u4e00-\u9fff]{2,10})$")
 _BARE_HEADING = re.compile(r"[\u4e00-\u9fff]{2,10}")  # "申报对象": a heading's words, no number, no punctuation
+_YEAR_HEADING = re.compile(r"(?:\d{4}\s*年度?)?[\u4e00-\u9fff]{2,10}")  # ... or after the year they are of ("2050年工作安排")
 _ARABIC_L1 = re.compile(r"^(\d{1,2})\s*[.、．]\s*([\u4e00-\u9fff]{2,10})$")
 # A topic tagged with its level: "（3）[重点] 郑州市…研究。联系处室：成果处，电话：…"
 _TAGGED_TOPIC = re.compile(r"^[(（](\d{1,2}|[一二三四五六七八九十]+)[)）]\s*[\[【［]([^\]】］]{1,8})[\]】］]\s*(\S.*)$")
@@ -805,7 +806,7 @@ def segment(lines: list[str]) -> list[Passage]:
                 continue
             label = _LABEL.match(m.group(2))
             # ("（一）申报单位条件" alone on its line: a heading, its words its label)
-            bare = m.group(2) if not label and 2 <= len(m.group(2)) <= 12 and _BARE_HEADING.fullmatch(m.group(2)) else ""
+            bare = m.group(2) if not label and 2 <= len(m.group(2)) <= 16 and _YEAR_HEADING.fullmatch(m.group(2)) else ""
             cur.set(2, _CN_NUM[m.group(1)[0]], line[: line.index(m.group(2))] + (label.group(1) if label else bare))
             cur.numbered_level = 3  # "1. 2." under a "(四)" heading are its items
             emit(line, "text")
