@@ -212,7 +212,7 @@ LIST_INTRO = r"(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构|类�
 FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("applicants", "eligibility", r"申报对象|申报主体|申报单位(?:条件|范围|须为|应为|必须为|限于|仅限)|申报范围|"
                                   # a sentence naming the unit types that may apply ("…的高等院校、科研院所和…")
-                                  r"(?:高等院校|高校|高等学校)[^。]{0,4}[、和及][^。]{0,8}(?:科研院所|研究院所)|"
+                                  r"(?:高等院校|高校|高等学校)[^。]{0,4}[、和及；;][^。]{0,8}(?:科研院所|研究院所)|"
                                   # ... or introducing them as a list ("具有独立法人资格的以下单位")
                                   r"法人[^。]{0,12}" + LIST_INTRO, "notice"),
     ("management_system", "rules", r"科研管理制度", "notice"),
@@ -1357,6 +1357,10 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         topic["aliases"] = _aliases(title)
         if dotted := re.match(r"^\d{1,2}(?:\.\d{1,2}){2,}(?=\s)", head.text):
             topic["aliases"].append(dotted.group())  # "5.2.3": the notice's own number for it
+        elif not sub and (dotted := re.match(r"^\d{1,2}\.\d{1,2}(?=\s)", head.text)):
+            # "2.3 …研究", numbered within its group ("方向二"): called by that number, its level in its fields
+            topic["aliases"].append(dotted.group())
+            topic["label"], topic["label_en"] = f"课题{dotted.group()}", f"Topic {dotted.group()}"
         if not sub and (group := _group_of(head)):
             # "社会民生类第2个选题": the topic's place in the field group it is listed under
             groups[group] = groups.get(group, 0) + 1

@@ -72,6 +72,8 @@ _DOTTED_TOPIC = re.compile(r"^\d{1,2}\.\d{1,2}\.(\d{1,2})\s*([^，。；,;：:]{
 _LEVEL_NUMBERED = re.compile(r"^(" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*([一二三四五六七八九十]+|\d{1,2})\s*[：:、]\s*(\S.{5,})$")
 # A numbered point under a topic: "1.1 创新投入…；"
 _DOTTED = re.compile(r"^\d{1,2}\.(\d{1,2})\s*(.+)$")
+# A topic numbered within its group ("2.3 …研究" under "方向二"), its level in a field of its own below ("类别：重点")
+_DOTTED_HEAD = re.compile(r"^()(\d{1,2}\.\d{1,2})\s*([^，。；,;：:]{6,60})$")
 # A topic's fields in brackets, a line of their own or at the end of its title's line:
 # "（资助强度：30万元；联系处室：规划处，电话：0371-67170001）"
 # (a bracket inside them, "电话：（0371）67231719", is theirs)
@@ -290,6 +292,7 @@ class _Cursor:
     paren_topics: bool = False  # the section numbers its topics "（一）（二）" (not their sub-topics)
     number_blocks: bool = False  # the guide's "1. title" topics state their levels in their fields
     paren_blocks: bool = False  # ... or its "（一）title" topics
+    dotted_groups: bool = False  # the guide's "方向一" blocks group topics "1.1 title", each stating its level
 
     def set(self, level: int, number: int, label: str) -> None:
         del self.path[level - 1 :]
@@ -355,6 +358,17 @@ def _block_level(lines: list[str], start: int, aliases: dict[str, str],
                     lv := level_of(m.group(1), aliases) or level_of(m.group(1) + "项目")):
                 return lv, m.group(1).strip()
     return None
+
+
+def _groups_dotted_topics(lines: list[str], start: int, aliases: dict[str, str]) -> bool:
+    """Whether the labelled block at `start` ("方向二 科技成果转化研究") is a group of topics: before the next
+    block, lines "2.1 …研究" each stating its own level below it ("类别：重大")."""
+    for k in range(start + 1, len(lines)):
+        if _BLOCK_TOPIC.match(lines[k]) or _COLON_BLOCK.match(lines[k]) or _ANNEX.match(lines[k]):
+            return False
+        if _DOTTED_HEAD.match(lines[k]) and _block_level(lines, k, aliases, _DOTTED_HEAD):
+            return True
+    return False
 
 
 def _bare_run(out: list[Passage], topic: str | None) -> bool:
@@ -609,6 +623,22 @@ def segment(lines: list[str]) -> list[Passage]:
             emit(line[: bracket.start()] if bracket else line, "heading", sentences=False)
             if bracket:
                 emit_fields(bracket.group(1))
+            continue
+        if cur.doc == "guide" and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line)) and (
+                _groups_dotted_topics(lines, i, aliases)):
+            # "方向二 科技成果转化研究" over its topics "2.1 …" "2.2 …": a group, its contact line theirs (corpus/ingest.py)
+            cur.set(1, number_of(m.group(2)), line)
+            cur.level, cur.dotted_groups = None, True
+            emit(line, "text", sentences=False)
+            continue
+        if cur.doc == "guide" and cur.dotted_groups and cur.path and (m := _DOTTED_HEAD.match(line)) and (
+                stated := _block_level(lines, i, aliases, _DOTTED_HEAD)):
+            # "2.3 …研究" in its group: a topic, numbered within the level its field states
+            lv = stated[0]
+            block_counts[lv] = block_counts.get(lv, 0) + 1
+            cur.level = lv
+            cur.set(2, block_counts[lv], f"{m.group(2)} {_short(m.group(3))}")
+            emit(line, "heading", sentences=False)
             continue
         if (cur.doc == "guide" and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line)) and (
                 stated := _block_level(lines, i, aliases) or (cur.level and (cur.level, "")))) or (
