@@ -1565,3 +1565,12 @@ def test_a_topic_described_in_other_words_is_found_by_the_embedder_when_as_close
     assert resolver.description(asked) == "高楼安装升降梯"  # "关于X的课题": X describes a topic
     assert resolver.resolve(asked) == [corpus.topics[lift].id]
     assert resolver.resolve(canonical("有没有关于区块链金融的课题？")) == []  # near no title: no topic
+
+
+def test_a_project_past_its_deadline_and_still_open_is_overdue() -> None:
+    from assistant.extract import extract_profile
+
+    # "过了期限还没结题": its time passed, and it is still not closed
+    assert extract_profile("我主持的一个市级项目超过了实施期限还没结项，能报吗？").overdue_city_project is True
+    assert extract_profile("我的项目过了期限，不过已经结题了").overdue_city_project is False
+    assert extract_profile("我有个项目还没结题").overdue_city_project is None  # not said to be past its time
