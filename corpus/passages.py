@@ -632,9 +632,9 @@ def segment(lines: list[str]) -> list[Passage]:
             emit(line, "text", sentences=False)
             continue
         if cur.doc == "guide" and cur.dotted_groups and cur.path and (m := _DOTTED_HEAD.match(line)) and (
-                stated := _block_level(lines, i, aliases, _DOTTED_HEAD)):
+                own_level := _block_level(lines, i, aliases, _DOTTED_HEAD)):
             # "2.3 …研究" in its group: a topic, numbered within the level its field states
-            lv = stated[0]
+            lv = own_level[0]
             block_counts[lv] = block_counts.get(lv, 0) + 1
             cur.level = lv
             cur.set(2, block_counts[lv], f"{m.group(2)} {_short(m.group(3))}")
