@@ -40,12 +40,17 @@ _PREPOSITION = re.compile(r"^.*\b(?:for|of|to|in|with|from|by|at|under|about|on)
 _NOT_DESCRIPTIVE = {"the", "a", "which", "what", "this", "that", "each", "every", "all", "any", "major", "key",
                     "general", "soft", "science", "zhengzhou", "other", "its", "one", "these", "those", "your", "our"}
 EMBED_MARGIN = 0.015
+# A Chinese description no title word matches ("老年人智能养老" for "智慧康养…老龄社会"): the embedder's closest
+# title, as close as a paraphrase is and clearly closer than the next
+EMBED_ZH_MIN, EMBED_ZH_MARGIN = 0.9, 0.03
 TITLE_SPAN = 8  # characters of one title the question holds, to name that topic by them
 TITLE_SPAN_MARGIN = 2  # ... clearly more than any other title shares
 # ... and a Chinese description of one topic: "养老产业、老年人相关的选题", "黄河生态保护方面的那个课题"
 _DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:那个|这个)?(?:子?课题|选题|题目|方向)|"
                            r"[\u4e00-\u9fff]{2,}的?那个(?:子?课题|选题|题目|题|方向|研究|(?:" + LEVEL_ALTERNATION + r")?项目)|"
                            r"[\u4e00-\u9fff]{3,}?子课题|"  # "科创金融子课题的电话"
+                           # what it is about ("有没有关于乡村数字治理的课题"): the words between 关于 and 的
+                           r"(?<=关于)[\u4e00-\u9fff]{2,}?(?=的(?:子?课题|选题|题目|方向))|"
                            # a title in the asker's words, closed by 研究 ("高校跟地方合建研究院的管理模式研究，找谁")
                            r"[\u4e00-\u9fff]{4,}研究(?=\s*[，,。？?])|"
                            # ... or what the topic studies ("研究科技企业之间技术创新互相带动、扎堆效应的，归哪个处")
@@ -266,7 +271,7 @@ class TopicResolver:
         if found:
             return found
         if not q.isascii():
-            return self._acronym(q) or self._title_span(q) or self._described_zh(q)
+            return self._acronym(q) or self._title_span(q) or self._described_zh(q) or self._paraphrased_zh(q)
         if not _ENGLISH_TOPIC_WORD.search(q):
             return found
         # Words most titles share ("zhengzhou") or the general facts use ("research") name no topic.
@@ -339,6 +344,27 @@ class TopicResolver:
         sims = self._title_vectors @ (v / np.linalg.norm(v))
         best, second = np.argsort(-sims)[:2]
         return [self.topics[int(best)].id] if sims[best] - sims[second] >= EMBED_MARGIN else []
+
+    def _title_sims(self, phrase: str) -> np.ndarray | None:
+        """The cosine of `phrase` to each topic's title by the multilingual embedder (titles embedded on first use)."""
+        if self._embed is None or len(self.topics) < 2:
+            return None
+        query, passages = self._embed
+        if self._title_vectors is None:
+            vectors = np.asarray(passages([t.title for t in self.topics]), dtype=np.float32)
+            self._title_vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+        v = np.asarray(query(phrase), dtype=np.float32)
+        return np.asarray(self._title_vectors @ (v / np.linalg.norm(v)))
+
+    def _paraphrased_zh(self, q: str) -> list[str]:
+        """A Chinese description of a topic in other words than its title's ("关于老年人智能养老技术的课题" for
+        "智慧康养技术在老龄社会中的应用场景研究"): the title the embedder finds as close as a paraphrase, clearly
+        closer than any other."""
+        phrase = self.description(q)
+        if len(phrase) < 4 or (sims := self._title_sims(phrase)) is None:
+            return []
+        best, second = np.argsort(-sims)[:2]
+        return [self.topics[int(best)].id] if sims[best] >= EMBED_ZH_MIN and sims[best] - sims[second] >= EMBED_ZH_MARGIN else []
 
     def _described_zh(self, q: str) -> list[str]:
         """A Chinese question that speaks of a topic by words of its title no alias holds ("知识产权质押

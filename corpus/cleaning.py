@@ -33,8 +33,13 @@ _DATE_ONLY = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?$")  # a signature's
 # A line that starts one of these opens a new block; it can never be the tail of a broken sentence.
 _BLOCK_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[—\-–－]+\s*第\s*\d{1,3}\s*页|[(（](?:[一二三四五六七八九十]+|\d{1,2})[)）]|\d+\s*[.、]|子课题|子选题|(?:选题|课题|方向)\s*\d|附件|研究内容|项目经费|联系单位|- |"
-    r"【[一二三四五六七八九十]+】|[\u4e00-\u9fff]{2,6}[：:])"  # a labelled field ("研究要点：…") opens a line
+    r"【[一二三四五六七八九十]+】|[\u4e00-\u9fff]{2,6}[：:]|"  # a labelled field ("研究要点：…") opens a line
+    r"\d{1,2}月\d{1,2}日[^。，,；;]{0,20}?[：:])"  # ... and a dated item of a schedule ("5月6日前：报送纸质材料")
 )
+# A schedule's dated item, its year said in the heading above ("（二）2050年工作安排" / "3月2日：系统开放"): a line
+# of its own, complete when shorter than a full body line (a PDF wraps only full lines)
+_DATED_ITEM = re.compile(r"^\d{1,2}月\d{1,2}日[^。，,；;]{0,20}?[：:]")
+_FULL_LINE = 30
 # Document titles end without punctuation but are complete; a cut never falls right after them.
 _TITLE_END = ("通知", "指南")
 _MIN_CUT_LINE = 20  # a page-cut line is a full body line; shorter unpunctuated lines are headings
@@ -97,6 +102,8 @@ def _is_cut(line: str, nxt: str) -> bool:
             _LABEL_ROW.match(line) and _LABEL_ROW.match(nxt)) or (_PAIR_ROW.match(line) and _PAIR_ROW.match(nxt)):
         return False  # a table's rows are never a page-cut sentence, nor its continuation
     body = line.replace(" ", "")
+    if _DATED_ITEM.match(body) and len(body) < _FULL_LINE and not _OPEN_TAIL.search(body):
+        return False
     if _CONTINUES.match(nxt) and not _SENTENCE_END.search(body):
         return True  # "我单位（单位名称：___）" + "(正楷填写或机打)，未处于…": one sentence
     if _OPEN_TAIL.search(body) and not _BLOCK_START.match(nxt):

@@ -213,7 +213,7 @@ LIST_INTRO = r"(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构|类�
 FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("applicants", "eligibility", r"申报对象|申报主体|申报单位(?:条件|范围|须为|应为|必须为|限于|仅限)|申报范围|"
                                   # a sentence naming the unit types that may apply ("…的高等院校、科研院所和…")
-                                  r"(?:高等院校|高校|高等学校)[^。]{0,4}[、和及][^。]{0,8}(?:科研院所|研究院所)|"
+                                  r"(?:高等院校|高校|高等学校)[^。]{0,4}[、和及；;][^。]{0,8}(?:科研院所|研究院所)|"
                                   # ... or introducing them as a list ("具有独立法人资格的以下单位")
                                   r"法人[^。]{0,12}" + LIST_INTRO, "notice"),
     ("management_system", "rules", r"科研管理制度", "notice"),
@@ -221,7 +221,7 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # an age limit, or a birth date ("项目负责人须为1968年1月1日（含）以后出生")
     ("leader_requirements", "eligibility", r"周岁|(?:以后|之后)出生", "any"),
     # the leader's own limit, not a unit's quota ("其他事业单位限报1项")
-    ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)", "notice"),
+    ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:牵头|主持)?(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)", "notice"),
     # "逾期未结题", "已逾期且尚未结题"
     # ("已超过合同约定完成时间仍未结题")
     # ("已超过执行期、尚未结题验收")
@@ -400,6 +400,11 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
                 (c for c in re.split(r"[。；;]", p.text) if re.search(r"周岁|出生", c)), p.text))))
         if role == "internal_publicity":  # the sentence saying how long, before one that only mentions it
             hits.sort(key=lambda p: not re.search(r"\d+\s*(?:个)?(?:工作日|日|天)", p.text))
+        if role == "quota":
+            # the sentence giving each unit type its number before one that only names the quota ("推荐数量超出
+            # 规定限额的，不予受理", an exclusion listed earlier)
+            hits.sort(key=lambda p: not re.search(r"(?:高校|高等院校|院所|事业单位|企业|机构)[^。；]{0,8}?(?:限报|不超过|最多推荐|最多申报)"
+                                                  r"\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项", p.text))
         if role == "online_application":
             hits.sort(key=lambda p: not re.search(r"https?://|www\.|[\u4e00-\u9fff]{2,}(?:平台|系统|网站)[（(]", p.text))
         if role == "applicants":  # who may apply, not who may not, nor whom the notice is addressed to ("…：")
@@ -412,6 +417,11 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         if hit is None:
             continue
         quotes = [_body(hit.text)]
+        if _POINT.match(hit.section.rpartition(" > ")[2]) and re.search(r"的[。；;]?$", hit.text.strip()):
+            # a case of a list's point closed by "…的。", the point going on with what to do about it ("5.申报内容
+            #涉及国家秘密的。申报材料须作脱密处理后提交。"): its further sentences are the fact's too
+            quotes += [_body(p.text) for p in passages if p.section == hit.section and p.order > hit.order
+                       and _body(p.text) not in quotes]
         if role in MORE_SENTENCES:  # a fact may run over several sentences of one item
             # (or over the points a sentence ending in a colon introduces: "…实行限额申报：" over "（一）高等院校限报六项；",
             # "限额如下：" over its "1." points: the sections under the sentence's own)
@@ -479,7 +489,8 @@ COMPLETION = FINISHING + r"|截止"  # ("…截止" dates a step too: "单位审
 # A schedule's row: its dates, a bar, the step ("2044年6月下旬 | 拟立项项目公示（公示期5个工作日）")
 # (read_dates writes a short label cell's bar as a colon: "2044年5月19日前：报送纸质材料")
 _DATED_ROW = re.compile(r"^(\d{4}\s*年[^|｜\t。，,；;：:]{2,26}?)\s*[|｜\t：:]\s*([^|｜\t。]{2,40})$")
-_ROW_EVENT = re.compile(r"^\s*[^|｜\t]{0,4}?[|｜\t]\s*([^|｜\t。；;，,]{2,30})")  # the cell after a row's dates
+_ROW_EVENT = re.compile(r"^\s*[^|｜\t：:]{0,4}?[|｜\t：:]\s*([^|｜\t。；;，,]{2,30})")  # the cell after a row's dates
+# ... or a schedule item's words after its dates and a colon ("5月6日—5月12日：组织专家评审")
 _NOTE_TAIL = re.compile(r"[（(][^（）()]*[)）]$")
 
 
@@ -489,12 +500,16 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
     n_other = 0
     last_year: str | None = None  # the year of the last full date: a later "4月25日" is in it
     from_issue: list[tuple[Passage, Passage, re.Match[str]]] = []
+    items: list[tuple[dict[str, Any], tuple[str, str, str], str, str]] = []  # a schedule's dated items, one date each
     for original in passages:
         if original.id.startswith(("s-", "f-")):
             # a later notice's changes amend these windows (_amendments), they are none of their own; a forwarding
             # office's own dates are its part's (_forwarding)
             continue
-        p = replace(original, text=with_years(read_dates(original.text), last_year or found.meta.get("year")))
+        # (a yearless date under a heading that says its year, "（二）2050年工作安排", is in that year)
+        said_year = re.search(r"(\d{4})\s*年", original.section)
+        this_year = said_year.group(1) if said_year else last_year or found.meta.get("year")
+        p = replace(original, text=with_years(read_dates(original.text), this_year))
         if p.kind == "dateline":
             m = _DATELINE.match(p.text)
             if m and not found.fact("issue_date"):
@@ -551,7 +566,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             continue
         undated = not _SINGLE.search(p.text) and p.id.startswith("n-") and not p.topic
         if undated and (m := _YEARLESS.search(p.text) or _MONTH_PART.search(p.text)) and (
-                year := (m.group(1) if m.re is _MONTH_PART else None) or last_year or found.meta.get("year")) \
+                year := (m.group(1) if m.re is _MONTH_PART else None) or this_year) \
                 and (step := _event_name(p.text[: m.start()], p.text[m.end():])):
             # a step dated in the notice's year, named by its label: "申报单位网上确认：4月25日24:00前完成",
             # "（四）部门推荐。…于4月20日前推荐"; or dated to a part of a month: "专家评审：2042年5月中旬组织专家评审"
@@ -561,6 +576,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(step))
             fact["en"] = f"{step}: {when} (the notice says, in Chinese: {_body(original.text)})"
             found.facts.append(fact)
+            if m.re is _YEARLESS and m.start() == 0:
+                items.append((fact, (str(year), m.group(1), m.group(2)), step, p.text[m.end():]))
             continue
         for m in _SINGLE.finditer(p.text):
             last_year = m.group(1)
@@ -582,6 +599,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                               f"(the notice says, in Chinese: {_body(original.text)})")
                 found.facts.append(fact)
                 break
+    _schedule_window(items, found, vocab)
     _timeline(passages, found, vocab)
     issue = found.fact("issue_date")
     dated = _DATELINE.match(read_dates(issue["quotes"][0])) if issue else None
@@ -593,6 +611,30 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                             _body(p.text[since.end():]).lstrip("。；;，, "), vocab)
         fact["quotes"].append(issue["quotes"][0])  # the opening date is the notice's own
         found.facts.append(fact)
+
+
+_SCHEDULE_OPENS = re.compile(r"(?:系统|平台|网上|在线)[^。；;]{0,6}?(?:开放|开通|开启|启动)|开始[^。；;]{0,8}?(?:填报|申报|提交)")
+_BEFORE = re.compile(r"^\s*(?:\d{1,2}\s*[:：]\s*\d{2})?\s*(?:前|之前|以前)")
+
+
+def _schedule_window(items: list[tuple[dict[str, Any], tuple[str, str, str], str, str]], found: Found,
+                     vocab: dict[str, Any]) -> None:
+    """A schedule's items, each one date ("3月2日：申报系统开放，开始在线填报" … "4月9日17:00前：完成网上填报"): the
+    item opening the system and the first later one closing its submission ("…前" a step of submitting) are the
+    submission window, when the notice states it no other way."""
+    if found.fact("submission_window"):
+        return
+    for k, (fact, opens, step, _) in enumerate(items):
+        if not _SCHEDULE_OPENS.search(step):
+            continue
+        close = next((x for x in items[k + 1:] if _BEFORE.match(x[3]) and SUBMITTING.search(x[2])), None)
+        if close is None:
+            return
+        window = _window_fact("submission_window", "网上填报", opens, close[1], fact["quotes"][0], "", vocab)
+        window["quotes"].append(close[0]["quotes"][0])
+        window["zh"] = window["zh"].removesuffix("。") + f"（通知原文：{fact['quotes'][0]}；{close[0]['quotes'][0]}）。"
+        found.facts.append(window)
+        return
 
 
 def _named(name: str) -> list[str]:
@@ -660,6 +702,9 @@ def _event_name(before: str, after: str) -> str | None:
     # "项目实施起始时间为2039年7月1日": what the date is the time of
     if named := re.search(r"([\u4e00-\u9fff]{2,10}?)(?:时间|日期)\s*(?:为|是|定为)\s*$", before):
         return named.group(1)
+    # a schedule's dated item, its step after the colon: "5月6日17:00前：报送纸质材料"
+    if item := re.match(r"\s*(?:\d{1,2}\s*[:：]\s*\d{2})?\s*(?:前|之前|以前|起|开始)?\s*[：:]\s*([^。；;]{2,40})", after):
+        return item.group(1).strip()
     tail = re.match(r"\s*(?:前|起|之前|以前)?\s*(?:组织|开展|召开|进行|完成|公布|发布)([\u4e00-\u9fff]{2,8})", after)
     return tail.group(1) if tail else None
 
@@ -840,6 +885,10 @@ _GROUP_NUMBER = re.compile(r"^(?:\d{1,2}\s*[.、．)）]\s*|[(（][一二三四�
 _GROUP_NAME = re.compile(_GROUP_NUMBER.pattern + r"?[\u4e00-\u9fff]{2,10}")
 
 
+# A contact line led by what it is for: "资金监管咨询：王平 监督处 0371-…" (a person's name after the colon)
+_OWN_PURPOSE = re.compile(r"^([\u4e00-\u9fff]{2,10})[：:]\s*(?=[\u4e00-\u9fff]{2,4}[\s，,])")
+
+
 def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     """The notice's own contacts: lines with phone numbers outside the topics, named by their heading."""
     seen_roles: set[str] = set()
@@ -881,6 +930,9 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
             role = f"contact_{n}"
         seen_roles.add(role)
         heading = label or re.sub(r"^\d+\s*[.、]\s*", "", p.section.split(" > ")[-1])
+        if not label and (own := _OWN_PURPOSE.match(_body(p.text))) and not re.fullmatch(
+                CONTACT_LABELS + r"|电话|手机|邮箱|电子邮箱|传真|地址|处室|单位|部门", own.group(1)):
+            heading = own.group(1)  # "信用审查咨询：王平 监督处 0371-…": the line says what it is for, before its colon
         if (cells := table_cells(p.text)) and (office := next((c for c in cells if _OFFICE.fullmatch(c)), None)):
             heading = office  # a row of a table of offices ("规划统计处 | 刘老师 | 0371-…") is that office's contact
         fact = _make_fact(role, "contacts", [*([label] if label else []), *fields, _body(p.text)], vocab)
@@ -1338,6 +1390,10 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         topic["aliases"] = _aliases(title)
         if dotted := re.match(r"^\d{1,2}(?:\.\d{1,2}){2,}(?=\s)", head.text):
             topic["aliases"].append(dotted.group())  # "5.2.3": the notice's own number for it
+        elif not sub and (dotted := re.match(r"^\d{1,2}\.\d{1,2}(?=\s)", head.text)):
+            # "2.3 …研究", numbered within its group ("方向二"): called by that number, its level in its fields
+            topic["aliases"].append(dotted.group())
+            topic["label"], topic["label_en"] = f"课题{dotted.group()}", f"Topic {dotted.group()}"
         if not sub and (group := _group_of(head)):
             # "社会民生类第2个选题": the topic's place in the field group it is listed under
             groups[group] = groups.get(group, 0) + 1

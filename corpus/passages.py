@@ -34,6 +34,7 @@ _L1 = re.compile(r"^([一二三四五六七八九十]+)(?:、|[)）](?=[\u4e00-\
 # "01 申报对象": a section numbered with two digits, as an article sets its headings
 _PADDED = re.compile(r"^(0[1-9]|[1-9]\d)\s+([\u4e00-\u9fff]{2,10})$")
 _BARE_HEADING = re.compile(r"[\u4e00-\u9fff]{2,10}")  # "申报对象": a heading's words, no number, no punctuation
+_YEAR_HEADING = re.compile(r"(?:\d{4}\s*年度?)?[\u4e00-\u9fff]{2,10}")  # ... or after the year they are of ("2050年工作安排")
 _ARABIC_L1 = re.compile(r"^(\d{1,2})\s*[.、．]\s*([\u4e00-\u9fff]{2,10})$")
 # A topic tagged with its level: "（3）[重点] 郑州市…研究。联系处室：成果处，电话：…"
 _TAGGED_TOPIC = re.compile(r"^[(（](\d{1,2}|[一二三四五六七八九十]+)[)）]\s*[\[【［]([^\]】］]{1,8})[\]】］]\s*(\S.*)$")
@@ -72,6 +73,8 @@ _DOTTED_TOPIC = re.compile(r"^\d{1,2}\.\d{1,2}\.(\d{1,2})\s*([^，。；,;：:]{
 _LEVEL_NUMBERED = re.compile(r"^(" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*([一二三四五六七八九十]+|\d{1,2})\s*[：:、]\s*(\S.{5,})$")
 # A numbered point under a topic: "1.1 创新投入…；"
 _DOTTED = re.compile(r"^\d{1,2}\.(\d{1,2})\s*(.+)$")
+# A topic numbered within its group ("2.3 …研究" under "方向二"), its level in a field of its own below ("类别：重点")
+_DOTTED_HEAD = re.compile(r"^()(\d{1,2}\.\d{1,2})\s*([^，。；,;：:]{6,60})$")
 # A topic's fields in brackets, a line of their own or at the end of its title's line:
 # "（资助强度：30万元；联系处室：规划处，电话：0371-67170001）"
 # (a bracket inside them, "电话：（0371）67231719", is theirs)
@@ -290,6 +293,7 @@ class _Cursor:
     paren_topics: bool = False  # the section numbers its topics "（一）（二）" (not their sub-topics)
     number_blocks: bool = False  # the guide's "1. title" topics state their levels in their fields
     paren_blocks: bool = False  # ... or its "（一）title" topics
+    dotted_groups: bool = False  # the guide's "方向一" blocks group topics "1.1 title", each stating its level
 
     def set(self, level: int, number: int, label: str) -> None:
         del self.path[level - 1 :]
@@ -355,6 +359,17 @@ def _block_level(lines: list[str], start: int, aliases: dict[str, str],
                     lv := level_of(m.group(1), aliases) or level_of(m.group(1) + "项目")):
                 return lv, m.group(1).strip()
     return None
+
+
+def _groups_dotted_topics(lines: list[str], start: int, aliases: dict[str, str]) -> bool:
+    """Whether the labelled block at `start` ("方向二 科技成果转化研究") is a group of topics: before the next
+    block, lines "2.1 …研究" each stating its own level below it ("类别：重大")."""
+    for k in range(start + 1, len(lines)):
+        if _BLOCK_TOPIC.match(lines[k]) or _COLON_BLOCK.match(lines[k]) or _ANNEX.match(lines[k]):
+            return False
+        if _DOTTED_HEAD.match(lines[k]) and _block_level(lines, k, aliases, _DOTTED_HEAD):
+            return True
+    return False
 
 
 def _bare_run(out: list[Passage], topic: str | None) -> bool:
@@ -621,6 +636,22 @@ def _segment(lines: list[str]) -> list[Passage]:
             if bracket:
                 emit_fields(bracket.group(1))
             continue
+        if cur.doc == "guide" and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line)) and (
+                _groups_dotted_topics(lines, i, aliases)):
+            # "方向二 科技成果转化研究" over its topics "2.1 …" "2.2 …": a group, its contact line theirs (corpus/ingest.py)
+            cur.set(1, number_of(m.group(2)), line)
+            cur.level, cur.dotted_groups = None, True
+            emit(line, "text", sentences=False)
+            continue
+        if cur.doc == "guide" and cur.dotted_groups and cur.path and (m := _DOTTED_HEAD.match(line)) and (
+                own_level := _block_level(lines, i, aliases, _DOTTED_HEAD)):
+            # "2.3 …研究" in its group: a topic, numbered within the level its field states
+            lv = own_level[0]
+            block_counts[lv] = block_counts.get(lv, 0) + 1
+            cur.level = lv
+            cur.set(2, block_counts[lv], f"{m.group(2)} {_short(m.group(3))}")
+            emit(line, "heading", sentences=False)
+            continue
         if (cur.doc == "guide" and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line)) and (
                 stated := _block_level(lines, i, aliases) or (cur.level and (cur.level, "")))) or (
                 cur.doc == "guide" and (m := _PAREN_NUMBER_BLOCK.match(line)) and (stated := _block_level(lines, i, aliases))) or (
@@ -817,7 +848,7 @@ def _segment(lines: list[str]) -> list[Passage]:
                 continue
             label = _LABEL.match(m.group(2))
             # ("（一）申报单位条件" alone on its line: a heading, its words its label)
-            bare = m.group(2) if not label and 2 <= len(m.group(2)) <= 12 and _BARE_HEADING.fullmatch(m.group(2)) else ""
+            bare = m.group(2) if not label and 2 <= len(m.group(2)) <= 16 and _YEAR_HEADING.fullmatch(m.group(2)) else ""
             cur.set(2, _CN_NUM[m.group(1)[0]], line[: line.index(m.group(2))] + (label.group(1) if label else bare))
             cur.numbered_level = 3  # "1. 2." under a "(四)" heading are its items
             emit(line, "text")

@@ -1656,3 +1656,128 @@ def test_the_applicants_fact_keeps_a_unit_types_own_condition_beside_it(tmp_path
     # "以科研院所名义申报的，应已…备案": asked whether such a unit may apply, the answer says what it must have
     assert applicants.quotes[0].startswith("申报单位须为某市内")
     assert "以科研院所名义申报的，应已在市科技局登记备案。" in applicants.quotes
+_SCHEDULE_AND_GROUPS = [
+    "某市科学技术局", "关于组织申报2071年度某市软科学研究计划项目的通知", "",
+    "一、总体要求",
+    "（一）支持强度。重点项目每项支持经费8万元，一般项目每项支持经费3万元。",
+    "（二）实施周期。全部项目须于2072年5月31日前完成研究任务。",
+    "二、申报条件",
+    "（一）申报单位应当具备的条件",
+    "1.在某市注册，具有独立法人资格。",
+    "2.属于下列单位类型之一：高等院校；科研院所。",
+    "（二）项目负责人应当具备的条件",
+    "1.年龄不超过58周岁。",
+    "2.同一项目负责人本年度只能牵头申报1个项目。",
+    "（三）有下列情形之一的，不予受理",
+    "1.申报单位推荐数量超出规定限额的，超出部分不予受理。",
+    "2.申报内容涉及国家秘密的。申报材料须经保密审查后提交。",
+    "三、申报限额",
+    "（一）限额要求。按单位类型实行限额申报：高等院校每家限报5项；科研院所每家限报2项。",
+    "四、时间安排",
+    "（一）2071年工作时间安排",
+    "2月20日：申报系统开放，开始在线填报",
+    "3月25日12:00前：项目负责人完成网上填报并提交单位审核",
+    "3月26日—4月2日：单位审核推荐",
+    "4月15日前：报送纸质材料",
+    "逾期未提交的项目，系统将自动关闭，不再受理。",
+    "五、联系方式",
+    "联系人",
+    "政策业务咨询：赵明远 规划处 0371-60000101",
+    "档案审核咨询：钱小雨 监督处 0371-60000102",
+    "某市科学技术局", "2071年2月10日", "",
+    "附件1", "某市2071年度软科学研究计划项目申报指南",
+    "本指南设2个研究方向、3个课题。",
+    "方向一 城市治理研究",
+    "归口处室：治理处 联系电话：0371-60000111",
+    "1.1 某市老旧小区加装电梯协商机制研究",
+    "类别：重点",
+    "研究要点：调查老旧小区加装电梯的协商过程，提出费用分摊和矛盾调解的办法。",
+    "1.2 某市夜间经济街区管理模式研究",
+    "类别：一般",
+    "研究要点：比较夜间经济街区的管理方式，提出分时段管理和服务配套的建议。",
+    "方向二 生态环境研究",
+    "归口处室：生态处 联系电话：0371-60000122",
+    "2.1 某市湿地候鸟栖息地保护对策研究",
+    "类别：一般",
+    "研究要点：监测湿地候鸟栖息地的变化，提出栖息地保护和游客管理的对策。",
+]
+
+
+def test_a_schedules_dated_items_are_lines_of_their_own_in_the_year_their_heading_says(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _SCHEDULE_AND_GROUPS)
+    clean = corpus.clean_notice.split("\n")
+    # each dated item its own line, the last one too (not joined to the sentence after the list)
+    assert "2月20日：申报系统开放，开始在线填报" in clean and "4月15日前：报送纸质材料" in clean
+    # in the heading's year, not the completion date's (2072) said above
+    review = found.fact("review_window")
+    assert review and review["window"]["opens"] == "2071-03-26" and review["window"]["name_zh"] == "单位审核推荐"
+    # the system's opening item and the submitting deadline after it are the submission window
+    window = found.fact("submission_window")
+    assert window and (window["window"]["opens"], window["window"]["closes"]) == ("2071-02-20", "2071-03-25")
+    # a single dated item named by its words after the colon
+    paper = next(f for f in found.facts if f["quotes"] == ["4月15日前：报送纸质材料"])
+    assert "报送纸质材料" in paper["triggers"] and "2071-04-15" in paper["en"]
+
+
+def test_conditions_listed_per_subject_and_a_contact_lines_own_purpose(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _SCHEDULE_AND_GROUPS)
+    # an exclusion point's further sentence says what to do: the fact's too
+    assert found.fact("classified")["quotes"] == ["申报内容涉及国家秘密的。", "申报材料须经保密审查后提交。"]
+    # the quota is the sentence giving each type its number, not the exclusion that names the quota first
+    rules = {r.id: r for r in corpus.rules}
+    assert rules["org_quota"].quota_by_org_type == {"university": 5, "research_institute": 2}
+    assert "one_per_leader" in rules  # "只能牵头申报1个项目"
+    # the unit types listed with semicolons are who may apply
+    assert found.fact("applicants")["quotes"][0] == "属于下列单位类型之一：高等院校；科研院所。"
+    assert set(rules["org_type"].allowed) == {"university", "research_institute"}
+    # "档案审核咨询：钱小雨 …": the contact asked by what the line says it is for
+    contact = next(f for f in found.facts if "钱小雨" in f["quotes"][-1])
+    assert "档案审核咨询" in contact["triggers"] and "审核" in contact["triggers"]
+
+
+def test_a_guides_direction_blocks_group_dotted_topics_that_state_their_levels(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _SCHEDULE_AND_GROUPS)
+    topics = {t.title: t for t in corpus.topics}
+    assert len(topics) == 3  # the topics are the dotted lines, not the directions
+    lift = topics["某市老旧小区加装电梯协商机制研究"]
+    night = topics["某市夜间经济街区管理模式研究"]
+    birds = topics["某市湿地候鸟栖息地保护对策研究"]
+    assert (lift.level, lift.funding_wan, night.level, night.funding_wan) == ("key", 8, "general", 3)
+    # the direction's contact line is each of its topics'
+    assert [(c.office, c.phone) for c in night.contacts] == [("治理处", "0371-60000111")]
+    assert [(c.office, c.phone) for c in birds.contacts] == [("生态处", "0371-60000122")]
+    assert birds.label == "课题2.1" and "2.1" in birds.aliases and birds.group == "方向二 生态环境研究"
+    assert night.focus_quote.startswith("研究要点：比较夜间经济街区") or night.focus_quote.startswith("比较夜间经济街区")
+
+
+def test_a_topic_described_in_other_words_is_found_by_the_embedder_when_as_close_as_a_paraphrase(tmp_path: Path) -> None:
+    import numpy as np
+
+    _, corpus = _ingested(tmp_path, _SCHEDULE_AND_GROUPS)
+    titles = [t.title for t in corpus.topics]
+    lift = next(i for i, t in enumerate(titles) if "电梯" in t)
+
+    def passages(texts: list[str]) -> np.ndarray:  # each title its own direction
+        return np.eye(len(titles), dtype=np.float32)[[titles.index(t) for t in texts]]
+
+    def query(text: str) -> np.ndarray:  # "升降梯" is the lift topic in other words; anything else is near none
+        v = np.full(len(titles), 0.5, dtype=np.float32)
+        if "升降梯" in text:
+            v[:] = 0.1
+            v[lift] = 1.0
+        return v
+
+    resolver = TopicResolver(corpus.topics, embed=(query, passages))
+    asked = canonical("有没有关于高楼安装升降梯的课题？")
+    assert resolver.description(asked) == "高楼安装升降梯"  # "关于X的课题": X describes a topic
+    assert resolver.resolve(asked) == [corpus.topics[lift].id]
+    assert resolver.resolve(canonical("有没有关于区块链金融的课题？")) == []  # near no title: no topic
+
+
+def test_a_project_past_its_deadline_and_still_open_is_overdue() -> None:
+    from assistant.extract import extract_profile
+
+    # "过了期限还没结题": its time passed, and it is still not closed
+    assert extract_profile("我主持的一个市级项目超过了实施期限还没结项，能报吗？").overdue_city_project is True
+    assert extract_profile("我的项目过了期限，不过已经结题了").overdue_city_project is False
+    assert extract_profile("我有个项目还没结题").overdue_city_project is None  # not said to be past its time
