@@ -141,8 +141,9 @@ LEVEL_FACET = True  # a project level named beside a named topic asks the topic'
 # "各子课题归哪个处", "子课题都找谁": each of a group of topics is asked, as by a list word.
 # (no level is named here: "各重点项目" is 各 + up to two characters + 项目)
 DISTRIBUTIVE = re.compile(r"各(?:个)?[\u4e00-\u9fff]{0,2}?(?:课题|项目)|课题(?:们)?(?:都|分别|各自)")
-# An office pointed at ("这个处还联系哪些课题", "that office's other topics"): the one of the topic under discussion.
-THAT_OFFICE = re.compile(r"(?:这个|那个|该|此|这|那)(?:处室|处|部门|科室)(?![长理])|\b(?:this|that|the same) (?:office|division|department)\b")
+# An office pointed at ("这个处还联系哪些课题", "that office's other topics"): the one of the topic under discussion
+# (not "此处", which is "here").
+THAT_OFFICE = re.compile(r"(?:这个|那个|该|这|那)(?:处室|处|部门|科室)(?![长理])|\b(?:this|that|the same) (?:office|division|department)\b")
 STEP_YESNO = True  # a yes/no question whose best fact is a step asks about the step, not for a verdict
 ENGLISH_GLOSS = True  # an English question orders a fact's passages by the fact's English segments
 SUFFICIENCY = True  # "…就行吗" asks whether a step is enough, not whether one may apply

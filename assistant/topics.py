@@ -55,7 +55,6 @@ _DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:�
                            r"[\u4e00-\u9fff]{4,}研究(?=\s*[，,。？?])|"
                            # ... or what the topic studies ("研究科技企业之间技术创新互相带动、扎堆效应的，归哪个处")
                            r"(?:^|(?<=[，,。？?\s]))研究[\u4e00-\u9fff、]{4,}?的(?=\s*[，,]|(?:那个|这个)?(?:子?课题|题目|选题|方向|项目))")
-# Words that ask rather than describe ("哪个子课题", "每个子课题")
 # A question asking for a topic that suits the asker's field ("我是做法学的，有没有适合的题目", "搞金融的，有对口的课题
 # 吗"): the field is what the asker says they work on, or what the topic should fit.
 FIT_ASKED = re.compile(r"(?:适合|对口|合适|匹配|沾边|相关|相近|贴近)[^，,。？?]{0,8}?(?:题目|课题|选题|方向|题)")
@@ -68,6 +67,7 @@ _FIELD = (
     # "适合法学方向的题目", "想做科技型企业融资方面的研究"
     re.compile(r"(?:适合|对口|跟|和|与|想做)([\u4e00-\u9fff、和与]{2,12}?)(?:方面|方向|专业|领域|相关|有关|沾边)"),
 )
+# Words that ask rather than describe ("哪个子课题", "每个子课题")
 _NOT_DESCRIBING = re.compile(r"哪|什么|啥|几|各|每|所有|全部|其他|其它|这个|那个|一共|本次|今年|想|了解|问|咨询|知道")
 _DESCRIPTION_TAIL = re.compile(r"(?:(?:相关|方面|有关)的?(?:那个|这个)?|的?那个)?"
                                r"(?:子?课题|选题|题目|题|方向|研究|(?:" + LEVEL_ALTERNATION + r")?项目)$")
@@ -334,14 +334,8 @@ class TopicResolver:
         """An English description of a topic titled in Chinese only, matched by the multilingual
         embedder: the closest title, when it is clearly closer than the next one."""
         phrase = _english_description(q)
-        if self._embed is None or len(self.topics) < 2 or len(phrase.split()) < 2:
+        if len(phrase.split()) < 2 or (sims := self._title_sims(phrase)) is None:
             return []  # one word is too little to tell Chinese titles apart
-        query, passages = self._embed
-        if self._title_vectors is None:
-            vectors = np.asarray(passages([t.title for t in self.topics]), dtype=np.float32)
-            self._title_vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
-        v = np.asarray(query(phrase), dtype=np.float32)
-        sims = self._title_vectors @ (v / np.linalg.norm(v))
         best, second = np.argsort(-sims)[:2]
         return [self.topics[int(best)].id] if sims[best] - sims[second] >= EMBED_MARGIN else []
 

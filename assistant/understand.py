@@ -69,10 +69,10 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("content", r"研究内容|研究什么|做什么|干什么|什么内容|哪些内容|\bwhat (?:is|does)\b|\babout\b"),
 ))
 # Yes/no questions: the answer is the one clause that settles it, not the whole section.
-YESNO = re.compile(r"吗[?？]?$|吗[，,。]|是否|([\u4e00-\u9fff])不\1|需要不需要|可不可以|可否|有没有|必须|了没有?[?？]?$|"
-                   r"^(?:is|are|do|does|can|may|must|should|will)\b", re.ASCII)
 # The words that make a sentence a yes/no question ("有没有", "能不能", "是否"), where its subject ends.
 _YESNO_FORM = re.compile(r"是否|([\u4e00-\u9fff])不\1|需要不需要|可不可以|可否|有没有")
+YESNO = re.compile(r"吗[?？]?$|吗[，,。]|" + _YESNO_FORM.pattern + r"|必须|了没有?[?？]?$|"
+                   r"^(?:is|are|do|does|can|may|must|should|will)\b", re.ASCII)
 ELLIPTICAL = re.compile(r"^(?:那|那么|那如果|如果是|换成|要是|and\b|what about\b|how about\b|and for\b|and the\b)|呢[?？]?$", re.ASCII)
 ASKS = re.compile(r"什么|啥|哪|谁|几|多[少长久大]|何时|怎么|怎样|如何|咋|吗|呢|么|\b(?:what|when|where|who|which|how|whom|is|are|do|does|can)\b", re.ASCII)
 # A question for the whole of an aspect ("整体的时间安排", "整个流程分哪几步", "对负责人有哪些要求").

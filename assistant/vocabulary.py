@@ -27,7 +27,7 @@ LIST_WORDS = ("有哪些", "哪几个", "哪些", "列表", "都有什么", "有
               "分别是", "是哪几", "哪两", "哪三", "哪四", "哪五", "list", "which", "all ", "what are the")
 # A count of the holders of a value ("一共有几个咨询电话", "how many phone numbers are there") is asked as their list:
 # the list states the count.
-COUNTED_HOLDERS = re.compile(r"(?:几|多少)\s*(?:个|部|条|家)[^，,。；;？?]{0,4}?(?:电话|号码|热线|部门|处室|单位|网址|网站|邮箱)|"
+COUNTED_HOLDERS = re.compile(r"(?:几|多少)\s*(?:个|部|条|家)[^，,。；;？?]{0,4}?(?:电话|号码|热线|部门|处室|网址|网站|邮箱)|"
                              r"\bhow many (?:\w+ ){0,2}?(?:phones?|phone numbers|numbers|hotlines|offices|departments|contacts)\b")
 ALL_WORDS = ("所有", "全部", "各个", "每个", "各课题", "各项目", "每一个", "all ", "each", "every")
 SUBTOPIC_WORDS = ("子课题", "sub-topic", "subtopic")
