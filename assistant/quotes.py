@@ -96,6 +96,8 @@ class QuoteFinder:
         for f in corpus.facts:
             for pid in f.passage_ids:
                 self._values.setdefault(pid, set()).update(fact_attributes(f))
+        # ... and those its facts' or its own text holds (a clause of the annexed template is read itself), once
+        self._held = {p.id: self._values.get(p.id, set()) | text_attributes(p.text) for p in corpus.passages}
         df: dict[str, int] = {}
         for p in corpus.passages:
             for w in set(words(p.text)):
@@ -285,7 +287,7 @@ class QuoteFinder:
     def _holds(self, passage: Passage, attribute: str) -> bool:
         """Whether a passage holds the asked kind of value: its facts' values, or its own text's (a passage
         no fact rests on, a clause of the annexed template, is read itself)."""
-        return attribute in self._values.get(passage.id, set()) | text_attributes(passage.text)
+        return attribute in self._held.get(passage.id, set())
 
     def names_other_form(self, q: str, section: str) -> bool:
         """Whether q names a form other than the annexed document of `section`: a word of the notice
