@@ -567,8 +567,12 @@ class Assistant:
         # and the best fact is of that kind.
         said_beside = bool(COVERED_SURE and not u.foreign and sure >= COVERED_SURE and ranked
                            and ranked[0].fact.intent == asked_kind and ranked[0].score >= MIN_SCORE)
-        if ((self._out_of_scope(u) and not said_beside or model_oos) and not asks_eligibility
-                and (not personal or asker.introduced)
+        # (the programme itself asked, in words the model finds out of scope: "What is the purpose of the
+        # soft science programme?")
+        about = ABOUT_PROGRAMME and not topics and not stated and (self.understander.about_programme(q) or (
+            u.hypothesis and self.understander.about_programme(u.focus, asking=False)))
+        if ((self._out_of_scope(u) and not said_beside or model_oos and not (about and not u.foreign))
+                and not asks_eligibility and (not personal or asker.introduced)
                 or asked_oos or V.TASK_REQUEST.search(q)) and not (topics and facets):
             if trace:
                 trace.add("scope", f"not covered: {u.foreign or [w for w in self.uncovered if w in q]}")
@@ -577,8 +581,7 @@ class Assistant:
         # 1b. The programme itself ("这是个什么项目", "软科学项目到底是干啥的"): what the call is, what it
         #     serves, and what it offers.
         # ("这个是省科技厅的项目吧": the programme, with the asker's guess of who runs it)
-        if ABOUT_PROGRAMME and not topics and not stated and (self.understander.about_programme(q) or (
-                u.hypothesis and self.understander.about_programme(u.focus, asking=False))):
+        if about:
             facts = [f for role in ABOUT_ROLES if (f := self.corpus.fact_by_role(role)) is not None]
             if facts:
                 draft = facts_answer(facts, today, lang)

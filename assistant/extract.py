@@ -431,7 +431,7 @@ def extract_profile(text: str) -> Profile:
         facts["recommending_departments"] = _count(text, _NUM + r"\s*个(?:推荐)?(?:部门|口子|渠道|开发区|区|县)") or 2
     elif (n := _count(text, r"(?:通过|经过|走)\s*" + _NUM + r"\s*个\s*(?:推荐)?(?:部门|渠道)")) is not None:
         facts["recommending_departments"] = n
-    elif re.search(r"(?:一个|单个|1个|一家)推荐部门|单一(?:的)?推荐(?:部门|渠道)|"
+    elif re.search(r"(?:一个|单个|1个|一家)推荐(?:部门|渠道|口子)|单一(?:的)?推荐(?:部门|渠道)|"
                    r"(?:只|仅|就)(?:通过|经过|走|透过|经)[^，,。；;]{0,14}?(?:一个|单个|1个|一家)(?:推荐)?(?:部门|渠道|口子)|"
                    # "只通过一个区科技局推荐": one body named, whatever it is
                    r"(?:只|仅|就)(?:通过|经过|走|透过|经|由)\s*(?:一个|单个|1个|一家)[^，,。；;和与及、]{0,8}?推荐|"
@@ -472,7 +472,7 @@ _PLACES_USED = (
 # A unit that has put nothing forward yet ("所里今年还一个都没推荐", "学校还没有推荐任何项目").
 _UNIT_NONE = re.compile(_UNIT + r"[^，,。？?我]{0,6}?(?:(?:一个|一项)(?:项目|课题)?(?:都|也)|任何项目(?:都|也)|还|尚)(?:还)?(?:没有?|未)(?:推荐|上报|报|推)(?:过)?(?:任何)?(?:项目)?|"
                         # "单位今年就报这1项": the asked one is the unit's only one, none other put forward
-                        + _UNIT + r"[^，,。？?我]{0,6}?(?:就|只|仅)(?:报|推荐|上报|申报|推)(?:这|此)(?:一|1)?(?:项|个)|"
+                        + _UNIT + r"[^，,。？?我]{0,6}?(?:就|只|仅)(?:报|推荐|上报|申报|推)了?(?:这|此)(?:一|1)?(?:项|个)|"
                         # "名额还一个没用", "hasn't recommended a single project yet"
                         r"(?:名额|指标)[都还也]{0,3}(?:一个|一项)?[都还也]{0,2}(?:没|未)(?:用|占)|"
                         r"(?:hasn't|has not|haven't|have not) (?:yet )?(?:recommended|put forward|submitted|nominated) "
@@ -592,6 +592,8 @@ def _counts(text: str, facts: dict[str, object]) -> None:
             facts["applications_this_year"] = n
     elif re.search(r"(?:还没|没有|没|未|尚未|未曾)(?:以[^，,。；;]{0,8}?身份|作为负责人|其他|别的)?(?:申报|报)过?(?:其他|别的|他项|任何)?(?:项目)?|第一次申报|"
                    r"no other application|(?:只|就|仅)(?:报|申报)此一项|"
+                   # "这是我今年唯一的申报": the asked one is the leader's only application
+                   r"唯一(?:的)?(?:一个|一项)?(?:申报|申请|项目)|"
                    r"(?:只|就|仅)(?:报|申报|申请)(?:这|这么)?(?:一|1)(?:个|项)|only (?:[a-z]+ ){0,2}(?:this|one) (?:[a-z]+ )?(?:application|project)|"
                    r"(?:my|the) only (?:[a-z]+ )?(?:application|project)|"
                    # "she has not applied for anything else this year"

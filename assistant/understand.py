@@ -74,7 +74,7 @@ _YESNO_FORM = re.compile(r"是否|([\u4e00-\u9fff])不\1|需要不需要|可不�
 YESNO = re.compile(r"吗[?？]?$|吗[，,。]|" + _YESNO_FORM.pattern + r"|必须|了没有?[?？]?$|"
                    r"^(?:is|are|do|does|can|may|must|should|will)\b", re.ASCII)
 ELLIPTICAL = re.compile(r"^(?:那|那么|那如果|如果是|换成|要是|and\b|what about\b|how about\b|and for\b|and the\b)|呢[?？]?$", re.ASCII)
-ASKS = re.compile(r"什么|啥|哪|谁|几|多[少长久大]|何时|怎么|怎样|如何|咋|吗|呢|么|\b(?:what|when|where|who|which|how|whom|is|are|do|does|can)\b", re.ASCII)
+ASKS = re.compile(r"什么|啥|干嘛|哪|谁|几|多[少长久大]|何时|怎么|怎样|如何|咋|吗|呢|么|\b(?:what|when|where|who|which|how|whom|is|are|do|does|can)\b", re.ASCII)
 # A question for the whole of an aspect ("整体的时间安排", "整个流程分哪几步", "对负责人有哪些要求").
 OVERVIEW = re.compile(r"整体|整个|全部|所有|总体|哪几步|怎么安排|怎样安排|如何安排|有哪些(?:要求|规定|条件|步骤|环节)|"
                       r"有什么(?:要求|规定|条件)|哪些(?:限制性)?(?:步骤|环节|规定|条件)|"
@@ -162,14 +162,18 @@ OTHER_LEVEL_CALL = re.compile(
 # "这是个什么项目", "软科学项目到底是干啥的", "What is this programme about?": the programme itself is
 # asked, nothing of it. A reference to it (its name, or a demonstrative), and these words only:
 _THIS_PROGRAMME = (r"这个(?:项目|计划|通知|申报)|这个(?=是|$)|这次(?:的)?(?:项目|申报|通知)|本(?:项目|计划|通知)|该(?:项目|计划|通知)|这(?=是)|"
-                   r"\b(?:this|the) (?:[a-z-]+ ){0,2}?(?:programme|program|call|notice|scheme|plan)\b")
+                   # (in English, with no word but the programme's own kind of words: "the Henan programme" is another)
+                   r"\b(?:this|the) (?:(?:soft|science|soft-science|research|city|municipal|whole|current|present|year's) ){0,3}?"
+                   r"(?:programme|program|call|notice|scheme|plan)\b")
 _WHAT_ONLY = re.compile(
     r"(?:什么|啥)(?:样的?)?(?:项目|计划|东西|性质)|干(?:啥|什么|嘛)(?:用)?的?|做什么(?:用)?的?|有(?:什么|啥)用|"
     r"(?:简单)?介绍(?:一下)?|(?:主要)?(?:讲|说)了?(?:些)?(?:什么|啥)|(?:主要)?内容|概况|"
     # what it is for: "主要是为了什么", "目的是啥", "研究成果给谁用"
     r"为了(?:什么|啥)|(?:的)?(?:目的|宗旨|用途)|(?:(?:做|研究|写)出来的|研究)?成果(?:是)?(?:给|供)谁(?:用|参考)|这|"
     r"请问|到底|究竟|主要|是|个|一个|什么|啥|的|吗|呢|啊|呀|"
-    r"\b(?:what|is|it|about|for|exactly|all|tell|me|give|an?|overview|summary|summarise|summarize|briefly)\b|[?？!！,，。.\s]")
+    # ("What is the purpose of the programme?", "what's the aim of it")
+    r"\b(?:what|is|it|about|for|exactly|all|tell|me|give|an?|overview|summary|summarise|summarize|briefly|"
+    r"the|of|main|purpose|aim|goal|point)\b|'s\b|[?？!！,，。.\s]")
 OTHER_LEVELS = True  # a call of another level of government is foreign
 # A named programme: "国家社科基金", "省软科学计划", "自然科学基金项目".
 PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:基金(?!会)|计划|专项|工程|奖))")  # a 基金会 is a body, not a fund
