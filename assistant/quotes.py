@@ -8,7 +8,6 @@ finders pick that sentence from the notice itself (never reworded); the engine p
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -27,6 +26,7 @@ SENTENCE_MIN_CHARS = 12  # shorter than this a passage is a heading or a label, 
 CLAUSE_MIN_CHARS = 6  # a shorter piece of a quote is a label ("纸质材料"), not a clause that settles anything
 LEAD_MARGIN = 1.0  # a sentence outside the chosen facts leads when it outscores theirs (1.0-1.3 tried on dev, dev2)
 LEAD_MIN_BM25 = 4.0  # ... and has at least this BM25 score
+LEAD_TIE = 0.01  # ... or comes within this share of theirs
 # A free hand proposed ("随便花", "不用管了", "怎么用都行"), and the words of a clause that binds someone.
 PERMISSIVE = re.compile(r"随便|随意|(?:怎么|咋)(?:花|用|弄|办)都(?:行|可以)|想怎么.{0,3}就怎么|不用管|不受(?:任何)?(?:限制|约束)|"
                         r"没(?:有)?(?:任何)?(?:限制|约束|要求)了?(?:吧|吗|对吧)")
@@ -248,9 +248,11 @@ class QuoteFinder:
                     if fields:
                         return fields[:1]
         own = max((h.score for h in hits if h.passage.id in draft.passages), default=0.0)
-        bar = max(LEAD_MARGIN * own, LEAD_MIN_BM25)
-        above = [h for h in itertools.takewhile(lambda h: h.passage.id not in draft.passages and h.score >= bar, hits)
-                 if not self.names_other_form(q, h.passage.section)]
+        # (a passage a hair below the draft's best is level with it: which of two near-equal BM25 scores comes
+        # first turns on any other passage's words in the index, not on the question)
+        bar = max(LEAD_MARGIN * own * (1 - LEAD_TIE), LEAD_MIN_BM25)
+        above = [h for h in hits if h.passage.id not in draft.passages and h.score >= bar
+                 and not self.names_other_form(q, h.passage.section)]
         if LEAD_VALUE_CHECK and attribute in STRICT_VALUES:
             # "项目要多长时间做完": a passage whose facts hold no length of time is not the answer (a
             # "when" may be answered by a step, "公示前", and "几个" is often only "several").

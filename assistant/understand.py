@@ -61,7 +61,9 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("amount", r"(?:经费|资助|资金|钱|支持|额度|拨款|给|拿|补助)[^，,。？?]{0,8}?(?:多少(?![个项家类])|几万|几十万)|多少(?:钱|万|经费)|额度|金额|"
                r"\bhow much\b|\bamount\b|\bwhat(?:'s| is| are) the (?:funding|grants?)\b"),
     ("count", r"(?<![哪好])几(?:个|项|家|类)|多少(?:个|项)|\bhow many\b|\bnumber of\b"),
-    ("url", r"网站|网址|哪里填|在哪(?:里|儿)?(?:填|报|申报|提交|注册)|什么系统|哪个系统|\b(?:website|url|link|portal)\b"),
+    # ("在哪个平台上报", "which platform do we submit on")
+    ("url", r"网站|网址|哪里填|在哪(?:里|儿|个平台|个系统)?(?:上)?(?:填|报|上报|申报|提交|注册)|(?:什么|哪个)(?:系统|平台)|"
+            r"\b(?:website|url|link|portal)\b|\bwhich (?:platform|system)\b"),
     ("address", r"地址|在哪(?:个区|儿|里)?办公|办公地点|\baddress\b|\bwhere is\b.*\boffice\b"),
     ("who", r"谁|什么人|哪个人|\b(?:who|whom)\b"),
     ("materials", r"材料|附件|交什么|提交什么|准备什么|证明|承诺书|\b(?:documents?|materials?|attachments?)\b"),

@@ -1845,3 +1845,50 @@ def test_our_suo_is_a_research_institute_but_all_of_us_is_not() -> None:
     assert extract_profile(canonical("咱们所今年已推荐两项，我还能报吗")).org_type == "research_institute"
     assert extract_profile(canonical("我所在的单位是一所大学")).org_type == "university"
     assert extract_profile(canonical("我们所有材料都准备好了")).org_type is None
+
+
+def test_an_only_application_and_an_only_channel_are_counts() -> None:
+    from assistant.extract import extract_profile
+
+    p = extract_profile(canonical("这是我本年度唯一的一项申请，院里只推荐了这一项，走的是一个推荐渠道"))
+    assert (p.applications_this_year, p.org_quota_used, p.recommending_departments) == (0, 0, 1)
+
+
+def test_the_programme_itself_asked_in_english_or_colloquially(assistant: Assistant) -> None:
+    direction = next(f for f in CORPUS.facts if f.role == "guide_direction")
+    for q in ("What's the main aim of the soft science programme?", "这个软科学计划是干嘛的"):
+        answer = assistant.ask(q)
+        assert answer.intent.value == "other" and squash(direction.quotes[0])[-12:] in squash(answer.answer), q
+    # another place's programme is not this one
+    assert assistant.ask("What is the purpose of the Hubei programme?").intent.value != "other"
+
+
+def test_which_platform_asks_where_to_apply(assistant: Assistant) -> None:
+    online = next(f for f in CORPUS.facts if f.role == "online_application")
+    answer = assistant.ask("要在什么平台上提交？")
+    assert squash(online.zh)[:12] in squash(answer.answer), answer.answer
+
+
+def test_who_issued_the_notice_cites_its_title() -> None:
+    issue = next(f for f in CORPUS.facts if f.role == "issue_date")
+    assert CORPUS.title.replace(" ", "") in [q.replace(" ", "") for q in issue.quotes]
+
+
+
+def test_a_passage_level_with_the_drafts_best_still_leads(assistant: Assistant) -> None:
+    from assistant.compose import Draft
+    from index.retriever import Hit
+
+    # A form's bare title a hair below the draft's own best passage (two BM25 scores that any other passage's
+    # words in the index may swap) is level with it: the form's clause the question asks about leads.
+    pledge = next(f for f in CORPUS.facts if f.id == "credit_pledge_template")
+    materials = next(f for f in CORPUS.facts if f.role == "materials")
+    section = CORPUS.passage(pledge.passage_ids[0]).section
+    title = next(p for p in CORPUS.passages if p.section == section)
+    own = CORPUS.passage(materials.passage_ids[0])
+    draft = Draft(materials.zh, list(materials.passage_ids))
+    q = canonical("信用承诺书开头要填单位的哪些信息")
+    for first, second in ((own, title), (title, own)):
+        hits = [Hit(first, 13.23), Hit(second, 13.21)]
+        leads = assistant.quotes.lead_passages(draft, hits, q)
+        assert title.id in leads, (first.id, leads)
