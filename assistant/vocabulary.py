@@ -103,7 +103,7 @@ TASK_REQUEST = re.compile(
 # ("after the administrator has approved it") is found among the notice's clauses by these.
 STEP_WORDS_EN = {"administr": "管理员", "approv": "审核", "review": "审核", "check": "审核", "upload": "上传",
                  "regist": "注册", "submit": "提交", "recommend": "推荐", "publicis": "公示", "fill": "填报",
-                 "log": "登录"}
+                 "log": "登录", "leader": "负责人"}
 
 
 def english_step(step: str) -> str:

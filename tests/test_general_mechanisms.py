@@ -1892,3 +1892,12 @@ def test_a_passage_level_with_the_drafts_best_still_leads(assistant: Assistant) 
         hits = [Hit(first, 13.23), Hit(second, 13.21)]
         leads = assistant.quotes.lead_passages(draft, hits, q)
         assert title.id in leads, (first.id, leads)
+
+
+def test_an_english_step_done_by_the_leader_is_the_leaders_step(assistant: Assistant) -> None:
+    # "after the leader fills it in" is the clause after the leader's filling-in, not after the unit's
+    # logging in, which the notice says of filling in too
+    clause = next(p for p in CORPUS.passages if "负责人" in p.text and "填报" in p.text and "管理员" in p.text)
+    answer = assistant.ask("Once the project leader has filled in the application online, what's next?")
+    assert answer.answer.startswith("Next, the notice says:") and "管理员" in answer.answer, answer.answer
+    assert clause.id in [c.id for c in answer.citations]
