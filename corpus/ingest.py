@@ -30,6 +30,7 @@ from corpus import SERVICE_PHONE, SPACED_PHONE, format_wan, squash
 from corpus.cleaning import clean_lines, notice_source, translations
 from corpus.passages import (
     CONTACT_LABELS,
+    OTHER_CALL,
     FOOTNOTE,
     LEVEL_ALTERNATION,
     LEVEL_EN,
@@ -105,9 +106,9 @@ def read_dates(text: str) -> str:
     return _WORD_TIME.sub(_clock, text)
 
 
-# "5月中旬", "2042年6月底": a part of a month
-_MONTH_PART = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(上旬|中旬|下旬|月?底|月?末|初)")
-_PART_EN = {"上旬": "early", "中旬": "mid", "下旬": "late", "底": "end of", "月底": "end of", "末": "end of", "月末": "end of",
+# "5月中旬", "2042年6月底", "6月中下旬": a part of a month
+_MONTH_PART = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(上中旬|中下旬|上旬|中旬|下旬|月?底|月?末|初)")
+_PART_EN = {"上中旬": "early to mid", "中下旬": "mid to late", "上旬": "early", "中旬": "mid", "下旬": "late", "底": "end of", "月底": "end of", "末": "end of", "月末": "end of",
             "初": "early"}
 _FROM = re.compile(r"自\s*" + DATE + r"\s*(?:起|开始)")  # "网上申报自2028年3月20日起"
 _UNTIL = re.compile(r"截止(?:时间|日期)?\s*(?:为|是|：|:)?\s*" + DATE)  # "申报截止时间为2028年4月30日17:00"
@@ -1772,6 +1773,9 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     # (a notice in traditional characters is read in simplified ones, and what is found given back in its own)
     lines = [simplified(x) for x in written]
     passages = segment(written, as_written=False)
+    # (a joint notice's passages on the other call it announces are that call's: no fact, rule or topic of this one)
+    others = [p for p in passages if p.kind == OTHER_CALL]
+    passages = [p for p in passages if p.kind != OTHER_CALL]
     found = Found(aliases=level_aliases("\n".join(lines)), english=translations(raw))
     # the notice's year, for the dates it writes without one, before the rest of its meta is read
     year = re.search(r"(\d{4})\s*年", squash(_title_line(lines))) or _THIS_YEAR.search("\n".join(lines))
@@ -1796,6 +1800,8 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     _footnoted_rules(found, _footnotes(passages))
     if not found.topics:
         found.notes.append("课题：附件中找不到申报指南的课题（“一、重大项目”之类的标题和编号课题）。")
+    for p in others:
+        found.notes.append(f"另一项目：通知同时发布的另一项目的内容，不作为本计划的事实：“{p.text}”（{p.section}）")
     if lines != written:
         _as_written(found, AsWritten("\n".join(written)))
         passages = segment(written)
