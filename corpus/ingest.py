@@ -30,12 +30,12 @@ from corpus import SERVICE_PHONE, SPACED_PHONE, format_wan, squash
 from corpus.cleaning import clean_lines, notice_source, translations
 from corpus.passages import (
     CONTACT_LABELS,
-    OTHER_CALL,
     FOOTNOTE,
     LEVEL_ALTERNATION,
     LEVEL_EN,
     LEVEL_NAMES,
     LEVEL_WORDS,
+    OTHER_CALL,
     TIMELINE_ENTRY,
     TOPIC_CODE,
     Passage,
@@ -1178,7 +1178,7 @@ def _title_of(heading: str) -> str:
                      heading)  # "序号：1；名称：…": a topic's line of fields
     # "（3）[重点] 郑州市…研究。": the level tag after the number is no part of the title
     heading = re.sub(r"^([(（][一二三四五六七八九十\d]+[)）])\s*[\[【［][^\]】］]{1,8}[\]】］]\s*", r"\1", heading)
-    text = re.sub(r"^(?:(?:研究)?方向|选题|课题|题目)\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*(?:[：:、|｜]\s*|\s+)", "", heading)  # "课题六、…", "选题1 …", "课题1｜…"
+    text = re.sub(r"^(?:(?:研究)?方向|选题|课题|题目)\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*(?:[：:、|｜]\s*|[.．](?!\d)\s*|\s+)", "", heading)  # "课题六、…", "选题1 …", "课题1｜…", "选题4. …"
     text = re.sub(r"^\d{1,2}\s*[-—－–]\s*\d{1,2}\s*[、.．]?\s*", "", text)  # "1-2 …": a table row's sub-topic
     text = re.sub(r"^(?:" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[：:、]\s*", "", text)  # "重大项目一：…"
     text = re.sub(r"^(?:【[^】]{1,10}】|\d+(?:\.\d+)+\s|\d+\s*[.、．]|子(?:课题|选题)\s*(?:[①-⑩一二三四五六七八九十\d]+|[A-Za-z](?![A-Za-z]))\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", text)

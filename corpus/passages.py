@@ -35,6 +35,9 @@ _L1 = re.compile(r"^([一二三四五六七八九十]+)(?:、|[)）](?=[\u4e00-\
 _PADDED = re.compile(r"^(0[1-9]|[1-9]\d)\s+([\u4e00-\u9fff]{2,10})$")
 _BARE_HEADING = re.compile(r"[\u4e00-\u9fff]{2,10}")  # "申报对象": a heading's words, no number, no punctuation
 _YEAR_HEADING = re.compile(r"(?:\d{4}\s*年度?)?[\u4e00-\u9fff]{2,10}")  # ... or after the year they are of ("2050年工作安排")
+# ... or one whose words run longer ("五、信用管理、回避事项和联系方式"), no sentence's punctuation in them: a heading
+# where it numbers the notice's next section
+_LONG_L1 = re.compile(r"^([一二三四五六七八九十]+)、([^，。；：,;:！？!?]{13,24})$")
 _ARABIC_L1 = re.compile(r"^(\d{1,2})\s*[.、．]\s*([\u4e00-\u9fff]{2,10})$")
 # A topic tagged with its level: "（3）[重点] 郑州市…研究。联系处室：成果处，电话：…"
 _TAGGED_TOPIC = re.compile(r"^[(（](\d{1,2}|[一二三四五六七八九十]+)[)）]\s*[\[【［]([^\]】］]{1,8})[\]】］]\s*(\S.*)$")
@@ -458,7 +461,7 @@ FORWARDED_MIN_LINES = 10  # a forwarded notice pasted in has its sections after 
 _TITLE_CALLS = re.compile(r"^(?:.*年度|.*?关于(?:组织|开展)?(?:申报|征集)?)?(.+?)(?:申报工作|征集工作|申报)?的?(?:通知|公告)$")
 _CALL_JOIN = re.compile(r"以及|[和及与、]")
 _CALL_NAME = re.compile(r"([\u4e00-\u9fff]{2,20}?)((?:研究)?(?:专项|计划|基金|工程))(?:项目)?")
-_CITY_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,3}市")
+_CITY_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,3}?(?<![城都])市")  # "郑州市", not "城市更新…" (城市, 都市 are no place)
 OTHER_CALL = "other_call"  # the kind of a passage on another call a joint notice announces (not the notice's programme)
 # A point's own number ("4. ", "（二）") before the words that say whose it is
 _POINT_NUMBER = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.、．](?!\d))\s*")
@@ -484,8 +487,13 @@ def joint_calls(lines: list[str]) -> tuple[str, list[str]]:
         head, tail = call.group(1), re.sub(r"^研究", "", call.group(2))
         # its short names: a run of its head's words before its kind ("战略专项"), written on its own (not only
         # inside the whole name)
-        short = {head[i:j] + tail for i in range(len(head)) for j in range(i + 2, len(head) + 1) if j - i < len(head)}
-        others += [whole] + sorted((s for s in short if text.count(s) > text.count(whole) * (s in whole)), key=len, reverse=True)
+        names, rest = [whole], text.replace(whole, "|")
+        for name in sorted({head[i:j] + tail for i in range(len(head)) for j in range(i + 2, len(head) + 1)} - {whole},
+                           key=lambda x: -len(x)):
+            if name in rest:  # (written on its own, not only inside a longer name of the call)
+                names.append(name)
+                rest = rest.replace(name, "|")
+        others += names
     return own, others
 
 
@@ -793,7 +801,9 @@ def _segment(lines: list[str]) -> list[Passage]:
             cur.level = None
             continue
         if m := _L1.match(line) or _ARTICLE.match(line) or _BRACKETED.match(line) or _PAREN_BRACKETED.match(line) or (
-                _PADDED.match(line) if cur.doc == "notice" else None):
+                _PADDED.match(line) if cur.doc == "notice" else None) or (
+                long if cur.doc == "notice" and (long := _LONG_L1.match(line)) and cur.path
+                and number_of(long.group(1)) == cur.path[0][0] + 1 else None):
             cur.set(1, number_of(m.group(1)), line)
             cur.numbered_level = 2
             # (in the notice, a heading that is a level's name and no more, "一、重大项目（每项25万元）", heads its
