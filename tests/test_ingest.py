@@ -1887,6 +1887,10 @@ def test_a_long_section_heading_numbered_next_and_a_step_dated_to_part_of_a_mont
     review = next(f for f in corpus.facts if "专家评审" in f.triggers)
     assert review.intent == "dates" and "mid to late 2075-05" in review.en
     assert "5月中下旬" in a.ask("专家评审安排在什么时候？", dt.date(2075, 3, 5)).answer
+    # ... and written without its year, it is a date all the same (the answer a date is asked for)
+    from assistant.rank import text_attributes
+
+    assert "date" in text_attributes("现场答辩：6月中下旬，另行通知。")
 
 
 def test_a_topic_asked_for_by_what_the_asker_means_to_study_and_an_english_application_deadline(tmp_path: Path) -> None:
