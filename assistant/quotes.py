@@ -18,7 +18,7 @@ from cachetools import LRUCache, cached
 from assistant.compose import Draft
 from assistant.rank import PURPOSE, VALUE_ATTRIBUTES, fact_attributes, text_attributes
 from corpus import Corpus, Fact, Passage, squash
-from corpus.passages import DOC_NAMES
+from corpus.passages import DOC_NAMES, OTHER_CALL, joint_calls
 from index.retriever import Hit
 from index.tokenize import canonical, tokens, words
 
@@ -91,6 +91,8 @@ def _common_run(a: str, b: str) -> int:
 class QuoteFinder:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
+        # The names of the other calls a joint notice announces ("科技战略研究专项", "战略专项")
+        self._other_calls = joint_calls(corpus.clean_notice.splitlines())[1]
         # The kinds of value the facts resting on each passage hold (a passage no fact rests on: none known).
         self._values: dict[str, set[str]] = {}
         for f in corpus.facts:
@@ -205,6 +207,11 @@ class QuoteFinder:
                 return _NUMBERING.sub("", sentence).strip().rstrip("。；;"), following.id
         return None
 
+    def own_hits(self, hits: list[Hit], q: str) -> list[Hit]:
+        """`hits` without the sentences on another call the notice announces, unless q names that call: "业务咨询
+        打哪个电话" is asked of this programme's office, not the other call's."""
+        return [h for h in hits if h.passage.kind != OTHER_CALL or any(o in q for o in self._other_calls)]
+
     def lead_passages(self, draft: Draft, hits: list[Hit], q: str, listing: bool = False,
                       attribute: str | None = None) -> list[str]:
         """The best BM25 passage, when it is not among the draft's, belongs to no topic, and outscores
@@ -214,6 +221,7 @@ class QuoteFinder:
         question, the whole document. When the best passage is a clause of such a document that the
         draft already rests on, it leads if it holds the question's own words and the draft's wording
         does not say it."""
+        hits = self.own_hits(hits, q)
         signing = bool(SIGNING.search(q))
         if (attribute == "who" or signing) and WHO_FIELDS:
             # "承诺书谁签字盖章", "单位那份承诺书是负责人签名吗": a blank of a form that names who signs or
@@ -434,7 +442,7 @@ class QuoteFinder:
         total = sum(self._idf[w] for w in qwords)
         if not qwords or total <= 0:
             return draft
-        pids = list(dict.fromkeys([*draft.passages, *(h.passage.id for h in hits[:SUPPORT_DEPTH])]))
+        pids = list(dict.fromkeys([*draft.passages, *(h.passage.id for h in self.own_hits(hits, q)[:SUPPORT_DEPTH])]))
         text = squash(draft.text)
 
         def score(clause: str) -> float:

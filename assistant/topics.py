@@ -54,7 +54,10 @@ _DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:�
                            # a title in the asker's words, closed by 研究 ("高校跟地方合建研究院的管理模式研究，找谁")
                            r"[\u4e00-\u9fff]{4,}研究(?=\s*[，,。？?])|"
                            # ... or what the topic studies ("研究科技企业之间技术创新互相带动、扎堆效应的，归哪个处")
-                           r"(?:^|(?<=[，,。？?\s]))研究[\u4e00-\u9fff、]{4,}?的(?=\s*[，,]|(?:那个|这个)?(?:子?课题|题目|选题|方向|项目))")
+                           r"(?:^|(?<=[，,。？?\s]))研究[\u4e00-\u9fff、]{4,}?的(?=\s*[，,]|(?:那个|这个)?(?:子?课题|题目|选题|方向|项目))|"
+                           # ... or what the asker means to study, then asked for the topic it answers to ("我想研究
+                           # 乡村养老的服务模式，有对应的选题吗"): the words after 研究
+                           r"(?<=研究)[\u4e00-\u9fff、]{4,}?(?=\s*[，,]\s*(?:有没有|有)(?:对应|相应|相关|合适|对口)的?(?:子?课题|选题|题目|方向))")
 # A question asking for a topic that suits the asker's field ("我是做法学的，有没有适合的题目", "搞金融的，有对口的课题
 # 吗"): the field is what the asker says they work on, or what the topic should fit.
 FIT_ASKED = re.compile(r"(?:适合|对口|合适|匹配|沾边|相关|相近|贴近)[^，,。？?]{0,8}?(?:题目|课题|选题|方向|题)")

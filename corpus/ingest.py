@@ -35,6 +35,7 @@ from corpus.passages import (
     LEVEL_EN,
     LEVEL_NAMES,
     LEVEL_WORDS,
+    OTHER_CALL,
     TIMELINE_ENTRY,
     TOPIC_CODE,
     Passage,
@@ -105,9 +106,9 @@ def read_dates(text: str) -> str:
     return _WORD_TIME.sub(_clock, text)
 
 
-# "5月中旬", "2042年6月底": a part of a month
-_MONTH_PART = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(上旬|中旬|下旬|月?底|月?末|初)")
-_PART_EN = {"上旬": "early", "中旬": "mid", "下旬": "late", "底": "end of", "月底": "end of", "末": "end of", "月末": "end of",
+# "5月中旬", "2042年6月底", "6月中下旬": a part of a month
+_MONTH_PART = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(上中旬|中下旬|上旬|中旬|下旬|月?底|月?末|初)")
+_PART_EN = {"上中旬": "early to mid", "中下旬": "mid to late", "上旬": "early", "中旬": "mid", "下旬": "late", "底": "end of", "月底": "end of", "末": "end of", "月末": "end of",
             "初": "early"}
 _FROM = re.compile(r"自\s*" + DATE + r"\s*(?:起|开始)")  # "网上申报自2028年3月20日起"
 _UNTIL = re.compile(r"截止(?:时间|日期)?\s*(?:为|是|：|:)?\s*" + DATE)  # "申报截止时间为2028年4月30日17:00"
@@ -1183,7 +1184,7 @@ def _title_of(heading: str) -> str:
                      heading)  # "序号：1；名称：…": a topic's line of fields
     # "（3）[重点] 郑州市…研究。": the level tag after the number is no part of the title
     heading = re.sub(r"^([(（][一二三四五六七八九十\d]+[)）])\s*[\[【［][^\]】］]{1,8}[\]】］]\s*", r"\1", heading)
-    text = re.sub(r"^(?:(?:研究)?方向|选题|课题|题目)\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*(?:[：:、|｜]\s*|\s+)", "", heading)  # "课题六、…", "选题1 …", "课题1｜…"
+    text = re.sub(r"^(?:(?:研究)?方向|选题|课题|题目)\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*(?:[：:、|｜]\s*|[.．](?!\d)\s*|\s+)", "", heading)  # "课题六、…", "选题1 …", "课题1｜…", "选题4. …"
     text = re.sub(r"^\d{1,2}\s*[-—－–]\s*\d{1,2}\s*[、.．]?\s*", "", text)  # "1-2 …": a table row's sub-topic
     text = re.sub(r"^(?:" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[：:、]\s*", "", text)  # "重大项目一：…"
     text = re.sub(r"^(?:【[^】]{1,10}】|\d+(?:\.\d+)+\s|\d+\s*[.、．]|子(?:课题|选题)\s*(?:[①-⑩一二三四五六七八九十\d]+|[A-Za-z](?![A-Za-z]))\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", text)
@@ -1778,6 +1779,9 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     # (a notice in traditional characters is read in simplified ones, and what is found given back in its own)
     lines = [simplified(x) for x in written]
     passages = segment(written, as_written=False)
+    # (a joint notice's passages on the other call it announces are that call's: no fact, rule or topic of this one)
+    others = [p for p in passages if p.kind == OTHER_CALL]
+    passages = [p for p in passages if p.kind != OTHER_CALL]
     found = Found(aliases=level_aliases("\n".join(lines)), english=translations(raw))
     # the notice's year, for the dates it writes without one, before the rest of its meta is read
     year = re.search(r"(\d{4})\s*年", squash(_title_line(lines))) or _THIS_YEAR.search("\n".join(lines))
@@ -1802,6 +1806,8 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     _footnoted_rules(found, _footnotes(passages))
     if not found.topics:
         found.notes.append("课题：附件中找不到申报指南的课题（“一、重大项目”之类的标题和编号课题）。")
+    for p in others:
+        found.notes.append(f"另一项目：通知同时发布的另一项目的内容，不作为本计划的事实：“{p.text}”（{p.section}）")
     if lines != written:
         _as_written(found, AsWritten("\n".join(written)))
         passages = segment(written)

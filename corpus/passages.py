@@ -35,6 +35,9 @@ _L1 = re.compile(r"^([一二三四五六七八九十]+)(?:、|[)）](?=[\u4e00-\
 _PADDED = re.compile(r"^(0[1-9]|[1-9]\d)\s+([\u4e00-\u9fff]{2,10})$")
 _BARE_HEADING = re.compile(r"[\u4e00-\u9fff]{2,10}")  # "申报对象": a heading's words, no number, no punctuation
 _YEAR_HEADING = re.compile(r"(?:\d{4}\s*年度?)?[\u4e00-\u9fff]{2,10}")  # ... or after the year they are of ("2050年工作安排")
+# ... or one whose words run longer ("五、信用管理、回避事项和联系方式"), no sentence's punctuation in them: a heading
+# where it numbers the notice's next section
+_LONG_L1 = re.compile(r"^([一二三四五六七八九十]+)、([^，。；：,;:！？!?]{13,24})$")
 _ARABIC_L1 = re.compile(r"^(\d{1,2})\s*[.、．]\s*([\u4e00-\u9fff]{2,10})$")
 # A topic tagged with its level: "（3）[重点] 郑州市…研究。联系处室：成果处，电话：…"
 _TAGGED_TOPIC = re.compile(r"^[(（](\d{1,2}|[一二三四五六七八九十]+)[)）]\s*[\[【［]([^\]】］]{1,8})[\]】］]\s*(\S.*)$")
@@ -63,7 +66,8 @@ _BLOCK_TOPIC = re.compile(r"^【([^】\d一二三四五六七八九十]{0,8})(\d
 # ... or labelled with a colon: "方向三：郑州市科技创新地方立法评估与修订对策研究"
 # ... or by a space alone: "选题1  郑州市低空经济…研究"
 # ... or by a bar: "课题1｜郑州市…研究"
-_COLON_BLOCK = re.compile(r"^((?:研究)?方向|选题|课题|题目)\s*(\d{1,2}|[一二三四五六七八九十]+)\s*(?:[：:、|｜]\s*|\s+)(\S.{5,})$")
+# ... or by a full stop after its number: "选题4. 郑州市…研究" (not "课题1.2 …", a point numbered in two parts)
+_COLON_BLOCK = re.compile(r"^((?:研究)?方向|选题|课题|题目)\s*(\d{1,2}|[一二三四五六七八九十]+)\s*(?:[：:、|｜]\s*|[.．](?!\d)\s*|\s+)(\S.{5,})$")
 # A level named by a class letter the notice defines: "A类（重大项目）" or "重大项目（A类）".
 _CLASS_ALIAS = (re.compile(r"([A-Z甲乙丙丁]类)(?:项目|课题)?[（(](" + LEVEL_ALTERNATION + r")(?:项目|课题)?[)）]"),
                 re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)[（(]([A-Z甲乙丙丁]类)(?:项目|课题)?[)）]"))
@@ -451,11 +455,68 @@ def forwarded_start(lines: list[str]) -> int | None:
 FORWARDED_MIN_LINES = 10  # a forwarded notice pasted in has its sections after its title; a list's mention has not
 
 
+# A joint notice announces another call beside its own, its title joining their names ("关于组织申报2050年度某市软科学
+# 研究计划项目和科技战略研究专项的通知"): the first named is the notice's programme, the others each a programme's
+# name of its own (…专项, …计划, …基金, …工程)
+_TITLE_CALLS = re.compile(r"^(?:.*年度|.*?关于(?:组织|开展)?(?:申报|征集)?)?(.+?)(?:申报工作|征集工作|申报)?的?(?:通知|公告)$")
+_CALL_JOIN = re.compile(r"以及|[和及与、]")
+_CALL_NAME = re.compile(r"([\u4e00-\u9fff]{2,20}?)((?:研究)?(?:专项|计划|基金|工程))(?:项目)?")
+_CITY_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,3}?(?<![城都])市")  # "郑州市", not "城市更新…" (城市, 都市 are no place)
+OTHER_CALL = "other_call"  # the kind of a passage on another call a joint notice announces (not the notice's programme)
+# A point's own number ("4. ", "（二）") before the words that say whose it is
+_POINT_NUMBER = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.、．](?!\d))\s*")
+
+
+def joint_calls(lines: list[str]) -> tuple[str, list[str]]:
+    """A joint notice's own programme, by the words that name it ("软科学"), and the names the notice gives the
+    other calls its title announces, each as the notice writes it whole or short ("科技战略研究专项", "战略专项");
+    ("", []) for a notice of one call."""
+    title = next((re.sub(r"\s+", "", x) for x in lines[:12] if "通知" in x and len(x) <= 80), "")
+    m = _TITLE_CALLS.match(title)
+    parts = [x for x in _CALL_JOIN.split(m.group(1))] if m else []
+    named = [c for x in parts if (c := _CALL_NAME.fullmatch(_CITY_HEAD.sub("", re.sub(r"^\d{4}年度?", "", x))))]
+    if len(parts) < 2 or len(named) != len(parts):
+        return "", []
+    own = named[0].group(1)
+    text = re.sub(r"\s+", "", "\n".join(lines))
+    others: list[str] = []
+    for call in named[1:]:
+        whole = call.group(1) + call.group(2)
+        if own in whole:
+            continue
+        head, tail = call.group(1), re.sub(r"^研究", "", call.group(2))
+        # its short names: a run of its head's words before its kind ("战略专项"), written on its own (not only
+        # inside the whole name)
+        names, rest = [whole], text.replace(whole, "|")
+        for name in sorted({head[i:j] + tail for i in range(len(head)) for j in range(i + 2, len(head) + 1)} - {whole},
+                           key=lambda x: -len(x)):
+            if name in rest:  # (written on its own, not only inside a longer name of the call)
+                names.append(name)
+                rest = rest.replace(name, "|")
+        others += names
+    return own, others
+
+
+def _other_call(p: Passage, own: str, others: list[str]) -> bool:
+    """A passage on another call of a joint notice: under a heading naming that call and not the notice's own
+    programme ("二、科技战略研究专项"), or a sentence of a shared part whose subject is the other call ("战略专项不报送
+    纸质材料。")."""
+    labels = p.section.split(" > ")[1:]
+    if any(any(o in x for o in others) and own not in x for x in labels):
+        return True
+    text = _POINT_NUMBER.sub("", p.text)
+    return own not in text and any(text.startswith(o) for o in others)
+
+
 def segment(lines: list[str], as_written: bool = True) -> list[Passage]:
     """The notice's passages. A notice in traditional characters is segmented as its simplified form reads;
     its passages say what it says in its own characters unless not `as_written` (what ingest reads)."""
     simple = [simplified(x) for x in lines]
     passages = _segment(simple)
+    own, others = joint_calls(simple)
+    if others:
+        passages = [replace(p, kind=OTHER_CALL) if p.kind not in ("title", "dateline") and not p.topic and _other_call(p, own, others) else p
+                    for p in passages]
     if not as_written or simple == lines:
         return passages
     back = AsWritten("\n".join(lines))
@@ -740,7 +801,9 @@ def _segment(lines: list[str]) -> list[Passage]:
             cur.level = None
             continue
         if m := _L1.match(line) or _ARTICLE.match(line) or _BRACKETED.match(line) or _PAREN_BRACKETED.match(line) or (
-                _PADDED.match(line) if cur.doc == "notice" else None):
+                _PADDED.match(line) if cur.doc == "notice" else None) or (
+                long if cur.doc == "notice" and (long := _LONG_L1.match(line)) and cur.path
+                and number_of(long.group(1)) == cur.path[0][0] + 1 else None):
             cur.set(1, number_of(m.group(1)), line)
             cur.numbered_level = 2
             # (in the notice, a heading that is a level's name and no more, "一、重大项目（每项25万元）", heads its

@@ -1784,3 +1784,122 @@ def test_a_project_past_its_deadline_and_still_open_is_overdue() -> None:
     assert extract_profile("我主持的一个市级项目超过了实施期限还没结项，能报吗？").overdue_city_project is True
     assert extract_profile("我的项目过了期限，不过已经结题了").overdue_city_project is False
     assert extract_profile("我有个项目还没结题").overdue_city_project is None  # not said to be past its time
+
+
+# A joint notice: its own call (一), a second call it announces beside it (二) with its own deadline, amount, age
+# limit and office, shared sections after them; its guide labels topics "选题2. …".
+_JOINT = [
+    "某市科学技术局", "关于组织申报2075年度某市软科学研究计划项目和城市更新研究专项的通知", "",
+    "各有关单位：",
+    "根据《某市软科学研究计划管理办法》，决定同时组织申报2075年度某市软科学研究计划项目和城市更新研究专项。现将有关事项通知如下：",
+    "一、软科学研究计划项目",
+    "（一）资助额度",
+    "重点项目每项资助6万元；一般项目每项资助2万元。",
+    "（二）申报时间",
+    "软科学研究计划项目网上填报时间为2075年3月2日至2075年3月30日17:00，逾期不再受理。",
+    "二、城市更新研究专项",
+    "城市更新专项本年度设2个选题，每项资助15万元。",
+    "城市更新专项网上填报时间为2075年4月6日至2075年4月28日17:00。",
+    "城市更新专项负责人年龄不超过62周岁。",
+    "城市更新专项的业务咨询由市科技局城建科技处负责，联系电话：0371-61112233。",
+    "三、申报条件",
+    "（一）软科学研究计划项目的专门条件",
+    "1. 项目负责人年龄。软科学研究计划项目负责人年龄不超过52周岁。",
+    "2. 申报单位类型。申报单位限于高等院校和科研院所。",
+    "四、申报材料和申报流程",
+    "（一）申报流程",
+    "1. 在线填报。项目负责人在申报时间内在线填写申报书。",
+    "2. 专家评审。市科技局组织专家对软科学研究计划项目进行评审，评审时间为2075年5月中下旬。",
+    "3. 纸质材料。软科学研究计划项目报送纸质申报书一式两份。",
+    "4. 城市更新专项不报送纸质材料，评审时间另行通知。",
+    "五、信用管理、回避事项和联系方式",
+    "（一）信用管理",
+    "申报单位对申报材料的真实性负责。",
+    "（二）联系方式",
+    "1. 软科学研究计划项目业务咨询",
+    "市科技局法规处：0371-61110001",
+    "2. 城市更新研究专项业务咨询",
+    "市科技局城建科技处：0371-61112233",
+    "某市科学技术局", "2075年2月20日", "",
+    "附件1", "某市2075年度软科学研究计划项目申报指南",
+    "一、重点项目",
+    "选题1. 某市老旧厂房改造为科创空间的模式研究",
+    "研究内容：调查老旧厂房改造为科创空间的做法和成效，提出改造模式和扶持政策。",
+    "项目经费：6万元",
+    "联系处室：市科技局 规划处 0371-61110011",
+    "二、一般项目",
+    "选题2. 某市独居老人智能看护服务推广研究",
+    "研究内容：针对独居老人日常照护的需求，研究智能看护设备和上门服务的推广办法。",
+    "项目经费：2万元",
+    "联系处室：市科技局 社会处 0371-61110022",
+]
+
+
+def _joint_assistant(tmp_path: Path) -> tuple[Found, Corpus, Assistant]:
+    found, corpus = _ingested(tmp_path, _JOINT)
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    return found, corpus, Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False),
+                                    settings)
+
+
+def test_a_joint_notices_other_call_gives_none_of_the_programmes_facts(tmp_path: Path) -> None:
+    found, corpus, a = _joint_assistant(tmp_path)
+    # the second call's section and a shared section's sentence on it are that call's passages
+    other = [p for p in corpus.passages if p.kind == "other_call"]
+    assert any("62周岁" in p.text for p in other) and any("不报送纸质材料" in p.text for p in other)
+    assert any("61112233" in p.text and "城建科技处：" in p.text for p in other)  # its contact, under its heading
+    assert not any("软科学" in p.text for p in other)
+    # no fact, rule or window of the programme quotes it: the age limit is the programme's, so is the deadline
+    quoted = " ".join(q for f in found.facts for q in f["quotes"]) + " ".join(r["quote"] for r in found.rules)
+    assert "62周岁" not in quoted and "15万元" not in quoted and "61112233" not in quoted
+    age = next(r for r in corpus.rules if r.id == "age")
+    assert age.limit == 52
+    assert [f.window.closes for f in corpus.facts if f.window] == [dt.date(2075, 3, 30)]
+    # the notice's shared parts still speak for it, and its numbers are the other call's, not facts left out
+    assert cli_main(["check-corpus", str(tmp_path / "out")]) == 0
+    assert any("另一项目" in n for n in found.notes)
+    today = dt.date(2075, 3, 5)
+    assert "52周岁" in a.ask("项目负责人年龄有什么限制？", today).answer
+    assert "61112233" not in a.ask("业务咨询打哪个电话？", today).answer
+
+
+def test_a_joint_notices_title_of_one_call_names_no_other(tmp_path: Path) -> None:
+    from corpus.passages import joint_calls
+
+    assert joint_calls(_JOINT) == ("软科学", ["城市更新研究专项", "城市更新专项"])
+    # a notice of one call, or one whose title joins no programme's names, has none
+    assert joint_calls(["关于组织申报2075年度某市软科学研究计划项目的通知"]) == ("", [])
+    assert joint_calls(["关于做好2075年度某市软科学研究计划项目申报和评审工作的通知"]) == ("", [])
+
+
+def test_topics_labelled_with_a_full_stop_after_their_number(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _JOINT)
+    topics = {t.label: t for t in corpus.topics}
+    assert set(topics) == {"选题1", "选题2"}
+    assert topics["选题1"].title == "某市老旧厂房改造为科创空间的模式研究" and topics["选题1"].level == "key"
+    assert topics["选题2"].funding_wan == 2 and [c.phone for c in topics["选题2"].contacts] == ["0371-61110022"]
+
+
+def test_a_long_section_heading_numbered_next_and_a_step_dated_to_part_of_a_month(tmp_path: Path) -> None:
+    found, corpus, a = _joint_assistant(tmp_path)
+    # "五、信用管理、回避事项和联系方式" opens the notice's fifth section: its parts are no steps of the procedure
+    assert any(p.section.startswith("通知 > 五、信用管理、回避事项和联系方式 > （二）联系方式") for p in corpus.passages)
+    assert not any("真实性负责" in q for f in found.facts if f["intent"] == "process" for q in f["quotes"])
+    # "评审时间为2075年5月中下旬": the review, a dated step asked by its name
+    review = next(f for f in corpus.facts if "专家评审" in f.triggers)
+    assert review.intent == "dates" and "mid to late 2075-05" in review.en
+    assert "5月中下旬" in a.ask("专家评审安排在什么时候？", dt.date(2075, 3, 5)).answer
+    # ... and written without its year, it is a date all the same (the answer a date is asked for)
+    from assistant.rank import text_attributes
+
+    assert "date" in text_attributes("现场答辩：6月中下旬，另行通知。")
+
+
+def test_a_topic_asked_for_by_what_the_asker_means_to_study_and_an_english_application_deadline(tmp_path: Path) -> None:
+    _, _, a = _joint_assistant(tmp_path)
+    today = dt.date(2075, 3, 5)
+    answer = a.ask("我想研究独居老人的看护服务，有对应的选题吗，经费多少？", today).answer
+    assert "独居老人智能看护" in answer and "2万元" in answer
+    # the programme's own English name, said beside what is asked, does not make it a question of its legal basis
+    assert "2075年3月30日" in a.ask("When is the application deadline for the soft science program?", today).answer
