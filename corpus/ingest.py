@@ -546,7 +546,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             from_issue.append((p, original, since))
             continue
         start, end = _FROM.search(p.text), _UNTIL.search(p.text)
-        if after_opening and end and not start and not found.fact("submission_window"):
+        if after_opening and end and not start and not found.fact("submission_window") and (
+                _iso(*after_opening[2].groups()) < _iso(*end.groups())):
             # the window in two rows, one right after the other: "申报时间 | 2064年5月11日9:00起开放网上填报" and
             # "截止时间 | 2064年6月19日17:00系统关闭…"
             said, opening, since = after_opening
@@ -556,8 +557,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             fact["quotes"].append(_body(original.text))
             found.facts.append(fact)
             continue
-        if start and not end and not found.fact("submission_window"):
-            opened = (p, original, start)
+        if start and not end and not found.fact("submission_window") and SUBMITTING.search(p.text):
+            opened = (p, original, start)  # (what opens is the submitting, not a project's term: "实施期自…起")
         if start and end and start.end() <= end.start() and not found.fact("submission_window"):
             # "网上申报自2028年3月20日起，申报截止时间为2028年4月30日17:00": a window in two phrases
             name = re.split(r"[。；;，,]", _body(p.text[: start.start()]))[-1].strip() or "申报"

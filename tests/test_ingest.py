@@ -1876,6 +1876,11 @@ def test_a_window_opening_in_one_row_and_closing_in_the_next(tmp_path: Path) -> 
     contact = found.fact("contact_business")
     assert contact and contact["quotes"] == ["业务咨询 | 市科技局规划处：0371-60005566 咨询时间为工作日。"]
     assert contact["zh"] == "业务咨询 | 市科技局规划处：0371-60005566 咨询时间为工作日。"  # (not "附件1 …请联系…", nor "。。")
+    # a project's term opening on a date is no submission opening, and a close before the opening closes nothing
+    for k, opening in enumerate(("项目实施期自2071年1月5日起计算，为期一年。", "网上填报自2071年5月10日起开放。")):
+        (tmp_path / str(k)).mkdir()
+        other, _ = _ingested(tmp_path / str(k), ["某市软科学项目申报通知", "一、申报时间", opening, "申报截止时间为2071年3月12日17:30。"])
+        assert other.fact("submission_window") is None
 
 
 def test_when_a_project_must_be_done_by_asks_its_completion_date(tmp_path: Path) -> None:
