@@ -976,6 +976,7 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
 
 
 PLEDGE_SENTENCES = 8  # of a pledge template, quoted whole up to this many
+_MATERIALS_HEADING = r"申报材料|材料清单|提交材料|报送材料|材料要求|所需材料"
 
 
 def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
@@ -988,11 +989,19 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
     # as its label ("3. 申报内容涉及国家秘密的（申报材料须作…")
     def listed(doc: str) -> list[Passage]:
         return [p for p in passages if p.id.startswith(doc) and not p.topic and any(
-            re.search(r"申报材料|材料清单|提交材料|报送材料|材料要求|所需材料", h)
+            re.search(_MATERIALS_HEADING, h)
             and not re.search(r"[，。；]", heading_label(h)) and not h.endswith("…") for h in heads(p))
             and not any("纸质" in h for h in heads(p))]
+    def row(doc: str) -> list[Passage]:
+        """A row of a table of terms labelled as the materials ("申报材料 | ①…申报书；②…承诺书"), its sentences."""
+        start = next((p for p in passages if p.id.startswith(doc) and not p.topic and (cells := label_row(p.text))
+                      and re.fullmatch(_MATERIALS_HEADING + r"|材料", cells[0])), None)
+        if start is None:
+            return []
+        end = next((p.order for p in passages if p.order > start.order and label_row(p.text)), None)
+        return [p for p in passages if p.section == start.section and start.order <= p.order and (end is None or p.order < end)]
     # (a short notice leaving the materials to its guide lists them there: "六、申报材料" of the guide)
-    items = listed("n-") or (listed("g-") if _refers_to_guide(passages) else [])
+    items = listed("n-") or row("n-") or (listed("g-") if _refers_to_guide(passages) else [])
     if items:
         found.facts.append(_make_fact("materials", "materials", [_body(p.text) for p in items[:8]], vocab))
     else:

@@ -1817,6 +1817,9 @@ _TAB_TABLES = [
     "",
     "不予受理\t①申报内容涉及国家秘密的；②同一项目已获得市级财政资金支持的。",
     "",
+    "申报材料\t①申报书（系统生成）；",
+    "\t②申报单位承诺书（盖章后上传）。",
+    "",
     "完成时间\t须于2072年1月31日前完成研究并提交结题报告。",
     "",
     "业务咨询\t市科技局规划处：0371-60005566",
@@ -1860,6 +1863,8 @@ def test_an_annex_setting_out_the_calls_terms_is_read_as_the_notice(tmp_path: Pa
     row = next(p for p in corpus.passages if p.text.startswith("信用 | "))
     assert row.section == "附件1 申报须知一览表" and row.id.startswith("n-")
     assert len(corpus.topics) == 3  # (the topic table's annex stays the guide)
+    # the row labelled as the materials lists them
+    assert found.fact("materials")["quotes"] == ["申报材料 | ①申报书（系统生成）；②申报单位承诺书（盖章后上传）。"]
 
 
 def test_a_window_opening_in_one_row_and_closing_in_the_next(tmp_path: Path) -> None:
