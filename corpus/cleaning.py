@@ -233,6 +233,53 @@ def _aligned_rows(lines: list[str]) -> list[str]:
     return out
 
 
+# A table a word processor exports as text: its cells parted by tabs ("申报单位<TAB>郑州市…；"), a row on each line,
+# rows perhaps parted by blank lines, and a cell's further paragraphs on lines of their own, as many tabs before them
+# as cells before their cell ("<TAB>企业、社会团体…不属于…" goes on the second cell). Written as the "a | b | c" rows a
+# table of the notice is read as, each cell's paragraphs joined in it; the paragraphs' own lines are left blank.
+TAB_MIN_ROWS = 3  # a label and its value parted by a tab on one line or two ("电话：<TAB>0371-…") are no table
+
+
+_PARAGRAPH_END = re.compile(r"[。；;！？!?，,、：:）)]$")
+
+
+def _tab_row(line: str) -> bool:
+    return "\t" in line.strip(" \t\u3000\xa0")
+
+
+def _tab_rows(lines: list[str]) -> list[str]:
+    out = list(lines)
+    rows: list[tuple[int, list[str]]] = []  # the run's rows: where each stands, its cells
+    said_on: list[int] = []  # the lines of the run that go on a cell above
+
+    def close() -> None:
+        if len(rows) >= TAB_MIN_ROWS:
+            for k, cells in rows:
+                out[k] = " | ".join(c for c in cells if c)
+            for k in said_on:
+                out[k] = ""
+        rows.clear()
+        said_on.clear()
+
+    for k, line in enumerate(lines):
+        text = line.strip(" \t\u3000\xa0")
+        if not text:
+            continue  # (a blank line between two rows is no end of the table)
+        if _tab_row(line):
+            rows.append((k, [c.strip(" \u3000\xa0") for c in line.rstrip().split("\t")]))
+        elif rows and line.startswith("\t") and not _L1_HEADING.match(text) and not text.startswith("附件"):
+            cells = rows[-1][1]
+            col = min(len(line) - len(line.lstrip("\t")), len(cells) - 1)
+            said = cells[col]
+            # (a paragraph closing without a stop, "…：0371-6791xxxx", is parted from the next by a space)
+            cells[col] = said + ("" if _PARAGRAPH_END.search(said) else " ") + text
+            said_on.append(k)
+        else:
+            close()
+    close()
+    return out
+
+
 # A label spaced out to the width of the longest one ("电　　话：", "联 系 人："): its characters, as one word
 _SPACED_LABEL = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}\s*(?=[：:])")
 
@@ -592,7 +639,7 @@ def _clean_lines(raw: str) -> list[str]:
         text = "\n".join(page)
     text = "\n".join(_EDGE_MARKUP.sub("", ln) if "&" in ln or "<" in ln else ln for ln in text.split("\n"))
     lines = [_SPACED_LABEL.sub(lambda m: re.sub(r"\s", "", m.group(0)), re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip())
-             for ln in _aligned_rows(text.split("\n"))]
+             for ln in _aligned_rows(_tab_rows(text.split("\n")))]
     lines = _without_translation(_without_mail_header(lines))
     running = _running_lines(lines)
     # (before page furniture goes: a row's number alone on its line, "3", is no page number there; the

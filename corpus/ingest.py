@@ -44,6 +44,7 @@ from corpus.passages import (
     circled,
     forwarded_start,
     heading_label,
+    label_row,
     level_aliases,
     level_of,
     number_of,
@@ -110,8 +111,10 @@ def read_dates(text: str) -> str:
 _MONTH_PART = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(上中旬|中下旬|上旬|中旬|下旬|月?底|月?末|初)")
 _PART_EN = {"上中旬": "early to mid", "中下旬": "mid to late", "上旬": "early", "中旬": "mid", "下旬": "late", "底": "end of", "月底": "end of", "末": "end of", "月末": "end of",
             "初": "early"}
-_FROM = re.compile(r"自\s*" + DATE + r"\s*(?:起|开始)")  # "网上申报自2028年3月20日起"
-_UNTIL = re.compile(r"截止(?:时间|日期)?\s*(?:为|是|：|:)?\s*" + DATE)  # "申报截止时间为2028年4月30日17:00"
+# "网上申报自2028年3月20日起", "2064年5月11日9:00起开放网上填报"
+_FROM = re.compile(r"(?:自\s*)?" + DATE + r"(?:\s*\d{1,2}\s*[:：]\s*\d{2})?\s*(?:起|开始)")
+# "申报截止时间为2028年4月30日17:00", or a table's row "截止时间 | 2028年4月30日17:00…"
+_UNTIL = re.compile(r"截止(?:时间|日期)?\s*(?:为|是|：|:|[|｜])?\s*" + DATE)
 _TIME = r"(?:\s*\d{1,2}\s*[:：]\s*\d{2})?"  # "2029年3月10日9:00至4月8日17:00": a time of day after a date
 _WEEKDAY = r"(?:\s*[（(](?:星期|周)[一二三四五六日天][)）])?"  # "2035年5月6日（星期日）"
 # "2029年3月10日9:00至4月8日17:00", "2034年3月1日至31日" (the month, or the year, the first date's)
@@ -501,6 +504,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
     n_other = 0
     last_year: str | None = None  # the year of the last full date: a later "4月25日" is in it
     from_issue: list[tuple[Passage, Passage, re.Match[str]]] = []
+    opened: tuple[Passage, Passage, re.Match[str]] | None = None  # the passage before, when it dates an opening only
     items: list[tuple[dict[str, Any], tuple[str, str, str], str, str]] = []  # a schedule's dated items, one date each
     for original in passages:
         if original.id.startswith(("s-", "f-")):
@@ -511,6 +515,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
         said_year = re.search(r"(\d{4})\s*年", original.section)
         this_year = said_year.group(1) if said_year else last_year or found.meta.get("year")
         p = replace(original, text=with_years(read_dates(original.text), this_year))
+        opened, after_opening = None, opened  # (an opening date's passage, the last one: a closing one may follow it)
         if p.kind == "dateline":
             m = _DATELINE.match(p.text)
             if m and not found.fact("issue_date"):
@@ -542,6 +547,19 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             from_issue.append((p, original, since))
             continue
         start, end = _FROM.search(p.text), _UNTIL.search(p.text)
+        if after_opening and end and not start and not found.fact("submission_window") and (
+                _iso(*after_opening[2].groups()) < _iso(*end.groups())):
+            # the window in two rows, one right after the other: "申报时间 | 2064年5月11日9:00起开放网上填报" and
+            # "截止时间 | 2064年6月19日17:00系统关闭…"
+            said, opening, since = after_opening
+            name = re.sub(r"(?:时间|日期)?[\s|｜：:]*$", "", re.split(r"[。；;，,]", _body(said.text[: since.start()]))[-1]).strip()
+            fact = _window_fact("submission_window", name or "申报", since.groups(), end.groups(), _body(opening.text),
+                                _body(original.text), vocab)
+            fact["quotes"].append(_body(original.text))
+            found.facts.append(fact)
+            continue
+        if start and not end and not found.fact("submission_window") and SUBMITTING.search(p.text):
+            opened = (p, original, start)  # (what opens is the submitting, not a project's term: "实施期自…起")
         if start and end and start.end() <= end.start() and not found.fact("submission_window"):
             # "网上申报自2028年3月20日起，申报截止时间为2028年4月30日17:00": a window in two phrases
             name = re.split(r"[。；;，,]", _body(p.text[: start.start()]))[-1].strip() or "申报"
@@ -591,7 +609,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                     fact["zh"] = fact["zh"].removesuffix("。") + f"（即{_zh_date(*m.groups())}）。"
                 found.facts.append(fact)
                 break
-            if p.id.startswith("n-") and not p.topic and not re.search(FINISHING, clause) and (event := _event_name(p.text[: m.start()], p.text[m.end():])):
+            if p.id.startswith("n-") and not p.topic and not re.search(FINISHING, clause) and not _BIRTH.match(p.text[m.end():]) and (
+                    event := _event_name(p.text[: m.start()], p.text[m.end():])):
                 # "专家评审：市科学技术局拟于2029年4月25日组织专家评审": a dated step of the call
                 n_other += 1
                 fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(event))
@@ -691,6 +710,10 @@ def _timeline(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
         found.facts.append(fact)
 
 
+# A date of birth the leader's age is counted by ("2008年6月20日（含）以后出生"): a condition, no step of the call
+_BIRTH = re.compile(r"\s*(?:[（(]含[)）])?\s*(?:以后|之后|以前|之前|前|后)?\s*出生")
+
+
 def _event_name(before: str, after: str) -> str | None:
     """What a single date in the notice dates, in the notice's words: a label before it ("专家评审："),
     else the verb phrase after it ("…组织专家评审"); None for a date only mentioned in passing."""
@@ -726,7 +749,11 @@ def _late_sentences(passages: list[Passage], found: Found) -> None:
     first = next((p for p in passages if _body(p.text) == window["quotes"][0]), None)
     if first is None:
         return
+    # (a row of a table of terms, "截止时间 | …", is an item of its own: the rows below it are other items)
+    last = max((p.order for p in passages if _body(p.text) in window["quotes"]), default=first.order)
+    below = next((p.order for p in passages if p.order > last and label_row(p.text)), None) if label_row(first.text) else None
     more = [_body(p.text) for p in passages if p.section == first.section and p.order > first.order and not p.topic
+            and (below is None or p.order < below)
             and (LATE.search(p.text) or SUBMITTING.search(p.text) and not _SINGLE.search(p.text))
             and _body(p.text) not in window["quotes"]]
     if not any(LATE.search(q) for q in window["quotes"] + more):
@@ -931,6 +958,8 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
             role = f"contact_{n}"
         seen_roles.add(role)
         heading = label or re.sub(r"^\d+\s*[.、]\s*", "", p.section.split(" > ")[-1])
+        if not label and (row := label_row(p.text)) and not _PHONE.search(row[0]):
+            heading = row[0]  # a row of a table of terms, "业务咨询 | 市科技局政策法规处：0371-…": what its label cell says
         if not label and (own := _OWN_PURPOSE.match(_body(p.text))) and not re.fullmatch(
                 CONTACT_LABELS + r"|电话|手机|邮箱|电子邮箱|传真|地址|处室|单位|部门", own.group(1)):
             heading = own.group(1)  # "信用审查咨询：王平 监督处 0371-…": the line says what it is for, before its colon
@@ -938,7 +967,7 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
             heading = office  # a row of a table of offices ("规划统计处 | 刘老师 | 0371-…") is that office's contact
         fact = _make_fact(role, "contacts", [*([label] if label else []), *fields, _body(p.text)], vocab)
         said = "，".join([*fields, _body(p.text)])
-        fact["zh"] = f"{heading}请联系{said}。" if heading and heading not in p.text else f"{said}。"
+        fact["zh"] = f"{heading}请联系{said.rstrip('。')}。" if heading and heading not in p.text else f"{said.rstrip('。')}。"
         fact["en"] = f"{'Technical support' if role == 'contact_tech' else 'Enquiries'} ({heading}): {said}."
         if role.startswith("contact_") and role not in ("contact_business", "contact_tech"):
             # (and the heading's own subject, "规划指导" asked as "规划方面的问题找谁")
@@ -948,6 +977,7 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
 
 
 PLEDGE_SENTENCES = 8  # of a pledge template, quoted whole up to this many
+_MATERIALS_HEADING = r"申报材料|材料清单|提交材料|报送材料|材料要求|所需材料"
 
 
 def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
@@ -960,11 +990,19 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
     # as its label ("3. 申报内容涉及国家秘密的（申报材料须作…")
     def listed(doc: str) -> list[Passage]:
         return [p for p in passages if p.id.startswith(doc) and not p.topic and any(
-            re.search(r"申报材料|材料清单|提交材料|报送材料|材料要求|所需材料", h)
+            re.search(_MATERIALS_HEADING, h)
             and not re.search(r"[，。；]", heading_label(h)) and not h.endswith("…") for h in heads(p))
             and not any("纸质" in h for h in heads(p))]
+    def row(doc: str) -> list[Passage]:
+        """A row of a table of terms labelled as the materials ("申报材料 | ①…申报书；②…承诺书"), its sentences."""
+        start = next((p for p in passages if p.id.startswith(doc) and not p.topic and (cells := label_row(p.text))
+                      and re.fullmatch(_MATERIALS_HEADING + r"|材料", cells[0])), None)
+        if start is None:
+            return []
+        end = next((p.order for p in passages if p.order > start.order and label_row(p.text)), None)
+        return [p for p in passages if p.section == start.section and start.order <= p.order and (end is None or p.order < end)]
     # (a short notice leaving the materials to its guide lists them there: "六、申报材料" of the guide)
-    items = listed("n-") or (listed("g-") if _refers_to_guide(passages) else [])
+    items = listed("n-") or row("n-") or (listed("g-") if _refers_to_guide(passages) else [])
     if items:
         found.facts.append(_make_fact("materials", "materials", [_body(p.text) for p in items[:8]], vocab))
     else:

@@ -122,6 +122,10 @@ DOC_NAMES = {"notice": "通知", "guide": "申报指南", "pledge": "信用承�
 # The title of a later notice amending this one, appended after it ("关于延长…申报时间的补充通知", "…的更正公告")
 SUPPLEMENT_TITLE = re.compile(r"^(?:关于)?[^。；，,]{0,50}(?:补充通知|补充公告|更正通知|更正公告|延期通知|延期公告|"
                               r"(?:延长|延期|调整|变更|推迟)[^。；，,]{0,40}(?:通知|公告))$")
+# The title of an annex that sets out the call's terms the notice leaves to it: "申报要素一览表", "2050年度申报须知",
+# "申报条件及要求"
+TERMS_ANNEX = re.compile(r"(?:\d{4}年度?)?[\u4e00-\u9fff]{0,10}?申报(?:要素|须知|条件|要求|事项)(?:[及和与][\u4e00-\u9fff]{2,6})?"
+                         r"(?:一览表|明细表|表|清单|说明)?")
 # The labels a topic's contact field opens with ("联系处室：", "归口处室：")
 CONTACT_LABELS = r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室|牵头处室|牵头单位|手机|移动电话)"
 # ... and its level field ("类别：A类", "项目类别：重点项目")
@@ -159,6 +163,16 @@ def table_cells(line: str) -> list[str] | None:
         return [c.strip() for c in line.strip().split(",")] if CSV_ROW.match(line.strip()) else None
     cells = [c.strip() for c in _CELL_SPLIT.split(line.strip().strip("|｜"))]
     return cells if len(cells) >= 3 and all(cells) else None
+
+
+# A row of a two-column table of the call's terms: its label, a bar, what it says ("截止时间 | 2064年6月19日17:00…")
+_LABEL_ROW = re.compile(r"^([^|｜\t。，,；;：:]{1,16}?)\s*[|｜\t]\s*([^|｜\t]+)$")
+
+
+def label_row(text: str) -> tuple[str, str] | None:
+    """A "label | value" row's label and value; None for any other line."""
+    m = _LABEL_ROW.match(text.strip())
+    return (m.group(1).strip(), m.group(2).strip()) if m else None
 
 
 def topic_record(line: str, aliases: dict[str, str] | None = None) -> tuple[str, str, str, str] | None:
@@ -298,6 +312,7 @@ class _Cursor:
     number_blocks: bool = False  # the guide's "1. title" topics state their levels in their fields
     paren_blocks: bool = False  # ... or its "（一）title" topics
     dotted_groups: bool = False  # the guide's "方向一" blocks group topics "1.1 title", each stating its level
+    name: str = ""  # an annex read as the notice: its title
 
     def set(self, level: int, number: int, label: str) -> None:
         del self.path[level - 1 :]
@@ -317,7 +332,7 @@ class _Cursor:
         return "-".join([prefix, *map(str, nums[:3])])
 
     def section(self) -> str:
-        root = f"附件{self.annex} {DOC_NAMES[self.doc]}".strip() if self.annex else DOC_NAMES[self.doc]
+        root = f"附件{self.annex} {self.name or DOC_NAMES[self.doc]}".strip() if self.annex else DOC_NAMES[self.doc]
         return " > ".join([root, *(label for _, label in self.path if label)])
 
 
@@ -656,7 +671,11 @@ def _segment(lines: list[str]) -> list[Passage]:
             head = (m.group(2) or "" if m else "") + "".join(lines[i + 1 : i + 3])
             # ("2036年度…项目选题表": a list of the call's topics is its guide too)
             doc = "guide" if re.search(r"指南|选题|课题", head) else "pledge" if "承诺书" in head else "annex"
-            cur = _Cursor(doc=doc, annex=int(m.group(1)) if m else 1)
+            # an annex setting out the call's own terms ("申报要素一览表", "申报须知"), which the notice leaves to it
+            # ("申报条件、时间节点…详见附件一览表"): read as the notice, under its own title
+            title = (m.group(2) if m else None) or (lines[i + 1] if i + 1 < len(lines) else "")
+            terms = doc == "annex" and bool(TERMS_ANNEX.fullmatch(title))
+            cur = _Cursor(doc="notice" if terms else doc, annex=int(m.group(1)) if m else 1, name=title if terms else "")
             if m and m.group(2):
                 emit(m.group(2), "title" if doc == "guide" else "text", sentences=False)
             continue

@@ -1903,3 +1903,114 @@ def test_a_topic_asked_for_by_what_the_asker_means_to_study_and_an_english_appli
     assert "独居老人智能看护" in answer and "2万元" in answer
     # the programme's own English name, said beside what is asked, does not make it a question of its legal basis
     assert "2075年3月30日" in a.ask("When is the application deadline for the soft science program?", today).answer
+# A notice exported from a word processor as text: its terms in an annex's two-column table, cells parted by tabs, a
+# cell's further paragraphs on lines led by a tab; its topic table's rows parted by blank lines.
+_TAB_TABLES = [
+    "某市科学技术局关于组织申报2071年度某市软科学研究计划项目的通知",
+    "各有关单位：",
+    "为做好2071年度某市软科学研究计划项目申报工作，现将有关事项通知如下。申报条件、时间和联系方式详见附件一览表。",
+    "附件：1. 申报须知一览表",
+    "2. 课题一览表",
+    "某市科学技术局",
+    "2071年2月3日",
+    "",
+    "附件1",
+    "",
+    "申报须知一览表",
+    "",
+    "事项\t说明",
+    "",
+    "申报对象\t在某市注册、具有独立法人资格的高等院校、科研院所；",
+    "\t企业和个人不在本次申报范围。",
+    "",
+    "年龄\t项目负责人年龄不超过50周岁（2021年3月1日（含）以后出生）。",
+    "",
+    "信用\t申报单位和项目负责人未被列入失信黑名单。",
+    "",
+    "限额（高等院校）\t每单位限报4项",
+    "",
+    "限额（科研院所）\t每单位限报2项",
+    "",
+    "开放时间\t2071年2月10日8:30起开放网上填报",
+    "",
+    "截止时间\t2071年3月12日17:30系统关闭，逾期不予受理。",
+    "",
+    "不予受理\t①申报内容涉及国家秘密的；②同一项目已获得市级财政资金支持的。",
+    "",
+    "申报材料\t①申报书（系统生成）；",
+    "\t②申报单位承诺书（盖章后上传）。",
+    "",
+    "完成时间\t须于2072年1月31日前完成研究并提交结题报告。",
+    "",
+    "业务咨询\t市科技局规划处：0371-60005566",
+    "\t咨询时间为工作日。",
+    "",
+    "附件2",
+    "",
+    "课题一览表",
+    "",
+    "序号\t课题名称\t类别\t资助额度\t归口处室\t联系电话",
+    "1\t某市湖泊生态补偿机制研究\t重点\t6万元\t生态处\t60007788",
+    "",
+    "2\t某市社区养老服务供给模式研究\t一般\t2万元\t民生处\t60007799",
+    "",
+    "3\t某市科技馆研学资源开发对策研究\t一般\t2万元\t民生处\t60007799",
+]
+
+
+def test_a_tab_separated_tables_rows_are_read_as_bar_rows_with_each_cells_paragraphs_joined() -> None:
+    clean = clean_lines("\n".join(_TAB_TABLES))
+    # a cell's further paragraph (a line led by a tab) joins its cell; a paragraph closing without a stop is parted by a space
+    assert "申报对象 | 在某市注册、具有独立法人资格的高等院校、科研院所；企业和个人不在本次申报范围。" in clean
+    assert "业务咨询 | 市科技局规划处：0371-60005566 咨询时间为工作日。" in clean
+    assert "企业和个人不在本次申报范围。" not in clean
+    # rows parted by blank lines are rows all the same, each on its line (none joined to the next as a cut sentence)
+    assert "序号 | 课题名称 | 类别 | 资助额度 | 归口处室 | 联系电话" in clean
+    assert "2 | 某市社区养老服务供给模式研究 | 一般 | 2万元 | 民生处 | 60007799" in clean
+    assert "开放时间 | 2071年2月10日8:30起开放网上填报" in clean
+    # a label and its value parted by a tab, alone, are no table: a line led by a tab after them stays its own
+    assert clean_lines("联系人：\t王明\n\t请于工作日来电。") == ["联系人： 王明", "请于工作日来电。"]
+
+
+def test_an_annex_setting_out_the_calls_terms_is_read_as_the_notice(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _TAB_TABLES)
+    rules = {r.id: r for r in corpus.rules}
+    # the annex's rows are the notice's conditions: who may apply, the age, the credit, the quotas, the exclusions
+    assert rules["org_quota"].quota_by_org_type == {"university": 4, "research_institute": 2}
+    assert set(rules["org_type"].allowed) == {"university", "research_institute"}
+    assert rules["age"].limit == 50 and {"credit", "classified", "duplicate_funding"} <= set(rules)
+    # ... cited under the annex's own title
+    row = next(p for p in corpus.passages if p.text.startswith("信用 | "))
+    assert row.section == "附件1 申报须知一览表" and row.id.startswith("n-")
+    assert len(corpus.topics) == 3  # (the topic table's annex stays the guide)
+    # the row labelled as the materials lists them
+    assert found.fact("materials")["quotes"] == ["申报材料 | ①申报书（系统生成）；②申报单位承诺书（盖章后上传）。"]
+
+
+def test_a_window_opening_in_one_row_and_closing_in_the_next(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, _TAB_TABLES)
+    window = found.fact("submission_window")
+    assert window and (window["window"]["opens"], window["window"]["closes"]) == ("2071-02-10", "2071-03-12")
+    # its quotes are its two rows: the rows below are other items of the table
+    assert window["quotes"] == ["开放时间 | 2071年2月10日8:30起开放网上填报", "截止时间 | 2071年3月12日17:30系统关闭，逾期不予受理。"]
+    # the closing row ("截止") is no completion date: the completion row is
+    assert "2072年1月31日" in found.fact("completion_deadline")["quotes"][0]
+    # a leader's date of birth is no dated step of the call
+    assert not any(f["role"].startswith("date_") and "出生" in f["quotes"][0] for f in found.facts)
+    # the contact row's label says what it is for
+    contact = found.fact("contact_business")
+    assert contact and contact["quotes"] == ["业务咨询 | 市科技局规划处：0371-60005566 咨询时间为工作日。"]
+    assert contact["zh"] == "业务咨询 | 市科技局规划处：0371-60005566 咨询时间为工作日。"  # (not "附件1 …请联系…", nor "。。")
+    # a project's term opening on a date is no submission opening, and a close before the opening closes nothing
+    for k, opening in enumerate(("项目实施期自2071年1月5日起计算，为期一年。", "网上填报自2071年5月10日起开放。")):
+        (tmp_path / str(k)).mkdir()
+        other, _ = _ingested(tmp_path / str(k), ["某市软科学项目申报通知", "一、申报时间", opening, "申报截止时间为2071年3月12日17:30。"])
+        assert other.fact("submission_window") is None
+
+
+def test_when_a_project_must_be_done_by_asks_its_completion_date(tmp_path: Path) -> None:
+    from assistant.matching import FactMatcher
+
+    _, corpus = _ingested(tmp_path, _TAB_TABLES)
+    scores = FactMatcher(corpus.facts).score(canonical("立项以后项目要在哪天之前做完？"))
+    assert scores and scores[0].fact.id == "completion_deadline"
