@@ -115,8 +115,9 @@ _TITLE_CHARS = 18
 
 DOC_NAMES = {"notice": "通知", "guide": "申报指南", "pledge": "信用承诺书模板", "annex": "", "supplement": "补充通知",
              "forward": "转发通知"}
-# The title of a later notice amending this one, appended after it ("关于延长…申报时间的补充通知", "…的更正公告")
-SUPPLEMENT_TITLE = re.compile(r"^(?:关于)?[^。；，,]{0,50}(?:补充通知|补充公告|更正通知|更正公告|延期通知|延期公告|"
+# The title of a later notice amending this one, appended after it ("关于延长…申报时间的补充通知", "…的更正公告",
+# an erratum: "关于《…的通知》的更正说明")
+SUPPLEMENT_TITLE = re.compile(r"^(?:关于)?[^。；，,]{0,50}(?:补充通知|补充公告|更正通知|更正公告|更正说明|更正启事|勘误(?:说明|公告|启事)?|延期通知|延期公告|"
                               r"(?:延长|延期|调整|变更|推迟)[^。；，,]{0,40}(?:通知|公告))$")
 # The labels a topic's contact field opens with ("联系处室：", "归口处室：")
 CONTACT_LABELS = r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室|牵头处室|牵头单位|手机|移动电话)"
