@@ -1823,3 +1823,20 @@ def test_a_project_past_its_deadline_and_still_open_is_overdue() -> None:
     assert extract_profile("我主持的一个市级项目超过了实施期限还没结项，能报吗？").overdue_city_project is True
     assert extract_profile("我的项目过了期限，不过已经结题了").overdue_city_project is False
     assert extract_profile("我有个项目还没结题").overdue_city_project is None  # not said to be past its time
+
+
+def test_a_topic_described_after_the_askers_wish_or_asked_whether_there_is_one(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2061年度软科学研究计划项目的通知", "",
+        "一、申报条件", "申报单位应为某市内具有独立法人资格的高等院校、科研院所。",
+        "附件1", "2061年度软科学研究计划项目申报指南", "一、重点项目",
+        "1. 某市城市内涝治理能力提升对策研究", "支持经费：6万元", "归口处室：城建处", "联系电话：0371-60000501",
+        "2. 某市湿地保护与生态补偿机制研究", "支持经费：6万元", "归口处室：生态处", "联系电话：0371-60000502",
+    ])
+    resolver = TopicResolver(corpus.topics)
+    # "想做X方面的课题": the asker's wish is no part of the description (it was no description at all)
+    assert resolver.description(canonical("想做湿地保护方面的课题，应该联系谁？")) == "湿地保护"
+    assert resolver.description(canonical("我们打算报内涝治理相关的选题")) == "内涝治理"
+    assert resolver.description(canonical("想了解湿地保护方面的课题")) == ""  # asking to learn, not describing
+    # "有没有研究X的选题": what the topic studies, asked whether there is one
+    assert resolver.description(canonical("有没有研究城市排水防涝的选题？")) == "城市排水防涝"
