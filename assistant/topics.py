@@ -54,7 +54,9 @@ _DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:�
                            # a title in the asker's words, closed by 研究 ("高校跟地方合建研究院的管理模式研究，找谁")
                            r"[\u4e00-\u9fff]{4,}研究(?=\s*[，,。？?])|"
                            # ... or what the topic studies ("研究科技企业之间技术创新互相带动、扎堆效应的，归哪个处")
-                           r"(?:^|(?<=[，,。？?\s]))研究[\u4e00-\u9fff、]{4,}?的(?=\s*[，,]|(?:那个|这个)?(?:子?课题|题目|选题|方向|项目))|"
+                           # (asked whether there is one: "有没有研究城市内涝治理的选题")
+                           r"(?:^|(?<=[，,。？?\s])|(?<=有没有|是否有)|(?<=有无))研究[\u4e00-\u9fff、]{4,}?的"
+                           r"(?=\s*[，,]|(?:那个|这个)?(?:子?课题|题目|选题|方向|项目))|"
                            # ... or what the asker means to study, then asked for the topic it answers to ("我想研究
                            # 乡村养老的服务模式，有对应的选题吗"): the words after 研究
                            r"(?<=研究)[\u4e00-\u9fff、]{4,}?(?=\s*[，,]\s*(?:有没有|有)(?:对应|相应|相关|合适|对口)的?(?:子?课题|选题|题目|方向))")
@@ -70,6 +72,8 @@ _FIELD = (
     # "适合法学方向的题目", "想做科技型企业融资方面的研究"
     re.compile(r"(?:适合|对口|跟|和|与|想做)([\u4e00-\u9fff、和与]{2,12}?)(?:方面|方向|专业|领域|相关|有关|沾边)"),
 )
+# The asker's wish before a description: "想做…方面的课题", "我们打算报…相关的选题"
+_WISHED = re.compile(r"^(?:我|我们|本人|团队)?(?:想|打算|准备|计划|希望)(?:要)?(?:做|报|申报|申请|研究|搞|选)(?:一个|个)?")
 # Words that ask rather than describe ("哪个子课题", "每个子课题")
 _NOT_DESCRIBING = re.compile(r"哪|什么|啥|几|各|每|所有|全部|其他|其它|这个|那个|一共|本次|今年|想|了解|问|咨询|知道")
 _DESCRIPTION_TAIL = re.compile(r"(?:(?:相关|方面|有关)的?(?:那个|这个)?|的?那个)?"
@@ -315,6 +319,7 @@ class TopicResolver:
         """The words a Chinese question describes a topic by ("科创金融那个子课题…" -> "科创金融"), or ""."""
         m = _DESCRIBED_ZH.search(q) if not q.isascii() else None
         words = re.sub(r"^(?:应该|应当|就|也)?是", "", _DESCRIPTION_TAIL.sub("", m.group())) if m else ""
+        words = _WISHED.sub("", words)  # ("想做X方面的课题": the asker's wish, then the description X)
         if m and m.group().startswith("研究") and m.group().endswith("的"):
             words = m.group()[2:-1]  # ("研究X的": X)
         return "" if _NOT_DESCRIBING.search(words) else words

@@ -830,10 +830,48 @@ _CHANGE = re.compile(r"([^。；;，,]{2,40}?)(?:延长至|延长到|延期至|�
 _TOPIC_NUMBER = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:个|项)?\s*(?:课题|选题|题目|方向)|(?:课题|选题|方向)\s*(\d{1,2})")
 
 
+# A correction naming the value it replaces: "网上申报截止时间，原“4月9日”更正为“4月16日”" (what it changes is
+# the clause before 原, the old value and the new one each quoted)
+_CORRECTION = re.compile(r"([^。；;]{2,80}?)[，,]?\s*原(?:为|定|定为)?\s*[“\"「『]([^”\"」』]{1,40})[”\"」』]\s*"
+                         r"(?:更正为|更改为|变更为|调整为|修改为|改为)\s*[“\"「『]([^”\"」』]{1,60})[”\"」』]")
+# ... and the topic an item of the later notice is about: "重点项目第3项", "一般课题2"
+_LEVEL_NUMBER = re.compile(r"(?:项目|课题)\s*第?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:项|个|题)?")
+# A topic's field a change names ("…的归口处室，原“X”更正为“Y”"): its office, its contact person
+_OFFICE_CHANGED = re.compile(r"(?:归口|联系|责任|牵头)(?:处室|单位|部门)$|处室$")
+_PERSON_CHANGED = re.compile(r"联系人$")
+
+
+def _changes(text: str) -> list[tuple[str, str | None, str]]:
+    """The changes one item of a later notice makes, in order: (what it changes, the old value if it says
+    it, the new value). A correction ('原“X”更正为“Y”') first; then the changes said without the old value,
+    in the rest of the item ("…，即网上申报时间调整为…", "联系电话相应调整为…")."""
+    found: list[tuple[int, str, str | None, str]] = []
+    rest = text
+    for m in _CORRECTION.finditer(text):
+        found.append((m.start(), m.group(1), m.group(2), m.group(3)))
+        rest = rest[: m.start()] + "，" * (m.end() - m.start()) + rest[m.end():]
+    found += [(m.start(), m.group(1), None, m.group(2)) for m in _CHANGE.finditer(rest)]
+    return [(subject, old, value) for _, subject, old, value in sorted(found, key=lambda c: c[0])]
+
+
+def _topic_named(text: str, found: Found) -> dict[str, Any] | None:
+    """The topic an item of a later notice is about: by its title quoted, or by its level and number
+    ("重点项目第3项"); else None."""
+    tops = [t for t in found.topics if not t.get("parent")]
+    quoted = [q for q in re.findall(r"[“\"「『]([^”\"」』]{6,80})[”\"」』]", text)]
+    by_title = [t for t in tops if any(squash(t["title"]) == squash(q) for q in quoted)]
+    if len(by_title) == 1:
+        return by_title[0]
+    level = found.level_in(text)
+    if level and (m := _LEVEL_NUMBER.search(text[text.find("项目") if "项目" in text else 0:])):
+        return next((t for t in tops if t["id"] == f"{level}-{number_of(m.group(1))}"), None)
+    return None
+
+
 def _amendments(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
-    """What a later notice appended to this one changes ("补充通知": passages "s-…"): a window's dates, a
-    topic's or a contact's phone. The changed fact quotes the later notice's sentence first and says
-    what the first notice had; one fact lists every change, under the later notice's title and date."""
+    """What a later notice appended to this one changes ("补充通知", "更正说明": passages "s-…"): a window's dates,
+    a topic's office or phone, a contact's phone. The changed fact quotes the later notice's sentence first and
+    says what the first notice had; one fact lists every change, under the later notice's title and date."""
     later = [p for p in passages if p.id.startswith("s-")]
     title = next((p.text for p in later if p.kind == "title"), "补充通知")
     changes = [_body(p.text) for p in later if _CHANGE.search(read_dates(p.text))]
@@ -843,12 +881,18 @@ def _amendments(passages: list[Passage], found: Found, vocab: dict[str, Any]) ->
         fact["zh"] = f"{title}{f'（{dated[0]}）' if dated else ''}：" + "".join(
             c if c.endswith("。") else c + "。" for c in changes)
         found.facts.append(fact)
+    originals: dict[str, tuple[str, str]] = {}  # each amended window's dates as the first notice had them
     for p in later:
         text = read_dates(p.text)
-        for change in _CHANGE.finditer(text):
-            subject = _GROUP_NUMBER.sub("", re.sub(r"^[一二三四五六七八九十]+、", "", change.group(1).strip()))
-            value, said = change.group(2), _body(p.text)
-            if (span := _RANGE.search(value)) or (span := _SINGLE.search(value)):
+        said = _body(p.text)
+        item_topic = _topic_named(text, found)
+        for subject, old, value in _changes(text):
+            subject = _GROUP_NUMBER.sub("", re.sub(r"^[一二三四五六七八九十]+、", "", subject.strip()))
+            year_said = _SINGLE.search(value)
+            span = _RANGE.search(value) or year_said
+            if span is None and (bare := _YEARLESS.search(value)):
+                span = bare  # "原“4月9日”更正为“4月16日”": in the year of the date it replaces
+            if span is not None:
                 role = ("submission_window" if re.search(r"填报|申报|提交|报送", subject) and not re.search(r"审核|推荐", subject)
                         else "review_window" if re.search(r"审核|推荐|评审", subject) else None)
                 amended = found.fact(role) if role else None
@@ -857,25 +901,31 @@ def _amendments(passages: list[Passage], found: Found, vocab: dict[str, Any]) ->
                     continue
                 window = amended["window"]
                 before = (window["opens"], window["closes"])
+                originals.setdefault(amended["id"], before)
                 if span.re is _RANGE:
                     opens = (span.group(1), span.group(2), span.group(3))
                     closes = (span.group(4) or span.group(1), span.group(5) or span.group(2), span.group(6))
                 else:
-                    opens, closes = tuple(before[0].split("-")), (span.group(1), span.group(2), span.group(3))
+                    single = ((span.group(1), span.group(2), span.group(3)) if span.re is _SINGLE
+                              else (before[1].split("-")[0], span.group(1), span.group(2)))
+                    opens, closes = tuple(before[0].split("-")), single
                     if re.search(r"开始|起始|开放|开启", subject):
                         opens, closes = closes, tuple(before[1].split("-"))
                 window.update(opens=_iso(*opens), closes=_iso(*closes))
-                amended["quotes"] = [said, *amended["quotes"]]
+                if said not in amended["quotes"]:
+                    amended["quotes"] = [said, *amended["quotes"]]
                 name = window["name_zh"]
+                first = originals[amended["id"]]
                 amended["zh"] = (f"{name}时间为{_zh_date(*opens)}—{_zh_date(*closes)}"
                               + (f"，截止日为{_zh_date(*closes)}" if role == "submission_window" else "")
-                              + f"（{title}：{said.rstrip('。')}；原定{_zh_date(*before[0].split('-'))}—"
-                              + f"{_zh_date(*before[1].split('-'))}）。")
+                              + f"（{title}：{said.rstrip('。')}；原定{_zh_date(*first[0].split('-'))}—"
+                              + f"{_zh_date(*first[1].split('-'))}）。")
                 amended["en"] = (f"{window['name_en'].capitalize()}: {window['opens']} to {window['closes']} (deadline "
-                              f"{window['closes']}), as changed by a later notice (it was {before[0]} to {before[1]}).")
+                              f"{window['closes']}), as changed by a later notice (it was {first[0]} to {first[1]}).")
             elif phone := _PHONE.search(value):
                 new = phone.group(0)
-                if numbered := _TOPIC_NUMBER.search(subject):
+                topic = item_topic
+                if topic is None and (numbered := _TOPIC_NUMBER.search(subject)):
                     n = number_of(numbered.group(1) or numbered.group(2))
                     tops = [t for t in found.topics if not t.get("parent")]
                     # (its own number: "5. …", "（5）…", "课题5：…"; else the fifth topic listed)
@@ -883,21 +933,54 @@ def _amendments(passages: list[Passage], found: Found, vocab: dict[str, Any]) ->
                         rf"^(?:{n}\s*[.、．]|[(（]{n}[)）]|【?(?:指南方向|研究方向|课题|选题|方向|题目)\s*{n}(?!\d))",
                         t.get("title_quote", ""))), None) or (
                         tops[n - 1] if 0 < n <= len(tops) else None)
-                    if topic is None or len(topic.get("contacts") or []) != 1:
+                    if topic is None:
+                        found.notes.append(f"补充通知：找不到“{subject}”所说的课题或其唯一的联系电话。")
+                        continue
+                if topic is not None:
+                    if len(topic.get("contacts") or []) != 1:
                         found.notes.append(f"补充通知：找不到“{subject}”所说的课题或其唯一的联系电话。")
                         continue
                     topic["contacts"][0]["phone"] = new
                     topic["contact_quote"] = said
                     continue
-                contact = next((f for f in found.facts if f["intent"] == "contacts" and any(
-                    w in subject for w in re.findall(r"[\u4e00-\u9fff]{2,4}", " ".join(f["quotes"][:1])) if len(w) >= 2)), None)
-                old = _PHONE.search(" ".join(contact["quotes"])) if contact else None
-                if contact is None or old is None:
+                contact = _contact_changed(found, subject, old)
+                old_phone = _PHONE.search(" ".join(contact["quotes"])) if contact else None
+                if contact is None or old_phone is None:
                     found.notes.append(f"补充通知：找不到“{subject}”所说的联系方式。")
                     continue
-                contact["quotes"] = [said, *contact["quotes"]]
-                contact["zh"] = contact["zh"].replace(old.group(0), new) + f"（{title}：{said.rstrip('。')}）"
-                contact["en"] = contact["en"].replace(old.group(0), new)
+                _amend_contact(contact, old_phone.group(0), new, said, title)
+            elif item_topic is not None and old and (field := "office" if _OFFICE_CHANGED.search(subject) else
+                                                    "person" if _PERSON_CHANGED.search(subject) else None):
+                contacts = item_topic.get("contacts") or []
+                held = [c for c in contacts if c.get(field) == old] or (contacts if len(contacts) == 1 else [])
+                if not held:
+                    found.notes.append(f"补充通知：找不到“{subject}”所说的“{old}”。")
+                    continue
+                for c in held:
+                    c[field] = value
+                item_topic["contact_quote"] = said
+            elif old and (contact := _contact_changed(found, subject, old)) is not None:
+                _amend_contact(contact, old, value, said, title)  # a contact's office or person the notice names
+            else:
+                found.notes.append(f"补充通知：找不到“{subject}”所改的内容。")
+
+
+def _contact_changed(found: Found, subject: str, old: str | None) -> dict[str, Any] | None:
+    """The notice's contact a later notice's change is about: the one holding the value it replaces, else
+    the one whose words the change names."""
+    contacts = [f for f in found.facts if f["intent"] == "contacts"]
+    if old and (holding := [f for f in contacts if any(old in q for q in f["quotes"])]):
+        return holding[0] if len(holding) == 1 else None
+    return next((f for f in contacts if any(
+        w in subject for w in re.findall(r"[\u4e00-\u9fff]{2,4}", " ".join(f["quotes"][:1])) if len(w) >= 2)), None)
+
+
+def _amend_contact(contact: dict[str, Any], old: str, new: str, said: str, title: str) -> None:
+    """`contact` as a later notice changed it: its new value in its answer, the change's sentence quoted first."""
+    if said not in contact["quotes"]:
+        contact["quotes"] = [said, *contact["quotes"]]
+    contact["zh"] = contact["zh"].replace(old, new) + f"（{title}：{said.rstrip('。')}）"
+    contact["en"] = contact["en"].replace(old, new)
 
 
 def _window_en(name: str) -> str:

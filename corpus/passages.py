@@ -119,8 +119,9 @@ _TITLE_CHARS = 18
 
 DOC_NAMES = {"notice": "通知", "guide": "申报指南", "pledge": "信用承诺书模板", "annex": "", "supplement": "补充通知",
              "forward": "转发通知"}
-# The title of a later notice amending this one, appended after it ("关于延长…申报时间的补充通知", "…的更正公告")
-SUPPLEMENT_TITLE = re.compile(r"^(?:关于)?[^。；，,]{0,50}(?:补充通知|补充公告|更正通知|更正公告|延期通知|延期公告|"
+# The title of a later notice amending this one, appended after it ("关于延长…申报时间的补充通知", "…的更正公告",
+# an erratum: "关于《…的通知》的更正说明")
+SUPPLEMENT_TITLE = re.compile(r"^(?:关于)?[^。；，,]{0,50}(?:补充通知|补充公告|更正通知|更正公告|更正说明|更正启事|勘误(?:说明|公告|启事)?|延期通知|延期公告|"
                               r"(?:延长|延期|调整|变更|推迟)[^。；，,]{0,40}(?:通知|公告))$")
 # The title of an annex that sets out the call's terms the notice leaves to it: "申报要素一览表", "2050年度申报须知",
 # "申报条件及要求"

@@ -705,6 +705,48 @@ def test_a_supplementary_notice_appended_changes_the_deadline_and_a_topics_phone
     assert own and all(p.id.startswith("n-") for p in own)
 
 
+def test_an_erratum_after_the_notice_corrects_the_deadline_a_contact_and_a_topics_office(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于开展2058年度软科学研究计划项目申报的通知", "",
+        "一、申报条件", "申报单位应为某市内具有独立法人资格的高等院校、科研院所。",
+        "二、时间安排", "（一）系统填报时间：2058年2月20日—2058年3月25日。",
+        "三、联系方式", "（一）业务咨询", "市科技局规划处：0371-60000301", "（二）技术支持", "某市信息中心：0371-60000302",
+        "附件1", "2058年度软科学研究计划项目申报指南",
+        "一、重点项目",
+        "1. 某市湖泊生态修复成效评估研究", "支持经费：10万元", "归口处室：资源处", "联系电话：0371-60000311",
+        "2. 某市社区嵌入式托育服务供给研究", "支持经费：10万元", "归口处室：资源处", "联系电话：0371-60000311",
+        "某市科学技术局", "2058年2月1日", "",
+        "关于《某市科学技术局关于开展2058年度软科学研究计划项目申报的通知》的更正说明",
+        "各区县科技主管部门，各有关单位：",
+        "现对我局通知部分内容更正如下：",
+        "一、第二部分第（一）项系统填报截止时间，原“3月25日”更正为“4月2日”。",
+        "二、第三部分第（一）项业务咨询电话，原“0371-60000301”更正为“0371-60000399”。",
+        "三、附件1重点项目第2项“某市社区嵌入式托育服务供给研究”的归口处室，原“资源处”更正为“社会处”，"
+        "联系电话相应调整为0371-60000388。",
+        "其他内容不变。", "某市科学技术局", "2058年2月8日",
+    ]
+    found, corpus = _ingested(tmp_path, lines)
+    # the erratum is no part of the notice's text: its title is its own line, not joined to its addressee
+    assert "关于《某市科学技术局关于开展2058年度软科学研究计划项目申报的通知》的更正说明" in corpus.clean_notice.split("\n")
+    # the corrected deadline (said without its year: the year of the date it replaces), the erratum's line quoted
+    deadline = next(f for f in corpus.facts if f.role == "submission_window")
+    assert deadline.window is not None and deadline.window.closes.isoformat() == "2058-04-02"
+    assert "系统填报截止时间，原“3月25日”更正为“4月2日”" in deadline.quotes[0]
+    assert "2058年4月2日" in deadline.zh and "原定2058年2月20日—2058年3月25日" in deadline.zh
+    # the contact holding the replaced phone gives the new one
+    business = next(f for f in corpus.facts if f.role == "contact_business")
+    assert "0371-60000399" in business.zh.split("（")[0] and "0371-60000301" not in business.zh.split("（")[0]
+    assert "0371-60000399" not in next(f for f in corpus.facts if f.role == "contact_tech").zh
+    # the topic the item names by its quoted title: its office and (the item's further change) its phone
+    topics = {t.title: t for t in corpus.topics}
+    care = topics["某市社区嵌入式托育服务供给研究"]
+    assert [(c.office, c.phone) for c in care.contacts] == [("社会处", "0371-60000388")]
+    assert "更正为“社会处”" in care.contact_quote
+    lake = topics["某市湖泊生态修复成效评估研究"]  # the other topic with the same office keeps it
+    assert [(c.office, c.phone) for c in lake.contacts] == [("资源处", "0371-60000311")]
+    assert not [n for n in found.notes if n.startswith("补充通知")]
+
+
 def test_an_export_with_slashed_dates_spaced_labels_a_comma_quota_line_and_csv_topics(tmp_path: Path) -> None:
     lines = [
         "某市2052年度软科学研究计划项目申报通知", "",
@@ -2014,3 +2056,18 @@ def test_when_a_project_must_be_done_by_asks_its_completion_date(tmp_path: Path)
     _, corpus = _ingested(tmp_path, _TAB_TABLES)
     scores = FactMatcher(corpus.facts).score(canonical("立项以后项目要在哪天之前做完？"))
     assert scores and scores[0].fact.id == "completion_deadline"
+def test_a_topic_described_after_the_askers_wish_or_asked_whether_there_is_one(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2061年度软科学研究计划项目的通知", "",
+        "一、申报条件", "申报单位应为某市内具有独立法人资格的高等院校、科研院所。",
+        "附件1", "2061年度软科学研究计划项目申报指南", "一、重点项目",
+        "1. 某市城市内涝治理能力提升对策研究", "支持经费：6万元", "归口处室：城建处", "联系电话：0371-60000501",
+        "2. 某市湿地保护与生态补偿机制研究", "支持经费：6万元", "归口处室：生态处", "联系电话：0371-60000502",
+    ])
+    resolver = TopicResolver(corpus.topics)
+    # "想做X方面的课题": the asker's wish is no part of the description (it was no description at all)
+    assert resolver.description(canonical("想做湿地保护方面的课题，应该联系谁？")) == "湿地保护"
+    assert resolver.description(canonical("我们打算报内涝治理相关的选题")) == "内涝治理"
+    assert resolver.description(canonical("想了解湿地保护方面的课题")) == ""  # asking to learn, not describing
+    # "有没有研究X的选题": what the topic studies, asked whether there is one
+    assert resolver.description(canonical("有没有研究城市排水防涝的选题？")) == "城市排水防涝"
