@@ -1195,12 +1195,6 @@ def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
         issue["quotes"].append(issuer_line)
         issue["zh"] = f"落款日期为{squash(issue['quotes'][0])}，发文单位为{squash(issuer_line)}。"
         issue["en"] = f"Dated {squash(issue['quotes'][0])}, issued by {squash(issuer_line)}."
-    if issue and title_line and squash(title_line) not in map(squash, issue["quotes"]):
-        # The notice's own title line, which says what it is of whoever asks who issued it or when, is
-        # quoted (and so cited) too.
-        issue["quotes"].append(title_line)
-        issue["zh"] = f"{issue['zh'].rstrip('。')}；通知标题为“{title}”。"
-        issue["en"] = f"{issue['en']} The notice is titled “{title}”."
 
 
 # The salutation under the title naming whom the notice is sent to ("有关开发区、市辖区科技主管部门，各有关单位："):

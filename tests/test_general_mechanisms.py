@@ -1869,12 +1869,6 @@ def test_which_platform_asks_where_to_apply(assistant: Assistant) -> None:
     assert squash(online.zh)[:12] in squash(answer.answer), answer.answer
 
 
-def test_who_issued_the_notice_cites_its_title() -> None:
-    issue = next(f for f in CORPUS.facts if f.role == "issue_date")
-    assert CORPUS.title.replace(" ", "") in [q.replace(" ", "") for q in issue.quotes]
-
-
-
 def test_a_passage_level_with_the_drafts_best_still_leads(assistant: Assistant) -> None:
     from assistant.compose import Draft
     from index.retriever import Hit
