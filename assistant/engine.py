@@ -244,6 +244,11 @@ class Assistant:
                 for pid in f.passage_ids if terms and english else ():
                     if any(t in squash(corpus.passage(pid).text) for t in terms):
                         self._gloss.setdefault(pid, set()).update(english)
+        # What the notice says of itself (who issued it, when) is cited with the notice's own title line, which
+        # says what the notice is; the title rests on no fact, so naming the programme draws in no such answer.
+        issue = corpus.fact_by_role("issue_date")
+        title = next((p for p in corpus.passages if squash(p.text) == squash(corpus.title)), None)
+        self._title_of_issue = (set(issue.passage_ids), title.id) if issue and title else None
         self.quotes = QuoteFinder(corpus)
         self.outline = Outline(corpus)
         self._naming = {  # the words that name a topic, longest first, to take out of a detail question
@@ -1160,6 +1165,8 @@ class Assistant:
     # ----------------------------------------------------------------- citations
     def _citations(self, draft: Draft, q: str, topic_ids, hits: list[Hit]) -> list[Citation]:
         primary = list(dict.fromkeys(draft.passages))
+        if self._title_of_issue and self._title_of_issue[0] & set(primary) and self._title_of_issue[1] not in primary:
+            primary.append(self._title_of_issue[1])
         if draft.rank_passages and len(primary) > 1:
             # Of a fact's several passages, the one the question is about comes first.
             # The first quote of a fact is its core and stays first; the rest follow by relevance.

@@ -1895,3 +1895,13 @@ def test_an_english_step_done_by_the_leader_is_the_leaders_step(assistant: Assis
     answer = assistant.ask("Once the project leader has filled in the application online, what's next?")
     assert answer.answer.startswith("Next, the notice says:") and "管理员" in answer.answer, answer.answer
     assert clause.id in [c.id for c in answer.citations]
+
+
+def test_who_issued_the_notice_is_cited_with_its_title_line(assistant: Assistant) -> None:
+    title = next(p for p in CORPUS.passages if squash(p.text) == squash(CORPUS.title))
+    issue = next(f for f in CORPUS.facts if f.role == "issue_date")
+    assert title.id not in issue.passage_ids  # (the title rests on no fact: naming the programme draws no date in)
+    answer = assistant.ask("这份通知是哪个单位印发的？")
+    assert title.id in [c.id for c in answer.citations[:3]], answer.citations
+    # a question on anything else cites no title line for it
+    assert title.id not in [c.id for c in assistant.ask("业务咨询电话是多少").citations]
