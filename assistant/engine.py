@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from cachetools import LRUCache
 
+from assistant import rank as ranking
 from assistant import vocabulary as V
 from assistant.compose import (
     Draft,
@@ -161,6 +162,11 @@ RULED_OUT = 0.05  # a kind of question the model gives less than this (when sure
 NOVEL_RARE = 5000  # the intent features count the words new to the notice, and those rare in general Chinese
 ENGLISH_STEPS = True  # an English "after …" step is found by its words in the notice's Chinese (vocabulary.STEP_WORDS_EN)
 NOVEL_ENGLISH = True  # the intent model reads how many of an English question's words the corpus's English lacks
+# "系统填报截止以后，接下来是什么环节，在什么时间": a date asked after a dated step the asker names is the
+# next dated step's (the window opening soonest after that step's window closes).
+NEXT_DATED_STEP = True
+LEVEL_LISTS = True  # a list asked of a level is not the one topic its best passages belong to
+ENGLISH_STEP_WORDS = True  # an English question's procedure words are searched in the notice's Chinese too
 NOVEL_MAX = 3  # (jieba's word counts) apart, up to this many
 
 
@@ -399,6 +405,16 @@ class Assistant:
             trace.add("answer", f"intent={answer.intent.value}", *(f"cite {c.id}" for c in answer.citations[:3]))
         return answer, replace(new_state, last_question=u.text)
 
+    def _after_window(self, step: str, best: Fact) -> Fact | None:
+        """The dated step after `step` when `step` names the best fact's own window ("网上申报截止以后，下一个
+        环节是什么时候": the asker has the submission dates; the window opening next is asked)."""
+        named = self.ranker.matcher.score(step)
+        window = best.window
+        if not named or named[0].fact.id != best.id or window is None:
+            return None
+        later = [f for f in self.corpus.facts if f.window and f.window.opens >= window.closes and f.id != best.id]
+        return min(later, key=lambda f: f.window.opens if f.window else window.closes) if later else None
+
     def _office_named(self, question: str, state: SessionState) -> str:
         """The question with an office it points at ("这个处", "that office") named: the one office of the
         topics under discussion, when they have one."""
@@ -421,6 +437,11 @@ class Assistant:
             facets.append(facet)  # "科创金融那个子课题能拿多少": the asked value is the topic's facet
         time_now = (_has(V.STILL_REQUIRED.sub("", q), V.TIME_NOW) and not u.conditioned) or u.status
         hits = self.retriever.search(u.focus, MAX_CITATIONS, mode="bm25", correct=False)
+        if ENGLISH_STEP_WORDS and lang == "en" and len((glossed := V.english_step(u.focus)).split()) >= 2:
+            # "Who has to check the application inside our unit before it is submitted?": the procedure's
+            # words in the notice's Chinese find its clauses ("经单位管理员审核后在限定时间内提交"); one
+            # such word alone is any question's verb ("Can one person submit two proposals?").
+            hits = self.retriever.search(f"{u.focus} {glossed}", MAX_CITATIONS, mode="bm25", correct=False)
         features = self._intent_features(u, hits, state)
         if self.on_features is not None:
             self.on_features(features)
@@ -428,7 +449,8 @@ class Assistant:
         failing = frozenset(self.checker.failing(delta)) if delta.model_dump(exclude_none=True) else frozenset()
         # The notice's own names of the levels asked of ("重点项目", "重点课题"), whose stated values the ranker reads.
         named = tuple(w for lv in u.levels for w in self.understander.level_words[lv][:2])
-        ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now, _has(q, V.WHEN), kinds, failing, named)
+        dense = tuple(self.retriever.dense(u.focus, ranking.RETRIEVAL_DEPTH)) if ranking.W_DENSE else ()
+        ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now, _has(q, V.WHEN), kinds, failing, named, dense)
         # A fact of an annexed form does not answer a question naming another form ("包干制承诺书" is not
         # the credit pledge template, though both are 承诺书).
         ranked = [c for c in ranked if not (c.fact.about_ids and all(
@@ -576,9 +598,11 @@ class Assistant:
         # soft science programme?")
         about = ABOUT_PROGRAMME and not topics and not stated and (self.understander.about_programme(q) or (
             u.hypothesis and self.understander.about_programme(u.focus, asking=False)))
-        if ((self._out_of_scope(u) and not said_beside or model_oos and not (about and not u.foreign))
+        if (((self._out_of_scope(u) and not said_beside or model_oos and not (about and not u.foreign))
                 and not asks_eligibility and (not personal or asker.introduced)
-                or asked_oos or V.TASK_REQUEST.search(q)) and not (topics and facets):
+                or asked_oos) and not (topics and facets) or V.TASK_REQUEST.search(q)):
+            # (a text asked to be written is no question of the notice's, whatever topic it names: "帮我写一份
+            # 人工智能方向的申报书")
             if trace:
                 trace.add("scope", f"not covered: {u.foreign or [w for w in self.uncovered if w in q]}")
             return done(not_covered(self.corpus, lang, u.foreign), Intent.OUT_OF_SCOPE)
@@ -639,6 +663,13 @@ class Assistant:
             lead = f"通知原文：“{step[0]}”。" if lang == "zh" else f'Next, the notice says: "{step[0]}".'
             return done(Draft(f"{lead}\n{draft.text}", [step[1], *draft.passages]), Intent(owner.intent))
 
+        #    A date asked after a dated step ("系统填报截止以后，接下来是什么环节，在什么时间") is the next
+        #    dated step's: its dates alone (no clause the question's words find leads them, the step done
+        #    being one).
+        if (NEXT_DATED_STEP and u.after and u.attribute in ("date", "duration") and not topics and facts
+                and (after := self._after_window(u.after, facts[0])) is not None):
+            return done(facts_answer([after], today, lang), Intent(after.intent), support=False)
+
         # 3b. The first step ("新单位第一次申报要先做什么", "What must we do first?"): the procedure's first
         #     fact in the notice's order, unless a thing or value is asked ("首先要准备哪些材料").
         if (FIRST_STEPS and not topics and not u.after and _has(q, V.FIRST_STEP) and asked_kind != "out_of_scope"
@@ -675,7 +706,9 @@ class Assistant:
             # 课题的电话"): the topic whose passages the description retrieves, well ahead of any other
             topics = [found]
         elif not topics and sure_kind == "topics" and len(hits) >= 2 and hits[0].passage.topic and all(
-                h.passage.topic == hits[0].passage.topic for h in hits[:2]):
+                h.passage.topic == hits[0].passage.topic for h in hits[:2]) and not (
+                LEVEL_LISTS and u.levels and _has(q, V.LIST_WORDS)):
+            # (a level's topics asked as a list are all of them: "What are the major projects this year?")
             topics = [hits[0].passage.topic]
             facets = [f for f in self._facets(q, topics) if f in facets]
             facets = [f for f in self._facets(q, topics) if f in facets]

@@ -62,6 +62,11 @@ W_INTENT = 9.0  # cross-fitted dev..dev10: 2 -> 0.8835, 4 0.8857, 6 0.8857, 9 0.
 RARE_HOLDERS = 2  # an asked value held by at most this many facts makes them candidates ...
 RARE_KIND_SURE = 0.5  # ... when the question is at least this likely of their kind (or one fact alone holds it)
 RETRIEVAL_DEPTH = 5
+# `dense`: how high the dense vectors rank the fact's passages (5 - rank for each of the top 5), for words
+# BM25 cannot match ("结题的时候要附什么" and "结题报告原则上需出具联系单位应用证明"); with DENSE_NEW a fact
+# with no other evidence becomes a candidate by it.
+W_DENSE = 0.0
+DENSE_NEW = False
 RETRIEVAL_MIN_BM25 = 3.0
 RETRIEVAL_MIN_BM25_LATIN = 1.0
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -80,6 +85,9 @@ _PHONE = re.compile(r"\d{7,8}|[-－—]\s*\d{3,4}\s\d{4}(?!\d)")  # ("0371-6717 
 _DOCUMENT = re.compile(r"《[^》]{4,}》|〔\d{4}〕\d+号")
 _COUNT = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:项|个)")
 _AGE = re.compile(r"\d+\s*周?岁")
+# An item of a numbered list ("附件：1. …", "2. …", "（3）…"): a fact listing two or more holds a count of them
+# ("通知带了几个附件").
+_ITEM = re.compile(r"(?:^|[：:；;。\s])(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑩])")
 # The value patterns an entity's value is read with, by asked attribute.
 _VALUE_OF = {"count": _COUNT, "amount": _AMOUNT}
 ENTITY_VALUE_GAP = 10  # at most this many characters, none of them a clause break, between entity and value
@@ -90,6 +98,7 @@ _AGENT = re.compile(r"人|单位|部门|机构|院校|院所|处|局|所|员|代
 CONDITIONS_ANSWER_ELIGIBILITY = True
 # Someone held to answer for something ("…作为第一责任人…对经费使用的规范性和合法性负责"), not a 负责人 named.
 _RESPONSIBLE = re.compile(r"负责(?!人)|第一责任|责任人|担责|承担[^。，,；;]{0,4}责任")
+COUNTED_ITEMS = True  # a fact listing numbered items holds a count
 WHO_NEEDS_AGENT = True  # a who-question is not answered by a fact naming no one ("谁背锅" and the amounts)
 # A purpose the notice states ("为避免因集中提交造成网络拥堵", "为切实减轻…负担"): what a why-question asks.
 # (and what a work serves: "为郑州加快建设……提供决策参考或咨询服务")
@@ -140,6 +149,8 @@ def text_attributes(text: str) -> set[str]:
 def fact_attributes(fact: Fact) -> frozenset[str]:
     """What kinds of value a fact's quotes hold, read from the quotes themselves."""
     attrs = text_attributes("".join(fact.quotes))
+    if COUNTED_ITEMS and sum(len(_ITEM.findall(simplified(q))) for q in fact.quotes) >= 2:
+        attrs.add("count")
     if fact.window:
         attrs.add("date")
     if fact.intent == "materials":
@@ -193,7 +204,7 @@ class FactRanker:
 
     def rank(self, q: str, hits: list[Hit], attribute: str | None, time_now: bool, asks_when: bool,
              kinds: dict[str, float] | None = None, failing: frozenset[str] = frozenset(),
-             entities: tuple[str, ...] = ()) -> list[Candidate]:
+             entities: tuple[str, ...] = (), dense: tuple[tuple[str, float], ...] = ()) -> list[Candidate]:
         """Every fact with some evidence, best first. `hits`: BM25 passages for q, best first;
         `kinds`: the predicted kind of question (probabilities), when there is a model; `failing`: the
         rules that what the asker states of themselves fails; `entities`: the notice's names of the
@@ -218,6 +229,11 @@ class FactRanker:
             for fact in self._facts_of.get(hit.passage.id, ()):
                 c = cand(fact)
                 c.features["retrieval"] = c.features.get("retrieval", 0.0) + (RETRIEVAL_DEPTH - rank)
+        for rank, (pid, _) in enumerate(dense[:RETRIEVAL_DEPTH]):
+            for fact in self._facts_of.get(pid, ()):
+                if fact.id in cands or DENSE_NEW:
+                    c = cand(fact)
+                    c.features["dense"] = c.features.get("dense", 0.0) + (RETRIEVAL_DEPTH - rank)
         for fid, text in self._quote_text.items():
             if any(n in text for n in numbers):
                 cand(self._by_id[fid]).features["numbers"] = 1.0
@@ -280,7 +296,7 @@ class FactRanker:
                        + W_DATE_WORDS * f.get("date_words", 0.0) + W_HEADING * f.get("heading", 0.0)
                        + W_STATED * f.get("stated", 0.0) + W_WHY * f.get("why", 0.0)
                        + W_ENTITY_VALUE * f.get("entity_value", 0.0)
-                       + W_INTENT * f.get("intent", 0.0))
+                       + W_INTENT * f.get("intent", 0.0) + W_DENSE * f.get("dense", 0.0))
         return sorted(cands.values(), key=lambda c: -c.score)
 
     def _states_value_of(self, fact: Fact, entities: tuple[str, ...], value: re.Pattern[str]) -> bool:

@@ -24,7 +24,7 @@ FACETS: dict[str, tuple[str, ...]] = {
 }
 # A topic question without any facet word gets an overview of the topic.
 LIST_WORDS = ("有哪些", "哪几个", "哪些", "列表", "都有什么", "有什么", "清单", "列出", "全部", "所有", "各个", "每个",
-              "分别是", "是哪几", "哪两", "哪三", "哪四", "哪五", "list", "which", "all ", "what are the")
+              "分别是", "是哪几", "哪两", "哪三", "哪四", "哪五", "list", "which", "all ", "what are ")
 # A count of the holders of a value ("一共有几个咨询电话", "how many phone numbers are there") is asked as their list:
 # the list states the count.
 COUNTED_HOLDERS = re.compile(r"(?:几|多少)\s*(?:个|部|条|家)[^，,。；;？?]{0,4}?(?:电话|号码|热线|部门|处室|网址|网站|邮箱)|"

@@ -1905,3 +1905,61 @@ def test_who_issued_the_notice_is_cited_with_its_title_line(assistant: Assistant
     assert title.id in [c.id for c in answer.citations[:3]], answer.citations
     # a question on anything else cites no title line for it
     assert title.id not in [c.id for c in assistant.ask("业务咨询电话是多少").citations]
+
+
+def test_a_date_asked_after_a_dated_step_is_the_next_steps(assistant: Assistant) -> None:
+    # The asker names a dated step as done and asks when the next one is: the window opening next after it,
+    # with no clause of the step done leading the answer.
+    windows = sorted((f for f in CORPUS.facts if f.window), key=lambda f: f.window.opens if f.window else None)
+    first, second = windows[0], windows[1]
+    assert first.window and second.window
+    answer = assistant.ask("网上系统填报截止以后，下一个环节安排在哪几天？")
+    assert answer.intent == "dates", answer.intent
+    assert f"{second.window.opens.month}月{second.window.opens.day}日" in answer.answer, answer.answer
+    assert second.passage_ids[0] == answer.citations[0].id, answer.citations
+    assert not answer.answer.startswith("通知原文"), answer.answer
+
+
+def test_paper_copies_called_by_their_hong_kong_and_taiwan_name(assistant: Assistant) -> None:
+    # 紙本 is what a traditional-character writer calls the paper copies (the notice says 纸质)
+    paper = next(f for f in CORPUS.facts if f.role == "paper_materials")
+    answer = assistant.ask("申請書的紙本要不要郵寄過去？")
+    assert paper.passage_ids[0] in [c.id for c in answer.citations[:3]], answer.citations
+    assert squash(paper.quotes[0])[:10] in squash(answer.answer), answer.answer
+
+
+def test_an_english_question_finds_the_procedures_clause_by_its_chinese_words(assistant: Assistant) -> None:
+    # "who approves … before it goes in": approving and submitting, in the notice's words, are the clause of
+    # the unit administrator's review
+    clause = next(p for p in CORPUS.passages if "管理员" in p.text and "审核" in p.text and "提交" in p.text)
+    answer = assistant.ask("Who in our institution must approve the proposal before it can be submitted?")
+    assert clause.id in [c.id for c in answer.citations[:3]], answer.citations
+    assert "管理员" in answer.answer, answer.answer
+    # one procedure word alone is the verb of any question: it draws in no clause of its own
+    answer = assistant.ask("May one researcher submit two proposals this year?")
+    assert answer.intent != "dates", answer.answer
+
+
+def test_a_levels_topics_asked_as_a_list_are_all_listed(assistant: Assistant) -> None:
+    major = [t for t in CORPUS.topics if t.level == "major"]
+    assert len(major) >= 2
+    answer = assistant.ask("What are this year's major projects?")
+    for t in major:
+        assert squash(t.title)[:8] in squash(answer.answer), (t.title, answer.answer)
+
+
+def test_a_request_to_write_a_text_is_out_of_scope_whatever_topic_it_names(assistant: Assistant) -> None:
+    answer = assistant.ask("帮我写一份科创金融方向的申报书")
+    assert answer.intent == Intent.OUT_OF_SCOPE, answer.answer
+
+
+def test_a_count_of_a_numbered_list_is_asked_of_the_list(assistant: Assistant) -> None:
+    annexes = next(f for f in CORPUS.facts if f.role == "attachments")
+    answer = assistant.ask("这份通知最后附了几个附件？")
+    assert annexes.passage_ids[0] in [c.id for c in answer.citations[:2]], answer.citations
+
+
+def test_the_pledges_stamp_is_quoted_in_an_english_answer(assistant: Assistant) -> None:
+    # the template's seal line is a quote of the fact that says the pledge is stamped
+    answer = assistant.ask("Has the credit pledge template got to carry our institution's seal?")
+    assert "公章" in answer.answer, answer.answer
