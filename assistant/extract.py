@@ -405,7 +405,7 @@ def extract_profile(text: str) -> Profile:
         r"(?:没有|没|未|从未|未曾|不曾|从没)\s*(?:获得|获|拿到|得到|拿过|拿|(?:重复)?申报)(?:过)?\s*(?:任何)?(?:市级|市里|市财政)|"
         # ("没重复申请过财政资金": a second application for the same money is the case the rule forbids)
         r"(?:没有|没|未|从未|未曾|不曾|从没)\s*重复(?:申报|申请)(?:过)?\s*(?:任何)?(?:市级|市里|市)?财政|not (?:been )?city[- ]funded|"
-        r"no (?:other |additional |further |earlier )?(?:city|municipal)[- ](?:funding|funds|money|support|grants?)|"
+        r"no (?:other |additional |further |earlier |prior |previous )?(?:city|municipal)[- ](?:funding|funds|money|support|grants?)|"
         r"(?:市里|市级|市财政|市科技局)[^，,。；;]{0,4}?(?:没有|没|未|从未|从没)(?:给过|资助|支持|拨|给)",
     )
     if value and _ANOTHER_PROJECT.search(text):
@@ -594,6 +594,8 @@ def _counts(text: str, facts: dict[str, object]) -> None:
                    r"no other application|(?:只|就|仅)(?:报|申报)此一项|"
                    # "这是我今年唯一的申报": the asked one is the leader's only application
                    r"唯一(?:的)?(?:一个|一项)?(?:申报|申请|项目)|"
+                   # "今年就这一个申报": this one is the only application
+                   r"(?:只|就|仅)(?:有)?(?:这|此)(?:一|1)(?:个|项)(?:申报|申请)|"
                    r"(?:只|就|仅)(?:报|申报|申请)(?:这|这么)?(?:一|1)(?:个|项)|only (?:[a-z]+ ){0,2}(?:this|one) (?:[a-z]+ )?(?:application|project)|"
                    r"(?:my|the) only (?:[a-z]+ )?(?:application|project)|"
                    # "she has not applied for anything else this year"

@@ -1963,3 +1963,10 @@ def test_the_pledges_stamp_is_quoted_in_an_english_answer(assistant: Assistant) 
     # the template's seal line is a quote of the fact that says the pledge is stamped
     answer = assistant.ask("Has the credit pledge template got to carry our institution's seal?")
     assert "公章" in answer.answer, answer.answer
+
+
+def test_this_one_as_the_only_application_and_no_prior_city_funding_are_read() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile("我在郑州的高校工作，58岁，报一般项目，今年就此一项申请").applications_this_year == 0
+    assert extract_profile("We have had no previous municipal funding for this study.").already_city_funded is False
