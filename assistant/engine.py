@@ -672,9 +672,9 @@ class Assistant:
 
         # 3b. The first step ("新单位第一次申报要先做什么", "What must we do first?"): the procedure's first
         #     fact in the notice's order, unless a thing or value is asked ("首先要准备哪些材料").
-        if (FIRST_STEPS and not topics and not u.after and _has(q, V.FIRST_STEP) and asked_kind != "out_of_scope"
+        if (FIRST_STEPS and not topics and not u.after and V.FIRST_STEP.search(q) is not None and asked_kind != "out_of_scope"
                 and u.attribute in (None, "how", "content") and (first := self._first_step) is not None):
-            return done(facts_answer([first], today, lang), Intent.PROCESS)
+            return done(facts_answer([first], today, lang), Intent.PROCESS, support=False)
 
         # 4. A section of the notice as a whole ("申报要求一共有哪几条", "整个申报流程分哪几步"): its parts
         #    as the notice numbers them.
@@ -811,7 +811,7 @@ class Assistant:
                                       # a need, not a may-I ("能不能牵头重大项目", "这会影响我报…吗" seek the verdict)
                                       YESNO_OTHER and not V.SEEKS_VERDICT.search(q)))))
             # "Our institute has never used the system. What must we do first?": a step is asked
-            or FIRST_STEPS and _has(q, V.FIRST_STEP)
+            or FIRST_STEPS and V.FIRST_STEP.search(q) is not None
         ))
         return Asker(stated, asks, personal, other, introduced is not None and other)
 

@@ -86,8 +86,9 @@ GREETINGS = ("你好", "您好", "hello", "hi", "在吗", "哈喽", "嗨")
 THANKS = ("谢谢", "感谢", "多谢", "thanks", "thank you")
 
 # What to do first ("第一步得先干啥", "新单位要先做什么", "What must we do first?"): the first step asked.
-FIRST_STEP = ("第一步", "头一步", "首先要", "最先", "先做什么", "先要做什么", "先得做什么", "先干啥", "先干什么", "先做啥",
-              "要先做", "得先做", "需要先做", "应该先做", "first step", "do first", "to do first", "start with")
+# ("要先干嘛", "得先弄些什么": doing something first, asked with any verb of doing and any question word)
+FIRST_STEP = re.compile(r"第一步|头一步|首先要|最先|(?:要|得|需要|应该)先(?:做|干|弄|办)|"
+                        r"先(?:要|得)?(?:做|干|弄|办)(?:些)?(?:什么|啥|嘛)|\b(?:first step|do first|start with)\b")
 
 # A yes/no question seeking the verdict even beside another need: may-I, or whether a stated fact bears
 # on applying ("能不能牵头重大项目", "这会影响我报…吗"); "拟推荐的项目需要先公示吗" seeks neither.

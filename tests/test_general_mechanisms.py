@@ -1970,3 +1970,11 @@ def test_this_one_as_the_only_application_and_no_prior_city_funding_are_read() -
 
     assert extract_profile("我在郑州的高校工作，58岁，报一般项目，今年就此一项申请").applications_this_year == 0
     assert extract_profile("We have had no previous municipal funding for this study.").already_city_funded is False
+
+
+def test_the_first_step_asked_with_any_verb_of_doing(assistant: Assistant) -> None:
+    first = next(f for f in CORPUS.facts if f.role == "online_application")
+    for q in ("新成立的研究所第一次报，得先弄些什么？", "我们单位以前没报过，要先干嘛"):
+        answer = assistant.ask(q)
+        assert answer.citations[0].id == first.passage_ids[0], (q, answer.citations)
+        assert not answer.answer.startswith("通知原文"), answer.answer
