@@ -146,8 +146,10 @@ def with_years(text: str, year: int | str | None) -> str:
         return text
     text = _YEARLESS_RANGE.sub(f"{year}年", text)
     return _NEXT_YEAR.sub(f"{int(year) + 1}年", text)
-# "自通知发布之日起至2036年4月15日17:00": a window opening on the notice's date
-_FROM_ISSUE = re.compile(r"自\s*(?:本)?通知(?:发布|印发|下发)之日起\s*(?:至|到)\s*" + DATE + _TIME)
+# "自通知发布之日起至2036年4月15日17:00": a window opening on the notice's date; also in two phrases, its opening
+# said first ("自本通知印发之日起开始，至2036年4月15日17:00截止", "自通知发布之日起开始受理，截至…")
+_FROM_ISSUE = re.compile(r"自\s*(?:本)?通知(?:发布|印发|下发)之日起\s*(?:(?:开始|开放|启动)?(?:受理|申报|填报)?\s*[，,]\s*)?"
+                         r"(?:至|到|截至|截止(?:到|至|时间为|日期为)?)\s*" + DATE + _TIME + r"(?:\s*(?:前|截止|止|结束))?")
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
 _PHONE = re.compile(SPACED_PHONE + r"|(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
@@ -627,8 +629,9 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
         p, original, since = from_issue[0]
         name = re.split(r"[。；;，,：:]", _body(p.text[: since.start()]).rstrip("：: "))[-1].strip() or "申报"
         name = re.sub(r"(?:时间|日期|期限)\s*$", "", name) or "申报"
+        # (the opening is the dateline's date, the notice's own words saying so beside it)
         fact = _window_fact("submission_window", name, dated.groups(), since.groups()[:3], _body(original.text),
-                            _body(p.text[since.end():]).lstrip("。；;，, "), vocab)
+                            _body(p.text[since.end():]).lstrip("。；;，, "), vocab, said=since.group(0))
         fact["quotes"].append(issue["quotes"][0])  # the opening date is the notice's own
         found.facts.append(fact)
 
@@ -802,9 +805,10 @@ def _steps(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None
 
 
 def _window_fact(role: str, name: str, opens: tuple[str, ...], closes: tuple[str, ...], quote: str, rest: str,
-                 vocab: dict[str, Any]) -> dict[str, Any]:
+                 vocab: dict[str, Any], said: str = "") -> dict[str, Any]:
     """A dated window's fact: opens and closes as (year, month, day), named by the words before it, with
-    what the notice says after the dates (`rest`) at the end of its answer."""
+    what the notice says after the dates (`rest`) at the end of its answer; `said`, the notice's own words for
+    the window when its dates are not both written out ("自本通知印发之日起开始，至…17:00截止")."""
     a, b = _iso(*opens), _iso(*closes)
     window = {"opens": a, "closes": b, "name_zh": name, "name_en": _window_en(name)}
     fact = _make_fact(role, "dates", [quote], vocab, window=window)
@@ -813,9 +817,11 @@ def _window_fact(role: str, name: str, opens: tuple[str, ...], closes: tuple[str
         fact["triggers"] = _named(name)
     fact["zh"] = f"{name}时间为{_zh_date(*opens)}—{_zh_date(*closes)}" + (
         f"，截止日为{_zh_date(*closes)}" if role == "submission_window" else "")
-    if (said := _SAID_RANGE.search(quote) or _CN_SAID_RANGE.search(quote)) and squash(said.group(0)) != squash(
+    if (written := _SAID_RANGE.search(quote) or _CN_SAID_RANGE.search(quote)) and squash(written.group(0)) != squash(
             f"{_zh_date(*opens)}—{_zh_date(*closes)}"):
-        fact["zh"] += f"（通知原文：{said.group(0)}）"  # the notice's own way of writing them, too
+        fact["zh"] += f"（通知原文：{written.group(0)}）"  # the notice's own way of writing them, too
+    elif said:
+        fact["zh"] += f"（通知原文：{said}）"
     fact["zh"] += "。"
     if rest:
         fact["zh"] += rest if rest.endswith("。") else rest + "。"

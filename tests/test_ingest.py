@@ -2068,3 +2068,20 @@ def test_a_topic_described_after_the_askers_wish_or_asked_whether_there_is_one(t
     assert resolver.description(canonical("想了解湿地保护方面的课题")) == ""  # asking to learn, not describing
     # "有没有研究X的选题": what the topic studies, asked whether there is one
     assert resolver.description(canonical("有没有研究城市排水防涝的选题？")) == "城市排水防涝"
+
+
+def test_a_window_opening_on_the_notices_issue_date_said_in_two_phrases(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2071年度软科学研究计划项目的通知", "",
+        "一、申报条件", "申报单位应为某市内具有独立法人资格的高等院校、科研院所。",
+        "二、申报时间", "（一）网上填报。网上申报自本通知印发之日起开始，至2071年3月20日17:30截止，逾期系统关闭，不予受理。",
+        "（二）纸质材料。申报单位须在网上申报截止后3个工作日内报送纸质材料。",
+        "某市科学技术局", "2071年2月20日",
+    ]
+    found, _ = _ingested(tmp_path, lines)
+    window = found.fact("submission_window")
+    # the window opens on the dateline's date and closes on the date the second phrase gives
+    assert window and (window["window"]["opens"], window["window"]["closes"]) == ("2071-02-20", "2071-03-20")
+    # its answer says the notice's own words (its opening relative to the notice, its hour), and what follows them
+    assert "自本通知印发之日起开始，至2071年3月20日17:30截止" in window["zh"] and "2071年2月20日" in window["quotes"]
+    assert "。截止" not in window["zh"] and "逾期系统关闭" in window["zh"]
