@@ -159,6 +159,7 @@ EXCEPT = re.compile(r"除(?:了|去|开)?[^，,。？?]{0,12}?(?:子课题)(?:�
                     r"\b(?:except|besides|other than|apart from)\b[^,.?]{0,30}?sub-?topics?")
 RULED_OUT = 0.05  # a kind of question the model gives less than this (when sure of another) leads with none of its sentences
 NOVEL_RARE = 5000  # the intent features count the words new to the notice, and those rare in general Chinese
+ENGLISH_OUTLINE = True  # "What are the steps of the application process?" is answered with the procedure's section
 ENGLISH_STEPS = True  # an English "after …" step is found by its words in the notice's Chinese (vocabulary.STEP_WORDS_EN)
 NOVEL_ENGLISH = True  # the intent model reads how many of an English question's words the corpus's English lacks
 NOVEL_MAX = 3  # (jieba's word counts) apart, up to this many
@@ -375,8 +376,9 @@ class Assistant:
             results = []
             topics = list(u.topics)
             for i, part in enumerate(u.parts):
-                # A part naming nothing ("子课题有几个？都归哪个处？") asks about the part before it.
-                asked = part if self.understander.names_something(part) or not i else (
+                # A part naming nothing ("子课题有几个？都归哪个处？"), or only what it asks ("纸质材料交到哪里，电话
+                # 多少？"), asks about the part before it.
+                asked = part if (self.understander.names_something(part) and not self.understander.asks_only(part)) or not i else (
                     f"{self.understander.subject_of_parts(u.parts[:i])}{part}")
                 pu = self.understander.understand(asked)
                 pu.lang = u.lang
@@ -647,10 +649,11 @@ class Assistant:
 
         # 4. A section of the notice as a whole ("申报要求一共有哪几条", "整个申报流程分哪几步"): its parts
         #    as the notice numbers them.
-        section = (self.outline.asked(q) if lang == "zh" and not topics and not u.offices
-                   and u.attribute not in VALUE_ATTRIBUTES else None)
+        #    (asked in English, "What are the steps of the application process?": the procedure's section)
+        section = (None if topics or u.offices or u.attribute in VALUE_ATTRIBUTES else self.outline.asked(q) if lang == "zh"
+                   else self.outline.asked_en(q) if lang == "en" and ENGLISH_OUTLINE else None)
         if section:
-            draft = self.outline.answer(section)
+            draft = self.outline.answer(section, lang)
             return done(draft, self._outline_intent(draft.passages))
 
         # 5. Topics: named now, or carried over from the previous turn, or described: the model is sure
@@ -1218,7 +1221,14 @@ def _without_shared(text: str, name: str, shortest: int = 4) -> str:
 def _merge(answers: list[Answer]) -> Answer:
     """One answer for a multi-part question: each part's text in turn, citations interleaved so
     that every part's best passage is among the first."""
-    text = "\n".join(dict.fromkeys(a.answer for a in answers))
+    texts: list[str] = []
+    for a in answers:
+        t = a.answer
+        # (a part whose answer opens with what an earlier part answered, "纸质材料交到哪里，电话多少？" giving the paper
+        # copies' fact again before their contact: the rest only)
+        said = next((e for e in texts if len(t) > len(e) and t.startswith(e)), None)
+        texts.append(t[len(said):].lstrip() if said else t)
+    text = "\n".join(dict.fromkeys(texts))
     citations: list[Citation] = []
     seen: set[str] = set()
     for rank in range(MAX_CITATIONS):

@@ -595,7 +595,9 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                     else f"{_PART_EN[m.group(3)]} {year}-{int(m.group(2)):02d}")
             n_other += 1
             fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(step))
-            fact["en"] = f"{step}: {when} (the notice says, in Chinese: {_body(original.text)})"
+            # (with the step's English words, as a step dated by its full date: "专家评审" is asked as "expert review")
+            said = " ".join(en for zh, en in vocab.get("event_words_en", {}).items() if zh in step)
+            fact["en"] = f"{step}{f' ({said})' if said else ''}: {when} (the notice says, in Chinese: {_body(original.text)})"
             found.facts.append(fact)
             if m.re is _YEARLESS and m.start() == 0:
                 items.append((fact, (str(year), m.group(1), m.group(2)), step, p.text[m.end():]))
@@ -1046,7 +1048,8 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
             n += 1
             role = f"contact_{n}"
         seen_roles.add(role)
-        heading = label or re.sub(r"^\d+\s*[.、]\s*", "", p.section.split(" > ")[-1])
+        # (the heading without its list number, "（三）纸质材料接收" as "纸质材料接收")
+        heading = label or _body(p.section.split(" > ")[-1])
         if not label and (row := label_row(p.text)) and not _PHONE.search(row[0]):
             heading = row[0]  # a row of a table of terms, "业务咨询 | 市科技局政策法规处：0371-…": what its label cell says
         if not label and (own := _OWN_PURPOSE.match(_body(p.text))) and not re.fullmatch(
