@@ -376,9 +376,8 @@ class Assistant:
             results = []
             topics = list(u.topics)
             for i, part in enumerate(u.parts):
-                # A part naming nothing ("子课题有几个？都归哪个处？"), or only what it asks ("纸质材料交到哪里，电话
-                # 多少？"), asks about the part before it.
-                asked = part if (self.understander.names_something(part) and not self.understander.asks_only(part)) or not i else (
+                # A part naming nothing ("子课题有几个？都归哪个处？") asks about the part before it.
+                asked = part if self.understander.names_something(part) or not i else (
                     f"{self.understander.subject_of_parts(u.parts[:i])}{part}")
                 pu = self.understander.understand(asked)
                 pu.lang = u.lang
@@ -1221,14 +1220,7 @@ def _without_shared(text: str, name: str, shortest: int = 4) -> str:
 def _merge(answers: list[Answer]) -> Answer:
     """One answer for a multi-part question: each part's text in turn, citations interleaved so
     that every part's best passage is among the first."""
-    texts: list[str] = []
-    for a in answers:
-        t = a.answer
-        # (a part whose answer opens with what an earlier part answered, "纸质材料交到哪里，电话多少？" giving the paper
-        # copies' fact again before their contact: the rest only)
-        said = next((e for e in texts if len(t) > len(e) and t.startswith(e)), None)
-        texts.append(t[len(said):].lstrip() if said else t)
-    text = "\n".join(dict.fromkeys(texts))
+    text = "\n".join(dict.fromkeys(a.answer for a in answers))
     citations: list[Citation] = []
     seen: set[str] = set()
     for rank in range(MAX_CITATIONS):

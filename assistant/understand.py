@@ -544,12 +544,6 @@ class Understander:
             return True  # English, or a value guessed ("那每项是1万吗")
         return any(len(w) >= 2 and w in self.notice for w in words(piece))
 
-    @classmethod
-    def asks_only(cls, piece: str) -> bool:
-        """Whether a Chinese piece of a question is its asked value and question word alone ("电话多少", "找谁",
-        "多少钱"): it names no subject of its own, whatever words of the notice its ask uses ("电话")."""
-        return bool(_CJK.search(piece)) and not re.search(r"\d", piece) and not cls.subject_of(piece).strip()
-
     def split(self, q: str) -> list[str]:
         """Sub-questions: sentences that each ask something, and lists under one shared predicate."""
         pieces: list[str] = []
