@@ -1068,6 +1068,17 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
         found.facts.append(fact)
 
 
+def _paper_contact(found: Found) -> None:
+    """The paper copies' fact also says whom they go to, when the notice has a contact headed for them ("（三）纸质
+    材料接收" over "市科技局政务服务窗口：0371-…"): "纸质材料交到哪里，电话多少？" is asked of the paper copies."""
+    paper = found.fact("paper_materials")
+    contact = next((f for f in found.facts if f["intent"] == "contacts" and f["role"] not in ("contact_business", "contact_tech")
+                    and "请联系" in f["zh"] and "纸质" in f["zh"].partition("请联系")[0]), None)
+    if paper and contact and contact["quotes"][-1] not in paper["quotes"]:
+        paper["quotes"].append(contact["quotes"][-1])
+        paper["zh"] = paper["zh"].rstrip("。") + "。" + contact["zh"]
+
+
 PLEDGE_SENTENCES = 8  # of a pledge template, quoted whole up to this many
 _MATERIALS_HEADING = r"申报材料|材料清单|提交材料|报送材料|材料要求|所需材料"
 
@@ -1912,7 +1923,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     found.meta = {"year": int(year.group(1)) if year else None}
     steps = [("dates", lambda: _windows(passages, found, vocab)),
              ("facts", lambda: _general_facts(passages, found, vocab)),
-             ("contacts", lambda: _contacts(passages, found, vocab)),
+             ("contacts", lambda: (_contacts(passages, found, vocab), _paper_contact(found))),
              ("materials", lambda: _materials(passages, found, vocab)),
              ("steps", lambda: _steps(passages, found, vocab))]
     for _name, step in tqdm(steps, desc="ingest", unit="step", leave=False):

@@ -2104,6 +2104,9 @@ def test_a_window_opening_on_the_notices_issue_date_said_in_two_phrases(tmp_path
     # a contact under a numbered heading is named by the heading without its number
     receiving = next(f for f in found.facts if f["role"].startswith("contact_") and "60002222" in f["zh"])
     assert receiving["zh"].startswith("纸质材料接收请联系") and "（二）" not in receiving["en"]
+    # ... and the paper copies' fact says whom they go to, the contact headed for them
+    paper = found.fact("paper_materials")
+    assert paper and paper["quotes"][-1] == "市科技局受理大厅：0371-60002222" and "0371-60002222" in paper["zh"]
     # a step dated to part of a month says its event in English too
     review = next(f for f in found.facts if f["role"].startswith("date_") and "5月下旬" in f["quotes"][0])
     assert "expert review" in review["en"]
