@@ -1066,6 +1066,7 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
             fact["triggers"] = [heading, *(w for w in jieba.lcut(heading) if len(w) >= 2 and w != heading
                                            and not re.search(r"咨询|指导|支持|服务|联系|方式|电话", w))] if heading else []
         found.facts.append(fact)
+    _paper_contact(found)
 
 
 def _paper_contact(found: Found) -> None:
@@ -1923,7 +1924,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     found.meta = {"year": int(year.group(1)) if year else None}
     steps = [("dates", lambda: _windows(passages, found, vocab)),
              ("facts", lambda: _general_facts(passages, found, vocab)),
-             ("contacts", lambda: (_contacts(passages, found, vocab), _paper_contact(found))),
+             ("contacts", lambda: _contacts(passages, found, vocab)),
              ("materials", lambda: _materials(passages, found, vocab)),
              ("steps", lambda: _steps(passages, found, vocab))]
     for _name, step in tqdm(steps, desc="ingest", unit="step", leave=False):
