@@ -2089,7 +2089,7 @@ _RELATIVE = [
     "1. 某市湖泊生态补偿机制研究", "资助额度：6万元", "归口处室：市科技局 生态处", "联系电话：0371-60003301",
     "2. 某市冷链物流枢纽布局研究", "资助额度：6万元", "归口处室：市科技局 产业处", "联系电话：0371-60003302",
     "二、一般项目",
-    "3. 某市社区智慧养老服务模式研究", "资助额度：2万元", "归口处室：市科技局 民生处", "联系电话：0371-60003303",
+    "3. 某市社区智慧养老服务模式研究", "资助额度：1万—2万元", "归口处室：市科技局 民生处", "联系电话：0371-60003303",
 ]
 
 
@@ -2123,3 +2123,7 @@ def test_the_procedure_asked_in_english_and_a_topic_called_a_ti_alone(tmp_path: 
     assert all(step in answer for step in ("单位注册", "网上填报", "纸质材料报送", "专家评审"))
     # "第3题": the topic numbered 3
     assert "民生处" in a.ask("第3题归哪个处室管？", today).answer
+    # a topic funded with a range is said to be, as the notice words it, never with its top alone
+    answer = a.ask("第3题资助多少？", today).answer
+    assert "1万—2万元" in answer and "为2万元" not in answer
+    assert "CNY 10,000 to 20,000 (1万—2万元)" in a.ask("How much funding does topic 3 get?", today).answer
