@@ -58,7 +58,7 @@ def topic_amount(t: Topic, lang: str) -> str:
     said = next((m for m in _FUNDING_RANGE.finditer(t.funding_quote)
                  if t.funding_wan is not None and float(m.group(2)) == t.funding_wan), None)
     if said is None or t.funding_wan is None:
-        return topic_amount(t, lang)
+        return amount(t.funding_wan, lang)
     low = float(said.group(1))
     return said.group(0) if lang == "zh" else f"CNY {round(low * 10000):,} to {round(t.funding_wan * 10000):,} ({said.group(0)})"
 

@@ -2127,3 +2127,4 @@ def test_the_procedure_asked_in_english_and_a_topic_called_a_ti_alone(tmp_path: 
     answer = a.ask("第3题资助多少？", today).answer
     assert "1万—2万元" in answer and "为2万元" not in answer
     assert "CNY 10,000 to 20,000 (1万—2万元)" in a.ask("How much funding does topic 3 get?", today).answer
+    assert "6万元" in a.ask("第1题资助多少？", today).answer  # (a single amount as before)
