@@ -49,6 +49,20 @@ def amount(wan: float | None, lang: str) -> str:
     return f"{text}万元" if lang == "zh" else f"CNY {round(wan * 10000):,} ({text}万元)"
 
 
+# A topic's funding the notice gives as a range ("资助额度：3万—5万元"), its amount the range's top
+_FUNDING_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:万元?)?\s*(?:[—~～至到－–-]+)\s*(\d+(?:\.\d+)?)\s*万元")
+
+
+def topic_amount(t: Topic, lang: str) -> str:
+    """A topic's funding as the notice says it: its range when it gives one ("3万—5万元", never its top alone)."""
+    said = next((m for m in _FUNDING_RANGE.finditer(t.funding_quote)
+                 if t.funding_wan is not None and float(m.group(2)) == t.funding_wan), None)
+    if said is None or t.funding_wan is None:
+        return amount(t.funding_wan, lang)
+    low = float(said.group(1))
+    return said.group(0) if lang == "zh" else f"CNY {round(low * 10000):,} to {round(t.funding_wan * 10000):,} ({said.group(0)})"
+
+
 def _level(level: str, levels: Mapping[str, str]) -> tuple[str, str]:
     """A project level's name as the served corpus writes it (rules.yaml project_levels), and in English."""
     return levels.get(level, level), f"{level} project"
@@ -122,7 +136,7 @@ def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None, *,
     zh = lang == "zh"
     name = _name(t, lang)
     if facet == "funding":
-        text = f"{name}的项目经费为{amount(t.funding_wan, lang)}。" if zh else f"{name}: funding {amount(t.funding_wan, lang)}."
+        text = f"{name}的项目经费为{topic_amount(t, lang)}。" if zh else f"{name}: funding {topic_amount(t, lang)}."
         return Draft(text, _ids(t, t.funding_quote))
     if facet == "contact":
         text = f"{name}的联系单位：{_contacts(t, lang)}。" if zh else f"{name}: contact {_contacts(t, lang)}."
@@ -159,8 +173,8 @@ def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None, *,
             if m := _SUBTOPICS_SAID.search(parent.title_quote):
                 said = f"（通知原文：“{m.group(1)}”）" if zh else f' (Notice: "{m.group(1)}")'
                 ids = [*_ids(parent, parent.title_quote), *ids]
-        text = f"{name}属于{lv_zh}{extra}{said}，经费{amount(t.funding_wan, lang)}。" if zh else (
-            f"{name} is a {lv_en} ({lv_zh}){extra}{said}, funded with {amount(t.funding_wan, lang)}."
+        text = f"{name}属于{lv_zh}{extra}{said}，经费{topic_amount(t, lang)}。" if zh else (
+            f"{name} is a {lv_en} ({lv_zh}){extra}{said}, funded with {topic_amount(t, lang)}."
         )
         return Draft(text, ids)
     if facet == "title":
@@ -176,14 +190,14 @@ def topic_overview(t: Topic, lang: str, parent: Topic | None = None, *,
     if lang == "zh":
         parts = [f"{_name(t, lang)}属于{lv_zh}"]
         if t.funding_wan is not None:
-            parts.append(f"项目经费{amount(t.funding_wan, lang)}")
+            parts.append(f"项目经费{topic_amount(t, lang)}")
         if t.contacts:
             parts.append(f"联系单位：{_contacts(t, lang)}")
         text = "，".join(parts) + (f"；需形成{reports}" if reports else "") + "。"
         if t.focus_quote:
             text += f"研究重点：{t.focus_quote}。"
     else:
-        text = (f"{_name(t, lang)} is a {lv_en} ({lv_zh}) funded with {amount(t.funding_wan, lang)}; contact: "
+        text = (f"{_name(t, lang)} is a {lv_en} ({lv_zh}) funded with {topic_amount(t, lang)}; contact: "
                 f"{_contacts(t, lang)}" + (f"; deliverable: {reports}." if reports else "."))
     ids = _ids(t, t.title_quote, t.funding_quote, t.contact_quote, t.report_quote)
     return Draft(text, ids)
@@ -200,9 +214,9 @@ def topic_list(topics: list[Topic], facet: str | None, lang: str, heading: str, 
         else:
             lv_zh, lv_en = _level(t.level, levels)
             lines.append(
-                f"- {t.label}：{t.title}（{lv_zh}，{amount(t.funding_wan, lang)}）" if lang == "zh"
+                f"- {t.label}：{t.title}（{lv_zh}，{topic_amount(t, lang)}）" if lang == "zh"
                 # the official title too: it is the name to pick in the online system
-                else f"- {t.label_en} ({t.label}“{t.title}”): {t.title_en} - {lv_en}, {amount(t.funding_wan, lang)}"
+                else f"- {t.label_en} ({t.label}“{t.title}”): {t.title_en} - {lv_en}, {topic_amount(t, lang)}"
             )
             ids.extend(_ids(t, t.title_quote))
     return Draft("\n".join(lines), ids)

@@ -160,6 +160,7 @@ EXCEPT = re.compile(r"除(?:了|去|开)?[^，,。？?]{0,12}?(?:子课题)(?:�
                     r"\b(?:except|besides|other than|apart from)\b[^,.?]{0,30}?sub-?topics?")
 RULED_OUT = 0.05  # a kind of question the model gives less than this (when sure of another) leads with none of its sentences
 NOVEL_RARE = 5000  # the intent features count the words new to the notice, and those rare in general Chinese
+ENGLISH_OUTLINE = True  # "What are the steps of the application process?" is answered with the procedure's section
 ENGLISH_STEPS = True  # an English "after …" step is found by its words in the notice's Chinese (vocabulary.STEP_WORDS_EN)
 NOVEL_ENGLISH = True  # the intent model reads how many of an English question's words the corpus's English lacks
 # "系统填报截止以后，接下来是什么环节，在什么时间": a date asked after a dated step the asker names is the
@@ -678,10 +679,11 @@ class Assistant:
 
         # 4. A section of the notice as a whole ("申报要求一共有哪几条", "整个申报流程分哪几步"): its parts
         #    as the notice numbers them.
-        section = (self.outline.asked(q) if lang == "zh" and not topics and not u.offices
-                   and u.attribute not in VALUE_ATTRIBUTES else None)
+        #    (asked in English, "What are the steps of the application process?": the procedure's section)
+        section = (None if topics or u.offices or u.attribute in VALUE_ATTRIBUTES else self.outline.asked(q) if lang == "zh"
+                   else self.outline.asked_en(q) if lang == "en" and ENGLISH_OUTLINE else None)
         if section:
-            draft = self.outline.answer(section)
+            draft = self.outline.answer(section, lang)
             return done(draft, self._outline_intent(draft.passages))
 
         # 5. Topics: named now, or carried over from the previous turn, or described: the model is sure

@@ -25,6 +25,10 @@ OUTLINE_ASKED = re.compile(r"哪几条|哪几步|几条|几步|几个环节|哪�
                            r"整体|整个|总体|全部|所有")
 # Words a question may use for a section's own (its label "申报程序", asked as "申报流程")
 SAME_WORDS = (("程序", "流程", "步骤"),)
+# An English question asking for the procedure as a whole ("What are the steps of the application process?",
+# "How many steps does the procedure have?"): the one section the notice heads with a word of the procedure
+EN_PROCEDURE_ASKED = re.compile(r"(?i)\b(?:steps?|stages?)\b[^?？]{0,40}\b(?:process|procedure)\b|\bhow many steps\b|"
+                                r"\b(?:whole|entire|overall|full)\s+(?:application\s+)?(?:process|procedure)\b")
 PROCEDURE_BY_WORD = True  # a word of the group asked of the whole, no label named: the one section labelled with one
 LIST_MAX = 6  # items of a listed part quoted
 PART_MAX = 3  # sentences of a part quoted
@@ -82,6 +86,13 @@ class Outline:
             named = named if len(named) == 1 else []
         return max(named, key=lambda s: len(s.label)) if named else None
 
+    def asked_en(self, q: str) -> Section | None:
+        """The procedure section an English question asks for as a whole, when the notice has one section so headed."""
+        if not EN_PROCEDURE_ASKED.search(q):
+            return None
+        named = [s for s in self.sections if any(w in s.label for w in SAME_WORDS[0])]
+        return named[0] if len(named) == 1 else None
+
     def named_by(self, q: str) -> Section | None:
         """The section a bare word names ("流程", "联系咨询？"): a turn of a few characters, no more than a
         part of one section's label."""
@@ -89,13 +100,14 @@ class Outline:
         named = [s for s in self.sections if 2 <= len(bare) <= BARE_MAX and bare in s.label]
         return named[0] if len(named) == 1 else None
 
-    def answer(self, section: Section) -> Draft:
+    def answer(self, section: Section, lang: str = "zh") -> Draft:
         lines = []
         for part in section.parts:
             text = "".join(self.corpus.passage(pid).text.strip() for pid in part.passage_ids)
             sub = heading_label(part.heading)
             # A part's sentence usually opens with its own heading ("1. 申报对象：…"); else it is put first.
             lines.append(text if text.startswith(part.heading[:4]) or text.startswith(sub) else f"{part.heading}：{text}")
-        head = f"通知“{section.heading}”共{len(section.parts)}部分：\n"
+        head = (f"通知“{section.heading}”共{len(section.parts)}部分：\n" if lang == "zh" else
+                f"The notice's section “{section.heading}” has {len(section.parts)} parts (in Chinese):\n")
         return Draft(head + "\n".join(lines), [p.passage_ids[1 if p.passage_ids[0] in self._labels else 0]
                                                 for p in section.parts])

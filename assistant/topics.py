@@ -210,8 +210,9 @@ class TopicResolver:
                 "serial-{}"))
         if self._serials:
             self._numbered.append((re.compile(
-                # ("第（7）个题目", "topic number 10": the number bracketed or called a number; "9号课题" by its number)
-                r"第\s*[(（]?\s*" + _N_ORDINAL + r"\s*[)）]?\s*(?:个|项|号)?\s*(?<![子点大般])(?:课题|选题|题目)|(?<![子点大般])(?:课题|选题)\s*(?:序号)?\s*" + _N
+                # ("第（7）个题目", "topic number 10": the number bracketed or called a number; "9号课题" by its number;
+                # "第12题", "第3道题": a topic called a 题 alone)
+                r"第\s*[(（]?\s*" + _N_ORDINAL + r"\s*[)）]?\s*(?:个|项|号|道)?\s*(?<![子点大般])(?:课题|选题|题目|题)|(?<![子点大般])(?:课题|选题)\s*(?:序号)?\s*" + _N
                 + r"(?!\s*项)|序号\s*(?:为|是)?\s*" + _N + r"|(?<![\d.])" + _N + r"\s*号\s*(?:课题|选题|题目)|(?<!sub-)(?<!sub)\b(?:topic|direction)\s*(?:no\.?\s*|number\s*|#\s*)?" + _EN_N
                 + r"|\b" + _EN_N + r"\s*(?:topic|direction)"), "serial-{}"))
 

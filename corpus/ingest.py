@@ -146,8 +146,10 @@ def with_years(text: str, year: int | str | None) -> str:
         return text
     text = _YEARLESS_RANGE.sub(f"{year}年", text)
     return _NEXT_YEAR.sub(f"{int(year) + 1}年", text)
-# "自通知发布之日起至2036年4月15日17:00": a window opening on the notice's date
-_FROM_ISSUE = re.compile(r"自\s*(?:本)?通知(?:发布|印发|下发)之日起\s*(?:至|到)\s*" + DATE + _TIME)
+# "自通知发布之日起至2036年4月15日17:00": a window opening on the notice's date; also in two phrases, its opening
+# said first ("自本通知印发之日起开始，至2036年4月15日17:00截止", "自通知发布之日起开始受理，截至…")
+_FROM_ISSUE = re.compile(r"自\s*(?:本)?通知(?:发布|印发|下发)之日起\s*(?:(?:开始|开放|启动)?(?:受理|申报|填报)?\s*[，,]\s*)?"
+                         r"(?:至|到|截至|截止(?:到|至|时间为|日期为)?)\s*" + DATE + _TIME + r"(?:\s*(?:前|截止|止|结束))?")
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
 _PHONE = re.compile(SPACED_PHONE + r"|(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
@@ -593,7 +595,9 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                     else f"{_PART_EN[m.group(3)]} {year}-{int(m.group(2)):02d}")
             n_other += 1
             fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(step))
-            fact["en"] = f"{step}: {when} (the notice says, in Chinese: {_body(original.text)})"
+            # (with the step's English words, as a step dated by its full date: "专家评审" is asked as "expert review")
+            said = " ".join(en for zh, en in vocab.get("event_words_en", {}).items() if zh in step)
+            fact["en"] = f"{step}{f' ({said})' if said else ''}: {when} (the notice says, in Chinese: {_body(original.text)})"
             found.facts.append(fact)
             if m.re is _YEARLESS and m.start() == 0:
                 items.append((fact, (str(year), m.group(1), m.group(2)), step, p.text[m.end():]))
@@ -627,8 +631,9 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
         p, original, since = from_issue[0]
         name = re.split(r"[。；;，,：:]", _body(p.text[: since.start()]).rstrip("：: "))[-1].strip() or "申报"
         name = re.sub(r"(?:时间|日期|期限)\s*$", "", name) or "申报"
+        # (the opening is the dateline's date, the notice's own words saying so beside it)
         fact = _window_fact("submission_window", name, dated.groups(), since.groups()[:3], _body(original.text),
-                            _body(p.text[since.end():]).lstrip("。；;，, "), vocab)
+                            _body(p.text[since.end():]).lstrip("。；;，, "), vocab, said=since.group(0))
         fact["quotes"].append(issue["quotes"][0])  # the opening date is the notice's own
         found.facts.append(fact)
 
@@ -802,9 +807,10 @@ def _steps(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None
 
 
 def _window_fact(role: str, name: str, opens: tuple[str, ...], closes: tuple[str, ...], quote: str, rest: str,
-                 vocab: dict[str, Any]) -> dict[str, Any]:
+                 vocab: dict[str, Any], said: str = "") -> dict[str, Any]:
     """A dated window's fact: opens and closes as (year, month, day), named by the words before it, with
-    what the notice says after the dates (`rest`) at the end of its answer."""
+    what the notice says after the dates (`rest`) at the end of its answer; `said`, the notice's own words for
+    the window when its dates are not both written out ("自本通知印发之日起开始，至…17:00截止")."""
     a, b = _iso(*opens), _iso(*closes)
     window = {"opens": a, "closes": b, "name_zh": name, "name_en": _window_en(name)}
     fact = _make_fact(role, "dates", [quote], vocab, window=window)
@@ -813,9 +819,11 @@ def _window_fact(role: str, name: str, opens: tuple[str, ...], closes: tuple[str
         fact["triggers"] = _named(name)
     fact["zh"] = f"{name}时间为{_zh_date(*opens)}—{_zh_date(*closes)}" + (
         f"，截止日为{_zh_date(*closes)}" if role == "submission_window" else "")
-    if (said := _SAID_RANGE.search(quote) or _CN_SAID_RANGE.search(quote)) and squash(said.group(0)) != squash(
+    if (written := _SAID_RANGE.search(quote) or _CN_SAID_RANGE.search(quote)) and squash(written.group(0)) != squash(
             f"{_zh_date(*opens)}—{_zh_date(*closes)}"):
-        fact["zh"] += f"（通知原文：{said.group(0)}）"  # the notice's own way of writing them, too
+        fact["zh"] += f"（通知原文：{written.group(0)}）"  # the notice's own way of writing them, too
+    elif said:
+        fact["zh"] += f"（通知原文：{said}）"
     fact["zh"] += "。"
     if rest:
         fact["zh"] += rest if rest.endswith("。") else rest + "。"
@@ -1040,7 +1048,8 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
             n += 1
             role = f"contact_{n}"
         seen_roles.add(role)
-        heading = label or re.sub(r"^\d+\s*[.、]\s*", "", p.section.split(" > ")[-1])
+        # (the heading without its list number, "（三）纸质材料接收" as "纸质材料接收")
+        heading = label or _body(p.section.split(" > ")[-1])
         if not label and (row := label_row(p.text)) and not _PHONE.search(row[0]):
             heading = row[0]  # a row of a table of terms, "业务咨询 | 市科技局政策法规处：0371-…": what its label cell says
         if not label and (own := _OWN_PURPOSE.match(_body(p.text))) and not re.fullmatch(
@@ -1057,6 +1066,18 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
             fact["triggers"] = [heading, *(w for w in jieba.lcut(heading) if len(w) >= 2 and w != heading
                                            and not re.search(r"咨询|指导|支持|服务|联系|方式|电话", w))] if heading else []
         found.facts.append(fact)
+    _paper_contact(found)
+
+
+def _paper_contact(found: Found) -> None:
+    """The paper copies' fact also says whom they go to, when the notice has a contact headed for them ("（三）纸质
+    材料接收" over "市科技局政务服务窗口：0371-…"): "纸质材料交到哪里，电话多少？" is asked of the paper copies."""
+    paper = found.fact("paper_materials")
+    contact = next((f for f in found.facts if f["intent"] == "contacts" and f["role"] not in ("contact_business", "contact_tech")
+                    and "请联系" in f["zh"] and "纸质" in f["zh"].partition("请联系")[0]), None)
+    if paper and contact and contact["quotes"][-1] not in paper["quotes"]:
+        paper["quotes"].append(contact["quotes"][-1])
+        paper["zh"] = paper["zh"].rstrip("。") + "。" + contact["zh"]
 
 
 PLEDGE_SENTENCES = 8  # of a pledge template, quoted whole up to this many

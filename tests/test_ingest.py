@@ -2068,3 +2068,63 @@ def test_a_topic_described_after_the_askers_wish_or_asked_whether_there_is_one(t
     assert resolver.description(canonical("想了解湿地保护方面的课题")) == ""  # asking to learn, not describing
     # "有没有研究X的选题": what the topic studies, asked whether there is one
     assert resolver.description(canonical("有没有研究城市排水防涝的选题？")) == "城市排水防涝"
+
+
+
+# A notice dating its steps relative to one another, its contacts under numbered headings, its topics numbered on
+_RELATIVE = [
+    "某市科学技术局关于组织申报2071年度软科学研究计划项目的通知", "",
+    "一、申报条件", "申报单位应为某市内具有独立法人资格的高等院校、科研院所。",
+    "二、申报流程",
+    "（一）单位注册。申报单位登录某市科技计划管理平台完成单位注册，已注册的单位无需重复注册。",
+    "（二）网上填报。网上申报自本通知印发之日起开始，至2071年3月20日17:30截止，逾期系统关闭，不予受理。",
+    "（三）纸质材料报送。申报单位须在网上申报截止后3个工作日内，将纸质申报书送至市科技局受理大厅。",
+    "（四）专家评审。市科技局拟于5月下旬组织专家评审，评审结果作为立项依据。",
+    "三、联系方式",
+    "（一）业务咨询", "市科技局规划处：0371-60001111",
+    "（二）纸质材料接收", "市科技局受理大厅：0371-60002222",
+    "某市科学技术局", "2071年2月20日",
+    "附件1", "2071年度软科学研究计划项目申报指南",
+    "一、重点项目",
+    "1. 某市湖泊生态补偿机制研究", "资助额度：6万元", "归口处室：市科技局 生态处", "联系电话：0371-60003301",
+    "2. 某市冷链物流枢纽布局研究", "资助额度：6万元", "归口处室：市科技局 产业处", "联系电话：0371-60003302",
+    "二、一般项目",
+    "3. 某市社区智慧养老服务模式研究", "资助额度：1万—2万元", "归口处室：市科技局 民生处", "联系电话：0371-60003303",
+]
+
+
+def test_a_window_opening_on_the_notices_issue_date_said_in_two_phrases(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, _RELATIVE)
+    window = found.fact("submission_window")
+    # the window opens on the dateline's date and closes on the date the second phrase gives
+    assert window and (window["window"]["opens"], window["window"]["closes"]) == ("2071-02-20", "2071-03-20")
+    # its answer says the notice's own words (its opening relative to the notice, its hour), and what follows them
+    assert "自本通知印发之日起开始，至2071年3月20日17:30截止" in window["zh"] and "2071年2月20日" in window["quotes"]
+    assert "。截止" not in window["zh"] and "逾期系统关闭" in window["zh"]
+    # a contact under a numbered heading is named by the heading without its number
+    receiving = next(f for f in found.facts if f["role"].startswith("contact_") and "60002222" in f["zh"])
+    assert receiving["zh"].startswith("纸质材料接收请联系") and "（二）" not in receiving["en"]
+    # ... and the paper copies' fact says whom they go to, the contact headed for them
+    paper = found.fact("paper_materials")
+    assert paper and paper["quotes"][-1] == "市科技局受理大厅：0371-60002222" and "0371-60002222" in paper["zh"]
+    # a step dated to part of a month says its event in English too
+    review = next(f for f in found.facts if f["role"].startswith("date_") and "5月下旬" in f["quotes"][0])
+    assert "expert review" in review["en"]
+
+
+def test_the_procedure_asked_in_english_and_a_topic_called_a_ti_alone(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _RELATIVE)
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    today = dt.date(2071, 3, 1)
+    # the procedure asked in English: its section's steps, as the notice numbers them
+    answer = a.ask("What are the steps of the application process?", today).answer
+    assert all(step in answer for step in ("单位注册", "网上填报", "纸质材料报送", "专家评审"))
+    # "第3题": the topic numbered 3
+    assert "民生处" in a.ask("第3题归哪个处室管？", today).answer
+    # a topic funded with a range is said to be, as the notice words it, never with its top alone
+    answer = a.ask("第3题资助多少？", today).answer
+    assert "1万—2万元" in answer and "为2万元" not in answer
+    assert "CNY 10,000 to 20,000 (1万—2万元)" in a.ask("How much funding does topic 3 get?", today).answer
+    assert "6万元" in a.ask("第1题资助多少？", today).answer  # (a single amount as before)
