@@ -29,6 +29,7 @@ from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
 from corpus import SERVICE_PHONE, SPACED_PHONE, format_wan, squash
 from corpus.cleaning import clean_lines, notice_source, translations
 from corpus.passages import (
+    BATCH_HEAD,
     CONTACT_LABELS,
     FOOTNOTE,
     LEVEL_ALTERNATION,
@@ -1392,6 +1393,14 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             by_topic.setdefault(p.topic, []).append(p)
     sub_level: dict[str, str] = {}
     groups: dict[str, int] = {}
+    # "第二批选题" over topics numbered from 1 again: each topic below it is in that batch, called by its place there
+    batch_of: dict[str, str] = {}
+    batch = None
+    for p in passages:
+        if p.kind == "title" and not p.topic and (m := BATCH_HEAD.match(p.text)):
+            batch = m.group(1)
+        elif batch and p.topic and p.kind == "heading":
+            batch_of.setdefault(p.topic, batch)
     for tid in tqdm(ids, desc="topics", unit="topic", leave=False):
         own = by_topic[tid]
         level, num, sub = _topic_numbers(tid)
@@ -1516,10 +1525,17 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             # "2.3 …研究", numbered within its group ("方向二"): called by that number, its level in its fields
             topic["aliases"].append(dotted.group())
             topic["label"], topic["label_en"] = f"课题{dotted.group()}", f"Topic {dotted.group()}"
-        if not sub and (group := _group_of(head)):
+        if not sub and (group := batch_of.get(tid) or _group_of(head)):
             # "社会民生类第2个选题": the topic's place in the field group it is listed under
             groups[group] = groups.get(group, 0) + 1
             topic["group"], topic["group_number"] = group, groups[group]
+            if tid in batch_of:
+                # called by its batch and its place there, its level beside ("第二批选题3（重点项目）"): the level's
+                # running number ("重点项目5") is no number the notice gives it
+                k = re.fullmatch(r"第(\d{1,3}|[一二三四五六七八九十]{1,3})(批|组|轮)次?", group)
+                said_en = f"{dict(批='batch', 组='group', 轮='round')[k.group(2)]} {number_of(k.group(1))}" if k else group
+                topic["label"] = f"{group}选题{groups[group]}（{LEVEL_NAMES[level]}）"
+                topic["label_en"] = f"Topic {groups[group]} of {said_en} ({LEVEL_EN[level].lower()})"
         found.topics.append(topic)
     counts: dict[str, int] = {}
     for t in found.topics:

@@ -2068,3 +2068,36 @@ def test_a_topic_described_after_the_askers_wish_or_asked_whether_there_is_one(t
     assert resolver.description(canonical("想了解湿地保护方面的课题")) == ""  # asking to learn, not describing
     # "有没有研究X的选题": what the topic studies, asked whether there is one
     assert resolver.description(canonical("有没有研究城市排水防涝的选题？")) == "城市排水防涝"
+
+
+_BATCHED_GUIDE = [
+    "某市科学技术局关于分批组织申报2091年度软科学研究计划项目的通知", "",
+    "一、申报条件", "申报单位应为某市内具有独立法人资格的高等院校、科研院所。",
+    "二、时间安排", "（一）第一批", "1. 网上填报时间：2091年2月3日—2091年3月5日。",
+    "2. 纸质材料报送时间：2091年3月8日—2091年3月9日。",
+    "（二）第二批", "1. 网上填报时间：2091年6月2日—2091年6月30日。",
+    "2. 纸质材料报送时间：2091年7月3日—2091年7月4日。",
+    "附件1", "2091年度软科学研究计划项目选题指南",
+    "第一批选题",
+    "1. 某市湖泊水质长效保护机制研究", "类别：重点项目", "支持经费：8万元", "归口处室：水务处", "联系电话：0371-60000701",
+    "2. 某市社区养老服务质量评价研究", "类别：一般项目", "支持经费：3万元", "归口处室：民生处", "联系电话：0371-60000702",
+    "第二批选题",
+    "1. 某市低碳交通出行激励政策研究", "类别：重点项目", "支持经费：8万元", "归口处室：交通处", "联系电话：0371-60000703",
+    "2. 某市中小学科普教育资源共享研究", "类别：一般项目", "支持经费：3万元", "归口处室：科普处", "联系电话：0371-60000704",
+]
+
+
+def test_topics_of_a_guide_in_batches_numbered_from_one_again_are_called_by_their_batch(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _BATCHED_GUIDE)
+    by_title = {t.title[:7]: t for t in corpus.topics}
+    science = by_title["某市中小学科普"]
+    assert (science.group, science.group_number) == ("第二批", 2)
+    # the batch's heading is no line of the topic above it
+    assert not any("第二批" in p.text for p in corpus.passages if p.topic == by_title["某市社区养老服"].id)
+    # its label says its batch and its place there, not the level's running number across batches
+    assert science.label.startswith("第二批选题2") and "batch 2" in science.label_en
+    resolver = TopicResolver(corpus.topics)
+    assert resolver.resolve(canonical("第二批第2个选题归哪个处？")) == [science.id]
+    assert resolver.resolve(canonical("第一批第2个选题的电话")) == [by_title["某市社区养老服"].id]
+    assert resolver.resolve(canonical("Which office handles topic 1 of the second batch?")) == [by_title["某市低碳交通出"].id]
+    assert resolver.resolve(canonical("who is the contact for batch 1 topic 1")) == [by_title["某市湖泊水质长"].id]
