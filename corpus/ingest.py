@@ -531,6 +531,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             # ("2044年5月6日—2044年5月12日 | 专家评审": a schedule's row, its step in the cell after the dates)
             row = None if name else _ROW_EVENT.match(p.text[m.end():])
             name = (_NOTE_TAIL.sub("", row.group(1)).strip() if row else name) or "申报"
+            if (batch := _batch_of_section(original.section)) and batch not in name:
+                name = batch + name  # "（二）第二批 > 1. 网上填报时间：…": the second batch's window, called so
             y2, m2 = m.group(4) or m.group(1), m.group(5) or m.group(2)
             if re.search(r"填报|申报|提交|报送", name) and not found.fact("submission_window"):
                 role = "submission_window"
@@ -622,6 +624,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 break
     _schedule_window(items, found, vocab)
     _timeline(passages, found, vocab)
+    _batch_windows(found)
     issue = found.fact("issue_date")
     dated = _DATELINE.match(read_dates(issue["quotes"][0])) if issue else None
     if from_issue and issue and dated and dated.group(3) and not found.fact("submission_window"):
@@ -632,6 +635,35 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                             _body(p.text[since.end():]).lstrip("。；;，, "), vocab)
         fact["quotes"].append(issue["quotes"][0])  # the opening date is the notice's own
         found.facts.append(fact)
+
+
+def _batch_of_section(section: str) -> str | None:
+    """The batch a passage's heading names ("通知 > 六、时间安排 > （二）第二批 > 1. 网上填报时间" -> 第二批)."""
+    for part in reversed(section.split(" > ")):
+        if m := BATCH_HEAD.match(part.strip()):
+            return m.group(1)
+    return None
+
+
+def _batch_windows(found: Found) -> None:
+    """A call in batches, each with its own window of the same kind ("第一批网上填报" … "第二批网上填报"): the
+    submission window says every batch's, so that "when is the deadline" gives them all, each called by its
+    batch; the first batch's stays the one the dates are read by."""
+    main = found.fact("submission_window")
+    if not main or not (batch := re.match(r"第[^批组轮]{1,3}(?:批次?|组|轮)", main["window"]["name_zh"])):
+        return
+    kind = main["window"]["name_zh"][batch.end():]
+    others = [f for f in found.facts if f is not main and f.get("window") and (
+        m := re.match(r"第[^批组轮]{1,3}(?:批次?|组|轮)", f["window"]["name_zh"])) and f["window"]["name_zh"][m.end():] == kind]
+    if not others:
+        return
+    for other in others:
+        w = other["window"]
+        main["zh"] = main["zh"].removesuffix("。") + f"；{w['name_zh']}时间为{_zh_date(*w['opens'].split('-'))}—" \
+            f"{_zh_date(*w['closes'].split('-'))}，截止日为{_zh_date(*w['closes'].split('-'))}。"
+        main["en"] += (f" {_window_en(w['name_zh']).capitalize()} ({w['name_zh']}): {w['opens']} to {w['closes']} "
+                       f"(deadline {w['closes']}).")
+        main["quotes"] += [q for q in other["quotes"][:1] if q not in main["quotes"]]
 
 
 _SCHEDULE_OPENS = re.compile(r"(?:系统|平台|网上|在线)[^。；;]{0,6}?(?:开放|开通|开启|启动)|开始[^。；;]{0,8}?(?:填报|申报|提交)")

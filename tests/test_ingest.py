@@ -2101,3 +2101,21 @@ def test_topics_of_a_guide_in_batches_numbered_from_one_again_are_called_by_thei
     assert resolver.resolve(canonical("第一批第2个选题的电话")) == [by_title["某市社区养老服"].id]
     assert resolver.resolve(canonical("Which office handles topic 1 of the second batch?")) == [by_title["某市低碳交通出"].id]
     assert resolver.resolve(canonical("who is the contact for batch 1 topic 1")) == [by_title["某市湖泊水质长"].id]
+
+
+def test_a_call_in_batches_says_every_batchs_window_each_by_its_batch(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _BATCHED_GUIDE)
+    window = found.fact("submission_window")
+    # each batch's window is called by its batch; "when is the deadline" gives both
+    assert window and window["window"]["name_zh"] == "第一批网上填报"
+    assert "2091年3月5日" in window["zh"] and "第二批网上填报" in window["zh"] and "2091年6月30日" in window["zh"]
+    assert {f["window"]["name_zh"] for f in found.facts if f.get("window")} >= {"第一批纸质材料报送", "第二批纸质材料报送"}
+    # the verdict's window: the batch still to close, each batch said with its own status
+    checker = EligibilityChecker(corpus)
+    between = checker.submission_window(dt.date(2091, 4, 10))
+    assert (between.status, between.opens) == ("not_yet_open", dt.date(2091, 6, 2))
+    from assistant.compose import eligibility_answer
+
+    text = eligibility_answer(checker.check(Profile(age=40), dt.date(2091, 4, 10)), "zh", corpus, True,
+                              dt.date(2091, 4, 10)).text
+    assert "第一批网上填报时间2091年2月3日—2091年3月5日，目前已截止" in text and "第二批网上填报时间2091年6月2日—2091年6月30日，目前尚未开始" in text
