@@ -12,7 +12,7 @@ import numpy as np
 
 from assistant.extract import cn_number
 from corpus import Topic
-from corpus.passages import LEVEL_ALTERNATION, TOPIC_CODE
+from corpus.passages import LEVEL_ALTERNATION, LEVEL_NAMES, TOPIC_CODE
 from index.tokenize import canonical, word_boundaries, words
 
 # "重点项目一共…" is not "重点项目1": a numeral followed by these characters is another word.
@@ -196,6 +196,11 @@ class TopicResolver:
 
         # "社会民生类第2个选题": a topic's place in the field group the notice lists it under
         self._groups = {(canonical(t.group), t.group_number): t.id for t in topics if t.group and t.group_number}
+        # "第一批的重大项目选题": the topics of one level in one group (each, when there are several)
+        for t in topics:
+            if t.group and t.group_number and not t.parent and (word := LEVEL_NAMES.get(t.level, "")[:2]):
+                self._dashed.append((re.compile(re.escape(canonical(t.group)) + r"\s*(?:里面|里|中|当中|的|之中)*\s*"
+                                                + word + r"(?:项目|课题|类)(?!\s*\d|\s*第)"), t.id))
         for group in sorted({g for g, _ in self._groups}, key=len, reverse=True):
             self._numbered.append((re.compile(re.escape(group) + within), f"group:{group}:{{}}"))
             if batch := re.fullmatch(r"第(\d{1,2}|[一二三四五六七八九十]{1,2})(批|组|轮)次?", group):

@@ -1157,9 +1157,12 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
                            or x.order < p.order and _TOTAL_COUNT.search(arabic_numbers(x.text)))
                       ] if len(p.text) <= 20 else [
                 # ... or the sentence before it says the total ("…共设定课题12项，分为…三个类别。" over "其中重大项目2项，…"),
-                # above a list whose first item it is, with a table of the topics it refers to between them or not
+                # above a list whose first item it is, with a table of the topics it refers to between them or not;
+                # or the item before its own under one heading ("（一）分批申报。…共设选题11项，其中第一批6项…" over
+                # "（二）项目类别。…全年共设重大项目2项…")
                 x for x in [y for y in passages if y.order < p.order and not y.topic and not table_cells(y.text)
-                            and y.section in (p.section, _parent(p))][-TOTAL_BEFORE_COUNT:][::-1]
+                            and (y.section in (p.section, _parent(p)) or _parent(p) is not None and _parent(y) == _parent(p))
+                            ][-TOTAL_BEFORE_COUNT:][::-1]
                 if _TOTAL_COUNT.search(arabic_numbers(x.text)) and not _TOTAL_COUNT.search(arabic_numbers(p.text))][:1] + [
                 # ... and the other levels' items after its own, each its sentence ("（二）重点项目4项，每项资助…")
                 x for x in passages if not x.topic and x.order in range(p.order + 1, p.order + 4)

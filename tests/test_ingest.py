@@ -2101,6 +2101,9 @@ def test_topics_of_a_guide_in_batches_numbered_from_one_again_are_called_by_thei
     assert resolver.resolve(canonical("第一批第2个选题的电话")) == [by_title["某市社区养老服"].id]
     assert resolver.resolve(canonical("Which office handles topic 1 of the second batch?")) == [by_title["某市低碳交通出"].id]
     assert resolver.resolve(canonical("who is the contact for batch 1 topic 1")) == [by_title["某市湖泊水质长"].id]
+    # a level within a batch: that batch's topics of the level
+    assert resolver.resolve(canonical("第二批的一般项目选题是什么？")) == [science.id]
+    assert resolver.resolve(canonical("第一批里重点项目是哪个题目")) == [by_title["某市湖泊水质长"].id]
 
 
 def test_a_call_in_batches_says_every_batchs_window_each_by_its_batch(tmp_path: Path) -> None:
@@ -2119,3 +2122,17 @@ def test_a_call_in_batches_says_every_batchs_window_each_by_its_batch(tmp_path: 
     text = eligibility_answer(checker.check(Profile(age=40), dt.date(2091, 4, 10)), "zh", corpus, True,
                               dt.date(2091, 4, 10)).text
     assert "第一批网上填报时间2091年2月3日—2091年3月5日，目前已截止" in text and "第二批网上填报时间2091年6月2日—2091年6月30日，目前尚未开始" in text
+
+
+def test_the_count_of_topics_said_in_the_item_before_the_levels_counts_is_part_of_them(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, [
+        "某市科学技术局关于分组组织申报2092年度软科学研究计划项目的通知", "",
+        "一、总体安排",
+        "（一）分组申报。本年度共设选题7项，其中第一组4项、第二组3项。",
+        "（二）项目类别。全年共设重点项目3项、一般项目4项。",
+        "二、申报条件", "申报单位应为某市内具有独立法人资格的高等院校。",
+        "三、时间安排", "网上填报时间：2092年3月1日—2092年3月31日。",
+    ])
+    counts = found.fact("project_counts")
+    # "how many topics" and "how many in each group" are answered by the item that says so, above the levels' counts
+    assert counts and len(counts["quotes"]) == 2 and "共设选题7项" in counts["zh"] and "一般项目4项" in counts["zh"]
