@@ -410,6 +410,10 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             # 规定限额的，不予受理", an exclusion listed earlier)
             hits.sort(key=lambda p: not re.search(r"(?:高校|高等院校|院所|事业单位|企业|机构)[^。；]{0,8}?(?:限报|不超过|最多推荐|最多申报)"
                                                   r"\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项", p.text))
+        if role == "paper_materials":
+            # the sentence saying how many copies, before one that only names the paper copies among other things
+            # ("两个批次的…纸质材料报送时间各不相同")
+            hits.sort(key=lambda p: not re.search(r"一式[一二两三四五六七八九十\d]+份|[一二两三四五六七八九十\d]+份", p.text))
         if role == "online_application":
             hits.sort(key=lambda p: not re.search(r"https?://|www\.|[\u4e00-\u9fff]{2,}(?:平台|系统|网站)[（(]", p.text))
         if role == "applicants":  # who may apply, not who may not, nor whom the notice is addressed to ("…：")

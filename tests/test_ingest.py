@@ -2136,3 +2136,16 @@ def test_the_count_of_topics_said_in_the_item_before_the_levels_counts_is_part_o
     counts = found.fact("project_counts")
     # "how many topics" and "how many in each group" are answered by the item that says so, above the levels' counts
     assert counts and len(counts["quotes"]) == 2 and "共设选题7项" in counts["zh"] and "一般项目4项" in counts["zh"]
+
+
+def test_the_paper_copies_fact_is_the_sentence_saying_how_many_not_one_naming_them_among_others(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, [
+        "某市科学技术局关于分组组织申报2093年度软科学研究计划项目的通知", "",
+        "两个组别的申报条件相同，申报时间和纸质材料报送时间不同。",
+        "一、申报条件", "申报单位应为某市内具有独立法人资格的高等院校。",
+        "二、时间安排", "网上填报时间：2093年3月1日—2093年3月31日。",
+        "三、申报材料", "（一）申报书，在线填写。",
+        "（二）纸质材料：打印申报书一式两份，骑缝盖章后报送市科技局。",
+    ])
+    paper = found.fact("paper_materials")
+    assert paper and "一式两份" in paper["zh"] and "不同" not in paper["quotes"][0]
