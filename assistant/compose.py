@@ -298,7 +298,7 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
     for other in others:
         # a call in batches: each batch's window, not the first one's as if it were the only one
         ow = other.window
-        assert ow is not None  # batch_windows gives facts with a window only
+        assert ow is not None and today is not None  # batch_windows gives facts with a window only, asked with a date
         o_zh, o_en = STATUS[window_status(ow.opens, ow.closes, today)]
         said_zh.append(f"{ow.name_zh}时间{zh_date(ow.opens)}—{zh_date(ow.closes)}，目前{o_zh}")
         said_en.append(f"{ow.name_en} ({ow.name_zh}) {ow.opens.isoformat()} to {ow.closes.isoformat()} is {o_en}")

@@ -198,22 +198,22 @@ class TopicResolver:
         self._groups = {(canonical(t.group), t.group_number): t.id for t in topics if t.group and t.group_number}
         # "第一批的重大项目选题": the topics of one level in one group (each, when there are several)
         for t in topics:
-            if t.group and t.group_number and not t.parent and (word := LEVEL_NAMES.get(t.level, "")[:2]):
+            if t.group and t.group_number and not t.parent and (lv_word := LEVEL_NAMES.get(t.level, "")[:2]):
                 self._dashed.append((re.compile(re.escape(canonical(t.group)) + r"\s*(?:里面|里|中|当中|的|之中)*\s*"
-                                                + word + r"(?:项目|课题|类)(?!\s*\d|\s*第)"), t.id))
+                                                + lv_word + r"(?:项目|课题|类)(?!\s*\d|\s*第)"), t.id))
         for group in sorted({g for g, _ in self._groups}, key=len, reverse=True):
             self._numbered.append((re.compile(re.escape(group) + within), f"group:{group}:{{}}"))
             if batch := re.fullmatch(r"第(\d{1,2}|[一二三四五六七八九十]{1,2})(批|组|轮)次?", group):
                 # "topic 2 of the second batch", "batch 2 topic 2": a batch's topic asked in English
                 k = cn_number(batch.group(1))
-                word = {"批": "batch", "组": "group", "轮": "round"}[batch.group(2)]
+                batch_word = {"批": "batch", "组": "group", "轮": "round"}[batch.group(2)]
                 ordinal = next((w for w, n in _ORDINAL_EN.items() if n == k), str(k))
-                named = (rf"(?:(?:{ordinal}|{k}(?:st|nd|rd|th))\s*{word}|{word}\s*(?:no\.?\s*|number\s*|#\s*)?"
+                batch_named = (rf"(?:(?:{ordinal}|{k}(?:st|nd|rd|th))\s*{batch_word}|{batch_word}\s*(?:no\.?\s*|number\s*|#\s*)?"
                          rf"(?:{k}|{ordinal})\b)")
                 self._numbered.append((re.compile(
                     r"\b(?:topic|project|item)\s*(?:no\.?\s*|number\s*|#\s*)?" + _EN_N + r"\s*(?:of|in|from|under)\s*(?:the\s*)?"
-                    + named + r"|\b(?:the\s*)?" + _EN_N + r"\s*(?:topic|project|item)\s*(?:of|in|from|under)\s*(?:the\s*)?"
-                    + named + r"|" + named + r"(?:'s)?\s*(?:topic|project|item)\s*(?:no\.?\s*|number\s*|#\s*)?" + _EN_N),
+                    + batch_named + r"|\b(?:the\s*)?" + _EN_N + r"\s*(?:topic|project|item)\s*(?:of|in|from|under)\s*(?:the\s*)?"
+                    + batch_named + r"|" + batch_named + r"(?:'s)?\s*(?:topic|project|item)\s*(?:no\.?\s*|number\s*|#\s*)?" + _EN_N),
                     f"group:{group}:{{}}"))
         # "第3个课题", "课题3", "topic 3": the notice's running number, when its topics have one (a table's 序号).
         self._serials = {t.serial: t.id for t in topics if t.serial is not None}
