@@ -240,7 +240,20 @@ def office_answer(office: str, corpus: Corpus, lang: str) -> Draft:
     return Draft(("" if lang == "zh" else " ").join(dict.fromkeys(lines)), list(dict.fromkeys(ids)))
 
 
-def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bool) -> Draft:
+_BATCH = re.compile(r"^第[^批组轮]{1,3}(?:批次?|组|轮)")
+
+
+def batch_windows(corpus: Corpus, fact: Fact | None) -> list[Fact]:
+    """The other batches' windows of the kind `fact`'s is ("第二批网上填报" beside "第一批网上填报"): a call in
+    batches has one each."""
+    if not fact or not fact.window or not (m := _BATCH.match(fact.window.name_zh)):
+        return []
+    kind = fact.window.name_zh[m.end():]
+    return [f for f in corpus.facts if f is not fact and f.window and (b := _BATCH.match(f.window.name_zh))
+            and f.window.name_zh[b.end():] == kind]
+
+
+def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bool, today: dt.date | None = None) -> Draft:
     zh = lang == "zh"
     failed = [r for r in e.rules if r.passed is False]
     passed = [r for r in e.rules if r.passed is True]
@@ -287,10 +300,23 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
     window_fact = corpus.fact_by_role("submission_window")
     name_zh, name_en = ((window_fact.window.name_zh, window_fact.window.name_en) if window_fact and window_fact.window
                         else ("申报", "submission"))
-    lines.append(
-        f"另：{name_zh}时间{zh_date(w.opens)}—{zh_date(w.closes)}，目前{zh_status}。" if zh
-        else f"Note: {name_en} {w.opens.isoformat()} to {w.closes.isoformat()} is {en_status}."
-    )
+    said_zh = [f"{name_zh}时间{zh_date(w.opens)}—{zh_date(w.closes)}，目前{zh_status}"]
+    said_en = [f"{name_en} {w.opens.isoformat()} to {w.closes.isoformat()} is {en_status}"]
+    others = batch_windows(corpus, window_fact) if today else []
+    if others and window_fact and window_fact.window and today:
+        # (the verdict's window is the batch still to close; each batch is said by its own)
+        fw = window_fact.window
+        f_zh, f_en = STATUS[window_status(fw.opens, fw.closes, today)]
+        said_zh = [f"{fw.name_zh}时间{zh_date(fw.opens)}—{zh_date(fw.closes)}，目前{f_zh}"]
+        said_en = [f"{name_en} ({fw.name_zh}) {fw.opens.isoformat()} to {fw.closes.isoformat()} is {f_en}"]
+    for other in others:
+        # a call in batches: each batch's window, not the first one's as if it were the only one
+        ow = other.window
+        assert ow is not None and today is not None  # batch_windows gives facts with a window only, asked with a date
+        o_zh, o_en = STATUS[window_status(ow.opens, ow.closes, today)]
+        said_zh.append(f"{ow.name_zh}时间{zh_date(ow.opens)}—{zh_date(ow.closes)}，目前{o_zh}")
+        said_en.append(f"{ow.name_en} ({ow.name_zh}) {ow.opens.isoformat()} to {ow.closes.isoformat()} is {o_en}")
+    lines.append(f"另：{'；'.join(said_zh)}。" if zh else f"Note: {'; '.join(said_en)}.")
     # Cited: the rules that failed, else those the stated facts passed (the ones the asker spoke of),
     # then who may apply.
     ids = [r.citation.id for r in failed] or list(dict.fromkeys([

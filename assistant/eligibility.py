@@ -9,6 +9,7 @@ strength "in_principle" and the message says that exceptions are the bureau's ca
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Literal, cast
 
@@ -155,9 +156,15 @@ class EligibilityChecker:
         if not windows:
             raise CorpusError([NO_WINDOW])
         self.window = main.window if main and main.window else min(windows, key=lambda w: w.opens)
+        # A call in batches ("第一批网上填报", "第二批网上填报"): each batch's window of that kind, in order
+        batch = re.match(r"第[^批组轮]{1,3}(?:批次?|组|轮)", self.window.name_zh)
+        kind = self.window.name_zh[batch.end():] if batch else None
+        self.batches = sorted((w for w in windows if kind and (b := re.match(r"第[^批组轮]{1,3}(?:批次?|组|轮)", w.name_zh))
+                               and w.name_zh[b.end():] == kind), key=lambda w: w.opens)
 
     def submission_window(self, today: dt.date) -> SubmissionWindow:
-        w = self.window
+        # (a call in batches: the batch still to close, not the first one closed while the next is to open)
+        w = next((b for b in self.batches if today <= b.closes), self.batches[-1]) if len(self.batches) > 1 else self.window
         return SubmissionWindow(status=window_status(w.opens, w.closes, today), opens=w.opens, closes=w.closes)
 
     def failing(self, profile: Profile) -> list[str]:

@@ -553,7 +553,7 @@ class Assistant:
                 # The asked thing first; the verdict on the facts the asker stated after it.
                 profile = state.profile.merged(delta)
                 elig = self.checker.check(profile, today, lang)
-                extra = eligibility_answer(elig, lang, self.corpus, True)
+                extra = eligibility_answer(elig, lang, self.corpus, True, today)
                 draft = Draft(f"{draft.text}\n\n" + ("另外，就您提到的情况：" if lang == "zh" else "About your situation: ")
                               + extra.text, draft.passages, draft.rank_passages)
                 new_state = replace(new_state, profile=profile)
@@ -635,7 +635,7 @@ class Assistant:
             if topics and profile.project_level is None:
                 profile = profile.merged(Profile(project_level=cast(ProjectLevel, self.corpus.topic(topics[0]).level)))
             result = self.checker.check(profile, today, lang)
-            draft = eligibility_answer(result, lang, self.corpus, bool(profile.model_dump(exclude_none=True)))
+            draft = eligibility_answer(result, lang, self.corpus, bool(profile.model_dump(exclude_none=True)), today)
             return done(draft, Intent.ELIGIBILITY, topics, result, profile)
 
         # 2b. The wording of an annex ("承诺书里说经费上不能干哪些事儿", "承诺书第二条…"): the annex's

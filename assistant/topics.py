@@ -12,7 +12,7 @@ import numpy as np
 
 from assistant.extract import cn_number
 from corpus import Topic
-from corpus.passages import LEVEL_ALTERNATION, TOPIC_CODE
+from corpus.passages import LEVEL_ALTERNATION, LEVEL_NAMES, TOPIC_CODE
 from index.tokenize import canonical, word_boundaries, words
 
 # "重点项目一共…" is not "重点项目1": a numeral followed by these characters is another word.
@@ -196,8 +196,25 @@ class TopicResolver:
 
         # "社会民生类第2个选题": a topic's place in the field group the notice lists it under
         self._groups = {(canonical(t.group), t.group_number): t.id for t in topics if t.group and t.group_number}
+        # "第一批的重大项目选题": the topics of one level in one group (each, when there are several)
+        for t in topics:
+            if t.group and t.group_number and not t.parent and (lv_word := LEVEL_NAMES.get(t.level, "")[:2]):
+                self._dashed.append((re.compile(re.escape(canonical(t.group)) + r"\s*(?:里面|里|中|当中|的|之中)*\s*"
+                                                + lv_word + r"(?:项目|课题|类)(?!\s*\d|\s*第)"), t.id))
         for group in sorted({g for g, _ in self._groups}, key=len, reverse=True):
             self._numbered.append((re.compile(re.escape(group) + within), f"group:{group}:{{}}"))
+            if batch := re.fullmatch(r"第(\d{1,2}|[一二三四五六七八九十]{1,2})(批|组|轮)次?", group):
+                # "topic 2 of the second batch", "batch 2 topic 2": a batch's topic asked in English
+                k = cn_number(batch.group(1))
+                batch_word = {"批": "batch", "组": "group", "轮": "round"}[batch.group(2)]
+                ordinal = next((w for w, n in _ORDINAL_EN.items() if n == k), str(k))
+                batch_named = (rf"(?:(?:{ordinal}|{k}(?:st|nd|rd|th))\s*{batch_word}|{batch_word}\s*(?:no\.?\s*|number\s*|#\s*)?"
+                         rf"(?:{k}|{ordinal})\b)")
+                self._numbered.append((re.compile(
+                    r"\b(?:topic|project|item)\s*(?:no\.?\s*|number\s*|#\s*)?" + _EN_N + r"\s*(?:of|in|from|under)\s*(?:the\s*)?"
+                    + batch_named + r"|\b(?:the\s*)?" + _EN_N + r"\s*(?:topic|project|item)\s*(?:of|in|from|under)\s*(?:the\s*)?"
+                    + batch_named + r"|" + batch_named + r"(?:'s)?\s*(?:topic|project|item)\s*(?:no\.?\s*|number\s*|#\s*)?" + _EN_N),
+                    f"group:{group}:{{}}"))
         # "第3个课题", "课题3", "topic 3": the notice's running number, when its topics have one (a table's 序号).
         self._serials = {t.serial: t.id for t in topics if t.serial is not None}
         # ... and the word of the notice's own labels for them ("指南方向3", "方向3"): a serial too

@@ -29,6 +29,7 @@ from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
 from corpus import SERVICE_PHONE, SPACED_PHONE, format_wan, squash
 from corpus.cleaning import clean_lines, notice_source, translations
 from corpus.passages import (
+    BATCH_HEAD,
     CONTACT_LABELS,
     FOOTNOTE,
     LEVEL_ALTERNATION,
@@ -411,6 +412,10 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             # 规定限额的，不予受理", an exclusion listed earlier)
             hits.sort(key=lambda p: not re.search(r"(?:高校|高等院校|院所|事业单位|企业|机构)[^。；]{0,8}?(?:限报|不超过|最多推荐|最多申报)"
                                                   r"\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项", p.text))
+        if role == "paper_materials":
+            # the sentence saying how many copies, before one that only names the paper copies among other things
+            # ("两个批次的…纸质材料报送时间各不相同")
+            hits.sort(key=lambda p: not re.search(r"一式[一二两三四五六七八九十\d]+份|[一二两三四五六七八九十\d]+份", p.text))
         if role == "online_application":
             hits.sort(key=lambda p: not re.search(r"https?://|www\.|[\u4e00-\u9fff]{2,}(?:平台|系统|网站)[（(]", p.text))
         if role == "applicants":  # who may apply, not who may not, nor whom the notice is addressed to ("…：")
@@ -532,6 +537,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             # ("2044年5月6日—2044年5月12日 | 专家评审": a schedule's row, its step in the cell after the dates)
             row = None if name else _ROW_EVENT.match(p.text[m.end():])
             name = (_NOTE_TAIL.sub("", row.group(1)).strip() if row else name) or "申报"
+            if (batch := _batch_of_section(original.section)) and batch not in name:
+                name = batch + name  # "（二）第二批 > 1. 网上填报时间：…": the second batch's window, called so
             y2, m2 = m.group(4) or m.group(1), m.group(5) or m.group(2)
             if re.search(r"填报|申报|提交|报送", name) and not found.fact("submission_window"):
                 role = "submission_window"
@@ -625,6 +632,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 break
     _schedule_window(items, found, vocab)
     _timeline(passages, found, vocab)
+    _batch_windows(found)
     issue = found.fact("issue_date")
     dated = _DATELINE.match(read_dates(issue["quotes"][0])) if issue else None
     if from_issue and issue and dated and dated.group(3) and not found.fact("submission_window"):
@@ -636,6 +644,35 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                             _body(p.text[since.end():]).lstrip("。；;，, "), vocab, said=since.group(0))
         fact["quotes"].append(issue["quotes"][0])  # the opening date is the notice's own
         found.facts.append(fact)
+
+
+def _batch_of_section(section: str) -> str | None:
+    """The batch a passage's heading names ("通知 > 六、时间安排 > （二）第二批 > 1. 网上填报时间" -> 第二批)."""
+    for part in reversed(section.split(" > ")):
+        if m := BATCH_HEAD.match(part.strip()):
+            return m.group(1)
+    return None
+
+
+def _batch_windows(found: Found) -> None:
+    """A call in batches, each with its own window of the same kind ("第一批网上填报" … "第二批网上填报"): the
+    submission window says every batch's, so that "when is the deadline" gives them all, each called by its
+    batch; the first batch's stays the one the dates are read by."""
+    main = found.fact("submission_window")
+    if not main or not (batch := re.match(r"第[^批组轮]{1,3}(?:批次?|组|轮)", main["window"]["name_zh"])):
+        return
+    kind = main["window"]["name_zh"][batch.end():]
+    others = [f for f in found.facts if f is not main and f.get("window") and (
+        m := re.match(r"第[^批组轮]{1,3}(?:批次?|组|轮)", f["window"]["name_zh"])) and f["window"]["name_zh"][m.end():] == kind]
+    if not others:
+        return
+    for other in others:
+        w = other["window"]
+        main["zh"] = main["zh"].removesuffix("。") + f"；{w['name_zh']}时间为{_zh_date(*w['opens'].split('-'))}—" \
+            f"{_zh_date(*w['closes'].split('-'))}，截止日为{_zh_date(*w['closes'].split('-'))}。"
+        main["en"] += (f" {_window_en(w['name_zh']).capitalize()} ({w['name_zh']}): {w['opens']} to {w['closes']} "
+                       f"(deadline {w['closes']}).")
+        main["quotes"] += [q for q in other["quotes"][:1] if q not in main["quotes"]]
 
 
 _SCHEDULE_OPENS = re.compile(r"(?:系统|平台|网上|在线)[^。；;]{0,6}?(?:开放|开通|开启|启动)|开始[^。；;]{0,8}?(?:填报|申报|提交)")
@@ -1145,9 +1182,12 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
                            or x.order < p.order and _TOTAL_COUNT.search(arabic_numbers(x.text)))
                       ] if len(p.text) <= 20 else [
                 # ... or the sentence before it says the total ("…共设定课题12项，分为…三个类别。" over "其中重大项目2项，…"),
-                # above a list whose first item it is, with a table of the topics it refers to between them or not
+                # above a list whose first item it is, with a table of the topics it refers to between them or not;
+                # or the item before its own under one heading ("（一）分批申报。…共设选题11项，其中第一批6项…" over
+                # "（二）项目类别。…全年共设重大项目2项…")
                 x for x in [y for y in passages if y.order < p.order and not y.topic and not table_cells(y.text)
-                            and y.section in (p.section, _parent(p))][-TOTAL_BEFORE_COUNT:][::-1]
+                            and (y.section in (p.section, _parent(p)) or _parent(p) is not None and _parent(y) == _parent(p))
+                            ][-TOTAL_BEFORE_COUNT:][::-1]
                 if _TOTAL_COUNT.search(arabic_numbers(x.text)) and not _TOTAL_COUNT.search(arabic_numbers(p.text))][:1] + [
                 # ... and the other levels' items after its own, each its sentence ("（二）重点项目4项，每项资助…")
                 x for x in passages if not x.topic and x.order in range(p.order + 1, p.order + 4)
@@ -1413,6 +1453,14 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             by_topic.setdefault(p.topic, []).append(p)
     sub_level: dict[str, str] = {}
     groups: dict[str, int] = {}
+    # "第二批选题" over topics numbered from 1 again: each topic below it is in that batch, called by its place there
+    batch_of: dict[str, str] = {}
+    batch = None
+    for p in passages:
+        if p.kind == "title" and not p.topic and (m := BATCH_HEAD.match(p.text)):
+            batch = m.group(1)
+        elif batch and p.topic and p.kind == "heading":
+            batch_of.setdefault(p.topic, batch)
     for tid in tqdm(ids, desc="topics", unit="topic", leave=False):
         own = by_topic[tid]
         level, num, sub = _topic_numbers(tid)
@@ -1537,10 +1585,17 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             # "2.3 …研究", numbered within its group ("方向二"): called by that number, its level in its fields
             topic["aliases"].append(dotted.group())
             topic["label"], topic["label_en"] = f"课题{dotted.group()}", f"Topic {dotted.group()}"
-        if not sub and (group := _group_of(head)):
+        if not sub and (group := batch_of.get(tid) or _group_of(head)):
             # "社会民生类第2个选题": the topic's place in the field group it is listed under
             groups[group] = groups.get(group, 0) + 1
             topic["group"], topic["group_number"] = group, groups[group]
+            if tid in batch_of:
+                # called by its batch and its place there, its level beside ("第二批选题3（重点项目）"): the level's
+                # running number ("重点项目5") is no number the notice gives it
+                k = re.fullmatch(r"第(\d{1,3}|[一二三四五六七八九十]{1,3})(批|组|轮)次?", group)
+                said_en = f"{dict(批='batch', 组='group', 轮='round')[k.group(2)]} {number_of(k.group(1))}" if k else group
+                topic["label"] = f"{group}选题{groups[group]}（{LEVEL_NAMES[level]}）"
+                topic["label_en"] = f"Topic {groups[group]} of {said_en} ({LEVEL_EN[level].lower()})"
         found.topics.append(topic)
     counts: dict[str, int] = {}
     for t in found.topics:

@@ -61,6 +61,11 @@ _SUBTOPIC = re.compile(
 )
 # A guide's level heading on a line of its own, unnumbered ("重大项目").
 _BARE_LEVEL = re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:项目|课题)$")
+# A batch (group, round) of one call whose topics, windows or dates are its own ("第二批选题", "（二）第二批",
+# "第一组课题（3月受理）"): its label ("第二批"), said alone or before what the batch holds
+BATCH_HEAD = re.compile(r"^(?:[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?\s*"
+                        r"(第[一二三四五六七八九十\d]{1,3}(?:批次?|组|轮))(?:申报)?(?:选题|课题|项目|题目|指南|选题指南|申报指南)?"
+                        r"\s*(?:[（(][^（）()]{0,30}[）)])?\s*[：:]?$")
 # A topic as a labelled block: "【指南方向3】郑州市银发经济科技支撑体系研究", its fields on the lines below.
 _BLOCK_TOPIC = re.compile(r"^【([^】\d一二三四五六七八九十]{0,8})(\d{1,2}|[一二三四五六七八九十]+)】\s*(\S.{5,})$")
 # ... or labelled with a colon: "方向三：郑州市科技创新地方立法评估与修订对策研究"
@@ -977,6 +982,13 @@ def _segment(lines: list[str]) -> list[Passage]:
             continue
         if _QUESTION.match(line) and re.search(r"[？?]\s*(?:答|A)\s*[：:]", line):
             emit(line, "text", sentences=False)  # a question of the FAQ with its answer, whole
+            continue
+        if cur.doc == "guide" and BATCH_HEAD.match(line):
+            # "第二批选题" over topics numbered from 1 again: the batch's heading, in no topic (corpus/ingest.py
+            # gives each topic below it its batch and its place there)
+            saved, cur.path = cur.path, []
+            emit(line, "title", sentences=False)
+            cur.path = saved
             continue
         kind = next((k for prefix, k in KIND_BY_PREFIX if prefix.match(line)), "text")
         if kind in ("contact", "funding", "level") and len(cur.path) > 2 and _bare_run(out, cur.topic()):

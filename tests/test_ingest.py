@@ -2128,3 +2128,82 @@ def test_the_procedure_asked_in_english_and_a_topic_called_a_ti_alone(tmp_path: 
     assert "1万—2万元" in answer and "为2万元" not in answer
     assert "CNY 10,000 to 20,000 (1万—2万元)" in a.ask("How much funding does topic 3 get?", today).answer
     assert "6万元" in a.ask("第1题资助多少？", today).answer  # (a single amount as before)
+_BATCHED_GUIDE = [
+    "某市科学技术局关于分批组织申报2091年度软科学研究计划项目的通知", "",
+    "一、申报条件", "申报单位应为某市内具有独立法人资格的高等院校、科研院所。",
+    "二、时间安排", "（一）第一批", "1. 网上填报时间：2091年2月3日—2091年3月5日。",
+    "2. 纸质材料报送时间：2091年3月8日—2091年3月9日。",
+    "（二）第二批", "1. 网上填报时间：2091年6月2日—2091年6月30日。",
+    "2. 纸质材料报送时间：2091年7月3日—2091年7月4日。",
+    "附件1", "2091年度软科学研究计划项目选题指南",
+    "第一批选题",
+    "1. 某市湖泊水质长效保护机制研究", "类别：重点项目", "支持经费：8万元", "归口处室：水务处", "联系电话：0371-60000701",
+    "2. 某市社区养老服务质量评价研究", "类别：一般项目", "支持经费：3万元", "归口处室：民生处", "联系电话：0371-60000702",
+    "第二批选题",
+    "1. 某市低碳交通出行激励政策研究", "类别：重点项目", "支持经费：8万元", "归口处室：交通处", "联系电话：0371-60000703",
+    "2. 某市中小学科普教育资源共享研究", "类别：一般项目", "支持经费：3万元", "归口处室：科普处", "联系电话：0371-60000704",
+]
+
+
+def test_topics_of_a_guide_in_batches_numbered_from_one_again_are_called_by_their_batch(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _BATCHED_GUIDE)
+    by_title = {t.title[:7]: t for t in corpus.topics}
+    science = by_title["某市中小学科普"]
+    assert (science.group, science.group_number) == ("第二批", 2)
+    # the batch's heading is no line of the topic above it
+    assert not any("第二批" in p.text for p in corpus.passages if p.topic == by_title["某市社区养老服"].id)
+    # its label says its batch and its place there, not the level's running number across batches
+    assert science.label.startswith("第二批选题2") and "batch 2" in science.label_en
+    resolver = TopicResolver(corpus.topics)
+    assert resolver.resolve(canonical("第二批第2个选题归哪个处？")) == [science.id]
+    assert resolver.resolve(canonical("第一批第2个选题的电话")) == [by_title["某市社区养老服"].id]
+    assert resolver.resolve(canonical("Which office handles topic 1 of the second batch?")) == [by_title["某市低碳交通出"].id]
+    assert resolver.resolve(canonical("who is the contact for batch 1 topic 1")) == [by_title["某市湖泊水质长"].id]
+    # a level within a batch: that batch's topics of the level
+    assert resolver.resolve(canonical("第二批的一般项目选题是什么？")) == [science.id]
+    assert resolver.resolve(canonical("第一批里重点项目是哪个题目")) == [by_title["某市湖泊水质长"].id]
+
+
+def test_a_call_in_batches_says_every_batchs_window_each_by_its_batch(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _BATCHED_GUIDE)
+    window = found.fact("submission_window")
+    # each batch's window is called by its batch; "when is the deadline" gives both
+    assert window and window["window"]["name_zh"] == "第一批网上填报"
+    assert "2091年3月5日" in window["zh"] and "第二批网上填报" in window["zh"] and "2091年6月30日" in window["zh"]
+    assert {f["window"]["name_zh"] for f in found.facts if f.get("window")} >= {"第一批纸质材料报送", "第二批纸质材料报送"}
+    # the verdict's window: the batch still to close, each batch said with its own status
+    checker = EligibilityChecker(corpus)
+    between = checker.submission_window(dt.date(2091, 4, 10))
+    assert (between.status, between.opens) == ("not_yet_open", dt.date(2091, 6, 2))
+    from assistant.compose import eligibility_answer
+
+    text = eligibility_answer(checker.check(Profile(age=40), dt.date(2091, 4, 10)), "zh", corpus, True,
+                              dt.date(2091, 4, 10)).text
+    assert "第一批网上填报时间2091年2月3日—2091年3月5日，目前已截止" in text and "第二批网上填报时间2091年6月2日—2091年6月30日，目前尚未开始" in text
+
+
+def test_the_count_of_topics_said_in_the_item_before_the_levels_counts_is_part_of_them(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, [
+        "某市科学技术局关于分组组织申报2092年度软科学研究计划项目的通知", "",
+        "一、总体安排",
+        "（一）分组申报。本年度共设选题7项，其中第一组4项、第二组3项。",
+        "（二）项目类别。全年共设重点项目3项、一般项目4项。",
+        "二、申报条件", "申报单位应为某市内具有独立法人资格的高等院校。",
+        "三、时间安排", "网上填报时间：2092年3月1日—2092年3月31日。",
+    ])
+    counts = found.fact("project_counts")
+    # "how many topics" and "how many in each group" are answered by the item that says so, above the levels' counts
+    assert counts and len(counts["quotes"]) == 2 and "共设选题7项" in counts["zh"] and "一般项目4项" in counts["zh"]
+
+
+def test_the_paper_copies_fact_is_the_sentence_saying_how_many_not_one_naming_them_among_others(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, [
+        "某市科学技术局关于分组组织申报2093年度软科学研究计划项目的通知", "",
+        "两个组别的申报条件相同，申报时间和纸质材料报送时间不同。",
+        "一、申报条件", "申报单位应为某市内具有独立法人资格的高等院校。",
+        "二、时间安排", "网上填报时间：2093年3月1日—2093年3月31日。",
+        "三、申报材料", "（一）申报书，在线填写。",
+        "（二）纸质材料：打印申报书一式两份，骑缝盖章后报送市科技局。",
+    ])
+    paper = found.fact("paper_materials")
+    assert paper and "一式两份" in paper["zh"] and "不同" not in paper["quotes"][0]
