@@ -46,7 +46,7 @@ _ARTICLE = re.compile(r"^第([一二三四五六七八九十]+)(?:条|部分|章
 # ... or an article that says its provision on its own line, after its number ("第三条 申报单位应当同时符合下列条件：",
 # "第二条 本年度…共设课题11项，…"): the article's section all the same, its text the section's first passage
 _ARTICLE_TEXT = re.compile(r"^第([一二三四五六七八九十]+)条\s*(\S.*)$")
-_ARTICLE_LABEL = 30  # the whole line labels the article's section when this short and one sentence ("…如下：")
+_ARTICLE_LABEL = 30  # the whole line labels the article's section when this short and leading a list ("…条件：")
 _BRACKETED = re.compile(r"^【([一二三四五六七八九十]+)(?:】\s*(.{1,12})|、(.{1,12})】)$")  # "【四】研究方向", "【四、研究方向】"
 # "（五）【研究方向】": a numbered section whose title is set off in brackets, a top-level heading
 _PAREN_BRACKETED = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*【([^】]{1,12})】$")
@@ -829,8 +829,8 @@ def _segment(lines: list[str]) -> list[Passage]:
                 number_of(m.group(1)) == article + 1):
             # "第十条 市科技局对申报项目进行形式审查，…": an article's own section, not the last item of the article before
             article = number_of(m.group(1))
-            short = len(line) <= _ARTICLE_LABEL and not re.search(r"[。；;]", line.rstrip("。"))
-            cur.set(1, article, line if short else f"第{m.group(1)}条")
+            lead = len(line) <= _ARTICLE_LABEL and line.endswith(("：", ":"))
+            cur.set(1, article, line if lead else f"第{m.group(1)}条")
             cur.numbered_level = 2
             cur.level = None
             emit(line, "text")
