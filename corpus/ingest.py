@@ -307,7 +307,7 @@ _EXCLUDED_TYPES = re.compile("|".join(w for w, v in ORG_WORDS + PERSON_WORDS
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
                   # (the items of one list of exclusions: "有下列情形之一的，不得申报：（1）…黑名单的；（2）…严重失信…的")
                   "credit": r"黑名单|严重失信|失信[^。；，,（(]{0,6}名单",
-                  "exclusions": r"^[(（]\d{1,2}[)）]|^\d{1,2}\s*[.、．]\s*\S",  # the list's items
+                  "exclusions": r"^[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|^\d{1,2}\s*[.、．]\s*\S",  # the list's items
                   # (and "根据实际每年实行动态调整": whether the quota changes)
                   "quota": r"^[^。]{2,20}?(?:[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)|限报|\s*[|｜])\s*"
                            r"(?:\d+|[一二两三四五六七八九十])\s*项|调整|"
