@@ -2140,3 +2140,18 @@ def test_a_topics_bracket_labelled_fields_under_its_title_are_not_its_title(tmp_
     assert topics["课题2"].title == "某市社区科普服务供给模式创新与绩效评价研究"
     assert topics["课题1"].level == "key" and topics["课题2"].level == "general"
     assert [(c.office, c.phone) for c in topics["课题1"].contacts] == [("生态处", "60002222")]
+
+
+def test_a_list_of_exclusions_numbered_in_chinese_numerals_is_the_facts(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2071年度软科学研究计划项目的通知", "",
+        "一、申报条件", "申报单位应为某市内具有独立法人资格的高等院校、科研院所。", "",
+        "二、不予受理的情形", "有下列情形之一的，不予受理：",
+        "（一）申报单位被列入某市失信联合惩戒对象名单的；",
+        "（二）申报内容涉及国家秘密的；",
+        "（三）同一项目已获得市级财政资金支持的。",
+    ])
+    quotes = found.fact("exclusions")["quotes"]
+    assert quotes[0] == "有下列情形之一的，不予受理："
+    # the list's items, "（一）…（三）", are what rules an application out
+    assert "申报内容涉及国家秘密的；" in quotes and "同一项目已获得市级财政资金支持的。" in quotes
