@@ -34,6 +34,7 @@ _DATE_ONLY = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?$")  # a signature's
 _BLOCK_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[—\-–－]+\s*第\s*\d{1,3}\s*页|[(（](?:[一二三四五六七八九十]+|\d{1,2})[)）]|\d+\s*[.、]|子课题|子选题|(?:选题|课题|方向)\s*\d|附件|研究内容|项目经费|联系单位|- |"
     r"【[一二三四五六七八九十]+】|[\u4e00-\u9fff]{2,6}[：:]|"  # a labelled field ("研究要点：…") opens a line
+    r"【[\u4e00-\u9fff]{2,6}】|"  # ... and one whose label is in brackets ("【类别】重点项目  【归口处室】…")
     r"\d{1,2}月\d{1,2}日[^。，,；;]{0,20}?[：:]|"  # ... and a dated item of a schedule ("5月6日前：报送纸质材料")
     r"各[^。；;：:]{2,60}[：:]$)"  # ... and a document's addressee ("各区县科技主管部门，各有关单位："), after its title
 )

@@ -310,11 +310,13 @@ _EXCLUDED_TYPES = re.compile("|".join(w for w, v in ORG_WORDS + PERSON_WORDS
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
                   # (the items of one list of exclusions: "有下列情形之一的，不得申报：（1）…黑名单的；（2）…严重失信…的")
                   "credit": r"黑名单|严重失信|失信[^。；，,（(]{0,6}名单",
-                  "exclusions": r"^[(（]\d{1,2}[)）]|^\d{1,2}\s*[.、．]\s*\S",  # the list's items
+                  "exclusions": r"^[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|^\d{1,2}\s*[.、．]\s*\S",  # the list's items
                   # (and "根据实际每年实行动态调整": whether the quota changes)
                   "quota": r"^[^。]{2,20}?(?:[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)|限报|\s*[|｜])\s*"
                            r"(?:\d+|[一二两三四五六七八九十])\s*项|调整|"
                            r"^[\u4e00-\u9fff]{2,12}\d+\s*项\s*[,，、；;]"}  # ("高等院校6项,科研院所3项,…": a list of them)
+# The number of paper copies: "一式两份", "纸质版3份", "纸质材料（一式三份）"
+_COPIES = re.compile(r"一式\s*(?:[一二两三四五六七八九十]|\d{1,2})\s*份|纸质[版件]?[^。；;，,]{0,4}?(?:[一二两三四五六七八九十]|\d{1,2})\s*份")
 ITEM_SENTENCES = 2  # a rule's list item's sentences after its first, taken with it
 ITEM_SENTENCE_MIN = 8
 _LIST_ITEM = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.、．](?!\d))")
@@ -416,6 +418,10 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             # the sentence saying how many copies, before one that only names the paper copies among other things
             # ("两个批次的…纸质材料报送时间各不相同")
             hits.sort(key=lambda p: not re.search(r"一式[一二两三四五六七八九十\d]+份|[一二两三四五六七八九十\d]+份", p.text))
+        if role == "lump_sum":
+            # the sentence putting the funding under it ("项目经费实行“包干制”") before one naming a regulation of that
+            # name ("根据《…经费包干制管理办法》…")
+            hits.sort(key=lambda p: not re.search(r"包干制(?![^《》]*》)", p.text))
         if role == "online_application":
             hits.sort(key=lambda p: not re.search(r"https?://|www\.|[\u4e00-\u9fff]{2,}(?:平台|系统|网站)[（(]", p.text))
         if role == "applicants":  # who may apply, not who may not, nor whom the notice is addressed to ("…：")
@@ -440,6 +446,11 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             quotes += [_body(p.text) for p in passages if (_same_item(p, hit, points=True) or listing and p.section.startswith(
                 hit.section + " > ")) and p.order > hit.order and re.search(MORE_SENTENCES[role], p.text)
                 and _body(p.text) not in quotes]
+        if role == "paper_materials" and not any(_COPIES.search(q) for q in quotes):
+            # how many paper copies, said where another article or step sends them ("将第八条第（一）项材料的纸质版
+            # 一式两份…报送至…"), when the fact's own sentences do not say it
+            quotes += [_body(p.text) for p in passages if _in(p, where) and not p.topic and "纸质" in p.text
+                       and _COPIES.search(p.text) and _body(p.text) not in quotes][:1]
         if (intent == "rules" and role not in MORE_SENTENCES and _LIST_ITEM.match(hit.text) and re.search(r"[。；;]$", hit.text)
                 and len(_body(hit.text)) >= ITEM_SENTENCE_MIN):  # (an item's sentence, not a part's "3.2 申报材料。")
             # a rule that is one item of a list, saying what it means in a sentence of its own after it
@@ -505,6 +516,12 @@ _ROW_EVENT = re.compile(r"^\s*[^|｜\t：:]{0,4}?[|｜\t：:]\s*([^|｜\t。；;
 _NOTE_TAIL = re.compile(r"[（(][^（）()]*[)）]$")
 
 
+# The clause before a range that names only who acts, not the step: "由市科技局于", "市科技局将于", "由各推荐部门于"
+_AGENT_ON = re.compile(r"^(?:由|请)?[\u4e00-\u9fff（）()]{0,16}?(?:局|委|厅|部门|处|办|中心|单位|机构|小组)(?:拟|将|定|计划)?于$")
+# ... and the step it does, said after the dates: "组织专家进行评审" (the verb that sets it going left off)
+_DONE_AFTER = re.compile(r"^\s*(?:前|内|期间)?\s*(?:组织|开展|统一|集中)?\s*([\u4e00-\u9fff]{2,12}?)(?=[。；;，,（(]|$)")
+
+
 def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     """Every date range (a window, named by the words before it) and every single date. Dates written
     with dots are read as 年月日; the quotes stay the notice's own text."""
@@ -532,8 +549,12 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             last_year = m.group(1)
             before = _body(p.text[: m.start()])
             # ("专家评审时间：拟于…至…": the step, not what the notice plans)
-            name = re.sub(r"(?:时间|日期|期限)?\s*[为是：:]?\s*(?:(?:拟|将|定|计划)于)?\s*$", "",
-                          re.split(r"[。；;，,]", before)[-1]).strip()
+            clause = re.split(r"[。；;，,]", before)[-1]
+            name = re.sub(r"(?:时间|日期|期限)?\s*[为是：:]?\s*(?:(?:拟|将|定|计划)于)?\s*$", "", clause).strip()
+            if _AGENT_ON.match(clause.strip()) and (done := _DONE_AFTER.match(p.text[m.end():])):
+                # ("由市科技局于6月8日至6月19日组织专家进行评审": the clause before the dates says who, the words after
+                # them what is done: the step is "专家评审")
+                name = re.sub(r"(?<=[\u4e00-\u9fff])进行(?=[\u4e00-\u9fff])", "", done.group(1))
             # ("2044年5月6日—2044年5月12日 | 专家评审": a schedule's row, its step in the cell after the dates)
             row = None if name else _ROW_EVENT.match(p.text[m.end():])
             name = (_NOTE_TAIL.sub("", row.group(1)).strip() if row else name) or "申报"
@@ -2038,7 +2059,9 @@ def ingest(notice: Path, out: Path, *, progress: bool = True) -> Found:
     _dump(out / "topics.yaml", {"topics": found.topics}, "# Written by `python -m assistant ingest`.\n")
     _dump(out / "rules.yaml", {"org_types": found.org_types, "project_levels": found.levels, "rules": found.rules,
                                "questions": _questions(vocab, found)}, "# Written by `python -m assistant ingest`.\n")
-    _dump(out / "coverage.yaml", {"not_covered": _coverage(vocab, simplified(notice_source(raw)))},
+    # (a dated step the notice names in other words, "组织专家进行评审" read as 专家评审, is said all the same)
+    steps = "\n".join(str(f["window"]["name_zh"]) for f in found.facts if f.get("window"))
+    _dump(out / "coverage.yaml", {"not_covered": _coverage(vocab, simplified(notice_source(raw)) + "\n" + steps)},
           "# What the notice does NOT say.\n")
     words = {simplified(c["office"]) for t in found.topics for c in t.get("contacts", []) if c["office"]}
     words |= {a for t in found.topics for a in t.get("aliases", [])}

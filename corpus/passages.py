@@ -43,6 +43,10 @@ _ARABIC_L1 = re.compile(r"^(\d{1,2})\s*[.、．]\s*([\u4e00-\u9fff]{2,10})$")
 _TAGGED_TOPIC = re.compile(r"^[(（](\d{1,2}|[一二三四五六七八九十]+)[)）]\s*[\[【［]([^\]】］]{1,8})[\]】］]\s*(\S.*)$")
 # "第六条 研究课题指南", "第二部分 申报条件", "第三章 …": an article, part or chapter heading
 _ARTICLE = re.compile(r"^第([一二三四五六七八九十]+)(?:条|部分|章|节)\s*(.{1,12})$")
+# ... or an article that says its provision on its own line, after its number ("第三条 申报单位应当同时符合下列条件：",
+# "第二条 本年度…共设课题11项，…"): the article's section all the same, its text the section's first passage
+_ARTICLE_TEXT = re.compile(r"^第([一二三四五六七八九十]+)条\s*(\S.*)$")
+_ARTICLE_LABEL = 30  # the whole line labels the article's section when this short and leading a list ("…条件：")
 _BRACKETED = re.compile(r"^【([一二三四五六七八九十]+)(?:】\s*(.{1,12})|、(.{1,12})】)$")  # "【四】研究方向", "【四、研究方向】"
 # "（五）【研究方向】": a numbered section whose title is set off in brackets, a top-level heading
 _PAREN_BRACKETED = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*【([^】]{1,12})】$")
@@ -623,6 +627,7 @@ def _segment(lines: list[str]) -> list[Passage]:
         """Back in a table row's topic (its level, number within the level, heading label)."""
         cur.level = row[0]
         cur.set(2, row[1], row[2])
+    article = 0  # the notice's last article ("第七条"): the next one in order opens a section, its text on its line or not
     for i, line in enumerate(lines):
         if i == forwarded:
             cur = _Cursor()  # the forwarded notice's annex mark: the notice itself begins
@@ -825,6 +830,18 @@ def _segment(lines: list[str]) -> list[Passage]:
             cur.numbered_level = 2
             cur.level = None
             continue
+        if cur.doc == "notice" and (m := _ARTICLE_TEXT.match(line)) and not _ARTICLE.match(line) and (
+                number_of(m.group(1)) == article + 1):
+            # "第十条 市科技局对申报项目进行形式审查，…": an article's own section, not the last item of the article before
+            article = number_of(m.group(1))
+            lead = len(line) <= _ARTICLE_LABEL and line.endswith(("：", ":"))
+            cur.set(1, article, line if lead else f"第{m.group(1)}条")
+            cur.numbered_level = 2
+            cur.level = None
+            emit(line, "text")
+            continue
+        if (m := _ARTICLE.match(line)) and line.startswith("第") and "条" in line[:6]:
+            article = number_of(m.group(1))
         if m := _L1.match(line) or _ARTICLE.match(line) or _BRACKETED.match(line) or _PAREN_BRACKETED.match(line) or (
                 _PADDED.match(line) if cur.doc == "notice" else None) or (
                 long if cur.doc == "notice" and (long := _LONG_L1.match(line)) and cur.path

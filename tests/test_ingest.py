@@ -2207,3 +2207,88 @@ def test_the_paper_copies_fact_is_the_sentence_saying_how_many_not_one_naming_th
     ])
     paper = found.fact("paper_materials")
     assert paper and "一式两份" in paper["zh"] and "不同" not in paper["quotes"][0]
+# A notice in numbered articles, each article's provision on its number's line, later ones citing earlier ones
+_ARTICLES = [
+    "某市科学技术局关于组织申报2071年度软科学研究计划项目的通知", "",
+    "各区县科技主管部门，各有关单位：", "",
+    "第一条　为支撑某市创新决策，根据《某市科研项目经费包干制实施办法》，组织开展2071年度软科学研究计划项目申报工作。", "",
+    "第二条　本年度共设课题2项，重点项目每项支持经费8万元，一般项目每项支持经费3万元。", "",
+    "第三条　申报单位应当同时符合下列条件：", "",
+    "（一）在某市注册，具有独立法人资格；", "",
+    "（二）属于高等院校或者科研院所。", "",
+    "第四条　申报材料为项目申报书，申报书须同时报送纸质版。", "",
+    "第五条　网上填报时间：2071年3月1日至2071年4月10日；推荐部门审核推荐时间：2071年4月11日至2071年4月14日；纸质材料报送截止时间：2071年4月15日。", "",
+    "第六条　申报按下列程序进行：", "",
+    "（一）注册。申报单位登录某市科技局网站完成单位注册。", "",
+    "（二）报送纸质材料。申报单位按第五条规定的时间，将第四条所列申报书的纸质版一式三份报送至市科技局规划处。", "",
+    "第七条　市科技局对申报项目进行形式审查，不符合第三条规定的，不进入评审。通过形式审查的项目，由市科技局于2071年5月10日至5月21日组织专家进行评审。", "",
+    "第八条　项目经费实行“包干制”，项目负责人无需编制经费预算。", "",
+    "第九条　联系方式", "",
+    "业务咨询：市科技局规划处，0371-60001111", "",
+    "附件1", "",
+    "某市2071年度软科学研究计划项目申报指南", "",
+    "一、重点项目", "",
+    "课题1  某市湖泊生态保护补偿机制与流域协同治理对策研究",
+    "    【类别】重点项目  【归口处室】生态处  【联系电话】60002222", "",
+    "研究内容：梳理某市湖泊生态保护补偿的做法，提出流域协同治理的对策建议。", "",
+    "二、一般项目", "",
+    "课题2  某市社区科普服务供给模式创新与绩效评价研究",
+    "    【类别】一般项目  【归口处室】科普处  【联系电话】60003333", "",
+    "研究内容：调研某市社区科普服务的供给现状，提出供给模式创新和绩效评价的办法。",
+]
+
+
+def test_an_article_whose_provision_follows_its_number_opens_a_section_of_its_own(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _ARTICLES)
+    by_text = {p.text: p for p in corpus.passages}
+    review = next(p for p in corpus.passages if p.text.startswith("第七条"))
+    # (not the last item of the article before, "第六条 … > （二）报送纸质材料")
+    assert review.section == "通知 > 第七条"
+    # an article that introduces a list labels its items' section
+    item = by_text["（一）在某市注册，具有独立法人资格；"]
+    assert item.section == "通知 > 第三条 申报单位应当同时符合下列条件： > （一）"
+    # no fact of the procedure's last step runs on into the articles after it
+    assert not any("报送纸质材料" in q and "形式审查" in " ".join(f["quotes"]) for f in found.facts for q in f["quotes"])
+    # the funding's lump sum is the article putting the funding under it, not the regulation the first article cites
+    assert found.fact("lump_sum")["quotes"] == ["第八条 项目经费实行“包干制”，项目负责人无需编制经费预算。"]
+
+
+def test_a_range_after_who_acts_is_named_by_the_step_said_after_it(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _ARTICLES)
+    window = next(f for f in found.facts if f.get("window") and f["window"]["opens"] == "2071-05-10")
+    # "由市科技局于…至…组织专家进行评审": the step is the expert review, not "由市科技局于"
+    assert window["window"]["name_zh"] == "专家评审" and "专家评审" in window["triggers"]
+    assert window["zh"].startswith("专家评审时间为2071年5月10日—2071年5月21日")
+    # ... which the notice then covers, though it never writes "专家评审" as such
+    assert "专家评审" not in corpus.not_covered
+
+
+def test_the_paper_copies_number_said_in_another_article_joins_the_paper_materials(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, _ARTICLES)
+    quotes = found.fact("paper_materials")["quotes"]
+    assert quotes[0] == "第四条 申报材料为项目申报书，申报书须同时报送纸质版。"
+    assert any("一式三份" in q for q in quotes)
+
+
+def test_a_topics_bracket_labelled_fields_under_its_title_are_not_its_title(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _ARTICLES)
+    topics = {t.label: t for t in corpus.topics}
+    assert topics["课题1"].title == "某市湖泊生态保护补偿机制与流域协同治理对策研究"
+    assert topics["课题2"].title == "某市社区科普服务供给模式创新与绩效评价研究"
+    assert topics["课题1"].level == "key" and topics["课题2"].level == "general"
+    assert [(c.office, c.phone) for c in topics["课题1"].contacts] == [("生态处", "60002222")]
+
+
+def test_a_list_of_exclusions_numbered_in_chinese_numerals_is_the_facts(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2071年度软科学研究计划项目的通知", "",
+        "一、申报条件", "申报单位应为某市内具有独立法人资格的高等院校、科研院所。", "",
+        "二、不予受理的情形", "有下列情形之一的，不予受理：",
+        "（一）申报单位被列入某市失信联合惩戒对象名单的；",
+        "（二）申报内容涉及国家秘密的；",
+        "（三）同一项目已获得市级财政资金支持的。",
+    ])
+    quotes = found.fact("exclusions")["quotes"]
+    assert quotes[0] == "有下列情形之一的，不予受理："
+    # the list's items, "（一）…（三）", are what rules an application out
+    assert "申报内容涉及国家秘密的；" in quotes and "同一项目已获得市级财政资金支持的。" in quotes
