@@ -24,7 +24,6 @@ from zoneinfo import ZoneInfo
 
 from cachetools import LRUCache
 
-from assistant import rank as ranking
 from assistant import vocabulary as V
 from assistant.compose import (
     Draft,
@@ -450,8 +449,7 @@ class Assistant:
         failing = frozenset(self.checker.failing(delta)) if delta.model_dump(exclude_none=True) else frozenset()
         # The notice's own names of the levels asked of ("重点项目", "重点课题"), whose stated values the ranker reads.
         named = tuple(w for lv in u.levels for w in self.understander.level_words[lv][:2])
-        dense = tuple(self.retriever.dense(u.focus, ranking.RETRIEVAL_DEPTH)) if ranking.W_DENSE else ()
-        ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now, _has(q, V.WHEN), kinds, failing, named, dense)
+        ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now, _has(q, V.WHEN), kinds, failing, named)
         # A fact of an annexed form does not answer a question naming another form ("包干制承诺书" is not
         # the credit pledge template, though both are 承诺书).
         ranked = [c for c in ranked if not (c.fact.about_ids and all(

@@ -62,11 +62,6 @@ W_INTENT = 9.0  # cross-fitted dev..dev10: 2 -> 0.8835, 4 0.8857, 6 0.8857, 9 0.
 RARE_HOLDERS = 2  # an asked value held by at most this many facts makes them candidates ...
 RARE_KIND_SURE = 0.5  # ... when the question is at least this likely of their kind (or one fact alone holds it)
 RETRIEVAL_DEPTH = 5
-# `dense`: how high the dense vectors rank the fact's passages (5 - rank for each of the top 5), for words
-# BM25 cannot match ("结题的时候要附什么" and "结题报告原则上需出具联系单位应用证明"); with DENSE_NEW a fact
-# with no other evidence becomes a candidate by it.
-W_DENSE = 0.0
-DENSE_NEW = False
 RETRIEVAL_MIN_BM25 = 3.0
 RETRIEVAL_MIN_BM25_LATIN = 1.0
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -204,7 +199,7 @@ class FactRanker:
 
     def rank(self, q: str, hits: list[Hit], attribute: str | None, time_now: bool, asks_when: bool,
              kinds: dict[str, float] | None = None, failing: frozenset[str] = frozenset(),
-             entities: tuple[str, ...] = (), dense: tuple[tuple[str, float], ...] = ()) -> list[Candidate]:
+             entities: tuple[str, ...] = ()) -> list[Candidate]:
         """Every fact with some evidence, best first. `hits`: BM25 passages for q, best first;
         `kinds`: the predicted kind of question (probabilities), when there is a model; `failing`: the
         rules that what the asker states of themselves fails; `entities`: the notice's names of the
@@ -229,11 +224,6 @@ class FactRanker:
             for fact in self._facts_of.get(hit.passage.id, ()):
                 c = cand(fact)
                 c.features["retrieval"] = c.features.get("retrieval", 0.0) + (RETRIEVAL_DEPTH - rank)
-        for rank, (pid, _) in enumerate(dense[:RETRIEVAL_DEPTH]):
-            for fact in self._facts_of.get(pid, ()):
-                if fact.id in cands or DENSE_NEW:
-                    c = cand(fact)
-                    c.features["dense"] = c.features.get("dense", 0.0) + (RETRIEVAL_DEPTH - rank)
         for fid, text in self._quote_text.items():
             if any(n in text for n in numbers):
                 cand(self._by_id[fid]).features["numbers"] = 1.0
@@ -296,7 +286,7 @@ class FactRanker:
                        + W_DATE_WORDS * f.get("date_words", 0.0) + W_HEADING * f.get("heading", 0.0)
                        + W_STATED * f.get("stated", 0.0) + W_WHY * f.get("why", 0.0)
                        + W_ENTITY_VALUE * f.get("entity_value", 0.0)
-                       + W_INTENT * f.get("intent", 0.0) + W_DENSE * f.get("dense", 0.0))
+                       + W_INTENT * f.get("intent", 0.0))
         return sorted(cands.values(), key=lambda c: -c.score)
 
     def _states_value_of(self, fact: Fact, entities: tuple[str, ...], value: re.Pattern[str]) -> bool:
