@@ -437,12 +437,13 @@ class Assistant:
             facets.append(facet)  # "科创金融那个子课题能拿多少": the asked value is the topic's facet
         time_now = (_has(V.STILL_REQUIRED.sub("", q), V.TIME_NOW) and not u.conditioned) or u.status
         hits = self.retriever.search(u.focus, MAX_CITATIONS, mode="bm25", correct=False)
+        features = self._intent_features(u, hits, state)
         if ENGLISH_STEP_WORDS and lang == "en" and len((glossed := V.english_step(u.focus)).split()) >= 2:
             # "Who has to check the application inside our unit before it is submitted?": the procedure's
             # words in the notice's Chinese find its clauses ("经单位管理员审核后在限定时间内提交"); one
-            # such word alone is any question's verb ("Can one person submit two proposals?").
+            # such word alone is any question's verb ("Can one person submit two proposals?"). (The intent
+            # model reads the question's own hits, as it was fitted.)
             hits = self.retriever.search(f"{u.focus} {glossed}", MAX_CITATIONS, mode="bm25", correct=False)
-        features = self._intent_features(u, hits, state)
         if self.on_features is not None:
             self.on_features(features)
         kinds = self.intents.predict(features)
