@@ -151,6 +151,9 @@ def with_years(text: str, year: int | str | None) -> str:
 # said first ("自本通知印发之日起开始，至2036年4月15日17:00截止", "自通知发布之日起开始受理，截至…")
 _FROM_ISSUE = re.compile(r"自\s*(?:本)?通知(?:发布|印发|下发)之日起\s*(?:(?:开始|开放|启动)?(?:受理|申报|填报)?\s*[，,]\s*)?"
                          r"(?:至|到|截至|截止(?:到|至|时间为|日期为)?)\s*" + DATE + _TIME + r"(?:\s*(?:前|截止|止|结束))?")
+# An article's own label at the start of its text ("第四条 "), and another article named inside it ("按第五条规定的时间")
+_ARTICLE_LABEL = re.compile(r"^\s*第[一二三四五六七八九十百\d]+条\s*")
+_CITED_ARTICLE = re.compile(r"第[一二三四五六七八九十百\d]+条")
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
 _PHONE = re.compile(SPACED_PHONE + r"|(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
@@ -416,8 +419,10 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
                                                   r"\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项", p.text))
         if role == "paper_materials":
             # the sentence saying how many copies, before one that only names the paper copies among other things
-            # ("两个批次的…纸质材料报送时间各不相同")
-            hits.sort(key=lambda p: not re.search(r"一式[一二两三四五六七八九十\d]+份|[一二两三四五六七八九十\d]+份", p.text))
+            # ("两个批次的…纸质材料报送时间各不相同"); a sentence pointing to other articles for what it sends and
+            # when ("按第五条规定的时间，将第四条所列申报书的纸质版一式三份报送…") comes after, its count joining it
+            hits.sort(key=lambda p: (bool(_CITED_ARTICLE.search(_ARTICLE_LABEL.sub("", p.text, count=1))),
+                                     not re.search(r"一式[一二两三四五六七八九十\d]+份|[一二两三四五六七八九十\d]+份", p.text)))
         if role == "lump_sum":
             # the sentence putting the funding under it ("项目经费实行“包干制”") before one naming a regulation of that
             # name ("根据《…经费包干制管理办法》…")
