@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 from assistant.eligibility import window_status
 from assistant.models import Eligibility
-from corpus import Corpus, Fact, Topic, format_wan, squash
+from corpus import Corpus, Fact, Topic, batch_kind, format_wan, squash
 
 STATUS = {
     "open": ("正在进行", "open"),
@@ -240,17 +240,12 @@ def office_answer(office: str, corpus: Corpus, lang: str) -> Draft:
     return Draft(("" if lang == "zh" else " ").join(dict.fromkeys(lines)), list(dict.fromkeys(ids)))
 
 
-_BATCH = re.compile(r"^第[^批组轮]{1,3}(?:批次?|组|轮)")
-
-
 def batch_windows(corpus: Corpus, fact: Fact | None) -> list[Fact]:
     """The other batches' windows of the kind `fact`'s is ("第二批网上填报" beside "第一批网上填报"): a call in
     batches has one each."""
-    if not fact or not fact.window or not (m := _BATCH.match(fact.window.name_zh)):
+    if not fact or not fact.window or (kind := batch_kind(fact.window.name_zh)) is None:
         return []
-    kind = fact.window.name_zh[m.end():]
-    return [f for f in corpus.facts if f is not fact and f.window and (b := _BATCH.match(f.window.name_zh))
-            and f.window.name_zh[b.end():] == kind]
+    return [f for f in corpus.facts if f is not fact and f.window and batch_kind(f.window.name_zh) == kind]
 
 
 def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bool, today: dt.date | None = None) -> Draft:

@@ -9,12 +9,11 @@ strength "in_principle" and the message says that exceptions are the bureau's ca
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from typing import Literal, cast
 
 from assistant.models import Eligibility, MissingFact, Profile, RuleCitation, RuleResult, SubmissionWindow
-from corpus import Corpus, CorpusError, Rule
+from corpus import Corpus, CorpusError, Rule, batch_kind
 
 NO_WINDOW = ("no fact has a date window: every verdict reports the application window, so give the fact of the "
              "submission dates a `window` (opens, closes) in facts.yaml or overlay.yaml")
@@ -157,10 +156,9 @@ class EligibilityChecker:
             raise CorpusError([NO_WINDOW])
         self.window = main.window if main and main.window else min(windows, key=lambda w: w.opens)
         # A call in batches ("第一批网上填报", "第二批网上填报"): each batch's window of that kind, in order
-        batch = re.match(r"第[^批组轮]{1,3}(?:批次?|组|轮)", self.window.name_zh)
-        kind = self.window.name_zh[batch.end():] if batch else None
-        self.batches = sorted((w for w in windows if kind and (b := re.match(r"第[^批组轮]{1,3}(?:批次?|组|轮)", w.name_zh))
-                               and w.name_zh[b.end():] == kind), key=lambda w: w.opens)
+        kind = batch_kind(self.window.name_zh)
+        self.batches = sorted((w for w in windows if kind is not None and batch_kind(w.name_zh) == kind),
+                              key=lambda w: w.opens)
 
     def submission_window(self, today: dt.date) -> SubmissionWindow:
         # (a call in batches: the batch still to close, not the first one closed while the next is to open)

@@ -56,6 +56,17 @@ SERVICE_PHONE = r"(?<!\d)[48]00[-－—]?\d{3}[-－—]?\d{4}(?!\d)"
 SPACED_PHONE = r"(?<!\d)0\d{2,3}\s*[-－—]\s*\d{3,4}\s\d{4}(?!\d)"
 
 
+# A batch's window is named by its batch ("第二批网上填报"): the batch word, then the window's own kind.
+_BATCH = re.compile(r"^第[^批组轮]{1,3}(?:批次?|组|轮)")
+
+
+def batch_kind(window_name: str) -> str | None:
+    """The kind of a batch's window, its name without the batch ("第二批网上填报" -> "网上填报"); None when
+    the window is no batch's."""
+    m = _BATCH.match(window_name)
+    return window_name[m.end():] if m else None
+
+
 def squash(text: str) -> str:
     """Comparison form for verbatim checks: no whitespace at all (the contract lets it differ)."""
     return re.sub(r"\s+", "", text)

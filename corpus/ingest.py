@@ -26,7 +26,7 @@ import yaml
 from tqdm import tqdm
 
 from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
-from corpus import SERVICE_PHONE, SPACED_PHONE, format_wan, squash
+from corpus import SERVICE_PHONE, SPACED_PHONE, batch_kind, format_wan, squash
 from corpus.cleaning import clean_lines, notice_source, translations
 from corpus.passages import (
     BATCH_HEAD,
@@ -685,11 +685,9 @@ def _batch_windows(found: Found) -> None:
     submission window says every batch's, so that "when is the deadline" gives them all, each called by its
     batch; the first batch's stays the one the dates are read by."""
     main = found.fact("submission_window")
-    if not main or not (batch := re.match(r"第[^批组轮]{1,3}(?:批次?|组|轮)", main["window"]["name_zh"])):
+    if not main or (kind := batch_kind(main["window"]["name_zh"])) is None:
         return
-    kind = main["window"]["name_zh"][batch.end():]
-    others = [f for f in found.facts if f is not main and f.get("window") and (
-        m := re.match(r"第[^批组轮]{1,3}(?:批次?|组|轮)", f["window"]["name_zh"])) and f["window"]["name_zh"][m.end():] == kind]
+    others = [f for f in found.facts if f is not main and f.get("window") and batch_kind(f["window"]["name_zh"]) == kind]
     if not others:
         return
     for other in others:
