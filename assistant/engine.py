@@ -42,7 +42,7 @@ from assistant.extract import cn_number, profile_words
 from assistant.intent_model import IntentModel, best, text_features
 from assistant.models import Answer, Citation, Eligibility, Intent, Profile, ProjectLevel
 from assistant.quotes import SENTENCE_MIN_CHARS, QuoteFinder
-from assistant.rank import MIN_SCORE, VALUE_ATTRIBUTES, FactRanker, select
+from assistant.rank import MIN_SCORE, PURPOSE, VALUE_ATTRIBUTES, FactRanker, select
 from assistant.sections import BARE_FILLER, BARE_MAX, Outline
 from assistant.sessions import SessionState, make_session_store
 from assistant.settings import Settings
@@ -67,6 +67,7 @@ log = logging.getLogger(__name__)
 Language = Literal["zh", "en"]
 MAX_CITATIONS = 5
 DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one sentence
+WHY_BY_PURPOSE = True  # an unmatched why-question takes the dense vectors' best passage when it states a purpose
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
 OVERVIEW_MAX = 6  # facts in an answer to "what are all the requirements"
 LISTING_YIELDS_TO = 4.0  # a non-topic fact scoring this much answers instead of a topic list
@@ -122,6 +123,7 @@ DESCRIBED_LEAD = 1.5
 DESCRIBED_POOL = 30  # passages read for it
 FIT_POOL = 5  # passages a field retrieves; most of them one topic's make it the topic suiting the field
 UNNAMED_TOPIC_LISTS = True  # a described topic no title matches gets every topic's asked value
+CARRY_PART_TOPIC = True  # the one topic a sub-question's answer found is the subject of the parts after it
 PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-question out of scope
 # An overview the model is unsure of is of the best-ranked fact's kind when the model gives that kind at
 # least this share of its favourite's probability (a near tie: the evidence decides).
@@ -397,6 +399,10 @@ class Assistant:
                     about = f"关于“{part.rstrip('?？')}”：" if u.lang == "zh" else f'On "{part.rstrip("?？")}": '
                     part_answer = part_answer.model_copy(update={"answer": about + part_answer.answer})
                 results.append((part_answer, part_state))
+                if CARRY_PART_TOPIC and part_answer.intent == Intent.TOPICS and len(part_state.topics) == 1:
+                    # "研究金融的适合报哪个题目，联系电话多少": the topic a part found is what the next part,
+                    # naming nothing, asks about
+                    topics = list(part_state.topics)
             answer = _merge([a for a, _ in results])
             new_state = results[-1][1]
         else:
@@ -476,7 +482,7 @@ class Assistant:
                       else asked_kind if facts and asked_kind in GENERAL_INTENTS else facts[0].intent)
             # (with evidence, a fact of another kind that answers this one too: "经费管理有什么规定" holds the
             # lump-sum funding fact, a funding fact that is a rule as well)
-            kind = [c.fact for c in ranked if aspect in (c.fact.intent, *c.fact.also_intents) and c.score > 0]
+            kind = [c.fact for c in ranked if self.ranker.of_kind(c.fact, aspect) and c.score > 0]
             if not kind and facts and kinds.get(aspect, 0.0) < OVERVIEW_OF_EVIDENCE:
                 # No fact of the likeliest aspect has evidence, and a fact of another has: that one's aspect
                 # ("结题的时候对成果有什么要求" is not the whole application process)
@@ -488,7 +494,7 @@ class Assistant:
             facts = (kind + rest if len(kind) + len(rest) <= OVERVIEW_MAX else kind or rest)[:OVERVIEW_MAX] or facts
         # (a fact the notice files under another kind that answers this one too, "内部公示" among the rules and
         # a step of the process, is of the asked kind)
-        elif ((not facts or CORE_OTHER_KIND and all(sure_kind not in (f.intent, *f.also_intents) for f in facts)
+        elif ((not facts or CORE_OTHER_KIND and all(not self.ranker.of_kind(f, sure_kind or "") for f in facts)
                and u.attribute in CORE_OTHER_ATTRIBUTES)
               and sure_kind in CORE_KINDS and kinds.get("out_of_scope", 0.0) <= CORE_MAX_OOS
               and not topics and not u.foreign and not u.offices):
@@ -766,7 +772,8 @@ class Assistant:
 
         # 9. Nothing matched: answer only if retrieval is sure the notice says it (of what the asker describes,
         #    not of an office they guess: "…有疑问，是找情报研究所吗" is not a question about that office).
-        return self._fallback(u.focus if u.attribute == "office" and u.focus != q else q, lang, today, done, trace)
+        return self._fallback(u.focus if u.attribute == "office" and u.focus != q else q, lang, today, done, trace,
+                              why=u.attribute == "why")
 
     def _asker(self, u: Understanding, facts: list[Fact], top_longest: int, state: SessionState,
                sure_kind: str | None = None) -> Asker:
@@ -1154,7 +1161,8 @@ class Assistant:
                 return group
         return []
 
-    def _fallback(self, q: str, lang: str, today: dt.date, done, trace: Trace | None) -> tuple[Answer, SessionState]:
+    def _fallback(self, q: str, lang: str, today: dt.date, done, trace: Trace | None,
+                  why: bool = False) -> tuple[Answer, SessionState]:
         # A bare word naming a part of the notice, nothing else said: that part as a whole ("流程": the
         # section's parts; a bare topic word, "课题", was listed at step 7)
         if lang == "zh" and (section := self.outline.named_by(q)):
@@ -1167,7 +1175,15 @@ class Assistant:
         if trace:
             trace.add("fallback", *(f"{h.passage.id} rrf={h.score:.4f} dense={h.dense:.3f} bm25={bm25.get(h.passage.id, 0):.2f}"
                                     for h in hits[:3]))
-        if top and top.dense >= self.settings.min_dense_score and bm25.get(top.passage.id, 0) >= FALLBACK_MIN_BM25:
+        # A why-question and a sentence stating a purpose ("为避免因集中提交造成网络拥堵") that the dense vectors
+        # find first: the purpose matches what is asked, in place of shared words ("为什么别拖到最后一天交").
+        purpose = False
+        if WHY_BY_PURPOSE and why and hits and bm25.get(hits[0].passage.id, 0) < FALLBACK_MIN_BM25:
+            nearest = max(hits, key=lambda h: h.dense)
+            if PURPOSE.search(nearest.passage.text):
+                top, purpose = nearest, True
+        if top and top.dense >= self.settings.min_dense_score and (
+                bm25.get(top.passage.id, 0) >= FALLBACK_MIN_BM25 or purpose):
             p = top.passage
             if len(p.text) < FALLBACK_MIN_CHARS or p.text.rstrip().endswith(("：", ":")):
                 return done(not_covered(self.corpus, lang), Intent.OUT_OF_SCOPE)  # a bare heading says nothing

@@ -402,7 +402,7 @@ def extract_profile(text: str) -> Profile:
         r"(?:拿|获得|得到)(?:过|了)(?:郑州)?(?:市里|市级|市财政|市科技局)[^，,。；;]{0,6}?(?:资助|资金|钱|经费|支持)|"
         r"any (?:city|municipal) (?:funding|funds|money|support|grants?)|funded by (?:the )?(?:city|municipal)",
         # ("没有重复申请市级资金": applying for it again is what the rule forbids)
-        r"(?:没有|没|未|从未|未曾|不曾|从没)\s*(?:获得|获|拿到|得到|拿过|拿|(?:重复)?申报)(?:过)?\s*(?:任何)?(?:市级|市里|市财政)|"
+        r"(?:没有|没|未|从未|未曾|不曾|从没)\s*(?:重复)?(?:获得|获|拿到|得到|拿过|拿|申报)(?:过)?\s*(?:任何)?(?:市级|市里|市财政)|"
         # ("没重复申请过财政资金": a second application for the same money is the case the rule forbids)
         r"(?:没有|没|未|从未|未曾|不曾|从没)\s*重复(?:申报|申请)(?:过)?\s*(?:任何)?(?:市级|市里|市)?财政|not (?:been )?city[- ]funded|"
         r"no (?:other |additional |further |earlier |prior |previous )?(?:city|municipal)[- ](?:funding|funds|money|support|grants?)|"
@@ -566,7 +566,7 @@ def _counts(text: str, facts: dict[str, object]) -> None:
         # The leader's own count is read from the rest ("学校推荐了2项…我今年只报这一个").
         text = text[: unit.start()] + "。" + text[unit.end():]
     # "put forward 5 soft science projects": up to three words may describe the projects.
-    elif (m := re.search(r"(?:has |have )?used\s*" + _EN_NUM + r"\s*(?:of (?:its|our|their|the) (?:\w+ )?)?(?:slots?|quota|places?|spots?)\b", text)):
+    elif (m := re.search(r"(?:has |have )?used\s*(?:only |just )?" + _EN_NUM + r"\s*(?:of (?:its|our|their|the) (?:\w+ )?)?(?:slots?|quota|places?|spots?)\b", text)):
         facts["org_quota_used"] = _en_number(m.group(1))  # "our unit has used two of its slots"
     elif (m := re.search(r"(?:put forward|recommended|submitted|nominated)\s*(?:only |just )?" + _EN_NUM + r"\s*(?:[a-z-]+\s+){0,3}?"
                          r"(?:projects?|applications?|proposals?)\b|"  # ("1 project": one, singular)

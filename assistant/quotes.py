@@ -15,6 +15,7 @@ from threading import Lock
 
 from cachetools import LRUCache, cached
 
+from assistant import vocabulary as V
 from assistant.compose import Draft
 from assistant.rank import PURPOSE, VALUE_ATTRIBUTES, fact_attributes, text_attributes
 from corpus import Corpus, Fact, Passage, squash
@@ -30,6 +31,7 @@ LEAD_TIE = 0.01  # ... or comes within this share of theirs
 # A free hand proposed ("随便花", "不用管了", "怎么用都行"), and the words of a clause that binds someone.
 PERMISSIVE = re.compile(r"随便|随意|(?:怎么|咋)(?:花|用|弄|办)都(?:行|可以)|想怎么.{0,3}就怎么|不用管|不受(?:任何)?(?:限制|约束)|"
                         r"没(?:有)?(?:任何)?(?:限制|约束|要求)了?(?:吧|吗|对吧)")
+LEAD_NEEDS_OWN_WORD = True  # a leading passage holds a word of what the question is about (V.ASKED_IN_GENERAL)
 OBLIGATION = re.compile(r"负责|不得|严禁|禁止|必须|须|应当|保证|按规定")
 SUPPORT_VALUE_CHECK = True  # a supporting clause must hold the asked kind of value (STRICT_SUPPORT, below)
 SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specific question
@@ -261,6 +263,9 @@ class QuoteFinder:
         bar = max(LEAD_MARGIN * own * (1 - LEAD_TIE), LEAD_MIN_BM25)
         above = [h for h in hits if h.passage.id not in draft.passages and h.score >= bar
                  and not self.names_other_form(q, h.passage.section)]
+        if LEAD_NEEDS_OWN_WORD and V.ASKED_IN_GENERAL.search(q):
+            about = [w for w in words(V.ASKED_IN_GENERAL.sub("", q)) if len(w) >= 2]
+            above = [h for h in above if any(w in h.passage.text for w in about)]
         if LEAD_VALUE_CHECK and attribute in STRICT_VALUES:
             # "项目要多长时间做完": a passage whose facts hold no length of time is not the answer (a
             # "when" may be answered by a step, "公示前", and "几个" is often only "several").
@@ -291,7 +296,10 @@ class QuoteFinder:
                      if p.id != first.id and (says_something(p.text) or is_field(p.text))][:DOCUMENT_MAX]
             weight = {pid: score for score, pid in self._scored(
                 [self.corpus.passage(pid) for pid in whole], self._rest(first, q, 2))}
-            return sorted(whole, key=lambda pid: -weight.get(pid, 0.0)) + [first.id]
+            if whole:
+                return sorted(whole, key=lambda pid: -weight.get(pid, 0.0)) + [first.id]
+        if not under and first.text.rstrip().endswith(("：", ":")):
+            return []  # a heading that introduces a list ("(四) 项目申报材料包括：") says nothing on its own
         return [first.id, *under[:1]]
 
     def _holds(self, passage: Passage, attribute: str) -> bool:

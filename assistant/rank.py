@@ -53,6 +53,10 @@ W_NUMBERS = 8.0
 W_WINDOW = 3.0
 W_DATE_WORDS = 2.0
 W_HEADING = 2.0
+W_DOMINANT = 0.0  # set by crossfit below
+# A passage that outscores every passage of other facts by this ratio is what the question is about
+# ("项目负责人对职称学历有啥要求": the leader item's sentence holding 职称学历 scores twice the next).
+DOMINANT_RATIO = 1.5
 W_ENTITY_VALUE = 2.0  # cross-fitted dev..dev14: 0 -> 3226, 0.5-3 all 3227
 W_WHY = 5.0  # beside the attribute match: a why-question is answered by the purpose the notice states
 # (cross-fitted dev..dev13: 0, 2, 5, 8 all 3063; at 0 the two dev why-questions got the registration steps)
@@ -188,10 +192,20 @@ class FactRanker:
                             for rule in corpus.rules}
         rule_passages = {pid for rule in corpus.rules for f in self._rule_facts[rule.id] for pid in f.about_ids}
         self._conditions = {f.id for f in corpus.facts if set(f.about_ids) & rule_passages}
+        # The facts a rule of the checker quotes: conditions of applying, which a question about the rules asks too
+        self._rule_quoted = {f.id for facts in self._rule_facts.values() for f in facts}
         # The heading each fact sits under ("2. 项目负责人", "6. 经费使用"), as a question would name it.
         by_pid = {p.id: p for p in corpus.passages}
         self.headings = {f.id: {h for pid in f.about_ids for h in _headings(by_pid[pid].section)}
                          for f in corpus.facts}
+
+    def of_kind(self, fact: Fact, kind: str) -> bool:
+        """Whether a fact answers questions of `kind`: its own, another it answers as well, for an
+        eligibility question a condition of applying stated beside a rule the checker evaluates, and for a
+        question about the rules a condition a rule of the checker quotes ("关于职称是怎么规定的")."""
+        return kind in (fact.intent, *fact.also_intents) or CONDITIONS_ANSWER_ELIGIBILITY and (
+            kind == "eligibility" and fact.id in self._conditions
+            or kind == "rules" and fact.intent == "eligibility" and fact.id in self._rule_quoted)
 
     def facts_of(self, passage_id: str) -> list[Fact]:
         """The facts a passage is about (not those citing a clause of it: `Fact.about_ids`)."""
@@ -224,6 +238,13 @@ class FactRanker:
             for fact in self._facts_of.get(hit.passage.id, ()):
                 c = cand(fact)
                 c.features["retrieval"] = c.features.get("retrieval", 0.0) + (RETRIEVAL_DEPTH - rank)
+        if W_DOMINANT and hits and hits[0].score >= min_bm25 and (owners := self._facts_of.get(hits[0].passage.id, [])):
+            mine = {f.id for f in owners}
+            second = max((h.score for h in hits[1:] if not mine & {f.id for f in self._facts_of.get(h.passage.id, ())}),
+                         default=0.0)
+            if hits[0].score >= DOMINANT_RATIO * second:
+                for fact in owners:
+                    cand(fact).features["dominant"] = 1.0
         for fid, text in self._quote_text.items():
             if any(n in text for n in numbers):
                 cand(self._by_id[fid]).features["numbers"] = 1.0
@@ -285,7 +306,7 @@ class FactRanker:
                        + W_NUMBERS * f.get("numbers", 0.0) + W_WINDOW * f.get("window", 0.0)
                        + W_DATE_WORDS * f.get("date_words", 0.0) + W_HEADING * f.get("heading", 0.0)
                        + W_STATED * f.get("stated", 0.0) + W_WHY * f.get("why", 0.0)
-                       + W_ENTITY_VALUE * f.get("entity_value", 0.0)
+                       + W_ENTITY_VALUE * f.get("entity_value", 0.0) + W_DOMINANT * f.get("dominant", 0.0)
                        + W_INTENT * f.get("intent", 0.0))
         return sorted(cands.values(), key=lambda c: -c.score)
 

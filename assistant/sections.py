@@ -21,10 +21,12 @@ BARE_FILLER = re.compile(r"[\s？?。.！!，,、]|[呢吗啊呀吧嘛哈]+$")
 BARE_MAX = 4
 # A question asks for a section as a whole: how many parts, what it says, how it is laid out.
 OUTLINE_ASKED = re.compile(r"哪几条|哪几步|几条|几步|几个环节|哪些环节|哪些步骤|讲了|讲的|主要|大概|大致|"
-                           r"哪些内容|什么内容|怎么规定|如何规定|有哪些规定|分哪|包括哪些|包含哪些|都有什么|都有哪些|"
-                           r"整体|整个|总体|全部|所有")
+                           r"哪些内容|什么内容|怎么规定|如何规定|有哪些规定|分哪|包括哪些|包含哪些|包括什么|包含什么|都有什么|都有哪些|有哪些|有啥|"
+                           r"整体|整个|总体|全部|所有|"
+                           # "申报流程是怎样的": what the named section is like, asked of all of it
+                           r"(?:是|为)(?:怎样|什么样|怎么样|啥样)(?:的|子)?|(?:是|该)如何(?:进行|安排|走)的?")
 # Words a question may use for a section's own (its label "申报程序", asked as "申报流程")
-SAME_WORDS = (("程序", "流程", "步骤"),)
+SAME_WORDS = (("程序", "流程", "步骤"), ("条件", "要求"))
 # An English question asking for the procedure as a whole ("What are the steps of the application process?",
 # "How many steps does the procedure have?"): the one section the notice heads with a word of the procedure
 EN_PROCEDURE_ASKED = re.compile(r"(?i)\b(?:steps?|stages?)\b[^?？]{0,40}\b(?:process|procedure)\b|\bhow many steps\b|"
@@ -81,7 +83,7 @@ class Outline:
         if not named and PROCEDURE_BY_WORD:
             # "整个申报要走哪些步骤": no label named, a word of the procedure asked as a whole: the one section
             # the notice heads with such a word ("七、申报流程")
-            groups = [g for g in SAME_WORDS if any(w in q for w in g)]
+            groups = [g for g in SAME_WORDS[:1] if any(w in q for w in g)]  # (the procedure's words only)
             named = [s for s in self.sections if any(w in s.label for g in groups for w in g)]
             named = named if len(named) == 1 else []
         return max(named, key=lambda s: len(s.label)) if named else None

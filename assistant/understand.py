@@ -79,7 +79,9 @@ ELLIPTICAL = re.compile(r"^(?:那|那么|那如果|如果是|换成|要是|and\b
 ASKS = re.compile(r"什么|啥|干嘛|哪|谁|几|多[少长久大]|何时|怎么|怎样|如何|咋|吗|呢|么|\b(?:what|when|where|who|which|how|whom|is|are|do|does|can)\b", re.ASCII)
 # A question for the whole of an aspect ("整体的时间安排", "整个流程分哪几步", "对负责人有哪些要求").
 OVERVIEW = re.compile(r"整体|整个|全部|所有|总体|哪几步|怎么安排|怎样安排|如何安排|有哪些(?:要求|规定|条件|步骤|环节)|"
-                      r"有什么(?:要求|规定|条件)|哪些(?:限制性)?(?:步骤|环节|规定|条件)|"
+                      r"有(?:什么|啥)(?:要求|规定|条件)|哪些(?:限制性)?(?:步骤|环节|规定|条件)|"
+                      # the aspect named first, asked as a list: "申报条件有哪些", "要求都有啥"
+                      r"(?:条件|要求|流程|程序|步骤|规定)(?:都|一共|主要)?(?:有哪些|有啥|包括哪些|包括什么|包含哪些)|"
                       r"(?:满足|具备|符合|达到)(?:什么|啥|哪些)(?:样的)?(?:条件|要求)|"
                       # an aspect named with a general predicate: "申报流程是怎样的", "申报条件是什么"
                       # ("咋样" the spoken "怎么样")
@@ -115,6 +117,9 @@ NAMED_NOW = re.compile(r"现在|目前|这会儿|今天|此刻|当前|截止|过
 # Words that list several asked things at once ("截止时间、经费、联系电话分别是？").
 _LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
 _ATTRIBUTE_PATTERN = dict(ATTRIBUTES)
+# A frame the first listed item opens and every item shares ("信用方面对单位和负责人都有啥规定": what is
+# required of the unit's credit and of the leader's): the words up to its preposition.
+_SHARED_FRAME = re.compile(r"^.*?(?:对于|对|关于|针对)(?=[\u4e00-\u9fff])")
 _ASIDE = re.compile(r"(?<=[a-z])\s*\((?:[a-z][a-z-]*\s?){1,2}\)(?=\s)")
 TOLD_RANKS_NOT = True  # a question whether something is open now is ranked on its asking sentences only
 # A vague turn of a few characters ("钱的事", "材料这块", "咋报"): what it is about, asked plainly ("钱", "怎么报").
@@ -278,6 +283,10 @@ _LATIN = re.compile(r"[A-Za-z]")
 # Mechanisms that an ablation may switch off (`scripts/crossfit.py --set understand.NAME=False`).
 GUESSED_VALUES = True  # a guessed value or office tells the asked attribute
 GUESSED_FOREIGN = True  # another body inside the asker's guess about what the notice says is no scope question
+# A follow-up that names its own subject besides the asked attribute ("那网上要传哪些附件") is a whole question,
+# not the previous question's subject asked anew.
+OWN_SUBJECT_STANDS = True
+LEADING_CONTEXT = True  # what is told before two or more questions is the first one's context
 ATTRIBUTE_FOLLOWUPS = True  # "号码呢" asks a new attribute of the previous subject
 ATTRIBUTE_ONLY_MAX_CHARS = 12  # a longer turn asking an attribute says what it is about
 NEXT_STEPS = True  # "…以后还要做什么" asks what follows a step
@@ -285,6 +294,8 @@ OWN_NAME_TAILS = True  # a programme name is this one's when its head ends in wo
 SPLIT_VALUES = ("date", "amount", "phone", "office", "url", "count", "age")  # values a back-referring part may ask apart
 ALTERNATIVES = True  # "是网上报还是交纸质的" asks both
 CLOSED_APART = True  # a bare predicate after a closed question is a question of its own
+GENERAL_ASK_UNRANKED = True  # "…有啥规定" is ranked on what it is about, not on 规定 (V.ASKED_AS_RULE)
+SHARED_FRAMES = True  # "对A和B都…" asks of A and of B, each with the frame "对"
 ATTRIBUTE_PAIRS = True  # "子课题的电话和完成期限" asks two attributes of one subject
 ASKER_STATES = True  # clauses are dropped as the asker's own facts only when someone speaks of themselves or asks may-I
 
@@ -575,6 +586,14 @@ class Understander:
         # not merely because it names something ("按信用承诺书，单位要和谁签订…" is one question).
         asking = [p for i, p in enumerate(pieces) if ASKS.search(p) or YESNO.search(p) or i in marked]
         parts = pieces if len(asking) >= 2 and len(asking) == len(pieces) else [q]
+        if (LEADING_CONTEXT and len(asking) >= 2 and len(asking) < len(pieces)
+                and pieces[len(pieces) - len(asking):] == asking and set(range(len(pieces) - len(asking),
+                                                                                len(pieces) - 1)) <= marked):
+            # "我是做金融学的，报哪个子课题比较对口？联系谁？": what is only told comes first, the context of the
+            # first question; the questions after it, each closed by the asker, are asked in turn ("…截止以后，
+            # 接下来是什么环节，在什么时间" runs on: one question of one step)
+            told = len(pieces) - len(asking)
+            parts = ["，".join(pieces[: told + 1]), *asking[1:]]
         out: list[str] = []
         for part in parts:
             m = _SHARED_PREDICATE.search(part)
@@ -587,6 +606,8 @@ class Understander:
             if len(items) >= 2 and (listed or bare):
                 # "业务咨询和技术支持分别打什么电话": each item is asked by the shared predicate.
                 pred = m.group(2) if m and listed else ""
+                if SHARED_FRAMES and (frame := _SHARED_FRAME.match(items[0])) and len(frame.group()) < len(items[0]):
+                    items = [items[0], *(i if i.startswith(frame.group()) else frame.group() + i for i in items[1:])]
                 out.extend(i + pred if pred not in ("", "是", "为") else i for i in items)
             elif ATTRIBUTE_PAIRS and (pair := _attribute_pair(part)):
                 out.extend(pair)
@@ -659,6 +680,8 @@ class Understander:
             # "宏观指导方面的问题找哪个处" asks the new attribute of the previous question's subject.
             if topic_context or self._entity_spans(core) or not ATTRIBUTE_FOLLOWUPS:
                 return None
+            if OWN_SUBJECT_STANDS and not self._attribute_only(core):
+                return None  # "那网上要传哪些附件": words of its own besides the ask, a whole question
             subject = self._subject_of(previous)
             return f"{subject} {core}" if subject else None
         new = self._entity_spans(core)
@@ -788,10 +811,14 @@ class Understander:
             u.focus = self.asked_part(q)
         elif u.conditioned and (m := CONDITIONED.search(q)) and len(cond := _SENTENCE_SPLIT.split(q[: m.start()])[-1]) >= 2:
             u.focus = cond  # "信用上有污点的还能报吗": the condition is what the notice's rules speak of
-        elif TOLD_RANKS_NOT and u.status and u.questioned != q:
+        elif TOLD_RANKS_NOT and u.status and u.questioned != q and not PRONOUN.search(u.questioned):
+            # (unless the asking sentence points back to the telling one: "…hasn't recommended our project yet.
+            # Is there still time for them?")
             # "系统现在能填了吗？我们想先把申报书录进去": whether something is open now is asked by the asking
             # sentence; the sentence that only tells says why (its words name no window).
             u.focus = u.questioned
+        if GENERAL_ASK_UNRANKED and len(_CJK.findall(rest := V.ASKED_AS_RULE.sub("", u.focus))) >= 2:
+            u.focus = rest  # "职称方面是如何规定的" is ranked on 职称方面: any sentence says 规定
         u.offices = [name for key, name in self.offices if key in u.focus]
         # A phone number names the office it belongs to ("67176525对应的是哪个处").
         for phone in re.findall(r"(?<!\d)\d{7,8}(?!\d)", u.focus):

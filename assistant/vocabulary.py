@@ -22,6 +22,12 @@ FACETS: dict[str, tuple[str, ...]] = {
     "level": ("级别", "重大还是重点", "属于", "什么级别", "哪一类", "类别", "哪类", "重大项目吗", "重点项目吗", "level", "major or key"),
     "title": ("题目", "名称", "全称", "叫什么", "标题", "title", "name"),
 }
+# What a question asks for in general words ("怎么规定的", "有啥要求"): not what it is about. A passage holding
+# only these words of the question ("…保证按规定使用项目资金") neither leads an answer nor is ranked on them.
+ASKED_IN_GENERAL = re.compile(r"(?:怎么|怎样|如何|什么|啥|哪些|咋)(?:样的)?(?:规定|要求|条件|说法|讲究)")
+# ... of them, those the notice's sentences hold in passing ("在规定时间内", "按规定使用"), not as what they state
+# (its conditions are "要求…", "条件"): what a question is ranked without
+ASKED_AS_RULE = re.compile(r"(?:怎么|怎样|如何|什么|啥|哪些|咋)(?:样的)?(?:规定|说法|讲究)")
 # A topic question without any facet word gets an overview of the topic.
 LIST_WORDS = ("有哪些", "哪几个", "哪些", "列表", "都有什么", "有什么", "清单", "列出", "全部", "所有", "各个", "每个",
               "分别是", "是哪几", "哪两", "哪三", "哪四", "哪五", "list", "which", "all ", "what are ")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -1978,3 +1979,100 @@ def test_the_first_step_asked_with_any_verb_of_doing(assistant: Assistant) -> No
         answer = assistant.ask(q)
         assert answer.citations[0].id == first.passage_ids[0], (q, answer.citations)
         assert not answer.answer.startswith("通知原文"), answer.answer
+
+
+def test_a_section_asked_what_it_is_like_is_given_whole(assistant: Assistant) -> None:
+    # "…是什么样的" of a section's own name asks for all of it: each of its parts, by heading
+    procedure = next(p for p in CORPUS.passages if p.section.endswith("申报流程") or "二、申报流程" in p.section)
+    answer = assistant.ask("项目申报的流程是什么样的")
+    assert "申报流程" in answer.answer.splitlines()[0], answer.answer
+    assert procedure.section.split(" > ")[1] in answer.answer, answer.answer
+
+
+def test_a_heading_introducing_a_list_is_never_quoted_alone() -> None:
+    # "(四) 项目申报材料包括：" says nothing on its own: it may not lead an answer as the notice's words
+    from assistant.compose import Draft
+    from assistant.quotes import QuoteFinder
+    from index.retriever import Hit
+
+    heading = next(p for p in CORPUS.passages if p.text.rstrip().endswith("：") and "材料包括" in p.text)
+    online = next(f for f in CORPUS.facts if f.role == "online_application")
+    picker = QuoteFinder(CORPUS)
+    draft = Draft(online.zh, list(online.passage_ids))
+    hits = [Hit(heading, 9.0), *(Hit(CORPUS.passage(pid), 4.0) for pid in online.passage_ids)]
+    assert heading.id not in picker.lead_passages(draft, hits, "申报流程是怎样的？", listing=True)
+    assert heading.id not in picker.lead_passages(draft, hits, "申报流程是怎样的？")
+
+
+def test_a_follow_up_naming_its_own_subject_is_a_question_of_its_own(assistant: Assistant) -> None:
+    # the second turn asks what goes up online: not the paper copies of the turn before, with its words added
+    paper = next(f for f in CORPUS.facts if f.role == "paper_materials")
+    assistant.ask("纸质的申报材料现在还用交吗？", session_id="r22-own-subject")
+    answer, lines = assistant.explain("那网上得传哪些附件？", session_id="r22-own-subject")
+    assert not any("follow-up completed" in line for line in lines), lines
+    assert paper.passage_ids[0] not in [c.id for c in answer.citations[:1]], answer.citations
+
+
+def test_a_why_question_finds_the_stated_purpose_without_shared_words(assistant: Assistant) -> None:
+    purpose = next(p for p in CORPUS.passages if "拥堵" in p.text)
+    answer = assistant.ask("为什么建议大家别等到最后一天再交")
+    assert answer.intent != Intent.OUT_OF_SCOPE, answer.answer
+    assert purpose.id in [c.id for c in answer.citations[:2]], answer.citations
+
+
+def test_the_topic_one_part_finds_is_what_the_next_part_asks_about(assistant: Assistant) -> None:
+    # told first, then two questions: which topic suits the field, then whom to contact for it
+    finance = next(t for t in CORPUS.topics if "金融" in t.title)
+    office = finance.contacts[0].office
+    for q in ("我的研究方向是金融，适合报哪个子课题？归哪个处管？", "做金融研究的适合报哪个题目，该找哪个处室"):
+        answer = assistant.ask(q)
+        assert finance.title[:10] in answer.answer, (q, answer.answer)
+        assert office in answer.answer, (q, answer.answer)
+
+
+def test_a_status_question_pointing_back_is_asked_of_the_sentence_before(assistant: Assistant) -> None:
+    # "them" is the district bureau the sentence before names: its recommending window, not the filing one
+    review = next(f for f in CORPUS.facts if f.window and any("推荐" in q for q in f.quotes) and f.role != "submission_window")
+    answer = assistant.ask("Our district bureau hasn't recommended us so far. Is it still possible for them?",
+                           today=dt.date(2024, 10, 26))
+    assert review.passage_ids[0] in [c.id for c in answer.citations[:2]], (review.id, answer.citations)
+
+
+def test_slots_used_said_with_only_and_no_repeated_city_money_are_read() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("Our institute has used just 1 of its slots this year.")).org_quota_used == 1
+    assert extract_profile(canonical("这个课题从没重复拿过市级财政的钱")).already_city_funded is False
+
+
+def test_an_overview_of_one_kind_of_requirement_leads_with_the_fact_of_that_kind(assistant: Assistant) -> None:
+    # "what is required of X's credit" is an overview of requirements; the credit sentence answers it first
+    # (a clause of the annexed pledge about the unit's credit may lead, in the notice's words)
+    credit = next(p for p in CORPUS.passages if "黑名单" in p.text and "信用记录" in p.text)
+    for q in ("信用方面对单位和项目负责人都有啥规定？", "申报单位和负责人在信用记录上有什么要求"):
+        answer = assistant.ask(q)
+        assert credit.id in [c.id for c in answer.citations[:3]], (q, answer.citations)
+        said = next(line for line in answer.answer.splitlines() if not line.startswith("通知原文"))
+        assert said.startswith("项目负责人、申报单位须信用记录良好"), answer.answer
+
+
+def test_the_conditions_asked_as_a_list_are_the_requirements_section(assistant: Assistant) -> None:
+    # "有哪些" after a section's own word asks for the whole section, by its parts
+    section = next(p.section for p in CORPUS.passages if "申报对象" in p.text).split(" > ")[1]
+    for q in ("申报条件一共有哪些？", "项目的申报条件都包括什么"):
+        answer = assistant.ask(q)
+        assert section in answer.answer.splitlines()[0], (q, answer.answer)
+
+
+def test_a_frame_opening_a_list_is_shared_by_every_item(assistant: Assistant) -> None:
+    # "对A和B都有啥要求" asks what is required of A and of B, each under the frame
+    parts = assistant.understander.split("信用上对申报单位和项目负责人都有啥要求")
+    assert len(parts) == 2 and all(p.startswith("信用上对") for p in parts), parts
+
+
+def test_a_passage_sharing_only_the_general_ask_does_not_lead(assistant: Assistant) -> None:
+    # "规定" of "如何规定" says what is asked for, not what about: the leader's conditions answer, no pledge clause
+    leader = next(f for f in CORPUS.facts if f.role == "leader_requirements" or "职称" in f.zh and "年龄" in f.zh)
+    answer = assistant.ask("职称方面是如何规定的？")
+    assert answer.citations[0].id in leader.passage_ids, answer.citations
+    assert not answer.answer.startswith("通知原文"), answer.answer
