@@ -70,6 +70,10 @@ _WEB_FURNITURE = re.compile(r"^(?:首页|当前位置[：:]?|您的位置[：:]?
                             r"ICP备|公网安备|版权所有|网站标识码|建议使用.{0,20}分辨率|浏览次数|"
                             # an article's: its view counter, its end mark, its buttons
                             r"阅读[：:]\s*\d+\s*$|^[—\-–]+\s*END\s*[—\-–]+$|^点击阅读原文$|^(?:分享|收藏|在看|点赞)(?:\s+(?:分享|收藏|在看|点赞))+$")
+# ... and an article's font-size buttons closing its byline ("来源：…　发布时间：…　字号：大 中 小"): the byline is
+# whole without them (they end in an ideograph, as a cut line does)
+_FONT_SIZE = re.compile(r"[ \t\u3000]*[【\[]?字号[：:]?[ \t\u3000]*[【\[]?大[】\]]?[ \t\u3000]*[【\[]?中[】\]]?[ \t\u3000]*"
+                        r"[【\[]?小[】\]]?[ \t\u3000]*$", re.M)
 # Markdown a converted Word file keeps: bold or italic spans ("**逾期不予受理**") and a table row's
 # outer bars ("| 高等院校 | 6项 |" is the row "高等院校 | 6项").
 # (not "__…__": a form's blanks are underscores, "单位名称：_____")
@@ -640,6 +644,7 @@ def _clean_lines(raw: str) -> list[str]:
     if page is not None:
         text = "\n".join(page)
     text = "\n".join(_EDGE_MARKUP.sub("", ln) if "&" in ln or "<" in ln else ln for ln in text.split("\n"))
+    text = _FONT_SIZE.sub("", text)
     lines = [_SPACED_LABEL.sub(lambda m: re.sub(r"\s", "", m.group(0)), re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip())
              for ln in _aligned_rows(_tab_rows(text.split("\n")))]
     lines = _without_translation(_without_mail_header(lines))

@@ -110,6 +110,8 @@ def read_dates(text: str) -> str:
 
 # "5月中旬", "2042年6月底", "6月中下旬": a part of a month
 _MONTH_PART = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(上中旬|中下旬|上旬|中旬|下旬|月?底|月?末|初)")
+# ... or a month alone ("2050年7月在市科技局网站公示"), no day or part of it after
+_MONTH_ONLY = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*(?:\d|上|中|下|底|末|初|份?[上中下]))")
 _PART_EN = {"上中旬": "early to mid", "中下旬": "mid to late", "上旬": "early", "中旬": "mid", "下旬": "late", "底": "end of", "月底": "end of", "末": "end of", "月末": "end of",
             "初": "early"}
 # "网上申报自2028年3月20日起", "2064年5月11日9:00起开放网上填报"
@@ -256,9 +258,9 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # a list of what rules an application out ("有下列情形之一的，不得申报：（1）…；（2）…", "不予受理 | …；…")
     ("exclusions", "eligibility", r"有下列情形之一|(?:不予受理|不得申报)\s*[|｜：:]", "notice"),
     # the call's money in all ("本年度计划资助10项，经费总额79万元")
-    # ("本年度计划安排市级财政资金112万元": what the call spends in all)
+    # ("本年度计划安排市级财政资金112万元", "…安排市财政资金共112万元": what the call spends in all)
     ("funding_total", "funding", r"(?:经费|资助|资金)总额|总经费|(?:合计|共计)[^。；]{0,8}万元|"
-                                 r"(?:计划|拟)?安排[^。；，,]{0,10}(?:资金|经费)\s*\d+(?:\.\d+)?\s*万元", "notice"),
+                                 r"(?:计划|拟)?安排[^。；，,]{0,10}(?:资金|经费)\s*(?:共计|合计|总计|共)?\s*\d+(?:\.\d+)?\s*万元", "notice"),
     # (the policy, not the pledge form a materials list names: "“包干制”承诺书（签字…后上传）")
     ("lump_sum", "funding", r"包干制(?!”?承诺书)", "notice"),
     ("integrity_pledge", "rules", r"诚信承诺(?!书)|(?:签订|签署)[^。；]{0,24}诚信承诺书", "notice"),
@@ -266,7 +268,7 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("online_application", "process", r"网络在线填报|在线填报|(?:系统|网站|平台).{0,24}注册|登[录陆].{0,30}(?:系统|网站|平台)", "notice"),
     ("registered_units", "process", r"已在该系统注册|已注册", "notice"),
     # the procedure as one line of its steps ("项目申报流程：单位注册—网上填报—单位审核—…—签订任务书")
-    ("procedure", "process", r"(?:流程|程序|步骤)[：:]\s*[^。；;，,—→]{2,12}(?:\s*(?:—+|→|－|->|＞)\s*[^。；;，,—→]{2,12}){2,}", "notice"),
+    ("procedure", "process", r"(?:流程|程序|步骤)(?:为|是|如下)?[：:]\s*[^。；;，,—→]{2,12}(?:\s*(?:—+|→|－|->|＞)\s*[^。；;，,—→]{2,12}){2,}", "notice"),
     ("recommendation", "process", r"审核推荐|推荐要求审核|限额推荐", "notice"),
     ("paper_materials", "process", r"纸质", "notice"),
     ("legal_basis", "rules", r"(?:根据|依据|按照)《.{4,40}》", "notice"),
@@ -555,7 +557,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             before = _body(p.text[: m.start()])
             # ("专家评审时间：拟于…至…": the step, not what the notice plans)
             clause = re.split(r"[。；;，,]", before)[-1]
-            name = re.sub(r"(?:时间|日期|期限)?\s*[为是：:]?\s*(?:(?:拟|将|定|计划)于)?\s*$", "", clause).strip()
+            # ("专家评审预计在…至…进行": the step, not when the notice expects it)
+            name = re.sub(r"(?:时间|日期|期限)?\s*[为是：:]?\s*(?:(?:拟|将|定|计划|预计|预定)\s*[于在]?)?\s*$", "", clause).strip()
             if _AGENT_ON.match(clause.strip()) and (done := _DONE_AFTER.match(p.text[m.end():])):
                 # ("由市科技局于6月8日至6月19日组织专家进行评审": the clause before the dates says who, the words after
                 # them what is done: the step is "专家评审")
@@ -619,12 +622,14 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 last_year = m.group(1)
             continue
         undated = not _SINGLE.search(p.text) and p.id.startswith("n-") and not p.topic
-        if undated and (m := _YEARLESS.search(p.text) or _MONTH_PART.search(p.text)) and (
-                year := (m.group(1) if m.re is _MONTH_PART else None) or this_year) \
+        if undated and (m := _YEARLESS.search(p.text) or _MONTH_PART.search(p.text) or _MONTH_ONLY.search(p.text)) and (
+                year := (m.group(1) if m.re is not _YEARLESS else None) or this_year) \
                 and (step := _event_name(p.text[: m.start()], p.text[m.end():])):
             # a step dated in the notice's year, named by its label: "申报单位网上确认：4月25日24:00前完成",
-            # "（四）部门推荐。…于4月20日前推荐"; or dated to a part of a month: "专家评审：2042年5月中旬组织专家评审"
+            # "（四）部门推荐。…于4月20日前推荐"; or dated to a part of a month: "专家评审：2042年5月中旬组织专家评审";
+            # or to a month: "拟立项项目将于2050年7月在市科技局网站公示"
             when = (_iso(str(year), m.group(1), m.group(2)) if m.re is _YEARLESS
+                    else f"{year}-{int(m.group(2)):02d}" if m.re is _MONTH_ONLY
                     else f"{_PART_EN[m.group(3)]} {year}-{int(m.group(2)):02d}")
             n_other += 1
             fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(step))
@@ -639,7 +644,9 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             last_year = m.group(1)
             # the clause the date is in says so ("即项目完成时间不晚于…"), not another of its passage ("出生于…；四是结题要求")
             clause = re.split(r"[，,；;。]", p.text[: m.start()])[-1] + m.group(0) + re.split(r"[，,；;。]", p.text[m.end():])[0]
-            if re.search(COMPLETION, clause) and not found.fact("completion_deadline"):
+            # (not a submission's closing, "网上填报将于2071年4月30日17:00截止": the window's end, the project's none)
+            if re.search(COMPLETION, clause) and not found.fact("completion_deadline") and not (
+                    SUBMITTING.search(clause) and not re.search(FINISHING, clause)):
                 fact = _make_fact("completion_deadline", "dates", [_body(original.text)], vocab)
                 fact["en"] = f"Projects must be completed by {_iso(*m.groups())}."
                 if _NEXT_YEAR.search(original.text):  # "明年3月31日": the year it is, said
@@ -796,7 +803,12 @@ def _event_name(before: str, after: str) -> str | None:
     if item := re.match(r"\s*(?:\d{1,2}\s*[:：]\s*\d{2})?\s*(?:前|之前|以前|起|开始)?\s*[：:]\s*([^。；;]{2,40})", after):
         return item.group(1).strip()
     tail = re.match(r"\s*(?:前|起|之前|以前)?\s*(?:组织|开展|召开|进行|完成|公布|发布)([\u4e00-\u9fff]{2,8})", after)
-    return tail.group(1) if tail else None
+    if tail:
+        return tail.group(1)
+    # what is made public where, its subject before the date: "拟立项项目将于2050年7月在市科技局网站公示" -> 拟立项项目公示
+    shown = re.match(r"\s*(?:前后|左右)?\s*(?:在|于|通过)[^，。；,;]{1,20}?(公示|公布|发布)", after)
+    subject = re.search(r"([\u4e00-\u9fff]{2,10}?)(?:将|拟|计划|预计)?于\s*$", before)
+    return subject.group(1) + shown.group(1) if shown and subject else None
 
 
 # Advice on when to submit, in the window's item ("为避免因集中提交造成网络拥堵，请…妥善安排提交时间")
@@ -829,9 +841,12 @@ def _late_sentences(passages: list[Passage], found: Found) -> None:
             clauses = re.split(r"(?<=[，,])", _body(p.text).rstrip("。"))
             at = next((i for i, c in enumerate(clauses) if LATE.search(c)), None)
             # (a sentence, not a heading or a list's opening: "（三）不予受理情形", "有下列情形之一的，不予受理：")
+            # (and one on a late submission, not "课题内容涉及国家秘密的不予受理": what is refused there is no lateness)
+            said = "".join(clauses[max(at - 1, 0): at + 1]).rstrip("，,") if at is not None else ""
             if p.id.startswith("n-") and not p.topic and at is not None and not _SINGLE.search(p.text) \
-                    and not p.text.rstrip().endswith(("：", ":")) and re.search(r"[，,。；;]", p.text):
-                more.append("".join(clauses[max(at - 1, 0): at + 1]).rstrip("，,"))
+                    and not p.text.rstrip().endswith(("：", ":")) and re.search(r"[，,。；;]", p.text) and (
+                    re.search(r"逾期|截止|过期|提交|填报|申报|报送", said)):
+                more.append(said)
                 break
     for sentence in more:
         window["quotes"].append(sentence)
@@ -1110,7 +1125,9 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
             role = f"contact_{n}"
         seen_roles.add(role)
         # (the heading without its list number, "（三）纸质材料接收" as "纸质材料接收")
-        heading = label or _body(p.section.split(" > ")[-1])
+        # (not a document's own name, "通知" for a notice with no heading above the line, nor a report's question
+        # heading, "有问题找谁？": neither says what the contact is for)
+        heading = label or ("" if " > " not in p.section or p.section.endswith(("？", "?")) else _body(p.section.split(" > ")[-1]))
         if not label and (row := label_row(p.text)) and not _PHONE.search(row[0]):
             heading = row[0]  # a row of a table of terms, "业务咨询 | 市科技局政策法规处：0371-…": what its label cell says
         if not label and (own := _OWN_PURPOSE.match(_body(p.text))) and not re.fullmatch(
@@ -1121,7 +1138,7 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
         fact = _make_fact(role, "contacts", [*([label] if label else []), *fields, _body(p.text)], vocab)
         said = "，".join([*fields, _body(p.text)])
         fact["zh"] = f"{heading}请联系{said.rstrip('。')}。" if heading and heading not in p.text else f"{said.rstrip('。')}。"
-        fact["en"] = f"{'Technical support' if role == 'contact_tech' else 'Enquiries'} ({heading}): {said}."
+        fact["en"] = f"{'Technical support' if role == 'contact_tech' else 'Enquiries'}{f' ({heading})' if heading else ''}: {said}."
         if role.startswith("contact_") and role not in ("contact_business", "contact_tech"):
             # (and the heading's own subject, "规划指导" asked as "规划方面的问题找谁")
             fact["triggers"] = [heading, *(w for w in jieba.lcut(heading) if len(w) >= 2 and w != heading
@@ -1143,6 +1160,11 @@ def _paper_contact(found: Found) -> None:
 
 PLEDGE_SENTENCES = 8  # of a pledge template, quoted whole up to this many
 _MATERIALS_HEADING = r"申报材料|材料清单|提交材料|报送材料|材料要求|所需材料"
+
+
+# Materials a prose sentence lists, after words that say it does ("在申报材料方面，…", "申报材料包括…")
+_PROSE_MATERIALS = re.compile(r"(?:申报|所需|提交的?)材料(?:方面|包括|主要有|主要包括|有|为)")
+_MATERIAL_NOUN = re.compile(r"申报书|申请书|承诺书|身份证|证书|扫描件|复印件|证明|协议")
 
 
 def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
@@ -1167,7 +1189,16 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
         end = next((p.order for p in passages if p.order > start.order and label_row(p.text)), None)
         return [p for p in passages if p.section == start.section and start.order <= p.order and (end is None or p.order < end)]
     # (a short notice leaving the materials to its guide lists them there: "六、申报材料" of the guide)
-    items = listed("n-") or row("n-") or (listed("g-") if _refers_to_guide(passages) else [])
+    def prose(doc: str) -> list[Passage]:
+        """A sentence of running prose listing the materials ("在申报材料方面，项目负责人须在线填写申报书，并上传…承诺书，
+        以及…身份证…的扫描件"), with the sentences right after it on them (the pledge's template, where it is got)."""
+        start = next((p for p in passages if p.id.startswith(doc) and not p.topic and _PROSE_MATERIALS.search(p.text)
+                      and len(_MATERIAL_NOUN.findall(p.text)) >= 2), None)
+        if start is None:
+            return []
+        after = [p for p in passages if p.section == start.section and start.order < p.order <= start.order + 2]
+        return [start, *[p for p in after if _MATERIAL_NOUN.search(p.text) and not _SINGLE.search(p.text)]]
+    items = listed("n-") or row("n-") or (listed("g-") if _refers_to_guide(passages) else []) or prose("n-")
     if items:
         found.facts.append(_make_fact("materials", "materials", [_body(p.text) for p in items[:8]], vocab))
     else:
@@ -1244,10 +1275,13 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
 # ------------------------------------------------------------------------------------------ meta
 def _title_line(lines: list[str]) -> str:
     """The notice's title (a call may be titled as its guide or an announcement: "…项目申报指南", "…申报公告")."""
-    return next((ln for ln in lines[:12] if "通知" in ln and len(ln) <= 80), "") or next(
+    # (no sentence: "记者注意到，今年的申报通知有三处调整。" in a report names the notice, it is no title)
+    return next((ln for ln in lines[:12] if "通知" in ln and len(ln) <= 80 and not ln.endswith(("。", "？", "！"))), "") or next(
         (ln for ln in lines[:12] if re.search(r"\d{4}\s*年度?.{0,40}(?:指南|公告)$", ln) and len(ln) <= 80), "") or next(
-        # ... or any paper on the call, its year and programme named on its first line ("…项目申报工作培训课件")
-        (ln for ln in lines[:1] if re.search(r"\d{4}\s*年度?.{0,30}计划", ln) and len(ln) <= 60), "")
+        # ... or any paper on the call, its year and programme named on its first line ("…项目申报工作培训课件"), or
+        # a report's headline under its paper's name ("2050年度市软科学研究计划项目启动申报"): no sentence either
+        (ln for k, ln in enumerate(lines[:3]) if re.search(r"\d{4}\s*年度?.{0,30}计划", ln) and len(ln) <= 60
+         and (k == 0 or not re.search(r"[。，；：,;:]", ln))), "")
 
 
 def _issuer_line(lines: list[str]) -> str:
@@ -1919,6 +1953,8 @@ def _coverage(vocab: dict[str, Any], notice: str) -> list[dict[str, Any]]:
     flat = squash(notice)
     out = []
     for item in vocab["not_covered"]:
+        if item.get("covered_by") and re.search(item["covered_by"], flat):
+            continue  # the notice says it in its own words ("拟立项项目将于…7月…公示": when the results come out)
         said = squash(str(item["words"][0])) in flat
         words = [w for w in item["words"] if squash(str(w)) not in flat and not (said and str(w).isascii())]
         if words:

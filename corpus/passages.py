@@ -30,6 +30,8 @@ _ANNEX = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}通知)?附件\s*(\d+)\s*(?:[：:]
 # A forwarding notice ("转发《…的通知》的通知", "现将《…的通知》转发给你们"): the notice it names, pasted in after it
 _FORWARDED_NAME = re.compile(r"《([^《》]{6,80}?(?:通知|公告|指南))》")
 _L1 = re.compile(r"^([一二三四五六七八九十]+)(?:、|[)）](?=[\u4e00-\u9fff]))(.{1,12})$")  # "一、申报范围", an e-mail's "一）申报范围"
+# ... or a level's heading whose note runs longer: "一、重大项目（2项，每项25万元）"
+_LEVEL_L1 = re.compile(r"^([一二三四五六七八九十]+)、((?:" + "|".join(w for w, _ in LEVEL_WORDS) + r")(?:项目|课题)\s*[(（][^（）()]{1,30}[)）])$")
 # "1. 申报条件" as a notice's top-level heading, where it numbers its sections in Arabic ("1.1 …" below)
 # "01 申报对象": a section numbered with two digits, as an article sets its headings
 _PADDED = re.compile(r"^(0[1-9]|[1-9]\d)\s+([\u4e00-\u9fff]{2,10})$")
@@ -92,16 +94,40 @@ _DOTTED_HEAD = re.compile(r"^()(\d{1,2}\.\d{1,2})\s*([^，。；,;：:]{6,60})$"
 # "（资助强度：30万元；联系处室：规划处，电话：0371-67170001）"
 # (a bracket inside them, "电话：（0371）67231719", is theirs)
 _FIELDS = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*[：:](?:[^()（）]|[(（][^()（）]*[)）])*)[)）]$")
+# ... or unlabelled, separated by semicolons, one a level or a phone: "（重大项目；战略规划处；0371-67170001）"
+_BARE_FIELDS = re.compile(r"[(（]([^()（）：:]{2,}[；;][^()（）：:]{2,})[)）]$")
+_PHONE_FIELD = r"(?:0\d{2,3}\s*[-－—]?\s*)?\d{7,8}|1[3-9]\d{9}"
+# an office or a phone as such a field says it, unlabelled
+_BARE_CONTACT = re.compile(r"[\u4e00-\u9fff]{2,12}(?:处|室|科|中心|办公室)|(?:电话)?\s*(?:" + _PHONE_FIELD + r")")
+
+
+def _bare_fields(line: str) -> re.Match[str] | None:
+    """A topic line's unlabelled fields in its closing brackets ("（重点项目；规划处；0371-…）"): a level among them or
+    a phone, each field short; None for a bracket that says something else ("（郑州段）")."""
+    m = _BARE_FIELDS.search(line)
+    if not m:
+        return None
+    parts = [x.strip() for x in re.split(r"[；;]", m.group(1))]
+    if any(len(x) > 20 for x in parts) or not any(
+            (len(x) <= 6 and level_of(x)) or re.fullmatch(_PHONE_FIELD, x) for x in parts):
+        return None
+    return m
+
+
 # A footnote the notice's text marks "[1]" ("…须为在某单位[1]"): "[1] 在某单位，指…", under a line "注释：" (or
 # after it on that line)
 FOOTNOTE = re.compile(r"^[\[［【](\d{1,2})[\]］】]\s*(\S.*)$")
 NOTES_HEAD = re.compile(r"^(?:注释|注解|脚注|注)\s*[：:]?\s*((?=[\[［【]\d{1,2}[\]］】]).*)?$")
+# "附：申报指南": an appended guide (or pledge) named after "附" alone, as a report or a letter closes with one
+_APPENDED = re.compile(r"^附[：:]\s*(\S.{1,40})$")
 _ANNEX_LIST = re.compile(r"^(?:- )?(附件)[：:]\s*(\S.*)$")  # "附件：1. …申报书（模板）" lists the annexes
 # "2024年9月", "二〇四二年三月十日", "2043.3.8": the date a notice is signed
 _DATELINE = re.compile(r"^(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?|"
                        r"\d{4}([.．/／-])\d{1,2}\1\d{1,2})$")
 # A question and its answer as a notice's FAQ gives them ("问：…？" then "答：…"): one passage
 _QUESTION = re.compile(r"^(?:问|Q)\s*[：:]")
+# A question as a heading, alone on its line: a few words, no sentence's punctuation before its question mark
+_QUESTION_HEADING = re.compile(r"[^，。；：,;:！？?!\s]{3,16}[？?]")
 _ANSWER = re.compile(r"^(?:答|A)\s*[：:]")
 # "（3）郑州市…研究" in a guide whose fields state its level on the lines below ("项目类别：重点项目")
 _PAREN_NUMBER_BLOCK = re.compile(r"^[(（]()(\d{1,2})[)）]\s*(\S.{5,})$")
@@ -119,8 +145,10 @@ TOPIC_CODE = re.compile(r"([A-Za-z]{1,3})\s*[-－]?\s*(\d{1,3})")
 # ... or a numbered point naming a row's title, its content after it: "9. 郑州市…研究。调查…" ("9、…研究：…")
 _TITLED_POINT = re.compile(r"^\d{1,2}\s*[.、．]\s*([^。：:；;]{6,}?)(?:[。：:]|$)")
 _CODE_LINE = re.compile(r"^([A-Za-z]{1,3}\s*[-－]?\s*\d{1,3})\s*[：:]\s*\S")
-_SENTENCE_END = re.compile(r"(?<=[。！？])")  # a semicolon joins clauses of one sentence
-_ENUMERATION = re.compile(r"(?<=[。！？])|(?<=[；;])(?=\s*[一二三四五六七八九十]是)")
+# (a semicolon joins clauses of one sentence; a sentence ending inside a quotation ends after its closing mark:
+# "“…的重要渠道。”市科技局负责人介绍，…" parts after ”, no passage opening on it)
+_SENTENCE_END = re.compile(r"(?<=[。！？])(?![”’」』])|(?<=[。！？][”’」』])")
+_ENUMERATION = re.compile(r"(?<=[。！？])(?![”’」』])|(?<=[。！？][”’」』])|(?<=[；;])(?=\s*[一二三四五六七八九十]是)")
 _LABEL = re.compile(r"^([^：:。]{2,20})[：:。]")
 _MIN_SENTENCE = 12
 _FIELD = re.compile(r"^[^：:。，,]{2,14}[：:]$")  # a form's labelled blank
@@ -574,6 +602,12 @@ def _segment(lines: list[str]) -> list[Passage]:
                               or (m2 := _PAREN.match(lines[i + 1])) and m2.group(1) == "一" or re.match(r"^[(（]1[)）]", lines[i + 1]))
             # ("常见问题解答" over its questions, in any notice: no topic's title is followed by one)
             or _QUESTION.match(lines[i + 1]))}
+    # A news report's question subheadings ("哪些单位可以申报？", "“限额”怎么分配？"): short questions alone on their
+    # lines, each over the paragraphs that answer it; a report asking two or more is sectioned by them
+    asked = [i for i, x in enumerate(lines[:-1]) if _QUESTION_HEADING.fullmatch(x) and not _QUESTION.match(x)
+             and not _QUESTION_HEADING.fullmatch(lines[i + 1]) and len(lines[i + 1]) > _MIN_SENTENCE]
+    if len(asked) >= 2:
+        bare_headings |= set(asked)
     out: list[Passage] = []
     counters: dict[str, int] = {}
     field_line = -2  # the line of the last form blank emitted
@@ -604,7 +638,9 @@ def _segment(lines: list[str]) -> list[Passage]:
             if named_here and len(cur.path) > 2 and kind in ("contact", "funding", "deliverable"):
                 del cur.path[2:]  # back to the topic the sub-topics just listed belong to
             if part:
-                if kind == "text" and re.search(r"\d\s*万元", part):
+                if kind == "text" and _BARE_CONTACT.fullmatch(part):
+                    kind = "contact"  # "规划处", "0371-67170001": an office or a phone unlabelled
+                elif kind == "text" and re.search(r"\d\s*万元", part):
                     kind = "funding"  # "B类，每项不超过8万元": an amount unlabelled
                 elif kind == "text" and len(part) <= 6 and level_of(part):
                     kind = "level"  # "（重点项目，联系人：…）": the level alone
@@ -675,6 +711,12 @@ def _segment(lines: list[str]) -> list[Passage]:
             # heading the notice itself): its own document, read for what it changes (corpus/ingest.py)
             cur = _Cursor(doc="supplement")
             emit(line, "title", sentences=False)
+            continue
+        if cur.doc != "forward" and (appended := _APPENDED.match(line)) and i + 1 < len(lines) and (
+                doc := "guide" if re.search(r"指南|选题|课题", appended.group(1)) else "pledge" if "承诺书" in appended.group(1) else ""):
+            # "附：申报指南" closing a report or a letter: what it appends begins, an annex as "附件1" is
+            cur = _Cursor(doc=doc, annex=cur.annex + 1)
+            emit(appended.group(1), "title" if doc == "guide" else "text", sentences=False)
             continue
         if cur.doc != "forward" and ((m := _ANNEX.match(line)) or line == "附件"):  # "附件" alone: a notice's one annex
             # (the forwarding part's list of annexes names the forwarded notice, which begins later)
@@ -842,7 +884,7 @@ def _segment(lines: list[str]) -> list[Passage]:
             continue
         if (m := _ARTICLE.match(line)) and line.startswith("第") and "条" in line[:6]:
             article = number_of(m.group(1))
-        if m := _L1.match(line) or _ARTICLE.match(line) or _BRACKETED.match(line) or _PAREN_BRACKETED.match(line) or (
+        if m := _L1.match(line) or _LEVEL_L1.match(line) or _ARTICLE.match(line) or _BRACKETED.match(line) or _PAREN_BRACKETED.match(line) or (
                 _PADDED.match(line) if cur.doc == "notice" else None) or (
                 long if cur.doc == "notice" and (long := _LONG_L1.match(line)) and cur.path
                 and number_of(long.group(1)) == cur.path[0][0] + 1 else None):
@@ -943,7 +985,7 @@ def _segment(lines: list[str]) -> list[Passage]:
                 # "（一）…" right under "重大项目": the section's topics, their fields perhaps on the same
                 # line ("（一）…研究（资助强度：30万元；联系处室：规划处，电话：…）")
                 n = number_of(m.group(1))
-                fields = _FIELDS.search(line)
+                fields = _FIELDS.search(line) or _bare_fields(line)
                 head = line[: fields.start()] if fields else line
                 cur.set(2, n, f"{n}. {_short(head[m.start(2):])}")
                 cur.paren_topics = True
@@ -979,8 +1021,9 @@ def _segment(lines: list[str]) -> list[Passage]:
             # (in a guide too: "1. 2." under its "（一）申报单位条件" are that sub-item's points)
             level = cur.numbered_level if cur.doc in ("notice", "guide") else 2
             if topical and cur.level:
-                # its fields may close its line: "1. 郑州市…研究（归口：规划处，电话：67172315）"
-                fields = _FIELDS.search(line)
+                # its fields may close its line: "1. 郑州市…研究（归口：规划处，电话：67172315）", or unlabelled
+                # ("1. 郑州市…研究（重点项目；规划处；0371-…）")
+                fields = _FIELDS.search(line) or _bare_fields(line)
                 head = line[: fields.start()] if fields else line
                 cur.set(2, number, f"{number}. {_short(head[m.start(2):])}")
                 emit(head, "heading", sentences=False)

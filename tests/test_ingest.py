@@ -2292,3 +2292,131 @@ def test_a_list_of_exclusions_numbered_in_chinese_numerals_is_the_facts(tmp_path
     assert quotes[0] == "有下列情形之一的，不予受理："
     # the list's items, "（一）…（三）", are what rules an application out
     assert "申报内容涉及国家秘密的；" in quotes and "同一项目已获得市级财政资金支持的。" in quotes
+
+
+# A news report carrying the call: a headline under the paper's name, a byline with its font-size buttons, an
+# official's quoted remarks, question subheadings over the facts in prose, and "附：申报指南" at its end with topics
+# "N. title（类别；处室；电话）"
+_REPORT = [
+    "某市晚报 · 某市新闻", "",
+    "2090年度市软科学研究计划项目开始申报", "",
+    "来源：某市晚报　　发布时间：2090-02-20 09:00　　字号：大 中 小", "",
+    "本报讯（记者 林晓舟）记者从市科技局了解到，2090年度某市软科学研究计划项目申报工作日前启动。", "",
+    "“软科学项目要回答城市发展中的真问题。”市科技局有关负责人说，今年的课题均由局内各业务处室提出。", "",
+    "谁能来申报？", "",
+    "据介绍，申报单位须为在某市注册、具有独立法人资格的高等院校和科研院所，企业不得作为申报单位。", "",
+    "资助额度多少？", "",
+    "今年计划安排市财政资金共30万元，其中重点项目2项、一般项目2项。", "",
+    "重点项目每项资助9万元，一般项目每项资助6万元。", "",
+    "究竟如何申报？", "",
+    "申报单位须登录某市科技项目管理系统填报，网上填报将于2090年3月31日17:00截止，逾期系统关闭。", "",
+    "申报程序为：单位注册—网上填报—单位审核—部门推荐—专家评审。", "",
+    "在申报材料方面，申报人须在线填写申报书，并上传单位承诺书和负责人身份证扫描件。", "",
+    "课题涉及国家秘密的不予受理。", "",
+    "哪些时间要注意？", "",
+    "网上填报时间为2090年2月21日至2090年3月31日17:00。", "",
+    "专家评审预计在2090年4月10日至4月20日进行，采取会议评审方式。", "",
+    "拟立项项目将于2090年6月在市科技局网站公示，公示期为5个工作日。", "",
+    "项目研究周期为一年，须于2091年3月31日前完成结题。", "",
+    "有事该问谁？", "",
+    "政策方面的疑问可咨询市科技局规划处，电话0371-60001234。", "",
+    "附：申报指南", "",
+    "2090年度某市软科学研究计划项目申报指南", "",
+    "一、重点项目（2项，每项9万元）", "",
+    "1. 某市湖泊生态保护补偿机制研究（重点项目；生态处；0371-60002222）", "",
+    "研究要点：梳理某市湖泊生态保护补偿的做法，提出完善补偿机制的建议。", "",
+    "2. 某市科技金融服务体系优化研究（重点项目；金融处；0371-60004444）", "",
+    "研究要点：分析某市科技金融服务的短板，提出优化服务体系的路径。", "",
+    "二、一般项目（2项，每项6万元）", "",
+    "3. 某市社区科普服务供给模式研究（一般项目；科普处；0371-60003333）", "",
+    "研究要点：调研某市社区科普服务的供给现状，提出供给模式创新的办法。", "",
+    "4. 某市乡村数字治理能力提升研究（一般项目；农村处；0371-60005555）", "",
+    "研究要点：梳理某市乡村数字治理的现状，提出提升治理能力的措施。", "",
+    "（责任编辑：宋一帆）",
+]
+
+
+def test_a_reports_question_subheadings_are_its_sections(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _REPORT)
+    by_text = {p.text: p for p in corpus.passages}
+    assert by_text["今年计划安排市财政资金共30万元，其中重点项目2项、一般项目2项。"].section == "通知 > 资助额度多少？"
+    assert by_text["课题涉及国家秘密的不予受理。"].section == "通知 > 究竟如何申报？"
+
+
+def test_a_quoted_remark_ends_its_sentence_after_the_closing_quote(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _REPORT)
+    texts = [p.text for p in corpus.passages]
+    # no passage opens on the closing quote of the remark before it
+    assert "“软科学项目要回答城市发展中的真问题。”" in texts
+    assert "市科技局有关负责人说，今年的课题均由局内各业务处室提出。" in texts
+    assert not any(t.startswith("”") for t in texts)
+
+
+def test_a_reports_byline_and_headline_are_not_cut_sentences_and_the_headline_is_its_title(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _REPORT)
+    texts = [p.text for p in corpus.passages]
+    # the byline's font-size buttons are no words of it, and the report's first paragraph is its own
+    assert "来源：某市晚报 发布时间：2090-02-20 09:00" in texts
+    assert any(t.startswith("本报讯") for t in texts)
+    # the headline names the call: its year and programme
+    assert found.meta["year"] == 2090 and found.meta["programme"] == "市软科学研究计划"
+
+
+def test_an_appended_guide_after_fu_holds_the_topics_with_their_unlabelled_fields(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _REPORT)
+    topics = {t.title: t for t in corpus.topics}
+    assert len(topics) == 4
+    lake = topics["某市湖泊生态保护补偿机制研究"]
+    assert lake.level == "key" and lake.funding_wan == 9
+    assert [(c.office, c.phone) for c in lake.contacts] == [("生态处", "0371-60002222")]
+    # (in the guide "附：申报指南" begins, not in the report's last section)
+    assert next(p for p in corpus.passages if p.text == lake.title_quote).section.startswith("附件1 申报指南 > 一、重点项目")
+    # its fields, each a passage of its kind, are no words of its title's line
+    assert lake.title_quote == "1. 某市湖泊生态保护补偿机制研究" and lake.contact_quote == "生态处0371-60002222"
+    village = topics["某市乡村数字治理能力提升研究"]
+    assert village.level == "general" and [(c.office, c.phone) for c in village.contacts] == [("农村处", "0371-60005555")]
+
+
+def test_a_contact_under_a_question_heading_is_not_headed_by_it(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, _REPORT)
+    contact = next(f for f in found.facts if f["intent"] == "contacts")
+    assert contact["zh"].startswith("政策方面的疑问可咨询市科技局规划处") and "问谁" not in contact["zh"]
+
+
+def test_a_submissions_closing_is_no_completion_deadline(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, _REPORT)
+    # "网上填报将于…截止" closes the window; the project is completed "须于2091年3月31日前完成结题"
+    assert "2091年3月31日" in found.fact("completion_deadline")["quotes"][0]
+
+
+def test_a_window_the_notice_expects_is_named_by_its_step(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, _REPORT)
+    window = next(f for f in found.facts if f.get("window") and f["window"]["opens"] == "2090-04-10")
+    assert window["window"]["name_zh"] == "专家评审"
+
+
+def test_a_refusal_that_is_no_lateness_does_not_join_the_submission_window(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, _REPORT)
+    assert not any("国家秘密" in q for q in found.fact("submission_window")["quotes"])
+
+
+def test_materials_listed_in_a_prose_sentence_are_the_materials(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, _REPORT)
+    materials = found.fact("materials")
+    assert materials and materials["quotes"][0].startswith("在申报材料方面") and "身份证" in materials["zh"]
+
+
+def test_a_step_dated_by_its_month_is_a_dated_fact_and_covers_when_results_come_out(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _REPORT)
+    dated = next(f for f in found.facts if any("2090年6月" in q for q in f["quotes"]))
+    assert dated["intent"] == "dates" and "拟立项项目公示" in dated["triggers"] and "2090-06" in dated["en"]
+    # the notice says when the projects to be approved are made public: "when will results be announced" is asked of it
+    assert "announced" not in corpus.not_covered
+
+
+def test_a_procedure_said_as_its_steps_after_wei_and_a_total_said_with_gong(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, _REPORT)
+    procedure = found.fact("procedure")
+    assert procedure and "单位注册—网上填报" in procedure["zh"]
+    total = found.fact("funding_total")
+    assert total and "30万元" in total["zh"]
