@@ -67,6 +67,8 @@ _BULLET = re.compile(r"^(?:[-*+•●○◦■□◆◇▪►▸☐☑]|" + _SYM
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+(?=\S)|(?:[•●○◦■□◆◇▪►▸☐☑]|" + _SYMBOLS + r")\s*(?=\S))")
 # A web page saved as text: its breadcrumb, its buttons and its footer are not the notice.
 _WEB_FURNITURE = re.compile(r"^(?:首页|当前位置[：:]?|您的位置[：:]?)\s*(?:[>＞»›]|\s*首页\s*[>＞»›])|^(?:【[^】]{2,6}】\s*){2,}$|"
+                            # (a breadcrumb with no 首页: "某市科学技术局 > 通知公告")
+                            r"^[\u4e00-\u9fff]{2,20}(?:\s*[>＞»›]\s*[\u4e00-\u9fff]{2,12}){1,4}$|"
                             r"ICP备|公网安备|版权所有|网站标识码|建议使用.{0,20}分辨率|浏览次数|"
                             # an article's: its view counter, its end mark, its buttons
                             r"阅读[：:]\s*\d+\s*$|^[—\-–]+\s*END\s*[—\-–]+$|^点击阅读原文$|^(?:分享|收藏|在看|点赞)(?:\s+(?:分享|收藏|在看|点赞))+$")
@@ -80,6 +82,10 @@ _FONT_SIZE = re.compile(r"[ \t\u3000]*[【\[]?字号[：:]?[ \t\u3000]*[【\[]?�
 _EMPHASIS = re.compile(r"\*\*([^*]+?)\*\*")
 _HEADING_MARK = re.compile(r"^#{1,6}\s")
 _OUTER_BARS = re.compile(r"^\|\s*(.*?)\s*\|$")
+# A posting's publication line as a news column prints it under the title ("发布时间：2069-04-07　来源：政策法规处"):
+# whole on its line (the next line is the posting's own text), and the posting's date
+PUBLISHED = re.compile(r"^(?:发布时间|发布日期|发文日期|发布于)\s*[：:]?\s*(\d{4})\s*[-./／年]\s*(\d{1,2})\s*[-./／月]\s*(\d{1,2})日?"
+                       r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s+(?:来源|作者|发布机构|信息来源|文章来源)[：:]\s*[^。，,；;\s]{1,20})*$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 
@@ -636,6 +642,31 @@ def clean_lines(raw: str) -> list[str]:
     return [back(ln, whole=True) for ln in lines]
 
 
+def published_order(lines: list[str]) -> list[str]:
+    """`lines` with the postings they hold in the order they were published: a news column's postings pasted
+    newest first (an extension notice, then a Q&A on the call, then the call itself), each its title and the
+    publication line under it ("发布时间：2069-04-07 …") to the next posting's title, put back oldest first, so
+    that what a later posting changes follows what it changes. Lines before the first posting stay first; two
+    postings of one date keep their order; lines with fewer than two postings, or already in order, are kept."""
+    marks = [(k, m) for k, ln in enumerate(lines) if (m := PUBLISHED.match(ln.strip()))]
+    if len(marks) < 2:
+        return lines
+    starts: list[int] = []
+    for k, _m in marks:
+        t = k - 1
+        while t >= 0 and not lines[t].strip():
+            t -= 1
+        starts.append(max(t, 0))
+    if any(b <= a for a, b in zip(starts, starts[1:], strict=False)):
+        return lines
+    dates = [(int(m.group(1)), int(m.group(2)), int(m.group(3))) for _k, m in marks]
+    if dates == sorted(dates):
+        return lines
+    bounds = [*starts, len(lines)]
+    postings = sorted(range(len(starts)), key=lambda i: dates[i])
+    return lines[: starts[0]] + [ln for i in postings for ln in lines[bounds[i] : bounds[i + 1]]]
+
+
 def _clean_lines(raw: str) -> list[str]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     page = page_lines(text)
@@ -647,7 +678,7 @@ def _clean_lines(raw: str) -> list[str]:
     text = _FONT_SIZE.sub("", text)
     lines = [_SPACED_LABEL.sub(lambda m: re.sub(r"\s", "", m.group(0)), re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip())
              for ln in _aligned_rows(_tab_rows(text.split("\n")))]
-    lines = _without_translation(_without_mail_header(lines))
+    lines = published_order(_without_translation(_without_mail_header(lines)))
     running = _running_lines(lines)
     # (before page furniture goes: a row's number alone on its line, "3", is no page number there; the
     # furniture parting its rows is found without such lines)
@@ -660,7 +691,7 @@ def _clean_lines(raw: str) -> list[str]:
     # A bulleted line ("● 申报单位须…", "□ 项目负责人身份证件") starts an item: nothing joins it to the line above.
     bulleted = {_unmark(ln) for ln in kept if _BULLET.match(ln)}
     # A Markdown heading or a line bold from end to end ("**选题1：…研究**") is whole: nothing joins it.
-    whole = {_unmark(ln) for ln in kept if _HEADING_MARK.match(ln) or _EMPHASIS.fullmatch(ln)}
+    whole = {_unmark(ln) for ln in kept if _HEADING_MARK.match(ln) or _EMPHASIS.fullmatch(ln) or PUBLISHED.match(ln)}
     joined: list[str] = []
     for ln in map(_unmark, kept):
         # (a heading after a line closing with a colon, "有关事项通知如下：", starts its block: it is no label's value)

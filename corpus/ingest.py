@@ -303,8 +303,9 @@ def _in(p: Passage, where: str) -> bool:
 
 # A sentence excluding some ("企业、社会组织和个人不在本次申报范围内"): not who may apply.
 EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不得?作为[^。，,]{0,6}申报|不予?受理|不接受|不属于|除外|不能申报")
-# A unit type's own condition for applying: "以新型研发机构名义申报的，须…", "科研院所申报的，应…"
-_TYPE_CONDITION = re.compile(r"(?:以)?(?:" + "|".join(w for w, _ in ORG_WORDS) + r")(?:名义)?申报的?\s*[，,]\s*(?:须|应|需|必须)")
+# A unit type's own condition for applying: "以新型研发机构名义申报的，须…", "科研院所申报的，应…", or the type
+# itself the sentence's subject: "新型研发机构须经市级及以上科技主管部门备案"
+_TYPE_CONDITION = re.compile(r"(?:以)?(?:" + "|".join(w for w, _ in ORG_WORDS) + r")(?:(?:名义)?申报的?\s*[，,]\s*|\s*)(?:须|应|需|必须)")
 # A heading over a list of exclusions ("哪些情况不能报？", "不予受理的情形")
 _EXCLUDING_HEADING = re.compile(EXCLUSION.pattern + r"|不(?:能|得|可以?)(?:申)?报|不予|负面清单")
 # The unit types a call usually excludes, as ORG_WORDS and PERSON_WORDS name them
@@ -679,6 +680,20 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
         found.facts.append(fact)
 
 
+def _named_in_english(found: Found, vocab: dict[str, Any]) -> None:
+    """A fact the notice names in its own words (a dated step "纸质材料报送截止时间", a contact headed "宏观指导"),
+    no role of the vocabulary with English triggers of its own: found by the English an applicant asks it by
+    too ("By what date must the printed copies be delivered?"), for each word of the vocabulary's `named_en`
+    its names hold."""
+    glossary: dict[str, list[str]] = vocab.get("named_en", {})
+    for fact in found.facts:
+        if fact["role"] in vocab["roles"]:
+            continue
+        names = [t for t in fact["triggers"] if re.search(r"[\u4e00-\u9fff]", t)]
+        english = [en for zh, ens in glossary.items() if any(zh in t for t in names) for en in ens]
+        fact["triggers"] = list(dict.fromkeys([*fact["triggers"], *english]))
+
+
 def _batch_of_section(section: str) -> str | None:
     """The batch a passage's heading names ("通知 > 六、时间安排 > （二）第二批 > 1. 网上填报时间" -> 第二批)."""
     for part in reversed(section.split(" > ")):
@@ -957,16 +972,31 @@ def _amendments(passages: list[Passage], found: Found, vocab: dict[str, Any]) ->
     a topic's office or phone, a contact's phone. The changed fact quotes the later notice's sentence first and
     says what the first notice had; one fact lists every change, under the later notice's title and date."""
     later = [p for p in passages if p.id.startswith("s-")]
-    title = next((p.text for p in later if p.kind == "title"), "补充通知")
-    changes = [_body(p.text) for p in later if _CHANGE.search(read_dates(p.text))]
-    if changes:
-        dated = [p.text for p in later if p.kind == "dateline"][:1]
-        fact = _make_fact("amendments", "dates", [title, *changes, *dated], vocab)
-        fact["zh"] = f"{title}{f'（{dated[0]}）' if dated else ''}：" + "".join(
-            c if c.endswith("。") else c + "。" for c in changes)
+    # (several later postings, each under its title, oldest first: "…申报工作答疑", then "关于延长…的通知")
+    postings: list[list[Passage]] = []
+    for p in later:
+        if p.kind == "title" or not postings:
+            postings.append([])
+        postings[-1].append(p)
+    quotes: list[str] = []
+    parts: list[str] = []
+    for posting in postings:
+        changes = [_body(p.text) for p in posting if _CHANGE.search(read_dates(p.text))]
+        if changes:
+            title = next((p.text for p in posting if p.kind == "title"), "补充通知")
+            dated = [p.text for p in posting if p.kind == "dateline"][:1]
+            quotes += [title, *changes, *dated]
+            parts.append(f"{title}{f'（{dated[0]}）' if dated else ''}：" + "".join(
+                c if c.endswith("。") else c + "。" for c in changes))
+    if quotes:
+        fact = _make_fact("amendments", "dates", quotes, vocab)
+        fact["zh"] = "".join(parts)
         found.facts.append(fact)
     originals: dict[str, tuple[str, str]] = {}  # each amended window's dates as the first notice had them
+    title = "补充通知"
     for p in later:
+        if p.kind == "title":
+            title = p.text
         text = read_dates(p.text)
         said = _body(p.text)
         item_topic = _topic_named(text, found)
@@ -980,6 +1010,14 @@ def _amendments(passages: list[Passage], found: Found, vocab: dict[str, Any]) ->
                 role = ("submission_window" if re.search(r"填报|申报|提交|报送", subject) and not re.search(r"审核|推荐", subject)
                         else "review_window" if re.search(r"审核|推荐|评审", subject) else None)
                 amended = found.fact(role) if role else None
+                if was := _ORIGINALLY.search(subject):
+                    # "…截止时间由原定的2069年4月17日延长至…": what held that date, whatever the words name
+                    holder = _holding_date(found, _iso(*was.groups()))
+                    if holder is not None and not holder.get("window"):
+                        _amend_date(holder, was.groups(), span, said, title)
+                        continue
+                    amended = holder or amended
+                    role = amended["role"] if amended is not None else role
                 if amended is None or not amended.get("window"):
                     found.notes.append(f"补充通知：找不到“{subject}”所改的时间段。")
                     continue
@@ -1025,6 +1063,8 @@ def _amendments(passages: list[Passage], found: Found, vocab: dict[str, Any]) ->
                         found.notes.append(f"补充通知：找不到“{subject}”所说的课题或其唯一的联系电话。")
                         continue
                     topic["contacts"][0]["phone"] = new
+                    if (was := topic.get("contact_quote")) and (listed := found.fact("amendments")) and was not in listed["quotes"]:
+                        listed["quotes"].append(was)  # (the line it replaces, cited by the list of changes)
                     topic["contact_quote"] = said
                     continue
                 contact = _contact_changed(found, subject, old)
@@ -1047,6 +1087,33 @@ def _amendments(passages: list[Passage], found: Found, vocab: dict[str, Any]) ->
                 _amend_contact(contact, old, value, said, title)  # a contact's office or person the notice names
             else:
                 found.notes.append(f"补充通知：找不到“{subject}”所改的内容。")
+
+
+# The date a change names as the one it replaces: "由原定的2069年4月10日17:00延长至…", "原定于2069年4月17日"
+_ORIGINALLY = re.compile(r"原(?:定|来|先|为|定为|定于)?的?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def _holding_date(found: Found, when: str) -> dict[str, Any] | None:
+    """The one dated fact of the notice a change's old date is: the window that closes (else opens) on it, else
+    the one other fact of dates whose quote says it; None when there is none or more than one."""
+    for end in ("closes", "opens"):
+        windows = [f for f in found.facts if f.get("window") and f["window"].get(end) == when]
+        if len(windows) == 1:
+            return windows[0]
+    singles = [f for f in found.facts if f["intent"] == "dates" and not f.get("window") and f["id"] != "amendments" and any(
+        _iso(*m.groups()) == when for q in f["quotes"] for m in _SINGLE.finditer(read_dates(q)))]
+    return singles[0] if len(singles) == 1 else None
+
+
+def _amend_date(fact: dict[str, Any], old: tuple[str, ...], span: re.Match[str], said: str, title: str) -> None:
+    """A dated fact (not a window: "纸质材料报送截止时间：…") a later notice moved to the date `span` ends on: the
+    change quoted first, said first in its answer, the notice's own sentence after it."""
+    new = (span.group(4) or span.group(1), span.group(5) or span.group(2), span.group(6)) if span.re is _RANGE else (
+        (span.group(1), span.group(2), span.group(3)) if span.re is _SINGLE else (old[0], span.group(1), span.group(2)))
+    if said not in fact["quotes"]:
+        fact["quotes"] = [said, *fact["quotes"]]
+    fact["zh"] = f"{said.rstrip('。')}（{title}）。原通知：{fact['zh']}"
+    fact["en"] = fact["en"].replace(_iso(*old), f"{_iso(*new)} (moved by a later notice from {_iso(*old)})", 1)
 
 
 def _contact_changed(found: Found, subject: str, old: str | None) -> dict[str, Any] | None:
@@ -2053,6 +2120,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
         _forwarding(passages, found, vocab, _issuer_line(lines[:forwarded]))
     _topics(passages, found, amounts, vocab)
     _amendments(passages, found, vocab)
+    _named_in_english(found, vocab)
     _rules(found)
     _footnoted_rules(found, _footnotes(passages))
     if not found.topics:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from corpus.cleaning import CSV_ROW
+from corpus.cleaning import CSV_ROW, PUBLISHED
 from corpus.script import AsWritten, simplified
 
 _CN_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
@@ -124,8 +124,8 @@ _ANNEX_LIST = re.compile(r"^(?:- )?(附件)[：:]\s*(\S.*)$")  # "附件：1. �
 # "2024年9月", "二〇四二年三月十日", "2043.3.8": the date a notice is signed
 _DATELINE = re.compile(r"^(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?|"
                        r"\d{4}([.．/／-])\d{1,2}\1\d{1,2})$")
-# A question and its answer as a notice's FAQ gives them ("问：…？" then "答：…"): one passage
-_QUESTION = re.compile(r"^(?:问|Q)\s*[：:]")
+# A question and its answer as a notice's FAQ gives them ("问：…？" or "问3：…？", then "答：…"): one passage
+_QUESTION = re.compile(r"^(?:问|Q)\s*\d{0,2}\s*[：:]")
 # A question as a heading, alone on its line: a few words, no sentence's punctuation before its question mark
 _QUESTION_HEADING = re.compile(r"[^，。；：,;:！？?!\s]{3,16}[？?]")
 _ANSWER = re.compile(r"^(?:答|A)\s*[：:]")
@@ -705,6 +705,14 @@ def _segment(lines: list[str]) -> list[Passage]:
             emit(record_head, "heading", sentences=False)
             if record_fields:
                 emit_fields(record_fields)
+            continue
+        if PUBLISHED.match(line):
+            continue  # a posting's publication line (its place in the postings' order: corpus/cleaning.py)
+        if i + 1 < len(lines) and PUBLISHED.match(lines[i + 1]) and any(p.kind == "dateline" for p in out):
+            # A later posting on the call, after the notice's date line, its title over its publication line
+            # ("…申报工作答疑" / "发布时间：…"): its own document, read for what it changes (corpus/ingest.py)
+            cur = _Cursor(doc="supplement")
+            emit(line, "title", sentences=False)
             continue
         if SUPPLEMENT_TITLE.match(line) and any(p.kind == "dateline" for p in out):
             # A later notice amending this one, after this one's date line (not a title such as "关于调整…的通知"

@@ -25,11 +25,13 @@ from api.app import create_app
 from assistant.cli import main as cli_main
 from assistant.eligibility import EligibilityChecker
 from assistant.engine import Assistant
+from assistant.matching import FactMatcher
 from assistant.models import Profile
 from assistant.sections import Outline
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
 from corpus import CORPUS_DIR, Corpus, CorpusError, inspect_corpus, load_corpus, squash
+from corpus.check import check_corpus
 from corpus.cleaning import clean_lines, translations
 from corpus.ingest import Found, ingest
 from corpus.passages import segment
@@ -2420,3 +2422,129 @@ def test_a_procedure_said_as_its_steps_after_wei_and_a_total_said_with_gong(tmp_
     assert procedure and "单位注册—网上填报" in procedure["zh"]
     total = found.fact("funding_total")
     assert total and "30万元" in total["zh"]
+
+
+_POSTINGS_NEWEST_FIRST = [
+    "某市科学技术局 > 通知公告", "",
+    "关于延长某市2072年度软科学研究计划项目申报截止时间的通知", "",
+    "发布时间：2072-04-02　　来源：规划处", "",
+    "各区县科技主管部门，各有关单位：", "",
+    "经研究，决定对2072年度软科学研究计划项目申报时间作如下调整：",
+    "一、网上申报截止时间由原定的2072年4月6日17:00延长至2072年4月20日17:00。",
+    "二、纸质申报材料报送截止时间由原定的2072年4月12日延长至2072年4月28日17:00，报送地点不变。",
+    "其他事项不变，仍按原通知执行。", "", "某市科学技术局", "", "2072年4月2日", "",
+    "------------------------------------------------------------", "",
+    "某市2072年度软科学研究计划项目申报答疑", "",
+    "发布时间：2072-03-18　　来源：规划处", "",
+    "通知发布以来，我局收到各单位的一些咨询，现统一答复如下，供各单位参考。", "",
+    "问1：单位限额是否按项目类别分别计算？", "",
+    "答：不分类别，合并计算。例如科研院所限报2项，是指重点、一般项目合计不超过2项。", "",
+    "问2：附件1中课题2的联系电话是否正确？", "",
+    "答：经核实，附件1中课题2“某市湿地公园科普教育功能提升研究”的联系电话有误，联系电话更正为60000477。", "",
+    "某市科学技术局规划处", "", "2072年3月18日", "",
+    "------------------------------------------------------------", "",
+    "某市科学技术局关于组织申报2072年度软科学研究计划项目的通知", "",
+    "发布时间：2072-03-01　　来源：规划处", "",
+    "各区县科技主管部门，各有关单位：", "",
+    "一、申报条件", "申报单位应为某市内具有独立法人资格的高等院校、科研院所。", "",
+    "二、时间安排",
+    "（一）网上填报时间：2072年3月5日9:00至2072年4月6日17:00。",
+    "（二）纸质材料报送截止时间：2072年4月12日17:00，逾期不予接收。", "",
+    "某市科学技术局", "", "2072年3月1日", "",
+    "附件1", "", "2072年度软科学研究计划项目申报指南", "",
+    "课题1　某市老旧小区适老化改造技术路径研究", "类别：重点项目", "归口处室：社会处　　联系电话：60000466",
+    "研究内容：调研某市老旧小区适老化改造现状，提出改造的技术路径和推进措施。", "",
+    "课题2　某市湿地公园科普教育功能提升研究", "类别：一般项目", "归口处室：科普处　　联系电话：60000470",
+    "研究内容：分析某市湿地公园科普设施和活动的现状，提出提升科普教育功能的建议。", "",
+]
+
+
+def test_postings_pasted_newest_first_are_read_oldest_first(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _POSTINGS_NEWEST_FIRST)
+    lines = corpus.clean_notice.split("\n")
+    # the call itself first (the breadcrumb is page furniture), then the Q&A, then the extension, by publication date
+    assert lines[0] == "某市科学技术局关于组织申报2072年度软科学研究计划项目的通知"
+    assert lines.index("某市2072年度软科学研究计划项目申报答疑") < lines.index(
+        "关于延长某市2072年度软科学研究计划项目申报截止时间的通知")
+    # a publication line is whole: the posting's first sentence is not joined to it
+    assert "通知发布以来，我局收到各单位的一些咨询，现统一答复如下，供各单位参考。" in lines
+    # ... and it is no passage: no fact of dates is made of it
+    assert not any(p.text.startswith("发布时间") for p in corpus.passages)
+
+
+def test_each_later_posting_amends_the_call_under_its_own_title_and_date(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _POSTINGS_NEWEST_FIRST)
+    window = next(f for f in corpus.facts if f.role == "submission_window").window
+    assert window is not None and (window.opens.isoformat(), window.closes.isoformat()) == ("2072-03-05", "2072-04-20")
+    # the Q&A's answer corrects a topic's phone
+    topic = next(t for t in corpus.topics if t.title == "某市湿地公园科普教育功能提升研究")
+    assert [c.phone for c in topic.contacts] == ["60000477"]
+    # one list of changes, each under its posting's title and date
+    changed = next(f for f in corpus.facts if f.role == "amendments")
+    assert changed.zh.startswith("某市2072年度软科学研究计划项目申报答疑（2072年3月18日）：")
+    assert "关于延长某市2072年度软科学研究计划项目申报截止时间的通知（2072年4月2日）：" in changed.zh
+    assert not [n for n in found.notes if n.startswith("补充通知")]
+    # the replaced phone and every posting's date are covered: the corpus checks clean
+    assert check_corpus(tmp_path / "out") == []
+
+
+def test_a_change_naming_the_date_it_replaces_moves_the_fact_holding_that_date(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _POSTINGS_NEWEST_FIRST)
+    # "纸质申报材料报送截止时间由原定的2072年4月12日延长至…": the paper copies' date, not the online window (报送)
+    paper = next(f for f in corpus.facts if any(q.startswith("纸质材料报送截止时间") for q in f.quotes))
+    assert paper.quotes[0].startswith("二、纸质申报材料报送截止时间由原定的2072年4月12日延长至2072年4月28日")
+    assert paper.zh.startswith("二、纸质申报材料报送截止时间由原定") and "2072-04-28" in paper.en
+    window = next(f for f in corpus.facts if f.role == "submission_window").window
+    assert window is not None and window.closes.isoformat() == "2072-04-20"
+
+
+def test_numbered_questions_of_a_qa_are_joined_to_their_answers(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _POSTINGS_NEWEST_FIRST)
+    assert any(p.text.startswith("问1：单位限额是否按项目类别分别计算？答：不分类别，合并计算。") for p in corpus.passages)
+
+
+_NAMED_IN_ITS_OWN_WORDS = [
+    "某市科学技术局关于组织申报2073年度某市软科学研究计划项目的通知", "",
+    "一、项目设置",
+    "本年度设重点项目3项、一般项目5项，所有项目须于2074年3月31日前完成研究任务并提交结题报告。",
+    "二、申报条件",
+    "（一）申报单位",
+    "1. 注册地在某市、具有独立法人资格的高等院校、科研院所、新型研发机构。",
+    "2. 新型研发机构须经市级以上科技主管部门备案。",
+    "3. 企业不得作为申报单位。",
+    "（二）项目负责人",
+    "1. 年龄不超过55周岁。",
+    "三、时间安排",
+    "（一）网上填报时间：2073年3月6日9:00至2073年4月8日17:00。",
+    "（二）纸质材料报送截止时间：2073年4月15日17:00。",
+    "四、联系方式",
+    "（一）业务咨询",
+    "市科技局政策法规处：0371-60000501",
+    "（二）宏观指导",
+    "市科技局发展规划处：0371-60000502",
+    "", "某市科学技术局", "2073年3月1日",
+]
+
+
+def test_a_unit_types_condition_with_the_type_as_its_subject_joins_the_applicants_fact(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _NAMED_IN_ITS_OWN_WORDS)
+    applicants = next(f for f in corpus.facts if f.role == "applicants")
+    # "新型研发机构须经…备案" (no "以…名义申报的，须"): what that type must have, said when asked whether it may apply
+    assert "新型研发机构须经市级以上科技主管部门备案。" in applicants.quotes
+
+
+def test_a_step_or_contact_the_notice_names_in_chinese_is_found_by_its_english_words(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _NAMED_IN_ITS_OWN_WORDS)
+    matcher = FactMatcher(corpus.facts)
+
+    def matched(question: str) -> dict[str, float]:
+        return {s.fact.role: s.score for s in matcher.score(canonical(question))}
+    # the paper copies' deadline, a dated step of the notice's own naming, asked in English ...
+    paper = next(f for f in corpus.facts if f.role.startswith("date_") and "2073年4月15日" in f.quotes[0])
+    asked = matched("By what date must the printed copies be delivered?")
+    assert paper.role in asked
+    # ... found by the paper copies' own words, no more than the paper copies' fact is (the date asked decides)
+    assert asked[paper.role] == asked["paper_materials"]
+    # the contact headed "宏观指导", asked in English
+    macro = next(f for f in corpus.facts if "0371-60000502" in f.zh)
+    assert macro.role in matched("Which office gives macro guidance?")
