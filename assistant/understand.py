@@ -117,6 +117,8 @@ NAMED_NOW = re.compile(r"现在|目前|这会儿|今天|此刻|当前|截止|过
 # Words that list several asked things at once ("截止时间、经费、联系电话分别是？").
 _LIST_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff])(?:和|以及|及|还有)(?=[\u4e00-\u9fff])")
 _ATTRIBUTE_PATTERN = dict(ATTRIBUTES)
+# A may-I ending ("可以申报吗", "能报吗"): what is left before it is the subject asked about
+_MAY_I_TAIL = re.compile(r"(?:可以|能|能否|可否|是否|能不能|可不可以|允许)[\u4e00-\u9fff]{0,4}?(?:吗|么)?[?？。]?$")
 # A frame the first listed item opens and every item shares ("信用方面对单位和负责人都有啥规定": what is
 # required of the unit's credit and of the leader's): the words up to its preposition.
 _SHARED_FRAME = re.compile(r"^.*?(?:对于|对|关于|针对)(?=[\u4e00-\u9fff])")
@@ -295,6 +297,7 @@ SPLIT_VALUES = ("date", "amount", "phone", "office", "url", "count", "age")  # v
 ALTERNATIVES = True  # "是网上报还是交纸质的" asks both
 CLOSED_APART = True  # a bare predicate after a closed question is a question of its own
 GENERAL_ASK_UNRANKED = True  # "…有啥规定" is ranked on what it is about, not on 规定 (V.ASKED_AS_RULE)
+SUBJECT_CARRIED = True  # "新型研发机构可以申报吗？有什么要求？": a bare general ask is asked of the may-I subject before
 SHARED_FRAMES = True  # "对A和B都…" asks of A and of B, each with the frame "对"
 ATTRIBUTE_PAIRS = True  # "子课题的电话和完成期限" asks two attributes of one subject
 ASKER_STATES = True  # clauses are dropped as the asker's own facts only when someone speaks of themselves or asks may-I
@@ -615,6 +618,14 @@ class Understander:
                 out.extend(f"{alt.group('head')}{alt.group(x)}吗" for x in ("a", "b"))
             else:
                 out.append(part)
+        if SUBJECT_CARRIED:
+            for i in range(1, len(out)):
+                if V.ASKED_IN_GENERAL.search(out[i]) and len(_CJK.findall(
+                        re.sub(r"[有都还具体需要的些]", "", V.ASKED_IN_GENERAL.sub("", out[i])))) == 0:
+                    # "有什么要求" names nothing it asks of: the subject of the question before it
+                    subject = _MAY_I_TAIL.sub("", out[i - 1])  # (a may-I question's subject: "新型研发机构")
+                    if subject != out[i - 1] and len(_CJK.findall(subject)) >= 2:
+                        out[i] = subject + out[i]
         return out
 
     @staticmethod

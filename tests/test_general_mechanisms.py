@@ -2076,3 +2076,13 @@ def test_a_passage_sharing_only_the_general_ask_does_not_lead(assistant: Assista
     answer = assistant.ask("职称方面是如何规定的？")
     assert answer.citations[0].id in leader.passage_ids, answer.citations
     assert not answer.answer.startswith("通知原文"), answer.answer
+
+
+def test_a_bare_general_ask_after_a_may_i_question_asks_of_its_subject(assistant: Assistant) -> None:
+    # "有哪些要求" names nothing: what is required of the unit type the question before asks about
+    parts = assistant.understander.split("科研院所可以报吗？具体有哪些要求？")
+    assert len(parts) == 2 and parts[1].startswith("科研院所"), parts
+    answer = assistant.ask("科研院所可以报吗？具体有哪些要求？")
+    assert "科研院所、事业单位限报" in answer.answer.replace(" ", ""), answer.answer
+    # a question before that names its own subject leaves the bare ask alone
+    assert assistant.understander.split("截止时间是哪天？有什么要求？")[1] == "有什么要求"
