@@ -41,7 +41,7 @@ def _one_of(rule: Rule, p: Profile, lang: str) -> Outcome:
     if value is None:
         return None, "", [field]
     ok = value in rule.allowed
-    return ok, getattr(rule.pass_ if ok else rule.fail, lang), []
+    return ok, getattr(rule.pass_by_value.get(value, rule.pass_) if ok else rule.fail, lang), []
 
 
 def _equals(rule: Rule, p: Profile, lang: str) -> Outcome:
@@ -119,10 +119,10 @@ def _major_leader(rule: Rule, p: Profile, lang: str) -> Outcome:
             return True, getattr(rule.pass_key or rule.pass_, lang), []
         ok = _qualifies(rule, p.project_level, p)
         if ok:
-            return True, getattr(rule.pass_, lang), []
+            return True, getattr(rule.pass_by_level.get(p.project_level, rule.pass_), lang), []
         if ok is None:
             return None, unknown, [f for f in ("title", "degree") if getattr(p, f) is None]
-        return False, getattr(rule.fail, lang), []
+        return False, getattr(rule.fail_by_level.get(p.project_level, rule.fail), lang), []
     bound = [lv for lv in {*rule.qualifying_levels, *rule.titles_by_level, *rule.degrees_by_level, *rule.pairs_by_level}]
     if all(_qualifies(rule, lv, p) for lv in bound):
         return True, getattr(rule.pass_, lang), []

@@ -1128,6 +1128,8 @@ class Assistant:
             head = f"{name}中的这{len(chosen)}项：" if zh else f"Those {len(chosen)} {levels[0]} projects:"
         elif len(levels) == 1:
             chosen = [t for t in topics if t.level == levels[0]]
+            if not chosen:
+                return None  # a level whose projects take another level's topics lists none of its own
             name = self.corpus.levels.get(levels[0], levels[0])
             head = f"{name}共{len(chosen)}项：" if zh else f"The {len(chosen)} {levels[0]} projects:"
         else:

@@ -185,7 +185,8 @@ _WHAT_ONLY = re.compile(
     r"the|of|main|purpose|aim|goal|point)\b|'s\b|[?？!！,，。.\s]")
 OTHER_LEVELS = True  # a call of another level of government is foreign
 # A named programme: "国家社科基金", "省软科学计划", "自然科学基金项目".
-PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:基金(?!会)|计划|专项|工程|奖))")  # a 基金会 is a body, not a fund
+# (a 基金会 is a body, not a fund; "计划" before what is planned is the verb: "三类项目加起来计划立多少项")
+PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:基金(?!会)|计划(?![立花用拨要将]|安排|支持|资助|投入)|专项|工程|奖))")
 # A named programme in English: "the Henan Natural Science Foundation", "the Shanghai soft science
 # programme": up to four name words (no function or question word) before the programme noun.
 _EN_NAME_STOP = ("the|a|an|for|of|to|in|on|at|apply|applying|applied|this|that|these|those|our|my|your|their|its|"

@@ -200,6 +200,12 @@ class Rule(BaseModel):
     pass_: Bilingual = Field(alias="pass")
     pass_key: Bilingual | None = None
     fail: Bilingual
+    # major_leader: what the notice says of a level's leader, said when the profile's level is that one (a level
+    # whose conditions are set out apart: "一般项目负责人须具有中级以上职称或博士学位（二者具备其一即可）")
+    pass_by_level: dict[str, Bilingual] = Field(default_factory=dict)
+    fail_by_level: dict[str, Bilingual] = Field(default_factory=dict)
+    # one_of: what the notice asks further of one allowed value, said with the pass ("企业申报的，须为…高新技术企业")
+    pass_by_value: dict[str, Bilingual] = Field(default_factory=dict)
     unknown: Bilingual | None = None
     passage_id: str = ""
 

@@ -105,7 +105,8 @@ def check_corpus(directory: str | os.PathLike[str], profile_fields: Iterable[str
         for org in rule.quota_by_org_type:
             if org not in corpus.org_types:
                 problems.append(f"rule {rule.id}: quota for {org!r}, which is not among the notice's unit types")
-        for level in [*rule.limit_by_level, *rule.titles_by_level, *rule.degrees_by_level, *rule.pairs_by_level]:
+        for level in [*rule.limit_by_level, *rule.titles_by_level, *rule.degrees_by_level, *rule.pairs_by_level,
+                      *rule.pass_by_level, *rule.fail_by_level]:
             if level not in corpus.levels:
                 problems.append(f"rule {rule.id}: level {level!r} is not a project level of the notice")
     overlay_path = os.path.join(found.directory, "overlay.yaml")

@@ -160,7 +160,8 @@ _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?
 _PHONE = re.compile(SPACED_PHONE + r"|(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
 _TOTAL_COUNT = re.compile(r"共(?:设定?|有|安排|支持|设立|发布)?\s*(?:课题|项目|定题项目|选题)?\s*\d+\s*(?:项|个)")  # "共设课题10项"
-_COUNT = re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*(\d+)\s*项")
+# a level's count ("重大项目2项", or its topics as a class: "其中重大类课题3个、一般类课题8个")
+_COUNT = re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目\s*(\d+)\s*项|课题\s*(\d+)\s*项|类课题\s*(\d+)\s*[项个])")
 _REPORT = re.compile(r"《[^《》]{4,80}》")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室|研究所|所|部))")
 _PERSON = re.compile(r"[\s|｜,，、:：;；]*([\u4e00-\u9fff]{2,4})[\s|｜,，、:：（(]*")
@@ -322,6 +323,7 @@ MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", 
                            r"(?:\d+|[一二两三四五六七八九十])\s*项|调整|"
                            r"^[\u4e00-\u9fff]{2,12}\d+\s*项\s*[,，、；;]"}  # ("高等院校6项,科研院所3项,…": a list of them)
 # The number of paper copies: "一式两份", "纸质版3份", "纸质材料（一式三份）"
+_NO_PAPER = re.compile(r"(?:不|无需|无须|不需|不必)(?:再)?(?:报送|提交|寄送|邮寄)[^。；;]{0,4}纸质|纸质[^。；;]{0,8}(?:另行通知|不再?报送|无需|免于)")
 _COPIES = re.compile(r"一式\s*(?:[一二两三四五六七八九十]|\d{1,2})\s*份|纸质[版件]?[^。；;，,]{0,4}?(?:[一二两三四五六七八九十]|\d{1,2})\s*份")
 ITEM_SENTENCES = 2  # a rule's list item's sentences after its first, taken with it
 ITEM_SENTENCE_MIN = 8
@@ -332,6 +334,15 @@ BESIDE_SENTENCES = {"applicants": r"法人|注册地|市内|行政区域内"}
 
 _SUB_ITEM = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
 _POINT = re.compile(r"^\d{1,2}\s*[.、．]")
+
+
+# A level's leader, the subject of a sentence on its conditions ("一般项目负责人须具有…", "申报重大项目的，负责人…")
+_LEVEL_LEADER = re.compile(r"(?:" + LEVEL_ALTERNATION + r")(?:项目|课题)(?:的)?[，,]?\s*(?:项目|课题)?负责人")
+
+
+def _leader_levels(text: str, found: Found) -> set[str]:
+    """The levels whose leader a text sets conditions for ("重大项目负责人须…": {major}), by the subject of its sentences."""
+    return {lv for m in _LEVEL_LEADER.finditer(text) if (lv := found.level_in(m.group(0)))}
 
 
 def _same_item(p: Passage, hit: Passage, points: bool = False) -> bool:
@@ -454,6 +465,21 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             quotes += [_body(p.text) for p in passages if (_same_item(p, hit, points=True) or listing and p.section.startswith(
                 hit.section + " > ")) and p.order > hit.order and re.search(MORE_SENTENCES[role], p.text)
                 and _body(p.text) not in quotes]
+        if role == "paper_materials" and not any(_SINGLE.search(read_dates(q)) for q in quotes):
+            # when they are due, said in the schedule ("纸质材料报送截止时间：2070年5月8日"), when the fact's own
+            # sentences do not say it
+            # (one date: a call in batches sends them by each batch's own)
+            dated = [_body(p.text) for p in passages if _in(p, "notice") and not p.topic and "纸质" in p.text
+                     and _SINGLE.search(read_dates(p.text)) and not _NO_PAPER.search(p.text) and _body(p.text) not in quotes]
+            quotes += dated if len(dated) == 1 else []
+        if role == "leader_requirements" and (said := _leader_levels(" ".join(quotes), found)):
+            # conditions set out per level, a block for each ("（一）重大项目" … "4. 负责人条件。重大项目负责人须…；
+            # 年龄不超过55周岁。", "（二）一般项目" … "4. 负责人条件。一般项目负责人…"): the other levels' own sentences
+            for p in passages:
+                if (p.id.startswith("n-") and not p.topic and _LEVEL_LEADER.search(p.text) and re.search(MORE_SENTENCES[role], p.text)
+                        and (lv := _leader_levels(p.text, found)) and not lv & said and _body(p.text) not in quotes):
+                    quotes.append(_body(p.text))
+                    said |= lv
         if role == "paper_materials" and not any(_COPIES.search(q) for q in quotes):
             # how many paper copies, said where another article or step sends them ("将第八条第（一）项材料的纸质版
             # 一式两份…报送至…"), when the fact's own sentences do not say it
@@ -1280,6 +1306,23 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
                                       [_body(p.text) for p in pledge[1:PLEDGE_SENTENCES + 1]], vocab))
 
 
+# The amount a level has in all ("重大项目安排经费75万元", "一般项目经费总额96万元"), not each project's ("每项资助25万元")
+_LEVEL_TOTAL = re.compile(r"安排(?:经费|资金)|(?:经费|资金)总[额量计]|总经费|合计|共计|总计|累计|共安排")
+_PER_PROJECT = re.compile(r"每[项个]|单[项个]|资助(?:强度|额度|标准)|不超过|最高")
+
+
+# A level's funding in a clause of its own ("重大项目安排经费75万元") and the number of projects it plans ("重大项目拟立项3项")
+_LEVEL_BUDGET = re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)[^。；;，,]{0,10}?(\d+(?:\.\d+)?)\s*万元")
+_LEVEL_PLANNED = re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*(?:拟|计划)?(?:立项|支持|资助|安排)\s*\d+\s*项")
+
+
+# A level's projects choosing among a class of topics: "青年项目可从一般类课题中任选一个申报", "重大项目只能选择
+# 重大类课题" (a level's subject, a choosing verb, a class of topics, in one clause or sentence)
+_LEVEL_CHOICE = re.compile(r"(?:" + LEVEL_ALTERNATION + r")项目[^。；;]{0,30}?(?:选择|任选|选报|选取|选用)[^。；;]{0,12}?(?:"
+                           + LEVEL_ALTERNATION + r")类(?:课题|选题)|(?:" + LEVEL_ALTERNATION + r")项目[^。；;]{0,12}?从[^。；;]{0,12}?(?:"
+                           + LEVEL_ALTERNATION + r")类(?:课题|选题)[^。；;]{0,4}?中[^。；;]{0,4}?(?:选|任选|选择)")
+
+
 TOTAL_BEFORE_COUNT = 3  # the passages before a level's count (a reference to a table, its caption) the total is among
 
 
@@ -1293,9 +1336,18 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
     """Project counts and the funding of each project level, from the guide's preamble."""
     amounts: dict[str, float] = {}
     quotes: list[str] = []
+    totals: dict[str, float] = {}  # what a level has in all ("重大项目安排经费75万元")
+    total_quotes: list[tuple[int, str]] = []  # ... said so, and each level's count beside it, in order
     for p in passages:
         if p.topic or p.id.startswith("f-"):
             continue
+        for clause in re.split(r"[。；;，,]", p.text):
+            read = arabic_numbers(clause)
+            if (m := _LEVEL_BUDGET.search(read)) and _LEVEL_TOTAL.search(m.group(0)) and not _PER_PROJECT.search(m.group(0)):
+                totals.setdefault(WORD_LEVEL[m.group(1)], float(m.group(2)))
+                total_quotes.append((p.order, clause.strip()))
+            elif (m := _LEVEL_PLANNED.search(read)) and not _PER_PROJECT.search(read):
+                total_quotes.append((p.order, clause.strip()))
         if _COUNT.search(arabic_numbers(p.text)) and not found.fact("project_counts"):
             # a level's count alone on its line ("重大项目 2 项" as a list item): the other levels' lines beside
             # it, and the total above them ("本年度全部为定题项目，共设课题10项"), say the rest
@@ -1319,8 +1371,10 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
                                           [_body(x.text) for x in sorted([p, *beside], key=lambda x: x.order)], vocab))
         for clause in re.split(r"[。；;]", p.text):
             read = arabic_numbers(clause)  # ("重点项目每项资助人民币捌万元": 8万元)
-            said = [(WORD_LEVEL[word], value) for word, value in re.findall(
-                r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)(?:\s*\d+\s*[项个]\s*[，,])?[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", read)]
+            said = [(WORD_LEVEL[m.group(1)], m.group(2)) for m in re.finditer(
+                r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)(?:\s*\d+\s*[项个]\s*[，,])?[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", read)
+                # (not what a level has in all, "重大项目安排经费75万元", beside what each of its projects gets)
+                if not (_LEVEL_TOTAL.search(m.group(0)) and not _PER_PROJECT.search(m.group(0)))]
             if found.aliases and not said:
                 # a class the notice defines ("A类项目（重大）2项，每项不超过30万元"): its level's amount
                 classes = "|".join(map(re.escape, found.aliases))
@@ -1330,6 +1384,19 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
                 amounts.setdefault(level, float(value))
                 found.level_quotes.setdefault(level, clause.strip())
                 quotes.append(clause.strip())
+    if totals:
+        # each level's count and funding in all, set out level by level apart from what each project gets
+        told = [q for _, q in sorted(total_quotes) if found.level_in(q) in totals]
+        fact = _make_fact("level_budgets", "funding", list(dict.fromkeys(told)), vocab)
+        fact["en"] = "; ".join(f"{LEVEL_EN[lv]}s: CNY {round(v * 10000):,} ({format_wan(v)}万元) in total"
+                               for lv, v in totals.items()) + f". (The notice says, in Chinese: {fact['zh']})"
+        found.facts.append(fact)
+    choice = [_body(p.text) for p in passages if not p.topic and not p.id.startswith("f-") and any(
+        _LEVEL_CHOICE.search(s) for s in re.split(r"[。；;]", p.text))]
+    if choice:
+        # which class of topics each level's projects may take ("青年项目可从一般类课题中任选一个申报", "重大项目
+        # 只能选择重大类课题"), in the notice and in its guide
+        found.facts.append(_make_fact("level_topics", "topics", list(dict.fromkeys(choice)), vocab))
     if quotes:
         fact = _make_fact("funding_levels", "funding", list(dict.fromkeys(quotes)), vocab)
         # in English with the amounts themselves (an English question's answer states them, as the curated one does)
@@ -1742,7 +1809,10 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         base = f"{word}课题" if text.count(f"{word}课题") > text.count(f"{word}项目") else LEVEL_NAMES[lv]
         alias = next((a for a, v in found.aliases.items() if v == lv), None)
         return f"{alias}（{base}）" if alias else base  # "A类（重大项目）", as the notice defines it
-    found.levels = {lv: name(lv) for lv in dict.fromkeys(t["level"] for t in found.topics)} or {
+    # (and a level funded at an amount of its own whose projects take another level's topics: "青年项目每项资助3万元"
+    # beside "青年项目…可从一般类课题中任选一个申报")
+    found.levels = {lv: name(lv) for lv in dict.fromkeys([*(t["level"] for t in found.topics),
+                                                          *(level_amounts if found.topics else [])])} or {
         "major": LEVEL_NAMES["major"], "key": LEVEL_NAMES["key"]}
 
 
@@ -1780,10 +1850,19 @@ def _rules(found: Found) -> None:
                 [*allowed, "university", "research_institute", "public_institution", "enterprise",
                  "social_organization", "individual", "other"])}
             names = "、".join(ORG_ZH[a] for a in allowed)
+            pass_zh = f"单位类型属于申报对象（{names}）。"
+            pass_en = "The unit type is eligible (" + ", ".join(ORG_EN.get(a, a) for a in allowed) + ")."
+            # what one type must be besides, in a sentence of its own ("企业申报的，须为在有效期内的高新技术企业")
+            conditions: dict[str, dict[str, str]] = {}
+            for x in app["quotes"]:
+                if (cond := _TYPE_CONDITION.search(x)) and (kind := next((v for w, v in ORG_WORDS if w in cond.group(0)), None)) \
+                        and kind in allowed:
+                    said = x[x.rfind("。", 0, cond.start()) + 1:]  # (its sentence, not the label before it: "企业申报条件。")
+                    conditions.setdefault(kind, _bi(pass_zh + said, f"{pass_en} (Notice: “{said}”)"))
             found.rules.append({
                 "id": "org_type", "check": "one_of", "field": "org_type", "allowed": allowed, "quote": q,
-                "pass": _bi(f"单位类型属于申报对象（{names}）。", "The unit type is eligible ("
-                            + ", ".join(ORG_EN.get(a, a) for a in allowed) + ")."),
+                **({"pass_by_value": conditions} if conditions else {}),
+                "pass": _bi(pass_zh, pass_en),
                 "fail": _bi(f"申报对象仅限{names}。" + (excluded or ""),
                             "Only " + ", ".join(ORG_EN.get(a, a) for a in allowed) + " may apply."
                             + (f" (Notice: “{excluded}”)" if excluded else "")),
@@ -1897,6 +1976,7 @@ def _rules(found: Found) -> None:
 
 # A clause naming who does not qualify ("具有博士学位但未取得正高级职称的，不得担任…")
 _NEGATED_QUALIFICATION = re.compile(r"未取得|不具备|不具有|但未|不得担任|不能担任")
+_ANSWER_MARK = re.compile(r"^(?:(?:答|A)\s*[：:]|\d{1,2}[)）])\s*")  # an FAQ's answer, "答：重大项目负责人须…"
 # A title and a degree asked together ("同时具有副高级职称和博士学位", "副高级职称且具有博士学位")
 _BOTH = re.compile(r"同时|且|并(?:具有|取得)")
 
@@ -1910,8 +1990,17 @@ def _leader_rules(found: Found) -> None:
     clauses = [c for c in re.split(r"[。；;，,]", q) if c]
     by_level: dict[str, int] = {}
     general_age = None
-    for said_c in clauses:
+    # the levels the sentence so far is about: a clause with no subject of its own goes on with them
+    # ("一般项目负责人须具有中级以上职称；年龄不超过60周岁": 60 for general projects)
+    subject: list[str] = []
+    for said_c in (x for whole in re.split(r"[。]", q) for x in re.split(r"[；;，,]", whole) + ["。"] if x):
+        if said_c == "。":
+            subject = []
+            continue
         c = arabic_numbers(said_c)  # ("不超过五十五周岁": 55)
+        named_here = list(dict.fromkeys(WORD_LEVEL[w] for w in re.findall(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)", c)))
+        if named_here or "负责人" in c:
+            subject = named_here
         m = re.search(r"(?:不超过|不得超过|不大于|以下)\s*(\d{2})\s*周岁|(\d{2})\s*周岁以下", c)
         under = re.search(r"未满\s*(\d{2})\s*周岁", c)  # "未满60周岁": 59 at most
         born = re.search(r"(\d{4})\s*年[^，,。]{0,12}?(?:以后|之后)出生|出生于\s*(\d{4})\s*年[^，,。]{0,8}?(?:以后|之后)", c)
@@ -1927,7 +2016,7 @@ def _leader_rules(found: Found) -> None:
             continue
         # every level the clause names ("重点项目和一般项目负责人须未满60周岁"), else all of them
         said = list(dict.fromkeys(WORD_LEVEL[w] for w in re.findall(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)", c)))
-        said = said or [level for level in [found.level_in(c)] if level]
+        said = said or [level for level in [found.level_in(c)] if level] or subject
         for level in said:
             by_level.setdefault(level, age)
         if not said:
@@ -1949,6 +2038,8 @@ def _leader_rules(found: Found) -> None:
     degrees: dict[str, list[str]] = {}
     pairs: dict[str, list[dict[str, list[str]]]] = {}
     req_clauses = []
+    req_by_level: dict[str, str] = {}  # each level's sentence asking its title or degree
+    barred: dict[str, list[str]] = {}  # ... and the notice's sentences on who may not lead a level's project
     lv: str | None = None
     # (a clause after a semicolon goes on with its sentence's leader and level: "重大项目负责人须具有正高级
     # 职称；仅具有副高级职称的，须同时具有博士学位")
@@ -1956,6 +2047,10 @@ def _leader_rules(found: Found) -> None:
         if "负责人" not in sentence and not _BOTH.search(sentence):
             continue
         lv = lv if "负责人" not in sentence and not found.level_in(sentence) else None
+        if _NEGATED_QUALIFICATION.search(sentence) and re.search(r"职称|学历|学位", sentence) and (
+                named := found.level_in(sentence)):
+            # "具有副高级职称或仅具有博士学位但无正高级职称的，不得担任重大项目负责人"
+            barred.setdefault(named, []).append(sentence.strip())
         clauses_here = re.split(r"[，,]", sentence)
         for i, c in enumerate(clauses_here):
             # the level a clause speaks of: its own, or the one named earlier in the sentence
@@ -1982,6 +2077,8 @@ def _leader_rules(found: Found) -> None:
             elif t or d:
                 titles.setdefault(lv, []).extend(x for x in t or [] if x not in titles[lv])
                 degrees.setdefault(lv, []).extend(x for x in d or [] if x not in degrees[lv])
+            if t or d:
+                req_by_level.setdefault(lv, sentence.strip())
             if (t or d) and sentence.strip() not in req_clauses:
                 req_clauses.append(sentence.strip())
     if titles:
@@ -1999,6 +2096,17 @@ def _leader_rules(found: Found) -> None:
             "fail": _bi(f"{req_clauses[0]}。", "The leader lacks the title or degree this project level asks for."),
             "unknown": _bi(f"{req_clauses[0]}。", "Some project levels ask for a title or degree of the leader."),
         })
+        if len(set(req_by_level.values())) > 1 or barred:
+            # each level's requirement in its own words (set out level by level), and who the notice says may not
+            # lead that level's project, said with the verdict of that level
+            rule = found.rules[-1]
+            req_by_level = {lv: _ANSWER_MARK.sub("", _body(said)) for lv, said in req_by_level.items()}
+            rule["pass_by_level"] = {lv: _bi(f"负责人符合{found.levels.get(lv, LEVEL_NAMES[lv])}的职称学历要求（{said}）。",
+                                             "The leader has the title or degree this project level asks for.")
+                                     for lv, said in req_by_level.items()}
+            rule["fail_by_level"] = {lv: _bi("。".join([said, *barred.get(lv, [])]) + "。",
+                                             "The leader lacks the title or degree this project level asks for.")
+                                     for lv, said in req_by_level.items()}
 
 
 # ------------------------------------------------------------------------------------------ output

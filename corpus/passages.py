@@ -277,6 +277,16 @@ def block_number(heading: str) -> tuple[str, int] | None:
     return (m.group(1), number_of(m.group(2))) if m else None
 
 
+# A point stating one of a level's terms under its label ("1. 立项数量。重大项目拟立项3项。", "3. 资助标准：每项资助
+# 25万元。"), not a topic's title ("1. 郑州市…研究", "1. 题目：郑州市…研究")
+_TERM_POINT = re.compile(r"^\d{1,2}\s*[.、．]\s*([\u4e00-\u9fff]{2,6})[。：:]\s*(\S.*[。；;])$")
+_TITLE_LABEL = re.compile(r"^(?:课题|选题|项目|研究)?(?:名称|题目|方向|内容|要点)$")
+
+
+def _term_point(line: str) -> bool:
+    return bool((m := _TERM_POINT.match(line)) and not _TITLE_LABEL.match(m.group(1)))
+
+
 def circled(n: int) -> str:
     return "①②③④⑤⑥⑦⑧⑨⑩"[n - 1] if 1 <= n <= 10 else str(n)
 
@@ -978,7 +988,10 @@ def _segment(lines: list[str]) -> list[Passage]:
             # ("（一）重大项目", "（二）其他重点项目"; in the notice only a heading that is little more than a level's
             # name, not "（三）重点项目申报要求")
             name = _NOTE.sub("", m.group(2))
-            if (lv := level_of(name)) and len(name) <= {"guide": 12, "notice": 6}.get(cur.doc, 0):
+            if (lv := level_of(name)) and len(name) <= {"guide": 12, "notice": 6}.get(cur.doc, 0) and not (
+                    cur.doc == "notice" and i + 1 < len(lines) and _term_point(lines[i + 1])):
+                # (not a level whose points below state its terms, "1. 立项数量。重大项目拟立项3项。": a heading of
+                # the section it is in, its points conditions, no topics)
                 cur.set(1, _CN_NUM[m.group(1)[0]], line)  # "（一）重大项目" as the guide's section heading
                 cur.level = lv
                 if name != m.group(2):

@@ -2548,3 +2548,158 @@ def test_a_step_or_contact_the_notice_names_in_chinese_is_found_by_its_english_w
     # the contact headed "宏观指导", asked in English
     macro = next(f for f in corpus.facts if "0371-60000502" in f.zh)
     assert macro.role in matched("Which office gives macro guidance?")
+
+
+# A notice setting out each level's terms in a block of its own (count, funding in all, each project's amount,
+# the leader's conditions), its topics in a guide whose levels are "类别：…" fields
+_LEVEL_BLOCKS = [
+    "某市科学技术局关于组织申报2072年度软科学研究计划项目的通知", "",
+    "一、总体安排", "",
+    "（一）项目类别。本年度项目分为重点项目、一般项目、青年项目三类，青年项目从一般类课题中选题申报。", "",
+    "（二）总体规模。本年度三类项目合计拟立项20项，安排经费152万元。", "",
+    "（三）定题申报。本年度共设课题2个，其中重点类课题1个、一般类课题1个，详见附件1。", "",
+    "二、各类项目安排", "",
+    "（一）重点项目", "",
+    "1. 立项数量。重点项目拟立项4项。", "",
+    "2. 经费安排。重点项目安排经费80万元。", "",
+    "3. 资助标准。重点项目每项资助20万元。", "",
+    "4. 负责人条件。重点项目负责人须具有副高级以上职称；年龄不超过50周岁。",
+    "具有中级职称或仅具有硕士学位的，不得担任重点项目负责人。", "",
+    "（二）一般项目", "",
+    "1. 立项数量。一般项目拟立项10项。", "",
+    "2. 经费安排。一般项目安排经费60万元。", "",
+    "3. 资助标准。一般项目每项资助6万元。", "",
+    "4. 负责人条件。一般项目负责人须具有中级以上职称或硕士学位；年龄不超过62周岁。", "",
+    "（三）青年项目", "",
+    "1. 立项数量。青年项目拟立项6项。", "",
+    "2. 经费安排。青年项目安排经费12万元。", "",
+    "3. 资助标准。青年项目每项资助2万元。", "",
+    "4. 负责人条件。青年项目负责人年龄不超过38周岁，不限职称。", "",
+    "三、申报条件", "",
+    "申报单位应为某市内具有独立法人资格的高等院校、科研院所、企业。", "",
+    "企业申报的，须为在有效期内的高新技术企业。", "",
+    "四、时间安排", "",
+    "网上填报时间：2072年3月1日—2072年4月1日。", "",
+    "纸质材料报送截止时间：2072年4月10日。", "",
+    "五、申报材料", "",
+    "（一）网上材料。申报书在系统中在线填写。", "",
+    "（二）纸质材料。申报书打印一式两份，加盖单位公章后报送市科技局。", "",
+    "附件1", "",
+    "某市2072年度软科学研究计划项目申报指南", "",
+    "一、重点类课题", "",
+    "课题1  某市湖泊生态保护补偿机制研究", "类别：重点",
+    "研究内容：梳理某市湖泊生态保护补偿的做法，提出对策建议。", "归口处室：生态处", "联系电话：0371-60002222", "",
+    "二、一般类课题", "",
+    "课题2  某市社区科普服务供给模式创新研究", "类别：一般",
+    "研究内容：调研某市社区科普服务的供给现状，提出改进办法。", "归口处室：科普处", "联系电话：0371-60003333",
+]
+
+
+def test_a_levels_block_of_labelled_terms_lists_no_topics(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _LEVEL_BLOCKS)
+    # "（一）重点项目" over "1. 立项数量。…" "2. 经费安排。…": the level's terms, not its topics; the topics are the guide's
+    assert [(t.label, t.level) for t in corpus.topics] == [("课题1", "key"), ("课题2", "general")]
+    term = next(p for p in corpus.passages if p.text.startswith("1. 立项数量。重点项目"))
+    assert term.topic is None and term.section == "通知 > 二、各类项目安排 > （一）重点项目 > 1. 立项数量"
+
+
+def test_a_levels_funding_in_all_is_not_what_each_of_its_projects_gets(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _LEVEL_BLOCKS)
+    topics = {t.label: t for t in corpus.topics}
+    # "重点项目安排经费80万元" is the level's whole, "重点项目每项资助20万元" a project's
+    assert topics["课题1"].funding_wan == 20 and topics["课题2"].funding_wan == 6
+    assert "80万元" not in found.fact("funding_levels")["zh"]
+    budgets = found.fact("level_budgets")
+    assert budgets["quotes"][:2] == ["重点项目拟立项4项", "重点项目安排经费80万元"]
+    assert "一般项目安排经费60万元" in budgets["quotes"] and "青年项目拟立项6项" in budgets["quotes"]
+    assert "CNY 800,000 (80万元) in total" in budgets["en"]
+    # a level whose projects take another level's topics is a level of the notice all the same
+    assert set(corpus.levels) == {"key", "general", "youth"}
+
+
+def test_leader_conditions_set_out_per_level_give_each_level_its_age_limit(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _LEVEL_BLOCKS)
+    # every level's block says it: the fact holds all three, not the first level's alone
+    quotes = found.fact("leader_requirements")["quotes"]
+    assert [q.split("。")[1][:4] for q in quotes if q.startswith("负责人条件。")] == ["重点项目", "一般项目", "青年项目"]
+    age = next(r for r in corpus.rules if r.id == "age")
+    # "一般项目负责人须具有中级以上职称或硕士学位；年龄不超过62周岁": the age clause goes on with its sentence's level
+    assert age.limit is None and age.limit_by_level == {"key": 50, "general": 62, "youth": 38}
+    checker = EligibilityChecker(corpus)
+    base = dict(org_type="university", independent_legal_person=True, located_in_zhengzhou=True, title="senior",
+                degree="doctorate")
+    assert checker.failing(Profile(**base, project_level="key", age=52)) == ["age"]
+    assert checker.failing(Profile(**base, project_level="general", age=60)) == []
+    verdict = checker.check(Profile(**base, age=55), dt.date(2072, 3, 10))
+    # without the level, an age between the limits decides nothing yet
+    assert verdict.verdict == "unknown" and "project_level" in verdict.missing
+
+
+def test_each_levels_own_title_requirement_and_who_it_bars_are_said_with_that_levels_verdict(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _LEVEL_BLOCKS)
+    rule = next(r for r in corpus.rules if r.id == "major_leader_qualification")
+    assert rule.titles_by_level["general"] == ["senior", "associate_senior", "intermediate"]
+    assert rule.degrees_by_level["general"] == ["doctorate", "master"]
+    checker = EligibilityChecker(corpus)
+    base = dict(org_type="university", independent_legal_person=True, located_in_zhengzhou=True, age=30)
+    today = dt.date(2072, 3, 10)
+    general = checker.check(Profile(**base, project_level="general", title="none", degree="master"), today)
+    said = next(r for r in general.rules if r.id == "major_leader_qualification")
+    # the general level's own words, not the key level's (nor a pass naming every level)
+    assert said.passed and "一般项目负责人须具有中级以上职称或硕士学位" in said.message
+    key = checker.check(Profile(**base, project_level="key", title="intermediate", degree="master"), today)
+    said = next(r for r in key.rules if r.id == "major_leader_qualification")
+    # ... and with a failure, the notice's sentence on who may not lead that level's project
+    assert said.passed is False and "不得担任重点项目负责人" in said.message
+
+
+def test_a_unit_types_own_condition_is_said_with_its_pass(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _LEVEL_BLOCKS)
+    checker = EligibilityChecker(corpus)
+    today = dt.date(2072, 3, 10)
+    said = {t: next(r for r in checker.check(Profile(org_type=t), today).rules if r.id == "org_type")
+            for t in ("enterprise", "university")}
+    # "企业申报的，须为在有效期内的高新技术企业": an enterprise passes the type, told what else it must be
+    assert said["enterprise"].passed and said["enterprise"].message.endswith("企业申报的，须为在有效期内的高新技术企业。")
+    assert said["university"].passed and "高新技术企业" not in said["university"].message
+
+
+def test_the_guides_topic_count_by_class_and_the_paper_copies_deadline_in_the_schedule(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, _LEVEL_BLOCKS)
+    # "共设课题2个，其中重点类课题1个、一般类课题1个": the count of the topics, each level's as a class
+    assert found.fact("project_counts")["quotes"][0].startswith("定题申报。本年度共设课题2个")
+    # the paper copies' item says how many; the schedule, when they are due
+    quotes = found.fact("paper_materials")["quotes"]
+    assert any("一式两份" in q for q in quotes) and "纸质材料报送截止时间：2072年4月10日。" in quotes
+
+
+def test_which_class_of_topics_a_level_may_take_is_a_fact_of_its_own(tmp_path: Path) -> None:
+    lines = [*_LEVEL_BLOCKS]
+    # the guide says it too, for every level
+    lines.insert(lines.index("某市2072年度软科学研究计划项目申报指南") + 2,
+                 "重点项目只能选择重点类课题；一般项目和青年项目均从一般类课题中选择。")
+    found, corpus = _ingested(tmp_path, lines)
+    # the sentences saying which class of topics a level's projects take, the notice's and the guide's, and not a
+    # level's count per topic ("每个重点类课题原则上支持1项")
+    assert found.fact("level_topics")["quotes"] == [
+        "项目类别。本年度项目分为重点项目、一般项目、青年项目三类，青年项目从一般类课题中选题申报。",
+        "重点项目只能选择重点类课题；一般项目和青年项目均从一般类课题中选择。"]
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    answer = a.ask("青年项目可以选哪些课题？", dt.date(2072, 3, 10)).answer
+    assert "青年项目从一般类课题中选题申报" in answer and "均从一般类课题中选择" in answer
+
+
+def test_a_plan_to_fund_is_not_a_named_programme_and_a_level_without_topics_lists_none(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _LEVEL_BLOCKS)
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    today = dt.date(2072, 3, 10)
+    # "计划立多少项": what is planned, not another programme called "…计划" (which would be out of scope)
+    answer = a.ask("三类项目加起来计划立多少项？", today).answer
+    assert "20项" in answer
+    # a level whose projects take another level's topics has no list of its own to give ("青年项目共0项")
+    answer = a.ask("青年项目有哪些课题？", today).answer
+    assert "共0项" not in answer
