@@ -57,6 +57,7 @@ W_DOMINANT = 3.0  # cross-fitted dev..dev29: 0 -> 5874, 2 -> 5883, 3 -> 5884, 5 
 # A passage that outscores every passage of other facts by this ratio is what the question is about
 # ("项目负责人对职称学历有啥要求": the leader item's sentence holding 职称学历 scores twice the next).
 DOMINANT_RATIO = 1.5
+DOMINANT_MIN_KIND = 0.05  # ... of a kind the kind-of-question model gives at least this
 W_ENTITY_VALUE = 2.0  # cross-fitted dev..dev14: 0 -> 3226, 0.5-3 all 3227
 W_WHY = 5.0  # beside the attribute match: a why-question is answered by the purpose the notice states
 # (cross-fitted dev..dev13: 0, 2, 5, 8 all 3063; at 0 the two dev why-questions got the registration steps)
@@ -306,7 +307,10 @@ class FactRanker:
                        + W_NUMBERS * f.get("numbers", 0.0) + W_WINDOW * f.get("window", 0.0)
                        + W_DATE_WORDS * f.get("date_words", 0.0) + W_HEADING * f.get("heading", 0.0)
                        + W_STATED * f.get("stated", 0.0) + W_WHY * f.get("why", 0.0)
-                       + W_ENTITY_VALUE * f.get("entity_value", 0.0) + W_DOMINANT * f.get("dominant", 0.0)
+                       + W_ENTITY_VALUE * f.get("entity_value", 0.0)
+                       # (not for a fact of a kind the model rules out: "网上填好以后，是我自己提交还是单位统一提交"
+                       # shares most words with the dated submission sentence, and asks who submits)
+                       + W_DOMINANT * f.get("dominant", 0.0) * (not kinds or f.get("intent", 0.0) >= DOMINANT_MIN_KIND)
                        + W_INTENT * f.get("intent", 0.0))
         return sorted(cands.values(), key=lambda c: -c.score)
 

@@ -174,6 +174,9 @@ _THIS_PROGRAMME = (r"这个(?:项目|计划|通知|申报)|这个(?=是|$)|这�
                    # (in English, with no word but the programme's own kind of words: "the Henan programme" is another)
                    r"\b(?:this|the) (?:(?:soft|science|soft-science|research|city|municipal|whole|current|present|year's) ){0,3}?"
                    r"(?:programme|program|call|notice|scheme|plan)\b")
+# The programme named in English, with its year and place: "the 2024 Zhengzhou soft science projects"
+_EN_PROGRAMME_NAME = re.compile(r"\b(?:the |this |our )?(?:\d{4} )?(?:[a-z]+ )?soft[- ]science(?: research)?"
+                                r"(?: plan| programme| program)?(?: projects?| programmes?| programs?| plan| call)?\b")
 _WHAT_ONLY = re.compile(
     r"(?:什么|啥)(?:样的?)?(?:项目|计划|东西|性质)|干(?:啥|什么|嘛)(?:用)?的?|做什么(?:用)?的?|有(?:什么|啥)用|"
     r"(?:简单)?介绍(?:一下)?|(?:主要)?(?:讲|说)了?(?:些)?(?:什么|啥)|(?:主要)?内容|概况|"
@@ -297,6 +300,7 @@ OWN_NAME_TAILS = True  # a programme name is this one's when its head ends in wo
 SPLIT_VALUES = ("date", "amount", "phone", "office", "url", "count", "age")  # values a back-referring part may ask apart
 ALTERNATIVES = True  # "是网上报还是交纸质的" asks both
 CLOSED_APART = True  # a bare predicate after a closed question is a question of its own
+PROGRAMME_NAME_UNRANKED = True  # the programme's own name in a question is not ranked on
 GENERAL_ASK_UNRANKED = True  # "…有啥规定" is ranked on what it is about, not on 规定 (V.ASKED_AS_RULE)
 SUBJECT_CARRIED = True  # "新型研发机构可以申报吗？有什么要求？": a bare general ask is asked of the may-I subject before
 SHARED_FRAMES = True  # "对A和B都…" asks of A and of B, each with the frame "对"
@@ -381,6 +385,10 @@ class Understander:
         self._programme_ref = re.compile("|".join(refs))
         # The programme's own name alone ("郑州市软科学项目"), which any question about it may say.
         self._own_name = re.compile(refs[1]) if len(refs) > 1 else None
+        # ... as a question names what it asks of ("哪些单位可以申报2024年郑州市软科学研究计划项目", "Who can apply
+        # for the 2024 Zhengzhou soft science projects?"): with its year, in either language
+        self._named_call = re.compile((r"(?:\d{4}\s*年度?\s*的?)?(?:" + refs[1] + r")|" if len(refs) > 1 else "")
+                                      + _EN_PROGRAMME_NAME.pattern)
         self.office_of_phone: dict[str, list[str]] = {}
         for t in corpus.topics:
             for c in t.contacts:
@@ -829,6 +837,11 @@ class Understander:
             # "系统现在能填了吗？我们想先把申报书录进去": whether something is open now is asked by the asking
             # sentence; the sentence that only tells says why (its words name no window).
             u.focus = u.questioned
+        if (PROGRAMME_NAME_UNRANKED and u.attribute != "document" and not self.about_programme(q)
+                and not self.foreign_entities(q) and not self.other_calls(q)  # (another city's call is asked of)
+                and (rest := self._named_call.sub(" ", u.focus)) != u.focus
+                and (len(_CJK.findall(rest)) >= 3 or not _CJK.search(rest) and len(re.findall(r"[a-z]{2,}", rest)) >= 3)):
+            u.focus = rest  # every question is about the programme: its name would rank the notice's preamble
         if GENERAL_ASK_UNRANKED and len(_CJK.findall(rest := V.ASKED_AS_RULE.sub("", u.focus))) >= 2:
             u.focus = rest  # "职称方面是如何规定的" is ranked on 职称方面: any sentence says 规定
         u.offices = [name for key, name in self.offices if key in u.focus]

@@ -2086,3 +2086,13 @@ def test_a_bare_general_ask_after_a_may_i_question_asks_of_its_subject(assistant
     assert "科研院所、事业单位限报" in answer.answer.replace(" ", ""), answer.answer
     # a question before that names its own subject leaves the bare ask alone
     assert assistant.understander.split("截止时间是哪天？有什么要求？")[1] == "有什么要求"
+
+
+def test_the_programme_named_in_a_question_is_not_what_it_is_ranked_on(assistant: Assistant) -> None:
+    # every question is about the programme: its full name (with the year) would rank the preamble and the
+    # legal basis first, whatever is asked
+    applicants = next(f for f in CORPUS.facts if f.role == "applicants")
+    for q in ("哪几类单位有资格申报2024年郑州市软科学研究计划项目？",
+              "Which kinds of bodies may apply for the 2024 Zhengzhou soft science projects?"):
+        answer = assistant.ask(q)
+        assert answer.citations[0].id in applicants.passage_ids, (q, answer.citations)
