@@ -121,7 +121,8 @@ _ATTRIBUTE_PATTERN = dict(ATTRIBUTES)
 _MAY_I_TAIL = re.compile(r"(?:可以|能|能否|可否|是否|能不能|可不可以|允许)[\u4e00-\u9fff]{0,4}?(?:吗|么)?[?？。]?$")
 # A frame the first listed item opens and every item shares ("信用方面对单位和负责人都有啥规定": what is
 # required of the unit's credit and of the leader's): the words up to its preposition.
-_SHARED_FRAME = re.compile(r"^.*?(?:对于|对|关于|针对)(?=[\u4e00-\u9fff])")
+# (not the 对 of a word: "对口", "对接", "核对")
+_SHARED_FRAME = re.compile(r"^.*?(?:对于|(?<![核相针面绝])对(?![口接比应照外象待方话])|关于|针对)(?=[\u4e00-\u9fff])")
 _ASIDE = re.compile(r"(?<=[a-z])\s*\((?:[a-z][a-z-]*\s?){1,2}\)(?=\s)")
 TOLD_RANKS_NOT = True  # a question whether something is open now is ranked on its asking sentences only
 # A vague turn of a few characters ("钱的事", "材料这块", "咋报"): what it is about, asked plainly ("钱", "怎么报").
