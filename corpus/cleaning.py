@@ -45,6 +45,9 @@ _FULL_LINE = 30
 # Document titles end without punctuation but are complete; a cut never falls right after them.
 _TITLE_END = ("通知", "指南")
 _MIN_CUT_LINE = 20  # a page-cut line is a full body line; shorter unpunctuated lines are headings
+# A news deck under a headline: phrases of four or more characters set apart by a space, no punctuation
+# ("今年发布12个定题课题 重大项目每项资助25万元"): a line of its own, not the headline's tail
+_DECK = re.compile(r"^[\u4e00-\u9fff\w]*[\u4e00-\u9fff]{4}(?:[ \u3000]+[\u4e00-\u9fff][\u4e00-\u9fff\w]{3,})+$")
 # Page furniture: "- 3 -", "3", "第3页", "第 3 页 共 9 页", "3/9".
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]?\s*\d{1,3}\s*[-—–－]?|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|\d+\s*[/／]\s*\d+)$")
 # Three or more single CJK characters separated by spaces: a title spaced out for display.
@@ -124,7 +127,8 @@ def _is_cut(line: str, nxt: str) -> bool:
     if _CUT_TAIL.search(body) and not _BLOCK_START.match(nxt) and not _DATE_ONLY.match(nxt_body) and (
             _INNER_PUNCT.search(body[:-1]) or ("：" in body or ":" in body) and _DATE_LEAD.match(nxt_body)):
         return True  # a short wrapped line of a sentence ("2）单位审核：申报单位管理员须于" + "2035年5月31日…前完成")
-    if len(body) < _MIN_CUT_LINE or not _CUT_TAIL.search(body) or body.endswith(_TITLE_END):
+    if len(body) < _MIN_CUT_LINE or not _CUT_TAIL.search(body) or body.endswith(_TITLE_END) or (
+            _DECK.match(nxt.strip()) and not _SENTENCE_PUNCT.search(line)):
         return False
     return not _BLOCK_START.match(nxt)
 

@@ -2703,3 +2703,14 @@ def test_a_plan_to_fund_is_not_a_named_programme_and_a_level_without_topics_list
     # a level whose projects take another level's topics has no list of its own to give ("青年项目共0项")
     answer = a.ask("青年项目有哪些课题？", today).answer
     assert "共0项" not in answer
+
+
+def test_a_news_deck_under_the_headline_is_a_line_of_its_own() -> None:
+    # phrases set apart by a space under an unpunctuated headline: the deck, not the headline's cut tail
+    text = "2090年度市软科学研究计划项目开始受理申报工作\n全年安排十个研究课题 重点项目每项八万元\n\n本报讯 记者从市科技局获悉，申报工作已经启动。\n"
+    lines = clean_lines(text)
+    assert lines[0] == "2090年度市软科学研究计划项目开始受理申报工作", lines
+    assert lines[1] == "全年安排十个研究课题 重点项目每项八万元", lines
+    # a heading cut in two with no deck's space is still joined
+    cut = clean_lines("关于组织申报2090年度郑州市软科学研究计划项目\n的通知\n")
+    assert cut[0].replace(" ", "") == "关于组织申报2090年度郑州市软科学研究计划项目的通知", cut
