@@ -1041,6 +1041,10 @@ def _amendments(passages: list[Passage], found: Found, vocab: dict[str, Any]) ->
                     holder = _holding_date(found, _iso(*was.groups()))
                     if holder is not None and not holder.get("window"):
                         _amend_date(holder, was.groups(), span, said, title)
+                        # (and every other fact quoting the replaced date: the paper copies' fact that quotes the
+                        # schedule's line says the moved date too)
+                        for other in _saying_date(found, _iso(*was.groups()), holder):
+                            _amend_date(other, was.groups(), span, said, title)
                         continue
                     amended = holder or amended
                     role = amended["role"] if amended is not None else role
@@ -1131,6 +1135,12 @@ def _holding_date(found: Found, when: str) -> dict[str, Any] | None:
     return singles[0] if len(singles) == 1 else None
 
 
+def _saying_date(found: Found, when: str, holder: dict[str, Any]) -> list[dict[str, Any]]:
+    """The facts besides `holder` (no window, not the list of changes) whose quotes say the date `when`."""
+    return [f for f in found.facts if f is not holder and not f.get("window") and f["id"] != "amendments" and any(
+        _iso(*m.groups()) == when for q in f["quotes"] for m in _SINGLE.finditer(read_dates(q)))]
+
+
 def _amend_date(fact: dict[str, Any], old: tuple[str, ...], span: re.Match[str], said: str, title: str) -> None:
     """A dated fact (not a window: "纸质材料报送截止时间：…") a later notice moved to the date `span` ends on: the
     change quoted first, said first in its answer, the notice's own sentence after it."""
@@ -1139,7 +1149,10 @@ def _amend_date(fact: dict[str, Any], old: tuple[str, ...], span: re.Match[str],
     if said not in fact["quotes"]:
         fact["quotes"] = [said, *fact["quotes"]]
     fact["zh"] = f"{said.rstrip('。')}（{title}）。原通知：{fact['zh']}"
-    fact["en"] = fact["en"].replace(_iso(*old), f"{_iso(*new)} (moved by a later notice from {_iso(*old)})", 1)
+    if _iso(*old) in fact["en"]:
+        fact["en"] = fact["en"].replace(_iso(*old), f"{_iso(*new)} (moved by a later notice from {_iso(*old)})", 1)
+    else:  # (its English quotes the notice's Chinese only: the move said first)
+        fact["en"] = f"Moved by a later notice from {_iso(*old)} to {_iso(*new)} ({said.rstrip('。')}). {fact['en']}"
 
 
 def _contact_changed(found: Found, subject: str, old: str | None) -> dict[str, Any] | None:

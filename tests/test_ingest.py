@@ -2714,3 +2714,13 @@ def test_a_news_deck_under_the_headline_is_a_line_of_its_own() -> None:
     # a heading cut in two with no deck's space is still joined
     cut = clean_lines("关于组织申报2090年度郑州市软科学研究计划项目\n的通知\n")
     assert cut[0].replace(" ", "") == "关于组织申报2090年度郑州市软科学研究计划项目的通知", cut
+
+
+def test_a_moved_date_is_moved_in_every_fact_that_quotes_it(tmp_path: Path) -> None:
+    # the paper copies' fact quotes the schedule's dated line as well as the dated step does: both say the new date
+    _, corpus = _ingested(tmp_path, _POSTINGS_NEWEST_FIRST)
+    quoting = [f for f in corpus.facts if any(q.startswith("纸质材料报送截止时间") for q in f.quotes)]
+    assert len(quoting) >= 2, [f.id for f in quoting]
+    for fact in quoting:
+        assert "2072年4月28日" in fact.zh.split("原通知")[0], (fact.id, fact.zh)
+        assert "2072-04-28" in fact.en, (fact.id, fact.en)
