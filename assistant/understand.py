@@ -178,6 +178,13 @@ _THIS_PROGRAMME = (r"这个(?:项目|计划|通知|申报)|这个(?=是|$)|这�
 # The programme named in English, with its year and place: "the 2024 Zhengzhou soft science projects"
 _EN_PROGRAMME_NAME = re.compile(r"\b(?:the |this |our )?(?:\d{4} )?(?:[a-z]+ )?soft[- ]science(?: research)?"
                                 r"(?: plan| programme| program)?(?: projects?| programmes?| programs?| plan| call)?\b")
+def _formal_name_out(m: re.Match[str]) -> str:
+    """A programme name as a formal title (with its year, its city, or "研究计划") is blanked; a short mention
+    ("软科学项目", "soft science projects") is left: a notice's rules say it too ("限申报1项软科学项目")."""
+    name = m.group()
+    return " " if re.search(r"\d|市|研究计划", name) else name
+
+
 _WHAT_ONLY = re.compile(
     r"(?:什么|啥)(?:样的?)?(?:项目|计划|东西|性质)|干(?:啥|什么|嘛)(?:用)?的?|做什么(?:用)?的?|有(?:什么|啥)用|"
     r"(?:简单)?介绍(?:一下)?|(?:主要)?(?:讲|说)了?(?:些)?(?:什么|啥)|(?:主要)?内容|概况|"
@@ -387,7 +394,8 @@ class Understander:
         # The programme's own name alone ("郑州市软科学项目"), which any question about it may say.
         self._own_name = re.compile(refs[1]) if len(refs) > 1 else None
         # ... as a question names what it asks of ("哪些单位可以申报2024年郑州市软科学研究计划项目", "Who can apply
-        # for the 2024 Zhengzhou soft science projects?"): with its year, in either language
+        # for the 2024 Zhengzhou soft science projects?"): with its year, in either language (only the formal name
+        # is left out of the ranking, `_formal_name_out`: "限申报1项软科学项目" is a rule's own words)
         self._named_call = re.compile((r"(?:\d{4}\s*年度?\s*的?)?(?:" + refs[1] + r")|" if len(refs) > 1 else "")
                                       + _EN_PROGRAMME_NAME.pattern)
         self.office_of_phone: dict[str, list[str]] = {}
@@ -840,7 +848,7 @@ class Understander:
             u.focus = u.questioned
         if (PROGRAMME_NAME_UNRANKED and u.attribute != "document" and not self.about_programme(q)
                 and not self.foreign_entities(q) and not self.other_calls(q)  # (another city's call is asked of)
-                and (rest := self._named_call.sub(" ", u.focus)) != u.focus
+                and (rest := self._named_call.sub(_formal_name_out, u.focus)) != u.focus
                 and (len(_CJK.findall(rest)) >= 3 or not _CJK.search(rest) and len(re.findall(r"[a-z]{2,}", rest)) >= 3)):
             u.focus = rest  # every question is about the programme: its name would rank the notice's preamble
         if GENERAL_ASK_UNRANKED and len(_CJK.findall(rest := V.ASKED_AS_RULE.sub("", u.focus))) >= 2:
