@@ -846,8 +846,9 @@ class Understander:
             # "系统现在能填了吗？我们想先把申报书录进去": whether something is open now is asked by the asking
             # sentence; the sentence that only tells says why (its words name no window).
             u.focus = u.questioned
+        foreign = self.foreign_entities(q)  # (other cities and calls, `other_calls` among them)
         if (PROGRAMME_NAME_UNRANKED and u.attribute != "document" and not self.about_programme(q)
-                and not self.foreign_entities(q) and not self.other_calls(q)  # (another city's call is asked of)
+                and not foreign  # (another city's call is asked of)
                 and (rest := self._named_call.sub(_formal_name_out, u.focus)) != u.focus
                 and (len(_CJK.findall(rest)) >= 3 or not _CJK.search(rest) and len(re.findall(r"[a-z]{2,}", rest)) >= 3)):
             u.focus = rest  # every question is about the programme: its name would rank the notice's preamble
@@ -869,7 +870,7 @@ class Understander:
             u.attribute = "phone" if u.attribute == "phone" else "office"
         u.document, u.clause = self.inside_document(q)
         u.levels = list(dict.fromkeys(level for _, _, level in self.levels_in(q)))
-        u.foreign = self.foreign_entities(q) + self.topics.unknown_numbers(q)
+        u.foreign = foreign + self.topics.unknown_numbers(q)
         if guess and u.foreign and GUESSED_FOREIGN and all(f in guess.group() for f in u.foreign) and (
                 guess.start() >= 4 and self.names_something(described) or self.about_programme(described, asking=False)):
             # "申报系统入口是在河南省科技厅的网站上吧？": the other body is the asker's guess about something

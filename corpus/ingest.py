@@ -1130,12 +1130,11 @@ def _holding_date(found: Found, when: str) -> dict[str, Any] | None:
         windows = [f for f in found.facts if f.get("window") and f["window"].get(end) == when]
         if len(windows) == 1:
             return windows[0]
-    singles = [f for f in found.facts if f["intent"] == "dates" and not f.get("window") and f["id"] != "amendments" and any(
-        _iso(*m.groups()) == when for q in f["quotes"] for m in _SINGLE.finditer(read_dates(q)))]
+    singles = [f for f in _saying_date(found, when) if f["intent"] == "dates"]
     return singles[0] if len(singles) == 1 else None
 
 
-def _saying_date(found: Found, when: str, holder: dict[str, Any]) -> list[dict[str, Any]]:
+def _saying_date(found: Found, when: str, holder: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """The facts besides `holder` (no window, not the list of changes) whose quotes say the date `when`."""
     return [f for f in found.facts if f is not holder and not f.get("window") and f["id"] != "amendments" and any(
         _iso(*m.groups()) == when for q in f["quotes"] for m in _SINGLE.finditer(read_dates(q)))]
@@ -1324,6 +1323,11 @@ _LEVEL_TOTAL = re.compile(r"安排(?:经费|资金)|(?:经费|资金)总[额量�
 _PER_PROJECT = re.compile(r"每[项个]|单[项个]|资助(?:强度|额度|标准)|不超过|最高")
 
 
+def _level_total(said: str) -> bool:
+    """Whether a level's amount is what it has in all, not what each of its projects gets."""
+    return bool(_LEVEL_TOTAL.search(said)) and not _PER_PROJECT.search(said)
+
+
 # A level's funding in a clause of its own ("重大项目安排经费75万元") and the number of projects it plans ("重大项目拟立项3项")
 _LEVEL_BUDGET = re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)[^。；;，,]{0,10}?(\d+(?:\.\d+)?)\s*万元")
 _LEVEL_PLANNED = re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*(?:拟|计划)?(?:立项|支持|资助|安排)\s*\d+\s*项")
@@ -1356,7 +1360,7 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
             continue
         for clause in re.split(r"[。；;，,]", p.text):
             read = arabic_numbers(clause)
-            if (m := _LEVEL_BUDGET.search(read)) and _LEVEL_TOTAL.search(m.group(0)) and not _PER_PROJECT.search(m.group(0)):
+            if (m := _LEVEL_BUDGET.search(read)) and _level_total(m.group(0)):
                 totals.setdefault(WORD_LEVEL[m.group(1)], float(m.group(2)))
                 total_quotes.append((p.order, clause.strip()))
             elif (m := _LEVEL_PLANNED.search(read)) and not _PER_PROJECT.search(read):
@@ -1387,7 +1391,7 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
             said = [(WORD_LEVEL[m.group(1)], m.group(2)) for m in re.finditer(
                 r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)(?:\s*\d+\s*[项个]\s*[，,])?[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", read)
                 # (not what a level has in all, "重大项目安排经费75万元", beside what each of its projects gets)
-                if not (_LEVEL_TOTAL.search(m.group(0)) and not _PER_PROJECT.search(m.group(0)))]
+                if not _level_total(m.group(0))]
             if found.aliases and not said:
                 # a class the notice defines ("A类项目（重大）2项，每项不超过30万元"): its level's amount
                 classes = "|".join(map(re.escape, found.aliases))
@@ -2028,8 +2032,7 @@ def _leader_rules(found: Found) -> None:
         else:
             continue
         # every level the clause names ("重点项目和一般项目负责人须未满60周岁"), else all of them
-        said = list(dict.fromkeys(WORD_LEVEL[w] for w in re.findall(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)", c)))
-        said = said or [level for level in [found.level_in(c)] if level] or subject
+        said = named_here or [level for level in [found.level_in(c)] if level] or subject
         for level in said:
             by_level.setdefault(level, age)
         if not said:

@@ -114,6 +114,11 @@ def _bare_fields(line: str) -> re.Match[str] | None:
     return m
 
 
+def _closing_fields(line: str) -> re.Match[str] | None:
+    """A topic line's fields in its closing brackets, labelled ("（归口：规划处，电话：…）") or not."""
+    return _FIELDS.search(line) or _bare_fields(line)
+
+
 # A footnote the notice's text marks "[1]" ("…须为在某单位[1]"): "[1] 在某单位，指…", under a line "注释：" (or
 # after it on that line)
 FOOTNOTE = re.compile(r"^[\[［【](\d{1,2})[\]］】]\s*(\S.*)$")
@@ -148,7 +153,7 @@ _CODE_LINE = re.compile(r"^([A-Za-z]{1,3}\s*[-－]?\s*\d{1,3})\s*[：:]\s*\S")
 # (a semicolon joins clauses of one sentence; a sentence ending inside a quotation ends after its closing mark:
 # "“…的重要渠道。”市科技局负责人介绍，…" parts after ”, no passage opening on it)
 _SENTENCE_END = re.compile(r"(?<=[。！？])(?![”’」』])|(?<=[。！？][”’」』])")
-_ENUMERATION = re.compile(r"(?<=[。！？])(?![”’」』])|(?<=[。！？][”’」』])|(?<=[；;])(?=\s*[一二三四五六七八九十]是)")
+_ENUMERATION = re.compile(_SENTENCE_END.pattern + r"|(?<=[；;])(?=\s*[一二三四五六七八九十]是)")
 _LABEL = re.compile(r"^([^：:。]{2,20})[：:。]")
 _MIN_SENTENCE = 12
 _FIELD = re.compile(r"^[^：:。，,]{2,14}[：:]$")  # a form's labelled blank
@@ -718,15 +723,11 @@ def _segment(lines: list[str]) -> list[Passage]:
             continue
         if PUBLISHED.match(line):
             continue  # a posting's publication line (its place in the postings' order: corpus/cleaning.py)
-        if i + 1 < len(lines) and PUBLISHED.match(lines[i + 1]) and any(p.kind == "dateline" for p in out):
-            # A later posting on the call, after the notice's date line, its title over its publication line
-            # ("…申报工作答疑" / "发布时间：…"): its own document, read for what it changes (corpus/ingest.py)
-            cur = _Cursor(doc="supplement")
-            emit(line, "title", sentences=False)
-            continue
-        if SUPPLEMENT_TITLE.match(line) and any(p.kind == "dateline" for p in out):
+        if (SUPPLEMENT_TITLE.match(line) or i + 1 < len(lines) and PUBLISHED.match(lines[i + 1])) and any(
+                p.kind == "dateline" for p in out):
             # A later notice amending this one, after this one's date line (not a title such as "关于调整…的通知"
-            # heading the notice itself): its own document, read for what it changes (corpus/ingest.py)
+            # heading the notice itself), or a later posting on the call, its title over its publication line
+            # ("…申报工作答疑" / "发布时间：…"): its own document, read for what it changes (corpus/ingest.py)
             cur = _Cursor(doc="supplement")
             emit(line, "title", sentences=False)
             continue
@@ -1006,7 +1007,7 @@ def _segment(lines: list[str]) -> list[Passage]:
                 # "（一）…" right under "重大项目": the section's topics, their fields perhaps on the same
                 # line ("（一）…研究（资助强度：30万元；联系处室：规划处，电话：…）")
                 n = number_of(m.group(1))
-                fields = _FIELDS.search(line) or _bare_fields(line)
+                fields = _closing_fields(line)
                 head = line[: fields.start()] if fields else line
                 cur.set(2, n, f"{n}. {_short(head[m.start(2):])}")
                 cur.paren_topics = True
@@ -1044,7 +1045,7 @@ def _segment(lines: list[str]) -> list[Passage]:
             if topical and cur.level:
                 # its fields may close its line: "1. 郑州市…研究（归口：规划处，电话：67172315）", or unlabelled
                 # ("1. 郑州市…研究（重点项目；规划处；0371-…）")
-                fields = _FIELDS.search(line) or _bare_fields(line)
+                fields = _closing_fields(line)
                 head = line[: fields.start()] if fields else line
                 cur.set(2, number, f"{number}. {_short(head[m.start(2):])}")
                 emit(head, "heading", sentences=False)
