@@ -50,6 +50,7 @@ from assistant.topics import TopicResolver
 from assistant.understand import (
     AMOUNT_MENTION,
     ASKS,
+    BY_DATE,
     TOPIC_WORD,
     WRITING_MANNER,
     Understander,
@@ -67,6 +68,8 @@ log = logging.getLogger(__name__)
 Language = Literal["zh", "en"]
 MAX_CITATIONS = 5
 DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one sentence
+PROPOSED_DATES_ASK_WINDOWS = True  # a date the asker proposes asks of the dated windows, as "开了没" does
+CONSEQUENCES_LEAD = True  # "违反承诺会有什么后果": the clause saying what is done then leads the answer
 WHY_BY_PURPOSE = True  # an unmatched why-question takes the dense vectors' best passage when it states a purpose
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
 OVERVIEW_MAX = 6  # facts in an answer to "what are all the requirements"
@@ -86,7 +89,8 @@ _FILL_ASKED = re.compile(r"填|\bfill(?:ed|ing)?\b|\bcomplete (?:the|on)\b")
 _BLANK = re.compile(r"_{3,}|＿{2,}|（\s{2,}）|\(\s{2,}\)")
 DOCUMENT_BM25_MARGIN = 2.0  # BM25's best clause this many times its second's score decides alone
 ABOUT_PROGRAMME = True  # "这是个什么项目" is answered with what the call is (ABOUT_ROLES), not refused
-ABOUT_ROLES = ("legal_basis", "guide_direction", "project_counts", "funding_levels")
+ABOUT_PURPOSE_ROLES = ("purpose", "guide_direction")  # ... and, when it is asked what it is for, these
+ABOUT_ROLES = ("purpose", "legal_basis", "guide_direction", "project_counts", "funding_levels")
 # (reporting the answering fact's kind up to 0.9 instead gained 9 cross-fitted dev labels (0.8 4 680, 0.9 4 681,
 # 0.95 4 670, 1.01 4 659 of 5 225, against 4 672) and 2 of `test`, and lost 5 of the fresh set dev23: writers
 # label a topic's phone or amount differently, so the kind reported stays the one the model is sure of)
@@ -456,7 +460,9 @@ class Assistant:
         failing = frozenset(self.checker.failing(delta)) if delta.model_dump(exclude_none=True) else frozenset()
         # The notice's own names of the levels asked of ("重点项目", "重点课题"), whose stated values the ranker reads.
         named = tuple(w for lv in u.levels for w in self.understander.level_words[lv][:2])
-        ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now, _has(q, V.WHEN), kinds, failing, named)
+        # (a time the asker proposes something be done by, "10月底之前交上去都行吧", is weighed against the windows)
+        proposed = PROPOSED_DATES_ASK_WINDOWS and u.attribute == "date" and bool(BY_DATE.search(q))
+        ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now or proposed, _has(q, V.WHEN), kinds, failing, named)
         # A fact of an annexed form does not answer a question naming another form ("包干制承诺书" is not
         # the credit pledge template, though both are 承诺书).
         ranked = [c for c in ranked if not (c.fact.about_ids and all(
@@ -544,6 +550,8 @@ class Assistant:
                                                  # (the programme's own name tells nothing of what is asked)
                                                  self.understander.unnamed(u.focus), lead_hits, topic_ids,
                                                  naming, about_topics=sure_kind == "topics", attribute=u.attribute)
+            if CONSEQUENCES_LEAD and u.attribute == "consequence" and intent not in (Intent.ELIGIBILITY, Intent.OUT_OF_SCOPE):
+                draft = self.quotes.consequence(draft, u.focus, lang)
             citations = [] if intent == Intent.OUT_OF_SCOPE else self._citations(draft, q, topic_ids, hits)
             if sure_kind in REPORTABLE and intent.value in REPORTABLE and intent != Intent.ELIGIBILITY:
                 # The kind of question asked, where the model is sure of it: "截止之后还能补交吗" asks
@@ -595,6 +603,8 @@ class Assistant:
         # asks ("我去年拿过国家社科基金，今年能报吗" states the other call and asks of this one).
         asked_oos = asked_oos or bool(asks_eligibility and OTHER_CALL_ASKED
                                       and self.understander.other_calls(self.understander.asking_clause(q)))
+        # ("How do I get a Zhengzhou hukou as a new PhD graduate?": what is sought decides, whoever asks)
+        asked_oos = asked_oos or bool(self.understander.sought_unknown(self.understander.asking_clause(q)))
         # A word of an aspect the notice is silent on, said beside what is asked ("拟立项名单出来之前要不要交纸质版"
         # names the approval list as a time): not the asked thing when the model is sure of an in-scope kind
         # and the best fact is of that kind.
@@ -618,6 +628,9 @@ class Assistant:
         # ("这个是省科技厅的项目吧": the programme, with the asker's guess of who runs it)
         if about:
             facts = [f for role in ABOUT_ROLES if (f := self.corpus.fact_by_role(role)) is not None]
+            if u.attribute == "why" and facts and facts[0].role == ABOUT_ROLES[0]:
+                # ("这次软科学计划是为了什么目的": what it is for, as the notice says, and what its work serves)
+                facts = [f for f in facts if f.role in ABOUT_PURPOSE_ROLES]
             if facts:
                 draft = facts_answer(facts, today, lang)
                 by = self.corpus.meta.issuer

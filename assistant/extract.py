@@ -232,6 +232,8 @@ _NEGATED_LIST = re.compile(r"(没有|没|无|未)([^，,。和或及、]{1,8}?)(
 # A project other than the one applied for ("另一个课题", "a different project"): its funding is no duplicate.
 _ANOTHER_PROJECT = re.compile(r"另(?:外)?一个(?:课题|项目)|别的(?:课题|项目)|其他(?:的)?(?:课题|项目)上|全新的(?:题目|课题|项目)|"
                               r"(?:another|a different|an earlier|a previous) (?:project|topic|study)")
+# A project level said not to be the one applied at ("不是重大", "而非重点项目", "not a major project").
+_NOT_LEVEL = re.compile(r"(?:不是|并非|而非|非|不报|不申报)(?:重大|重点|一般)(?:项目|课题)?|\bnot (?:a |the )?(?:major|key|general) project")
 # Who funds a project the asker holds: the overdue rule names the city's own.
 _NOT_CITY = re.compile(r"(?:省|国家|国家级|省级|部级|科技部|教育部|自然科学基金|社科基金|provincial|national)[^，,。]{0,10}(?:项目|课题|project)")
 # A city project named, not denied ("不是市里的，是省里的项目").
@@ -339,11 +341,13 @@ def extract_profile(text: str) -> Profile:
         facts["located_in_zhengzhou"] = False
     elif _INSIDE.search(placed) and org:
         facts["located_in_zhengzhou"] = True
-    if re.search(r"重大项目|重大课题|major project", text) and not re.search(r"重点项目|重点课题|子课题|key project", text):
+    # A level the asker says they are not applying at names none: "想报重点项目（不是重大）".
+    leveled = _NOT_LEVEL.sub(" ", text)
+    if re.search(r"重大项目|重大课题|major project", leveled) and not re.search(r"重点项目|重点课题|子课题|key project", leveled):
         facts["project_level"] = "major"
-    elif re.search(r"重点项目|重点课题|子课题|key project|sub-?topic", text) and not re.search(r"重大|major", text):
+    elif re.search(r"重点项目|重点课题|子课题|key project|sub-?topic", leveled) and not re.search(r"重大|major", leveled):
         facts["project_level"] = "key"
-    elif re.search(r"一般项目|一般课题|general project", text) and not re.search(r"重大|重点|major|key project", text):
+    elif re.search(r"一般项目|一般课题|general project", leveled) and not re.search(r"重大|重点|major|key project", leveled):
         facts["project_level"] = "general"
     # ("legal-person status": hyphenated too)
     value = _flag(text, r"独立(?:事业|的)?法人|法人资格|独立的法人|(?:社会团体|事业单位|社团)法人|legal[- ]person|legal[- ]entity", _NEG + r"\s*(?:是)?\s*独立法人|不是法人|非法人|没有(?:单独)?(?:做|办)?(?:过)?法人登记|不是(?:单独|独立)的?法人|内设机构|"
@@ -375,7 +379,7 @@ def extract_profile(text: str) -> Profile:
         r"(?:过了|超过了?|超了|错过了?)(?:执行|实施|合同|规定)?(?:期限|期|时限)[^。，,]{0,4}?(?:还没|没有?|未|仍未|尚未)\s*结(?:题|项)|"
         r"(?:已经|已)(?:逾期|超期)|(?:没能|未能|没有|没)按[时期]结(?:题|项)|逾期(?:的)?(?:市级|市里的|市财政支持的)?(?:科技)?项目|"
         r"past (?:its|the) (?:deadline|end date|completion date)|passed (?:its|the) (?:completion |end )?(?:deadline|date)",
-        r"(?:没有|没|无|不存在)\s*(?:任何)?\s*(?:逾期|未结题|没结题)|都(?:已|已经)?结题|"
+        r"(?:没有|没|无|不存在)\s*(?:任何)?\s*(?:在研|在手|手上|手头|名下)?的?\s*(?:逾期|未结题|没结题)|都(?:已|已经)?结题|"
         r"(?:从未|从没|从来没有?|没有|没|未)(?:承担|主持|负责)?过?(?:任何)?(?:逾期|超期)|(?<![没未])已经?(?:按[时期])?结题|"
         r"(?<!没能)(?<!未能)(?<!没有)(?<![没未])按[时期]结(?:题|项|了)|(?:尚未|还没|还未|未|没)到期|未逾期|"
         # a project still running ("还在执行期内，没到结题时间")
@@ -595,7 +599,8 @@ def _counts(text: str, facts: dict[str, object]) -> None:
                    # "这是我今年唯一的申报": the asked one is the leader's only application
                    r"唯一(?:的)?(?:一个|一项)?(?:申报|申请|项目)|"
                    # "今年就这一个申报": this one is the only application
-                   r"(?:只|就|仅)(?:有)?(?:这|此)(?:一|1)(?:个|项)(?:申报|申请)|"
+                   # ("今年就这一项", "只有这一个")
+                   r"(?:只|就|仅)(?:有)?(?:这|此)(?:一|1)(?:个|项)(?:申报|申请|(?=[，,。；;）)]|$))|"
                    r"(?:只|就|仅)(?:报|申报|申请)(?:这|这么)?(?:一|1)(?:个|项)|only (?:[a-z]+ ){0,2}(?:this|one) (?:[a-z]+ )?(?:application|project)|"
                    r"(?:my|the) only (?:[a-z]+ )?(?:application|project)|"
                    # "she has not applied for anything else this year"

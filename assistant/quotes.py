@@ -32,6 +32,8 @@ LEAD_TIE = 0.01  # ... or comes within this share of theirs
 PERMISSIVE = re.compile(r"随便|随意|(?:怎么|咋)(?:花|用|弄|办)都(?:行|可以)|想怎么.{0,3}就怎么|不用管|不受(?:任何)?(?:限制|约束)|"
                         r"没(?:有)?(?:任何)?(?:限制|约束|要求)了?(?:吧|吗|对吧)")
 LEAD_NEEDS_OWN_WORD = True  # a leading passage holds a word of what the question is about (V.ASKED_IN_GENERAL)
+# What is done to one who breaks a rule or pledge: "撤销项目立项", "取消…申报资格", "逾期不再受理", "追回…经费".
+CONSEQUENCE = re.compile(r"不(?:再|予)受理|取消[^。；;]{0,16}资格|撤销|追回|通报批评|警告|惩戒(?!执行期)|处罚|问责|追究")
 OBLIGATION = re.compile(r"负责|不得|严禁|禁止|必须|须|应当|保证|按规定")
 SUPPORT_VALUE_CHECK = True  # a supporting clause must hold the asked kind of value (STRICT_SUPPORT, below)
 SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specific question
@@ -400,6 +402,30 @@ class QuoteFinder:
         if scored[0][0] >= 2 and scored[0][0] > scored[1][0]:
             return scored[0][1]
         return None
+
+    def consequence(self, draft: Draft, q: str, lang: str) -> Draft:
+        """A question what follows from breaking a rule ("违反信用承诺会有什么后果") is answered by the clause of
+        the draft's passages saying what is done then (CONSEQUENCE), the one sharing most of the question's
+        weighted words; it leads verbatim (in an English answer too: its words are the notice's)."""
+        if draft.text.startswith(("通知原文", "The notice (")):
+            return draft
+        qwords = {w for w in words(q) if w in self._idf}
+        best, best_pid, best_score = "", "", -1.0
+        # (the sections the draft rests on, whole: a pledge's consequences are a clause of its own)
+        sections = {self.corpus.passage(pid).section for pid in draft.passages}
+        for p in self.corpus.passages:
+            if p.section not in sections:
+                continue
+            for clause, cwords in self._sentences[p.id]:
+                if CONSEQUENCE.search(clause) and (sc := sum(self._idf[w] for w in qwords & cwords)) > best_score:
+                    best, best_pid, best_score = clause, p.id, sc
+        if not best:
+            return draft
+        if lang == "zh":
+            return draft.led_by(best, [best_pid, *draft.passages])
+        section = self.corpus.passage(best_pid).section
+        return Draft(f'The notice ({section}): "{best.rstrip("。；;")}"\n{draft.text}',
+                     list(dict.fromkeys([best_pid, *draft.passages])), draft.rank_passages)
 
     def bound(self, draft: Draft, q: str) -> Draft:
         """A question that proposes a free hand ("包干制是不是钱随便花", "报了以后就不用管了吧") is

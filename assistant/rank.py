@@ -36,6 +36,7 @@ answers `out_of_scope`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -63,8 +64,9 @@ W_WHY = 5.0  # beside the attribute match: a why-question is answered by the pur
 # (cross-fitted dev..dev13: 0, 2, 5, 8 all 3063; at 0 the two dev why-questions got the registration steps)
 W_STATED = 5.0  # cross-fitted dev..dev13: 0 -> 3045, 1.5 3050, 3 3049, 5 3049 (5: the failed rule leads a tie)
 ALSO_INTENT_SHARE = 0.7  # a fact's other kind counts this much of the model's belief in it (cross-fitted dev..dev18: 0 4008, 0.3 4008, 0.5 4009, 0.7 4010, 1 4005)
+FIRST_WINDOW_BREAKS_TIES = True
 W_INTENT = 9.0  # cross-fitted dev..dev10: 2 -> 0.8835, 4 0.8857, 6 0.8857, 9 0.8874, 14 0.8860, 25 0.8874
-RARE_HOLDERS = 2  # an asked value held by at most this many facts makes them candidates ...
+RARE_HOLDERS = 3  # an asked value held by at most this many facts makes them candidates ...
 RARE_KIND_SURE = 0.5  # ... when the question is at least this likely of their kind (or one fact alone holds it)
 RETRIEVAL_DEPTH = 5
 RETRIEVAL_MIN_BM25 = 3.0
@@ -187,6 +189,10 @@ class FactRanker:
             for a in self.attributes[f.id]:
                 self._holders.setdefault(a, []).append(f)
         self._quote_text = {f.id: "".join(f.quotes) for f in corpus.facts}
+        # The call's own window (the dated fact that opens first): of facts scored alike, it answers a bare
+        # "What is the deadline?" before the completion date or a later step's.
+        windows = [f for f in corpus.facts if f.window]
+        self._first_window = min(windows, key=lambda f: f.window.opens if f.window else dt.date.max).id if windows else ""
         # Each rule -> the facts quoting its words.
         self._rule_facts = {rule.id: [f for f in corpus.facts if any(squash(x) in squash(rule.quote)
                                                                      or squash(rule.quote) in squash(x) for x in f.quotes)]
@@ -312,7 +318,7 @@ class FactRanker:
                        # shares most words with the dated submission sentence, and asks who submits)
                        + W_DOMINANT * f.get("dominant", 0.0) * (not kinds or f.get("intent", 0.0) >= DOMINANT_MIN_KIND)
                        + W_INTENT * f.get("intent", 0.0))
-        return sorted(cands.values(), key=lambda c: -c.score)
+        return sorted(cands.values(), key=lambda c: (-c.score, FIRST_WINDOW_BREAKS_TIES and c.fact.id != self._first_window))
 
     def _states_value_of(self, fact: Fact, entities: tuple[str, ...], value: re.Pattern[str]) -> bool:
         """Whether one of the fact's quotes gives a value (`value`) right after naming an entity, in one

@@ -39,6 +39,11 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
                  r"(?:哪|什么)(?:个|份)?(?:管理)?办法|\b(?:document number|which (?:document|regulation|rules?|policy))\b"),
     # Why the notice asks something ("为啥提醒别扎堆最后几天提交"): the clause that gives its purpose.
     # (what something is for asks its purpose too: "软科学项目主要是干嘛用的", "what is the programme for")
+    # What follows from breaking a rule or pledge ("违反承诺会有什么后果", "what penalties could we face"): the
+    # clause saying what is done then.
+    ("consequence", r"后果|(?:会|将)(?:被)?(?:怎么|怎样|如何)(?:样|处理|处罚|惩罚)|(?:受到|面临|有|会有|给)(?:什么|哪些|啥)(?:样的)?"
+                    r"(?:处理|处罚|惩罚|惩戒)|\b(?:penalt(?:y|ies)|consequences?|sanctions?|punish(?:ed|ment)?|"
+                    r"what (?:will )?happens? (?:if|when|to))\b"),
     ("why", r"为什么|为啥|为何|(?:什么|啥)原因|理由是|\bwhy\b|为了(?:什么|啥)|干(?:嘛|啥|什么)用|(?:做|有)(?:什么|啥)用|"
             r"用来(?:干|做)(?:什么|啥|嘛)|(?:目的|宗旨|用意)(?:是|在于)?(?:什么|啥|哪)|\b(?:purpose|aim)\b|"
             r"^what (?:is|are) (?:the |this |that )?[a-z -]{0,40}\bfor\s*\??$"),
@@ -106,6 +111,8 @@ AFTER_EN = re.compile(r"(?:\bafter|(?:^|, )once) (?P<step>[a-z'’ -]{3,60}?)(?:
                       r"how|must|should)\b)")
 # A value the asker guesses tells what is asked of the subject ("每项是10万吗" asks the amount).
 AMOUNT_MENTION = re.compile(r"\d+(?:\.\d+)?\s*万")  # "20万": an amount named in a question
+# A time something is proposed to be done by: "10月底之前", "9月30号前", "11月上旬以前".
+BY_DATE = re.compile(r"\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号]|底|初|中|末|上旬|中旬|下旬)\s*(?:之前|以前|前)")
 _GUESSED_VALUE = (("amount", AMOUNT_MENTION), ("date", re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]")))
 OFFICE_TAIL = 4  # a guessed office may be named by the last characters of its name ("情报研究所")
 # Whether a window is open now: "系统开了没", "现在还能报吗", "is it still open".
@@ -130,7 +137,9 @@ VAGUE_TURNS = True
 VAGUE_MAX_CHARS = 4
 _VAGUE_ABOUT = re.compile(r"^([\u4e00-\u9fff]{1,4}?)(?:的事儿?|的事情|的问题|方面的?|这块儿?|那块儿?)(?:呢|吗|啊|呀)?[?？]?$")
 _VAGUE_HOW = re.compile(r"^咋(?=[\u4e00-\u9fff]{1,3}[?？]?$)")
-_CALL_NOUN = re.compile(r"(\b(?:this|the|a|that|year's|annual|\d{4})\s+)call\b(?:\s+for\s+(?:proposals|applications))?")
+# ("the 2025 soft science call", "next year's call": up to three words between, none of them a phone's)
+_CALL_NOUN = re.compile(r"(\b(?:this|the|a|that|year's|annual|next|\d{4})\s+(?:(?!phone\b|telephone\b)[a-z\d'-]+\s+){0,3}?)"
+                        r"call\b(?:\s+for\s+(?:proposals|applications))?")
 _CITY_CALL = re.compile(r"(?:市|的|市的)?\s*(?:软科学|科技局|科技计划|科研计划|项目申报)")
 _TAG = re.compile(r"^(?:对吧|是吧|对不对|是不是|是吗|对吗|没错吧|没错吗|对么|是么|right|correct)\s*[?？]?$", re.ASCII | re.I)
 # Whole sentences (each with its closing mark): "We registered last year. Do we need to register again?"
@@ -203,7 +212,7 @@ PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:基金(?!会)|计划(?![立�
 _EN_NAME_STOP = ("the|a|an|for|of|to|in|on|at|apply|applying|applied|this|that|these|those|our|my|your|their|its|"
                  "and|or|is|are|was|were|do|does|did|can|could|i|we|you|how|what|when|which|who|about|under|"
                  "with|from|by|same|similar|other|another|any|each|every|there|here|have|has|get|join")
-EN_PROGRAMME = re.compile(rf"\b((?:(?!(?:{_EN_NAME_STOP})\b)[a-z][a-z'-]* ){{1,4}})"
+EN_PROGRAMME = re.compile(rf"\b((?:(?!(?:{_EN_NAME_STOP})\b)(?:[a-z][a-z'-]*|(?:19|20)\d\d) ){{1,4}})"
                           r"(?:foundation|fund|programme|program|scheme|award|prize|grant|plan|call)s?\b", re.ASCII)
 CALLS_ARE_NAMES = True  # the words of another programme's name state nothing of the asker
 SUBJECT_MIN_BM25 = 6.0  # a follow-up's words name a subject of the notice when they score this high
@@ -219,6 +228,14 @@ TOPIC_WORD = re.compile(r"课题|题目|选题|子课题|哪个项目|哪些项�
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
 # What makes a year name a call: "2025年度", "2023年的选题", "2025年软科学", "2026年申报".
 _CALL_AFTER_YEAR = re.compile(r"(?<=度)|[^，,。？?]{0,8}?(?:申报|软科学|计划|通知|指南|选题|课题|项目|批)")
+# ... or right after a year the notice has in a date only: the programme's name or a call of it.
+_CALL_RIGHT_AFTER_YEAR = re.compile(r"\s*(?:的)?\s*(?:[\u4e00-\u9fff]{2,3}市的?)?(?:软科学|申报通知|申报指南|申报工作|征集|指南|通知|计划项目)")
+# What an English question seeks to obtain: "apply for a …", "get an …" (up to four words, to a preposition).
+_EN_SOUGHT = re.compile(r"\b(?:apply(?:ing)? for|get|getting|obtain|renew|register for|book|buy)\s+(?:a|an|the)\s+"
+                        r"((?:(?!(?:as|to|for|in|at|through|with|from|by|of|under|on|and|or|if|so)\b)[a-z][a-z'&-]*\s*){1,4})",
+                        re.ASCII)
+SOUGHT_UNKNOWN = True  # a thing sought that the notice's English never names is out of scope
+OTHER_YEAR_CALLS = True  # a year the notice has only in its dates names another call when the call follows it
 _TIME_OR_PLAN = re.compile(r"时间|安排|打算|计划书|计划任务")
 # How a form is written: by hand, typed, in regular script (a question asks it, a form's line says it).
 WRITING_MANNER = re.compile(r"(?:手写|手填|手工填|打字|电脑(?:填|打|上填)|机打|打印(?:填|出来填)|正楷|书写)")
@@ -434,7 +451,15 @@ class Understander:
         # ("成都市软科学项目什么时候申报": not the issuer's city).
         out = [m.group() for m in CITY_WORDS.finditer(q) if m.group() not in self.notice or (
             _CITY_CALL.match(q, m.end()) and m.group() not in self.corpus.meta.issuer)]
-        return list(dict.fromkeys(out + [name for name, _ in self._other_calls(q)]))
+        return list(dict.fromkeys(out + self.sought_unknown(q) + [name for name, _ in self._other_calls(q)]))
+
+    def sought_unknown(self, q: str) -> list[str]:
+        """Things applied for or obtained that the notice's English never names: "How do I apply for a
+        Zhengzhou residence permit?", "get a work visa" (the thing's last word decides: "the same project"
+        is one of the notice's)."""
+        if not SOUGHT_UNKNOWN:
+            return []
+        return [m.group(1).strip() for m in _EN_SOUGHT.finditer(q) if m.group(1).split()[-1] not in self._en_vocabulary]
 
     def unnamed(self, q: str) -> str:
         """q without the programme's own name: every question is about it, so its words tell nothing of
@@ -449,8 +474,12 @@ class Understander:
     def _other_calls(self, q: str) -> list[tuple[str, tuple[int, int]]]:
         # A call of another year: "2025年度的软科学项目", "2023年的选题" when the notice never says so;
         # not a date the asker proposes ("2026年再结题可以吧" asks about this call's deadline).
-        out = [(m.group(), m.span()) for m in _YEAR.finditer(q) if m.group().replace(" ", "") not in self.notice
-               and _CALL_AFTER_YEAR.match(q, m.end())]
+        # A year the notice writes only in its dates ("完成时间不晚于2025年9月30日") is another call's when it
+        # names one straight after it: "2025年的软科学项目什么时候申报" (not "2025年项目要结题吗").
+        own = str(self.corpus.meta.year or "")
+        out = [(m.group(), m.span()) for m in _YEAR.finditer(q)
+               if (m.group().replace(" ", "") not in self.notice and _CALL_AFTER_YEAR.match(q, m.end())
+                   or OTHER_YEAR_CALLS and own and m.group(1) != own and _CALL_RIGHT_AFTER_YEAR.match(q, m.end()))]
         out += [(m.group(), m.span()) for m in OTHER_LEVEL_CALL.finditer(q) if m.group() not in self.notice and OTHER_LEVELS]
         # An English name with a word the corpus never uses: "the Henan Natural Science Foundation".
         year = str(self.corpus.meta.year or "")
@@ -783,7 +812,8 @@ class Understander:
         discussion in the session (its attributes are asked without naming it)."""
         # An English aside in brackets ("the two major (flagship) projects") glosses the word before it.
         # A call for proposals ("this year's call") is the notice itself, which every question is about: no phone call.
-        raw = _CALL_NOUN.sub(r"\g<1>", _ASIDE.sub("", canonical(question)))
+        # (said "programme", so that another year's call is still a programme named: "the 2025 soft science call")
+        raw = _CALL_NOUN.sub(r"\g<1>programme", _ASIDE.sub("", canonical(question)))
         text, corrections = self.speller.correct(raw)
         if VAGUE_TURNS and (about := _VAGUE_ABOUT.match(text)):
             text = about.group(1)
@@ -823,6 +853,9 @@ class Understander:
             # "…是找情报研究所吗" asks who to contact; "每项是10万吗" asks the amount.
             u.attribute = "office" if guessed else next(
                 (a for a, pattern in _GUESSED_VALUE if pattern.search(guess.group())), None)
+        if u.attribute is None and GUESSED_VALUES and BY_DATE.search(q):
+            # A time the asker proposes something be done by ("10月底之前交上去都行吧") asks the deadline.
+            u.attribute = "date"
         if u.attribute is None and GUESSED_VALUES and AMOUNT_MENTION.search(q):
             # An amount named anywhere is the asker's figure for the funding ("重大项目是每项30万吧？我们想按
             # 30万来规划"), whatever sentence follows it; a date named is often the asker's own (when they

@@ -528,6 +528,20 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         found.facts.append(_make_fact(role, intent, quotes, vocab))
 
 
+# What the call is for, as a notice opens ("为更好地服务……，助推全市经济高质量发展，根据《…》…，现将有关事项通知如下："):
+# the clause before the legal basis or the decision.
+# (after the salutation, when the two are one passage: "各有关单位：为……")
+_PURPOSE_CLAUSE = re.compile(r"(?:^|[：:])\s*(为(?:了)?[^。；;：:《》]{4,120}?)(?=[，,]\s*(?:根据|依据|按照|经研究|现将|现就|特|决定|结合))")
+
+
+def _purpose(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    """The purpose the notice's opening sentence states, a fact of its own ("这次申报是为了什么目的")."""
+    for p in passages:
+        if p.id.startswith("n-") and not p.topic and (m := _PURPOSE_CLAUSE.search(_body(p.text))):
+            found.facts.append(_make_fact("purpose", "other", [m.group(1)], vocab))
+            return
+
+
 # A credit blacklist, by that name or as the list of dishonest entities ("列入严重失信主体名单", "失信被执行人名单")
 BLACKLIST = re.compile(r"黑名单|失信[^。；，,（(]{0,6}名单")
 
@@ -2240,6 +2254,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     # (a forwarding notice's title, issuer and date are the forwarded notice's: that is the call; its own are its part's)
     _meta(lines[forwarded + 1:] if (forwarded := forwarded_start(lines)) is not None else lines, passages, found)
     _addressee(lines[forwarded + 1:] if forwarded is not None else lines, found, vocab)
+    _purpose(passages, found, vocab)
     if forwarded is not None:
         _forwarding(passages, found, vocab, _issuer_line(lines[:forwarded]))
     _topics(passages, found, amounts, vocab)

@@ -2096,3 +2096,89 @@ def test_the_programme_named_in_a_question_is_not_what_it_is_ranked_on(assistant
               "Which kinds of bodies may apply for the 2024 Zhengzhou soft science projects?"):
         answer = assistant.ask(q)
         assert answer.citations[0].id in applicants.passage_ids, (q, answer.citations)
+
+
+def test_a_year_the_notice_has_only_in_a_date_names_another_call_when_a_call_follows_it(assistant: Assistant) -> None:
+    completion = next(f for f in CORPUS.facts if f.role == "completion_deadline")
+    later = re.search(r"(\d{4})\s*年", "".join(completion.quotes))
+    assert later and int(later.group(1)) != CORPUS.meta.year
+    year = later.group(1)
+    # the year of the completion date, said of a call: another year's call, not this one's dates
+    for q in (f"{year}年的软科学申报通知大概什么时候发？", f"When does the {year} soft science call open?"):
+        assert assistant.ask(q).intent == Intent.OUT_OF_SCOPE, q
+    # ... said of this call's projects, it is this call's completion date asked
+    answer = assistant.ask(f"项目{year}年能做完吗？")
+    assert answer.intent != Intent.OUT_OF_SCOPE and year in answer.answer.replace(" ", "")
+
+
+def test_a_call_named_in_english_is_no_phone_call(assistant: Assistant) -> None:
+    # "call" as the call for applications: neither a phone asked nor the call's own purpose refused
+    answer = assistant.ask("What does this call aim to achieve?")
+    assert answer.intent != Intent.OUT_OF_SCOPE, answer.answer
+    assert assistant.understander.understand("When does the soft science call close?").attribute == "date"
+
+
+def test_something_sought_that_the_notice_never_names_is_out_of_scope(assistant: Assistant) -> None:
+    for q in ("How can I apply for a driving licence in Zhengzhou?", "How do I get a parking permit for the bureau?"):
+        assert assistant.ask(q).intent == Intent.OUT_OF_SCOPE, q
+    # a thing the notice offers, asked the same way, is answered
+    answer = assistant.ask("I'm 41 with a PhD at a university in Zhengzhou. Can I apply for a key project?")
+    assert answer.intent == Intent.ELIGIBILITY
+
+
+def test_a_level_the_asker_says_is_not_theirs_names_none() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile("我报的是重点项目，不是重大项目").project_level == "key"
+    assert extract_profile("打算申报重大项目，并非重点课题").project_level == "major"
+    # (both named as candidates: no level stated)
+    assert extract_profile("重大项目和重点项目哪个好报").project_level is None
+
+
+def test_overdue_and_count_said_in_other_words() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile("我没有在研的逾期市级项目").overdue_city_project is False
+    assert extract_profile("我今年就报这一项，没有别的").applications_this_year == 0
+    assert extract_profile("负责人今年就这一项。").applications_this_year == 0
+
+
+def test_the_purpose_the_notice_opens_with_answers_what_the_call_is_for(assistant: Assistant) -> None:
+    purpose = next(f for f in CORPUS.facts if f.role == "purpose")
+    assert squash(purpose.quotes[0]) in squash(CORPUS.clean_notice)
+    for q in ("开展这次申报的宗旨是什么？", "What's the aim of this call?"):
+        answer = assistant.ask(q)
+        assert squash(purpose.quotes[0])[-8:] in squash(answer.answer), (q, answer.answer)
+    # a why asked of a step is still answered by that step's own purpose
+    answer = assistant.ask("为啥叫大家别挤在最后几天交？")
+    assert squash(purpose.quotes[0])[-8:] not in squash(answer.answer.splitlines()[0])
+
+
+def test_a_bare_deadline_is_the_calls_own_window(assistant: Assistant) -> None:
+    window = min((f for f in CORPUS.facts if f.window), key=lambda f: f.window.opens if f.window else dt.date.max)
+    assert window.window is not None
+    # (tied with the completion date on every feature: the call's own window is said first)
+    for q in ("What is the deadline?", "deadline?"):
+        first = re.search(r"\d{4}-\d{2}-\d{2}", assistant.ask(q).answer)
+        assert first and first.group() in (window.window.opens.isoformat(), window.window.closes.isoformat()), q
+
+
+def test_what_follows_from_breaking_the_pledge_is_the_clause_saying_so(assistant: Assistant) -> None:
+    # the pledge's own clause of what is done to a unit that breaks it leads, verbatim, in either language
+    pledge = [p for p in CORPUS.passages if "撤销项目立项" in p.text]
+    assert len(pledge) == 1
+    for q in ("What sanctions does a unit face if it breaks its credit pledge?",
+              "单位要是违背了信用承诺，会受到什么处理？"):
+        answer = assistant.ask(q)
+        assert "撤销项目立项" in answer.answer.splitlines()[0], (q, answer.answer[:200])
+        assert pledge[0].id in [c.id for c in answer.citations[:3]], (q, answer.citations)
+
+
+def test_a_time_the_asker_proposes_to_submit_by_is_weighed_against_the_window(assistant: Assistant) -> None:
+    # "…月底之前交都行吧" names no deadline word: the proposed time asks the deadline of what is done
+    window = min((f for f in CORPUS.facts if f.window), key=lambda f: f.window.opens if f.window else dt.date.max)
+    assert window.window is not None
+    closes = window.window.closes
+    answer = assistant.ask(f"{closes.month}月底之前交上去应该都行吧？")
+    assert answer.intent == Intent.DATES
+    assert f"{closes.year}年{closes.month}月{closes.day}日" in answer.answer.split("。")[0], answer.answer

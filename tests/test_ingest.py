@@ -2724,3 +2724,29 @@ def test_a_moved_date_is_moved_in_every_fact_that_quotes_it(tmp_path: Path) -> N
     for fact in quoting:
         assert "2072年4月28日" in fact.zh.split("原通知")[0], (fact.id, fact.zh)
         assert "2072-04-28" in fact.en, (fact.id, fact.en)
+
+
+def test_the_purpose_a_notice_opens_with_is_a_fact_of_its_own(tmp_path: Path) -> None:
+    # "为……，根据《…》，…": the clause before the legal basis says what the call is for, quoted verbatim
+    _, corpus = _ingested(tmp_path, [
+        "关于组织申报2091年度某市软科学研究计划项目的通知", "",
+        "各有关单位：", "",
+        "为加快建设区域科技创新中心，推动决策咨询研究服务全市发展大局，根据《某市软科学研究计划管理办法》，现将有关事项通知如下：", "",
+        "一、申报条件", "",
+        "申报单位须为本市具有独立法人资格的高等院校、科研院所。", "",
+        "二、申报时间", "",
+        "网上申报时间：2091年3月1日至2091年3月31日。", "",
+        "某市科学技术局", "2091年2月20日",
+    ])
+    purpose = corpus.fact_by_role("purpose")
+    assert purpose is not None
+    assert purpose.quotes == ["为加快建设区域科技创新中心，推动决策咨询研究服务全市发展大局"], purpose.quotes
+    assert purpose.intent == "other"
+    # a notice opening with no purpose of its own has no such fact
+    (tmp_path / "b").mkdir()
+    _, plain = _ingested(tmp_path / "b", [
+        "关于组织申报2091年度某市软科学研究计划项目的通知", "", "各有关单位：", "",
+        "根据《某市软科学研究计划管理办法》，现将有关事项通知如下：", "",
+        "网上申报时间：2091年3月1日至2091年3月31日。", "", "某市科学技术局",
+    ])
+    assert plain.fact_by_role("purpose") is None
