@@ -78,13 +78,22 @@ def _at_most(rule: Rule, p: Profile, lang: str) -> Outcome:
 def _below_quota(rule: Rule, p: Profile, lang: str) -> Outcome:
     field = _field(rule)
     used = getattr(p, field)
-    if p.org_type is not None and p.org_type not in rule.quota_by_org_type:
+    if p.org_type is not None and p.org_type not in rule.quota_by_org_type and p.org_type not in rule.quota_by_named_unit:
         return None, "", []  # not a unit type with a quota: the org_type rule already decides
     missing = [f for f, v in (("org_type", p.org_type), (field, used)) if v is None]
     if missing:
         return None, getattr(rule.unknown, lang) if rule.unknown else "", missing
     assert p.org_type is not None  # else "org_type" is missing above
-    limit = rule.quota_by_org_type[p.org_type]
+    # (a type whose named units have quotas of their own: the profile names no unit, so decided only where every
+    # quota of the type agrees: below the least passes, at the most fails, between depends on which unit it is)
+    limits = {*([rule.quota_by_org_type[p.org_type]] if p.org_type in rule.quota_by_org_type else []),
+              *rule.quota_by_named_unit.get(p.org_type, {}).values()}
+    if used < min(limits):
+        limit = min(limits)
+    elif used >= max(limits):
+        limit = max(limits)
+    else:
+        return None, getattr(rule.unknown, lang) if rule.unknown else "", []
     ok = used < limit
     return ok, _fmt(getattr(rule.pass_ if ok else rule.fail, lang), value=used, limit=limit), []
 

@@ -58,6 +58,7 @@ from assistant.understand import (
     asked_attribute,
 )
 from corpus import Corpus, Fact, Topic, find_passages, load_corpus, squash
+from corpus.passages import with_figures
 from index import HybridRetriever, IndexConfig, open_index
 from index.embedders import make_embedder
 from index.retriever import Hit, fuse
@@ -977,7 +978,8 @@ class Assistant:
             words = self.understander.level_words[u.levels[0]]
             own = [q for q in facts[0].quotes if any(w in q for w in words)]
             if own and len(own) < len(facts[0].quotes):
-                text = "；".join(squash(q) for q in own) + "。"
+                # (a sum the notice writes in capitals, "每项资助伍万元", said in figures too)
+                text = with_figures("；".join(squash(q) for q in own) + "。")
                 passages = [pid for q in own for pid in self._quote_passages[q]]
                 if len(facts) > 1:  # the other facts chosen still answer ("子课题为重点项目")
                     rest = facts_answer(facts[1:], today, u.lang)

@@ -54,6 +54,11 @@ class CorpusError(ValueError):
 SERVICE_PHONE = r"(?<!\d)[48]00[-－—]?\d{3}[-－—]?\d{4}(?!\d)"
 # A number written in groups after its area code, as a web page or a WeChat article sets it: "0371-6717 1234"
 SPACED_PHONE = r"(?<!\d)0\d{2,3}\s*[-－—]\s*\d{3,4}\s\d{4}(?!\d)"
+# A switchboard's extension after the number ("0371-67182260转802", "分机 806"): part of the phone, since two
+# contacts on one switchboard differ only by it
+PHONE_EXTENSION = r"(?:\s*(?:转|分机)\s*\d{1,5}(?!\d))?"
+# A sum written in yuan ("（1380000元）", "250000 元") is no phone however many digits it has
+NOT_YUAN = r"(?!\s*(?:\.\d+\s*)?(?:万|亿)?元)"
 
 
 # A batch's window is named by its batch ("第二批网上填报"): the batch word, then the window's own kind.
@@ -187,6 +192,9 @@ class Rule(BaseModel):
     # at_most / major_leader: the limit or the requirement where the notice differs by project level
     limit_by_level: dict[str, int] = Field(default_factory=dict)
     quota_by_org_type: dict[str, int] = Field(default_factory=dict)
+    # below_quota where the notice gives some units of a type their own quota ("郑州大学 6项" over "其他高校
+    # 各2项"): type -> unit -> quota; a profile names no unit, so its type's quotas decide only where all agree
+    quota_by_named_unit: dict[str, dict[str, int]] = Field(default_factory=dict)
     qualifying_titles: list[str] = Field(default_factory=list)
     qualifying_degrees: list[str] = Field(default_factory=list)
     qualifying_levels: list[str] = Field(default_factory=lambda: ["major"])  # levels the title/degree rule binds

@@ -26,7 +26,7 @@ import yaml
 from tqdm import tqdm
 
 from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
-from corpus import SERVICE_PHONE, SPACED_PHONE, batch_kind, format_wan, squash
+from corpus import NOT_YUAN, PHONE_EXTENSION, SERVICE_PHONE, SPACED_PHONE, batch_kind, format_wan, squash
 from corpus.cleaning import clean_lines, notice_source, translations
 from corpus.passages import (
     BATCH_HEAD,
@@ -52,6 +52,7 @@ from corpus.passages import (
     row_title,
     segment,
     table_cells,
+    with_figures,
 )
 from corpus.script import AsWritten, simplified
 
@@ -150,14 +151,16 @@ def with_years(text: str, year: int | str | None) -> str:
     text = _YEARLESS_RANGE.sub(f"{year}年", text)
     return _NEXT_YEAR.sub(f"{int(year) + 1}年", text)
 # "自通知发布之日起至2036年4月15日17:00": a window opening on the notice's date; also in two phrases, its opening
-# said first ("自本通知印发之日起开始，至2036年4月15日17:00截止", "自通知发布之日起开始受理，截至…")
-_FROM_ISSUE = re.compile(r"自\s*(?:本)?通知(?:发布|印发|下发)之日起\s*(?:(?:开始|开放|启动)?(?:受理|申报|填报)?\s*[，,]\s*)?"
+# said first ("自本通知印发之日起开始，至2036年4月15日17:00截止", "自通知发布之日起开始受理，截至…"), or said
+# "即日起至2072年4月30日17:00" ("from this day": the notice's own date, as its dateline gives it)
+_FROM_ISSUE = re.compile(r"(?:自\s*(?:本)?通知(?:发布|印发|下发)之日起|(?<![\u4e00-\u9fff])(?:自|从)?即日起)\s*(?:(?:开始|开放|启动)?(?:受理|申报|填报)?\s*[，,]\s*)?"
                          r"(?:至|到|截至|截止(?:到|至|时间为|日期为)?)\s*" + DATE + _TIME + r"(?:\s*(?:前|截止|止|结束))?")
 # An article's own label at the start of its text ("第四条 "), and another article named inside it ("按第五条规定的时间")
 _ARTICLE_LABEL = re.compile(r"^\s*第[一二三四五六七八九十百\d]+条\s*")
 _CITED_ARTICLE = re.compile(r"第[一二三四五六七八九十百\d]+条")
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
-_PHONE = re.compile(SPACED_PHONE + r"|(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
+_PHONE = re.compile(r"(?:" + SPACED_PHONE + r"|(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)" + NOT_YUAN + r")" + PHONE_EXTENSION
+                    + r"|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
 _TOTAL_COUNT = re.compile(r"共(?:设定?|有|安排|支持|设立|发布)?\s*(?:课题|项目|定题项目|选题)?\s*\d+\s*(?:项|个)")  # "共设课题10项"
 # a level's count ("重大项目2项", or its topics as a class: "其中重大类课题3个、一般类课题8个")
@@ -190,6 +193,8 @@ class Found:
     excluding: set[str] = field(default_factory=set)
     # a bilingual edition's English line after each Chinese one (cleaning.translations): a topic's English title
     english: dict[str, str] = field(default_factory=dict)
+    # a leader sentence naming no level -> the level its item's heading names ("（一）重大项目" over "项目负责人须…")
+    item_levels: dict[str, str] = field(default_factory=dict)
 
     def level_in(self, text: str) -> str | None:
         """The level a clause names first: "重大项目", "重点课题", or a class the notice defines ("A类")."""
@@ -244,7 +249,7 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # ... or a table's row ("高等院校 | 6项")
     ("quota", "rules", r"(?:高校|高等院校|院所|事业单位|企业|机构|单位)(?:[^。；]{0,20}?(?:限报|不超过|最多推荐|最多申报)|\s*[|｜])"
                        r"\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项|"
-                       r"限额申报|推荐数量|实行限额|(?:限报|申报|推荐)(?:数量|名额|指标)\s*[|｜：:]|"
+                       r"限额申报|推荐数量|实行[^。，,；;]{0,6}?限额|(?:限报|申报|推荐)(?:数量|名额|指标)\s*[|｜：:]|"
                        # ... or a list of them ("高等院校6项,科研院所3项,…")
                        r"(?:高校|高等院校|院所|事业单位|机构)\s*\d+\s*项\s*[,，、；;]\s*[\u4e00-\u9fff]{2,}\s*\d+\s*项", "notice"),
     ("classified", "rules", r"涉密|国家秘密", "notice"),
@@ -321,7 +326,9 @@ MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", 
                   # (and "根据实际每年实行动态调整": whether the quota changes)
                   "quota": r"^[^。]{2,20}?(?:[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)|限报|\s*[|｜])\s*"
                            r"(?:\d+|[一二两三四五六七八九十])\s*项|调整|"
-                           r"^[\u4e00-\u9fff]{2,12}\d+\s*项\s*[,，、；;]"}  # ("高等院校6项,科研院所3项,…": a list of them)
+                           r"^[\u4e00-\u9fff]{2,12}\d+\s*项\s*[,，、；;]|"  # ("高等院校6项,科研院所3项,…": a list of them)
+                           # (a table's row aligned with spaces, a named unit's or a type's: "郑州大学  6项", "其他高校  各2项")
+                           r"^[\u4e00-\u9fff（）()]{2,20}\s+(?:各|每家|每个?单位)?\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项$"}
 # The number of paper copies: "一式两份", "纸质版3份", "纸质材料（一式三份）"
 _NO_PAPER = re.compile(r"(?:不|无需|无须|不需|不必)(?:再)?(?:报送|提交|寄送|邮寄)[^。；;]{0,4}纸质|纸质[^。；;]{0,8}(?:另行通知|不再?报送|无需|免于)")
 _COPIES = re.compile(r"一式\s*(?:[一二两三四五六七八九十]|\d{1,2})\s*份|纸质[版件]?[^。；;，,]{0,4}?(?:[一二两三四五六七八九十]|\d{1,2})\s*份")
@@ -343,6 +350,32 @@ _LEVEL_LEADER = re.compile(r"(?:" + LEVEL_ALTERNATION + r")(?:项目|课题)(?:�
 def _leader_levels(text: str, found: Found) -> set[str]:
     """The levels whose leader a text sets conditions for ("重大项目负责人须…": {major}), by the subject of its sentences."""
     return {lv for m in _LEVEL_LEADER.finditer(text) if (lv := found.level_in(m.group(0)))}
+
+
+def _item_levels(quotes: list[str], passages: list[Passage], found: Found) -> None:
+    """The level of each leader sentence naming none, by the item it stands in: "（一）重大项目。拟立项2项，…。" then
+    "项目负责人须具有正高级专业技术职称，年龄不超过60周岁。" sets the major projects' leader apart."""
+    for quote in quotes:
+        if found.level_in(quote):
+            continue
+        for p in passages:
+            if p.topic or not p.id.startswith("n-") or _body(p.text) != quote:
+                continue
+            named = {lv for label in p.section.split(" > ")[1:] if (lv := found.level_in(label))}
+            if len(named) == 1:
+                found.item_levels[quote] = named.pop()
+                break
+
+
+# The notice's schedule, its steps each under it ("七、时间安排", "工作进度安排", "时间节点")
+_SCHEDULE_SECTION = re.compile(r"时间安排|时间节点|进度安排|日程安排|时间表|工作安排")
+# A step due a span after another ("网上截止后5个工作日内", "公示结束后10个工作日内", "接到通知后3日内")
+_DUE_AFTER = re.compile(r"(?:后|之日起|起)\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:个)?(?:工作日|日|天|周)(?:内|之内)")
+
+
+def _due(text: str) -> bool:
+    """Whether `text` says when something is due: on a date, or a span after another step."""
+    return bool(_SINGLE.search(read_dates(text)) or _DUE_AFTER.search(text))
 
 
 def _same_item(p: Passage, hit: Passage, points: bool = False) -> bool:
@@ -465,13 +498,15 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             quotes += [_body(p.text) for p in passages if (_same_item(p, hit, points=True) or listing and p.section.startswith(
                 hit.section + " > ")) and p.order > hit.order and re.search(MORE_SENTENCES[role], p.text)
                 and _body(p.text) not in quotes]
-        if role == "paper_materials" and not any(_SINGLE.search(read_dates(q)) for q in quotes):
-            # when they are due, said in the schedule ("纸质材料报送截止时间：2070年5月8日"), when the fact's own
-            # sentences do not say it
+        if role == "paper_materials" and not any(_due(q) for q in quotes):
+            # when they are due, said in the schedule ("纸质材料报送截止时间：2070年5月8日", or after another step:
+            # "网上截止后5个工作日内报送纸质材料"), when the fact's own sentences do not say it
             # (one date: a call in batches sends them by each batch's own)
             dated = [_body(p.text) for p in passages if _in(p, "notice") and not p.topic and "纸质" in p.text
-                     and _SINGLE.search(read_dates(p.text)) and not _NO_PAPER.search(p.text) and _body(p.text) not in quotes]
+                     and _due(p.text) and not _NO_PAPER.search(p.text) and _body(p.text) not in quotes]
             quotes += dated if len(dated) == 1 else []
+        if role == "leader_requirements":
+            _item_levels(quotes, passages, found)
         if role == "leader_requirements" and (said := _leader_levels(" ".join(quotes), found)):
             # conditions set out per level, a block for each ("（一）重大项目" … "4. 负责人条件。重大项目负责人须…；
             # 年龄不超过55周岁。", "（二）一般项目" … "4. 负责人条件。一般项目负责人…"): the other levels' own sentences
@@ -680,6 +715,16 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             found.facts.append(fact)
             if m.re is _YEARLESS and m.start() == 0:
                 items.append((fact, (str(year), m.group(1), m.group(2)), step, p.text[m.end():]))
+            continue
+        if undated and _SCHEDULE_SECTION.search(p.section) and (due := _DUE_AFTER.search(p.text)) and (
+                step := _event_name(p.text[: due.start()], p.text[due.end():])):
+            # a step of the schedule due a span after another, no date of its own ("（二）审核推荐：推荐部门须在网上
+            # 截止后3个工作日内完成审核推荐"): a dated step all the same, its span said as the notice says it
+            n_other += 1
+            fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(step))
+            said = " ".join(en for zh, en in vocab.get("event_words_en", {}).items() if zh in step)
+            fact["en"] = f"{step}{f' ({said})' if said else ''}: the notice says, in Chinese: {_body(original.text)}"
+            found.facts.append(fact)
             continue
         for m in _SINGLE.finditer(p.text):
             last_year = m.group(1)
@@ -1266,12 +1311,22 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
     _paper_contact(found)
 
 
+_LEADING_LABEL = re.compile(r"^[^：:，,。；;]{2,12}(?=[：:])")
+
+
+def _leading_label(line: str) -> str:
+    """What a line says it is about before its colon ("（三）纸质材料受理：…" -> "纸质材料受理"), or ""."""
+    m = _LEADING_LABEL.match(_GROUP_NUMBER.sub("", line))
+    return m.group(0) if m else ""
+
+
 def _paper_contact(found: Found) -> None:
     """The paper copies' fact also says whom they go to, when the notice has a contact headed for them ("（三）纸质
     材料接收" over "市科技局政务服务窗口：0371-…"): "纸质材料交到哪里，电话多少？" is asked of the paper copies."""
     paper = found.fact("paper_materials")
+    # (headed so above the line, or labelled so on it: "纸质材料受理：市科技局政务服务窗口 赵老师 0371-…")
     contact = next((f for f in found.facts if f["intent"] == "contacts" and f["role"] not in ("contact_business", "contact_tech")
-                    and "请联系" in f["zh"] and "纸质" in f["zh"].partition("请联系")[0]), None)
+                    and "纸质" in (f["zh"].partition("请联系")[0] if "请联系" in f["zh"] else _leading_label(f["quotes"][-1]))), None)
     if paper and contact and contact["quotes"][-1] not in paper["quotes"]:
         paper["quotes"].append(contact["quotes"][-1])
         paper["zh"] = paper["zh"].rstrip("。") + "。" + contact["zh"]
@@ -1400,8 +1455,21 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
                 and _COUNT.match(arabic_numbers(_body(x.text)))]
             found.facts.append(_make_fact("project_counts", "topics",
                                           [_body(x.text) for x in sorted([p, *beside], key=lambda x: x.order)], vocab))
+        heading: str | None = None  # the level the passage's first sentence names alone ("（一）重大项目。")
         for clause in re.split(r"[。；;]", p.text):
             read = arabic_numbers(clause)  # ("重点项目每项资助人民币捌万元": 8万元)
+            if heading and not found.level_in(read) and _PER_PROJECT.search(read) and (
+                    m := re.search(r"(\d+(?:\.\d+)?)\s*万元", read)) and not _level_total(read):
+                # a level's item, its name a sentence of its own before its amount ("（一）重大项目。拟立项2项，每项
+                # 资助经费叁拾万元（300000元）。"): that level's, quoted from its name on
+                name = _body(p.text)
+                clause = name[name.index(LEVEL_NAMES[heading][:2]): name.index(clause) + len(clause)].strip()
+                amounts.setdefault(heading, float(m.group(1)))
+                found.level_quotes.setdefault(heading, clause)
+                quotes.append(clause)
+                continue
+            heading = (found.level_in(clause) if heading is None and re.fullmatch(
+                r"\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.、．])?\s*[\u4e00-\u9fff]{2,8}\s*", clause) else None)
             said = [(WORD_LEVEL[m.group(1)], m.group(2)) for m in re.finditer(
                 r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)(?:\s*\d+\s*[项个]\s*[，,])?[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", read)
                 # (not what a level has in all, "重大项目安排经费75万元", beside what each of its projects gets)
@@ -1965,17 +2033,24 @@ def _rules(found: Found) -> None:
     if quota:
         # the quota per unit type may be a line each ("高等院校：不超过6项；"), or a table's row, its notes after it
         # ("高等院校 | 限报4项 | 含…研究生院": a row ends where the next type's begins)
-        q = "".join(x + ("；" if table_cells(x) else "") for x in quota["quotes"])
+        q = "".join(x + ("；" if table_cells(x) or _SPACED_ROW.match(x) else "") for x in quota["quotes"])
         per: dict[str, int] = {}
+        named: dict[str, dict[str, int]] = {}  # unit type -> a unit the notice names -> its own quota
         others: int | None = None
-        # ("高等院校 ▶ 限报 6 项": an arrow, as a slide writes it, for the colon)
+        # ("高等院校 ▶ 限报 6 项": an arrow, as a slide writes it, for the colon; "其他高校  各2项": a row set with spaces)
         for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)(?:\s*[：:▶►→➤|｜]?\s*(?:每家|每个?单位|各单位|各)?"
-                             r"(?:限报|不超过|最多推荐|最多申报)|\s*[|｜]|(?=\d+\s*项))\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", q):
+                             r"(?:限报|不超过|最多推荐|最多申报)|\s*[|｜]|(?=\d+\s*项)|\s+(?:各|每家)?(?=\d+\s*项))"
+                             r"\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", q):
             group = m.group(1)
+            typed = False
             for word, value in ORG_WORDS:
                 if word in group:
                     per.setdefault(value, number_of(m.group(2)))  # "不超过五项" as "不超过5项"
                     group = group.replace(word, "")
+                    typed = True
+            if not typed and (unit := _NAMED_UNIT.search(group)):
+                # a unit named with its own quota ("郑州大学 6项" above "其他高校 各2项"): its type's, apart
+                named.setdefault(_named_unit_type(unit.group(0)), {}).setdefault(unit.group(0), number_of(m.group(2)))
             if re.search(r"其[他它](?:各类)?单位|^[^、，,]{0,4}(?:每个?|各)(?:申报)?单位", group):
                 others = number_of(m.group(2))  # "其他单位不超过2项", "每个申报单位…不超过3项": every type not named
         for m in re.finditer(r"([\u4e00-\u9fff、]{2,12}?)(?:可)?放宽(?:至|到)\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", q):
@@ -1986,13 +2061,21 @@ def _rules(found: Found) -> None:
         if others is not None and org_rule:
             for value in org_rule["allowed"]:  # the unit types that may apply, each not named
                 per.setdefault(value, others)
-        if per:
+        if per or named:
             # the quota sentence (or, with a line per unit type, the first line stating a number)
             first = next((x for x in quota["quotes"] if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*项", x)), quota["quotes"][0])
-            clause = re.sub(r"^申报指标[。：:]\s*", "", first.split("根据")[0]).rstrip("。；，, ")
+            if named and quota["quotes"][0].rstrip().endswith(("：", ":")):
+                first = quota["quotes"][0]  # (a table of units, each row one unit's: the sentence over it is the rule's)
+            clause = re.sub(r"^申报指标[。：:]\s*", "", first.split("根据")[0]).rstrip("。；，,：: ")
             text = "，".join(f"{ORG_ZH[k]}限报{v}项" for k, v in per.items())
+            if named:
+                # (the named units' own quotas said first, the others of their type after them; asked by their names)
+                text = "，".join([*(f"{unit}限报{v}项" for units in named.values() for unit, v in units.items()),
+                                  *(f"{'其他' if k in named else ''}{ORG_ZH[k]}限报{v}项" for k, v in per.items())])
+                quota["triggers"] = [*quota.get("triggers", []), *(u for units in named.values() for u in units)]
             found.rules.append({
                 "id": "org_quota", "check": "below_quota", "field": "org_quota_used", "quota_by_org_type": per,
+                **({"quota_by_named_unit": named} if named else {}),
                 "quote": clause,
                 "pass": _bi("单位已推荐{value}项，未达到限报{limit}项。", "The unit has put forward {value}, below its quota of {limit}."),
                 "fail": _bi("单位已推荐{value}项，已达到限报{limit}项的指标。", "The unit has already put forward {value}, reaching its quota of {limit}."),
@@ -2012,6 +2095,16 @@ _ANSWER_MARK = re.compile(r"^(?:(?:答|A)\s*[：:]|\d{1,2}[)）])\s*")  # an FAQ
 _BOTH = re.compile(r"同时|且|并(?:具有|取得)")
 
 
+# A unit a quota table names ("郑州大学", "河南省科学院"), its type by what it is called
+_NAMED_UNIT = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:大学|学院|科学院|研究院|研究所)")
+# A table's row set with spaces, a unit and its number: "郑州大学  6项", "其他高校  各2项"
+_SPACED_ROW = re.compile(r"^[\u4e00-\u9fff（）()]{2,20}\s+(?:各|每家|每个?单位)?\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项$")
+
+
+def _named_unit_type(unit: str) -> str:
+    return "research_institute" if re.search(r"科学院|研究院|研究所$", unit) else "university"
+
+
 def _leader_rules(found: Found) -> None:
     fact = found.fact("leader_requirements")
     if not fact:
@@ -2024,14 +2117,16 @@ def _leader_rules(found: Found) -> None:
     # the levels the sentence so far is about: a clause with no subject of its own goes on with them
     # ("一般项目负责人须具有中级以上职称；年龄不超过60周岁": 60 for general projects)
     subject: list[str] = []
-    for said_c in (x for whole in re.split(r"[。]", q) for x in re.split(r"[；;，,]", whole) + ["。"] if x):
+    # (each sentence with the level of its item, where it names none: "（一）重大项目" over "项目负责人须…")
+    wholes = [(whole, found.item_levels.get(quote)) for quote in fact["quotes"] for whole in re.split(r"[。]", quote)]
+    for said_c, item in ((x, item) for whole, item in wholes for x in re.split(r"[；;，,]", whole) + ["。"] if x):
         if said_c == "。":
             subject = []
             continue
         c = arabic_numbers(said_c)  # ("不超过五十五周岁": 55)
         named_here = list(dict.fromkeys(WORD_LEVEL[w] for w in re.findall(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)", c)))
         if named_here or "负责人" in c:
-            subject = named_here
+            subject = named_here or ([item] if item else [])
         m = re.search(r"(?:不超过|不得超过|不大于|以下)\s*(\d{2})\s*周岁|(\d{2})\s*周岁以下", c)
         under = re.search(r"未满\s*(\d{2})\s*周岁", c)  # "未满60周岁": 59 at most
         born = re.search(r"(\d{4})\s*年[^，,。]{0,12}?(?:以后|之后)出生|出生于\s*(\d{4})\s*年[^，,。]{0,8}?(?:以后|之后)", c)
@@ -2073,10 +2168,10 @@ def _leader_rules(found: Found) -> None:
     lv: str | None = None
     # (a clause after a semicolon goes on with its sentence's leader and level: "重大项目负责人须具有正高级
     # 职称；仅具有副高级职称的，须同时具有博士学位")
-    for sentence in (part for whole in re.split(r"[。]", q) if "负责人" in whole for part in re.split(r"[；;]", whole)):
+    for sentence, item in ((part, item) for whole, item in wholes if "负责人" in whole for part in re.split(r"[；;]", whole)):
         if "负责人" not in sentence and not _BOTH.search(sentence):
             continue
-        lv = lv if "负责人" not in sentence and not found.level_in(sentence) else None
+        lv = lv if "负责人" not in sentence and not found.level_in(sentence) else item
         if _NEGATED_QUALIFICATION.search(sentence) and re.search(r"职称|学历|学位", sentence) and (
                 named := found.level_in(sentence)):
             # "具有副高级职称或仅具有博士学位但无正高级职称的，不得担任重大项目负责人"
@@ -2195,7 +2290,7 @@ def _review(found: Found, passages: list[Passage], notice: str) -> str:
                 lines.append(f"  - {key}: “{t[key]}”")
     lines += ["", "## Rules", ""]
     for r in found.rules:
-        extra = {k: r[k] for k in ("allowed", "limit", "limit_by_level", "quota_by_org_type", "titles_by_level",
+        extra = {k: r[k] for k in ("allowed", "limit", "limit_by_level", "quota_by_org_type", "quota_by_named_unit", "titles_by_level",
                                    "degrees_by_level", "pairs_by_level", "value") if k in r}
         lines.append(f"- **{r['id']}** {r['check']} {extra}: “{r['quote']}”")
     covered = " ".join(" ".join(f["quotes"]) + " " + f["zh"] for f in found.facts) + " ".join(
@@ -2262,6 +2357,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     _named_in_english(found, vocab)
     _rules(found)
     _footnoted_rules(found, _footnotes(passages))
+    _figures(found)
     if not found.topics:
         found.notes.append("课题：附件中找不到申报指南的课题（“一、重大项目”之类的标题和编号课题）。")
     for p in others:
@@ -2270,6 +2366,13 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
         _as_written(found, AsWritten("\n".join(written)))
         passages = segment(written)
     return found, written, passages
+
+
+def _figures(found: Found) -> None:
+    """A fact whose sums the notice writes in Chinese numerals says each in figures too, after its own words
+    ("…每项资助伍万元。（伍万元即5万元）"): the amount is read, not left to the reader, the quote kept as written."""
+    for fact in found.facts:
+        fact["zh"] = with_figures(fact["zh"])
 
 
 _READ_AS_TYPED = ("triggers", "aliases")  # matched against questions, which are read in simplified characters

@@ -338,6 +338,18 @@ def arabic_numbers(text: str) -> str:
     return _CN_NUMBER.sub(lambda m: str(cn_value(m.group(1))), text)
 
 
+# A sum in Chinese numerals, the financial capitals or the small ones ("叁拾万元", "人民币伍万元", "八万元"),
+# not one said roughly ("数百万元", "上千万元")
+_CN_SUM = re.compile(r"(?<![数几上近逾多余])(?![百千佰仟])([〇零一二两三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+)(万元|元)")
+
+
+def with_figures(text: str) -> str:
+    """`text` with each sum it writes in Chinese numerals said in figures after it, where it does not say them
+    ("…每项资助伍万元。" -> "…每项资助伍万元。（伍万元即5万元）"): a wrong reading of capitals shows."""
+    said = [f"{m.group(0)}即{cn_value(m.group(1))}{m.group(2)}" for m in _CN_SUM.finditer(text)]
+    said = [x for x in dict.fromkeys(said) if x.partition("即")[2] not in text]
+    return text.removesuffix("。") + f"。（{'；'.join(said)}）" if said else text
+
 
 @dataclass(frozen=True)
 class Passage:

@@ -34,7 +34,7 @@ from corpus import CORPUS_DIR, Corpus, CorpusError, inspect_corpus, load_corpus,
 from corpus.check import check_corpus
 from corpus.cleaning import clean_lines, translations
 from corpus.ingest import Found, ingest
-from corpus.passages import segment
+from corpus.passages import segment, with_figures
 from corpus.reproduce import reproduction
 from index import IndexConfig, open_index
 from index.embedders import make_embedder
@@ -2750,3 +2750,151 @@ def test_the_purpose_a_notice_opens_with_is_a_fact_of_its_own(tmp_path: Path) ->
         "网上申报时间：2091年3月1日至2091年3月31日。", "", "某市科学技术局",
     ])
     assert plain.fact_by_role("purpose") is None
+
+
+# A notice with money in capitals beside its figure in yuan, each level's item naming the level in a sentence of its
+# own over its amount and its leader's limits, a quota table of named units set with spaces, phones with their
+# extensions (two contacts on one switchboard), and a schedule "即日起至…" with later steps due after it.
+_ITEMS_BY_LEVEL = [
+    "某市科学技术局", "关于组织申报2090年度某市软科学研究计划项目的通知",
+    "一、项目设置",
+    "（一）本年度项目分为重大项目、一般项目两个层次，共设课题3个。",
+    "（二）本年度安排资助经费总额壹佰零陆万元（1060000元）。",
+    "二、资助标准和负责人条件",
+    "（一）重大项目。拟立项1项，每项资助经费贰拾陆万元（260000元）。项目负责人须具有正高级专业技术职称，年龄不超过58周岁。",
+    "（二）一般项目。拟立项8项，每项资助拾万元。项目负责人不限职称和学历，年龄不超过42周岁。",
+    "三、申报单位条件",
+    "（一）申报单位须为本市具有独立法人资格的高等院校、科研院所。",
+    "四、申报限额",
+    "本年度实行按单位限额推荐，各单位申报数量不得超过下表所列限额：",
+    "单位          限报项数",
+    "甲州大学      5项",
+    "乙州理工学院  3项",
+    "其他高校      各2项",
+    "科研院所      各1项",
+    "五、时间安排",
+    "（一）网上申报：即日起至2090年5月8日17:00，逾期系统自动关闭。",
+    "（二）审核推荐：推荐部门须在网上截止后4个工作日内完成审核推荐。",
+    "（三）纸质材料：网上截止后6个工作日内报送纸质材料，逾期不予受理。",
+    "（四）立项公示：2090年7月上旬。",
+    "六、申报材料",
+    "（一）纸质材料。申报书一式两份，加盖公章后报送市科技局受理窗口。",
+    "七、联系方式",
+    "（一）政策咨询：市科技局计划处 0371-60001111转301",
+    "（二）纸质材料受理：市科技局受理窗口 0371-60001111转309，电子邮箱：slck@kjj.example.cn",
+    "某市科学技术局",
+    "2090年4月2日",
+]
+
+
+# (the same with its window dated, for what does not hang on "即日起")
+_ITEMS_DATED = [x.replace("即日起至", "2090年4月2日至") for x in _ITEMS_BY_LEVEL]
+
+
+# (and with a guide after it: its topics, their phones with extensions)
+_GUIDE = ["", "附件1", "", "2090年度某市软科学研究计划项目申报指南", "一、重大项目",
+          "1. 某市数据要素市场培育路径研究", "研究内容：分析数据要素市场的培育现状，提出路径。",
+          "归口处室：规划处，联系电话：0371-60002222转415",
+          "二、一般项目", "2. 某市科普场馆运营评价研究", "研究内容：评价科普场馆的运营绩效。",
+          "归口处室：科普处，联系电话：0371-60002222转420"]
+
+
+def test_a_window_from_this_day_opens_on_the_dateline(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, _ITEMS_BY_LEVEL)
+    # "即日起至2090年5月8日17:00": from the notice's own date, its dateline
+    window = found.fact("submission_window")
+    assert window and window["window"]["opens"] == "2090-04-02" and window["window"]["closes"] == "2090-05-08"
+
+
+def test_a_schedules_step_due_a_span_after_another_is_a_step_of_its_own(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, _ITEMS_DATED)
+    steps = [f for f in found.facts if f["id"].startswith("date_")]
+    assert any(q == "审核推荐：推荐部门须在网上截止后4个工作日内完成审核推荐。" for f in steps for q in f["quotes"]), steps
+
+
+def test_the_paper_copies_due_a_span_after_the_deadline_are_said_with_them(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, _ITEMS_DATED)
+    assert "纸质材料：网上截止后6个工作日内报送纸质材料，逾期不予受理。" in found.fact("paper_materials")["quotes"]
+
+
+def test_the_approvals_publicity_dated_in_the_schedule_says_when_the_results_come(tmp_path: Path) -> None:
+    # "立项公示：2090年7月上旬": "立项结果什么时候公示" is answered, not refused as an aspect the notice is silent on
+    _, corpus = _ingested(tmp_path, _ITEMS_DATED)
+    assert not any("立项结果" in w for w in corpus.not_covered)
+
+
+def test_phones_keep_their_extension_and_a_sum_in_yuan_is_no_phone(tmp_path: Path) -> None:
+    found, _ = _ingested(tmp_path, _ITEMS_DATED)
+    business = found.fact("contact_business")
+    assert business and business["quotes"] == ["政策咨询：市科技局计划处 0371-60001111转301"], business
+    assert not any("1060000" in q for f in found.facts if f["intent"] == "contacts" for q in f["quotes"])
+    # a topic's phone in the guide keeps its extension too
+    found, _ = _ingested(tmp_path, [*_ITEMS_DATED, *_GUIDE])
+    phones = {t["title"]: t["contacts"][0]["phone"] for t in found.topics}
+    assert phones == {"某市数据要素市场培育路径研究": "0371-60002222转415", "某市科普场馆运营评价研究": "0371-60002222转420"}, phones
+
+
+def test_the_paper_copies_contact_labelled_on_its_line_is_said_with_them(tmp_path: Path) -> None:
+    # "纸质材料受理：…转309": the paper copies' contact, its extension, not the switchboard's other one
+    found, _ = _ingested(tmp_path, _ITEMS_DATED)
+    paper = found.fact("paper_materials")
+    assert any("转309" in q for q in paper["quotes"]) and "转301" not in paper["zh"], paper
+
+
+def test_a_levels_item_names_it_over_the_amount_and_the_leaders_limits(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _ITEMS_DATED)
+    age = next(r for r in found.rules if r["id"] == "age")
+    assert age["limit_by_level"]["major"] == 58 and age["limit_by_level"]["general"] == 42, age
+    title = next(r for r in found.rules if r["id"] == "major_leader_qualification")
+    assert title["titles_by_level"] == {"major": ["senior"]}, title
+    checker = EligibilityChecker(corpus)
+    base = {"org_type": "university", "age": 45, "title": "associate_senior", "degree": "doctorate"}
+    assert "age" in checker.failing(Profile(**base, project_level="general"))
+    assert "major_leader_qualification" in checker.failing(Profile(**base, project_level="major"))
+    assert not checker.failing(Profile(**{**base, "age": 40}, project_level="general"))
+    # each level's amount, quoted from the level's name on, and read from its capitals
+    funding = found.fact("funding_levels")
+    assert funding["quotes"][:2] == ["重大项目。拟立项1项，每项资助经费贰拾陆万元（260000元）", "一般项目。拟立项8项，每项资助拾万元"]
+    assert "CNY 260,000" in funding["en"] and "CNY 100,000" in funding["en"]
+
+
+def test_a_sum_in_capitals_is_said_in_figures_beside_its_words(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _ITEMS_DATED)
+    funding = found.fact("funding_levels")
+    assert "贰拾陆万元即26万元" in funding["zh"] and "拾万元即10万元" in funding["zh"], funding["zh"]
+    total = found.fact("funding_total")
+    assert total and "壹佰零陆万元即106万元" in total["zh"], total
+    # (the figure comes with the words it reads; the quotes stay as written)
+    assert all("即" not in q for q in funding["quotes"] + total["quotes"])
+    # a sum said roughly is no figure; one said in figures already is not said twice
+    assert with_figures("带动社会投入数百万元。") == "带动社会投入数百万元。"
+    assert with_figures("每项资助经费叁拾万元（30万元）。") == "每项资助经费叁拾万元（30万元）。"
+    # the answer to one level's amount, its own sentence picked out of the fact, says the figure too
+    shutil.rmtree(tmp_path / "out")
+    _, corpus = _ingested(tmp_path, [*_ITEMS_DATED, *_GUIDE])
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    answer = a.ask("一般项目每项给多少钱？", dt.date(2090, 4, 10)).answer
+    assert "每项资助拾万元" in answer and "拾万元即10万元" in answer and "贰拾陆" not in answer, answer
+
+
+def test_a_quota_table_of_named_units_decides_a_type_only_where_its_quotas_agree(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _ITEMS_DATED)
+    quota = next(r for r in found.rules if r["id"] == "org_quota")
+    assert quota["quota_by_org_type"] == {"university": 2, "research_institute": 1}
+    assert quota["quota_by_named_unit"] == {"university": {"甲州大学": 5, "乙州理工学院": 3}}
+    assert quota["quote"].startswith("本年度实行按单位限额推荐")
+    assert "甲州大学" in found.fact("quota")["triggers"]
+    checker = EligibilityChecker(corpus)
+    rule = next(r for r in corpus.rules if r.id == "org_quota")
+
+    def passed(org: str, used: int) -> bool | None:
+        verdict = checker.check(Profile(org_type=org, org_quota_used=used), dt.date(2090, 4, 10))
+        return next(r.passed for r in verdict.rules if r.id == rule.id)
+
+    # a university: below every university's quota passes, at the largest fails, between depends on which it is
+    assert passed("university", 1) is True
+    assert passed("university", 5) is False
+    assert passed("university", 3) is None
+    assert passed("research_institute", 1) is False
