@@ -2789,6 +2789,15 @@ def test_an_office_forwarding_inside_its_organisation_is_called_by_its_peoples_w
     assert "2090年4月20日" in a.ask("市里的系统最晚什么时候截止？", dt.date(2090, 3, 21)).answer
 
 
+def test_a_deadline_asked_without_naming_the_forwarding_office_is_the_calls_first(variants: dict[str, Assistant]) -> None:
+    # notice_2073: a university's research office forwarding the city's notice with its own earlier deadline
+    a, today = variants["notice_2073"], dt.date(2073, 3, 1)
+    answer = a.ask("What is the deadline?", today).answer
+    # the call's window leads; the research office's own earlier date may follow it, said as the office's
+    assert "2073-03-24" in answer and ("2073-03-10" not in answer or answer.index("2073-03-24") < answer.index("2073-03-10"))
+    assert "2073-03-10" in a.ask("What is the university's internal deadline?", today).answer
+
+
 _TAGGED_TOPICS = [
     "某市科学技术局关于组织申报2091年度软科学研究计划项目的通知",
     "一、申报课题",
