@@ -98,6 +98,11 @@ _AGENT = re.compile(r"人|单位|部门|机构|院校|院所|处|局|所|员|代
 # A fact stated beside a rule the checker evaluates (in the same passage: "申报单位应具有较为完备的科研管理制度"
 # next to the credit rule) is a condition of applying, so an eligibility question is of its kind too.
 CONDITIONS_ANSWER_ELIGIBILITY = True
+# A forwarding office's own fact (corpus/ingest.py: its earlier deadline, its contact, roles "forward_…") answers a
+# question naming that office or its own date ("学校内部截止是哪天", "区里要求…"); one naming neither asks the call's
+# fact of that kind, which comes before it ("What is the deadline?": the call's window, then the office's own date).
+FORWARDER_NAMED = True
+FORWARD_ROLE = "forward_"
 # Someone held to answer for something ("…作为第一责任人…对经费使用的规范性和合法性负责"), not a 负责人 named.
 _RESPONSIBLE = re.compile(r"负责(?!人)|第一责任|责任人|担责|承担[^。，,；;]{0,4}责任")
 COUNTED_ITEMS = True  # a fact listing numbered items holds a count
@@ -318,6 +323,13 @@ class FactRanker:
                        # shares most words with the dated submission sentence, and asks who submits)
                        + W_DOMINANT * f.get("dominant", 0.0) * (not kinds or f.get("intent", 0.0) >= DOMINANT_MIN_KIND)
                        + W_INTENT * f.get("intent", 0.0))
+        if FORWARDER_NAMED:
+            for c in cands.values():
+                if (c.fact.role or "").startswith(FORWARD_ROLE) and not c.features.get("trigger"):
+                    call = max((o.score for o in cands.values() if o.fact.intent == c.fact.intent
+                                and not (o.fact.role or "").startswith(FORWARD_ROLE)), default=0.0)
+                    if call >= MIN_SCORE and c.score >= call:
+                        c.score = call - 0.01  # (still beside it, the best of its kind after the call's)
         return sorted(cands.values(), key=lambda c: (-c.score, FIRST_WINDOW_BREAKS_TIES and c.fact.id != self._first_window))
 
     def _states_value_of(self, fact: Fact, entities: tuple[str, ...], value: re.Pattern[str]) -> bool:

@@ -312,13 +312,38 @@ _MAIL_HEADER = re.compile(r"^(?:发件人|收件人|抄送|密送|主题|日期|
 _MAIL_SUBJECT = re.compile(r"^(?:主题|Subject)\s*[：:]\s*", re.IGNORECASE)
 
 
+# The line a mail program sets above the message a forwarded or answered e-mail quotes ("-----原始邮件-----",
+# "----- Original Message -----", "---------- Forwarded message ---------"): what follows is the forwarded message
+MAIL_QUOTE = re.compile(r"^[-—–_=*\s]{3,}\s*(?:原始邮件|转发邮件(?:信息)?|邮件原文|被转发的邮件|Original Message|Forwarded message)"
+                        r"\s*[-—–_=*\s]{3,}$", re.IGNORECASE)
+
+
+def _mail_header(lines: list[str], top: int) -> int:
+    """Where the block of header lines from `top` ends."""
+    end = top
+    while end < len(lines) and _MAIL_HEADER.match(lines[end]):
+        end += 1
+    return end
+
+
 def _without_mail_header(lines: list[str]) -> list[str]:
-    top = 0
-    while top < len(lines) and _MAIL_HEADER.match(lines[top]):
-        top += 1
-    if top < 3:
-        return lines  # one labelled line ("日期：…") is no e-mail
-    return [_MAIL_SUBJECT.sub("", ln) for ln in lines[:top] if _MAIL_SUBJECT.match(ln)] + lines[top:]
+    top = _mail_header(lines, 0)
+    if top >= 3:  # (one labelled line, "日期：…", is no e-mail)
+        lines = [_MAIL_SUBJECT.sub("", ln) for ln in lines[:top] if _MAIL_SUBJECT.match(ln)] + lines[top:]
+    # A message quoted under its mail program's line keeps the line (where it begins) but not its headers: its
+    # subject is its title, unless the message's own title repeats it on the line after them
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        out.append(lines[k])
+        if MAIL_QUOTE.match(lines[k]) and (end := _mail_header(lines, k + 1)) > k + 1:
+            after = next((ln for ln in lines[end:] if ln.strip()), "")
+            out += [s for ln in lines[k + 1:end] if _MAIL_SUBJECT.match(ln)
+                    and re.sub(r"\s+", "", s := _MAIL_SUBJECT.sub("", ln)) != re.sub(r"\s+", "", after)]
+            k = end
+            continue
+        k += 1
+    return out
 
 
 # A bilingual edition: each Chinese paragraph followed by its English translation, headings and labels glossed

@@ -48,6 +48,7 @@ from corpus.passages import (
     label_row,
     level_aliases,
     level_of,
+    level_tag,
     number_of,
     row_title,
     segment,
@@ -239,7 +240,9 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # an age limit, or a birth date ("项目负责人须为1968年1月1日（含）以后出生")
     ("leader_requirements", "eligibility", r"周岁|(?:以后|之后)出生", "any"),
     # the leader's own limit, not a unit's quota ("其他事业单位限报1项")
-    ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:牵头|主持)?(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)", "notice"),
+    # ... or the case a list of exclusions names ("同一项目负责人本年度申报2个及以上软科学项目的")
+    ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:牵头|主持)?(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)|"
+                                r"负责人[^。，,；;]{0,8}?(?:申报|申请|主持)\s*(?:两|二|2)\s*(?:个|项)(?:及|或)以上", "notice"),
     # "逾期未结题", "已逾期且尚未结题"
     # ("已超过合同约定完成时间仍未结题")
     # ("已超过执行期、尚未结题验收")
@@ -1309,6 +1312,28 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
                                            and not re.search(r"咨询|指导|支持|服务|联系|方式|电话", w))] if heading else []
         found.facts.append(fact)
     _paper_contact(found)
+    _contact_hours(passages, found)
+
+
+# When the notice's phones are answered ("咨询电话接听时间为工作日上午8:30—12:00、下午14:30—17:30")
+_HOURS = re.compile(r"(?:咨询|接听|答疑|服务|受理)[^。；;]{0,6}?时间[^。；;]{0,8}?(?:工作日|周[一二三四五]|星期|上午|下午)"
+                    r"[^。；;]{0,20}?\d{1,2}\s*[:：]\s*\d{2}")
+
+
+def _contact_hours(passages: list[Passage], found: Found) -> None:
+    """The hours the notice's phones are answered, said apart from its contacts (a tip after its dateline): said with
+    its business and technical-support contacts, unless one of them says them already."""
+    contacts = [f for f in found.facts if f["role"] in ("contact_business", "contact_tech")]
+    said = [_body(p.text) for p in passages if p.id.startswith("n-") and not p.topic and _HOURS.search(p.text)][:1]
+    if not said or any(said[0] in q or q in said[0] for f in contacts for q in f["quotes"]):
+        return
+    # (the hours of one of them, "技术支持服务时间为…", are that one's)
+    whose = "contact_tech" if re.search(r"技术|系统", said[0]) else "contact_business" if re.search(r"业务|政策", said[0]) else ""
+    for fact in contacts if not whose or not any(f["role"] == whose for f in contacts) else [
+            f for f in contacts if f["role"] == whose]:
+        fact["quotes"].append(said[0])
+        fact["zh"] = fact["zh"].rstrip("。") + "。" + said[0].rstrip("。；;") + "。"
+        fact["en"] += f" (The notice says, in Chinese: {said[0]})"
 
 
 _LEADING_LABEL = re.compile(r"^[^：:，,。；;]{2,12}(?=[：:])")
@@ -1409,6 +1434,17 @@ _LEVEL_CHOICE = re.compile(r"(?:" + LEVEL_ALTERNATION + r")项目[^。；;]{0,30
                            + LEVEL_ALTERNATION + r")类(?:课题|选题)[^。；;]{0,4}?中[^。；;]{0,4}?(?:选|任选|选择)")
 
 
+# The sentence saying what a topic's closing tag holds ("每个课题名称后的括号内标注其项目类别和每项资助额度")
+_TAGS_SAID = re.compile(r"(?:课题|选题|题目)(?:名称)?后[^。；;]{0,12}(?:标注|注明|列明)[^。；;]{0,16}(?:资助|经费|额度|金额)")
+
+
+def _tag_amount(title: str, found: Found) -> float | None:
+    """The amount in the tag closing a topic's title after its level ("…研究【重点｜8万元】": 8.0), None for none."""
+    tag = level_tag(title, found.aliases)
+    m = _AMOUNT.search(arabic_numbers(tag[0].group(2) or "")) if tag and tag[1] else None
+    return float(m.group(1)) if m else None
+
+
 TOTAL_BEFORE_COUNT = 3  # the passages before a level's count (a reference to a table, its caption) the total is among
 
 
@@ -1496,6 +1532,18 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
         # which class of topics each level's projects may take ("青年项目可从一般类课题中任选一个申报", "重大项目
         # 只能选择重大类课题"), in the notice and in its guide
         found.facts.append(_make_fact("level_topics", "topics", list(dict.fromkeys(choice)), vocab))
+    by_tag: dict[str, list[tuple[float, str]]] = {}
+    for p in passages:
+        if p.topic and p.kind == "heading" and (tag := level_tag(p.text, found.aliases)) and tag[1] and (
+                value := _tag_amount(p.text, found)) is not None:
+            by_tag.setdefault(tag[1], []).append((value, p.text))
+    for level, tags in by_tag.items():
+        if level not in amounts and len({v for v, _ in tags}) == 1:
+            # a level's amount said only in the tags closing its topics' titles ("…研究【重点｜8万元】"), each the same:
+            # the first of them says it (and the sentence saying what the tags hold, "课题名称后…标注…资助额度")
+            amounts[level] = tags[0][0]
+            found.level_quotes[level] = tags[0][1]
+            quotes += [_body(p.text) for p in passages if not p.topic and _TAGS_SAID.search(p.text)][:1] + [tags[0][1]]
     if quotes:
         fact = _make_fact("funding_levels", "funding", list(dict.fromkeys(quotes)), vocab)
         # in English with the amounts themselves (an English question's answer states them, as the curated one does)
@@ -1576,8 +1624,28 @@ def _addressee(lines: list[str], found: Found, vocab: dict[str, Any]) -> None:
 # the city or province it lies in
 _PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?[省市](?=[\u4e00-\u9fff]{2,}[区县旗]))?([\u4e00-\u9fff]{1,5}?([区县市旗]))")
 _PLACE_EN = {"区": "district", "县": "county", "旗": "county", "市": "city"}
-# An item of the forwarding office's own text: "一、区级提交时间。…", "（二）…", "2. …"
-_ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．])")
+# An item of the forwarding office's own text: "一、区级提交时间。…", "（二）…", "2. …", or a note of its own after
+# them ("请注意：以上…为学校内部截止时间")
+_ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．]|"
+                         r"(?:请注意|注意|特别提醒|温馨提示|提醒|注)[：:])")
+# An office of an organisation forwarding the notice inside it, as its signature names it ("嵩岳大学科研处"): the
+# organisation ("嵩岳大学") and its office ("科研处")
+_ORG_OFFICE = re.compile(r"^([\u4e00-\u9fff]{2,16}?(大学|学院|学校|研究院|研究所|科学院|医院))([\u4e00-\u9fff]{2,10}(?:处|办公室|办|部|科|中心))$")
+# ... which its own people call by a word of its kind ("学校", "校内")
+_ORG_WORDS = {"大学": ["学校", "校内", "我校", "校级", "学校内部"], "学院": ["学校", "校内", "我校", "校级", "学校内部"],
+              "学校": ["学校", "校内", "我校", "校级", "学校内部"], "研究院": ["院里", "院内", "我院", "院级"],
+              "研究所": ["所里", "所内", "我所", "所级"], "科学院": ["院里", "院内", "我院", "院级"], "医院": ["院里", "院内", "我院", "院级"]}
+_ORG_EN = {"大学": "university", "学院": "university", "学校": "university", "研究院": "institute", "研究所": "institute",
+           "科学院": "academy", "医院": "hospital"}
+
+
+def _forwarder_line(lines: list[str]) -> str:
+    """Who forwards the notice: the issuer of its own part, or an organisation's office signing it ("嵩岳大学科研处"
+    above its date) as an e-mail forwarding the notice inside the organisation is signed."""
+    if said := _issuer_line(lines):
+        return said
+    return next((lines[i - 1] for i, ln in enumerate(lines) if i and _DATELINE.match(ln)
+                 and _ORG_OFFICE.match(squash(lines[i - 1]))), "")
 
 
 def _forwarding(passages: list[Passage], found: Found, vocab: dict[str, Any], issuer: str) -> None:
@@ -1587,15 +1655,23 @@ def _forwarding(passages: list[Passage], found: Found, vocab: dict[str, Any], is
     facts; and the forwarding itself (its title, number and what it forwards)."""
     part = [p for p in passages if p.id.startswith("f-")]
     # (its items end at its list of annexes, "附件1：…的通知", above its signature and date)
-    end = next((k for k, p in enumerate(part) if p.text.startswith("附件") or p.kind == "dateline"), len(part))
+    # (and its signature above them, "嵩岳大学科研处")
+    office = squash(issuer)
+    end = next((k for k, p in enumerate(part) if p.text.startswith("附件") or p.kind == "dateline"
+                or office and squash(p.text) == office and k + 1 < len(part) and part[k + 1].kind == "dateline"), len(part))
     own, signed = part[:end], [p.text for p in part if p.kind == "dateline"][:1]
     if not own:
         return
-    office = squash(issuer)
     place = _PLACE.match(office)
-    words = [office]
+    words = [office] if office else []
     en: list[str] = []
-    if place:
+    if org := _ORG_OFFICE.match(office):
+        # an office of the organisation the notice is forwarded inside: called by its name, its office's, and its
+        # people's word for it ("学校内部截止", "科研处要求…")
+        words += [org.group(1), org.group(3), *_ORG_WORDS[org.group(2)]]
+        kind = _ORG_EN[org.group(2)]
+        en = [kind, f"{kind}+deadline", f"{kind}+internal", f"{kind}+contact", f"{kind}+phone", "research office"]
+    elif place:
         name, level = place.group(1), place.group(2)
         words += [name, f"{level}科技局", f"{level}局", f"{level}里", f"{level}级", f"{level}科技部门"]
         if level in _PLACE_EN:
@@ -1614,9 +1690,18 @@ def _forwarding(passages: list[Passage], found: Found, vocab: dict[str, Any], is
         fact["en"] = f"This notice is forwarded by {office}. (The notice says, in Chinese: {fact['zh']})"
         found.facts.append(fact)
     roles: dict[str, int] = {}
+    deadlines: dict[tuple[int, int], dict[str, Any]] = {}  # its own deadlines' facts by their month and day
     for item in items[1:] if intro else items:
         text = "".join(p.text for p in item)
         dated = _SINGLE.search(read_dates(text))
+        if not dated and (days := {(int(m.group(1)), int(m.group(2))) for m in _YEARLESS.finditer(text)}) and all(
+                d in deadlines for d in days):
+            # a note of its own on a deadline it set, naming its day only ("请注意：以上3月10日为学校内部截止时间，
+            # 仅用于科研处审核；…以下方原通知为准"): that deadline's, said with it
+            fact = deadlines[next(iter(days))]
+            fact["quotes"] += [_body(p.text) for p in item]
+            fact["zh"] = fact["zh"].rstrip("。") + "；" + "；".join(_body(p.text).rstrip("。；;") for p in item) + "。"
+            continue
         role = "forward_deadline" if dated else "forward_contact" if _PHONE.search(text) else "forward_step"
         roles[role] = roles.get(role, 0) + 1
         fid = role if roles[role] == 1 else f"{role}_{roles[role]}"
@@ -1630,6 +1715,7 @@ def _forwarding(passages: list[Passage], found: Found, vocab: dict[str, Any], is
         said = f"(the notice says, in Chinese: {fact['zh']})"
         if dated:
             fact["en"] = f"{office}, forwarding the notice, sets its own date: {_iso(*dated.groups())} {said}"
+            deadlines.setdefault((int(dated.group(2)), int(dated.group(3))), fact)
         elif role == "forward_contact":
             fact["en"] = f"Enquiries to the forwarding office, {office} {said}"
         else:
@@ -1656,6 +1742,8 @@ def _title_of(heading: str) -> str:
     text = re.sub(r"^(?:" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[：:、]\s*", "", text)  # "重大项目一：…"
     text = re.sub(r"^(?:【[^】]{1,10}】|\d+(?:\.\d+)+\s|\d+\s*[.、．]|子(?:课题|选题)\s*(?:[①-⑩一二三四五六七八九十\d]+|[A-Za-z](?![A-Za-z]))\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", text)
     text = re.sub(r"[（(][^（）()]*(?:子课题|项目)[^（）()]*[)）]\s*$|【[^【】]{0,6}(?:项目|课题)】\s*$", "", text)
+    if tagged := level_tag(text):
+        text = text[: tagged[0].start()]  # "…研究【重点｜8万元】": its level and terms
     return text.strip().rstrip("。")
 
 
@@ -1810,7 +1898,9 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
                 topic["label"] = f"{word}{own_number.group(1) if own_number else n}"
                 topic["label_en"] = f"Topic {n}"
         # ("资助额度：二十五万元": 25万元)
-        fund = next((p for p in own if (p.kind == "funding" or p is head and cells) and _AMOUNT.search(arabic_numbers(p.text))), None)
+        # (or its title's closing tag, "…研究【重点｜8万元】")
+        fund = next((p for p in own if (p.kind == "funding" or p is head and (cells or _tag_amount(p.text, found)))
+                     and _AMOUNT.search(arabic_numbers(p.text))), None)
         if fund:
             fund_amount = _AMOUNT.search(arabic_numbers(fund.text))
             assert fund_amount is not None  # `fund` was chosen for matching _AMOUNT
@@ -1939,8 +2029,12 @@ def _rules(found: Found) -> None:
                 rest = rest.replace(word, "")
         allowed = list(dict.fromkeys(allowed))
         # the notice's own sentence excluding some types, said with the refusal
+        cases = found.fact("exclusions")
         excluded = next((x for x in app["quotes"] if x != q and (EXCLUSION.search(x) or x in found.excluding)
-                         and any(w in x for w, _ in ORG_WORDS + PERSON_WORDS)), None)
+                         and any(w in x for w, _ in ORG_WORDS + PERSON_WORDS)), None) or next(
+            # ... or the case of the notice's list of exclusions naming them ("以企业、社会组织名义申报的，…")
+            (x for x in (cases["quotes"][1:] if cases else [])
+             if _EXCLUDED_TYPES.search(x) and not any(w in x for w, v in ORG_WORDS if v in allowed)), None)
         if not allowed:
             # An exclusion alone names no unit type that may apply: a rule admitting none would refuse everyone.
             found.notes.append(f"申报对象：这句话没有列出可申报的单位类型，单位类型规则未生成：{q}")
@@ -2105,6 +2199,17 @@ def _named_unit_type(unit: str) -> str:
     return "research_institute" if re.search(r"科学院|研究院|研究所$", unit) else "university"
 
 
+_NOTE_IN_BRACKETS = re.compile(r"[（(][^（）()]*[)）]")
+_LACKING = re.compile(r"不具有|不具备|未取得|没有|无")
+
+
+def _lacks_all(clause: str) -> bool:
+    """A case of a leader lacking every title and degree it names ("项目负责人既不具有副高级及以上专业技术职称、又不
+    具有博士学位的", an item of a list of exclusions): those it names are what qualifies, any one of them."""
+    named = [x for x in re.split(r"[、，,]|又|也", clause) if re.search(r"职称|学历|学位", x)]
+    return clause.endswith("的") and "但" not in clause and bool(named) and all(_LACKING.search(x) for x in named)
+
+
 def _leader_rules(found: Found) -> None:
     fact = found.fact("leader_requirements")
     if not fact:
@@ -2127,7 +2232,8 @@ def _leader_rules(found: Found) -> None:
         named_here = list(dict.fromkeys(WORD_LEVEL[w] for w in re.findall(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)", c)))
         if named_here or "负责人" in c:
             subject = named_here or ([item] if item else [])
-        m = re.search(r"(?:不超过|不得超过|不大于|以下)\s*(\d{2})\s*周岁|(\d{2})\s*周岁以下", c)
+        # (or the case a list of exclusions names, "项目负责人年龄超过57周岁的": 57 at most)
+        m = re.search(r"(?:不超过|不得超过|不大于|以下|(?<![不得])超过)\s*(\d{2})\s*周岁|(\d{2})\s*周岁以下", c)
         under = re.search(r"未满\s*(\d{2})\s*周岁", c)  # "未满60周岁": 59 at most
         born = re.search(r"(\d{4})\s*年[^，,。]{0,12}?(?:以后|之后)出生|出生于\s*(\d{4})\s*年[^，,。]{0,8}?(?:以后|之后)", c)
         if m:
@@ -2179,12 +2285,13 @@ def _leader_rules(found: Found) -> None:
         clauses_here = re.split(r"[，,]", sentence)
         for i, c in enumerate(clauses_here):
             # the level a clause speaks of: its own, or the one named earlier in the sentence
-            # ("申报重大项目的，负责人应当具有正高级专业技术职称，或者已取得博士学位")
-            if named := found.level_in(c):
+            # ("申报重大项目的，负责人应当具有正高级专业技术职称，或者已取得博士学位"), not one a note in brackets
+            # names ("…的（一般项目不限职称和学历）")
+            if named := found.level_in(_NOTE_IN_BRACKETS.sub("", c)):
                 lv = named
             if not lv or not re.search(r"职称|学历|学位", c):
                 continue
-            if _NEGATED_QUALIFICATION.search(c):
+            if _NEGATED_QUALIFICATION.search(c) and not _lacks_all(_NOTE_IN_BRACKETS.sub("", c).strip()):
                 continue  # "具有博士学位但未取得正高级职称的": who does not qualify
             t = next((v for w, v in TITLE_WORDS if w in c), None)
             d = next((v for w, v in DEGREE_WORDS if w in c), None)
@@ -2351,7 +2458,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     _addressee(lines[forwarded + 1:] if forwarded is not None else lines, found, vocab)
     _purpose(passages, found, vocab)
     if forwarded is not None:
-        _forwarding(passages, found, vocab, _issuer_line(lines[:forwarded]))
+        _forwarding(passages, found, vocab, _forwarder_line(lines[:forwarded]))
     _topics(passages, found, amounts, vocab)
     _amendments(passages, found, vocab)
     _named_in_english(found, vocab)

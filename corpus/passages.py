@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from corpus.cleaning import CSV_ROW, PUBLISHED
+from corpus.cleaning import CSV_ROW, MAIL_QUOTE, PUBLISHED
 from corpus.script import AsWritten, simplified
 
 _CN_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
@@ -58,8 +58,10 @@ _LABEL_CELL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*\S")
 _FIELD_SPLIT = re.compile(r"\s*[|｜；;]\s*|[，,]\s*(?=(?:联系|电话|手机|归口|资助|经费|级别|类别)[\u4e00-\u9fff]{0,3}[：:])")  # a line of fields: "级别：重大项目 | 归口：发展规划处 | 电话：…"
 _PAREN = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$")
 _NUMBERED = re.compile(r"^(\d+)\s*[.、．]\s*(.*)$")
-# A numbered topic whose level closes its title: "1．郑州市…研究（重点项目）", "1. 郑州市…研究【重点项目】"
-_LEVEL_TAIL = re.compile(r"[（(【\[]([^（）()【】\[\]]{2,6}(?:项目|课题))[)）】\]]$")
+# A numbered topic whose level closes its title: "1．郑州市…研究（重点项目）", "1. 郑州市…研究【重点项目】", the
+# level perhaps by its word alone and with the level's other terms after it, each after a bar or a comma
+# ("1. 郑州市…研究【重点｜8万元】", "…研究（一般类，3万元/项）")
+_LEVEL_TAIL = re.compile(r"[（(【\[]([^（）()【】\[\]｜|，,；;/／]{2,6}?)(?:\s*[｜|，,；;/／]\s*([^（）()【】\[\]]{1,30}?))?\s*[)）】\]]$")
 # Sub-topics of a guide's topic: 子课题①、 / 子课题一： / 子课题1. / ① / （一） at the start of a line.
 _PAREN_SUB = re.compile(r"^[(（](\d{1,2})[)）]\s*([^，。；,;：:！？!?]{6,40})$")
 _SUBTOPIC = re.compile(
@@ -184,6 +186,14 @@ KIND_BY_PREFIX = (
 )
 
 
+_LABELLED = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}[：:]")  # a sentence starting with its label ("归口处室：…")
+
+
+def _kind_of(text: str, default: str) -> str:
+    """The kind of passage a field's label makes of its text ("联系电话：…": contact), else `default`."""
+    return next((k for prefix, k in KIND_BY_PREFIX if prefix.match(text.strip())), default)
+
+
 ROW_TITLE_MIN = 6  # a topic's title is a phrase ("…研究"), not a duration or a count ("18个月")
 
 
@@ -272,6 +282,19 @@ def cell_level(cell: str, aliases: dict[str, str] | None = None) -> str | None:
     if len(cell) > 6:
         return None
     return level_of(cell, aliases) or (level_of(cell[:2] + "项目") if _BARE_LEVEL_CELL.match(cell) else None)
+
+
+def level_tag(title: str, aliases: dict[str, str] | None = None) -> tuple[re.Match[str], str | None] | None:
+    """The level tag closing a topic's title and the level it names: "（重点项目）" or "【重点｜8万元】" (the level's
+    word alone, a class the notice defines, with the level's terms after it: `group(2)`); None for a bracket naming
+    no level ("（郑州段）"). A tag "（培育项目）" naming a level no LEVEL_WORDS word names gives None for its level."""
+    t = _LEVEL_TAIL.search(title)
+    if not t or t.group(2) and _closing_fields(title):
+        return None  # (fields of their own, "（重大项目；规划处；0371-…）", are read as such)
+    if re.search(r"(?:项目|课题)$", t.group(1)):
+        return t, level_of(t.group(1), aliases)
+    lv = cell_level(t.group(1), aliases)
+    return (t, lv) if lv else None
 
 
 def block_number(heading: str) -> tuple[str, int] | None:
@@ -519,6 +542,10 @@ def forwarded_start(lines: list[str]) -> int | None:
     whose title (on its line or the next two: "郑州市科学技术局" / "关于…的通知") is the notice its opening names
     as forwarded ("转发《…》的通知"); None for a notice that forwards none. (Its list of annexes, "附件1：…的通知"
     above its signature, names it too: the last mark naming it, with the notice's text after it, is the notice.)"""
+    # (an e-mail forwarding it quotes it under its mail program's line, "-----原始邮件-----")
+    quoted = next((i for i, line in enumerate(lines) if MAIL_QUOTE.match(line)), None)
+    if quoted is not None and len(lines) - quoted > FORWARDED_MIN_LINES:
+        return quoted
     opening = "".join(lines[:8])
     if "转发" not in opening:
         return None
@@ -617,7 +644,7 @@ def _segment(lines: list[str]) -> list[Passage]:
         re.match(r"^\d{1,2}\.\d{1,2}\s*\S", x) and not TIMELINE_ENTRY.match(x) for x in lines)
     # Topics whose level closes their numbered title ("1．…研究（重点项目）"): the "（一）科技创新类" lines
     # between them group topics, they are not sub-topics
-    tail_tagged = any((m := _NUMBERED.match(x)) and (t := _LEVEL_TAIL.search(m.group(2))) and level_of(t.group(1), aliases)
+    tail_tagged = any((m := _NUMBERED.match(x)) and (t := level_tag(m.group(2), aliases)) and t[1]
                       for x in lines)
     # Headings with no number ("■ 申报对象" with its bullet cleaned off, "## 联系方式"): in a notice that numbers
     # none of its sections, a short line of words alone that a list or a table starts under
@@ -1035,10 +1062,10 @@ def _segment(lines: list[str]) -> list[Passage]:
             emit(line, "text")
             continue
         if tail_tagged and cur.doc in ("notice", "guide") and (m := _NUMBERED.match(line)) and (
-                tag := _LEVEL_TAIL.search(m.group(2))):
+                tagged := level_tag(m.group(2), aliases)):
             # "1．郑州市…研究（重点项目）": a topic, numbered within its level; one tagged with a level no
             # LEVEL_WORDS word names ("（培育项目）") is no topic
-            lv = level_of(tag.group(1), aliases)
+            tag, lv = tagged
             cur.level = lv
             if lv:
                 block_counts[lv] = block_counts.get(lv, 0) + 1
@@ -1093,6 +1120,14 @@ def _segment(lines: list[str]) -> list[Passage]:
                 prefix.match(part.strip()) for part in re.split(r"[；;]", line)[1:] for prefix, _ in KIND_BY_PREFIX):
             # "研究要点：…；联系：成果转化处，0371-…": a topic's labelled fields on one line, each a passage
             emit_fields(line)
+            continue
+        if kind != "text" and cur.level and len(sentences := [x for x in re.split(r"(?<=。)", line) if x.strip()]) > 1 and any(
+                _LABELLED.match(x) and _kind_of(x, "") for x in sentences[1:]):
+            # "研究内容：…。归口处室：…，联系电话：…。": a topic's labelled fields as the sentences of one line, each
+            # sentence of a field's label starting that field's passages
+            for sentence in sentences:
+                kind = _kind_of(sentence, kind) if _LABELLED.match(sentence) else kind
+                emit(sentence.strip(), kind)
             continue
         if cur.doc == "guide" and not cur.path and kind == "text" and len(line) < 40:
             kind = "title"

@@ -33,7 +33,7 @@ from assistant.topics import TopicResolver
 from corpus import CORPUS_DIR, Corpus, CorpusError, inspect_corpus, load_corpus, squash
 from corpus.check import check_corpus
 from corpus.cleaning import clean_lines, translations
-from corpus.ingest import Found, ingest
+from corpus.ingest import Found, extract, ingest
 from corpus.passages import segment, with_figures
 from corpus.reproduce import reproduction
 from index import IndexConfig, open_index
@@ -2898,3 +2898,149 @@ def test_a_quota_table_of_named_units_decides_a_type_only_where_its_quotas_agree
     assert passed("university", 5) is False
     assert passed("university", 3) is None
     assert passed("research_institute", 1) is False
+
+
+# A university's research office forwarding the city's notice by e-mail: its headers, its own note with an earlier
+# deadline and contact, its signature, then the city's notice quoted under the mail program's line with its own
+# headers.
+_MAIL_FORWARD = [
+    "发件人：科研处 李明 <kyc@example.edu.cn>",
+    "收件人：各学院科研秘书",
+    "主题：转发：某市科学技术局关于组织申报2090年度软科学研究计划项目的通知（学校内部截止4月2日）",
+    "日期：2090年3月20日 09:12",
+    "各学院：",
+    "市科技局2090年度软科学研究计划项目申报工作已经启动，现将原通知转发如下，请及时通知有意向的老师。",
+    "1. 请于2090年4月2日前将申报书报科研处审核，逾期学校不再推荐。",
+    "2. 校内联系人：科研处王老师，电话：0371-60000071。",
+    "请注意：以上4月2日为学校内部截止时间，市科技局系统的截止时间以下方原通知为准。",
+    "东岭大学科研处",
+    "2090年3月20日",
+    "-----原始邮件-----",
+    "发件人：某市科学技术局 <kjj@example.gov.cn>",
+    "发送时间：2090年3月10日 10:05",
+    "收件人：各高等院校",
+    "主题：某市科学技术局关于组织申报2090年度软科学研究计划项目的通知",
+    "某市科学技术局关于组织申报2090年度软科学研究计划项目的通知",
+    "各高等院校、科研院所：",
+    "一、申报对象",
+    "申报单位为注册地在某市行政区域内、具有独立法人资格的高等院校、科研院所。",
+    "二、时间安排",
+    "网上申报时间：2090年3月15日9:00至2090年4月20日17:00。",
+    "三、联系方式",
+    "业务咨询：市科技局规划处，0371-60000072",
+    "某市科学技术局",
+    "2090年3月8日",
+]
+
+
+def test_a_message_quoted_under_its_mail_line_is_the_notice_forwarded_its_headers_left_out() -> None:
+    lines = clean_lines("\n".join(_MAIL_FORWARD))
+    # the quoted message's headers are no text of the notice; its subject, repeated as its title line, is said once
+    assert "-----原始邮件-----" in lines and not any(x.startswith(("发送时间", "收件人", "发件人")) for x in lines)
+    assert lines.count("某市科学技术局关于组织申报2090年度软科学研究计划项目的通知") == 1
+    found, _, passages = extract("\n".join(_MAIL_FORWARD))
+    # the quoted message is the call: its title, its date; the forwarding note is the forwarder's own part
+    assert found.meta["title"] == "某市科学技术局关于组织申报2090年度软科学研究计划项目的通知"
+    assert next(f for f in found.facts if f["role"] == "issue_date")["quotes"][0] == "2090年3月8日"
+    assert all(p.id.startswith("f-") for p in passages if "科研处" in p.text)
+    assert "0371-60000072" in next(f for f in found.facts if f["role"] == "contact_business")["zh"]
+    window = next(f for f in found.facts if f["role"] == "submission_window")
+    assert window["window"]["closes"] == "2090-04-20"
+
+
+def test_an_office_forwarding_inside_its_organisation_is_called_by_its_peoples_words(tmp_path: Path) -> None:
+    found, corpus = _ingested(tmp_path, _MAIL_FORWARD)
+    deadline = next(f for f in corpus.facts if f.role == "forward_deadline")
+    # the signature names the office ("东岭大学科研处"), its people call it the school, and no trigger is empty
+    assert deadline.zh.startswith("东岭大学科研处") and {"东岭大学", "科研处", "学校", "校内"} <= set(deadline.triggers)
+    assert all(t for f in corpus.facts for t in f.triggers)
+    # its note on the day it set ("以上4月2日为学校内部截止时间") is said with that deadline
+    assert any("学校内部截止时间" in q for q in deadline.quotes) and not any(f.role == "forward_step" for f in corpus.facts)
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    assert "2090年4月2日" in a.ask("学校内部截止是哪天？", dt.date(2090, 3, 21)).answer
+    assert "2090年4月20日" in a.ask("市里的系统最晚什么时候截止？", dt.date(2090, 3, 21)).answer
+
+
+def test_a_deadline_asked_without_naming_the_forwarding_office_is_the_calls_first(variants: dict[str, Assistant]) -> None:
+    # notice_2073: a university's research office forwarding the city's notice with its own earlier deadline
+    a, today = variants["notice_2073"], dt.date(2073, 3, 1)
+    answer = a.ask("What is the deadline?", today).answer
+    # the call's window leads; the research office's own earlier date may follow it, said as the office's
+    assert "2073-03-24" in answer and ("2073-03-10" not in answer or answer.index("2073-03-24") < answer.index("2073-03-10"))
+    assert "2073-03-10" in a.ask("What is the university's internal deadline?", today).answer
+
+
+_TAGGED_TOPICS = [
+    "某市科学技术局关于组织申报2091年度软科学研究计划项目的通知",
+    "一、申报课题",
+    "本年度共设课题3项，每个课题名称后的括号内标注其项目类别和每项资助额度。",
+    "1. 某市数据要素流通机制研究【重点｜9万元】",
+    "研究内容：研究数据要素流通的制度安排。归口处室：数据处，联系电话：0371-60000081。",
+    "2. 某市科普场馆布局研究【一般｜2万元】",
+    "研究内容：研究科普场馆的布局。归口处室：科普处，联系电话：0371-60000082。",
+    "3. 某市孵化器绩效评价研究【一般｜2万元】",
+    "研究内容：研究孵化器绩效评价。归口处室：高新处，联系电话：0371-60000083。",
+]
+
+
+def test_topics_whose_titles_close_with_their_level_and_amount_give_each_levels_amount() -> None:
+    found, _, _ = extract("\n".join(_TAGGED_TOPICS))
+    assert [(t["level"], t["title"], t["funding_wan"]) for t in found.topics] == [
+        ("key", "某市数据要素流通机制研究", 9.0), ("general", "某市科普场馆布局研究", 2.0), ("general", "某市孵化器绩效评价研究", 2.0)]
+    assert [t.get("serial") for t in found.topics] == [1, 2, 3]
+    # the levels' amounts, said only in the tags: each level's first topic line says it
+    levels = next(f for f in found.facts if f["role"] == "funding_levels")
+    assert "1. 某市数据要素流通机制研究【重点｜9万元】" in levels["quotes"] and "2万元" in levels["zh"]
+    assert set(found.levels) == {"key", "general"}
+
+
+def test_a_topics_fields_written_as_sentences_of_one_line_are_each_its_own() -> None:
+    found, _, passages = extract("\n".join(_TAGGED_TOPICS))
+    # "研究内容：…。归口处室：…，联系电话：…。": the contact sentence is the topic's contact, not its content
+    assert [c["phone"] for t in found.topics for c in t["contacts"]] == ["0371-60000081", "0371-60000082", "0371-60000083"]
+    assert next(p for p in passages if p.text.startswith("归口处室：数据处")).kind == "contact"
+
+
+def test_a_list_of_exclusions_states_the_age_title_one_application_and_unit_type_rules() -> None:
+    lines = [
+        "某市科学技术局关于组织申报2092年度软科学研究计划项目的通知",
+        "一、申报对象",
+        "申报单位为注册地在某市行政区域内、具有独立法人资格的高等院校和科研院所。",
+        "二、不予受理情形",
+        "有下列情形之一的，不予受理：",
+        "（一）以企业、社会组织名义申报的（企业可作为合作单位参与研究）；",
+        "（二）项目负责人年龄超过56周岁的；",
+        "（三）申报重点项目，项目负责人既不具有副高级及以上专业技术职称、又不具有博士学位的（一般项目不限职称和学历）；",
+        "（四）同一项目负责人本年度申报2个及以上软科学项目的；",
+        "三、申报课题",
+        "1. 某市中试基地运营模式研究（重点项目）",
+        "2. 某市科普资源配置研究（一般项目）",
+    ]
+    found, _, _ = extract("\n".join(lines))
+    rules = {r["id"]: r for r in found.rules}
+    assert rules["age"]["limit"] == 56 and "56周岁" in rules["age"]["quote"]
+    qualification = rules["major_leader_qualification"]
+    assert qualification["titles_by_level"] == {"key": ["senior", "associate_senior"]}
+    assert qualification["degrees_by_level"] == {"key": ["doctorate"]}
+    assert rules["one_per_leader"]["limit"] == 0 and "2个及以上" in rules["one_per_leader"]["quote"]
+    # the unit types refused are said with the refusal, as the list's case says it
+    assert "以企业、社会组织名义申报的" in rules["org_type"]["fail"]["zh"]
+
+
+def test_the_hours_the_phones_are_answered_are_said_with_the_contacts() -> None:
+    lines = [
+        "某市科学技术局关于组织申报2093年度软科学研究计划项目的通知",
+        "一、联系方式",
+        "业务咨询：市科技局规划处，0371-60000091",
+        "系统技术支持：市科技信息中心，0371-60000092",
+        "某市科学技术局",
+        "2093年3月1日",
+        "温馨提示：",
+        "1. 咨询电话接听时间为工作日上午8:30—12:00、下午14:30—17:30。",
+    ]
+    found, _, _ = extract("\n".join(lines))
+    for role in ("contact_business", "contact_tech"):
+        fact = next(f for f in found.facts if f["role"] == role)
+        assert any("咨询电话接听时间为工作日上午8:30—12:00" in q for q in fact["quotes"]) and "14:30—17:30" in fact["zh"]
