@@ -117,6 +117,7 @@ GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
 REPEATED_CLAUSES = True  # a candidate's clause holding a rare stretch of the question the answer lacks leads ...
 REPEATED_MIN_RARITY = 3.0  # ... when few passages hold the stretch (idf units)
 CORE_KINDS = ("process", "materials", "rules", "contacts")  # a sure kind with no fact found answers with its facts ...
+DATES_DEFAULT_WINDOW = True  # a sure dates question with no dated fact found is asked of the call's own window
 CORE_MAX_OOS = 0.2  # ... when "not covered" is this unlikely
 CORE_OTHER_KIND = True  # ... also when only facts of other kinds were found (and no value is asked)
 ATTRIBUTE_FACETS = True  # an asked value (amount, phone, office) of a named topic is its facet
@@ -462,7 +463,9 @@ class Assistant:
         # The notice's own names of the levels asked of ("重点项目", "重点课题"), whose stated values the ranker reads.
         named = tuple(w for lv in u.levels for w in self.understander.level_words[lv][:2])
         # (a time the asker proposes something be done by, "10月底之前交上去都行吧", is weighed against the windows)
-        proposed = PROPOSED_DATES_ASK_WINDOWS and u.attribute == "date" and bool(BY_DATE.search(q))
+        # (and so is acting at a window's end: "拖到最后一天再交", "last-minute submission")
+        proposed = PROPOSED_DATES_ASK_WINDOWS and (u.attribute == "date" and bool(BY_DATE.search(q))
+                                                   or bool(V.WINDOW_END.search(q)))
         ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now or proposed, _has(q, V.WHEN), kinds, failing, named)
         # A fact of an annexed form does not answer a question naming another form ("包干制承诺书" is not
         # the credit pledge template, though both are 承诺书).
@@ -512,6 +515,11 @@ class Assistant:
             kind, rest = self._forbidding_first(q, kind, rest)
             facts = (kind + rest)[:OVERVIEW_MAX]
             u.overview = True
+        elif (DATES_DEFAULT_WINDOW and not facts and sure_kind == "dates" and kinds.get("out_of_scope", 0.0) <= CORE_MAX_OOS
+              and not topics and not u.foreign and not u.offices):
+            # "俺想拖到最后一天再交，会不会有啥问题": a question about when, sure of its kind, in words no dated
+            # fact shares: the call's own window (with what the notice says of its last days)
+            facts = [self._window_fact()]
         if (PROHIBITIONS_ASKED.search(q) and _has(q, WHAT_WORDS) and not topics and not u.foreign
                 and not delta.model_dump(exclude_none=True) and self._forbidding):
             # "都禁止了哪些做法", "what is prohibited": every fact forbidding something, in the notice's words

@@ -121,3 +121,7 @@ def english_step(step: str) -> str:
 
 
 SEEKS_VERDICT = re.compile(r"能|可以|可不可以|可否|允许|让不让|影响|\b(?:can|could|may|allowed|affect)\b", re.ASCII)
+
+# Acting at a window's end ("拖到最后一天再交", "截止当天还能交吗", "last-minute"): a question of the window.
+WINDOW_END = re.compile(r"最后(?:一天|几天|两天|一刻|关头|时刻|时间)|截止(?:当天|那天|日当天)|卡着(?:点|截止|最后)|"
+                        r"\b(?:last[- ](?:day|minute|few days)|deadline day|final day)\b", re.ASCII)

@@ -2182,3 +2182,13 @@ def test_a_time_the_asker_proposes_to_submit_by_is_weighed_against_the_window(as
     answer = assistant.ask(f"{closes.month}月底之前交上去应该都行吧？")
     assert answer.intent == Intent.DATES
     assert f"{closes.year}年{closes.month}月{closes.day}日" in answer.answer.split("。")[0], answer.answer
+
+
+def test_acting_at_a_windows_end_is_a_question_of_the_window(assistant: Assistant) -> None:
+    # "the last day" names no date and shares no word with the window's sentences: it is the window asked
+    window = min((f for f in CORPUS.facts if f.window), key=lambda f: f.window.opens if f.window else dt.date.max)
+    assert window.window is not None
+    closes = window.window.closes
+    answer = assistant.ask("打算最后一天再交，会不会有麻烦？")
+    assert f"{closes.year}年{closes.month}月{closes.day}日" in answer.answer, answer.answer
+    assert closes.isoformat() in assistant.ask("Is it OK to submit on the last day?").answer
