@@ -37,13 +37,13 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     # Which regulation or document ("经费管理依据的是哪个文件", "管理办法的文号是多少").
     ("document", r"文号|发文字号|依据|根据(?:的)?(?:是)?(?:哪|什么)|按(?:照)?(?:哪|什么)(?:个|份)?(?:文件|办法|规定)|"
                  r"(?:哪|什么)(?:个|份)?(?:管理)?办法|\b(?:document number|which (?:document|regulation|rules?|policy))\b"),
-    # Why the notice asks something ("为啥提醒别扎堆最后几天提交"): the clause that gives its purpose.
-    # (what something is for asks its purpose too: "软科学项目主要是干嘛用的", "what is the programme for")
     # What follows from breaking a rule or pledge ("违反承诺会有什么后果", "what penalties could we face"): the
     # clause saying what is done then.
     ("consequence", r"后果|(?:会|将)(?:被)?(?:怎么|怎样|如何)(?:样|处理|处罚|惩罚)|(?:受到|面临|有|会有|给)(?:什么|哪些|啥)(?:样的)?"
                     r"(?:处理|处罚|惩罚|惩戒)|\b(?:penalt(?:y|ies)|consequences?|sanctions?|punish(?:ed|ment)?|"
                     r"what (?:will )?happens? (?:if|when|to))\b"),
+    # Why the notice asks something ("为啥提醒别扎堆最后几天提交"): the clause that gives its purpose.
+    # (what something is for asks its purpose too: "软科学项目主要是干嘛用的", "what is the programme for")
     ("why", r"为什么|为啥|为何|(?:什么|啥)原因|理由是|\bwhy\b|为了(?:什么|啥)|干(?:嘛|啥|什么)用|(?:做|有)(?:什么|啥)用|"
             r"用来(?:干|做)(?:什么|啥|嘛)|(?:目的|宗旨|用意)(?:是|在于)?(?:什么|啥|哪)|\b(?:purpose|aim)\b|"
             r"^what (?:is|are) (?:the |this |that )?[a-z -]{0,40}\bfor\s*\??$"),
@@ -137,9 +137,10 @@ VAGUE_TURNS = True
 VAGUE_MAX_CHARS = 4
 _VAGUE_ABOUT = re.compile(r"^([\u4e00-\u9fff]{1,4}?)(?:的事儿?|的事情|的问题|方面的?|这块儿?|那块儿?)(?:呢|吗|啊|呀)?[?？]?$")
 _VAGUE_HOW = re.compile(r"^咋(?=[\u4e00-\u9fff]{1,3}[?？]?$)")
-# ("the 2025 soft science call", "next year's call": up to three words between, none of them a phone's)
-_CALL_NOUN = re.compile(r"(\b(?:this|the|a|that|year's|annual|next|\d{4})\s+(?:(?!phone\b|telephone\b)[a-z\d'-]+\s+){0,3}?)"
-                        r"call\b(?:\s+for\s+(?:proposals|applications))?")
+# ("the 2025 soft science call", "next year's call": up to three words describing a call between, not "a quick call")
+_CALL_NOUN = re.compile(r"(\b(?:this|the|a|that|year's|annual|next|\d{4})\s+"
+                        r"(?:(?:soft|science|soft-science|research|city|municipal|zhengzhou|current|new|annual|funding|"
+                        r"year's|\d{4})\s+){0,3})call\b(?:\s+for\s+(?:proposals|applications))?")
 _CITY_CALL = re.compile(r"(?:市|的|市的)?\s*(?:软科学|科技局|科技计划|科研计划|项目申报)")
 _TAG = re.compile(r"^(?:对吧|是吧|对不对|是不是|是吗|对吗|没错吧|没错吗|对么|是么|right|correct)\s*[?？]?$", re.ASCII | re.I)
 # Whole sentences (each with its closing mark): "We registered last year. Do we need to register again?"
@@ -476,13 +477,12 @@ class Understander:
         # not a date the asker proposes ("2026年再结题可以吧" asks about this call's deadline).
         # A year the notice writes only in its dates ("完成时间不晚于2025年9月30日") is another call's when it
         # names one straight after it: "2025年的软科学项目什么时候申报" (not "2025年项目要结题吗").
-        own = str(self.corpus.meta.year or "")
+        year = str(self.corpus.meta.year or "")
         out = [(m.group(), m.span()) for m in _YEAR.finditer(q)
                if (m.group().replace(" ", "") not in self.notice and _CALL_AFTER_YEAR.match(q, m.end())
-                   or OTHER_YEAR_CALLS and own and m.group(1) != own and _CALL_RIGHT_AFTER_YEAR.match(q, m.end()))]
+                   or OTHER_YEAR_CALLS and year and m.group(1) != year and _CALL_RIGHT_AFTER_YEAR.match(q, m.end()))]
         out += [(m.group(), m.span()) for m in OTHER_LEVEL_CALL.finditer(q) if m.group() not in self.notice and OTHER_LEVELS]
         # An English name with a word the corpus never uses: "the Henan Natural Science Foundation".
-        year = str(self.corpus.meta.year or "")
         out += [(m.group(), m.span()) for m in EN_PROGRAMME.finditer(q)
                 # (a year is a word of the name only when it is another year: "the 2027 soft science program")
                 if any(w not in self._en_vocabulary and w != year for w in m.group(1).split())
