@@ -117,6 +117,8 @@ GENERAL_INTENTS = ("dates", "process", "materials", "rules", "eligibility")
 REPEATED_CLAUSES = True  # a candidate's clause holding a rare stretch of the question the answer lacks leads ...
 REPEATED_MIN_RARITY = 3.0  # ... when few passages hold the stretch (idf units)
 CORE_KINDS = ("process", "materials", "rules", "contacts")  # a sure kind with no fact found answers with its facts ...
+SHORT_IN_WORDS = True  # an English turn asking a topic's facet is short by its words, not its letters ...
+SHORT_TURN_WORDS = 5  # ... this many at most
 DATES_DEFAULT_WINDOW = True  # a sure dates question with no dated fact found is asked of the call's own window
 CORE_MAX_OOS = 0.2  # ... when "not covered" is this unlikely
 CORE_OTHER_KIND = True  # ... also when only facts of other kinds were found (and no value is asked)
@@ -541,6 +543,10 @@ class Assistant:
             asker.stated, asker.asks_eligibility, asker.personal, asker.other_question)
         follow_up = not topics and state.topics and (
             _has(q, V.PRONOUNS) or (facets and len(q) <= 14 and top_score < 4) or (facets and len(q) <= 8)
+            # (English measured in words: "What's the phone number?" is as short as "电话多少"; a facet of what a
+            # topic is, "what is", is any English question's words: "What is the deadline?" asks the call's)
+            or (set(facets) - {"content", "title"} and SHORT_IN_WORDS and not _CJK_CHAR.search(q)
+                and len(q.split()) <= SHORT_TURN_WORDS)
             # "And which office is the contact?": a continuing turn asking a facet of the topic discussed
             or (facets and u.elliptical and ELLIPTICAL_FACETS)
         )

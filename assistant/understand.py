@@ -231,11 +231,13 @@ _YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
 _CALL_AFTER_YEAR = re.compile(r"(?<=度)|[^，,。？?]{0,8}?(?:申报|软科学|计划|通知|指南|选题|课题|项目|批)")
 # ... or right after a year the notice has in a date only: the programme's name or a call of it.
 _CALL_RIGHT_AFTER_YEAR = re.compile(r"\s*(?:的)?\s*(?:[\u4e00-\u9fff]{2,3}市的?)?(?:软科学|申报通知|申报指南|申报工作|征集|指南|通知|计划项目)")
-# What an English question seeks to obtain: "apply for a …", "get an …" (up to four words, to a preposition).
-_EN_SOUGHT = re.compile(r"\b(?:apply(?:ing)? for|get|getting|obtain|renew|register for|book|buy)\s+(?:a|an|the)\s+"
+# What an English question seeks to obtain: "apply for a …", "get an …" (up to four words, to a preposition; not
+# "register for the platform": registering is a step of any call)
+_EN_SOUGHT = re.compile(r"\b(?:apply(?:ing)? for|get|getting|obtain|renew|book|buy)\s+(?:a|an|the)\s+"
                         r"((?:(?!(?:as|to|for|in|at|through|with|from|by|of|under|on|and|or|if|so)\b)[a-z][a-z'&-]*\s*){1,4})",
                         re.ASCII)
-SOUGHT_UNKNOWN = True  # a thing sought that the notice's English never names is out of scope
+SOUGHT_UNKNOWN = True  # a thing sought that the notice's English never names is out of scope ...
+SOUGHT_MIN_UNKNOWN = 2  # ... when this many of its words are unknown to it
 OTHER_YEAR_CALLS = True  # a year the notice has only in its dates names another call when the call follows it
 _TIME_OR_PLAN = re.compile(r"时间|安排|打算|计划书|计划任务")
 # How a form is written: by hand, typed, in regular script (a question asks it, a form's line says it).
@@ -456,11 +458,12 @@ class Understander:
 
     def sought_unknown(self, q: str) -> list[str]:
         """Things applied for or obtained that the notice's English never names: "How do I apply for a
-        Zhengzhou residence permit?", "get a work visa" (the thing's last word decides: "the same project"
-        is one of the notice's)."""
+        Zhengzhou residence permit?", "a Chinese work visa" (two words of the thing unknown to it: "a grant",
+        "an account" may be a word the notice's English lacks for what it offers)."""
         if not SOUGHT_UNKNOWN:
             return []
-        return [m.group(1).strip() for m in _EN_SOUGHT.finditer(q) if m.group(1).split()[-1] not in self._en_vocabulary]
+        return [m.group(1).strip() for m in _EN_SOUGHT.finditer(q)
+                if sum(w not in self._en_vocabulary for w in m.group(1).split()) >= SOUGHT_MIN_UNKNOWN]
 
     def unnamed(self, q: str) -> str:
         """q without the programme's own name: every question is about it, so its words tell nothing of

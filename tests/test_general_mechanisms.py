@@ -2121,9 +2121,11 @@ def test_a_call_named_in_english_is_no_phone_call(assistant: Assistant) -> None:
 def test_something_sought_that_the_notice_never_names_is_out_of_scope(assistant: Assistant) -> None:
     for q in ("How can I apply for a driving licence in Zhengzhou?", "How do I get a parking permit for the bureau?"):
         assert assistant.ask(q).intent == Intent.OUT_OF_SCOPE, q
-    # a thing the notice offers, asked the same way, is answered
+    # a thing the notice offers, asked the same way, is answered (one word the notice's English lacks, "grant",
+    # is no other thing)
     answer = assistant.ask("I'm 41 with a PhD at a university in Zhengzhou. Can I apply for a key project?")
     assert answer.intent == Intent.ELIGIBILITY
+    assert assistant.ask("Can I get a grant for the key project?").intent != Intent.OUT_OF_SCOPE
 
 
 def test_a_level_the_asker_says_is_not_theirs_names_none() -> None:
@@ -2192,3 +2194,19 @@ def test_acting_at_a_windows_end_is_a_question_of_the_window(assistant: Assistan
     answer = assistant.ask("打算最后一天再交，会不会有麻烦？")
     assert f"{closes.year}年{closes.month}月{closes.day}日" in answer.answer, answer.answer
     assert closes.isoformat() in assistant.ask("Is it OK to submit on the last day?").answer
+
+
+def test_a_short_english_turn_asking_a_facet_asks_it_of_the_topic_discussed(assistant: Assistant) -> None:
+    # a few English words are as short as "电话多少": the phone of the topic under discussion, not the hotline
+    topic = next(t for t in CORPUS.topics if t.contacts and t.parent)
+    phone = topic.contacts[0].phone
+    general = _phones("contact_business")
+    assert phone not in general
+    first = assistant.ask(f"Which office handles {topic.title_en}?", session_id="short-en")
+    assert phone in first.answer or topic.contacts[0].office in first.answer, first.answer
+    answer = assistant.ask("What is the phone number?", session_id="short-en")
+    assert phone in answer.answer and general[0] not in answer.answer, answer.answer
+    # "what is" asks what a topic is only of a topic named: a short turn asking a date is the call's own
+    window = min((f for f in CORPUS.facts if f.window), key=lambda f: f.window.opens if f.window else dt.date.max)
+    assert window.window is not None
+    assert window.window.closes.isoformat() in assistant.ask("What is the deadline?", session_id="short-en").answer
