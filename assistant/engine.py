@@ -518,7 +518,7 @@ class Assistant:
             facts = (kind + rest)[:OVERVIEW_MAX]
             u.overview = True
         elif (DATES_DEFAULT_WINDOW and not facts and sure_kind == "dates" and kinds.get("out_of_scope", 0.0) <= CORE_MAX_OOS
-              and not topics and not u.foreign and not u.offices):
+              and not topics and not u.foreign and not u.offices and self.ranker.main_window is not None):
             # "俺想拖到最后一天再交，会不会有啥问题": a question about when, sure of its kind, in words no dated
             # fact shares: the call's own window (with what the notice says of its last days)
             facts = [self._window_fact()]
@@ -964,9 +964,10 @@ class Assistant:
         return bool(foreign) or _has(text, self.uncovered)
 
     def _window_fact(self) -> Fact:
-        """The fact of the main (application) window: the dated fact that opens first."""
-        windows = [f for f in self.corpus.facts if f.window]
-        return min(windows, key=lambda f: f.window.opens if f.window else dt.date.max)
+        """The fact of the main (application) window: the dated fact that opens first (found once, by the ranker)."""
+        if self.ranker.main_window is None:
+            raise LookupError("the corpus has no dated window")
+        return self.ranker.main_window
 
     def _facts_draft(self, facts: list[Fact], u: Understanding, today: dt.date, hits: list[Hit],
                      candidates: Sequence[Fact] = ()) -> Draft:

@@ -36,7 +36,6 @@ answers `out_of_scope`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -196,8 +195,7 @@ class FactRanker:
         self._quote_text = {f.id: "".join(f.quotes) for f in corpus.facts}
         # The call's own window (the dated fact that opens first): of facts scored alike, it answers a bare
         # "What is the deadline?" before the completion date or a later step's.
-        windows = [f for f in corpus.facts if f.window]
-        self._first_window = min(windows, key=lambda f: f.window.opens if f.window else dt.date.max).id if windows else ""
+        self.main_window = corpus.main_window()
         # Each rule -> the facts quoting its words.
         self._rule_facts = {rule.id: [f for f in corpus.facts if any(squash(x) in squash(rule.quote)
                                                                      or squash(rule.quote) in squash(x) for x in f.quotes)]
@@ -330,7 +328,7 @@ class FactRanker:
                                 and not (o.fact.role or "").startswith(FORWARD_ROLE)), default=0.0)
                     if call >= MIN_SCORE and c.score >= call:
                         c.score = call - 0.01  # (still beside it, the best of its kind after the call's)
-        return sorted(cands.values(), key=lambda c: (-c.score, FIRST_WINDOW_BREAKS_TIES and c.fact.id != self._first_window))
+        return sorted(cands.values(), key=lambda c: (-c.score, FIRST_WINDOW_BREAKS_TIES and c.fact is not self.main_window))
 
     def _states_value_of(self, fact: Fact, entities: tuple[str, ...], value: re.Pattern[str]) -> bool:
         """Whether one of the fact's quotes gives a value (`value`) right after naming an entity, in one

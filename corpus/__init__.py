@@ -284,6 +284,11 @@ class Corpus(BaseModel):
                 return f
         raise KeyError(f"no fact {fid!r}; known: {', '.join(f.id for f in self.facts)}")
 
+    def main_window(self) -> Fact | None:
+        """The fact of the call's own (application) window: the dated fact that opens first; None without one."""
+        windows = [f for f in self.facts if f.window]
+        return min(windows, key=lambda f: f.window.opens if f.window else dt.date.max) if windows else None
+
     def fact_by_role(self, role: str) -> Fact | None:
         """The fact that plays `role` (its `role`, or else its id), or None if the notice has none."""
         return next((f for f in self.facts if f.role == role), None) or next(

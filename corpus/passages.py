@@ -191,7 +191,7 @@ _LABELLED = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}[：:]")  # a sentence starting
 
 def _kind_of(text: str, default: str) -> str:
     """The kind of passage a field's label makes of its text ("联系电话：…": contact), else `default`."""
-    return next((k for prefix, k in KIND_BY_PREFIX if prefix.match(text.strip())), default)
+    return next((k for prefix, k in KIND_BY_PREFIX if prefix.match(text)), default)
 
 
 ROW_TITLE_MIN = 6  # a topic's title is a phrase ("…研究"), not a duration or a count ("18个月")
@@ -688,7 +688,7 @@ def _segment(lines: list[str]) -> list[Passage]:
                 emit(part, "heading", sentences=False)
                 named_here = True
                 continue
-            kind = next((k for prefix, k in KIND_BY_PREFIX if prefix.match(part)), "text")
+            kind = _kind_of(part, "text")
             if named_here and len(cur.path) > 2 and kind in ("contact", "funding", "deliverable"):
                 del cur.path[2:]  # back to the topic the sub-topics just listed belong to
             if part:
@@ -1111,7 +1111,7 @@ def _segment(lines: list[str]) -> list[Passage]:
             emit(line, "title", sentences=False)
             cur.path = saved
             continue
-        kind = next((k for prefix, k in KIND_BY_PREFIX if prefix.match(line)), "text")
+        kind = _kind_of(line, "text")
         if kind in ("contact", "funding", "level") and len(cur.path) > 2 and _bare_run(out, cur.topic()):
             # "子选题1：…" "子选题2：…" "子选题3：…" then "联系处室：…": sub-topics named one per line, and
             # the fields after them the parent topic's
@@ -1122,11 +1122,11 @@ def _segment(lines: list[str]) -> list[Passage]:
             emit_fields(line)
             continue
         if kind != "text" and cur.level and len(sentences := [x for x in re.split(r"(?<=。)", line) if x.strip()]) > 1 and any(
-                _LABELLED.match(x) and _kind_of(x, "") for x in sentences[1:]):
+                _LABELLED.match(x) and _kind_of(x.strip(), "") for x in sentences[1:]):
             # "研究内容：…。归口处室：…，联系电话：…。": a topic's labelled fields as the sentences of one line, each
             # sentence of a field's label starting that field's passages
             for sentence in sentences:
-                kind = _kind_of(sentence, kind) if _LABELLED.match(sentence) else kind
+                kind = _kind_of(sentence.strip(), kind) if _LABELLED.match(sentence) else kind
                 emit(sentence.strip(), kind)
             continue
         if cur.doc == "guide" and not cur.path and kind == "text" and len(line) < 40:

@@ -2157,8 +2157,8 @@ def test_the_purpose_the_notice_opens_with_answers_what_the_call_is_for(assistan
 
 
 def test_a_bare_deadline_is_the_calls_own_window(assistant: Assistant) -> None:
-    window = min((f for f in CORPUS.facts if f.window), key=lambda f: f.window.opens if f.window else dt.date.max)
-    assert window.window is not None
+    window = CORPUS.main_window()
+    assert window is not None and window.window is not None
     # (tied with the completion date on every feature: the call's own window is said first)
     for q in ("What is the deadline?", "deadline?"):
         first = re.search(r"\d{4}-\d{2}-\d{2}", assistant.ask(q).answer)
@@ -2178,8 +2178,8 @@ def test_what_follows_from_breaking_the_pledge_is_the_clause_saying_so(assistant
 
 def test_a_time_the_asker_proposes_to_submit_by_is_weighed_against_the_window(assistant: Assistant) -> None:
     # "…月底之前交都行吧" names no deadline word: the proposed time asks the deadline of what is done
-    window = min((f for f in CORPUS.facts if f.window), key=lambda f: f.window.opens if f.window else dt.date.max)
-    assert window.window is not None
+    window = CORPUS.main_window()
+    assert window is not None and window.window is not None
     closes = window.window.closes
     answer = assistant.ask(f"{closes.month}月底之前交上去应该都行吧？")
     assert answer.intent == Intent.DATES
@@ -2188,8 +2188,8 @@ def test_a_time_the_asker_proposes_to_submit_by_is_weighed_against_the_window(as
 
 def test_acting_at_a_windows_end_is_a_question_of_the_window(assistant: Assistant) -> None:
     # "the last day" names no date and shares no word with the window's sentences: it is the window asked
-    window = min((f for f in CORPUS.facts if f.window), key=lambda f: f.window.opens if f.window else dt.date.max)
-    assert window.window is not None
+    window = CORPUS.main_window()
+    assert window is not None and window.window is not None
     closes = window.window.closes
     answer = assistant.ask("打算最后一天再交，会不会有麻烦？")
     assert f"{closes.year}年{closes.month}月{closes.day}日" in answer.answer, answer.answer
@@ -2207,6 +2207,6 @@ def test_a_short_english_turn_asking_a_facet_asks_it_of_the_topic_discussed(assi
     answer = assistant.ask("What is the phone number?", session_id="short-en")
     assert phone in answer.answer and general[0] not in answer.answer, answer.answer
     # "what is" asks what a topic is only of a topic named: a short turn asking a date is the call's own
-    window = min((f for f in CORPUS.facts if f.window), key=lambda f: f.window.opens if f.window else dt.date.max)
-    assert window.window is not None
+    window = CORPUS.main_window()
+    assert window is not None and window.window is not None
     assert window.window.closes.isoformat() in assistant.ask("What is the deadline?", session_id="short-en").answer
