@@ -66,8 +66,17 @@ _SENTENCE_END = re.compile(r"[。；！？：:;!?]$")
 # separator row ("|---|---|"). The words stay as they are.
 # (and the symbols an article's editor marks its lines with: "✅ ", "❌ ", "📌 ", "🔹 ")
 _SYMBOLS = r"(?:[\u2600-\u27bf\U0001f300-\U0001faff\u2b50\u2b55\u203c\u2049\u2705\u274c]\ufe0f?)"
-_BULLET = re.compile(r"^(?:[-*+•●○◦■□◆◇▪►▸☐☑]|" + _SYMBOLS + r")\s*(?=\S)")
-_MARKUP = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+(?=\S)|(?:[•●○◦■□◆◇▪►▸☐☑]|" + _SYMBOLS + r")\s*(?=\S))")
+# (a bullet glyph may carry the selector that shows it as an emoji: "▪️ 重点项目：…" is "▪" and U+FE0F)
+_BULLET = re.compile(r"^(?:[-*+•●○◦■□◆◇▪►▸▶☐☑]\ufe0f?|" + _SYMBOLS + r")\s*(?=\S)")
+_MARKUP = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+(?=\S)|(?:[•●○◦■□◆◇▪►▸▶☐☑]\ufe0f?|" + _SYMBOLS + r")\s*(?=\S))")
+# A step numbered with a keycap emoji ("1️⃣ 注册：…"): its number, as a list writes it ("1. 注册：…")
+_KEYCAP = re.compile(r"^(\d{1,2})\ufe0f?\u20e3\s*")
+# A section heading an article marks with a symbol instead of a number ("📅 申报时间", "☎️ 联系方式"): a few words
+# alone after the symbol. Kept with its symbol, so that the segmenter reads it as a heading whatever follows it.
+# (not a tick, a cross, a warning or a pointer, which mark a list's items: "✗ 超出本单位申报指标", "🔹 申报书")
+_HEADING_SYMBOL = (r"(?:(?![\u2611\u2612\u2705\u2713-\u2718\u274c\u274e\u26a0\u27a1\u25b6\U0001f446-\U0001f449"
+                   r"\U0001f536-\U0001f53b])[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?)")
+MARKED_HEADING = re.compile(r"^" + _HEADING_SYMBOL + r"\s*([\u4e00-\u9fff]{2,10})$")
 # A web page saved as text: its breadcrumb, its buttons and its footer are not the notice.
 _WEB_FURNITURE = re.compile(r"^(?:首页|当前位置[：:]?|您的位置[：:]?)\s*(?:[>＞»›]|\s*首页\s*[>＞»›])|^(?:【[^】]{2,6}】\s*){2,}$|"
                             # (a breadcrumb with no 首页: "某市科学技术局 > 通知公告")
@@ -90,6 +99,22 @@ _OUTER_BARS = re.compile(r"^\|\s*(.*?)\s*\|$")
 PUBLISHED = re.compile(r"^(?:发布时间|发布日期|发文日期|发布于)\s*[：:]?\s*(\d{4})\s*[-./／年]\s*(\d{1,2})\s*[-./／月]\s*(\d{1,2})日?"
                        r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s+(?:来源|作者|发布机构|信息来源|文章来源)[：:]\s*[^。，,；;\s]{1,20})*$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+# An article's byline as an official account's page prints it under the title ("原创 某市科技 2074-03-02 09:00 河南":
+# the original-post mark or the account, the date and time posted, the province posted from): whole on its line,
+# never the tail of the title above it, and no part of the notice (the segmenter passes it by as a publication line)
+ARTICLE_BYLINE = re.compile(r"^(?:原创\s+(?:[^\s\d，。；：,;:]{1,20}\s+){1,2}|(?:[^\s\d，。；：,;:]{1,20}\s+){1,2}"
+                            r"(?=\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s+(?:发表于)?[\u4e00-\u9fff]{2,8}$))"
+                            r"(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2})?(?:\s+(?:发表于)?[\u4e00-\u9fff]{2,8})?$")
+# An article's own furniture: the calls to follow the account ("点击蓝字 关注我们", "长按识别二维码关注我们"), its
+# WeChat id, and its credits ("来源：…", "编辑：张某", "审核：李某", each a name or a body, no sentence)
+_ARTICLE_FURNITURE = re.compile(r"^[^。；;，,]{0,12}关注我们[!！~～]*$|识别(?:图中)?二维码|扫码关注|^微信号\s*[：:]\s*[\w-]+$|"
+                                r"^(?:(?:来源|编辑|责任编辑|责编|审核|审校|校对|作者|初审|复审|终审|排版|美编|供稿|撰稿|文字|图片)"
+                                r"\s*[：:｜|]\s*[^\s。；;，,：:]{2,20}\s*)+$")
+# Where an article's page ends and its recommendations begin ("— END —", "往期推荐", "推荐阅读"): what follows is
+# other articles' titles, older calls among them, no part of the notice
+_ARTICLE_END = re.compile(r"^[—\-–]+\s*END\s*[—\-–]+$|^[—\-–·\s]*(?:往期推荐|往期回顾|往期精彩|推荐阅读|相关阅读|延伸阅读|"
+                          r"精彩推荐|精彩回顾|热门推荐|猜你喜欢|更多推荐)[—\-–·\s]*$")
+ARTICLE_END_SHARE = 0.5  # ... in the article's second half: a call never ends before half its text
 
 
 # A row of a table written as text ("1 | 郑州市…研究 | 重大项目 | 25万元 | …"): whole on its line.
@@ -180,7 +205,9 @@ def _running_lines(lines: list[str]) -> set[int]:
 
 
 def _unmark(line: str) -> str:
-    return _unspace(_OUTER_BARS.sub(r"\1", _EMPHASIS.sub(r"\1", _MARKUP.sub("", line))))
+    if m := MARKED_HEADING.match(bare := _EMPHASIS.sub(r"\1", line)):
+        return bare[: m.start(1)].strip() + " " + m.group(1)  # ("📅 **申报时间**" is "📅 申报时间")
+    return _unspace(_OUTER_BARS.sub(r"\1", _EMPHASIS.sub(r"\1", _MARKUP.sub("", _KEYCAP.sub(r"\1. ", line)))))
 
 
 # A table laid out with spaces: cells parted by a tab or by two spaces or more.
@@ -714,13 +741,15 @@ def _clean_lines(raw: str) -> list[str]:
     probe = ["" if _ROW_NUMBER.match(ln) else ln for ln in lines]
     lines = _cell_per_line_rows(lines, _running_lines(probe) | {k for k, ln in enumerate(probe) if ln and _PAGE_NUMBER.match(ln)})
     running = _running_lines(lines)
-    kept = [ln for k, ln in enumerate(lines)
+    kept = [ln for k, ln in enumerate(_before_article_end(lines))
             if ln and not _PAGE_NUMBER.match(ln) and not _TABLE_RULE.match(ln) and k not in running
-            and not _WEB_FURNITURE.search(ln)]
+            and not _WEB_FURNITURE.search(ln) and not _ARTICLE_FURNITURE.search(ln)]
     # A bulleted line ("● 申报单位须…", "□ 项目负责人身份证件") starts an item: nothing joins it to the line above.
-    bulleted = {_unmark(ln) for ln in kept if _BULLET.match(ln)}
+    # (nor a heading marked with a symbol, "📅 申报时间", nor an article's byline)
+    bulleted = {_unmark(ln) for ln in kept if _BULLET.match(ln) or ARTICLE_BYLINE.match(ln)}
     # A Markdown heading or a line bold from end to end ("**选题1：…研究**") is whole: nothing joins it.
-    whole = {_unmark(ln) for ln in kept if _HEADING_MARK.match(ln) or _EMPHASIS.fullmatch(ln) or PUBLISHED.match(ln)}
+    whole = {_unmark(ln) for ln in kept if _HEADING_MARK.match(ln) or _EMPHASIS.fullmatch(ln) or PUBLISHED.match(ln)
+             or ARTICLE_BYLINE.match(ln) or MARKED_HEADING.match(_EMPHASIS.sub(r"\1", ln))}
     joined: list[str] = []
     for ln in map(_unmark, kept):
         # (a heading after a line closing with a colon, "有关事项通知如下：", starts its block: it is no label's value)
@@ -733,6 +762,14 @@ def _clean_lines(raw: str) -> list[str]:
         else:
             joined.append(ln)
     return _drop_repeated_blocks(joined)
+
+
+def _before_article_end(lines: list[str]) -> list[str]:
+    """`lines` up to where an article's page ends ("— END —", then "往期推荐" and older articles' titles), when it
+    ends in its second half; all of them otherwise."""
+    end = next((k for k, ln in enumerate(lines) if ln and k >= len(lines) * ARTICLE_END_SHARE
+                and _ARTICLE_END.match(_unmark(ln))), None)
+    return lines if end is None else lines[:end]
 
 
 def clean_text(raw: str) -> str:

@@ -99,11 +99,30 @@ def _clock(m: re.Match[str]) -> str:
 _LABEL_CELL = re.compile(r"^([^|｜\t。，,；;]{1,12}?)\s*[|｜\t]\s*(?=\S)")
 
 
+# A short dotted date, its year left to the title or the byline ("网上填报：3.5—4.15", "4.16-4.20", "4.15 17:00前"): read
+# as "3月5日—4月15日" (with_years gives it the notice's year), only where it cannot be a decimal: two of them spanning a
+# window, or one before a time of day or a word for a date's start or end ("3.5开始"); never before a unit ("6.5万元")
+_MONTH_DAY = r"(1[0-2]|0?[1-9])\.(3[01]|[12]\d|0?[1-9])"
+_NOT_A_NUMBER = r"(?![\d.．]|\s*(?:万|元|亿|千|百|%|％|倍|个|项|家|人|名|分|米|吨|岁|周岁|年|版|次|期))"
+_SHORT_DOTTED_RANGE = re.compile(r"(?<![\d.．/／-])" + _MONTH_DAY + r"\s*(?:[—\-－–~～至到]+)\s*(?:(1[0-2]|0?[1-9])\.)?"
+                                 r"(3[01]|[12]\d|0?[1-9])" + _NOT_A_NUMBER)
+_SHORT_DOTTED_DAY = re.compile(r"(?<![\d.．/／-])" + _MONTH_DAY + r"(?=\s*\d{1,2}\s*[:：]\d{2}|\s*(?:前|之前|以前|起|开始|截止|止))")
+
+
+def _short_dotted(m: re.Match[str]) -> str:
+    first, last = (int(m.group(1)), int(m.group(2))), (int(m.group(3) or m.group(1)), int(m.group(4)))
+    if last < first:
+        return m.group(0)  # ("3.5-1.2" runs backwards: no window, numbers)
+    return f"{first[0]}月{first[1]}日—{last[0]}月{last[1]}日"
+
+
 def read_dates(text: str) -> str:
     """`text` with dates written with dots or Chinese numerals as the notice's usual "2042年3月16日" (and a
     two-column row's label followed by a colon, as a labelled line's)."""
     text = _LABEL_CELL.sub(r"\1：", text) if len(re.split(r"[|｜\t]", text)) == 2 else text
     text = _DOTTED_DATE.sub(lambda m: f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日", text)
+    text = _SHORT_DOTTED_RANGE.sub(_short_dotted, text)
+    text = _SHORT_DOTTED_DAY.sub(lambda m: f"{int(m.group(1))}月{int(m.group(2))}日", text)
     text = _CN_DATE.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)) + f"年{number_of(m.group(2))}月"
                         + (f"{number_of(m.group(3))}日" if m.group(3) else ""), text)
     # ("…日下午五时三十分": the time of day as "17:30", as a window's dates are read with it)
@@ -311,7 +330,7 @@ def _in(p: Passage, where: str) -> bool:
 
 
 # A sentence excluding some ("企业、社会组织和个人不在本次申报范围内"): not who may apply.
-EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不得?作为[^。，,]{0,6}申报|不予?受理|不接受|不属于|除外|不能申报")
+EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不(?:得|能|可)?作为[^。，,]{0,6}申报|不予?受理|不接受|不属于|除外|不能申报")
 # A unit type's own condition for applying: "以新型研发机构名义申报的，须…", "科研院所申报的，应…", or the type
 # itself the sentence's subject: "新型研发机构须经市级及以上科技主管部门备案"
 _TYPE_CONDITION = re.compile(r"(?:以)?(?:" + "|".join(w for w, _ in ORG_WORDS) + r")(?:(?:名义)?申报的?\s*[，,]\s*|\s*)(?:须|应|需|必须)")
@@ -642,12 +661,15 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 # ("由市科技局于6月8日至6月19日组织专家进行评审": the clause before the dates says who, the words after
                 # them what is done: the step is "专家评审")
                 name = re.sub(r"(?<=[\u4e00-\u9fff])进行(?=[\u4e00-\u9fff])", "", done.group(1))
+            y2, m2 = m.group(4) or m.group(1), m.group(5) or m.group(2)
+            if re.fullmatch(r"[于在]", name) and any(f.get("window") and (f["window"]["opens"], f["window"]["closes"]) == (
+                    _iso(m.group(1), m.group(2), m.group(3)), _iso(y2, m2, m.group(6))) for f in found.facts):
+                continue  # ("…纸质版一式三份，于4.21—4.24报送至…": a dated step's dates said again in passing, no window)
             # ("2044年5月6日—2044年5月12日 | 专家评审": a schedule's row, its step in the cell after the dates)
             row = None if name else _ROW_EVENT.match(p.text[m.end():])
             name = (_NOTE_TAIL.sub("", row.group(1)).strip() if row else name) or "申报"
             if (batch := _batch_of_section(original.section)) and batch not in name:
                 name = batch + name  # "（二）第二批 > 1. 网上填报时间：…": the second batch's window, called so
-            y2, m2 = m.group(4) or m.group(1), m.group(5) or m.group(2)
             if re.search(r"填报|申报|提交|报送", name) and not found.fact("submission_window"):
                 role = "submission_window"
             elif re.search(r"审核|推荐|评审", name) and not found.fact("review_window"):
@@ -730,7 +752,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             found.facts.append(fact)
             continue
         for m in _SINGLE.finditer(p.text):
-            last_year = m.group(1)
+            year_before, last_year = last_year, m.group(1)
             # the clause the date is in says so ("即项目完成时间不晚于…"), not another of its passage ("出生于…；四是结题要求")
             clause = re.split(r"[，,；;。]", p.text[: m.start()])[-1] + m.group(0) + re.split(r"[，,；;。]", p.text[m.end():])[0]
             # (not a submission's closing, "网上填报将于2071年4月30日17:00截止": the window's end, the project's none)
@@ -738,9 +760,14 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                     SUBMITTING.search(clause) and not re.search(FINISHING, clause)):
                 fact = _make_fact("completion_deadline", "dates", [_body(original.text)], vocab)
                 fact["en"] = f"Projects must be completed by {_iso(*m.groups())}."
-                if _NEXT_YEAR.search(original.text):  # "明年3月31日": the year it is, said
+                if _NEXT_YEAR.search(original.text) or squash(_zh_date(*m.groups())) not in squash(original.text):
+                    # "明年3月31日", "2075.3.31前": the date it is, said as the notice's dates are
                     fact["zh"] = fact["zh"].removesuffix("。") + f"（即{_zh_date(*m.groups())}）。"
                 found.facts.append(fact)
+                if found.meta.get("year") and int(m.group(1)) > int(found.meta["year"]):
+                    # (the project's end, in a later year than the call's: no year of the call's own steps, which a
+                    # yearless "4.16-4.20" after it still is in)
+                    last_year = year_before
                 break
             if p.id.startswith("n-") and not p.topic and not re.search(FINISHING, clause) and not _BIRTH.match(p.text[m.end():]) and (
                     event := _event_name(p.text[: m.start()], p.text[m.end():])):
@@ -1519,6 +1546,7 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
                 amounts.setdefault(level, float(value))
                 found.level_quotes.setdefault(level, clause.strip())
                 quotes.append(clause.strip())
+    _counts_total(passages, found, vocab)
     if totals:
         # each level's count and funding in all, set out level by level apart from what each project gets
         told = [q for _, q in sorted(total_quotes) if found.level_in(q) in totals]
@@ -1553,6 +1581,42 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
     return amounts
 
 
+# An article's lead saying when the call was issued ("2月26日，郑州市科学技术局印发《关于组织申报…的通知》（…号），…"):
+# its date, in the notice's year when it says none, who issued it, and the notice it names
+_ISSUED = re.compile(r"^\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[，,]\s*([^。；;，,《》]{2,30}?)\s*"
+                     r"(?:正式)?(?:印发|发布|下发|出台)了?\s*《[^《》]{6,80}?(?:通知|公告)》")
+
+
+def _issued_on(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    """The notice's date when a report of it says so in its lead and it has no dateline of its own."""
+    if found.fact("issue_date"):
+        return
+    for p in passages:
+        if p.id.startswith("n-") and not p.topic and (m := _ISSUED.match(p.text)) and (year := m.group(1) or found.meta.get("year")):
+            fact = _make_fact("issue_date", "other", [_body(p.text)], vocab)
+            when = _zh_date(year, m.group(2), m.group(3))
+            fact["zh"] = f"通知印发日期为{when}，由{m.group(4).strip()}印发（通知原文：{_body(p.text)}）。"
+            fact["en"] = f"Issued on {_iso(year, m.group(2), m.group(3))} by {m.group(4).strip()}. (The notice says, in Chinese: {_body(p.text)})"
+            found.facts.append(fact)
+            return
+
+
+def _counts_total(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    """The levels' counts said apart from their total ("今年共设9个定题课题" in an article's lead, "重点项目3项、一般项目
+    6项" under its funding heading): the sentence saying the total joins them, when its number is their sum."""
+    counts = found.fact("project_counts")
+    if not counts or any(_TOTAL_COUNT.search(arabic_numbers(q)) for q in counts["quotes"]):
+        return
+    said = {(m.group(1), next(g for g in m.groups()[1:] if g)) for q in counts["quotes"] for m in _COUNT.finditer(arabic_numbers(q))}
+    if len({level for level, _ in said}) < 2 or len(said) != len({level for level, _ in said}):
+        return  # (one level's count, or a level counted twice: no sum to check a total by)
+    total = next((p for p in passages if p.id.startswith("n-") and not p.topic and (m := _TOTAL_COUNT.search(arabic_numbers(p.text)))
+                  and re.sub(r"\D", "", m.group(0)) == str(sum(int(n) for _, n in said))), None)
+    if total is not None:
+        found.facts[found.facts.index(counts)] = _make_fact("project_counts", "topics", [_body(total.text), *counts["quotes"]],
+                                                            vocab)
+
+
 # ------------------------------------------------------------------------------------------ meta
 def _title_line(lines: list[str]) -> str:
     """The notice's title (a call may be titled as its guide or an announcement: "…项目申报指南", "…申报公告")."""
@@ -1582,6 +1646,9 @@ def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
     year = re.search(r"(\d{4})\s*年", title)
     programme = re.search(r"(?:年度?)?([\u4e00-\u9fff]{2,20}?计划)", title.split("年度")[-1] if "年度" in title else title)
     issuer_line = _issuer_line(lines)
+    if not issuer_line and (issue := found.fact("issue_date")) and (lead := _ISSUED.match(issue["quotes"][0])) and (
+            _UNIT.fullmatch(lead.group(4).strip())):
+        issuer_line = lead.group(4).strip()  # (a report's lead names who issued the call: "…，郑州市科学技术局印发《…》")
     found.meta = {
         "title": title, "issuer": squash(issuer_line), "year": int(year.group(1)) if year else None,
         "programme": programme.group(1) if programme else "", "quotes": [q for q in (title_line, issuer_line) if q],
@@ -1591,7 +1658,7 @@ def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
     if not issuer_line:
         found.notes.append("发文单位：找不到以局/委/厅结尾的发文单位行。")
     issue = found.fact("issue_date")
-    if issue and issuer_line:
+    if issue and issuer_line and not _ISSUED.match(issue["quotes"][0]):  # (a lead's sentence names its issuer itself)
         issue["quotes"].append(issuer_line)
         issue["zh"] = f"落款日期为{squash(issue['quotes'][0])}，发文单位为{squash(issuer_line)}。"
         issue["en"] = f"Dated {squash(issue['quotes'][0])}, issued by {squash(issuer_line)}."
@@ -2074,7 +2141,8 @@ def _rules(found: Found) -> None:
         city_pattern = r"([\u4e00-\u9fff]{2,4}市)(?:内|行政区域内|辖区内|注册)|注册地(?:在|为|位于)([\u4e00-\u9fff]{2,4}市)"
         where = next((x for x in app["quotes"] if re.search(city_pattern, x)), None)
         if where and (city := re.search(city_pattern, where)):
-            name = city.group(1) or city.group(2)
+            # (not the words before the city the pattern takes with it: "须为在郑州市行政区域内注册" is 郑州市)
+            name = re.sub(r"^[须应需为在于是]+(?=[\u4e00-\u9fff]{2})", "", city.group(1) or city.group(2))
             found.rules.append({"id": "location", "check": "equals", "field": "located_in_zhengzhou", "value": True,
                                 "quote": where, "pass": _bi(f"单位位于{name}内。", "The unit is located in the city."),
                                 "fail": _bi(f"申报单位须为{name}内的单位。", "The applying unit must be located in the city.")})
@@ -2452,6 +2520,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     for _name, step in tqdm(steps, desc="ingest", unit="step", leave=False):
         step()
     _late_sentences(passages, found)
+    _issued_on(passages, found, vocab)
     amounts = _counts_and_levels(passages, found, vocab)
     # (a forwarding notice's title, issuer and date are the forwarded notice's: that is the call; its own are its part's)
     _meta(lines[forwarded + 1:] if (forwarded := forwarded_start(lines)) is not None else lines, passages, found)

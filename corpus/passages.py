@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from corpus.cleaning import CSV_ROW, MAIL_QUOTE, PUBLISHED
+from corpus.cleaning import ARTICLE_BYLINE, CSV_ROW, MAIL_QUOTE, MARKED_HEADING, PUBLISHED
 from corpus.script import AsWritten, simplified
 
 _CN_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
@@ -662,6 +662,11 @@ def _segment(lines: list[str]) -> list[Passage]:
              and not _QUESTION_HEADING.fullmatch(lines[i + 1]) and len(lines[i + 1]) > _MIN_SENTENCE]
     if len(asked) >= 2:
         bare_headings |= set(asked)
+    # Headings an article marks with a symbol ("📅 申报时间", "☎️ 联系方式"; corpus/cleaning.py keeps the symbol): each a
+    # section, whatever follows it, in an article with two or more of them (a run of such lines is a list)
+    marked = [i for i, x in enumerate(lines) if MARKED_HEADING.match(x)]
+    marked_headings = {i for i in marked if i + 1 not in marked and i - 1 not in marked} if len(marked) >= 2 else set()
+    marked_number = 0  # the last one's number: the next one's follows it, whatever "（一）重点项目" numbered between them
     out: list[Passage] = []
     counters: dict[str, int] = {}
     field_line = -2  # the line of the last form blank emitted
@@ -760,8 +765,16 @@ def _segment(lines: list[str]) -> list[Passage]:
             if record_fields:
                 emit_fields(record_fields)
             continue
-        if PUBLISHED.match(line):
-            continue  # a posting's publication line (its place in the postings' order: corpus/cleaning.py)
+        if PUBLISHED.match(line) or ARTICLE_BYLINE.match(line):
+            continue  # a posting's publication line (its place in the postings' order: corpus/cleaning.py), an article's byline
+        if mark := MARKED_HEADING.match(line):
+            line = mark.group(1)  # its words, read as the heading they are ("附件" alone: the notice's annex)
+            if i in marked_headings and cur.doc == "notice" and line != "附件":
+                marked_number = max(marked_number, cur.path[0][0] if cur.path else 0) + 1
+                cur.set(1, marked_number, line)
+                cur.numbered_level = 2
+                cur.level = None
+                continue
         if (SUPPLEMENT_TITLE.match(line) or i + 1 < len(lines) and PUBLISHED.match(lines[i + 1])) and any(
                 p.kind == "dateline" for p in out):
             # A later notice amending this one, after this one's date line (not a title such as "关于调整…的通知"

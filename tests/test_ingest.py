@@ -33,7 +33,7 @@ from assistant.topics import TopicResolver
 from corpus import CORPUS_DIR, Corpus, CorpusError, inspect_corpus, load_corpus, squash
 from corpus.check import check_corpus
 from corpus.cleaning import clean_lines, translations
-from corpus.ingest import Found, extract, ingest
+from corpus.ingest import Found, extract, ingest, read_dates, with_years
 from corpus.passages import segment, with_figures
 from corpus.reproduce import reproduction
 from index import IndexConfig, open_index
@@ -3044,3 +3044,120 @@ def test_the_hours_the_phones_are_answered_are_said_with_the_contacts() -> None:
     for role in ("contact_business", "contact_tech"):
         fact = next(f for f in found.facts if f["role"] == role)
         assert any("咨询电话接听时间为工作日上午8:30—12:00" in q for q in fact["quotes"]) and "14:30—17:30" in fact["zh"]
+
+
+# A call reposted as an official account's article: byline, emoji-marked headings and bullets, keycap step numbers,
+# **bold**, short dotted dates with the year only in the title, credits, "— END —" and older articles recommended after it
+_WECHAT_ARTICLE = [
+    "速看！2094年度某市软科学研究计划项目申报通知发布，3.2开始网上填报",
+    "原创 某市科技 2094-02-28 09:00 河南",
+    "",
+    "点击蓝字 关注我们",
+    "",
+    "2月25日，某市科学技术局印发《关于组织申报2094年度某市软科学研究计划项目的通知》，面向全市征集软科学研究项目。"
+    "今年共设3个定题课题，重点项目每项资助11万元，一般项目每项资助2.5万元。",
+    "",
+    "🎯 申报对象",
+    "申报单位须为在某市行政区域内注册、具有独立法人资格的高等院校和科研院所。",
+    "⚠️ **企业、社会组织和个人不能作为申报单位**，可作为合作单位参与研究。",
+    "💰 资助额度",
+    "本年度拟支持**重点项目1项**、**一般项目2项**：",
+    "▪️ 重点项目：每项资助**11万元**",
+    "▪️ 一般项目：每项资助**2.5万元**",
+    "项目须于**2095.3.31**前完成研究并提交结题报告。",
+    "📚 申报课题",
+    "（一）重点项目",
+    "1. 某市数据要素流通机制研究",
+    "归口处室：数据处，电话：0371-60000101",
+    "（二）一般项目",
+    "2. 某市科普场馆布局研究",
+    "归口处室：科普处，电话：0371-60000102",
+    "3. 某市孵化器绩效评价研究",
+    "归口处室：高新处，电话：0371-60000103",
+    "📅 申报时间",
+    "🔹 网上填报：**3.2—4.10**（4.10 17:00系统关闭，逾期不予受理）",
+    "🔹 审核推荐：4.11-4.15",
+    "💻 申报流程",
+    "1️⃣ 注册：申报单位登录系统注册单位账号。",
+    "2️⃣ 填报：项目负责人在线填写申报书。",
+    "📮 纸质材料",
+    "申报书纸质版一式两份，于4.11-4.15报送至市科技局窗口。",
+    "☎️ 联系方式",
+    "业务咨询：市科技局规划处 0371-60000104",
+    "来源：某市科学技术局",
+    "编辑：王小科",
+    "审核：李一鸣",
+    "— END —",
+    "往期推荐",
+    "▶ 关于开展2093年度某市科技型企业研发费用后补助申报工作的通知",
+    "▶ 某市新增12家新型研发机构，3.20起接受备案申请",
+    "长按识别二维码关注我们",
+    "点击阅读原文",
+]
+
+
+def test_an_articles_byline_furniture_and_recommended_articles_are_no_part_of_the_notice() -> None:
+    lines = clean_lines("\n".join(_WECHAT_ARTICLE))
+    # the title and the byline each a line of their own, not one line with the lead
+    assert lines[:2] == [_WECHAT_ARTICLE[0], _WECHAT_ARTICLE[1]] and lines[2].startswith("2月25日")
+    # the calls to follow, the credits and all after the article's end are gone
+    assert not any(re.search(r"关注我们|二维码|编辑：|审核：李|来源：|往期推荐|后补助|新增12家|阅读原文", x) for x in lines)
+    assert lines[-1] == "业务咨询：市科技局规划处 0371-60000104"
+    found, _, passages = extract("\n".join(_WECHAT_ARTICLE))
+    assert not any("2094-02-28" in p.text for p in passages)  # the byline is no passage
+    assert [t["title"] for t in found.topics] == ["某市数据要素流通机制研究", "某市科普场馆布局研究", "某市孵化器绩效评价研究"]
+    assert not any("2093" in q or "12家" in q for f in found.facts for q in f["quotes"])
+
+
+def test_headings_marked_with_a_symbol_are_sections_and_bullets_and_keycaps_leave_no_mark() -> None:
+    lines = clean_lines("\n".join(_WECHAT_ARTICLE))
+    # "▪️" is a bullet with its emoji selector; "1️⃣" a keycap number: the item as a list writes it
+    assert "重点项目：每项资助11万元" in lines and not any("\ufe0f" in x and not x.startswith(("⚠", "☎")) for x in lines)
+    assert "1. 注册：申报单位登录系统注册单位账号。" in lines
+    passages = segment(lines)
+    schedule = next(p for p in passages if p.text.startswith("网上填报"))
+    # the schedule under "📅 申报时间" is that section's, not the last topic's above it
+    assert schedule.section == "通知 > 申报时间" and schedule.topic is None
+    assert next(p for p in passages if p.text.startswith("业务咨询")).section == "通知 > 联系方式"
+    assert next(p for p in passages if p.text.startswith("1. 注册")).section == "通知 > 申报流程 > 1. 注册"
+    # a run of such lines is a list, not headings
+    assert all(p.section == "通知" for p in segment(["某市科学技术局关于2094年度申报的通知", "所需材料：", "📄 申报书",
+                                                      "📄 承诺书", "以上材料请一并上传。"]))
+
+
+def test_short_dotted_dates_take_the_year_of_the_title_and_not_of_the_projects_end() -> None:
+    assert with_years(read_dates("网上填报：3.2—4.10（4.10 17:00系统关闭）"), 2094) == (
+        "网上填报：2094年3月2日—4月10日（4月10日 17:00系统关闭）")
+    for said in ("每项资助2.5万元", "1.5-2.5万元", "增长3.5%", "1.1 创新投入", "05.11 系统开放"):
+        assert read_dates(said) == said  # decimals and points, no dates
+    found, _, _ = extract("\n".join(_WECHAT_ARTICLE))
+    window = next(f for f in found.facts if f["role"] == "submission_window")
+    # (after "2095.3.31", the project's end in the next year, "3.2—4.10" is still in the call's year)
+    assert (window["window"]["opens"], window["window"]["closes"]) == ("2094-03-02", "2094-04-10")
+    assert "17:00" in window["zh"]
+    review = next(f for f in found.facts if f["role"] == "review_window")
+    assert (review["window"]["opens"], review["window"]["closes"]) == ("2094-04-11", "2094-04-15")
+    completion = next(f for f in found.facts if f["role"] == "completion_deadline")
+    assert "2095年3月31日" in completion["zh"]
+    # the paper copies' sentence saying the review's dates again ("于4.11-4.15报送") is no window called "于"
+    assert not any(f.get("window") and f["window"]["name_zh"] == "于" for f in found.facts)
+
+
+def test_an_articles_lead_dates_the_notice_names_its_issuer_and_says_the_total_of_the_counts() -> None:
+    found, _, _ = extract("\n".join(_WECHAT_ARTICLE))
+    issue = next(f for f in found.facts if f["role"] == "issue_date")
+    assert "2094年2月25日" in issue["zh"] and "某市科学技术局" in issue["zh"]
+    assert found.meta["issuer"] == "某市科学技术局"
+    # the lead's "共设3个定题课题" is the sum of the levels' counts under the funding heading: said with them
+    counts = next(f for f in found.facts if f["role"] == "project_counts")
+    assert counts["quotes"][0].startswith("2月25日") or any("共设3个" in q for q in counts["quotes"])
+    wrong = [x.replace("共设3个", "共设5个") for x in _WECHAT_ARTICLE]
+    counts = next(f for f in extract("\n".join(wrong))[0].facts if f["role"] == "project_counts")
+    assert not any("共设5个" in q for q in counts["quotes"])  # a total that is not their sum is not said as theirs
+
+
+def test_units_that_cannot_be_the_applicant_are_said_with_the_unit_type_rule_and_the_city_alone() -> None:
+    found, _, _ = extract("\n".join(_WECHAT_ARTICLE))
+    rules = {r["id"]: r for r in found.rules}
+    assert "企业、社会组织和个人不能作为申报单位" in rules["org_type"]["fail"]["zh"]
+    assert rules["location"]["pass"]["zh"] == "单位位于某市内。"  # not "为在某市", the words before the city
