@@ -179,6 +179,13 @@ class EligibilityChecker:
         'stated' feature asks this of every question that states something)."""
         return [rule.id for rule in self.rules if CHECKS[rule.check](rule, profile, "zh")[0] is False]
 
+    def bearing(self, profile: Profile) -> list[str]:
+        """The ids of the rules that read a fact the profile states, whether it passes or not ("Do I need a
+        PhD to lead a major project?" states a degree: the leader's qualification rule reads it). The project
+        level is left out: it names what is asked of more often than it states a condition."""
+        stated = set(profile.model_dump(exclude_none=True)) - {"project_level"}
+        return [rule.id for rule in self.rules if stated & {*rule.fields, *([rule.field] if rule.field else [])}]
+
     def check(self, profile: Profile, today: dt.date, lang: str = "zh") -> Eligibility:
         results: list[RuleResult] = []
         missing: list[str] = []

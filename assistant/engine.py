@@ -38,7 +38,7 @@ from assistant.compose import (
     topic_overview,
 )
 from assistant.eligibility import EligibilityChecker
-from assistant.extract import cn_number, profile_words
+from assistant.extract import cn_number, extract_profile, profile_words
 from assistant.intent_model import IntentModel, best, text_features
 from assistant.models import Answer, Citation, Eligibility, Intent, Profile, ProjectLevel
 from assistant.quotes import SENTENCE_MIN_CHARS, QuoteFinder
@@ -80,6 +80,12 @@ LISTING_YIELDS_TO = 4.0  # a non-topic fact scoring this much answers instead of
 TOPIC_WORDS_OOS_SURE = 0.75
 FALLBACK_MIN_CHARS = SENTENCE_MIN_CHARS  # a passage shorter than this (a heading) is no answer on its own
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
+# "有没有研究地方科技立法的题目": the noun a question asks the existence of is a topic, not its title asked for.
+EXISTENCE_ASKED = True
+NAMED_CONDITIONS = True  # the rules reading a fact the question states rank the facts they quote
+WEAK_EVIDENCE_OOS = True  # out of scope likeliest and the best fact found by shared words alone: not covered
+WEAK_FEATURES = frozenset({"retrieval", "intent"})
+_EXISTENCE_NOUN = re.compile(r"((?:有没有|有无|是否有|有)[^，,。；;？?]{2,30}?的?)(?:题目|课题|选题)(?=(?:吗|么|呢)?\s*[?？]?\s*$)")
 # What follows a step is a step of the procedure or its time: "立项以后…" found in "严禁重复…申请专项资金立项
 # 支持" is a word of a rule, not a step, and the clause after it ("同一申报单位须通过单个推荐部门") no answer.
 STEP_KINDS = ("process", "dates", "materials")
@@ -468,7 +474,12 @@ class Assistant:
         # (and so is acting at a window's end: "拖到最后一天再交", "last-minute submission")
         proposed = PROPOSED_DATES_ASK_WINDOWS and (u.attribute == "date" and bool(BY_DATE.search(q))
                                                    or bool(V.WINDOW_END.search(q)))
-        ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now or proposed, _has(q, V.WHEN), kinds, failing, named)
+        # (only a condition the asked part names, in a question of conditions: "我们是一家研究所，第一次申报，首先要做
+        # 什么" states a unit and a count, and asks a step)
+        bearing = (frozenset(self.checker.bearing(extract_profile(u.focus) if u.focus != q else delta))
+                   if NAMED_CONDITIONS and best(kinds)[0] in ("eligibility", "rules") else frozenset())
+        ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now or proposed, _has(q, V.WHEN), kinds, failing, named,
+                                  bearing)
         # A fact of an annexed form does not answer a question naming another form ("包干制承诺书" is not
         # the credit pledge template, though both are 承诺书).
         ranked = [c for c in ranked if not (c.fact.about_ids and all(
@@ -608,6 +619,17 @@ class Assistant:
         model_oos = (sure_kind == "out_of_scope" and (not topics or not TOPIC_WORD.search(q) and not facets
                                                        and sure >= TOPIC_WORDS_OOS_SURE)
                      and not u.offices and not stated_here)
+        # Out of scope likeliest, though not surely, and the best fact found by shared words alone (no trigger,
+        # asked value, entity or dominant passage): "Can the project be extended?" shares only "project" with
+        # the classified-content rule. Abstaining is better than a confidently wrong fact. (English only: the
+        # facts' English is a short gloss, where a shared "project" or "funds" says little; a Chinese question
+        # shares the notice's own words, and the cross-fit lost three Chinese answers to this.)
+        model_oos = model_oos or bool(
+            WEAK_EVIDENCE_OOS and lang == "en" and not follow_up and not u.rewritten_from and not u.elliptical
+            and asked_kind == "out_of_scope" and sure_kind is None
+            and not topics and not u.offices
+            and not u.levels and not personal and not asks_eligibility
+            and (not ranked or set(k for k, v in ranked[0].features.items() if v > 0) <= WEAK_FEATURES))
         # With the asker's own facts stated, the asked part alone decides ("我35岁，在郑州一所高校，项目结余
         # 经费要交税吗": the stated city is a fact of theirs, the tax question is out of scope).
         # When they ask may-I, the clause that asks decides ("…已经超出合同期一年了，还能报今年的软科学吗": the
@@ -867,8 +889,7 @@ class Assistant:
             out.append(f"novel:{min(len(novel), NOVEL_MAX)}")
             out.append(f"rare:{min(len(rare), NOVEL_MAX)}")
         elif NOVEL_ENGLISH:  # the same for English: words none of the corpus's English uses ("hotel", "visa")
-            novel_en = [w for w in words(u.focus) if w.isascii() and len(w) >= 4 and not w.isdigit()
-                        and w not in self._english_known]
+            novel_en = self._novel_english(u.focus)
             out.append(f"novel_en:{min(len(novel_en), NOVEL_MAX)}")
         out.extend(f"stated:{k}" for k in u.profile.model_dump(exclude_none=True))
         if state.intent:
@@ -912,6 +933,10 @@ class Assistant:
         dense = [pid for pid, _ in self.retriever.dense(q, n) if pid in wanted]
         fused = fuse([(1.0, sparse), (1.0, dense)])
         return max(fused, key=lambda pid: fused[pid]) if fused else None
+
+    def _novel_english(self, text: str) -> list[str]:
+        """The question's English words (four letters or more) none of the corpus's English uses ("hotel", "fee")."""
+        return [w for w in words(text) if w.isascii() and len(w) >= 4 and not w.isdigit() and w not in self._english_known]
 
     def _novel_words(self, text: str) -> list[str]:
         """The question's Chinese words (two characters or more) that the notice never uses and that are
@@ -1051,6 +1076,7 @@ class Assistant:
         for t in topics:
             unnamed = _without_shared(unnamed, self.corpus.topic(t).title)
         unnamed = unnamed.replace("啥", "什么")  # "研究啥" asks as "研究什么"
+        unnamed = _EXISTENCE_NOUN.sub(r"\1 ", unnamed)
         return [f for f, words in V.FACETS.items() if _has(unnamed, words)]
 
     def _topic_draft(self, topic_ids: list[str], facets: list[str], lang: str, q: str) -> Draft:
@@ -1073,9 +1099,10 @@ class Assistant:
                 d = topic_list(children, facet, lang, head, levels=self.corpus.levels)
                 add(Draft(d.text, [topic.passage_of[topic.title_quote], *d.passages]))
                 continue
-            detail = None if set(wanted) & {"funding", "contact", "level", "deliverable", "title"} else (
-                self._topic_detail(topic, q)
-            )
+            # (whether a topic on something exists is asked of the topic as a whole: what it is, its level,
+            # funding and contact, not the sentence of it that the question's words found)
+            detail = None if set(wanted) & {"funding", "contact", "level", "deliverable", "title"} or (
+                EXISTENCE_ASKED and _EXISTENCE_NOUN.search(q)) else self._topic_detail(topic, q)
             if detail and "content" in facets and topic.focus_quote and topic.passage_of.get(topic.focus_quote) in detail.passages:
                 # "具体要研究什么": the sentence found is the topic's focus, so the content is asked as a whole.
                 add(topic_facet(topic, "content", lang, parent, levels=self.corpus.levels))

@@ -82,7 +82,11 @@ _ORG: list[tuple[str, str]] = [
      r"individual|as a person|freelancer?|myself alone|without an? (?:unit|organi[sz]ation|employer)|"
      r"independent researcher|(?:no|without|any) (?:institutional |organi[sz]ational )?affiliation|unaffiliated|"
      r"not affiliated|on my own behalf", "individual"),
-    (r"社会组织|协会|(?<!科)学会|基金会|民办非企业|商会|ngo|association|society|foundation|non-profit", "social_organization"),
+    # (a school or hospital run privately, "民办中学", is registered as a 民办非企业单位)
+    (r"社会组织|协会|(?<!科)学会|基金会|民办|商会|ngo|association|society|foundation|non-profit", "social_organization"),
+    # an organ of government ("市直某局机关", "行政机关") is no unit the notice admits
+    (r"行政机关|机关单位|政府机关|政府部门|局机关|委机关|(?:市|区|县)直[^，,。]{0,4}?机关|"
+     r"government (?:department|agency|body|office|bureau)", "other"),
     # ("企业" as what the asker is or works at, not a word of a topic: "企业画像服务清单", "科技企业之间")
     (r"公司|企业(?=$|[，,。？?！!、；;：:\s）)]|能|可以|可不|是否|算|也|都|不|吗|呢|啊|来|去|申|报|参|牵|工作|上班|任职|身份|名义|单位|性质|的|员工|职工|人员|里|内|研究院|研究所|技术中心|法人)|"
      r"国企|央企|集团|有限责任|股份|厂|民营|私营|私立|培训机构|个体工商户|个体户|private firm|company|enterprise|firm\b|business|startup|corporation", "enterprise"),
@@ -235,7 +239,9 @@ _ANOTHER_PROJECT = re.compile(r"另(?:外)?一个(?:课题|项目)|别的(?:课�
 # A project level said not to be the one applied at ("不是重大", "而非重点项目", "not a major project").
 _NOT_LEVEL = re.compile(r"(?:不是|并非|而非|非|不报|不申报)(?:重大|重点|一般)(?:项目|课题)?|\bnot (?:a |the )?(?:major|key|general) project")
 # Who funds a project the asker holds: the overdue rule names the city's own.
-_NOT_CITY = re.compile(r"(?:省|国家|国家级|省级|部级|科技部|教育部|自然科学基金|社科基金|provincial|national)[^，,。]{0,10}(?:项目|课题|project)")
+_NOT_CITY = re.compile(r"(?:省|国家|国家级|省级|部级|科技部|教育部|自然科学基金|社科基金|provincial|national)[^，,。]{0,10}(?:项目|课题|project)|"
+                       # ("my National Social Science Fund project": a programme's name of a few words between)
+                       r"\b(?:provincial|national|ministry|another programme)(?:\s+[a-z&-]+){0,5}?\s+(?:project|fund|grant|programme|program)\b")
 # A city project named, not denied ("不是市里的，是省里的项目").
 _CITY = re.compile(r"(?<!不是)(?<!并非)(?<![不非])(?:市(?:级|里|财政|本级)|市科技(?:计划|局|项目)|(?<!no )(?<!not )(?<!not a )(?:\bcity\b|municipal))")
 
@@ -350,8 +356,12 @@ def extract_profile(text: str) -> Profile:
     elif re.search(r"一般项目|一般课题|general project", leveled) and not re.search(r"重大|重点|major|key project", leveled):
         facts["project_level"] = "general"
     # ("legal-person status": hyphenated too)
-    value = _flag(text, r"独立(?:事业|的)?法人|法人资格|独立的法人|(?:社会团体|事业单位|社团)法人|legal[- ]person|legal[- ]entity", _NEG + r"\s*(?:是)?\s*独立法人|不是法人|非法人|没有(?:单独)?(?:做|办)?(?:过)?法人登记|不是(?:单独|独立)的?法人|内设机构|"
+    value = _flag(text, r"独立(?:事业|的)?法人|法人资格|独立的法人|(?:社会团体|事业单位|社团)法人|legal[- ]person|legal[- ]entity", _NEG + r"\s*(?:是)?\s*独立法人|不是法人|非法人|没有(?:单独|独立)?的?(?:做|办)?(?:过)?法人登记|不是(?:单独|独立)的?法人|内设机构|"
         r"not (?:registered as )?an? (?:independent |separate )?legal|no legal|without (?:an? )?(?:independent )?legal|not separately registered")
+    if value is False and re.search(r"以[^，,。；;]{0,6}?(?:大学|学校|研究院|医院|上级单位|主管单位|母体单位)的?名义(?:申报|报|申请)", text):
+        # "本身不是独立法人，但会以大学的名义申报": the applicant is the parent that is (not "以学院名义", the
+        # asker's own unit)
+        value = True
     if value is not None:
         facts["independent_legal_person"] = value
     value = _either_subject(text, _BLACKLISTED, _NOT_BLACKLISTED)
@@ -371,7 +381,9 @@ def extract_profile(text: str) -> Profile:
     value = _flag(
         # (a project "还没结题" is not said to be overdue: that needs its deadline passed)
         # ("一直没结题", "至今未结题": a long time unfinished is its deadline passed)
-        text, r"逾期未结题|逾期没结题|(?:该|应该|应当)结题.{0,10}(?:没|未)结|(?:一直|迟迟|至今|到现在)(?:都)?(?:没有?|未|仍未|还没)结(?:题|项)|"
+        text, r"逾期未结题|逾期没结题|(?:该|应该|应当)结题.{0,10}(?:没|未)(?:结|验收)|"
+        # "合同期2023年底就到了，还没结题": its term came, then still not closed
+        r"(?:合同|执行|实施|规定|结题)?(?:期|期限)[^，,。]{0,10}?(?:就|早就|早已|已经?)到了?[，,]?\s*(?:还没|没有?|未|仍未|尚未)\s*(?:结题|结项|验收)|(?:一直|迟迟|至今|到现在)(?:都)?(?:没有?|未|仍未|还没)结(?:题|项)|"
         # 结项 and 验收 close a project as 结题 does: "到期至今仍未验收", "超期了，结项还没办完"
         r"(?:逾期|超期|过期|到期|延期)[^。]{0,12}?(?:(?:未|没|还没|仍未|尚未|没有)\s*(?:结题|结项|验收|办完结项)|(?:结项|验收)[^，,。]{0,4}?(?:还没|没|未|仍未|尚未))|"
         r"(?:过了|超过|超了|错过)\s*结题(?:期限|时间|日期)|结题(?:期限|时间|日期)(?:已经?)?过了?.{0,4}(?:没|未)|overdue|"
@@ -386,6 +398,13 @@ def extract_profile(text: str) -> Profile:
         r"(?:尚未|还没|还未|未|没)到结(?:题|项)(?:的)?(?:时间|期限|日期)|(?:还|仍|尚)(?:在|处于)(?:执行|实施|研究)期(?:内|间)?|"
         # no city project at all ("市里的科技项目倒是一个都没有")
         r"市(?:里|级)?的?(?:科技)?项目[^，,。]{0,4}(?:一个都没有|都没有|一个也没有)|"
+        # ... or never held one ("没有承担过市财政支持的科技项目", "没主持过市级项目")
+        r"(?:(?:从未|从没|从来没有?|没有|没|未|未曾)(?:承担|主持|负责|拿|做|申请|获批)过?|(?:手上|手头|名下|目前|现在)(?:没有|没|无))"
+        r"(?:任何)?(?:郑州)?(?:市财政|市级|市里|市科技局|市)"
+        r"(?:财政)?(?:支持|资助)?的?(?:科技)?(?:计划)?(?:项目|课题)|不算逾期|"
+        r"no (?:outstanding|unfinished|open|running) (?:zhengzhou )?(?:city|municipal)[- ](?:funded )?projects?|"
+        r"no (?:zhengzhou )?(?:city|municipal)[- ]funded projects? (?:outstanding|overdue|unfinished|open)|"
+        r"(?:never|not|n't) (?:had|held|led|run|hold|have) (?:a|any) (?:zhengzhou )?(?:city|municipal)[- ](?:funded )?project|"
         r"no overdue|not overdue|(?:was|has been|have been|were|got) (?:formally |officially |finally |already )?(?:closed|completed|concluded)",
     )
     if (value or value is None and re.search(r"(?:没|未)结(?:题|项)", text)) and _NOT_CITY.search(text) and not _CITY.search(text):
@@ -408,9 +427,11 @@ def extract_profile(text: str) -> Profile:
         # ("没有重复申请市级资金": applying for it again is what the rule forbids)
         r"(?:没有|没|未|从未|未曾|不曾|从没)\s*(?:重复)?(?:获得|获|拿到|得到|拿过|拿|申报)(?:过)?\s*(?:任何)?(?:市级|市里|市财政)|"
         # ("没重复申请过财政资金": a second application for the same money is the case the rule forbids)
-        r"(?:没有|没|未|从未|未曾|不曾|从没)\s*重复(?:申报|申请)(?:过)?\s*(?:任何)?(?:市级|市里|市)?财政|not (?:been )?city[- ]funded|"
+        r"(?:没有|没|未|从未|未曾|不曾|从没)\s*重复(?:申报|申请)(?:过)?\s*(?:任何)?(?:市级|市里|市)?财政|not (?:been |previously |ever been |already )?city[- ]funded|"
         r"no (?:other |additional |further |earlier |prior |previous )?(?:city|municipal)[- ](?:funding|funds|money|support|grants?)|"
-        r"(?:市里|市级|市财政|市科技局)[^，,。；;]{0,4}?(?:没有|没|未|从未|从没)(?:给过|资助|支持|拨|给)",
+        r"(?:市里|市级|市财政|市科技局)[^，,。；;]{0,4}?(?:没有|没|未|从未|从没)(?:给过|资助|支持|拨|给)|"
+        # "拿的是省社科联的资助，不是市里的钱"
+        r"(?:不是|并非|非)(?:郑州)?(?:市里|市级|市财政|市科技局)的?(?:钱|资金|经费|资助|财政资金)",
     )
     if value and _ANOTHER_PROJECT.search(text):
         value = None  # the city funded another project ("拿过市科技局资助的是另一个课题"), not this one
@@ -440,9 +461,9 @@ def extract_profile(text: str) -> Profile:
                    # "只通过一个区科技局推荐": one body named, whatever it is
                    r"(?:只|仅|就)(?:通过|经过|走|透过|经|由)\s*(?:一个|单个|1个|一家)[^，,。；;和与及、]{0,8}?推荐|"
                    # "只通过所在区科技局推荐": one body, named with no other beside it
-                   r"(?:只|仅)(?:通过|经过|走|透过|经|由)[^，,。；;和与及、两几多]{1,10}?推荐|"
+                   r"(?:只|仅|统一)(?:通过|经过|走|透过|经|由)[^，,。；;和与及、两几多]{1,10}?推荐|"
                    r"(?:through|use|via|with) (?:only |just )?(?:one|a single|a sole|one single) (?:recommending )?department|"
-                   r"\b(?:a |one )?(?:single|sole|one) recommending department", text):
+                   r"\b(?:a |one )?(?:single|sole|one) recommending (?:department|bureau|body|authority)", text):
         facts["recommending_departments"] = 1
     _counts(text, facts)
     if "org_quota_used" not in facts:
@@ -480,7 +501,7 @@ _UNIT_NONE = re.compile(_UNIT + r"[^，,。？?我]{0,6}?(?:(?:一个|一项)(?:
                         # "名额还一个没用", "hasn't recommended a single project yet"
                         r"(?:名额|指标)[都还也]{0,3}(?:一个|一项)?[都还也]{0,2}(?:没|未)(?:用|占)|"
                         r"(?:hasn't|has not|haven't|have not) (?:yet )?(?:recommended|put forward|submitted|nominated) "
-                        r"(?:a single|any)\b|(?:put forward|recommended|submitted|nominated) nothing|"
+                        r"(?:a single|any|anything)\b|(?:put forward|recommended|submitted|nominated) nothing|"
                         r"(?:unit|university|institute|school|we)\b[^.,;]{0,20}?(?:has|have) (?:so far |yet )?(?:put forward|recommended|submitted|nominated) "
                         r"(?:none|zero|no (?:projects?|applications?|proposals?))\b")
 _PLANNED = r"想|打算|准备|计划|拟"  # a count planned in all, the asked one among them
@@ -579,6 +600,10 @@ def _counts(text: str, facts: dict[str, object]) -> None:
         re.search(r"unit|university|institute|school|we ", text)
     ):
         facts["org_quota_used"] = _en_number(m.group(1) or m.group(2))
+    elif (m := re.search(r"(?:university|institute|unit|school|we)\b[^.;]{0,20}?(?:has|have)\s*(?:already\s*)?"
+                         r"(?:submitted|put forward|recommended|nominated)\s*" + _EN_NUM
+                         + r"\s*(?:so far|already|this year|to date|until now)\b", text)):
+        facts["org_quota_used"] = _en_number(m.group(1))  # "the university has submitted 2 so far"
     personal = re.search(
         # someone else's application ("单位里已经有人报了这个课题") is not the leader's own
         r"(?:我|本人|负责人)?(?:今年|本年度)?(?:已经|已)(?:(?!有人|别人|他人|其他人|同事|[他她]们?)[^，,。?？]){0,8}?"
@@ -602,7 +627,7 @@ def _counts(text: str, facts: dict[str, object]) -> None:
                    # ("今年就这一项", "只有这一个")
                    r"(?:只|就|仅)(?:有)?(?:这|此)(?:一|1)(?:个|项)(?:申报|申请|(?=[，,。；;）)]|$))|"
                    r"(?:只|就|仅)(?:报|申报|申请)(?:这|这么)?(?:一|1)(?:个|项)|only (?:[a-z]+ ){0,2}(?:this|one) (?:[a-z]+ )?(?:application|project)|"
-                   r"(?:my|the) only (?:[a-z]+ )?(?:application|project)|"
+                   r"(?:my|the) only (?:[a-z]+ )?(?:application|project|proposal)|\bonly (?:[a-z]+ )?(?:application|proposal) this year|"
                    # "she has not applied for anything else this year"
                    r"(?:has|have|had)(?: not|n't| never)(?: yet)? (?:applied|submitted)(?: for)? (?:anything|any other|another)",
                    text):
@@ -613,6 +638,8 @@ def _counts(text: str, facts: dict[str, object]) -> None:
         facts["applications_this_year"] = 1
     elif re.search(r"(?:想|打算|准备|计划)同时(?:牵头|主持|作为负责人)?(?:申报|报|申请)[^，,。；;]{0,4}?(?:两|2|二)\s*(?:个|项)|"
                    r"(?:想|打算|准备|计划)同时(?:牵头|主持|作为负责人)?(?:申报|报|申请)[^，,。；;]{0,14}?和(?:一个|一项)|"
+                   # "两个都当负责人"
+                   r"(?:两个|两项|俩)(?:都|全)(?:当|做|作|担任|挂)(?:项目)?负责人|"
                    r"(?:两|2)\s*个都以[^，,。；;]{1,6}为负责人|"
                    r"\b(?:i|we|she|he)(?:'m| am| are| is)? (?:want|wants|plan|plans|intend|intends|going) to (?:lead|apply for|submit) "
                    r"(?:two|2) (?:[a-z]+ ){0,2}(?:projects|applications|proposals) at (?:once|the same time)",

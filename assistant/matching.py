@@ -18,6 +18,7 @@ from corpus import Fact
 from index.tokenize import canonical
 
 FUZZY_MIN = 4
+EN_WORD_LENGTH = 2  # what an English trigger word counts for, in Chinese characters (0: its letters)
 _LATIN = re.compile(r"[a-z0-9]")
 
 
@@ -28,7 +29,8 @@ class _Trigger:
 
     @property
     def length(self) -> int:
-        return sum(len(p) for p in self.parts)
+        # (an English word weighs as a two-character Chinese word does: "call" is not worth "联系电话")
+        return sum(EN_WORD_LENGTH * len(p.split()) if EN_WORD_LENGTH and p.isascii() else len(p) for p in self.parts)
 
 
 @dataclass

@@ -62,6 +62,7 @@ W_ENTITY_VALUE = 2.0  # cross-fitted dev..dev14: 0 -> 3226, 0.5-3 all 3227
 W_WHY = 5.0  # beside the attribute match: a why-question is answered by the purpose the notice states
 # (cross-fitted dev..dev13: 0, 2, 5, 8 all 3063; at 0 the two dev why-questions got the registration steps)
 W_STATED = 5.0  # cross-fitted dev..dev13: 0 -> 3045, 1.5 3050, 3 3049, 5 3049 (5: the failed rule leads a tie)
+W_CONDITION = 2.0  # a fact a rule quotes, when the question states a fact that rule reads
 ALSO_INTENT_SHARE = 0.7  # a fact's other kind counts this much of the model's belief in it (cross-fitted dev..dev18: 0 4008, 0.3 4008, 0.5 4009, 0.7 4010, 1 4005)
 FIRST_WINDOW_BREAKS_TIES = True
 W_INTENT = 9.0  # cross-fitted dev..dev10: 2 -> 0.8835, 4 0.8857, 6 0.8857, 9 0.8874, 14 0.8860, 25 0.8874
@@ -223,7 +224,7 @@ class FactRanker:
 
     def rank(self, q: str, hits: list[Hit], attribute: str | None, time_now: bool, asks_when: bool,
              kinds: dict[str, float] | None = None, failing: frozenset[str] = frozenset(),
-             entities: tuple[str, ...] = ()) -> list[Candidate]:
+             entities: tuple[str, ...] = (), bearing: frozenset[str] = frozenset()) -> list[Candidate]:
         """Every fact with some evidence, best first. `hits`: BM25 passages for q, best first;
         `kinds`: the predicted kind of question (probabilities), when there is a model; `failing`: the
         rules that what the asker states of themselves fails; `entities`: the notice's names of the
@@ -265,6 +266,10 @@ class FactRanker:
         for rule_id in failing:
             for fact in self._rule_facts.get(rule_id, ()):
                 cand(fact).features["stated"] = 1.0
+        for rule_id in bearing - failing if W_CONDITION else ():
+            # (a condition the question names, met or not: "Do I need a PhD to lead a major project?")
+            for fact in self._rule_facts.get(rule_id, ()):
+                cand(fact).features["condition"] = 1.0
         value = _VALUE_OF.get(attribute or "")
         if value is not None and entities:
             for fact in self.facts:
@@ -316,6 +321,7 @@ class FactRanker:
                        + W_NUMBERS * f.get("numbers", 0.0) + W_WINDOW * f.get("window", 0.0)
                        + W_DATE_WORDS * f.get("date_words", 0.0) + W_HEADING * f.get("heading", 0.0)
                        + W_STATED * f.get("stated", 0.0) + W_WHY * f.get("why", 0.0)
+                       + W_CONDITION * f.get("condition", 0.0)
                        + W_ENTITY_VALUE * f.get("entity_value", 0.0)
                        # (not for a fact of a kind the model rules out: "网上填好以后，是我自己提交还是单位统一提交"
                        # shares most words with the dated submission sentence, and asks who submits)

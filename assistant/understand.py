@@ -141,11 +141,13 @@ _VAGUE_HOW = re.compile(r"^咋(?=[\u4e00-\u9fff]{1,3}[?？]?$)")
 _CALL_NOUN = re.compile(r"(\b(?:this|the|a|that|year's|annual|next|\d{4})\s+"
                         r"(?:(?:soft|science|soft-science|research|city|municipal|zhengzhou|current|new|annual|funding|"
                         r"year's|\d{4})\s+){0,3})call\b(?:\s+for\s+(?:proposals|applications))?")
-_CITY_CALL = re.compile(r"(?:市|的|市的)?\s*(?:软科学|科技局|科技计划|科研计划|项目申报)")
+# (a year of the call between: "北京市2024年软科学研究计划")
+_CITY_CALL = re.compile(r"(?:市|的|市的)?\s*(?:(?:19|20)\d\d\s*年度?的?\s*)?(?:软科学|科技局|科技计划|科研计划|项目申报)")
 _TAG = re.compile(r"^(?:对吧|是吧|对不对|是不是|是吗|对吗|没错吧|没错吗|对么|是么|right|correct)\s*[?？]?$", re.ASCII | re.I)
 # Whole sentences (each with its closing mark): "We registered last year. Do we need to register again?"
 _SENTENCES = re.compile(r"[^。.!！?？]+[。.!！?？]*")
-_SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff])[，,](?=[\u4e00-\u9fff])")
+# (a clause may end in a figure: "技术支持电话是67183377，那业务咨询是…")
+_SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff\d])[，,](?=[\u4e00-\u9fff])|(?<=[a-z)])(?:\.(?=\s+[a-z])|，(?=\s*[a-z]))")
 _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|要|需要|有)?(?:多少|什么|哪些|哪个|哪天|几)?"
                                r"[\u4e00-\u9fff]{0,6})[?？]?$")
 # A sentence that is only a shared predicate ("，分别是怎么规定的") asks about the list before it.
@@ -324,6 +326,9 @@ LEADING_CONTEXT = True  # what is told before two or more questions is the first
 ATTRIBUTE_FOLLOWUPS = True  # "号码呢" asks a new attribute of the previous subject
 ATTRIBUTE_ONLY_MAX_CHARS = 12  # a longer turn asking an attribute says what it is about
 NEXT_STEPS = True  # "…以后还要做什么" asks what follows a step
+CONTRAST_ASKS = True  # "X是…，那Y…？": the clause after 那 is what is asked, the one before it only told
+_CONTRAST = re.compile(r"[，,]\s*那(?![个些边里种位天时会样儿])么?")
+OFFICE_ASKED_FIRST = True  # of several offices named, the asking clause's comes first
 OWN_NAME_TAILS = True  # a programme name is this one's when its head ends in words of this one's name
 SPLIT_VALUES = ("date", "amount", "phone", "office", "url", "count", "age")  # values a back-referring part may ask apart
 ALTERNATIVES = True  # "是网上报还是交纸质的" asks both
@@ -359,6 +364,11 @@ def language_of(text: str) -> str:
 
 def asked_attribute(q: str) -> str | None:
     return next((name for name, pattern in ATTRIBUTES if pattern.search(q)), None)
+
+
+def _tells_only(text: str) -> bool:
+    """Whether text only tells: no question mark, question word or yes/no ask in it ("我们找过法规处了")."""
+    return not (re.search(r"[?？]", text) or ASKS.search(text) or YESNO.search(text))
 
 
 class Understander:
@@ -520,10 +530,12 @@ class Understander:
         """q with other programmes' names blanked: "How do I apply to the Shanghai soft science
         programme?" or "上海的软科学计划怎么报" states no city of the asker's, "the Henan Natural Science
         Foundation" no foundation they work at."""
-        spans = [span for name, span in self._other_calls(q) if EN_PROGRAMME.fullmatch(name)]
-        spans += [(m.start(), c.end()) for m in CITY_WORDS.finditer(q) if (c := _CITY_CALL.match(q, m.end()))]
-        for start, end in sorted(spans, reverse=True):
-            q = q[:start] + " " * (end - start) + q[end:]
+        # (an English name is said as "another programme", so that what the asker says of its project stays
+        # said of another programme's: "My National Social Science Fund project is overdue" is no city project)
+        spans = [(*span, " another programme ") for name, span in self._other_calls(q) if EN_PROGRAMME.fullmatch(name)]
+        spans += [(m.start(), c.end(), "") for m in CITY_WORDS.finditer(q) if (c := _CITY_CALL.match(q, m.end()))]
+        for start, end, said in sorted(spans, reverse=True):
+            q = q[:start] + said.ljust(end - start) + q[end:]
         return q
 
     def inside_document(self, q: str) -> tuple[str, int | None]:
@@ -690,6 +702,13 @@ class Understander:
                  or not extract_profile(p).model_dump(exclude_none=True)
                  or i + 1 < len(pieces) and _TAG.match(pieces[i + 1].strip())]
         return "，".join(asked) if asked and len(asked) < len(pieces) else q
+
+    def _offices_named(self, text: str) -> list[str]:
+        """The offices text names, by name or by a phone of theirs ("67176525对应的是哪个处")."""
+        offices = [name for key, name in self.offices if key in text]
+        for phone in re.findall(r"(?<!\d)\d{7,8}(?!\d)", text):
+            offices += [o for o in self.office_of_phone.get(phone, ()) if o not in offices]
+        return offices
 
     @staticmethod
     def asking_clause(q: str) -> str:
@@ -890,10 +909,21 @@ class Understander:
             u.focus = rest  # every question is about the programme: its name would rank the notice's preamble
         if GENERAL_ASK_UNRANKED and len(_CJK.findall(rest := V.ASKED_AS_RULE.sub("", u.focus))) >= 2:
             u.focus = rest  # "职称方面是如何规定的" is ranked on 职称方面: any sentence says 规定
-        u.offices = [name for key, name in self.offices if key in u.focus]
-        # A phone number names the office it belongs to ("67176525对应的是哪个处").
-        for phone in re.findall(r"(?<!\d)\d{7,8}(?!\d)", u.focus):
-            u.offices += [o for o in self.office_of_phone.get(phone, ()) if o not in u.offices]
+        if CONTRAST_ASKS and (found := list(_CONTRAST.finditer(u.focus))) and _tells_only(u.focus[: found[-1].start()]) \
+                and self.names_something(asked := u.focus[found[-1].end():]) and _CJK.search(asked):
+            # "技术支持电话是67183377，那业务咨询是…": what the asker knows is told before "那"; what follows asks
+            u.focus = asked
+        u.offices = self._offices_named(u.focus)
+        if OFFICE_ASKED_FIRST and len(u.offices) > 1:
+            # "技术支持电话是67183377，那业务咨询是…还是…": of the offices named, the one the asking clause names
+            # is asked of; the others are what the asker already knows.
+            named = self._offices_named(self.asking_clause(u.focus))
+            u.offices = [*named, *(o for o in u.offices if o not in named)]
+        if OFFICE_ASKED_FIRST and u.offices and (clause := self.asking_clause(u.focus)) != u.focus and not (
+                self._offices_named(clause)) and self.names_something(clause) and _tells_only(u.focus[: u.focus.rfind(clause)]):
+            # "我们找过法规处了，技术支持打哪个电话": an office told of, when the asking clause names a subject
+            # of its own, is not what is asked (an office asked of before it is: "高新处电话多少？对应哪个课题？").
+            u.offices, u.focus = [], clause
         if not u.topics and TOPIC_WORD.search(q):
             # A topic named by who handles it: "院校处联系的那个子课题", "67180459对应哪个课题".
             phones = set(re.findall(r"\d{7,8}", q))

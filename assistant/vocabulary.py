@@ -64,7 +64,10 @@ ASK_ELIGIBLE_ZH = re.compile(
 SUFFICES = re.compile(r"就(?:行|可以|好|够)了?(?:吗|吧|么|呢|[?？]|$)")
 LIMIT_MODAL = re.compile(r"[只才](?:能|可以)")
 ASK_ELIGIBLE_EN = re.compile(r"\b(?:can|may|could)\b.{0,40}\b(?:apply|lead (?:a|the|this|one)\b|be (?:a |the )?(?:project )?leader)|\beligib|\bqualif|allowed to apply|"
-                             r"\b(?:can|may|could) (?:we|i) (?:still |also )?(?:add|submit|put forward|recommend|lead)\b",
+                             r"\b(?:can|may|could) (?:we|i) (?:still |also )?(?:add|submit|put forward|recommend|lead)\b|"
+                             # whether a stated fact bars the asker: "Does that stop me from applying…?"
+                             r"\b(?:does|do|will|would|could|can) (?:that|this|it|these|those) (?:stop|prevent|bar|block|affect|"
+                             r"disqualify|rule (?:me|us) out|count against)\b.{0,40}?\b(?:apply|applying|application|eligib|lead)",
                              re.ASCII)
 # "How many …" questions ask for a quota or a count, not for a verdict.
 COUNT = ("几项", "几个", "多少项", "多少个", "几次", "一共", "how many", "number of")

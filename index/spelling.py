@@ -62,7 +62,7 @@ def _reading(word: str, fuzzy: bool) -> tuple[str, ...]:
 
 
 _FUNCTION = set("的了是在我你他她它们和与及或也都就还又很吗呢吧啊么这那有没不")
-_LOOSE = _FUNCTION | set("个里由中上下")
+_LOOSE = _FUNCTION | set("个里由中上下市省区县")  # (市省区县: "报市软科学" names the city, it is no slip for "报时")
 
 
 MEMO_SIZE = 4096

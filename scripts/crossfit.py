@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fit_intent import C_DEFAULT, DEFAULT, collect, fit  # noqa: E402  (a script beside this one)
 
-from assistant import engine, quotes, rank, understand  # noqa: E402
+from assistant import engine, matching, quotes, rank, understand  # noqa: E402
 from assistant.engine import Assistant  # noqa: E402
 from assistant.intent_model import IntentModel  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
@@ -32,7 +32,7 @@ from evaluation.gold import load_questions  # noqa: E402
 from evaluation.runner import InProcessClient, run_questions  # noqa: E402
 from evaluation.scoring import question_metrics  # noqa: E402
 
-MODULES = {"rank": rank, "engine": engine, "quotes": quotes, "understand": understand}
+MODULES = {"rank": rank, "engine": engine, "quotes": quotes, "understand": understand, "matching": matching}
 
 
 class CrossFit:

@@ -2210,3 +2210,101 @@ def test_a_short_english_turn_asking_a_facet_asks_it_of_the_topic_discussed(assi
     window = CORPUS.main_window()
     assert window is not None and window.window is not None
     assert window.window.closes.isoformat() in assistant.ask("What is the deadline?", session_id="short-en").answer
+
+
+def test_another_citys_call_with_its_year_between_is_out_of_scope(assistant: Assistant) -> None:
+    # a city the notice only cites, then the year of a call, then the call: that city's call is asked of
+    year = CORPUS.meta.year
+    assert "北京" in CORPUS.clean_notice  # cited as a reference city in a topic
+    for q in (f"北京市{year}年软科学研究计划几号截止？", f"北京{year}年度的软科学项目在哪报？"):
+        assert assistant.ask(q).intent == Intent.OUT_OF_SCOPE, q
+    # a city that is only where the asker studied does not make the question another call's
+    assert assistant.ask(f"我在北京读的博士，{year}年软科学项目什么时候截止？").intent == Intent.DATES
+
+
+def test_whether_a_topic_on_something_exists_gets_the_topic_whole(assistant: Assistant) -> None:
+    # "的题目" ending a have-or-not question names a topic, not its title asked for
+    topic = next(t for t in CORPUS.topics if "立法" in "".join(t.passage_of) and t.contacts)
+    answer = assistant.ask("有没有跟地方立法相关的题目？")
+    assert topic.contacts[0].phone in answer.answer, answer.answer
+    assert topic.title in answer.answer
+
+
+def test_an_office_the_asker_already_knows_is_not_what_is_asked(assistant: Assistant) -> None:
+    business, tech = _phones("contact_business"), _phones("contact_tech")
+    # the office of the asking clause comes first, the one told of before it is context
+    answer = assistant.ask(f"网络技术支持是{tech[0]}，那业务咨询打哪个？")
+    assert business[0] in answer.answer.split("。")[0], answer.answer
+    answer = assistant.ask("法规处我们已经问过了，网上系统的技术问题找谁？")
+    assert tech[0] in answer.answer.split("。")[0], answer.answer
+    # an office asked of in a question of its own before stays asked of
+    answer = assistant.ask("法规处电话多少？它还管哪个课题？")
+    assert business[0] in answer.answer or "法规处" in answer.answer.split("。")[0], answer.answer
+
+
+def test_a_condition_named_in_a_question_ranks_the_rule_reading_it(assistant: Assistant) -> None:
+    # "a PhD" states a degree: the leader qualification rule reads it, whatever the question's other words
+    rule = next(r for r in CORPUS.rules if "degree" in r.fields)
+    answer = assistant.ask("Do I need a PhD to lead a major project?")
+    assert squash(rule.quote)[:12] in squash(answer.answer), answer.answer
+    # (the change-of-leader clause shares "project leader" and "major" with it, and is no answer)
+    assert "变更" not in answer.answer
+
+
+def test_out_of_scope_likeliest_with_shared_words_alone_is_not_covered(assistant: Assistant) -> None:
+    # the notice never speaks of extending a project or buying equipment: the facts sharing only
+    # "project" or "funds" with these are no answer
+    for q in ("Can the project be extended?", "Can the funds be used to buy equipment?"):
+        assert assistant.ask(q).intent == Intent.OUT_OF_SCOPE, q
+
+
+def test_profiles_read_from_long_statements_of_every_condition() -> None:
+    from assistant.extract import extract_profile
+
+    # never having held a city project: none of them can be overdue
+    assert extract_profile("本人从来没有主持过市级财政资助的科技项目").overdue_city_project is False
+    assert extract_profile("我手头没有市科技局的项目").overdue_city_project is False
+    assert extract_profile("i don't hold any city-funded project").overdue_city_project is False
+    # a term that came and went without the project closed is overdue
+    assert extract_profile("我那个市里的课题执行期去年6月就到了，还没验收").overdue_city_project is True
+    # another programme's project, however long its name, is no city project
+    assert extract_profile("my provincial key research and development project is overdue").overdue_city_project is not True
+    # one recommending body named with 统一
+    assert extract_profile("单位统一通过二七区科技局推荐").recommending_departments == 1
+    assert extract_profile("we use one recommending bureau").recommending_departments == 1
+    # units put forward nothing else; a count "so far"
+    assert extract_profile("our institute hasn't put forward anything else this year").org_quota_used == 0
+    assert extract_profile("the university has submitted 3 so far").org_quota_used == 3
+    # two projects both led by the asker
+    assert extract_profile("想报两个课题，两个都当负责人").applications_this_year == 1
+    # a privately run school, an organ of government
+    assert extract_profile("我们是一所民办小学").org_type == "social_organization"
+    assert extract_profile("我在区直机关工作").org_type == "other"
+    # no separate legal registration; applying in the parent's name is the parent applying
+    assert extract_profile("我们科室没有单独的法人登记").independent_legal_person is False
+    assert extract_profile("研究中心不是独立法人，会以研究院的名义申报").independent_legal_person is True
+    # money from elsewhere, said not to be the city's
+    assert extract_profile("经费是省里给的，不是市级财政资金").already_city_funded is False
+
+
+def test_a_stated_fact_asked_whether_it_bars_the_asker_is_a_verdict(assistant: Assistant) -> None:
+    # ... and another programme named in it is what they hold, not what they ask about
+    answer = assistant.ask("My National Natural Science Foundation project is overdue. Does that stop me from applying? I'm 50.")
+    assert answer.intent == Intent.ELIGIBILITY and answer.eligibility is not None
+    assert answer.eligibility.verdict != "ineligible"  # (an overdue project that is not the city's passes)
+    answer = assistant.ask("I'm 63. Would that rule me out of applying?")
+    assert answer.eligibility is not None and answer.eligibility.verdict == "ineligible"
+
+
+def test_a_place_word_is_no_slip_for_a_homophone(assistant: Assistant) -> None:
+    # "报市软科学" names the city: it is not corrected to "报时"
+    u = assistant.understander.understand("想报市软科学项目，需要什么条件？", None, False)
+    assert "报时" not in u.text
+
+
+def test_an_english_trigger_word_weighs_as_a_chinese_word(assistant: Assistant) -> None:
+    # "call" is one word of asking for a phone, not worth a four-character phrase: the technical support
+    # line that the question's other words find comes first
+    tech = _phones("contact_tech")
+    answer = assistant.ask("Whom should I call about technical problems in the online system?")
+    assert tech[0] in answer.answer.split(".")[0], answer.answer
