@@ -82,9 +82,11 @@ FALLBACK_MIN_CHARS = SENTENCE_MIN_CHARS  # a passage shorter than this (a headin
 FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
 # "有没有研究地方科技立法的题目": the noun a question asks the existence of is a topic, not its title asked for.
 EXISTENCE_ASKED = True
+NOTICE_DATE_ASKED = True  # when the notice itself was issued is its dateline
 NAMED_CONDITIONS = True  # the rules reading a fact the question states rank the facts they quote
 WEAK_EVIDENCE_OOS = True  # out of scope likeliest and the best fact found by shared words alone: not covered
 WEAK_FEATURES = frozenset({"retrieval", "intent"})
+_NOTICE_ITSELF = re.compile(r"\b(?:this|the) (?:notice|circular|document)\b")  # (what it is about is in scope)
 _EXISTENCE_NOUN = re.compile(r"((?:有没有|有无|是否有|有)[^，,。；;？?]{2,30}?的?)(?:题目|课题|选题)(?=(?:吗|么|呢)?\s*[?？]?\s*$)")
 # What follows a step is a step of the procedure or its time: "立项以后…" found in "严禁重复…申请专项资金立项
 # 支持" is a word of a rule, not a step, and the clause after it ("同一申报单位须通过单个推荐部门") no answer.
@@ -486,6 +488,9 @@ class Assistant:
             self.quotes.names_other_form(q, self.corpus.passage(pid).section) for pid in c.fact.about_ids))]
         list_asked = _has(q, V.LIST_WORDS) or V.COUNTED_HOLDERS.search(q) is not None
         facts = select(ranked, listing=list_asked)
+        issued_asked = bool(NOTICE_DATE_ASKED and u.attribute == "date" and V.NOTICE_ISSUED.search(q))
+        if issued_asked and (issued := self.corpus.fact_by_role("issue_date")) is not None:
+            facts = [issued]  # "通知啥时候发的": the notice's own date, not a window it sets
         if facts and list_asked and u.attribute in ("phone", "office", "date", "amount", "url"):
             # "有哪些咨询电话", "可以找哪些部门": every fact of the best one's kind that holds the asked value.
             kind = [f for f in self.corpus.facts if f.intent == facts[0].intent
@@ -545,8 +550,8 @@ class Assistant:
             trace.add("rank", "chosen: " + (", ".join(f.id for f in facts) or "-"))
         # A sentence of a fact whose kind the model rules out, sure of another, is no lead ("网上填完是谁
         # 提交": not the sentence about submitting early, which a dates fact rests on).
-        lead_hits = [h for h in hits if not (sure_kind and (o := self._owners.get(h.passage.id))
-                                             and kinds.get(o.intent, 1.0) < RULED_OUT and o not in facts)]
+        lead_hits = [] if issued_asked else [h for h in hits if not (sure_kind and (o := self._owners.get(h.passage.id))
+                                                                      and kinds.get(o.intent, 1.0) < RULED_OUT and o not in facts)]
         top_score = ranked[0].score if ranked else 0.0
         top_longest = ranked[0].longest if ranked else 0
         asker = self._asker(u, facts, top_longest, state, sure_kind)
@@ -628,7 +633,7 @@ class Assistant:
             WEAK_EVIDENCE_OOS and lang == "en" and not follow_up and not u.rewritten_from and not u.elliptical
             and asked_kind == "out_of_scope" and sure_kind is None
             and not topics and not u.offices
-            and not u.levels and not personal and not asks_eligibility
+            and not u.levels and not personal and not asks_eligibility and not _NOTICE_ITSELF.search(q)
             and (not ranked or set(k for k, v in ranked[0].features.items() if v > 0) <= WEAK_FEATURES))
         # With the asker's own facts stated, the asked part alone decides ("我35岁，在郑州一所高校，项目结余
         # 经费要交税吗": the stated city is a fact of theirs, the tax question is out of scope).

@@ -128,3 +128,10 @@ SEEKS_VERDICT = re.compile(r"能|可以|可不可以|可否|允许|让不让|影
 # Acting at a window's end ("拖到最后一天再交", "截止当天还能交吗", "last-minute"): a question of the window.
 WINDOW_END = re.compile(r"最后(?:一天|几天|两天|一刻|关头|时刻|时间)|截止(?:当天|那天|日当天)|卡着(?:点|截止|最后)|"
                         r"\b(?:last[- ](?:day|minute|few days)|deadline day|final day)\b", re.ASCII)
+
+# When the notice itself was issued ("通知啥时候发的", "这份文件哪天印发的", "When was this notice published?"): the
+# notice as the subject, then a verb of issuing, asked of a time (not when applications are published or sent).
+NOTICE_ISSUED = re.compile(
+    r"(?:通知|文件|公告)(?:是|都)?(?:什么时候|啥时候|何时|哪天|哪一天|哪个月|几月几号|几号|几月份?)(?:才)?(?:发|印发|发布|下发|出|公布|发出)|"
+    r"\bwhen (?:was|is|did) (?:this|the) (?:notice|call|document|circular) (?:issued|published|released|put out|dated|come out)\b|"
+    r"\b(?:date|issue date) of (?:the|this) (?:notice|document|circular)\b")

@@ -2308,3 +2308,13 @@ def test_an_english_trigger_word_weighs_as_a_chinese_word(assistant: Assistant) 
     tech = _phones("contact_tech")
     answer = assistant.ask("Whom should I call about technical problems in the online system?")
     assert tech[0] in answer.answer.split(".")[0], answer.answer
+
+
+def test_when_the_notice_itself_was_issued_is_its_dateline(assistant: Assistant) -> None:
+    issued = next(f for f in CORPUS.facts if f.role == "issue_date")
+    window = CORPUS.main_window()
+    assert window is not None and window.window is not None
+    for q in ("这份通知啥时候发出来的？", "When was this notice issued?"):
+        answer = assistant.ask(q)
+        assert squash(issued.quotes[0]) in squash(answer.answer) or issued.en.split("(")[0][:20] in answer.answer, (q, answer.answer)
+        assert window.window.opens.isoformat() not in answer.answer and f"{window.window.opens.month}月{window.window.opens.day}日" not in answer.answer, answer.answer
