@@ -14,6 +14,7 @@ from types import MappingProxyType
 from assistant.eligibility import window_status
 from assistant.models import Eligibility
 from corpus import Corpus, Fact, Topic, batch_kind, format_wan, squash
+from corpus.passages import UNFUNDED
 
 STATUS = {
     "open": ("正在进行", "open"),
@@ -55,6 +56,10 @@ _FUNDING_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:万元?)?\s*(?:[—~～至到
 
 def topic_amount(t: Topic, lang: str) -> str:
     """A topic's funding as the notice says it: its range when it gives one ("3万—5万元", never its top alone)."""
+    if t.funding_wan is None and (unfunded := [c.strip() for c in re.split(r"[，,；;。]", t.funding_quote) if UNFUNDED.search(c)]):
+        # (a topic of a level the notice gives no city money: the notice's words saying so, "自筹经费项目，市财政不予资助")
+        said_zh = "，".join(re.sub(r"^(?:为|是|系|属于)", "", c) for c in unfunded)
+        return said_zh if lang == "zh" else f"no city funding (self-funded; notice: {said_zh})"
     said = next((m for m in _FUNDING_RANGE.finditer(t.funding_quote)
                  if t.funding_wan is not None and float(m.group(2)) == t.funding_wan), None)
     if said is None or t.funding_wan is None:
@@ -248,7 +253,10 @@ def batch_windows(corpus: Corpus, fact: Fact | None) -> list[Fact]:
     return [f for f in corpus.facts if f is not fact and f.window and batch_kind(f.window.name_zh) == kind]
 
 
-def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bool, today: dt.date | None = None) -> Draft:
+def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bool, today: dt.date | None = None,
+                       about: Fact | None = None) -> Draft:
+    """The verdict and its reasons; with nothing stated, who may apply, led by `about`, a condition of the notice's
+    the question names that no profile field states ("退休返聘的老师可以当负责人吗": who may lead by employment)."""
     zh = lang == "zh"
     failed = [r for r in e.rules if r.passed is False]
     passed = [r for r in e.rules if r.passed is True]
@@ -265,7 +273,7 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
             lines.append("结论：根据目前信息，暂未发现不符合的条件，但还不能确定。" if zh else
                          "Verdict: unknown - nothing fails so far, but some facts are still missing.")
         else:
-            for role in ("applicants", "leader_requirements"):
+            for role in ([about.role] if about and about.role else []) + ["applicants", "leader_requirements"]:
                 fact = corpus.fact_by_role(role)
                 if fact:
                     lines.append(getattr(fact, lang))
@@ -275,6 +283,13 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
             lines.append("请告诉我您的情况，我来逐条核对。" if zh else "Tell me about your situation and I will check each rule.")
     if passed and stated_any:
         lines.append(("已满足：" if zh else "Passed: ") + ("；" if zh else "; ").join(r.message.rstrip("。.") for r in passed))
+    if e.verdict == "unknown" and stated_any:
+        # a rule the stated facts leave undecided by what no profile field holds (an age between the limits the
+        # notice sets for men and for women): what decides it, as the rule says
+        needs = {r.id: set(r.needs) for r in corpus.rules}
+        open_rules = [r.message for r in e.rules if r.passed is None and r.message and not needs.get(r.id, set()) & set(e.missing)]
+        if open_rules:
+            lines.append(("待定：" if zh else "Undecided: ") + ("；" if zh else "; ").join(m.rstrip("。.") for m in open_rules))
     if e.verdict != "eligible" and e.follow_up and stated_any:
         asks = [f.question for f in e.follow_up[:3]]
         lines.append(("还需确认：" if zh else "Still to confirm: ") + " ".join(asks))
@@ -316,7 +331,8 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
     # then who may apply.
     ids = [r.citation.id for r in failed] or list(dict.fromkeys([
         *(r.citation.id for r in passed if stated_any),
-        *(pid for role in ("applicants", "leader_requirements") for pid in _role_passages(corpus, role)),
+        *(pid for role in ([about.role] if about and about.role and not stated_any else []) + ["applicants", "leader_requirements"]
+          for pid in _role_passages(corpus, role)),
     ]))
     return Draft("\n".join(lines), ids)
 

@@ -53,24 +53,38 @@ def _equals(rule: Rule, p: Profile, lang: str) -> Outcome:
     return ok, getattr(rule.pass_ if ok else rule.fail, lang), []
 
 
+def _limits(rule: Rule, level: str | None, every: bool = False) -> tuple[set[int], bool]:
+    """The limits that may be the profile's at `level` (with `every`, at any level the notice sets one for), and
+    whether they differ by sex, which the Profile does not state ("男性不超过62周岁、女性不超过54周岁")."""
+    if every:
+        levels = [*rule.limit_by_level, *(lv for lv in rule.limit_by_level_sex if lv not in rule.limit_by_level)]
+        each = [_limits(rule, lv) for lv in levels]
+        return {x for limits, _ in each for x in limits}, any(sexed for _, sexed in each)
+    if level in rule.limit_by_level_sex:
+        return set(rule.limit_by_level_sex[level].values()), True
+    if level in rule.limit_by_level:
+        return {rule.limit_by_level[level]}, False
+    if rule.limit_by_sex:
+        return set(rule.limit_by_sex.values()), True
+    return {rule.limit if rule.limit is not None else max(rule.limit_by_level.values(), default=0)}, False
+
+
 def _at_most(rule: Rule, p: Profile, lang: str) -> Outcome:
     field = _field(rule)
     value = getattr(p, field)
     if value is None:
         return None, "", [field]
-    limits = rule.limit_by_level
-    if limits and p.project_level in limits:
-        limit = limits[p.project_level]
-    elif limits and p.project_level is None:
-        # The notice sets this limit per project level: decided only where every level agrees.
-        if value <= min(limits.values()):
-            limit = min(limits.values())
-        elif value > max(limits.values()):
-            limit = max(limits.values())
-        else:
-            return None, "", ["project_level"]
+    # The notice sets this limit per project level (or per sex): decided only where every limit that may be the
+    # profile's agrees; between them, the level is asked, or the message says the leader's sex decides.
+    per_level = p.project_level is None and bool(rule.limit_by_level or rule.limit_by_level_sex)
+    limits, sexed = _limits(rule, p.project_level, every=per_level)
+    if value <= min(limits):
+        limit = min(limits)
+    elif value > max(limits):
+        limit = max(limits)
     else:
-        limit = rule.limit if rule.limit is not None else max(limits.values(), default=0)
+        message = _fmt(getattr(rule.unknown, lang), value=value) if sexed and rule.unknown else ""
+        return None, message, ["project_level"] if per_level else []
     ok = value <= limit
     return ok, _fmt(getattr(rule.pass_ if ok else rule.fail, lang), value=value, limit=limit), []
 
@@ -86,8 +100,10 @@ def _below_quota(rule: Rule, p: Profile, lang: str) -> Outcome:
     assert p.org_type is not None  # else "org_type" is missing above
     # (a type whose named units have quotas of their own: the profile names no unit, so decided only where every
     # quota of the type agrees: below the least passes, at the most fails, between depends on which unit it is)
+    # (and a type's lower quota for units in a case the profile does not state: the same, between the two)
     limits = {*([rule.quota_by_org_type[p.org_type]] if p.org_type in rule.quota_by_org_type else []),
-              *rule.quota_by_named_unit.get(p.org_type, {}).values()}
+              *rule.quota_by_named_unit.get(p.org_type, {}).values(),
+              *([rule.reduced_quota_by_org_type[p.org_type]] if p.org_type in rule.reduced_quota_by_org_type else [])}
     if used < min(limits):
         limit = min(limits)
     elif used >= max(limits):

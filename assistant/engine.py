@@ -71,6 +71,8 @@ MAX_CITATIONS = 5
 DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one sentence
 PROPOSED_DATES_ASK_WINDOWS = True  # a date the asker proposes asks of the dated windows, as "开了没" does
 CONSEQUENCES_LEAD = True  # "违反承诺会有什么后果": the clause saying what is done then leads the answer
+# "退休返聘的老师可以当负责人吗": a condition the question names that no Profile field states leads the may-I answer
+NAMED_CONDITION_LEADS = True
 WHY_BY_PURPOSE = True  # an unmatched why-question takes the dense vectors' best passage when it states a purpose
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
 OVERVIEW_MAX = 6  # facts in an answer to "what are all the requirements"
@@ -695,7 +697,13 @@ class Assistant:
             if topics and profile.project_level is None:
                 profile = profile.merged(Profile(project_level=cast(ProjectLevel, self.corpus.topic(topics[0]).level)))
             result = self.checker.check(profile, today, lang)
-            draft = eligibility_answer(result, lang, self.corpus, bool(profile.model_dump(exclude_none=True)), today)
+            # (a condition of who may apply or lead that the question names and no Profile field states: "退休返聘的
+            # 老师可以当负责人吗" names who may lead by employment, said before who may apply in general)
+            named_condition = (ranked[0].fact if NAMED_CONDITION_LEADS and ranked and ranked[0].score >= MIN_SCORE
+                     and ranked[0].features.get("trigger", 0) > 0 and ranked[0].fact.intent == Intent.ELIGIBILITY.value
+                     and ranked[0].fact.role not in ("applicants", "leader_requirements") else None)
+            draft = eligibility_answer(result, lang, self.corpus, bool(profile.model_dump(exclude_none=True)), today,
+                                       about=named_condition)
             return done(draft, Intent.ELIGIBILITY, topics, result, profile)
 
         # 2b. The wording of an annex ("承诺书里说经费上不能干哪些事儿", "承诺书第二条…"): the annex's
@@ -1024,7 +1032,7 @@ class Assistant:
             own = [q for q in facts[0].quotes if any(w in q for w in words)]
             if own and len(own) < len(facts[0].quotes):
                 # (a sum the notice writes in capitals, "每项资助伍万元", said in figures too)
-                text = with_figures("；".join(squash(q) for q in own) + "。")
+                text = with_figures("；".join(squash(q).rstrip("。；;") for q in own) + "。")
                 passages = [pid for q in own for pid in self._quote_passages[q]]
                 if len(facts) > 1:  # the other facts chosen still answer ("子课题为重点项目")
                     rest = facts_answer(facts[1:], today, u.lang)

@@ -236,6 +236,10 @@ _NEGATED_LIST = re.compile(r"(没有|没|无|未)([^，,。和或及、]{1,8}?)(
 # A project other than the one applied for ("另一个课题", "a different project"): its funding is no duplicate.
 _ANOTHER_PROJECT = re.compile(r"另(?:外)?一个(?:课题|项目)|别的(?:课题|项目)|其他(?:的)?(?:课题|项目)上|全新的(?:题目|课题|项目)|"
                               r"(?:another|a different|an earlier|a previous) (?:project|topic|study)")
+# A kind of project asked of, not the asker's own: "Is a Class C project funded by the city?", "Are key projects
+# given city money?" (an article or a plural: any project of that kind)
+_KIND_ASKED = re.compile(r"\b(?:is|does|will|would|can|could)\s+(?:an?|any)\s+(?:[\w-]+\s+){0,3}?project\b|"
+                         r"\b(?:are|do|will|would|can|could)\s+(?:[\w-]+\s+){0,3}?projects\b", re.I)
 # A project level said not to be the one applied at ("不是重大", "而非重点项目", "not a major project").
 _NOT_LEVEL = re.compile(r"(?:不是|并非|而非|非|不报|不申报)(?:重大|重点|一般)(?:项目|课题)?|\bnot (?:a |the )?(?:major|key|general) project")
 # Who funds a project the asker holds: the overdue rule names the city's own.
@@ -435,6 +439,8 @@ def extract_profile(text: str) -> Profile:
     )
     if value and _ANOTHER_PROJECT.search(text):
         value = None  # the city funded another project ("拿过市科技局资助的是另一个课题"), not this one
+    if value and _KIND_ASKED.search(text):
+        value = None  # whether the city funds a kind of project is asked, not said of the asker's
     if value is not None:
         facts["already_city_funded"] = value
     # Two districts named as recommenders ("航空港区和郑东新区两个口子推荐", "让金水区和高新区分别推荐").

@@ -258,6 +258,12 @@ def level_words(levels: dict[str, str]) -> dict[str, tuple[str, ...]]:
         en = level.replace("_", " ")  # the level's key is its English name: major, key, general
         # as the notice writes them and as a canonical (lower-cased) question does
         extra = tuple(dict.fromkeys(w for c in classes for form in (c, c.lower()) for w in (f"{form}项目", f"{form}课题", form)))
+        if letter := re.fullmatch(r"([A-Z])类", head):
+            # a level the notice names by its class letter alone ("A类项目"): as a canonical (lower-cased)
+            # question writes it, and in English ("a Class A project")
+            x = letter.group(1).lower()
+            extra += (f"{x}类项目", f"{x}类课题", f"{x}类", *(f"{word} {x} project{s}" for word in ("class", "category", "type")
+                                                        for s in ("s", "")), f"class-{x} projects", f"class-{x} project")
         out[level] = (f"{head}项目", f"{head}课题", f"{en} project", f"{en} projects", head, *extra)
     return out
 

@@ -191,7 +191,14 @@ class Rule(BaseModel):
     limit: int | None = None
     # at_most / major_leader: the limit or the requirement where the notice differs by project level
     limit_by_level: dict[str, int] = Field(default_factory=dict)
+    # at_most where the notice's limit differs by sex ("男性不超过62周岁、女性不超过54周岁"): sex -> limit, for every
+    # level (or, in limit_by_level_sex, for one level); the Profile states no sex, so decided only where both agree
+    limit_by_sex: dict[str, int] = Field(default_factory=dict)
+    limit_by_level_sex: dict[str, dict[str, int]] = Field(default_factory=dict)
     quota_by_org_type: dict[str, int] = Field(default_factory=dict)
+    # below_quota where the notice lowers a type's quota for units in a case the Profile cannot state ("上一年度有
+    # 项目逾期未结题的单位…高等院校限报4项"): type -> that lower quota; decided only where both quotas agree
+    reduced_quota_by_org_type: dict[str, int] = Field(default_factory=dict)
     # below_quota where the notice gives some units of a type their own quota ("郑州大学 6项" over "其他高校
     # 各2项"): type -> unit -> quota; a profile names no unit, so its type's quotas decide only where all agree
     quota_by_named_unit: dict[str, dict[str, int]] = Field(default_factory=dict)

@@ -39,10 +39,12 @@ from corpus.passages import (
     OTHER_CALL,
     TIMELINE_ENTRY,
     TOPIC_CODE,
+    UNFUNDED,
     Passage,
     arabic_numbers,
     block_number,
     circled,
+    defined_level_aliases,
     forwarded_start,
     heading_label,
     label_row,
@@ -209,6 +211,9 @@ class Found:
     notes: list[str] = field(default_factory=list)  # what could not be placed
     level_quotes: dict[str, str] = field(default_factory=dict)  # level -> the clause stating its amount
     aliases: dict[str, str] = field(default_factory=dict)  # class names of levels ("A类" -> major)
+    city: str = ""  # the city the applying unit must be in ("须为嵩川市行政区域内注册"), as the notice names it
+    # the levels named by those classes alone, the notice never saying a level word of them ("A类项目", "C类项目")
+    lettered: bool = False
     # quotes that exclude by the heading they stand under ("哪些情况不能报？" over "✗ 企业、社会组织及个人申报")
     excluding: set[str] = field(default_factory=set)
     # a bilingual edition's English line after each Chinese one (cleaning.translations): a topic's English title
@@ -221,6 +226,16 @@ class Found:
         named = [(m.start(), level_of(m.group(0))) for m in re.finditer(r"(?:" + LEVEL_ALTERNATION + r")(?:项目|课题)", text)]
         named += [(text.find(a), lv) for a, lv in self.aliases.items() if a in text]
         return min(named)[1] if named else None
+
+    def level_name(self, level: str) -> str:
+        """A level as the notice calls it: "重大项目", or the class it names it by alone ("A类项目")."""
+        alias = next((a for a, v in self.aliases.items() if v == level), None) if self.lettered else None
+        return f"{alias}项目" if alias else LEVEL_NAMES[level]
+
+    def level_en(self, level: str) -> str:
+        """... in English: "Major project", "Class A project"."""
+        alias = next((a for a, v in self.aliases.items() if v == level), None) if self.lettered else None
+        return f"Class {alias.removesuffix('类')} project" if alias else LEVEL_EN[level]
 
     def fact(self, role: str) -> dict[str, Any] | None:
         return next((f for f in self.facts if f["id"] == role), None)
@@ -258,6 +273,10 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("credit", "rules", r"黑名单|严重失信|失信[^。；，,（(]{0,6}名单", "notice"),
     # an age limit, or a birth date ("项目负责人须为1968年1月1日（含）以后出生")
     ("leader_requirements", "eligibility", r"周岁|(?:以后|之后)出生", "any"),
+    # who may lead by their employment: staff at post, not retired ("须为申报单位在职在岗人员，离退休人员…不得作为
+    # 项目负责人申报"), where no age sentence says it already
+    ("leader_employment", "eligibility", r"^(?![^。]*(?:周岁|出生))[^。]*(?:在职在岗|(?:离退休|退休)[^。]{0,16}(?:不得|不能|不可|不予)|"
+                                         r"(?:须|应|必须)(?:为|是)[^。]{0,12}在职(?:在岗)?(?:人员|职工|员工))", "notice"),
     # the leader's own limit, not a unit's quota ("其他事业单位限报1项")
     # ... or the case a list of exclusions names ("同一项目负责人本年度申报2个及以上软科学项目的")
     ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:牵头|主持)?(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)|"
@@ -348,6 +367,10 @@ MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", 
                   # (and "根据实际每年实行动态调整": whether the quota changes)
                   "quota": r"^[^。]{2,20}?(?:[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)|限报|\s*[|｜])\s*"
                            r"(?:\d+|[一二两三四五六七八九十])\s*项|调整|"
+                           # (a quota table's header row, "单位类型 | 申报限额 | …的单位", whose columns the rows fill)
+                           r"^[^。|｜]{2,12}\s*[|｜][^。]*(?:限额|指标|名额)[^。]*$|"
+                           # (a quota lowered in a case the notice names: "…的单位，按上表第三列核减后的限额申报")
+                           r"(?:限额|指标|名额)[^。]{0,12}(?:核减|减半|扣减|压减|缩减|下调|减少)|(?:核减|减半|扣减|压减|缩减|下调|减少)[^。]{0,8}(?:限额|指标|名额)|"
                            r"^[\u4e00-\u9fff]{2,12}\d+\s*项\s*[,，、；;]|"  # ("高等院校6项,科研院所3项,…": a list of them)
                            # (a table's row aligned with spaces, a named unit's or a type's: "郑州大学  6项", "其他高校  各2项")
                            r"^[\u4e00-\u9fff（）()]{2,20}\s+(?:各|每家|每个?单位)?\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项$"}
@@ -655,6 +678,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             before = _body(p.text[: m.start()])
             # ("专家评审时间：拟于…至…": the step, not what the notice plans)
             clause = re.split(r"[。；;，,]", before)[-1]
+            if cells := [c.strip() for c in re.split(r"[|｜\t]", clause) if c.strip() and not re.fullmatch(r"[\d.、．\s]+", c.strip())]:
+                clause = cells[-1]  # ("1 | 网上申报 | 2075年3月6日…": a schedule's row, its step in the cell before the dates)
             # ("专家评审预计在…至…进行": the step, not when the notice expects it)
             name = re.sub(r"(?:时间|日期|期限)?\s*[为是：:]?\s*(?:(?:拟|将|定|计划|预计|预定)\s*[于在]?)?\s*$", "", clause).strip()
             if _AGENT_ON.match(clause.strip()) and (done := _DONE_AFTER.match(p.text[m.end():])):
@@ -1521,18 +1546,24 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
         heading: str | None = None  # the level the passage's first sentence names alone ("（一）重大项目。")
         for clause in re.split(r"[。；;]", p.text):
             read = arabic_numbers(clause)  # ("重点项目每项资助人民币捌万元": 8万元)
-            if heading and not found.level_in(read) and _PER_PROJECT.search(read) and (
-                    m := re.search(r"(\d+(?:\.\d+)?)\s*万元", read)) and not _level_total(read):
+            m = re.search(r"(\d+(?:\.\d+)?)\s*万元", read)
+            if heading and not found.level_in(read) and (
+                    _PER_PROJECT.search(read) and m and not _level_total(read) or not m and UNFUNDED.search(read)):
                 # a level's item, its name a sentence of its own before its amount ("（一）重大项目。拟立项2项，每项
-                # 资助经费叁拾万元（300000元）。"): that level's, quoted from its name on
+                # 资助经费叁拾万元（300000元）。") or before saying it gets none ("（三）C类项目。为自筹经费项目，市财政
+                # 不予资助"): that level's, quoted from its name on
                 name = _body(p.text)
-                clause = name[name.index(LEVEL_NAMES[heading][:2]): name.index(clause) + len(clause)].strip()
-                amounts.setdefault(heading, float(m.group(1)))
+                # (from the level's name on, as the notice writes it: "A类项目。…", not a level word said later)
+                start = min((i for w in [LEVEL_NAMES[heading][:2], *(a for a, v in found.aliases.items() if v == heading)]
+                             if 0 <= (i := name.find(w)) < len(name.split("。")[0])), default=0)
+                clause = name[start: name.index(clause) + len(clause)].strip()
+                if m:
+                    amounts.setdefault(heading, float(m.group(1)))
                 found.level_quotes.setdefault(heading, clause)
                 quotes.append(clause)
                 continue
             heading = (found.level_in(clause) if heading is None and re.fullmatch(
-                r"\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.、．])?\s*[\u4e00-\u9fff]{2,8}\s*", clause) else None)
+                r"\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.、．])?\s*[\u4e00-\u9fffA-Z]{2,8}\s*", clause) else None)
             said = [(WORD_LEVEL[m.group(1)], m.group(2)) for m in re.finditer(
                 r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)(?:\s*\d+\s*[项个]\s*[，,])?[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", read)
                 # (not what a level has in all, "重大项目安排经费75万元", beside what each of its projects gets)
@@ -1551,7 +1582,7 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
         # each level's count and funding in all, set out level by level apart from what each project gets
         told = [q for _, q in sorted(total_quotes) if found.level_in(q) in totals]
         fact = _make_fact("level_budgets", "funding", list(dict.fromkeys(told)), vocab)
-        fact["en"] = "; ".join(f"{LEVEL_EN[lv]}s: CNY {round(v * 10000):,} ({format_wan(v)}万元) in total"
+        fact["en"] = "; ".join(f"{found.level_en(lv)}s: CNY {round(v * 10000):,} ({format_wan(v)}万元) in total"
                                for lv, v in totals.items()) + f". (The notice says, in Chinese: {fact['zh']})"
         found.facts.append(fact)
     choice = [_body(p.text) for p in passages if not p.topic and not p.id.startswith("f-") and any(
@@ -1575,8 +1606,10 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
     if quotes:
         fact = _make_fact("funding_levels", "funding", list(dict.fromkeys(quotes)), vocab)
         # in English with the amounts themselves (an English question's answer states them, as the curated one does)
-        fact["en"] = "; ".join(f"{LEVEL_EN[lv]}: CNY {round(v * 10000):,} ({format_wan(v)}万元) each"
-                               for lv, v in amounts.items()) + f". (The notice says, in Chinese: {fact['zh']})"
+        fact["en"] = "; ".join([*(f"{found.level_en(lv)}: CNY {round(v * 10000):,} ({format_wan(v)}万元) each"
+                                  for lv, v in amounts.items()),
+                                *(f"{found.level_en(lv)}: no city funding (self-funded)" for lv, said in found.level_quotes.items()
+                                  if lv not in amounts and UNFUNDED.search(said))]) + f". (The notice says, in Chinese: {fact['zh']})"
         found.facts.append(fact)
     return amounts
 
@@ -1797,7 +1830,7 @@ def _topic_numbers(tid: str) -> tuple[str, int, int | None]:
     return m.group(1), int(m.group(2)), int(m.group(3)) if m.group(3) else None
 
 
-def _title_of(heading: str) -> str:
+def _title_of(heading: str, aliases: dict[str, str] | None = None) -> str:
     heading = re.split(r"\s+(?:联系处室|联系单位|联系电话|联系人|联系)[：:]", heading)[0]  # "… 联系处室：规划处 …"
     heading = re.sub(r"^(\d+\s*[.、．]\s*)(?:题目|课题名称|名称)[：:]\s*", r"\1", heading)  # "1. 题目：…"
     heading = re.sub(r"^(?:(?:序号|编号)\s*[：:]\s*\d{1,3}\s*[；;]\s*)?(?:课题|选题|项目|研究)?(?:名称|题目)\s*[：:]\s*", "",
@@ -1809,8 +1842,8 @@ def _title_of(heading: str) -> str:
     text = re.sub(r"^(?:" + LEVEL_ALTERNATION + r")(?:项目|课题)\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[：:、]\s*", "", text)  # "重大项目一：…"
     text = re.sub(r"^(?:【[^】]{1,10}】|\d+(?:\.\d+)+\s|\d+\s*[.、．]|子(?:课题|选题)\s*(?:[①-⑩一二三四五六七八九十\d]+|[A-Za-z](?![A-Za-z]))\s*[、.．：:]?|[①-⑩]\s*[、.．]?|[(（][一二三四五六七八九十\d]+[)）])\s*", "", text)
     text = re.sub(r"[（(][^（）()]*(?:子课题|项目)[^（）()]*[)）]\s*$|【[^【】]{0,6}(?:项目|课题)】\s*$", "", text)
-    if tagged := level_tag(text):
-        text = text[: tagged[0].start()]  # "…研究【重点｜8万元】": its level and terms
+    if tagged := level_tag(text, aliases):
+        text = text[: tagged[0].start()]  # "…研究【重点｜8万元】", "…研究（A类）": its level and terms
     return text.strip().rstrip("。")
 
 
@@ -1912,7 +1945,7 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         level, num, sub = _topic_numbers(tid)
         head = next((p for p in own if p.kind == "heading"), own[0])
         cells = table_cells(head.text)  # a topic given as a table row
-        title = row_title(cells) if cells else _title_of(head.text)
+        title = row_title(cells) if cells else _title_of(head.text, found.aliases)
         parent = f"{level}-{num}" if sub else None
         if sub:
             # its own fields' level ("（B类，每项不超过8万元；…）"), or "子课题为重点项目" in the parent's heading or
@@ -1937,8 +1970,8 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
                     found.facts.append(fact)
         topic: dict[str, Any] = {
             "id": tid, "parent": parent, "level": level,
-            "label": f"子课题{circled(sub)}" if sub else f"{LEVEL_NAMES[level]}{num}",
-            "label_en": f"Sub-topic {sub}" if sub else f"{LEVEL_EN[level]} {num}",
+            "label": f"子课题{circled(sub)}" if sub else f"{found.level_name(level)}{num}",
+            "label_en": f"Sub-topic {sub}" if sub else f"{found.level_en(level)} {num}",
             "title": title, "title_en": title, "title_quote": head.text,
         }
         if said_en := found.english.get(head.text):
@@ -1977,8 +2010,11 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             topic["funding_wan"] = level_amounts[level]
             if level in found.level_quotes:
                 topic["funding_quote"] = found.level_quotes[level]  # "（一）重大课题（每项资助30万元）"
-            found.notes.append(f"{topic['label']}（{title}）：没有本课题的经费行，经费取{LEVEL_NAMES[level]}的额度"
+            found.notes.append(f"{topic['label']}（{title}）：没有本课题的经费行，经费取{found.level_name(level)}的额度"
                                f"{level_amounts[level]:g}万元。")
+        elif UNFUNDED.search(found.level_quotes.get(level, "")):
+            # a level the notice funds with no city money ("C类项目。为自筹经费项目，市财政不予资助"): its topics' funding is that
+            topic["funding_quote"] = found.level_quotes[level]
         else:
             found.notes.append(f"{topic['label']}（{title}）：找不到经费。")
         contacts, contact_quote = _contact_of(own)
@@ -2042,8 +2078,8 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
                 # running number ("重点项目5") is no number the notice gives it
                 k = re.fullmatch(r"第(\d{1,3}|[一二三四五六七八九十]{1,3})(批|组|轮)次?", group)
                 said_en = f"{dict(批='batch', 组='group', 轮='round')[k.group(2)]} {number_of(k.group(1))}" if k else group
-                topic["label"] = f"{group}选题{groups[group]}（{LEVEL_NAMES[level]}）"
-                topic["label_en"] = f"Topic {groups[group]} of {said_en} ({LEVEL_EN[level].lower()})"
+                topic["label"] = f"{group}选题{groups[group]}（{found.level_name(level)}）"
+                topic["label_en"] = f"Topic {groups[group]} of {said_en} ({found.level_en(level).lower()})"
         found.topics.append(topic)
     counts: dict[str, int] = {}
     for t in found.topics:
@@ -2064,6 +2100,9 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         word = LEVEL_NAMES[lv][:2]
         base = f"{word}课题" if text.count(f"{word}课题") > text.count(f"{word}项目") else LEVEL_NAMES[lv]
         alias = next((a for a, v in found.aliases.items() if v == lv), None)
+        if alias and found.lettered:
+            # a class the notice names by its letter alone ("A类项目"): its own name, not a level word it never says
+            return f"{alias}课题" if text.count(f"{alias}课题") > text.count(f"{alias}项目") else f"{alias}项目"
         return f"{alias}（{base}）" if alias else base  # "A类（重大项目）", as the notice defines it
     # (and a level funded at an amount of its own whose projects take another level's topics: "青年项目每项资助3万元"
     # beside "青年项目…可从一般类课题中任选一个申报")
@@ -2141,8 +2180,10 @@ def _rules(found: Found) -> None:
         city_pattern = r"([\u4e00-\u9fff]{2,4}市)(?:内|行政区域内|辖区内|注册)|注册地(?:在|为|位于)([\u4e00-\u9fff]{2,4}市)"
         where = next((x for x in app["quotes"] if re.search(city_pattern, x)), None)
         if where and (city := re.search(city_pattern, where)):
-            # (not the words before the city the pattern takes with it: "须为在郑州市行政区域内注册" is 郑州市)
-            name = re.sub(r"^[须应需为在于是]+(?=[\u4e00-\u9fff]{2})", "", city.group(1) or city.group(2))
+            # (the city's name, not the words before it: "须为在嵩川市…" is 嵩川市, "注册地在郑州市" 郑州市)
+            name = re.sub(r"^(?:[须須应應][为為在]|[为為]在|地在|面向|[在于於为為地])+(?=[\u4e00-\u9fff]{2,}市$)", "",
+                          city.group(1) or city.group(2))
+            found.city = found.city or name
             found.rules.append({"id": "location", "check": "equals", "field": "located_in_zhengzhou", "value": True,
                                 "quote": where, "pass": _bi(f"单位位于{name}内。", "The unit is located in the city."),
                                 "fail": _bi(f"申报单位须为{name}内的单位。", "The applying unit must be located in the city.")})
@@ -2219,6 +2260,24 @@ def _rules(found: Found) -> None:
             for word, value in ORG_WORDS:  # "高等院校可放宽至6项": that type's own
                 if word in m.group(1):
                     per[value] = number_of(m.group(2))
+        # a type's lower quota for units in a case the Profile cannot state ("2074年度有项目逾期未结题的单位，按上表
+        # 第三列核减后的限额申报" beside a table's rows "高等院校 | 9项 | 4项"; "…的单位，申报限额减半")
+        cut = next((x for x in quota["quotes"] if _QUOTA_CUT.search(x) and not table_cells(x)), None)
+        reduced: dict[str, int] = {}
+        if cut:
+            for x in quota["quotes"]:
+                cells = table_cells(x) or []
+                kind = next((v for w, v in ORG_WORDS if cells and w in cells[0]), None)
+                counts = [number_of(n.group(1)) for c in cells[1:] if (n := re.fullmatch(
+                    r"(?:每个?单位|每家|各)?(?:限报|不超过)?\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", c.strip()))]
+                if kind in per and len(counts) >= 2 and min(counts) < per[kind]:
+                    reduced[kind] = min(counts)
+            for m in re.finditer(r"([\u4e00-\u9fff、]{2,12}?)(?:每个?单位|每家|各)?(?:限报|不超过)\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", cut):
+                for word, value in ORG_WORDS:  # "…的单位，高等院校限报4项": that type's lower quota, said in the sentence
+                    if word in m.group(1) and value in per and number_of(m.group(2)) < per[value]:
+                        reduced.setdefault(value, number_of(m.group(2)))
+            if not reduced and "减半" in cut:
+                reduced = {k: v // 2 for k, v in per.items()}  # (half of an odd quota read down: undecided from there)
         org_rule = next((r for r in found.rules if r["id"] == "org_type"), None)
         if others is not None and org_rule:
             for value in org_rule["allowed"]:  # the unit types that may apply, each not named
@@ -2235,13 +2294,21 @@ def _rules(found: Found) -> None:
                 text = "，".join([*(f"{unit}限报{v}项" for units in named.values() for unit, v in units.items()),
                                   *(f"{'其他' if k in named else ''}{ORG_ZH[k]}限报{v}项" for k, v in per.items())])
                 quota["triggers"] = [*quota.get("triggers", []), *(u for units in named.values() for u in units)]
+            if reduced:
+                # (said with every verdict the lower quota leaves undecided: the notice's case, and each type's number)
+                assert cut is not None
+                text += "。" + _body(cut).rstrip("。") + "（" + "，".join(f"{ORG_ZH[k]}限报{v}项" for k, v in reduced.items()) + "）"
             found.rules.append({
                 "id": "org_quota", "check": "below_quota", "field": "org_quota_used", "quota_by_org_type": per,
                 **({"quota_by_named_unit": named} if named else {}),
+                **({"reduced_quota_by_org_type": reduced} if reduced else {}),
                 "quote": clause,
                 "pass": _bi("单位已推荐{value}项，未达到限报{limit}项。", "The unit has put forward {value}, below its quota of {limit}."),
                 "fail": _bi("单位已推荐{value}项，已达到限报{limit}项的指标。", "The unit has already put forward {value}, reaching its quota of {limit}."),
-                "unknown": _bi(text + "。", "; ".join(f"{ORG_EN.get(k, k)}: {v}" for k, v in per.items()) + "."),
+                "unknown": _bi(text + "。", "; ".join(f"{ORG_EN.get(k, k)}: {v}" for k, v in per.items()) + "."
+                               + (" Units in the case the notice names get a lower quota (" + "; ".join(
+                                   f"{ORG_EN.get(k, k)}: {v}" for k, v in reduced.items()) + "), so it depends on that."
+                                  if reduced else "")),
             })
         else:
             found.notes.append(f"申报指标：找到“限报”一句但认不出单位类型与项数：{q}")
@@ -2255,6 +2322,10 @@ _NEGATED_QUALIFICATION = re.compile(r"未取得|不具备|不具有|但未|不�
 _ANSWER_MARK = re.compile(r"^(?:(?:答|A)\s*[：:]|\d{1,2}[)）])\s*")  # an FAQ's answer, "答：重大项目负责人须…"
 # A title and a degree asked together ("同时具有副高级职称和博士学位", "副高级职称且具有博士学位")
 _BOTH = re.compile(r"同时|且|并(?:具有|取得)")
+
+
+# A unit's quota lowered in a case the notice names ("…逾期未结题的单位，按上表第三列核减后的限额申报", "限额减半")
+_QUOTA_CUT = re.compile(r"核减|减半|扣减|压减|缩减|下调|相应减少|减少\s*(?:\d+|[一二两三四五六七八九十])\s*项")
 
 
 # A unit a quota table names ("郑州大学", "河南省科学院"), its type by what it is called
@@ -2278,6 +2349,19 @@ def _lacks_all(clause: str) -> bool:
     return clause.endswith("的") and "但" not in clause and bool(named) and all(_LACKING.search(x) for x in named)
 
 
+# An age limit: "不超过60周岁", "60周岁以下" (or the case a list of exclusions names, "年龄超过57周岁的": 57 at most)
+_AGE_LIMIT = re.compile(r"(?:不超过|不得超过|不大于|以下|(?<![不得])超过)\s*(\d{2})\s*周岁|(\d{2})\s*周岁以下")
+# ... set for one sex: "男性不超过62周岁", "女同志年龄不超过54周岁", "女性未满55周岁"
+_SEX_AGE = re.compile(r"(男|女)(?:性|同志|士|职工)?(?:项目负责人|负责人)?(?:年龄)?(?:须|应|应当)?(?:在)?"
+                      r"(不超过|不得超过|不大于|未满)?\s*(\d{2})\s*周岁(以下)?")
+
+
+def _sex_ages(clause: str) -> dict[str, int]:
+    """The age limit a clause sets for each sex it names ({"male": 62, "female": 54}); {} for none."""
+    return {("male" if m.group(1) == "男" else "female"): int(m.group(3)) - (m.group(2) == "未满")
+            for m in _SEX_AGE.finditer(clause) if m.group(2) or m.group(4)}
+
+
 def _leader_rules(found: Found) -> None:
     fact = found.fact("leader_requirements")
     if not fact:
@@ -2287,6 +2371,7 @@ def _leader_rules(found: Found) -> None:
     clauses = [c for c in re.split(r"[。；;，,]", q) if c]
     by_level: dict[str, int] = {}
     general_age = None
+    by_sex: dict[tuple[str, ...], dict[str, int]] = {}  # the levels a clause speaks of -> each sex's limit
     # the levels the sentence so far is about: a clause with no subject of its own goes on with them
     # ("一般项目负责人须具有中级以上职称；年龄不超过60周岁": 60 for general projects)
     subject: list[str] = []
@@ -2300,8 +2385,15 @@ def _leader_rules(found: Found) -> None:
         named_here = list(dict.fromkeys(WORD_LEVEL[w] for w in re.findall(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)", c)))
         if named_here or "负责人" in c:
             subject = named_here or ([item] if item else [])
+        if sexes := _sex_ages(c):
+            # a limit for each sex ("男性不超过62周岁、女性不超过54周岁"), in one clause or two
+            said = named_here or [level for level in [found.level_in(c)] if level] or subject
+            by_sex.setdefault(tuple(said), {}).update(sexes)
+            if rest := _AGE_LIMIT.search(_SEX_AGE.sub("", c)):  # "年龄不超过60周岁（女性不超过55周岁）": the rest's
+                by_sex[tuple(said)].setdefault("male" if "female" in sexes else "female", int(rest.group(1) or rest.group(2)))
+            continue
         # (or the case a list of exclusions names, "项目负责人年龄超过57周岁的": 57 at most)
-        m = re.search(r"(?:不超过|不得超过|不大于|以下|(?<![不得])超过)\s*(\d{2})\s*周岁|(\d{2})\s*周岁以下", c)
+        m = _AGE_LIMIT.search(c)
         under = re.search(r"未满\s*(\d{2})\s*周岁", c)  # "未满60周岁": 59 at most
         born = re.search(r"(\d{4})\s*年[^，,。]{0,12}?(?:以后|之后)出生|出生于\s*(\d{4})\s*年[^，,。]{0,8}?(?:以后|之后)", c)
         if m:
@@ -2321,17 +2413,48 @@ def _leader_rules(found: Found) -> None:
         if not said:
             general_age = age
     age_clause = next((c for c in clauses if "周岁" in c or "出生" in c), q)
-    if by_level or general_age is not None:
+    # each sex's limit (the other sex's, where one clause gives one sex's only, is the limit said for everyone)
+    general_sex: dict[str, int] = {}
+    by_level_sex: dict[str, dict[str, int]] = {}
+    for said_levels, sexes in by_sex.items():
+        for level in said_levels or [""]:
+            other = by_level.get(level, general_age) if level else general_age
+            both = {**({"male": other, "female": other} if other is not None else {}), **sexes}
+            if len(both) < 2:
+                found.notes.append(f"项目负责人年龄：只找到一种性别的年龄上限，另一性别的上限不明，未按性别生成规则：{age_clause}")
+            elif level:
+                by_level_sex[level] = both
+            else:
+                general_sex = both
+    if by_level or general_age is not None or general_sex or by_level_sex:
+        sex_clause = next((c for c in clauses if _SEX_AGE.search(c)), age_clause)
         rule: dict[str, Any] = {
-            "id": "age", "check": "at_most", "field": "age", "quote": age_clause if not by_level else fact["quotes"][0],
+            "id": "age", "check": "at_most", "field": "age",
+            "quote": (sex_clause if general_sex else age_clause) if not (by_level or by_level_sex) else fact["quotes"][0],
             "pass": _bi("项目负责人{value}周岁，未超过{limit}周岁。", "The leader is {value}, not over {limit}."),
             "fail": _bi("项目负责人{value}周岁，超过了{limit}周岁的年龄上限。", "The leader is {value}, over the age limit of {limit}."),
         }
+        if general_sex or by_level_sex:
+            # (the Profile states no sex: an age between the two limits is the leader's sex to decide, said so)
+            said_by_sex = "；".join(f"{_body(c)}" for c in dict.fromkeys(c for c in clauses if _SEX_AGE.search(c)))
+            rule["pass"] = _bi(f"项目负责人{{value}}周岁，未超过{{limit}}周岁（通知原文：{said_by_sex}）。",
+                               "The leader is {value}, not over {limit} (the notice's limit for either sex).")
+            rule["fail"] = _bi(f"项目负责人{{value}}周岁，超过了{{limit}}周岁的年龄上限（通知原文：{said_by_sex}）。",
+                               "The leader is {value}, over the age limit of {limit} for either sex.")
+            limits_en = "; ".join(f"{'men' if x == 'male' else 'women'} {v}" for x, v in (general_sex or next(iter(by_level_sex.values()))).items())
+            rule["unknown"] = _bi(f"项目负责人{{value}}周岁：通知按性别规定年龄上限（{said_by_sex}），是否符合取决于负责人的性别。",
+                                  f"The leader is {{value}}: the notice sets the age limit by sex ({limits_en}), so it depends on the leader's sex.")
+        if general_sex:
+            rule["limit_by_sex"] = general_sex
+        if by_level_sex:
+            rule["limit_by_level_sex"] = by_level_sex
         if general_age is not None:
             rule["limit"] = general_age
+        elif general_sex:
+            rule["limit"] = max(general_sex.values())
         if by_level:
             rule["limit_by_level"] = {lv: by_level.get(lv, general_age or max(by_level.values()))
-                                      for lv in dict.fromkeys([*by_level, *found.levels])}
+                                      for lv in dict.fromkeys([*by_level, *found.levels]) if lv not in by_level_sex}
         found.rules.append(rule)
     titles: dict[str, list[str]] = {}
     degrees: dict[str, list[str]] = {}
@@ -2382,7 +2505,7 @@ def _leader_rules(found: Found) -> None:
             if (t or d) and sentence.strip() not in req_clauses:
                 req_clauses.append(sentence.strip())
     if titles:
-        levels_zh = "、".join(LEVEL_NAMES[lv] for lv in titles)
+        levels_zh = "、".join(found.level_name(lv) for lv in titles)
         others = [lv for lv in found.levels if lv not in titles]
         found.rules.append({
             "id": "major_leader_qualification", "check": "major_leader", "fields": ["project_level", "title", "degree"],
@@ -2391,7 +2514,7 @@ def _leader_rules(found: Found) -> None:
             "qualifying_titles": next(iter(titles.values())), "qualifying_degrees": next(iter(degrees.values())),
             "strength": "in_principle" if "原则上" in q else "hard", "quote": req_clauses[0],
             "pass": _bi(f"负责人具备{levels_zh}要求的职称或学历。", "The leader has the title or degree the project level asks for."),
-            "pass_key": _bi(("、".join(LEVEL_NAMES[lv] for lv in others) or "该级别项目") + "不限职称学历。",
+            "pass_key": _bi(("、".join(found.level_name(lv) for lv in others) or "该级别项目") + "不限职称学历。",
                             "This project level has no title or degree requirement."),
             "fail": _bi(f"{req_clauses[0]}。", "The leader lacks the title or degree this project level asks for."),
             "unknown": _bi(f"{req_clauses[0]}。", "Some project levels ask for a title or degree of the leader."),
@@ -2416,6 +2539,9 @@ def _questions(vocab: dict[str, Any], found: Found) -> dict[str, Any]:
     qs["org_type"] = {"zh": f"您的单位属于哪一类？（{orgs}）", "en": "What kind of organisation is applying? ("
                       + " / ".join(k.replace("_", " ") for k in found.org_types if k != "other") + ")"}
     levels = "还是".join(found.levels.values())
+    if (city := found.city) and simplified(city) != "郑州市":
+        # (the notice's own city, where the generic wording names the family's usual one)
+        qs["located_in_zhengzhou"] = {"zh": f"您的单位是否位于{city}内？", "en": f"Is your unit located in the city ({city})?"}
     qs["project_level"] = {"zh": f"您打算申报{levels}？", "en": "Which project level are you applying for? ("
                            + " / ".join(found.levels) + ")"}
     return qs
@@ -2509,6 +2635,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     others = [p for p in passages if p.kind == OTHER_CALL]
     passages = [p for p in passages if p.kind != OTHER_CALL]
     found = Found(aliases=level_aliases("\n".join(lines)), english=translations(raw))
+    found.lettered = bool(found.aliases) and not defined_level_aliases("\n".join(lines))
     # the notice's year, for the dates it writes without one, before the rest of its meta is read
     year = re.search(r"(\d{4})\s*年", squash(_title_line(lines))) or _THIS_YEAR.search("\n".join(lines))
     found.meta = {"year": int(year.group(1)) if year else None}

@@ -254,8 +254,8 @@ def row_title(cells: list[str]) -> str:
     return max(names, key=len) if names else cells[0]
 
 
-def level_aliases(text: str) -> dict[str, str]:
-    """Class names a notice gives its levels ("A类（重大项目）" -> {"A类": "major"})."""
+def defined_level_aliases(text: str) -> dict[str, str]:
+    """Class names a notice defines as its levels ("A类（重大项目）" -> {"A类": "major"})."""
     out: dict[str, str] = {}
     word_level = dict(LEVEL_WORDS)
     for m in _CLASS_ALIAS[0].finditer(text):
@@ -263,6 +263,54 @@ def level_aliases(text: str) -> dict[str, str]:
     for m in _CLASS_ALIAS[1].finditer(text):
         out.setdefault(m.group(2), word_level[m.group(1)])
     return out
+
+
+def level_aliases(text: str) -> dict[str, str]:
+    """Class names of a notice's levels: those it defines ("A类（重大项目）" -> {"A类": "major"}), else, for a
+    notice naming its levels by class letters alone ("A类项目…每项资助16万元"), the levels they rank as."""
+    return defined_level_aliases(text) or lettered_levels(text)
+
+
+# A class of projects named by its letter alone: "A类项目", "乙类课题" (not "A类期刊", nor "第一类")
+_LETTER_CLASS = re.compile(r"(?<![A-Za-z0-9])([A-Z]|[甲乙丙丁戊])类(?:项目|课题)")
+_LETTER_ORDER = ("ABCDE", "甲乙丙丁戊")
+# ... a class the notice funds with no city money ("C类项目。为自筹经费项目，市财政不予资助")
+UNFUNDED = re.compile(r"自筹经费|自筹资金|自筹项目|不予(?:经费)?资助|不资助|不安排(?:财政)?(?:经费|资金)|无财政(?:经费|资金)?资助")
+_RANKED_LEVELS = ("major", "key", "general")  # the Profile's levels, highest first
+
+
+def lettered_levels(text: str) -> dict[str, str]:
+    """A notice naming its project levels by class letters alone, never by a level word ("A类项目…每项资助16万元；
+    B类项目…6.5万元；C类项目为自筹经费项目，不予资助"): each class is the level it ranks as. A class its own
+    line says is paid for by the applicant is the self-funded level; the funded ones rank by the amount each
+    project gets where every one states one (else by letter), first major, then key, then general. {} where
+    the letters are no run from the first (A, B… / 甲, 乙…) or more classes are funded than there are levels."""
+    letters = list(dict.fromkeys(m.group(1) for m in _LETTER_CLASS.finditer(text)))
+    order = next((o for o in _LETTER_ORDER if letters and letters[0] in o), "")
+    letters = sorted(letters, key=lambda c: order.find(c))
+    if len(letters) < 2 or "".join(letters) != order[:len(letters)]:
+        return {}
+    # what each line says of a class: from its name to the next class's name on the line
+    spans: list[tuple[str, str]] = []
+    for ln in text.splitlines():
+        if not (ms := list(_LETTER_CLASS.finditer(ln))):
+            continue
+        spans += [(m.group(1), ln[m.start():nxt.start() if nxt else len(ln)])
+                  for m, nxt in zip(ms, [*ms[1:], None], strict=True)]
+    amounts: dict[str, float] = {}
+    unfunded: set[str] = set()
+    for c in letters:
+        said = [s for k, s in spans if k == c]
+        if any(UNFUNDED.search(s) for s in said):
+            unfunded.add(c)
+        elif amount := next((m for s in said if (m := re.search(r"(\d+(?:\.\d+)?)\s*万元", s))), None):
+            amounts[c] = float(amount.group(1))
+    funded = [c for c in letters if c not in unfunded]
+    if len(funded) > len(_RANKED_LEVELS):
+        return {}
+    if len(amounts) == len(funded):
+        funded.sort(key=lambda c: -amounts[c])  # (stable: two classes funded alike keep their letters' order)
+    return {f"{c}类": lv for c, lv in [*zip(funded, _RANKED_LEVELS, strict=False), *((c, "self_funded") for c in unfunded)]}
 
 
 def level_of(heading: str, aliases: dict[str, str] | None = None) -> str | None:

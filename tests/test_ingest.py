@@ -3161,3 +3161,157 @@ def test_units_that_cannot_be_the_applicant_are_said_with_the_unit_type_rule_and
     rules = {r["id"]: r for r in found.rules}
     assert "企业、社会组织和个人不能作为申报单位" in rules["org_type"]["fail"]["zh"]
     assert rules["location"]["pass"]["zh"] == "单位位于某市内。"  # not "为在某市", the words before the city
+
+
+# A notice naming its levels by class letters alone (no 重大/重点 word for any of them), a leader age limit set by
+# sex, who may lead by employment, a quota table with a lower column for units in a case the Profile cannot state,
+# and a schedule table whose rows start with a serial number.
+_LETTERED = [
+    "某市科学技术局关于组织申报2094年度某市软科学研究计划项目的通知",
+    "一、项目类别",
+    "本年度项目分为A类、B类、C类三类：",
+    "（一）A类项目。聚焦重大战略问题，每项资助14万元，拟立项1项。",
+    "（二）B类项目。聚焦专项问题，每项资助5.5万元，拟立项2项。",
+    "（三）C类项目。为自筹经费项目，市财政不予资助，拟立项1项。",
+    "二、申报条件",
+    "（一）申报单位须为某市行政区域内注册、具有独立法人资格的高等院校、科研院所和其他事业单位。",
+    "（二）项目负责人",
+    "1. 项目负责人须为申报单位在职在岗人员，离退休人员（含退休后返聘人员）不得作为项目负责人申报。",
+    "2. 项目负责人年龄男性不超过61周岁、女性不超过53周岁。",
+    "3. A类项目负责人须具有正高级专业技术职称；B类项目负责人须具有副高级及以上专业技术职称或博士学位。",
+    "三、申报限额",
+    "实行限额申报，各类单位的申报限额如下表：",
+    "单位类型 | 申报限额 | 上一年度有项目逾期未结题的单位",
+    "高等院校 | 8项 | 3项",
+    "科研院所 | 4项 | 2项",
+    "上一年度有项目逾期未结题的单位，按上表第三列核减后的限额申报。",
+    "四、时间安排",
+    "序号 | 工作环节 | 时间 | 责任主体",
+    "1 | 网上申报 | 2094年3月2日9:00至2094年4月6日17:00 | 申报单位",
+    "2 | 推荐部门审核推荐 | 2094年4月7日至2094年4月13日 | 推荐部门",
+    "五、联系方式",
+    "业务咨询：市科技局规划科，0371-60000094",
+    "附件",
+    "2094年度某市软科学研究计划项目申报指南",
+    "一、创新战略领域",
+    "归口处室：规划科，联系电话：0371-60000095",
+    "1. 某市创新策源能力评价研究（A类）",
+    "研究内容：构建创新策源能力评价指标体系。",
+    "2. 某市科技投入效率评估研究（B类）",
+    "研究内容：评估财政科技投入效率。",
+    "3. 某市县域创新能力监测研究（B类）",
+    "研究内容：监测县域创新能力。",
+    "4. 某市科普场馆运营研究（C类）",
+    "研究内容：研究科普场馆运营效能。",
+]
+
+
+def test_levels_named_by_class_letters_alone_rank_as_levels_by_their_amounts(tmp_path: Path) -> None:
+    """"A类项目…每项资助14万元" with no level word for the class: the funded classes rank by their amounts (else
+    their letters), the highest the major level; a class its own line says is self-funded is the self-funded one.
+    The levels keep the notice's names ("A类项目"), in answers, topic labels and English."""
+    from corpus.passages import lettered_levels
+    assert lettered_levels("A类项目每项3万元；B类项目每项8万元。") == {"B类": "major", "A类": "key"}
+    assert lettered_levels("A类项目每项3万元；C类项目每项8万元。") == {}  # (no run of letters from A)
+    assert lettered_levels("甲类课题资助10万元。乙类课题不予资助。") == {"甲类": "major", "乙类": "self_funded"}
+    found, corpus = _ingested(tmp_path, _LETTERED)
+    assert found.aliases == {"A类": "major", "B类": "key", "C类": "self_funded"} and found.lettered
+    assert corpus.levels == {"major": "A类项目", "key": "B类项目", "self_funded": "C类项目"}
+    assert [(t["level"], t["title"], t["label"]) for t in found.topics] == [
+        ("major", "某市创新策源能力评价研究", "A类项目1"), ("key", "某市科技投入效率评估研究", "B类项目1"),
+        ("key", "某市县域创新能力监测研究", "B类项目2"), ("self_funded", "某市科普场馆运营研究", "C类项目1")]
+    funding = found.fact("funding_levels")
+    assert funding["quotes"] == ["A类项目。聚焦重大战略问题，每项资助14万元，拟立项1项", "B类项目。聚焦专项问题，每项资助5.5万元，拟立项2项",
+                                 "C类项目。为自筹经费项目，市财政不予资助，拟立项1项"]
+    assert "Class A project: CNY 140,000" in funding["en"] and "Class C project: no city funding" in funding["en"]
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    today = dt.date(2094, 3, 10)
+    answer = _norm(a.ask("A类项目每项资助多少钱？", today).answer)
+    assert "14万元" in answer and "5.5万元" not in answer, answer  # the asked class's amount, not every level's
+    assert "5.5万元" in _norm(a.ask("B類項目每項資助多少錢？", today).answer)
+    assert "cny140,000" in _norm(a.ask("How much does a Class A project get?", today).answer)
+    # a self-funded class's topic is funded as its class is said to be, not "not stated"
+    said = a.ask("科普场馆运营那个课题资助多少钱？", today).answer
+    assert "市财政不予资助" in said and "未列明" not in said, said
+    # and who may lead by employment leads the answer to whether a retired teacher may
+    led = a.ask("退休返聘的老师可以当项目负责人吗？", today).answer
+    assert led.startswith("项目负责人须为申报单位在职在岗人员，离退休人员"), led
+
+
+def test_an_age_limit_set_by_sex_decides_only_where_both_limits_agree(tmp_path: Path) -> None:
+    """"男性不超过61周岁、女性不超过53周岁": the Profile states no sex, so 53 or under passes, over 61 fails, and
+    an age between is unknown, the message saying the leader's sex decides."""
+    found, corpus = _ingested(tmp_path, _LETTERED)
+    age = next(r for r in found.rules if r["id"] == "age")
+    assert age["limit_by_sex"] == {"male": 61, "female": 53}, age
+    checker = EligibilityChecker(corpus)
+
+    def rule(years: int, level: str | None = "major") -> tuple[bool | None, str]:
+        verdict = checker.check(Profile(age=years, project_level=level), dt.date(2094, 3, 10))
+        r = next(r for r in verdict.rules if r.id == "age")
+        return r.passed, r.message
+
+    assert rule(53)[0] is True and rule(62)[0] is False and rule(61, None)[0] is None
+    passed, message = rule(57)
+    assert passed is None and "性别" in message and "男性不超过61周岁" in message, message
+    # ... and the verdict's answer says what is undecided and why, though no profile field can be asked for it
+    from assistant.compose import eligibility_answer
+    result = checker.check(Profile(age=57, project_level="major", org_type="university"), dt.date(2094, 3, 10))
+    assert "待定：项目负责人57周岁" in eligibility_answer(result, "zh", corpus, True).text
+    # one sex's limit in a clause of its own, or beside the limit for everyone
+    for said, limits in (("项目负责人男性年龄不超过60周岁，女性年龄不超过55周岁。", {"male": 60, "female": 55}),
+                         ("项目负责人年龄不超过60周岁（女性不超过55周岁）。", {"male": 60, "female": 55})):
+        found, _, _ = extract("\n".join(["某市科学技术局关于组织申报2094年度软科学研究计划项目的通知", "一、申报条件", said]))
+        assert next(r for r in found.rules if r["id"] == "age")["limit_by_sex"] == limits, said
+
+
+def test_a_quota_lowered_for_units_in_a_case_the_profile_cannot_state_decides_only_below_it(tmp_path: Path) -> None:
+    """A quota table's column for units with a project overdue last year ("高等院校 | 8项 | 3项"): below the lower
+    quota passes, at the usual one fails, between is unknown, the notice's case said with it."""
+    found, corpus = _ingested(tmp_path, _LETTERED)
+    quota = next(r for r in found.rules if r["id"] == "org_quota")
+    assert quota["quota_by_org_type"] == {"university": 8, "research_institute": 4}
+    assert quota["reduced_quota_by_org_type"] == {"university": 3, "research_institute": 2}
+    assert "核减" in quota["unknown"]["zh"] and "高等院校限报3项" in quota["unknown"]["zh"]
+    checker = EligibilityChecker(corpus)
+
+    def passed(org: str, used: int) -> bool | None:
+        verdict = checker.check(Profile(org_type=org, org_quota_used=used), dt.date(2094, 3, 10))
+        return next(r.passed for r in verdict.rules if r.id == "org_quota")
+
+    assert passed("university", 2) is True and passed("university", 5) is None and passed("university", 8) is False
+    assert passed("research_institute", 1) is True and passed("research_institute", 3) is None
+    # ... and a quota halved in prose, no number given: undecided from the half read down
+    lines = ["某市科学技术局关于组织申报2094年度软科学研究计划项目的通知", "一、申报对象",
+             "申报单位为某市行政区域内具有独立法人资格的高等院校、科研院所。", "二、申报限额",
+             "实行限额申报，高等院校限报6项，科研院所限报3项。", "上一年度有项目逾期未结题的单位，申报限额减半。"]
+    found, _, _ = extract("\n".join(lines))
+    assert next(r for r in found.rules if r["id"] == "org_quota")["reduced_quota_by_org_type"] == {
+        "university": 3, "research_institute": 1}
+
+
+def test_who_may_lead_by_employment_and_a_schedule_rows_step_are_facts_of_their_own() -> None:
+    found, _, _ = extract("\n".join(_LETTERED))
+    employment = found.fact("leader_employment")
+    assert employment and employment["quotes"] == ["项目负责人须为申报单位在职在岗人员，离退休人员（含退休后返聘人员）不得作为项目负责人申报。"]
+    assert "retired" in employment["triggers"] and "返聘" in employment["triggers"]
+    # "1 | 网上申报 | 2094年3月2日…": the step's cell names the window, not the row's serial and bars
+    window = found.fact("submission_window")
+    assert window and window["window"]["name_zh"] == "网上申报", window["window"]
+    assert found.fact("review_window")["window"]["name_zh"] == "推荐部门审核推荐"
+    # the city a unit must be in, by its name alone ("须为在丰川市…"), in the rule and the question asking it
+    from corpus.ingest import _questions, _vocab
+    lines = ["丰川市科学技术局关于组织申报2094年度软科学研究计划项目的通知", "一、申报对象",
+             "申报单位须为在丰川市行政区域内注册、具有独立法人资格的高等院校、科研院所。"]
+    found, _, _ = extract("\n".join(lines))
+    assert next(r for r in found.rules if r["id"] == "location")["pass"]["zh"] == "单位位于丰川市内。"
+    assert _questions(_vocab(), found)["located_in_zhengzhou"]["zh"] == "您的单位是否位于丰川市内？"
+
+
+def test_a_kind_of_project_asked_of_states_nothing_of_the_askers_funding() -> None:
+    from assistant.extract import extract_profile
+    assert extract_profile("Is a Class C project funded by the city?").already_city_funded is None
+    assert extract_profile("Are key projects funded by the city?").already_city_funded is None
+    assert extract_profile("Our project was already funded by the city, can we apply again?").already_city_funded is True
