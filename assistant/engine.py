@@ -88,6 +88,7 @@ NOTICE_DATE_ASKED = True  # when the notice itself was issued is its dateline
 NAMED_CONDITIONS = True  # the rules reading a fact the question states rank the facts they quote
 WEAK_EVIDENCE_OOS = True  # out of scope likeliest and the best fact found by shared words alone: not covered
 WEAK_FEATURES = frozenset({"retrieval", "intent"})
+WEAK_DOMINANT = True  # ... and a passage far ahead on those shared words is no stronger ("Is there a mid-term review?")
 _NOTICE_ITSELF = re.compile(r"\b(?:this|the) (?:notice|circular|document)\b")  # (what it is about is in scope)
 _EXISTENCE_NOUN = re.compile(r"((?:有没有|有无|是否有|有)[^，,。；;？?]{2,30}?的?)(?:题目|课题|选题)(?=(?:吗|么|呢)?\s*[?？]?\s*$)")
 # What follows a step is a step of the procedure or its time: "立项以后…" found in "严禁重复…申请专项资金立项
@@ -636,7 +637,8 @@ class Assistant:
             and asked_kind == "out_of_scope" and sure_kind is None
             and not topics and not u.offices
             and not u.levels and not personal and not asks_eligibility and not _NOTICE_ITSELF.search(q)
-            and (not ranked or set(k for k, v in ranked[0].features.items() if v > 0) <= WEAK_FEATURES))
+            and (not ranked or set(k for k, v in ranked[0].features.items() if v > 0)
+                 <= WEAK_FEATURES | ({"dominant"} if WEAK_DOMINANT else set())))
         # With the asker's own facts stated, the asked part alone decides ("我35岁，在郑州一所高校，项目结余
         # 经费要交税吗": the stated city is a fact of theirs, the tax question is out of scope).
         # When they ask may-I, the clause that asks decides ("…已经超出合同期一年了，还能报今年的软科学吗": the

@@ -2181,7 +2181,7 @@ def _rules(found: Found) -> None:
         where = next((x for x in app["quotes"] if re.search(city_pattern, x)), None)
         if where and (city := re.search(city_pattern, where)):
             # (the city's name, not the words before it: "须为在嵩川市…" is 嵩川市, "注册地在郑州市" 郑州市)
-            name = re.sub(r"^(?:[须須应應][为為在]|[为為]在|地在|面向|[在于於为為地])+(?=[\u4e00-\u9fff]{2,}市$)", "",
+            name = re.sub(r"^(?:[须須应應][为為在]|[为為]在|地在|面向|[在于於为為地])+(?=[\u4e00-\u9fff]+市$)", "",
                           city.group(1) or city.group(2))
             found.city = found.city or name
             found.rules.append({"id": "location", "check": "equals", "field": "located_in_zhengzhou", "value": True,

@@ -2318,3 +2318,15 @@ def test_when_the_notice_itself_was_issued_is_its_dateline(assistant: Assistant)
         answer = assistant.ask(q)
         assert squash(issued.quotes[0]) in squash(answer.answer) or issued.en.split("(")[0][:20] in answer.answer, (q, answer.answer)
         assert window.window.opens.isoformat() not in answer.answer and f"{window.window.opens.month}月{window.window.opens.day}日" not in answer.answer, answer.answer
+
+
+def test_a_clause_leading_an_answer_states_no_value_the_answer_does_not_give(assistant: Assistant) -> None:
+    # after a topic, "它经费多少" is that topic's amount: the other level's amount sentence must not lead it
+    topic = next(t for t in CORPUS.topics if t.funding_wan and t.contacts and t.level == "key")
+    amounts = set(re.findall(r"\d+(?:\.\d+)?万元", squash("".join(q for f in CORPUS.facts if f.role == "funding_levels" for q in f.quotes))))
+    assert len(amounts) >= 2
+    first = assistant.ask(f"{topic.title}归哪个处？", session_id="lead-values")
+    assert topic.contacts[0].phone in first.answer
+    answer = assistant.ask("它经费多少？", session_id="lead-values")
+    stated = set(re.findall(r"\d+(?:\.\d+)?万元", squash(answer.answer)))
+    assert stated and len(stated) == 1, answer.answer
