@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from threading import Lock
 
@@ -38,6 +39,10 @@ OBLIGATION = re.compile(r"负责|不得|严禁|禁止|必须|须|应当|保证|�
 SUPPORT_VALUE_CHECK = True  # a supporting clause must hold the asked kind of value (STRICT_SUPPORT, below)
 SUPPORT_SAME_VALUES = True  # ... and no amount, phone or date the answer does not give ("它经费多少" after a key
 # project's topic is not led by the major projects' "20万元")
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKC", squash(text))
+
+
 _VALUE = re.compile(r"\d+(?:\.\d+)?万元|(?<!\d)\d{7,8}(?!\d)|\d{4}年\d{1,2}月\d{1,2}日")
 SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specific question
 SUPPORT_TOPIC_OWN = True  # a question naming a topic takes no lead from outside the topics
@@ -481,6 +486,7 @@ class QuoteFinder:
             return draft
         pids = list(dict.fromkeys([*draft.passages, *(h.passage.id for h in self.own_hits(hits, q)[:SUPPORT_DEPTH])]))
         text = squash(draft.text)
+        plain = _plain(draft.text)  # (values compared in half-width figures: "２０４２年４月２０日")
 
         def score(clause: str) -> float:
             return sum(self._idf[w] for w in qwords if w in clause)
@@ -503,7 +509,7 @@ class QuoteFinder:
                     own_best = max(own_best, sc)  # the draft says it already, in the fact's own words
                 elif sc > best_score and (not SUPPORT_VALUE_CHECK or attribute not in STRICT_SUPPORT
                                           or attribute in text_attributes(clause)) and not (
-                        SUPPORT_SAME_VALUES and any(v not in text for v in _VALUE.findall(squash(clause)))):
+                        SUPPORT_SAME_VALUES and any(v not in plain for v in _VALUE.findall(_plain(clause)))):
                     # (a date asked is not answered by a clause holding no date: "立项之后最晚哪天结束"
                     # shares 立项 with the pledge's penalties)
                     best_clause, best_pid, best_score = clause, pid, sc
