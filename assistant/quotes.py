@@ -37,13 +37,21 @@ LEAD_NEEDS_OWN_WORD = True  # a leading passage holds a word of what the questio
 CONSEQUENCE = re.compile(r"不(?:再|予)受理|取消[^。；;]{0,16}资格|撤销|追回|通报批评|警告|惩戒(?!执行期)|处罚|问责|追究")
 OBLIGATION = re.compile(r"负责|不得|严禁|禁止|必须|须|应当|保证|按规定")
 SUPPORT_VALUE_CHECK = True  # a supporting clause must hold the asked kind of value (STRICT_SUPPORT, below)
-SUPPORT_SAME_VALUES = True  # ... and no amount, phone or date the answer does not give ("它经费多少" after a key
-# project's topic is not led by the major projects' "20万元")
+SUPPORT_SAME_VALUES = True  # ... and, for a topic, no amount, phone or date other than the answer's ("它经费多少"
+# after a key project's topic is not led by the major projects' "20万元"; a general question's clause may add a
+# value another part asks: "几号截止、项目哪天前要完成")
 def _plain(text: str) -> str:
     return unicodedata.normalize("NFKC", squash(text))
 
 
-_VALUE = re.compile(r"\d+(?:\.\d+)?万元|(?<!\d)\d{7,8}(?!\d)|\d{4}年\d{1,2}月\d{1,2}日")
+_VALUES = (re.compile(r"\d+(?:\.\d+)?万元"), re.compile(r"(?<!\d)\d{7,8}(?!\d)"), re.compile(r"\d{4}年\d{1,2}月\d{1,2}日"))
+
+
+def _contradicts(clause: str, answer: str) -> bool:
+    """Whether the clause states an amount, phone or date other than those of that kind the answer gives (a
+    value of a kind the answer gives none of adds to it: the phone of "资源处负责哪个课题" leads the topic)."""
+    return any(given and any(v not in given for v in pattern.findall(clause))
+               for pattern in _VALUES if (given := pattern.findall(answer)))
 SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specific question
 SUPPORT_TOPIC_OWN = True  # a question naming a topic takes no lead from outside the topics
 WHO_FIELDS = True  # a form's blank naming who signs leads a "who" question
@@ -509,7 +517,7 @@ class QuoteFinder:
                     own_best = max(own_best, sc)  # the draft says it already, in the fact's own words
                 elif sc > best_score and (not SUPPORT_VALUE_CHECK or attribute not in STRICT_SUPPORT
                                           or attribute in text_attributes(clause)) and not (
-                        SUPPORT_SAME_VALUES and any(v not in plain for v in _VALUE.findall(_plain(clause)))):
+                        SUPPORT_SAME_VALUES and topic_ids and _contradicts(_plain(clause), plain)):
                     # (a date asked is not answered by a clause holding no date: "立项之后最晚哪天结束"
                     # shares 立项 with the pledge's penalties)
                     best_clause, best_pid, best_score = clause, pid, sc
