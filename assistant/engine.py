@@ -86,15 +86,6 @@ FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
 EXISTENCE_ASKED = True
 NOTICE_DATE_ASKED = True  # when the notice itself was issued is its dateline
 NAMED_CONDITIONS = True  # the rules reading a fact the question states rank the facts they quote
-# Out of scope likeliest and the best fact found by shared words alone: not covered. Off: neutral to negative on the
-# cross-fit (dev..dev31: 6 236 off, 6 235 on) and it refused core English questions on ingested notices, whose
-# English glosses are thinner ("Can an enterprise be the applicant unit?" on notice_2062).
-WEAK_EVIDENCE_OOS = False
-WEAK_FEATURES = frozenset({"retrieval", "intent"})
-# ... with a passage far ahead on those shared words counted as no stronger ("Is there a mid-term review?" gets the
-# districts' review window): off, the cross-fit lost one answer to it and gained none (dev..dev31: 6 235 either way)
-WEAK_DOMINANT = False
-_NOTICE_ITSELF = re.compile(r"\b(?:this|the) (?:notice|circular|document)\b")  # (what it is about is in scope)
 _EXISTENCE_NOUN = re.compile(r"((?:有没有|有无|是否有|有)[^，,。；;？?]{2,30}?的?)(?:题目|课题|选题)(?=(?:吗|么|呢)?\s*[?？]?\s*$)")
 # What follows a step is a step of the procedure or its time: "立项以后…" found in "严禁重复…申请专项资金立项
 # 支持" is a word of a rule, not a step, and the clause after it ("同一申报单位须通过单个推荐部门") no answer.
@@ -632,18 +623,6 @@ class Assistant:
         model_oos = (sure_kind == "out_of_scope" and (not topics or not TOPIC_WORD.search(q) and not facets
                                                        and sure >= TOPIC_WORDS_OOS_SURE)
                      and not u.offices and not stated_here)
-        # Out of scope likeliest, though not surely, and the best fact found by shared words alone (no trigger,
-        # asked value, entity or dominant passage): "Can the project be extended?" shares only "project" with
-        # the classified-content rule. Abstaining is better than a confidently wrong fact. (English only: the
-        # facts' English is a short gloss, where a shared "project" or "funds" says little; a Chinese question
-        # shares the notice's own words, and the cross-fit lost three Chinese answers to this.)
-        model_oos = model_oos or bool(
-            WEAK_EVIDENCE_OOS and lang == "en" and not follow_up and not u.rewritten_from and not u.elliptical
-            and asked_kind == "out_of_scope" and sure_kind is None
-            and not topics and not u.offices
-            and not u.levels and not personal and not asks_eligibility and not _NOTICE_ITSELF.search(q)
-            and (not ranked or set(k for k, v in ranked[0].features.items() if v > 0)
-                 <= WEAK_FEATURES | ({"dominant"} if WEAK_DOMINANT else set())))
         # With the asker's own facts stated, the asked part alone decides ("我35岁，在郑州一所高校，项目结余
         # 经费要交税吗": the stated city is a fact of theirs, the tax question is out of scope).
         # When they ask may-I, the clause that asks decides ("…已经超出合同期一年了，还能报今年的软科学吗": the
