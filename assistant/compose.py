@@ -286,7 +286,8 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
     if e.verdict == "unknown" and stated_any:
         # a rule the stated facts leave undecided by what no profile field holds (an age between the limits the
         # notice sets for men and for women): what decides it, as the rule says
-        needs = {r.id: set(r.needs) for r in corpus.rules}
+        # (a quota is that of the unit's kind: undecided while the kind is asked for)
+        needs = {r.id: {*r.needs, *(["org_type"] if r.check == "below_quota" else [])} for r in corpus.rules}
         open_rules = [r.message for r in e.rules if r.passed is None and r.message and not needs.get(r.id, set()) & set(e.missing)]
         if open_rules:
             lines.append(("待定：" if zh else "Undecided: ") + ("；" if zh else "; ").join(m.rstrip("。.") for m in open_rules))

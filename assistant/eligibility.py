@@ -35,12 +35,20 @@ def _field(rule: Rule) -> str:
     return rule.field
 
 
+# Kinds of unit that are registered as one of several others: the listed kind they may be registered as.
+REGISTERED_AS_ANY = {"new_rd_institution": "public_institution"}
+
+
 def _one_of(rule: Rule, p: Profile, lang: str) -> Outcome:
     field = _field(rule)
     value = getattr(p, field)
     if value is None:
         return None, "", [field]
     ok = value in rule.allowed
+    if not ok and value in REGISTERED_AS_ANY and REGISTERED_AS_ANY[value] in rule.allowed:
+        # A kind of unit the notice does not list, registered as one of several kinds, one of which it does
+        # ("新型研发机构" may be a 事业单位): undecided until the kind it is registered as is stated.
+        return None, "", [field]
     return ok, getattr(rule.pass_by_value.get(value, rule.pass_) if ok else rule.fail, lang), []
 
 
@@ -92,6 +100,8 @@ def _at_most(rule: Rule, p: Profile, lang: str) -> Outcome:
 def _below_quota(rule: Rule, p: Profile, lang: str) -> Outcome:
     field = _field(rule)
     used = getattr(p, field)
+    if p.org_type in REGISTERED_AS_ANY and p.org_type not in rule.quota_by_org_type:
+        return None, "", ["org_type"]  # its quota is that of the kind it is registered as
     if p.org_type is not None and p.org_type not in rule.quota_by_org_type and p.org_type not in rule.quota_by_named_unit:
         return None, "", []  # not a unit type with a quota: the org_type rule already decides
     missing = [f for f, v in (("org_type", p.org_type), (field, used)) if v is None]

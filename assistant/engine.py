@@ -58,7 +58,7 @@ from assistant.understand import (
     asked_attribute,
 )
 from corpus import Corpus, Fact, Topic, find_passages, load_corpus, squash
-from corpus.passages import with_figures
+from corpus.passages import LEVEL_EN, LEVEL_NAMES, with_figures
 from index import HybridRetriever, IndexConfig, open_index
 from index.embedders import make_embedder
 from index.retriever import Hit, fuse
@@ -136,6 +136,9 @@ CORE_OTHER_ATTRIBUTES: tuple[str | None, ...] = (None, "how")  # ... asking no v
 # the description's words)
 DESCRIBED_LEAD = 1.5
 DESCRIBED_POOL = 30  # passages read for it
+DELIVERABLE_DETAIL = True  # a topic's deliverable asked with words of another point: the sentence they find
+ABSENT_LEVELS = True  # a level this notice does not set, asked of: the levels it sets
+FIELD_FITS = True  # a question asking for a topic suiting the asker's field, which one suits, is no out-of-scope one
 FIT_POOL = 5  # passages a field retrieves; most of them one topic's make it the topic suiting the field
 UNNAMED_TOPIC_LISTS = True  # a described topic no title matches gets every topic's asked value
 CARRY_PART_TOPIC = True  # the one topic a sub-question's answer found is the subject of the parts after it
@@ -604,6 +607,18 @@ class Assistant:
                           language=cast(Language, lang),  # "zh" or "en" (Understanding.lang)
                           topic=topic_ids[0] if topic_ids else None), new_state
 
+        # 0b. A level other calls set that this one does not ("这次有没有一般项目？"), asked of, not applied for: the
+        #     levels the notice does set, and what each receives.
+        if ABSENT_LEVELS and u.absent_levels and not u.levels and not topics and not asks_eligibility and not u.foreign:
+            set_levels = [f for role in ("project_counts", "funding_levels") if (f := self.corpus.fact_by_role(role))]
+            if set_levels:
+                draft = facts_answer(set_levels, today, lang)
+                names = "、".join(LEVEL_NAMES[lv] for lv in u.absent_levels)
+                head = (f"通知未设{names}，只列了以下项目类别：" if lang == "zh" else
+                        f"The notice sets no {', '.join(LEVEL_EN[lv].lower() + 's' for lv in u.absent_levels)}; "
+                        "it lists these levels only: ")
+                return done(Draft(head + draft.text, draft.passages, rank_passages=False), Intent.TOPICS, support=False)
+
         # 1. Questions about something the notice does not say (unless the user is stating facts):
         #    an aspect it is silent on, or a place or programme it does not know.
         # The model learnt what is out of scope from questions on one notice; a notice that does state the
@@ -620,9 +635,13 @@ class Assistant:
                            and all(ranked[0].features.get(k, 0) > 0 for k in ("trigger", "retrieval", "attribute")))
         # (a topic found only by words of its title the question shares, asking nothing of a topic: "深圳有哪些
         # 概念验证中心" asks about Shenzhen's centres, not the concept-verification study)
+        # (a topic asked for that suits what the asker works on, and one does: "我研究科技型中小企业融资、风投和银行
+        # 产品，有对口的题吗" is a topic question, whatever words of the field the notice lacks)
+        fitting = bool(FIELD_FITS and not topics and not follow_up and (field := self.topics.field(q))
+                       and self._fitting_topic(field))
         model_oos = (sure_kind == "out_of_scope" and (not topics or not TOPIC_WORD.search(q) and not facets
                                                        and sure >= TOPIC_WORDS_OOS_SURE)
-                     and not u.offices and not stated_here)
+                     and not u.offices and not stated_here and not fitting)
         # With the asker's own facts stated, the asked part alone decides ("我35岁，在郑州一所高校，项目结余
         # 经费要交税吗": the stated city is a fact of theirs, the tax question is out of scope).
         # When they ask may-I, the clause that asks decides ("…已经超出合同期一年了，还能报今年的软科学吗": the
@@ -751,7 +770,8 @@ class Assistant:
             found = self._fitting_topic(field)
             if not found and (listing := self._listing("有哪些课题", [], lang)):
                 # no topic suits the field: the notice's topics are set, and these are they
-                head = f"通知中没有与“{field}”明显对应的课题。"
+                head = (f"通知中没有与“{field}”明显对应的课题。" if lang == "zh"
+                        else f"No topic of the notice clearly matches \"{field}\".")
                 return done(Draft(f"{head}\n{listing.text}", listing.passages), Intent.TOPICS, support=False)
         if found and hits and hits[0].passage.topic not in (None, found) and not _opens(q, described):
             found = None  # said after the subject, the description is the asker's guess ("…的是概念验证那个课题吧")
@@ -869,6 +889,8 @@ class Assistant:
                                       YESNO_OTHER and not V.SEEKS_VERDICT.search(q)))))
             # "Our institute has never used the system. What must we do first?": a step is asked
             or FIRST_STEPS and V.FIRST_STEP.search(q) is not None
+            # "我们在学院里做城市创新评价，哪个课题对口？": a topic suiting the asker's field is asked
+            or FIELD_FITS and bool(self.topics.field(q))
         ))
         return Asker(stated, asks, personal, other, introduced is not None and other)
 
@@ -1102,6 +1124,18 @@ class Assistant:
             # funding and contact, not the sentence of it that the question's words found)
             detail = None if set(wanted) & {"funding", "contact", "level", "deliverable", "title"} or (
                 EXISTENCE_ASKED and _EXISTENCE_NOUN.search(q)) else self._topic_detail(topic, q)
+            if DELIVERABLE_DETAIL and wanted == ["deliverable"] and not _EXISTENCE_NOUN.search(q):
+                # What the results are to serve ("孵化载体课题的成果要支撑出台哪些东西"): words beyond the ones asking
+                # for the deliverable find a sentence of the topic; that sentence, then what is delivered.
+                rest = q
+                for word in sorted(V.FACETS["deliverable"], key=len, reverse=True):
+                    rest = rest.replace(word, " ")
+                if (detail := self._topic_detail(topic, rest)) is not None:
+                    add(detail)
+                    if not any(self.corpus.passage(pid).text.find(r) >= 0 for pid in detail.passages
+                               for r in [*topic.outputs, *topic.reports]):
+                        add(topic_facet(topic, "deliverable", lang, parent, levels=self.corpus.levels))
+                    continue
             if detail and "content" in facets and topic.focus_quote and topic.passage_of.get(topic.focus_quote) in detail.passages:
                 # "具体要研究什么": the sentence found is the topic's focus, so the content is asked as a whole.
                 add(topic_facet(topic, "content", lang, parent, levels=self.corpus.levels))

@@ -83,7 +83,9 @@ _ORG: list[tuple[str, str]] = [
      r"independent researcher|(?:no|without|any) (?:institutional |organi[sz]ational )?affiliation|unaffiliated|"
      r"not affiliated|on my own behalf", "individual"),
     # (a school or hospital run privately, "民办中学", is registered as a 民办非企业单位)
-    (r"社会组织|协会|(?<!科)学会|基金会|民办|商会|ngo|association|society|foundation|non-profit", "social_organization"),
+    # (but a privately run university is a university: "民办高校", "民办本科院校")
+    (r"社会组织|协会|(?<!科)学会|基金会|民办(?!(?:本科|高职|普通)?(?:高校|大学|学院|高等院校|高等学校|职业技术学院))|商会|ngo|"
+     r"association|society|foundation|non-profit", "social_organization"),
     # an organ of government ("市直某局机关", "行政机关") is no unit the notice admits
     (r"行政机关|机关单位|政府机关|政府部门|局机关|委机关|(?:市|区|县)直[^，,。]{0,4}?机关|"
      r"government (?:department|agency|body|office|bureau)", "other"),
@@ -96,6 +98,11 @@ _ORG: list[tuple[str, str]] = [
      r"institute|academy|research center|research centre", "research_institute"),
     (r"事业单位|医院|图书馆|博物馆|党校|档案馆|public institution|hospital|public service unit", "public_institution"),
 ]
+_NEW_RD = re.compile(_ORG[0][0])
+# What the asker studies or works on, in English, to the end of its sentence ("I study how firms copy…",
+# "we research start-up companies' financing"): the subject of their work, not their unit.
+_STUDIED = re.compile(r"\b(?:i|we)(?: mainly| mostly| currently)? (?:study|studies|research|researches|"
+                      r"focus on|am (?:studying|researching)|are (?:studying|researching))\b[^.?!;]*")
 _OUTSIDE = re.compile(
     r"(?:洛阳|开封|新乡|许昌|南阳|平顶山|安阳|鹤壁|焦作|濮阳|漯河|三门峡|商丘|信阳|周口|驻马店|济源|北京|上海|天津|重庆|广州|深圳|"
     r"杭州|南京|武汉|西安|成都|长沙|合肥|济南|石家庄|太原|苏州|外地|外省|省外|外市|beijing|shanghai|luoyang|kaifeng|"
@@ -343,8 +350,13 @@ def extract_profile(text: str) -> Profile:
         if degree == "not_doctorate":
             degree = "master" if "硕士" in studied or "master" in studied else "bachelor" if "本科" in studied else "other"
         facts["degree"] = degree
-    if org := _first(_ORG, _singular(text)):  # ("Can companies apply?": a kind of unit named in the plural)
+    # (what the asker studies is no unit of theirs: "I study how firms learn from their peers")
+    if org := _first(_ORG, _singular(_STUDIED.sub(" ", text))):  # ("Can companies apply?": named in the plural)
         facts["org_type"] = org
+        if org == "new_rd_institution" and (form := _first(_ORG[1:], _singular(_STUDIED.sub(" ", _NEW_RD.sub(" ", text))))):
+            # A new R&D institution is registered as some other kind of unit; the kind it says it is
+            # registered as is its kind ("新型研发机构，登记为事业单位", "registered as a limited company").
+            facts["org_type"] = form
     personal = org or re.search(r"我|俺|咱|本人|本单位|我们|\bi\b|\bwe\b|\bour\b|\bmy\b", text)
     placed = _CITY_BODIES.sub(" ", text)  # ("郑州市公共信用信息数据库" places no one in Zhengzhou)
     if _OUTSIDE.search(placed) and personal:
@@ -431,7 +443,7 @@ def extract_profile(text: str) -> Profile:
         # ("没有重复申请市级资金": applying for it again is what the rule forbids)
         r"(?:没有|没|未|从未|未曾|不曾|从没)\s*(?:重复)?(?:获得|获|拿到|得到|拿过|拿|申报)(?:过)?\s*(?:任何)?(?:市级|市里|市财政)|"
         # ("没重复申请过财政资金": a second application for the same money is the case the rule forbids)
-        r"(?:没有|没|未|从未|未曾|不曾|从没)\s*重复(?:申报|申请)(?:过)?\s*(?:任何)?(?:市级|市里|市)?财政|not (?:been |previously |ever been |already )?city[- ]funded|"
+        r"(?:没有|没|未|从未|未曾|不曾|从没)\s*重复(?:申报|申请)(?:过)?\s*(?:任何)?(?:市级|市里|市)?财政|(?:not|never) (?:been |previously |ever been |already )?city[- ]funded|"
         r"no (?:other |additional |further |earlier |prior |previous )?(?:city|municipal)[- ](?:funding|funds|money|support|grants?)|"
         r"(?:市里|市级|市财政|市科技局)[^，,。；;]{0,4}?(?:没有|没|未|从未|从没)(?:给过|资助|支持|拨|给)|"
         # "拿的是省社科联的资助，不是市里的钱"
@@ -468,7 +480,9 @@ def extract_profile(text: str) -> Profile:
                    r"(?:只|仅|就)(?:通过|经过|走|透过|经|由)\s*(?:一个|单个|1个|一家)[^，,。；;和与及、]{0,8}?推荐|"
                    # "只通过所在区科技局推荐": one body, named with no other beside it
                    r"(?:只|仅|统一)(?:通过|经过|走|透过|经|由)[^，,。；;和与及、两几多]{1,10}?推荐|"
-                   r"(?:through|use|via|with) (?:only |just )?(?:one|a single|a sole|one single) (?:recommending )?department|"
+                   # ("we go through just one district S&T bureau")
+                   r"(?:through|use|via|with) (?:only |just )?(?:one|a single|a sole|one single) (?:[\w&.-]+ ){0,3}?"
+                   r"(?:department|bureau|body|authority|channel)\b|"
                    r"\b(?:a |one )?(?:single|sole|one) recommending (?:department|bureau|body|authority)", text):
         facts["recommending_departments"] = 1
     _counts(text, facts)

@@ -62,7 +62,16 @@ _DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:�
                            r"(?<=研究)[\u4e00-\u9fff、]{4,}?(?=\s*[，,]\s*(?:有没有|有)(?:对应|相应|相关|合适|对口)的?(?:子?课题|选题|题目|方向))")
 # A question asking for a topic that suits the asker's field ("我是做法学的，有没有适合的题目", "搞金融的，有对口的课题
 # 吗"): the field is what the asker says they work on, or what the topic should fit.
-FIT_ASKED = re.compile(r"(?:适合|对口|合适|匹配|沾边|相关|相近|贴近)[^，,。？?]{0,8}?(?:题目|课题|选题|方向|题)")
+FIT_ASKED = re.compile(r"(?:适合|对口|合适|匹配|沾边|相关|相近|贴近)[^，,。？?]{0,8}?(?:题目|课题|选题|方向|题)|"
+                       # ("哪个选题比较对口")
+                       r"(?:题目|课题|选题|方向)[^，,。？?]{0,4}?(?:适合|对口|合适|匹配|沾边|相近|贴近)")
+FIT_ASKED_EN = re.compile(r"\b(?:matching|suitable|relevant|fitting|right|corresponding|appropriate|related)\s+"
+                          r"(?:sub-?\s?topics?|topics?|projects?|calls?)\b|"
+                          r"\b(?:sub-?\s?topics?|topics?|projects?)\s+(?:that\s+|which\s+)?(?:fits?|matches|suits?)\b|"
+                          r"\b(?:fits?|matches|suits?)\s+(?:my|our)\s+(?:research|field|work|area|expertise)\b")
+# What the asker works on, in English, to the end of its sentence ("I study how firms copy and learn from their peers").
+_FIELD_EN = re.compile(r"\b(?:i|we)(?: mainly| mostly| currently)?\s+(?:study|research|work on|focus on|speciali[sz]e in|"
+                       r"do research on|am (?:studying|researching|working on)|are (?:studying|researching|working on))\s+([^.?!;]+)")
 _FIELD = (
     # "我是做法学的", "我们团队长期做科技金融和风险投资方面的研究", "本人从事乡村治理研究"
     re.compile(r"(?:我|我们|团队|本人|课题组)[^，,。？?]{0,6}?(?:做|学|搞|研究|从事|专攻|主攻)"
@@ -72,6 +81,10 @@ _FIELD = (
     # "适合法学方向的题目", "想做科技型企业融资方面的研究"
     re.compile(r"(?:适合|对口|跟|和|与|想做)([\u4e00-\u9fff、和与]{2,12}?)(?:方面|方向|专业|领域|相关|有关|沾边)"),
 )
+# ... else what the asker says they work on, to the end of that clause ("我研究科技型中小企业融资、风投和银行产品，",
+# "我在某学院做区域创新评价，")
+_FIELD_CLAUSE = re.compile(r"(?:^|[，,。；;\s])(?:我|我们|团队|本人|课题组)[^，,。？?]{0,12}?(?:做|搞|研究|从事|专攻|主攻)"
+                           r"([\u4e00-\u9fff、和与]{3,24})(?=[，,。；;？?]|$)")
 # The asker's wish before a description: "想做…方面的课题", "我们打算报…相关的选题"
 _WISHED = re.compile(r"^(?:我|我们|本人|团队)?(?:想|打算|准备|计划|希望)(?:要)?(?:做|报|申报|申请|研究|搞|选)(?:一个|个)?")
 # Words that ask rather than describe ("哪个子课题", "每个子课题")
@@ -346,9 +359,14 @@ class TopicResolver:
     def field(q: str) -> str:
         """The asker's field in a question asking for a topic that suits it ("我是学法学的，有适合我的题吗" ->
         "法学"), or ""."""
-        if q.isascii() or not FIT_ASKED.search(q):
+        if q.isascii():
+            if not FIT_ASKED_EN.search(q):
+                return ""
+            return " ".join(m.group(1).strip() for m in _FIELD_EN.finditer(q))
+        if not FIT_ASKED.search(q):
             return ""
-        found = [m.group(1) for pattern in _FIELD for m in pattern.finditer(q)]
+        found = [m.group(1) for pattern in _FIELD for m in pattern.finditer(q)] or [
+            m.group(1) for m in _FIELD_CLAUSE.finditer(q)]
         return " ".join(dict.fromkeys(w for w in found if not _NOT_DESCRIBING.search(w)))
 
     def described(self, q: str) -> bool:

@@ -24,6 +24,7 @@ from assistant.extract import cn_number, extract_profile
 from assistant.models import Profile
 from assistant.topics import TopicResolver
 from corpus import INGEST_VOCAB_PATH, Corpus
+from corpus.passages import LEVEL_WORDS
 from index.spelling import Correction, SpellingCorrector
 from index.tokenize import canonical, normalize, words
 
@@ -142,7 +143,9 @@ _CALL_NOUN = re.compile(r"(\b(?:this|the|a|that|year's|annual|next|\d{4})\s+"
                         r"(?:(?:soft|science|soft-science|research|city|municipal|zhengzhou|current|new|annual|funding|"
                         r"year's|\d{4})\s+){0,3})call\b(?:\s+for\s+(?:proposals|applications))?")
 # (a year of the call between: "北京市2024年软科学研究计划")
-_CITY_CALL = re.compile(r"(?:市|的|市的)?\s*(?:(?:19|20)\d\d\s*年度?的?\s*)?(?:软科学|科技局|科技计划|科研计划|项目申报)")
+# (a year between, in figures or as this or next year's: "深圳市今年有软科学项目申报吗")
+_CITY_CALL = re.compile(r"(?:市|的|市的)?\s*(?:(?:(?:19|20)\d\d|今|明|本)\s*年度?的?\s*)?(?:有没有|有|也有)?\s*"
+                        r"(?:软科学|科技局|科技计划|科研计划|项目申报)")
 _TAG = re.compile(r"^(?:对吧|是吧|对不对|是不是|是吗|对吗|没错吧|没错吗|对么|是么|right|correct)\s*[?？]?$", re.ASCII | re.I)
 # Whole sentences (each with its closing mark): "We registered last year. Do we need to register again?"
 _SENTENCES = re.compile(r"[^。.!！?？]+[。.!！?？]*")
@@ -285,6 +288,7 @@ class Understanding:
     after: str = ""  # a step the question asks what follows ("上传完附件以后还要做什么" -> "上传完附件")
     topics: list[str] = field(default_factory=list)
     levels: list[str] = field(default_factory=list)
+    absent_levels: list[str] = field(default_factory=list)  # levels of other calls this notice does not set ("一般项目")
     offices: list[str] = field(default_factory=list)
     profile: Profile = field(default_factory=Profile)
     foreign: list[str] = field(default_factory=list)  # places and programmes the notice does not know
@@ -312,7 +316,8 @@ class Understanding:
             out.append(f"ranked on: {self.focus}")
         out.append(f"attribute: {self.attribute or '-'}{' (yes/no)' if self.yesno else ''}"
                    f"{' (status now)' if self.status else ''}")
-        ents = {"topics": self.topics, "levels": self.levels, "offices": self.offices, "foreign": self.foreign,
+        ents = {"topics": self.topics, "levels": self.levels, "levels not set": self.absent_levels,
+                "offices": self.offices, "foreign": self.foreign,
                 "profile": [f"{k}={v}" for k, v in self.profile.model_dump(exclude_none=True).items()]}
         out.append("entities: " + "; ".join(f"{k}: {', '.join(map(str, v))}" for k, v in ents.items() if v) or "-")
         return out
@@ -456,6 +461,18 @@ class Understander:
                         found.append((m.start(), m.end(), level))
         # "子课题" are key projects in this family of notices, but naming one is a topic, not a level.
         return sorted(found)
+
+    def absent_levels(self, q: str) -> list[str]:
+        """Project levels other calls set that this notice does not ("这次有没有一般项目？", "Is there a youth
+        project?"), named as a level: the word with 项目 or 课题 after it."""
+        out = []
+        for word, level in LEVEL_WORDS:
+            if level in self.corpus.levels:
+                continue
+            en = level.replace("_", "[- ]")
+            if re.search(rf"{word}(?:项目|课题|类项目)|\b{en} (?:projects?|category|class)\b", q):
+                out.append(level)
+        return out
 
     def unsupported(self, attribute: str | None) -> bool:
         """An attribute the notice never states (no address, no person's name in it): asking for one
@@ -942,6 +959,7 @@ class Understander:
             u.attribute = "phone" if u.attribute == "phone" else "office"
         u.document, u.clause = self.inside_document(q)
         u.levels = list(dict.fromkeys(level for _, _, level in self.levels_in(q)))
+        u.absent_levels = self.absent_levels(q)
         u.foreign = foreign + self.topics.unknown_numbers(q)
         if guess and u.foreign and GUESSED_FOREIGN and all(f in guess.group() for f in u.foreign) and (
                 guess.start() >= 4 and self.names_something(described) or self.about_programme(described, asking=False)):

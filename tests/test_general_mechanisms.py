@@ -2323,3 +2323,74 @@ def test_a_clause_leading_an_answer_states_no_value_the_answer_does_not_give(ass
     answer = assistant.ask("它经费多少？", session_id="lead-values")
     stated = set(re.findall(r"\d+(?:\.\d+)?万元", squash(answer.answer)))
     assert stated and len(stated) == 1, answer.answer
+
+
+def test_what_the_asker_studies_and_how_a_unit_is_registered_decide_its_kind() -> None:
+    from assistant.extract import extract_profile
+
+    # the subject of the asker's research names no unit of theirs
+    assert extract_profile("i study how start-up companies raise money. is there a topic for me?").org_type is None
+    assert extract_profile("we are a company and we study industrial policy").org_type == "enterprise"
+    # a privately run university is a university; a privately run middle school is not
+    assert extract_profile("我在一所民办大学当老师").org_type == "university"
+    assert extract_profile("我们是一所民办中学").org_type == "social_organization"
+    # a new R&D institution is the kind it says it is registered as
+    assert extract_profile("我们是新型研发机构").org_type == "new_rd_institution"
+    assert extract_profile("我们是新型研发机构，登记为事业单位").org_type == "public_institution"
+    assert extract_profile("a new r&d institution registered as a limited company").org_type == "enterprise"
+    # English ways of saying one recommending body and no city money
+    assert extract_profile("we apply through only one district s&t bureau").recommending_departments == 1
+    assert extract_profile("the project was never city-funded").already_city_funded is False
+
+
+def test_a_unit_kind_registered_as_several_is_undecided_where_one_of_them_may_apply(assistant: Assistant) -> None:
+    from assistant.models import Profile
+
+    org = next(r for r in CORPUS.rules if r.check == "one_of" and r.field == "org_type")
+    assert "public_institution" in (org.allowed or []) and "new_rd_institution" not in (org.allowed or [])
+    e = assistant.checker.check(Profile(org_type="new_rd_institution", located_in_zhengzhou=True), dt.date(2024, 9, 10))
+    assert e.verdict == "unknown"
+    assert "org_type" in e.missing
+    # stated as a company, the same institution is not an admitted unit
+    assert assistant.checker.check(Profile(org_type="enterprise"), dt.date(2024, 9, 10)).verdict == "ineligible"
+
+
+def test_a_topic_suiting_the_askers_field_is_found_in_any_order_and_language(assistant: Assistant) -> None:
+    peer = next(t for t in CORPUS.topics if "同群效应" in t.title)
+    answer = assistant.ask("I study how tech firms imitate each other's innovation. Is there a matching topic?")
+    assert answer.intent == Intent.TOPICS and answer.eligibility is None
+    assert peer.title in answer.answer
+    # the topic word before the word of fitting, and the field said in a clause of its own
+    indicator = next(t for t in CORPUS.topics if "指标评价" in t.title)
+    answer = assistant.ask("我们在学院里做城市创新能力评价和排名，哪个课题比较对口？")
+    assert indicator.title in answer.answer, answer.answer
+    # no topic suits: said in the asker's language
+    answer = assistant.ask("We research marine fisheries. Is there a suitable topic?")
+    assert answer.intent == Intent.TOPICS and answer.answer.startswith("No topic of the notice")
+
+
+def test_another_citys_call_asked_for_this_year_is_out_of_scope(assistant: Assistant) -> None:
+    assert "深圳" in CORPUS.clean_notice or "北京" in CORPUS.clean_notice
+    city = "深圳" if "深圳" in CORPUS.clean_notice else "北京"
+    for q in (f"{city}市今年有软科学项目吗？", f"{city}明年有没有软科学计划"):
+        assert assistant.ask(q).intent == Intent.OUT_OF_SCOPE, q
+
+
+def test_a_level_the_notice_does_not_set_gets_the_levels_it_does(assistant: Assistant) -> None:
+    assert "general" not in CORPUS.levels and "youth" not in CORPUS.levels
+    for q in ("今年有青年项目吗？", "Is there a general project category?"):
+        answer = assistant.ask(q)
+        assert answer.intent == Intent.TOPICS, q
+        for level in CORPUS.levels:
+            amount = re.search(r"\d+(?:\.\d+)?万元", next(f for f in CORPUS.facts if f.role == "funding_levels").zh)
+            assert amount and amount.group() in answer.answer, (q, level)
+
+
+def test_a_topics_deliverable_asked_with_what_it_serves_gets_that_sentence(assistant: Assistant) -> None:
+    topic = next(t for t in CORPUS.topics if "孵化载体" in t.title)
+    sentence = next(pid for quote, pid in topic.passage_of.items() if "为出台" in quote)
+    answer = assistant.ask("孵化载体课题成果要支持出台什么文件")
+    assert "为出台" in answer.answer and sentence in [c.id for c in answer.citations]
+    # the deliverable alone asked: the clause naming it, not the whole sentence
+    plain = assistant.ask("孵化载体那个课题的成果是什么？")
+    assert topic.reports[0] in plain.answer and "为出台" not in plain.answer
