@@ -609,7 +609,8 @@ class Assistant:
 
         # 0b. A level other calls set that this one does not ("这次有没有一般项目？"), asked of, not applied for: the
         #     levels the notice does set, and what each receives.
-        if ABSENT_LEVELS and u.absent_levels and not u.levels and not topics and not asks_eligibility and not u.foreign:
+        if (ABSENT_LEVELS and u.absent_levels and not u.levels and not topics and not asks_eligibility and not u.foreign
+                and self.understander.absent_level_asked(q)):
             set_levels = [f for role in ("project_counts", "funding_levels") if (f := self.corpus.fact_by_role(role))]
             if set_levels:
                 draft = facts_answer(set_levels, today, lang)
@@ -1130,12 +1131,13 @@ class Assistant:
                 rest = q
                 for word in sorted(V.FACETS["deliverable"], key=len, reverse=True):
                     rest = rest.replace(word, " ")
-                if (detail := self._topic_detail(topic, rest)) is not None:
+                detail = self._topic_detail(topic, rest)
+                said = "".join(self.corpus.passage(pid).text for pid in detail.passages) if detail else ""
+                # (the sentence must name every deliverable: else they are asked for, not the sentence)
+                if detail and topic.reports and all(r in said for r in topic.reports):
                     add(detail)
-                    if not any(self.corpus.passage(pid).text.find(r) >= 0 for pid in detail.passages
-                               for r in [*topic.outputs, *topic.reports]):
-                        add(topic_facet(topic, "deliverable", lang, parent, levels=self.corpus.levels))
                     continue
+                detail = None
             if detail and "content" in facets and topic.focus_quote and topic.passage_of.get(topic.focus_quote) in detail.passages:
                 # "具体要研究什么": the sentence found is the topic's focus, so the content is asked as a whole.
                 add(topic_facet(topic, "content", lang, parent, levels=self.corpus.levels))

@@ -99,6 +99,10 @@ _ORG: list[tuple[str, str]] = [
     (r"事业单位|医院|图书馆|博物馆|党校|档案馆|public institution|hospital|public service unit", "public_institution"),
 ]
 _NEW_RD = re.compile(_ORG[0][0])
+# A title the asker hopes for, not one they hold: "my promotion to full professor", "before I'm promoted to
+# associate professor", "to become a professor".
+_GOAL_TITLE = re.compile(r"\b(?:promotion|promoted|promote|become|becoming)\s+(?:to\s+|as\s+)?(?:an?\s+)?(?:full\s+|associate\s+)?"
+                         r"(?:professor|researcher|research fellow|senior title|associate senior title)\b")
 # What the asker studies or works on, in English, to the end of its sentence ("I study how firms copy…",
 # "we research start-up companies' financing"): the subject of their work, not their unit.
 _STUDIED = re.compile(r"\b(?:i|we)(?: mainly| mostly| currently)? (?:study|studies|research|researches|"
@@ -339,7 +343,7 @@ def extract_profile(text: str) -> Profile:
         age = dt.date.today().year - int(m.group(1) or m.group(2)) - 1
         if 16 <= age <= 100:
             facts["age"] = age
-    if title := _first(_TITLES, text):
+    if title := _first(_TITLES, _GOAL_TITLE.sub(" ", text)):  # (a title sought is not the asker's)
         # "副教授" also contains "教授": the associate pattern is checked by position-first match,
         # so make sure a senior match is not just the tail of an associate title.
         if title == "senior" and re.search(r"副(?:教授|研究员|主任医师)", text) and not re.search(r"(?<!副)(?:教授|研究员)", text):

@@ -193,6 +193,11 @@ _THIS_PROGRAMME = (r"这个(?:项目|计划|通知|申报)|这个(?=是|$)|这�
 # The programme named in English, with its year and place: "the 2024 Zhengzhou soft science projects"
 _EN_PROGRAMME_NAME = re.compile(r"\b(?:the |this |our )?(?:\d{4} )?(?:[a-z]+ )?soft[- ]science(?: research)?"
                                 r"(?: plan| programme| program)?(?: projects?| programmes?| programs?| plan| call)?\b")
+# The call itself, applied for by its short name ("apply for the soft science project", "apply to this soft science
+# programme"): the name adds nothing to what is asked.
+_APPLY_FOR_CALL = re.compile(r"(\bapply(?:ing)?)\s+(?:for|to)\s+" + _EN_PROGRAMME_NAME.pattern)
+
+
 def _formal_name_out(m: re.Match[str]) -> str:
     """A programme name as a formal title (with its year, its city, or "研究计划") is blanked; a short mention
     ("软科学项目", "soft science projects") is left: a notice's rules say it too ("限申报1项软科学项目")."""
@@ -238,7 +243,8 @@ _CALL_AFTER_YEAR = re.compile(r"(?<=度)|[^，,。？?]{0,8}?(?:申报|软科学
 _CALL_RIGHT_AFTER_YEAR = re.compile(r"\s*(?:的)?\s*(?:[\u4e00-\u9fff]{2,3}市的?)?(?:软科学|申报通知|申报指南|申报工作|征集|指南|通知|计划项目)")
 # What an English question seeks to obtain: "apply for a …", "get an …" (up to four words, to a preposition; not
 # "register for the platform": registering is a step of any call)
-_EN_SOUGHT = re.compile(r"\b(?:apply(?:ing)? for|get|getting|obtain|renew|book|buy)\s+(?:a|an|the)\s+"
+# (with or without an article: "How do I apply for high-tech enterprise certification?")
+_EN_SOUGHT = re.compile(r"\b(?:apply(?:ing)? for|get|getting|obtain|renew|book|buy)\s+(?:(?:a|an|the)\s+)?"
                         r"((?:(?!(?:as|to|for|in|at|through|with|from|by|of|under|on|and|or|if|so)\b)[a-z][a-z'&-]*\s*){1,4})",
                         re.ASCII)
 SOUGHT_UNKNOWN = True  # a thing sought that the notice's English never names is out of scope ...
@@ -473,6 +479,16 @@ class Understander:
             if re.search(rf"{word}(?:项目|课题|类项目)|\b{en} (?:projects?|category|class)\b", q):
                 out.append(level)
         return out
+
+    def absent_level_asked(self, q: str) -> bool:
+        """Whether a level this notice does not set is asked to exist ("这次有没有一般项目", "还设青年项目吗", "Is
+        there a youth project?"), not a point of it ("一般课题对职称有没有要求" asks of a requirement)."""
+        words = "|".join(word for word, level in LEVEL_WORDS if level not in self.corpus.levels)
+        en = "|".join(level.replace("_", "[- ]") for _, level in LEVEL_WORDS if level not in self.corpus.levels)
+        return bool(words and re.search(
+            rf"(?:有没有|有无|是否(?:有|设)|是不是(?:还)?有|还有|还设|设没设|设有|没有|有)\s*(?:{words})(?:项目|课题|类)|"
+            rf"\b(?:is|are) there (?:a |an |any )?(?:{en}) (?:projects?|category|class)\b|"
+            rf"\bany (?:{en}) projects?\b", q))
 
     def unsupported(self, attribute: str | None) -> bool:
         """An attribute the notice never states (no address, no person's name in it): asking for one
@@ -930,6 +946,9 @@ class Understander:
                 and (rest := self._named_call.sub(_formal_name_out, u.focus)) != u.focus
                 and (len(_CJK.findall(rest)) >= 3 or not _CJK.search(rest) and len(re.findall(r"[a-z]{2,}", rest)) >= 3)):
             u.focus = rest  # every question is about the programme: its name would rank the notice's preamble
+        elif (PROGRAMME_NAME_UNRANKED and u.lang == "en" and not foreign
+              and (rest := _APPLY_FOR_CALL.sub(r"\1", u.focus)) != u.focus):
+            u.focus = rest  # "How do I apply for the soft science project?" asks how to apply, of this call
         if GENERAL_ASK_UNRANKED and len(_CJK.findall(rest := V.ASKED_AS_RULE.sub("", u.focus))) >= 2:
             u.focus = rest  # "职称方面是如何规定的" is ranked on 职称方面: any sentence says 规定
         if CONTRAST_ASKS and (found := list(_CONTRAST.finditer(u.focus))) and _tells_only(u.focus[: found[-1].start()]) \

@@ -135,3 +135,4 @@ NOTICE_ISSUED = re.compile(
     r"(?:通知|文件|公告)(?:是|都)?(?:什么时候|啥时候|何时|哪天|哪一天|哪个月|几月几号|几号|几月份?)(?:才)?(?:发|印发|发布|下发|出|公布|发出)|"
     r"\bwhen (?:was|is|did) (?:this|the) (?:notice|call|document|circular) (?:issued|published|released|put out|dated|come out)\b|"
     r"\b(?:date|issue date) of (?:the|this) (?:notice|document|circular)\b")
+

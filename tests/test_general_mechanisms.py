@@ -2394,3 +2394,18 @@ def test_a_topics_deliverable_asked_with_what_it_serves_gets_that_sentence(assis
     # the deliverable alone asked: the clause naming it, not the whole sentence
     plain = assistant.ask("孵化载体那个课题的成果是什么？")
     assert topic.reports[0] in plain.answer and "为出台" not in plain.answer
+
+
+def test_the_call_applied_for_by_its_short_english_name_asks_how_to_apply(assistant: Assistant) -> None:
+    plain = assistant.ask("How do we apply?")
+    named = assistant.ask("How do we apply for the soft science project?")
+    assert named.intent == plain.intent == Intent.PROCESS
+    assert [c.id for c in named.citations][:1] == [c.id for c in plain.citations][:1]
+
+
+def test_a_thing_sought_without_an_article_and_a_title_hoped_for(assistant: Assistant) -> None:
+    from assistant.extract import extract_profile
+
+    assert assistant.ask("How can our lab apply for national key laboratory accreditation?").intent == Intent.OUT_OF_SCOPE
+    assert extract_profile("will this help my promotion to full professor?").title is None
+    assert extract_profile("i'm an associate professor").title == "associate_senior"
