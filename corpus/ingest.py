@@ -176,7 +176,7 @@ def with_years(text: str, year: int | str | None) -> str:
 # said first ("自本通知印发之日起开始，至2036年4月15日17:00截止", "自通知发布之日起开始受理，截至…"), or said
 # "即日起至2072年4月30日17:00" ("from this day": the notice's own date, as its dateline gives it)
 _FROM_ISSUE = re.compile(r"(?:自\s*(?:本)?通知(?:发布|印发|下发)之日起|(?<![\u4e00-\u9fff])(?:自|从)?即日起)\s*(?:(?:开始|开放|启动)?(?:受理|申报|填报)?\s*[，,]\s*)?"
-                         r"(?:至|到|截至|截止(?:到|至|时间为|日期为)?)\s*" + DATE + _TIME + r"(?:\s*(?:前|截止|止|结束))?")
+                         r"(?:至|到|截至|截止(?:到|至|时间为|日期为)?)\s*" + DATE + _WEEKDAY + _TIME + r"(?:\s*(?:前|截止|止|结束))?")
 # An article's own label at the start of its text ("第四条 "), and another article named inside it ("按第五条规定的时间")
 _ARTICLE_LABEL = re.compile(r"^\s*第[一二三四五六七八九十百\d]+条\s*")
 _CITED_ARTICLE = re.compile(r"第[一二三四五六七八九十百\d]+条")
@@ -261,6 +261,9 @@ def _zh_date(y: str | int, m: str | int, d: str | int) -> str:
 # ------------------------------------------------------------------------------------------ facts
 # A sentence introducing the unit types as a list ("…具有独立法人资格的以下单位：", "…并属于以下类型之一：")
 LIST_INTRO = r"(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构|类型|类别)(?:之一)?[：:]?$"
+# Unit types named as those who recommend or review ("高等院校、科研院所直接推荐"), and a sentence saying who may apply
+_RECOMMENDING_TYPES = re.compile(r"(?:高等院校|高校|高等学校|科研院所|研究院所)[^。，,；;]{0,4}?(?:直接|自行|统一|可)?(?:推荐|审核后)")
+_MAY_APPLY = re.compile(r"申报对象|申报主体|申报单位(?:条件|范围|须为|应为|必须为|限于|仅限)|申报范围|(?:可以|可|能)(?:作为申报单位|申报)")
 # Role -> (intent, pattern over a passage's text, where: notice | guide | any). First match wins;
 # "all" roles take every matching passage. Order matters: specific before general.
 FACT_PATTERNS: list[tuple[str, str, str, str]] = [
@@ -526,6 +529,9 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             hits = sorted((p for p in hits if not p.text.rstrip().endswith(("：", ":")) or re.search("法人[^。]{0,12}" + LIST_INTRO, p.text)),
                           # a heading ("（一）申报单位条件") names no unit type: the sentence below does
                           key=lambda p: (not any(w in p.text for w, _ in ORG_WORDS) and not re.search(LIST_INTRO, p.text),
+                                         # (a step where the unit types recommend, "高等院校、科研院所直接推荐", says
+                                         # through whom, not who may apply: after a sentence that says who may)
+                                         bool(_RECOMMENDING_TYPES.search(p.text)) and not _MAY_APPLY.search(p.text),
                                          bool(EXCLUSION.search(p.text))))
         hit = hits[0] if hits else None
         if hit is None:
@@ -563,7 +569,9 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         if role == "paper_materials" and not any(_COPIES.search(q) for q in quotes):
             # how many paper copies, said where another article or step sends them ("将第八条第（一）项材料的纸质版
             # 一式两份…报送至…"), when the fact's own sentences do not say it
-            quotes += [_body(p.text) for p in passages if _in(p, where) and not p.topic and "纸质" in p.text
+            # (or under a heading of its own that names them, "六、纸质材料报送" over "…加盖单位公章，一式两份，报送至…")
+            quotes += [_body(p.text) for p in passages if _in(p, where) and not p.topic
+                       and ("纸质" in p.text or "纸质" in p.section.rpartition(" > ")[2])
                        and _COPIES.search(p.text) and _body(p.text) not in quotes][:1]
         if (intent == "rules" and role not in MORE_SENTENCES and _LIST_ITEM.match(hit.text) and re.search(r"[。；;]$", hit.text)
                 and len(_body(hit.text)) >= ITEM_SENTENCE_MIN):  # (an item's sentence, not a part's "3.2 申报材料。")
@@ -588,11 +596,13 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
                        and _body(p.text) not in quotes][:1]
             # who may not apply, said in a sentence of its own ("企业不在本年度…申报范围之内"), in its item or, when
             # not there, anywhere in the notice ("2.问：企业…能申报吗？答：不能。…不受理企业、社会团体…以及个人的申报")
-            beside = [_body(p.text) for p in passages if _same_item(p, hit) and p is not hit
+            # (not when the hit says it itself: "…和其他事业单位。企业、社会组织和个人不能作为申报单位")
+            says_excluded = bool(EXCLUSION.search(hit.text) and _EXCLUDED_TYPES.search(hit.text))
+            beside = [_body(p.text) for p in passages if _same_item(p, hit) and p is not hit and not says_excluded
                       and EXCLUSION.search(p.text) and any(w in p.text for w, _ in ORG_WORDS + PERSON_WORDS)
                       and _body(p.text) not in quotes][:1]
             quotes += beside or [_body(p.text) for p in passages if p.id.startswith("n-") and not p.topic and p is not hit
-                                 and EXCLUSION.search(p.text) and _EXCLUDED_TYPES.search(p.text)][:1]
+                                 and not says_excluded and EXCLUSION.search(p.text) and _EXCLUDED_TYPES.search(p.text)][:1]
             if not beside and len(quotes) == len(set(quotes)) and not any(EXCLUSION.search(x) for x in quotes[1:]):
                 # ... or an item under a heading that excludes ("哪些情况不能报？" over "企业、社会组织及个人申报")
                 under = [_body(p.text) for p in passages if p.id.startswith("n-") and not p.topic and p is not hit
@@ -646,6 +656,10 @@ _NOTE_TAIL = re.compile(r"[（(][^（）()]*[)）]$")
 
 # The clause before a range that names only who acts, not the step: "由市科技局于", "市科技局将于", "由各推荐部门于"
 _AGENT_ON = re.compile(r"^(?:由|请)?[\u4e00-\u9fff（）()]{0,16}?(?:局|委|厅|部门|处|办|中心|单位|机构|小组)(?:拟|将|定|计划)?于$")
+# The clause before a range that only restates a span said before it ("网上申报截止后3个工作日内，即4月13日至4月15日"):
+# the step is the item's own label ("推荐部门审核推荐："), not that connective nor the span's anchor
+_RESTATED = re.compile(r"^(?:即|亦即|也即|也就是|具体为|具体时间为)$")
+_ITEM_LABEL = re.compile(r"^\s*([^：:。，,；;|｜]{2,16})[：:]")
 # ... and the step it does, said after the dates: "组织专家进行评审" (the verb that sets it going left off)
 _DONE_AFTER = re.compile(r"^\s*(?:前|内|期间)?\s*(?:组织|开展|统一|集中)?\s*([\u4e00-\u9fff]{2,12}?)(?=[。；;，,（(]|$)")
 
@@ -686,6 +700,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 # ("由市科技局于6月8日至6月19日组织专家进行评审": the clause before the dates says who, the words after
                 # them what is done: the step is "专家评审")
                 name = re.sub(r"(?<=[\u4e00-\u9fff])进行(?=[\u4e00-\u9fff])", "", done.group(1))
+            if _RESTATED.match(name) and (label := _ITEM_LABEL.match(_body(p.text[: m.start()]))):
+                name = label.group(1).strip()
             y2, m2 = m.group(4) or m.group(1), m.group(5) or m.group(2)
             if re.fullmatch(r"[于在]", name) and any(f.get("window") and (f["window"]["opens"], f["window"]["closes"]) == (
                     _iso(m.group(1), m.group(2), m.group(3)), _iso(y2, m2, m.group(6))) for f in found.facts):
@@ -695,7 +711,9 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             name = (_NOTE_TAIL.sub("", row.group(1)).strip() if row else name) or "申报"
             if (batch := _batch_of_section(original.section)) and batch not in name:
                 name = batch + name  # "（二）第二批 > 1. 网上填报时间：…": the second batch's window, called so
-            if re.search(r"填报|申报|提交|报送", name) and not found.fact("submission_window"):
+            if re.search(r"填报|申报|提交|报送", name) and not found.fact("submission_window") and not from_issue:
+                # (not when the call's own window opened on the notice's date above: "网上申报：自本通知印发之日起至…",
+                # read once the dateline is; a later "纸质材料报送：4月20日至4月24日" is a step of its own)
                 role = "submission_window"
             elif re.search(r"审核|推荐|评审", name) and not found.fact("review_window"):
                 role = "review_window"

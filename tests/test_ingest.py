@@ -3315,3 +3315,62 @@ def test_a_kind_of_project_asked_of_states_nothing_of_the_askers_funding() -> No
     assert extract_profile("Is a Class C project funded by the city?").already_city_funded is None
     assert extract_profile("Are key projects funded by the city?").already_city_funded is None
     assert extract_profile("Our project was already funded by the city, can we apply again?").already_city_funded is True
+
+
+# A notice whose conditions are said only in a closing 问/答 section, its steps dated from the notice's own date or
+# with weekdays, a step that names the unit types recommending, and its paper copies under a heading of their own.
+_FAQ_ONLY = [
+    "某市科学技术局", "关于开展2093年度某市软科学研究计划项目申报工作的通知",
+    "一、项目设置",
+    "本年度共发布研究课题3项，其中重大项目1项、一般项目2项。重大项目每项资助9万元，一般项目每项资助3万元。",
+    "二、时间安排",
+    "（一）网上申报：自本通知印发之日起至2093年4月10日（星期五）17:00止，逾期系统自动关闭。",
+    "（二）推荐部门审核推荐：网上申报截止后3个工作日内，即4月13日（星期一）至4月15日（星期三）。",
+    "（三）纸质材料报送：4月20日（星期一）至4月24日（星期五）。",
+    "三、申报程序",
+    "（一）填报。项目负责人在线填写申报书。",
+    "（二）推荐。各区科技主管部门审核后在线推荐；高等院校、科研院所直接推荐。",
+    "四、纸质材料报送",
+    "由系统导出申报书，加盖单位公章，一式两份，报送至市科技局规划科（某市某路1号101室）。",
+    "五、常见问题解答",
+    "问：哪些单位可以申报？",
+    "答：申报单位须为在某市行政区域内注册、具有独立法人资格的高等院校、科研院所、医疗卫生机构和其他事业单位。"
+    "企业、社会组织和个人不能作为申报单位，但可以作为合作单位参与研究。",
+    "问：单位或个人有失信记录的能申报吗？",
+    "答：不能。申报单位或项目负责人被列入信用“黑名单”的，不得申报。",
+    "某市科学技术局",
+    "2093年3月16日",
+]
+
+
+def test_a_window_from_the_notices_date_to_a_weekday_is_the_calls_and_a_later_dated_step_is_not() -> None:
+    found, _, _ = extract("\n".join(_FAQ_ONLY))
+    # "自本通知印发之日起至2093年4月10日（星期五）17:00止": the weekday between the date and the time of day
+    window = found.fact("submission_window")
+    assert window and (window["window"]["opens"], window["window"]["closes"]) == ("2093-03-16", "2093-04-10"), window
+    # the paper copies' dates after it are a step of their own, not the call's window
+    assert not any(f["window"]["opens"] == "2093-04-20" for f in found.facts if f["role"] == "submission_window")
+
+
+def test_a_range_restating_a_span_after_the_deadline_is_named_by_its_items_label() -> None:
+    found, _, _ = extract("\n".join(_FAQ_ONLY))
+    # "推荐部门审核推荐：网上申报截止后3个工作日内，即4月13日…至4月15日…": not a step called "即"
+    review = found.fact("review_window")
+    assert review and review["window"]["name_zh"] == "推荐部门审核推荐", review
+    assert review["window"]["opens"] == "2093-04-13" and review["window"]["closes"] == "2093-04-15"
+
+
+def test_who_may_apply_said_only_in_an_answer_beats_a_step_where_the_unit_types_recommend() -> None:
+    found, _, _ = extract("\n".join(_FAQ_ONLY))
+    applicants = found.fact("applicants")
+    assert applicants and applicants["quotes"][0].startswith("问：哪些单位可以申报？答：申报单位须为"), applicants
+    # (the answer says who may not apply itself: no other answer that only mentions "个人" joins it)
+    assert not any("失信" in q for q in applicants["quotes"]), applicants["quotes"]
+    org = next(r for r in found.rules if r["id"] == "org_type")
+    assert org["allowed"] == ["university", "research_institute", "public_institution"], org
+
+
+def test_paper_copies_under_a_heading_naming_the_paper_materials_are_said_with_them() -> None:
+    found, _, _ = extract("\n".join(_FAQ_ONLY))
+    paper = found.fact("paper_materials")
+    assert paper and any("一式两份" in q for q in paper["quotes"]), paper["quotes"]
