@@ -61,7 +61,9 @@ def check_corpus(directory: str | os.PathLike[str], profile_fields: Iterable[str
         if not fact.quotes:
             continue  # already reported
         # (a quote's amount in Chinese numerals, "人民币捌万元", holds the answer's "8万元")
-        held = _answer_numbers(" ".join(fact.quotes)) | _answer_numbers(arabic_numbers(" ".join(fact.quotes)))
+        # (quotes parted by a full stop, as below: a phone closing one, "…| 0371-68812301", and a table row's number
+        # opening the next, "4 | …", squashed together are no phone)
+        held = _answer_numbers("。".join(fact.quotes)) | _answer_numbers(arabic_numbers("。".join(fact.quotes)))
         for lang in ("zh", "en"):
             extra = _answer_numbers(getattr(fact, lang)) - held
             if extra:

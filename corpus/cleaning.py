@@ -11,6 +11,7 @@ is kept so that citations stay verbatim (the contract lets whitespace differ, no
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import unicodedata
@@ -30,6 +31,7 @@ _OPEN_TAIL = re.compile(r"[，,、（(“《]$")
 _INNER_PUNCT = re.compile(r"[，,；;]")
 _DATE_LEAD = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日.")
 _DATE_ONLY = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?$")  # a signature's date line
+_SIGNATURE_NAME = re.compile(r"[\u4e00-\u9fff（）()]{2,24}(?:局|委员会|委|厅|办公室|政府|中心|院)")  # ... under its issuer's name
 # A line that starts one of these opens a new block; it can never be the tail of a broken sentence.
 _BLOCK_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[—\-–－]+\s*第\s*\d{1,3}\s*页|[(（](?:[一二三四五六七八九十]+|\d{1,2})[)）]|\d+\s*[.、]|子课题|子选题|(?:选题|课题|方向)\s*\d|附件|研究内容|项目经费|联系单位|- |"
@@ -321,6 +323,57 @@ def _tab_rows(lines: list[str]) -> list[str]:
             close()
     close()
     return out
+
+
+# A table pasted as a spreadsheet's CSV export: a header line, then rows of as many comma-parted cells, a cell holding
+# a comma quoted ("1,\"郑州市…研究,兼论…\",重点项目,12,…", a quote inside one doubled). Written as the "a | b | c"
+# rows a table of the notice is read as, each cell as the export holds it (its quotes gone, its commas kept).
+CSV_MIN_ROWS = 2  # rows under the header; a header and one row is a line of prose as well as a table
+
+
+def _csv_cells(line: str) -> list[str] | None:
+    """The cells of a CSV export's line, or None for a line no such export writes: no comma, a bar or a tab (another
+    table's), fewer than two cells, or a cell with space after its comma (English prose: "…, and …")."""
+    text = line.strip(" \t\u3000\xa0")
+    if "," not in text or "|" in text or "｜" in text or "\t" in text:
+        return None
+    try:
+        cells = next(csv.reader([text], strict=True))
+    except (csv.Error, StopIteration):
+        return None
+    if len(cells) < 2 or any(c != c.strip() for c in cells) or not any(cells):
+        return None
+    return cells
+
+
+def _csv_rows(lines: list[str]) -> list[str]:
+    out = list(lines)
+    k = 0
+    while k < len(lines):
+        header = _csv_cells(lines[k])
+        if header is None or not all(header) or any(re.fullmatch(r"[\d.]+", c) for c in header):
+            k += 1
+            continue
+        rows = []
+        j = k + 1
+        while j < len(lines) and (cells := _csv_cells(lines[j])) is not None and len(cells) == len(header):
+            rows.append((j, cells))
+            j += 1
+        if len(rows) >= CSV_MIN_ROWS:
+            out[k] = " | ".join(header)
+            units = {i: m.group(1) for i, c in enumerate(header) if (m := _HEADER_UNIT.search(c))}
+            for at, cells in rows:
+                out[at] = " | ".join(c + units[i] if i in units and _BARE_FIGURE.match(c) else c
+                                     for i, c in enumerate(cells) if c)
+        k = max(j, k + 1)
+    return out
+
+
+# A spreadsheet's figure with no unit, its column's header naming the unit in brackets ("资助金额（万元）" over "12",
+# "限报数量（项）" over "7"): the figure in that unit ("12万元", "7项"), as the header has the reader read it. (Only
+# in a CSV export, whose cells hold the spreadsheet's numbers; a table typed into the notice keeps its cells as typed.)
+_HEADER_UNIT = re.compile(r"[（(]\s*(万元|元|项|个|人|家|周岁|岁|天|%|％)\s*[)）]\s*$")
+_BARE_FIGURE = re.compile(r"^\d+(?:\.\d+)?$")
 
 
 # A label spaced out to the width of the longest one ("电　　话：", "联 系 人："): its characters, as one word
@@ -733,7 +786,7 @@ def _clean_lines(raw: str) -> list[str]:
     text = "\n".join(_EDGE_MARKUP.sub("", ln) if "&" in ln or "<" in ln else ln for ln in text.split("\n"))
     text = _FONT_SIZE.sub("", text)
     lines = [_SPACED_LABEL.sub(lambda m: re.sub(r"\s", "", m.group(0)), re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip())
-             for ln in _aligned_rows(_tab_rows(text.split("\n")))]
+             for ln in _aligned_rows(_tab_rows(_csv_rows(text.split("\n"))))]
     lines = published_order(_without_translation(_without_mail_header(lines)))
     running = _running_lines(lines)
     # (before page furniture goes: a row's number alone on its line, "3", is no page number there; the
@@ -751,13 +804,18 @@ def _clean_lines(raw: str) -> list[str]:
     whole = {_unmark(ln) for ln in kept if _HEADING_MARK.match(ln) or _EMPHASIS.fullmatch(ln) or PUBLISHED.match(ln)
              or ARTICLE_BYLINE.match(ln) or MARKED_HEADING.match(_EMPHASIS.sub(r"\1", ln))}
     joined: list[str] = []
-    for ln in map(_unmark, kept):
+    unmarked = [_unmark(ln) for ln in kept]
+    # A signature, the issuer's name over the date line ("郑州市科学技术局" / "2077年3月8日"): its own lines, never the
+    # tail of the line above it (an annex list's last item, "4. …联系方式", ends in an ideograph as a cut line does)
+    signing = {k for k in range(len(unmarked) - 1) if _SIGNATURE_NAME.fullmatch(unmarked[k])
+               and _DATE_ONLY.match(unmarked[k + 1].replace(" ", ""))}
+    for k, ln in enumerate(unmarked):
         # (a heading after a line closing with a colon, "有关事项通知如下：", starts its block: it is no label's value)
         if page is not None:
             joined.append(ln)  # (a web page's paragraphs are whole as its tags close them)
         elif joined and _BARE_LABEL.match(joined[-1]) and not _L1_HEADING.match(ln):
             joined[-1] += ln
-        elif joined and joined[-1] not in whole and ln not in bulleted and _is_cut(joined[-1], ln):
+        elif joined and joined[-1] not in whole and ln not in bulleted and k not in signing and _is_cut(joined[-1], ln):
             joined[-1] = _join(joined[-1], ln)
         else:
             joined.append(ln)

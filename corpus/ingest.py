@@ -43,6 +43,7 @@ from corpus.passages import (
     Passage,
     arabic_numbers,
     block_number,
+    cell_level,
     circled,
     defined_level_aliases,
     forwarded_start,
@@ -118,11 +119,18 @@ def _short_dotted(m: re.Match[str]) -> str:
     return f"{first[0]}月{first[1]}日—{last[0]}月{last[1]}日"
 
 
+# A schedule table's row with its start and its end in cells side by side ("网上申报 | 2077-03-15 09:00 | 2077-04-20 17:00",
+# under "阶段 | 开始 | 截止"): the window the two dates bound, read as one range ("…9:00至2077年4月20日17:00")
+_CELL_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}\s*[:：]\s*\d{2})?\s*"
+_CELL_RANGE = re.compile(r"((?:^|(?<=[|｜\t]))\s*" + _CELL_DATE + r")[|｜\t](?=\s*" + _CELL_DATE + r"(?:[|｜\t]|$))")
+
+
 def read_dates(text: str) -> str:
     """`text` with dates written with dots or Chinese numerals as the notice's usual "2042年3月16日" (and a
     two-column row's label followed by a colon, as a labelled line's)."""
     text = _LABEL_CELL.sub(r"\1：", text) if len(re.split(r"[|｜\t]", text)) == 2 else text
     text = _DOTTED_DATE.sub(lambda m: f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日", text)
+    text = _CELL_RANGE.sub(r"\1至", text)
     text = _SHORT_DOTTED_RANGE.sub(_short_dotted, text)
     text = _SHORT_DOTTED_DAY.sub(lambda m: f"{int(m.group(1))}月{int(m.group(2))}日", text)
     text = _CN_DATE.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)) + f"年{number_of(m.group(2))}月"
@@ -486,6 +494,10 @@ def _addressed(p: Passage) -> bool:
     return p.text.rstrip().endswith(("：", ":")) and not re.search("法人[^。]{0,12}" + LIST_INTRO, p.text)
 
 
+# A sentence leaving its figures to an annex ("各单位按附件3所列限额申报", "限额详见附件3")
+_ANNEX_REFERENCE = re.compile(r"(?:按|按照|依|依照|见|详见|参见)\s*附件\s*(\d{1,2})(?!\d)")
+
+
 def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     notes = _footnotes(passages)
     refers_to_guide = _refers_to_guide(passages)
@@ -549,6 +561,10 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             quotes += [_body(p.text) for p in passages if (_same_item(p, hit, points=True) or listing and p.section.startswith(
                 hit.section + " > ")) and p.order > hit.order and re.search(MORE_SENTENCES[role], p.text)
                 and _body(p.text) not in quotes]
+        if role in MORE_SENTENCES and (ref := _ANNEX_REFERENCE.search(hit.text)):
+            # "各单位按附件3所列限额申报": the annex it points to says the rest (its table's rows)
+            quotes += [_body(p.text) for p in passages if re.match(r"附件\s*" + ref.group(1) + r"(?!\d)", p.section)
+                       and not p.topic and p is not hit and re.search(MORE_SENTENCES[role], p.text) and _body(p.text) not in quotes]
         if role == "paper_materials" and not any(_due(q) for q in quotes):
             # when they are due, said in the schedule ("纸质材料报送截止时间：2070年5月8日", or after another step:
             # "网上截止后5个工作日内报送纸质材料"), when the fact's own sentences do not say it
@@ -1505,6 +1521,7 @@ _LEVEL_CHOICE = re.compile(r"(?:" + LEVEL_ALTERNATION + r")项目[^。；;]{0,30
 
 
 # The sentence saying what a topic's closing tag holds ("每个课题名称后的括号内标注其项目类别和每项资助额度")
+_AMOUNT_CELL = re.compile(r"(?:每项)?(\d+(?:\.\d+)?)\s*万元(?:\s*/\s*项)?")  # a table's cell holding an amount alone
 _TAGS_SAID = re.compile(r"(?:课题|选题|题目)(?:名称)?后[^。；;]{0,12}(?:标注|注明|列明)[^。；;]{0,16}(?:资助|经费|额度|金额)")
 
 
@@ -1621,6 +1638,22 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
             amounts[level] = tags[0][0]
             found.level_quotes[level] = tags[0][1]
             quotes += [_body(p.text) for p in passages if not p.topic and _TAGS_SAID.search(p.text)][:1] + [tags[0][1]]
+    by_row: dict[str, list[tuple[float, Passage]]] = {}
+    for p in passages:
+        if p.topic and p.kind == "heading" and (row_cells := table_cells(p.text)) and (
+                row_level := next((x for c in row_cells if (x := cell_level(c, found.aliases))), None)) and (
+                said_amounts := [float(a.group(1)) for c in row_cells if (a := _AMOUNT_CELL.fullmatch(arabic_numbers(c)))]):
+            by_row.setdefault(row_level, []).append((said_amounts[0], p))
+    for row_level, rows in by_row.items():
+        if row_level not in amounts and len({v for v, _ in rows}) == 1:
+            # a level's amount said only in its topics' table rows ("1 | 郑州市…研究 | 重点项目 | 12万元 | …"), each the
+            # same: the table's header (what its columns hold) and the level's first row say it
+            first = rows[0][1]
+            amounts[row_level] = rows[0][0]
+            found.level_quotes[row_level] = _body(first.text)
+            header = [_body(x.text) for x in passages if x.order < first.order and not x.topic
+                      and x.section == first.section.rpartition(" > ")[0] and table_cells(x.text)][-1:]
+            quotes += [*header, _body(first.text)]
     if quotes:
         fact = _make_fact("funding_levels", "funding", list(dict.fromkeys(quotes)), vocab)
         # in English with the amounts themselves (an English question's answer states them, as the curated one does)

@@ -169,7 +169,10 @@ SUPPLEMENT_TITLE = re.compile(r"^(?:关于)?[^。；，,]{0,50}(?:补充通知|�
                               r"(?:延长|延期|调整|变更|推迟)[^。；，,]{0,40}(?:通知|公告))$")
 # The title of an annex that sets out the call's terms the notice leaves to it: "申报要素一览表", "2050年度申报须知",
 # "申报条件及要求"
-TERMS_ANNEX = re.compile(r"(?:\d{4}年度?)?[\u4e00-\u9fff]{0,10}?申报(?:要素|须知|条件|要求|事项)(?:[及和与][\u4e00-\u9fff]{2,6})?"
+# (or one of them, an annex each, as a letter leaves its schedule, its quotas and its contacts to tables annexed:
+# "2077年度…计划申报时间安排", "…申报限额", "…联系方式")
+TERMS_ANNEX = re.compile(r"(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}?(?:申报(?:要素|须知|条件|要求|事项|时间安排|时间节点|进度安排|日程安排|限额|"
+                         r"指标|名额)|时间安排|进度安排|申报限额|限额分配|联系方式|咨询方式)(?:[及和与][\u4e00-\u9fff]{2,6})?"
                          r"(?:一览表|明细表|表|清单|说明)?")
 # The labels a topic's contact field opens with ("联系处室：", "归口处室：")
 CONTACT_LABELS = r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室|牵头处室|牵头单位|手机|移动电话)"

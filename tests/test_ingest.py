@@ -3374,3 +3374,125 @@ def test_paper_copies_under_a_heading_naming_the_paper_materials_are_said_with_t
     found, _, _ = extract("\n".join(_FAQ_ONLY))
     paper = found.fact("paper_materials")
     assert paper and any("一式两份" in q for q in paper["quotes"]), paper["quotes"]
+
+
+# A short letter whose facts sit in annexes pasted as CSV exports: a topic list with bare amounts under a 万元 header
+# and quoted cells holding commas, a schedule with start and end columns in ISO dates, a quota table with bare counts
+# under a 项 header, a contacts table; the letter points to them ("按附件3所列限额申报").
+_CSV_LETTER = [
+    "某市科学技术局",
+    "关于组织申报2096年度某市软科学研究计划项目的函",
+    "各有关单位：",
+    "本年度项目分重点项目、一般项目两类，课题、时间安排、申报限额和联系方式见附件表格。现将申报条件函告如下：",
+    "1. 申报单位须为在某市行政区域内注册、具有独立法人资格的高等院校、科研院所和其他事业单位。",
+    "2. 项目负责人须为申报单位在职人员，年龄不超过56周岁。",
+    "3. 各单位按附件3所列限额申报，超出限额的不予受理。",
+    "特此函告。",
+    "附件：1. 2096年度某市软科学研究计划课题清单",
+    "2. 2096年度某市软科学研究计划申报时间安排",
+    "3. 2096年度某市软科学研究计划申报限额",
+    "4. 2096年度某市软科学研究计划联系方式",
+    "某市科学技术局",
+    "2096年3月2日",
+    "附件1",
+    "2096年度某市软科学研究计划课题清单",
+    "序号,课题名称,类别,资助金额（万元）,责任处室,联系电话",
+    '1,"某市低空经济场景开放研究,兼论空域协同",重点项目,11,规划处,0371-60000961',
+    "2,某市创新券通用通兑研究,重点项目,11,资源处,0371-60000962",
+    '3,"某市""科技副总""选派成效研究",一般项目,3.5,人才处,0371-60000963',
+    "附件2",
+    "2096年度某市软科学研究计划申报时间安排",
+    "阶段,开始,截止,说明",
+    '网上申报,2096-03-10 09:00,2096-04-15 17:00,"系统到期自动关闭,逾期不予受理"',
+    "专家评审,2096-05-06,2096-05-20,市科技局组织",
+    "附件3",
+    "2096年度某市软科学研究计划申报限额",
+    "单位类型,限报数量（项）,说明",
+    "高等院校,6,各类别合并计算",
+    "科研院所,2,各类别合并计算",
+    "附件4",
+    "2096年度某市软科学研究计划联系方式",
+    "事项,单位,联系人,联系电话",
+    '业务咨询,市科技局法规处,"赵老师,钱老师",0371-60000970',
+    "系统技术支持,某市科技信息中心,孙工,0371-60000971",
+]
+
+
+def test_a_csv_export_is_read_as_a_table_its_quoted_cells_whole() -> None:
+    """Lines pasted from a spreadsheet's CSV export (a header, rows of as many cells, a cell holding a comma quoted,
+    a quote in it doubled) are the "a | b | c" rows a table is read as; English prose, a lone comma-parted line, and
+    rows of another width are not."""
+    lines = clean_lines("\n".join(_CSV_LETTER))
+    assert "1 | 某市低空经济场景开放研究,兼论空域协同 | 重点项目 | 11万元 | 规划处 | 0371-60000961" in lines
+    assert '3 | 某市"科技副总"选派成效研究 | 一般项目 | 3.5万元 | 人才处 | 0371-60000963' in lines
+    assert "业务咨询 | 市科技局法规处 | 赵老师,钱老师 | 0371-60000970" in lines
+    assert "阶段 | 开始 | 截止 | 说明" in lines
+    prose = ["Each major project receives RMB 250,000, each key project RMB 80,000.",
+             "It is funded, reviewed, and published.", "Then, again, later."]
+    assert clean_lines("\n".join(prose)) == prose
+    lone = ["限额如下（单位：项）：", "高等院校6项,科研院所3项,新型研发机构2项", "", "超出限额的不予受理。"]
+    assert not any("|" in ln for ln in clean_lines("\n".join(lone)))  # (one line of cells: no header, no rows)
+    found, _, _ = extract("\n".join(_CSV_LETTER))
+    titles = [t["title"] for t in found.topics]
+    assert titles[0] == "某市低空经济场景开放研究,兼论空域协同" and titles[2] == '某市"科技副总"选派成效研究', titles
+
+
+def test_a_bare_figure_under_a_header_naming_its_unit_is_in_that_unit() -> None:
+    """A CSV export's "12" under "资助金额（万元）", "7" under "限报数量（项）": the figure in the header's unit; a
+    figure that has its unit, or a column with none, is left as it is."""
+    lines = clean_lines("\n".join(["序号,课题名称,类别,资助额度（万元）,处室",
+                                   "1,某市甲研究,重点项目,12,规划处", "2,某市乙研究,一般项目,5万元,资源处",
+                                   "说明", "年度,课题数,备注", "2096,3,无", "2097,4,无"]))
+    assert lines[1] == "1 | 某市甲研究 | 重点项目 | 12万元 | 规划处" and lines[2].endswith("5万元 | 资源处")
+    assert lines[5:] == ["2096 | 3 | 无", "2097 | 4 | 无"]
+    found, _, _ = extract("\n".join(_CSV_LETTER))
+    assert [(t["level"], t.get("funding_wan")) for t in found.topics] == [("key", 11.0), ("key", 11.0), ("general", 3.5)]
+
+
+def test_a_levels_amount_said_only_in_its_topics_rows_is_the_levels_funding() -> None:
+    """No sentence says what a level's project gets; each of its topics' rows says the same amount: that is the
+    level's funding, quoted from the table's header and the level's first row, and said in English."""
+    found, _, _ = extract("\n".join(_CSV_LETTER))
+    funding = found.fact("funding_levels")
+    assert funding is not None
+    assert funding["quotes"][0] == "序号 | 课题名称 | 类别 | 资助金额（万元） | 责任处室 | 联系电话"
+    assert any("重点项目 | 11万元" in q for q in funding["quotes"]) and any("一般项目 | 3.5万元" in q for q in funding["quotes"])
+    assert "Key project: CNY 110,000" in funding["en"] and "General project: CNY 35,000" in funding["en"]
+
+
+def test_a_schedule_rows_start_and_end_cells_bound_its_window() -> None:
+    """"网上申报 | 2096-03-10 09:00 | 2096-04-15 17:00" under "阶段 | 开始 | 截止": a window from the one to the other,
+    named by its step's cell."""
+    assert read_dates("网上申报 | 2096-03-10 09:00 | 2096-04-15 17:00 | 说明") == \
+        "网上申报 | 2096年3月10日 09:00 至 2096年4月15日 17:00 | 说明"
+    assert read_dates("专家评审 | 2096-05-06 | 2096-05-20") == "专家评审 | 2096年5月6日 至 2096年5月20日"
+    assert read_dates("2096-05-06 | 专家评审 | 2096-05-20") == "2096年5月6日 | 专家评审 | 2096年5月20日"  # (not side by side)
+    found, _, _ = extract("\n".join(_CSV_LETTER))
+    window = found.fact("submission_window")
+    assert window and window["window"]["opens"] == "2096-03-10" and window["window"]["closes"] == "2096-04-15"
+    assert any(f.get("window", {}).get("opens") == "2096-05-06" and "专家评审" in f["zh"] for f in found.facts)
+
+
+def test_an_annex_the_letter_leaves_its_schedule_quotas_and_contacts_to_is_read_as_the_notice(tmp_path: Path) -> None:
+    """Annexes titled as the call's schedule, quotas or contacts ("…申报时间安排", "…申报限额", "…联系方式") are the
+    notice's own terms; a sentence pointing to one for its figures ("按附件3所列限额申报") is said with its rows."""
+    found, corpus = _ingested(tmp_path, _CSV_LETTER)
+    quota = found.fact("quota")
+    assert quota and any(q.startswith("高等院校 | 6项") for q in quota["quotes"]), quota["quotes"]
+    rule = next(r for r in found.rules if r["id"] == "org_quota")
+    assert rule["quota_by_org_type"] == {"university": 6, "research_institute": 2}
+    business = found.fact("contact_business")
+    tech = found.fact("contact_tech")
+    assert business and "0371-60000970" in business["zh"] and tech and "0371-60000971" in tech["zh"]
+    verdict = EligibilityChecker(corpus).check(Profile(org_type="university", org_quota_used=6), dt.date(2096, 3, 20))
+    assert next(r for r in verdict.rules if r.id == "org_quota").passed is False
+
+
+def test_a_signature_is_never_the_tail_of_the_annex_list_above_it() -> None:
+    """"4. …联系方式" (ends in an ideograph, as a cut line does) over "某市科学技术局" and "2096年3月2日": the issuer and
+    the date are the signature's own lines, the notice's date found."""
+    lines = clean_lines("\n".join(_CSV_LETTER))
+    at = lines.index("4. 2096年度某市软科学研究计划联系方式")
+    assert lines[at + 1: at + 3] == ["某市科学技术局", "2096年3月2日"]
+    found, _, _ = extract("\n".join(_CSV_LETTER))
+    assert found.fact("issue_date")
