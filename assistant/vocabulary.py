@@ -132,7 +132,7 @@ WINDOW_END = re.compile(r"最后(?:一天|几天|两天|一刻|关头|时刻|时
 # When the notice itself was issued ("通知啥时候发的", "这份文件哪天印发的", "When was this notice published?"): the
 # notice as the subject, then a verb of issuing, asked of a time (not when applications are published or sent).
 NOTICE_ISSUED = re.compile(
-    r"(?:通知|文件|公告)(?:是|都)?(?:什么时候|啥时候|何时|哪天|哪一天|哪个月|几月几号|几号|几月份?)(?:才)?(?:发|印发|发布|下发|出|公布|发出)|"
+    r"(?:通知|文件|公告|函|通告)(?:是|都)?(?:什么时候|啥时候|何时|哪天|哪一天|哪个月|几月几号|几号|几月份?)(?:才)?(?:发|印发|发布|下发|出|公布|发出)|"
     r"\bwhen (?:was|is|did) (?:this|the) (?:notice|call|document|circular) (?:issued|published|released|put out|dated|come out)\b|"
     r"\b(?:date|issue date) of (?:the|this) (?:notice|document|circular)\b")
 
