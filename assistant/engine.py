@@ -137,6 +137,7 @@ CORE_OTHER_ATTRIBUTES: tuple[str | None, ...] = (None, "how")  # ... asking no v
 DESCRIBED_LEAD = 1.5
 DESCRIBED_POOL = 30  # passages read for it
 DELIVERABLE_DETAIL = True  # a topic's deliverable asked with words of another point: the sentence they find
+W_HOLDER_ON = True  # a fact limiting another kind of holder than the one a count is asked of goes beside one that does not
 ABSENT_LEVELS = True  # a level this notice does not set, asked of: the levels it sets
 FIELD_FITS = True  # a question asking for a topic suiting the asker's field, which one suits, is no out-of-scope one
 FIT_POOL = 5  # passages a field retrieves; most of them one topic's make it the topic suiting the field
@@ -490,6 +491,9 @@ class Assistant:
             self.quotes.names_other_form(q, self.corpus.passage(pid).section) for pid in c.fact.about_ids))]
         list_asked = _has(q, V.LIST_WORDS) or V.COUNTED_HOLDERS.search(q) is not None
         facts = select(ranked, listing=list_asked)
+        penalised = {c.fact.id for c in ranked if c.features.get("holder", 0.0) < 0}
+        if W_HOLDER_ON and len(facts) > 1 and any(f.id not in penalised for f in facts):
+            facts = [f for f in facts if f.id not in penalised]  # (a count of one holder is not the other's limit)
         issued_asked = bool(NOTICE_DATE_ASKED and u.attribute == "date" and V.NOTICE_ISSUED.search(q))
         if issued_asked and (issued := self.corpus.fact_by_role("issue_date")) is not None:
             facts = [issued]  # "通知啥时候发的": the notice's own date, not a window it sets
@@ -554,6 +558,10 @@ class Assistant:
         # 提交": not the sentence about submitting early, which a dates fact rests on).
         lead_hits = [] if issued_asked else [h for h in hits if not (sure_kind and (o := self._owners.get(h.passage.id))
                                                                       and kinds.get(o.intent, 1.0) < RULED_OUT and o not in facts)]
+        # (nor a sentence limiting another kind of holder than the one a count is asked of: "一个单位最多报几个" is not
+        # led by the one-project-per-leader sentence)
+        other_holder = {c.fact.id for c in ranked if c.features.get("holder", 0.0) < 0}
+        lead_hits = [h for h in lead_hits if not ((o := self._owners.get(h.passage.id)) and o.id in other_holder)]
         top_score = ranked[0].score if ranked else 0.0
         top_longest = ranked[0].longest if ranked else 0
         asker = self._asker(u, facts, top_longest, state, sure_kind)

@@ -62,6 +62,13 @@ W_ENTITY_VALUE = 2.0  # cross-fitted dev..dev14: 0 -> 3226, 0.5-3 all 3227
 W_WHY = 5.0  # beside the attribute match: a why-question is answered by the purpose the notice states
 # (cross-fitted dev..dev13: 0, 2, 5, 8 all 3063; at 0 the two dev why-questions got the registration steps)
 W_STATED = 5.0  # cross-fitted dev..dev13: 0 -> 3045, 1.5 3050, 3 3049, 5 3049 (5: the failed rule leads a tie)
+# A count asked of one kind of holder ("一个单位最多报几个", "How many projects can one leader apply for?"): a fact
+# whose quotes limit only the other kind is not the answer.
+W_HOLDER = 4.0
+HOLDERS = {"unit": re.compile(r"单位|高校|院校|院所|大学|学院|研究所|研究院|\b(?:units?|universit(?:y|ies)|institut(?:e|es|ions?)|"
+                              r"schools?|colleges?|organi[sz]ations?)\b"),
+           "leader": re.compile(r"负责人|申请人|主持人|同一人|一个人|每人|\b(?:leaders?|pis?|applicants?|principal investigators?|"
+                                r"researchers?|persons?|people)\b")}
 W_CONDITION = 2.0  # a fact a rule quotes, when the question states a fact that rule reads
 ALSO_INTENT_SHARE = 0.7  # a fact's other kind counts this much of the model's belief in it (cross-fitted dev..dev18: 0 4008, 0.3 4008, 0.5 4009, 0.7 4010, 1 4005)
 FIRST_WINDOW_BREAKS_TIES = True
@@ -295,8 +302,13 @@ class FactRanker:
                 if fact.window:
                     cand(fact)
             attribute = attribute or "date"
+        asked_holders = {name for name, pattern in HOLDERS.items() if pattern.search(q)}
         for c in cands.values():
             attrs = self.attributes[c.fact.id]
+            if W_HOLDER and attribute == "count" and len(asked_holders) == 1:
+                limited = {name for name, pattern in HOLDERS.items() if any(pattern.search(x) for x in c.fact.quotes)}
+                if limited and not limited & asked_holders:
+                    c.features["holder"] = -1.0
             if attribute in attrs:
                 c.features["attribute"] = 1.0
                 if attribute == "why":
@@ -321,7 +333,7 @@ class FactRanker:
                        + W_NUMBERS * f.get("numbers", 0.0) + W_WINDOW * f.get("window", 0.0)
                        + W_DATE_WORDS * f.get("date_words", 0.0) + W_HEADING * f.get("heading", 0.0)
                        + W_STATED * f.get("stated", 0.0) + W_WHY * f.get("why", 0.0)
-                       + W_CONDITION * f.get("condition", 0.0)
+                       + W_CONDITION * f.get("condition", 0.0) + W_HOLDER * f.get("holder", 0.0)
                        + W_ENTITY_VALUE * f.get("entity_value", 0.0)
                        # (not for a fact of a kind the model rules out: "网上填好以后，是我自己提交还是单位统一提交"
                        # shares most words with the dated submission sentence, and asks who submits)

@@ -2409,3 +2409,13 @@ def test_a_thing_sought_without_an_article_and_a_title_hoped_for(assistant: Assi
     assert assistant.ask("How can our lab apply for national key laboratory accreditation?").intent == Intent.OUT_OF_SCOPE
     assert extract_profile("will this help my promotion to full professor?").title is None
     assert extract_profile("i'm an associate professor").title == "associate_senior"
+
+
+def test_a_count_asked_of_one_kind_of_holder_is_not_answered_by_the_others_limit(assistant: Assistant) -> None:
+    quota = next(f for f in CORPUS.facts if f.role == "quota")
+    leader = next(f for f in CORPUS.facts if any("负责人" in q and "一个项目" in q for q in f.quotes))
+    unit = assistant.ask("一个单位最多能报几个项目")
+    assert {c.id for c in unit.citations} & set(quota.passage_ids)
+    assert not any(squash(q) in squash(unit.answer) for q in leader.quotes), unit.answer
+    person = assistant.ask("How many projects may one project leader put forward?")
+    assert person.citations and person.citations[0].id in leader.passage_ids, person.answer
