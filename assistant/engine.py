@@ -560,8 +560,8 @@ class Assistant:
                                                                       and kinds.get(o.intent, 1.0) < RULED_OUT and o not in facts)]
         # (nor a sentence limiting another kind of holder than the one a count is asked of: "一个单位最多报几个" is not
         # led by the one-project-per-leader sentence)
-        other_holder = {c.fact.id for c in ranked if c.features.get("holder", 0.0) < 0}
-        lead_hits = [h for h in lead_hits if not ((o := self._owners.get(h.passage.id)) and o.id in other_holder)]
+        if W_HOLDER_ON:
+            lead_hits = [h for h in lead_hits if not ((o := self._owners.get(h.passage.id)) and o.id in penalised)]
         top_score = ranked[0].score if ranked else 0.0
         top_longest = ranked[0].longest if ranked else 0
         asker = self._asker(u, facts, top_longest, state, sure_kind)

@@ -98,7 +98,7 @@ _ORG: list[tuple[str, str]] = [
      r"institute|academy|research center|research centre", "research_institute"),
     (r"事业单位|医院|图书馆|博物馆|党校|档案馆|public institution|hospital|public service unit", "public_institution"),
 ]
-_NEW_RD = re.compile(_ORG[0][0])
+_NEW_RD = re.compile(_ORG[0][0])  # (the first kind above: a new R&D institution)
 # A title the asker hopes for, not one they hold: "my promotion to full professor", "before I'm promoted to
 # associate professor", "to become a professor".
 _GOAL_TITLE = re.compile(r"\b(?:promotion|promoted|promote|become|becoming)\s+(?:to\s+|as\s+)?(?:an?\s+)?(?:full\s+|associate\s+)?"
