@@ -137,7 +137,6 @@ CORE_OTHER_ATTRIBUTES: tuple[str | None, ...] = (None, "how")  # ... asking no v
 DESCRIBED_LEAD = 1.5
 DESCRIBED_POOL = 30  # passages read for it
 DELIVERABLE_DETAIL = True  # a topic's deliverable asked with words of another point: the sentence they find
-W_HOLDER_ON = True  # a fact limiting another kind of holder than the one a count is asked of goes beside one that does not
 ABSENT_LEVELS = True  # a level this notice does not set, asked of: the levels it sets
 FIELD_FITS = True  # a question asking for a topic suiting the asker's field, which one suits, is no out-of-scope one
 FIT_POOL = 5  # passages a field retrieves; most of them one topic's make it the topic suiting the field
@@ -491,9 +490,11 @@ class Assistant:
             self.quotes.names_other_form(q, self.corpus.passage(pid).section) for pid in c.fact.about_ids))]
         list_asked = _has(q, V.LIST_WORDS) or V.COUNTED_HOLDERS.search(q) is not None
         facts = select(ranked, listing=list_asked)
+        # A count asked of one kind of holder (rank.W_HOLDER): beside a fact limiting it, a fact limiting only the
+        # other kind is no part of the answer.
         penalised = {c.fact.id for c in ranked if c.features.get("holder", 0.0) < 0}
-        if W_HOLDER_ON and len(facts) > 1 and any(f.id not in penalised for f in facts):
-            facts = [f for f in facts if f.id not in penalised]  # (a count of one holder is not the other's limit)
+        if len(facts) > 1 and any(f.id not in penalised for f in facts):
+            facts = [f for f in facts if f.id not in penalised]
         issued_asked = bool(NOTICE_DATE_ASKED and u.attribute == "date" and V.NOTICE_ISSUED.search(q))
         if issued_asked and (issued := self.corpus.fact_by_role("issue_date")) is not None:
             facts = [issued]  # "通知啥时候发的": the notice's own date, not a window it sets
@@ -560,11 +561,12 @@ class Assistant:
                                                                       and kinds.get(o.intent, 1.0) < RULED_OUT and o not in facts)]
         # (nor a sentence limiting another kind of holder than the one a count is asked of: "一个单位最多报几个" is not
         # led by the one-project-per-leader sentence)
-        if W_HOLDER_ON:
-            lead_hits = [h for h in lead_hits if not ((o := self._owners.get(h.passage.id)) and o.id in penalised)]
+        lead_hits = [h for h in lead_hits if not ((o := self._owners.get(h.passage.id)) and o.id in penalised)]
         top_score = ranked[0].score if ranked else 0.0
         top_longest = ranked[0].longest if ranked else 0
-        asker = self._asker(u, facts, top_longest, state, sure_kind)
+        # A topic asked for that suits what the asker works on ("我研究…，哪个选题比较对口"): the field, read once
+        fit_field = self.topics.field(q)
+        asker = self._asker(u, facts, top_longest, state, sure_kind, fit_field if FIELD_FITS else "")
         stated, asks_eligibility, personal, other_question = (
             asker.stated, asker.asks_eligibility, asker.personal, asker.other_question)
         follow_up = not topics and state.topics and (
@@ -617,8 +619,7 @@ class Assistant:
 
         # 0b. A level other calls set that this one does not ("这次有没有一般项目？"), asked of, not applied for: the
         #     levels the notice does set, and what each receives.
-        if (ABSENT_LEVELS and u.absent_levels and not u.levels and not topics and not asks_eligibility and not u.foreign
-                and self.understander.absent_level_asked(q)):
+        if ABSENT_LEVELS and u.absent_levels and not u.levels and not topics and not asks_eligibility and not u.foreign:
             set_levels = [f for role in ("project_counts", "funding_levels") if (f := self.corpus.fact_by_role(role))]
             if set_levels:
                 draft = facts_answer(set_levels, today, lang)
@@ -646,11 +647,10 @@ class Assistant:
         # 概念验证中心" asks about Shenzhen's centres, not the concept-verification study)
         # (a topic asked for that suits what the asker works on, and one does: "我研究科技型中小企业融资、风投和银行
         # 产品，有对口的题吗" is a topic question, whatever words of the field the notice lacks)
-        fitting = bool(FIELD_FITS and not topics and not follow_up and (field := self.topics.field(q))
-                       and self._fitting_topic(field))
+        fit_topic = self._fitting_topic(fit_field) if fit_field and not topics and not follow_up else None
         model_oos = (sure_kind == "out_of_scope" and (not topics or not TOPIC_WORD.search(q) and not facets
                                                        and sure >= TOPIC_WORDS_OOS_SURE)
-                     and not u.offices and not stated_here and not fitting)
+                     and not u.offices and not stated_here and not (FIELD_FITS and fit_topic))
         # With the asker's own facts stated, the asked part alone decides ("我35岁，在郑州一所高校，项目结余
         # 经费要交税吗": the stated city is a fact of theirs, the tax question is out of scope).
         # When they ask may-I, the clause that asks decides ("…已经超出合同期一年了，还能报今年的软科学吗": the
@@ -775,12 +775,12 @@ class Assistant:
         # (for a facet of it or a point of its content: "科创金融子课题里的产品供给体系要覆盖哪些阶段")
         # ("平台那个重大项目": among the topics of the level it names)
         found = self._retrieved_topic(described, tuple(u.levels)) if described else None
-        if not found and not topics and not follow_up and (field := self.topics.field(q)):
-            found = self._fitting_topic(field)
+        if not found and not topics and not follow_up and fit_field:
+            found = fit_topic
             if not found and (listing := self._listing("有哪些课题", [], lang)):
                 # no topic suits the field: the notice's topics are set, and these are they
-                head = (f"通知中没有与“{field}”明显对应的课题。" if lang == "zh"
-                        else f"No topic of the notice clearly matches \"{field}\".")
+                head = (f"通知中没有与“{fit_field}”明显对应的课题。" if lang == "zh"
+                        else f"No topic of the notice clearly matches \"{fit_field}\".")
                 return done(Draft(f"{head}\n{listing.text}", listing.passages), Intent.TOPICS, support=False)
         if found and hits and hits[0].passage.topic not in (None, found) and not _opens(q, described):
             found = None  # said after the subject, the description is the asker's guess ("…的是概念验证那个课题吧")
@@ -854,7 +854,7 @@ class Assistant:
                               why=u.attribute == "why")
 
     def _asker(self, u: Understanding, facts: list[Fact], top_longest: int, state: SessionState,
-               sure_kind: str | None = None) -> Asker:
+               sure_kind: str | None = None, fit_field: str = "") -> Asker:
         """Whether the question asks for a verdict, states the asker's own facts, or asks something else
         beside them (then the verdict follows the answer instead of replacing it)."""
         q, topics = u.text, u.topics
@@ -899,7 +899,7 @@ class Assistant:
             # "Our institute has never used the system. What must we do first?": a step is asked
             or FIRST_STEPS and V.FIRST_STEP.search(q) is not None
             # "我们在学院里做城市创新评价，哪个课题对口？": a topic suiting the asker's field is asked
-            or FIELD_FITS and bool(self.topics.field(q))
+            or bool(fit_field)
         ))
         return Asker(stated, asks, personal, other, introduced is not None and other)
 

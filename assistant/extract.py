@@ -105,8 +105,10 @@ _GOAL_TITLE = re.compile(r"\b(?:promotion|promoted|promote|become|becoming)\s+(?
                          r"(?:professor|researcher|research fellow|senior title|associate senior title)\b")
 # What the asker studies or works on, in English, to the end of its sentence ("I study how firms copy…",
 # "we research start-up companies' financing"): the subject of their work, not their unit.
-_STUDIED = re.compile(r"\b(?:i|we)(?: mainly| mostly| currently)? (?:study|studies|research|researches|"
-                      r"focus on|am (?:studying|researching)|are (?:studying|researching))\b[^.?!;]*")
+# (topics.py reads the same clause as the asker's field)
+STUDY_VERBS_EN = (r"study|studies|research|researches|focus on|speciali[sz]e in|do research on|"
+                  r"am (?:studying|researching)|are (?:studying|researching)")
+_STUDIED = re.compile(rf"\b(?:i|we)(?: mainly| mostly| currently)?\s+(?:{STUDY_VERBS_EN})\b[^.?!;]*")
 _OUTSIDE = re.compile(
     r"(?:洛阳|开封|新乡|许昌|南阳|平顶山|安阳|鹤壁|焦作|濮阳|漯河|三门峡|商丘|信阳|周口|驻马店|济源|北京|上海|天津|重庆|广州|深圳|"
     r"杭州|南京|武汉|西安|成都|长沙|合肥|济南|石家庄|太原|苏州|外地|外省|省外|外市|beijing|shanghai|luoyang|kaifeng|"

@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
-from assistant.extract import cn_number
+from assistant.extract import STUDY_VERBS_EN, cn_number
 from corpus import Topic
 from corpus.passages import LEVEL_ALTERNATION, LEVEL_NAMES, TOPIC_CODE
 from index.tokenize import canonical, word_boundaries, words
@@ -70,8 +70,9 @@ FIT_ASKED_EN = re.compile(r"\b(?:matching|suitable|relevant|fitting|right|corres
                           r"\b(?:sub-?\s?topics?|topics?|projects?)\s+(?:that\s+|which\s+)?(?:fits?|matches|suits?)\b|"
                           r"\b(?:fits?|matches|suits?)\s+(?:my|our)\s+(?:research|field|work|area|expertise)\b")
 # What the asker works on, in English, to the end of its sentence ("I study how firms copy and learn from their peers").
-_FIELD_EN = re.compile(r"\b(?:i|we)(?: mainly| mostly| currently)?\s+(?:study|research|work on|focus on|speciali[sz]e in|"
-                       r"do research on|am (?:studying|researching|working on)|are (?:studying|researching|working on))\s+([^.?!;]+)")
+# (the words extract.py leaves out of the asker's unit, and "work on": the field, not a unit, is sought here)
+_FIELD_EN = re.compile(rf"\b(?:i|we)(?: mainly| mostly| currently)?\s+(?:{STUDY_VERBS_EN}|work on|am working on|are working on)"
+                       r"\s+([^.?!;]+)")
 _FIELD = (
     # "我是做法学的", "我们团队长期做科技金融和风险投资方面的研究", "本人从事乡村治理研究"
     re.compile(r"(?:我|我们|团队|本人|课题组)[^，,。？?]{0,6}?(?:做|学|搞|研究|从事|专攻|主攻)"

@@ -294,7 +294,7 @@ class Understanding:
     after: str = ""  # a step the question asks what follows ("上传完附件以后还要做什么" -> "上传完附件")
     topics: list[str] = field(default_factory=list)
     levels: list[str] = field(default_factory=list)
-    absent_levels: list[str] = field(default_factory=list)  # levels of other calls this notice does not set ("一般项目")
+    absent_levels: list[str] = field(default_factory=list)  # levels this notice does not set, asked to exist ("有没有一般项目")
     offices: list[str] = field(default_factory=list)
     profile: Profile = field(default_factory=Profile)
     foreign: list[str] = field(default_factory=list)  # places and programmes the notice does not know
@@ -322,7 +322,7 @@ class Understanding:
             out.append(f"ranked on: {self.focus}")
         out.append(f"attribute: {self.attribute or '-'}{' (yes/no)' if self.yesno else ''}"
                    f"{' (status now)' if self.status else ''}")
-        ents = {"topics": self.topics, "levels": self.levels, "levels not set": self.absent_levels,
+        ents = {"topics": self.topics, "levels": self.levels, "levels not set, asked of": self.absent_levels,
                 "offices": self.offices, "foreign": self.foreign,
                 "profile": [f"{k}={v}" for k, v in self.profile.model_dump(exclude_none=True).items()]}
         out.append("entities: " + "; ".join(f"{k}: {', '.join(map(str, v))}" for k, v in ents.items() if v) or "-")
@@ -469,26 +469,16 @@ class Understander:
         return sorted(found)
 
     def absent_levels(self, q: str) -> list[str]:
-        """Project levels other calls set that this notice does not ("这次有没有一般项目？", "Is there a youth
-        project?"), named as a level: the word with 项目 or 课题 after it."""
+        """Project levels other calls set that this notice does not, asked to exist ("这次有没有一般项目", "还设青年
+        项目吗", "Is there a youth project?"), not a point of one ("一般课题对职称有没有要求" asks of a requirement)."""
         out = []
         for word, level in LEVEL_WORDS:
-            if level in self.corpus.levels:
-                continue
             en = level.replace("_", "[- ]")
-            if re.search(rf"{word}(?:项目|课题|类项目)|\b{en} (?:projects?|category|class)\b", q):
+            if level not in self.corpus.levels and re.search(
+                    rf"(?:有没有|有无|是否(?:有|设)|是不是(?:还)?有|还有|还设|设没设|设有|没有|有)\s*{word}(?:项目|课题|类)|"
+                    rf"\b(?:is|are) there (?:a |an |any )?{en} (?:projects?|category|class)\b|\bany {en} projects?\b", q):
                 out.append(level)
         return out
-
-    def absent_level_asked(self, q: str) -> bool:
-        """Whether a level this notice does not set is asked to exist ("这次有没有一般项目", "还设青年项目吗", "Is
-        there a youth project?"), not a point of it ("一般课题对职称有没有要求" asks of a requirement)."""
-        words = "|".join(word for word, level in LEVEL_WORDS if level not in self.corpus.levels)
-        en = "|".join(level.replace("_", "[- ]") for _, level in LEVEL_WORDS if level not in self.corpus.levels)
-        return bool(words and re.search(
-            rf"(?:有没有|有无|是否(?:有|设)|是不是(?:还)?有|还有|还设|设没设|设有|没有|有)\s*(?:{words})(?:项目|课题|类)|"
-            rf"\b(?:is|are) there (?:a |an |any )?(?:{en}) (?:projects?|category|class)\b|"
-            rf"\bany (?:{en}) projects?\b", q))
 
     def unsupported(self, attribute: str | None) -> bool:
         """An attribute the notice never states (no address, no person's name in it): asking for one
