@@ -70,6 +70,9 @@ Language = Literal["zh", "en"]
 MAX_CITATIONS = 5
 DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one sentence
 PROPOSED_DATES_ASK_WINDOWS = True  # a date the asker proposes asks of the dated windows, as "开了没" does
+WINDOW_END_ASKS_WINDOW = True  # acting at a window's end ("最后两天再交") is answered with the call's window
+PROPOSED_WINDOW_KEPT = True  # a window found for a proposed time is kept though the model is sure of another kind
+CONSEQUENCE_HITS = 3  # the best passages a consequence asked is looked for in before the model's "out of scope" holds
 CONSEQUENCES_LEAD = True  # "违反承诺会有什么后果": the clause saying what is done then leads the answer
 # "退休返聘的老师可以当负责人吗": a condition the question names that no Profile field states leads the may-I answer
 NAMED_CONDITION_LEADS = True
@@ -93,6 +96,14 @@ STEP_KINDS = ("process", "dates", "materials")
 DOCUMENT_CLAUSES = True  # "承诺书里…" leads with the annex's clause that answers it
 # A form's blanks answer what is to be filled in on it.
 FILL_IN_BLANKS = True
+# The whole of an annex's numbered items asked ("信用承诺书里要承诺哪几条", "承诺书都写了些什么"): every item, verbatim.
+DOCUMENT_LISTS = True
+_DOCUMENT_LIST = re.compile(r"哪几(?:条|项|点|个方面)|哪些(?:条款?|事(?:情|项|儿)?|内容|方面|要求)?|几条|"
+                            r"(?:都|主要|一共)?(?:有|写|说|承诺|包括|包含|规定)了?(?:些)?(?:什么|啥|哪些)|(?:什么|啥)(?:内容|条款)|"
+                            r"\bwhat (?:does|do) (?:it|they|the [a-z ]{2,30}?) (?:say|contain|include|cover|commit)|"
+                            r"\bwhich (?:commitments|clauses|items|points)\b", re.ASCII)
+_NUMBERED_ITEM = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．]")
+DOCUMENT_LIST_REST = 2  # Chinese characters a list question may say besides the annex's name and the list words
 _FILL_ASKED = re.compile(r"填|\bfill(?:ed|ing)?\b|\bcomplete (?:the|on)\b")
 _BLANK = re.compile(r"_{3,}|＿{2,}|（\s{2,}）|\(\s{2,}\)")
 DOCUMENT_BM25_MARGIN = 2.0  # BM25's best clause this many times its second's score decides alone
@@ -495,6 +506,10 @@ class Assistant:
         penalised = {c.fact.id for c in ranked if c.features.get("holder", 0.0) < 0}
         if len(facts) > 1 and any(f.id not in penalised for f in facts):
             facts = [f for f in facts if f.id not in penalised]
+        if (WINDOW_END_ASKS_WINDOW and V.WINDOW_END.search(q) and facts and facts[0].window is None and not topics
+                and self.ranker.main_window is not None and not u.foreign):
+            # "我们准备最后两天再交，来得及吗": acting at a window's end asks of the window, whatever else it names
+            facts = [self._window_fact()]
         issued_asked = bool(NOTICE_DATE_ASKED and u.attribute == "date" and V.NOTICE_ISSUED.search(q))
         if issued_asked and (issued := self.corpus.fact_by_role("issue_date")) is not None:
             facts = [issued]  # "通知啥时候发的": the notice's own date, not a window it sets
@@ -530,7 +545,9 @@ class Assistant:
         # (a fact the notice files under another kind that answers this one too, "内部公示" among the rules and
         # a step of the process, is of the asked kind)
         elif ((not facts or CORE_OTHER_KIND and all(not self.ranker.of_kind(f, sure_kind or "") for f in facts)
-               and u.attribute in CORE_OTHER_ATTRIBUTES)
+               and u.attribute in CORE_OTHER_ATTRIBUTES
+               # (a time proposed, "打算最后一天再提交", is weighed against the window found: that answers it)
+               and not (PROPOSED_WINDOW_KEPT and proposed and facts[0].window is not None))
               and sure_kind in CORE_KINDS and kinds.get("out_of_scope", 0.0) <= CORE_MAX_OOS
               and not topics and not u.foreign and not u.offices):
             # "怎么报名", "第一步得先干啥": a question of a kind the model is sure of, in words the notice
@@ -650,7 +667,10 @@ class Assistant:
         fit_topic = self._fitting_topic(fit_field) if fit_field and not topics and not follow_up else None
         model_oos = (sure_kind == "out_of_scope" and (not topics or not TOPIC_WORD.search(q) and not facets
                                                        and sure >= TOPIC_WORDS_OOS_SURE)
-                     and not u.offices and not stated_here and not (FIELD_FITS and fit_topic))
+                     and not u.offices and not stated_here and not (FIELD_FITS and fit_topic)
+                     # (what follows from something, where the best passages say what follows it)
+                     and not (CONSEQUENCES_LEAD and u.attribute == "consequence"
+                              and self.quotes.states_consequence(u.focus, [h.passage.id for h in hits[:CONSEQUENCE_HITS]])))
         # With the asker's own facts stated, the asked part alone decides ("我35岁，在郑州一所高校，项目结余
         # 经费要交税吗": the stated city is a fact of theirs, the tax question is out of scope).
         # When they ask may-I, the clause that asks decides ("…已经超出合同期一年了，还能报今年的软科学吗": the
@@ -722,15 +742,16 @@ class Assistant:
 
         # 2b. The wording of an annex ("承诺书里说经费上不能干哪些事儿", "承诺书第二条…"): the annex's
         #     clause that answers, verbatim, then what the notice says of the annex.
-        if u.document and not topics and DOCUMENT_CLAUSES and (pid := self._document_passage(u)) and not (
-                self.quotes.names_other_form(q, self.corpus.passage(pid).section)):
-            passage = self.corpus.passage(pid)
+        if u.document and not topics and DOCUMENT_CLAUSES and (
+                pids := self._document_items(u) or ([pid] if (pid := self._document_passage(u)) else [])) and not (
+                self.quotes.names_other_form(q, self.corpus.passage(pids[0]).section)):
+            quoted = [self.corpus.passage(pid).text for pid in pids]
             of_doc = [f for f in [*facts, *self.corpus.facts]
                       if any(self.corpus.passage(x).section.startswith(u.document) for x in f.passage_ids)]
             draft = facts_answer(of_doc[:1], today, lang)
-            lead = (f"通知原文（{u.document}）：“{passage.text}”" if lang == "zh"
-                    else f'The notice ({u.document}): "{passage.text}"')
-            return done(Draft(f"{lead}\n{draft.text}".strip(), list(dict.fromkeys([pid, *draft.passages])),
+            lead = (f"通知原文（{u.document}）：" + "".join(f"“{t}”" for t in quoted) if lang == "zh"
+                    else f'The notice ({u.document}): ' + " ".join(f'"{t}"' for t in quoted))
+            return done(Draft(f"{lead}\n{draft.text}".strip(), list(dict.fromkeys([*pids, *draft.passages])),
                               rank_passages=False), Intent(of_doc[0].intent) if of_doc else Intent.OTHER)
 
         # 3. What follows a step ("上传完附件以后还要做什么", "单位管理员审核提交后，项目到谁手里"): the
@@ -811,7 +832,8 @@ class Assistant:
         # 5b. One topic described by words that name none ("养老产业相关的选题找哪个处室", "the silver economy
         #     topic's phone"): each topic with the asked value, rather than the general contacts.
         facet = next((f for f in facets if f in ("funding", "contact")), None)
-        if (UNNAMED_TOPIC_LISTS and not topics and facet and not follow_up and self.topics.described(q)
+        if (UNNAMED_TOPIC_LISTS and not topics and facet and not follow_up
+                and self.topics.described(u.questioned or q if TOLD_IS_CONTEXT else q)
                 and not (facts and top_longest >= 3 and facts[0].intent not in ("contacts", "funding"))):
             head = (f"通知中没有与此描述对应的课题名称；各课题的{'经费' if facet == 'funding' else '联系处室和电话'}如下："
                     if lang == "zh" else "The notice names no topic by that description; here is each topic's "
@@ -895,9 +917,11 @@ class Assistant:
                                   # a yes/no question about a step the ranker found, with no may-I in it
                                   or STEP_YESNO and u.yesno and (facts[0].intent == "process" or (
                                       # a need, not a may-I ("能不能牵头重大项目", "这会影响我报…吗" seek the verdict)
-                                      YESNO_OTHER and not V.SEEKS_VERDICT.search(q)))))
+                                      YESNO_OTHER and not V.SEEKS_VERDICT.search(V.STEP_MODAL.sub(" ", q))))))
             # "Our institute has never used the system. What must we do first?": a step is asked
             or FIRST_STEPS and V.FIRST_STEP.search(q) is not None
+            # "…能否提早几周就提交上去": whether a step of handing in may be done so, of a fact that is no condition
+            or bool(facts) and facts[0].intent != "eligibility" and V.STEP_MODAL.search(q) is not None
             # "我们在学院里做城市创新评价，哪个课题对口？": a topic suiting the asker's field is asked
             or bool(fit_field)
         ))
@@ -933,6 +957,29 @@ class Assistant:
             if rank == 0:
                 out.extend(f"hit0:{k}" for k in kinds)
         return sorted(set(out))
+
+    def _document_items(self, u: Understanding) -> list[str]:
+        """The annex's numbered items, in order, when u asks for all of them: a list word, and nothing else
+        said but the annex's own words ("单位信用承诺书里要承诺哪几条"; not "承诺书里说经费上不能干哪些事儿")."""
+        if (not DOCUMENT_LISTS or u.clause is not None or not _DOCUMENT_LIST.search(u.focus)
+                or _FILL_ASKED.search(u.focus) or WRITING_MANNER.search(u.focus)):
+            return []  # (what a form asks to be filled in, or how it is written, is its own question)
+        own = [p for p in self.corpus.passages if p.section.split(" > ")[0] == u.document]
+        numbered = [i for i, p in enumerate(own) if _NUMBERED_ITEM.match(p.text)]
+        # the form's body: from its first sentence after the title through its last numbered item
+        items = [p.id for p in own[1: numbered[-1] + 1] if re.search(r"[，。；,;]", p.text)] if numbered else []
+        rest = u.focus
+        for alias, root in self.understander.documents:
+            if root == u.document:
+                rest = rest.replace(alias, " ")
+        rest = _DOCUMENT_LIST.sub(" ", rest)
+        # (the annex's name and title say nothing of what is asked)
+        named = u.document + "".join(p.text for p in own[:1])
+        said = [ch for ch in rest if "\u4e00" <= ch <= "\u9fff" and ch not in named and not ASKS.search(ch)
+                and ch not in "里中上面要需都的了呢吗啊些得该"]
+        if u.lang == "en":
+            said = [w for w in re.findall(r"[a-z]{4,}", rest) if w not in self._english_known]
+        return items if len(items) >= 2 and len(said) <= DOCUMENT_LIST_REST else []
 
     def _document_passage(self, u: Understanding) -> str | None:
         """The passage of the annex u asks inside of that answers it: the clause it numbers, else the

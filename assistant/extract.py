@@ -512,6 +512,10 @@ _UNIT_COUNTS = (
     re.compile(_UNIT + r".{0,8}?(?:已经|已)?" + _PUT + r"(?:上去|出去)?(?:满|够)?了?\s*(?:项目|课题)?\s*" + _NUM + r"\s*(?:个|项)"),
     re.compile(r"(?:已经|已)?推荐了?\s*(?:项目|课题)?\s*" + _NUM + r"\s*(?:个|项)"),
 )
+# A unit's count said as below a bound ("学校今年推荐的项目还没到5项", "报的不到3个"): at most one fewer, the most it
+# can be (people name the quota itself as the bound not yet reached).
+_UNIT_BELOW = re.compile(_UNIT + r"[^。；;？?]{0,12}?" + _PUT + r"[^。；;？?，,]{0,8}?"
+                         r"(?:还没到|还不到|没到|不到|少于|未满|没满|不满|还没有到)\s*" + _NUM + r"\s*(?:个|项)")
 _SPEAKER_COUNT = re.compile(r"(?:已经|已)" + _PUT + r"(?:满|够)?了?\s*" + _NUM + r"\s*(?:个|项)")
 # The unit's places, taken: "今年5个名额已经用完了", "指标已经用掉2个", "已经报满5项" (only a unit fills its places).
 _PLACES_USED = (
@@ -603,12 +607,16 @@ def _unit_chain_count(text: str, facts: dict[str, object]) -> None:
 def _counts(text: str, facts: dict[str, object]) -> None:
     """Unit quota ("学校已经推荐了4项") versus the leader's own applications ("我已经报了一个")."""
     unit = next((m for pattern in _UNIT_COUNTS if (m := pattern.search(text))), None)
-    if unit is None and _UNIT_SPEAKS.search(text) and not _PERSON_SPEAKS.search(text):
+    bound = _UNIT_BELOW.search(text) if unit is None else None
+    if bound and (n := cn_number(bound.group(1))) is not None:
+        facts["org_quota_used"] = max(n - 1, 0)
+        text = text[: bound.start()] + "。" + text[bound.end():]
+    if unit is None and not bound and _UNIT_SPEAKS.search(text) and not _PERSON_SPEAKS.search(text):
         # The unit speaking ("我们是郑州的一家科研院所……今年已报1项"): what "we" put forward is its count.
         unit = _SPEAKER_COUNT.search(text)
-    if unit is None:
+    if unit is None and not bound:
         unit = next((m for pattern in _PLACES_USED if (m := pattern.search(text))), None)
-    if unit is None and (m := _UNIT_NONE.search(text)):
+    if unit is None and not bound and (m := _UNIT_NONE.search(text)):
         facts["org_quota_used"] = 0  # "所里今年还一个都没推荐": none put forward yet
         text = text[: m.start()] + "。" + text[m.end():]
     elif unit and (n := cn_number(unit.group(1))) is not None:

@@ -35,6 +35,7 @@ PERMISSIVE = re.compile(r"随便|随意|(?:怎么|咋)(?:花|用|弄|办)都(?:�
 LEAD_NEEDS_OWN_WORD = True  # a leading passage holds a word of what the question is about (V.ASKED_IN_GENERAL)
 # What is done to one who breaks a rule or pledge: "撤销项目立项", "取消…申报资格", "逾期不再受理", "追回…经费".
 CONSEQUENCE = re.compile(r"不(?:再|予)受理|取消[^。；;]{0,16}资格|撤销|追回|通报批评|警告|惩戒(?!执行期)|处罚|问责|追究")
+CONSEQUENCE_ANYWHERE = True  # no clause of consequences in the draft's sections: the notice's best one, anywhere
 OBLIGATION = re.compile(r"负责|不得|严禁|禁止|必须|须|应当|保证|按规定")
 SUPPORT_VALUE_CHECK = True  # a supporting clause must hold the asked kind of value (STRICT_SUPPORT, below)
 SUPPORT_SAME_VALUES = True  # ... and, for a topic, no amount, phone or date other than the answer's ("它经费多少"
@@ -429,12 +430,18 @@ class QuoteFinder:
         best, best_pid, best_score = "", "", -1.0
         # (the sections the draft rests on, whole: a pledge's consequences are a clause of its own)
         sections = {self.corpus.passage(pid).section for pid in draft.passages}
-        for p in self.corpus.passages:
-            if p.section not in sections:
-                continue
-            for clause, cwords in self._sentences[p.id]:
-                if CONSEQUENCE.search(clause) and (sc := sum(self._idf[w] for w in qwords & cwords)) > best_score:
-                    best, best_pid, best_score = clause, p.id, sc
+        for anywhere in (False, True):
+            # (none there: the notice's clause of consequences that shares a weighted word with the question,
+            # wherever it is: "出现科研失信会有啥后果" finds the pledge's "若发生科技计划失信行为…")
+            for p in self.corpus.passages:
+                if p.section not in sections and not anywhere:
+                    continue
+                for clause, cwords in self._sentences[p.id]:
+                    if CONSEQUENCE.search(clause) and (sc := sum(self._idf[w] for w in qwords & cwords)) > best_score \
+                            and (sc > 0 or not anywhere):
+                        best, best_pid, best_score = clause, p.id, sc
+            if best or not CONSEQUENCE_ANYWHERE:
+                break
         if not best:
             return draft
         if lang == "zh":
@@ -442,6 +449,12 @@ class QuoteFinder:
         section = self.corpus.passage(best_pid).section
         return Draft(f'The notice ({section}): "{best.rstrip("。；;")}"\n{draft.text}',
                      list(dict.fromkeys([best_pid, *draft.passages])), draft.rank_passages)
+
+    def states_consequence(self, q: str, pids: Sequence[str]) -> bool:
+        """Whether one of `pids` has a clause of consequences sharing a weighted word with q besides the
+        words of consequence themselves ("万一被认定科研失信会受到什么处理" and the pledge's "若发生科技计划失信行为…")."""
+        qwords = {w for w in words(CONSEQUENCE.sub(" ", q)) if self._idf.get(w, 0.0) > 0}
+        return any(CONSEQUENCE.search(clause) and qwords & cwords for pid in pids for clause, cwords in self._sentences[pid])
 
     def bound(self, draft: Draft, q: str) -> Draft:
         """A question that proposes a free hand ("包干制是不是钱随便花", "报了以后就不用管了吧") is

@@ -46,7 +46,9 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     # Why the notice asks something ("为啥提醒别扎堆最后几天提交"): the clause that gives its purpose.
     # (what something is for asks its purpose too: "软科学项目主要是干嘛用的", "what is the programme for")
     ("why", r"为什么|为啥|为何|(?:什么|啥)原因|理由是|\bwhy\b|为了(?:什么|啥)|干(?:嘛|啥|什么)用|(?:做|有)(?:什么|啥)用|"
-            r"用来(?:干|做)(?:什么|啥|嘛)|(?:目的|宗旨|用意)(?:是|在于)?(?:什么|啥|哪)|\b(?:purpose|aim)\b|"
+            r"用来(?:干|做)(?:什么|啥|嘛)|(?:目的|宗旨|用意|定位)(?:是|在于)?(?:什么|啥|哪)|\b(?:purpose|aim)\b|"
+            # whom it serves ("成果最后给谁用", "为谁服务"): what the notice says it is for
+            r"(?:给|供|为)谁(?:用|服务|参考)|服务(?:于)?(?:谁|哪些人)|\bwho (?:uses|benefits from)\b|"
             r"^what (?:is|are) (?:the |this |that )?[a-z -]{0,40}\bfor\s*\??$"),
     # "number", not "the number of" (a call for proposals is the notice: see _CALL_NOUN).
     ("phone", r"电话|号码|热线|联系方式|打哪个|打给谁|\b(?:phone|call|telephone|hotline)\b|\bnumber\b(?! of\b)"),
@@ -214,6 +216,7 @@ _WHAT_ONLY = re.compile(
     # ("What is the purpose of the programme?", "what's the aim of it")
     r"\b(?:what|is|it|about|for|exactly|all|tell|me|give|an?|overview|summary|summarise|summarize|briefly|"
     r"the|of|main|purpose|aim|goal|point)\b|'s\b|[?？!！,，。.\s]")
+APPLIED_NAME_UNRANKED = True  # the short name applied for ("可以申报这次的软科学项目") is not ranked on either
 OTHER_LEVELS = True  # a call of another level of government is foreign
 # A named programme: "国家社科基金", "省软科学计划", "自然科学基金项目".
 # (a 基金会 is a body, not a fund; "计划" before what is planned is the verb: "三类项目加起来计划立多少项")
@@ -247,6 +250,9 @@ _CALL_RIGHT_AFTER_YEAR = re.compile(r"\s*(?:的)?\s*(?:[\u4e00-\u9fff]{2,3}市�
 _EN_SOUGHT = re.compile(r"\b(?:apply(?:ing)? for|get|getting|obtain|renew|book|buy)\s+(?:(?:a|an|the)\s+)?"
                         r"((?:(?!(?:as|to|for|in|at|through|with|from|by|of|under|on|and|or|if|so)\b)[a-z][a-z'&-]*\s*){1,4})",
                         re.ASCII)
+# ... and in Chinese ("成果能申请专利吗", "怎么办理居住证"): every word of the thing is one the notice never uses
+# (the question is canonical: 申请 reads 申报).
+_ZH_SOUGHT = re.compile(r"(?:申报|办理|拿到|获得|取得|评上|办)(?:一个|个|一项|一张|张)?((?:(?![后的了多怎什哪几啥])[\u4e00-\u9fff]){2,8}?)(?=吗|么|呢|不|没|[？?，,。；;]|$)")
 SOUGHT_UNKNOWN = True  # a thing sought that the notice's English never names is out of scope ...
 SOUGHT_MIN_UNKNOWN = 2  # ... when this many of its words are unknown to it
 OTHER_YEAR_CALLS = True  # a year the notice has only in its dates names another call when the call follows it
@@ -443,6 +449,9 @@ class Understander:
         # ... as a question names what it asks of ("哪些单位可以申报2024年郑州市软科学研究计划项目", "Who can apply
         # for the 2024 Zhengzhou soft science projects?"): with its year, in either language (only the formal name
         # is left out of the ranking, `_formal_name_out`: "限申报1项软科学项目" is a rule's own words)
+        # ... and its short name as what one applies for ("哪些单位可以申报这次的软科学项目"): applying is asked, of this call
+        self._applied_call = (re.compile(r"((?:申报|报|申请|参加|参与)(?:这次|今年|本次|本年度|这个|这一?期)?的?)(?:"
+                                         + refs[1] + r")") if len(refs) > 1 else None)
         self._named_call = re.compile((r"(?:\d{4}\s*年度?\s*的?)?(?:" + refs[1] + r")|" if len(refs) > 1 else "")
                                       + _EN_PROGRAMME_NAME.pattern)
         self.office_of_phone: dict[str, list[str]] = {}
@@ -501,8 +510,13 @@ class Understander:
         "an account" may be a word the notice's English lacks for what it offers)."""
         if not SOUGHT_UNKNOWN:
             return []
-        return [m.group(1).strip() for m in _EN_SOUGHT.finditer(q)
-                if sum(w not in self._en_vocabulary for w in m.group(1).split()) >= SOUGHT_MIN_UNKNOWN]
+        found = [m.group(1).strip() for m in _EN_SOUGHT.finditer(q)
+                 if sum(w not in self._en_vocabulary for w in m.group(1).split()) >= SOUGHT_MIN_UNKNOWN]
+        for m in _ZH_SOUGHT.finditer(q):
+            named = [w for w in words(m.group(1)) if len(w) >= 2 and not ASKS.search(w)]
+            if named and all(w not in self.notice for w in named):
+                found.append(m.group(1))
+        return found
 
     def unnamed(self, q: str) -> str:
         """q without the programme's own name: every question is about it, so its words tell nothing of
@@ -585,6 +599,11 @@ class Understander:
                 continue
             return root, (cn_number(numbered.group(1)) if numbered else None)
         return "", None
+
+    def _unnamed_call(self, q: str) -> str:
+        """q without the programme's formal name, and without its short name where it is what one applies for."""
+        rest = self._named_call.sub(_formal_name_out, q)
+        return self._applied_call.sub(r"\1", rest) if APPLIED_NAME_UNRANKED and self._applied_call else rest
 
     def about_programme(self, q: str, asking: bool = True) -> bool:
         """Whether q asks what the programme itself is ("这是个什么项目", "软科学项目到底是干啥的"); with
@@ -933,7 +952,7 @@ class Understander:
         foreign = self.foreign_entities(q)  # (other cities and calls, `other_calls` among them)
         if (PROGRAMME_NAME_UNRANKED and u.attribute != "document" and not self.about_programme(q)
                 and not foreign  # (another city's call is asked of)
-                and (rest := self._named_call.sub(_formal_name_out, u.focus)) != u.focus
+                and (rest := self._unnamed_call(u.focus)) != u.focus
                 and (len(_CJK.findall(rest)) >= 3 or not _CJK.search(rest) and len(re.findall(r"[a-z]{2,}", rest)) >= 3)):
             u.focus = rest  # every question is about the programme: its name would rank the notice's preamble
         elif (PROGRAMME_NAME_UNRANKED and u.lang == "en" and not foreign

@@ -2421,3 +2421,74 @@ def test_a_count_asked_of_one_kind_of_holder_is_not_answered_by_the_others_limit
     assert not any(squash(q) in squash(unit.answer) for q in leader.quotes), unit.answer
     person = assistant.ask("How many projects may one project leader put forward?")
     assert person.citations and person.citations[0].id in leader.passage_ids, person.answer
+
+
+def test_a_unit_count_said_as_below_a_bound_is_at_most_one_fewer() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("所里今年报上去的还不到3项")).org_quota_used == 2
+    assert extract_profile(canonical("我们学院推荐的项目少于4个")).org_quota_used == 3
+
+
+def test_a_modal_over_a_step_of_handing_in_asks_about_the_step_not_for_a_verdict(assistant: Assistant) -> None:
+    window = next(f for f in CORPUS.facts if f.id == "submission_window")
+    early = assistant.ask("我是河南农业大学的副教授，下个月要出差，能否提早几周就提交上去？")
+    # the window answers first; the verdict on the stated facts only follows it
+    assert early.intent != Intent.ELIGIBILITY and not early.answer.startswith("结论"), early.answer
+    assert {c.id for c in early.citations} & set(window.passage_ids), early.answer
+    # applying itself is still a may-I question
+    assert assistant.ask("我是河南农业大学的副教授，能不能提交申请？").intent == Intent.ELIGIBILITY
+
+
+def test_acting_at_a_windows_end_is_answered_with_the_window(assistant: Assistant) -> None:
+    window = next(f for f in CORPUS.facts if f.id == "submission_window")
+    closes = re.findall(r"\d{4}年\d{1,2}月\d{1,2}日", window.zh)[-1]
+    for q in ("准备等到最后一天才提交，这样有风险吗？", "我们准备最后两天再交，来得及吗"):
+        answer = assistant.ask(q)
+        assert closes in answer.answer, (q, answer.answer)
+
+
+def test_a_consequence_asked_is_found_outside_the_facts_sections(assistant: Assistant) -> None:
+    clause = next(p for p in CORPUS.passages if "撤销项目立项" in p.text)
+    answer = assistant.ask("万一被认定科研失信，会受到什么处理？")
+    assert "撤销项目立项" in answer.answer and clause.id in [c.id for c in answer.citations], answer.answer
+
+
+def test_the_short_name_applied_for_is_no_evidence_of_the_application_form(assistant: Assistant) -> None:
+    plain = assistant.ask("哪些单位都可以申报？")
+    named = assistant.ask("哪些单位都可以申报今年的软科学项目？")
+    assert named.intent == plain.intent == Intent.ELIGIBILITY
+    assert [c.id for c in named.citations][:1] == [c.id for c in plain.citations][:1]
+
+
+def test_whom_the_results_serve_is_asked_as_a_purpose() -> None:
+    from assistant.understand import asked_attribute
+
+    assert asked_attribute(canonical("课题做完以后成果供谁参考")) == "why"
+    assert asked_attribute(canonical("Who benefits from these studies?")) == "why"
+
+
+def test_a_told_sentence_describing_a_topic_does_not_make_the_asked_phone_a_topic_list(assistant: Assistant) -> None:
+    business = next(f for f in CORPUS.facts if f.id == "contact_business")
+    answer = assistant.ask("I work at a research institute and I'm unsure whether our topic suits the programme. "
+                           "What number do I ring with policy questions?")
+    assert _phones("contact_business")[0] in answer.answer, answer.answer
+    assert set(business.passage_ids) & {c.id for c in answer.citations}
+
+
+def test_every_numbered_item_of_an_annex_asked_as_a_list(assistant: Assistant) -> None:
+    annex = next(p.section for p in CORPUS.passages if "信用承诺书" in p.section)
+    items = [p for p in CORPUS.passages if p.section == annex and re.match(r"\d+\s*[.、．]", p.text)]
+    assert len(items) >= 3
+    answer = assistant.ask("信用承诺书里单位一共承诺了哪些内容？")
+    for p in items:
+        assert squash(p.text) in squash(answer.answer), p.text
+    # one item asked of is still that item alone
+    one = assistant.ask("信用承诺书里关于经费使用是怎么承诺的？")
+    assert sum(squash(p.text) in squash(one.answer) for p in items) == 1, one.answer
+
+
+def test_a_thing_sought_in_chinese_that_the_notice_never_names_is_out_of_scope(assistant: Assistant) -> None:
+    assert assistant.ask("研究报告写完以后能申请版权吗？").intent == Intent.OUT_OF_SCOPE
+    # a thing the notice does name is asked of it
+    assert assistant.ask("讲师能申请重点项目吗？").intent != Intent.OUT_OF_SCOPE
