@@ -273,14 +273,20 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
             lines.append("结论：根据目前信息，暂未发现不符合的条件，但还不能确定。" if zh else
                          "Verdict: unknown - nothing fails so far, but some facts are still missing.")
         else:
-            for role in ([about.role] if about and about.role else []) + ["applicants", "leader_requirements"]:
-                fact = corpus.fact_by_role(role)
+            leading = [about] if about else []
+            for fact in [*leading, *(f for role in ("applicants", "leader_requirements")
+                                     if (f := corpus.fact_by_role(role)) and f not in leading)]:
                 if fact:
                     lines.append(getattr(fact, lang))
                     if not zh and fact.quotes:
                         # The notice's own words beside the translation, as every English fact answer has them.
                         lines.append(notice_words(fact.quotes))
             lines.append("请告诉我您的情况，我来逐条核对。" if zh else "Tell me about your situation and I will check each rule.")
+    if about and stated_any and about.quotes:
+        # the condition the question names, which no rule checks: said beside the verdict, in the notice's words
+        # ("我们所里还没有成型的科研管理制度，能申报吗")
+        lines.append(f"另需满足（通知原文）：“{about.quotes[0]}”" if zh else f'The notice also requires: "{about.quotes[0]}"'
+                     + (f" ({about.en.rstrip('.')})" if about.en else ""))
     if passed and stated_any:
         lines.append(("已满足：" if zh else "Passed: ") + ("；" if zh else "; ").join(r.message.rstrip("。.") for r in passed))
     if e.verdict == "unknown" and stated_any:

@@ -42,7 +42,7 @@ from assistant.extract import cn_number, extract_profile, profile_words
 from assistant.intent_model import IntentModel, best, text_features
 from assistant.models import Answer, Citation, Eligibility, Intent, Profile, ProjectLevel
 from assistant.quotes import SENTENCE_MIN_CHARS, QuoteFinder
-from assistant.rank import MIN_SCORE, PURPOSE, VALUE_ATTRIBUTES, FactRanker, select
+from assistant.rank import MIN_SCORE, PURPOSE, VALUE_ATTRIBUTES, Candidate, FactRanker, select
 from assistant.sections import BARE_FILLER, BARE_MAX, Outline
 from assistant.sessions import SessionState, make_session_store
 from assistant.settings import Settings
@@ -76,6 +76,7 @@ CONSEQUENCE_HITS = 3  # the best passages a consequence asked is looked for in b
 CONSEQUENCES_LEAD = True  # "违反承诺会有什么后果": the clause saying what is done then leads the answer
 # "退休返聘的老师可以当负责人吗": a condition the question names that no Profile field states leads the may-I answer
 NAMED_CONDITION_LEADS = True
+CONDITIONS_BESIDE_APPLICANTS = True  # ... and so does a condition stated under who may apply, though filed as a rule
 WHY_BY_PURPOSE = True  # an unmatched why-question takes the dense vectors' best passage when it states a purpose
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
 OVERVIEW_MAX = 6  # facts in an answer to "what are all the requirements"
@@ -733,9 +734,19 @@ class Assistant:
             result = self.checker.check(profile, today, lang)
             # (a condition of who may apply or lead that the question names and no Profile field states: "退休返聘的
             # 老师可以当负责人吗" names who may lead by employment, said before who may apply in general)
-            named_condition = (ranked[0].fact if NAMED_CONDITION_LEADS and ranked and ranked[0].score >= MIN_SCORE
-                     and ranked[0].features.get("trigger", 0) > 0 and ranked[0].fact.intent == Intent.ELIGIBILITY.value
-                     and ranked[0].fact.role not in ("applicants", "leader_requirements") else None)
+            # (or a condition the notice states beside who may apply, of any kind: "申报单位应具有较为完备的科研管理制度")
+            def condition(ranked: list[Candidate]) -> Fact | None:
+                top = ranked[0] if ranked else None
+                return (top.fact if NAMED_CONDITION_LEADS and top and top.score >= MIN_SCORE
+                        and top.features.get("trigger", 0) > 0
+                        and (top.fact.intent == Intent.ELIGIBILITY.value or self._among_conditions(top.fact))
+                        and top.fact.role not in ("applicants", "leader_requirements") else None)
+
+            named_condition = condition(ranked)
+            if named_condition is None and NAMED_CONDITION_LEADS and u.focus != q:
+                # (a condition named where the asker tells of themselves: "我们所里还没有成型的科研管理制度，这样能申报吗")
+                told = self.retriever.search(q, MAX_CITATIONS, mode="bm25", correct=False)
+                named_condition = condition(self.ranker.rank(q, told, None, False, False, kinds, failing, named))
             draft = eligibility_answer(result, lang, self.corpus, bool(profile.model_dump(exclude_none=True)), today,
                                        about=named_condition)
             return done(draft, Intent.ELIGIBILITY, topics, result, profile)
@@ -957,6 +968,15 @@ class Assistant:
             if rank == 0:
                 out.extend(f"hit0:{k}" for k in kinds)
         return sorted(set(out))
+
+    def _among_conditions(self, fact: Fact) -> bool:
+        """Whether `fact` is stated where the notice says who may apply: a passage under the same heading (the
+        first two levels of its section) as the fact of the applicants."""
+        if not CONDITIONS_BESIDE_APPLICANTS or (applicants := self.corpus.fact_by_role("applicants")) is None:
+            return False
+        def heads(f: Fact) -> set[str]:
+            return {" > ".join(self.corpus.passage(pid).section.split(" > ")[:2]) for pid in f.passage_ids}
+        return bool(heads(fact) & heads(applicants))
 
     def _document_items(self, u: Understanding) -> list[str]:
         """The annex's numbered items, in order, when u asks for all of them: a list word, and nothing else

@@ -250,9 +250,6 @@ _CALL_RIGHT_AFTER_YEAR = re.compile(r"\s*(?:的)?\s*(?:[\u4e00-\u9fff]{2,3}市�
 _EN_SOUGHT = re.compile(r"\b(?:apply(?:ing)? for|get|getting|obtain|renew|book|buy)\s+(?:(?:a|an|the)\s+)?"
                         r"((?:(?!(?:as|to|for|in|at|through|with|from|by|of|under|on|and|or|if|so)\b)[a-z][a-z'&-]*\s*){1,4})",
                         re.ASCII)
-# ... and in Chinese ("成果能申请专利吗", "怎么办理居住证"): every word of the thing is one the notice never uses
-# (the question is canonical: 申请 reads 申报).
-_ZH_SOUGHT = re.compile(r"(?:申报|办理|拿到|获得|取得|评上|办)(?:一个|个|一项|一张|张)?((?:(?![后的了多怎什哪几啥])[\u4e00-\u9fff]){2,8}?)(?=吗|么|呢|不|没|[？?，,。；;]|$)")
 SOUGHT_UNKNOWN = True  # a thing sought that the notice's English never names is out of scope ...
 SOUGHT_MIN_UNKNOWN = 2  # ... when this many of its words are unknown to it
 OTHER_YEAR_CALLS = True  # a year the notice has only in its dates names another call when the call follows it
@@ -510,13 +507,8 @@ class Understander:
         "an account" may be a word the notice's English lacks for what it offers)."""
         if not SOUGHT_UNKNOWN:
             return []
-        found = [m.group(1).strip() for m in _EN_SOUGHT.finditer(q)
-                 if sum(w not in self._en_vocabulary for w in m.group(1).split()) >= SOUGHT_MIN_UNKNOWN]
-        for m in _ZH_SOUGHT.finditer(q):
-            named = [w for w in words(m.group(1)) if len(w) >= 2 and not ASKS.search(w)]
-            if named and all(w not in self.notice for w in named):
-                found.append(m.group(1))
-        return found
+        return [m.group(1).strip() for m in _EN_SOUGHT.finditer(q)
+                if sum(w not in self._en_vocabulary for w in m.group(1).split()) >= SOUGHT_MIN_UNKNOWN]
 
     def unnamed(self, q: str) -> str:
         """q without the programme's own name: every question is about it, so its words tell nothing of

@@ -2488,7 +2488,10 @@ def test_every_numbered_item_of_an_annex_asked_as_a_list(assistant: Assistant) -
     assert sum(squash(p.text) in squash(one.answer) for p in items) == 1, one.answer
 
 
-def test_a_thing_sought_in_chinese_that_the_notice_never_names_is_out_of_scope(assistant: Assistant) -> None:
-    assert assistant.ask("研究报告写完以后能申请版权吗？").intent == Intent.OUT_OF_SCOPE
-    # a thing the notice does name is asked of it
-    assert assistant.ask("讲师能申请重点项目吗？").intent != Intent.OUT_OF_SCOPE
+def test_a_condition_stated_beside_who_may_apply_leads_when_the_question_names_it(assistant: Assistant) -> None:
+    condition = next(f for f in CORPUS.facts if f.id == "management_system")
+    for q in ("我们学院缺少科研管理制度，能不能报？", "要是单位的科研管理制度还没建起来，可以报吗？"):
+        answer = assistant.ask(q)
+        assert answer.intent == Intent.ELIGIBILITY
+        # with the asker's unit stated, beside the verdict; with nothing stated, first
+        assert squash(condition.quotes[0]) in squash(answer.answer.split("已满足")[0]), (q, answer.answer)
