@@ -164,6 +164,8 @@ def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None, *,
     if facet == "content":
         # What the study must do: its stated focus, then what else it is asked to do (the platform it
         # serves, the standard it follows), each the notice's own clause.
+        if not t.focus_quote and not t.references:
+            return topic_overview(t, lang, parent, levels=levels)  # a topic listed by its title and terms alone
         text = f"{name}的研究重点：{t.focus_quote}。" if zh else f"{name} - focus (quoted): {t.focus_quote}."
         if t.references:
             text += (f"研究要求：{'；'.join(r.zh for r in t.references)}。" if zh

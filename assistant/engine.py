@@ -800,6 +800,11 @@ class Assistant:
             draft = self.outline.answer(section, lang)
             return done(draft, self._outline_intent(draft.passages))
 
+        # 4b. The topics of one field group the notice lists them under, asked as a list ("产业科技创新方向有哪些课题"):
+        #     that group's topics, not a topic a word of the group's name is an alias of
+        if not follow_up and not u.levels and (grouped := self._group_listing(q, lang)):
+            return done(grouped, Intent.TOPICS)
+
         # 5. Topics: named now, or carried over from the previous turn, or described: the model is sure
         #    the question is about a topic and the best passages all belong to one ("Which cities should
         #    the concept verification platform study look at?").
@@ -1254,6 +1259,18 @@ class Assistant:
         passage = self.corpus.passage(best)
         text = passage.text.removeprefix("研究内容：").removeprefix("研究内容:").strip()
         return Draft(f"{topic.label}“{topic.title}”：{text}", [passage.id, topic.passage_of[topic.title_quote]])
+
+    def _group_listing(self, q: str, lang: str) -> Draft | None:
+        """The topics of the one field group a list question names ("社会民生科技方向有哪些课题"), or None."""
+        if not (_has(q, V.LIST_WORDS) and _has(q, V.TOPIC_WORDS)):
+            return None
+        named = {t.group for t in self.corpus.topics if t.group and not t.parent and canonical(t.group) in q}
+        if len(named) != 1:
+            return None
+        group = named.pop()
+        chosen = [t for t in self.corpus.topics if t.group == group and not t.parent]
+        head = f"{group}共{len(chosen)}项：" if lang == "zh" else f"The {len(chosen)} topics under {group}:"
+        return topic_list(chosen, None, lang, head, levels=self.corpus.levels)
 
     def _bare_listing(self, q: str, lang: str) -> Draft | None:
         """A turn that is a topic word and no more ("课题", "选题方向？"): the topics, listed."""

@@ -154,6 +154,8 @@ _WEEKDAY = r"(?:\s*[（(](?:星期|周)[一二三四五六日天][)）])?"  # "2
 # "2029年3月10日9:00至4月8日17:00", "2034年3月1日至31日" (the month, or the year, the first date's)
 _RANGE = re.compile(DATE + _WEEKDAY + _TIME + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:(\d{4})\s*年\s*)?"
                     r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日" + _WEEKDAY + _TIME)
+# ... closed by a word after its last date ("…9:00起至3月31日（星期五）17:00止"): the range's, not what follows it
+_RANGE_CLOSED = re.compile(r"^\s*(?:为止|止)(?=[，,。；;\s]|$)")
 # The same range as the notice writes it, dots or not: quoted beside the answer's own dates when it differs
 _SAID_RANGE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/／-]\d{1,2}[.．/／-]\d{1,2})" + _WEEKDAY + _TIME
                          + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:\d{4}\s*[年.．/／-]\s*)?(?:\d{1,2}\s*[月.．/／-]\s*)?\d{1,2}(?:\s*日)?"
@@ -282,8 +284,8 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
                                   r"法人[^。]{0,12}" + LIST_INTRO, "notice"),
     ("management_system", "rules", r"科研管理制度", "notice"),
     ("credit", "rules", r"黑名单|严重失信|失信[^。；，,（(]{0,6}名单", "notice"),
-    # an age limit, or a birth date ("项目负责人须为1968年1月1日（含）以后出生")
-    ("leader_requirements", "eligibility", r"周岁|(?:以后|之后)出生", "any"),
+    # an age limit, or a birth date ("项目负责人须为1968年1月1日（含）以后出生", "出生日期须在2040年1月1日以后")
+    ("leader_requirements", "eligibility", r"周岁|(?:以后|之后)出生|出生日期[^。，,；;]{0,6}\d{4}\s*年", "any"),
     # who may lead by their employment: staff at post, not retired ("须为申报单位在职在岗人员，离退休人员…不得作为
     # 项目负责人申报"), where no age sentence says it already
     ("leader_employment", "eligibility", r"^(?![^。]*(?:周岁|出生))[^。]*(?:在职在岗|(?:离退休|退休)[^。]{0,16}(?:不得|不能|不可|不予)|"
@@ -387,6 +389,8 @@ MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", 
                            r"^[\u4e00-\u9fff（）()]{2,20}\s+(?:各|每家|每个?单位)?\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项$"}
 # The number of paper copies: "一式两份", "纸质版3份", "纸质材料（一式三份）"
 _NO_PAPER = re.compile(r"(?:不|无需|无须|不需|不必)(?:再)?(?:报送|提交|寄送|邮寄)[^。；;]{0,4}纸质|纸质[^。；;]{0,8}(?:另行通知|不再?报送|无需|免于)")
+# Where a notice sends its materials: "报送至市科技局政策法规处（…1207室）", "寄送到…路88号"
+_SENT_TO = re.compile(r"(?:报送|送交|寄送|递交|提交|送)(?:至|到)[^。；;]{0,60}?(?:\d+\s*室|\d+\s*号|房间)")
 _COPIES = re.compile(r"一式\s*(?:[一二两三四五六七八九十]|\d{1,2})\s*份|纸质[版件]?[^。；;，,]{0,4}?(?:[一二两三四五六七八九十]|\d{1,2})\s*份")
 ITEM_SENTENCES = 2  # a rule's list item's sentences after its first, taken with it
 ITEM_SENTENCE_MIN = 8
@@ -582,6 +586,16 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
                         and (lv := _leader_levels(p.text, found)) and not lv & said and _body(p.text) not in quotes):
                     quotes.append(_body(p.text))
                     said |= lv
+        # where they go, said where the materials are listed ("由系统导出申报书，连同下列材料报送至市科技局政策法规处
+        # （…1207室）："), when the fact's own sentences (a step of the schedule) do not say it; the copies its list
+        # asks for ("…申报书（…），一式3份；") with it
+        if role == "paper_materials" and not any(_SENT_TO.search(q) for q in quotes) and not _NO_PAPER.search(
+                " ".join(quotes)) and (sent := next((p for p in passages if _in(p, where) and not p.topic and _SENT_TO.search(
+                p.text) and _MATERIAL_NOUN.search(p.text) and _body(p.text) not in quotes), None)):
+            quotes.append(_body(sent.text))
+            if not any(_COPIES.search(q) for q in quotes):
+                quotes += [_body(p.text) for p in passages if p.section.startswith(sent.section) and not p.topic
+                           and _COPIES.search(p.text) and _body(p.text) not in quotes][:1]
         if role == "paper_materials" and not any(_COPIES.search(q) for q in quotes):
             # how many paper copies, said where another article or step sends them ("将第八条第（一）项材料的纸质版
             # 一式两份…报送至…"), when the fact's own sentences do not say it
@@ -737,7 +751,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 n_other += 1
                 role = f"window_{n_other}"
             found.facts.append(_window_fact(role, name, (m.group(1), m.group(2), m.group(3)), (y2, m2, m.group(6)),
-                                            _body(original.text), _body(p.text[m.end():]).lstrip("。；;，, "), vocab))
+                                            _body(original.text), _RANGE_CLOSED.sub("", _body(p.text[m.end():])).lstrip("。；;，, "), vocab))
         if _RANGE.search(p.text):
             continue
         if (since := _FROM_ISSUE.search(p.text)) and not found.fact("submission_window") and not from_issue:
@@ -1898,13 +1912,19 @@ def _title_of(heading: str, aliases: dict[str, str] | None = None) -> str:
     return text.strip().rstrip("。")
 
 
-def _aliases(title: str) -> list[str]:
-    core = re.sub(r"^(?:郑州市|郑州|我市|本市|基于)", "", title)
+_CITY = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?<![城都])市")  # "洛滨市科学技术局": the city the issuer is of
+
+
+def _aliases(title: str, city: str = "") -> list[str]:
+    """What a topic is called by, short: its title without the city it is of (the notice's own, `city`, as its
+    issuer names it: "洛滨市") and without "研究", and the head and the parts of what is left."""
+    place = f"{re.escape(city)}|{re.escape(city.removesuffix('市'))}|" if len(city) > 2 else ""
+    core = re.sub(r"^(?:" + place + r"郑州市|郑州|我市|本市|基于)", "", title)
     core = re.sub(r"(?:的)?(?:实践与对策研究|路径与对策研究|对策研究|应用研究|研究报告|研究)$", "", core)
     out = [core] if 4 <= len(core) < len(title) else []
     out += [core[:n] for n in (4, 6) if len(core) > n + 1]  # "低空物流那个课题": the head of the title
     for part in re.split(r"[，,、与和及——]|助推|推进|加快|视角下|背景下|基于", core):
-        part = re.sub(r"^(?:郑州市|郑州|我市)", "", part)
+        part = re.sub(r"^(?:" + place + r"郑州市|郑州|我市)", "", part)
         if 4 <= len(part) <= 12:
             out.append(part)
     return list(dict.fromkeys(out))
@@ -1991,6 +2011,8 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             batch = m.group(1)
         elif batch and p.topic and p.kind == "heading":
             batch_of.setdefault(p.topic, batch)
+    # the city the notice is of, as its issuer names it ("洛滨市科学技术局": 洛滨市), which its topics' titles open with
+    city = m.group(0) if (m := _CITY.match(squash(str(found.meta.get("issuer") or "")))) else ""
     for tid in tqdm(ids, desc="topics", unit="topic", leave=False):
         own = by_topic[tid]
         level, num, sub = _topic_numbers(tid)
@@ -2113,7 +2135,7 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             points = [p.text.rstrip("。；;") for p in own if p.kind == "content" and p is not focus and _DOTTED_POINT.match(p.text)]
             if points:
                 topic["references"] = [{"zh": x, "en": f"(in the notice's words) {x}", "quote": x} for x in points]
-        topic["aliases"] = _aliases(title)
+        topic["aliases"] = _aliases(title, city)
         if dotted := re.match(r"^\d{1,2}(?:\.\d{1,2}){2,}(?=\s)", head.text):
             topic["aliases"].append(dotted.group())  # "5.2.3": the notice's own number for it
         elif not sub and (dotted := re.match(r"^\d{1,2}\.\d{1,2}(?=\s)", head.text)):
@@ -2136,8 +2158,11 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
     for t in found.topics:
         for alias in t["aliases"]:
             counts[alias] = counts.get(alias, 0) + 1
+    # (nor does one the name of a field group holds: "科技创新", the head of one title, in "产业科技创新方向", names
+    # that group, whose topics a question asks for by it)
+    named_groups = {t["group"] for t in found.topics if t.get("group")}
     for t in found.topics:  # an alias two topics share names neither
-        t["aliases"] = [a for a in t["aliases"] if counts[a] == 1]
+        t["aliases"] = [a for a in t["aliases"] if counts[a] == 1 and not any(a in g for g in named_groups)]
     serials = [t["serial"] for t in found.topics if "serial" in t and not t["parent"]]
     if len(serials) != len(set(serials)):  # numbers restarting in each level are no running number
         for t in found.topics:
@@ -2375,6 +2400,17 @@ _ANSWER_MARK = re.compile(r"^(?:(?:答|A)\s*[：:]|\d{1,2}[)）])\s*")  # an FAQ
 _BOTH = re.compile(r"同时|且|并(?:具有|取得)")
 
 
+def _either(clause: str) -> bool:
+    """Whether a clause naming a title and a degree offers them as alternatives, "或" between them with no "和" or
+    "同时" of its own ("并具有副高级及以上专业技术职称或博士学位": the "并" joins the clause to a condition before it)."""
+    at = [m.start() for w, _ in TITLE_WORDS if (m := re.search(w, clause))]
+    to = [m.start() for w, _ in DEGREE_WORDS if (m := re.search(w, clause))]
+    if not at or not to:
+        return False
+    between = clause[min(min(at), min(to)): max(min(at), min(to))]
+    return bool(re.search(r"或", between)) and not re.search(r"和|及其|与|同时|并且|且", between)
+
+
 # A unit's quota lowered in a case the notice names ("…逾期未结题的单位，按上表第三列核减后的限额申报", "限额减半")
 _QUOTA_CUT = re.compile(r"核减|减半|扣减|压减|缩减|下调|相应减少|减少\s*(?:\d+|[一二两三四五六七八九十])\s*项")
 
@@ -2413,6 +2449,35 @@ def _sex_ages(clause: str) -> dict[str, int]:
             for m in _SEX_AGE.finditer(clause) if m.group(2) or m.group(4)}
 
 
+# A date of birth a leader must be born on or after, as the age condition ("须为1968年1月1日（含）以后出生",
+# "出生于1994年1月1日之后", "出生日期在2021年7月1日（含）以后"): its year, and its month and day where said
+_BORN_AFTER = re.compile(r"(?:出生于|出生日期(?:须|应|应当|需)?(?:为|在)?)\s*(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?)?"
+                         r"[^，,。]{0,8}?(?:以后|之后)|(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?)?[^，,。]{0,12}?"
+                         r"(?:以后|之后)出生")
+# ... and the day a notice counts ages on, where it says one ("截至2053年4月17日", "以2076年1月1日计算")
+_AGE_ON = re.compile(r"(?:截至|截止到?|以)\s*" + DATE)
+
+
+def _age_born(born: re.Match[str], clause: str, found: Found) -> int:
+    """The age limit a birth date sets: the age, on the day ages are counted, of a leader born on that date. That
+    day is the one the clause or the leader's conditions name, else the close of the online submission window (a
+    leader applies before it), else the call's year's end (its year minus the birth year, as a year alone says).
+    ("2021年7月1日（含）以后出生" in a call closing on 2079年3月31日: 57, not 58 - a leader of 58 then was born
+    before July 2021.)"""
+    y, mo, d = (born.group(1), born.group(2), born.group(3)) if born.group(1) else (born.group(4), born.group(5), born.group(6))
+    birth = (int(y), int(mo or 1), int(d or 1))
+    leader = found.fact("leader_requirements")
+    said = _AGE_ON.search(clause) or next((x for q in (leader["quotes"] if leader else []) if (x := _AGE_ON.search(q))), None)
+    window = found.fact("submission_window")
+    if said:
+        on = (int(said.group(1)), int(said.group(2)), int(said.group(3)))
+    elif window and window.get("window") and (closes := str(window["window"].get("closes") or "")):
+        on = (int(closes[:4]), int(closes[5:7]), int(closes[8:10]))
+    else:
+        on = (int(found.meta["year"]), 12, 31)
+    return on[0] - birth[0] - (on[1:] < birth[1:])
+
+
 def _leader_rules(found: Found) -> None:
     fact = found.fact("leader_requirements")
     if not fact:
@@ -2446,15 +2511,13 @@ def _leader_rules(found: Found) -> None:
         # (or the case a list of exclusions names, "项目负责人年龄超过57周岁的": 57 at most)
         m = _AGE_LIMIT.search(c)
         under = re.search(r"未满\s*(\d{2})\s*周岁", c)  # "未满60周岁": 59 at most
-        born = re.search(r"(\d{4})\s*年[^，,。]{0,12}?(?:以后|之后)出生|出生于\s*(\d{4})\s*年[^，,。]{0,8}?(?:以后|之后)", c)
+        born = _BORN_AFTER.search(c)
         if m:
             age = int(m.group(1) or m.group(2))
         elif under:
             age = int(under.group(1)) - 1
         elif born and found.meta.get("year"):
-            # born on or after a date: at most the call's year minus that year, in whole years (a leader born
-            # late in that year is one younger; Profile ages are whole years, so the limit is the older bound)
-            age = int(found.meta["year"]) - int(born.group(1) or born.group(2))
+            age = _age_born(born, c, found)
         else:
             continue
         # every level the clause names ("重点项目和一般项目负责人须未满60周岁"), else all of them
@@ -2543,7 +2606,7 @@ def _leader_rules(found: Found) -> None:
             elif not t and d and i and clauses_here[i - 1].endswith("的") and _BOTH.search(c) and any(
                     w in clauses_here[i - 1] for w, _ in TITLE_WORDS):
                 continue  # that pair's second clause, read with its first
-            if t and d and _BOTH.search(c):
+            if t and d and _BOTH.search(c) and not _either(c):
                 # "或者同时具有副高级职称和博士学位": the two together, neither alone
                 pairs.setdefault(lv, []).append({"titles": t, "degrees": d})
                 titles.setdefault(lv, [])

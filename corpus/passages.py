@@ -519,6 +519,41 @@ def _block_level(lines: list[str], start: int, aliases: dict[str, str],
     return None
 
 
+# A topic's title alone on its line, unnumbered, a phrase with no sentence's punctuation ("郑州市…研究"), its fields on
+# the next line: "类别：重点项目；资助额度：9万元；联系处室：政策法规处；电话：0371—…转8012"
+_BARE_TITLE = re.compile(r"^[^\s，。；：,;:！？!?|｜\t]{6,60}$")
+# ... the fields: labelled ones, two or more, apart by semicolons or bars
+_ATTRIBUTE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*\S")
+# ... under a domain's heading in brackets, no number in them: "（科技创新治理方向）"
+_DOMAIN_HEAD = re.compile(r"^[(（]([^（）()，。；：,;:！？!?\d一二三四五六七八九十]{2,16}|[^（）()，。；：,;:！？!?\d]{4,16})[)）]$")
+
+
+def _attribute_fields(line: str) -> list[str]:
+    """A line of a topic's labelled fields ("类别：…；资助额度：…；联系处室：…；电话：…"): its fields, where two or
+    more are, each labelled, one of them the topic's funding or contact; else []."""
+    parts = [x.strip() for x in re.split(r"\s*[；;|｜]\s*", line.strip().rstrip("。；;")) if x.strip()]
+    if len(parts) < 2 or not all(_ATTRIBUTE.match(x) for x in parts):
+        return []
+    return parts if any(_kind_of(x, "") in ("funding", "contact") for x in parts) else []
+
+
+def _bare_titles(lines: list[str]) -> set[int]:
+    """The lines that are topics' titles, unnumbered, each followed by its line of fields: a list of them, two or
+    more (one alone is no list of topics)."""
+    titled = {i for i, x in enumerate(lines[:-1]) if _BARE_TITLE.match(x) and not _attribute_fields(x)
+              and not _NUMBERED.match(x) and not _PAREN.match(x) and not _L1.match(x) and not _DOMAIN_HEAD.match(x)
+              and not level_of(x) and _attribute_fields(lines[i + 1])}
+    return titled if len(titled) >= 2 else set()
+
+
+def _stated_level(line: str, aliases: dict[str, str]) -> tuple[str, str] | None:
+    """The level a topic's line of fields states ("类别：重点项目"), with the field's words."""
+    for part in _attribute_fields(line):
+        if (m := _LEVEL_FIELD.match(part)) and (lv := level_of(m.group(1), aliases) or level_of(m.group(1) + "项目")):
+            return lv, m.group(1).strip()
+    return None
+
+
 def _groups_dotted_topics(lines: list[str], start: int, aliases: dict[str, str]) -> bool:
     """Whether the labelled block at `start` ("方向二 科技成果转化研究") is a group of topics: before the next
     block, lines "2.1 …研究" each stating its own level below it ("类别：重大")."""
@@ -717,6 +752,10 @@ def _segment(lines: list[str]) -> list[Passage]:
     # section, whatever follows it, in an article with two or more of them (a run of such lines is a list)
     marked = [i for i, x in enumerate(lines) if MARKED_HEADING.match(x)]
     marked_headings = {i for i in marked if i + 1 not in marked and i - 1 not in marked} if len(marked) >= 2 else set()
+    # Topics listed by their titles alone, unnumbered, each over its line of fields, perhaps grouped under domain
+    # headings in brackets ("（产业科技创新方向）")
+    bare_titles = _bare_titles(lines)
+    domain_heads = {i: m.group(1) for i in range(len(lines) - 1) if i + 1 in bare_titles and (m := _DOMAIN_HEAD.match(lines[i]))}
     marked_number = 0  # the last one's number: the next one's follows it, whatever "（一）重点项目" numbered between them
     out: list[Passage] = []
     counters: dict[str, int] = {}
@@ -932,6 +971,24 @@ def _segment(lines: list[str]) -> list[Passage]:
             emit(head, "heading", sentences=False)
             if on_line:  # its fields on its line: each a passage
                 emit_fields(on_line.group(1))
+            continue
+        if cur.doc in ("notice", "guide") and i in domain_heads:
+            # "（社会民生科技方向）" over topics listed by title: the group they are in (corpus/ingest.py), under the
+            # section's number
+            cur.set(1, cur.path[0][0] if cur.path else 0, domain_heads[i])
+            cur.level = None
+            continue
+        if cur.doc in ("notice", "guide") and i in bare_titles and (
+                stated := _stated_level(lines[i + 1], aliases) or (cur.level and (cur.level, ""))):
+            # "嵩原市…研究" then "类别：重点项目；资助额度：…；联系处室：…；电话：…": a topic, numbered within the level
+            # its fields state (or the level heading it is under), its fields each a passage
+            lv, word = stated
+            if lv not in block_counts and cur.doc == "guide" and not domain_heads:
+                cur.set(1, len(block_counts) + 1, word or LEVEL_NAMES[lv])
+            block_counts[lv] = block_counts.get(lv, 0) + 1
+            cur.level = lv
+            cur.set(2, block_counts[lv], f"{block_counts[lv]}. {_short(line)}")
+            emit(line, "heading", sentences=False)
             continue
         if cur.doc in ("notice", "guide") and (m := _LEVEL_NUMBERED.match(line)) and (lv := level_of(m.group(1) + "项目")):
             # the title up to its full stop, then its fields ("研究内容：…。联系人：…"), each a passage

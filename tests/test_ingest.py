@@ -3496,3 +3496,123 @@ def test_a_signature_is_never_the_tail_of_the_annex_list_above_it() -> None:
     assert lines[at + 1: at + 3] == ["某市科学技术局", "2096年3月2日"]
     found, _, _ = extract("\n".join(_CSV_LETTER))
     assert found.fact("issue_date")
+
+
+# A notice whose topics are a flat list of titles, unnumbered, grouped under domain headings in brackets, each title
+# over its line of fields ("类别：…；资助额度：…；联系处室：…；电话：…", phones with extensions); the leader's age said
+# only as a birth date per level, in mid-year; the window "…9:00起至…17:00止"; the paper copies' place and count said
+# where the materials are listed.
+_FLAT_TOPICS = [
+    "某原市科学技术局",
+    "某原市科学技术局关于组织开展2097年度某原市软科学研究计划项目申报工作的通知",
+    "各有关单位：",
+    "一、总体安排",
+    "本年度共发布研究课题4项，其中重点项目2项、一般项目2项。重点项目每项资助8万元，一般项目每项资助3万元。",
+    "二、研究课题",
+    "（城市治理方向）",
+    "某原市城市更新片区治理机制研究",
+    "类别：重点项目；资助额度：8万元；联系处室：规划处；电话：0371—60001200转8011",
+    "某原市老旧小区适老化改造评估研究",
+    "类别：一般项目；资助额度：3万元；联系处室：社会处；电话：（0371）60001256",
+    "（产业创新方向）",
+    "某原市储能产业链协同创新研究",
+    "类别：重点项目；资助额度：8万元；联系处室：高新处；电话：0371—60001200转8034",
+    "某原市专精特新企业研发激励研究",
+    "类别：一般项目；资助额度：3万元；联系处室：企业处；电话：0371—60001200转8045",
+    "三、申报条件",
+    "（一）申报单位须为在某原市行政区域内注册、具有独立法人资格的高等院校和科研院所。",
+    "（二）项目负责人须为申报单位在职人员。重点项目负责人须为2039年9月1日（含）以后出生，并具有副高级及以上专业技术职称或博士学位；"
+    "一般项目负责人须为2044年9月1日（含）以后出生，并具有中级及以上专业技术职称或硕士及以上学位。",
+    "四、时间安排",
+    "（一）网上申报：2097年3月4日（星期一）9:00起至3月29日（星期五）17:00止，逾期系统自动关闭。",
+    "（二）纸质材料报送：推荐结束后的下一周，即4月8日（星期一）至4月12日（星期五）。",
+    "五、申报材料",
+    "网上申报通过推荐后，由系统导出申报书，连同下列材料报送至市科技局规划处（某原市中原路8号科技大厦806室）：",
+    "1. 《2097年度某原市软科学研究计划项目申报书》（系统导出，加盖单位公章），一式4份；",
+    "2. 项目负责人身份证复印件1份。",
+    "某原市科学技术局",
+    "2097年2月25日",
+]
+
+
+def test_unnumbered_topic_titles_over_their_field_lines_under_domain_headings_are_topics() -> None:
+    """A title alone on its line, no number, over "类别：…；资助额度：…；联系处室：…；电话：…": a topic of the level its
+    field states, its fields its passages, the bracketed domain heading above it its group; the phone keeps its
+    extension, and a question naming a group's words names no topic by an alias the group holds."""
+    found, _, _ = extract("\n".join(_FLAT_TOPICS))
+    topics = {t["title"]: t for t in found.topics}
+    assert list(topics) == ["某原市城市更新片区治理机制研究", "某原市老旧小区适老化改造评估研究",
+                            "某原市储能产业链协同创新研究", "某原市专精特新企业研发激励研究"], list(topics)
+    storage = topics["某原市储能产业链协同创新研究"]
+    assert storage["level"] == "key" and storage["funding_wan"] == 8 and storage["group"] == "产业创新方向"
+    assert storage["contacts"][0]["office"] == "高新处" and storage["contacts"][0]["phone"] == "0371—60001200转8034"
+    assert "转8034" in storage["contact_quote"]
+    elderly = topics["某原市老旧小区适老化改造评估研究"]
+    assert elderly["level"] == "general" and elderly["group"] == "城市治理方向" and "60001256" in elderly["contacts"][0]["phone"]
+    # the title's city, the issuer's, is no part of what the topic is called by ("储能产业", not "某原市储")
+    assert "储能产业" in storage["aliases"] and not any(a.startswith("某原") for t in found.topics for a in t["aliases"])
+    assert set(found.levels) == {"key", "general"}
+
+
+def test_an_alias_a_field_groups_name_holds_names_no_topic() -> None:
+    lines = [x.replace("某原市城市更新片区治理机制研究", "某原市产业创新政策评估研究") for x in _FLAT_TOPICS]
+    found, _, _ = extract("\n".join(lines))
+    policy = next(t for t in found.topics if t["title"] == "某原市产业创新政策评估研究")
+    assert "产业创新" not in policy["aliases"] and "产业创新政策评估" in policy["aliases"], policy["aliases"]
+
+
+def test_a_birth_date_in_mid_year_limits_the_age_on_the_day_the_window_closes(tmp_path: Path) -> None:
+    """"2039年9月1日（含）以后出生" in a call closing on 2097年3月29日: a leader born on that date is 57 then, and one
+    of 58 was born before it - the limit is 57, not the 58 the years alone give; per level, each its own date."""
+    found, corpus = _ingested(tmp_path, _FLAT_TOPICS)
+    age = next(r for r in found.rules if r["id"] == "age")
+    assert age["limit_by_level"] == {"key": 57, "general": 52}, age
+    assert "2039年9月1日（含）以后出生" in age["quote"]  # cited in the notice's words
+    checker = EligibilityChecker(corpus)
+
+    def passed(years: int, level: str) -> bool | None:
+        verdict = checker.check(Profile(age=years, project_level=level), dt.date(2097, 3, 10))
+        return next(r for r in verdict.rules if r.id == "age").passed
+
+    assert passed(57, "key") is True and passed(58, "key") is False
+    assert passed(52, "general") is True and passed(53, "general") is False
+    # a day the notice counts ages on is that day ("截至2097年12月31日": 58); the birth date's wording may vary
+    for said, limit in (("项目负责人须为2039年9月1日（含）以后出生（截至2097年12月31日计算）。", 58),
+                        ("项目负责人出生日期须在2040年1月1日以后。", 57)):
+        found, _, _ = extract("\n".join(["某市科学技术局关于组织申报2097年度软科学研究计划项目的通知", "一、申报条件", said]))
+        assert next(r for r in found.rules if r["id"] == "age")["limit"] == limit, said
+
+
+def test_a_title_or_a_degree_after_a_condition_joined_by_bing_are_alternatives() -> None:
+    """"…以后出生，并具有副高级及以上专业技术职称或博士学位": the "并" joins the clause to the birth date before it;
+    the title and the degree, "或" between them, each qualify alone."""
+    found, _, _ = extract("\n".join(_FLAT_TOPICS))
+    rule = next(r for r in found.rules if r["id"] == "major_leader_qualification")
+    assert not rule.get("pairs_by_level"), rule
+    assert rule["titles_by_level"]["key"] == ["senior", "associate_senior"] and rule["degrees_by_level"]["key"] == ["doctorate"]
+    assert rule["degrees_by_level"]["general"] == ["doctorate", "master"]
+
+
+def test_where_the_paper_copies_go_is_said_where_the_materials_are_listed() -> None:
+    found, _, _ = extract("\n".join(_FLAT_TOPICS))
+    paper = found.fact("paper_materials")
+    assert paper and any("806室" in q for q in paper["quotes"]) and any("一式4份" in q for q in paper["quotes"]), paper
+
+
+def test_a_range_closed_by_zhi_leaves_no_stray_word_in_its_answer() -> None:
+    found, _, _ = extract("\n".join(_FLAT_TOPICS))
+    window = found.fact("submission_window")
+    assert window and window["window"]["closes"] == "2097-03-29"
+    assert "。止" not in window["zh"] and "逾期系统自动关闭" in window["zh"], window["zh"]
+
+
+def test_a_field_groups_topics_are_listed_when_asked_by_its_name(tmp_path: Path) -> None:
+    _, corpus = _ingested(tmp_path, _FLAT_TOPICS)
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    answer = a.ask("产业创新方向有哪些课题？", dt.date(2097, 3, 10)).answer
+    assert "储能产业链" in answer and "专精特新" in answer and "城市更新" not in answer, answer
+    # a topic listed by its title and terms alone, asked what it studies: its terms, no empty focus
+    answer = a.ask("储能产业那个课题研究什么？", dt.date(2097, 3, 10)).answer
+    assert "研究重点：。" not in answer and "8万元" in answer, answer
