@@ -85,7 +85,10 @@ MIN_SCORE = 2.0  # below this the best fact is no answer (plain words shared by 
 VALUE_ATTRIBUTES = ("date", "duration", "amount", "phone", "url", "count", "document", "age")
 # "5月10日前", "2033.4.1", "二〇四二年三月十六日", "5月中旬", "4月中下旬" too
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}([.．/／-])\d{1,2}\1\d{1,2}|"
-                   r"[〇零一二三四五六七八九]{4}\s*年|(?<!\d)\d{1,2}\s*月\s*(?:上中旬|中下旬|上旬|中旬|下旬|底|初)")
+                   r"[〇零一二三四五六七八九]{4}\s*年|(?<!\d)\d{1,2}\s*月\s*(?:上中旬|中下旬|上旬|中旬|下旬|底|初)|"
+                   # (a date in Chinese numerals without its year: "三月二十日", "六月上旬")
+                   r"(?<![〇零一二三四五六七八九十年])[一二三四五六七八九十]{1,2}\s*月\s*"
+                   r"(?:[一二三四五六七八九十]{1,3}\s*日|上中旬|中下旬|上旬|中旬|下旬|底|初)")
 # A length of time ("实施周期原则上为一年", "为期6个月"), not a date ("2024年9月").
 _DURATION = re.compile(r"周期|为期|(?<![\d年])(?:[一二两三半]年|[\d一二两三四五六七八九十]+个月)")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*万元")

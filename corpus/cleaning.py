@@ -5,7 +5,8 @@ feeds) anywhere; a sentence or heading a page break cut in two (joined, and a he
 repeated on both sides of the cut kept once); a line that continues the sentence before it (it
 starts with a comma, or with a bracketed note and a comma: a form's "(正楷填写或机打)，"); blocks of lines the extractor emitted twice;
 title characters spaced out for display ("关 于 组 织"); a label alone on its line
-("联系单位：") joined to its value; Markdown heading marks, bullets and table rules. Everything else, including odd spacing inside Chinese text,
+("联系单位：") joined to its value; Markdown heading marks, bullets and table rules; tables a copied web page
+kept as their HTML markup (read as rows, a cell spanning rows in each). Everything else, including odd spacing inside Chinese text,
 is kept so that citations stay verbatim (the contract lets whitespace differ, nothing else).
 """
 
@@ -541,6 +542,24 @@ _HTML_FURNITURE = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|header|footer|top-
                              re.IGNORECASE)
 
 
+# A line break inside a cell ("<td>…特派员服务<br>绩效评价研究</td>", "<td>陈老师<br>刘老师</td>"): a long run of text
+# wrapped to the column's width goes on with no space between its ideographs; short items (names, a phone and its
+# hours) stay apart
+_CELL_BREAK = "\ue000"
+_CELL_WRAP = re.compile(r"(?<=[\u4e00-\u9fff]{8})\s*\ue000\s*(?=[\u4e00-\u9fff])")
+MAX_SPAN = 100  # a rowspan or colspan beyond it is a page's error, read as 1
+
+
+def _cell_breaks(text: str) -> str:
+    text = _CELL_WRAP.sub("", text) if _CELL_BREAK in text else text
+    return text.replace(_CELL_BREAK, " ")
+
+
+def _span(value: str | None) -> int:
+    m = re.match(r"\s*(\d{1,3})", value or "")
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= MAX_SPAN else 1
+
+
 class _PageText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -549,10 +568,16 @@ class _PageText(HTMLParser):
         self._skip: tuple[str, int] | None = None  # the element being left out and how deep its tag is nested
         self._row: list[str] | None = None  # a table row's cells
         self._cell: list[str] | None = None
+        # A cell spanning rows down ("<td rowspan="3">重大项目</td>") stands in each row it covers, in its column, as
+        # the row it heads has it: column -> (its text, the rows below still covered). A cell spanning columns
+        # counts as that many columns, its text said once.
+        self._down: dict[int, tuple[str, int]] = {}
+        self._column = 0  # the column the next cell of the row starts at
+        self._spans = (1, 1)  # the open cell's rowspan and colspan
 
     @staticmethod
     def _text(parts: list[str]) -> str:
-        text = "".join(parts)
+        text = _cell_breaks("".join(parts))
         # a source line break inside a paragraph is no space between Chinese words; between Latin ones it is
         text = re.sub(r"\s*\n\s*", lambda m: " " if re.match(r"[A-Za-z0-9]", text[m.end():m.end() + 1] or "")
                       and re.search(r"[A-Za-z0-9.,;:]$", text[:m.start()]) else "", text)
@@ -560,25 +585,42 @@ class _PageText(HTMLParser):
 
     def _end_line(self) -> None:
         if self._cell is not None:
-            self._cell.append(" ")  # (a paragraph inside a cell stays in its cell)
+            self._cell.append(_CELL_BREAK)  # (a paragraph inside a cell stays in its cell)
             return
         text = self._text(self._line)
         if text:
             self.lines.append(text)
         self._line = []
 
+    def _carry_down(self, last: int | None = None) -> None:
+        """The cells spanning down into this row from rows above, from the current column on (up to `last`)."""
+        while self._row is not None and self._column in self._down and (last is None or self._column <= last):
+            text, rows = self._down.pop(self._column)
+            if rows > 1:
+                self._down[self._column] = (text, rows - 1)
+            self._row.append(text)
+            self._column += 1
+
     def _end_cell(self) -> None:
         if self._cell is not None and self._row is not None:
-            self._row.append(self._text(self._cell))
+            text = self._text(self._cell)
+            self._row.append(text)
+            down, across = self._spans
+            if down > 1:
+                for k in range(across):
+                    self._down[self._column + k] = (text if k == 0 else "", down - 1)
+            self._column += across
         self._cell = None
 
     def _end_row(self) -> None:
         self._end_cell()
         if self._row is not None:
+            self._carry_down(max(self._down, default=-1))  # (the row's last columns covered from above)
             cells = [c for c in self._row if c]
             if cells:
                 self.lines.append(" | ".join(cells))
         self._row = None
+        self._column = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._skip is not None:
@@ -597,7 +639,14 @@ class _PageText(HTMLParser):
             self._end_cell()
             if self._row is None:
                 self._row = []
+            self._carry_down()
             self._cell = []
+            spans = dict(attrs)
+            self._spans = (_span(spans.get("rowspan")), _span(spans.get("colspan")))
+        elif tag == "table":
+            self._end_row()
+            self._end_line()
+            self._down = {}
         elif tag == "br" or tag in _HTML_BLOCKS:
             self._end_line()
 
@@ -611,6 +660,8 @@ class _PageText(HTMLParser):
         elif tag in ("tr", "table"):
             self._end_row()
             self._end_line()
+            if tag == "table":
+                self._down = {}
         elif tag in _HTML_BLOCKS:
             self._end_line()
 
@@ -624,14 +675,39 @@ class _PageText(HTMLParser):
         self._end_line()
 
 
-def page_lines(raw: str) -> list[str] | None:
-    """The text lines of a notice saved as a web page's HTML source; None for a notice that is text."""
-    if len(_HTML_TAG.findall(raw)) < HTML_MIN_TAGS:
-        return None
+def _markup_lines(markup: str) -> list[str]:
     parser = _PageText()
-    parser.feed(raw)
+    parser.feed(markup)
     parser.close()
     return parser.lines
+
+
+def page_lines(raw: str) -> list[str] | None:
+    """The text lines of a notice saved as a web page's HTML source; None for a notice that is text (its tables
+    may be markup: see table_markup)."""
+    if not _PAGE_ROOT.search(raw) and len(_HTML_TAG.findall(_TABLE_MARKUP.sub("", raw))) < HTML_MIN_TAGS:
+        return None
+    return _markup_lines(raw)
+
+
+# A notice copied from a web page as text whose tables came along as their markup ("<table><tr><th>序号</th>…"):
+# the text stays as it is, and each table is its rows, "a | b | c" as a table of the notice is read (a cell spanning
+# rows stands in each of them). The page's own root tags, or its paragraphs and divisions outside its tables, make
+# it a page's source instead (page_lines).
+_TABLE_MARKUP = re.compile(r"<table\b[^>]*>.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_PAGE_ROOT = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
+
+
+def table_markup(text: str) -> tuple[str, set[str]]:
+    """`text` with each table in markup as its rows, one a line, and the set of those rows (each whole on its line)."""
+    rows: set[str] = set()
+
+    def as_rows(m: re.Match[str]) -> str:
+        lines = _markup_lines(m.group(0))
+        rows.update(lines)
+        return "\n" + "\n".join(lines) + "\n"
+
+    return _TABLE_MARKUP.sub(as_rows, text), rows
 
 
 # A notice exported by a content-management system as one JSON document ({"title", "docNo", "publishTime",
@@ -781,8 +857,11 @@ def _clean_lines(raw: str) -> list[str]:
     page = page_lines(text)
     if page is None:
         page = json_lines(text)
+    table_rows: set[str] = set()
     if page is not None:
         text = "\n".join(page)
+    else:
+        text, table_rows = table_markup(text)
     text = "\n".join(_EDGE_MARKUP.sub("", ln) if "&" in ln or "<" in ln else ln for ln in text.split("\n"))
     text = _FONT_SIZE.sub("", text)
     lines = [_SPACED_LABEL.sub(lambda m: re.sub(r"\s", "", m.group(0)), re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip())
@@ -803,6 +882,10 @@ def _clean_lines(raw: str) -> list[str]:
     # A Markdown heading or a line bold from end to end ("**选题1：…研究**") is whole: nothing joins it.
     whole = {_unmark(ln) for ln in kept if _HEADING_MARK.match(ln) or _EMPHASIS.fullmatch(ln) or PUBLISHED.match(ln)
              or ARTICLE_BYLINE.match(ln) or MARKED_HEADING.match(_EMPHASIS.sub(r"\1", ln))}
+    # (a table's row from its markup is whole on its line as well: no row ends a sentence, nor goes on with one)
+    rows = {_unmark(re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip()) for ln in table_rows}
+    bulleted |= rows
+    whole |= rows
     joined: list[str] = []
     unmarked = [_unmark(ln) for ln in kept]
     # A signature, the issuer's name over the date line ("郑州市科学技术局" / "2077年3月8日"): its own lines, never the

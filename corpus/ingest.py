@@ -85,6 +85,17 @@ _DOTTED_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})([.．/／-])(\d{1,2})\2(\
 # ... or in Chinese numerals ("二〇四二年三月十六日"), read as "2042年3月16日" too
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*日)?")
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+# ... or without its year, left to the title's ("三月二十日上午九时至四月十五日下午五时", "五月中旬"): read as "3月20日",
+# "5月中旬", a month of 1 to 12 and a day of 1 to 31 (no figure or year before it: "二〇七八年三月" is a date above)
+_CN_MONTH_DAY = re.compile(r"(?<![〇零一二三四五六七八九十年\d])([一二三四五六七八九十]{1,2})\s*月\s*"
+                           r"(?:([一二三四五六七八九十]{1,3})\s*日|(?=上中旬|中下旬|上旬|中旬|下旬|底|末|初))")
+
+
+def _cn_month_day(m: re.Match[str]) -> str:
+    month, day = number_of(m.group(1)), number_of(m.group(2)) if m.group(2) else None
+    if not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+        return m.group(0)
+    return f"{month}月" + (f"{day}日" if day is not None else "")
 
 
 # A time of day in words after a date ("二〇五九年四月二十四日下午五时三十分", "3月1日上午9时"): as "17:30"
@@ -135,6 +146,7 @@ def read_dates(text: str) -> str:
     text = _SHORT_DOTTED_DAY.sub(lambda m: f"{int(m.group(1))}月{int(m.group(2))}日", text)
     text = _CN_DATE.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)) + f"年{number_of(m.group(2))}月"
                         + (f"{number_of(m.group(3))}日" if m.group(3) else ""), text)
+    text = _CN_MONTH_DAY.sub(_cn_month_day, text)
     # ("…日下午五时三十分": the time of day as "17:30", as a window's dates are read with it)
     return _WORD_TIME.sub(_clock, text)
 
@@ -160,9 +172,10 @@ _RANGE_CLOSED = re.compile(r"^\s*(?:为止|止)(?=[，,。；;\s]|$)")
 _SAID_RANGE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/／-]\d{1,2}[.．/／-]\d{1,2})" + _WEEKDAY + _TIME
                          + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:\d{4}\s*[年.．/／-]\s*)?(?:\d{1,2}\s*[月.．/／-]\s*)?\d{1,2}(?:\s*日)?"
                          + _WEEKDAY + _TIME)
-# ... or in Chinese numerals, with its times of day in words ("二〇五九年三月十六日上午九时至二〇五九年四月二十四日下午五时三十分")
+# ... or in Chinese numerals, with its times of day in words ("二〇五九年三月十六日上午九时至二〇五九年四月二十四日下午五时三十分",
+# its year left to the title's: "三月二十日上午九时至四月十五日下午五时")
 _CN_CLOCK = r"(?:\s*(?:上午|下午|晚上|中午|早上)?\s*[零一二两三四五六七八九十]{1,3}\s*[时点](?:\s*[零一二三四五六七八九十]{1,3}\s*分|半|整)?)?"
-_CN_SAID_RANGE = re.compile(r"[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日"
+_CN_SAID_RANGE = re.compile(r"(?:[〇零一二三四五六七八九]{4}\s*年\s*)?(?<![一二三四五六七八九十])[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日"
                             + _WEEKDAY + _CN_CLOCK + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:[〇零一二三四五六七八九]{4}\s*年\s*)?"
                             r"(?:[一二三四五六七八九十]{1,2}\s*月\s*)?[一二三四五六七八九十]{1,3}\s*日" + _WEEKDAY + _CN_CLOCK)
 _SINGLE = re.compile(DATE)
@@ -715,7 +728,11 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
         if p.kind == "dateline":
             m = _DATELINE.match(p.text)
             if m and not found.fact("issue_date"):
-                found.facts.append(_make_fact("issue_date", "other", [original.text], vocab))
+                fact = _make_fact("issue_date", "other", [original.text], vocab)
+                if m.group(3) and squash(p.text) != squash(original.text):
+                    # ("二〇七八年三月五日": the date it is, said as the notice's dates are)
+                    fact["zh"] = fact["zh"].removesuffix("。") + f"（即{_zh_date(*m.groups())}）。"
+                found.facts.append(fact)
             continue
         for m in _RANGE.finditer(p.text):
             last_year = m.group(1)
@@ -807,6 +824,10 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                     else f"{_PART_EN[m.group(3)]} {year}-{int(m.group(2)):02d}")
             n_other += 1
             fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(step))
+            if squash(m.group(0)) not in squash(original.text):
+                # ("六月上旬", "四月二十日前": the date as it is read, said as the notice's dates are, after its words)
+                read = m.group(0) if m.re is not _YEARLESS and m.group(1) else f"{year}年{m.group(0)}"
+                fact["zh"] = fact["zh"].removesuffix("。") + f"（即{squash(read)}）。"
             # (with the step's English words, as a step dated by its full date: "专家评审" is asked as "expert review")
             said = " ".join(en for zh, en in vocab.get("event_words_en", {}).items() if zh in step)
             fact["en"] = f"{step}{f' ({said})' if said else ''}: {when} (the notice says, in Chinese: {_body(original.text)})"
@@ -825,6 +846,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             found.facts.append(fact)
             continue
         for m in _SINGLE.finditer(p.text):
+            if _BIRTH.match(p.text[m.end():]):
+                continue  # (a leader's birth date, "2022年1月1日以后出生", dates no step: no year of the call's either)
             year_before, last_year = last_year, m.group(1)
             # the clause the date is in says so ("即项目完成时间不晚于…"), not another of its passage ("出生于…；四是结题要求")
             clause = re.split(r"[，,；;。]", p.text[: m.start()])[-1] + m.group(0) + re.split(r"[，,；;。]", p.text[m.end():])[0]
@@ -847,6 +870,9 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 # "专家评审：市科学技术局拟于2029年4月25日组织专家评审": a dated step of the call
                 n_other += 1
                 fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(event))
+                if squash(_zh_date(*m.groups())) not in squash(original.text):
+                    # ("二〇五九年六月二十日", "2075.6.20": the date it is, said as the notice's dates are)
+                    fact["zh"] = fact["zh"].removesuffix("。") + f"（即{_zh_date(*m.groups())}）。"
                 said = " ".join(en for zh, en in vocab.get("event_words_en", {}).items() if zh in event + p.text[: m.start()])
                 fact["en"] = (f"{event}{f' ({said})' if said else ''}: {_iso(*m.groups())} "
                               f"(the notice says, in Chinese: {_body(original.text)})")

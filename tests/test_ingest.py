@@ -27,6 +27,7 @@ from assistant.eligibility import EligibilityChecker
 from assistant.engine import Assistant
 from assistant.matching import FactMatcher
 from assistant.models import Profile
+from assistant.rank import text_attributes
 from assistant.sections import Outline
 from assistant.settings import Settings
 from assistant.topics import TopicResolver
@@ -3616,3 +3617,107 @@ def test_a_field_groups_topics_are_listed_when_asked_by_its_name(tmp_path: Path)
     # a topic listed by its title and terms alone, asked what it studies: its terms, no empty focus
     answer = a.ask("储能产业那个课题研究什么？", dt.date(2097, 3, 10)).answer
     assert "研究重点：。" not in answer and "8万元" in answer, answer
+
+
+# A notice copied from a web page as text, its tables left as their markup (fictional figures, year 2097)
+_MARKUP_TABLES = [
+    "当前位置：首页 > 通知公告 > 正文",
+    "某市科学技术局关于组织申报2097年度某市软科学研究计划项目的通知",
+    "各有关单位：",
+    "一、资助方式",
+    "本年度共发布课题4项，重大项目每项资助9万元，一般项目每项资助3万元。项目须于二〇九八年五月三十一日前完成研究。",
+    "二、申报条件",
+    "（一）申报单位须为某市内具有独立法人资格的高等院校、科研院所。",
+    "（二）项目负责人年龄不超过55周岁（2042年1月1日以后出生）。",
+    "三、课题指南",
+    '<table border="1" cellspacing="0">',
+    "<tr><th>序号</th><th>课题名称</th><th>项目类别</th><th>资助额度</th><th>责任处室</th><th>联系电话</th></tr>",
+    '<tr><td>1</td><td>某市低空物流配送网络布局研究</td><td rowspan="2">重大项目</td><td rowspan="2">9万元/项</td>'
+    "<td>规划处</td><td>0371-60000201</td></tr>",
+    "<tr><td>2</td><td>某市科技金融服务体系建设研究</td><td>资源处</td><td>0371-60000202&nbsp;</td></tr>",
+    '<tr><td>3</td><td>某市社区嵌入式养老服务<br>数字化路径研究</td><td rowspan="2">一般项目</td>'
+    '<td rowspan="2">3万元/项</td><td>社会处</td><td>&nbsp;0371-60000203</td></tr>',
+    "<tr><td>4</td><td>某市科普场馆运营绩效评价研究</td><td>科普处</td><td>0371-60000204</td></tr>",
+    "</table>",
+    "四、时间安排",
+    "（一）网上申报：三月二十日上午九时至四月十五日下午五时，逾期不予受理。",
+    "（二）专家评审：五月中旬。",
+    "（三）立项公示：六月上旬在市科技局网站公示。",
+    "五、联系方式",
+    "<table>",
+    "<tr><th>咨询事项</th><th>联系单位</th><th>联系人</th><th>联系电话</th></tr>",
+    "<tr><td>业务咨询</td><td>市科技局规划处</td><td>赵老师<br>钱老师</td><td>0371-60000210</td></tr>",
+    "<tr><td>系统技术支持</td><td>市科技信息中心</td><td>孙工</td><td>0371-60000211<br>（工作日上午九时至下午五时）</td></tr>",
+    '<tr><td>课题内容咨询</td><td colspan="3">各课题责任处室，联系电话见课题指南</td></tr>',
+    "</table>",
+    "某市科学技术局",
+    "二〇九七年三月五日",
+]
+
+
+def test_tables_left_as_markup_in_a_text_notice_are_its_rows_and_its_text_stays_as_it_is() -> None:
+    """A notice copied from a web page as text, with its tables as raw markup ("<table><tr><th>序号</th>…"): each
+    table is its "a | b | c" rows, whole on their lines, and the text around them keeps its own lines (it is no
+    page's source, whose paragraphs only its tags would part)."""
+    lines = clean_lines("\n".join(_MARKUP_TABLES))
+    assert "某市科学技术局关于组织申报2097年度某市软科学研究计划项目的通知" in lines
+    assert "（一）申报单位须为某市内具有独立法人资格的高等院校、科研院所。" in lines
+    assert "序号 | 课题名称 | 项目类别 | 资助额度 | 责任处室 | 联系电话" in lines
+    assert lines[lines.index("四、时间安排") - 1].startswith("4 | 某市科普场馆运营绩效评价研究")  # (no row joins it)
+    assert "业务咨询 | 市科技局规划处 | 赵老师 钱老师 | 0371-60000210" in lines
+    assert lines[-2:] == ["某市科学技术局", "二〇九七年三月五日"]  # (a row ending as a cut sentence does joins nothing)
+    assert not any("<" in ln or "&nbsp;" in ln for ln in lines)
+    found, _, _ = extract("\n".join(_MARKUP_TABLES))
+    tech = found.fact("contact_tech")
+    assert tech and "0371-60000211" in tech["zh"]
+
+
+def test_a_cell_spanning_rows_stands_in_each_row_it_covers() -> None:
+    """"<td rowspan="2">重大项目</td>" in the middle of a row: the next row has it too, in its column, so that each
+    topic's row says its level and amount; a cell spanning columns is said once."""
+    lines = clean_lines("\n".join(_MARKUP_TABLES))
+    assert "2 | 某市科技金融服务体系建设研究 | 重大项目 | 9万元/项 | 资源处 | 0371-60000202" in lines
+    assert "4 | 某市科普场馆运营绩效评价研究 | 一般项目 | 3万元/项 | 科普处 | 0371-60000204" in lines
+    assert "课题内容咨询 | 各课题责任处室，联系电话见课题指南" in lines
+    found, _, _ = extract("\n".join(_MARKUP_TABLES))
+    got = [(t["title"], t["level"], t.get("funding_wan")) for t in found.topics]
+    assert got[1] == ("某市科技金融服务体系建设研究", "major", 9.0) and got[3][1:] == ("general", 3.0), got
+    spanned = "<table><tr><td>a</td><td rowspan='3'>甲</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>"
+    assert clean_lines(spanned + "\n说明") == ["a | 甲 | b", "c | 甲 | d", "说明"]  # (no row left for its third)
+
+
+def test_a_line_break_in_a_cell_joins_a_wrapped_title_and_parts_short_items() -> None:
+    """"<td>…养老服务<br>数字化路径研究</td>": a title wrapped to its column is one title; "赵老师<br>钱老师", or a
+    phone and its hours, are items side by side."""
+    lines = clean_lines("\n".join(_MARKUP_TABLES))
+    assert any(ln.startswith("3 | 某市社区嵌入式养老服务数字化路径研究 | 一般项目") for ln in lines), lines
+    assert "系统技术支持 | 市科技信息中心 | 孙工 | 0371-60000211 （工作日上午九时至下午五时）" in lines
+
+
+def test_dates_in_chinese_numerals_without_their_year_are_read_in_the_titles_year() -> None:
+    """"三月二十日上午九时至四月十五日下午五时" is the window 3月20日9:00 to 4月15日17:00 of the title's year, "六月上旬"
+    a part of its June; a month past 12 or a day past 31 is no date. The date read is said beside the notice's words."""
+    assert read_dates("网上申报：三月二十日上午九时至四月十五日下午五时") == "网上申报：3月20日9:00至4月15日17:00"
+    assert with_years(read_dates("三月二十日至四月十五日"), 2097) == "2097年3月20日至4月15日"
+    assert read_dates("专家评审：五月中旬；十二月三十一日前") == "专家评审：5月中旬；12月31日前"
+    assert read_dates("十三月五日，三月三十二日") == "十三月五日，三月三十二日"
+    assert read_dates("二〇九八年五月三十一日") == "2098年5月31日"
+    found, _, _ = extract("\n".join(_MARKUP_TABLES))
+    window = found.fact("submission_window")
+    assert window and window["window"]["opens"] == "2097-03-20" and window["window"]["closes"] == "2097-04-15"
+    assert "三月二十日上午九时至四月十五日下午五时" in window["zh"]  # (the notice's own words, beside the dates read)
+    publicity = next(f for f in found.facts if "立项公示" in f["quotes"][0])
+    assert "（即2097年6月上旬）" in publicity["zh"] and "early 2097-06" in publicity["en"]
+    issue = found.fact("issue_date")
+    assert issue and issue["quotes"] == ["二〇九七年三月五日"] and "2097年3月5日" in issue["zh"]
+    assert "date" in text_attributes("立项公示：六月上旬在市科技局网站公示。")  # (a step the ranker knows is dated)
+    assert "date" in text_attributes("网上申报：三月二十日至四月十五日")
+    assert "date" not in text_attributes("项目实施期为十二个月")
+
+
+def test_a_leaders_birth_date_gives_no_year_to_the_schedules_yearless_dates() -> None:
+    """"年龄不超过55周岁（2042年1月1日以后出生）" before a schedule written without its year: the schedule is in the
+    title's year, not in the year of the birth date."""
+    found, _, _ = extract("\n".join(_MARKUP_TABLES))
+    windows = [f["window"]["opens"] for f in found.facts if f.get("window")]
+    assert windows and all(w.startswith("2097-") for w in windows), windows
