@@ -2073,7 +2073,6 @@ def test_a_topic_described_after_the_askers_wish_or_asked_whether_there_is_one(t
     assert resolver.description(canonical("有没有研究城市排水防涝的选题？")) == "城市排水防涝"
 
 
-
 # A notice dating its steps relative to one another, its contacts under numbered headings, its topics numbered on
 _RELATIVE = [
     "某市科学技术局关于组织申报2071年度软科学研究计划项目的通知", "",
