@@ -76,7 +76,6 @@ CONSEQUENCE_HITS = 3  # the best passages a consequence asked is looked for in b
 CONSEQUENCES_LEAD = True  # "违反承诺会有什么后果": the clause saying what is done then leads the answer
 # "退休返聘的老师可以当负责人吗": a condition the question names that no Profile field states leads the may-I answer
 NAMED_CONDITION_LEADS = True
-FAILING_ASKED_VERDICT = True  # a may-I question stating a fact that fails a rule gets the verdict, whatever kind the model reads
 CONDITIONS_BESIDE_APPLICANTS = True  # ... and so does a condition stated under who may apply, though filed as a rule
 WHY_BY_PURPOSE = True  # an unmatched why-question takes the dense vectors' best passage when it states a purpose
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
@@ -725,10 +724,7 @@ class Assistant:
         # about the asker, gets the rule: the model is sure it is not an eligibility question.
         # So is one that states nothing of the asker to check ("我们注册完就能申报吗" asks about a step).
         general_rule = (sure_kind not in (None, "eligibility", "out_of_scope")
-                        and (not V.speaks_of_self(q) or NOTHING_STATED_RULE and not stated) and not in_eligibility
-                        # (a may-I whose stated fact fails a rule is answered with that verdict: "这个项目已经拿到过市级
-                        # 财政资金支持，还能再申请吗")
-                        and not (FAILING_ASKED_VERDICT and asks_eligibility and failing))
+                        and (not V.speaks_of_self(q) or NOTHING_STATED_RULE and not stated) and not in_eligibility)
         if not other_question and not general_rule and (
             personal or (asks_eligibility and not (time_now and not stated)) or (
                 in_eligibility and "project_level" in delta.model_dump(exclude_none=True))):

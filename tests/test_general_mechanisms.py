@@ -2496,9 +2496,3 @@ def test_a_condition_stated_beside_who_may_apply_leads_when_the_question_names_i
         # with the asker's unit stated, beside the verdict; with nothing stated, first
         assert squash(condition.quotes[0]) in squash(answer.answer.split("已满足")[0]), (q, answer.answer)
 
-
-def test_a_may_i_question_stating_a_fact_that_fails_a_rule_gets_that_verdict(assistant: Assistant) -> None:
-    for q in ("这个课题此前已获市财政资金资助了，还可以再报吗？", "拿过市级财政资金的项目还能报吗"):
-        answer = assistant.ask(q)
-        assert answer.intent == Intent.ELIGIBILITY and answer.eligibility is not None, (q, answer.answer)
-        assert answer.eligibility.verdict == "ineligible", q
