@@ -97,7 +97,7 @@ STEP_KINDS = ("process", "dates", "materials")
 DOCUMENT_CLAUSES = True  # "承诺书里…" leads with the annex's clause that answers it
 # A form's blanks answer what is to be filled in on it.
 FILL_IN_BLANKS = True
-# The whole of an annex's numbered items asked ("信用承诺书里要承诺哪几条", "承诺书都写了些什么"): every item, verbatim.
+# The whole of an annex's items asked ("信用承诺书里要承诺哪几条", "承诺书里都写了些什么"): its body, verbatim.
 DOCUMENT_LISTS = True
 _DOCUMENT_LIST = re.compile(r"哪几(?:条|项|点|个方面)|哪些(?:条款?|事(?:情|项|儿)?|内容|方面|要求)?|几条|"
                             r"(?:都|主要|一共)?(?:有|写|说|承诺|包括|包含|规定)了?(?:些)?(?:什么|啥|哪些)|(?:什么|啥)(?:内容|条款)|"
@@ -979,13 +979,15 @@ class Assistant:
         first two levels of its section) as the fact of the applicants."""
         if not CONDITIONS_BESIDE_APPLICANTS or (applicants := self.corpus.fact_by_role("applicants")) is None:
             return False
+
         def heads(f: Fact) -> set[str]:
             return {" > ".join(self.corpus.passage(pid).section.split(" > ")[:2]) for pid in f.passage_ids}
         return bool(heads(fact) & heads(applicants))
 
     def _document_items(self, u: Understanding) -> list[str]:
-        """The annex's numbered items, in order, when u asks for all of them: a list word, and nothing else
-        said but the annex's own words ("单位信用承诺书里要承诺哪几条"; not "承诺书里说经费上不能干哪些事儿")."""
+        """The annex's body, in order (its sentences from the first after the title through its last numbered item),
+        when u asks for all of its items: a list word, and nothing else said but the annex's own words
+        ("单位信用承诺书里要承诺哪几条"; not "承诺书里说经费上不能干哪些事儿", nor what is filled in on it)."""
         if (not DOCUMENT_LISTS or u.clause is not None or not _DOCUMENT_LIST.search(u.focus)
                 or _FILL_ASKED.search(u.focus) or WRITING_MANNER.search(u.focus)):
             return []  # (what a form asks to be filled in, or how it is written, is its own question)
