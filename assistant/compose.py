@@ -278,11 +278,10 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
             leading = [about] if about else []
             for fact in [*leading, *(f for role in ("applicants", "leader_requirements")
                                      if (f := corpus.fact_by_role(role)) and f not in leading)]:
-                if fact:
-                    lines.append(getattr(fact, lang))
-                    if not zh and fact.quotes:
-                        # The notice's own words beside the translation, as every English fact answer has them.
-                        lines.append(notice_words(fact.quotes))
+                lines.append(getattr(fact, lang))
+                if not zh and fact.quotes:
+                    # The notice's own words beside the translation, as every English fact answer has them.
+                    lines.append(notice_words(fact.quotes))
             lines.append("请告诉我您的情况，我来逐条核对。" if zh else "Tell me about your situation and I will check each rule.")
     if about and stated_any and about.quotes:
         # the condition the question names, which no rule checks: said beside the verdict, in the notice's words

@@ -99,10 +99,9 @@ DOCUMENT_CLAUSES = True  # "承诺书里…" leads with the annex's clause that 
 FILL_IN_BLANKS = True
 # The whole of an annex's items asked ("信用承诺书里要承诺哪几条", "承诺书里都写了些什么"): its body, verbatim.
 DOCUMENT_LISTS = True
+# (an annex is named by its Chinese names only, so only a Chinese question asks inside one)
 _DOCUMENT_LIST = re.compile(r"哪几(?:条|项|点|个方面)|哪些(?:条款?|事(?:情|项|儿)?|内容|方面|要求)?|几条|"
-                            r"(?:都|主要|一共)?(?:有|写|说|承诺|包括|包含|规定)了?(?:些)?(?:什么|啥|哪些)|(?:什么|啥)(?:内容|条款)|"
-                            r"\bwhat (?:does|do) (?:it|they|the [a-z ]{2,30}?) (?:say|contain|include|cover|commit)|"
-                            r"\bwhich (?:commitments|clauses|items|points)\b", re.ASCII)
+                            r"(?:都|主要|一共)?(?:有|写|说|承诺|包括|包含|规定)了?(?:些)?(?:什么|啥|哪些)|(?:什么|啥)(?:内容|条款)")
 _NUMBERED_ITEM = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．]")
 DOCUMENT_LIST_REST = 2  # Chinese characters a list question may say besides the annex's name and the list words
 _FILL_ASKED = re.compile(r"填|\bfill(?:ed|ing)?\b|\bcomplete (?:the|on)\b")
@@ -488,8 +487,8 @@ class Assistant:
         named = tuple(w for lv in u.levels for w in self.understander.level_words[lv][:2])
         # (a time the asker proposes something be done by, "10月底之前交上去都行吧", is weighed against the windows)
         # (and so is acting at a window's end: "拖到最后一天再交", "last-minute submission")
-        proposed = PROPOSED_DATES_ASK_WINDOWS and (u.attribute == "date" and bool(BY_DATE.search(q))
-                                                   or bool(V.WINDOW_END.search(q)))
+        window_end = bool(V.WINDOW_END.search(q))
+        proposed = PROPOSED_DATES_ASK_WINDOWS and (u.attribute == "date" and bool(BY_DATE.search(q)) or window_end)
         # (only a condition the asked part names, in a question of conditions: "我们是一家研究所，第一次申报，首先要做
         # 什么" states a unit and a count, and asks a step)
         bearing = (frozenset(self.checker.bearing(extract_profile(u.focus) if u.focus != q else delta))
@@ -507,7 +506,7 @@ class Assistant:
         penalised = {c.fact.id for c in ranked if c.features.get("holder", 0.0) < 0}
         if len(facts) > 1 and any(f.id not in penalised for f in facts):
             facts = [f for f in facts if f.id not in penalised]
-        if (WINDOW_END_ASKS_WINDOW and V.WINDOW_END.search(q) and facts and facts[0].window is None and not topics
+        if (WINDOW_END_ASKS_WINDOW and window_end and facts and facts[0].window is None and not topics
                 and self.ranker.main_window is not None and not u.foreign):
             # "我们准备最后两天再交，来得及吗": acting at a window's end asks of the window, whatever else it names
             facts = [self._window_fact()]
@@ -1004,8 +1003,6 @@ class Assistant:
         named = u.document + "".join(p.text for p in own[:1])
         said = [ch for ch in rest if "\u4e00" <= ch <= "\u9fff" and ch not in named and not ASKS.search(ch)
                 and ch not in "里中上面要需都的了呢吗啊些得该"]
-        if u.lang == "en":
-            said = [w for w in re.findall(r"[a-z]{4,}", rest) if w not in self._english_known]
         return items if len(items) >= 2 and len(said) <= DOCUMENT_LIST_REST else []
 
     def _document_passage(self, u: Understanding) -> str | None:
