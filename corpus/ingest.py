@@ -1939,18 +1939,44 @@ def _title_of(heading: str, aliases: dict[str, str] | None = None) -> str:
 
 
 _CITY = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?<![城都])市")  # "洛滨市科学技术局": the city the issuer is of
+_LOCATED = re.compile(r"([\u4e00-\u9fff]{2,4}市)(?:内|行政区域内|辖区内|注册)|注册地(?:在|为|位于)([\u4e00-\u9fff]{2,4}市)")
+
+
+_PROGRAMME_CITY = re.compile(r"([\u4e00-\u9fff]{2,3})市(?:[软軟]科[学學]|科[学學]技[术術]局|科技局)")
+
+
+def _programme_city(text: str) -> str:
+    """The city whose programme or bureau the text names most often ("2071年度郑州市软科学研究计划": 郑州市, not
+    "年度市", the bare "市" of "年度市软科学"): of the two or three characters before "市", the longest that the text
+    never names "市" without ("度郑州市" is named less often than "郑州市"; "石家庄市" as often as "家庄市")."""
+    names = [m.group(1) for m in _PROGRAMME_CITY.finditer(text)]
+    if not names:
+        return ""
+    name = max(names, key=lambda n: text.count(n[-2:] + "市"))
+    short = text.count(name[-2:] + "市")
+    return (name if text.count(name + "市") == short else name[-2:]) + "市"
+
+
+def _located_in(quotes: list[str]) -> tuple[str, str] | None:
+    """The sentence saying which city an applying unit must be in, and that city's name ("须为在嵩川市…" is 嵩川市,
+    not the words before it; "注册地在郑州市" 郑州市)."""
+    where = next((x for x in quotes if _LOCATED.search(x)), None)
+    if not where or not (city := _LOCATED.search(where)):
+        return None
+    return where, re.sub(r"^(?:[须須应應][为為在]|[为為]在|地在|面向|[在于於为為地])+(?=[\u4e00-\u9fff]+市$)", "",
+                         city.group(1) or city.group(2))
 
 
 def _aliases(title: str, city: str = "") -> list[str]:
     """What a topic is called by, short: its title without the city it is of (the notice's own, `city`, as its
     issuer names it: "洛滨市") and without "研究", and the head and the parts of what is left."""
     place = f"{re.escape(city)}|{re.escape(city.removesuffix('市'))}|" if len(city) > 2 else ""
-    core = re.sub(r"^(?:" + place + r"郑州市|郑州|我市|本市|基于)", "", title)
+    core = re.sub(r"^(?:" + place + r"我市|本市|基于)", "", title)
     core = re.sub(r"(?:的)?(?:实践与对策研究|路径与对策研究|对策研究|应用研究|研究报告|研究)$", "", core)
     out = [core] if 4 <= len(core) < len(title) else []
     out += [core[:n] for n in (4, 6) if len(core) > n + 1]  # "低空物流那个课题": the head of the title
     for part in re.split(r"[，,、与和及——]|助推|推进|加快|视角下|背景下|基于", core):
-        part = re.sub(r"^(?:" + place + r"郑州市|郑州|我市)", "", part)
+        part = re.sub(r"^(?:" + place + r"我市|本市)", "", part)
         if 4 <= len(part) <= 12:
             out.append(part)
     return list(dict.fromkeys(out))
@@ -2037,8 +2063,12 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             batch = m.group(1)
         elif batch and p.topic and p.kind == "heading":
             batch_of.setdefault(p.topic, batch)
-    # the city the notice is of, as its issuer names it ("洛滨市科学技术局": 洛滨市), which its topics' titles open with
+    # the city the notice is of, which its topics' titles open with: as its issuer names it ("洛滨市科学技术局": 洛滨市),
+    # or, where no issuer is found (a news report, a forwarded mail), as the city applying units must be in
     city = m.group(0) if (m := _CITY.match(squash(str(found.meta.get("issuer") or "")))) else ""
+    if not city and (app := found.fact("applicants")) and (located := _located_in(app["quotes"])):
+        city = located[1]
+    city = city or _programme_city("\n".join(p.text for p in passages))
     for tid in tqdm(ids, desc="topics", unit="topic", leave=False):
         own = by_topic[tid]
         level, num, sub = _topic_numbers(tid)
@@ -2279,12 +2309,8 @@ def _rules(found: Found) -> None:
                                 "fail": _bi("申报单位须具有独立法人资格。" + (f"通知原文：“{inside}”" if inside else ""),
                                             "The applying unit must be an independent legal person."
                                             + (f" (Notice: “{inside}”)" if inside else ""))})
-        city_pattern = r"([\u4e00-\u9fff]{2,4}市)(?:内|行政区域内|辖区内|注册)|注册地(?:在|为|位于)([\u4e00-\u9fff]{2,4}市)"
-        where = next((x for x in app["quotes"] if re.search(city_pattern, x)), None)
-        if where and (city := re.search(city_pattern, where)):
-            # (the city's name, not the words before it: "须为在嵩川市…" is 嵩川市, "注册地在郑州市" 郑州市)
-            name = re.sub(r"^(?:[须須应應][为為在]|[为為]在|地在|面向|[在于於为為地])+(?=[\u4e00-\u9fff]+市$)", "",
-                          city.group(1) or city.group(2))
+        if located := _located_in(app["quotes"]):
+            where, name = located
             found.city = found.city or name
             found.rules.append({"id": "location", "check": "equals", "field": "located_in_zhengzhou", "value": True,
                                 "quote": where, "pass": _bi(f"单位位于{name}内。", "The unit is located in the city."),

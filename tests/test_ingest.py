@@ -34,7 +34,7 @@ from assistant.topics import TopicResolver
 from corpus import CORPUS_DIR, Corpus, CorpusError, inspect_corpus, load_corpus, squash
 from corpus.check import check_corpus
 from corpus.cleaning import clean_lines, translations
-from corpus.ingest import Found, extract, ingest, read_dates, with_years
+from corpus.ingest import Found, _programme_city, extract, ingest, read_dates, with_years
 from corpus.passages import segment, with_figures
 from corpus.reproduce import reproduction
 from index import IndexConfig, open_index
@@ -3559,6 +3559,25 @@ def test_an_alias_a_field_groups_name_holds_names_no_topic() -> None:
     found, _, _ = extract("\n".join(lines))
     policy = next(t for t in found.topics if t["title"] == "某原市产业创新政策评估研究")
     assert "产业创新" not in policy["aliases"] and "产业创新政策评估" in policy["aliases"], policy["aliases"]
+
+
+def test_a_topic_is_called_by_its_title_without_the_notices_own_city_found_without_an_issuer() -> None:
+    """No issuer found (a news report, a forwarded mail): the city the topics' titles open with is the one applying
+    units must be in, or else the one whose programme the text names; another city a title opens with is kept."""
+    lines = [x for x in _FLAT_TOPICS if x != "某原市科学技术局"]
+    lines = [x.replace("某原市专精特新企业研发激励研究", "郑州都市圈专精特新企业协同研究") for x in lines]
+    for text in ("\n".join(lines), "\n".join(x for x in lines if "行政区域内注册" not in x)):
+        found, _, _ = extract(text)
+        aliases = {t["title"]: t["aliases"] for t in found.topics}
+        assert "储能产业" in aliases["某原市储能产业链协同创新研究"], aliases
+        assert not any(a.startswith("某原") for a in sum(aliases.values(), [])), aliases
+        assert "郑州都市圈专精特新企业协同" in aliases["郑州都市圈专精特新企业协同研究"], aliases
+
+
+def test_the_programme_city_is_the_one_named_most_often_before_its_programme_or_bureau() -> None:
+    assert _programme_city("2071年度市软科学研究计划。记者从郑州市科技局获悉，2071年度郑州市软科学研究计划启动。") == "郑州市"
+    assert _programme_city("石家庄市软科学研究计划项目，石家庄市科学技术局") == "石家庄市"
+    assert _programme_city("本年度项目申报通知") == ""
 
 
 def test_a_birth_date_in_mid_year_limits_the_age_on_the_day_the_window_closes(tmp_path: Path) -> None:
