@@ -76,6 +76,9 @@ CONSEQUENCE_HITS = 3  # the best passages a consequence asked is looked for in b
 CONSEQUENCES_LEAD = True  # "违反承诺会有什么后果": the clause saying what is done then leads the answer
 # "退休返聘的老师可以当负责人吗": a condition the question names that no Profile field states leads the may-I answer
 NAMED_CONDITION_LEADS = True
+# A question whether a window is open now asks a date: no clause without one leads its answer ("我想今天就把申报书
+#交上去，系统开放了没" is not answered by the form's title its words share)
+STATUS_ASKS_DATE = True
 CONDITIONS_BESIDE_APPLICANTS = True  # ... and so does a condition stated under who may apply, though filed as a rule
 WHY_BY_PURPOSE = True  # an unmatched why-question takes the dense vectors' best passage when it states a purpose
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
@@ -609,7 +612,10 @@ class Assistant:
                                                                      u.attribute == "why"),
                                                  # (the programme's own name tells nothing of what is asked)
                                                  self.understander.unnamed(u.focus), lead_hits, topic_ids,
-                                                 naming, about_topics=sure_kind == "topics", attribute=u.attribute)
+                                                 naming, about_topics=sure_kind == "topics",
+                                                 # (whether a window is open now asks a date: "系统开放了没")
+                                                 attribute=u.attribute or ("date" if time_now and STATUS_ASKS_DATE
+                                                                           else None))
             if CONSEQUENCES_LEAD and u.attribute == "consequence" and intent not in (Intent.ELIGIBILITY, Intent.OUT_OF_SCOPE):
                 draft = self.quotes.consequence(draft, u.focus, lang)
             citations = [] if intent == Intent.OUT_OF_SCOPE else self._citations(draft, q, topic_ids, hits)
@@ -734,12 +740,19 @@ class Assistant:
             # (a condition of who may apply or lead that the question names and no Profile field states: "退休返聘的
             # 老师可以当负责人吗" names who may lead by employment, said before who may apply in general)
             # (or a condition the notice states beside who may apply, of any kind: "申报单位应具有较为完备的科研管理制度")
+            # (not one the verdict already says, checked or asked for: a rule rests on its words)
+            quotes = [rule.quote for rule in self.corpus.rules if rule.id in {r.id for r in result.rules}]
+
+            def checked(fact: Fact) -> bool:
+                return any(q and q in quote for quote in quotes for q in fact.quotes)
+
             def condition(ranked: list[Candidate]) -> Fact | None:
                 top = ranked[0] if ranked else None
                 return (top.fact if NAMED_CONDITION_LEADS and top and top.score >= MIN_SCORE
                         and top.features.get("trigger", 0) > 0
                         and (top.fact.intent == Intent.ELIGIBILITY.value or self._among_conditions(top.fact))
-                        and top.fact.role not in ("applicants", "leader_requirements") else None)
+                        and top.fact.role not in ("applicants", "leader_requirements")
+                        and not checked(top.fact) else None)
 
             named_condition = condition(ranked)
             if named_condition is None and NAMED_CONDITION_LEADS and u.focus != q:
@@ -1128,13 +1141,14 @@ class Assistant:
                 return Draft(text, passages)
         if not (u.yesno or u.attribute == "who") or u.lang != "zh":
             return draft
-        if REPEATED_CLAUSES and u.yesno and (
+        if REPEATED_CLAUSES and u.yesno and not (u.status and STATUS_ASKS_DATE) and (
                 found := self._repeated_clause(candidates, u.focus, getattr(facts[0], u.lang))):
             # "已经注册过了，还要重新注册吗": the clause of another likely fact that holds the question's own
             # words ("注册过"), which the best fact does not say, settles it.
             lead, pid = found
             return draft.led_by(lead, [pid, *draft.passages])
-        clause = self.quotes.best_clause(facts[0], u.text, u.attribute)
+        clause = self.quotes.best_clause(facts[0], u.text,
+                                         u.attribute or ("date" if u.status and STATUS_ASKS_DATE else None))
         if clause is None:
             return draft
         return draft.led_by(clause)

@@ -483,9 +483,10 @@ def extract_profile(text: str) -> Profile:
     elif re.search(r"(?:一个|单个|1个|一家)推荐(?:部门|渠道|口子)|单一(?:的)?推荐(?:部门|渠道)|"
                    r"(?:只|仅|就)(?:通过|经过|走|透过|经)[^，,。；;]{0,14}?(?:一个|单个|1个|一家)(?:推荐)?(?:部门|渠道|口子)|"
                    # "只通过一个区科技局推荐": one body named, whatever it is
-                   r"(?:只|仅|就)(?:通过|经过|走|透过|经|由)\s*(?:一个|单个|1个|一家)[^，,。；;和与及、]{0,8}?推荐|"
+                   # (or asked to: "只找一个区科技局推荐", "只请所在区推荐")
+                   r"(?:只|仅|就)(?:通过|经过|走|透过|经|由|找|请|让)\s*(?:一个|单个|1个|一家)[^，,。；;和与及、]{0,8}?推荐|"
                    # "只通过所在区科技局推荐": one body, named with no other beside it
-                   r"(?:只|仅|统一)(?:通过|经过|走|透过|经|由)[^，,。；;和与及、两几多]{1,10}?推荐|"
+                   r"(?:只|仅|统一)(?:通过|经过|走|透过|经|由|找|请|让)[^，,。；;和与及、两几多]{1,10}?推荐|"
                    # ("we go through just one district S&T bureau")
                    r"(?:through|use|via|with) (?:only |just )?(?:one|a single|a sole|one single) (?:[\w&.-]+ ){0,3}?"
                    r"(?:department|bureau|body|authority|channel)\b|"

@@ -108,6 +108,9 @@ _AGENT = re.compile(r"人|单位|部门|机构|院校|院所|处|局|所|员|代
 # A fact stated beside a rule the checker evaluates (in the same passage: "申报单位应具有较为完备的科研管理制度"
 # next to the credit rule) is a condition of applying, so an eligibility question is of its kind too.
 CONDITIONS_ANSWER_ELIGIBILITY = True
+# ... and the other way: a condition of applying a rule of the checker quotes is what a question about the rules asks
+# ("重点项目负责人一定要副高吗" is read as a rules question; the leader's title condition is an eligibility fact)
+RULE_QUOTED_ANSWERS_RULES = True
 # A forwarding office's own fact (corpus/ingest.py: its earlier deadline, its contact, roles "forward_…") answers a
 # question naming that office or its own date ("学校内部截止是哪天", "区里要求…"); one naming neither asks the call's
 # fact of that kind, which comes before it ("What is the deadline?": the call's window, then the office's own date).
@@ -328,6 +331,8 @@ class FactRanker:
                            + [ALSO_INTENT_SHARE * kinds.get(k, 0.0) for k in c.fact.also_intents])
                 if CONDITIONS_ANSWER_ELIGIBILITY and c.fact.id in self._conditions:
                     kind = max(kind, kinds.get("eligibility", 0.0))
+                if RULE_QUOTED_ANSWERS_RULES and c.fact.intent == "eligibility" and c.fact.id in self._rule_quoted:
+                    kind = max(kind, kinds.get("rules", 0.0))
                 c.features["intent"] = round(kind, 2)
             f = c.features
             c.score = (W_TRIGGER * f.get("trigger", 0.0) + W_RETRIEVAL * f.get("retrieval", 0.0)

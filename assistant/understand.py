@@ -135,6 +135,8 @@ _MAY_I_TAIL = re.compile(r"(?:可以|能|能否|可否|是否|能不能|可不�
 _SHARED_FRAME = re.compile(r"^.*?(?:对于|(?<![核相针面绝])对(?![口接比应照外象待方话])|关于|针对)(?=[\u4e00-\u9fff])")
 _ASIDE = re.compile(r"(?<=[a-z])\s*\((?:[a-z][a-z-]*\s?){1,2}\)(?=\s)")
 TOLD_RANKS_NOT = True  # a question whether something is open now is ranked on its asking sentences only
+# ... or on its asking clauses, after clauses that tell of things done ("附件材料都备齐了，网上现在能交了吗")
+_DONE_CLAUSE = re.compile(r"(?:了|过|好|完|齐|妥)(?:啊|呀|的)?$")
 # A vague turn of a few characters ("钱的事", "材料这块", "咋报"): what it is about, asked plainly ("钱", "怎么报").
 VAGUE_TURNS = True
 VAGUE_MAX_CHARS = 4
@@ -743,6 +745,16 @@ class Understander:
                  or i + 1 < len(pieces) and _TAG.match(pieces[i + 1].strip())]
         return "，".join(asked) if asked and len(asked) < len(pieces) else q
 
+    @staticmethod
+    def _after_done(q: str) -> str:
+        """q without its leading clauses that tell of things done and ask nothing ("申报书已经写好了，系统开了没":
+        "系统开了没"); q itself when no clause is told so."""
+        clauses = [c for c in _SENTENCE_SPLIT.split(q) if c.strip()]
+        told = 0
+        while told < len(clauses) - 1 and _tells_only(clauses[told]) and _DONE_CLAUSE.search(clauses[told].strip()):
+            told += 1
+        return "，".join(clauses[told:]) if told else q
+
     def _offices_named(self, text: str) -> list[str]:
         """The offices text names, by name or by a phone of theirs ("67176525对应的是哪个处")."""
         offices = [name for key, name in self.offices if key in text]
@@ -941,6 +953,9 @@ class Understander:
             # "系统现在能填了吗？我们想先把申报书录进去": whether something is open now is asked by the asking
             # sentence; the sentence that only tells says why (its words name no window).
             u.focus = u.questioned
+        elif TOLD_RANKS_NOT and u.status and (asked := self._after_done(q)) != q:
+            u.focus = asked
+            u.attribute = asked_attribute(asked)  # (what is told done, "附件材料", is not what is asked)
         foreign = self.foreign_entities(q)  # (other cities and calls, `other_calls` among them)
         if (PROGRAMME_NAME_UNRANKED and u.attribute != "document" and not self.about_programme(q)
                 and not foreign  # (another city's call is asked of)

@@ -2496,3 +2496,37 @@ def test_a_condition_stated_beside_who_may_apply_leads_when_the_question_names_i
         # with the asker's unit stated, beside the verdict; with nothing stated, first
         assert squash(condition.quotes[0]) in squash(answer.answer.split("已满足")[0]), (q, answer.answer)
 
+
+
+def test_a_department_asked_to_recommend_alone_is_one_recommending_department() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("我们只请所在区的科技局帮忙推荐")).recommending_departments == 1
+    assert extract_profile(canonical("学校只找一个开发区管委会推荐")).recommending_departments == 1
+
+
+def test_a_condition_a_rule_already_checks_is_not_said_again_beside_the_verdict(assistant: Assistant) -> None:
+    credit = next(f for f in CORPUS.facts if f.id == "credit")
+    answer = assistant.ask("我在郑州一所高校（独立法人）当讲师，39岁，学校和我都没有黑名单和失信记录，想报重点项目，能报吗？")
+    assert answer.intent == Intent.ELIGIBILITY
+    # the credit condition is one of the verdict's own rules: said among them, not as one "also to be met"
+    head = answer.answer.split("已满足")[0]
+    assert squash(credit.quotes[0]) not in squash(head), answer.answer
+
+
+def test_a_condition_a_rule_quotes_answers_a_question_read_as_about_the_rules(assistant: Assistant) -> None:
+    leader = next(f for f in CORPUS.facts if f.id == "leader_requirements")
+    # (read by the model as a question about the rules, of which the leader's title is not one)
+    answer = assistant.ask("做一般项目负责人一定要副高以上吗")
+    assert squash(leader.zh) in squash(answer.answer), answer.answer
+
+
+def test_whether_a_window_is_open_now_is_led_by_its_dates_not_by_a_word_shared_elsewhere(assistant: Assistant) -> None:
+    window = next(f for f in CORPUS.facts if f.id == "submission_window")
+    opens = re.findall(r"\d{4}年\d{1,2}月\d{1,2}日", window.zh)[0]
+    year, month, day_ = map(int, re.findall(r"\d+", opens))
+    day = dt.date(year, month, day_) - dt.timedelta(days=5)
+    answer = assistant.ask("附件材料都备齐了，网上系统现在能提交了吗？", day)
+    lead = answer.answer.split("\n")[0]
+    assert opens in lead, answer.answer
+    assert answer.citations[0].id in window.passage_ids, answer.answer
