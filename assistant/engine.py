@@ -79,6 +79,7 @@ NAMED_CONDITION_LEADS = True
 # A question whether a window is open now asks a date: no clause without one leads its answer ("我想今天就把申报书
 #交上去，系统开放了没" is not answered by the form's title its words share)
 STATUS_ASKS_DATE = True
+UNFITTED_ATTRIBUTES = ("channel",)  # asked attributes the intent model was not fitted with (scripts/fit_intent.py)
 CONDITIONS_BESIDE_APPLICANTS = True  # ... and so does a condition stated under who may apply, though filed as a rule
 WHY_BY_PURPOSE = True  # an unmatched why-question takes the dense vectors' best passage when it states a purpose
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
@@ -264,6 +265,8 @@ class Assistant:
         # retrieval variants, the LangChain retriever) correct typos with it too.
         retriever.speller = speller
         self._owners = {pid: f for f in corpus.facts for pid in f.about_ids}
+        # the kind of the facts of each section (a clause no fact is about is of its section's kind)
+        self._section_kinds = {sec: self._section_intent(sec).value for sec in {p.section for p in corpus.passages}}
         # The process fact the notice states first (registration, in the 2024 notice): "第一步做什么".
         order = {p.id: p.order for p in corpus.passages}
         self._first_step = min((f for f in corpus.facts if f.intent == "process" and f.about_ids),
@@ -577,11 +580,18 @@ class Assistant:
             trace.add("rank", "chosen: " + (", ".join(f.id for f in facts) or "-"))
         # A sentence of a fact whose kind the model rules out, sure of another, is no lead ("网上填完是谁
         # 提交": not the sentence about submitting early, which a dates fact rests on).
-        lead_hits = [] if issued_asked else [h for h in hits if not (sure_kind and (o := self._owners.get(h.passage.id))
-                                                                      and kinds.get(o.intent, 1.0) < RULED_OUT and o not in facts)]
         # (nor a sentence limiting another kind of holder than the one a count is asked of: "一个单位最多报几个" is not
         # led by the one-project-per-leader sentence)
-        lead_hits = [h for h in lead_hits if not ((o := self._owners.get(h.passage.id)) and o.id in penalised)]
+        def ruled_out(f: Fact) -> bool:
+            return bool(sure_kind) and kinds.get(f.intent, 1.0) < RULED_OUT and f not in facts
+
+        def may_lead(h: Hit) -> bool:
+            o = self._owners.get(h.passage.id)
+            if o is None:  # (a clause no fact is about, of the kind its section's facts are: a pledge's penalties)
+                return not (sure_kind and kinds.get(self._section_kinds.get(h.passage.section, ""), 1.0) < RULED_OUT)
+            return not (ruled_out(o) or o.id in penalised)
+
+        lead_hits = [] if issued_asked else [h for h in hits if may_lead(h)]
         top_score = ranked[0].score if ranked else 0.0
         top_longest = ranked[0].longest if ranked else 0
         # A topic asked for that suits what the asker works on ("我研究…，哪个选题比较对口"): the field, read once
@@ -888,7 +898,8 @@ class Assistant:
         if facts:
             if time_now and not any(f.window for f in facts):
                 facts = [*facts, self._window_fact()]
-            draft = self._facts_draft(facts, u, today, lead_hits, [c.fact for c in ranked if c.score >= MIN_SCORE])
+            draft = self._facts_draft(facts, u, today, lead_hits, [c.fact for c in ranked if c.score >= MIN_SCORE
+                                                                   and not ruled_out(c.fact)], may_lead)
             intent = Intent(facts[0].intent)
             elig = self.checker.check(state.profile, today, lang) if intent == Intent.ELIGIBILITY else None
             return done(draft, intent, (), elig)
@@ -921,6 +932,8 @@ class Assistant:
             # "单位注册完就能申报吗" asks about a step of the process, not about who may apply.
             and (about_self or not facts or facts[0].intent == "eligibility" or bool(topics) or u.attribute == "who")
         )
+        if asks and facts and facts[0].intent != "eligibility" and V.STEP_MODAL_EN.search(q) and not topics:
+            asks = False  # "Can we submit a hard copy by post?" asks how a step may be done: the ranked fact answers
         # "我是副教授，想问经费怎么拨付": what follows the words that introduce the question is what is
         # asked; a verdict is sought only if that part asks whether one may apply.
         marker = ASK_MARKER.search(q) if ASK_MARKERS else None
@@ -964,7 +977,8 @@ class Assistant:
                  "foreign": bool(u.foreign), "self": V.speaks_of_self(u.text), "completed": bool(u.rewritten_from),
                  "parts": len(u.parts) > 1}
         out.extend(f"f:{k}" for k, v in flags.items() if v)
-        out.append(f"attr:{u.attribute}")
+        # (an attribute read only since the model was fitted is given to it as the question was read then)
+        out.append(f"attr:{asked_attribute(u.text, UNFITTED_ATTRIBUTES) if u.attribute in UNFITTED_ATTRIBUTES else u.attribute}")
         if u.lang == "zh":  # how much of what is asked the notice has no word for
             novel = self._novel_words(u.focus)
             rare = [w for w in novel if jieba_frequency(w) < NOVEL_RARE]
@@ -1109,14 +1123,16 @@ class Assistant:
         return self.ranker.main_window
 
     def _facts_draft(self, facts: list[Fact], u: Understanding, today: dt.date, hits: list[Hit],
-                     candidates: Sequence[Fact] = ()) -> Draft:
+                     candidates: Sequence[Fact] = (), may_lead: Callable[[Hit], bool] = lambda h: True) -> Draft:
         """A yes/no or who question on a fact of several clauses is answered with the clause that
         settles it first (verbatim), then the fact; other questions get the facts' answers."""
         draft = facts_answer(facts, today, u.lang)
         # (the programme's own name tells nothing of what is asked: "软科学研究计划什么时候截止" is not its preamble)
         unnamed = self.understander.unnamed(u.focus)
         if unnamed != u.focus and UNNAMED_LEADS:
-            hits = self.retriever.search(unnamed, MAX_CITATIONS, mode="bm25", correct=False)
+            # (searched again, and of the same kinds as the hits it replaces: "项目执行期可以延长吗" is not led by
+            # the credit clause's "惩戒执行期")
+            hits = [h for h in self.retriever.search(unnamed, MAX_CITATIONS, mode="bm25", correct=False) if may_lead(h)]
         leads = self.quotes.lead_passages(draft, hits, unnamed, listing=_has(u.text, V.LIST_WORDS) or u.overview,
                                           attribute=u.attribute)
         if leads:
@@ -1141,7 +1157,7 @@ class Assistant:
                 return Draft(text, passages)
         if not (u.yesno or u.attribute == "who") or u.lang != "zh":
             return draft
-        if REPEATED_CLAUSES and u.yesno and not (u.status and STATUS_ASKS_DATE) and (
+        if REPEATED_CLAUSES and u.yesno and not (u.status and STATUS_ASKS_DATE) and u.attribute != "channel" and (
                 found := self._repeated_clause(candidates, u.focus, getattr(facts[0], u.lang))):
             # "已经注册过了，还要重新注册吗": the clause of another likely fact that holds the question's own
             # words ("注册过"), which the best fact does not say, settles it.

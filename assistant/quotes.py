@@ -69,7 +69,7 @@ RARITY_MEMO = 4096  # stretches whose rarity is remembered
 # A directional complement ("报上去", "交上来") says where, not what was done: no step word of its own.
 _DIRECTIONAL = re.compile(r"[上下进出回过起][去来]")
 LEAD_VALUE_CHECK = True  # a passage whose facts lack the asked kind of value does not lead ...
-STRICT_VALUES = ("duration", "amount", "phone", "url", "why")  # ... for these kinds of value (or a stated purpose)
+STRICT_VALUES = ("duration", "amount", "phone", "url", "why", "channel")  # ... for these kinds of value (or a stated purpose, or how things are handed in)
 # A supporting clause, unlike a lead passage, is one sentence: a date or an age asked must be in it too.
 STRICT_SUPPORT = ("date", *STRICT_VALUES, "age")
 DOCUMENT_MAX = 12  # passages of a document quoted whole ("模板都有哪些栏目")
@@ -409,8 +409,9 @@ class QuoteFinder:
         clauses = [c.rstrip("，,；;。、") for c in clauses]
         if len(clauses) < 2:
             return None
-        if attribute in VALUE_ATTRIBUTES:
-            # The one clause holding the asked kind of value settles it ("年龄有限制吗": the age limit).
+        if attribute in VALUE_ATTRIBUTES or attribute == "channel":
+            # The one clause holding the asked kind of value settles it ("年龄有限制吗": the age limit; "能不能线下交":
+            # how applications are taken).
             holding = [c for c in clauses if attribute in text_attributes(c)]
             if len(holding) == 1:
                 return holding[0]

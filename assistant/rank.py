@@ -119,6 +119,9 @@ FORWARD_ROLE = "forward_"
 # Someone held to answer for something ("…作为第一责任人…对经费使用的规范性和合法性负责"), not a 负责人 named.
 _RESPONSIBLE = re.compile(r"负责(?!人)|第一责任|责任人|担责|承担[^。，,；;]{0,4}责任")
 COUNTED_ITEMS = True  # a fact listing numbered items holds a count
+# How applications are taken: online, on paper, by post, in person
+_CHANNEL = re.compile(r"网络在线|在线填报|网上(?:申报|填报|提交)|网络申报|纸质|邮寄|寄送|现场|窗口|报送")
+CHANNEL_ASKED = True  # a question how things are handed in is answered by a sentence saying how (not the list of them)
 WHO_NEEDS_AGENT = True  # a who-question is not answered by a fact naming no one ("谁背锅" and the amounts)
 # A purpose the notice states ("为避免因集中提交造成网络拥堵", "为切实减轻…负担"): what a why-question asks.
 # (and what a work serves: "为郑州加快建设……提供决策参考或咨询服务")
@@ -163,6 +166,8 @@ def text_attributes(text: str) -> set[str]:
         attrs.add("who")
     if _RESPONSIBLE.search(text):
         attrs.add("responsible")
+    if _CHANNEL.search(text):
+        attrs.add("channel")
     return attrs
 
 
@@ -288,7 +293,8 @@ class FactRanker:
             for fact in self.facts:
                 if self._states_value_of(fact, entities, value):
                     cand(fact).features["entity_value"] = 1.0
-        if (attribute in VALUE_ATTRIBUTES or attribute in ("why", "responsible")) and kinds:
+        if (attribute in VALUE_ATTRIBUTES or attribute in ("why", "responsible")
+                or attribute == "channel" and CHANNEL_ASKED) and kinds:
             # "Which website do we use?", "为啥提醒别扎堆最后几天交": a value (or a stated purpose) only one
             # or two facts hold is asked of them, when the question is of their kind, even if the
             # question shares no word with them.
@@ -300,7 +306,8 @@ class FactRanker:
                     # (who answers for something is asked of the sentence holding someone to it, of whatever kind)
                     kinds_of = (fact.intent, *fact.also_intents)
                     if (any(kinds.get(k, 0.0) >= RARE_KIND_SURE for k in kinds_of) or in_scope in kinds_of
-                            or len(holders) == 1 or attribute == "responsible"):
+                            or len(holders) == 1 or attribute == "responsible"
+                            or attribute == "channel" and CHANNEL_ASKED):
                         cand(fact)
         if time_now:
             # "系统开了没": whether a window is open now is asked of the facts that have one.
@@ -317,9 +324,10 @@ class FactRanker:
                     c.features["holder"] = -1.0
             if attribute in attrs:
                 c.features["attribute"] = 1.0
-                if attribute == "why":
-                    c.features["why"] = 1.0
-            elif attribute in VALUE_ATTRIBUTES or attribute in ("who", "responsible") and WHO_NEEDS_AGENT:
+                if attribute == "why" or attribute == "channel" and CHANNEL_ASKED:
+                    c.features["why"] = 1.0  # (and how things are handed in, by the sentence saying how)
+            elif (attribute in VALUE_ATTRIBUTES or attribute in ("who", "responsible") and WHO_NEEDS_AGENT
+                  or attribute == "channel" and CHANNEL_ASKED):
                 c.features["attribute"] = -1.0
             if c.fact.window and time_now:
                 c.features["window"] = 1.0

@@ -73,6 +73,11 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("url", r"网站|网址|哪里填|在哪(?:里|儿|个平台|个系统)?(?:上)?(?:填|报|上报|申报|提交|注册)|(?:什么|哪个)(?:系统|平台)|"
             r"\b(?:website|url|link|portal)\b|\bwhich (?:platform|system)\b"),
     ("address", r"地址|在哪(?:个区|儿|里)?办公|办公地点|\baddress\b|\bwhere is\b.*\boffice\b"),
+    # How things are handed in, asked as other than online ("能不能线下交", "要寄纸质版吗", "can we hand it in on paper"):
+    # the sentences saying how the notice takes applications
+    ("channel", r"线下|纸质|纸本|纸版|邮寄|寄(?:过去|到|给|送)|快递|现场|窗口|当面|送(?:到|过去|去)|"
+                r"\b(?:offline|in person|on paper|paper (?:cop(?:y|ies)|version|form|application)s?|hard ?cop(?:y|ies)|"
+                r"by (?:post|mail|courier)|courier|mail (?:it|them|in))\b"),
     ("who", r"谁|什么人|哪个人|\b(?:who|whom)\b"),
     ("materials", r"材料|附件|交什么|提交什么|准备什么|证明|承诺书|\b(?:documents?|materials?|attachments?)\b"),
     ("how", r"怎么|怎样|如何|流程|步骤|程序|\bhow (?:do|to|can|should)\b|\b(?:process|procedure|steps)\b"),
@@ -384,8 +389,8 @@ def language_of(text: str) -> str:
     return "en" if len(_LATIN.findall(text)) > 2 * len(_CJK.findall(text)) else "zh"
 
 
-def asked_attribute(q: str) -> str | None:
-    return next((name for name, pattern in ATTRIBUTES if pattern.search(q)), None)
+def asked_attribute(q: str, skip: tuple[str, ...] = ()) -> str | None:
+    return next((name for name, pattern in ATTRIBUTES if name not in skip and pattern.search(q)), None)
 
 
 def _tells_only(text: str) -> bool:

@@ -126,6 +126,12 @@ def english_step(step: str) -> str:
 # A modal over a step of handing in ("能不能9月份就提前提交", "可以晚几天上传吗"): whether the step may be done so, not
 # whether one may apply ("能不能提交申请" applies).
 STEP_MODAL = re.compile(r"(?:能|可以|可不可以|能不能|能否|可否)[^，,。？?申]{0,8}?(?:提交|上传|交|填报|修改|补交|撤回|寄|送)(?!申请|申报)")
+# ... in English ("Can we submit a hard copy by post?", "Could I upload it after the deadline?"), where applying or
+# leading is not named ("Can we submit a proposal on AI?" asks whether one may apply)
+STEP_MODAL_EN = re.compile(r"\b(?:can|could|may) (?:we|i|you|one|the unit) (?:still |also )?(?:submit|upload|hand in|send|post|"
+                           r"mail|deliver|revise|amend|withdraw)\b(?!.*\b(?:apply|applying|eligib|qualif|lead|leader)\b)"
+                           r"(?!\s+(?:(?:a|an|our|my|the|one) )?(?:proposal|application|project)s?\s*(?:[?.!]|$))",
+                           re.ASCII)
 SEEKS_VERDICT = re.compile(r"能|可以|可不可以|可否|允许|让不让|影响|\b(?:can|could|may|allowed|affect)\b", re.ASCII)
 
 # Acting at a window's end ("拖到最后一天再交", "截止当天还能交吗", "last-minute"): a question of the window.

@@ -2530,3 +2530,32 @@ def test_whether_a_window_is_open_now_is_led_by_its_dates_not_by_a_word_shared_e
     lead = answer.answer.split("\n")[0]
     assert opens in lead, answer.answer
     assert answer.citations[0].id in window.passage_ids, answer.answer
+
+
+def test_handing_in_other_than_online_is_answered_by_the_sentences_saying_how_applications_are_taken(
+        assistant: Assistant) -> None:
+    online = next(f for f in CORPUS.facts if f.id == "online_application")
+    paper = next(f for f in CORPUS.facts if f.id == "paper_materials")
+    how = set(online.passage_ids) | set(paper.passage_ids)
+    for q in ("申报材料可以直接拿到科技局窗口交吗？", "Is it fine to hand the forms in on paper?"):
+        answer = assistant.ask(q)
+        assert answer.citations and answer.citations[0].id in how, (q, answer.answer)
+        # a clause leading the answer says how, not a clause of the materials list sharing the word 材料
+        lead = answer.answer.split("\n")[0]
+        assert not lead.startswith("通知原文") or any(w in lead for w in ("网络", "在线", "纸质")), (q, answer.answer)
+
+
+def test_an_english_modal_over_a_step_of_handing_in_is_not_a_may_i_apply_question(assistant: Assistant) -> None:
+    window = next(f for f in CORPUS.facts if f.id == "submission_window")
+    early = assistant.ask("Can we submit two weeks early?")
+    assert early.intent != Intent.ELIGIBILITY and set(window.passage_ids) & {c.id for c in early.citations}, early.answer
+    # submitting a proposal is applying
+    assert assistant.ask("Can I submit a proposal?").intent == Intent.ELIGIBILITY
+
+
+def test_a_clause_sharing_a_rare_word_leads_no_answer_when_its_kind_is_ruled_out(assistant: Assistant) -> None:
+    completion = next(f for f in CORPUS.facts if f.id == "completion_deadline")
+    # "执行期" is also the credit clause's "惩戒执行期" and near the pledge's "终止项目执行": neither is about dates
+    answer = assistant.ask("项目执行期可以延长吗")
+    assert answer.answer.startswith(completion.zh), answer.answer
+    assert answer.citations[0].id in completion.passage_ids, answer.answer
