@@ -265,8 +265,6 @@ class Assistant:
         # retrieval variants, the LangChain retriever) correct typos with it too.
         retriever.speller = speller
         self._owners = {pid: f for f in corpus.facts for pid in f.about_ids}
-        # the kind of the facts of each section (a clause no fact is about is of its section's kind)
-        self._section_kinds = {sec: self._section_intent(sec).value for sec in {p.section for p in corpus.passages}}
         # The process fact the notice states first (registration, in the 2024 notice): "第一步做什么".
         order = {p.id: p.order for p in corpus.passages}
         self._first_step = min((f for f in corpus.facts if f.intent == "process" and f.about_ids),
@@ -587,9 +585,7 @@ class Assistant:
 
         def may_lead(h: Hit) -> bool:
             o = self._owners.get(h.passage.id)
-            if o is None:  # (a clause no fact is about, of the kind its section's facts are: a pledge's penalties)
-                return not (sure_kind and kinds.get(self._section_kinds.get(h.passage.section, ""), 1.0) < RULED_OUT)
-            return not (ruled_out(o) or o.id in penalised)
+            return not (o and (ruled_out(o) or o.id in penalised))
 
         lead_hits = [] if issued_asked else [h for h in hits if may_lead(h)]
         top_score = ranked[0].score if ranked else 0.0

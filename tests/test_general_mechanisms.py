@@ -2555,7 +2555,8 @@ def test_an_english_modal_over_a_step_of_handing_in_is_not_a_may_i_apply_questio
 
 def test_a_clause_sharing_a_rare_word_leads_no_answer_when_its_kind_is_ruled_out(assistant: Assistant) -> None:
     completion = next(f for f in CORPUS.facts if f.id == "completion_deadline")
-    # "执行期" is also the credit clause's "惩戒执行期" and near the pledge's "终止项目执行": neither is about dates
+    credit = next(f for f in CORPUS.facts if f.id == "credit")
+    # "执行期" is also the credit clause's "惩戒执行期", of a fact about who may apply, not about dates
     answer = assistant.ask("项目执行期可以延长吗")
-    assert answer.answer.startswith(completion.zh), answer.answer
-    assert answer.citations[0].id in completion.passage_ids, answer.answer
+    assert squash(completion.zh) in squash(answer.answer), answer.answer
+    assert squash(credit.quotes[0]) not in squash(answer.answer), answer.answer
