@@ -894,8 +894,8 @@ class Assistant:
         if facts:
             if time_now and not any(f.window for f in facts):
                 facts = [*facts, self._window_fact()]
-            draft = self._facts_draft(facts, u, today, lead_hits, [c.fact for c in ranked if c.score >= MIN_SCORE
-                                                                   and not ruled_out(c.fact)], may_lead)
+            draft = self._facts_draft(facts, u, today, lead_hits, [c.fact for c in ranked if c.score >= MIN_SCORE],
+                                      may_lead)
             intent = Intent(facts[0].intent)
             elig = self.checker.check(state.profile, today, lang) if intent == Intent.ELIGIBILITY else None
             return done(draft, intent, (), elig)
