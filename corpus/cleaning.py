@@ -45,8 +45,9 @@ _BLOCK_START = re.compile(
 # of its own, complete when shorter than a full body line (a PDF wraps only full lines)
 _DATED_ITEM = re.compile(r"^\d{1,2}月\d{1,2}日[^。，,；;]{0,20}?[：:]")
 _FULL_LINE = 30
-# Document titles end without punctuation but are complete; a cut never falls right after them.
-_TITLE_END = ("通知", "指南")
+# Document titles end without punctuation but are complete; a cut never falls right after them (an annex of
+# questions and answers titled "…申报指南问答", "常见问题解答" as well).
+_TITLE_END = ("通知", "指南", "问答", "解答", "答疑")
 _MIN_CUT_LINE = 20  # a page-cut line is a full body line; shorter unpunctuated lines are headings
 # A news deck under a headline: phrases of four or more characters set apart by a space, no punctuation
 # ("今年发布12个定题课题 重大项目每项资助25万元"): a line of its own, not the headline's tail

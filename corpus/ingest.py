@@ -161,13 +161,15 @@ _PART_EN = {"上中旬": "early to mid", "中下旬": "mid to late", "上旬": "
 _FROM = re.compile(r"(?:自\s*)?" + DATE + r"(?:\s*\d{1,2}\s*[:：]\s*\d{2})?\s*(?:起|开始)")
 # "申报截止时间为2028年4月30日17:00", or a table's row "截止时间 | 2028年4月30日17:00…"
 _UNTIL = re.compile(r"截止(?:时间|日期)?\s*(?:为|是|：|:|[|｜])?\s*" + DATE)
-_TIME = r"(?:\s*\d{1,2}\s*[:：]\s*\d{2})?"  # "2029年3月10日9:00至4月8日17:00": a time of day after a date
+# "2029年3月10日9:00至4月8日17:00": a time of day after a date (and the zone it is in, "17:00（北京时间）")
+_ZONE = r"(?:\s*[（(]北京时间[)）])?"
+_TIME = r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}" + _ZONE + r")?"
 _WEEKDAY = r"(?:\s*[（(](?:星期|周)[一二三四五六日天][)）])?"  # "2035年5月6日（星期日）"
 # "2029年3月10日9:00至4月8日17:00", "2034年3月1日至31日" (the month, or the year, the first date's)
 _RANGE = re.compile(DATE + _WEEKDAY + _TIME + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:(\d{4})\s*年\s*)?"
                     r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日" + _WEEKDAY + _TIME)
 # ... closed by a word after its last date ("…9:00起至3月31日（星期五）17:00止"): the range's, not what follows it
-_RANGE_CLOSED = re.compile(r"^\s*(?:为止|止)(?=[，,。；;\s]|$)")
+_RANGE_CLOSED = re.compile(r"^\s*(?:为止|止)" + _ZONE + r"(?=[，,。；;\s]|$)")
 # The same range as the notice writes it, dots or not: quoted beside the answer's own dates when it differs
 _SAID_RANGE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/／-]\d{1,2}[.．/／-]\d{1,2})" + _WEEKDAY + _TIME
                          + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:\d{4}\s*[年.．/／-]\s*)?(?:\d{1,2}\s*[月.．/／-]\s*)?\d{1,2}(?:\s*日)?"
@@ -521,7 +523,8 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
     for role, intent, pattern, where in FACT_PATTERNS:
         rx = re.compile(pattern)
         hits = [p for p in passages if _in(p, where) and not p.topic and rx.search(p.text)
-                and not (intent == "process" and _RANGE.search(p.text))  # a dated range is a window, not a step
+                # a dated range is a window, not a step (unless a FAQ's question asks of the step: "需要报送纸质材料吗？")
+                and not (intent == "process" and _RANGE.search(p.text) and not rx.search(_asked(p.text)))
                 # (whom the notice is addressed to, "各有关高等院校、科研院所…：", is not who may apply)
                 and not (role == "applicants" and _addressed(p))]
         if where == "notice" and refers_to_guide and (not hits or _REFERS_TO_GUIDE.search(hits[0].text)):
@@ -736,7 +739,9 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             continue
         for m in _RANGE.finditer(p.text):
             last_year = m.group(1)
-            before = _body(p.text[: m.start()])
+            # (in a question of the FAQ with its answer, the answer's words before the dates; the question asked
+            # names the step where they name none: "问21：需要报送纸质材料吗？答：需要。…一式三份，于…")
+            question, before = _answered(_body(p.text[: m.start()]))
             # ("专家评审时间：拟于…至…": the step, not what the notice plans)
             clause = re.split(r"[。；;，,]", before)[-1]
             if cells := [c.strip() for c in re.split(r"[|｜\t]", clause) if c.strip() and not re.fullmatch(r"[\d.、．\s]+", c.strip())]:
@@ -750,9 +755,13 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             if _RESTATED.match(name) and (label := _ITEM_LABEL.match(_body(p.text[: m.start()]))):
                 name = label.group(1).strip()
             y2, m2 = m.group(4) or m.group(1), m.group(5) or m.group(2)
-            if re.fullmatch(r"[于在]", name) and any(f.get("window") and (f["window"]["opens"], f["window"]["closes"]) == (
+            if (re.fullmatch(r"[于在]", name) or question) and any(f.get("window") and (f["window"]["opens"], f["window"]["closes"]) == (
                     _iso(m.group(1), m.group(2), m.group(3)), _iso(y2, m2, m.group(6))) for f in found.facts):
-                continue  # ("…纸质版一式三份，于4.21—4.24报送至…": a dated step's dates said again in passing, no window)
+                # ("…纸质版一式三份，于4.21—4.24报送至…": a dated step's dates said again in passing, no window; or
+                # answering the FAQ's question, "问22：网上申报的起止时间是什么？答：…", the window said again)
+                continue
+            if question and (not name or name.endswith(("于", "在"))) and (asked := _asked_step(question)):
+                name = asked  # ("…有关单位于…": who does it; "推荐部门什么时候审核推荐？" asked what)
             # ("2044年5月6日—2044年5月12日 | 专家评审": a schedule's row, its step in the cell after the dates)
             row = None if name else _ROW_EVENT.match(p.text[m.end():])
             name = (_NOTE_TAIL.sub("", row.group(1)).strip() if row else name) or "申报"
@@ -819,21 +828,32 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             # a step dated in the notice's year, named by its label: "申报单位网上确认：4月25日24:00前完成",
             # "（四）部门推荐。…于4月20日前推荐"; or dated to a part of a month: "专家评审：2042年5月中旬组织专家评审";
             # or to a month: "拟立项项目将于2050年7月在市科技局网站公示"
-            when = (_iso(str(year), m.group(1), m.group(2)) if m.re is _YEARLESS
-                    else f"{year}-{int(m.group(2)):02d}" if m.re is _MONTH_ONLY
-                    else f"{_PART_EN[m.group(3)]} {year}-{int(m.group(2)):02d}")
-            n_other += 1
-            fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(step))
-            if squash(m.group(0)) not in squash(original.text):
-                # ("六月上旬", "四月二十日前": the date as it is read, said as the notice's dates are, after its words)
-                read = m.group(0) if m.re is not _YEARLESS and m.group(1) else f"{year}年{m.group(0)}"
-                fact["zh"] = fact["zh"].removesuffix("。") + f"（即{squash(read)}）。"
-            # (with the step's English words, as a step dated by its full date: "专家评审" is asked as "expert review")
-            said = " ".join(en for zh, en in vocab.get("event_words_en", {}).items() if zh in step)
-            fact["en"] = f"{step}{f' ({said})' if said else ''}: {when} (the notice says, in Chinese: {_body(original.text)})"
-            found.facts.append(fact)
-            if m.re is _YEARLESS and m.start() == 0:
-                items.append((fact, (str(year), m.group(1), m.group(2)), step, p.text[m.end():]))
+            steps = [(m, step)]
+            if m.re is _MONTH_PART:
+                # the sentence's further steps, each dated to a part of a month ("市科技局于4月下旬组织专家评审，5月中旬在
+                # 市科技局网站公示拟立项项目"): each a step of its own, in the year of the one before
+                since_last = m.end()
+                for later in _MONTH_PART.finditer(p.text, m.end()):
+                    if then := _event_name(p.text[since_last: later.start()], p.text[later.end():]):
+                        steps.append((later, then))
+                    since_last = later.end()
+            for m, step in steps:
+                year = m.group(1) if m.re is not _YEARLESS and m.group(1) else year
+                when = (_iso(str(year), m.group(1), m.group(2)) if m.re is _YEARLESS
+                        else f"{year}-{int(m.group(2)):02d}" if m.re is _MONTH_ONLY
+                        else f"{_PART_EN[m.group(3)]} {year}-{int(m.group(2)):02d}")
+                n_other += 1
+                fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab, triggers=_named(step))
+                if squash(m.group(0)) not in squash(original.text):
+                    # ("六月上旬", "四月二十日前": the date as it is read, said as the notice's dates are, after its words)
+                    read = m.group(0) if m.re is not _YEARLESS and m.group(1) else f"{year}年{m.group(0)}"
+                    fact["zh"] = fact["zh"].removesuffix("。") + f"（即{squash(read)}）。"
+                # (with the step's English words, as a step dated by its full date: "专家评审" is asked as "expert review")
+                said = " ".join(en for zh, en in vocab.get("event_words_en", {}).items() if zh in step)
+                fact["en"] = f"{step}{f' ({said})' if said else ''}: {when} (the notice says, in Chinese: {_body(original.text)})"
+                found.facts.append(fact)
+                if m.re is _YEARLESS and m.start() == 0:
+                    items.append((fact, (str(year), m.group(1), m.group(2)), step, p.text[m.end():]))
             continue
         if undated and _SCHEDULE_SECTION.search(p.section) and (due := _DUE_AFTER.search(p.text)) and (
                 step := _event_name(p.text[: due.start()], p.text[due.end():])):
@@ -892,6 +912,32 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                             _body(p.text[since.end():]).lstrip("。；;，, "), vocab, said=since.group(0))
         fact["quotes"].append(issue["quotes"][0])  # the opening date is the notice's own
         found.facts.append(fact)
+
+
+# A question of the FAQ with its answer ("问21：…？答：…", "Q23: …? A: …"), or an answer alone ("答：…")
+_ANSWERED = re.compile(r"^(?:(?:问|Q)\s*\d{0,2}\s*[：:]\s*([^？?]{2,60})[？?]\s*)?(?:答|A)\s*[：:]\s*")
+# ... the words its question asks with, around the step it asks of ("需要报送纸质材料吗", "网上申报的起止时间是什么",
+# "推荐部门什么时候审核推荐")
+_ASKING = re.compile(r"^(?:请问)?(?:需不需要|要不要|是否需要|是否要|是否|需要|何时|什么时候)|什么时候|何时|哪天|几号|"
+                     r"(?:的)?(?:起止|开始|截止)?(?:时间|日期)(?:是|为)?(?:什么|多少)?(?:吗|呢)?$|(?:吗|呢)$")
+
+
+def _asked(text: str) -> str:
+    """The question of a FAQ's question with its answer ("问21：需要报送纸质材料吗？答：…"), "" for other passages."""
+    m = _ANSWERED.match(_body(text))
+    return m.group(1) or "" if m else ""
+
+
+def _answered(before: str) -> tuple[str | None, str]:
+    """The question a FAQ's answer answers (None where the passage is none) and the answer's words in `before`."""
+    m = _ANSWERED.match(before)
+    return (m.group(1), before[m.end():]) if m else (None, before)
+
+
+def _asked_step(question: str) -> str | None:
+    """The step a FAQ's question asks the time of, without its asking words ("需要报送纸质材料吗" -> 报送纸质材料)."""
+    step = _ASKING.sub("", question).strip()
+    return step if re.fullmatch(r"[\u4e00-\u9fff]{2,16}", step) else None
 
 
 def _named_in_english(found: Found, vocab: dict[str, Any]) -> None:
@@ -966,7 +1012,10 @@ def _named(name: str) -> list[str]:
     # ("专家评审时间" is asked as "专家评审什么时候": the step, without the word for its time)
     step = re.sub(r"(?:截止)?(?:时间|日期|期限)$", "", name)
     ws = [w for w in jieba.lcut(step) if len(w) >= 2]
-    return list(dict.fromkeys([name, *([step] if len(step) >= 2 else []), *(["+".join(ws[-2:])] if len(ws) >= 2 else ws)]))
+    # (a step on the projects to be approved, "拟立项项目公示", is asked as the approval's: "立项公示什么时候")
+    approval = re.sub(r"^拟", "", step.replace("立项项目", "立项")) if re.search(r"立项项目(?=[\u4e00-\u9fff])", step) else ""
+    return list(dict.fromkeys([name, *([step] if len(step) >= 2 else []), *([approval] if approval else []),
+                               *(["+".join(ws[-2:])] if len(ws) >= 2 else ws)]))
 
 
 _OPENS = re.compile(r"(?:开放|开始|启动|开通|开启)$")
@@ -1037,7 +1086,9 @@ def _event_name(before: str, after: str) -> str | None:
     # what is made public where, its subject before the date: "拟立项项目将于2050年7月在市科技局网站公示" -> 拟立项项目公示
     shown = re.match(r"\s*(?:前后|左右)?\s*(?:在|于|通过)[^，。；,;]{1,20}?(公示|公布|发布)", after)
     subject = re.search(r"([\u4e00-\u9fff]{2,10}?)(?:将|拟|计划|预计)?于\s*$", before)
-    return subject.group(1) + shown.group(1) if shown and subject else None
+    # ... or its object after it: "5月中旬在市科技局网站公示拟立项项目" -> 拟立项项目公示
+    shown_what = re.match(r"([\u4e00-\u9fff]{2,10}?)(?=[。；;，,（(]|$)", after[shown.end():]) if shown and not subject else None
+    return subject.group(1) + shown.group(1) if shown and subject else shown_what.group(1) + shown.group(1) if shown and shown_what else None
 
 
 # Advice on when to submit, in the window's item ("为避免因集中提交造成网络拥堵，请…妥善安排提交时间")
@@ -1377,11 +1428,35 @@ _GROUP_NAME = re.compile(_GROUP_NUMBER.pattern + r"?[\u4e00-\u9fff]{2,10}")
 _OWN_PURPOSE = re.compile(r"^([\u4e00-\u9fff]{2,10})[：:]\s*(?=[\u4e00-\u9fff]{2,4}[\s，,])")
 
 
+# One of several contacts a sentence gives, each led by what it is for ("申报政策咨询：市科技局发展规划处，刘老师，
+# 0376-…；系统技术支持：…中心，0376-…")
+_LED_CONTACT = re.compile(r"^[\u4e00-\u9fff]{2,10}[：:]")
+
+
+def _contact_parts(p: Passage) -> list[tuple[Passage, str]]:
+    """A contact passage, or each of the contacts it gives one after another, led by what each is for (in a FAQ's
+    answer, the answer's): with the label that leads it, "" for a passage whole."""
+    parts = re.split(r"(?<=[；;])", _answered(_body(p.text))[1])
+    led = [part for part in parts if _PHONE.search(part)]
+    # (each led by a purpose, not by a field of one contact: "联系人：张老师，电话：…；技术支持：…" goes on with the line above)
+    if len(led) < 2 or not all((label := _LED_CONTACT.match(part.strip())) and not re.fullmatch(
+            CONTACT_LABELS + r"|电话|手机|邮箱|电子邮箱|传真|地址|处室|单位|部门", label.group(0)[:-1]) for part in led):
+        return [(p, "")]
+    out: list[tuple[Passage, str]] = []
+    for part in parts:
+        if out and not _PHONE.search(part):
+            out[-1] = (replace(out[-1][0], text=out[-1][0].text + part), out[-1][1])  # (its further words, no phone)
+        else:
+            label = _LEADING_LABEL.match(part.strip())
+            out.append((replace(p, text=part.strip().rstrip("；;")), label.group(0) if label else ""))
+    return out
+
+
 def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     """The notice's own contacts: lines with phone numbers outside the topics, named by their heading."""
     seen_roles: set[str] = set()
     n = 0
-    for i, p in enumerate(passages):
+    for i, p, led in ((i, part, led) for i, whole in enumerate(passages) for part, led in _contact_parts(whole)):
         if p.topic or not p.id.startswith("n-") or not _PHONE.search(p.text) or _RANGE.search(p.text):
             continue
         if p.section.endswith(" > 注释") and all(any(ph in x.text for x in passages[:i]) for ph in _PHONE.findall(p.text)):
@@ -1399,9 +1474,9 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
         if fields and not (before and before.section == p.section and _GROUP_NAME.fullmatch(before.text)):
             fields, before = [], passages[i - 1]  # (no group named above them: the line above, as before)
         # (not a table's header, "处室 | 联系人 | 电话": the row below names its own office)
-        label = (_GROUP_NUMBER.sub("", before.text) if before and before.section == p.section and len(before.text) <= 30
-                 and not _PHONE.search(before.text) and re.search(r"咨询|支持|联系|服务|指导", before.text)
-                 and table_cells(before.text) is None else "")
+        label = led or (_GROUP_NUMBER.sub("", before.text) if before and before.section == p.section and len(before.text) <= 30
+                        and not _PHONE.search(before.text) and re.search(r"咨询|支持|联系|服务|指导", before.text)
+                        and table_cells(before.text) is None else "")
         if label:  # "业务咨询（市科技局政策法规处）" on the line above "联系人：王立新，电话：…"
             purpose = label + " " + purpose
         if re.search(r"技术支持|系统|技术咨询|技术问题", purpose):
@@ -1428,7 +1503,7 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
             heading = own.group(1)  # "信用审查咨询：王平 监督处 0371-…": the line says what it is for, before its colon
         if (cells := table_cells(p.text)) and (office := next((c for c in cells if _OFFICE.fullmatch(c)), None)):
             heading = office  # a row of a table of offices ("规划统计处 | 刘老师 | 0371-…") is that office's contact
-        fact = _make_fact(role, "contacts", [*([label] if label else []), *fields, _body(p.text)], vocab)
+        fact = _make_fact(role, "contacts", [*([label] if label and not led else []), *fields, _body(p.text)], vocab)
         said = "，".join([*fields, _body(p.text)])
         fact["zh"] = f"{heading}请联系{said.rstrip('。')}。" if heading and heading not in p.text else f"{said.rstrip('。')}。"
         fact["en"] = f"{'Technical support' if role == 'contact_tech' else 'Enquiries'}{f' ({heading})' if heading else ''}: {said}."
@@ -1504,7 +1579,9 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
         return [p for p in passages if p.id.startswith(doc) and not p.topic and any(
             re.search(_MATERIALS_HEADING, h)
             and not re.search(r"[，。；]", heading_label(h)) and not h.endswith("…") for h in heads(p))
-            and not any("纸质" in h for h in heads(p))]
+            and not any("纸质" in h for h in heads(p))
+            # (a FAQ's questions under it are headings of their own: "五、关于申报材料与程序" over "问20：在哪里申报？")
+            and (not (q := _asked(p.text)) or "材料" in q and "纸质" not in q)]
     def row(doc: str) -> list[Passage]:
         """A row of a table of terms labelled as the materials ("申报材料 | ①…申报书；②…承诺书"), its sentences."""
         start = next((p for p in passages if p.id.startswith(doc) and not p.topic and (cells := label_row(p.text))
@@ -2490,6 +2567,9 @@ def _lacks_all(clause: str) -> bool:
 
 # An age limit: "不超过60周岁", "60周岁以下" (or the case a list of exclusions names, "年龄超过57周岁的": 57 at most)
 _AGE_LIMIT = re.compile(r"(?:不超过|不得超过|不大于|以下|(?<![不得])超过)\s*(\d{2})\s*周岁|(\d{2})\s*周岁以下")
+# A clause that favours younger leaders rather than bars older ones ("鼓励45周岁以下的青年科研人员牵头申报",
+# "优先支持40周岁以下…")
+_ENCOURAGED = re.compile(r"鼓励|优先|倾斜|倾向")
 # ... set for one sex: "男性不超过62周岁", "女同志年龄不超过54周岁", "女性未满55周岁"
 _SEX_AGE = re.compile(r"(男|女)(?:性|同志|士|职工)?(?:项目负责人|负责人)?(?:年龄)?(?:须|应|应当)?(?:在)?"
                       r"(不超过|不得超过|不大于|未满)?\s*(\d{2})\s*周岁(以下)?")
@@ -2562,6 +2642,8 @@ def _leader_rules(found: Found) -> None:
             continue
         # (or the case a list of exclusions names, "项目负责人年龄超过57周岁的": 57 at most)
         m = _AGE_LIMIT.search(c)
+        if m and _ENCOURAGED.search(c[: m.start()]):
+            continue  # "一般项目鼓励45周岁以下的青年科研人员牵头申报": whom the call favours, no limit on who may lead
         under = re.search(r"未满\s*(\d{2})\s*周岁", c)  # "未满60周岁": 59 at most
         born = _BORN_AFTER.search(c)
         if m:

@@ -174,6 +174,8 @@ SUPPLEMENT_TITLE = re.compile(r"^(?:关于)?[^。；，,]{0,50}(?:补充通知|�
 TERMS_ANNEX = re.compile(r"(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}?(?:申报(?:要素|须知|条件|要求|事项|时间安排|时间节点|进度安排|日程安排|限额|"
                          r"指标|名额)|时间安排|进度安排|申报限额|限额分配|联系方式|咨询方式)(?:[及和与][\u4e00-\u9fff]{2,6})?"
                          r"(?:一览表|明细表|表|清单|说明)?")
+# The title of an annex of questions and answers ("…申报指南问答", "常见问题解答", "申报工作答疑"): the terms of the call
+FAQ_ANNEX = re.compile(r"问答|答疑|常见问题|问题解答")
 # The labels a topic's contact field opens with ("联系处室：", "归口处室：")
 CONTACT_LABELS = r"(?:联系单位|联系处室|联系人|联系电话|联系方式|咨询电话|归口处室|归口单位|责任处室|牵头处室|牵头单位|手机|移动电话)"
 # ... and its level field ("类别：A类", "项目类别：重点项目")
@@ -888,10 +890,12 @@ def _segment(lines: list[str]) -> list[Passage]:
             # an annex setting out the call's own terms ("申报要素一览表", "申报须知"), which the notice leaves to it
             # ("申报条件、时间节点…详见附件一览表"): read as the notice, under its own title
             title = (m.group(2) if m else None) or (lines[i + 1] if i + 1 < len(lines) else "")
-            terms = doc == "annex" and bool(TERMS_ANNEX.fullmatch(title))
+            # (and an annex answering the applicants' questions, "申报指南问答" or "常见问题解答", whatever else its
+            # title says: its answers are the call's terms, its topics listed in a guide of their own)
+            terms = doc == "annex" and bool(TERMS_ANNEX.fullmatch(title)) or doc != "pledge" and bool(FAQ_ANNEX.search(title))
             cur = _Cursor(doc="notice" if terms else doc, annex=int(m.group(1)) if m else 1, name=title if terms else "")
             if m and m.group(2):
-                emit(m.group(2), "title" if doc == "guide" else "text", sentences=False)
+                emit(m.group(2), "title" if doc == "guide" and not terms else "text", sentences=False)
             continue
         if rows and (m := _CODE_LINE.match(line)) and (row := rows.get(m.group(1))):
             # "R03：研究…" after the table whose row R03 is: that topic's content

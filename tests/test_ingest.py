@@ -3739,3 +3739,138 @@ def test_a_leaders_birth_date_gives_no_year_to_the_schedules_yearless_dates() ->
     found, _, _ = extract("\n".join(_MARKUP_TABLES))
     windows = [f["window"]["opens"] for f in found.facts if f.get("window")]
     assert windows and all(w.startswith("2097-") for w in windows), windows
+
+
+# A short call (the window and the annex list) whose facts sit in an annexed 申报指南问答: "问N：…？" / "答：…" pairs under
+# "一、关于…" headings, one pair on one line, one "Q7:" / "A:"; dates with weekdays and "（北京时间）"; both contacts in one
+# answer; the topics a list in annex 2.
+_FAQ_ANNEX = [
+    "某川市科学技术局",
+    "某川市科学技术局关于组织申报2098年度某川市软科学研究计划项目的通知",
+    "各有关单位：",
+    "现组织申报2098年度某川市软科学研究计划项目，申报条件、时间安排等以附件1的解答为准。",
+    "一、申报时间",
+    "网上申报时间为2098年3月10日（星期一）9:00至2098年4月8日（星期二）17:00（北京时间），逾期系统自动关闭。",
+    "二、附件",
+    "附件：1. 2098年度某川市软科学研究计划项目申报指南问答",
+    "2. 2098年度某川市软科学研究计划项目研究课题",
+    "某川市科学技术局",
+    "2098年2月24日",
+    "附件1",
+    "",
+    "2098年度某川市软科学研究计划项目申报指南问答",
+    "",
+    "为便于各单位准确把握申报要求，现将常见问题解答如下。",
+    "一、关于申报单位",
+    "问1：哪些单位可以申报？",
+    "答：在某川市行政区域内注册、具有独立法人资格的高等院校、科研院所和其他事业单位均可申报。",
+    "问2：项目负责人有年龄限制吗？",
+    "答：有。项目负责人年龄不超过58周岁。一般项目鼓励45周岁以下的青年科研人员牵头申报，但这不是硬性条件。",
+    "二、关于申报材料与程序",
+    "问3：网上申报需要提交哪些材料？",
+    "答：（1）项目申报书；（2）申报单位信用承诺书；（3）项目负责人身份证扫描件。",
+    "问4：在哪里申报？",
+    "答：登录某川市科技计划项目管理系统注册单位账号，已注册的单位无需重复注册。",
+    "问5：需要报送纸质材料吗？答：需要。从系统导出申报书，加盖单位公章，一式三份，于2098年4月14日（星期一）至4月16日（星期三）"
+    "报送至市科技局规划处（1203室）。",
+    "三、关于时间安排",
+    "问6：网上申报的起止时间是什么？",
+    "答：2098年3月10日（星期一）9:00起至2098年4月8日（星期二）17:00止（北京时间），截止后系统自动关闭。",
+    "Q7: 推荐部门什么时候审核推荐？",
+    "A: 各县（市、区）科技主管部门、市直有关单位于2098年4月9日（星期三）至4月11日（星期五）17:00（北京时间）前完成在线审核推荐。",
+    "问8：什么时候评审和公示？",
+    "答：市科技局于2098年4月下旬组织专家评审，5月中旬在市科技局网站公示拟立项项目。",
+    "问9：项目什么时候要完成？",
+    "答：须于2099年4月30日（星期四）前完成研究并提交结题报告。",
+    "四、关于咨询",
+    "问10：申报中遇到问题找谁咨询？",
+    "答：申报政策咨询：市科技局规划处，刘老师，0371-60002108；系统技术支持：某川市科技信息中心，0371-60002190。",
+    "附件2",
+    "2098年度某川市软科学研究计划项目研究课题",
+    "1. 某川市氢能产业链创新生态构建研究（重点项目，资助8万元）",
+    "研究要点：梳理氢能产业基础，提出政策建议。联系处室：高新处，0371-60002121。",
+]
+
+
+def test_an_annexed_faqs_title_is_a_line_of_its_own() -> None:
+    """"…申报指南问答" ends without punctuation, as a document's title does: the sentence below it is not its tail."""
+    lines = clean_lines("\n".join(_FAQ_ANNEX))
+    assert "2098年度某川市软科学研究计划项目申报指南问答" in lines, lines
+
+
+def test_an_annex_of_questions_and_answers_is_read_as_the_notice_not_as_a_topic_guide() -> None:
+    """"附件1 …申报指南问答": its answers are the call's terms (a guide by its title, but no topic is in it), so the
+    contacts an answer gives are the notice's own."""
+    found, _, passages = extract("\n".join(_FAQ_ANNEX))
+    assert any(p.id.startswith("n-") and p.text.startswith("问10：") for p in passages)
+    tech = found.fact("contact_tech")
+    assert tech and "0371-60002190" in tech["zh"], tech
+
+
+def test_an_encouraged_age_is_no_limit_on_who_may_lead() -> None:
+    """"一般项目鼓励45周岁以下的青年科研人员牵头申报，但这不是硬性条件": whom the call favours, no 45-year limit."""
+    found, _, _ = extract("\n".join(_FAQ_ANNEX))
+    age = next(r for r in found.rules if r["id"] == "age")
+    assert age["limit"] == 58 and "limit_by_level" not in age, age
+
+
+def test_a_time_of_day_in_beijing_time_is_part_of_the_window() -> None:
+    """"…17:00（北京时间），逾期系统自动关闭": the zone is the time's, not a stray note after the window's dates."""
+    found, _, _ = extract("\n".join(_FAQ_ANNEX))
+    window = found.fact("submission_window")
+    assert window and window["window"]["closes"] == "2098-04-08"
+    assert not re.search(r"[。，,]（北京时间）", window["zh"]) and "逾期系统自动关闭" in window["zh"], window["zh"]
+
+
+def test_a_window_in_a_faqs_answer_is_named_by_the_answer_or_the_question_asked() -> None:
+    """"问5：需要报送纸质材料吗？答：…，于…至…报送至…": the step is the question's, not "于"; "Q7: …? A: …有关单位于…"
+    the same; the answer to "网上申报的起止时间是什么" is the window the notice gave already, no window of its own."""
+    found, _, _ = extract("\n".join(_FAQ_ANNEX))
+    names = {f["window"]["name_zh"]: f for f in found.facts if f.get("window")}
+    assert "报送纸质材料" in names and names["报送纸质材料"]["window"]["opens"] == "2098-04-14", names
+    review = found.fact("review_window")
+    assert review and review["window"]["name_zh"] == "推荐部门审核推荐", review
+    assert [f["window"]["opens"] for f in found.facts if f.get("window")].count("2098-03-10") == 1, names
+    assert not any(re.search(r"问|答|Q\d|A:", name) for name in names), names
+
+
+def test_each_step_a_sentence_dates_to_a_part_of_a_month_is_a_step_of_its_own() -> None:
+    """"于4月下旬组织专家评审，5月中旬在市科技局网站公示拟立项项目": two dated steps, the second named by what is made
+    public ("拟立项项目公示")."""
+    found, _, _ = extract("\n".join(_FAQ_ANNEX))
+    steps = {f["triggers"][0]: f for f in found.facts if f["id"].startswith("date_")}
+    assert "专家评审" in steps and "late 2098-04" in steps["专家评审"]["en"], steps
+    assert "拟立项项目公示" in steps and "mid 2098-05" in steps["拟立项项目公示"]["en"], steps
+
+
+def test_a_step_on_the_projects_to_be_approved_is_asked_as_the_approvals() -> None:
+    """"拟立项项目公示" is asked as "立项公示什么时候"."""
+    found, _, _ = extract("\n".join(_FAQ_ANNEX))
+    publicity = next(f for f in found.facts if f["id"].startswith("date_") and "拟立项项目公示" in f["triggers"])
+    assert "立项公示" in publicity["triggers"], publicity["triggers"]
+
+
+def test_contacts_one_sentence_gives_one_after_another_are_each_a_contact() -> None:
+    """"申报政策咨询：…，0371-60002108；系统技术支持：…，0371-60002190": the business contact and the technical one."""
+    found, _, _ = extract("\n".join(_FAQ_ANNEX))
+    business, tech = found.fact("contact_business"), found.fact("contact_tech")
+    assert business and "0371-60002108" in business["zh"] and "0371-60002190" not in business["zh"], business
+    assert tech and "0371-60002190" in tech["zh"] and "0371-60002108" not in tech["zh"], tech
+    assert not any("问10" in q for q in business["quotes"] + tech["quotes"])
+    # (a line going on with the contact above it, led by a field of it, "联系人：…；技术支持：…", stays whole)
+    lines = [x for x in _FAQ_ANNEX if not x.startswith(("答：申报政策咨询", "问10"))]
+    lines[lines.index("四、关于咨询") + 1: lines.index("四、关于咨询") + 1] = [
+        "政策咨询：市科技局规划处，电话：0371-60002100", "联系人：刘老师，电话：0371-60002108；技术支持：某川市科技信息中心，0371-60002190"]
+    found, _, _ = extract("\n".join(lines))
+    tech = found.fact("contact_tech")
+    assert tech and "0371-60002108" in tech["zh"] and "0371-60002190" in tech["zh"], tech
+
+
+def test_a_faqs_questions_under_a_materials_heading_are_headings_of_their_own() -> None:
+    """"二、关于申报材料与程序" over 问3 (the materials), 问4 (where to apply) and 问5 (the paper copies): the materials
+    are 问3's answer; 问5, dated, is the paper copies' fact all the same."""
+    found, _, _ = extract("\n".join(_FAQ_ANNEX))
+    materials = found.fact("materials")
+    assert materials and all(q.startswith("问3：") for q in materials["quotes"]), materials["quotes"]
+    paper = found.fact("paper_materials")
+    assert paper and paper["quotes"][0].startswith("问5：") and "一式三份" in paper["quotes"][0], paper
