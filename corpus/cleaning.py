@@ -120,10 +120,12 @@ _HEADING_MARK = re.compile(r"^#{1,6}\s")
 _OUTER_BARS = re.compile(r"^\|\s*(.*?)\s*\|$")
 # A posting's publication line as a news column prints it under the title ("发布时间：2069-04-07　来源：政策法规处"):
 # whole on its line (the next line is the posting's own text), and the posting's date; perhaps after the
-# document's other particulars, each a labelled field, parted by spaces or a dot as a document platform sets them
-# ("发文字号：某科〔2080〕9号 · 发布单位：某市科学技术局 · 发布日期：2080年3月2日")
+# document's number and its other particulars, each a labelled field, parted by spaces or a dot as a document
+# platform sets them ("发文字号：某科〔2080〕9号 · 发布单位：某市科学技术局 · 发布日期：2080年3月2日"). (A report's
+# byline, "来源：某市晚报 发布时间：…", stays a passage of the report.)
 _PARTICULAR = r"(?:发文字号|文号|索引号|发布单位|发布机构|发文单位|来源|作者|信息来源|文章来源)[：:]\s*[^。，,；;\s·•]{1,30}"
-PUBLISHED = re.compile(r"^(?:" + _PARTICULAR + r"\s*[·•]?\s*)*(?:发布时间|发布日期|发文日期|发布于)\s*[：:]?\s*(\d{4})\s*[-./／年]\s*(\d{1,2})\s*[-./／月]\s*(\d{1,2})日?"
+PUBLISHED = re.compile(r"^(?:(?:发文字号|文号|索引号)[：:]\s*[^。，,；;\s·•]{1,30}\s*[·•]?\s*(?:" + _PARTICULAR + r"\s*[·•]?\s*)*)?"
+                       r"(?:发布时间|发布日期|发文日期|发布于)\s*[：:]?\s*(\d{4})\s*[-./／年]\s*(\d{1,2})\s*[-./／月]\s*(\d{1,2})日?"
                        r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:(?:\s+|\s*[·•]\s*)" + _PARTICULAR + r")*$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 # An article's byline as an official account's page prints it under the title ("原创 某市科技 2074-03-02 09:00 河南":

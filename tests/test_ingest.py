@@ -3800,7 +3800,7 @@ def test_a_markdown_exports_links_notes_and_stamp_are_read_as_text() -> None:
     assert not any("导出" in ln or "最后更新" in ln for ln in lines)
     assert not any("](" in ln or ln.startswith(">") for ln in lines)
     assert PUBLISHED.match("发文字号：某科〔2098〕3号 · 发布单位：某市科学技术局 · 发布日期：2098年3月2日")
-    assert PUBLISHED.match("来源：某市日报　　发布时间：2071-03-19 08:30".replace("　", " "))
+    assert not PUBLISHED.match("来源：某市晚报 发布时间：2090-02-20 09:00")  # (a report's byline is its passage)
     assert not PUBLISHED.match("发文字号：某科〔2098〕3号，发布日期另行通知")
     found, _, _ = extract("\n".join(_MARKDOWN_EXPORT))
     assert not any("发文字号" in q for f in found.facts for q in f["quotes"])
