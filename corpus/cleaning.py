@@ -72,7 +72,25 @@ _SENTENCE_END = re.compile(r"[。；！？：:;!?]$")
 _SYMBOLS = r"(?:[\u2600-\u27bf\U0001f300-\U0001faff\u2b50\u2b55\u203c\u2049\u2705\u274c]\ufe0f?)"
 # (a bullet glyph may carry the selector that shows it as an emoji: "▪️ 重点项目：…" is "▪" and U+FE0F)
 _BULLET = re.compile(r"^(?:[-*+•●○◦■□◆◇▪►▸▶☐☑]\ufe0f?|" + _SYMBOLS + r")\s*(?=\S)")
-_MARKUP = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+(?=\S)|(?:[•●○◦■□◆◇▪►▸▶☐☑]\ufe0f?|" + _SYMBOLS + r")\s*(?=\S))")
+_MARKUP = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+(?=\S)|>\s*(?=\S)|(?:[•●○◦■□◆◇▪►▸▶☐☑]\ufe0f?|" + _SYMBOLS + r")\s*(?=\S))")
+# (a Markdown blockquote's mark, "> **提示**：…", opens a block as a bullet does: a note set apart, its words kept)
+_QUOTE_MARK = re.compile(r"^>\s*(?=\S)")
+# A Markdown link ("[附件1：申报书模板](https://…/sbs.docx)", "登录[某市科技计划项目管理系统](https://…)"): its words,
+# and its address after them in brackets as a notice writes a site's address ("…管理系统（https://…）")
+_MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{1,120})\]\((https?://[^\s()]+)\)")
+# A Markdown table row's cell holding two lines ("政策法规处<br>资源配置处", "…组织实施<br>与绩效评价机制研究") or two
+# items parted by an escaped bar ("0374-… \| 0374-…", a bar the row does not part its cells at): a wrapped title
+# goes on, short items stay apart (as a table's markup is read: _cell_breaks), two items parted by an escaped bar
+# are listed ("0374-…、0374-…")
+_ROW_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_ESCAPED_BAR = re.compile(r"\s*\\\|\s*")
+# A Markdown export whose section headings carry no number ("## 申报条件", "### 申报单位条件", as a document platform
+# writes them): its heading marks are all that says where its sections begin and how deep they are, so they are
+# kept on those headings ("## 申报条件"; the title's "# " goes) for the segmenter to read (corpus/passages.py). A
+# notice numbering its headings ("## 一、申报条件") is read by its numbers, its marks dropped.
+MD_HEADING = re.compile(r"^(#{2,6})\s+(\S.*)$")
+_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d|第[一二三四五六七八九十\d]{1,3}[条章节部])")
+MD_HEADINGS_MIN = 2
 # A step numbered with a keycap emoji ("1️⃣ 注册：…"): its number, as a list writes it ("1. 注册：…")
 _KEYCAP = re.compile(r"^(\d{1,2})\ufe0f?\u20e3\s*")
 # A section heading an article marks with a symbol instead of a number ("📅 申报时间", "☎️ 联系方式"): a few words
@@ -87,7 +105,10 @@ _WEB_FURNITURE = re.compile(r"^(?:首页|当前位置[：:]?|您的位置[：:]?
                             r"^[\u4e00-\u9fff]{2,20}(?:\s*[>＞»›]\s*[\u4e00-\u9fff]{2,12}){1,4}$|"
                             r"ICP备|公网安备|版权所有|网站标识码|建议使用.{0,20}分辨率|浏览次数|"
                             # an article's: its view counter, its end mark, its buttons
-                            r"阅读[：:]\s*\d+\s*$|^[—\-–]+\s*END\s*[—\-–]+$|^点击阅读原文$|^(?:分享|收藏|在看|点赞)(?:\s+(?:分享|收藏|在看|点赞))+$")
+                            r"阅读[：:]\s*\d+\s*$|^[—\-–]+\s*END\s*[—\-–]+$|^点击阅读原文$|^(?:分享|收藏|在看|点赞)(?:\s+(?:分享|收藏|在看|点赞))+$|"
+                            # a document platform's export stamp ("本文档由…从飞书云文档导出 · 最后更新于 2080-03-05 16:42")
+                            r"^(?:本|此)?文档由.{1,40}导出|(?:^|[·•|｜]\s*)(?:最后|最近)(?:更新|编辑|修改)(?:于|时间[：:]?)\s*"
+                            r"\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 # ... and an article's font-size buttons closing its byline ("来源：…　发布时间：…　字号：大 中 小"): the byline is
 # whole without them (they end in an ideograph, as a cut line does)
 _FONT_SIZE = re.compile(r"[ \t\u3000]*[【\[]?字号[：:]?[ \t\u3000]*[【\[]?大[】\]]?[ \t\u3000]*[【\[]?中[】\]]?[ \t\u3000]*"
@@ -99,9 +120,14 @@ _EMPHASIS = re.compile(r"\*\*([^*]+?)\*\*")
 _HEADING_MARK = re.compile(r"^#{1,6}\s")
 _OUTER_BARS = re.compile(r"^\|\s*(.*?)\s*\|$")
 # A posting's publication line as a news column prints it under the title ("发布时间：2069-04-07　来源：政策法规处"):
-# whole on its line (the next line is the posting's own text), and the posting's date
-PUBLISHED = re.compile(r"^(?:发布时间|发布日期|发文日期|发布于)\s*[：:]?\s*(\d{4})\s*[-./／年]\s*(\d{1,2})\s*[-./／月]\s*(\d{1,2})日?"
-                       r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s+(?:来源|作者|发布机构|信息来源|文章来源)[：:]\s*[^。，,；;\s]{1,20})*$")
+# whole on its line (the next line is the posting's own text), and the posting's date; perhaps after the
+# document's number and its other particulars, each a labelled field, parted by spaces or a dot as a document
+# platform sets them ("发文字号：某科〔2080〕9号 · 发布单位：某市科学技术局 · 发布日期：2080年3月2日"). (A report's
+# byline, "来源：某市晚报 发布时间：…", stays a passage of the report.)
+_PARTICULAR = r"(?:发文字号|文号|索引号|发布单位|发布机构|发文单位|来源|作者|信息来源|文章来源)[：:]\s*[^。，,；;\s·•]{1,30}"
+PUBLISHED = re.compile(r"^(?:(?:发文字号|文号|索引号)[：:]\s*[^。，,；;\s·•]{1,30}\s*[·•]?\s*(?:" + _PARTICULAR + r"\s*[·•]?\s*)*)?"
+                       r"(?:发布时间|发布日期|发文日期|发布于)\s*[：:]?\s*(\d{4})\s*[-./／年]\s*(\d{1,2})\s*[-./／月]\s*(\d{1,2})日?"
+                       r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:(?:\s+|\s*[·•]\s*)" + _PARTICULAR + r")*$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 # An article's byline as an official account's page prints it under the title ("原创 某市科技 2074-03-02 09:00 河南":
 # the original-post mark or the account, the date and time posted, the province posted from): whole on its line,
@@ -208,10 +234,23 @@ def _running_lines(lines: list[str]) -> set[int]:
     return {j for j in at_break if lines[j] in repeated}
 
 
-def _unmark(line: str) -> str:
+def _unmark(line: str, headings: bool = False) -> str:
+    """`line` without its Markdown; with `headings`, a heading keeps its mark ("## 申报条件": _kept_headings)."""
     if m := MARKED_HEADING.match(bare := _EMPHASIS.sub(r"\1", line)):
         return bare[: m.start(1)].strip() + " " + m.group(1)  # ("📅 **申报时间**" is "📅 申报时间")
+    if headings and (m := MD_HEADING.match(line)):
+        return f"{m.group(1)} {_unmark(m.group(2))}"
+    if "](" in line:
+        line = _MD_LINK.sub(r"\1（\2）", line)
+    if _OUTER_BARS.match(line) and ("<" in line or "\\|" in line):
+        line = _cell_breaks(_ROW_BREAK.sub(_CELL_BREAK, _ESCAPED_BAR.sub("、", line)))
     return _unspace(_OUTER_BARS.sub(r"\1", _EMPHASIS.sub(r"\1", _MARKUP.sub("", _KEYCAP.sub(r"\1. ", line)))))
+
+
+def _kept_headings(lines: list[str]) -> bool:
+    """The notice is a Markdown export whose section headings (below its title) carry no number."""
+    heads = [_EMPHASIS.sub(r"\1", m.group(2)) for ln in lines if (m := MD_HEADING.match(ln))]
+    return len(heads) >= MD_HEADINGS_MIN and not any(_NUMBERED_HEADING.match(h) for h in heads)
 
 
 # A table laid out with spaces: cells parted by a tab or by two spaces or more.
@@ -545,9 +584,9 @@ _HTML_FURNITURE = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|header|footer|top-
 
 # A line break inside a cell ("<td>…特派员服务<br>绩效评价研究</td>", "<td>陈老师<br>刘老师</td>"): a long run of text
 # wrapped to the column's width goes on with no space between its ideographs; short items (names, a phone and its
-# hours) stay apart
+# hours) stay apart; a title's quotation marks are its text ("…“揭榜挂帅”项目组织实施<br>与绩效评价机制研究")
 _CELL_BREAK = "\ue000"
-_CELL_WRAP = re.compile(r"(?<=[\u4e00-\u9fff]{8})\s*\ue000\s*(?=[\u4e00-\u9fff])")
+_CELL_WRAP = re.compile(r"(?<=[\u4e00-\u9fff“”‘’《》]{7}[\u4e00-\u9fff])\s*\ue000\s*(?=[\u4e00-\u9fff])")
 MAX_SPAN = 100  # a rowspan or colspan beyond it is a page's error, read as 1
 
 
@@ -879,16 +918,17 @@ def _clean_lines(raw: str) -> list[str]:
             and not _WEB_FURNITURE.search(ln) and not _ARTICLE_FURNITURE.search(ln)]
     # A bulleted line ("● 申报单位须…", "□ 项目负责人身份证件") starts an item: nothing joins it to the line above.
     # (nor a heading marked with a symbol, "📅 申报时间", nor an article's byline)
-    bulleted = {_unmark(ln) for ln in kept if _BULLET.match(ln) or ARTICLE_BYLINE.match(ln)}
+    headings = _kept_headings(kept)
+    bulleted = {_unmark(ln, headings) for ln in kept if _BULLET.match(ln) or _QUOTE_MARK.match(ln) or ARTICLE_BYLINE.match(ln)}
     # A Markdown heading or a line bold from end to end ("**选题1：…研究**") is whole: nothing joins it.
-    whole = {_unmark(ln) for ln in kept if _HEADING_MARK.match(ln) or _EMPHASIS.fullmatch(ln) or PUBLISHED.match(ln)
+    whole = {_unmark(ln, headings) for ln in kept if _HEADING_MARK.match(ln) or _EMPHASIS.fullmatch(ln) or PUBLISHED.match(ln)
              or ARTICLE_BYLINE.match(ln) or MARKED_HEADING.match(_EMPHASIS.sub(r"\1", ln))}
     # (a table's row from its markup is whole on its line as well: no row ends a sentence, nor goes on with one)
     rows = {_unmark(re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip()) for ln in table_rows}
     bulleted |= rows
     whole |= rows
     joined: list[str] = []
-    unmarked = [_unmark(ln) for ln in kept]
+    unmarked = [_unmark(ln, headings) for ln in kept]
     # A signature, the issuer's name over the date line ("郑州市科学技术局" / "2077年3月8日"): its own lines, never the
     # tail of the line above it (an annex list's last item, "4. …联系方式", ends in an ideograph as a cut line does)
     signing = {k for k in range(len(unmarked) - 1) if _SIGNATURE_NAME.fullmatch(unmarked[k])
@@ -897,7 +937,7 @@ def _clean_lines(raw: str) -> list[str]:
         # (a heading after a line closing with a colon, "有关事项通知如下：", starts its block: it is no label's value)
         if page is not None:
             joined.append(ln)  # (a web page's paragraphs are whole as its tags close them)
-        elif joined and _BARE_LABEL.match(joined[-1]) and not _L1_HEADING.match(ln):
+        elif joined and _BARE_LABEL.match(joined[-1]) and not _L1_HEADING.match(ln) and not MD_HEADING.match(ln):
             joined[-1] += ln
         elif joined and joined[-1] not in whole and ln not in bulleted and k not in signing and _is_cut(joined[-1], ln):
             joined[-1] = _join(joined[-1], ln)

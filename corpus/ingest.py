@@ -885,6 +885,16 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                     # yearless "4.16-4.20" after it still is in)
                     last_year = year_before
                 break
+            if (finish := found.fact("completion_deadline")) and p.id[:2] in ("n-", "g-") and not p.topic and re.search(FINISHING, clause) and (
+                    levels := _levels_named(re.split(r"[；;。]", p.text[: m.start()])[-1])) and (
+                    squash(m.group(0)) not in squash("".join(finish["quotes"]))):
+                # "重点项目和一般项目须于2081年3月31日前完成…" after "重大项目…须于2081年9月30日前完成": the levels' own
+                # completion date, in a sentence of its own, said with the first
+                finish["quotes"].append(_body(original.text))
+                finish["zh"] = finish["zh"].removesuffix("。") + "；" + _body(original.text).rstrip("。；;") + "。"
+                named = " and ".join(LEVEL_EN[lv].removesuffix(" project").lower() for lv in levels)
+                finish["en"] += f" {named[:1].upper() + named[1:]} projects must be completed by {_iso(*m.groups())}."
+                break
             if p.id.startswith("n-") and not p.topic and not re.search(FINISHING, clause) and not _BIRTH.match(p.text[m.end():]) and (
                     event := _event_name(p.text[: m.start()], p.text[m.end():])):
                 # "专家评审：市科学技术局拟于2029年4月25日组织专家评审": a dated step of the call
@@ -938,6 +948,11 @@ def _asked_step(question: str) -> str | None:
     """The step a FAQ's question asks the time of, without its asking words ("需要报送纸质材料吗" -> 报送纸质材料)."""
     step = _ASKING.sub("", question).strip()
     return step if re.fullmatch(r"[\u4e00-\u9fff]{2,16}", step) else None
+
+
+def _levels_named(text: str) -> list[str]:
+    """The project levels a clause's subject names ("重点项目和一般项目须于…"), in the order it names them."""
+    return list(dict.fromkeys(WORD_LEVEL[m.group(1)] for m in re.finditer(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)", text)))
 
 
 def _named_in_english(found: Found, vocab: dict[str, Any]) -> None:
@@ -2059,6 +2074,9 @@ def _aliases(title: str, city: str = "") -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_LIST_GAP = re.compile(r"[\s、，,/／;；]*")  # what parts two items of a list in one cell ("0374-… 0374-…", "…、…")
+
+
 def _contact_of(own: list[Passage]) -> tuple[list[dict[str, str]], str]:
     """Contacts of a topic: its labelled contact line(s), consecutive (office and phone may be apart)."""
     idx = [i for i, p in enumerate(own) if p.kind == "contact"]
@@ -2079,11 +2097,22 @@ def _contact_of(own: list[Passage]) -> tuple[list[dict[str, str]], str]:
     unit_m = _UNIT.search(body)
     unit = unit_m.group(1) if unit_m else ""
     last_end = 0
-    for m in _PHONE.finditer(body):
+    phones = list(_PHONE.finditer(body))
+    listed: dict[int, str] = {}  # a phone's office, when offices listed together are followed by their phones
+    for k, m in enumerate(phones):
+        seg = body[phones[k - 1].end() if k else 0 : m.start()]
+        cell = next((c for c in reversed(re.split(r"[|｜\t]", seg.replace(unit, " ") if unit else seg)) if c.strip()), "")
+        offices = list(_OFFICE.finditer(cell)) if _LIST_GAP.fullmatch(_OFFICE.sub("", cell)) else []
+        rest = phones[k + 1 : k + len(offices)]
+        if len(offices) >= 2 and len(rest) == len(offices) - 1 and all(
+                _LIST_GAP.fullmatch(body[a.end() : b.start()]) for a, b in zip([m, *rest], rest, strict=False)):
+            # "政策法规处 资源配置处 | 0374-… 0374-…": two offices in a cell, their phones in the next, in order
+            listed.update({k + j: o.group(1) for j, o in enumerate(offices)})
+    for k, m in enumerate(phones):
         seg = body[last_end : m.start()]
         seg_wo_unit = seg.replace(unit, " ") if unit else seg
         offices = list(_OFFICE.finditer(seg_wo_unit))
-        office = offices[-1].group(1) if offices else (contacts[-1]["office"] if contacts else "")
+        office = listed.get(k) or (offices[-1].group(1) if offices else (contacts[-1]["office"] if contacts else ""))
         contact = {"unit": unit, "office": office, "phone": m.group(0)}
         # a person named between the office and the phone ("规划处 | 李明 67171234", "联系人：王立新，电话：")
         named = _PERSON.fullmatch(seg_wo_unit[offices[-1].end():] if offices else seg_wo_unit)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from corpus.cleaning import ARTICLE_BYLINE, CSV_ROW, MAIL_QUOTE, MARKED_HEADING, PUBLISHED
+from corpus.cleaning import ARTICLE_BYLINE, CSV_ROW, MAIL_QUOTE, MARKED_HEADING, MD_HEADING, PUBLISHED
 from corpus.script import AsWritten, simplified
 
 _CN_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
@@ -128,6 +128,8 @@ NOTES_HEAD = re.compile(r"^(?:注释|注解|脚注|注)\s*[：:]?\s*((?=[\[［�
 # "附：申报指南": an appended guide (or pledge) named after "附" alone, as a report or a letter closes with one
 _APPENDED = re.compile(r"^附[：:]\s*(\S.{1,40})$")
 _ANNEX_LIST = re.compile(r"^(?:- )?(附件)[：:]\s*(\S.*)$")  # "附件：1. …申报书（模板）" lists the annexes
+# A file's address ("（https://…/sbs.docx）", a Markdown link's as corpus/cleaning.py writes it): an annex linked, not pasted in
+_FILE_LINK = re.compile(r"https?://\S+?\.(?:docx?|pdf|xlsx?|wps|zip|rar|ofd)(?![\w.])", re.IGNORECASE)
 # "2024年9月", "二〇四二年三月十日", "2043.3.8": the date a notice is signed
 _DATELINE = re.compile(r"^(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?|"
                        r"\d{4}([.．/／-])\d{1,2}\1\d{1,2})$")
@@ -759,6 +761,9 @@ def _segment(lines: list[str]) -> list[Passage]:
     bare_titles = _bare_titles(lines)
     domain_heads = {i: m.group(1) for i in range(len(lines) - 1) if i + 1 in bare_titles and (m := _DOMAIN_HEAD.match(lines[i]))}
     marked_number = 0  # the last one's number: the next one's follows it, whatever "（一）重点项目" numbered between them
+    # A Markdown export's headings with no number, their marks kept (corpus/cleaning.py): "## 申报条件" a section,
+    # "### 申报单位条件" a part of it, by how deep they are below the shallowest
+    md_top = min((len(m.group(1)) for x in lines if (m := MD_HEADING.match(x))), default=0)
     out: list[Passage] = []
     counters: dict[str, int] = {}
     field_line = -2  # the line of the last form blank emitted
@@ -857,6 +862,19 @@ def _segment(lines: list[str]) -> list[Passage]:
             if record_fields:
                 emit_fields(record_fields)
             continue
+        if md := MD_HEADING.match(line):
+            words = md.group(2)
+            listed_files = words == "附件" and i + 1 < len(lines) and bool(_FILE_LINK.search(lines[i + 1]))
+            if cur.doc == "notice" and not (_ANNEX.match(words) or words == "附件") or listed_files:
+                # (an annex heading over links to its files lists the annexes; one over its text begins it)
+                depth = min(len(md.group(1)) - md_top, 1) + 1
+                number = cur.path[depth - 1][0] + 1 if len(cur.path) >= depth else 1
+                cur.set(depth, number, words)
+                cur.numbered_level = depth + 1
+                name = _NOTE.sub("", words)
+                cur.level = level_of(words) if len(name) <= 6 and level_of(name) else None
+                continue
+            line = words  # an annex's heading, or a heading in an annex: read by its words as the annex reads them
         if PUBLISHED.match(line) or ARTICLE_BYLINE.match(line):
             continue  # a posting's publication line (its place in the postings' order: corpus/cleaning.py), an article's byline
         if mark := MARKED_HEADING.match(line):

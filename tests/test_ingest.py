@@ -33,7 +33,7 @@ from assistant.settings import Settings
 from assistant.topics import TopicResolver
 from corpus import CORPUS_DIR, Corpus, CorpusError, inspect_corpus, load_corpus, squash
 from corpus.check import check_corpus
-from corpus.cleaning import clean_lines, translations
+from corpus.cleaning import PUBLISHED, clean_lines, translations
 from corpus.ingest import Found, _programme_city, extract, ingest, read_dates, with_years
 from corpus.passages import segment, with_figures
 from corpus.reproduce import reproduction
@@ -3874,3 +3874,113 @@ def test_a_faqs_questions_under_a_materials_heading_are_headings_of_their_own() 
     assert materials and all(q.startswith("问3：") for q in materials["quotes"]), materials["quotes"]
     paper = found.fact("paper_materials")
     assert paper and paper["quotes"][0].startswith("问5：") and "一式三份" in paper["quotes"][0], paper
+
+
+_MARKDOWN_EXPORT = [
+    "# 某市科学技术局关于组织申报2098年度某市软科学研究计划项目的通知",
+    "",
+    "> 发文字号：某科〔2098〕3号 · 发布单位：某市科学技术局 · 发布日期：2098年3月2日",
+    "",
+    "各有关单位：",
+    "",
+    "## 申报条件",
+    "",
+    "### 申报单位条件",
+    "",
+    "- 申报单位须为某市内具有**独立法人资格**的高等院校、科研院所。",
+    "",
+    "### 项目负责人条件",
+    "",
+    "- 项目负责人年龄不超过55周岁。",
+    "",
+    "## 资助额度",
+    "",
+    "1. **重大项目**：每项资助12万元，须于2099年6月30日前完成研究任务；",
+    "2. **一般项目**：每项资助3万元。",
+    "",
+    "一般项目须于2099年3月31日前完成研究任务并提交结题报告。",
+    "",
+    "> **提示**：项目经费实行“包干制”，无需编制经费预算。",
+    "",
+    "## 申报选题",
+    "",
+    "| 序号 | 选题名称 | 项目类别 | 资助额度 | 归口处室 | 联系电话 |",
+    "|---|---|---|---|---|---|",
+    "| 1 | 某市低空物流配送网络布局研究 | 重大项目 | 12万元 | 规划处<br>资源处 | 0371-60000301<br>0371-60000302 |",
+    "| 2 | 某市“揭榜挂帅”项目组织实施<br>与绩效评价机制研究 | 一般项目 | 3万元 | 成果处 | 0371-60000303 \\| 0371-60000304 |",
+    "",
+    "## 申报流程",
+    "",
+    "1. **注册**：申报单位登录[某市科技计划项目管理系统](https://kjxm.example.cn)注册单位账号。",
+    "",
+    "## 附件",
+    "",
+    "- [附件1：申报书模板](https://kjj.example.cn/files/sbs.docx)",
+    "- [附件2：信用承诺书模板](https://kjj.example.cn/files/xycns.docx)",
+    "",
+    "某市科学技术局",
+    "",
+    "2098年3月2日",
+    "",
+    "---",
+    "",
+    "本文档由 某市科学技术局 从飞书云文档导出 · 最后更新于 2098-03-05 16:42",
+]
+
+
+def test_a_markdown_exports_unnumbered_headings_are_its_sections_and_parts() -> None:
+    """A document platform's export numbers no heading ("## 申报条件", "### 申报单位条件"): the marks say where its
+    sections begin and how deep they are, so they are kept on those headings and read as sections and their parts;
+    "## 附件" over links to the annexes' files lists them (no annex begins there). A notice numbering its Markdown
+    headings ("## 一、申报条件") is read by its numbers, its marks dropped as before."""
+    lines = clean_lines("\n".join(_MARKDOWN_EXPORT))
+    assert "## 申报条件" in lines and "### 申报单位条件" in lines and lines[0].startswith("某市科学技术局关于")
+    sections = {p.text: p.section for p in segment(lines)}
+    assert sections["申报单位须为某市内具有独立法人资格的高等院校、科研院所。"] == "通知 > 申报条件 > 申报单位条件"
+    assert sections["项目负责人年龄不超过55周岁。"] == "通知 > 申报条件 > 项目负责人条件"
+    assert sections["1. 注册：申报单位登录某市科技计划项目管理系统（https://kjxm.example.cn）注册单位账号。"].startswith("通知 > 申报流程")
+    assert sections["附件2：信用承诺书模板（https://kjj.example.cn/files/xycns.docx）"] == "通知 > 附件"
+    assert not any(p.id.startswith("p-") for p in segment(lines))  # (no pledge annex pasted in)
+    numbered = clean_lines("# 某市…的通知\n## 一、申报条件\n### （一）申报单位\n- 申报单位须为高等院校。")
+    assert numbered[1:3] == ["一、申报条件", "（一）申报单位"]
+
+
+def test_a_markdown_exports_links_notes_and_stamp_are_read_as_text() -> None:
+    """A link is its words and, after them in brackets, its address ("…管理系统（https://…）"); a blockquote's mark goes
+    as a bullet's does; the platform's export stamp ("本文档由…导出 · 最后更新于…") and the document's particulars
+    line before the text ("发文字号：… · 发布单位：… · 发布日期：…") are no part of the notice's facts."""
+    lines = clean_lines("\n".join(_MARKDOWN_EXPORT))
+    assert "提示：项目经费实行“包干制”，无需编制经费预算。" in lines
+    assert not any("导出" in ln or "最后更新" in ln for ln in lines)
+    assert not any("](" in ln or ln.startswith(">") for ln in lines)
+    assert PUBLISHED.match("发文字号：某科〔2098〕3号 · 发布单位：某市科学技术局 · 发布日期：2098年3月2日")
+    assert not PUBLISHED.match("来源：某市晚报 发布时间：2090-02-20 09:00")  # (a report's byline is its passage)
+    assert not PUBLISHED.match("发文字号：某科〔2098〕3号，发布日期另行通知")
+    found, _, _ = extract("\n".join(_MARKDOWN_EXPORT))
+    assert not any("发文字号" in q for f in found.facts for q in f["quotes"])
+    site = found.fact("online_application")
+    assert site and "https://kjxm.example.cn" in site["zh"]
+
+
+def test_a_markdown_table_cells_line_break_and_escaped_bar() -> None:
+    """"<br>" in a Markdown row's cell reads as in a table's markup (a wrapped title goes on, its quotation marks
+    part of it; short items stay apart); an escaped bar ("\\|") parts two items of one cell, not two cells. Two
+    offices in a cell and two phones in the next are paired in order."""
+    lines = clean_lines("\n".join(_MARKDOWN_EXPORT))
+    assert "2 | 某市“揭榜挂帅”项目组织实施与绩效评价机制研究 | 一般项目 | 3万元 | 成果处 | 0371-60000303、0371-60000304" in lines
+    assert "1 | 某市低空物流配送网络布局研究 | 重大项目 | 12万元 | 规划处 资源处 | 0371-60000301 0371-60000302" in lines
+    found, _, _ = extract("\n".join(_MARKDOWN_EXPORT))
+    first = found.topics[0]
+    assert [(c["office"], c["phone"]) for c in first["contacts"]] == [("规划处", "0371-60000301"), ("资源处", "0371-60000302")]
+    second = found.topics[1]
+    assert second["title"] == "某市“揭榜挂帅”项目组织实施与绩效评价机制研究"
+    assert [c["phone"] for c in second["contacts"]] == ["0371-60000303", "0371-60000304"]
+
+
+def test_a_levels_completion_date_in_a_sentence_of_its_own_is_the_completion_facts_too() -> None:
+    """"重大项目：…须于2099年6月30日前完成" and then "一般项目须于2099年3月31日前完成…": both dates are the
+    project's completion, each with the levels its sentence names."""
+    found, _, _ = extract("\n".join(_MARKDOWN_EXPORT))
+    done = found.fact("completion_deadline")
+    assert done and "2099年6月30日" in done["zh"] and "2099年3月31日" in done["zh"], done
+    assert len(done["quotes"]) == 2 and "General projects must be completed by 2099-03-31." in done["en"]
