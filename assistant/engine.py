@@ -77,7 +77,7 @@ CONSEQUENCES_LEAD = True  # "违反承诺会有什么后果": the clause saying 
 # "退休返聘的老师可以当负责人吗": a condition the question names that no Profile field states leads the may-I answer
 NAMED_CONDITION_LEADS = True
 # A question whether a window is open now asks a date: no clause without one leads its answer ("我想今天就把申报书
-#交上去，系统开放了没" is not answered by the form's title its words share)
+# 交上去，系统开放了没" is not answered by the form's title its words share)
 STATUS_ASKS_DATE = True
 UNFITTED_ATTRIBUTES = ("channel",)  # asked attributes the intent model was not fitted with (scripts/fit_intent.py)
 CONDITIONS_BESIDE_APPLICANTS = True  # ... and so does a condition stated under who may apply, though filed as a rule
@@ -1126,8 +1126,8 @@ class Assistant:
         # (the programme's own name tells nothing of what is asked: "软科学研究计划什么时候截止" is not its preamble)
         unnamed = self.understander.unnamed(u.focus)
         if unnamed != u.focus and UNNAMED_LEADS:
-            # (searched again, and of the same kinds as the hits it replaces: "项目执行期可以延长吗" is not led by
-            # the credit clause's "惩戒执行期")
+            # (searched again, and kept to the kinds the hits it replaces are kept to: a sentence of a fact whose kind
+            # the model rules out leads no answer)
             hits = [h for h in self.retriever.search(unnamed, MAX_CITATIONS, mode="bm25", correct=False) if may_lead(h)]
         leads = self.quotes.lead_passages(draft, hits, unnamed, listing=_has(u.text, V.LIST_WORDS) or u.overview,
                                           attribute=u.attribute)
