@@ -265,6 +265,7 @@ class Assistant:
         # retrieval variants, the LangChain retriever) correct typos with it too.
         retriever.speller = speller
         self._owners = {pid: f for f in corpus.facts for pid in f.about_ids}
+        self._rule_quotes = [rule.quote for rule in corpus.rules]  # (the checker evaluates every rule, every time)
         # The process fact the notice states first (registration, in the 2024 notice): "第一步做什么".
         order = {p.id: p.order for p in corpus.passages}
         self._first_step = min((f for f in corpus.facts if f.intent == "process" and f.about_ids),
@@ -746,11 +747,9 @@ class Assistant:
             # (a condition of who may apply or lead that the question names and no Profile field states: "退休返聘的
             # 老师可以当负责人吗" names who may lead by employment, said before who may apply in general)
             # (or a condition the notice states beside who may apply, of any kind: "申报单位应具有较为完备的科研管理制度")
-            # (not one the verdict already says, checked or asked for: a rule rests on its words)
-            quotes = [rule.quote for rule in self.corpus.rules if rule.id in {r.id for r in result.rules}]
-
+            # (not one the verdict already says, checked or asked for: a rule of the checker rests on its words)
             def checked(fact: Fact) -> bool:
-                return any(q and q in quote for quote in quotes for q in fact.quotes)
+                return any(q and q in quote for quote in self._rule_quotes for q in fact.quotes)
 
             def condition(ranked: list[Candidate]) -> Fact | None:
                 top = ranked[0] if ranked else None

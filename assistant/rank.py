@@ -59,7 +59,9 @@ W_DOMINANT = 3.0  # cross-fitted dev..dev29: 0 -> 5874, 2 -> 5883, 3 -> 5884, 5 
 DOMINANT_RATIO = 1.5
 DOMINANT_MIN_KIND = 0.05  # ... of a kind the kind-of-question model gives at least this
 W_ENTITY_VALUE = 2.0  # cross-fitted dev..dev14: 0 -> 3226, 0.5-3 all 3227
-W_WHY = 5.0  # beside the attribute match: a why-question is answered by the purpose the notice states
+# beside the attribute match: a question of a kind few sentences state (why: a purpose; how things are handed in) is
+# answered by a sentence stating it
+W_STATES_ASKED = 5.0
 # (cross-fitted dev..dev13: 0, 2, 5, 8 all 3063; at 0 the two dev why-questions got the registration steps)
 W_STATED = 5.0  # cross-fitted dev..dev13: 0 -> 3045, 1.5 3050, 3 3049, 5 3049 (5: the failed rule leads a tie)
 # A count asked of one kind of holder ("一个单位最多报几个", "How many projects can one leader apply for?"): a fact
@@ -325,7 +327,7 @@ class FactRanker:
             if attribute in attrs:
                 c.features["attribute"] = 1.0
                 if attribute == "why" or attribute == "channel" and CHANNEL_ASKED:
-                    c.features["why"] = 1.0  # (and how things are handed in, by the sentence saying how)
+                    c.features["states_asked"] = 1.0
             elif (attribute in VALUE_ATTRIBUTES or attribute in ("who", "responsible") and WHO_NEEDS_AGENT
                   or attribute == "channel" and CHANNEL_ASKED):
                 c.features["attribute"] = -1.0
@@ -348,7 +350,7 @@ class FactRanker:
                           if f.get("attribute", 0) < 0 else 0.0)
                        + W_NUMBERS * f.get("numbers", 0.0) + W_WINDOW * f.get("window", 0.0)
                        + W_DATE_WORDS * f.get("date_words", 0.0) + W_HEADING * f.get("heading", 0.0)
-                       + W_STATED * f.get("stated", 0.0) + W_WHY * f.get("why", 0.0)
+                       + W_STATED * f.get("stated", 0.0) + W_STATES_ASKED * f.get("states_asked", 0.0)
                        + W_CONDITION * f.get("condition", 0.0) + W_HOLDER * f.get("holder", 0.0)
                        + W_ENTITY_VALUE * f.get("entity_value", 0.0)
                        # (not for a fact of a kind the model rules out: "网上填好以后，是我自己提交还是单位统一提交"
