@@ -335,10 +335,16 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
         said_zh.append(f"{ow.name_zh}时间{zh_date(ow.opens)}—{zh_date(ow.closes)}，目前{o_zh}")
         said_en.append(f"{ow.name_en} ({ow.name_zh}) {ow.opens.isoformat()} to {ow.closes.isoformat()} is {o_en}")
     lines.append(f"另：{'；'.join(said_zh)}。" if zh else f"Note: {'; '.join(said_en)}.")
-    # Cited: the rules that failed, else those the stated facts passed (the ones the asker spoke of),
-    # then who may apply.
+    # Cited: the rules that failed; else those the stated facts passed (the ones the asker spoke of), then, when
+    # facts are still missing, the rules they would decide, in the order they are asked for (what the asker has
+    # to check), then who may apply.
+    order = {f.field: i for i, f in enumerate(e.follow_up)}
+    rule_needs = {r.id: set(r.needs) for r in corpus.rules}
+    undecided = sorted((r for r in e.rules if r.passed is None and rule_needs.get(r.id, set()) & order.keys()),
+                       key=lambda r: min(order[f] for f in rule_needs[r.id] & order.keys()))
     ids = [r.citation.id for r in failed] or list(dict.fromkeys([
         *(r.citation.id for r in passed if stated_any),
+        *(r.citation.id for r in undecided if stated_any),
         *(pid for role in ([about.role] if about and about.role and not stated_any else []) + ["applicants", "leader_requirements"]
           for pid in _role_passages(corpus, role)),
     ]))

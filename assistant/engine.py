@@ -179,6 +179,7 @@ DISTRIBUTIVE = re.compile(r"各(?:个)?[\u4e00-\u9fff]{0,2}?(?:课题|项目)|�
 # An office pointed at ("这个处还联系哪些课题", "that office's other topics"): the one of the topic under discussion
 # (not "此处", which is "here").
 THAT_OFFICE = re.compile(r"(?:这个|那个|该|这|那)(?:处室|处|部门|科室)(?![长理])|\b(?:this|that|the same) (?:office|division|department)\b")
+TOPIC_APART = True  # parts asking of a named topic and of something else are answered apart
 STEP_YESNO = True  # a yes/no question whose best fact is a step asks about the step, not for a verdict
 ENGLISH_GLOSS = True  # an English question orders a fact's passages by the fact's English segments
 SUFFICIENCY = True  # "…就行吗" asks whether a step is enough, not whether one may apply
@@ -413,9 +414,14 @@ class Assistant:
         # 电话和完成期限": the completion date is the notice's, not the topic's)
         beyond_topic = bool(u.topics) and all(asked_attribute(p) for p in u.parts) and any(
             asked_attribute(p) not in FACET_OF for p in u.parts)
-        if len(u.parts) > 1 and (not u.topics or sentences or beyond_topic) and not whole_oos:
+        # ... and so are parts of which one names the topic and another something else the notice has ("宏观指导的
+        # 资源处电话和创新平台扩容那个子课题的资源处电话，分别是多少": a general contact beside the topic's)
+        resolve = self.understander.topics.resolve
+        topic_apart = TOPIC_APART and bool(u.topics) and any(resolve(p) for p in u.parts) and any(
+            not resolve(p) and self.understander.names_something(self.understander.subject_of_ask(p)) for p in u.parts)
+        if len(u.parts) > 1 and (not u.topics or sentences or beyond_topic or topic_apart) and not whole_oos:
             results = []
-            topics = list(u.topics)
+            topics = [] if topic_apart else list(u.topics)  # (a part naming no topic then asks of none)
             for i, part in enumerate(u.parts):
                 # A part naming nothing ("子课题有几个？都归哪个处？") asks about the part before it.
                 asked = part if self.understander.names_something(part) or not i else (

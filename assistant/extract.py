@@ -50,7 +50,9 @@ _AGE = [
     re.compile(r"(?:年龄|年纪|今年)\s*(?:是|为|有|已|已经|满|刚满)?\s*" + _NUM),
     # "我42了，能报吗": a bare number followed by 了 at the end of a clause.
     re.compile(r"(?:^|[，,。\s]|我|俺|本人)(?:已经|都|今年)?(\d{2}|[二三四五六七八九]十[一二三四五六七八九]?)\s*了(?=[，,。？?！!\s]|$)"),
-    re.compile(r"(?:aged?|i am|i'm|i turned|turned|he is|she is|he's|she's|leader is)\s*(?:exactly |just |now |already |only )?" + _EN_AGE + r"\b"),
+    # ("The proposed PI is 38, holds a PhD": a person named by role, then the bare number)
+    re.compile(r"(?:aged?|i am|i'm|i turned|turned|he is|she is|he's|she's|(?:leader|pi|principal investigator|applicant)"
+               r" is)\s*(?:exactly |just |now |already |only )?" + _EN_AGE + r"\b"),
     re.compile(_EN_AGE + r"\s*(?:years?[ -]old|yrs?\b|-year-old)"),
 ]
 _NEG = r"(?:不是|不属于|并非|非|没有|没|无|不具备|不具有|未|不)"

@@ -118,7 +118,8 @@ class Profile(BaseModel):
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    question: str = Field(min_length=1, max_length=500)
+    # (a bound on what is parsed at all; the served limit is ASSISTANT_MAX_QUESTION_CHARS, checked after NFKC)
+    question: str = Field(min_length=1, max_length=4000)
     today: dt.date | None = None
     session_id: str | None = Field(default=None, min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:\-]+$")
 

@@ -56,7 +56,7 @@ class Settings(BaseSettings):
 
     # HTTP
     cors_origins: str = ""
-    max_question_chars: int = 500
+    max_question_chars: int = 1000  # an English question stating every condition runs to 600 characters
     max_body_bytes: int = 16_384
     rate_limit_per_minute: int = Field(default=120, ge=0, description="per client IP; 0 turns the limit off")
     rate_limit_burst: int = Field(default=30, ge=1, description="requests a client may send at once")

@@ -17,7 +17,8 @@ from index.tokenize import canonical, word_boundaries, words
 
 # "重点项目一共…" is not "重点项目1": a numeral followed by these characters is another word.
 # A whole number ("重点项目10项" is not project 1), then not a word that makes it a count or a kind.
-_N = r"(\d{1,2}(?!\d)|十[一二三四五六七八九]?|[一二三四五六七八九])(?![共起样般下些项级])"
+# (a number before a unit is a value, not a topic's: "重大项目20万我知道" names an amount)
+_N = r"(\d{1,2}(?!\d)|十[一二三四五六七八九]?|[一二三四五六七八九])(?![共起样般下些项级万元岁%年月日])"
 # After 第 a number is an ordinal, "项" included ("重大课题第2项"): not a count ("重点项目2项").
 _N_ORDINAL = r"(\d{1,2}(?!\d)|十[一二三四五六七八九]?|[一二三四五六七八九])(?![共起样般下些级])"
 _ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,

@@ -138,6 +138,11 @@ _MAY_I_TAIL = re.compile(r"(?:可以|能|能否|可否|是否|能不能|可不�
 # required of the unit's credit and of the leader's): the words up to its preposition.
 # (not the 对 of a word: "对口", "对接", "核对")
 _SHARED_FRAME = re.compile(r"^.*?(?:对于|(?<![核相针面绝])对(?![口接比应照外象待方话])|关于|针对)(?=[\u4e00-\u9fff])")
+# An amount in Chinese numerals ("能拿到二十万吗", "两万块"): written in digits, as the notice's amounts are read.
+OWN_ATTRIBUTE_ITEMS = True  # under a shared predicate, items naming the attribute each are split whatever their length
+ALTERNATIVE_ASKS = True  # a clause offering a choice ("A还是B") asks, whatever facts of the asker it names
+_CN_AMOUNT = re.compile(r"(?<![〇零一二两三四五六七八九十百千])([一二两三四五六七八九十]{1,3})(?=\s*万)")
+CN_AMOUNTS_AS_DIGITS = True
 _ASIDE = re.compile(r"(?<=[a-z])\s*\((?:[a-z][a-z-]*\s?){1,2}\)(?=\s)")
 TOLD_RANKS_NOT = True  # a question whether something is open now is ranked on its asking sentences only
 # ... or on its asking clauses, after clauses that tell of things done ("附件材料都备齐了，网上现在能交了吗")
@@ -195,7 +200,7 @@ OTHER_LEVEL_CALL = re.compile(
     r"(?:soft[- ]science|programmes?|programs?|calls?|plans?|funds?|projects?|department|bureau)\b")
 # "这是个什么项目", "软科学项目到底是干啥的", "What is this programme about?": the programme itself is
 # asked, nothing of it. A reference to it (its name, or a demonstrative), and these words only:
-_THIS_PROGRAMME = (r"这个(?:项目|计划|通知|申报)|这个(?=是|$)|这次(?:的)?(?:项目|申报|通知)|本(?:项目|计划|通知)|该(?:项目|计划|通知)|这(?=是)|"
+_THIS_PROGRAMME = (r"这个(?:项目|计划|通知|申报)|(?:这份|这篇|此)?(?:通知|文件)(?=的?(?:是|主要|讲|说|内容))|这个(?=是|$)|这次(?:的)?(?:项目|申报|通知)|本(?:项目|计划|通知)|该(?:项目|计划|通知)|这(?=是)|"
                    # (in English, with no word but the programme's own kind of words: "the Henan programme" is another)
                    r"\b(?:this|the) (?:(?:soft|science|soft-science|research|city|municipal|whole|current|present|year's) ){0,3}?"
                    r"(?:programme|program|call|notice|scheme|plan)\b")
@@ -216,7 +221,7 @@ def _formal_name_out(m: re.Match[str]) -> str:
 
 _WHAT_ONLY = re.compile(
     r"(?:什么|啥)(?:样的?)?(?:项目|计划|东西|性质)|干(?:啥|什么|嘛)(?:用)?的?|做什么(?:用)?的?|有(?:什么|啥)用|"
-    r"(?:简单)?介绍(?:一下)?|(?:主要)?(?:讲|说)了?(?:些)?(?:什么|啥)|(?:主要)?内容|概况|"
+    r"(?:简单)?介绍(?:一下)?|(?:主要)?(?:讲|说)(?:了|的)?是?(?:些)?(?:什么|啥)|(?:主要)?内容|概况|关于|"
     # what it is for: "主要是为了什么", "目的是啥", "研究成果给谁用"
     r"为了(?:什么|啥)|(?:的)?(?:目的|宗旨|用途)|(?:(?:做|研究|写)出来的|研究)?成果(?:是)?(?:给|供)谁(?:用|参考)|这|"
     r"请问|到底|究竟|主要|是|个|一个|什么|啥|的|吗|呢|啊|呀|"
@@ -713,7 +718,10 @@ class Understander:
             items = [i.strip(" ,，") for i in items if i.strip(" ,，")]
             # "截止时间、经费、联系电话分别是？" (a shared predicate), or a bare list of short asks.
             # Under a shared predicate each item is asked by it; a bare list needs each item to ask.
-            listed = m is not None and all(len(i) <= 10 for i in items)
+            # (items each naming the attribute asked are asks of their own, however long: "宏观指导的资源处电话和
+            # 创新平台那个子课题的资源处电话，分别是多少")
+            listed = m is not None and (all(len(i) <= 10 for i in items)
+                                        or OWN_ATTRIBUTE_ITEMS and all(asked_attribute(i) for i in items))
             bare = all(len(i) <= 8 and asked_attribute(i) for i in items)
             if len(items) >= 2 and (listed or bare):
                 # "业务咨询和技术支持分别打什么电话": each item is asked by the shared predicate.
@@ -745,7 +753,8 @@ class Understander:
         if ASKER_STATES and not (V.speaks_of_self(q) or V.ASK_ELIGIBLE_ZH.search(q) or V.ASK_ELIGIBLE_EN.search(q)):
             return q  # nobody's facts are told ("高校跟地方合建研究院的管理模式研究，找谁联系"): all of it is asked
         # A tag ("…以个人名义签的，对吧？") asks about the statement before it.
-        asked = [p for i, p in enumerate(pieces) if ASKS.search(p) or YESNO.search(p)
+        # ("学历证要传本科的还是硕士的": a choice between two of the asker's facts asks which)
+        asked = [p for i, p in enumerate(pieces) if ASKS.search(p) or YESNO.search(p) or ALTERNATIVE_ASKS and "还是" in p
                  or not extract_profile(p).model_dump(exclude_none=True)
                  or i + 1 < len(pieces) and _TAG.match(pieces[i + 1].strip())]
         return "，".join(asked) if asked and len(asked) < len(pieces) else q
@@ -872,6 +881,11 @@ class Understander:
             return False
         return all(ASKS.search(w) for w in words(q.replace(asked, " ")) if len(w) >= 2)
 
+    def subject_of_ask(self, q: str) -> str:
+        """What a (sub-)question asks about, without the words asking its attribute ("宏观指导的资源处电话是多少":
+        "宏观指导的资源处")."""
+        return self._subject_of(q)
+
     def _subject_of(self, q: str) -> str:
         """`q` without the words asking its attribute: what it asks about ("网络系统技术支持是哪个单位负责")."""
         asked = self._attribute_phrase(q)
@@ -893,6 +907,8 @@ class Understander:
         # A call for proposals ("this year's call") is the notice itself, which every question is about: no phone call.
         # (said "programme", so that another year's call is still a programme named: "the 2025 soft science call")
         raw = _CALL_NOUN.sub(r"\g<1>programme", _ASIDE.sub("", canonical(question)))
+        if CN_AMOUNTS_AS_DIGITS:
+            raw = _CN_AMOUNT.sub(lambda m: str(n) if (n := cn_number(m.group(1))) is not None else m.group(), raw)
         text, corrections = self.speller.correct(raw)
         if VAGUE_TURNS and (about := _VAGUE_ABOUT.match(text)):
             text = about.group(1)
@@ -972,10 +988,14 @@ class Understander:
             u.focus = rest  # "How do I apply for the soft science project?" asks how to apply, of this call
         if GENERAL_ASK_UNRANKED and len(_CJK.findall(rest := V.ASKED_AS_RULE.sub("", u.focus))) >= 2:
             u.focus = rest  # "职称方面是如何规定的" is ranked on 职称方面: any sentence says 规定
+        told_apart = False
         if CONTRAST_ASKS and (found := list(_CONTRAST.finditer(u.focus))) and _tells_only(u.focus[: found[-1].start()]) \
                 and self.names_something(asked := u.focus[found[-1].end():]) and _CJK.search(asked):
             # "技术支持电话是67183377，那业务咨询是…": what the asker knows is told before "那"; what follows asks
             u.focus = asked
+            # (a level named in the told part is not asked of, when the asking part names what it asks of: "知道重大
+            # 项目是20万，那子课题每个多少"; "重大项目一共2项，那每项是10万吗" still asks of the major projects)
+            told_apart = bool(self.levels_in(asked) or TOPIC_WORD.search(asked) or self.topics.resolve(asked))
         u.offices = self._offices_named(u.focus)
         if OFFICE_ASKED_FIRST and len(u.offices) > 1:
             # "技术支持电话是67183377，那业务咨询是…还是…": of the offices named, the one the asking clause names
@@ -998,7 +1018,7 @@ class Understander:
             u.focus = f"{u.focus} {'技术支持' if u.lang == 'zh' else 'technical support'}"
             u.attribute = "phone" if u.attribute == "phone" else "office"
         u.document, u.clause = self.inside_document(q)
-        u.levels = list(dict.fromkeys(level for _, _, level in self.levels_in(q)))
+        u.levels = list(dict.fromkeys(level for _, _, level in self.levels_in(u.focus if told_apart else q)))
         u.absent_levels = self.absent_levels(q)
         u.foreign = foreign + self.topics.unknown_numbers(q)
         if guess and u.foreign and GUESSED_FOREIGN and all(f in guess.group() for f in u.foreign) and (

@@ -107,20 +107,24 @@ TASK_REQUEST = re.compile(
     _FOR_ME + r"(?:写|撰写|起草|翻译|润色|修改|改写|生成|编写|拟)[^，,。？?]{0,16}?"
     r"(?:论文|摘要|文章|报告|申报书|邮件|总结|讲话稿|代码|诗|简历|文案|稿)|"
     + _FOR_ME + r"(?:写|撰写|起草|编写)\s*一(?:篇|份|段|封|首)|"  # a composed text
+    # a text made over into another ("帮我把摘要翻译成英文", "帮我把研究报告改成论文")
+    + _FOR_ME + r"把[^，,。？?]{1,16}?(?:改|写|翻译|译|润色|修改|改写|整理|扩写|缩写)(?:成|为)|"
     r"\b(?:write|draft|translate|polish|rewrite|proofread)\b (?:me |us )?(?:an? |my |our |the |this )?"
     r"(?:[\w-]+ ){0,3}?(?:paper|abstract|essay|article|report|proposal|email|letter|summary|code|poem)s?\b")
 # The procedure's words in English, by stem, as the notices' Chinese says them: a step asked in English
 # ("after the administrator has approved it") is found among the notice's clauses by these.
 STEP_WORDS_EN = {"administr": "管理员", "approv": "审核", "review": "审核", "check": "审核", "upload": "上传",
                  "regist": "注册", "submit": "提交", "recommend": "推荐", "publicis": "公示", "fill": "填报",
-                 "log": "登录", "leader": "负责人"}
+                 "log": "登录", "leader": "负责人", "pi": "负责人", "princip": "负责人", "investig": "负责人"}
 
 
 def english_step(step: str) -> str:
     """An English step in the notice's Chinese words ("the administrator has approved it" -> "管理员 审核")."""
     from index.tokenize import words
 
-    return " ".join(dict.fromkeys(zh for w in words(step) for stem, zh in STEP_WORDS_EN.items() if w.startswith(stem)))
+    # (a stem shorter than three letters is a word of its own: "pi" is not "pick")
+    return " ".join(dict.fromkeys(zh for w in words(step) for stem, zh in STEP_WORDS_EN.items()
+                                  if w == stem or len(stem) >= 3 and w.startswith(stem)))
 
 
 # A modal over a step of handing in ("能不能9月份就提前提交", "可以晚几天上传吗"): whether the step may be done so, not

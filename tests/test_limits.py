@@ -49,8 +49,8 @@ def test_missing_question(client) -> None:
 
 
 def test_question_too_long_has_a_clear_message(client) -> None:
-    err = assert_error(client.post("/api/ask", json={"question": "申报" * 300}), 422, "question_too_long")
-    assert "500" in err["message"] and "too long" in err["message"]
+    err = assert_error(client.post("/api/ask", json={"question": "申报" * 501}), 422, "question_too_long")
+    assert "1000" in err["message"] and "too long" in err["message"]
 
 
 def test_100kb_body_is_413_json(client) -> None:
@@ -120,8 +120,8 @@ def test_booleans_are_not_numbers(client) -> None:
 
 
 def test_expanding_characters_count_after_nfkc(client) -> None:
-    assert_error(client.post("/api/ask", json={"question": "\ufdfa" * 500}), 422, "question_too_long")
-    assert_error(client.post("/api/ask", json={"question": "\u3392" * 200}), 422, "question_too_long")
+    assert_error(client.post("/api/ask", json={"question": "\ufdfa" * 1000}), 422, "question_too_long")
+    assert_error(client.post("/api/ask", json={"question": "\u3392" * 400}), 422, "question_too_long")
 
 
 def test_refused_cors_preflight_is_json(client) -> None:

@@ -172,7 +172,7 @@ def test_other_bad_requests(client: openai.OpenAI, base_url: str) -> None:
         client.chat.completions.create(model="gpt-4o", messages=[_user(DEADLINE_Q)])
     assert _assert_error_shape(exc.value.body)["code"] == "model_not_found"
     with pytest.raises(openai.BadRequestError) as exc:
-        client.chat.completions.create(model=MODEL_ID, messages=[_user("问" * 600)])
+        client.chat.completions.create(model=MODEL_ID, messages=[_user("问" * 1100)])
     assert _assert_error_shape(exc.value.body)["code"] == "question_too_long"
     url = base_url + "/v1/chat/completions"
     for raw in (b"{not json", b"[1, 2]", json.dumps({"model": MODEL_ID}).encode(),

@@ -323,7 +323,7 @@ width:var(--ssa-w,100%);height:var(--ssa-h,100%);max-width:none;max-height:none;
   const log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': title, 'data-assistant': 'log' },
     h('div', { class: 'm b', 'data-assistant': 'greeting' }, greetText));
   const input = h('textarea', {
-    'data-assistant': 'input', 'aria-label': T.input, placeholder: T.ph, maxlength: 500, rows: 1, enterkeyhint: 'send',
+    'data-assistant': 'input', 'aria-label': T.input, placeholder: T.ph, maxlength: 1000, rows: 1, enterkeyhint: 'send',
   });
   const send = h('button', { type: 'submit', class: 'sd', 'data-assistant': 'send', 'aria-label': T.send }, T.send);
   const chips = T.chips.map(([label, q]) => h('button', {
@@ -569,7 +569,7 @@ width:var(--ssa-w,100%);height:var(--ssa-h,100%);max-width:none;max-height:none;
     setTimeout(sync, res.retry * 1000 + 50);
   }
   async function ask(q, again) {
-    q = String(q || '').trim().slice(0, 500);
+    q = String(q || '').trim().slice(0, 1000);
     if (!q || busy) return;
     if (Date.now() < coolUntil) {
       add(h('div', { class: 'm err', 'data-assistant': 'error' }, T.busy(Math.ceil((coolUntil - Date.now()) / 1000))));
