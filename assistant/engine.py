@@ -179,6 +179,7 @@ DISTRIBUTIVE = re.compile(r"各(?:个)?[\u4e00-\u9fff]{0,2}?(?:课题|项目)|�
 # An office pointed at ("这个处还联系哪些课题", "that office's other topics"): the one of the topic under discussion
 # (not "此处", which is "here").
 THAT_OFFICE = re.compile(r"(?:这个|那个|该|这|那)(?:处室|处|部门|科室)(?![长理])|\b(?:this|that|the same) (?:office|division|department)\b")
+NAMED_ALONE = True  # a first turn that only names the call or the notice asks what it is
 TOPIC_APART = True  # parts asking of a named topic and of something else are answered apart
 STEP_YESNO = True  # a yes/no question whose best fact is a step asks about the step, not for a verdict
 ENGLISH_GLOSS = True  # an English question orders a fact's passages by the fact's English segments
@@ -710,7 +711,9 @@ class Assistant:
         # (the programme itself asked, in words the model finds out of scope: "What is the purpose of the
         # soft science programme?")
         about = ABOUT_PROGRAMME and not topics and not stated and (self.understander.about_programme(q) or (
-            u.hypothesis and self.understander.about_programme(u.focus, asking=False)))
+            u.hypothesis and self.understander.about_programme(u.focus, asking=False))
+            # (the call or the notice named and nothing else, "软科学", "通知": what it is)
+            or NAMED_ALONE and not state.intent and self.understander.about_programme(q, asking=False))
         if (((self._out_of_scope(u) and not said_beside or model_oos and not (about and not u.foreign))
                 and not asks_eligibility and (not personal or asker.introduced)
                 or asked_oos) and not (topics and facets) or V.TASK_REQUEST.search(q)):

@@ -200,7 +200,7 @@ OTHER_LEVEL_CALL = re.compile(
     r"(?:soft[- ]science|programmes?|programs?|calls?|plans?|funds?|projects?|department|bureau)\b")
 # "这是个什么项目", "软科学项目到底是干啥的", "What is this programme about?": the programme itself is
 # asked, nothing of it. A reference to it (its name, or a demonstrative), and these words only:
-_THIS_PROGRAMME = (r"这个(?:项目|计划|通知|申报)|(?:这份|这篇|此)?(?:通知|文件)(?=的?(?:是|主要|讲|说|内容))|这个(?=是|$)|这次(?:的)?(?:项目|申报|通知)|本(?:项目|计划|通知)|该(?:项目|计划|通知)|这(?=是)|"
+_THIS_PROGRAMME = (r"这个(?:项目|计划|通知|申报)|(?:这份|这篇|此)?(?:通知|文件)(?=的?(?:是|主要|讲|说|内容)|[?？]?$)|这个(?=是|$)|这次(?:的)?(?:项目|申报|通知)|本(?:项目|计划|通知)|该(?:项目|计划|通知)|这(?=是)|"
                    # (in English, with no word but the programme's own kind of words: "the Henan programme" is another)
                    r"\b(?:this|the) (?:(?:soft|science|soft-science|research|city|municipal|whole|current|present|year's) ){0,3}?"
                    r"(?:programme|program|call|notice|scheme|plan)\b")

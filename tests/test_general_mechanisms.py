@@ -2640,3 +2640,10 @@ def test_a_text_asked_to_be_made_over_into_another_is_a_task_not_a_question(assi
     for q in ("帮我把申报书改成符合要求的格式吧", "你帮我把课题的研究内容整理成一份提纲"):
         assert assistant.ask(q).intent == Intent.OUT_OF_SCOPE, q
     assert assistant.ask("请帮我把截止时间查一下").intent != Intent.OUT_OF_SCOPE
+
+
+def test_a_turn_only_naming_the_call_or_the_notice_asks_what_it_is(assistant: Assistant) -> None:
+    head = "软科学"  # the programme's short name
+    for q in (head, "文件？"):
+        answer = assistant.ask(q)
+        assert answer.intent == Intent.OTHER and answer.answer.startswith(CORPUS.title), (q, answer.answer)
