@@ -1630,7 +1630,7 @@ def _paper_contact(found: Found) -> None:
 
 
 PLEDGE_SENTENCES = 8  # of a pledge template, quoted whole up to this many
-_MATERIALS_HEADING = r"申报材料|材料清单|提交材料|报送材料|材料要求|所需材料"
+_MATERIALS_HEADING = r"申报材料|申请材料|材料清单|提交材料|报送材料|材料要求|所需材料"  # (申请材料: a service entry's)
 
 
 # Materials a prose sentence lists, after words that say it does ("在申报材料方面，…", "申报材料包括…")
@@ -1898,12 +1898,21 @@ def _title_line(lines: list[str]) -> str:
         # ... or any paper on the call, its year and programme named on its first line ("…项目申报工作培训课件"), or
         # a report's headline under its paper's name ("2050年度市软科学研究计划项目启动申报"): no sentence either
         (ln for k, ln in enumerate(lines[:3]) if re.search(r"\d{4}\s*年度?.{0,30}计划", ln) and len(ln) <= 60
-         and (k == 0 or not re.search(r"[。，；：,;:]", ln))), "")
+         and (k == 0 or not re.search(r"[。，；：,;:]", ln))), "") or next(
+        # ... or a service portal's entry for the call, its matter named in its field ("事项名称：市级软科学研究计划项目申报")
+        (ln for ln in lines[:30] if _ENTRY_NAME.match(ln)), "")
+
+
+# A service portal's entry (办事指南): the matter it is for, and the body that carries it out, in labelled fields
+_ENTRY_NAME = re.compile(r"^(?:事项名称|服务事项名称|办理事项)\s*[：:]\s*(\S.{3,60})$")
+_ENTRY_BODY = re.compile(r"^(?:实施主体|实施机关|实施机构|办理机构)\s*[：:]\s*([\u4e00-\u9fff]{4,20}(?:局|委员会|厅|委|办公室))$")
 
 
 def _issuer_line(lines: list[str]) -> str:
     """The line naming who issues the notice: its head ("郑州市科学技术局"), else its signature before the dateline."""
     issuer_line = next((ln for ln in lines[:6] if _UNIT.fullmatch(squash(ln)) or re.fullmatch(r"[\u4e00-\u9fff]{4,20}(?:局|委员会|厅|委|办公室)", squash(ln))), "")
+    if not issuer_line:  # (an entry's field: "实施主体：淇州市科学技术局")
+        issuer_line = next((ln for ln in lines[:40] if _ENTRY_BODY.match(ln)), "")
     if not issuer_line:  # the signature before the dateline
         for i, ln in enumerate(lines):
             if _DATELINE.match(ln) and i and re.search(r"(?:局|委员会|厅|委)$", lines[i - 1]):
@@ -1914,15 +1923,19 @@ def _issuer_line(lines: list[str]) -> str:
 
 def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
     title_line = _title_line(lines)
-    title = squash(title_line)
+    title = squash(entry.group(1) if (entry := _ENTRY_NAME.match(title_line)) else title_line)
     year = re.search(r"(\d{4})\s*年", title)
     programme = re.search(r"(?:年度?)?([\u4e00-\u9fff]{2,20}?计划)", title.split("年度")[-1] if "年度" in title else title)
     issuer_line = _issuer_line(lines)
     if not issuer_line and (issue := found.fact("issue_date")) and (lead := _ISSUED.match(issue["quotes"][0])) and (
             _UNIT.fullmatch(lead.group(4).strip())):
         issuer_line = lead.group(4).strip()  # (a report's lead names who issued the call: "…，郑州市科学技术局印发《…》")
+    issuer = squash(body.group(1) if (body := _ENTRY_BODY.match(issuer_line)) else issuer_line)
+    # (a title naming no year: the year the call's window opens, "2082年3月2日9:00至…", when it is an entry's)
+    window = found.fact("submission_window") if entry else None
     found.meta = {
-        "title": title, "issuer": squash(issuer_line), "year": int(year.group(1)) if year else None,
+        "title": title, "issuer": issuer,
+        "year": int(year.group(1)) if year else int(window["window"]["opens"][:4]) if window else None,
         "programme": programme.group(1) if programme else "", "quotes": [q for q in (title_line, issuer_line) if q],
     }
     if not title:
@@ -1932,8 +1945,8 @@ def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
     issue = found.fact("issue_date")
     if issue and issuer_line and not _ISSUED.match(issue["quotes"][0]):  # (a lead's sentence names its issuer itself)
         issue["quotes"].append(issuer_line)
-        issue["zh"] = f"落款日期为{squash(issue['quotes'][0])}，发文单位为{squash(issuer_line)}。"
-        issue["en"] = f"Dated {squash(issue['quotes'][0])}, issued by {squash(issuer_line)}."
+        issue["zh"] = f"落款日期为{squash(issue['quotes'][0])}，发文单位为{issuer}。"
+        issue["en"] = f"Dated {squash(issue['quotes'][0])}, issued by {issuer}."
 
 
 # The salutation under the title naming whom the notice is sent to ("有关开发区、市辖区科技主管部门，各有关单位："):

@@ -127,7 +127,9 @@ FOOTNOTE = re.compile(r"^[\[［【](\d{1,2})[\]］】]\s*(\S.*)$")
 NOTES_HEAD = re.compile(r"^(?:注释|注解|脚注|注)\s*[：:]?\s*((?=[\[［【]\d{1,2}[\]］】]).*)?$")
 # "附：申报指南": an appended guide (or pledge) named after "附" alone, as a report or a letter closes with one
 _APPENDED = re.compile(r"^附[：:]\s*(\S.{1,40})$")
-_ANNEX_LIST = re.compile(r"^(?:- )?(附件)[：:]\s*(\S.*)$")  # "附件：1. …申报书（模板）" lists the annexes
+_ANNEX_LIST = re.compile(r"^(?:- )?(?:相关)?(附件)[：:]\s*(\S.*)$")  # "附件：1. …申报书（模板）" lists the annexes
+# An annex named by its file ("附件2：…信用承诺书（模板）.docx"): a page's list of its files to download, no annex's start
+_ANNEX_FILE = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|zip|rar|ofd)$", re.IGNORECASE)
 # A file's address ("（https://…/sbs.docx）", a Markdown link's as corpus/cleaning.py writes it): an annex linked, not pasted in
 _FILE_LINK = re.compile(r"https?://\S+?\.(?:docx?|pdf|xlsx?|wps|zip|rar|ofd)(?![\w.])", re.IGNORECASE)
 # "2024年9月", "二〇四二年三月十日", "2043.3.8": the date a notice is signed
@@ -960,6 +962,10 @@ def _segment(lines: list[str]) -> list[Passage]:
             # "附：申报指南" closing a report or a letter: what it appends begins, an annex as "附件1" is
             cur = _Cursor(doc=doc, annex=cur.annex + 1)
             emit(appended.group(1), "title" if doc == "guide" else "text", sentences=False)
+            continue
+        if cur.doc != "forward" and (m := _ANNEX.match(line)) and m.group(2) and _ANNEX_FILE.search(m.group(2).strip()):
+            cur.set(1, 9, "附件")  # (with the list's other files: "相关附件：附件1：….docx")
+            emit(line, "text", sentences=False)
             continue
         if cur.doc != "forward" and ((m := _ANNEX.match(line)) or line == "附件"):  # "附件" alone: a notice's one annex
             # (the forwarding part's list of annexes names the forwarded notice, which begins later)
