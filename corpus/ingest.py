@@ -774,8 +774,10 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 # ("…纸质版一式三份，于4.21—4.24报送至…": a dated step's dates said again in passing, no window; or
                 # answering the FAQ's question, "问22：网上申报的起止时间是什么？答：…", the window said again)
                 continue
-            if re.fullmatch(r"[于在]?", name) and (label := _STEP_LABEL.match(_body(original.text))):
-                name = label.group(1)  # ("第二步：单位审核。…完成内部公示后，于…至…在线提交": the step it is labelled)
+            if (not name or name.endswith(("于", "在"))) and (label := _STEP_LABEL.match(_body(original.text))):
+                # ("第二步：单位审核。…完成内部公示后，于…至…在线提交", "审核推荐：各…主管部门于…": the step it is labelled,
+                # not who does it)
+                name = label.group(1)
             if question and (not name or name.endswith(("于", "在"))) and (asked := _asked_step(question)):
                 name = asked  # ("…有关单位于…": who does it; "推荐部门什么时候审核推荐？" asked what)
             # ("2044年5月6日—2044年5月12日 | 专家评审": a schedule's row, its step in the cell after the dates)
