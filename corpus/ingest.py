@@ -1525,6 +1525,11 @@ def _contact_parts(p: Passage) -> list[tuple[Passage, str]]:
     return out
 
 
+# A line for complaints about how the call is handled ("监督投诉电话：…", "评审工作接受社会监督，监督电话：…"): asked of
+# when a complaint is, not when an applicant asks whom to call
+_COMPLAINT = re.compile(r"(?:监督|投诉|举报)(?:投诉|举报)?(?:电话|热线|邮箱|渠道)")
+
+
 def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     """The notice's own contacts: lines with phone numbers outside the topics, named by their heading."""
     seen_roles: set[str] = set()
@@ -1552,7 +1557,9 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
                         and table_cells(before.text) is None else "")
         if label:  # "业务咨询（市科技局政策法规处）" on the line above "联系人：王立新，电话：…"
             purpose = label + " " + purpose
-        if re.search(r"技术支持|系统|技术咨询|技术问题", purpose):
+        if _COMPLAINT.search(purpose):
+            role = "contact_complaint"  # (whom to complain to about the handling, no applicant's enquiry line)
+        elif re.search(r"技术支持|系统|技术咨询|技术问题", purpose):
             role = "contact_tech"
         elif "contact_business" not in seen_roles and (
             re.search(r"业务咨询|政策咨询|业务", purpose) or not re.search(r"宏观|指导", purpose)
@@ -1576,11 +1583,13 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
             heading = own.group(1)  # "信用审查咨询：王平 监督处 0371-…": the line says what it is for, before its colon
         if (cells := table_cells(p.text)) and (office := next((c for c in cells if _OFFICE.fullmatch(c)), None)):
             heading = office  # a row of a table of offices ("规划统计处 | 刘老师 | 0371-…") is that office's contact
-        fact = _make_fact(role, "contacts", [*([label] if label and not led else []), *fields, _body(p.text)], vocab)
+        fact = _make_fact(role, vocab["roles"].get(role, {}).get("intent", "contacts"),
+                          [*([label] if label and not led else []), *fields, _body(p.text)], vocab)
         said = "，".join([*fields, _body(p.text)])
         fact["zh"] = f"{heading}请联系{said.rstrip('。')}。" if heading and heading not in p.text else f"{said.rstrip('。')}。"
-        fact["en"] = f"{'Technical support' if role == 'contact_tech' else 'Enquiries'}{f' ({heading})' if heading else ''}: {said}."
-        if role.startswith("contact_") and role not in ("contact_business", "contact_tech"):
+        fact["en"] = (f"{'Technical support' if role == 'contact_tech' else 'Complaints' if role == 'contact_complaint' else 'Enquiries'}"
+                      f"{f' ({heading})' if heading else ''}: {said}.")
+        if role.startswith("contact_") and role not in ("contact_business", "contact_tech", "contact_complaint"):
             # (and the heading's own subject, "规划指导" asked as "规划方面的问题找谁")
             fact["triggers"] = [heading, *(w for w in jieba.lcut(heading) if len(w) >= 2 and w != heading
                                            and not re.search(r"咨询|指导|支持|服务|联系|方式|电话", w))] if heading else []

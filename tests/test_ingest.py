@@ -4028,6 +4028,8 @@ _SERVICE_ENTRY = [
     "咨询方式：",
     "业务咨询：某市科学技术局政策法规处，电话：0398-6000100",
     "",
+    "监督投诉电话：0398-6000199（市科技局机关纪委）",
+    "",
     "附：申报指南",
     "一、申报限额",
     "高等院校限报5项，科研院所限报3项，新型研发机构限报2项，其他事业单位限报1项。",
@@ -4088,6 +4090,19 @@ def test_a_service_entrys_fields_are_its_facts_and_meta() -> None:
     assert not any("11410900" in q for f in found.facts if f["intent"] == "contacts" for q in f["quotes"])
     business = found.fact("contact_business")
     assert business and "0398-6000100" in business["zh"]
+
+
+def test_a_complaint_line_is_no_applicants_contact() -> None:
+    """A line for complaints about the handling ("监督投诉电话：…", "评审工作接受社会监督，监督电话：…") is a fact of its
+    own kind, not the business enquiries' contact nor one of the contacts an applicant is given."""
+    found, _, _ = extract("\n".join(_SERVICE_ENTRY))
+    complaint = found.fact("contact_complaint")
+    assert complaint and "0398-6000199" in complaint["zh"] and complaint["intent"] != "contacts"
+    assert not any("0398-6000199" in f["zh"] for f in found.facts if f["intent"] == "contacts")
+    found, _, _ = extract("某市科学技术局关于组织申报2098年度软科学研究计划项目的通知\n一、其他事项\n"
+                          "1. 评审工作接受社会监督，监督电话：0371-60000110。\n二、联系方式\n业务咨询：市科技局法规处 0371-60000128")
+    business = found.fact("contact_business")
+    assert business and "0371-60000128" in business["zh"] and "0371-60000110" not in business["zh"]
 
 
 def test_a_service_entrys_conditions_quota_in_its_guide_and_page_furniture() -> None:
