@@ -20,7 +20,8 @@ from corpus import SERVICE_PHONE, Corpus, inspect_corpus, squash
 from corpus.passages import LEVEL_WORDS, OTHER_CALL, arabic_numbers
 
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_PHONE = re.compile(r"(?<![\d.])(?<!备)(?:0\d{2,3}[-－]?)?\d{7,8}(?![\d.])|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
+# (not digits inside a code of letters and figures, "事项编码：11410900MB1C82Q…": no phone, as ingest reads it)
+_PHONE = re.compile(r"(?<![\d.A-Za-z])(?<!备)(?:0\d{2,3}[-－]?)?\d{7,8}(?![\d.A-Za-z])|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*万元")
 
 

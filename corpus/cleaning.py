@@ -104,6 +104,10 @@ _WEB_FURNITURE = re.compile(r"^(?:首页|当前位置[：:]?|您的位置[：:]?
                             # (a breadcrumb with no 首页: "某市科学技术局 > 通知公告")
                             r"^[\u4e00-\u9fff]{2,20}(?:\s*[>＞»›]\s*[\u4e00-\u9fff]{2,12}){1,4}$|"
                             r"ICP备|公网安备|版权所有|网站标识码|建议使用.{0,20}分辨率|浏览次数|"
+                            # a service portal's: its page buttons, its QR prompt, its sponsor and operator in the footer
+                            r"^(?:我要(?:咨询|评价|纠错|投诉|收藏|打印|分享)\s*){2,}$|^扫一扫[，,\s]*(?:手机|移动端|在手机上)?(?:办理|查看|访问|打开)|"
+                            r"^(?:无障碍|长者模式|适老化|关怀版|登录|注册|English|繁体)(?:\s+(?:无障碍|长者模式|适老化|关怀版|登录|注册|English|繁体)){2,}$|"
+                            r"^主办单位[：:].{2,40}\s*承办单位[：:]|"
                             # an article's: its view counter, its end mark, its buttons
                             r"阅读[：:]\s*\d+\s*$|^[—\-–]+\s*END\s*[—\-–]+$|^点击阅读原文$|^(?:分享|收藏|在看|点赞)(?:\s+(?:分享|收藏|在看|点赞))+$|"
                             # a document platform's export stamp ("本文档由…从飞书云文档导出 · 最后更新于 2080-03-05 16:42")

@@ -206,7 +206,8 @@ _FROM_ISSUE = re.compile(r"(?:自\s*(?:本)?通知(?:发布|印发|下发)之日
 _ARTICLE_LABEL = re.compile(r"^\s*第[一二三四五六七八九十百\d]+条\s*")
 _CITED_ARTICLE = re.compile(r"第[一二三四五六七八九十百\d]+条")
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
-_PHONE = re.compile(r"(?:" + SPACED_PHONE + r"|(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?!\d)" + NOT_YUAN + r")" + PHONE_EXTENSION
+# (not digits inside a code of letters and figures: "事项编码：11410900MB1C82Q…", a credit code)
+_PHONE = re.compile(r"(?:" + SPACED_PHONE + r"|(?<![\dA-Za-z])(?:0\d{2,3}[-－—]?)?\d{7,8}(?![\dA-Za-z])" + NOT_YUAN + r")" + PHONE_EXTENSION
                     + r"|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
 _TOTAL_COUNT = re.compile(r"共(?:设定?|有|安排|支持|设立|发布)?\s*(?:课题|项目|定题项目|选题)?\s*\d+\s*(?:项|个)")  # "共设课题10项"
@@ -287,7 +288,9 @@ def _zh_date(y: str | int, m: str | int, d: str | int) -> str:
 # A sentence introducing the unit types as a list ("…具有独立法人资格的以下单位：", "…并属于以下类型之一：")
 LIST_INTRO = r"(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构|类型|类别)(?:之一)?[：:]?$"
 # Unit types named as those who recommend or review ("高等院校、科研院所直接推荐"), and a sentence saying who may apply
-_RECOMMENDING_TYPES = re.compile(r"(?:高等院校|高校|高等学校|科研院所|研究院所)[^。，,；;]{0,4}?(?:直接|自行|统一|可)?(?:推荐|审核后)")
+# (or whom they go through: "市属高等院校、科研院所由市科技局直接受理", a step of the procedure)
+_RECOMMENDING_TYPES = re.compile(r"(?:高等院校|高校|高等学校|科研院所|研究院所)(?:[^。，,；;]{0,4}?(?:直接|自行|统一|可)?(?:推荐|审核后)|"
+                                 r"[^。，,；;由]{0,4}由[^。，,；;]{2,12}?(?:直接|统一)(?:受理|推荐|审核))")
 _MAY_APPLY = re.compile(r"申报对象|申报主体|申报单位(?:条件|范围|须为|应为|必须为|限于|仅限)|申报范围|(?:可以|可|能)(?:作为申报单位|申报)")
 # Role -> (intent, pattern over a passage's text, where: notice | guide | any). First match wins;
 # "all" roles take every matching passage. Order matters: specific before general.
@@ -338,6 +341,11 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
                                  r"(?:计划|拟)?安排[^。；，,]{0,10}(?:资金|经费)\s*(?:共计|合计|总计|共)?\s*\d+(?:\.\d+)?\s*万元", "notice"),
     # (the policy, not the pledge form a materials list names: "“包干制”承诺书（签字…后上传）")
     ("lump_sum", "funding", r"包干制(?!”?承诺书)", "notice"),
+    # how long the body takes to decide, as a service entry's field says it ("办理时限：法定办理时限：无" over
+    # "承诺办理时限：45个工作日（…）")
+    ("processing_time", "dates", r"^(?:(?:法定|承诺)?办理时限|承诺时限|办结时限|法定时限)\s*[：:]", "notice"),
+    # what applying costs, as a service entry's field says it ("收费标准：不收费", "是否收费：否")
+    ("fee", "process", r"^(?:收费(?:标准|依据|情况|项目)|是否收费)\s*[：:]|不收取(?:任何)?(?:费用|申报费)|不收费", "notice"),
     ("integrity_pledge", "rules", r"诚信承诺(?!书)|(?:签订|签署)[^。；]{0,24}诚信承诺书", "notice"),
     # (where to apply: a sentence naming the site or platform comes before one that only mentions it)
     ("online_application", "process", r"网络在线填报|在线填报|(?:系统|网站|平台).{0,24}注册|登[录陆].{0,30}(?:系统|网站|平台)", "notice"),
@@ -389,6 +397,7 @@ _EXCLUDED_TYPES = re.compile("|".join(w for w, v in ORG_WORDS + PERSON_WORDS
 # The sentences after a fact's first one, in its item, that say more of it: the leader's limits, the
 # paper copies' number and time.
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
+                  "processing_time": r"^[\u4e00-\u9fff]{0,4}(?:办理时限|时限)\s*[：:]",  # (the 法定 one and the 承诺 one)
                   # (the items of one list of exclusions: "有下列情形之一的，不得申报：（1）…黑名单的；（2）…严重失信…的")
                   "credit": r"黑名单|严重失信|失信[^。；，,（(]{0,6}名单",
                   "exclusions": r"^[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|^\d{1,2}\s*[.、．]\s*\S",  # the list's items
@@ -500,7 +509,9 @@ def _footnoted_rules(found: Found, notes: dict[str, str]) -> None:
 
 
 # The notice leaving its particulars to its guide ("申报条件、限项要求…等具体内容，详见附件1《…申报指南》")
-_REFERS_TO_GUIDE = re.compile(r"(?:详见|参见|见|按照|依据)\s*(?:附件\s*\d*\s*)?《[^《》]{0,60}指南》")
+# (or to a guide appended without its title in brackets: "各类申报单位限报项目数见附：申报指南")
+_REFERS_TO_GUIDE = re.compile(r"(?:详见|参见|见|按照|依据)\s*(?:附件\s*\d*\s*)?《[^《》]{0,60}指南》|"
+                              r"(?:详见|参见|见)\s*附(?:件\s*\d*)?\s*[：:]?\s*[^《》。；;，,（）()]{0,20}?指南")
 
 
 def _refers_to_guide(passages: list[Passage]) -> bool:
@@ -704,6 +715,9 @@ _NOTE_TAIL = re.compile(r"[（(][^（）()]*[)）]$")
 _AGENT_ON = re.compile(r"^(?:由|请)?[\u4e00-\u9fff（）()]{0,16}?(?:局|委|厅|部门|处|办|中心|单位|机构|小组)(?:拟|将|定|计划)?于$")
 # The clause before a range that only restates a span said before it ("网上申报截止后3个工作日内，即4月13日至4月15日"):
 # the step is the item's own label ("推荐部门审核推荐："), not that connective nor the span's anchor
+# A step's own label leading its item ("第二步：单位审核。", "（四）部门推荐。"): what the step's dates are the time of
+_STEP_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]{1,3}步|[(（][一二三四五六七八九十\d]+[)）]|\d+\s*[.、．])?\s*[：:，,、]?\s*"
+                         r"([\u4e00-\u9fff]{2,8})[。：:](?=\s*\S)")
 _RESTATED = re.compile(r"^(?:即|亦即|也即|也就是|具体为|具体时间为)$")
 _ITEM_LABEL = re.compile(r"^\s*([^：:。，,；;|｜]{2,16})[：:]")
 # ... and the step it does, said after the dates: "组织专家进行评审" (the verb that sets it going left off)
@@ -760,6 +774,10 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 # ("…纸质版一式三份，于4.21—4.24报送至…": a dated step's dates said again in passing, no window; or
                 # answering the FAQ's question, "问22：网上申报的起止时间是什么？答：…", the window said again)
                 continue
+            if (not name or name.endswith(("于", "在"))) and (label := _STEP_LABEL.match(_body(original.text))):
+                # ("第二步：单位审核。…完成内部公示后，于…至…在线提交", "审核推荐：各…主管部门于…": the step it is labelled,
+                # not who does it)
+                name = label.group(1)
             if question and (not name or name.endswith(("于", "在"))) and (asked := _asked_step(question)):
                 name = asked  # ("…有关单位于…": who does it; "推荐部门什么时候审核推荐？" asked what)
             # ("2044年5月6日—2044年5月12日 | 专家评审": a schedule's row, its step in the cell after the dates)
@@ -1177,6 +1195,46 @@ def _steps(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None
             by_item[p.section] = step
 
 
+# Hours of the day, from one clock time to another ("上午9:00—12:00，下午13:30—17:30")
+_HOURS_SPAN = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}\s*(?:[—\-－–~～至到]+)\s*\d{1,2}\s*[:：]\s*\d{2}")
+HOURS_LINE_MAX = 60
+
+
+def _window_hours(passages: list[Passage], found: Found) -> None:
+    """The hours a window is open, said on the line after its dates with no date of its own ("受理时间：网上受理：
+    2082年3月2日9:00至…" over "窗口受理：工作日上午9:00—12:00，下午13:30—17:30"): said with the window."""
+    for k, p in enumerate(passages[:-1]):
+        nxt = passages[k + 1]
+        fact = next((f for f in found.facts if f.get("window") and f["quotes"][0] == _body(p.text)), None)
+        if (fact is None or p.topic or nxt.topic or nxt.section != p.section or len(nxt.text) > HOURS_LINE_MAX
+                or not _HOURS_SPAN.search(nxt.text) or _SINGLE.search(nxt.text) or _YEARLESS.search(nxt.text)
+                or _PHONE.search(nxt.text) or _body(nxt.text) in fact["quotes"]):
+            continue
+        fact["quotes"].append(_body(nxt.text))
+        fact["zh"] = fact["zh"].rstrip("。") + "。" + _body(nxt.text).rstrip("。；;") + "。"
+
+
+# A step of the procedure labelled by its order, on a line of its own ("第三步：审核推荐。各县（市、区）…"), perhaps
+# after the label of the block it opens ("办理流程：第一步：网上填报。")
+_ORDERED_STEP = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}[：:])?\s*第([一二三四五六七八九十]|\d{1,2})步\s*[：:，,、 ]?\s*"
+                           r"([\u4e00-\u9fff]{2,10})(?=[。：:；;，,（(\s]|$)")
+ORDERED_STEPS_MIN = 3
+
+
+def _ordered_steps(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    """A procedure laid out as its ordered steps, each on its own line ("第一步：网上填报。…" … "第五步：评审立项。…"),
+    when no sentence gives it as a whole: the procedure fact names the steps in order, each by its label (a step
+    dated is a window's fact, and not a step's, so the procedure is not otherwise answered whole)."""
+    if found.fact("procedure"):
+        return
+    steps: list[str] = []
+    for p in passages:
+        if p.id.startswith("n-") and not p.topic and (m := _ORDERED_STEP.match(p.text)) and number_of(m.group(1)) == len(steps) + 1:
+            steps.append(m.group(0)[m.group(0).find("第"):].strip())
+    if len(steps) >= ORDERED_STEPS_MIN:
+        found.facts.append(_make_fact("procedure", "process", steps, vocab))
+
+
 def _window_fact(role: str, name: str, opens: tuple[str, ...], closes: tuple[str, ...], quote: str, rest: str,
                  vocab: dict[str, Any], said: str = "") -> dict[str, Any]:
     """A dated window's fact: opens and closes as (year, month, day), named by the words before it, with
@@ -1467,6 +1525,11 @@ def _contact_parts(p: Passage) -> list[tuple[Passage, str]]:
     return out
 
 
+# A line for complaints about how the call is handled ("监督投诉电话：…", "评审工作接受社会监督，监督电话：…"): asked of
+# when a complaint is, not when an applicant asks whom to call
+_COMPLAINT = re.compile(r"(?:监督|投诉|举报)(?:投诉|举报)?(?:电话|热线|邮箱|渠道)")
+
+
 def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     """The notice's own contacts: lines with phone numbers outside the topics, named by their heading."""
     seen_roles: set[str] = set()
@@ -1494,7 +1557,9 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
                         and table_cells(before.text) is None else "")
         if label:  # "业务咨询（市科技局政策法规处）" on the line above "联系人：王立新，电话：…"
             purpose = label + " " + purpose
-        if re.search(r"技术支持|系统|技术咨询|技术问题", purpose):
+        if _COMPLAINT.search(purpose):
+            role = "contact_complaint"  # (whom to complain to about the handling, no applicant's enquiry line)
+        elif re.search(r"技术支持|系统|技术咨询|技术问题", purpose):
             role = "contact_tech"
         elif "contact_business" not in seen_roles and (
             re.search(r"业务咨询|政策咨询|业务", purpose) or not re.search(r"宏观|指导", purpose)
@@ -1518,11 +1583,13 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
             heading = own.group(1)  # "信用审查咨询：王平 监督处 0371-…": the line says what it is for, before its colon
         if (cells := table_cells(p.text)) and (office := next((c for c in cells if _OFFICE.fullmatch(c)), None)):
             heading = office  # a row of a table of offices ("规划统计处 | 刘老师 | 0371-…") is that office's contact
-        fact = _make_fact(role, "contacts", [*([label] if label and not led else []), *fields, _body(p.text)], vocab)
+        fact = _make_fact(role, vocab["roles"].get(role, {}).get("intent", "contacts"),
+                          [*([label] if label and not led else []), *fields, _body(p.text)], vocab)
         said = "，".join([*fields, _body(p.text)])
         fact["zh"] = f"{heading}请联系{said.rstrip('。')}。" if heading and heading not in p.text else f"{said.rstrip('。')}。"
-        fact["en"] = f"{'Technical support' if role == 'contact_tech' else 'Enquiries'}{f' ({heading})' if heading else ''}: {said}."
-        if role.startswith("contact_") and role not in ("contact_business", "contact_tech"):
+        fact["en"] = (f"{'Technical support' if role == 'contact_tech' else 'Complaints' if role == 'contact_complaint' else 'Enquiries'}"
+                      f"{f' ({heading})' if heading else ''}: {said}.")
+        if role.startswith("contact_") and role not in ("contact_business", "contact_tech", "contact_complaint"):
             # (and the heading's own subject, "规划指导" asked as "规划方面的问题找谁")
             fact["triggers"] = [heading, *(w for w in jieba.lcut(heading) if len(w) >= 2 and w != heading
                                            and not re.search(r"咨询|指导|支持|服务|联系|方式|电话", w))] if heading else []
@@ -1574,7 +1641,7 @@ def _paper_contact(found: Found) -> None:
 
 
 PLEDGE_SENTENCES = 8  # of a pledge template, quoted whole up to this many
-_MATERIALS_HEADING = r"申报材料|材料清单|提交材料|报送材料|材料要求|所需材料"
+_MATERIALS_HEADING = r"申报材料|申请材料|材料清单|提交材料|报送材料|材料要求|所需材料"  # (申请材料: a service entry's)
 
 
 # Materials a prose sentence lists, after words that say it does ("在申报材料方面，…", "申报材料包括…")
@@ -1842,12 +1909,21 @@ def _title_line(lines: list[str]) -> str:
         # ... or any paper on the call, its year and programme named on its first line ("…项目申报工作培训课件"), or
         # a report's headline under its paper's name ("2050年度市软科学研究计划项目启动申报"): no sentence either
         (ln for k, ln in enumerate(lines[:3]) if re.search(r"\d{4}\s*年度?.{0,30}计划", ln) and len(ln) <= 60
-         and (k == 0 or not re.search(r"[。，；：,;:]", ln))), "")
+         and (k == 0 or not re.search(r"[。，；：,;:]", ln))), "") or next(
+        # ... or a service portal's entry for the call, its matter named in its field ("事项名称：市级软科学研究计划项目申报")
+        (ln for ln in lines[:30] if _ENTRY_NAME.match(ln)), "")
+
+
+# A service portal's entry (办事指南): the matter it is for, and the body that carries it out, in labelled fields
+_ENTRY_NAME = re.compile(r"^(?:事项名称|服务事项名称|办理事项)\s*[：:]\s*(\S.{3,60})$")
+_ENTRY_BODY = re.compile(r"^(?:实施主体|实施机关|实施机构|办理机构)\s*[：:]\s*([\u4e00-\u9fff]{4,20}(?:局|委员会|厅|委|办公室))$")
 
 
 def _issuer_line(lines: list[str]) -> str:
     """The line naming who issues the notice: its head ("郑州市科学技术局"), else its signature before the dateline."""
     issuer_line = next((ln for ln in lines[:6] if _UNIT.fullmatch(squash(ln)) or re.fullmatch(r"[\u4e00-\u9fff]{4,20}(?:局|委员会|厅|委|办公室)", squash(ln))), "")
+    if not issuer_line:  # (an entry's field: "实施主体：淇州市科学技术局")
+        issuer_line = next((ln for ln in lines[:40] if _ENTRY_BODY.match(ln)), "")
     if not issuer_line:  # the signature before the dateline
         for i, ln in enumerate(lines):
             if _DATELINE.match(ln) and i and re.search(r"(?:局|委员会|厅|委)$", lines[i - 1]):
@@ -1858,15 +1934,19 @@ def _issuer_line(lines: list[str]) -> str:
 
 def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
     title_line = _title_line(lines)
-    title = squash(title_line)
+    title = squash(entry.group(1) if (entry := _ENTRY_NAME.match(title_line)) else title_line)
     year = re.search(r"(\d{4})\s*年", title)
     programme = re.search(r"(?:年度?)?([\u4e00-\u9fff]{2,20}?计划)", title.split("年度")[-1] if "年度" in title else title)
     issuer_line = _issuer_line(lines)
     if not issuer_line and (issue := found.fact("issue_date")) and (lead := _ISSUED.match(issue["quotes"][0])) and (
             _UNIT.fullmatch(lead.group(4).strip())):
         issuer_line = lead.group(4).strip()  # (a report's lead names who issued the call: "…，郑州市科学技术局印发《…》")
+    issuer = squash(body.group(1) if (body := _ENTRY_BODY.match(issuer_line)) else issuer_line)
+    # (a title naming no year: the year the call's window opens, "2082年3月2日9:00至…", when it is an entry's)
+    window = found.fact("submission_window") if entry else None
     found.meta = {
-        "title": title, "issuer": squash(issuer_line), "year": int(year.group(1)) if year else None,
+        "title": title, "issuer": issuer,
+        "year": int(year.group(1)) if year else int(window["window"]["opens"][:4]) if window else None,
         "programme": programme.group(1) if programme else "", "quotes": [q for q in (title_line, issuer_line) if q],
     }
     if not title:
@@ -1876,8 +1956,8 @@ def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
     issue = found.fact("issue_date")
     if issue and issuer_line and not _ISSUED.match(issue["quotes"][0]):  # (a lead's sentence names its issuer itself)
         issue["quotes"].append(issuer_line)
-        issue["zh"] = f"落款日期为{squash(issue['quotes'][0])}，发文单位为{squash(issuer_line)}。"
-        issue["en"] = f"Dated {squash(issue['quotes'][0])}, issued by {squash(issuer_line)}."
+        issue["zh"] = f"落款日期为{squash(issue['quotes'][0])}，发文单位为{issuer}。"
+        issue["en"] = f"Dated {squash(issue['quotes'][0])}, issued by {issuer}."
 
 
 # The salutation under the title naming whom the notice is sent to ("有关开发区、市辖区科技主管部门，各有关单位："):
@@ -2920,10 +3000,12 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
              ("facts", lambda: _general_facts(passages, found, vocab)),
              ("contacts", lambda: _contacts(passages, found, vocab)),
              ("materials", lambda: _materials(passages, found, vocab)),
-             ("steps", lambda: _steps(passages, found, vocab))]
+             ("steps", lambda: _steps(passages, found, vocab)),
+             ("ordered steps", lambda: _ordered_steps(passages, found, vocab))]
     for _name, step in tqdm(steps, desc="ingest", unit="step", leave=False):
         step()
     _late_sentences(passages, found)
+    _window_hours(passages, found)
     _issued_on(passages, found, vocab)
     amounts = _counts_and_levels(passages, found, vocab)
     # (a forwarding notice's title, issuer and date are the forwarded notice's: that is the call; its own are its part's)

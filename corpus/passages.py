@@ -127,7 +127,9 @@ FOOTNOTE = re.compile(r"^[\[［【](\d{1,2})[\]］】]\s*(\S.*)$")
 NOTES_HEAD = re.compile(r"^(?:注释|注解|脚注|注)\s*[：:]?\s*((?=[\[［【]\d{1,2}[\]］】]).*)?$")
 # "附：申报指南": an appended guide (or pledge) named after "附" alone, as a report or a letter closes with one
 _APPENDED = re.compile(r"^附[：:]\s*(\S.{1,40})$")
-_ANNEX_LIST = re.compile(r"^(?:- )?(附件)[：:]\s*(\S.*)$")  # "附件：1. …申报书（模板）" lists the annexes
+_ANNEX_LIST = re.compile(r"^(?:- )?(?:相关)?(附件)[：:]\s*(\S.*)$")  # "附件：1. …申报书（模板）" lists the annexes
+# An annex named by its file ("附件2：…信用承诺书（模板）.docx"): a page's list of its files to download, no annex's start
+_ANNEX_FILE = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|zip|rar|ofd)$", re.IGNORECASE)
 # A file's address ("（https://…/sbs.docx）", a Markdown link's as corpus/cleaning.py writes it): an annex linked, not pasted in
 _FILE_LINK = re.compile(r"https?://\S+?\.(?:docx?|pdf|xlsx?|wps|zip|rar|ofd)(?![\w.])", re.IGNORECASE)
 # "2024年9月", "二〇四二年三月十日", "2043.3.8": the date a notice is signed
@@ -595,6 +597,59 @@ def _questions_answered(lines: list[str]) -> list[str]:
     return out
 
 
+# A page of labelled blocks (a government service portal's 办事指南 entry): a field's label leading a list, a table or
+# ordered steps ("受理条件：1. 申报单位须为…", "申请材料：序号 | 材料名称 | …", "办理流程：第一步：…"), the label and
+# its first line one line once cleaned (corpus/cleaning.py joins a bare label to its value)
+_BLOCK_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})[：:]\s*(\S.*)$")
+_STEP = re.compile(r"^第([一二三四五六七八九十]|\d{1,2})步")
+LABELLED_BLOCKS_MIN = 2
+
+
+def _block_kind(line: str) -> str:
+    """How a line opens a list, a table or ordered steps ("" when it does not)."""
+    if (m := _NUMBERED.match(line)) and m.group(1) == "1":
+        return "numbered"
+    if (m := _STEP.match(line)) and number_of(m.group(1)) == 1:
+        return "steps"
+    return "table" if table_cells(line) is not None else ""
+
+
+def _continues(kind: str, line: str) -> bool:
+    return bool(kind == "numbered" and _NUMBERED.match(line) or kind == "steps" and _STEP.match(line)
+                or kind == "table" and table_cells(line) is not None)
+
+
+def _labelled_blocks(lines: list[str]) -> tuple[list[str], dict[int, str], set[int]]:
+    """The lines with each block's label on a line of its own, where the notice is a page of labelled blocks and
+    numbers no section of its own (no "一、"): the labels' lines (each a section) and where each block ends (the
+    line after its last item, back in the page's own text)."""
+    body = next((i for i, x in enumerate(lines) if _ANNEX.match(x) or _APPENDED.match(x) or x == "附件"), len(lines))
+    # (nor where its sections have headings of their own, numbered or not: "一、申报要求", "申报对象" over its "1. …")
+    if any(_L1.match(x) or _ARTICLE.match(x) or _BRACKETED.match(x) or MD_HEADING.match(x) or _BARE_HEADING.fullmatch(x)
+           and _block_kind(lines[i + 1]) for i, x in enumerate(lines[:body]) if i + 1 < len(lines)):
+        return lines, {}, set()
+    # (the list of annexes, "附件：1. …申报书", is no block of the page's)
+    blocks = [i for i, x in enumerate(lines[:body]) if (m := _BLOCK_LABEL.match(x)) and m.group(1) != "附件" and _block_kind(m.group(2))
+              and (_block_kind(m.group(2)) != "table" or i + 1 < body and table_cells(lines[i + 1]) is not None)]
+    if len(blocks) < LABELLED_BLOCKS_MIN:
+        return lines, {}, set()
+    out: list[str] = []
+    heads: dict[int, str] = {}
+    ends: set[int] = set()
+    kind = ""
+    for i, line in enumerate(lines):
+        if kind and not _continues(kind, line):
+            kind = ""
+            if i < body:
+                ends.add(len(out))
+        if i in blocks and (m := _BLOCK_LABEL.match(line)):
+            heads[len(out)] = m.group(1)
+            out.append(m.group(1))
+            line, kind = m.group(2), _block_kind(m.group(2))
+        out.append(line)
+    return out, heads, ends
+
+
 # A slide deck's page mark ("— 第3页 —"): the short line after it is the slide's title
 _SLIDE_MARK = re.compile(r"^[—\-–－]+\s*第\s*\d{1,3}\s*页\s*[—\-–－]+$")
 _SLIDE_TITLE = re.compile(r"^[^。，,；;]{2,24}$")
@@ -723,6 +778,8 @@ def segment(lines: list[str], as_written: bool = True) -> list[Passage]:
 def _segment(lines: list[str]) -> list[Passage]:
     lines = _questions_answered(lines)
     lines, slide_titles = _slides_and_contents(lines)
+    # (a slide deck's titles are found by their places, which no label's line moves)
+    lines, block_heads, block_ends = _labelled_blocks(lines) if not slide_titles else (lines, {}, set())
     # A forwarding notice: what the forwarding office adds is its own part ("f-"), the notice it forwards the call
     forwarded = forwarded_start(lines)
     cur = _Cursor(doc="forward") if forwarded is not None else _Cursor()
@@ -824,6 +881,13 @@ def _segment(lines: list[str]) -> list[Passage]:
         if i == forwarded:
             cur = _Cursor()  # the forwarded notice's annex mark: the notice itself begins
             continue
+        if i in block_ends:
+            cur.path, cur.level, cur.numbered_level = [], None, 2  # a labelled block's list is over: the page's own text
+        if i in block_heads:
+            cur.set(1, list(block_heads).index(i) + 1, block_heads[i])  # "受理条件" over its items, the page's Nth block
+            cur.numbered_level = 2
+            cur.level = None
+            continue
         cells = table_cells(line)
         if in_table and cells is None:
             # the table is over: what follows belongs to the section, not to its last topic
@@ -898,6 +962,10 @@ def _segment(lines: list[str]) -> list[Passage]:
             # "附：申报指南" closing a report or a letter: what it appends begins, an annex as "附件1" is
             cur = _Cursor(doc=doc, annex=cur.annex + 1)
             emit(appended.group(1), "title" if doc == "guide" else "text", sentences=False)
+            continue
+        if cur.doc != "forward" and (m := _ANNEX.match(line)) and m.group(2) and _ANNEX_FILE.search(m.group(2).strip()):
+            cur.set(1, 9, "附件")  # (with the list's other files: "相关附件：附件1：….docx")
+            emit(line, "text", sentences=False)
             continue
         if cur.doc != "forward" and ((m := _ANNEX.match(line)) or line == "附件"):  # "附件" alone: a notice's one annex
             # (the forwarding part's list of annexes names the forwarded notice, which begins later)

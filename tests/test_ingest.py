@@ -3984,3 +3984,136 @@ def test_a_levels_completion_date_in_a_sentence_of_its_own_is_the_completion_fac
     done = found.fact("completion_deadline")
     assert done and "2099年6月30日" in done["zh"] and "2099年3月31日" in done["zh"], done
     assert len(done["quotes"]) == 2 and "General projects must be completed by 2099-03-31." in done["en"]
+
+
+# A government service portal's 办事指南 entry for the call, copied as text: labelled fields and blocks, no 一、 sections
+_SERVICE_ENTRY = [
+    "某市政务服务网",
+    "首页  >  法人办事  >  某市科学技术局  >  服务事项",
+    "无障碍  长者模式  登录  注册",
+    "市级软科学研究计划项目申报",
+    "事项名称：市级软科学研究计划项目申报",
+    "事项编码：11410900MB1C82Q47X4410299001",
+    "实施主体：某市科学技术局",
+    "服务对象：事业法人",
+    "数量限制：有数量限制（各类申报单位限报项目数见附：申报指南）",
+    "",
+    "受理条件：",
+    "1. 申报单位须为在某市行政区域内注册登记、具有独立法人资格的高等院校、科研院所、新型研发机构和其他具有研究能力的事业单位；企业、社会组织和个人不受理。",
+    "2. 项目负责人年龄不超过58周岁。",
+    "3. 同一项目已获得市级财政资金支持的，不得重复申报。",
+    "",
+    "申请材料：",
+    "序号  材料名称  材料形式  份数  必要性",
+    "1  某市软科学研究计划项目申报书  电子版、纸质版  纸质版2份  必要",
+    "2  申报单位信用承诺书  电子版  1份  必要",
+    "3  合作研究协议  电子版  1份  非必要",
+    "",
+    "办理流程：",
+    "第一步：网上填报。申报单位登录某市科技计划项目管理系统填写申报书。网上填报时间：2098年3月2日9:00至2098年3月31日17:00。",
+    "第二步：单位审核。申报单位审核后，于2098年4月1日至4月3日在线提交推荐部门。",
+    "第三步：审核推荐。各县（市、区）科技主管部门于2098年4月7日至4月10日完成审核推荐；市属高等院校、科研院所由市科技局直接受理。",
+    "第四步：评审立项。市科技局组织专家评审，公示无异议后下达立项通知。",
+    "",
+    "办理时限：",
+    "法定办理时限：无",
+    "承诺办理时限：30个工作日",
+    "",
+    "受理时间：",
+    "网上受理：2098年3月2日9:00至2098年3月31日17:00",
+    "窗口受理：工作日上午9:00—12:00，下午13:30—17:30",
+    "",
+    "收费标准：不收费",
+    "",
+    "咨询方式：",
+    "业务咨询：某市科学技术局政策法规处，电话：0398-6000100",
+    "",
+    "监督投诉电话：0398-6000199（市科技局机关纪委）",
+    "",
+    "附：申报指南",
+    "一、申报限额",
+    "高等院校限报5项，科研院所限报3项，新型研发机构限报2项，其他事业单位限报1项。",
+    "二、申报选题",
+    "（一）重大项目（每项资助15万元）",
+    "1. 某市人工智能产业集群培育路径研究",
+    "归口处室：高新技术处  联系电话：0398-6000141",
+    "",
+    "相关附件：",
+    "附件1：2098年度某市软科学研究计划项目申报书（模板）.docx",
+    "附件2：某市科技计划项目承担（申报）单位信用承诺书（模板）.docx",
+    "扫一扫，手机办理",
+    "我要咨询  我要评价  我要纠错",
+    "主办单位：某市人民政府办公室  承办单位：某市政务服务和大数据管理局",
+]
+
+
+def test_a_service_entrys_labelled_blocks_are_its_sections() -> None:
+    """A service entry's field label leading a list, a table or ordered steps ("受理条件：" over "1. …", "申请材料："
+    over its table, "办理流程：" over "第一步：…") is that block's section, its items numbered under it; the page's
+    fields after a block's last item are the page's own again. A notice with sections of its own (numbered, or
+    headed by words alone over their lists) is read as before."""
+    sections = {p.text: p.section for p in segment(clean_lines("\n".join(_SERVICE_ENTRY)))}
+    assert sections["1. 申报单位须为在某市行政区域内注册登记、具有独立法人资格的高等院校、科研院所、新型研发机构和其他具有研究能力的事业单位；"
+                    "企业、社会组织和个人不受理。"].startswith("通知 > 受理条件 > 1. ")
+    assert sections["2 | 申报单位信用承诺书 | 电子版 | 1份 | 必要"] == "通知 > 申请材料"
+    assert sections["第二步：单位审核。申报单位审核后，于2098年4月1日至4月3日在线提交推荐部门。"] == "通知 > 办理流程"
+    assert sections["收费标准：不收费"] == "通知"
+    headed = ["某市科学技术局关于组织申报2098年度软科学研究计划项目的通知", "申报对象",
+              "1. 申报单位须为高等院校。", "选题要点：1. 研究创新政策。", "2. 研究人才政策。", "附件：1. 申报书（模板）"]
+    assert not any("> 选题要点" in p.section for p in segment(clean_lines("\n".join(headed))))
+
+
+def test_a_service_entrys_ordered_steps_are_the_procedure_and_name_their_windows() -> None:
+    """Steps labelled by their order ("第一步：网上填报。" … "第四步：评审立项。") are the procedure, named step by
+    step; a dated step's window is named by the step's label ("第二步：单位审核。…于…至…"), not by the "于" before
+    its dates; the hours a window is open, said on the next line with no date, are said with it."""
+    found, _, _ = extract("\n".join(_SERVICE_ENTRY))
+    procedure = found.fact("procedure")
+    assert procedure and procedure["zh"] == "第一步：网上填报；第二步：单位审核；第三步：审核推荐；第四步：评审立项。"
+    names = {f["window"]["name_zh"] for f in found.facts if f.get("window")}
+    assert {"单位审核", "审核推荐"} <= names and "于" not in names
+    hours = next(f for f in found.facts if f.get("window") and "网上受理" in f["quotes"][0])
+    assert "窗口受理：工作日上午9:00—12:00，下午13:30—17:30" in hours["quotes"] and "13:30" in hours["zh"]
+
+
+def test_a_service_entrys_fields_are_its_facts_and_meta() -> None:
+    """The entry's fields say what the notice's title, issuer and year are (事项名称, 实施主体, the year its window
+    opens), what applying costs (收费标准), how long deciding takes (办理时限, 法定 and 承诺) and what to hand in
+    (申请材料, its table); a code of letters and figures (事项编码：11410900MB1C…) holds no phone, so no contact."""
+    found, _, _ = extract("\n".join(_SERVICE_ENTRY))
+    assert (found.meta["title"], found.meta["issuer"], found.meta["year"]) == ("市级软科学研究计划项目申报", "某市科学技术局", 2098)
+    assert found.fact("fee") and found.fact("fee")["quotes"] == ["收费标准：不收费"]
+    limit = found.fact("processing_time")
+    assert limit and "承诺办理时限：30个工作日" in limit["quotes"]
+    materials = found.fact("materials")
+    assert materials and any("申报书" in q for q in materials["quotes"])
+    assert not any("11410900" in q for f in found.facts if f["intent"] == "contacts" for q in f["quotes"])
+    business = found.fact("contact_business")
+    assert business and "0398-6000100" in business["zh"]
+
+
+def test_a_complaint_line_is_no_applicants_contact() -> None:
+    """A line for complaints about the handling ("监督投诉电话：…", "评审工作接受社会监督，监督电话：…") is a fact of its
+    own kind, not the business enquiries' contact nor one of the contacts an applicant is given."""
+    found, _, _ = extract("\n".join(_SERVICE_ENTRY))
+    complaint = found.fact("contact_complaint")
+    assert complaint and "0398-6000199" in complaint["zh"] and complaint["intent"] != "contacts"
+    assert not any("0398-6000199" in f["zh"] for f in found.facts if f["intent"] == "contacts")
+    found, _, _ = extract("某市科学技术局关于组织申报2098年度软科学研究计划项目的通知\n一、其他事项\n"
+                          "1. 评审工作接受社会监督，监督电话：0371-60000110。\n二、联系方式\n业务咨询：市科技局法规处 0371-60000128")
+    business = found.fact("contact_business")
+    assert business and "0371-60000128" in business["zh"] and "0371-60000110" not in business["zh"]
+
+
+def test_a_service_entrys_conditions_quota_in_its_guide_and_page_furniture() -> None:
+    """Who may apply is the condition's sentence, not the step saying through whom some unit types go ("市属高等院校、
+    科研院所由市科技局直接受理"); the quotas, left to the appended guide ("限报项目数见附：申报指南"), are read there;
+    the portal's buttons and footer are no text, and annexes named by their files ("附件2：…（模板）.docx") list the
+    page's downloads (no pledge annex begins there)."""
+    found, lines, passages = extract("\n".join(_SERVICE_ENTRY))
+    org = next(r for r in found.rules if r["id"] == "org_type")
+    assert set(org["allowed"]) == {"university", "research_institute", "new_rd_institution", "public_institution"}
+    quota = next(r for r in found.rules if r["id"] == "org_quota")
+    assert quota["quota_by_org_type"] == {"university": 5, "research_institute": 3, "new_rd_institution": 2, "public_institution": 1}
+    assert not any(re.search(r"扫一扫|我要咨询|主办单位|无障碍", ln) for ln in lines)
+    assert not any(p.id.startswith("p-") for p in passages) and not found.fact("credit_pledge_template")
