@@ -896,6 +896,58 @@ def published_order(lines: list[str]) -> list[str]:
     return lines[: starts[0]] + [ln for i in postings for ln in lines[bounds[i] : bounds[i + 1]]]
 
 
+# A notice pasted from a viewer that dropped its paragraph breaks arrives as a few very long lines: its sections run on
+# inline ("…通知如下：一、申报范围 （一）… （二）… 二、申报条件 1.… 2.…"), its topics' fields too ("选题1：… 项目类别：…
+# 联系处室：… 电话：… 选题2：…"), and its issuer and date close the last line. Two or more of its numbered sections
+# opening mid-line, after a sentence's end, a colon or a word and a space, say so (a Markdown heading's or a
+# bullet's mark before one is no text: "## 二、…", "• 二、…").
+_INLINE_SECTION = re.compile(r"(?:(?<=[\u4e00-\u9fff\d）)。；：”》]) |(?<=[。；：]))[一二三四五六七八九十]{1,2}、(?=[\u4e00-\u9fff])")
+RUN_ON_SECTIONS_MIN = 2
+# ... such a line is parted at a space before what opens a block: a section, a bracketed or numbered point, a topic's
+# number, the annex list, a labelled field ("研究内容：", "联系处室："; not a phone's label, which stays with the office
+# or person it is the phone of: "政策法规处 王老师 电话：…")
+_RUN_ON_OPENS = re.compile(
+    r"(?:[一二三四五六七八九十]{1,2}、|[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[)）]|\d{1,2}[.．、](?!\d)|"
+    r"(?:选题|课题|方向|子课题)\s*\d{1,2}[：:]|附件\s*\d*\s*[：:]|"
+    r"(?![\u4e00-\u9fff]{0,4}(?:电话|手机|传真|邮箱)[：:])[\u4e00-\u9fff]{2,6}[：:])"
+)
+# ... and at a space after a document number ("某科〔2083〕6号") or before one, after a title ("…的通知") or a long
+# text closing with a colon (the addressee: "各县（区）科技主管部门，…："), after a section's name before its text
+# ("三、申报限额 本年度…"), and before the issuer's name over the date closing the last line
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+_SECTION_NAME = re.compile(r"^[一二三四五六七八九十]{1,2}、[^\s。，,；;：:]{2,15}$")
+_RUN_ON_LABEL_MAX = 12  # a colon closing no more than a label's words ("业务咨询："): its value follows the space
+
+
+def _run_on_notice(lines: list[str]) -> bool:
+    """The notice lost its paragraph breaks: two or more of its numbered sections open mid-line."""
+    return sum(len(_INLINE_SECTION.findall(ln)) for ln in lines) >= RUN_ON_SECTIONS_MIN
+
+
+def _run_on_pieces(line: str) -> list[str]:
+    """A run-on line parted where its paragraphs, points and fields began (each space a break is kept as the
+    line's end; every other space stays)."""
+    if not _INLINE_SECTION.search(line) and " " not in line:
+        return [line]
+    # a section opening right after a sentence or a colon, with no space ("…通知如下：一、申报范围")
+    line = re.sub(r"(?<=[。；：])(?=[一二三四五六七八九十]{1,2}、[\u4e00-\u9fff])", " ", line)
+    words = line.split(" ")
+    pieces = [words[0]]
+    for k, word in enumerate(words[1:], 1):
+        piece = pieces[-1]
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if (_RUN_ON_OPENS.match(word) or _DOC_NUMBER.fullmatch(word) or _DOC_NUMBER.fullmatch(piece)
+                or (piece.endswith(_TITLE_END) and not _SENTENCE_PUNCT.search(piece))
+                or (piece.endswith(("：", ":")) and len(piece) > _RUN_ON_LABEL_MAX)
+                or _SECTION_NAME.match(piece)
+                or (_SIGNATURE_NAME.fullmatch(word) and _DATE_ONLY.match(after))
+                or (_SIGNATURE_NAME.fullmatch(piece) and _DATE_ONLY.match(word))):
+            pieces.append(word)
+        else:
+            pieces[-1] = f"{piece} {word}"
+    return [p for p in pieces if p]
+
+
 def _clean_lines(raw: str) -> list[str]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     page = page_lines(text)
@@ -910,6 +962,10 @@ def _clean_lines(raw: str) -> list[str]:
     text = _FONT_SIZE.sub("", text)
     lines = [_SPACED_LABEL.sub(lambda m: re.sub(r"\s", "", m.group(0)), re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip())
              for ln in _aligned_rows(_tab_rows(_csv_rows(text.split("\n"))))]
+    # (a notice that lost its paragraph breaks, its run-on lines parted again: each piece is whole, nothing joins it)
+    run_on = {piece for ln in lines for piece in _run_on_pieces(ln)} if _run_on_notice(lines) else set()
+    if run_on:
+        lines = [piece for ln in lines for piece in _run_on_pieces(ln)]
     lines = published_order(_without_translation(_without_mail_header(lines)))
     running = _running_lines(lines)
     # (before page furniture goes: a row's number alone on its line, "3", is no page number there; the
@@ -929,8 +985,8 @@ def _clean_lines(raw: str) -> list[str]:
              or ARTICLE_BYLINE.match(ln) or MARKED_HEADING.match(_EMPHASIS.sub(r"\1", ln))}
     # (a table's row from its markup is whole on its line as well: no row ends a sentence, nor goes on with one)
     rows = {_unmark(re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip()) for ln in table_rows}
-    bulleted |= rows
-    whole |= rows
+    bulleted |= rows | run_on
+    whole |= rows | run_on
     joined: list[str] = []
     unmarked = [_unmark(ln, headings) for ln in kept]
     # A signature, the issuer's name over the date line ("郑州市科学技术局" / "2077年3月8日"): its own lines, never the

@@ -217,6 +217,8 @@ _REPORT = re.compile(r"《[^《》]{4,80}》")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室|研究所|所|部))")
 _PERSON = re.compile(r"[\s|｜,，、:：;；]*([\u4e00-\u9fff]{2,4})[\s|｜,，、:：（(]*")
 _NOT_A_NAME = r"电话|手机|座机|传真|联系|咨询|方式|归口|处|室|局|中心|科|部|所"
+# An issuer signing the notice, its name alone on the line over the dateline
+_SIGNER = re.compile(r"[\u4e00-\u9fff（）()]{2,24}(?:局|委员会|委|厅|办公室|政府|中心)")
 _UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}(?:(?<![布格结大全])局|委|厅|委员会))")  # ("…平台布局" is no bureau)
 _LABEL_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\s+|\d+\s*[.、．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
 _DOTTED_POINT = re.compile(r"^\d{1,2}\.\d{1,2}\s*\S")  # "1.1 创新投入…": a point of a topic's content
@@ -538,6 +540,11 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
                 and not (intent == "process" and _RANGE.search(p.text) and not rx.search(_asked(p.text)))
                 # (whom the notice is addressed to, "各有关高等院校、科研院所…：", is not who may apply)
                 and not (role == "applicants" and _addressed(p))]
+        if role == "paper_materials" and not hits:
+            # the paper copies said only in their dated step ("（四）纸质材料报送。…加盖单位公章后一式两份，于4月13日—
+            # 4月15日报送至…612室"): that step says how many and where, as well as when
+            hits = [p for p in passages if _in(p, where) and not p.topic and rx.search(p.text) and _RANGE.search(p.text)
+                    and (_COPIES.search(p.text) or _SENT_TO.search(p.text)) and not _NO_PAPER.search(p.text)]
         if where == "notice" and refers_to_guide and (not hits or _REFERS_TO_GUIDE.search(hits[0].text)):
             # a short notice that leaves its conditions to its guide ("具体内容详见附件1《…申报指南》"): what the
             # notice does not say, or says first by pointing there ("纸质材料报送要求见《指南》第六部分"), the guide does
@@ -720,6 +727,9 @@ _STEP_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]{1,3}步|
                          r"([\u4e00-\u9fff]{2,8})[。：:](?=\s*\S)")
 _RESTATED = re.compile(r"^(?:即|亦即|也即|也就是|具体为|具体时间为)$")
 _ITEM_LABEL = re.compile(r"^\s*([^：:。，,；;|｜]{2,16})[：:]")
+# ... or that says only when ("…一式两份，于4月13日—4月15日报送至…"): the step is the item's run-in heading, its first
+# words closed by a full stop or a colon ("（四）纸质材料报送。网上申报经推荐后，…")
+_RUN_IN_STEP = re.compile(r"^([\u4e00-\u9fff]{2,12})[。：:]")
 # ... and the step it does, said after the dates: "组织专家进行评审" (the verb that sets it going left off)
 _DONE_AFTER = re.compile(r"^\s*(?:前|内|期间)?\s*(?:组织|开展|统一|集中)?\s*([\u4e00-\u9fff]{2,12}?)(?=[。；;，,（(]|$)")
 
@@ -778,6 +788,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 # ("第二步：单位审核。…完成内部公示后，于…至…在线提交", "审核推荐：各…主管部门于…": the step it is labelled,
                 # not who does it)
                 name = label.group(1)
+            if re.fullmatch(r"[于在]", name) and (lead := _RUN_IN_STEP.match(_body(original.text))):
+                name = lead.group(1)  # ("（四）纸质材料报送。…加盖单位公章后一式两份，于…报送至…": the item's own heading)
             if question and (not name or name.endswith(("于", "在"))) and (asked := _asked_step(question)):
                 name = asked  # ("…有关单位于…": who does it; "推荐部门什么时候审核推荐？" asked what)
             # ("2044年5月6日—2044年5月12日 | 专家评审": a schedule's row, its step in the cell after the dates)
@@ -1687,7 +1699,10 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
         found.facts.append(_make_fact("materials", "materials", [_body(p.text) for p in items[:8]], vocab))
     else:
         found.notes.append("申报材料：找不到列出申报材料的小节。")
-    attach = [p for p in passages if p.id.startswith("n-") and any(h.startswith("附件") for h in heads(p)[:1])]
+    # (not the signature under the annex list, the issuer's name over the dateline: "荥川市科学技术局" / "2081年2月24日")
+    signed = {p.order - 1 for p in passages if p.kind == "dateline"}
+    attach = [p for p in passages if p.id.startswith("n-") and any(h.startswith("附件") for h in heads(p)[:1])
+              and not (p.order in signed and _SIGNER.fullmatch(squash(p.text)))]
     if attach:
         found.facts.append(_make_fact("attachments", "materials", [p.text for p in attach[:6]], vocab))
     # What the pledge template annexed has the unit declare and sign: its sentences after its title.

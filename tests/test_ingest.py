@@ -4117,3 +4117,64 @@ def test_a_service_entrys_conditions_quota_in_its_guide_and_page_furniture() -> 
     assert quota["quota_by_org_type"] == {"university": 5, "research_institute": 3, "new_rd_institution": 2, "public_institution": 1}
     assert not any(re.search(r"扫一扫|我要咨询|主办单位|无障碍", ln) for ln in lines)
     assert not any(p.id.startswith("p-") for p in passages) and not found.fact("credit_pledge_template")
+# A notice pasted from a viewer that dropped its paragraph breaks (notice_2083): every section on a few long lines
+_RUN_ON = [
+    "某市科学技术局 某科〔2099〕6号 某市科学技术局关于组织申报2099年度软科学研究计划项目的通知 各县（区）科技主管部门，"
+    "各有关单位： 为做好申报工作，现将有关事项通知如下：一、申报范围 （一）本年度共发布选题2项。 （二）重点项目每项资助8万元。"
+    " 二、申报条件 1.申报单位须为本市的高等院校、科研院所。 2.项目负责人年龄不超过59周岁。",
+    "三、申报限额 高等院校限报7项，科研院所限报4项。 四、申报程序 （一）网上申报。网上填报时间：2099年3月6日至2099年4月3日。"
+    " （二）纸质材料报送。网上申报经推荐后，加盖单位公章后一式两份，于2099年4月13日—4月15日报送至市科技局政策法规处（某路8号612室）。",
+    "五、研究选题 选题1：某市中试基地运营机制研究 项目类别：重点项目 资助额度：8万元 研究内容：调研中试服务供需。"
+    " 联系处室：成果转化处 电话：0371-60000133 选题2：某市科普场馆数字化研究 项目类别：重点项目 资助额度：8万元"
+    " 联系处室：科学普及处 电话：0371-60000189",
+    "六、联系方式 1.业务咨询：市科技局政策法规处 王老师 电话：0371-60000100 附件：1.申报书（模板）"
+    " 2.某市科技计划项目承担（申报）单位主动公示型信用承诺书（模板）"
+    " 某市科学技术局 2099年2月27日",
+]
+
+
+def test_a_notice_that_lost_its_paragraph_breaks_is_parted_where_its_blocks_began() -> None:
+    """Two or more numbered sections opening mid-line say the breaks were lost: each long line is parted at a space
+    before a section, a point, a topic's number, a labelled field or the annex list, after the document number, the
+    title and the addressee, after a section's name, and before the issuer over the date; a phone's label stays with
+    the office it is the phone of, and every other space stays. A notice whose sections open their lines is kept."""
+    lines = clean_lines("\n".join(_RUN_ON))
+    assert lines[:5] == ["某市科学技术局", "某科〔2099〕6号", "某市科学技术局关于组织申报2099年度软科学研究计划项目的通知",
+                         "各县（区）科技主管部门，各有关单位：", "为做好申报工作，现将有关事项通知如下："]
+    for line in ("一、申报范围", "（一）本年度共发布选题2项。", "二、申报条件", "2.项目负责人年龄不超过59周岁。", "三、申报限额",
+                 "高等院校限报7项，科研院所限报4项。", "选题1：某市中试基地运营机制研究", "项目类别：重点项目", "资助额度：8万元",
+                 "联系处室：成果转化处 电话：0371-60000133", "1.业务咨询：市科技局政策法规处 王老师 电话：0371-60000100",
+                 "附件：1.申报书（模板）", "2.某市科技计划项目承担（申报）单位主动公示型信用承诺书（模板）"):
+        assert line in lines, line
+    assert lines[-2:] == ["某市科学技术局", "2099年2月27日"]
+    found, _, _ = extract("\n".join(_RUN_ON))
+    assert [(t["title"], t["contacts"][0]["phone"]) for t in found.topics] == [
+        ("某市中试基地运营机制研究", "0371-60000133"), ("某市科普场馆数字化研究", "0371-60000189")]
+    kept = ["某市科学技术局关于申报的通知", "一、申报条件 （一）高校可申报。 二、时间安排", "网上填报：2099年3月6日至4月3日。"]
+    assert clean_lines("\n".join(kept)) == kept  # (one section opening mid-line is no lost break)
+
+
+def test_a_dated_step_saying_only_when_is_named_by_its_heading_and_answers_the_paper_copies() -> None:
+    """"（二）纸质材料报送。…一式两份，于4月13日—4月15日报送至…612室": the clause before the dates says only when, so the
+    window is named by the item's run-in heading; and with no other sentence on the paper copies, that step is the
+    paper materials' fact (how many, where)."""
+    lines = ["某市科学技术局关于组织申报2099年度软科学研究计划项目的通知", "一、申报程序",
+             "（一）网上申报。网上填报时间：2099年3月6日至2099年4月3日。",
+             "（二）纸质材料报送。网上申报经推荐后，加盖单位公章后一式两份，于2099年4月13日—4月15日报送至市科技局政策法规处（某路8号612室）。",
+             "二、联系方式", "业务咨询：政策法规处，0371-60000100。"]
+    found, _, _ = extract("\n".join(lines))
+    paper = next(f for f in found.facts if f.get("window") and f["window"]["opens"] == "2099-04-13")
+    assert paper["window"]["name_zh"] == "纸质材料报送"
+    fact = found.fact("paper_materials")
+    assert fact and "一式两份" in fact["zh"] and "612室" in fact["zh"]
+
+
+def test_the_issuer_signing_under_the_annex_list_is_no_annex() -> None:
+    """"附件：1.…" / "2.…" / "某市科学技术局" / "2099年2月27日": the issuer's name over the dateline signs the notice."""
+    lines = ["某市科学技术局关于组织申报2099年度软科学研究计划项目的通知", "一、申报条件", "申报单位须为本市的高等院校。",
+             "附件：1.2099年度软科学研究计划项目申报书（模板）", "2.某市科技计划项目承担（申报）单位主动公示型信用承诺书（模板）",
+             "某市科学技术局", "2099年2月27日"]
+    found, _, _ = extract("\n".join(lines))
+    attachments = found.fact("attachments")
+    assert attachments and attachments["quotes"] == [
+        "附件：1.2099年度软科学研究计划项目申报书（模板）", "2.某市科技计划项目承担（申报）单位主动公示型信用承诺书（模板）"]
