@@ -138,9 +138,9 @@ _MAY_I_TAIL = re.compile(r"(?:可以|能|能否|可否|是否|能不能|可不�
 # required of the unit's credit and of the leader's): the words up to its preposition.
 # (not the 对 of a word: "对口", "对接", "核对")
 _SHARED_FRAME = re.compile(r"^.*?(?:对于|(?<![核相针面绝])对(?![口接比应照外象待方话])|关于|针对)(?=[\u4e00-\u9fff])")
-# An amount in Chinese numerals ("能拿到二十万吗", "两万块"): written in digits, as the notice's amounts are read.
 OWN_ATTRIBUTE_ITEMS = True  # under a shared predicate, items naming the attribute each are split whatever their length
 ALTERNATIVE_ASKS = True  # a clause offering a choice ("A还是B") asks, whatever facts of the asker it names
+# An amount in Chinese numerals ("能拿到二十万吗", "两万块"): written in digits, as the notice's amounts are read.
 _CN_AMOUNT = re.compile(r"(?<![〇零一二两三四五六七八九十百千])([一二两三四五六七八九十]{1,3})(?=\s*万)")
 CN_AMOUNTS_AS_DIGITS = True
 _ASIDE = re.compile(r"(?<=[a-z])\s*\((?:[a-z][a-z-]*\s?){1,2}\)(?=\s)")
