@@ -262,6 +262,7 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
     zh = lang == "zh"
     failed = [r for r in e.rules if r.passed is False]
     passed = [r for r in e.rules if r.passed is True]
+    by_id = {r.id: r for r in corpus.rules}
     lines: list[str] = []
     if e.verdict == "ineligible":
         lines.append("结论：不符合申报条件，不能申报。" if zh else "Verdict: not eligible (ineligible) on the facts given.")
@@ -306,7 +307,6 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
         # to confirm, beyond the three asked too ("要求年龄不超过60周岁" for a teacher who named only the
         # university); a failed rule is quoted beside its reason above.
         asked = {f.field for f in e.follow_up} if e.verdict != "eligible" else set()
-        by_id = {r.id: r for r in corpus.rules}
         quotes = [by_id[r.id].quote for r in passed if r.id in by_id]
         quotes += [r.quote for r in corpus.rules if r.field in asked or asked & set(r.fields)]
         quotes = list(dict.fromkeys(quotes))
@@ -339,7 +339,7 @@ def eligibility_answer(e: Eligibility, lang: str, corpus: Corpus, stated_any: bo
     # facts are still missing, the rules they would decide, in the order they are asked for (what the asker has
     # to check), then who may apply.
     order = {f.field: i for i, f in enumerate(e.follow_up)}
-    rule_needs = {r.id: set(r.needs) for r in corpus.rules}
+    rule_needs = {r.id: set(r.needs) for r in by_id.values()}
     undecided = sorted((r for r in e.rules if r.passed is None and rule_needs.get(r.id, set()) & order.keys()),
                        key=lambda r: min(order[f] for f in rule_needs[r.id] & order.keys()))
     ids = [r.citation.id for r in failed] or list(dict.fromkeys([

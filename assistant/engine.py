@@ -417,9 +417,9 @@ class Assistant:
             asked_attribute(p) not in FACET_OF for p in u.parts)
         # ... and so are parts of which one names the topic and another something else the notice has ("宏观指导的
         # 资源处电话和创新平台扩容那个子课题的资源处电话，分别是多少": a general contact beside the topic's)
-        resolve = self.understander.topics.resolve
-        topic_apart = TOPIC_APART and bool(u.topics) and any(resolve(p) for p in u.parts) and any(
-            not resolve(p) and self.understander.names_something(self.understander.subject_of_ask(p)) for p in u.parts)
+        named = [bool(self.understander.topics.resolve(p)) for p in u.parts] if TOPIC_APART and u.topics else []
+        topic_apart = any(named) and any(
+            not n and self.understander.names_something(self.understander.subject_of(p)) for n, p in zip(named, u.parts, strict=True))
         if len(u.parts) > 1 and (not u.topics or sentences or beyond_topic or topic_apart) and not whole_oos:
             results = []
             topics = [] if topic_apart else list(u.topics)  # (a part naming no topic then asks of none)

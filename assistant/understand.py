@@ -881,11 +881,6 @@ class Understander:
             return False
         return all(ASKS.search(w) for w in words(q.replace(asked, " ")) if len(w) >= 2)
 
-    def subject_of_ask(self, q: str) -> str:
-        """What a (sub-)question asks about, without the words asking its attribute ("宏观指导的资源处电话是多少":
-        "宏观指导的资源处")."""
-        return self._subject_of(q)
-
     def _subject_of(self, q: str) -> str:
         """`q` without the words asking its attribute: what it asks about ("网络系统技术支持是哪个单位负责")."""
         asked = self._attribute_phrase(q)

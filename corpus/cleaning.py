@@ -32,7 +32,7 @@ _OPEN_TAIL = re.compile(r"[，,、（(“《]$")
 _INNER_PUNCT = re.compile(r"[，,；;]")
 _DATE_LEAD = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日.")
 _DATE_ONLY = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?$")  # a signature's date line
-_SIGNATURE_NAME = re.compile(r"[\u4e00-\u9fff（）()]{2,24}(?:局|委员会|委|厅|办公室|政府|中心|院)")  # ... under its issuer's name
+SIGNATURE_NAME = re.compile(r"[\u4e00-\u9fff（）()]{2,24}(?:局|委员会|委|厅|办公室|政府|中心|院)")  # ... under its issuer's name
 # A line that starts one of these opens a new block; it can never be the tail of a broken sentence.
 _BLOCK_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[—\-–－]+\s*第\s*\d{1,3}\s*页|[(（](?:[一二三四五六七八九十]+|\d{1,2})[)）]|\d+\s*[.、]|子课题|子选题|(?:选题|课题|方向)\s*\d|附件|研究内容|项目经费|联系单位|- |"
@@ -940,8 +940,8 @@ def _run_on_pieces(line: str) -> list[str]:
                 or (piece.endswith(_TITLE_END) and not _SENTENCE_PUNCT.search(piece))
                 or (piece.endswith(("：", ":")) and len(piece) > _RUN_ON_LABEL_MAX)
                 or _SECTION_NAME.match(piece)
-                or (_SIGNATURE_NAME.fullmatch(word) and _DATE_ONLY.match(after))
-                or (_SIGNATURE_NAME.fullmatch(piece) and _DATE_ONLY.match(word))):
+                or (SIGNATURE_NAME.fullmatch(word) and _DATE_ONLY.match(after))
+                or (SIGNATURE_NAME.fullmatch(piece) and _DATE_ONLY.match(word))):
             pieces.append(word)
         else:
             pieces[-1] = f"{piece} {word}"
@@ -963,9 +963,10 @@ def _clean_lines(raw: str) -> list[str]:
     lines = [_SPACED_LABEL.sub(lambda m: re.sub(r"\s", "", m.group(0)), re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip())
              for ln in _aligned_rows(_tab_rows(_csv_rows(text.split("\n"))))]
     # (a notice that lost its paragraph breaks, its run-on lines parted again: each piece is whole, nothing joins it)
-    run_on = {piece for ln in lines for piece in _run_on_pieces(ln)} if _run_on_notice(lines) else set()
-    if run_on:
+    run_on: set[str] = set()
+    if _run_on_notice(lines):
         lines = [piece for ln in lines for piece in _run_on_pieces(ln)]
+        run_on = set(lines)
     lines = published_order(_without_translation(_without_mail_header(lines)))
     running = _running_lines(lines)
     # (before page furniture goes: a row's number alone on its line, "3", is no page number there; the
@@ -991,7 +992,7 @@ def _clean_lines(raw: str) -> list[str]:
     unmarked = [_unmark(ln, headings) for ln in kept]
     # A signature, the issuer's name over the date line ("郑州市科学技术局" / "2077年3月8日"): its own lines, never the
     # tail of the line above it (an annex list's last item, "4. …联系方式", ends in an ideograph as a cut line does)
-    signing = {k for k in range(len(unmarked) - 1) if _SIGNATURE_NAME.fullmatch(unmarked[k])
+    signing = {k for k in range(len(unmarked) - 1) if SIGNATURE_NAME.fullmatch(unmarked[k])
                and _DATE_ONLY.match(unmarked[k + 1].replace(" ", ""))}
     for k, ln in enumerate(unmarked):
         # (a heading after a line closing with a colon, "有关事项通知如下：", starts its block: it is no label's value)

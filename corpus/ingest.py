@@ -27,7 +27,7 @@ from tqdm import tqdm
 
 from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
 from corpus import NOT_YUAN, PHONE_EXTENSION, SERVICE_PHONE, SPACED_PHONE, batch_kind, format_wan, squash
-from corpus.cleaning import clean_lines, notice_source, translations
+from corpus.cleaning import SIGNATURE_NAME, clean_lines, notice_source, translations
 from corpus.passages import (
     BATCH_HEAD,
     CONTACT_LABELS,
@@ -217,8 +217,6 @@ _REPORT = re.compile(r"《[^《》]{4,80}》")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室|研究所|所|部))")
 _PERSON = re.compile(r"[\s|｜,，、:：;；]*([\u4e00-\u9fff]{2,4})[\s|｜,，、:：（(]*")
 _NOT_A_NAME = r"电话|手机|座机|传真|联系|咨询|方式|归口|处|室|局|中心|科|部|所"
-# An issuer signing the notice, its name alone on the line over the dateline
-_SIGNER = re.compile(r"[\u4e00-\u9fff（）()]{2,24}(?:局|委员会|委|厅|办公室|政府|中心)")
 _UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}(?:(?<![布格结大全])局|委|厅|委员会))")  # ("…平台布局" is no bureau)
 _LABEL_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\s+|\d+\s*[.、．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
 _DOTTED_POINT = re.compile(r"^\d{1,2}\.\d{1,2}\s*\S")  # "1.1 创新投入…": a point of a topic's content
@@ -1702,7 +1700,7 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
     # (not the signature under the annex list, the issuer's name over the dateline: "荥川市科学技术局" / "2081年2月24日")
     signed = {p.order - 1 for p in passages if p.kind == "dateline"}
     attach = [p for p in passages if p.id.startswith("n-") and any(h.startswith("附件") for h in heads(p)[:1])
-              and not (p.order in signed and _SIGNER.fullmatch(squash(p.text)))]
+              and not (p.order in signed and SIGNATURE_NAME.fullmatch(squash(p.text)))]
     if attach:
         found.facts.append(_make_fact("attachments", "materials", [p.text for p in attach[:6]], vocab))
     # What the pledge template annexed has the unit declare and sign: its sentences after its title.
