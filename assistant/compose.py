@@ -84,9 +84,17 @@ def window_line(fact: Fact, today: dt.date, lang: str) -> str:
     assert w is not None  # facts_answer calls this only for a fact with a window
     status = window_status(w.opens, w.closes, today)
     zh, en = STATUS[status]
+    # (how long is left, counted from today's date: "还有几天截止", "how many days are left")
+    left = (w.closes - today).days if status == "open" else (w.opens - today).days if status == "not_yet_open" else 0
     if lang == "zh":
-        return f"按{zh_date(today)}计，{w.name_zh}{zh}（{zh_date(w.opens)}—{zh_date(w.closes)}）。"
-    return f"As of {today.isoformat()}, the {w.name_en} period is {en} ({w.opens.isoformat()} to {w.closes.isoformat()})."
+        until = (f"，距截止还有{left}天" if status == "open" and left else "，今天是最后一天" if status == "open"
+                 else f"，距开始还有{left}天" if left else "")
+        return f"按{zh_date(today)}计，{w.name_zh}{zh}（{zh_date(w.opens)}—{zh_date(w.closes)}）{until}。"
+    until = (f"; {left} day{'s' if left != 1 else ''} left until it closes" if status == "open" and left
+             else "; today is the last day" if status == "open"
+             else f"; it opens in {left} day{'s' if left != 1 else ''}" if left else "")
+    return (f"As of {today.isoformat()}, the {w.name_en} period is {en} "
+            f"({w.opens.isoformat()} to {w.closes.isoformat()}){until}.")
 
 
 def facts_answer(facts: list[Fact], today: dt.date, lang: str) -> Draft:

@@ -429,7 +429,11 @@ class Assistant:
                     f"{self.understander.subject_of_parts(u.parts[:i])}{part}")
                 pu = self.understander.understand(asked)
                 pu.lang = u.lang
-                if topics and not pu.topics:
+                # (when parts ask apart, one naming something of its own asks of no topic the one before named:
+                # "…the major project on the service platform. Is he OK? What's the last day to submit?")
+                if topics and not pu.topics and not (
+                        topic_apart and i and not named[i] and asked_attribute(part) not in (None, *FACET_OF)
+                        and self.understander.names_something(self.understander.subject_of(part))):
                     pu.topics = topics
                 topics = pu.topics or topics
                 if trace:

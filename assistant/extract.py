@@ -585,7 +585,15 @@ _CHAIN = re.compile(r"[^；;。！!？?]+")
 # the unit's count so far ("目前才报了2项", "今年共推荐了3个"), the asked one's place ("这是第1项"), none other ("还没报别的")
 _SO_FAR = re.compile(r"(?:目前|现在|至今|到现在|截至目前|已经|已|才|共|一共|总共)[^，,]{0,4}?" + _PUT + r"(?:上去|出去)?了?\s*" + _NUM + r"\s*(?:个|项)")
 _NTH = re.compile(r"(?:这|此|本项目?)(?:个|项)?(?:是|为)?第\s*" + _NUM + r"\s*(?:个|项)")
-_NONE_OTHER = re.compile(r"(?:还|尚)?(?:没有?|未)(?:再)?" + _PUT + r"(?:过)?(?:别的|其他|其它|任何)")
+_NONE_OTHER = re.compile(r"(?:还|尚)?(?:没有?|未)(?:再)?" + _PUT + r"(?:过)?(?:别的|其他|其它|任何)|"
+                         # "今年还没推荐过软科学项目": by the unit, none put forward yet (the clause ends there)
+                         r"(?:还|尚)(?:没有?|未)" + _PUT + r"过?(?:[^，,]{0,8}?(?:项目|课题))?$")
+# "it would be our 3rd project this year": the asked one's place among the unit's, in English
+_EN_NTH = re.compile(r"\b(?:it|this|this one|this project|that)(?:'s| is| would be| will be| is going to be)\s+"
+                     r"(?:our|the (?:unit|university|institute|school)'s)\s+(\d+)(?:st|nd|rd|th)\b|"
+                     r"\b(?:it|this|this one|this project|that)(?:'s| is| would be| will be| is going to be)\s+"
+                     r"(?:our|the (?:unit|university|institute|school)'s)\s+(first|second|third|fourth|fifth|sixth)\b")
+_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 
 
 def _unit_chain_count(text: str, facts: dict[str, object]) -> None:
@@ -605,6 +613,8 @@ def _unit_chain_count(text: str, facts: dict[str, object]) -> None:
             else:
                 continue
             return
+    if (m := _EN_NTH.search(text)) and "org_quota_used" not in facts:
+        facts["org_quota_used"] = (int(m.group(1)) if m.group(1) else _EN_ORDINALS[m.group(2)]) - 1
 
 
 def _counts(text: str, facts: dict[str, object]) -> None:
@@ -657,6 +667,8 @@ def _counts(text: str, facts: dict[str, object]) -> None:
         elif n is not None:
             facts["applications_this_year"] = n
     elif re.search(r"(?:还没|没有|没|未|尚未|未曾)(?:以[^，,。；;]{0,8}?身份|作为负责人|其他|别的)?(?:申报|报)过?(?:其他|别的|他项|任何)?(?:项目)?|第一次申报|"
+                   # "第一次当负责人": never a leader before, so of no other application this year either
+                   r"(?:第一次|头一回|首次)(?:当|做|担任|作为)(?:项目)?负责人|"
                    r"no other application|(?:只|就|仅)(?:报|申报)此一项|"
                    # "这是我今年唯一的申报": the asked one is the leader's only application
                    r"唯一(?:的)?(?:一个|一项)?(?:申报|申请|项目)|"

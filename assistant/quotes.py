@@ -67,7 +67,9 @@ STEP_MIN_WEIGHT = 3.0  # a step is named by words this rare in all (idf units): 
 STEP_MIN_CHARS = 8  # a shorter clause after it is a tail ("逾期不再受理"), not the next step
 RARITY_MEMO = 4096  # stretches whose rarity is remembered
 # A directional complement ("报上去", "交上来") says where, not what was done: no step word of its own.
-_DIRECTIONAL = re.compile(r"[上下进出回过起][去来]")
+STEP_SPAN = True  # among clauses naming a step equally, one saying its words in order and close together
+STEP_NEAR = 6  # characters from the first of a step's words to the last, for them to be close together
+_DIRECTIONAL = re.compile(r"[上下进出回过起][去来]|[完好掉过了毕]")  # (or a verb's completion alone: "审核完")
 LEAD_VALUE_CHECK = True  # a passage whose facts lack the asked kind of value does not lead ...
 STRICT_VALUES = ("duration", "amount", "phone", "url", "why", "channel")  # ... for these kinds of value (or a stated purpose, or how things are handed in)
 # A supporting clause, unlike a lead passage, is one sentence: a date or an age asked must be in it too.
@@ -187,15 +189,24 @@ class QuoteFinder:
             return None
         best = max(score for score, _, _ in found)
         extra = {w: self._idf[w] for w in words(context) if len(w) >= 2 and w in self._idf and w not in want}
-        tied: list[tuple[float, int, tuple[str, str]]] = []
+        tied: list[tuple[float, bool, bool, int, tuple[str, str]]] = []
         for score, i, j in found:
             if score == best and (nxt := self._next_item(i, j) or self._following(i, j)):
                 clauses = self._clauses[self._notice_order[i].id]
                 said = (clauses[j - 1] if j else "") + clauses[j] + nxt[0]
-                tied.append((sum(v for w, v in extra.items() if w in said), -len(tied), nxt))
+                # (the step's words said close together: "单位审核完" is "经单位管理员审核后", not "各申报单位应加强
+                # 项目筛选审核", which holds both words apart)
+                # ("单位注册后" is the unit's registering, "…单位…进行注册", before "已在该系统注册过的单位": the step's
+                # words in the step's order first)
+                window = (clauses[j - 1] if j else "") + clauses[j]
+                at = [k for w in want if (k := window.find(w)) >= 0]
+                whole = len(at) == len(want)
+                ordered = whole and at == sorted(at) if STEP_SPAN else True
+                near = whole and max(at) - min(at) <= STEP_NEAR if STEP_SPAN else True
+                tied.append((sum(v for w, v in extra.items() if w in said), ordered, near, -len(tied), nxt))
         # The first of the best (the notice's order) unless a later one, with what follows it, says more
-        # of the question's rest.
-        return max(tied)[2] if tied else None
+        # of the question's rest, or says the step's words in order and close together.
+        return max(tied)[4] if tied else None
 
     def _next_item(self, i: int, j: int) -> tuple[str, str] | None:
         """When clause j is the title of an item of the procedure ("(一) 网络申报" for "网上报完以后"), the

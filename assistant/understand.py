@@ -62,7 +62,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
                     r"\bwho(?:'s| is| will be| would be)? (?:responsible|accountable|liable)\b|"
                     r"\bwho (?:bears|has|takes|carries) (?:the )?(?:primary |main |first |overall )?(?:responsibility|liability)\b"),
     ("date", r"什么时[候间]|何时|啥时|哪(?:一|几)?天|(?<!第)几天|几号|几月|日期|时间|多久|期限|时限|截止到|最晚|"
-             r"\b(?:when|date|dates|deadline|until|how long|by when)\b"),
+             r"\b(?:when|date|dates|deadline|until|how long|by when|(?:last|final|closing|first|opening) day)\b"),
     # An age limit asked ("年龄有限制吗", "最大多少岁", "maximum age"), not an age stated ("我58岁").
     ("age", r"年龄|(?:多大|几|多少)岁|岁数|年纪|\b(?:how old|too old|older than)\b|(?<!years of )\bage\b"),
     # ("支持多少个重点项目" counts the projects supported)
@@ -79,7 +79,10 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
                 r"\b(?:offline|in person|on paper|paper (?:cop(?:y|ies)|version|form|application)s?|hard ?cop(?:y|ies)|"
                 r"by (?:post|mail|courier)|courier|mail (?:it|them|in))\b"),
     ("who", r"谁|什么人|哪个人|\b(?:who|whom)\b"),
-    ("materials", r"材料|附件|交什么|提交什么|准备什么|证明|承诺书|\b(?:documents?|materials?|attachments?)\b"),
+    # (what is handed in, asked by its verb: "要上传哪些东西", "附件都要传些什么", "what do we need to upload")
+    ("materials", r"材料|附件|交什么|提交什么|准备什么|证明|承诺书|\b(?:documents?|materials?|attachments?)\b|"
+                  r"(?:交|上传|传|准备|提供|附|签)(?:些|上|好|订)?(?:什么|啥|哪些|哪几(?:样|份|个))(?!时|人|部门|单位)|"
+                  r"\bwhat (?:do|should|must|shall) (?:i|we|they|he|she) (?:need to |have to )?(?:upload|submit|prepare|attach|hand in)\b"),
     ("how", r"怎么|怎样|如何|流程|步骤|程序|\bhow (?:do|to|can|should)\b|\b(?:process|procedure|steps)\b"),
     ("content", r"研究内容|研究什么|做什么|干什么|什么内容|哪些内容|\bwhat (?:is|does)\b|\babout\b"),
 ))
@@ -164,6 +167,9 @@ _TAG = re.compile(r"^(?:对吧|是吧|对不对|是不是|是吗|对吗|没错�
 # Whole sentences (each with its closing mark): "We registered last year. Do we need to register again?"
 _SENTENCES = re.compile(r"[^。.!！?？]+[。.!！?？]*")
 # (a clause may end in a figure: "技术支持电话是67183377，那业务咨询是…")
+# The asker's own numbering of what they ask: "(2)", "2.", "②", "二是", "second,".
+_ENUMERATOR = re.compile(r"^\s*(?:[(（]\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[)）]|\d{1,2}\s*[.、)）]|[①-⑩]|"
+                         r"[一二三四五六七八九十][是、]|(?:first|second|third|also|and)\s*[,，:：]?)\s*", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff\d])[，,](?=[\u4e00-\u9fff])|(?<=[a-z)])(?:\.(?=\s+[a-z])|，(?=\s*[a-z]))")
 _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|要|需要|有)?(?:多少|什么|哪些|哪个|哪天|几)?"
                                r"[\u4e00-\u9fff]{0,6})[?？]?$")
@@ -250,6 +256,7 @@ PRONOUN_MAX_WORDS = 6  # ... in English, counted in words
 FOLLOWUP_MAX_CHARS = 24  # a longer turn is a question of its own
 FOLLOWUP_MAX_WORDS = 6  # ... in English, asking of the previous subject with a pronoun or an attribute
 QUESTIONS_BEFORE_VERDICT = True  # whole questions before the asker's facts and may-I question are parts too
+ENGLISH_VERDICT_PARTS = True  # an English may-I question closes the asker's facts too ("…Is he OK? (2) And…?")
 TOPIC_WORD = re.compile(r"课题|题目|选题|子课题|哪个项目|哪些项目|哪几个项目|\btopics?\b|\bsub-?topics?\b", re.ASCII)
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
 # What makes a year name a call: "2025年度", "2023年的选题", "2025年软科学", "2026年申报".
@@ -620,7 +627,8 @@ class Understander:
     def after_verdict(self, q: str) -> list[str]:
         """The asker's facts and may-I question are one part; questions asked after it, each closed
         with a question mark ("…这样能报吗？另外要准备哪些附件？"), are parts of their own."""
-        asked = [m for m in re.finditer(r"[^?？。!！]+[?？]", q) if V.ASK_ELIGIBLE_ZH.search(m.group())]
+        asked = [m for m in re.finditer(r"[^?？。!！]+[?？]", q)
+                 if V.ASK_ELIGIBLE_ZH.search(m.group()) or ENGLISH_VERDICT_PARTS and V.ASK_ELIGIBLE_EN.search(m.group())]
         asking = [m.end() for m in asked]
         before: list[str] = re.findall(r"[^?？]+[?？]", q[: asked[0].start()]) if asked else []
         if (QUESTIONS_BEFORE_VERDICT and before and "".join(before) == q[: asked[0].start()] and not any(
@@ -634,7 +642,8 @@ class Understander:
         rest = [p.strip() for p in re.findall(r"[^?？]+[?？]", tail) if p.strip()]
         if not rest or "".join(rest) != tail.strip():
             return [q]
-        return [head, *rest]
+        # ("(1) …Is he OK? (2) What's the last day…?": the asker's numbering is no part of what is asked)
+        return [head, *(_ENUMERATOR.sub("", p) or p for p in rest)]
 
     @staticmethod
     def subject_of(part: str) -> str:

@@ -67,7 +67,9 @@ ASK_ELIGIBLE_EN = re.compile(r"\b(?:can|may|could)\b.{0,40}\b(?:apply|lead (?:a|
                              r"\b(?:can|may|could) (?:we|i) (?:still |also )?(?:add|submit|put forward|recommend|lead)\b|"
                              # whether a stated fact bars the asker: "Does that stop me from applying…?"
                              r"\b(?:does|do|will|would|could|can) (?:that|this|it|these|those) (?:stop|prevent|bar|block|affect|"
-                             r"disqualify|rule (?:me|us) out|count against)\b.{0,40}?\b(?:apply|applying|application|eligib|lead)",
+                             r"disqualify|rule (?:me|us) out|count against)\b.{0,40}?\b(?:apply|applying|application|eligib|lead)|"
+                             # after the asker's facts, whether the person or unit described passes: "Is he OK?"
+                             r"\b(?:is|are) (?:he|she|they|we|i|it|this|that|our \w+) (?:ok|okay|fine|all right|good to go)\b",
                              re.ASCII)
 # "How many …" questions ask for a quota or a count, not for a verdict.
 COUNT = ("几项", "几个", "多少项", "多少个", "几次", "一共", "how many", "number of")

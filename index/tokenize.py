@@ -26,7 +26,9 @@ _STOP = set(
 # Typed words that mean the same thing in this domain; applied after traditional-to-simplified.
 _SPELLING = {"截至": "截止", "神报": "申报", "申请": "申报", "电化": "电话", "子课提": "子课题", "网止": "网址",
              "子选题": "子课题",  # (a notice's other name for its sub-topics)
-             "纸本": "纸质"}  # (the word of Hong Kong and Taiwan for paper copies: "需要寄紙本材料嗎")
+             "纸本": "纸质",  # (the word of Hong Kong and Taiwan for paper copies: "需要寄紙本材料嗎")
+             # (帳 converts to 帐, the older form of 账 for accounts: "經費什麼時候到帳" asks when money arrives)
+             "帐": "账"}
 
 
 @lru_cache(maxsize=8192)
