@@ -180,6 +180,9 @@ DISTRIBUTIVE = re.compile(r"各(?:个)?[\u4e00-\u9fff]{0,2}?(?:课题|项目)|�
 # (not "此处", which is "here").
 THAT_OFFICE = re.compile(r"(?:这个|那个|该|这|那)(?:处室|处|部门|科室)(?![长理])|\b(?:this|that|the same) (?:office|division|department)\b")
 NAMED_ALONE = True  # a first turn that only names the call or the notice asks what it is
+ATTACHMENT_SENSES = True  # "附件" asked with a verb of handing in is the applicant's attachments, not the annexes
+ANNEXES_OF_NOTICE = re.compile(r"通知|文件|文后|后面|附了|带了|带的|几个附件|第几|附件\s*[12一二]|模板|模版|annex", re.IGNORECASE)
+HANDED_IN = re.compile(r"传|交|提供|准备|要(?:哪|啥|什么)|需要(?:哪|啥|什么)|得(?:传|交|准备)|upload|submit|attach", re.IGNORECASE)
 TOPIC_APART = True  # parts asking of a named topic and of something else are answered apart
 STEP_YESNO = True  # a yes/no question whose best fact is a step asks about the step, not for a verdict
 ENGLISH_GLOSS = True  # an English question orders a fact's passages by the fact's English segments
@@ -526,6 +529,11 @@ class Assistant:
                 and self.ranker.main_window is not None and not u.foreign):
             # "我们准备最后两天再交，来得及吗": acting at a window's end asks of the window, whatever else it names
             facts = [self._window_fact()]
+        if ATTACHMENT_SENSES and facts and facts[0].role == "attachments" and not ANNEXES_OF_NOTICE.search(q) and (
+                handed := self.corpus.fact_by_role("materials")) is not None and handed not in facts:
+            # "附件" is the notice's annexes and what the applicant attaches: "网上要传哪些附件" asks what is handed in;
+            # "附件都有啥", asking neither, gets both; "通知带了哪些附件" the annexes only
+            facts = [handed, *facts[1:]] if HANDED_IN.search(q) else [facts[0], handed, *facts[1:]]
         issued_asked = bool(NOTICE_DATE_ASKED and u.attribute == "date" and V.NOTICE_ISSUED.search(q))
         if issued_asked and (issued := self.corpus.fact_by_role("issue_date")) is not None:
             facts = [issued]  # "通知啥时候发的": the notice's own date, not a window it sets

@@ -256,6 +256,8 @@ PRONOUN_MAX_WORDS = 6  # ... in English, counted in words
 FOLLOWUP_MAX_CHARS = 24  # a longer turn is a question of its own
 FOLLOWUP_MAX_WORDS = 6  # ... in English, asking of the previous subject with a pronoun or an attribute
 QUESTIONS_BEFORE_VERDICT = True  # whole questions before the asker's facts and may-I question are parts too
+TOPIC_NE = True  # "X呢，…吗": X is the topic of the question after the comma, not a question of its own
+_TOPIC_NE = re.compile(r"^(?:那|那么)?([\u4e00-\u9fff\w]{2,12}?)呢$")
 ENGLISH_VERDICT_PARTS = True  # an English may-I question closes the asker's facts too ("…Is he OK? (2) And…?")
 TOPIC_WORD = re.compile(r"课题|题目|选题|子课题|哪个项目|哪些项目|哪几个项目|\btopics?\b|\bsub-?topics?\b", re.ASCII)
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
@@ -686,9 +688,15 @@ class Understander:
         pieces: list[str] = []
         marked: set[int] = set()  # pieces the asker closed with a question mark ask, whatever their words
         start = 0
+        topic = ""  # "承诺书呢，要盖章吗": a thing named with 呢 before a comma is what the next piece asks of
         for sep in [*_SENTENCE_SPLIT.finditer(q), None]:
             end = sep.start() if sep else len(q)
-            p = q[start:end].strip()
+            p = topic + q[start:end].strip()
+            topic = ""
+            if (TOPIC_NE and sep and sep.group() in "，," and (m := _TOPIC_NE.match(p))
+                    and not ASKS.search(m.group(1))):
+                topic, start = m.group(1), sep.end()
+                continue
             # (after a question the asker closed, "子课题有几个？分别多少钱？", a bare predicate asks anew of
             # the same subject: its own sub-question)
             if p and pieces and _BARE_PREDICATE.match(p) and not (len(pieces) - 1 in marked and CLOSED_APART):

@@ -2691,3 +2691,20 @@ def test_a_step_named_with_its_completion_is_found_where_its_words_stand_togethe
     # the unit's check ("…经单位管理员审核后…") is followed by the districts' review, whatever clause holds both words apart
     answer = assistant.ask("单位那边审核完了以后，接下来由谁审？")
     assert "区科技主管部门" in answer.answer.split("\n")[0], answer.answer
+
+
+def test_attachments_asked_with_a_verb_of_handing_in_are_the_applicants_not_the_annexes(assistant: Assistant) -> None:
+    handed = FACTS["materials"]
+    for q in ("附件都得传啥", "附件要交哪些"):
+        answer = assistant.ask(q)
+        assert answer.answer.startswith(handed.zh[:12]), (q, answer.answer)
+    # asking neither, both; asking of the notice, its annexes only
+    both = assistant.ask("附件包括啥")
+    assert FACTS["attachments"].zh[:12] in both.answer and handed.zh[:12] in both.answer, both.answer
+    annexes = assistant.ask("这份通知后面附了什么附件")
+    assert handed.zh[:12] not in annexes.answer, annexes.answer
+
+
+def test_a_thing_named_with_ne_before_a_comma_is_what_the_question_after_it_asks_of(assistant: Assistant) -> None:
+    parts = assistant.understander.split("包干制承诺书呢，要不要盖章")
+    assert len(parts) == 1, parts
