@@ -99,6 +99,7 @@ _EXISTENCE_NOUN = re.compile(r"((?:有没有|有无|是否有|有)[^，,。；;�
 # 支持" is a word of a rule, not a step, and the clause after it ("同一申报单位须通过单个推荐部门") no answer.
 STEP_KINDS = ("process", "dates", "materials")
 DOCUMENT_CLAUSES = True  # "承诺书里…" leads with the annex's clause that answers it
+SHORT_CLAUSE_TITLED = 20  # ... and a clause shorter than this (characters) is cited with the annex's title after it
 # A form's blanks answer what is to be filled in on it.
 FILL_IN_BLANKS = True
 # The whole of an annex's items asked ("信用承诺书里要承诺哪几条", "承诺书里都写了些什么"): its body, verbatim.
@@ -800,6 +801,7 @@ class Assistant:
             draft = facts_answer(of_doc[:1], today, lang)
             lead = (f"通知原文（{u.document}）：" + "".join(f"“{t}”" for t in quoted) if lang == "zh"
                     else f'The notice ({u.document}): ' + " ".join(f'"{t}"' for t in quoted))
+            pids = self._titled(pids)
             return done(Draft(f"{lead}\n{draft.text}".strip(), list(dict.fromkeys([*pids, *draft.passages])),
                               rank_passages=False), Intent(of_doc[0].intent) if of_doc else Intent.OTHER)
 
@@ -1132,6 +1134,17 @@ class Assistant:
         foreign = self.understander.foreign_entities(text) + self.topics.unknown_numbers(text)
         return bool(foreign) or _has(text, self.uncovered)
 
+    def _titled(self, pids: list[str]) -> list[str]:
+        """One clause of an annexed form too short to say whose it is ("单位（公章）：法定代表人签字：") is cited
+        with the form's title after it."""
+        if not SHORT_CLAUSE_TITLED or len(pids) != 1 or len(squash(self.corpus.passage(pids[0]).text)) >= SHORT_CLAUSE_TITLED:
+            return pids
+        root = self.corpus.passage(pids[0]).section.split(" > ")[0]
+        if root not in {r for _, r in self.understander.documents}:
+            return pids
+        title = next((p.id for p in self.corpus.passages if p.section.split(" > ")[0] == root), None)
+        return [*pids, title] if title and title not in pids else pids
+
     def _window_fact(self) -> Fact:
         """The fact of the main (application) window: the dated fact that opens first (found once, by the ranker)."""
         if self.ranker.main_window is None:
@@ -1158,7 +1171,7 @@ class Assistant:
             quoted = "”“".join(p.text for p in ps)
             head = (f"通知原文（{ps[0].section}）：“{quoted}”" if u.lang == "zh"
                     else f'The notice ({ps[0].section}): "{" ".join(p.text for p in ps)}"')
-            return Draft(f"{head}\n{draft.text}", [*leads, *draft.passages])
+            return Draft(f"{head}\n{draft.text}", list(dict.fromkeys([*self._titled(leads), *draft.passages])))
         if len(u.levels) == 1 and u.lang == "zh" and not facts[0].window:
             # "重点项目多少钱": of a fact stated per project level, the asked level's sentence only.
             words = self.understander.level_words[u.levels[0]]

@@ -61,7 +61,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("responsible", r"谁(?:来|去|要)?(?:负责|担责|负这个责|负责任|背锅|兜底|承担(?:责任|后果))|算谁的|谁的责任|责任(?:在|由|归)谁|"
                     r"\bwho(?:'s| is| will be| would be)? (?:responsible|accountable|liable)\b|"
                     r"\bwho (?:bears|has|takes|carries) (?:the )?(?:primary |main |first |overall )?(?:responsibility|liability)\b"),
-    ("date", r"什么时[候间]|何时|啥时|哪(?:一|几)?天|(?<!第)几天|几号|几月|日期|时间|多久|期限|时限|截止到|最晚|"
+    ("date", r"什么时[候间]|何时|啥时候?|哪(?:一|几)?天|(?<!第)几天|几号|几月|日期|时间|多久|期限|时限|截止到|最晚|"
              r"\b(?:when|date|dates|deadline|until|how long|by when|(?:last|final|closing|first|opening) day)\b"),
     # An age limit asked ("年龄有限制吗", "最大多少岁", "maximum age"), not an age stated ("我58岁").
     ("age", r"年龄|(?:多大|几|多少)岁|岁数|年纪|\b(?:how old|too old|older than)\b|(?<!years of )\bage\b"),
@@ -256,6 +256,8 @@ PRONOUN_MAX_WORDS = 6  # ... in English, counted in words
 FOLLOWUP_MAX_CHARS = 24  # a longer turn is a question of its own
 FOLLOWUP_MAX_WORDS = 6  # ... in English, asking of the previous subject with a pronoun or an attribute
 QUESTIONS_BEFORE_VERDICT = True  # whole questions before the asker's facts and may-I question are parts too
+RELATIVE_TIME_NAMES_NOTHING = True  # "以后", "到时候" in a follow-up asking an attribute name no subject of their own
+_RELATIVE_TIME = re.compile(r"以后|之后|然后|后面|后来|到时候|到时|届时|之前|以前|那时")
 TOPIC_NE = True  # "X呢，…吗": X is the topic of the question after the comma, not a question of its own
 _TOPIC_NE = re.compile(r"^(?:那|那么)?([\u4e00-\u9fff\w]{2,12}?)呢$")
 ENGLISH_VERDICT_PARTS = True  # an English may-I question closes the asker's facts too ("…Is he OK? (2) And…?")
@@ -896,11 +898,15 @@ class Understander:
         asked = self._attribute_phrase(q)
         if not ATTRIBUTE_FOLLOWUPS or not asked or len(q) > ATTRIBUTE_ONLY_MAX_CHARS or self._entity_spans(q):
             return False
-        return all(ASKS.search(w) for w in words(q.replace(asked, " ")) if len(w) >= 2)
+        # (a time relative to what was discussed names nothing of its own: "那以后什么时候交")
+        return all(ASKS.search(w) or RELATIVE_TIME_NAMES_NOTHING and _RELATIVE_TIME.fullmatch(w)
+                   for w in words(q.replace(asked, " ")) if len(w) >= 2)
 
     def _subject_of(self, q: str) -> str:
         """`q` without the words asking its attribute: what it asks about ("网络系统技术支持是哪个单位负责")."""
         asked = self._attribute_phrase(q)
+        if RELATIVE_TIME_NAMES_NOTHING and asked_attribute(q) in ("channel", "materials"):
+            asked = ""  # ("要不要交纸质材料": the paper copies asked of are the subject, not a question word)
         return (q.replace(asked, " ") if asked else q).strip(" ,，?？")
 
     @staticmethod

@@ -2708,3 +2708,18 @@ def test_attachments_asked_with_a_verb_of_handing_in_are_the_applicants_not_the_
 def test_a_thing_named_with_ne_before_a_comma_is_what_the_question_after_it_asks_of(assistant: Assistant) -> None:
     parts = assistant.understander.split("包干制承诺书呢，要不要盖章")
     assert len(parts) == 1, parts
+
+
+def test_a_short_line_of_an_annexed_form_is_cited_with_the_forms_title(assistant: Assistant) -> None:
+    answer = assistant.ask("那份单位信用承诺书末尾由谁签名？")
+    first, second = answer.citations[0], answer.citations[1]
+    root = first.section.split(" > ")[0]
+    title = next(p for p in CORPUS.passages if p.section.split(" > ")[0] == root)
+    assert len(squash(first.text)) < 20 and second.id == title.id, [c.text for c in answer.citations[:3]]
+
+
+def test_a_follow_up_asking_when_after_a_thing_discussed_asks_it_of_that_thing(assistant: Assistant) -> None:
+    sid = "relative-time-follow-up"
+    assistant.ask("纸质材料需要交吗？", session_id=sid)
+    answer = assistant.ask("那之后啥时候交？", session_id=sid)
+    assert "另行通知" in answer.answer, answer.answer
