@@ -45,6 +45,7 @@ from corpus.passages import (
     block_number,
     cell_level,
     circled,
+    code_key,
     defined_level_aliases,
     forwarded_start,
     heading_label,
@@ -2324,7 +2325,8 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             topic["serial"] = n
             if word:  # ("（3）…": a running number only, the topic keeps its level's label)
                 topic["label"] = f"{word}{own_number.group(1) if own_number else n}"
-                topic["label_en"] = f"Topic {n}"
+                # (a code, "【RC-B02】", is its name in English too: its number alone is RC-A02's as well)
+                topic["label_en"] = f"Topic {topic['label']}" if code_key(topic["label"]) else f"Topic {n}"
         # ("资助额度：二十五万元": 25万元)
         # (or its title's closing tag, "…研究【重点｜8万元】")
         fund = next((p for p in own if (p.kind == "funding" or p is head and (cells or _tag_amount(p.text, found)))

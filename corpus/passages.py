@@ -152,7 +152,17 @@ _RECORD_LABEL = re.compile(r"(?:^|(?<=[；;]))\s*([\u4e00-\u9fff]{1,6})\s*[：:]
 _RECORD_TITLE = re.compile(r"^(?:课题|选题|项目|研究)?(?:名称|题目)$")
 _RECORD_HEAD = re.compile(r"^()(?:序号|编号)\s*[：:]\s*(\d{1,3})\s*[；;]\s*(\S.{5,})$")
 # A topic table's code for its row ("R07", "A-3"), and a later line on that topic: "R07：研究…"
-TOPIC_CODE = re.compile(r"([A-Za-z]{1,3})\s*[-－]?\s*(\d{1,3})")
+# (its letters perhaps in two groups, a series and a class: "RC-A01", "QX-B3")
+TOPIC_CODE = re.compile(r"([A-Za-z]{1,3}(?:\s*[-－]\s*[A-Za-z]{1,2})?)\s*[-－]?\s*(\d{1,3})")
+
+
+def code_key(label: str) -> str:
+    """A topic code as a key its other writings share ("RC-A01", "rc－a01", "RCA01" -> "RCA01"); "" for no code."""
+    return re.sub(r"[\s\-－]", "", label).upper() if TOPIC_CODE.fullmatch(label.strip()) else ""
+
+
+_PHONE_CELL = re.compile(r"(?<!\d)(?:0\d{2,3}\s*[-－—]?\s*)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
+_OFFICE_CELL = re.compile(r"[\u4e00-\u9fff]{2,12}(?:处|室|科|中心|办公室)")
 # ... or a numbered point naming a row's title, its content after it: "9. 郑州市…研究。调查…" ("9、…研究：…")
 _TITLED_POINT = re.compile(r"^\d{1,2}\s*[.、．]\s*([^。：:；;]{6,}?)(?:[。：:]|$)")
 _CODE_LINE = re.compile(r"^([A-Za-z]{1,3}\s*[-－]?\s*\d{1,3})\s*[：:]\s*\S")
@@ -871,6 +881,9 @@ def _segment(lines: list[str]) -> list[Passage]:
     row_counts: dict[str, int] = {}
     # The topics of a table, by title and by running number: a later block "选题3：…" gives that row's content.
     rows: dict[str, tuple[str, int, str]] = {}
+    # The topics labelled by a code ("【RC-A01】…研究"), by their code_key: a later table keyed by the codes ("选题代码 |
+    # 联系处室 | 联系人 | 联系电话") gives each row's topic its fields there.
+    coded: dict[str, tuple[str, int, str]] = {}
 
     def enter_row(row: tuple[str, int, str]) -> None:
         """Back in a table row's topic (its level, number within the level, heading label)."""
@@ -906,6 +919,15 @@ def _segment(lines: list[str]) -> list[Passage]:
             rows[row_title(cells)] = rows[cells[0]] = (lv, row_counts[lv], cur.path[1][1])
             emit(line, "heading", sentences=False)
             cur.level = lv
+            continue
+        if cells is not None and coded and (row := next((r for c in cells[:2] if (r := coded.get(code_key(c)))), None)):
+            # "RC-A01 | 高新技术处 | 张老师 | 0396-…" in a table after the topics (its code first, or after a running
+            # number): the fields of the topic of that code, its contact (or its amount, "RC-A01 | 15万元"); the
+            # table's last row the last of them, back in the section after it
+            in_table = True
+            enter_row(row)
+            contact = _PHONE_CELL.search(line) or any(_OFFICE_CELL.fullmatch(c) for c in cells)
+            emit(line, "contact" if contact else "funding" if re.search(r"\d\s*万元", line) else "text", sentences=False)
             continue
         if cells is not None and cur.level and len(cur.path) >= 2 and all(_LABEL_CELL.match(c) for c in cells):
             emit_fields(line)  # a topic's fields on one line: "级别：重大项目 | 归口：发展规划处 | 电话：…"
@@ -1044,7 +1066,8 @@ def _segment(lines: list[str]) -> list[Passage]:
                 cur.doc == "guide" and (not cur.level or cur.number_blocks) and (m := _NUMBER_BLOCK.match(line))
                 and (stated := _block_level(lines, i, aliases, _NUMBER_BLOCK))) or (
                 cur.doc == "notice" and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line))
-                and (stated := _block_level(lines, i, aliases))):
+                # (or, as in a guide, the level heading it is under, the notice's own "（一）重大项目")
+                and (stated := _block_level(lines, i, aliases) or (cur.level and (cur.level, "")))):
             # A labelled topic block, numbered within its level (its own number stays in its heading);
             # in a guide the levels it states ("类别：B类") are its sections, in the order they first come;
             # in the notice it stays in its section ("（五）【研究方向】").
@@ -1058,6 +1081,9 @@ def _segment(lines: list[str]) -> list[Passage]:
             on_line = _FIELDS.search(line)
             head = line[: on_line.start()] if on_line else line
             cur.set(2, block_counts[lv], f"{block_counts[lv]}. {_short(head[m.start(3):])}")
+            if code := code_key(m.group(1) + m.group(2)):
+                # "【RC-A01】…研究": called by its code, which a later table's rows give its fields by
+                coded[code] = (lv, block_counts[lv], cur.path[1][1])
             emit(head, "heading", sentences=False)
             if on_line:  # its fields on its line: each a passage
                 emit_fields(on_line.group(1))

@@ -4178,3 +4178,37 @@ def test_the_issuer_signing_under_the_annex_list_is_no_annex() -> None:
     attachments = found.fact("attachments")
     assert attachments and attachments["quotes"] == [
         "附件：1.2099年度软科学研究计划项目申报书（模板）", "2.某市科技计划项目承担（申报）单位主动公示型信用承诺书（模板）"]
+
+
+_CODED_TOPICS = [
+    "某市科学技术局关于组织申报2099年度软科学研究计划项目的通知", "一、资助额度",
+    "重大项目每项资助20万元，重点项目每项资助6万元。", "二、研究选题", "（一）重大项目",
+    "【ZX-A01】某市数据要素市场培育路径研究", "研究内容：梳理数据要素市场培育的基础，提出培育路径。",
+    "（二）重点项目",
+    "【ZX-B01】某市科技特派员服务模式创新研究", "研究内容：总结科技特派员服务经验，提出模式创新建议。",
+    "【ZX-B02】某市中试平台运营机制研究", "研究内容：调研中试平台运营模式，提出运营机制建议。",
+    "三、选题联系方式一览", "选题代码 | 联系处室 | 联系人 | 联系电话",
+    "ZX-A01 | 发展规划处 | 李老师 | 0371-60000101", "ZX-B01 | 发展规划处 | 李老师 | 0371-60000101",
+    "ZX-B02 | 成果转化处 | 王老师 | 0371-60000133",
+    "四、联系方式", "业务咨询：市科技局政策法规处 赵老师 电话：0371-60000100",
+]
+
+
+def test_topics_keyed_by_code_under_the_notices_level_headings_take_their_contacts_from_a_table_of_codes(
+        tmp_path: Path) -> None:
+    """"（一）重大项目" / "【ZX-A01】…研究" / "研究内容：…" in the notice itself, no office, phone or amount beside a
+    topic; a later table "选题代码 | 联系处室 | 联系人 | 联系电话" gives each code's contact, and the level's amount,
+    said once, is each topic's. The code ("ZX-B02", a series and a class before the number) names the topic in a
+    question, in English too."""
+    _, corpus = _ingested(tmp_path, _CODED_TOPICS)
+    assert [(t.id, t.label, t.funding_wan, [(c.office, c.person, c.phone) for c in t.contacts]) for t in corpus.topics] == [
+        ("major-1", "ZX-A01", 20, [("发展规划处", "李老师", "0371-60000101")]),
+        ("key-1", "ZX-B01", 6, [("发展规划处", "李老师", "0371-60000101")]),
+        ("key-2", "ZX-B02", 6, [("成果转化处", "王老师", "0371-60000133")])]
+    topics = {t.id: t for t in corpus.topics}
+    assert topics["key-2"].label_en == "Topic ZX-B02" and topics["key-2"].title == "某市中试平台运营机制研究"
+    business = next(f for f in corpus.facts if f.id == "contact_business")
+    assert "0371-60000100" in business.quotes[0]  # the general contact, not the table's first row
+    resolver = TopicResolver(corpus.topics)
+    assert resolver.resolve(canonical("ZX-B02的联系电话是多少")) == ["key-2"]
+    assert resolver.resolve(canonical("What is the phone number for topic zx-a01?")) == ["major-1"]
