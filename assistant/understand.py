@@ -169,7 +169,7 @@ _SENTENCES = re.compile(r"[^。.!！?？]+[。.!！?？]*")
 # (a clause may end in a figure: "技术支持电话是67183377，那业务咨询是…")
 # The asker's own numbering of what they ask: "(2)", "2.", "②", "二是", "second,".
 _ENUMERATOR = re.compile(r"^\s*(?:[(（]\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[)）]|\d{1,2}\s*[.、)）]|[①-⑩]|"
-                         r"[一二三四五六七八九十][是、]|(?:first|second|third|also|and)\s*[,，:：]?)\s*", re.IGNORECASE)
+                         r"[一二三四五六七八九十][是、]|(?:first|second|third|also|and)\b\s*[,，:：]?)\s*", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff\d])[，,](?=[\u4e00-\u9fff])|(?<=[a-z)])(?:\.(?=\s+[a-z])|，(?=\s*[a-z]))")
 _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|要|需要|有)?(?:多少|什么|哪些|哪个|哪天|几)?"
                                r"[\u4e00-\u9fff]{0,6})[?？]?$")
@@ -256,8 +256,10 @@ PRONOUN_MAX_WORDS = 6  # ... in English, counted in words
 FOLLOWUP_MAX_CHARS = 24  # a longer turn is a question of its own
 FOLLOWUP_MAX_WORDS = 6  # ... in English, asking of the previous subject with a pronoun or an attribute
 QUESTIONS_BEFORE_VERDICT = True  # whole questions before the asker's facts and may-I question are parts too
+NAMED_ATTRIBUTES_STAY = True  # a previous question's subject keeps the paper copies or materials it named
 RELATIVE_TIME_NAMES_NOTHING = True  # "以后", "到时候" in a follow-up asking an attribute name no subject of their own
 _RELATIVE_TIME = re.compile(r"以后|之后|然后|后面|后来|到时候|到时|届时|之前|以前|那时")
+FACTS_WITHOUT_VERDICT_SPLIT = True  # the asker's facts and several questions, none may-I: split as any question
 TOPIC_NE = True  # "X呢，…吗": X is the topic of the question after the comma, not a question of its own
 _TOPIC_NE = re.compile(r"^(?:那|那么)?([\u4e00-\u9fff\w]{2,12}?)呢$")
 ENGLISH_VERDICT_PARTS = True  # an English may-I question closes the asker's facts too ("…Is he OK? (2) And…?")
@@ -905,7 +907,7 @@ class Understander:
     def _subject_of(self, q: str) -> str:
         """`q` without the words asking its attribute: what it asks about ("网络系统技术支持是哪个单位负责")."""
         asked = self._attribute_phrase(q)
-        if RELATIVE_TIME_NAMES_NOTHING and asked_attribute(q) in ("channel", "materials"):
+        if NAMED_ATTRIBUTES_STAY and asked_attribute(q) in ("channel", "materials"):
             asked = ""  # ("要不要交纸质材料": the paper copies asked of are the subject, not a question word)
         return (q.replace(asked, " ") if asked else q).strip(" ,，?？")
 
@@ -943,6 +945,11 @@ class Understander:
         # questions about rules in general ("涉密项目能不能报？重复申请行不行？") are two.
         own = V.speaks_of_self(q)
         u.parts = self.after_verdict(q) if (stated or V.ASK_ELIGIBLE_ZH.search(q)) and own else self.split(q)
+        if (FACTS_WITHOUT_VERDICT_SPLIT and u.parts == [q] and stated and own
+                and not V.ASK_ELIGIBLE_ZH.search(q) and not V.ASK_ELIGIBLE_EN.search(q)):
+            # the asker's facts beside questions of other things, none asking may-I ("我是副教授，48岁，…经费是多少？
+            # 要不要自己做预算？"): the questions are parts as anyone's are
+            u.parts = self.split(q)
         u.attribute = asked_attribute(q)
         u.questioned = self.questioned(q)
         u.yesno = bool(YESNO.search(q) or YESNO.search(u.questioned.strip()))
