@@ -344,6 +344,8 @@ def _tab_rows(lines: list[str]) -> list[str]:
 
     def close() -> None:
         if len(rows) >= TAB_MIN_ROWS:
+            if not said_on:
+                _spreadsheet_cells([cells for _, cells in rows])
             for k, cells in rows:
                 out[k] = " | ".join(c for c in cells if c)
             for k in said_on:
@@ -368,6 +370,35 @@ def _tab_rows(lines: list[str]) -> list[str]:
             close()
     close()
     return out
+
+
+# A tab table copied from a spreadsheet and pasted: a header of named columns, then rows of no more cells than it,
+# no cell's paragraph on a line of its own (a word processor's export has those). A MERGED cell arrives written on its
+# first row only and EMPTY on each row below it spans ("申报单位" once over three steps, a window over two steps): an
+# empty cell with a filled cell after it in its row is the merged cell above it, written again in its row, as a
+# page's rowspan is (_TableCells). A row of totals ("合计<TAB><TAB>10<TAB>74") leaves its cells empty for no merge.
+# A bare figure under a header naming its unit ("资助额度（万元/项）" over "16") is in that unit, as in a CSV export.
+_TOTAL_ROW = re.compile(r"^(?:合|总|小|共)\s*计")
+
+
+def _spreadsheet_cells(rows: list[list[str]]) -> None:
+    """`rows` (the header first) with merged cells filled and bare figures given their header's unit, in place; a
+    table whose first row is no header, or with a row wider than it, is left as it is."""
+    header = rows[0]
+    if len(header) < 2 or not all(header) or any(_BARE_FIGURE.match(c) for c in header) or any(
+            len(cells) > len(header) for cells in rows[1:]):
+        return
+    units = {i: m.group(1) for i, c in enumerate(header) if (m := _HEADER_UNIT.search(c))}
+    above: list[str] = []
+    for cells in rows[1:]:
+        last = max((i for i, c in enumerate(cells) if c), default=-1)
+        total = bool(_TOTAL_ROW.match(next((c for c in cells if c), "")))
+        for i, cell in enumerate(cells):
+            if not cell and i < last and not total and i < len(above):
+                cells[i] = above[i]
+            elif i in units and _BARE_FIGURE.match(cell):
+                cells[i] = cell + units[i]
+        above = cells
 
 
 # A table pasted as a spreadsheet's CSV export: a header line, then rows of as many comma-parted cells, a cell holding
@@ -415,9 +446,10 @@ def _csv_rows(lines: list[str]) -> list[str]:
 
 
 # A spreadsheet's figure with no unit, its column's header naming the unit in brackets ("资助金额（万元）" over "12",
-# "限报数量（项）" over "7"): the figure in that unit ("12万元", "7项"), as the header has the reader read it. (Only
-# in a CSV export, whose cells hold the spreadsheet's numbers; a table typed into the notice keeps its cells as typed.)
-_HEADER_UNIT = re.compile(r"[（(]\s*(万元|元|项|个|人|家|周岁|岁|天|%|％)\s*[)）]\s*$")
+# "限报数量（项）" over "7", "资助额度（万元/项）" over "16"): the figure in that unit ("12万元", "7项", "16万元"), as the
+# header has the reader read it. (Only in a CSV export or a spreadsheet's tab rows pasted, whose cells hold the
+# spreadsheet's numbers; a table typed into the notice keeps its cells as typed.)
+_HEADER_UNIT = re.compile(r"[（(]\s*(万元|元|项|个|人|家|周岁|岁|天|%|％)\s*(?:[/／]\s*[项个人年])?\s*[)）]\s*$")
 _BARE_FIGURE = re.compile(r"^\d+(?:\.\d+)?$")
 
 

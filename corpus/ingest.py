@@ -27,7 +27,7 @@ from tqdm import tqdm
 
 from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
 from corpus import NOT_YUAN, PHONE_EXTENSION, SERVICE_PHONE, SPACED_PHONE, batch_kind, format_wan, squash
-from corpus.cleaning import SIGNATURE_NAME, clean_lines, notice_source, translations
+from corpus.cleaning import SIGNATURE_NAME, TABLE_ROW, clean_lines, notice_source, translations
 from corpus.passages import (
     BATCH_HEAD,
     CONTACT_LABELS,
@@ -1109,9 +1109,18 @@ def _timeline(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
 _BIRTH = re.compile(r"\s*(?:[（(]含[)）])?\s*(?:以后|之后|以前|之前|前|后)?\s*出生")
 
 
+_BAR_BEFORE = re.compile(r"[|｜]\s*$")  # the date opens a cell of its row
+_ROW_STEP = re.compile(r"[\u4e00-\u9fff（）()、]{2,16}")  # ... and the cell before it names a step, no sentence
+
+
 def _event_name(before: str, after: str) -> str | None:
     """What a single date in the notice dates, in the notice's words: a label before it ("专家评审："),
     else the verb phrase after it ("…组织专家评审"); None for a date only mentioned in passing."""
+    # a schedule's row, its step in the cell before the date's ("7 | 立项公示 | 2085年5月下旬 | 市科技局 | …"), a row's
+    # number no step
+    cells = [c.strip() for c in re.split(r"[|｜]", before) if c.strip() and not re.fullmatch(r"[\d.、．\s]+", c.strip())]
+    if _BAR_BEFORE.search(before) and cells and _ROW_STEP.fullmatch(cells[-1]):
+        return cells[-1]
     label = re.search(r"(?:^|[。；;])\s*(?:[(（]?[一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)+\s*|\d+\s*[.、．])?\s*([\u4e00-\u9fff]{2,10})[：:]", before)
     if label:
         return label.group(1)
@@ -1154,8 +1163,10 @@ def _late_sentences(passages: list[Passage], found: Found) -> None:
     # (a row of a table of terms, "截止时间 | …", is an item of its own: the rows below it are other items)
     last = max((p.order for p in passages if _body(p.text) in window["quotes"]), default=first.order)
     below = next((p.order for p in passages if p.order > last and label_row(p.text)), None) if label_row(first.text) else None
+    # (nor does a schedule's row, "2 | 网上填报 | …", go on in the rows below it: each is a step of its own)
+    row = bool(TABLE_ROW.match(_body(first.text)))
     more = [_body(p.text) for p in passages if p.section == first.section and p.order > first.order and not p.topic
-            and (below is None or p.order < below)
+            and (below is None or p.order < below) and not (row and TABLE_ROW.match(_body(p.text)))
             and (LATE.search(p.text) or SUBMITTING.search(p.text) and not _SINGLE.search(p.text))
             and _body(p.text) not in window["quotes"]]
     if not any(LATE.search(q) for q in window["quotes"] + more):
@@ -1175,6 +1186,22 @@ def _late_sentences(passages: list[Passage], found: Found) -> None:
     for sentence in more:
         window["quotes"].append(sentence)
         window["zh"] = window["zh"].rstrip("。") + "；" + sentence.rstrip("。") + "。"
+
+
+def _windows_as_read(found: Found) -> None:
+    """A fact that quotes a dated step's passage, not its dates ("5 | 纸质材料报送 | 2085/4/21—2085/4/23 | … 一式三份…",
+    the paper copies' fact), says the step's window as the notice's dates are said when its words do not already
+    ("2085/4/21" is no "4月21日"): asked when the paper copies go, it answers with the dates read."""
+    windows = [f for f in found.facts if f.get("window")]
+    for fact in found.facts:
+        if fact.get("window") or fact["intent"] == "dates":
+            continue
+        for window in windows:
+            w = window["window"]
+            days = list(dict.fromkeys(tuple(str(w[k]).split("-")) for k in ("opens", "closes")))
+            if window["quotes"][0] in fact["quotes"] and not all(f"{int(m)}月{int(d)}日" in squash(fact["zh"]) for _, m, d in days):
+                span = "—".join(_zh_date(*day) for day in days)
+                fact["zh"] = fact["zh"].removesuffix("。") + f"（{w['name_zh']}时间为{span}）。"
 
 
 PROCESS_SECTION = re.compile(r"程序|流程|步骤")
@@ -3020,6 +3047,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     for _name, step in tqdm(steps, desc="ingest", unit="step", leave=False):
         step()
     _late_sentences(passages, found)
+    _windows_as_read(found)
     _window_hours(passages, found)
     _issued_on(passages, found, vocab)
     amounts = _counts_and_levels(passages, found, vocab)

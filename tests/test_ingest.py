@@ -4212,3 +4212,68 @@ def test_topics_keyed_by_code_under_the_notices_level_headings_take_their_contac
     resolver = TopicResolver(corpus.topics)
     assert resolver.resolve(canonical("ZX-B02的联系电话是多少")) == ["key-2"]
     assert resolver.resolve(canonical("What is the phone number for topic zx-a01?")) == ["major-1"]
+
+
+# A notice whose tables were copied from a spreadsheet and pasted as tab rows (notice_2085): merged cells arrive empty
+# on the rows below their first, figures bare under a header naming their unit
+_PASTED = [
+    "某市科学技术局关于组织申报2099年度软科学研究计划项目的通知", "一、申报限额", "各类单位限报项目数如下表：",
+    "单位类型\t限报数量（项）", "高等院校\t6", "科研院所\t3",
+    "二、申报程序及时间安排",
+    "序号\t阶段\t起止时间\t责任主体\t工作要求",
+    "1\t单位注册\t2099/3/10 9:00—2099-04-09 17:00\t申报单位\t登录系统注册单位账号",
+    "2\t网上填报\t\t项目负责人\t在线填写申报书并上传附件，逾期不再受理",
+    "3\t纸质材料报送\t2099/4/21—2099/4/23\t申报单位\t加盖单位公章后一式三份报送至市科技局规划处（某路8号508室）",
+    "4\t专家评审\t2099年5月上旬\t市科技局\t组织专家评审",
+    "5\t立项公示\t2099年5月下旬\t\t对拟立项项目进行公示",
+    "三、联系方式", "业务咨询：规划处，0371-60000100。",
+]
+
+
+def test_a_spreadsheets_tab_rows_fill_merged_cells_and_give_bare_figures_their_headers_unit() -> None:
+    """A merged cell, empty on the rows below its first with a filled cell after it, is written again in each row
+    it spans; a row of totals keeps its empty cells; "16" under "资助额度（万元/项）" is 16万元. A word processor's
+    tab table (a cell's paragraph on a line of its own) is left as typed."""
+    lines = clean_lines("\n".join(["项目类别\t资助额度（万元/项）\t拟支持数量（项）", "重大项目\t16\t2", "一般项目\t3.5\t4",
+                                   "合计\t\t6", "时间安排如下：", *_PASTED[7:13]]))
+    assert lines[:4] == ["项目类别 | 资助额度（万元/项） | 拟支持数量（项）", "重大项目 | 16万元 | 2项", "一般项目 | 3.5万元 | 4项",
+                         "合计 | 6项"]
+    assert "2 | 网上填报 | 2099/3/10 9:00—2099-04-09 17:00 | 项目负责人 | 在线填写申报书并上传附件，逾期不再受理" in lines
+    assert "5 | 立项公示 | 2099年5月下旬 | 市科技局 | 对拟立项项目进行公示" in lines
+    typed = clean_lines("\n".join(["条目\t要求（周岁）\t备注", "申报单位\t本市高校\t无", "\t科研院所亦可", "负责人\t\t在职",
+                                   "年龄\t55\t无"]))
+    assert typed[1:] == ["申报单位 | 本市高校 科研院所亦可 | 无", "负责人 | 在职", "年龄 | 55 | 无"]
+    found, _, _ = extract("\n".join(_PASTED))
+    window = found.fact("submission_window")
+    assert window and window["window"]["name_zh"] == "网上填报" and window["window"]["closes"] == "2099-04-09"
+    quota = next(r for r in found.rules if r["id"] == "org_quota")
+    assert quota["quota_by_org_type"] == {"university": 6, "research_institute": 3}
+
+
+def test_a_schedule_rows_step_dated_to_part_of_a_month_is_the_cell_before_its_date() -> None:
+    """"5 | 立项公示 | 2099年5月下旬 | …": the step dated to a part of a month is the cell before the date (a row's
+    number no step)."""
+    found, _, _ = extract("\n".join(_PASTED))
+    dated = {t: f for f in found.facts if f["id"].startswith("date_") for t in f["triggers"]}
+    assert "2099年5月下旬" in dated["立项公示"]["zh"] and "2099年5月上旬" in dated["专家评审"]["zh"]
+
+
+def test_the_submission_windows_row_quotes_no_row_below_it() -> None:
+    """The submission window's row of a schedule ("2 | 网上填报 | …，逾期不再受理") goes on in no row below it, though
+    those say "申报" too: each row is a step of its own."""
+    found, _, _ = extract("\n".join(_PASTED))
+    window = found.fact("submission_window")
+    assert window and window["quotes"] == [
+        "2 | 网上填报 | 2099/3/10 9:00—2099-04-09 17:00 | 项目负责人 | 在线填写申报书并上传附件，逾期不再受理"]
+
+
+def test_a_fact_quoting_a_dated_steps_row_says_its_dates_as_read() -> None:
+    """The paper copies' fact quotes their row, its dates written "2099/4/21—2099/4/23": it says them as the notice's
+    dates are said, so "纸质材料什么时候报送？" is answered with 4月21日—4月23日; a fact already saying them is kept."""
+    found, _, _ = extract("\n".join(_PASTED))
+    paper = found.fact("paper_materials")
+    assert paper and "（纸质材料报送时间为2099年4月21日—2099年4月23日）" in paper["zh"] and "一式三份" in paper["zh"]
+    prose = [*_PASTED[:7], "（一）纸质材料报送。加盖单位公章后一式两份，于2099年4月13日—4月15日报送至市科技局规划处。", *_PASTED[13:]]
+    found, _, _ = extract("\n".join(prose))
+    paper = found.fact("paper_materials")
+    assert paper and "时间为" not in paper["zh"]
