@@ -2723,3 +2723,9 @@ def test_a_follow_up_asking_when_after_a_thing_discussed_asks_it_of_that_thing(a
     assistant.ask("纸质材料需要交吗？", session_id=sid)
     answer = assistant.ask("那之后啥时候交？", session_id=sid)
     assert "另行通知" in answer.answer, answer.answer
+
+
+def test_a_later_part_pointing_back_with_a_pronoun_asks_of_the_topic_named_before(assistant: Assistant) -> None:
+    # ("it" as a word: "submit" holds no pronoun, and a part asking the window names no topic)
+    answer = assistant.ask("What is key project 2 about, and what level is it?")
+    assert answer.answer.count("Key project 2") >= 2 and "is a key project" in answer.answer, answer.answer
