@@ -51,6 +51,7 @@ from assistant.understand import (
     AMOUNT_MENTION,
     ASKS,
     BY_DATE,
+    PRONOUN,
     TOPIC_WORD,
     WRITING_MANNER,
     Understander,
@@ -181,9 +182,6 @@ DISTRIBUTIVE = re.compile(r"各(?:个)?[\u4e00-\u9fff]{0,2}?(?:课题|项目)|�
 # (not "此处", which is "here").
 THAT_OFFICE = re.compile(r"(?:这个|那个|该|这|那)(?:处室|处|部门|科室)(?![长理])|\b(?:this|that|the same) (?:office|division|department)\b")
 NAMED_ALONE = True  # a first turn that only names the call or the notice asks what it is
-# A part pointing back at what was named before it: a pronoun ("它", "this", "it" as a word, not inside "submit").
-_POINTS_BACK = re.compile("|".join(w for w in V.PRONOUNS if not w.isascii())
-                          + r"|\b(?:" + "|".join(w for w in V.PRONOUNS if w.isascii()) + r")\b", re.IGNORECASE)
 ATTACHMENT_SENSES = True  # "附件" asked with a verb of handing in is the applicant's attachments, not the annexes
 ANNEXES_OF_NOTICE = re.compile(r"通知|文件|文后|后面|附了|带了|带的|几个附件|第几|附件\s*[12一二]|模板|模版|annex", re.IGNORECASE)
 HANDED_IN = re.compile(r"传|交|提供|准备|要(?:哪|啥|什么)|需要(?:哪|啥|什么)|得(?:传|交|准备)|upload|submit|attach", re.IGNORECASE)
@@ -300,6 +298,12 @@ class Assistant:
         issue = corpus.fact_by_role("issue_date")
         title = next((p for p in corpus.passages if squash(p.text) == squash(corpus.title)), None)
         self._title_of_issue = (set(issue.passage_ids), title.id) if issue and title else None
+        # Each annexed form's first passage (its title), by the form's section: a short line of it is cited with it.
+        roots = {r for _, r in self.understander.documents}
+        self._form_titles: dict[str, str] = {}
+        for p in corpus.passages:
+            if (root := p.section.split(" > ")[0]) in roots:
+                self._form_titles.setdefault(root, p.id)
         self.quotes = QuoteFinder(corpus)
         self.outline = Outline(corpus)
         self._naming = {  # the words that name a topic, longest first, to take out of a detail question
@@ -438,10 +442,11 @@ class Assistant:
                 pu.lang = u.lang
                 # (when parts ask apart, one naming something of its own asks of no topic the one before named:
                 # "…the major project on the service platform. Is he OK? What's the last day to submit?")
-                # (a part pointing back, "and what level is it?", asks of the topic still)
+                # (a part pointing back, "and what level is it?", asks of the topic still: understand's follow-up
+                # pronoun, "it" as a word, not inside "submit")
                 if topics and not pu.topics and not (
                         topic_apart and i and not named[i] and asked_attribute(part) not in (None, *FACET_OF)
-                        and not _POINTS_BACK.search(part)
+                        and not PRONOUN.search(part)
                         and self.understander.names_something(self.understander.subject_of(part))):
                     pu.topics = topics
                 topics = pu.topics or topics
@@ -1144,10 +1149,7 @@ class Assistant:
         with the form's title after it."""
         if not SHORT_CLAUSE_TITLED or len(pids) != 1 or len(squash(self.corpus.passage(pids[0]).text)) >= SHORT_CLAUSE_TITLED:
             return pids
-        root = self.corpus.passage(pids[0]).section.split(" > ")[0]
-        if root not in {r for _, r in self.understander.documents}:
-            return pids
-        title = next((p.id for p in self.corpus.passages if p.section.split(" > ")[0] == root), None)
+        title = self._form_titles.get(self.corpus.passage(pids[0]).section.split(" > ")[0])
         return [*pids, title] if title and title not in pids else pids
 
     def _window_fact(self) -> Fact:

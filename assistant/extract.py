@@ -589,11 +589,12 @@ _NONE_OTHER = re.compile(r"(?:还|尚)?(?:没有?|未)(?:再)?" + _PUT + r"(?:�
                          # "今年还没推荐过软科学项目": by the unit, none put forward yet (the clause ends there)
                          r"(?:还|尚)(?:没有?|未)" + _PUT + r"过?(?:[^，,]{0,8}?(?:项目|课题))?$")
 # "it would be our 3rd project this year": the asked one's place among the unit's, in English
+# (English ordinals, shared with assistant.topics: "the second sub-topic")
+ORDINALS_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+               "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 _EN_NTH = re.compile(r"\b(?:it|this|this one|this project|that)(?:'s| is| would be| will be| is going to be)\s+"
-                     r"(?:our|the (?:unit|university|institute|school)'s)\s+(\d+)(?:st|nd|rd|th)\b|"
-                     r"\b(?:it|this|this one|this project|that)(?:'s| is| would be| will be| is going to be)\s+"
-                     r"(?:our|the (?:unit|university|institute|school)'s)\s+(first|second|third|fourth|fifth|sixth)\b")
-_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+                     r"(?:our|the (?:unit|university|institute|school)'s)\s+(?:(\d+)(?:st|nd|rd|th)|("
+                     + "|".join(ORDINALS_EN) + r"))\b")
 
 
 def _unit_chain_count(text: str, facts: dict[str, object]) -> None:
@@ -614,7 +615,7 @@ def _unit_chain_count(text: str, facts: dict[str, object]) -> None:
                 continue
             return
     if (m := _EN_NTH.search(text)) and "org_quota_used" not in facts:
-        facts["org_quota_used"] = (int(m.group(1)) if m.group(1) else _EN_ORDINALS[m.group(2)]) - 1
+        facts["org_quota_used"] = (int(m.group(1)) if m.group(1) else ORDINALS_EN[m.group(2)]) - 1
 
 
 def _counts(text: str, facts: dict[str, object]) -> None:

@@ -193,12 +193,12 @@ class QuoteFinder:
         for score, i, j in found:
             if score == best and (nxt := self._next_item(i, j) or self._following(i, j)):
                 clauses = self._clauses[self._notice_order[i].id]
-                said = (clauses[j - 1] if j else "") + clauses[j] + nxt[0]
+                window = (clauses[j - 1] if j else "") + clauses[j]
+                said = window + nxt[0]
                 # (the step's words said close together: "单位审核完" is "经单位管理员审核后", not "各申报单位应加强
                 # 项目筛选审核", which holds both words apart)
                 # ("单位注册后" is the unit's registering, "…单位…进行注册", before "已在该系统注册过的单位": the step's
                 # words in the step's order first)
-                window = (clauses[j - 1] if j else "") + clauses[j]
                 at = [k for w in want if (k := window.find(w)) >= 0]
                 whole = len(at) == len(want)
                 ordered = whole and at == sorted(at) if STEP_SPAN else True

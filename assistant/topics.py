@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
-from assistant.extract import STUDY_VERBS_EN, cn_number
+from assistant.extract import ORDINALS_EN, STUDY_VERBS_EN, cn_number
 from corpus import Topic
 from corpus.passages import LEVEL_ALTERNATION, LEVEL_NAMES, TOPIC_CODE
 from index.tokenize import canonical, word_boundaries, words
@@ -21,8 +21,6 @@ from index.tokenize import canonical, word_boundaries, words
 _N = r"(\d{1,2}(?!\d)|十[一二三四五六七八九]?|[一二三四五六七八九])(?![共起样般下些项级万元岁%年月日])"
 # After 第 a number is an ordinal, "项" included ("重大课题第2项"): not a count ("重点项目2项").
 _N_ORDINAL = r"(\d{1,2}(?!\d)|十[一二三四五六七八九]?|[一二三四五六七八九])(?![共起样般下些级])"
-_ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-               "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 # An English question about one topic says so; its description then names it.
 _ENGLISH_TOPIC_WORD = re.compile(r"\b(?:sub-?\s?topics?|sub-?\s?projects?|topics?|projects?|study|studies|research)\b")
 # ... and one word of a topic's title is enough only when the question speaks of a topic or a study.
@@ -114,7 +112,7 @@ def _english_description(q: str) -> str:
 
 
 def _num(token: str) -> int | None:
-    return _ORDINAL_EN.get(token) or cn_number(token)
+    return ORDINALS_EN.get(token) or cn_number(token)
 
 
 class TopicResolver:
@@ -222,7 +220,7 @@ class TopicResolver:
                 # "topic 2 of the second batch", "batch 2 topic 2": a batch's topic asked in English
                 k = cn_number(batch.group(1))
                 batch_word = {"批": "batch", "组": "group", "轮": "round"}[batch.group(2)]
-                ordinal = next((w for w, n in _ORDINAL_EN.items() if n == k), str(k))
+                ordinal = next((w for w, n in ORDINALS_EN.items() if n == k), str(k))
                 batch_named = (rf"(?:(?:{ordinal}|{k}(?:st|nd|rd|th))\s*{batch_word}|{batch_word}\s*(?:no\.?\s*|number\s*|#\s*)?"
                          rf"(?:{k}|{ordinal})\b)")
                 self._numbered.append((re.compile(
