@@ -159,6 +159,7 @@ FIELD_FITS = True  # a question asking for a topic suiting the asker's field, wh
 FIT_POOL = 5  # passages a field retrieves; most of them one topic's make it the topic suiting the field
 UNNAMED_TOPIC_LISTS = True  # a described topic no title matches gets every topic's asked value
 CARRY_PART_TOPIC = True  # the one topic a sub-question's answer found is the subject of the parts after it
+PARTS_OWN_TOPICS = True  # parts each naming a topic the whole question missed are answered one by one
 PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-question out of scope
 # An overview the model is unsure of is of the best-ranked fact's kind when the model gives that kind at
 # least this share of its favourite's probability (a near tie: the evidence decides).
@@ -196,6 +197,12 @@ TOLD_IS_CONTEXT = True  # a sentence that only tells is context for the scope ch
 ASK_MARKERS = True  # "…，想问…" introduces what is asked (and the model's "not covered" applies to it)
 # Words that introduce the question after the asker's facts: "想问（问）", "问一下", "请问", "想了解一下".
 ASK_MARKER = re.compile(r"想(?:先|再|就)?问问?|(?:先|再)?问一?下|请问|想(?:了解|咨询)一?下?|顺便问问?")
+# A sentence of the asker's own facts, then a sentence asking what, when, who or how ("I'm the research-office
+# admin at an institute. After the PI uploads everything, what do I have to do?"): the question is the second
+# sentence, introduced as "想问" introduces one; a may-I in it still seeks the verdict.
+TOLD_THEN_ASKED = True
+_TOLD_SENTENCE = re.compile(r"[.。!！]\s*$")
+_WH_ASKED = re.compile(r"\b(?:what|when|where|who|whom|which|how)\b|什么|怎么|怎样|如何|哪|谁|多少|啥")
 # "除了…子课题", "apart from the sub-topics": the sub-topics are left out of a list.
 EXCEPT = re.compile(r"除(?:了|去|开)?[^，,。？?]{0,12}?(?:子课题)(?:以外|之外|外)?|"
                     r"\b(?:except|besides|other than|apart from)\b[^,.?]{0,30}?sub-?topics?")
@@ -428,10 +435,15 @@ class Assistant:
             asked_attribute(p) not in FACET_OF for p in u.parts)
         # ... and so are parts of which one names the topic and another something else the notice has ("宏观指导的
         # 资源处电话和创新平台扩容那个子课题的资源处电话，分别是多少": a general contact beside the topic's)
-        named = [bool(self.understander.topics.resolve(p)) for p in u.parts] if TOPIC_APART and u.topics else []
+        part_topics = [self.understander.topics.resolve(p) for p in u.parts] if TOPIC_APART and u.topics else []
+        named = [bool(t) for t in part_topics]
         topic_apart = any(named) and any(
             not n and self.understander.names_something(self.understander.subject_of(p)) for n, p in zip(named, u.parts, strict=True))
-        if len(u.parts) > 1 and (not u.topics or sentences or beyond_topic or topic_apart) and not whole_oos:
+        # ... and so are parts each naming a topic of its own that the whole question did not find ("the numbers for
+        # the proof-of-concept sub-topic and for the innovation-platform upgrading sub-topic": each described apart)
+        own_topics = (PARTS_OWN_TOPICS and len(part_topics) > 1 and all(named)
+                      and any(set(t) - set(u.topics) for t in part_topics))
+        if len(u.parts) > 1 and (not u.topics or sentences or beyond_topic or topic_apart or own_topics) and not whole_oos:
             results = []
             topics = [] if topic_apart else list(u.topics)  # (a part naming no topic then asks of none)
             for i, part in enumerate(u.parts):
@@ -524,7 +536,8 @@ class Assistant:
         bearing = (frozenset(self.checker.bearing(extract_profile(u.focus) if u.focus != q else delta))
                    if NAMED_CONDITIONS and best(kinds)[0] in ("eligibility", "rules") else frozenset())
         ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now or proposed, _has(q, V.WHEN), kinds, failing, named,
-                                  bearing)
+                                  bearing, bare=not (u.topics or u.offices or u.levels or named)
+                                  and self.understander.asks_only_attribute(u.focus))
         # A fact of an annexed form does not answer a question naming another form ("包干制承诺书" is not
         # the credit pledge template, though both are 承诺书).
         ranked = [c for c in ranked if not (c.fact.about_ids and all(
@@ -966,6 +979,10 @@ class Assistant:
         # asked; a verdict is sought only if that part asks whether one may apply.
         marker = ASK_MARKER.search(q) if ASK_MARKERS else None
         introduced = q[marker.end():] if marker and marker.start() > 0 else None
+        if (introduced is None and TOLD_THEN_ASKED and u.focus != q and (at := q.rfind(u.focus.strip())) > 0
+                and _TOLD_SENTENCE.search(q[:at]) and _WH_ASKED.search(u.focus) and not (
+                    _has(u.focus, V.ASK_ELIGIBLE) or V.ASK_ELIGIBLE_ZH.search(u.focus) or V.ASK_ELIGIBLE_EN.search(u.focus))):
+            introduced = u.focus
         if introduced is not None and not (
                 _has(introduced, V.ASK_ELIGIBLE) or V.ASK_ELIGIBLE_ZH.search(introduced)):
             asks = False

@@ -77,6 +77,9 @@ FIRST_WINDOW_BREAKS_TIES = True
 W_INTENT = 9.0  # cross-fitted dev..dev10: 2 -> 0.8835, 4 0.8857, 6 0.8857, 9 0.8874, 14 0.8860, 25 0.8874
 RARE_HOLDERS = 3  # an asked value held by at most this many facts makes them candidates ...
 RARE_KIND_SURE = 0.5  # ... when the question is at least this likely of their kind (or one fact alone holds it)
+# A question that asks an attribute and names nothing else ("What are the dates?", "要交啥"), where no word
+# of it found a fact, asks it of every fact holding it, however many facts hold it.
+BARE_ATTRIBUTE = True
 RETRIEVAL_DEPTH = 5
 RETRIEVAL_MIN_BM25 = 3.0
 RETRIEVAL_MIN_BM25_LATIN = 1.0
@@ -244,7 +247,8 @@ class FactRanker:
 
     def rank(self, q: str, hits: list[Hit], attribute: str | None, time_now: bool, asks_when: bool,
              kinds: dict[str, float] | None = None, failing: frozenset[str] = frozenset(),
-             entities: tuple[str, ...] = (), bearing: frozenset[str] = frozenset()) -> list[Candidate]:
+             entities: tuple[str, ...] = (), bearing: frozenset[str] = frozenset(), bare: bool = False
+             ) -> list[Candidate]:
         """Every fact with some evidence, best first. `hits`: BM25 passages for q, best first;
         `kinds`: the predicted kind of question (probabilities), when there is a model; `failing`: the
         rules that what the asker states of themselves fails; `entities`: the notice's names of the
@@ -295,15 +299,20 @@ class FactRanker:
             for fact in self.facts:
                 if self._states_value_of(fact, entities, value):
                     cand(fact).features["entity_value"] = 1.0
+        # (a value or what is handed in; a bare "流程" is the procedure's section, answered whole further on)
+        bare = bare and BARE_ATTRIBUTE and (attribute in VALUE_ATTRIBUTES or attribute == "materials")
         if (attribute in VALUE_ATTRIBUTES or attribute in ("why", "responsible")
-                or attribute == "channel" and CHANNEL_ASKED) and kinds:
+                or attribute == "channel" and CHANNEL_ASKED or bare) and kinds:
             # "Which website do we use?", "为啥提醒别扎堆最后几天交": a value (or a stated purpose) only one
             # or two facts hold is asked of them, when the question is of their kind, even if the
             # question shares no word with them.
             holders = self._holders.get(attribute, [])
             # The likeliest kind the notice covers ("那每项是1万吗": funding, though "not covered" is close).
             in_scope = max((k for k in kinds if k != "out_of_scope"), key=lambda k: kinds[k], default=None)
-            if len(holders) <= RARE_HOLDERS:
+            if bare and len(holders) > RARE_HOLDERS:
+                for fact in holders if not cands else ():  # (only when no word of it found a fact)
+                    cand(fact)  # (whatever kind the model guesses: the attribute says what is asked)
+            elif len(holders) <= RARE_HOLDERS:
                 for fact in holders:
                     # (who answers for something is asked of the sentence holding someone to it, of whatever kind)
                     kinds_of = (fact.intent, *fact.also_intents)

@@ -62,7 +62,8 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
                     r"\bwho(?:'s| is| will be| would be)? (?:responsible|accountable|liable)\b|"
                     r"\bwho (?:bears|has|takes|carries) (?:the )?(?:primary |main |first |overall )?(?:responsibility|liability)\b"),
     ("date", r"什么时[候间]|何时|啥时候?|哪(?:一|几)?天|(?<!第)几天|几号|几月|日期|时间|多久|期限|时限|截止到|最晚|"
-             r"\b(?:when|date|dates|deadline|until|how long|by when|(?:last|final|closing|first|opening) day)\b"),
+             r"\b(?:when|date|dates|deadline|until|how long|by when|(?:last|final|closing|first|opening) day|"
+             r"(?:time )?windows?|timeline|timetable|schedule)\b"),
     # An age limit asked ("年龄有限制吗", "最大多少岁", "maximum age"), not an age stated ("我58岁").
     ("age", r"年龄|(?:多大|几|多少)岁|岁数|年纪|\b(?:how old|too old|older than)\b|(?<!years of )\bage\b"),
     # ("支持多少个重点项目" counts the projects supported)
@@ -170,13 +171,15 @@ _SENTENCES = re.compile(r"[^。.!！?？]+[。.!！?？]*")
 # The asker's own numbering of what they ask: "(2)", "2.", "②", "二是", "second,".
 _ENUMERATOR = re.compile(r"^\s*(?:[(（]\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[)）]|\d{1,2}\s*[.、)）]|[①-⑩]|"
                          r"[一二三四五六七八九十][是、]|(?:first|second|third|also|and)\b\s*[,，:：]?)\s*", re.IGNORECASE)
-_SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff\d])[，,](?=[\u4e00-\u9fff])|(?<=[a-z)])(?:\.(?=\s+[a-z])|，(?=\s*[a-z]))")
+_SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff\d)）])[，,](?=[\u4e00-\u9fff])|(?<=[a-z)])(?:\.(?=\s+[a-z])|，(?=\s*[a-z]))")
 _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|要|需要|有)?(?:多少|什么|哪些|哪个|哪天|几)?"
                                r"[\u4e00-\u9fff]{0,6})[?？]?$")
 # A sentence that is only a shared predicate ("，分别是怎么规定的") asks about the list before it.
 # A malfunction reported ("系统出毛病了", "网页上传不上去", "login不上去", "页面打不开").
-TROUBLE = re.compile(r"(?:系统|网站|网页|页面|平台|账号|帐号|网上|上传|登录|登陆|提交|login|log in|upload|website|system)"
-                     r".{0,8}?(?:不上去|不进去|不了|失败|出错|报错|故障|毛病|出问题|打不开|登不上|崩|卡住|异常|"
+TROUBLE = re.compile(r"(?:系统|网站|网页|页面|平台|账号|帐号|网上|上传|登录|登陆|提交|注册|密码|验证码|"
+                     r"login|log in|upload|website|system|portal|password|regist\w*)"
+                     r".{0,8}?(?:不上去|不进去|不了|失败|出错|报错|故障|毛病|出问题|打不开|登不上|崩|卡[住着死在]|异常|"
+                     r"过不去|没反应|不成功|"
                      r"fails?|failed|error|not working|down|broken|crash)", re.ASCII)
 _BARE_PREDICATE = re.compile(r"^(?:(?:分别|各自)[\u4e00-\u9fff]{0,2}?|都(?:是|为)?)(?:什么|啥|多少|怎么|如何|怎样|哪|几)")
 # Two things asked by one English predicate: "What are the X and the Y?", "When are X and Y?"
@@ -184,6 +187,7 @@ _ENGLISH_PAIR = re.compile(r"^(what|when|which|who)(?:\s+(?:are|were|is)|'s)\s+(
                            re.ASCII)
 # Two attributes of one subject joined: "子课题的电话和完成期限" (the subject closed by 的)
 _ATTRIBUTE_JOIN = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|以及|及|与|跟|还有|、)(?=[\u4e00-\u9fff])")
+SHARED_HEAD_EN = True  # "What are the numbers for A and for B?" asks the numbers of B too
 ATTRIBUTE_PAIR_MAX = 10  # characters of the second attribute's phrase (with its question words)
 # Two English questions joined by "and" before a second question word.
 _ENGLISH_AND_ASK = re.compile(r",?\s+and\s+(?=(?:(?:by|until|till|from|to) )?(?:what|when|where|who|whom|which|how|is|are|do|does|can|may|must)\b)",
@@ -719,7 +723,12 @@ class Understander:
             # "What are the online filing window and the district review window?" (not "the rules for
             # the leader and the unit": a one-word second item shares the first one's head)
             head = f"{english.group(1)} is"
-            return [f"{head} {english.group(2)}?", f"{head} {english.group(3)}?"]
+            first, second = english.group(2, 3)
+            prep = re.match(r"(for|of|on|about|in)\s", second)
+            if SHARED_HEAD_EN and prep and (at := first.find(f" {prep.group(1)} ")) > 0:
+                # "the contact numbers for A and for B": the second asks the first's head of B
+                second = f"{first[:at]} {second}"
+            return [f"{head} {first}?", f"{head} {second}?"]
         # A piece is a question of its own only if it asks (an interrogative word or a yes/no form),
         # not merely because it names something ("按信用承诺书，单位要和谁签订…" is one question).
         asking = [p for i, p in enumerate(pieces) if ASKS.search(p) or YESNO.search(p) or i in marked]
@@ -903,6 +912,13 @@ class Understander:
         # (a time relative to what was discussed names nothing of its own: "那以后什么时候交")
         return all(ASKS.search(w) or RELATIVE_TIME_NAMES_NOTHING and _RELATIVE_TIME.fullmatch(w)
                    for w in words(q.replace(asked, " ")) if len(w) >= 2)
+
+    def asks_only_attribute(self, q: str) -> bool:
+        """Whether `q` asks an attribute and says nothing else of its own ("What are the dates?", "要交啥"):
+        every word left beside the words asking it is a question word."""
+        asked = self._attribute_phrase(q)
+        return bool(asked) and not self._entity_spans(q) and all(
+            ASKS.search(w) for w in words(q.replace(asked, " ")) if len(w) >= 2)
 
     def _subject_of(self, q: str) -> str:
         """`q` without the words asking its attribute: what it asks about ("网络系统技术支持是哪个单位负责")."""

@@ -71,6 +71,12 @@ CORE_USES = 2  # a real word is corrected only to a core word or one the notice 
 WORD_IN_CONTEXT = True  # a dictionary word is corrected only where its correction meets the notice's context
 LOOSE_IN_CONTEXT = True  # ... and so is a stretch holding a function, measure or place word
 RARER = 2  # a typed dictionary word must be this many times rarer than its correction
+# A word of an aspect the notice is silent on (coverage.yaml's not_covered, "中期检查") is a correction too:
+# "中其检查" is that aspect mistyped, out of scope as the aspect is, not a question of some covered word.
+UNCOVERED_TARGETS = True
+# An English word is said "more than once" counting all its forms ("incubator", "incubators", "incubation"),
+# and slips near several forms of one word ("incubaters": incubators, incubator) go to the nearest.
+ENGLISH_FORMS = True
 
 
 def _frequency(text: str) -> int:
@@ -112,7 +118,11 @@ class SpellingCorrector:
         self.core = set(core)
         self.english = english or Counter()
         # An English slip is corrected only to a word said more than once ("deadline", "submission")
-        self._english_targets = sorted(w for w, n in self.english.items() if n >= ENGLISH_USES and len(w) >= ENGLISH_MIN)
+        uses: Counter[str] = Counter()
+        for w, n in self.english.items():
+            uses[stem(w) if ENGLISH_FORMS else w] += n
+        self._english_targets = sorted(w for w in self.english if len(w) >= ENGLISH_MIN
+                                       and uses[stem(w) if ENGLISH_FORMS else w] >= ENGLISH_USES)
         self._english_stems = {stem(w) for w in self.english}
         # Every stretch of 2-6 characters of the known text, so a window is looked up, not searched for.
         self._known_grams = {known_text[i: i + n] for n in range(2, 7) for i in range(len(known_text) - n + 1)}
@@ -231,8 +241,11 @@ class SpellingCorrector:
             if typed in self.english or len(typed) < ENGLISH_MIN or stem(typed) in self._english_stems:
                 return typed  # known, short, or another form of a known word ("researcher", "recommended")
             limit = 1 if len(typed) < ENGLISH_TWO_EDITS else 2
-            near = [w for w, _distance, _index in process.extract(typed, self._english_targets, scorer=OSA.distance,
-                                                                   score_cutoff=limit, limit=3) if w[0] == typed[0]]
+            found = [(w, d) for w, d, _index in process.extract(typed, self._english_targets, scorer=OSA.distance,
+                                                                 score_cutoff=limit, limit=3) if w[0] == typed[0]]
+            near = [w for w, _d in found]
+            if ENGLISH_FORMS and len({stem(w) for w in near}) == 1:
+                near = [min(found, key=lambda x: (x[1], x[0]))[0]]  # forms of one word: the nearest
             if len(near) != 1:
                 return typed  # unknown, or ambiguous
             corrections.append(Correction(typed, near[0]))
@@ -256,12 +269,14 @@ def corrector_for(corpus: Corpus, extra_known: tuple[str, ...] = (), extra_vocab
     # is not "在哪天"; "截止", asked with, is a word of what is asked)
     notice = canonical(corpus.clean_notice).replace(" ", "")
     asking = {w for w in map(canonical, extra_known) if _INTERROGATIVE.search(w)}
-    vocabulary = [*frequency, *topic_names, *(w for w in named if _is_word(w) and w not in asking), *extra_vocabulary]
+    vocabulary = [*frequency, *topic_names, *(w for w in named if _is_word(w) and w not in asking), *extra_vocabulary,
+                  *((canonical(w) for w in corpus.not_covered) if UNCOVERED_TARGETS else ())]
     named += [*topic_names, *extra_vocabulary]
     known = "\n".join([notice, *named, *extra_known,
                        *(canonical(w) for w in corpus.not_covered)])
     english: Counter[str] = Counter()
     for text in [*(f.en for f in corpus.facts), *(t for f in corpus.facts for t in f.triggers),
-                 *(x for t in corpus.topics for x in (t.title_en, t.label_en)), *extra_known]:
+                 *(x for t in corpus.topics for x in (t.title_en, t.label_en, *(t.aliases if ENGLISH_FORMS else ()))),
+                 *extra_known]:
         english.update(_LATIN_WORD.findall(canonical(text)))
     return SpellingCorrector(vocabulary, known, frequency, core=named, english=english)

@@ -2729,3 +2729,42 @@ def test_a_later_part_pointing_back_with_a_pronoun_asks_of_the_topic_named_befor
     # ("it" as a word: "submit" holds no pronoun, and a part asking the window names no topic)
     answer = assistant.ask("What is key project 2 about, and what level is it?")
     assert answer.answer.count("Key project 2") >= 2 and "is a key project" in answer.answer, answer.answer
+
+
+def test_a_mistyped_word_of_an_aspect_the_notice_is_silent_on_is_that_aspect(assistant: Assistant) -> None:
+    # 中其 reads as 中期: the mid-term check is no part of the notice, so the typo is out of scope too
+    assert assistant.ask("中其检查安排在几月份？").intent == Intent.OUT_OF_SCOPE
+
+
+def test_an_english_slip_near_several_forms_of_one_word_goes_to_the_nearest(assistant: Assistant) -> None:
+    text, fixes = assistant.understander.speller.correct("who handles the incubtors sub-topic?")
+    assert "incubators" in text and fixes, (text, fixes)
+
+
+def test_a_registration_that_will_not_go_through_asks_for_technical_support(assistant: Assistant) -> None:
+    answer = assistant.ask("注册的时候页面一直没反应，打什么电话？")
+    assert answer.answer.startswith(FACTS["contact_tech"].zh[:10]), answer.answer
+
+
+def test_a_wh_question_after_a_sentence_of_the_askers_facts_is_answered_before_any_verdict(assistant: Assistant) -> None:
+    answer = assistant.ask("I'm the grants officer at an institute in Zhengzhou. Once our PI has filled everything in, "
+                           "what comes next for me?")
+    assert not answer.answer.startswith("Verdict") and "单位管理员" in answer.answer[:200], answer.answer
+
+
+def test_a_question_asking_only_an_attribute_gets_the_facts_holding_it(assistant: Assistant) -> None:
+    for q in ("What's the timetable?", "What are the dates?"):
+        answer = assistant.ask(q)
+        assert answer.intent != Intent.OUT_OF_SCOPE, (q, answer.answer)
+
+
+def test_one_english_head_asked_for_two_described_topics_is_asked_of_each(assistant: Assistant) -> None:
+    answer = assistant.ask("What are the phone numbers for the incubator sub-topic and for the talent evaluation sub-topic?")
+    incubator, talent = (next(t for t in CORPUS.topics if w in t.title) for w in ("孵化", "人才评价"))
+    for topic in (incubator, talent):
+        assert topic.contacts[0].phone in answer.answer, answer.answer
+
+
+def test_a_clause_closed_by_a_bracket_before_a_comma_is_told_apart_from_the_question(assistant: Assistant) -> None:
+    u = assistant.understander.understand("我们是市属研究院（独立法人），想问需要交纸质版吗？")
+    assert "研究院" not in u.focus, u.focus
