@@ -159,6 +159,7 @@ FIELD_FITS = True  # a question asking for a topic suiting the asker's field, wh
 FIT_POOL = 5  # passages a field retrieves; most of them one topic's make it the topic suiting the field
 UNNAMED_TOPIC_LISTS = True  # a described topic no title matches gets every topic's asked value
 CARRY_PART_TOPIC = True  # the one topic a sub-question's answer found is the subject of the parts after it
+NOTICE_TITLE = True  # the notice's own title asked is answered with its title line
 PARTS_OWN_TOPICS = True  # parts each naming a topic the whole question missed are answered one by one
 PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-question out of scope
 # An overview the model is unsure of is of the best-ranked fact's kind when the model gives that kind at
@@ -305,6 +306,7 @@ class Assistant:
         issue = corpus.fact_by_role("issue_date")
         title = next((p for p in corpus.passages if squash(p.text) == squash(corpus.title)), None)
         self._title_of_issue = (set(issue.passage_ids), title.id) if issue and title else None
+        self._title_passage = title
         # Each annexed form's first passage (its title), by the form's section: a short line of it is cited with it.
         roots = {r for _, r in self.understander.documents}
         self._form_titles: dict[str, str] = {}
@@ -758,6 +760,14 @@ class Assistant:
             if trace:
                 trace.add("scope", f"not covered: {u.foreign or [w for w in self.uncovered if w in q]}")
             return done(not_covered(self.corpus, lang, u.foreign), Intent.OUT_OF_SCOPE)
+
+        # 1a. The notice's own title asked ("这份通知的标题全称叫什么", "What is the notice called?"): its title
+        #     line, and who issued it.
+        if NOTICE_TITLE and self._title_passage is not None and not topics and V.NOTICE_TITLE.search(q):
+            by = self.corpus.meta.issuer
+            text = (f"本通知的标题是《{self.corpus.title}》" + (f"，发文单位为{by}。" if by else "。") if lang == "zh"
+                    else f"The notice is titled 《{self.corpus.title}》" + (f", issued by {by}." if by else "."))
+            return done(Draft(text, [self._title_passage.id]), Intent.OTHER, support=False)
 
         # 1b. The programme itself ("这是个什么项目", "软科学项目到底是干啥的"): what the call is, what it
         #     serves, and what it offers.

@@ -187,6 +187,7 @@ _ENGLISH_PAIR = re.compile(r"^(what|when|which|who)(?:\s+(?:are|were|is)|'s)\s+(
                            re.ASCII)
 # Two attributes of one subject joined: "子课题的电话和完成期限" (the subject closed by 的)
 _ATTRIBUTE_JOIN = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|以及|及|与|跟|还有|、)(?=[\u4e00-\u9fff])")
+SUMMARY_ASKS = True  # "Summarise the notice in one sentence" asks what it is, as "What is it about?" does
 SHARED_HEAD_EN = True  # "What are the numbers for A and for B?" asks the numbers of B too
 ATTRIBUTE_PAIR_MAX = 10  # characters of the second attribute's phrase (with its question words)
 # Two English questions joined by "and" before a second question word.
@@ -232,12 +233,15 @@ def _formal_name_out(m: re.Match[str]) -> str:
 _WHAT_ONLY = re.compile(
     r"(?:什么|啥)(?:样的?)?(?:项目|计划|东西|性质)|干(?:啥|什么|嘛)(?:用)?的?|做什么(?:用)?的?|有(?:什么|啥)用|"
     r"(?:简单)?介绍(?:一下)?|(?:主要)?(?:讲|说)(?:了|的)?是?(?:些)?(?:什么|啥)|(?:主要)?内容|概况|关于|"
+    r"(?:用|给我)?(?:一句话|几句话|简单)?(?:概括|总结|说说|讲讲)(?:一下)?|"
     # what it is for: "主要是为了什么", "目的是啥", "研究成果给谁用"
     r"为了(?:什么|啥)|(?:的)?(?:目的|宗旨|用途)|(?:(?:做|研究|写)出来的|研究)?成果(?:是)?(?:给|供)谁(?:用|参考)|这|"
     r"请问|到底|究竟|主要|是|个|一个|什么|啥|的|吗|呢|啊|呀|"
     # ("What is the purpose of the programme?", "what's the aim of it")
     r"\b(?:what|is|it|about|for|exactly|all|tell|me|give|an?|overview|summary|summarise|summarize|briefly|"
-    r"the|of|main|purpose|aim|goal|point)\b|'s\b|[?？!！,，。.\s]")
+    r"the|of|main|purpose|aim|goal|point|in|one|a|few|sentences?|words|short|please|could|can|would|you|sum|up)\b|'s\b|[?？!！,，。.\s]")
+# Asked to sum something up ("概括一下这个通知", "Summarise the notice in one sentence"): a question without a question word.
+_SUMMARY = re.compile(r"概括|总结一下|简单(?:说|讲)一?下|\b(?:summari[sz]e|sum up|in (?:one|a) sentence|give me an overview)\b")
 APPLIED_NAME_UNRANKED = True  # the short name applied for ("可以申报这次的软科学项目") is not ranked on either
 OTHER_LEVELS = True  # a call of another level of government is foreign
 # A named programme: "国家社科基金", "省软科学计划", "自然科学基金项目".
@@ -630,7 +634,7 @@ class Understander:
         """Whether q asks what the programme itself is ("这是个什么项目", "软科学项目到底是干啥的"); with
         `asking` false, whether q only refers to it ("这个", "这次的项目")."""
         pattern = self._programme_ref
-        if not pattern.search(q) or asking and not ASKS.search(q):
+        if not pattern.search(q) or asking and not (ASKS.search(q) or SUMMARY_ASKS and _SUMMARY.search(q)):
             return False
         return not _WHAT_ONLY.sub("", pattern.sub("", q))
 

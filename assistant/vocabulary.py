@@ -97,6 +97,13 @@ GREETINGS = ("你好", "您好", "hello", "hi", "在吗", "哈喽", "嗨")
 THANKS = ("谢谢", "感谢", "多谢", "thanks", "thank you")
 
 # What to do first ("第一步得先干啥", "新单位要先做什么", "What must we do first?"): the first step asked.
+# The notice's own title asked ("这份通知的标题是什么", "通知全称叫啥", "What is the title of this notice?"), not a
+# form's or a topic's ("申报书的全称", "子课题的题目").
+NOTICE_TITLE = re.compile(r"(?:通知|公告|文件)(?:的)?(?:标题|全称|全名|名称|名字|题目)|(?:通知|公告)(?:全称|全名)?叫(?:什么|啥)|"
+                          r"\b(?:title|full name|name) of (?:the|this) (?:notice|call|announcement|document)\b|"
+                          r"\bwhat is (?:the|this) (?:notice|call|announcement) (?:called|titled)\b|"
+                          r"\b(?:notice|call|announcement)'s (?:title|full name)\b")
+
 # ("要先干嘛", "得先弄些什么": doing something first, asked with any verb of doing and any question word)
 FIRST_STEP = re.compile(r"第一步|头一步|首先要|最先|(?:要|得|需要|应该)先(?:做|干|弄|办)|"
                         r"先(?:要|得)?(?:做|干|弄|办)(?:些)?(?:什么|啥|嘛)|\b(?:first step|do first|start with)\b")

@@ -2768,3 +2768,16 @@ def test_one_english_head_asked_for_two_described_topics_is_asked_of_each(assist
 def test_a_clause_closed_by_a_bracket_before_a_comma_is_told_apart_from_the_question(assistant: Assistant) -> None:
     u = assistant.understander.understand("我们是市属研究院（独立法人），想问需要交纸质版吗？")
     assert "研究院" not in u.focus, u.focus
+
+
+def test_the_notices_own_title_asked_is_answered_with_its_title_line(assistant: Assistant) -> None:
+    for q in ("这份通知标题叫啥？", "What's the full name of this notice?"):
+        answer = assistant.ask(q)
+        assert CORPUS.title in answer.answer and squash(answer.citations[0].text) == squash(CORPUS.title), (q, answer.answer)
+    # a form's full name is the form's, not the notice's
+    assert CORPUS.title not in assistant.ask("申报书全称叫什么？").answer
+
+
+def test_asked_to_sum_up_the_notice_is_asked_what_it_is(assistant: Assistant) -> None:
+    answer = assistant.ask("Could you sum up this notice in a sentence?")
+    assert answer.intent == Intent.OTHER and CORPUS.title in answer.answer, answer.answer
