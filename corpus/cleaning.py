@@ -54,6 +54,13 @@ _MIN_CUT_LINE = 20  # a page-cut line is a full body line; shorter unpunctuated 
 _DECK = re.compile(r"^[\u4e00-\u9fff\w]*[\u4e00-\u9fff]{4}(?:[ \u3000]+[\u4e00-\u9fff][\u4e00-\u9fff\w]{3,})+$")
 # Page furniture: "- 3 -", "3", "第3页", "第 3 页 共 9 页", "3/9".
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]?\s*\d{1,3}\s*[-—–－]?|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|\d+\s*[/／]\s*\d+)$")
+# A slide deck's page mark, as a presentation exported to text writes it between its slides: "— 第3页 —", "—— 3 / 18 ——",
+# "Slide 3", "Slide 3 of 18", "幻灯片 3", "第3张". (A bare "— 3 —" is a printed page's number, not a slide's.)
+_DASHES = r"[—\-–－=]+"
+SLIDE_MARK = re.compile(r"^(?:" + _DASHES + r"\s*(?:第\s*\d{1,3}\s*[页张](?:\s*[/／]?\s*共\s*\d{1,3}\s*[页张])?|\d{1,3}\s*[/／]\s*\d{1,3})\s*"
+                        + _DASHES + r"|(?:" + _DASHES + r"\s*)?(?:(?i:slide)\s*\d{1,3}(?:\s*(?:[/／]|(?i:of))\s*\d{1,3})?|"
+                        r"幻灯片\s*\d{1,3}|第\s*\d{1,3}\s*张(?:幻灯片)?)(?:\s*" + _DASHES + r")?)$")
+SLIDE_DECK_MIN = 3  # three slide marks make the text a deck: each of its lines is a bullet or a title, whole
 # Three or more single CJK characters separated by spaces: a title spaced out for display.
 # (a heading's enumeration comma is spaced out with its words: "二 、 申 报 条 件")
 _SPACED = re.compile(r"(?:[\u4e00-\u9fff、] ){3,}[\u4e00-\u9fff]")
@@ -228,13 +235,21 @@ def _beside(lines: list[str], i: int) -> list[int]:
     return out
 
 
+def _page_break(line: str) -> bool:
+    """A page's number or a slide's mark: where one page (or slide) ends and the next begins."""
+    return bool(_PAGE_NUMBER.match(line) or SLIDE_MARK.match(line))
+
+
 def _running_lines(lines: list[str]) -> set[int]:
-    """Where running headers and footers stand: a line met beside two or more page-number lines (the
-    nearest non-blank line after or before one), the same text each time; only there, not elsewhere
-    (the title on top stays)."""
-    at_break = [j for i, ln in enumerate(lines) if ln and _PAGE_NUMBER.match(ln)
-                for j in _beside(lines, i) if not _PAGE_NUMBER.match(lines[j])]
+    """Where running headers and footers stand: a line met beside two or more page-number lines or slide marks
+    (the nearest non-blank line after or before one), the same text each time; only there, not elsewhere
+    (the title on top stays), and as the last page's footer, the text's last line (no break follows it)."""
+    at_break = [j for i, ln in enumerate(lines) if ln and _page_break(ln)
+                for j in _beside(lines, i) if not _page_break(lines[j])]
     repeated = {ln for ln, n in Counter(lines[j] for j in at_break).items() if n >= 2}
+    last = next((k for k in range(len(lines) - 1, -1, -1) if lines[k]), None)
+    if last is not None and lines[last] in repeated:
+        at_break.append(last)
     return {j for j in at_break if lines[j] in repeated}
 
 
@@ -1026,9 +1041,12 @@ def _clean_lines(raw: str) -> list[str]:
     # tail of the line above it (an annex list's last item, "4. …联系方式", ends in an ideograph as a cut line does)
     signing = {k for k in range(len(unmarked) - 1) if SIGNATURE_NAME.fullmatch(unmarked[k])
                and _DATE_ONLY.match(unmarked[k + 1].replace(" ", ""))}
+    # A slide deck exported to text (three or more slide marks) has each bullet, title and note on a line of its own:
+    # no line of it is a cut one's tail, and no mark joins the line before it
+    deck = sum(1 for ln in unmarked if SLIDE_MARK.match(ln)) >= SLIDE_DECK_MIN
     for k, ln in enumerate(unmarked):
         # (a heading after a line closing with a colon, "有关事项通知如下：", starts its block: it is no label's value)
-        if page is not None:
+        if page is not None or deck:
             joined.append(ln)  # (a web page's paragraphs are whole as its tags close them)
         elif joined and _BARE_LABEL.match(joined[-1]) and not _L1_HEADING.match(ln) and not MD_HEADING.match(ln):
             joined[-1] += ln

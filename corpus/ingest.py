@@ -122,6 +122,9 @@ _NOT_A_NUMBER = r"(?![\d.．]|\s*(?:万|元|亿|千|百|%|％|倍|个|项|家|�
 _SHORT_DOTTED_RANGE = re.compile(r"(?<![\d.．/／-])" + _MONTH_DAY + r"\s*(?:[—\-－–~～至到]+)\s*(?:(1[0-2]|0?[1-9])\.)?"
                                  r"(3[01]|[12]\d|0?[1-9])" + _NOT_A_NUMBER)
 _SHORT_DOTTED_DAY = re.compile(r"(?<![\d.．/／-])" + _MONTH_DAY + r"(?=\s*\d{1,2}\s*[:：]\d{2}|\s*(?:前|之前|以前|起|开始|截止|止))")
+# ... or a timeline's step, a few words and the day alone ("纸质 4.28", one step of "… → 推荐 4.22–4.25 → 纸质 4.28"):
+# nothing after the day, and nothing before the words but the step's start
+_STEP_DOTTED_DAY = re.compile(r"^([\u4e00-\u9fff]{2,8}\s*[：:]?\s*)" + _MONTH_DAY + r"$")
 
 
 def _short_dotted(m: re.Match[str]) -> str:
@@ -145,6 +148,7 @@ def read_dates(text: str) -> str:
     text = _CELL_RANGE.sub(r"\1至", text)
     text = _SHORT_DOTTED_RANGE.sub(_short_dotted, text)
     text = _SHORT_DOTTED_DAY.sub(lambda m: f"{int(m.group(1))}月{int(m.group(2))}日", text)
+    text = _STEP_DOTTED_DAY.sub(lambda m: f"{m.group(1)}{int(m.group(2))}月{int(m.group(3))}日", text)
     text = _CN_DATE.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)) + f"年{number_of(m.group(2))}月"
                         + (f"{number_of(m.group(3))}日" if m.group(3) else ""), text)
     text = _CN_MONTH_DAY.sub(_cn_month_day, text)
@@ -207,13 +211,17 @@ _FROM_ISSUE = re.compile(r"(?:自\s*(?:本)?通知(?:发布|印发|下发)之日
 _ARTICLE_LABEL = re.compile(r"^\s*第[一二三四五六七八九十百\d]+条\s*")
 _CITED_ARTICLE = re.compile(r"第[一二三四五六七八九十百\d]+条")
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
+# ... or a deck's, with where it is given ("2087年3月6日 · 科技大厦二楼报告厅": passages._DECK_DATE)
+_DATED_AT = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:\s*[·•|｜]\s*[^。，,；;]{2,30})?$")
 # (not digits inside a code of letters and figures: "事项编码：11410900MB1C82Q…", a credit code)
 _PHONE = re.compile(r"(?:" + SPACED_PHONE + r"|(?<![\dA-Za-z])(?:0\d{2,3}[-－—]?)?\d{7,8}(?![\dA-Za-z])" + NOT_YUAN + r")" + PHONE_EXTENSION
                     + r"|(?<!\d)1[3-9]\d{9}(?!\d)" + "|" + SERVICE_PHONE)
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
 _TOTAL_COUNT = re.compile(r"共(?:设定?|有|安排|支持|设立|发布)?\s*(?:课题|项目|定题项目|选题)?\s*\d+\s*(?:项|个)")  # "共设课题10项"
 # a level's count ("重大项目2项", or its topics as a class: "其中重大类课题3个、一般类课题8个")
-_COUNT = re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目\s*(\d+)\s*项|课题\s*(\d+)\s*项|类课题\s*(\d+)\s*[项个])")
+# (or a slide's figures, each project's amount times the count: "重点项目：8万/项 × 5项")
+_COUNT = re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目\s*(\d+)\s*项|课题\s*(\d+)\s*项|类课题\s*(\d+)\s*[项个]|"
+                    r"(?:项目|课题)\s*[：:]\s*\d+(?:\.\d+)?\s*万元?\s*[/／]\s*[项个]\s*[×xX*＊]\s*(\d+)\s*[项个])")
 _REPORT = re.compile(r"《[^《》]{4,80}》")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室|研究所|所|部))")
 _PERSON = re.compile(r"[\s|｜,，、:：;；]*([\u4e00-\u9fff]{2,4})[\s|｜,，、:：（(]*")
@@ -752,7 +760,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
         p = replace(original, text=with_years(read_dates(original.text), this_year))
         opened, after_opening = None, opened  # (an opening date's passage, the last one: a closing one may follow it)
         if p.kind == "dateline":
-            m = _DATELINE.match(p.text)
+            m = _DATED_AT.match(p.text)
             if m and not found.fact("issue_date"):
                 fact = _make_fact("issue_date", "other", [original.text], vocab)
                 if m.group(3) and squash(p.text) != squash(original.text):
@@ -941,7 +949,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
     _timeline(passages, found, vocab)
     _batch_windows(found)
     issue = found.fact("issue_date")
-    dated = _DATELINE.match(read_dates(issue["quotes"][0])) if issue else None
+    dated = _DATED_AT.match(read_dates(issue["quotes"][0])) if issue else None
     if from_issue and issue and dated and dated.group(3) and not found.fact("submission_window"):
         p, original, since = from_issue[0]
         name = re.split(r"[。；;，,：:]", _body(p.text[: since.start()]).rstrip("：: "))[-1].strip() or "申报"
@@ -1124,6 +1132,10 @@ def _event_name(before: str, after: str) -> str | None:
     label = re.search(r"(?:^|[。；;])\s*(?:[(（]?[一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)+\s*|\d+\s*[.、．])?\s*([\u4e00-\u9fff]{2,10})[：:]", before)
     if label:
         return label.group(1)
+    # a timeline's step, its words and its date alone ("纸质 4月28日", "评审 5月中旬": a step of "… → 纸质 4.28 → …")
+    if (step := re.fullmatch(r"\s*([\u4e00-\u9fff]{2,10})\s*", before)) and re.fullmatch(
+            r"\s*(?:\d{1,2}\s*[:：]\s*\d{2})?\s*(?:前|之前|以前|起|开始|截止|止)?\s*", after):
+        return step.group(1)
     # an item's own label, closed by a full stop: "（四）部门推荐。各开发区…于"
     if item := re.match(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+\s*[.、．])\s*([\u4e00-\u9fff]{2,8})。", before):
         return item.group(1)
@@ -1286,7 +1298,7 @@ def _window_fact(role: str, name: str, opens: tuple[str, ...], closes: tuple[str
         fact["triggers"] = _named(name)
     fact["zh"] = f"{name}时间为{_zh_date(*opens)}—{_zh_date(*closes)}" + (
         f"，截止日为{_zh_date(*closes)}" if role == "submission_window" else "")
-    if (written := _SAID_RANGE.search(quote) or _CN_SAID_RANGE.search(quote)) and squash(written.group(0)) != squash(
+    if (written := _SAID_RANGE.search(quote) or _CN_SAID_RANGE.search(quote) or _SHORT_DOTTED_RANGE.search(quote)) and squash(written.group(0)) != squash(
             f"{_zh_date(*opens)}—{_zh_date(*closes)}"):
         fact["zh"] += f"（通知原文：{written.group(0)}）"  # the notice's own way of writing them, too
     elif said:
@@ -2706,6 +2718,8 @@ def _named_unit_type(unit: str) -> str:
 
 
 _NOTE_IN_BRACKETS = re.compile(r"[（(][^（）()]*[)）]")
+# A line labelled by a level, saying a title or a degree ("重大项目：正高级职称或博士学位", "- 重点项目 → 副高级及以上职称")
+_LEVEL_LABELLED = re.compile(r"^\s*(?:" + LEVEL_ALTERNATION + r")(?:项目|课题|类)?\s*(?:[：:]|→|▶)\s*[^：:]*(?:职称|学历|学位)")
 _LACKING = re.compile(r"不具有|不具备|未取得|没有|无")
 
 
@@ -2864,8 +2878,11 @@ def _leader_rules(found: Found) -> None:
     lv: str | None = None
     # (a clause after a semicolon goes on with its sentence's leader and level: "重大项目负责人须具有正高级
     # 职称；仅具有副高级职称的，须同时具有博士学位")
-    for sentence, item in ((part, item) for whole, item in wholes if "负责人" in whole for part in re.split(r"[；;]", whole)):
-        if "负责人" not in sentence and not _BOTH.search(sentence):
+    # (a level's requirement as a slide's labelled line under the leader's conditions, "重大项目：正高级职称或博士学位",
+    # is the leader's as well: the line names no leader, its level and a title or degree are all it says)
+    for sentence, item in ((part, item) for whole, item in wholes if "负责人" in whole or _LEVEL_LABELLED.match(whole)
+                           for part in re.split(r"[；;]", whole)):
+        if "负责人" not in sentence and not _BOTH.search(sentence) and not _LEVEL_LABELLED.match(sentence):
             continue
         lv = lv if "负责人" not in sentence and not found.level_in(sentence) else item
         if _NEGATED_QUALIFICATION.search(sentence) and re.search(r"职称|学历|学位", sentence) and (

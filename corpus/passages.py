@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from corpus.cleaning import ARTICLE_BYLINE, CSV_ROW, MAIL_QUOTE, MARKED_HEADING, MD_HEADING, PUBLISHED
+from corpus.cleaning import (
+    ARTICLE_BYLINE,
+    CSV_ROW,
+    MAIL_QUOTE,
+    MARKED_HEADING,
+    MD_HEADING,
+    PUBLISHED,
+    SLIDE_MARK,
+)
 from corpus.script import AsWritten, simplified
 
 _CN_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
@@ -424,8 +432,13 @@ def cn_value(token: str) -> int:
 
 def arabic_numbers(text: str) -> str:
     """`text` with the numbers it writes in Chinese numerals before a measure word in Arabic digits
-    ("年龄不超过五十五周岁" -> "年龄不超过55周岁", "每项资助人民币贰拾伍万元" -> "每项资助人民币25万元")."""
-    return _CN_NUMBER.sub(lambda m: str(cn_value(m.group(1))), text)
+    ("年龄不超过五十五周岁" -> "年龄不超过55周岁", "每项资助人民币贰拾伍万元" -> "每项资助人民币25万元"), and an amount
+    per project a slide writes without its 元 as a sum ("8万/项" -> "8万元/项")."""
+    return _CN_NUMBER.sub(lambda m: str(cn_value(m.group(1))), _WAN_PER_ITEM.sub("万元", text))
+
+
+# "8万/项", "八万/个": ten thousand yuan a project, its 元 left off as a slide's figures leave it
+_WAN_PER_ITEM = re.compile(r"(?<=[\d〇零一二两三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟])\s*万(?=\s*[/／]\s*[项个题])")
 
 
 # A sum in Chinese numerals, the financial capitals or the small ones ("叁拾万元", "人民币伍万元", "八万元"),
@@ -660,11 +673,33 @@ def _labelled_blocks(lines: list[str]) -> tuple[list[str], dict[int, str], set[i
     return out, heads, ends
 
 
-# A slide deck's page mark ("— 第3页 —"): the short line after it is the slide's title
-_SLIDE_MARK = re.compile(r"^[—\-–－]+\s*第\s*\d{1,3}\s*页\s*[—\-–－]+$")
+_AMOUNT_SAID = re.compile(r"\d\s*万元")
+_CONTENTS_ENTRY = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3}、)\s*[^。，,；;：:]{2,16}$")  # "01 今年怎么支持"
+# A deck's date on its title slide, with the place it is given at after a dot or a bar ("2087年3月6日 · 科技大厦报告厅")
+_DECK_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[·•|｜]\s*[^。，,；;]{2,30})?$")
+# A slide deck's page mark ("— 第3页 —", "—— 3 / 18 ——", "Slide 3": cleaning.SLIDE_MARK): the short line after it is
+# the slide's title
 _SLIDE_TITLE = re.compile(r"^[^。，,；;]{2,24}$")
 # A timeline's entry, "05.11 系统开放": a month and a day before a few words, not a point numbered "5.11"
 TIMELINE_ENTRY = re.compile(r"^(0[1-9]|1[0-2])[.．/](0[1-9]|[12]\d|3[01])\s+([^\s。，,；;]{2,16})$")
+# A timeline written on one line as steps parted by arrows, as a slide draws it ("注册 3.1 → 填报 3.16–4.18 → 推荐
+# 4.22–4.25 → 评审 5月中旬"): three or more steps, each a few words and its date or span of dates (dotted, "4/18",
+# "4月18日", a part of a month), either way round; each step is a passage of its own, named by its words
+_ARROW = re.compile(r"\s*(?:[→⟶➝➔➜➡⇒]\ufe0f?|->|=>)\s*")
+_STEP_DAY = r"(?:\d{1,2}\s*[.．/／]\s*\d{1,2}|\d{1,2}\s*月\s*(?:\d{1,2}\s*日|上旬|中旬|下旬|上中旬|中下旬|底|末|初))"
+_STEP_WHEN = _STEP_DAY + r"(?:\s*[—\-－–~～至到]+\s*" + _STEP_DAY + r"|\s*[—\-－–~～至到]+\s*\d{1,2}\s*日?)?\s*(?:前|之前|起|止)?"
+_STEP_WORDS = r"[\u4e00-\u9fff][\u4e00-\u9fff/／、]{0,9}"
+TIMELINE_STEP = re.compile(r"^(?:" + _STEP_WORDS + r"\s*[：:]?\s*" + _STEP_WHEN + "|" + _STEP_WHEN + r"\s*[：:]?\s*" + _STEP_WORDS + ")$")
+ARROW_STEPS_MIN = 3
+
+
+def timeline_steps(line: str) -> list[str]:
+    """The steps of a timeline written on one line with arrows (each as the line writes it); [] for any other line
+    (a payment "立项后60% → 结题后40%" has no dates; a sentence has more than a step's words)."""
+    steps = [x.strip() for x in _ARROW.split(line.strip())]
+    if len(steps) < ARROW_STEPS_MIN or not all(TIMELINE_STEP.match(x) for x in steps):
+        return []
+    return steps
 
 
 def _slides_and_contents(lines: list[str]) -> tuple[list[str], set[int]]:
@@ -682,7 +717,17 @@ def _slides_and_contents(lines: list[str]) -> tuple[list[str], set[int]]:
                 out.pop()
             i = j  # the contents: the same headings come again, each over its section
             continue
-        if _SLIDE_MARK.match(lines[i]):
+        if out and re.fullmatch(r"目\s*录", out[-1]):
+            # a deck's contents slide, its entries numbered "01 今年怎么支持" (each again a slide's title later)
+            j = i
+            while j < len(lines) and _CONTENTS_ENTRY.match(lines[j]):
+                j += 1
+            if j - i >= 3:
+                out.pop()
+                titles.discard(len(out))
+                i = j
+                continue
+        if SLIDE_MARK.match(lines[i]):
             if i + 1 < len(lines) and _SLIDE_TITLE.match(lines[i + 1]):
                 titles.add(len(out))
             i += 1
@@ -788,6 +833,7 @@ def segment(lines: list[str], as_written: bool = True) -> list[Passage]:
 def _segment(lines: list[str]) -> list[Passage]:
     lines = _questions_answered(lines)
     lines, slide_titles = _slides_and_contents(lines)
+    title_slide_end = sorted(slide_titles)[1] if len(slide_titles) >= 2 else -1  # where a deck's second slide begins
     # (a slide deck's titles are found by their places, which no label's line moves)
     lines, block_heads, block_ends = _labelled_blocks(lines) if not slide_titles else (lines, {}, set())
     # A forwarding notice: what the forwarding office adds is its own part ("f-"), the notice it forwards the call
@@ -1133,6 +1179,10 @@ def _segment(lines: list[str]) -> list[Passage]:
         if TIMELINE_ENTRY.match(line):
             emit(line, "text", sentences=False)  # "06.26 推荐截止": a dated step, no numbered point
             continue
+        if steps := timeline_steps(line):
+            for step in steps:  # "注册 3.1 → 填报 3.16–4.18 → …": each step dated on its own
+                emit(step, "text", sentences=False)
+            continue
         if arabic_sections and cur.doc == "notice" and (m := _ARABIC_L1.match(line)):
             cur.set(1, int(m.group(1)), line)
             cur.numbered_level = 2
@@ -1161,6 +1211,8 @@ def _segment(lines: list[str]) -> list[Passage]:
             cur.set(1, (cur.path[0][0] if cur.path else 0) + 1, line)
             cur.numbered_level = 2
             cur.level = level_of(line, aliases)
+            if _AMOUNT_SAID.search(arabic_numbers(line)):
+                emit(line, "heading", sentences=False)  # ("…（二）重点项目｜8万元/项": the level's amount, said once for its slide)
             continue
         if i in bare_headings and (cur.doc == "notice" or _QUESTION.match(lines[i + 1])):
             cur.set(1, (cur.path[0][0] if cur.path else 0) + 1, line)
@@ -1333,7 +1385,8 @@ def _segment(lines: list[str]) -> list[Passage]:
             if len(body) > 12 or body.endswith(("。", "；", ";")):  # a bare "1. 业务咨询" is a heading
                 emit(line, "text")
             continue
-        if _DATELINE.match(line):
+        if _DATELINE.match(line) or i < title_slide_end and _DECK_DATE.match(line):
+            # (a deck's title slide dates it with where it is given: "2087年3月6日 · 科技大厦二楼报告厅")
             saved, cur.path = cur.path, []
             emit(line, "dateline", sentences=False)
             cur.path = saved

@@ -4277,3 +4277,99 @@ def test_a_fact_quoting_a_dated_steps_row_says_its_dates_as_read() -> None:
     found, _, _ = extract("\n".join(prose))
     paper = found.fact("paper_materials")
     assert paper and "时间为" not in paper["zh"]
+
+
+# --- notice_2087: a briefing slide deck exported to text -------------------------------------------------------------
+
+_DECK = [
+    "某市2099年度软科学研究计划项目申报宣讲会（课件）",
+    "—— 1 / 6 ——",
+    "2099年度某市软科学研究计划项目", "申报政策宣讲", "主讲：发展规划处", "2099年3月6日 · 科技大厦报告厅",
+    "某市科学技术局 · 2099软科学申报宣讲",
+    "—— 2 / 6 ——",
+    "目 录", "01 今年怎么支持", "02 谁能报", "03 何时报", "04 选题一览",
+    "某市科学技术局 · 2099软科学申报宣讲",
+    "—— 3 / 6 ——",
+    "01 今年怎么支持",
+    "重大项目：18万/项 × 1项", "重点项目：8万/项 × 2项",
+    "✓ 同一单位只能通过一个推荐部门申报，不得多头申报的单位较多，请各单位务必提前协调",
+    "某市科学技术局 · 2099软科学申报宣讲",
+    "—— 4 / 6 ——",
+    "02 谁能报 · 项目负责人",
+    "• 年龄：不超过59周岁",
+    "• 职称 / 学历：", "  - 重大项目：正高级职称或博士学位", "  - 重点项目：副高级及以上职称或博士学位",
+    "某市科学技术局 · 2099软科学申报宣讲",
+    "—— 5 / 6 ——",
+    "03 何时报 · 时间线",
+    "注册 3.1 → 填报 3.16–4.18 → 单位审核 4.19–4.21 → 推荐 4.22–4.25 → 纸质 4.28 → 评审 5月中旬",
+    "某市科学技术局 · 2099软科学申报宣讲",
+    "—— 6 / 6 ——",
+    "04 选题一览（二）重点项目｜8万元/项",
+    "▶ 选题1 某市茶产业数字化种植路径研究", "  - 内容：调研茶园物联网应用", "  - 联系：农村科技处 0371-60000871",
+    "某市科学技术局 · 2099软科学申报宣讲",
+]
+
+
+def test_a_decks_slide_marks_and_the_footer_on_every_slide_are_page_furniture() -> None:
+    """"—— 3 / 18 ——" between slides is a slide's mark (as "— 第3页 —" is), the line beside every mark the same each
+    time is the deck's footer, the last slide's too (no mark after it), and no line of a deck is a cut line's tail:
+    a long bullet is not joined to the footer, nor the speaker's line to the date under it."""
+    lines = clean_lines("\n".join(_DECK))
+    assert not any("申报宣讲" in ln and "软科学申报宣讲" in ln for ln in lines)
+    assert "主讲：发展规划处" in lines and "2099年3月6日 · 科技大厦报告厅" in lines
+    assert "同一单位只能通过一个推荐部门申报，不得多头申报的单位较多，请各单位务必提前协调" in lines
+    assert lines.count("—— 3 / 6 ——") == 1  # (kept for the segmenter: the line after it is the slide's title)
+    assert not any("—— 4 / 6 ——" in ln and ln != "—— 4 / 6 ——" for ln in lines)
+    # ("— 3 —" alone is a printed page's number, no slide's mark)
+    assert clean_lines("一、申报条件\n申报单位须具有独立法人资格，信用良好。\n— 3 —\n二、申报时间") == [
+        "一、申报条件", "申报单位须具有独立法人资格，信用良好。", "二、申报时间"]
+
+
+def test_a_decks_title_slide_dates_it_and_its_contents_slide_is_no_section() -> None:
+    """The date on a deck's title slide with where it is given ("2099年3月6日 · 科技大厦报告厅") is its date line; a
+    contents slide of entries numbered "01 今年怎么支持" is dropped (each is a slide's title later)."""
+    passages = segment(clean_lines("\n".join(_DECK)))
+    assert [p.text for p in passages if p.kind == "dateline"] == ["2099年3月6日 · 科技大厦报告厅"]
+    assert not any(p.text in ("02 谁能报", "03 何时报") or "目 录" in p.section for p in passages)
+    found, _, _ = extract("\n".join(_DECK))
+    issue = found.fact("issue_date")
+    assert issue and issue["quotes"] == ["2099年3月6日 · 科技大厦报告厅"]
+
+
+def test_an_arrow_timeline_is_a_step_per_arrow_each_dated() -> None:
+    """"注册 3.1 → 填报 3.16–4.18 → … → 纸质 4.28 → 评审 5月中旬": each step a passage of its own, a span a window named
+    by its words (the notice's own dots quoted beside the dates), a day alone or a part of a month a dated step; a
+    payment "立项后60% → 结题后40%" is no timeline."""
+    passages = segment(clean_lines("\n".join(_DECK)))
+    texts = [p.text for p in passages]
+    assert "单位审核 4.19–4.21" in texts and "纸质 4.28" in texts and "注册 3.1" in texts
+    found, _, _ = extract("\n".join(_DECK))
+    window = found.fact("submission_window")
+    assert window and window["window"]["opens"] == "2099-03-16" and window["window"]["name_zh"] == "填报"
+    review = found.fact("review_window")
+    assert review and review["window"]["name_zh"] == "单位审核" and "（通知原文：4.19–4.21）" in review["zh"]
+    dated = {t: f for f in found.facts if f["id"].startswith("date_") for t in f["triggers"]}
+    assert "2099年4月28日" in dated["纸质"]["zh"] and "2099年3月1日" in dated["注册"]["zh"]
+    assert any(f["quotes"] == ["评审 5月中旬"] for f in found.facts)
+    assert segment(["一、经费", "拨付：立项后60% → 结题验收通过后40% → 绩效评价后奖励"])[0].text.startswith("拨付")
+
+
+def test_a_slides_figures_give_each_levels_amount_and_count_and_its_topics_funding() -> None:
+    """"重点项目：8万/项 × 2项" is each key project's 8万元 and the level's two projects; a topic slide titled
+    "…重点项目｜8万元/项" gives its topics that amount (the title quoted, its amount covered)."""
+    found, _, _ = extract("\n".join(_DECK))
+    levels = found.fact("funding_levels")
+    assert levels and "CNY 180,000" in levels["en"] and "CNY 80,000" in levels["en"]
+    counts = found.fact("project_counts")
+    assert counts and "重点项目：8万/项 × 2项" in counts["quotes"]
+    (topic,) = found.topics
+    assert topic["level"] == "key" and topic["funding_wan"] == 8.0
+
+
+def test_a_levels_requirement_as_a_labelled_line_under_the_leaders_slide_is_the_qualification_rule() -> None:
+    """"- 重大项目：正高级职称或博士学位" under "02 谁能报 · 项目负责人" names no leader: it is the leader's
+    requirement for that level all the same, read into the qualification rule."""
+    found, _, _ = extract("\n".join(_DECK))
+    rule = next(r for r in found.rules if r["id"] == "major_leader_qualification")
+    assert rule["titles_by_level"]["major"] == ["senior"] and rule["degrees_by_level"]["key"] == ["doctorate"]
+    assert "associate_senior" in rule["titles_by_level"]["key"]
