@@ -300,6 +300,7 @@ LIST_INTRO = r"(?:以下|下列|如下)[^。，,；;]{0,4}(?:单位|机构|类�
 # (or whom they go through: "市属高等院校、科研院所由市科技局直接受理", a step of the procedure)
 _RECOMMENDING_TYPES = re.compile(r"(?:高等院校|高校|高等学校|科研院所|研究院所)(?:[^。，,；;]{0,4}?(?:直接|自行|统一|可)?(?:推荐|审核后)|"
                                  r"[^。，,；;由]{0,4}由[^。，,；;]{2,12}?(?:直接|统一)(?:受理|推荐|审核))")
+_ASKS_TO_READ = re.compile(r"请[^。；;]{0,80}?(?:认真)?(?:阅读|转发|传达|周知)")
 _MAY_APPLY = re.compile(r"申报对象|申报主体|申报单位(?:条件|范围|须为|应为|必须为|限于|仅限)|申报范围|(?:可以|可|能)(?:作为申报单位|申报)")
 # Role -> (intent, pattern over a passage's text, where: notice | guide | any). First match wins;
 # "all" roles take every matching passage. Order matters: specific before general.
@@ -420,6 +421,8 @@ MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", 
                            r"^[\u4e00-\u9fff]{2,12}\d+\s*项\s*[,，、；;]|"  # ("高等院校6项,科研院所3项,…": a list of them)
                            # (a table's row aligned with spaces, a named unit's or a type's: "郑州大学  6项", "其他高校  各2项")
                            r"^[\u4e00-\u9fff（）()]{2,20}\s+(?:各|每家|每个?单位)?\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项$"}
+# What a FAQ's question asks of, for a fact its answers go on with ("…负责人需要什么职称或学历？", "…能报几项？")
+_ASKED_OF = {"leader_requirements": r"负责人", "quota": r"限报|指标|限额|名额|(?:单位|院校|高校|院所|机构)[^？?]{0,8}(?:几项|多少项)", "paper_materials": r"纸质"}
 # The number of paper copies: "一式两份", "纸质版3份", "纸质材料（一式三份）"
 _NO_PAPER = re.compile(r"(?:不|无需|无须|不需|不必)(?:再)?(?:报送|提交|寄送|邮寄)[^。；;]{0,4}纸质|纸质[^。；;]{0,8}(?:另行通知|不再?报送|无需|免于)")
 # Where a notice sends its materials: "报送至市科技局政策法规处（…1207室）", "寄送到…路88号"
@@ -586,6 +589,9 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             hits = sorted((p for p in hits if not p.text.rstrip().endswith(("：", ":")) or re.search("法人[^。]{0,12}" + LIST_INTRO, p.text)),
                           # a heading ("（一）申报单位条件") names no unit type: the sentence below does
                           key=lambda p: (not any(w in p.text for w, _ in ORG_WORDS) and not re.search(LIST_INTRO, p.text),
+                                         # (a sentence only naming the unit types it asks to read or pass the page on,
+                                         # "请…各高等院校、科研院所认真阅读", after one that says they may apply)
+                                         not _MAY_APPLY.search(p.text) and bool(_ASKS_TO_READ.search(p.text)),
                                          # (a step where the unit types recommend, "高等院校、科研院所直接推荐", says
                                          # through whom, not who may apply: after a sentence that says who may)
                                          bool(_RECOMMENDING_TYPES.search(p.text)) and not _MAY_APPLY.search(p.text),
@@ -606,6 +612,12 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             quotes += [_body(p.text) for p in passages if (_same_item(p, hit, points=True) or listing and p.section.startswith(
                 hit.section + " > ")) and p.order > hit.order and re.search(MORE_SENTENCES[role], p.text)
                 and _body(p.text) not in quotes]
+        if role in MORE_SENTENCES and role in _ASKED_OF and _asked(hit.text):
+            # a page of questions and answers, each pair its own section: the other pairs asking of the same subject
+            # ("十一、问：重点项目负责人需要什么职称或学历？答：须具有副高级…", "五、问：新型研发机构能报几项？答：…限报2项")
+            quotes += [_body(p.text) for p in passages if p is not hit and _in(p, where) and not p.topic
+                       and re.search(_ASKED_OF[role], _asked(p.text)) and re.search(MORE_SENTENCES[role], _answered(_body(p.text))[1])
+                       and _body(p.text) not in quotes]
         if role in MORE_SENTENCES and (ref := _ANNEX_REFERENCE.search(hit.text)):
             # "各单位按附件3所列限额申报": the annex it points to says the rest (its table's rows)
             quotes += [_body(p.text) for p in passages if re.match(r"附件\s*" + ref.group(1) + r"(?!\d)", p.section)
@@ -682,7 +694,10 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
                 found.excluding.update(under)
         quotes = _noted(quotes, notes)  # ("…须为在某单位[1]": what "在某单位" means, as the notice's footnote says)
         if role == "applicants" and (subunit := next((c for p in passages if p.id.startswith("n-") and not p.topic
-                                                       for c in re.findall(r"[^。]+。?", _body(p.text)) if _SUBUNIT.search(c)
+                                                       # (a FAQ's pair whole: its question names the unit, its
+                                                       # answer "不能。…须由所属法人单位统一申报" what it does)
+                                                       for c in ([_body(p.text)] if _asked(p.text) else re.findall(r"[^。]+。?", _body(p.text)))
+                                                       if _SUBUNIT.search(c)
                                                        and _SUBUNIT_BARRED.search(c)), None)) and subunit not in quotes:
             # what a unit that is no legal person of its own does ("二级学院…须由所属法人单位统一申报")
             quotes.append(subunit)
@@ -962,7 +977,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
 
 
 # A question of the FAQ with its answer ("问21：…？答：…", "Q23: …? A: …"), or an answer alone ("答：…")
-_ANSWERED = re.compile(r"^(?:(?:问|Q)\s*\d{0,2}\s*[：:]\s*([^？?]{2,60})[？?]\s*)?(?:答|A)\s*[：:]\s*")
+# ("十六、问：…？答：…": a policy Q&A page numbers its pairs as its sections)
+_ANSWERED = re.compile(r"^(?:(?:[一二三四五六七八九十]+、\s*)?(?:问|Q)\s*\d{0,2}\s*[：:]\s*([^？?]{2,60})[？?]\s*)?(?:答|A)\s*[：:]\s*")
 # ... the words its question asks with, around the step it asks of ("需要报送纸质材料吗", "网上申报的起止时间是什么",
 # "推荐部门什么时候审核推荐")
 _ASKING = re.compile(r"^(?:请问)?(?:需不需要|要不要|是否需要|是否要|是否|需要|何时|什么时候)|什么时候|何时|哪天|几号|"
@@ -979,6 +995,16 @@ def _answered(before: str) -> tuple[str | None, str]:
     """The question a FAQ's answer answers (None where the passage is none) and the answer's words in `before`."""
     m = _ANSWERED.match(before)
     return (m.group(1), before[m.end():]) if m else (None, before)
+
+
+def _with_subject(said: str, words: tuple[tuple[str, str], ...]) -> str:
+    """A FAQ's pair read with its question's subject where its answer names none of `words` ("五、问：新型研发机构能报
+    几项？答：须已在市科技局备案，限报2项。" -> "新型研发机构须已在市科技局备案，限报2项。"); any other text as it is."""
+    question, answer = _answered(_body(said))
+    if not question or any(w in answer for w, _ in words):
+        return said
+    subject = [w for w, _ in words if w in question and not any(w != o and w in o for o, _ in words if o in question)]
+    return "、".join(subject) + answer if subject else said
 
 
 def _asked_step(question: str) -> str | None:
@@ -2604,7 +2630,7 @@ def _rules(found: Found) -> None:
     if quota:
         # the quota per unit type may be a line each ("高等院校：不超过6项；"), or a table's row, its notes after it
         # ("高等院校 | 限报4项 | 含…研究生院": a row ends where the next type's begins)
-        q = "".join(x + ("；" if table_cells(x) or _SPACED_ROW.match(x) else "") for x in quota["quotes"])
+        q = "".join(_with_subject(x, ORG_WORDS) + ("；" if table_cells(x) or _SPACED_ROW.match(x) else "") for x in quota["quotes"])
         per: dict[str, int] = {}
         named: dict[str, dict[str, int]] = {}  # unit type -> a unit the notice names -> its own quota
         others: int | None = None

@@ -144,7 +144,8 @@ _FILE_LINK = re.compile(r"https?://\S+?\.(?:docx?|pdf|xlsx?|wps|zip|rar|ofd)(?![
 _DATELINE = re.compile(r"^(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?|"
                        r"\d{4}([.．/／-])\d{1,2}\1\d{1,2})$")
 # A question and its answer as a notice's FAQ gives them ("问：…？" or "问3：…？", then "答：…"): one passage
-_QUESTION = re.compile(r"^(?:问|Q)\s*\d{0,2}\s*[：:]")
+# (a policy Q&A page numbers its pairs as its sections: "十六、问：研究内容涉密的项目能申报吗？" over "答：…")
+_QUESTION = re.compile(r"^(?:([一二三四五六七八九十]+)、\s*)?(?:问|Q)\s*\d{0,2}\s*[：:]")
 # A question as a heading, alone on its line: a few words, no sentence's punctuation before its question mark
 _QUESTION_HEADING = re.compile(r"[^，。；：,;:！？?!\s]{3,16}[？?]")
 _ANSWER = re.compile(r"^(?:答|A)\s*[：:]")
@@ -612,7 +613,8 @@ def _questions_answered(lines: list[str]) -> list[str]:
         if _ANSWER.match(line) and out and _QUESTION.match(out[-1]):
             out[-1] += line
             answering = True
-        elif answering and not _QUESTION.match(line) and len(line) > 12 and not _ANNEX.match(line) and not _DATELINE.match(line):
+        elif answering and not _QUESTION.match(line) and len(line) > 12 and not _ANNEX.match(line) and not _DATELINE.match(line) \
+                and not _ANNEX_LIST.match(line):  # (nor the list of annexes after the last answer, "附件：…指南")
             out[-1] += line  # the answer's next sentence
         else:
             out.append(line)
@@ -749,7 +751,10 @@ def forwarded_start(lines: list[str]) -> int | None:
     opening = "".join(lines[:8])
     if "转发" not in opening:
         return None
-    names = {re.sub(r"\s+", "", n) for n in _FORWARDED_NAME.findall(opening)}
+    # (the notice named where it is forwarded, "现将《…》转发给你们": not one a sentence asking readers to pass the
+    # page on merely mentions, "具体选题见附件《…指南》" / "请认真阅读，并转发至有关科研人员")
+    names = {re.sub(r"\s+", "", n) for clause in re.split(r"[，,。；;！？?\n]", opening) if "转发" in clause
+             for n in _FORWARDED_NAME.findall(clause)}
     start = None
     for i, line in enumerate(lines):
         if (m := _ANNEX.match(line)) or line == "附件":
@@ -1391,7 +1396,12 @@ def _segment(lines: list[str]) -> list[Passage]:
             emit(line, "dateline", sentences=False)
             cur.path = saved
             continue
-        if _QUESTION.match(line) and re.search(r"[？?]\s*(?:答|A)\s*[：:]", line):
+        if (m := _QUESTION.match(line)) and re.search(r"[？?]\s*(?:答|A)\s*[：:]", line):
+            if m.group(1) and cur.doc == "notice":
+                # "十六、问：…？答：…": a pair numbered as a section is one, headed by its question (the answer's facts
+                # are the question's subject's)
+                cur.set(1, number_of(m.group(1)), line[: line.index("答" if "答" in line[m.end():] else "A", m.end())].strip())
+                cur.numbered_level, cur.level = 2, None
             emit(line, "text", sentences=False)  # a question of the FAQ with its answer, whole
             continue
         if cur.doc == "guide" and BATCH_HEAD.match(line):

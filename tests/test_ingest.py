@@ -4373,3 +4373,93 @@ def test_a_levels_requirement_as_a_labelled_line_under_the_leaders_slide_is_the_
     rule = next(r for r in found.rules if r["id"] == "major_leader_qualification")
     assert rule["titles_by_level"]["major"] == ["senior"] and rule["degrees_by_level"]["key"] == ["doctorate"]
     assert "associate_senior" in rule["titles_by_level"]["key"]
+
+# ------------------------------------------------------------------ notice_2086: the call published as a policy Q&A page
+# Pairs numbered as the page's sections ("三、问：…？" over "答：…"), answers that leave their subject to the question,
+# a preamble asking its readers to read the page and pass it on, the guide an annex after the dateline
+_QA_PAGE = [
+    "2099年度某市软科学研究计划项目申报政策问答",
+    "为做好2099年度某市软科学研究计划项目申报工作，市科技局将政策问题整理为以下问答，请各区科技主管部门及各高等院校、"
+    "科研院所认真阅读，并转发至有关科研人员。",
+    "一、问：今年的项目分几类？每类资助多少？",
+    "答：分为重大项目和重点项目。重大项目每项资助18万元，重点项目每项资助6.5万元。",
+    "二、问：今年一共支持多少个项目？",
+    "答：共支持3项。具体选题见附件《2099年度某市软科学研究计划项目选题指南》。",
+    "三、问：哪些单位可以申报？",
+    "答：注册地在某市内、具有独立法人资格的高等院校、科研院所、新型研发机构可以申报。",
+    "四、问：新型研发机构能报几项？",
+    "答：须已在市科技局备案，限报2项。",
+    "五、问：其他单位的申报指标是多少？",
+    "答：高等院校限报5项，科研院所限报3项。",
+    "六、问：内设机构能直接申报吗？",
+    "答：不能。不具有独立法人资格的内设机构须由所属法人单位统一申报。",
+    "七、问：项目负责人的年龄上限是多少？",
+    "答：项目负责人年龄不超过56周岁。",
+    "八、问：重大项目负责人需要什么职称或学历？",
+    "答：须具有正高级专业技术职称或博士学位。",
+    "九、问：重点项目负责人需要什么职称或学历？",
+    "答：须具有副高级及以上专业技术职称或博士学位。",
+    "十、问：网上申报的时间是什么时候？",
+    "答：网上申报时间为2099年3月16日9:00至2099年4月20日17:00，逾期不再受理。",
+    "附件：2099年度某市软科学研究计划项目选题指南",
+    "某市科学技术局", "2099年3月2日",
+    "附件", "2099年度某市软科学研究计划项目选题指南",
+    "一、重大项目（每项18万元）",
+    "选题1 某市建设区域科技创新中心的路径研究", "研究内容：分析科技创新资源禀赋，提出总体思路和政策举措。",
+    "联系处室：发展规划处，电话：0558-60000072",
+    "二、重点项目（每项6.5万元）",
+    "选题2 某市低空经济产业创新生态研究", "研究内容：调研低空经济企业和应用场景，提出政策支持建议。",
+    "联系处室：高新技术处，电话：0558-60000083",
+    "选题3 某市科技特派员制度优化研究", "研究内容：研究科技特派员选派、考核和激励机制。",
+    "联系处室：农村科技处，电话：0558-60000091",
+]
+
+
+def test_a_page_asking_its_readers_to_pass_it_on_forwards_no_notice() -> None:
+    """"请…认真阅读，并转发至有关科研人员" and, in another sentence, "具体选题见附件《…选题指南》": the page is the call, not a
+    cover forwarding its guide annex (a forwarding notice names what it forwards where it forwards it, "现将《…》转发给你们")."""
+    from corpus.passages import forwarded_start
+    lines = clean_lines("\n".join(_QA_PAGE))
+    assert forwarded_start(lines) is None
+    forwarding = [*lines[:1], "现将《2099年度某市软科学研究计划项目选题指南》转发给你们，请认真组织申报。", *lines[2:]]
+    assert forwarded_start(forwarding) == forwarding.index("附件")
+    found, _, _ = extract("\n".join(_QA_PAGE))
+    assert found.meta["title"] == "2099年度某市软科学研究计划项目申报政策问答" and found.meta["issuer"] == "某市科学技术局"
+    assert not any(f["id"].startswith("forward") for f in found.facts)
+
+
+def test_a_question_numbered_as_a_section_is_one_passage_with_its_answer_under_its_own_heading() -> None:
+    """"四、问：新型研发机构能报几项？" over "答：…": one passage, the pair's own section whatever the question's length (a
+    short question is no section heading and a long one no plain line); the annex list after the last answer is no part
+    of it."""
+    passages = segment(clean_lines("\n".join(_QA_PAGE)))
+    pair = next(p for p in passages if "新型研发机构能报几项" in p.text)
+    assert pair.text == "四、问：新型研发机构能报几项？答：须已在市科技局备案，限报2项。"
+    assert pair.section == "通知 > 四、问：新型研发机构能报几项？"
+    long = next(p for p in passages if "重大项目负责人需要什么职称" in p.text)
+    assert long.section == "通知 > 八、问：重大项目负责人需要什么职称或学历？" and "正高级" in long.text
+    last = next(p for p in passages if "网上申报的时间" in p.text)
+    assert "附件" not in last.text and last.text.endswith("逾期不再受理。")
+
+
+def test_a_qa_pages_answers_go_on_with_the_subject_their_questions_name() -> None:
+    """Each pair its own section: the leader's title per level and a unit type's quota are in other pairs than the age's
+    and the other types' quotas, asked of the same subject; an answer naming no unit type ("须已在市科技局备案，限报2项")
+    is of the type its question names."""
+    found, _, _ = extract("\n".join(_QA_PAGE))
+    rules = {r["id"]: r for r in found.rules}
+    assert rules["org_quota"]["quota_by_org_type"] == {"university": 5, "research_institute": 3, "new_rd_institution": 2}
+    assert rules["age"]["limit"] == 56
+    qualification = rules["major_leader_qualification"]
+    assert qualification["titles_by_level"] == {"major": ["senior"], "key": ["senior", "associate_senior"]}
+    assert qualification["degrees_by_level"] == {"major": ["doctorate"], "key": ["doctorate"]}
+
+
+def test_whom_a_page_asks_to_read_it_is_not_who_may_apply_and_a_sub_units_answer_is_quoted_whole() -> None:
+    """The preamble's "请各…高等院校、科研院所认真阅读" names unit types but says none may apply: the pair saying "…可以申报"
+    is who may. A pair on sub-units answering "不能。" then what they do is quoted whole with the legal-person rule."""
+    found, _, _ = extract("\n".join(_QA_PAGE))
+    rules = {r["id"]: r for r in found.rules}
+    assert rules["org_type"]["allowed"] == ["new_rd_institution", "university", "research_institute"]
+    assert found.fact("applicants")["quotes"][0].startswith("三、问：哪些单位可以申报？")
+    assert "须由所属法人单位统一申报" in rules["independent_legal_person"]["fail"]["zh"]
