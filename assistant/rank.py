@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 from assistant.matching import FactMatcher
 from corpus import Corpus, Fact, squash
+from corpus.ingest import read_dates
 from corpus.passages import heading_label
 from corpus.script import simplified
 from index.retriever import Hit
@@ -80,6 +81,7 @@ RARE_KIND_SURE = 0.5  # ... when the question is at least this likely of their k
 # A question that asks an attribute and names nothing else ("What are the dates?", "要交啥"), where no word
 # of it found a fact, asks it of every fact holding it, however many facts hold it.
 BARE_ATTRIBUTE = True
+DATES_AS_READ = True  # a fact quoting a date written "3.1" or "2085/4/21" holds a date
 RETRIEVAL_DEPTH = 5
 RETRIEVAL_MIN_BM25 = 3.0
 RETRIEVAL_MIN_BM25_LATIN = 1.0
@@ -179,6 +181,8 @@ def text_attributes(text: str) -> set[str]:
 def fact_attributes(fact: Fact) -> frozenset[str]:
     """What kinds of value a fact's quotes hold, read from the quotes themselves."""
     attrs = text_attributes("".join(fact.quotes))
+    if DATES_AS_READ and "date" not in attrs and _DATE.search(read_dates(simplified("".join(fact.quotes)))):
+        attrs.add("date")  # (a date as a slide or a table writes it, read as ingest reads it: "注册 3.1")
     if COUNTED_ITEMS and sum(len(_ITEM.findall(simplified(q))) for q in fact.quotes) >= 2:
         attrs.add("count")
     if fact.window:

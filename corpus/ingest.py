@@ -127,6 +127,11 @@ _SHORT_DOTTED_DAY = re.compile(r"(?<![\d.．/／-])" + _MONTH_DAY + r"(?=\s*\d{1
 _STEP_DOTTED_DAY = re.compile(r"^([\u4e00-\u9fff]{2,8}\s*[：:]?\s*)" + _MONTH_DAY + r"$")
 
 
+# A unit's own check of its applications ("单位审核", "单位内部审核"), not the review by those who recommend them: the
+# review window is the recommenders' ("推荐 4.22–4.25", "开发区、区科技主管部门审核推荐时间")
+_OWN_CHECK = re.compile(r"^(?:申报)?单位(?:内部)?(?:审核|审查|把关)$")
+
+
 def _short_dotted(m: re.Match[str]) -> str:
     first, last = (int(m.group(1)), int(m.group(2))), (int(m.group(3) or m.group(1)), int(m.group(4)))
     if last < first:
@@ -823,7 +828,7 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 # (not when the call's own window opened on the notice's date above: "网上申报：自本通知印发之日起至…",
                 # read once the dateline is; a later "纸质材料报送：4月20日至4月24日" is a step of its own)
                 role = "submission_window"
-            elif re.search(r"审核|推荐|评审", name) and not found.fact("review_window"):
+            elif re.search(r"审核|推荐|评审", name) and not found.fact("review_window") and not _OWN_CHECK.search(name):
                 role = "review_window"
             else:
                 n_other += 1

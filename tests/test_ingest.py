@@ -4463,3 +4463,31 @@ def test_whom_a_page_asks_to_read_it_is_not_who_may_apply_and_a_sub_units_answer
     assert rules["org_type"]["allowed"] == ["new_rd_institution", "university", "research_institute"]
     assert found.fact("applicants")["quotes"][0].startswith("三、问：哪些单位可以申报？")
     assert "须由所属法人单位统一申报" in rules["independent_legal_person"]["fail"]["zh"]
+
+
+# --- dated steps named by who does them -------------------------------------------------------------------------------
+
+def test_a_units_own_check_is_no_review_window_the_recommenders_step_is() -> None:
+    """A unit's check of its own applications comes before the review by those who recommend them; the review window
+    (what "推荐部门什么时候审核推荐" and "区里审核时间" ask) is the recommenders'."""
+    text = "\n".join([
+        "关于组织申报2099年度某市软科学研究计划项目的通知",
+        "一、申报时间",
+        "1. 网上填报时间：2099年3月1日—2099年3月31日。",
+        "2. 单位审核时间：2099年4月1日—2099年4月3日。",
+        "3. 推荐部门审核推荐时间：2099年4月4日—2099年4月8日。",
+        "某市科学技术局",
+        "2099年2月20日",
+    ])
+    found, _, _ = extract(text)
+    review = found.fact("review_window")
+    assert review and "推荐" in review["quotes"][0] and "单位审核" not in review["quotes"][0], review
+
+
+def test_a_fact_quoting_a_date_as_a_slide_writes_it_holds_a_date() -> None:
+    from assistant.rank import fact_attributes
+    from corpus import Fact
+
+    step = Fact(id="date_1", intent="dates", quotes=["注册 3.1"], zh="注册时间为3月1日。", en="Registration: 1 March.")
+    assert "date" in fact_attributes(step)
+    assert "date" not in text_attributes("注册 3.1")  # (a passage's text alone is read as written)
