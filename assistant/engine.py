@@ -46,7 +46,7 @@ from assistant.rank import MIN_SCORE, PURPOSE, VALUE_ATTRIBUTES, Candidate, Fact
 from assistant.sections import BARE_FILLER, BARE_MAX, Outline
 from assistant.sessions import SessionState, make_session_store
 from assistant.settings import Settings
-from assistant.topics import TopicResolver
+from assistant.topics import TOPIC_EXISTS, TopicResolver
 from assistant.understand import (
     AMOUNT_MENTION,
     ASKS,
@@ -159,6 +159,7 @@ FIELD_FITS = True  # a question asking for a topic suiting the asker's field, wh
 FIT_POOL = 5  # passages a field retrieves; most of them one topic's make it the topic suiting the field
 UNNAMED_TOPIC_LISTS = True  # a described topic no title matches gets every topic's asked value
 CARRY_PART_TOPIC = True  # the one topic a sub-question's answer found is the subject of the parts after it
+NO_FITTING_TOPIC_LISTS = True  # "有没有关于乡村振兴的课题" with none: the set topics, not "not covered"
 NOTICE_TITLE = True  # the notice's own title asked is answered with its title line
 PARTS_OWN_TOPICS = True  # parts each naming a topic the whole question missed are answered one by one
 PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-question out of scope
@@ -722,10 +723,13 @@ class Assistant:
         # 概念验证中心" asks about Shenzhen's centres, not the concept-verification study)
         # (a topic asked for that suits what the asker works on, and one does: "我研究科技型中小企业融资、风投和银行
         # 产品，有对口的题吗" is a topic question, whatever words of the field the notice lacks)
-        fit_topic = self._fitting_topic(fit_field) if fit_field and not topics and not follow_up else None
+        fit_topic = (self._fitting_topic(fit_field) if fit_field and not topics and not follow_up
+                     and not (NO_FITTING_TOPIC_LISTS and TOPIC_EXISTS.search(q)) else None)
         model_oos = (sure_kind == "out_of_scope" and (not topics or not TOPIC_WORD.search(q) and not facets
                                                        and sure >= TOPIC_WORDS_OOS_SURE)
                      and not u.offices and not stated_here and not (FIELD_FITS and fit_topic)
+                     # (a topic of a field asked for that none suits: the notice's topics are set, and these are they)
+                     and not (FIELD_FITS and NO_FITTING_TOPIC_LISTS and fit_field and not u.foreign)
                      # (what follows from something, where the best passages say what follows it)
                      and not (CONSEQUENCES_LEAD and u.attribute == "consequence"
                               and self.quotes.states_consequence(u.focus, [h.passage.id for h in hits[:CONSEQUENCE_HITS]])))

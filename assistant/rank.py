@@ -304,19 +304,18 @@ class FactRanker:
                 if self._states_value_of(fact, entities, value):
                     cand(fact).features["entity_value"] = 1.0
         # (a value or what is handed in; a bare "流程" is the procedure's section, answered whole further on)
-        bare = bare and BARE_ATTRIBUTE and (attribute in VALUE_ATTRIBUTES or attribute == "materials")
+        if bare and BARE_ATTRIBUTE and (attribute in VALUE_ATTRIBUTES or attribute == "materials") and not cands:
+            for fact in self._holders.get(attribute or "", []):  # (only when no word of it found a fact)
+                cand(fact)  # (whatever kind the model guesses: the attribute says what is asked)
         if (attribute in VALUE_ATTRIBUTES or attribute in ("why", "responsible")
-                or attribute == "channel" and CHANNEL_ASKED or bare) and kinds:
+                or attribute == "channel" and CHANNEL_ASKED) and kinds:
             # "Which website do we use?", "为啥提醒别扎堆最后几天交": a value (or a stated purpose) only one
             # or two facts hold is asked of them, when the question is of their kind, even if the
             # question shares no word with them.
             holders = self._holders.get(attribute, [])
             # The likeliest kind the notice covers ("那每项是1万吗": funding, though "not covered" is close).
             in_scope = max((k for k in kinds if k != "out_of_scope"), key=lambda k: kinds[k], default=None)
-            if bare and len(holders) > RARE_HOLDERS:
-                for fact in holders if not cands else ():  # (only when no word of it found a fact)
-                    cand(fact)  # (whatever kind the model guesses: the attribute says what is asked)
-            elif len(holders) <= RARE_HOLDERS:
+            if len(holders) <= RARE_HOLDERS:
                 for fact in holders:
                     # (who answers for something is asked of the sentence holding someone to it, of whatever kind)
                     kinds_of = (fact.intent, *fact.also_intents)

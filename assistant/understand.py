@@ -72,7 +72,8 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("count", r"(?<![哪好])几(?:个|项|家|类)|多少(?:个|项)|\bhow many\b|\bnumber of\b"),
     # ("在哪个平台上报", "which platform do we submit on")
     ("url", r"网站|网址|哪里填|在哪(?:里|儿|个平台|个系统)?(?:上)?(?:填|报|上报|申报|提交|注册)|(?:什么|哪个)(?:系统|平台)|"
-            r"\b(?:website|url|link|portal)\b|\bwhich (?:platform|system)\b"),
+            r"\b(?:website|url|link|portal)\b|\bwhich (?:platform|system)\b|"
+            r"\bwhere (?:do|should|can|must|shall|to) (?:i |we |you |one )?(?:submit|apply|register|upload|file|fill)\b"),
     ("address", r"地址|在哪(?:个区|儿|里)?办公|办公地点|\baddress\b|\bwhere is\b.*\boffice\b"),
     # How things are handed in, asked as other than online ("能不能线下交", "要寄纸质版吗", "can we hand it in on paper"):
     # the sentences saying how the notice takes applications

@@ -2781,3 +2781,18 @@ def test_the_notices_own_title_asked_is_answered_with_its_title_line(assistant: 
 def test_asked_to_sum_up_the_notice_is_asked_what_it_is(assistant: Assistant) -> None:
     answer = assistant.ask("Could you sum up this notice in a sentence?")
     assert answer.intent == Intent.OTHER and CORPUS.title in answer.answer, answer.answer
+
+
+def test_a_topic_of_a_field_none_suits_is_answered_with_the_set_topics(assistant: Assistant) -> None:
+    counts = FACTS["project_counts"]
+    for q in ("有没有跟文旅融合有关的课题？", "Are there any topics on cultural tourism?"):
+        answer = assistant.ask(q)
+        assert answer.intent == Intent.TOPICS and (counts.zh[:10] in answer.answer or counts.en[:20] in answer.answer), (q, answer.answer)
+    # one the field's words name is that topic
+    incubator = next(t for t in CORPUS.topics if "孵化" in t.title)
+    assert incubator.title in assistant.ask("Is there a topic about incubators?").answer
+
+
+def test_where_to_submit_asks_for_the_system(assistant: Assistant) -> None:
+    answer = assistant.ask("Where do I submit the application?")
+    assert "zzkj.zhengzhou.gov.cn" in answer.answer[:200], answer.answer
