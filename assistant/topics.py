@@ -59,29 +59,29 @@ _DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:�
                            # ... or what the asker means to study, then asked for the topic it answers to ("我想研究
                            # 乡村养老的服务模式，有对应的选题吗"): the words after 研究
                            r"(?<=研究)[\u4e00-\u9fff、]{4,}?(?=\s*[，,]\s*(?:有没有|有)(?:对应|相应|相关|合适|对口)的?(?:子?课题|选题|题目|方向))")
+# Whether there is a topic of some field ("有没有关于乡村振兴的课题", "Is there a topic on incubators?"): a field asked
+# of by name, so the topic is one the field's words find, not one the dense vectors lean to. The field is the group.
+_EXISTS_ZH = (r"(?:有没有|是否有|有无)(?!适合|对口|合适|匹配|沾边|相近|贴近)(?:关于|跟|和|与|涉及)?([\u4e00-\u9fff、]{2,14}?)"
+              r"(?:方面|方向|领域|相关|有关)?的?(?:题目|课题|选题)")
+_EXISTS_EN = r"\b(?:is|are) there (?:a |an |any )?(?:sub-?\s?topics?|topics?) (?:on|about|related to|covering|in)\b"
+TOPIC_EXISTS = re.compile(f"{_EXISTS_ZH}|{_EXISTS_EN}")
 # A question asking for a topic that suits the asker's field ("我是做法学的，有没有适合的题目", "搞金融的，有对口的课题
 # 吗"): the field is what the asker says they work on, or what the topic should fit.
-# Whether there is a topic of some field ("有没有关于乡村振兴的课题", "Is there a topic on incubators?"): a field asked
-# of by name, so the topic is one the field's words find, not one the dense vectors lean to
-TOPIC_EXISTS = re.compile(r"(?:有没有|是否有|有无)(?!适合|对口|合适|匹配|沾边|相近|贴近)(?:关于|跟|和|与|涉及)?[\u4e00-\u9fff、]{2,14}?(?:方面|方向|领域|相关|有关)?的?"
-                          r"(?:题目|课题|选题)|\b(?:is|are) there (?:a |an |any )?(?:sub-?\s?topics?|topics?) "
-                          r"(?:on|about|related to|covering|in)\b")
 FIT_ASKED = re.compile(r"(?:适合|对口|合适|匹配|沾边|相关|相近|贴近)[^，,。？?]{0,8}?(?:题目|课题|选题|方向|题)|"
                        # ("哪个选题比较对口")
                        r"(?:题目|课题|选题|方向)[^，,。？?]{0,4}?(?:适合|对口|合适|匹配|沾边|相近|贴近)|"
                        # whether there is a topic of a field ("有没有关于乡村振兴的课题", "有无生物医药方面的题目")
-                       r"(?:有没有|是否有|有无)(?!适合|对口|合适|匹配|沾边|相近|贴近)(?:关于|跟|和|与|涉及)?[\u4e00-\u9fff、]{2,14}?(?:方面|方向|领域|相关|有关)?的?(?:题目|课题|选题)")
+                       + _EXISTS_ZH)
 FIT_ASKED_EN = re.compile(r"\b(?:matching|suitable|relevant|fitting|right|corresponding|appropriate|related)\s+"
                           r"(?:sub-?\s?topics?|topics?|projects?|calls?)\b|"
                           r"\b(?:sub-?\s?topics?|topics?|projects?)\s+(?:that\s+|which\s+)?(?:fits?|matches|suits?)\b|"
-                          r"\b(?:fits?|matches|suits?)\s+(?:my|our)\s+(?:research|field|work|area|expertise)\b|"
-                          r"\b(?:is|are) there (?:a |an |any )?(?:sub-?\s?topics?|topics?) (?:on|about|related to|covering|in)\b")
+                          r"\b(?:fits?|matches|suits?)\s+(?:my|our)\s+(?:research|field|work|area|expertise)\b|" + _EXISTS_EN)
 # What the asker works on, in English, to the end of its sentence ("I study how firms copy and learn from their peers").
 # (the words extract.py leaves out of the asker's unit, and "work on": the field, not a unit, is sought here)
 _FIELD_EN = re.compile(rf"\b(?:i|we)(?: mainly| mostly| currently)?\s+(?:{STUDY_VERBS_EN}|work on|am working on|are working on)"
                        r"\s+([^.?!;]+)|"
                        # ("Is there a topic on rural revitalisation?": the field asked of)
-                       r"\b(?:is|are) there (?:a |an |any )?(?:sub-?\s?topics?|topics?) (?:on|about|related to|covering|in)\s+([^.?!;]+)")
+                       + _EXISTS_EN + r"\s+([^.?!;]+)")
 _FIELD = (
     # "我是做法学的", "我们团队长期做科技金融和风险投资方面的研究", "本人从事乡村治理研究"
     re.compile(r"(?:我|我们|团队|本人|课题组)[^，,。？?]{0,6}?(?:做|学|搞|研究|从事|专攻|主攻)"
@@ -91,7 +91,7 @@ _FIELD = (
     # "适合法学方向的题目", "想做科技型企业融资方面的研究"
     re.compile(r"(?:适合|对口|跟|和|与|想做)([\u4e00-\u9fff、和与]{2,12}?)(?:方面|方向|专业|领域|相关|有关|沾边)"),
     # "有没有关于乡村振兴的课题", "有无生物医药方面的题目"
-    re.compile(r"(?:有没有|是否有|有无)(?!适合|对口|合适|匹配|沾边|相近|贴近)(?:关于|跟|和|与|涉及)?([\u4e00-\u9fff、]{2,14}?)(?:方面|方向|领域|相关|有关)?的?(?:题目|课题|选题)"),
+    re.compile(_EXISTS_ZH),
 )
 # ... else what the asker says they work on, to the end of that clause ("我研究科技型中小企业融资、风投和银行产品，",
 # "我在某学院做区域创新评价，")
