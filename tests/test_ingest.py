@@ -4346,8 +4346,11 @@ def test_an_arrow_timeline_is_a_step_per_arrow_each_dated() -> None:
     found, _, _ = extract("\n".join(_DECK))
     window = found.fact("submission_window")
     assert window and window["window"]["opens"] == "2099-03-16" and window["window"]["name_zh"] == "填报"
+    # (the review window is the recommenders' step; the unit's own check is a dated step of its own)
     review = found.fact("review_window")
-    assert review and review["window"]["name_zh"] == "单位审核" and "（通知原文：4.19–4.21）" in review["zh"]
+    assert review and review["window"]["name_zh"] == "推荐" and "（通知原文：4.22–4.25）" in review["zh"]
+    check = next(f for f in found.facts if f.get("window") and f["window"]["name_zh"] == "单位审核")
+    assert "（通知原文：4.19–4.21）" in check["zh"]
     dated = {t: f for f in found.facts if f["id"].startswith("date_") for t in f["triggers"]}
     assert "2099年4月28日" in dated["纸质"]["zh"] and "2099年3月1日" in dated["注册"]["zh"]
     assert any(f["quotes"] == ["评审 5月中旬"] for f in found.facts)
