@@ -240,6 +240,11 @@ def _has(q: str, words: tuple[str, ...] | list[str]) -> bool:
     return any(w in q for w in words)
 
 
+def _asks_may_i(text: str) -> bool:
+    """Whether `text` asks, in Chinese, whether one may apply ("还能报吗", "可以申报吗")."""
+    return _has(text, V.ASK_ELIGIBLE) or bool(V.ASK_ELIGIBLE_ZH.search(text))
+
+
 @dataclass(frozen=True)
 class Asker:
     """What the question says of the asker (see `Assistant._asker`)."""
@@ -994,11 +999,10 @@ class Assistant:
         marker = ASK_MARKER.search(q) if ASK_MARKERS else None
         introduced = q[marker.end():] if marker and marker.start() > 0 else None
         if (introduced is None and TOLD_THEN_ASKED and u.focus != q and (at := q.rfind(u.focus.strip())) > 0
-                and _TOLD_SENTENCE.search(q[:at]) and _WH_ASKED.search(u.focus) and not (
-                    _has(u.focus, V.ASK_ELIGIBLE) or V.ASK_ELIGIBLE_ZH.search(u.focus) or V.ASK_ELIGIBLE_EN.search(u.focus))):
+                and _TOLD_SENTENCE.search(q[:at]) and _WH_ASKED.search(u.focus)
+                and not (_asks_may_i(u.focus) or V.ASK_ELIGIBLE_EN.search(u.focus))):
             introduced = u.focus
-        if introduced is not None and not (
-                _has(introduced, V.ASK_ELIGIBLE) or V.ASK_ELIGIBLE_ZH.search(introduced)):
+        if introduced is not None and not _asks_may_i(introduced):
             asks = False
         in_eligibility = state.intent == Intent.ELIGIBILITY.value
         # Facts count as the asker's own only when they speak of themselves or ask whether they may apply:

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 from assistant.matching import FactMatcher
 from corpus import Corpus, Fact, squash
-from corpus.ingest import read_dates
+from corpus.dates import read_dates
 from corpus.passages import heading_label
 from corpus.script import simplified
 from index.retriever import Hit

@@ -911,19 +911,18 @@ class Understander:
 
     def _attribute_only(self, q: str) -> bool:
         """Whether a short turn asks an attribute and names nothing else ("电话多少", "what's the phone?")."""
-        asked = self._attribute_phrase(q)
-        if not ATTRIBUTE_FOLLOWUPS or not asked or len(q) > ATTRIBUTE_ONLY_MAX_CHARS or self._entity_spans(q):
-            return False
         # (a time relative to what was discussed names nothing of its own: "那以后什么时候交")
-        return all(ASKS.search(w) or RELATIVE_TIME_NAMES_NOTHING and _RELATIVE_TIME.fullmatch(w)
-                   for w in words(q.replace(asked, " ")) if len(w) >= 2)
+        return (ATTRIBUTE_FOLLOWUPS and len(q) <= ATTRIBUTE_ONLY_MAX_CHARS
+                and self.asks_only_attribute(q, relative_time=RELATIVE_TIME_NAMES_NOTHING))
 
-    def asks_only_attribute(self, q: str) -> bool:
+    def asks_only_attribute(self, q: str, relative_time: bool = False) -> bool:
         """Whether `q` asks an attribute and says nothing else of its own ("What are the dates?", "要交啥"):
-        every word left beside the words asking it is a question word."""
+        every word left beside the words asking it is a question word (or, with `relative_time`, a time relative
+        to what was discussed)."""
         asked = self._attribute_phrase(q)
         return bool(asked) and not self._entity_spans(q) and all(
-            ASKS.search(w) for w in words(q.replace(asked, " ")) if len(w) >= 2)
+            ASKS.search(w) or relative_time and _RELATIVE_TIME.fullmatch(w)
+            for w in words(q.replace(asked, " ")) if len(w) >= 2)
 
     def _subject_of(self, q: str) -> str:
         """`q` without the words asking its attribute: what it asks about ("网络系统技术支持是哪个单位负责")."""
