@@ -198,7 +198,10 @@ OTHER_CALL_ASKED = True  # may-I asked of another programme is out of scope
 TOLD_IS_CONTEXT = True  # a sentence that only tells is context for the scope check
 ASK_MARKERS = True  # "…，想问…" introduces what is asked (and the model's "not covered" applies to it)
 # Words that introduce the question after the asker's facts: "想问（问）", "问一下", "请问", "想了解一下".
-ASK_MARKER = re.compile(r"想(?:先|再|就)?问问?|(?:先|再)?问一?下|请问|想(?:了解|咨询)一?下?|顺便问问?")
+# A question asked on someone's behalf is introduced the same way ("领导问名额是不是每年都一样", "导师让我问…").
+ASK_MARKER = re.compile(r"想(?:先|再|就)?问问?|(?:先|再)?问一?下|请问|想(?:了解|咨询)一?下?|顺便问问?|"
+                        r"(?:领导|老师|导师|同事|主任|院长|所长|处长|老板|上级|上面)(?:让我|叫我|要我|托我)?问问?|"
+                        r"(?:让我|叫我|要我|托我)(?:来)?问问?")
 # A sentence of the asker's own facts, then a sentence asking what, when, who or how ("I'm the research-office
 # admin at an institute. After the PI uploads everything, what do I have to do?"): the question is the second
 # sentence, introduced as "想问" introduces one; a may-I in it still seeks the verdict.

@@ -63,6 +63,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
                     r"\bwho (?:bears|has|takes|carries) (?:the )?(?:primary |main |first |overall )?(?:responsibility|liability)\b"),
     ("date", r"什么时[候间]|何时|啥时候?|哪(?:一|几)?天|(?<!第)几天|几号|几月|日期|时间|多久|期限|时限|截止到|最晚|"
              r"\b(?:when|date|dates|deadline|until|how long|by when|(?:last|final|closing|first|opening) day|"
+             r"how many (?:more )?(?:days|weeks|months)|how much (?:more )?time|how much longer|"
              r"(?:time )?windows?|timeline|timetable|schedule)\b"),
     # An age limit asked ("年龄有限制吗", "最大多少岁", "maximum age"), not an age stated ("我58岁").
     ("age", r"年龄|(?:多大|几|多少)岁|岁数|年纪|\b(?:how old|too old|older than)\b|(?<!years of )\bage\b"),
@@ -119,6 +120,11 @@ _ALTERNATIVE = re.compile(r"^(?P<head>[^，,]*?是)(?P<a>[^，,是]{2,12}?)还�
 # "附件也传好了，接下来该怎么走": a step done, and what comes next asked.
 # A clause in the perfective ("已经把申报书传上去了") is a step done as well.
 AFTER_DONE = re.compile(r"(?P<step>[^，,。？?]{3,24}?(?:(?:完|好|过)了?|了))[，,]?\s*(?:接下来|下一步|然后)")
+# "是不是我点提交就完事了", "传完附件就行了吧": whether anything follows a step, which asks what does.
+# ("要交纸质版吗，还是网上传了就完事": one of two ways asked, not what follows)
+AFTER_ENOUGH = re.compile(r"^(?!.*还是)(?:.*[，,])?(?P<step>[^，,。？?]{2,20}?)(?:以后|之后|后)?就(?:算)?"
+                          r"(?:完事|完了|行了|结束|没事|好了|齐活|可以了)")
+_NEGATED = re.compile(r"[没未不]")
 # "Who reviews our submission after the unit's administrator has approved it?", "after we submit, what then?"
 AFTER_EN = re.compile(r"(?:\bafter|(?:^|, )once) (?P<step>[a-z'’ -]{3,60}?)(?:[,?.]|$| (?:who|what|where|which|then|does|do|is|are|will|"
                       r"how|must|should)\b)")
@@ -151,11 +157,15 @@ CN_AMOUNTS_AS_DIGITS = True
 _ASIDE = re.compile(r"(?<=[a-z])\s*\((?:[a-z][a-z-]*\s?){1,2}\)(?=\s)")
 TOLD_RANKS_NOT = True  # a question whether something is open now is ranked on its asking sentences only
 # ... or on its asking clauses, after clauses that tell of things done ("附件材料都备齐了，网上现在能交了吗")
+# ... whatever is asked after them ("附件都传好了，是不是点提交就完事了": not what is handed in)
+DONE_TOLD_APART = True
 _DONE_CLAUSE = re.compile(r"(?:了|过|好|完|齐|妥)(?:啊|呀|的)?$")
 # A vague turn of a few characters ("钱的事", "材料这块", "咋报"): what it is about, asked plainly ("钱", "怎么报").
 VAGUE_TURNS = True
 VAGUE_MAX_CHARS = 4
-_VAGUE_ABOUT = re.compile(r"^([\u4e00-\u9fff]{1,4}?)(?:的事儿?|的事情|的问题|方面的?|这块儿?|那块儿?)(?:呢|吗|啊|呀)?[?？]?$")
+# ("钱的事怎么说", "材料这块咋样": asked how it stands, with a word of asking that names nothing)
+_VAGUE_ABOUT = re.compile(r"^([\u4e00-\u9fff]{1,4}?)(?:的事儿?|的事情|的问题|方面的?|这块儿?|那块儿?)"
+                          r"(?:怎么说|咋说|怎么讲|怎么样|咋样|如何)?(?:呢|吗|啊|呀)?[?？]?$")
 _VAGUE_HOW = re.compile(r"^咋(?=[\u4e00-\u9fff]{1,3}[?？]?$)")
 # ("the 2025 soft science call", "next year's call": up to three words describing a call between, not "a quick call")
 _CALL_NOUN = re.compile(r"(\b(?:this|the|a|that|year's|annual|next|\d{4})\s+"
@@ -189,6 +199,9 @@ _ENGLISH_PAIR = re.compile(r"^(what|when|which|who)(?:\s+(?:are|were|is)|'s)\s+(
 # Two attributes of one subject joined: "子课题的电话和完成期限" (the subject closed by 的)
 _ATTRIBUTE_JOIN = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|以及|及|与|跟|还有|、)(?=[\u4e00-\u9fff])")
 SUMMARY_ASKS = True  # "Summarise the notice in one sentence" asks what it is, as "What is it about?" does
+# "the Science and Technology Bureau": an "and" between two capitalised words joins a name, not two things asked
+NAMES_KEEP_AND = True
+_TITLED_AND = re.compile(r"\b[A-Z][a-z]+ and [A-Z][a-z]+\b")
 SHARED_HEAD_EN = True  # "What are the numbers for A and for B?" asks the numbers of B too
 ATTRIBUTE_PAIR_MAX = 10  # characters of the second attribute's phrase (with its question words)
 # Two English questions joined by "and" before a second question word.
@@ -380,6 +393,7 @@ LEADING_CONTEXT = True  # what is told before two or more questions is the first
 ATTRIBUTE_FOLLOWUPS = True  # "号码呢" asks a new attribute of the previous subject
 ATTRIBUTE_ONLY_MAX_CHARS = 12  # a longer turn asking an attribute says what it is about
 NEXT_STEPS = True  # "…以后还要做什么" asks what follows a step
+ENOUGH_ASKS_AFTER = True  # ... and so does "…就完事了吗", whether nothing does
 CONTRAST_ASKS = True  # "X是…，那Y…？": the clause after 那 is what is asked, the one before it only told
 _CONTRAST = re.compile(r"[，,]\s*那(?![个些边里种位天时会样儿])么?")
 OFFICE_ASKED_FIRST = True  # of several offices named, the asking clause's comes first
@@ -696,8 +710,9 @@ class Understander:
             return True  # English, or a value guessed ("那每项是1万吗")
         return any(len(w) >= 2 and w in self.notice for w in words(piece))
 
-    def split(self, q: str) -> list[str]:
-        """Sub-questions: sentences that each ask something, and lists under one shared predicate."""
+    def split(self, q: str, asked: str = "") -> list[str]:
+        """Sub-questions: sentences that each ask something, and lists under one shared predicate. `asked`:
+        the question as the asker wrote it (its capitals tell a name's "and" from one joining two things)."""
         pieces: list[str] = []
         marked: set[int] = set()  # pieces the asker closed with a question mark ask, whatever their words
         start = 0
@@ -724,6 +739,10 @@ class Understander:
             # "What's the deadline, and how many projects can one university put forward?"
             return [x.strip(" ,") for x in joined]
         english = _ENGLISH_PAIR.match(q)
+        if english and NAMES_KEEP_AND and english.group(3).split()[-1] not in english.group(2).split() and re.search(
+                rf"\b{re.escape(english.group(2).split()[-1])} and {re.escape(english.group(3).split()[0])}\b",
+                " ".join(_TITLED_AND.findall(asked)).lower()):
+            english = None  # "the office hours of the Science and Technology Bureau": one name, not two things
         if english and all(2 <= len(x.split()) <= 6 for x in english.group(2, 3)):
             # "What are the online filing window and the district review window?" (not "the rules for
             # the leader and the unit": a one-word second item shares the first one's head)
@@ -794,15 +813,25 @@ class Understander:
                  or i + 1 < len(pieces) and _TAG.match(pieces[i + 1].strip())]
         return "，".join(asked) if asked and len(asked) < len(pieces) else q
 
-    @staticmethod
-    def _after_done(q: str) -> str:
+    def _after_done(self, q: str, status: bool = True) -> str:
         """q without its leading clauses that tell of things done and ask nothing ("申报书已经写好了，系统开了没":
         "系统开了没"); q itself when no clause is told so."""
         clauses = [c for c in _SENTENCE_SPLIT.split(q) if c.strip()]
-        told = 0
-        while told < len(clauses) - 1 and _tells_only(clauses[told]) and _DONE_CLAUSE.search(clauses[told].strip()):
+        told = done = 0
+        # (a clause saying who the asker is may come first: "我是负责人，附件都传好了，是不是点提交就完事了")
+        # Asked of anything but whether a window is open, a clause counts as done only when nothing in it is
+        # negated ("单位以前没在系统里注册过，咋整" asks about the registration), and what is left must name
+        # something ("…就不能再报了，对吗" asks about the clause before its tag).
+        def done_clause(clause: str) -> bool:
+            return bool(_DONE_CLAUSE.search(clause.strip())) and (status or not _NEGATED.search(clause))
+        while told < len(clauses) - 1 and _tells_only(clauses[told]) and (
+                done_clause(clauses[told]) or DONE_TOLD_APART and V.speaks_of_self(clauses[told])):
+            done += done_clause(clauses[told])
             told += 1
-        return "，".join(clauses[told:]) if told else q
+        asked = "，".join(clauses[told:])
+        if not (told and done) or not status and (_TAG.match(asked.strip()) or not self.names_something(asked)):
+            return q
+        return asked
 
     def _offices_named(self, text: str) -> list[str]:
         """The offices text names, by name or by a phone of theirs ("67176525对应的是哪个处")."""
@@ -964,12 +993,12 @@ class Understander:
         # A statement of the asker's own facts and a may-I question are one question, not two; two
         # questions about rules in general ("涉密项目能不能报？重复申请行不行？") are two.
         own = V.speaks_of_self(q)
-        u.parts = self.after_verdict(q) if (stated or V.ASK_ELIGIBLE_ZH.search(q)) and own else self.split(q)
+        u.parts = self.after_verdict(q) if (stated or V.ASK_ELIGIBLE_ZH.search(q)) and own else self.split(q, question)
         if (FACTS_WITHOUT_VERDICT_SPLIT and u.parts == [q] and stated and own
                 and not V.ASK_ELIGIBLE_ZH.search(q) and not V.ASK_ELIGIBLE_EN.search(q)):
             # the asker's facts beside questions of other things, none asking may-I ("我是副教授，48岁，…经费是多少？
             # 要不要自己做预算？"): the questions are parts as anyone's are
-            u.parts = self.split(q)
+            u.parts = self.split(q, question)
         u.attribute = asked_attribute(q)
         u.questioned = self.questioned(q)
         u.yesno = bool(YESNO.search(q) or YESNO.search(u.questioned.strip()))
@@ -979,7 +1008,8 @@ class Understander:
         # despite it, not whether the window is still open.
         u.conditioned = bool(CONDITIONED.search(q) or stated and STILL.search(q)) and not NAMED_NOW.search(q)
         u.status = bool(STATUS.search(V.STILL_REQUIRED.sub("", q))) and not u.conditioned
-        if (step := AFTER_STEP.search(q) or AFTER_DONE.search(q) or AFTER_EN.search(q)) and NEXT_STEPS:
+        if (step := AFTER_STEP.search(q) or AFTER_DONE.search(q) or AFTER_EN.search(q)
+                or ENOUGH_ASKS_AFTER and u.yesno and AFTER_ENOUGH.search(q)) and NEXT_STEPS:
             u.after = step.group("step")
         u.overview = bool(OVERVIEW.search(q)) and not u.topics
         u.topics = self.topics.resolve(q)
@@ -1019,7 +1049,7 @@ class Understander:
             # "系统现在能填了吗？我们想先把申报书录进去": whether something is open now is asked by the asking
             # sentence; the sentence that only tells says why (its words name no window).
             u.focus = u.questioned
-        elif TOLD_RANKS_NOT and u.status and (asked := self._after_done(q)) != q:
+        elif TOLD_RANKS_NOT and (u.status or DONE_TOLD_APART) and (asked := self._after_done(q, u.status)) != q:
             u.focus = asked
             u.attribute = asked_attribute(asked)  # (what is told done, "附件材料", is not what is asked)
         foreign = self.foreign_entities(q)  # (other cities and calls, `other_calls` among them)

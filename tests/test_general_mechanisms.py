@@ -2796,3 +2796,51 @@ def test_a_topic_of_a_field_none_suits_is_answered_with_the_set_topics(assistant
 def test_where_to_submit_asks_for_the_system(assistant: Assistant) -> None:
     answer = assistant.ask("Where do I submit the application?")
     assert "zzkj.zhengzhou.gov.cn" in answer.answer[:200], answer.answer
+
+
+def test_a_vague_aspect_asked_how_it_stands_is_the_aspect(assistant: Assistant) -> None:
+    for q in ("钱这块怎么样？", "钱方面咋样？"):
+        answer = assistant.ask(q)
+        assert answer.intent == Intent.FUNDING and FACTS["funding_levels"].zh[:10] in answer.answer, (q, answer.answer)
+
+
+def test_the_notice_pointed_back_to_by_a_pronoun_has_its_title_asked(assistant: Assistant) -> None:
+    answer = assistant.ask("我写总结时要引用这份文件，它的全称是什么？")
+    assert CORPUS.title in answer.answer, answer.answer
+
+
+def test_an_and_inside_a_capitalised_name_joins_no_two_things(assistant: Assistant) -> None:
+    parts = assistant.understander.understand("What are the opening hours of the Science and Technology Bureau?").parts
+    assert len(parts) == 1, parts
+    # two things each named in capitals are still two
+    parts = assistant.understander.understand("What are the phone numbers of the Resources Division and the Regulations Division?").parts
+    assert len(parts) == 2, parts
+
+
+def test_office_hours_are_not_covered(assistant: Assistant) -> None:
+    for q in ("What are the bureau's opening hours?", "情报研究所办公时间是几点到几点？"):
+        answer = assistant.ask(q)
+        assert answer.intent == Intent.OUT_OF_SCOPE and answer.citations == [], (q, answer.answer)
+
+
+def test_a_question_asked_on_someones_behalf_is_answered_before_any_verdict(assistant: Assistant) -> None:
+    answer = assistant.ask("我们是高校，今年报了两项了，处长让我问这个名额以后会不会变？")
+    assert not answer.answer.startswith("结论") and "动态调整" in answer.answer.split("另外")[0], answer.answer
+
+
+def test_how_many_days_or_how_much_time_asks_a_date(assistant: Assistant) -> None:
+    from assistant.understand import asked_attribute
+
+    for q in ("how much time do we have left to apply?", "how many more weeks until it closes?"):
+        assert asked_attribute(q) == "date", q
+    answer = assistant.ask("How much time is left to apply?")
+    assert answer.intent == Intent.DATES and FACTS["submission_window"].window is not None, answer.answer
+    assert FACTS["submission_window"].window.closes.isoformat() in answer.answer, answer.answer
+
+
+def test_whether_a_step_done_is_all_asks_what_follows_it(assistant: Assistant) -> None:
+    answer = assistant.ask("我是项目负责人，申报书已经填好了，是不是点了提交就可以了？")
+    assert answer.intent == Intent.PROCESS and "审核" in answer.answer, answer.answer
+    # a clause told in the negative is what is asked about, not a step done
+    u = assistant.understander.understand("我们单位从来没在系统里注册过，怎么办？")
+    assert "注册" in u.focus, u.focus
