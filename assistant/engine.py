@@ -161,6 +161,7 @@ UNNAMED_TOPIC_LISTS = True  # a described topic no title matches gets every topi
 CARRY_PART_TOPIC = True  # the one topic a sub-question's answer found is the subject of the parts after it
 NO_FITTING_TOPIC_LISTS = True  # "有没有关于乡村振兴的课题" with none: the set topics, not "not covered"
 NOTICE_TITLE = True  # the notice's own title asked is answered with its title line
+ISSUER_ASKED = True  # ... and who issued it, with its issuer beside the title line
 PARTS_OWN_TOPICS = True  # parts each naming a topic the whole question missed are answered one by one
 PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-question out of scope
 # An overview the model is unsure of is of the best-ranked fact's kind when the model gives that kind at
@@ -780,6 +781,13 @@ class Assistant:
             text = (f"本通知的标题是《{self.corpus.title}》" + (f"，发文单位为{by}。" if by else "。") if lang == "zh"
                     else f"The notice is titled 《{self.corpus.title}》" + (f", issued by {by}." if by else "."))
             return done(Draft(text, [self._title_passage.id]), Intent.OTHER, support=False)
+        # ... and who issued it ("这个通知是哪个部门发的", "Who issued this call?"): the issuer, by the title line
+        if (ISSUER_ASKED and self._title_passage is not None and (by := self.corpus.meta.issuer) and not topics
+                and len(u.parts) <= 1 and V.ISSUER_ASKED.search(q)):
+            signed = [p.id for p in self.corpus.passages if squash(p.text) == squash(by)][:1]
+            text = (f"本通知由{by}印发，标题为《{self.corpus.title}》。" if lang == "zh"
+                    else f"The notice was issued by {by}; it is titled 《{self.corpus.title}》.")
+            return done(Draft(text, [self._title_passage.id, *signed]), Intent.OTHER, support=False)
 
         # 1b. The programme itself ("这是个什么项目", "软科学项目到底是干啥的"): what the call is, what it
         #     serves, and what it offers.

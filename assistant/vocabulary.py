@@ -96,6 +96,14 @@ def speaks_of_self(q: str) -> bool:
 GREETINGS = ("你好", "您好", "hello", "hi", "在吗", "哈喽", "嗨")
 THANKS = ("谢谢", "感谢", "多谢", "thanks", "thank you")
 
+# Who issued the notice ("这个通知是哪个部门发的", "发文单位是谁", "Who issued this call?"), not who issued a
+# regulation it names ("管理办法是哪年出的") or who runs a step.
+ISSUER_ASKED = re.compile(r"(?:通知|公告|文件|这个|这份|本次申报)[^，,。？?]{0,6}?(?:是)?(?:谁|哪个(?:部门|单位|机关|机构))"
+                          r"(?:发|印发|发布|下发|出)的?|发文(?:单位|机关|部门)|(?:发布|印发)(?:单位|部门|机关)|"
+                          r"\bwho (?:issued|published|released|put out|sent out)\b|"
+                          r"\b(?:which|what) (?:government )?(?:agency|department|body|authority|organi[sz]ation|bureau|office)"
+                          r" (?:issued|published|released)\b|\bissuer\b")
+
 # What to do first ("第一步得先干啥", "新单位要先做什么", "What must we do first?"): the first step asked.
 # The notice's own title asked ("这份通知的标题是什么", "通知全称叫啥", "What is the title of this notice?"), not a
 # form's or a topic's ("申报书的全称", "子课题的题目").

@@ -123,10 +123,15 @@ def words(text: str) -> list[str]:
     return list(_words(text))
 
 
+# "how many days", "how much time": a length of time asked (a date, read apart), so "many" and "much" are
+# no words of its subject there, as 多少 and 几 never are ("how many projects" keeps its "many").
+_TIME_ASKED = re.compile(r"\bhow (?:many|much)(?= (?:more )?(?:days|weeks|months|time|longer)\b)")
+
+
 @lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[str, ...]:
     out = []
-    for tok in _cut(canonical(text)):
+    for tok in _cut(_TIME_ASKED.sub("how", canonical(text))):
         tok = tok.strip()
         if tok and tok not in _STOP and _TOKEN_OK.search(tok):
             out.append(stem(tok))

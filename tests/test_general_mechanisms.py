@@ -2844,3 +2844,19 @@ def test_whether_a_step_done_is_all_asks_what_follows_it(assistant: Assistant) -
     # a clause told in the negative is what is asked about, not a step done
     u = assistant.understander.understand("我们单位从来没在系统里注册过，怎么办？")
     assert "注册" in u.focus, u.focus
+
+
+def test_who_issued_the_notice_is_answered_with_its_issuer_and_title_line(assistant: Assistant) -> None:
+    for q in ("这份文件是哪个单位印发的？", "Which agency published this notice?"):
+        answer = assistant.ask(q)
+        assert answer.intent == Intent.OTHER and CORPUS.meta.issuer in answer.answer, (q, answer.answer)
+        assert squash(answer.citations[0].text) == squash(CORPUS.title), (q, answer.citations)
+
+
+def test_a_length_of_time_asked_in_english_is_no_word_of_its_subject(assistant: Assistant) -> None:
+    from index.tokenize import words
+
+    assert "mani" not in words("how many weeks until it closes") and "mani" in words("how many projects")
+    answer = assistant.ask("How many weeks are left before applications close?")
+    window = FACTS["submission_window"].window
+    assert answer.intent == Intent.DATES and window is not None and window.closes.isoformat() in answer.answer, answer.answer
