@@ -103,8 +103,17 @@ _ORG: list[tuple[str, str]] = [
 _NEW_RD = re.compile(_ORG[0][0])  # (the first kind above: a new R&D institution)
 # A title the asker hopes for, not one they hold: "my promotion to full professor", "before I'm promoted to
 # associate professor", "to become a professor".
+QUALIFICATION_ASKED_NOT_OWN = True
 _GOAL_TITLE = re.compile(r"\b(?:promotion|promoted|promote|become|becoming)\s+(?:to\s+|as\s+)?(?:an?\s+)?(?:full\s+|associate\s+)?"
                          r"(?:professor|researcher|research fellow|senior title|associate senior title)\b")
+# A qualification asked whether it is needed ("我需要博士学位吗", "一定要副高职称吗", "Do I need a doctorate?"):
+# a requirement asked of, not the asker's own degree or title.
+_REQUIRED_QUALIFICATION = re.compile(
+    r"(?:需要|要求|必须|一定要|得|要|需)(?:是|有|具备|具有|取得|拿到)?(?:博士|硕士|本科|正高|副高|高级|中级)[\u4e00-\u9fff]{0,4}?"
+    r"(?:吗|么|嘛|不|没|[?？])|"
+    r"\b(?:need|require|requires|required|must (?:i |we |you |the \w+ )?(?:have|hold|be))\s+(?:to (?:have|hold|be)\s+)?"
+    r"(?:an?\s+)?(?:phd|doctorate|doctoral degree|master'?s(?: degree)?|senior title|associate senior title|"
+    r"(?:full |associate )?professor(?:ship)?)\b")
 # What the asker studies or works on, in English, to the end of its sentence ("I study how firms copy…",
 # "we research start-up companies' financing"): the subject of their work, not their unit.
 # (topics.py reads the same clause as the asker's field)
@@ -250,7 +259,7 @@ _NEGATED_LIST = re.compile(r"(没有|没|无|未)([^，,。和或及、]{1,8}?)(
 
 # A project other than the one applied for ("另一个课题", "a different project"): its funding is no duplicate.
 _ANOTHER_PROJECT = re.compile(r"另(?:外)?一个(?:课题|项目)|别的(?:课题|项目)|其他(?:的)?(?:课题|项目)上|全新的(?:题目|课题|项目)|"
-                              r"(?:another|a different|an earlier|a previous) (?:project|topic|study)")
+                              r"\b(?:another|a different|an earlier|a previous) (?:project|topic|study)\b")
 # A kind of project asked of, not the asker's own: "Is a Class C project funded by the city?", "Are key projects
 # given city money?" (an article or a plural: any project of that kind)
 _KIND_ASKED = re.compile(r"\b(?:is|does|will|would|can|could)\s+(?:an?|any)\s+(?:[\w-]+\s+){0,3}?project\b|"
@@ -330,8 +339,9 @@ def _own_clauses(text: str) -> str:
     return _without_clauses(text, lambda head: True if _OTHER_PERSON.match(head) else None)
 
 
-def extract_profile(text: str) -> Profile:
-    """`text` is canonical (see index.tokenize.canonical)."""
+def extract_profile(text: str, asked_too: bool = False) -> Profile:
+    """`text` is canonical (see index.tokenize.canonical). `asked_too`: a degree or title asked whether it
+    is needed ("Do I need a PhD?") counts as named, as the conditions a question bears on are read."""
     text = _own_clauses(_leader_clauses(text.replace("俩", "两个").replace("仨", "三个")))  # "报俩了": a numeral with its classifier
     text = _NEGATED_LIST.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(1)}", text)
     facts: dict[str, object] = {}
@@ -347,13 +357,14 @@ def extract_profile(text: str) -> Profile:
         age = dt.date.today().year - int(m.group(1) or m.group(2)) - 1
         if 16 <= age <= 100:
             facts["age"] = age
-    if title := _first(_TITLES, _GOAL_TITLE.sub(" ", text)):  # (a title sought is not the asker's)
+    own = _REQUIRED_QUALIFICATION.sub(" ", text) if QUALIFICATION_ASKED_NOT_OWN and not asked_too else text
+    if title := _first(_TITLES, _GOAL_TITLE.sub(" ", own)):  # (a title sought is not the asker's)
         # "副教授" also contains "教授": the associate pattern is checked by position-first match,
         # so make sure a senior match is not just the tail of an associate title.
         if title == "senior" and re.search(r"副(?:教授|研究员|主任医师)", text) and not re.search(r"(?<!副)(?:教授|研究员)", text):
             title = "associate_senior"
         facts["title"] = title
-    studied = _UNIT_KIND_WORDS.sub(" ", text)  # ("本科院校" is no bachelor's degree)
+    studied = _UNIT_KIND_WORDS.sub(" ", own)  # ("本科院校" is no bachelor's degree)
     if degree := _first(_DEGREES, studied):
         if degree == "not_doctorate":
             degree = "master" if "硕士" in studied or "master" in studied else "bachelor" if "本科" in studied else "other"

@@ -78,8 +78,9 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("address", r"地址|在哪(?:个区|儿|里)?办公|办公地点|\baddress\b|\bwhere is\b.*\boffice\b"),
     # How things are handed in, asked as other than online ("能不能线下交", "要寄纸质版吗", "can we hand it in on paper"):
     # the sentences saying how the notice takes applications
-    ("channel", r"线下|纸质|纸本|纸版|邮寄|寄(?:过去|到|给|送)|快递|现场|窗口|当面|送(?:到|过去|去)|"
-                r"\b(?:offline|in person|on paper|paper (?:cop(?:y|ies)|version|form|application)s?|hard ?cop(?:y|ies)|"
+    # (printing is making paper copies: "申报书要打印几份", "do we need to print it out")
+    ("channel", r"线下|纸质|纸本|纸版|邮寄|寄(?:过去|到|给|送)|快递|现场|窗口|当面|送(?:到|过去|去)|打印|"
+                r"\b(?:offline|in person|on paper|print(?:ed|ing)?(?: it| them)?(?: out)?|printouts?|paper (?:cop(?:y|ies)|version|form|application)s?|hard ?cop(?:y|ies)|"
                 r"by (?:post|mail|courier)|courier|mail (?:it|them|in))\b"),
     ("who", r"谁|什么人|哪个人|\b(?:who|whom)\b"),
     # (what is handed in, asked by its verb: "要上传哪些东西", "附件都要传些什么", "what do we need to upload")
@@ -124,6 +125,8 @@ AFTER_DONE = re.compile(r"(?P<step>[^，,。？?]{3,24}?(?:(?:完|好|过)了?|�
 # ("要交纸质版吗，还是网上传了就完事": one of two ways asked, not what follows)
 AFTER_ENOUGH = re.compile(r"^(?!.*还是)(?:.*[，,])?(?P<step>[^，,。？?]{2,20}?)(?:以后|之后|后)?就(?:算)?"
                           r"(?:完事|完了|行了|结束|没事|好了|齐活|可以了)")
+# ("单位管理员审核完，项目就算推荐上去了吗": whether a step done counts as the next one, which asks what follows it)
+AFTER_COUNTS = re.compile(r"(?P<step>[^，,。？?]{2,20}?(?:完|好|过)了?)[，,][^，,。？?]{0,6}?就算")
 _NEGATED = re.compile(r"[没未不]")
 # "Who reviews our submission after the unit's administrator has approved it?", "after we submit, what then?"
 AFTER_EN = re.compile(r"(?:\bafter|(?:^|, )once) (?P<step>[a-z'’ -]{3,60}?)(?:[,?.]|$| (?:who|what|where|which|then|does|do|is|are|will|"
@@ -157,7 +160,7 @@ CN_AMOUNTS_AS_DIGITS = True
 _ASIDE = re.compile(r"(?<=[a-z])\s*\((?:[a-z][a-z-]*\s?){1,2}\)(?=\s)")
 TOLD_RANKS_NOT = True  # a question whether something is open now is ranked on its asking sentences only
 # ... or on its asking clauses, after clauses that tell of things done ("附件材料都备齐了，网上现在能交了吗")
-# ... whatever is asked after them ("附件都传好了，是不是点提交就完事了": not what is handed in)
+# ... or whether a step is all ("附件都传好了，是不是点提交就完事了": not what is handed in)
 DONE_TOLD_APART = True
 _DONE_CLAUSE = re.compile(r"(?:了|过|好|完|齐|妥)(?:啊|呀|的)?$")
 # A vague turn of a few characters ("钱的事", "材料这块", "咋报"): what it is about, asked plainly ("钱", "怎么报").
@@ -191,7 +194,8 @@ TROUBLE = re.compile(r"(?:系统|网站|网页|页面|平台|账号|帐号|网�
                      r"login|log in|upload|website|system|portal|password|regist\w*)"
                      r".{0,8}?(?:不上去|不进去|不了|失败|出错|报错|故障|毛病|出问题|打不开|登不上|崩|卡[住着死在]|异常|"
                      r"过不去|没反应|不成功|"
-                     r"fails?|failed|error|not working|down|broken|crash)", re.ASCII)
+                     r"fails?|failed|error|not working|down|broken|crash|"
+                     r"(?:won't|wouldn't|doesn't|does not|can't|cannot) (?:open|load|work|access|connect))", re.ASCII)
 _BARE_PREDICATE = re.compile(r"^(?:(?:分别|各自)[\u4e00-\u9fff]{0,2}?|都(?:是|为)?)(?:什么|啥|多少|怎么|如何|怎样|哪|几)")
 # Two things asked by one English predicate: "What are the X and the Y?", "When are X and Y?"
 _ENGLISH_PAIR = re.compile(r"^(what|when|which|who)(?:\s+(?:are|were|is)|'s)\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)\s*\??$",
@@ -199,6 +203,10 @@ _ENGLISH_PAIR = re.compile(r"^(what|when|which|who)(?:\s+(?:are|were|is)|'s)\s+(
 # Two attributes of one subject joined: "子课题的电话和完成期限" (the subject closed by 的)
 _ATTRIBUTE_JOIN = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|以及|及|与|跟|还有|、)(?=[\u4e00-\u9fff])")
 SUMMARY_ASKS = True  # "Summarise the notice in one sentence" asks what it is, as "What is it about?" does
+# "What are the two windows, and who is each one for?": what follows "and" is a clause asking of the first thing
+CLAUSE_NOT_PAIRED = True
+_CLAUSE_OPENS = re.compile(r"(?:who|whom|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|"
+                           r"must|should|will|would|may|shall)\b")
 # "the Science and Technology Bureau": an "and" between two capitalised words joins a name, not two things asked
 NAMES_KEEP_AND = True
 _TITLED_AND = re.compile(r"\b[A-Z][a-z]+ and [A-Z][a-z]+\b")
@@ -739,6 +747,11 @@ class Understander:
             # "What's the deadline, and how many projects can one university put forward?"
             return [x.strip(" ,") for x in joined]
         english = _ENGLISH_PAIR.match(q)
+        if english and CLAUSE_NOT_PAIRED and _CLAUSE_OPENS.match(english.group(3)):
+            # "…the two review periods, and who is each one for?": a question of its own after the first thing,
+            # not a second thing the first one's head asks
+            first = english.group(2).rstrip(" ,")
+            return [f"{english.group(1)} is {first}?", f"{english.group(3).rstrip(' ?')}?"]
         if english and NAMES_KEEP_AND and english.group(3).split()[-1] not in english.group(2).split() and re.search(
                 rf"\b{re.escape(english.group(2).split()[-1])} and {re.escape(english.group(3).split()[0])}\b",
                 " ".join(_TITLED_AND.findall(asked)).lower()):
@@ -1009,7 +1022,7 @@ class Understander:
         u.conditioned = bool(CONDITIONED.search(q) or stated and STILL.search(q)) and not NAMED_NOW.search(q)
         u.status = bool(STATUS.search(V.STILL_REQUIRED.sub("", q))) and not u.conditioned
         if (step := AFTER_STEP.search(q) or AFTER_DONE.search(q) or AFTER_EN.search(q)
-                or ENOUGH_ASKS_AFTER and u.yesno and AFTER_ENOUGH.search(q)) and NEXT_STEPS:
+                or ENOUGH_ASKS_AFTER and u.yesno and (AFTER_ENOUGH.search(q) or AFTER_COUNTS.search(q))) and NEXT_STEPS:
             u.after = step.group("step")
         u.overview = bool(OVERVIEW.search(q)) and not u.topics
         u.topics = self.topics.resolve(q)
@@ -1049,7 +1062,7 @@ class Understander:
             # "系统现在能填了吗？我们想先把申报书录进去": whether something is open now is asked by the asking
             # sentence; the sentence that only tells says why (its words name no window).
             u.focus = u.questioned
-        elif TOLD_RANKS_NOT and (u.status or DONE_TOLD_APART) and (asked := self._after_done(q, u.status)) != q:
+        elif TOLD_RANKS_NOT and (u.status or DONE_TOLD_APART and u.after) and (asked := self._after_done(q, u.status)) != q:
             u.focus = asked
             u.attribute = asked_attribute(asked)  # (what is told done, "附件材料", is not what is asked)
         foreign = self.foreign_entities(q)  # (other cities and calls, `other_calls` among them)
@@ -1087,9 +1100,9 @@ class Understander:
             phones = set(re.findall(r"\d{7,8}", q))
             u.topics = [t.id for t in self.corpus.topics
                         if any(c.office in u.offices or c.phone in phones for c in t.contacts)]
-        if TROUBLE.search(q) and u.attribute in (None, "office", "phone", "who", "url"):
-            # "系统login不上去找谁", "The website is down, who can help?": a malfunction reported asks
-            # whom to contact for technical support, whatever words the notice uses beside those.
+        if TROUBLE.search(q) and u.attribute in (None, "office", "phone", "who", "url", "how"):
+            # "系统login不上去找谁", "The website is down, who can help?", "平台打不开怎么办": a malfunction
+            # reported asks whom to contact for technical support, whatever words the notice uses beside those.
             u.focus = f"{u.focus} {'技术支持' if u.lang == 'zh' else 'technical support'}"
             u.attribute = "phone" if u.attribute == "phone" else "office"
         u.document, u.clause = self.inside_document(q)

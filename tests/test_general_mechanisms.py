@@ -2841,6 +2841,9 @@ def test_how_many_days_or_how_much_time_asks_a_date(assistant: Assistant) -> Non
 def test_whether_a_step_done_is_all_asks_what_follows_it(assistant: Assistant) -> None:
     answer = assistant.ask("我是项目负责人，申报书已经填好了，是不是点了提交就可以了？")
     assert answer.intent == Intent.PROCESS and "审核" in answer.answer, answer.answer
+    # whether a step done counts as done with applying asks what follows it too
+    answer = assistant.ask("附件上传好了，就算申报成功了吗？")
+    assert answer.intent == Intent.PROCESS and "单位管理员" in answer.answer, answer.answer
     # a clause told in the negative is what is asked about, not a step done
     u = assistant.understander.understand("我们单位从来没在系统里注册过，怎么办？")
     assert "注册" in u.focus, u.focus
@@ -2860,3 +2863,39 @@ def test_a_length_of_time_asked_in_english_is_no_word_of_its_subject(assistant: 
     answer = assistant.ask("How many weeks are left before applications close?")
     window = FACTS["submission_window"].window
     assert answer.intent == Intent.DATES and window is not None and window.closes.isoformat() in answer.answer, answer.answer
+
+
+def test_printing_asks_how_things_are_handed_in(assistant: Assistant) -> None:
+    paper = FACTS["paper_materials"]
+    for q in ("材料需要打印出来交几份？", "Should we print the forms out?"):
+        answer = assistant.ask(q)
+        assert answer.answer.startswith(paper.zh[:12]) or answer.answer.startswith(paper.en[:20]), (q, answer.answer)
+
+
+def test_a_malfunction_asked_what_to_do_about_asks_for_technical_support(assistant: Assistant) -> None:
+    tech = FACTS["contact_tech"]
+    for q in ("系统打不开怎么办？", "The upload page won't open, what can I do?"):
+        answer = assistant.ask(q)
+        assert answer.intent == Intent.CONTACTS and _phones("contact_tech")[0] in answer.answer[:120], (q, answer.answer)
+    assert tech.zh
+
+
+def test_a_qualification_asked_whether_needed_is_not_the_askers_own(assistant: Assistant) -> None:
+    from assistant.extract import extract_profile
+
+    for q in ("我需要博士学位吗？", "Must the PI hold a PhD?", "一定要副高职称吗"):
+        assert not extract_profile(canonical(q)).model_dump(exclude_none=True), q
+    # a qualification told beside one asked about is the asker's
+    assert extract_profile(canonical("我是博士，还需要副高职称吗")).degree == "doctorate"
+
+
+def test_city_funding_of_a_different_project_is_no_duplicate_in_english(assistant: Assistant) -> None:
+    from assistant.extract import extract_profile
+
+    profile = extract_profile(canonical("We received city funding for a different project last year; can we still apply?"))
+    assert profile.already_city_funded is None, profile
+
+
+def test_a_clause_after_and_asks_of_the_things_before_it(assistant: Assistant) -> None:
+    parts = assistant.understander.understand("What are the two review periods, and who is each one for?").parts
+    assert not any(p.startswith("what is who") for p in parts), parts
