@@ -401,6 +401,8 @@ LEADING_CONTEXT = True  # what is told before two or more questions is the first
 ATTRIBUTE_FOLLOWUPS = True  # "号码呢" asks a new attribute of the previous subject
 ATTRIBUTE_ONLY_MAX_CHARS = 12  # a longer turn asking an attribute says what it is about
 NEXT_STEPS = True  # "…以后还要做什么" asks what follows a step
+OWN_UNIT_NO_TOPIC = True  # the asker's own kind of unit, told apart from the question, is no topic named
+BARE_NUMBER_FOLLOWUPS = True  # "那62呢" after "我58岁能报吗" re-asks it with the number replaced
 ENOUGH_ASKS_AFTER = True  # ... and so does "…就完事了吗", whether nothing does
 CONTRAST_ASKS = True  # "X是…，那Y…？": the clause after 那 is what is asked, the one before it only told
 _CONTRAST = re.compile(r"[，,]\s*那(?![个些边里种位天时会样儿])么?")
@@ -914,6 +916,11 @@ class Understander:
             for s, e, kind in old:
                 if kind == "topic" and (renumbered := _renumber(previous[s:e], n)):
                     return previous[:s] + renumbered + previous[e:]
+        if (not new and BARE_NUMBER_FOLLOWUPS and (number := re.fullmatch(r"(\d{1,3})\s*(?:周岁|岁)?", core))
+                and not any(kind == "topic" for *_, kind in old)
+                and len(said := list(re.finditer(r"(?<![\d.])\d{1,3}(?![\d.])", previous))) == 1):
+            # "我58岁能当负责人吗" then "那62呢": the one number of the previous question, replaced
+            return previous[: said[0].start()] + number.group(1) + previous[said[0].end():]
         if new and old:
             kind = new[0][2]
             same = [span for span in old if span[2] == kind]
@@ -1065,6 +1072,12 @@ class Understander:
         elif TOLD_RANKS_NOT and (u.status or DONE_TOLD_APART and u.after) and (asked := self._after_done(q, u.status)) != q:
             u.focus = asked
             u.attribute = asked_attribute(asked)  # (what is told done, "附件材料", is not what is asked)
+        if (OWN_UNIT_NO_TOPIC and u.topics and u.profile.org_type and u.focus != q and (at := q.rfind(u.focus)) > 0
+                and not self.topics.resolve(u.focus) and not PRONOUN.search(u.focus)
+                and extract_profile(q[:at]).org_type and all(e <= at for _, e, _ in self.topics.mentions(q))):
+            # "我们单位是新型研发机构，问下资助金额是多少": the kind of unit the asker is, told before the question,
+            # names no topic, though a topic's alias says it
+            u.topics = []
         foreign = self.foreign_entities(q)  # (other cities and calls, `other_calls` among them)
         if (PROGRAMME_NAME_UNRANKED and u.attribute != "document" and not self.about_programme(q)
                 and not foreign  # (another city's call is asked of)
@@ -1122,7 +1135,7 @@ class Understander:
 _EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 # A turn that is a place in a list and nothing else: "第二个", "第3个", "the second one", "no. 3"
 _ORDINAL_ALONE = re.compile(r"^(?:第\s*([一二两三四五六七八九十\d]+)\s*(?:个|项|条|号)?|(?:the\s+)?(" + "|".join(_EN_ORDINALS)
-                            + r")(?:\s+one)?|(?:no\.?|number|#)\s*(\d{1,2}))$")
+                            + r")(?:\s+one)?|(?:no\.?|number|#)?\s*(\d{1,2}))$")  # ("那5呢" after a numbered topic)
 _CIRCLED_DIGITS = "①②③④⑤⑥⑦⑧⑨⑩"
 
 

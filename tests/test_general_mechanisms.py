@@ -2899,3 +2899,24 @@ def test_city_funding_of_a_different_project_is_no_duplicate_in_english(assistan
 def test_a_clause_after_and_asks_of_the_things_before_it(assistant: Assistant) -> None:
     parts = assistant.understander.understand("What are the two review periods, and who is each one for?").parts
     assert not any(p.startswith("what is who") for p in parts), parts
+
+
+def test_a_bare_number_as_a_follow_up_replaces_the_previous_questions_number(assistant: Assistant) -> None:
+    assert "58" in assistant.ask("我今年58岁，能做项目负责人吗？", session_id="bare-number-age").answer
+    answer = assistant.ask("那61呢？", session_id="bare-number-age")
+    assert answer.eligibility is not None and answer.eligibility.verdict == "ineligible" and "61" in answer.answer, answer.answer
+    # after a numbered topic, the number is the topic's
+    first = assistant.ask("子课题2研究什么？", session_id="bare-number-topic")
+    answer = assistant.ask("那4呢？", session_id="bare-number-topic")
+    fourth = next(t for t in CORPUS.topics if "④" in t.label)
+    assert first.topic != answer.topic and fourth.title in answer.answer, answer.answer
+
+
+def test_the_askers_own_kind_of_unit_names_no_topic(assistant: Assistant) -> None:
+    alias_topics = [(t, a) for t in CORPUS.topics for a in t.aliases if a in ("新型研发机构", "研究院")]
+    assert alias_topics  # (a topic of this notice is known by the name of a kind of unit)
+    topic, alias = alias_topics[0]
+    answer = assistant.ask(f"我们单位属于{alias}，想问一下资助金额是多少？")
+    assert topic.title not in answer.answer and answer.answer.startswith(FACTS["funding_levels"].zh[:8]), answer.answer
+    # named as what is asked, it is the topic
+    assert topic.title in assistant.ask(f"{alias}那个课题多少钱？").answer
