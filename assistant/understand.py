@@ -1074,9 +1074,10 @@ class Understander:
             u.attribute = asked_attribute(asked)  # (what is told done, "附件材料", is not what is asked)
         if (OWN_UNIT_NO_TOPIC and u.topics and u.profile.org_type and u.focus != q and (at := q.rfind(u.focus)) > 0
                 and not self.topics.resolve(u.focus) and not PRONOUN.search(u.focus)
-                and extract_profile(q[:at]).org_type and all(e <= at for _, e, _ in self.topics.mentions(q))):
+                and (mentions := self.topics.mentions(q))
+                and all(e <= at and extract_profile(q[s:e]).org_type for s, e, _ in mentions)):
             # "我们单位是新型研发机构，问下资助金额是多少": the kind of unit the asker is, told before the question,
-            # names no topic, though a topic's alias says it
+            # names no topic, though a topic's alias says it (each mention is itself a kind of unit)
             u.topics = []
         foreign = self.foreign_entities(q)  # (other cities and calls, `other_calls` among them)
         if (PROGRAMME_NAME_UNRANKED and u.attribute != "document" and not self.about_programme(q)
