@@ -192,7 +192,7 @@ _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|
 # A malfunction reported ("系统出毛病了", "网页上传不上去", "login不上去", "页面打不开").
 TROUBLE = re.compile(r"(?:系统|网站|网页|页面|平台|账号|帐号|网上|上传|登录|登陆|提交|注册|密码|验证码|"
                      r"login|log in|upload|website|system|portal|password|regist\w*)"
-                     r".{0,8}?(?:不上去|不进去|不了|失败|出错|报错|故障|毛病|出问题|打不开|登不上|崩|卡[住着死在]|异常|"
+                     r".{0,8}?(?:不上去|不进去|[进上登连]不[去上进]|不了|失败|出错|报错|故障|毛病|出问题|打不开|登不上|崩|卡[住着死在]|异常|"
                      r"过不去|没反应|不成功|"
                      r"fails?|failed|error|not working|down|broken|crash|"
                      r"(?:won't|wouldn't|doesn't|does not|can't|cannot) (?:open|load|work|access|connect))", re.ASCII)
