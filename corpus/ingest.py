@@ -288,7 +288,10 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("fee", "process", r"^(?:收费(?:标准|依据|情况|项目)|是否收费)\s*[：:]|不收取(?:任何)?(?:费用|申报费)|不收费", "notice"),
     ("integrity_pledge", "rules", r"诚信承诺(?!书)|(?:签订|签署)[^。；]{0,24}诚信承诺书", "notice"),
     # (where to apply: a sentence naming the site or platform comes before one that only mentions it)
-    ("online_application", "process", r"网络在线填报|在线填报|(?:系统|网站|平台).{0,24}注册|登[录陆].{0,30}(?:系统|网站|平台)", "notice"),
+    # ... or names it with its address, as what the application goes through ("本次申报通过某市科技计划项目管理平台
+    # （https://…）进行")
+    ("online_application", "process", r"网络在线填报|在线填报|(?:系统|网站|平台).{0,24}注册|登[录陆].{0,30}(?:系统|网站|平台)|"
+                                      r"通过[^。；;，,]{2,30}(?:系统|网站|平台)\s*[（(]\s*(?:https?://|www\.)", "notice"),
     ("registered_units", "process", r"已在该系统注册|已注册", "notice"),
     # the procedure as one line of its steps ("项目申报流程：单位注册—网上填报—单位审核—…—签订任务书")
     ("procedure", "process", r"(?:流程|程序|步骤)(?:为|是|如下)?[：:]\s*[^。；;，,—→]{2,12}(?:\s*(?:—+|→|－|->|＞)\s*[^。；;，,—→]{2,12}){2,}", "notice"),
@@ -1109,6 +1112,10 @@ def _event_name(before: str, after: str) -> str | None:
     subject = re.search(r"([\u4e00-\u9fff]{2,10}?)(?:将|拟|计划|预计)?于\s*$", before)
     # ... or its object after it: "5月中旬在市科技局网站公示拟立项项目" -> 拟立项项目公示
     shown_what = re.match(r"([\u4e00-\u9fff]{2,10}?)(?=[。；;，,（(]|$)", after[shown.end():]) if shown and not subject else None
+    if shown and not subject and not shown_what and re.search(r"[，,]\s*(?:于|在)?\s*$", before):
+        # ("…组织专家评审，评审结果经研究后，于2089年6月中旬在市科技局网站公示，公示期…": a further step of the
+        # sentence, no subject of its own, made public where the verb says)
+        return shown.group(1)
     return subject.group(1) + shown.group(1) if shown and subject else shown_what.group(1) + shown.group(1) if shown and shown_what else None
 
 
