@@ -1004,12 +1004,14 @@ def _run_on_pieces(line: str) -> list[str]:
 # "注：请于____月____日前将本回执发送至________，截止日期以邮件送达时间为准。")
 _PLACEHOLDER = re.compile(r"[_＿]{2,}\s*(?:周岁|岁|万元|元|个月|年|月|日|项|人|份)?")
 _TICK_BOX = re.compile(r"[□☐]\s*[^\s□☐：:，,。；;]{1,12}")
-_SIGN_MARK = re.compile(r"[(（](?:本人)?(?:签字|签名|盖章|公章|签章|签字盖章)[)）]|(?<=[：:])\s*(?:…+|\.{3,})")
-# (a date to write, its year perhaps printed: "    年  月  日", "2070年  月  日", "年月" of "出生年月" read as one too)
-_BLANK_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})?\s*年\s*月(?:\s*日)?")
+_SIGN_MARK = re.compile(r"[(（](?:本人)?(?:签字|签名|盖章|公章|签章|签字盖章)[)）]|(?<=[\u4e00-\u9fff])(?:签字|签名|盖章|签章)(?=\s*[：:])|"
+                        r"(?<=[：:])\s*(?:…+|\.{3,})")
+# (a date to write, its year perhaps printed: "    年  月  日", "2070年  月  日", "2049/ / ", "年月" of "出生年月" as well)
+_BLANK_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})?\s*年\s*月(?:\s*日)?|(?<![\d/／])(?:\d{4})?\s*[/／]\s*[/／]\s*$")
 _BLANK = "\x00"
-# each field of a blank line: a label, perhaps none, and its blanks ("承诺人（签字）：", "填报日期：    年  月  日")
-_BLANK_FIELDS = re.compile(r"\s*(?:(?:[\u4e00-\u9fff（）()、/／]{1,16})?\s*[：:]?\s*\x00[\x00\s]*[：:]?\s*[，,；;]?\s*)+")
+# each field of a blank line: a label, perhaps none, and its blanks ("承诺人（签字）：", "填报日期：    年  月  日"; a label
+# spaced out to its width, "日　　期：", as well)
+_BLANK_FIELDS = re.compile(r"\s*(?:(?:[\u4e00-\u9fff（）()、/／][\u4e00-\u9fff（）()、/／ \u3000]{0,15})?\s*[：:]?\s*\x00[\x00\s]*[：:]?\s*[，,；;]?\s*)+")
 
 
 FORM_LINE_MAX = 120  # (a form's line of fields is short; a longer line is a paragraph, whatever blanks it has)
@@ -1093,7 +1095,7 @@ def _clean_lines(raw: str) -> list[str]:
     lines = _cell_per_line_rows(lines, _running_lines(probe) | {k for k, ln in enumerate(probe) if ln and _PAGE_NUMBER.match(ln)})
     running = _running_lines(lines)
     kept = [ln for k, ln in enumerate(_before_article_end(lines))
-            if ln and not _PAGE_NUMBER.match(ln) and not _TABLE_RULE.match(ln) and k not in running
+            if ln and not _PAGE_NUMBER.match(ln) and not _TABLE_RULE.match(ln) and not _RULE_LINE.match(ln) and k not in running
             and not _WEB_FURNITURE.search(ln) and not _ARTICLE_FURNITURE.search(ln)]
     # A bulleted line ("● 申报单位须…", "□ 项目负责人身份证件") starts an item: nothing joins it to the line above.
     # (nor a heading marked with a symbol, "📅 申报时间", nor an article's byline)

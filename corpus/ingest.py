@@ -593,8 +593,10 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
                 and len(_body(hit.text)) >= ITEM_SENTENCE_MIN):  # (an item's sentence, not a part's "3.2 申报材料。")
             # a rule that is one item of a list, saying what it means in a sentence of its own after it
             # ("（四）申报内容涉及国家秘密的。" + "本计划不受理涉密项目，申报材料须事先作脱密处理；"): the item's sentences
+            # (not an office's name alone, the letterhead of what follows a form: "郑州市科学技术局")
             quotes += [_body(p.text) for p in passages if p.section == hit.section
-                       and 0 < p.order - hit.order <= ITEM_SENTENCES and not p.topic and _body(p.text) not in quotes]
+                       and 0 < p.order - hit.order <= ITEM_SENTENCES and not p.topic and _body(p.text) not in quotes
+                       and not SIGNATURE_NAME.fullmatch(squash(p.text))]
         if role in BESIDE_SENTENCES and not re.search(BESIDE_SENTENCES[role], hit.text):
             # (the numbered points under a heading that names the fact, "二、申报单位条件" over "1. 申报单位须在…
             # 注册登记，具有独立法人资格" and "2. 可申报的单位类型为：…": each point a condition of it)
@@ -1708,6 +1710,10 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
         found.facts.append(_make_fact("attachments", "materials", [p.text for p in attach[:6]], vocab))
     # What the pledge template annexed has the unit declare and sign: its sentences after its title.
     pledge = [p for p in passages if p.id.startswith("p-") and p.kind == "text"]
+    # (its own annex's: a second pledge annexed after it, "附件3 项目负责人…承诺书", is another form)
+    # (nor an office's name alone after it, the letterhead of a notice that follows: "郑州市科学技术局")
+    pledge = [p for p in pledge if p.section.split(" > ")[0] == pledge[0].section.split(" > ")[0]] if pledge else []
+    pledge = pledge[:1] + [p for p in pledge[1:] if not SIGNATURE_NAME.fullmatch(squash(p.text))]
     if len(pledge) >= 2:
         found.facts.append(_make_fact("credit_pledge_template", "materials",
                                       [_body(p.text) for p in pledge[1:PLEDGE_SENTENCES + 1]], vocab))

@@ -4551,6 +4551,11 @@ def test_a_forms_blank_fields_are_no_lines_and_what_it_says_around_its_blanks_is
                  "业务费", "合计", "申报单位意见", "单位负责人", "序号", "承诺人", "身份证号", "2099年 月 日"):
         assert not any(gone in x for x in lines), (gone, lines)
     assert "本人______郑重承诺：" in lines and "项目负责人身份证件扫描件" in lines  # (its bullet cleaned off)
+    from corpus.cleaning import blank_form_line
+    assert blank_form_line("法定代表人签字：") and blank_form_line("日　　期：2099/　/　")
+    assert not blank_form_line("日期：2099/3/8") and not blank_form_line("本人签字后上传")
+    # (a ruled line under a signature is no line of text either)
+    assert "——————————" not in clean_lines("\n".join(_FORMS_NOTICE + ["——————————", "某市科学技术局"]))
     # (the note opens its own line: it is not the tail of the annex's title above it)
     assert "2099年度某市软科学研究计划项目申报意向回执" in lines
     assert any(x.startswith("注：请于") for x in lines)
