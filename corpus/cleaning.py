@@ -998,14 +998,15 @@ def _run_on_pieces(line: str) -> list[str]:
 # A FORM TEMPLATE pasted after the notice (its 申报书, 预算表, 推荐意见表, 承诺书 or 回执 to fill in) has fields left
 # blank for the applicant: a placeholder run ("项目名称：________", "年龄：____周岁", "申请资助经费：______万元"), a list of
 # boxes to tick ("职称：□正高级 □副高级 □中级 □其他": the form's options, not the notice's requirements), a date to
-# write ("填报日期：    年  月  日", "____年__月至____年__月"), a place to sign or stamp ("承诺人（签字）：", "推荐单位（盖章）"),
-# an opinion to write ("申报单位意见：……"). A line of nothing else says nothing: no age limit, amount, date, deadline
-# or title required, and no passage to quote. (A line saying something around its blanks is kept: "本人______郑重承诺：",
-# "注：请于____月____日前将本回执发送至________，截止日期以邮件送达时间为准。")
+# write ("填报日期：    年  月  日", "____年__月至____年__月"), an opinion to write ("申报单位意见：……"). A line of nothing
+# else says nothing: no age limit, amount, date, deadline or title required, and no passage to quote. (Who signs and
+# who stamps, "承诺人（签字）：", "推荐单位（盖章）", is said, blank as the place is; and a line saying something around
+# its blanks is kept: "本人______郑重承诺：", "注：请于____月____日前将本回执发送至________，截止日期以邮件送达时间为准。")
 _PLACEHOLDER = re.compile(r"[_＿]{2,}\s*(?:周岁|岁|万元|元|个月|年|月|日|项|人|份)?")
 _TICK_BOX = re.compile(r"[□☐]\s*[^\s□☐：:，,。；;]{1,12}")
-_SIGN_MARK = re.compile(r"[(（](?:本人)?(?:签字|签名|盖章|公章|签章|签字盖章)[)）]|(?<=[\u4e00-\u9fff])(?:签字|签名|盖章|签章)(?=\s*[：:])|"
-                        r"(?<=[：:])\s*(?:…+|\.{3,})")
+# (an opinion to write after its label: "申报单位意见：……"; a place to sign or stamp, "承诺人（签字）：", "推荐单位（盖章）",
+# is no blank: it says who signs and who stamps)
+_OPINION = re.compile(r"(?<=[：:])\s*(?:…+|\.{3,})")
 # (a date to write, its year perhaps printed: "    年  月  日", "2070年  月  日", "2049/ / ", "年月" of "出生年月" as well)
 _BLANK_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})?\s*年\s*月(?:\s*日)?|(?<![\d/／])(?:\d{4})?\s*[/／]\s*[/／]\s*$")
 _BLANK = "\x00"
@@ -1019,11 +1020,11 @@ FORM_LINE_MAX = 120  # (a form's line of fields is short; a longer line is a par
 
 def blank_form_line(line: str) -> bool:
     """A line of a form template with only its blanks to fill in: labels, each over its placeholder, boxes to tick, a
-    date to write, a place to sign or stamp, or an opinion to write ("……")."""
+    date to write, or an opinion to write ("……")."""
     text = line.strip(" \t\u3000\xa0")
     if len(text) > FORM_LINE_MAX:
         return False
-    marked = _SIGN_MARK.sub(_BLANK, _PLACEHOLDER.sub(_BLANK, text))
+    marked = _OPINION.sub(_BLANK, _PLACEHOLDER.sub(_BLANK, text))
     if len(re.findall(r"[□☐]", text)) >= 2:  # (one box is a list's bullet: "□ 项目负责人身份证件扫描件")
         marked = _TICK_BOX.sub(_BLANK, marked)
     if not re.search(r"年\s*\d|月\s*\d", marked):

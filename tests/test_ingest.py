@@ -4543,16 +4543,17 @@ _FORMS_NOTICE = [
 
 
 def test_a_forms_blank_fields_are_no_lines_and_what_it_says_around_its_blanks_is_kept() -> None:
-    """A form template's lines of fields to fill in (placeholders, boxes to tick, a date to write, a place to sign or
-    stamp, an opinion to write) and its table of empty rows with their header say nothing: no line of the notice.
-    A sentence around a blank ("本人______郑重承诺："), a note, and a list's one-box bullet are kept."""
+    """A form template's lines of fields to fill in (placeholders, boxes to tick, a date to write, an opinion to write)
+    and its table of empty rows with their header say nothing: no line of the notice. A sentence around a blank
+    ("本人______郑重承诺："), a note, a list's one-box bullet, and who signs or stamps ("承诺人（签字）：") are kept."""
     lines = clean_lines("\n".join(_FORMS_NOTICE))
     for gone in ("项目名称", "申报单位（盖章）", "年龄：", "职称：", "申请资助经费", "项目起止时间", "填报日期", "经费科目",
-                 "业务费", "合计", "申报单位意见", "单位负责人", "序号", "承诺人", "身份证号", "2099年 月 日"):
+                 "业务费", "合计", "申报单位意见", "序号", "身份证号", "2099年 月 日"):
         assert not any(gone in x for x in lines), (gone, lines)
     assert "本人______郑重承诺：" in lines and "项目负责人身份证件扫描件" in lines  # (its bullet cleaned off)
+    assert "承诺人（签字）：" in lines and any(x.startswith("单位负责人（签字）") for x in lines)
     from corpus.cleaning import blank_form_line
-    assert blank_form_line("法定代表人签字：") and blank_form_line("日　　期：2099/　/　")
+    assert blank_form_line("日　　期：2099/　/　") and not blank_form_line("法定代表人签字：")
     assert not blank_form_line("日期：2099/3/8") and not blank_form_line("本人签字后上传")
     # (a ruled line under a signature is no line of text either)
     assert "——————————" not in clean_lines("\n".join(_FORMS_NOTICE + ["——————————", "某市科学技术局"]))
@@ -4563,14 +4564,14 @@ def test_a_forms_blank_fields_are_no_lines_and_what_it_says_around_its_blanks_is
 
 def test_a_forms_blanks_give_no_fact_rule_or_passage() -> None:
     """The form's age, title and amount fields are no limit, requirement or amount; no passage is a blank field to
-    quote; the pledge template's sentences are quoted, not its signature's blanks."""
+    quote; the pledge template's sentences are quoted, not the blanks under them."""
     found, _, passages = extract("\n".join(_FORMS_NOTICE))
     rules = {r["id"]: r for r in found.rules}
     assert rules["age"]["limit"] == 50
     assert rules["major_leader_qualification"]["titles_by_level"] == {"major": ["senior"]}
-    assert not any(re.search(r"[_＿]{2,}\s*(?:周岁|万元)|□正高级|年\s+月\s+日|（签字）", p.text) for p in passages)
+    assert not any(re.search(r"[_＿]{2,}\s*(?:周岁|万元)|□正高级|年\s+月\s+日|意见：…", p.text) for p in passages)
     pledge = found.fact("credit_pledge_template")
-    assert pledge and not any("签字" in q or q.startswith("身份证号") for q in pledge["quotes"]), pledge
+    assert pledge and "承诺人（签字）：" in pledge["quotes"] and not any(q.startswith("身份证号") for q in pledge["quotes"]), pledge
 
 
 def test_the_platform_named_with_its_address_is_where_to_apply() -> None:
