@@ -272,7 +272,8 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # ... or one item of a list of exclusions ("（4）同一单位通过两个及以上推荐部门申报的；")
     ("single_recommender", "rules", r"多头申报|单个推荐部门|一个推荐部门|"
                                     r"(?:两|2|多)个(?:及|或)?以上[^。；，,]{0,4}推荐(?:部门|单位|渠道)", "notice"),
-    ("internal_publicity", "rules", r"内部公示|单位内部[^。；]{0,6}公示", "notice"),
+    # ("在本单位范围内公示不少于3个工作日": the unit's own publicity, said by where it is made)
+    ("internal_publicity", "rules", r"内部公示|单位内部[^。；]{0,6}公示|本单位[^。；，,]{0,4}范围内[^。；，,]{0,4}公示", "notice"),
     # a list of what rules an application out ("有下列情形之一的，不得申报：（1）…；（2）…", "不予受理 | …；…")
     ("exclusions", "eligibility", r"有下列情形之一|(?:不予受理|不得申报)\s*[|｜：:]", "notice"),
     # the call's money in all ("本年度计划资助10项，经费总额79万元")

@@ -4595,3 +4595,20 @@ def test_a_sentences_second_step_made_public_with_no_subject_is_a_dated_step() -
     found, _, _ = extract(text)
     dated = [f for f in found.facts if f["id"].startswith("date_")]
     assert any("公示" in f["triggers"] and "2099-06" in f["en"] for f in dated), dated
+
+
+def test_a_units_publicity_said_by_where_it_is_made_is_the_internal_publicity() -> None:
+    """"…并在本单位范围内公示不少于3个工作日后提交": the unit's own publicity and how long, before a materials item that
+    only names its write-up ("申报单位内部公示情况说明")."""
+    text = "\n".join([
+        "关于组织申报2099年度某市软科学研究计划项目的通知",
+        "一、申报程序",
+        "1. 申报单位对申报材料进行审核，并在本单位范围内公示不少于3个工作日后提交。",
+        "二、申报材料",
+        "1. 申报材料包括申报书、申报单位内部公示情况说明（加盖单位公章）。",
+        "某市科学技术局",
+        "2099年2月20日",
+    ])
+    found, _, _ = extract(text)
+    publicity = found.fact("internal_publicity")
+    assert publicity and "3个工作日" in publicity["quotes"][0], publicity
