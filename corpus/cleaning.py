@@ -36,7 +36,7 @@ SIGNATURE_NAME = re.compile(r"[\u4e00-\u9fff（）()]{2,24}(?:局|委员会|委|
 # A line that starts one of these opens a new block; it can never be the tail of a broken sentence.
 _BLOCK_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[—\-–－]+\s*第\s*\d{1,3}\s*页|[(（](?:[一二三四五六七八九十]+|\d{1,2})[)）]|\d+\s*[.、]|子课题|子选题|(?:选题|课题|方向)\s*\d|附件|研究内容|项目经费|联系单位|- |"
-    r"【[一二三四五六七八九十]+】|[\u4e00-\u9fff]{2,6}[：:]|"  # a labelled field ("研究要点：…") opens a line
+    r"【[一二三四五六七八九十]+】|[\u4e00-\u9fff]{2,6}[：:]|注\s*[：:]|"  # a labelled field ("研究要点：…") opens a line, a note too
     r"【[\u4e00-\u9fff]{2,6}】|"  # ... and one whose label is in brackets ("【类别】重点项目  【归口处室】…")
     r"\d{1,2}月\d{1,2}日[^。，,；;]{0,20}?[：:]|"  # ... and a dated item of a schedule ("5月6日前：报送纸质材料")
     r"各[^。；;：:]{2,60}[：:]$)"  # ... and a document's addressee ("各区县科技主管部门，各有关单位："), after its title
@@ -995,6 +995,80 @@ def _run_on_pieces(line: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+# A FORM TEMPLATE pasted after the notice (its 申报书, 预算表, 推荐意见表, 承诺书 or 回执 to fill in) has fields left
+# blank for the applicant: a placeholder run ("项目名称：________", "年龄：____周岁", "申请资助经费：______万元"), a list of
+# boxes to tick ("职称：□正高级 □副高级 □中级 □其他": the form's options, not the notice's requirements), a date to
+# write ("填报日期：    年  月  日", "____年__月至____年__月"), an opinion to write ("申报单位意见：……"). A line of nothing
+# else says nothing: no age limit, amount, date, deadline or title required, and no passage to quote. (Who signs and
+# who stamps, "承诺人（签字）：", "推荐单位（盖章）", is said, blank as the place is; and a line saying something around
+# its blanks is kept: "本人______郑重承诺：", "注：请于____月____日前将本回执发送至________，截止日期以邮件送达时间为准。")
+_PLACEHOLDER = re.compile(r"[_＿]{2,}\s*(?:周岁|岁|万元|元|个月|年|月|日|项|人|份)?")
+_TICK_BOX = re.compile(r"[□☐]\s*[^\s□☐：:，,。；;]{1,12}")
+# (an opinion to write after its label: "申报单位意见：……"; a place to sign or stamp, "承诺人（签字）：", "推荐单位（盖章）",
+# is no blank: it says who signs and who stamps)
+_OPINION = re.compile(r"(?<=[：:])\s*(?:…+|\.{3,})")
+# (a date to write, its year perhaps printed: "    年  月  日", "2070年  月  日", "2049/ / ", "年月" of "出生年月" as well)
+_BLANK_DATE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})?\s*年\s*月(?:\s*日)?|(?<![\d/／])(?:\d{4})?\s*[/／]\s*[/／]\s*$")
+_BLANK = "\x00"
+# each field of a blank line: a label, perhaps none, and its blanks ("承诺人（签字）：", "填报日期：    年  月  日"; a label
+# spaced out to its width, "日　　期：", as well)
+_BLANK_FIELDS = re.compile(r"\s*(?:(?:[\u4e00-\u9fff（）()、/／][\u4e00-\u9fff（）()、/／ \u3000]{0,15})?\s*[：:]?\s*\x00[\x00\s]*[：:]?\s*[，,；;]?\s*)+")
+
+
+FORM_LINE_MAX = 120  # (a form's line of fields is short; a longer line is a paragraph, whatever blanks it has)
+
+
+def blank_form_line(line: str) -> bool:
+    """A line of a form template with only its blanks to fill in: labels, each over its placeholder, boxes to tick, a
+    date to write, or an opinion to write ("……")."""
+    text = line.strip(" \t\u3000\xa0")
+    if len(text) > FORM_LINE_MAX:
+        return False
+    marked = _OPINION.sub(_BLANK, _PLACEHOLDER.sub(_BLANK, text))
+    if len(re.findall(r"[□☐]", text)) >= 2:  # (one box is a list's bullet: "□ 项目负责人身份证件扫描件")
+        marked = _TICK_BOX.sub(_BLANK, marked)
+    if not re.search(r"年\s*\d|月\s*\d", marked):
+        marked = _BLANK_DATE.sub(_BLANK, marked)
+    return _BLANK in marked and bool(_BLANK_FIELDS.fullmatch(marked))
+
+
+def _row_cells(line: str) -> list[str] | None:
+    """The cells of a table's row as pasted, parted by tabs or bars; None for a line of no table."""
+    text = line.strip(" \u3000\xa0")
+    if not re.search(r"[|｜\t]", text):
+        return None
+    if re.match(r"[|｜]", text) and re.search(r"[|｜]$", text):  # (a Markdown row's outer bars)
+        text = text[1:-1]
+    return [c.strip(" \u3000\xa0") for c in re.split(r"[|｜\t]", text)]
+
+
+def _blank_row(line: str) -> bool:
+    """A table's row left empty to fill in: a row's number or item alone in its first cell ("1．业务费 |  | ",
+    "1<TAB><TAB><TAB>"), or no cell written at all."""
+    cells = _row_cells(line)
+    return cells is not None and len(cells) >= 3 and not any(cells[1:]) and len(cells[0]) <= 20
+
+
+def _without_blank_forms(lines: list[str]) -> list[str]:
+    """`lines` with a form template's blank lines emptied: its lines of fields to fill in, and each table whose rows
+    are all left empty, with its header (it names the blanks: "序号<TAB>申报单位<TAB>…<TAB>年龄<TAB>职称")."""
+    out = ["" if blank_form_line(ln) else ln for ln in lines]
+    k = 0
+    while k < len(lines):
+        cells = _row_cells(lines[k])
+        if cells is None or len([c for c in cells if c]) < 3:
+            k += 1
+            continue
+        j, blank = k + 1, 0
+        while j < len(lines) and (_blank_row(lines[j]) or not lines[j].strip()):
+            blank += _blank_row(lines[j])
+            j += 1
+        if blank and (j == len(lines) or _row_cells(lines[j]) is None):  # (no row of it written)
+            out[k:j] = [""] * (j - k)
+        k = max(j, k + 1)
+    return out
+
+
 def _clean_lines(raw: str) -> list[str]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     page = page_lines(text)
@@ -1008,7 +1082,7 @@ def _clean_lines(raw: str) -> list[str]:
     text = "\n".join(_EDGE_MARKUP.sub("", ln) if "&" in ln or "<" in ln else ln for ln in text.split("\n"))
     text = _FONT_SIZE.sub("", text)
     lines = [_SPACED_LABEL.sub(lambda m: re.sub(r"\s", "", m.group(0)), re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip())
-             for ln in _aligned_rows(_tab_rows(_csv_rows(text.split("\n"))))]
+             for ln in _aligned_rows(_tab_rows(_csv_rows(_without_blank_forms(text.split("\n")))))]
     # (a notice that lost its paragraph breaks, its run-on lines parted again: each piece is whole, nothing joins it)
     run_on: set[str] = set()
     if _run_on_notice(lines):
@@ -1022,7 +1096,7 @@ def _clean_lines(raw: str) -> list[str]:
     lines = _cell_per_line_rows(lines, _running_lines(probe) | {k for k, ln in enumerate(probe) if ln and _PAGE_NUMBER.match(ln)})
     running = _running_lines(lines)
     kept = [ln for k, ln in enumerate(_before_article_end(lines))
-            if ln and not _PAGE_NUMBER.match(ln) and not _TABLE_RULE.match(ln) and k not in running
+            if ln and not _PAGE_NUMBER.match(ln) and not _TABLE_RULE.match(ln) and not _RULE_LINE.match(ln) and k not in running
             and not _WEB_FURNITURE.search(ln) and not _ARTICLE_FURNITURE.search(ln)]
     # A bulleted line ("● 申报单位须…", "□ 项目负责人身份证件") starts an item: nothing joins it to the line above.
     # (nor a heading marked with a symbol, "📅 申报时间", nor an article's byline)

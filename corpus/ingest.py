@@ -272,7 +272,8 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # ... or one item of a list of exclusions ("（4）同一单位通过两个及以上推荐部门申报的；")
     ("single_recommender", "rules", r"多头申报|单个推荐部门|一个推荐部门|"
                                     r"(?:两|2|多)个(?:及|或)?以上[^。；，,]{0,4}推荐(?:部门|单位|渠道)", "notice"),
-    ("internal_publicity", "rules", r"内部公示|单位内部[^。；]{0,6}公示", "notice"),
+    # ("在本单位范围内公示不少于3个工作日": the unit's own publicity, said by where it is made)
+    ("internal_publicity", "rules", r"内部公示|单位内部[^。；]{0,6}公示|本单位[^。；，,]{0,4}范围内[^。；，,]{0,4}公示", "notice"),
     # a list of what rules an application out ("有下列情形之一的，不得申报：（1）…；（2）…", "不予受理 | …；…")
     ("exclusions", "eligibility", r"有下列情形之一|(?:不予受理|不得申报)\s*[|｜：:]", "notice"),
     # the call's money in all ("本年度计划资助10项，经费总额79万元")
@@ -288,7 +289,10 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("fee", "process", r"^(?:收费(?:标准|依据|情况|项目)|是否收费)\s*[：:]|不收取(?:任何)?(?:费用|申报费)|不收费", "notice"),
     ("integrity_pledge", "rules", r"诚信承诺(?!书)|(?:签订|签署)[^。；]{0,24}诚信承诺书", "notice"),
     # (where to apply: a sentence naming the site or platform comes before one that only mentions it)
-    ("online_application", "process", r"网络在线填报|在线填报|(?:系统|网站|平台).{0,24}注册|登[录陆].{0,30}(?:系统|网站|平台)", "notice"),
+    # ... or names it with its address, as what the application goes through ("本次申报通过某市科技计划项目管理平台
+    # （https://…）进行")
+    ("online_application", "process", r"网络在线填报|在线填报|(?:系统|网站|平台).{0,24}注册|登[录陆].{0,30}(?:系统|网站|平台)|"
+                                      r"通过[^。；;，,]{2,30}(?:系统|网站|平台)\s*[（(]\s*(?:https?://|www\.)", "notice"),
     ("registered_units", "process", r"已在该系统注册|已注册", "notice"),
     # the procedure as one line of its steps ("项目申报流程：单位注册—网上填报—单位审核—…—签订任务书")
     ("procedure", "process", r"(?:流程|程序|步骤)(?:为|是|如下)?[：:]\s*[^。；;，,—→]{2,12}(?:\s*(?:—+|→|－|->|＞)\s*[^。；;，,—→]{2,12}){2,}", "notice"),
@@ -590,8 +594,10 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
                 and len(_body(hit.text)) >= ITEM_SENTENCE_MIN):  # (an item's sentence, not a part's "3.2 申报材料。")
             # a rule that is one item of a list, saying what it means in a sentence of its own after it
             # ("（四）申报内容涉及国家秘密的。" + "本计划不受理涉密项目，申报材料须事先作脱密处理；"): the item's sentences
+            # (not an office's name alone, the letterhead of what follows a form: "郑州市科学技术局")
             quotes += [_body(p.text) for p in passages if p.section == hit.section
-                       and 0 < p.order - hit.order <= ITEM_SENTENCES and not p.topic and _body(p.text) not in quotes]
+                       and 0 < p.order - hit.order <= ITEM_SENTENCES and not p.topic and _body(p.text) not in quotes
+                       and not SIGNATURE_NAME.fullmatch(squash(p.text))]
         if role in BESIDE_SENTENCES and not re.search(BESIDE_SENTENCES[role], hit.text):
             # (the numbered points under a heading that names the fact, "二、申报单位条件" over "1. 申报单位须在…
             # 注册登记，具有独立法人资格" and "2. 可申报的单位类型为：…": each point a condition of it)
@@ -1109,6 +1115,10 @@ def _event_name(before: str, after: str) -> str | None:
     subject = re.search(r"([\u4e00-\u9fff]{2,10}?)(?:将|拟|计划|预计)?于\s*$", before)
     # ... or its object after it: "5月中旬在市科技局网站公示拟立项项目" -> 拟立项项目公示
     shown_what = re.match(r"([\u4e00-\u9fff]{2,10}?)(?=[。；;，,（(]|$)", after[shown.end():]) if shown and not subject else None
+    if shown and not subject and not shown_what and re.search(r"[，,]\s*(?:于|在)?\s*$", before):
+        # ("…组织专家评审，评审结果经研究后，于2089年6月中旬在市科技局网站公示，公示期…": a further step of the
+        # sentence, no subject of its own, made public where the verb says)
+        return shown.group(1)
     return subject.group(1) + shown.group(1) if shown and subject else shown_what.group(1) + shown.group(1) if shown and shown_what else None
 
 
@@ -1701,6 +1711,10 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
         found.facts.append(_make_fact("attachments", "materials", [p.text for p in attach[:6]], vocab))
     # What the pledge template annexed has the unit declare and sign: its sentences after its title.
     pledge = [p for p in passages if p.id.startswith("p-") and p.kind == "text"]
+    # (its own annex's: a second pledge annexed after it, "附件3 项目负责人…承诺书", is another form)
+    # (nor an office's name alone after it, the letterhead of a notice that follows: "郑州市科学技术局")
+    pledge = [p for p in pledge if p.section.split(" > ")[0] == pledge[0].section.split(" > ")[0]] if pledge else []
+    pledge = pledge[:1] + [p for p in pledge[1:] if not SIGNATURE_NAME.fullmatch(squash(p.text))]
     if len(pledge) >= 2:
         found.facts.append(_make_fact("credit_pledge_template", "materials",
                                       [_body(p.text) for p in pledge[1:PLEDGE_SENTENCES + 1]], vocab))

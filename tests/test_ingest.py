@@ -4494,3 +4494,121 @@ def test_a_fact_quoting_a_date_as_a_slide_writes_it_holds_a_date() -> None:
     step = Fact(id="date_1", intent="dates", quotes=["注册 3.1"], zh="注册时间为3月1日。", en="Registration: 1 March.")
     assert "date" in fact_attributes(step)
     assert "date" not in text_attributes("注册 3.1")  # (a passage's text alone is read as written)
+
+
+# --- a notice followed by its form templates pasted in full ----------------------------------------------------------
+
+_FORMS_NOTICE = [
+    "某市科学技术局关于组织申报2099年度某市软科学研究计划项目的通知",
+    "一、申报条件",
+    "1．项目负责人年龄不超过50周岁。",
+    "2．重大项目负责人须具有正高级专业技术职称或博士学位。",
+    "二、申报方式",
+    "本次申报通过某市科技计划项目管理平台（https://xm.example.cn）进行。",
+    "网上填报时间为2099年3月1日9:00至2099年3月31日17:00。",
+    "三、材料",
+    "□ 项目负责人身份证件扫描件",
+    "某市科学技术局",
+    "2099年2月20日",
+    "附件1",
+    "申报书",
+    "项目名称：________________",
+    "申报单位（盖章）：________________",
+    "项目负责人：______  性别：□男 □女  年龄：____周岁",
+    "职称：□正高级 □副高级 □中级 □其他",
+    "申请资助经费：______万元",
+    "项目起止时间：____年__月至____年__月",
+    "填报日期：    年  月  日",
+    "经费科目 | 金额（万元） | 说明",
+    "1．业务费 |  | ",
+    "2．劳务费 |  | ",
+    "合计 |  | ",
+    "申报单位意见：……",
+    "单位负责人（签字）：          （盖章）",
+    "附件2",
+    "2099年度某市软科学研究计划项目申报意向回执",
+    "序号\t申报单位\t项目负责人\t年龄\t职称",
+    "1\t\t\t\t",
+    "2\t\t\t\t",
+    "注：请于____月____日前将本回执发送至________，截止日期以邮件送达时间为准。",
+    "附件3",
+    "项目负责人信用承诺书",
+    "本人______郑重承诺：",
+    "1．本人本年度仅申报此1项项目。",
+    "2．本人无逾期未结题的市级科技计划项目。",
+    "承诺人（签字）：",
+    "身份证号：__________________",
+    "2099年  月  日",
+]
+
+
+def test_a_forms_blank_fields_are_no_lines_and_what_it_says_around_its_blanks_is_kept() -> None:
+    """A form template's lines of fields to fill in (placeholders, boxes to tick, a date to write, an opinion to write)
+    and its table of empty rows with their header say nothing: no line of the notice. A sentence around a blank
+    ("本人______郑重承诺："), a note, a list's one-box bullet, and who signs or stamps ("承诺人（签字）：") are kept."""
+    lines = clean_lines("\n".join(_FORMS_NOTICE))
+    for gone in ("项目名称", "申报单位（盖章）", "年龄：", "职称：", "申请资助经费", "项目起止时间", "填报日期", "经费科目",
+                 "业务费", "合计", "申报单位意见", "序号", "身份证号", "2099年 月 日"):
+        assert not any(gone in x for x in lines), (gone, lines)
+    assert "本人______郑重承诺：" in lines and "项目负责人身份证件扫描件" in lines  # (its bullet cleaned off)
+    assert "承诺人（签字）：" in lines and any(x.startswith("单位负责人（签字）") for x in lines)
+    from corpus.cleaning import blank_form_line
+    assert blank_form_line("日　　期：2099/　/　") and not blank_form_line("法定代表人签字：")
+    assert not blank_form_line("日期：2099/3/8") and not blank_form_line("本人签字后上传")
+    # (a ruled line under a signature is no line of text either)
+    assert "——————————" not in clean_lines("\n".join(_FORMS_NOTICE + ["——————————", "某市科学技术局"]))
+    # (the note opens its own line: it is not the tail of the annex's title above it)
+    assert "2099年度某市软科学研究计划项目申报意向回执" in lines
+    assert any(x.startswith("注：请于") for x in lines)
+
+
+def test_a_forms_blanks_give_no_fact_rule_or_passage() -> None:
+    """The form's age, title and amount fields are no limit, requirement or amount; no passage is a blank field to
+    quote; the pledge template's sentences are quoted, not the blanks under them."""
+    found, _, passages = extract("\n".join(_FORMS_NOTICE))
+    rules = {r["id"]: r for r in found.rules}
+    assert rules["age"]["limit"] == 50
+    assert rules["major_leader_qualification"]["titles_by_level"] == {"major": ["senior"]}
+    assert not any(re.search(r"[_＿]{2,}\s*(?:周岁|万元)|□正高级|年\s+月\s+日|意见：…", p.text) for p in passages)
+    pledge = found.fact("credit_pledge_template")
+    assert pledge and "承诺人（签字）：" in pledge["quotes"] and not any(q.startswith("身份证号") for q in pledge["quotes"]), pledge
+
+
+def test_the_platform_named_with_its_address_is_where_to_apply() -> None:
+    """"本次申报通过…平台（https://…）进行": where to apply, before a later step that logs in to register."""
+    found, _, _ = extract("\n".join(_FORMS_NOTICE[:7] + ["单位注册：2099年2月25日起，申报单位登录平台注册账号。"]
+                                    + _FORMS_NOTICE[7:11]))
+    online = found.fact("online_application")
+    assert online and "https://xm.example.cn" in online["quotes"][0], online
+
+
+def test_a_sentences_second_step_made_public_with_no_subject_is_a_dated_step() -> None:
+    """"…于5月下旬组织专家评审，评审结果经研究后，于6月中旬在市科技局网站公示，…": the publicity is a step of its own,
+    dated to its own part of a month."""
+    text = "\n".join([
+        "关于组织申报2099年度某市软科学研究计划项目的通知",
+        "一、评审与立项",
+        "市科技局于2099年5月下旬组织专家评审，评审结果经局务会研究后，于2099年6月中旬在市科技局网站公示，公示期7个工作日。",
+        "某市科学技术局",
+        "2099年2月20日",
+    ])
+    found, _, _ = extract(text)
+    dated = [f for f in found.facts if f["id"].startswith("date_")]
+    assert any("公示" in f["triggers"] and "2099-06" in f["en"] for f in dated), dated
+
+
+def test_a_units_publicity_said_by_where_it_is_made_is_the_internal_publicity() -> None:
+    """"…并在本单位范围内公示不少于3个工作日后提交": the unit's own publicity and how long, before a materials item that
+    only names its write-up ("申报单位内部公示情况说明")."""
+    text = "\n".join([
+        "关于组织申报2099年度某市软科学研究计划项目的通知",
+        "一、申报程序",
+        "1. 申报单位对申报材料进行审核，并在本单位范围内公示不少于3个工作日后提交。",
+        "二、申报材料",
+        "1. 申报材料包括申报书、申报单位内部公示情况说明（加盖单位公章）。",
+        "某市科学技术局",
+        "2099年2月20日",
+    ])
+    found, _, _ = extract(text)
+    publicity = found.fact("internal_publicity")
+    assert publicity and "3个工作日" in publicity["quotes"][0], publicity
