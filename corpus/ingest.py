@@ -288,9 +288,9 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("fee", "process", r"^(?:收费(?:标准|依据|情况|项目)|是否收费)\s*[：:]|不收取(?:任何)?(?:费用|申报费)|不收费", "notice"),
     ("integrity_pledge", "rules", r"诚信承诺(?!书)|(?:签订|签署)[^。；]{0,24}诚信承诺书", "notice"),
     # (where to apply: a sentence naming the site or platform comes before one that only mentions it)
-    # (or the sentence naming it with its address: "通过某市科技项目管理平台（https://…）进行")
+    # (or the sentence saying to apply through it, its address given: "通过某市科技项目管理平台（https://…）进行")
     ("online_application", "process", r"网络在线填报|在线填报|(?:系统|网站|平台).{0,24}注册|登[录陆].{0,30}(?:系统|网站|平台)|"
-                                      r"(?:系统|网站|平台)\s*[（(]\s*(?:https?://|www\.)", "notice"),
+                                      r"通过[^。；，,]{0,30}(?:系统|网站|平台)\s*[（(]\s*(?:https?://|www\.)", "notice"),
     ("registered_units", "process", r"已在该系统注册|已注册", "notice"),
     # the procedure as one line of its steps ("项目申报流程：单位注册—网上填报—单位审核—…—签订任务书")
     ("procedure", "process", r"(?:流程|程序|步骤)(?:为|是|如下)?[：:]\s*[^。；;，,—→]{2,12}(?:\s*(?:—+|→|－|->|＞)\s*[^。；;，,—→]{2,12}){2,}", "notice"),
