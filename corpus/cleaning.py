@@ -291,51 +291,195 @@ def _cells_at(line: str) -> list[tuple[int, str]]:
     return [(_width(line[: m.start()]), m.group()) for m in re.finditer(r"\S+(?:[ \u3000\xa0]\S+)*", line)]
 
 
-def _continued(row: list[tuple[int, str]], line: str) -> list[tuple[int, str]] | None:
+# A wrapped cell's next character, with the closing marks that may not start a line (they go with it)
+_NEXT_WORD = re.compile(r".[，。、；：？！）》”’%,.;:)]*")
+# What a cell's room holds beyond the text the typesetter wrapped at: the gap to the next column and the cell's padding
+# (in a narrow column, no more than half of it)
+_WRAP_SLACK = 8
+
+
+def _wrapped(said: str, more: str, room: int, widest: int) -> bool:
+    """A cell whose line reads `said` went on with `more` on the next line only because the next word did not fit:
+    with it the line would be wider than any its column holds (`widest`) and fill the column's `room` less its slack.
+    (A short cell, "3项" in a column as wide as its header, never wraps: its next line is the next row's.)"""
+    word = _NEXT_WORD.match(more)
+    need = _width(said) + _width(word.group() if word else more)
+    return need > widest and need > room - min(_WRAP_SLACK, room // 2)
+
+
+def _continued(row: list[tuple[int, str]], line: str, last: list[str] | None = None,
+               widest: dict[int, int] | None = None) -> list[tuple[int, str]] | None:
     """`row` with `line`'s text added to the cells it is written under, when `line` is a wrapped cell's
-    rest: indented, each of its pieces starting in a cell's column and no wider than that column."""
+    rest: indented, each of its pieces starting in a cell's column and no wider than that column. A line
+    going on with two cells or more, or with the row's first cell, goes on only with cells whose text (`last`,
+    each cell's last line) had to wrap (_wrapped): otherwise it is the next row, a cell or two of it empty."""
     if not line[:1].isspace() or not line.strip():
         return None
     cells = list(row)
-    for col, text in _cells_at(line):
+    pieces = _cells_at(line)
+    strict = last is not None and widest is not None and (
+        len(pieces) > 1 or bool(pieces) and abs(pieces[0][0] - cells[0][0]) <= 1)
+    for col, text in pieces:
         k = next((k for k, (start, _) in enumerate(cells) if abs(start - col) <= 1), None)
         if k is None:
             return None
-        room = cells[k + 1][0] - cells[k][0] if k + 1 < len(cells) else 40
+        start, said = cells[k]
+        room = cells[k + 1][0] - start if k + 1 < len(cells) else max(40, (widest or {}).get(start, 0))
         if _width(text) > room:
             return None
-        start, said = cells[k]
+        if strict:
+            assert last is not None and widest is not None
+            if not last[k] or not _wrapped(last[k], text, room, widest.get(start, 0)):
+                return None
         cells[k] = (start, said + (" " if said[-1:].isascii() and text[:1].isascii() else "") + text)
+    if last is not None:
+        for col, text in pieces:
+            k = next(k for k, (start, _) in enumerate(cells) if abs(start - col) <= 1)
+            last[k] = text
     return cells
+
+
+# A table's header over two columns ("时间节点    工作内容"): two names, short, with no sentence's marks
+_HEADER_PAIR = re.compile(r"^[^\s，。；：,;:、]{2,12}(?:[ \u3000\xa0]{2,}|\t)[ \t\u3000\xa0]*[^\s，。；：,;:、]{2,12}$")
+# A table whose rows wrap: a header and one row will do when the row fills four columns or more and wraps
+WRAPPED_MIN_ROWS = 2
+WRAPPED_MIN_COLUMNS = 4
+
+
+def _widest(lines: list[str], start: int) -> dict[int, int]:
+    """The widest piece written at each column in the block of lines from `start` to a blank line."""
+    out: dict[int, int] = {}
+    for ln in lines[start:]:
+        if not ln.strip():
+            break
+        for col, text in _cells_at(ln):
+            for c in (col - 1, col, col + 1):
+                out[c] = max(out.get(c, 0), _width(text))
+    return out
+
+
+def _in_columns(line: str, gaps: int, starts: set[int]) -> bool:
+    """`line` is a row of cells (two or more) each standing in one of a table's columns (`starts`)."""
+    return gaps >= 1 and bool(starts) and all(any(abs(col - s) <= 1 for s in starts) for col, _ in _cells_at(line))
 
 
 def _aligned_rows(lines: list[str]) -> list[str]:
     """Runs of lines of three cells or more parted by wide gaps, written as the "a | b | c" rows a table
     of the notice is read as. A ruled line under the header is part of the run, and a cell wrapped onto an
     indented line below its row ("R01   郑州都市圈…与利益   重大 …" over "      共享模式研究") is
-    joined to its cell: the row keeps its cells, the wrapped line is left blank."""
-    wide = [len(_CELL_GAP.findall(ln.strip())) >= 2 for ln in lines]
+    joined to its cell: the row keeps its cells, the wrapped line is left blank. A row leaving its last cells
+    empty ("科研院所      5项" under "高等院校      8项      含附属医院…") is a row of the run when its cells
+    stand in the columns of the rows above; and a table of two columns is one under a header naming them
+    ("时间节点      工作内容", as a PDF's text layer prints a schedule), its rows' second cells in one column."""
+    gaps = [len(_CELL_GAP.findall(ln.strip())) for ln in lines]
+    wide = [n >= 2 for n in gaps]
     out = list(lines)
+    header = ""  # the last table's header
     i = 0
     while i < len(lines):
-        j, rows = i, 0
+        j, rows, wrapped, columns = i, 0, False, 0
         table: dict[int, str] = {}
-        while j < len(lines) and (wide[j] or rows and _RULE_LINE.match(lines[j])):
+        starts: set[int] = set()
+        widest = _widest(lines, i)
+        pair = not wide[i] and gaps[i] == 1 and bool(_HEADER_PAIR.match(lines[i].strip())) and (
+            i + 1 < len(lines) and gaps[i + 1] == 1)
+
+        while j < len(lines) and (wide[j] or pair and j == i or rows and _RULE_LINE.match(lines[j])
+                                  or rows >= 2 and _in_columns(lines[j], gaps[j], starts) or pair and rows == 1 and gaps[j] == 1):
             if _RULE_LINE.match(lines[j]):
                 table[j] = ""
             else:
                 row, cells = j, _cells_at(lines[j])
-                while j + 1 < len(lines) and not wide[j + 1] and (joined := _continued(cells, lines[j + 1])):
-                    cells, j = joined, j + 1
+                last = [text for _, text in cells]
+                if rows >= 1:
+                    starts.update(col for col, _ in cells)
+                while j + 1 < len(lines) and (not wide[j + 1] or rows >= 1) and (
+                        joined := _continued(cells, lines[j + 1], last if rows >= 1 else None, widest)):
+                    cells, j, wrapped = joined, j + 1, True
                     table[j] = ""
                 table[row] = " | ".join(text for _, text in cells)
+                columns = max(columns, len(cells))
                 rows += 1
             j += 1
-        if rows >= ALIGNED_MIN_ROWS:
+        if rows >= ALIGNED_MIN_ROWS or rows >= WRAPPED_MIN_ROWS and wrapped and columns >= WRAPPED_MIN_COLUMNS:
             for k, text in table.items():
                 out[k] = text
+            # (the header a word processor prints again over the rows a page break carried to the next page: said once)
+            before = next((ln.strip() for ln in reversed(lines[:i]) if ln.strip()), "")
+            if table.get(i) == header and _PAGE_NUMBER.match(before):
+                out[i] = ""
+            header = table.get(i, "")
         i = max(j, i + 1)
     return out
+
+
+# A PDF's text layer printed line by line (`pdftotext -layout`): each paragraph hard-wrapped at the page's width, no
+# blank line between paragraphs, only its first line indented (two characters, "    一、申报条件" as well); a wrapped
+# line ends wherever the width fell ("…不超过58周岁（2030年1月1日以" / "后出生）…", "…资助经费" / "57.5万元。…", a
+# full stop at the margin, "…证明。" / "经公示…", the next line's words opening like a point or a label, "信用代码：…").
+# There the layout says what the words cannot: a line that fills the page's width goes on in the next line that starts
+# at the margin (across the page's foot: its number, blank lines and a form feed between), whatever either says; an
+# indented line opens a paragraph. A text whose lines are not so laid out is left to the words (_is_cut).
+LAYOUT_MIN_WIDTH = 40  # a page's width in display columns (twenty CJK characters), not a table column's
+LAYOUT_MIN_WRAPS = 5  # full lines going on at the margin, and indented paragraph openings, a layout has
+_LAYOUT_FILL = 4  # a full line comes within two CJK characters of the width (a closing mark pushed in or out, a Latin run)
+_LAYOUT_INDENT = (2, 8)  # a paragraph's first-line indent beyond the margin, in columns (a centred line is further in)
+
+
+def _lead(line: str) -> int:
+    return _width(line) - _width(line.lstrip())
+
+
+def _layout_paragraphs(lines: list[str], fixed: set[int]) -> tuple[list[str], set[int]]:
+    """`lines` with each hard-wrapped paragraph of a PDF's layout on one line, and the lines that open a paragraph
+    (by their indent); `lines` as they are, and no openings, for a text not laid out so. `fixed`: the lines a table's
+    rows stand on (or its wrapped cells stood on), which are no paragraph's."""
+    prose = [k for k, ln in enumerate(lines) if ln.strip() and k not in fixed and not _page_break(ln.strip())
+             and not _CELL_GAP.search(ln.strip())]
+    if not prose:
+        return lines, set()
+    # (the margin: the least indent many lines share; a paragraph's indented first lines may be more of them)
+    margin = min((lead for lead, n in Counter(_lead(lines[k]) for k in prose).items() if n >= LAYOUT_MIN_WRAPS), default=0)
+    widths = [_width(lines[k].rstrip()) for k in prose]
+    width = max(widths, key=lambda w: sum(w - _LAYOUT_FILL <= v <= w for v in widths))
+    if width < LAYOUT_MIN_WIDTH:
+        return lines, set()
+
+    def full(k: int) -> bool:
+        return abs(_width(lines[k].rstrip()) - width) <= _LAYOUT_FILL
+
+    def next_line(k: int) -> int | None:
+        """The next line of text after line k, across the page's foot (its number, blank lines) but no blank line else."""
+        page_foot, n = False, k + 1
+        while n < len(lines) and (not lines[n].strip() or _page_break(lines[n].strip())):
+            page_foot = page_foot or bool(lines[n].strip())
+            n += 1
+        if n >= len(lines) or n > k + 1 and not page_foot:
+            return None
+        return n
+
+    goes_on = {}
+    for k in prose:
+        n = next_line(k)
+        if full(k) and n is not None and n not in fixed and lines[n].strip() and _lead(lines[n]) == margin and (
+                not _CELL_GAP.search(lines[n].strip())):
+            goes_on[k] = n
+    opening = {k for k in prose if _LAYOUT_INDENT[0] <= _lead(lines[k]) - margin <= _LAYOUT_INDENT[1]}
+    if len(goes_on) < LAYOUT_MIN_WRAPS or len(opening) < LAYOUT_MIN_WRAPS:
+        return lines, set()
+    out = list(lines)
+    for k in prose:
+        if k in goes_on and out[k]:
+            head, n = k, goes_on[k]
+            while True:
+                said, more = out[head].rstrip(), lines[n].strip()
+                out[head] = said + (" " if said[-1:].isascii() and said[-1:].isalnum() and more[:1].isascii()
+                                    and more[:1].isalnum() else "") + more
+                out[n] = ""
+                if n not in goes_on:
+                    break
+                n = goes_on[n]
+    return out, {k for k in opening if out[k]}
 
 
 # A table a word processor exports as text: its cells parted by tabs ("申报单位<TAB>郑州市…；"), a row on each line,
@@ -1081,8 +1225,16 @@ def _clean_lines(raw: str) -> list[str]:
         text, table_rows = table_markup(text)
     text = "\n".join(_EDGE_MARKUP.sub("", ln) if "&" in ln or "<" in ln else ln for ln in text.split("\n"))
     text = _FONT_SIZE.sub("", text)
+    split = _tab_rows(_csv_rows(_without_blank_forms(text.split("\n"))))
+    aligned = _aligned_rows(split)
+    # (a laid-out PDF's wrapped paragraphs joined by the layout, the table rows the step above found left as they are)
+    aligned, openings = _layout_paragraphs(aligned, {k for k, (a, b) in enumerate(zip(aligned, split, strict=True)) if a != b})
     lines = [_SPACED_LABEL.sub(lambda m: re.sub(r"\s", "", m.group(0)), re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip())
-             for ln in _aligned_rows(_tab_rows(_csv_rows(_without_blank_forms(text.split("\n")))))]
+             for ln in aligned]
+    # (a table's row is whole on its line: no row ends a sentence, nor goes on with one; nor does a paragraph a laid-out
+    # PDF opens go on with the line above it)
+    table_rows |= {lines[k] for k, (a, b) in enumerate(zip(aligned, split, strict=True)) if a != b and " | " in a}
+    opened = {lines[k] for k in openings}
     # (a notice that lost its paragraph breaks, its run-on lines parted again: each piece is whole, nothing joins it)
     run_on: set[str] = set()
     if _run_on_notice(lines):
@@ -1107,7 +1259,7 @@ def _clean_lines(raw: str) -> list[str]:
              or ARTICLE_BYLINE.match(ln) or MARKED_HEADING.match(_EMPHASIS.sub(r"\1", ln))}
     # (a table's row from its markup is whole on its line as well: no row ends a sentence, nor goes on with one)
     rows = {_unmark(re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip()) for ln in table_rows}
-    bulleted |= rows | run_on
+    bulleted |= rows | run_on | {_unmark(ln, headings) for ln in opened}
     whole |= rows | run_on
     joined: list[str] = []
     unmarked = [_unmark(ln, headings) for ln in kept]

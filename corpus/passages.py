@@ -172,6 +172,7 @@ def code_key(label: str) -> str:
 
 _PHONE_CELL = re.compile(r"(?<!\d)(?:0\d{2,3}\s*[-－—]?\s*)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
 _OFFICE_CELL = re.compile(r"[\u4e00-\u9fff]{2,12}(?:处|室|科|中心|办公室)")
+_OFFICES = re.compile(f"{_OFFICE_CELL.pattern}(?:[、，,/／ ]+{_OFFICE_CELL.pattern})*")  # ("成果转化处、资源配置处")
 # ... or a numbered point naming a row's title, its content after it: "9. 郑州市…研究。调查…" ("9、…研究：…")
 _TITLED_POINT = re.compile(r"^\d{1,2}\s*[.、．]\s*([^。：:；;]{6,}?)(?:[。：:]|$)")
 _CODE_LINE = re.compile(r"^([A-Za-z]{1,3}\s*[-－]?\s*\d{1,3})\s*[：:]\s*\S")
@@ -222,6 +223,8 @@ def _kind_of(text: str, default: str) -> str:
     return next((k for prefix, k in KIND_BY_PREFIX if prefix.match(text)), default)
 
 
+# (a sentence's marks, which no topic's title has)
+_SENTENCE_MARK = re.compile(r"[，。；]")
 ROW_TITLE_MIN = 6  # a topic's title is a phrase ("…研究"), not a duration or a count ("18个月")
 
 
@@ -276,10 +279,16 @@ def topic_record(line: str, aliases: dict[str, str] | None = None) -> tuple[str,
 
 
 def row_title(cells: list[str]) -> str:
-    """A topic row's title: its longest cell that is no number, level, amount or phone."""
+    """A topic row's title: its longest cell that is no number, level, amount or phone; and no sentences, where a
+    title stands beside them (a row giving what the topic studies, "…现状，研究…机制，提出…建议", in a cell of its own)."""
     names = [c for c in cells if not re.fullmatch(r"[\d\s.,万元（）()-]+|[^\d]{0,4}(?:项目|课题)", c)
              and not re.search(r"\d{7,8}|\d\s*万元", c)]
-    return max(names, key=len) if names else cells[0]
+    if not names:
+        return cells[0]
+    longest = max(names, key=len)
+    # (a title with a comma of its own, "…研究，兼论…", beside no other cell that could be one: an office is none)
+    titles = [c for c in names if len(c) >= ROW_TITLE_MIN and not _SENTENCE_MARK.search(c) and not _OFFICES.fullmatch(c)]
+    return max(titles, key=len) if titles and _SENTENCE_MARK.search(longest) else longest
 
 
 def defined_level_aliases(text: str) -> dict[str, str]:
@@ -957,8 +966,17 @@ def _segment(lines: list[str]) -> list[Passage]:
             # the table is over: what follows belongs to the section, not to its last topic
             in_table, cur.level = False, None
             del cur.path[1:]
+        # (a table of topics with no level column, under the heading of the level its rows are, "一、重大项目（每项资助
+        # 12万元）" over "序号 | 选题名称 | 研究内容 | 联系处室 | 电话": a row numbered or giving a phone is a topic of
+        # that level)
+        # (not a topic's fields on a line, "级别：重大项目 | 归口：发展规划处 | 电话：…", nor a row of the contacts of topics
+        # keyed by code, "RC-B01 | 高新技术处 | 张老师 | …", both read below: a row titling no topic)
+        under = cur.level if cells is not None and cur.level and (
+            cells[0].isdigit() or any(_PHONE_CELL.search(c) for c in cells)) and not all(
+            _LABEL_CELL.match(c) for c in cells) and not _OFFICE_CELL.fullmatch(row_title(cells)) and not any(
+            (key := code_key(c)) and key in coded for c in cells[:2]) else None
         if cells is not None and len(row_title(cells)) >= ROW_TITLE_MIN and (
-                lv := next((x for c in cells if (x := cell_level(c, aliases))), None)):
+                lv := next((x for c in cells if (x := cell_level(c, aliases))), None) or under):
             # (a row naming a level with no title, "重大项目 | 30万元/项 | 18个月", states the level's terms)
             # A topic as a table row: its level, title, amount and contact are its cells, one passage.
             if not in_table:

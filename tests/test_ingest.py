@@ -4612,3 +4612,187 @@ def test_a_units_publicity_said_by_where_it_is_made_is_the_internal_publicity() 
     found, _, _ = extract(text)
     publicity = found.fact("internal_publicity")
     assert publicity and "3个工作日" in publicity["quotes"][0], publicity
+
+
+# --- a PDF's text layer as `pdftotext -layout` prints it ---------------------------------------------------------------
+
+def _laid(*cells: tuple[int, str]) -> str:
+    """A line with each text starting at its display column (a CJK character two columns wide), as a PDF's layout
+    prints a table's cells."""
+    line = ""
+    for col, text in cells:
+        width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+        line += " " * max(col - width, 2 if line else col - width) + text
+    return line
+
+
+# paragraphs hard-wrapped at 20 CJK characters (40 columns), a paragraph's first line indented by two; a page's number
+# at its foot and a form feed before the next page
+_LAID_OUT = [
+    "              某市科学技术局文件",
+    "",
+    "    一、申报条件",
+    "    申报单位须为本市具有独立法人资格的高",
+    "等院校、科研院所，市财政共安排资助经费",
+    "57.5万元。项目负责人年龄不超过58周岁（",
+    "2030年1月1日以后出生）。离退休人员不得",
+    "作为项目负责人。",
+    "    拟推荐项目须在本单位内部公示，公示期",
+    "不少于5个工作日，超出限额的项目不予受理",
+    "。",
+    "    本单位（单位名称：＿＿＿，统一社会",
+    "信用代码：＿＿＿）自愿作出以下承诺。",
+    "    二、申报时间",
+    "    重点项目负责人须具有副高级及以上专业",
+    "",
+    "                 — 1 —",
+    "\f技术职称或博士学位，一般项目负责人不限职",
+    "称学历。",
+    "    三、其他",
+    "    不接受涉密内容项目申报。",
+]
+
+
+def test_a_laid_out_pdfs_paragraphs_are_joined_by_their_indents_whatever_their_lines_end_with() -> None:
+    """A line filling the page's width goes on in the next line at the margin, across the page's foot, however it
+    ends (a figure, an opening bracket, a full stop at the margin) and however the next begins (a figure, a label);
+    an indented line opens a paragraph, a full stop alone on a line closes the one above it."""
+    lines = clean_lines("\n".join(_LAID_OUT))
+    assert "申报单位须为本市具有独立法人资格的高等院校、科研院所，市财政共安排资助经费57.5万元。项目负责人年龄不超过58周岁（" \
+           "2030年1月1日以后出生）。离退休人员不得作为项目负责人。" in lines
+    assert "拟推荐项目须在本单位内部公示，公示期不少于5个工作日，超出限额的项目不予受理。" in lines
+    assert "本单位（单位名称：＿＿＿，统一社会信用代码：＿＿＿）自愿作出以下承诺。" in lines
+    assert "重点项目负责人须具有副高级及以上专业技术职称或博士学位，一般项目负责人不限职称学历。" in lines
+    assert "二、申报时间" in lines and "三、其他" in lines and not any("— 1 —" in ln for ln in lines)
+
+
+def test_text_not_laid_out_so_keeps_its_lines_to_the_words() -> None:
+    """A text with no paragraph opened by an indent (an OCR's or a web page's lines, each at the margin) is not joined
+    by its lines' widths: its words decide (_is_cut)."""
+    from corpus.cleaning import _layout_paragraphs
+
+    plain = [ln.strip() for ln in _LAID_OUT if ln.strip() and "—" not in ln]
+    assert _layout_paragraphs(plain, set()) == (plain, set())
+
+
+_QUOTA_TABLE = [
+    "    三、申报限额",
+    "    各类单位限报项目数如下表：",
+    "",
+    _laid((8, "单位类型"), (23, "限报项数"), (52, "说明")),
+    _laid((4, "高等院校"), (22, "8项"), (34, "含附属医院及独立设置的研究机构")),
+    _laid((4, "科研院所"), (22, "5项")),
+    _laid((4, "新型研发机构"), (22, "3项"), (34, "须已在市科技局备案")),
+    _laid((4, "其他事业单位"), (22, "2项")),
+    "",
+]
+
+
+def test_a_space_aligned_tables_row_may_leave_its_last_cells_empty() -> None:
+    """A row with fewer cells than the header, its cells in the table's columns, is a row of the table, not a wrapped
+    cell's rest: a short cell ("8项") never wraps."""
+    lines = clean_lines("\n".join(_QUOTA_TABLE))
+    assert lines[2:] == ["单位类型 | 限报项数 | 说明", "高等院校 | 8项 | 含附属医院及独立设置的研究机构", "科研院所 | 5项",
+                         "新型研发机构 | 3项 | 须已在市科技局备案", "其他事业单位 | 2项"]
+    found, _, _ = extract("\n".join(["关于组织申报2099年度某市软科学研究计划项目的通知", *_QUOTA_TABLE]))
+    quota = next(r for r in found.rules if r["id"] == "org_quota")
+    assert quota["quota_by_org_type"] == {"university": 8, "research_institute": 5, "new_rd_institution": 3,
+                                          "public_institution": 2}
+
+
+_SCHEDULE_TABLE = [
+    "    各环节时间安排如下：",
+    "",
+    _laid((11, "时间节点"), (41, "工作内容")),
+    _laid((4, "2099年3月1日至4月3日"), (30, "单位注册。首次申报的单位登录平台注册单位账号，")),
+    _laid((30, "经市科技局审核后开通")),
+    _laid((4, "2099年3月6日9:00至4月"), (30, "网上填报。项目负责人在线填写申报书并上传附件材")),
+    _laid((4, "10日17:00"), (30, "料，截止时间后系统自动关闭")),
+    _laid((4, "4月11日至4月14日"), (30, "单位审核。申报单位对申报材料进行审核")),
+    "",
+    "                 — 2 —",
+    "\f" + _laid((11, "时间节点"), (41, "工作内容")),
+    _laid((4, "4月15日至4月18日"), (30, "审核推荐。各区科技主管部门审核推荐")),
+    _laid((4, "5月下旬"), (30, "专家评审。市科技局组织专家评审")),
+    "",
+    "    为避免网络拥堵，请合理安排填报时间。",
+]
+
+
+def test_a_two_column_table_under_its_header_is_read_as_rows_a_wrapped_cell_joined_a_repeated_header_once() -> None:
+    """A schedule of two columns ("时间节点  工作内容") is a table: a row's cells wrapped onto the next lines, the first
+    column's as well, are joined to their cells; the header the next page prints again over the rest is said once;
+    no row goes on with the paragraph after the table."""
+    lines = clean_lines("\n".join(_SCHEDULE_TABLE))
+    assert lines[1:] == [
+        "时间节点 | 工作内容",
+        "2099年3月1日至4月3日 | 单位注册。首次申报的单位登录平台注册单位账号，经市科技局审核后开通",
+        "2099年3月6日9:00至4月10日17:00 | 网上填报。项目负责人在线填写申报书并上传附件材料，截止时间后系统自动关闭",
+        "4月11日至4月14日 | 单位审核。申报单位对申报材料进行审核",
+        "4月15日至4月18日 | 审核推荐。各区科技主管部门审核推荐",
+        "5月下旬 | 专家评审。市科技局组织专家评审",
+        "为避免网络拥堵，请合理安排填报时间。",
+    ]
+
+
+_TOPIC_TABLE = [
+    "关于组织申报2099年度某市软科学研究计划项目的通知",
+    "附件1",
+    "2099年度某市软科学研究计划项目申报指南",
+    "    一、重大项目（每项资助12万元）",
+    "",
+    _laid((1, "序号"), (15, "选题名称"), (45, "研究内容"), (68, "联系处室"), (84, "电话")),
+    _laid((0, "1"), (6, "某市科技创新投入产出效率"), (34, "构建覆盖财政科技投入、研发活"), (66, "科技金融与资"), (80, "0398-12345671")),
+    _laid((6, "评价与资源优化配置研究"), (34, "动、成果产出和经济效益的评价"), (66, "源配置处")),
+    _laid((34, "指标体系，提出对策建议")),
+    _laid((0, "2"), (6, "某市科技服务业集聚区发展"), (34, "梳理我市检验检测、技术转移、知"), (66, "科技服务业处"), (80, "0398-12345672")),
+    _laid((6, "对策研究"), (34, "识产权等机构集聚情况，提出支持"), ),
+    _laid((34, "措施")),
+    "",
+    "    二、一般项目（每项资助1.5万元）",
+    "",
+    _laid((1, "序号"), (15, "选题名称"), (45, "研究内容"), (68, "联系处室"), (84, "电话")),
+    _laid((0, "3"), (6, "某市低碳技术推广应用的市"), (34, "分析我市低碳技术推广应用现状，"), (66, "社会发展科技"), (80, "0398-12345673")),
+    _laid((6, "场化机制研究"), (34, "提出政策建议"), (66, "处")),
+    _laid((0, "4"), (6, "某市科研机构科研诚信治理"), (34, "调研我市科研诚信制度建设情况，"), (66, "监督评估处"), (80, "0398-12345674")),
+    _laid((6, "体系研究"), (34, "提出对策建议")),
+]
+
+
+def test_a_topic_table_with_no_level_column_takes_the_level_of_its_heading() -> None:
+    """Topics as rows of space-aligned tables, one table per level under "一、重大项目（每项资助12万元）": each row a topic
+    of that level, its wrapped cells joined (two or three of them on one line), its title the cell that is no sentence
+    beside the one saying what it studies (its content), its office and phone its own, no person read from its content."""
+    found, _, _ = extract("\n".join(_TOPIC_TABLE))
+    topics = {t["serial"]: t for t in found.topics}
+    assert [(n, t["level"]) for n, t in sorted(topics.items())] == [(1, "major"), (2, "major"), (3, "general"), (4, "general")]
+    assert topics[1]["title"] == "某市科技创新投入产出效率评价与资源优化配置研究"
+    assert topics[1]["contacts"][0]["office"] == "科技金融与资源配置处" and topics[1]["funding_wan"] == 12
+    assert topics[1]["focus_quote"] == "构建覆盖财政科技投入、研发活动、成果产出和经济效益的评价指标体系，提出对策建议"
+    assert topics[2]["contacts"] == [{"unit": "", "office": "科技服务业处", "phone": "0398-12345672"}]
+    assert topics[3]["title"] == "某市低碳技术推广应用的市场化机制研究" and topics[3]["contacts"][0]["office"] == "社会发展科技处"
+    assert topics[4]["funding_wan"] == 1.5
+
+
+def test_the_site_named_with_its_address_is_where_to_apply() -> None:
+    text = "\n".join([
+        "关于组织申报2099年度某市软科学研究计划项目的通知",
+        "一、申报方式",
+        "本次申报实行网上申报，通过某市科技项目管理平台（https://kj.example.cn）进行。",
+        "首次申报的单位须先注册单位账号，已注册的单位无需重复注册。",
+    ])
+    found, _, _ = extract(text)
+    assert "https://kj.example.cn" in found.fact("online_application")["quotes"][0]
+
+
+def test_coverage_reads_the_notice_as_its_lines_are_read(tmp_path: Path) -> None:
+    """A word a PDF's layout parts between two lines, beside another column's words ("高新" / "技术企业"), is said in the
+    notice as its lines are read: the aspect it names is not written as one the notice is silent on."""
+    notice = tmp_path / "notice.txt"
+    notice.write_text("\n".join([*_TOPIC_TABLE[:5], _TOPIC_TABLE[5],
+                                 _laid((0, "1"), (6, "某市科技型中小企业梯次培"), (34, "评估近三年科技型中小企业、高新"), (66, "企业创新处"),
+                                       (80, "0398-12345671")),
+                                 _laid((6, "育政策实施效果评估"), (34, "技术企业梯次培育政策的效果"))]), encoding="utf-8")
+    ingest(notice, tmp_path / "c", progress=False)
+    coverage = yaml.safe_load((tmp_path / "c" / "coverage.yaml").read_text(encoding="utf-8"))
+    assert not any("高新技术企业" in item["words"] for item in coverage["not_covered"])
