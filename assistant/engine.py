@@ -545,9 +545,10 @@ class Assistant:
         proposed = PROPOSED_DATES_ASK_WINDOWS and (u.attribute == "date" and bool(BY_DATE.search(q)) or window_end)
         # (only a condition the asked part names, in a question of conditions: "我们是一家研究所，第一次申报，首先要做
         # 什么" states a unit and a count, and asks a step)
-        # (a qualification asked whether it is needed names its rule too: "Do I need a PhD to lead a major project?")
-        bearing = (frozenset(self.checker.bearing(extract_profile(u.focus) if u.focus != q else delta))
-                   | frozenset(self.checker.bearing(extract_profile(u.focus, asked_too=True)))
+        # (a qualification asked whether it is needed names its rule too: "Do I need a PhD to lead a major project?";
+        # the asked part read so names every condition its plain reading does)
+        bearing = (frozenset(self.checker.bearing(extract_profile(u.focus, asked_too=True)))
+                   | frozenset(self.checker.bearing(delta) if u.focus == q else ())
                    if NAMED_CONDITIONS and best(kinds)[0] in ("eligibility", "rules") else frozenset())
         ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now or proposed, _has(q, V.WHEN), kinds, failing, named,
                                   bearing, bare=not (u.topics or u.offices or u.levels or named)

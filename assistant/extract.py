@@ -103,11 +103,11 @@ _ORG: list[tuple[str, str]] = [
 _NEW_RD = re.compile(_ORG[0][0])  # (the first kind above: a new R&D institution)
 # A title the asker hopes for, not one they hold: "my promotion to full professor", "before I'm promoted to
 # associate professor", "to become a professor".
-QUALIFICATION_ASKED_NOT_OWN = True
 _GOAL_TITLE = re.compile(r"\b(?:promotion|promoted|promote|become|becoming)\s+(?:to\s+|as\s+)?(?:an?\s+)?(?:full\s+|associate\s+)?"
                          r"(?:professor|researcher|research fellow|senior title|associate senior title)\b")
 # A qualification asked whether it is needed ("我需要博士学位吗", "一定要副高职称吗", "Do I need a doctorate?"):
 # a requirement asked of, not the asker's own degree or title.
+QUALIFICATION_ASKED_NOT_OWN = True
 _REQUIRED_QUALIFICATION = re.compile(
     r"(?:需要|要求|必须|一定要|得|要|需)(?:是|有|具备|具有|取得|拿到)?(?:博士|硕士|本科|正高|副高|高级|中级)[\u4e00-\u9fff]{0,4}?"
     r"(?:吗|么|嘛|不|没|[?？])|"
