@@ -35,9 +35,11 @@ from index.tokenize import canonical, normalize, words
 # general ("哪天截止" is a date, not a yes/no).
 ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern, re.ASCII)) for name, pattern in (
     ("person", r"(?:处长|局长|主任|科长|联系人|经办人)(?:是谁|叫什么)|\bwho is the (?:director|head)\b"),
-    # Which regulation or document ("经费管理依据的是哪个文件", "管理办法的文号是多少").
+    # Which regulation or document ("经费管理依据的是哪个文件", "管理办法的文号是多少"), or its name.
     ("document", r"文号|发文字号|依据|根据(?:的)?(?:是)?(?:哪|什么)|按(?:照)?(?:哪|什么)(?:个|份)?(?:文件|办法|规定)|"
-                 r"(?:哪|什么)(?:个|份)?(?:管理)?办法|\b(?:document number|which (?:document|regulation|rules?|policy))\b"),
+                 r"(?:哪|什么)(?:个|份)?(?:管理)?办法|\b(?:document number|which (?:document|regulation|rules?|policy))\b|"
+                 # a regulation's name asked ("诚信管理办法全称是什么", "what is the measures' full name")
+                 r"(?:办法|规定|条例|细则|意见)(?:的)?[,，]?(?:它的)?(?:全称|全名|完整名称|名称|叫(?:什么|啥))"),
     # What follows from breaking a rule or pledge ("违反承诺会有什么后果", "what penalties could we face"): the
     # clause saying what is done then.
     ("consequence", r"后果|(?:会|将)(?:被)?(?:怎么|怎样|如何)(?:样|处理|处罚|惩罚)|(?:受到|面临|有|会有|给)(?:什么|哪些|啥)(?:样的)?"
@@ -197,6 +199,9 @@ TROUBLE = re.compile(r"(?:系统|网站|网页|页面|平台|账号|帐号|网�
                      r"fails?|failed|error|not working|down|broken|crash|"
                      r"(?:won't|wouldn't|doesn't|does not|can't|cannot) (?:open|load|work|access|connect))", re.ASCII)
 _BARE_PREDICATE = re.compile(r"^(?:(?:分别|各自)[\u4e00-\u9fff]{0,2}?|都(?:是|为)?)(?:什么|啥|多少|怎么|如何|怎样|哪|几)")
+# ... in English, the things the question before names, asked back by a pronoun alone ("What are they?")
+_BARE_WHAT_EN = re.compile(r"^(?:and\s+)?(?:what|which)(?:\s+(?:are|were|is)\s+(?:they|those|these|it)|\s+ones?)\s*$",
+                           re.ASCII | re.IGNORECASE)
 # Two things asked by one English predicate: "What are the X and the Y?", "When are X and Y?"
 _ENGLISH_PAIR = re.compile(r"^(what|when|which|who)(?:\s+(?:are|were|is)|'s)\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)\s*\??$",
                            re.ASCII)
@@ -411,6 +416,11 @@ OWN_NAME_TAILS = True  # a programme name is this one's when its head ends in wo
 SPLIT_VALUES = ("date", "amount", "phone", "office", "url", "count", "age")  # values a back-referring part may ask apart
 ALTERNATIVES = True  # "是网上报还是交纸质的" asks both
 CLOSED_APART = True  # a bare predicate after a closed question is a question of its own
+CONDITIONED_SUBJECT_ALONE = True  # "那已经注册过的单位呢" asks what the notice says of units in that state
+# A subject told by a state it is in ("已经注册过的单位", "逾期未结题的负责人", "没拿过市级项目的"): a clause
+# in the perfective or negated, before 的.
+_CONDITIONED_SUBJECT = re.compile(r"(?:已经?|曾经?|没有?|未|尚未|还没)[\u4e00-\u9fff]{1,10}?的|[\u4e00-\u9fff](?:过|了)的")
+BARE_WHAT_JOINS = True  # ... unless it asks no attribute ("分别是什么"): then it asks what the one before lists
 PROGRAMME_NAME_UNRANKED = True  # the programme's own name in a question is not ranked on
 GENERAL_ASK_UNRANKED = True  # "…有啥规定" is ranked on what it is about, not on 规定 (V.ASKED_AS_RULE)
 SUBJECT_CARRIED = True  # "新型研发机构可以申报吗？有什么要求？": a bare general ask is asked of the may-I subject before
@@ -507,6 +517,9 @@ class Understander:
         # ... and its short name as what one applies for ("哪些单位可以申报这次的软科学项目"): applying is asked, of this call
         self._applied_call = (re.compile(r"((?:申报|报|申请|参加|参与)(?:这次|今年|本次|本年度|这个|这一?期)?的?)(?:"
                                          + refs[1] + r")") if len(refs) > 1 else None)
+        # ... or fronted as what the sentence is about, before a clause asking of applying ("软科学项目哪些单位可以申报")
+        self._fronted_call = (re.compile(r"^(?:这次|今年|本次|本年度)?的?(?:" + refs[1] + r")[,，]?"
+                                         r"(?=[^，,。？?]{0,12}?(?:申报|申请|报名|可以报|能报))") if len(refs) > 1 else None)
         self._named_call = re.compile((r"(?:\d{4}\s*年度?\s*的?)?(?:" + refs[1] + r")|" if len(refs) > 1 else "")
                                       + _EN_PROGRAMME_NAME.pattern)
         self.office_of_phone: dict[str, list[str]] = {}
@@ -653,6 +666,9 @@ class Understander:
     def _unnamed_call(self, q: str) -> str:
         """q without the programme's formal name, and without its short name where it is what one applies for."""
         rest = self._named_call.sub(_formal_name_out, q)
+        if APPLIED_NAME_UNRANKED and self._fronted_call and (fronted := self._fronted_call.sub("", rest)) != rest \
+                and len(_CJK.findall(fronted)) >= 4:
+            return fronted
         return self._applied_call.sub(r"\1", rest) if APPLIED_NAME_UNRANKED and self._applied_call else rest
 
     def about_programme(self, q: str, asking: bool = True) -> bool:
@@ -737,7 +753,10 @@ class Understander:
                 continue
             # (after a question the asker closed, "子课题有几个？分别多少钱？", a bare predicate asks anew of
             # the same subject: its own sub-question)
-            if p and pieces and _BARE_PREDICATE.match(p) and not (len(pieces) - 1 in marked and CLOSED_APART):
+            # ("通知带了几个附件？分别是什么？": a bare predicate asking nothing of its own, after a closed
+            # question, asks what that one's answer lists: the same question)
+            if p and pieces and (_BARE_PREDICATE.match(p) or BARE_WHAT_JOINS and _BARE_WHAT_EN.match(p)) and not (
+                    len(pieces) - 1 in marked and CLOSED_APART and (asked_attribute(p) or not BARE_WHAT_JOINS)):
                 pieces[-1] += p  # "年龄、职称、几项，分别是怎么规定的": the predicate of the list before it
             elif p:
                 pieces.append(p)
@@ -939,6 +958,10 @@ class Understander:
             spoken_of = core in self.notice or self.relevance(core) >= bar
             return f"{core} {asked}" if asked and ATTRIBUTE_FOLLOWUPS and spoken_of else None
         if self.relevance(core) >= bar:
+            if CONDITIONED_SUBJECT_ALONE and _CONDITIONED_SUBJECT.search(core):
+                # "在哪个网站申报" then "已经注册过的单位呢": a subject in a state of its own asks what the notice
+                # says of that state, which need not hold the value asked before
+                return core
             # A new subject the notice speaks of ("那系统技术问题呢"): the previous attribute of it.
             return f"{core} {self._attribute_phrase(previous)}".strip()
         # Nothing the notice names ("那再大几岁呢"): the previous question, with this turn's words added.

@@ -107,8 +107,9 @@ ISSUER_ASKED = re.compile(r"(?:通知|公告|文件|这个|这份|本次申报)[
 # What to do first ("第一步得先干啥", "新单位要先做什么", "What must we do first?"): the first step asked.
 # The notice's own title asked ("这份通知的标题是什么", "通知全称叫啥", "What is the title of this notice?"), not a
 # form's or a topic's ("申报书的全称", "子课题的题目").
-# ("这个通知，它的标题全称是什么": the notice pointed back to by a pronoun in the next clause)
-NOTICE_TITLE = re.compile(r"(?:通知|公告|文件)(?:[,，]?(?:它|其))?(?:的)?(?:标题|全称|全名|名称|名字|题目)|(?:通知|公告)(?:全称|全名)?叫(?:什么|啥)|"
+# ("这个通知，它的标题全称是什么": the notice pointed back to by a pronoun in the next clause; "通知的完整标题",
+# "正式名称": the title said whole)
+NOTICE_TITLE = re.compile(r"(?:通知|公告|文件)(?:[,，]?(?:它|其))?(?:的)?(?:完整|正式|准确|具体)?(?:的)?(?:标题|全称|全名|名称|名字|题目)|(?:通知|公告)(?:全称|全名)?叫(?:什么|啥)|"
                           r"\b(?:title|full name|name) of (?:the|this) (?:notice|call|announcement|document)\b|"
                           r"\bwhat is (?:the|this) (?:notice|call|announcement) (?:called|titled)\b|"
                           r"\b(?:notice|call|announcement)'s (?:title|full name)\b")

@@ -2920,3 +2920,33 @@ def test_the_askers_own_kind_of_unit_names_no_topic(assistant: Assistant) -> Non
     assert topic.title not in answer.answer and answer.answer.startswith(FACTS["funding_levels"].zh[:8]), answer.answer
     # named as what is asked, it is the topic
     assert topic.title in assistant.ask(f"{alias}那个课题多少钱？").answer
+
+
+def test_a_bare_what_after_a_closed_question_asks_what_its_answer_lists(assistant: Assistant) -> None:
+    u = assistant.understander.understand("通知后面附了几个附件？都是什么？")
+    assert len(u.parts) == 1, u.parts
+    annexes = FACTS["attachments"].zh
+    answer = assistant.ask("通知后面附了几个附件？都是什么？")
+    assert answer.answer.startswith(annexes[:10]) and "没有涉及" not in answer.answer, answer.answer
+    assert len(assistant.understander.understand("How many annexes are attached? Which ones?").parts) == 1
+    # a bare predicate asking an attribute of its own is still a question of its own
+    assert len(assistant.understander.understand("子课题有几个？各自多少钱？").parts) == 2
+
+
+def test_the_notices_title_said_whole_is_its_title(assistant: Assistant) -> None:
+    assert CORPUS.title in assistant.ask("麻烦告诉我这个通知的正式标题").answer
+
+
+def test_a_regulations_name_asked_asks_a_document(assistant: Assistant) -> None:
+    assert assistant.understander.understand("这里说的经费管理办法，全称叫什么？").attribute == "document"
+
+
+def test_the_programmes_name_fronted_is_not_ranked_on(assistant: Assistant) -> None:
+    answer = assistant.ask("郑州市软科学项目，什么样的单位能申请？")
+    assert answer.intent == Intent.ELIGIBILITY and FACTS["applicants"].quotes[0][5:15] in answer.answer, answer.answer
+
+
+def test_a_follow_up_naming_a_subject_in_a_state_asks_what_the_notice_says_of_it(assistant: Assistant) -> None:
+    assistant.ask("申报网址是什么？", session_id="state-subject")
+    answer = assistant.ask("那之前注册过的单位呢？", session_id="state-subject")
+    assert FACTS["registered_units"].quotes[0][:8] in answer.answer, answer.answer
