@@ -190,6 +190,7 @@ ATTACHMENT_SENSES = True  # "附件" asked with a verb of handing in is the appl
 ANNEXES_OF_NOTICE = re.compile(r"通知|文件|文后|后面|附了|带了|带的|几个附件|第几|附件\s*[12一二]|模板|模版|annex", re.IGNORECASE)
 HANDED_IN = re.compile(r"传|交|提供|准备|要(?:哪|啥|什么)|需要(?:哪|啥|什么)|得(?:传|交|准备)|upload|submit|attach", re.IGNORECASE)
 TOPIC_APART = True  # parts asking of a named topic and of something else are answered apart
+NAMED_RULE_ANSWERS = True  # a may-I naming one checked rule, with nothing of the asker stated, gets that rule
 STEP_YESNO = True  # a yes/no question whose best fact is a step asks about the step, not for a verdict
 ENGLISH_GLOSS = True  # an English question orders a fact's passages by the fact's English segments
 SUFFICIENCY = True  # "…就行吗" asks whether a step is enough, not whether one may apply
@@ -200,7 +201,7 @@ TOLD_IS_CONTEXT = True  # a sentence that only tells is context for the scope ch
 ASK_MARKERS = True  # "…，想问…" introduces what is asked (and the model's "not covered" applies to it)
 # Words that introduce the question after the asker's facts: "想问（问）", "问一下", "请问", "想了解一下".
 # A question asked on someone's behalf is introduced the same way ("领导问名额是不是每年都一样", "导师让我问…").
-ASK_MARKER = re.compile(r"想(?:先|再|就)?问问?|(?:先|再)?问一?下|请问|想(?:了解|咨询)一?下?|顺便问问?|"
+ASK_MARKER = re.compile(r"想(?:先|再|就)?问问?|(?:先|再)?问一?下|请问|想(?:了解|咨询|知道|确认|请教)一?下?|请教一?下|顺便问问?|"
                         r"(?:领导|老师|导师|同事|主任|院长|所长|处长|老板|上级|上面)(?:让我|叫我|要我|托我)?问问?|"
                         r"(?:让我|叫我|要我|托我)(?:来)?问问?")
 # A sentence of the asker's own facts, then a sentence asking what, when, who or how ("I'm the research-office
@@ -815,6 +816,14 @@ class Assistant:
         # So is one that states nothing of the asker to check ("我们注册完就能申报吗" asks about a step).
         general_rule = (sure_kind not in (None, "eligibility", "out_of_scope")
                         and (not V.speaks_of_self(q) or NOTHING_STATED_RULE and not stated) and not in_eligibility)
+        # ... and so is one stating nothing of the asker that names one rule of the checker's other than who may
+        # apply or lead ("Can I lead two projects this year?"): that rule answers, not every condition in turn
+        general_rule = general_rule or bool(
+            NAMED_RULE_ANSWERS and not stated and not in_eligibility and not topics and facts and ranked
+            and u.attribute is None  # ("谁可以申报这个项目" asks who may apply)
+            and ranked[0].fact is facts[0]
+            and facts[0].role not in ("applicants", "leader_requirements")
+            and any(quote in rule_quote for rule_quote in self._rule_quotes for quote in facts[0].quotes))
         if not other_question and not general_rule and (
             personal or (asks_eligibility and not (time_now and not stated)) or (
                 in_eligibility and "project_level" in delta.model_dump(exclude_none=True))):
@@ -998,7 +1007,7 @@ class Assistant:
         # May someone apply: the pattern (a modal, then a verb of applying or leading), or one of the
         # loose phrasings ("行吗", "我可以") when nothing else is asked ("申报书能用Word上传吗" is not);
         # "几项" asks for a quota, not a verdict.
-        loose = (_has(V.LIMIT_MODAL.sub("", q), V.ASK_ELIGIBLE) and u.attribute is None and about_self
+        loose = (_has(V.LIMIT_MODAL.sub("", V.POST_AWARD_ASKED.sub(" ", q)), V.ASK_ELIGIBLE) and u.attribute is None and about_self
                  and not (SUFFICIENCY and V.SUFFICES.search(q)))
         asks = (
             (loose or bool(V.ASK_ELIGIBLE_ZH.search(q)) or bool(V.ASK_ELIGIBLE_EN.search(q)))

@@ -63,7 +63,9 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("responsible", r"谁(?:来|去|要)?(?:负责|担责|负这个责|负责任|背锅|兜底|承担(?:责任|后果))|算谁的|谁的责任|责任(?:在|由|归)谁|"
                     r"\bwho(?:'s| is| will be| would be)? (?:responsible|accountable|liable)\b|"
                     r"\bwho (?:bears|has|takes|carries) (?:the )?(?:primary |main |first |overall )?(?:responsibility|liability)\b"),
+    # (the hour asked, "系统几点关闭", "截止到几点", not points made: "有几点要求")
     ("date", r"什么时[候间]|何时|啥时候?|哪(?:一|几)?天|(?<!第)几天|几号|几月|日期|时间|多久|期限|时限|截止到|最晚|"
+             r"几点(?:钟|前|之前|以前|截止|关闭|开始|结束|关|开)|(?:截止|关闭|开始|结束|开放|关|开)(?:到|在|于)?几点|"
              r"\b(?:when|date|dates|deadline|until|how long|by when|(?:last|final|closing|first|opening) day|"
              r"how many (?:more )?(?:days|weeks|months)|how much (?:more )?time|how much longer|"
              r"(?:time )?windows?|timeline|timetable|schedule)\b"),
@@ -264,6 +266,8 @@ _WHAT_ONLY = re.compile(
     # what it is for: "主要是为了什么", "目的是啥", "研究成果给谁用"
     r"为了(?:什么|啥)|(?:的)?(?:目的|宗旨|用途)|(?:(?:做|研究|写)出来的|研究)?成果(?:是)?(?:给|供)谁(?:用|参考)|这|"
     r"请问|到底|究竟|主要|是|个|一个|什么|啥|的|吗|呢|啊|呀|"
+    # ("这个通知的主要内容有哪些": what it holds, asked as a list)
+    r"(?:都)?有(?:哪些|啥|些什么)|包括(?:哪些|什么|啥)|"
     # ("What is the purpose of the programme?", "what's the aim of it")
     r"\b(?:what|is|it|about|for|exactly|all|tell|me|give|an?|overview|summary|summarise|summarize|briefly|"
     r"the|of|main|purpose|aim|goal|point|in|one|a|few|sentences?|words|short|please|could|can|would|you|sum|up)\b|'s\b|[?？!！,，。.\s]")
@@ -300,6 +304,13 @@ _TOPIC_NE = re.compile(r"^(?:那|那么)?([\u4e00-\u9fff\w]{2,12}?)呢$")
 ENGLISH_VERDICT_PARTS = True  # an English may-I question closes the asker's facts too ("…Is he OK? (2) And…?")
 TOPIC_WORD = re.compile(r"课题|题目|选题|子课题|哪个项目|哪些项目|哪几个项目|\btopics?\b|\bsub-?topics?\b", re.ASCII)
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
+# A later round of the programme asked whether there is: "明年还有这个项目吗", "下一批什么时候申报" (not "项目明年
+# 几月结题" asks this call's completion date, which falls next year).
+LATER_ROUNDS = True
+_LATER_ROUND = re.compile(r"(?:明年|后年|下一?年度|下一?批|下一?期|下一?轮|以后|今后)(?:还|也)?(?:会)?(?:不会)?"
+                          r"(?:有没有|有|办|开展|组织|继续|再)(?:这个|这类|软科学)?[^，,。？?]{0,4}?(?:项目|申报|计划|通知|征集)|"
+                          r"next (?:year'?s?|round'?s?) (?:call|round|programme|program)|"
+                          r"(?:will|is) there (?:be )?(?:another|a new|a) (?:call|round)(?=.{0,20}next)", re.ASCII)
 # What makes a year name a call: "2025年度", "2023年的选题", "2025年软科学", "2026年申报".
 _CALL_AFTER_YEAR = re.compile(r"(?<=度)|[^，,。？?]{0,8}?(?:申报|软科学|计划|通知|指南|选题|课题|项目|批)")
 # ... or right after a year the notice has in a date only: the programme's name or a call of it.
@@ -601,6 +612,8 @@ class Understander:
                if (m.group().replace(" ", "") not in self.notice and _CALL_AFTER_YEAR.match(q, m.end())
                    or OTHER_YEAR_CALLS and year and m.group(1) != year and _CALL_RIGHT_AFTER_YEAR.match(q, m.end()))]
         out += [(m.group(), m.span()) for m in OTHER_LEVEL_CALL.finditer(q) if m.group() not in self.notice and OTHER_LEVELS]
+        # A later round asked of ("明年还有这个项目吗", "Will there be a call next year?"): not this notice's
+        out += [(m.group(), m.span()) for m in _LATER_ROUND.finditer(q) if LATER_ROUNDS]
         # An English name with a word the corpus never uses: "the Henan Natural Science Foundation".
         out += [(m.group(), m.span()) for m in EN_PROGRAMME.finditer(q)
                 # (a year is a word of the name only when it is another year: "the 2027 soft science program")

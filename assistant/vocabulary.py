@@ -55,9 +55,14 @@ ASK_ELIGIBLE = (
 # "能不能当重点项目负责人", "可以报子课题吗", "有没有资格参加": a modal, then (within a few words) a verb
 # of applying or of leading; "能再以负责人身份报…吗": the capacity in which one applies may come between.
 # "只能报3项" and "才能申报" state a limit or a condition, not a question of whether one may.
+# What is applied for once a project is funded ("申请延期", "申请变更负责人"): no application to the call.
+_POST_AWARD = r"延期|延长|变更|调整|提前结题|结题|验收|撤销|退出|报销"
+POST_AWARD_ASKED = re.compile(r"(?:申报|申请|报)(?:" + _POST_AWARD + ")")
 ASK_ELIGIBLE_ZH = re.compile(
     r"(?<![只才])(?:能|可以|可不可以|能不能|能否|可否|允许|让|够格)\s*(?:再|也|还)?\s*(?:(?:自己)?(?:以[^，,。？?]{1,8}?(?:身份|名义)|作为[^，,。？?]{1,8}?))?"
-    r"\s*(?:往上|网上|直接|单独|自己|再次)?(?:申报|报|申请|参加|参与|当|做|担任|推荐?).{0,10}?"
+    # (not a step of a project once funded: "结题后可以申请延期吗", "能申请变更负责人吗")
+    r"\s*(?:往上|网上|直接|单独|自己|再次)?(?:申报|报|申请|参加|参与|当|做|担任|推荐?)(?!" + _POST_AWARD + ")"
+    r".{0,10}?"
     r"(?:吗|么|不|？|\?|$)|有没有资格|有资格|够条件|符合条件|符合申报条件|符合(?:申报)?资格|够资格|具备(?:申报)?资格"
 )
 # "直接在系统里报就行吗", "盖个章就可以了吧": whether doing something is enough, a question about a step.

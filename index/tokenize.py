@@ -19,7 +19,7 @@ _lock = threading.Lock()
 _ready = False
 _TOKEN_OK = re.compile(r"[\w\u4e00-\u9fff]", re.UNICODE)
 _STOP = set(
-    ["的", "了", "是", "在", "和", "与", "及", "或", "等", "吗", "呢", "吧", "啊", "呀", "么", "嘛", "哦", "我", "你", "他", "她", "它", "我们", "你们", "这", "那", "这个", "那个", "哪", "哪个", "什么", "怎么", "怎样", "如何", "请问", "请", "一下", "有", "没有", "要", "需要", "可以", "能", "能否", "是否", "多少", "几", "个", "项", "吧", "呗", "the", "a", "an", "of", "to", "is", "are", "for", "in", "on", "and", "or", "what", "how", "when", "who", "which", "do", "does", "can", "i", "my", "me", "we", "our", "you", "your", "it", "this", "that",
+    ["的", "了", "是", "在", "和", "与", "及", "或", "等", "吗", "呢", "吧", "啊", "呀", "么", "嘛", "哦", "我", "你", "他", "她", "它", "我们", "你们", "这", "那", "这个", "那个", "哪", "哪个", "什么", "怎么", "怎样", "如何", "请问", "请", "一下", "有", "没有", "要", "需要", "可以", "能", "能否", "是否", "多少", "几", "个", "项", "吧", "呗", "作为", "the", "a", "an", "of", "to", "is", "are", "for", "in", "on", "and", "or", "what", "how", "when", "who", "which", "do", "does", "can", "i", "my", "me", "we", "our", "you", "your", "it", "this", "that",
      # an English question's asked attribute, not its subject (the attribute is read apart): "by what date" is not "Dated …"
      "date", "dates", "dated"]
 )

@@ -2950,3 +2950,46 @@ def test_a_follow_up_naming_a_subject_in_a_state_asks_what_the_notice_says_of_it
     assistant.ask("申报网址是什么？", session_id="state-subject")
     answer = assistant.ask("那之前注册过的单位呢？", session_id="state-subject")
     assert answer.answer.startswith(FACTS["registered_units"].zh[:8]), answer.answer
+
+
+def test_the_hour_asked_is_a_date_not_points_made() -> None:
+    from assistant.understand import asked_attribute
+
+    assert asked_attribute("填报系统最后一天开到几点？") == "date"
+    assert asked_attribute("几点之前必须提交") == "date"
+    assert asked_attribute("申报书的写作要求有几点") != "date"
+
+
+def test_a_may_i_naming_one_checked_rule_with_nothing_stated_gets_that_rule(assistant: Assistant) -> None:
+    answer = assistant.ask("May I be the leader of two applications this year?")
+    assert answer.eligibility is None or answer.eligibility.verdict != "ineligible"
+    assert FACTS["one_per_leader"].quotes[0][:12] in answer.answer[:200], answer.answer
+
+
+def test_what_the_notice_holds_asked_as_a_list_is_what_it_is(assistant: Assistant) -> None:
+    u = assistant.understander
+    assert u.about_programme("这个通知都有些什么主要内容？") or u.about_programme("这份通知主要包括哪些？")
+    answer = assistant.ask("这份通知主要包括哪些？")
+    assert answer.intent == Intent.OTHER and answer.answer.startswith(CORPUS.title), answer.answer
+    # a thing it holds, named, is that thing
+    assert not u.about_programme("这个通知有哪些附件")
+
+
+def test_a_later_round_asked_of_is_another_call(assistant: Assistant) -> None:
+    assert assistant.ask("下一年度还会组织这类申报吗？").intent == Intent.OUT_OF_SCOPE
+    # this call's own date falling next year is still this call's
+    assert assistant.ask("项目明年几月前要结题？").intent != Intent.OUT_OF_SCOPE
+
+
+def test_want_to_know_introduces_the_question_after_the_askers_facts(assistant: Assistant) -> None:
+    # (the notice says nothing of when money arrives: the question introduced is out of scope, and no verdict is given)
+    answer = assistant.ask("我是副教授，想知道中了以后钱多久能到位？")
+    assert answer.intent == Intent.OUT_OF_SCOPE and answer.eligibility is None, answer.answer
+
+
+def test_a_step_of_a_funded_project_applied_for_is_no_may_i_apply() -> None:
+    from assistant import vocabulary as V
+
+    assert not V.ASK_ELIGIBLE_ZH.search("结题后可以申请延期吗")
+    assert not V.ASK_ELIGIBLE_ZH.search("能不能申报变更项目负责人")
+    assert V.ASK_ELIGIBLE_ZH.search("我们单位可以申请吗")
