@@ -57,6 +57,9 @@ SUPPORT_DEPTH = 3  # BM25 passages searched for a sentence that answers a specif
 SUPPORT_TOPIC_OWN = True  # a question naming a topic takes no lead from outside the topics
 WHO_FIELDS = True  # a form's blank naming who signs leads a "who" question
 FORM_MENTION = re.compile(r"([\u4e00-\u9fff]{2,6})[”\"」』]?\s*(?:承诺书|申报书|模板)")  # "包干制”承诺书": a form by its name
+# A form named by its noun alone ("申报书", "预算表"), which a template that never says it is not.
+FORM_NOUN = re.compile(r"申报书|申请书|任务书|合同书|推荐表|预算表|申请表|申报表|汇总表")
+BARE_FORM_NOUNS = True
 FORM_NAME_MIN = 4  # characters a question shares with a form's title to name it
 SIGNING = re.compile(r"签字|签名|签署|\bsign(?:s|ed|ing|ature)?\b")  # who signs (whether to stamp before uploading is a materials step)
 SUPPORT_COVERAGE = 0.6  # ... holding this share of the question's weighted words (0.5-0.7 flat on dev)
@@ -346,7 +349,16 @@ class QuoteFinder:
     def _forms_named_otherwise(self, q: str) -> frozenset[str]:
         """The annexed documents q names a form other than (see `names_other_form`), once per question."""
         named = [w for m in FORM_MENTION.finditer(q) for w in words(m.group(1)) if len(w) >= 2 and w in self._idf]
-        return frozenset(section for section, text in self._document_text.items() if any(w not in text for w in named))
+        # (a form named by its bare noun, "申报书要法人签字吗", is not an annexed template that never says it: the
+        # credit pledge's signature blank does not answer for the application form)
+        bare = [m.group() for m in FORM_NOUN.finditer(q)] if BARE_FORM_NOUNS else []
+        return frozenset(section for section, text in self._document_text.items() if any(w not in text for w in named)
+                         or bare and all(b not in text for b in bare) and self._titled_document(section))
+
+    def _titled_document(self, section: str) -> bool:
+        """Whether a section is an annexed document standing under a bare title (a template)."""
+        doc = self._documents.get(section, [])
+        return len(doc) > 1 and not doc[0].topic and not says_something(doc[0].text)
 
     @staticmethod
     def _scored(parts: list[Passage], rest: dict[str, float]) -> list[tuple[float, str]]:

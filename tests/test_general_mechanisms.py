@@ -2993,3 +2993,12 @@ def test_a_step_of_a_funded_project_applied_for_is_no_may_i_apply() -> None:
     assert not V.ASK_ELIGIBLE_ZH.search("结题后可以申请延期吗")
     assert not V.ASK_ELIGIBLE_ZH.search("能不能申报变更项目负责人")
     assert V.ASK_ELIGIBLE_ZH.search("我们单位可以申请吗")
+
+
+def test_a_form_named_by_its_bare_noun_is_not_a_template_that_never_says_it(assistant: Assistant) -> None:
+    pledge = next(p for p in CORPUS.passages if "法定代表人签字" in p.text)
+    answer = assistant.ask("申报书上需要法定代表人签名吗？")
+    assert pledge.id not in [c.id for c in answer.citations][:1], answer.answer
+    # the template named is still answered with its own blank
+    named = assistant.ask("信用承诺书上需要法定代表人签名吗？")
+    assert named.citations and named.citations[0].id == pledge.id, named.answer
