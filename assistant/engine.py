@@ -247,6 +247,7 @@ def _has(q: str, words: tuple[str, ...] | list[str]) -> bool:
 
 def _asks_may_i(text: str) -> bool:
     """Whether `text` asks, in Chinese, whether one may apply ("还能报吗", "可以申报吗")."""
+    text = V.POST_AWARD_ASKED.sub(" ", text)  # ("结题后可以申请延期吗" applies for a step of a funded project)
     return _has(text, V.ASK_ELIGIBLE) or bool(V.ASK_ELIGIBLE_ZH.search(text))
 
 

@@ -397,6 +397,23 @@ def _item_levels(quotes: list[str], passages: list[Passage], found: Found) -> No
                 break
 
 
+LEVELS_TOLD = True  # the leader's sentences each told with its item's level in the answer (not in the quotes)
+
+
+def _tell_item_levels(fact: dict[str, Any], found: Found) -> None:
+    """The leader's sentences that name no level, each told with the level its item stands under ("重大项目：项目负责人
+    须具有正高级…"): the quotes stay verbatim, the answer says whose condition each is (the rules read the same levels)."""
+    zh, en = [], []
+    for q in fact["quotes"]:
+        part = _body(q).rstrip("。；;")
+        level = found.item_levels.get(q)
+        zh.append(f"{found.level_name(level)}：{part}" if level and not found.level_in(part) else part)
+        en.append(f"{found.level_en(level)}: {part}" if level and not found.level_in(part) else part)
+    fact["zh"] = "；".join(zh) + "。"
+    head = fact["en"].split("The notice says (in Chinese): ")[0]
+    fact["en"] = f"{head}The notice says (in Chinese): " + "; ".join(en) + "."
+
+
 # The notice's schedule, its steps each under it ("七、时间安排", "工作进度安排", "时间节点")
 _SCHEDULE_SECTION = re.compile(r"时间安排|时间节点|进度安排|日程安排|时间表|工作安排")
 # A step due a span after another ("网上截止后5个工作日内", "公示结束后10个工作日内", "接到通知后3日内")
@@ -637,7 +654,10 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
                                                        and _SUBUNIT_BARRED.search(c)), None)) and subunit not in quotes:
             # what a unit that is no legal person of its own does ("二级学院…须由所属法人单位统一申报")
             quotes.append(subunit)
-        found.facts.append(_make_fact(role, intent, quotes, vocab))
+        fact = _make_fact(role, intent, quotes, vocab)
+        if role == "leader_requirements" and LEVELS_TOLD and any(found.item_levels.get(q) for q in quotes):
+            _tell_item_levels(fact, found)
+        found.facts.append(fact)
 
 
 # What the call is for, as a notice opens ("为更好地服务……，助推全市经济高质量发展，根据《…》…，现将有关事项通知如下："):

@@ -4796,3 +4796,23 @@ def test_coverage_reads_the_notice_as_its_lines_are_read(tmp_path: Path) -> None
     ingest(notice, tmp_path / "c", progress=False)
     coverage = yaml.safe_load((tmp_path / "c" / "coverage.yaml").read_text(encoding="utf-8"))
     assert not any("高新技术企业" in item["words"] for item in coverage["not_covered"])
+
+
+def test_a_leader_sentence_naming_no_level_is_told_with_its_items_level(tmp_path: Path) -> None:
+    # Each level's item names the level in a sentence of its own, its leader's conditions in the next: the answer says
+    # whose condition each is, the quotes stay the notice's words
+    found, corpus = _ingested(tmp_path, [
+        "丙市科学技术局", "关于组织申报2093年度丙市软科学研究计划项目的通知",
+        "一、资助层次",
+        "（一）重点项目。每项资助8万元。项目负责人须具有副高级以上职称，年龄不超过57周岁。",
+        "（二）青年项目。每项资助3万元。项目负责人年龄不超过38周岁，不限职称。",
+        "二、申报单位", "申报单位须为丙市行政区域内具有独立法人资格的高等院校和科研院所。",
+        "三、时间安排", "网上申报时间：2093年5月6日至2093年6月6日。",
+        "四、联系方式", "政策咨询：丙市科技局计划处 0777-55551234",
+        "丙市科学技术局", "2093年4月28日",
+    ])
+    leader = corpus.fact_by_role("leader_requirements")
+    assert leader is not None
+    assert "重点项目：项目负责人须具有副高级以上职称" in leader.zh, leader.zh
+    assert "项目负责人须具有副高级以上职称，年龄不超过57周岁。" in leader.quotes
+    assert "Key project: " in leader.en, leader.en
