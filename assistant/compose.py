@@ -192,6 +192,11 @@ def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None, *,
             f"{name} is a {lv_en} ({lv_zh}){extra}{said}, funded with {topic_amount(t, lang)}."
         )
         return Draft(text, ids)
+    if facet == "applicants" and t.applicants:
+        # who may apply for the topic, in the notice's words ("本课题仅限高校申报", "定向委托…承担")
+        text = (f"{name}的申报单位限制：{t.applicants}。" if zh
+                else f"{name} - who may apply (the notice's words): {t.applicants}.")
+        return Draft(text, _ids(t, t.applicants_quote, t.title_quote))
     if facet == "title":
         text = f"{t.label}的题目是“{t.title}”。" if zh else f"{t.label_en} is titled \"{t.title}\" ({t.title_en})."
         return Draft(text, _ids(t, t.title_quote))
@@ -222,7 +227,7 @@ def topic_list(topics: list[Topic], facet: str | None, lang: str, heading: str, 
                levels: Mapping[str, str] = MappingProxyType({})) -> Draft:
     lines, ids = [heading], []
     for t in topics:
-        if facet in ("funding", "contact", "deliverable"):
+        if facet in ("funding", "contact", "deliverable", "applicants"):
             d = topic_facet(t, facet, lang, levels=levels)
             lines.append(f"- {d.text}")
             ids.extend(d.passages[:1])

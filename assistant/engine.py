@@ -69,6 +69,11 @@ from index.tokenize import canonical, jieba_frequency, words
 log = logging.getLogger(__name__)
 Language = Literal["zh", "en"]
 MAX_CITATIONS = 5
+# "定向委托的是哪个课题": the topics whose own restriction of who may apply holds a phrase of the question
+RESTRICTED_TOPICS = True
+RESTRICTION_PHRASE = 4  # characters of a restriction the question must hold ("定向委托", "限高校申"): no one word ("高校")
+# A may-one-apply question naming a topic that says who may apply for it ("课题2科研院所能报吗"): that restriction leads
+TOPIC_APPLICANTS_LEAD = True
 DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one sentence
 PROPOSED_DATES_ASK_WINDOWS = True  # a date the asker proposes asks of the dated windows, as "开了没" does
 WINDOW_END_ASKS_WINDOW = True  # acting at a window's end ("最后两天再交") is answered with the call's window
@@ -770,8 +775,12 @@ class Assistant:
             u.hypothesis and self.understander.about_programme(u.focus, asking=False))
             # (the call or the notice named and nothing else, "软科学", "通知": what it is)
             or NAMED_ALONE and not state.intent and self.understander.about_programme(q, asking=False))
+        # (the topics a restriction of who may apply is stated for, "Which topic is directly commissioned?": words of
+        # the topics' table the model has no kind for)
+        restricted = (self._restricted_topics(q, lang) if RESTRICTED_TOPICS and not topics and not follow_up
+                      and not u.foreign else None)
         if (((self._out_of_scope(u) and not said_beside or model_oos and not (about and not u.foreign))
-                and not asks_eligibility and (not personal or asker.introduced)
+                and not asks_eligibility and (not personal or asker.introduced) and not restricted
                 or asked_oos) and not (topics and facets) or V.TASK_REQUEST.search(q)):
             # (a text asked to be written is no question of the notice's, whatever topic it names: "帮我写一份
             # 人工智能方向的申报书")
@@ -854,6 +863,12 @@ class Assistant:
                 named_condition = condition(self.ranker.rank(q, told, None, False, False, kinds, failing, named))
             draft = eligibility_answer(result, lang, self.corpus, bool(profile.model_dump(exclude_none=True)), today,
                                        about=named_condition)
+            if TOPIC_APPLICANTS_LEAD and (own := [topic_facet(self.corpus.topic(t), "applicants", lang) for t in topics
+                                                  if self.corpus.topic(t).applicants]):
+                # ("课题2科研院所能报吗"): who may apply for the topic, as its own row says, before the call's conditions
+                draft = Draft("\n".join([*(d.text for d in own), draft.text]),
+                              list(dict.fromkeys([*(p for d in own for p in d.passages), *draft.passages])),
+                              draft.rank_passages)
             return done(draft, Intent.ELIGIBILITY, topics, result, profile)
 
         # 2b. The wording of an annex ("承诺书里说经费上不能干哪些事儿", "承诺书第二条…"): the annex's
@@ -911,6 +926,11 @@ class Assistant:
         if not follow_up and not u.levels and (grouped := self._group_listing(q, lang)):
             return done(grouped, Intent.TOPICS)
 
+        # 4c. The topics a restriction of who may apply is stated for, asked as such ("定向委托的是哪个课题", "哪些课题限
+        #     高校申报"): those whose own restriction holds the question's words, when some topics' do and others' not
+        if restricted:
+            return done(restricted[0], Intent.TOPICS, restricted[1])
+
         # 5. Topics: named now, or carried over from the previous turn, or described: the model is sure
         #    the question is about a topic and the best passages all belong to one ("Which cities should
         #    the concept verification platform study look at?").
@@ -941,7 +961,7 @@ class Assistant:
             facets = [f for f in self._facets(q, topics) if f in facets]
             facets = [f for f in self._facets(q, topics) if f in facets]
         general_first = facts and not follow_up and facts[0].intent in GENERAL_INTENTS and top_longest >= 3 and not (
-            set(facets) & {"funding", "contact", "deliverable", "references"}
+            set(facets) & {"funding", "contact", "deliverable", "references", "applicants"}
         )
         if not topics and state.topics and not follow_up and top_longest < 3:
             # A point of the topic under discussion ("要参照什么指标体系？") needs no pronoun.
@@ -1303,7 +1323,10 @@ class Assistant:
             unnamed = _without_shared(unnamed, self.corpus.topic(t).title)
         unnamed = unnamed.replace("啥", "什么")  # "研究啥" asks as "研究什么"
         unnamed = _EXISTENCE_NOUN.sub(r"\1 ", unnamed)
-        return [f for f, words in V.FACETS.items() if _has(unnamed, words)]
+        facets = [f for f, words in V.FACETS.items() if _has(unnamed, words)]
+        if _has(unnamed, V.TOPIC_APPLICANTS) and any(self.corpus.topic(t).applicants for t in topics):
+            facets.append("applicants")  # (a topic with no restriction of its own: who may apply is the call's)
+        return facets
 
     def _topic_draft(self, topic_ids: list[str], facets: list[str], lang: str, q: str) -> Draft:
         wanted = [f for f in facets if f not in ("content", "title")] or [f for f in facets if f == "title"]
@@ -1359,6 +1382,24 @@ class Assistant:
             for facet in wanted if not detail else ():
                 add(topic_facet(topic, facet, lang, parent, levels=self.corpus.levels))
         return Draft("\n".join(dict.fromkeys(parts)), list(dict.fromkeys(ids)))
+
+    def _restricted_topics(self, q: str, lang: str) -> tuple[Draft, list[str]] | None:
+        """The topics whose own restriction of who may apply shares a phrase of four characters or more with a question
+        asking which topic ("定向委托的是哪个课题": the one "由…定向委托承担"), when not every restricted topic
+        does; with their restrictions. None for any other question."""
+        said = [t for t in self.corpus.topics if t.applicants]
+        if len(said) < 2 or not (_has(q, V.TOPIC_WORDS) and _has(q, ("哪", "which", "what", *V.LIST_WORDS))):
+            return None
+        text = q if lang == "zh" else " ".join(zh for en, zh in V.TOPIC_APPLICANTS_EN.items() if en in q.lower())
+        for word in V.TOPIC_WORDS:
+            text = text.replace(word, " ")
+        phrases = {text[i:i + RESTRICTION_PHRASE] for i in range(len(text) - RESTRICTION_PHRASE + 1)
+                   if _CJK_CHAR.fullmatch(text[i]) and all(_CJK_CHAR.fullmatch(c) for c in text[i:i + RESTRICTION_PHRASE])}
+        held = [t for t in said if any(p in t.applicants for p in phrases)]
+        if not held or len(held) == len(said):
+            return None
+        head = "通知中申报单位限制如下的选题：" if lang == "zh" else "The topics whose own restriction says so:"
+        return topic_list(held, "applicants", lang, head, levels=self.corpus.levels), [t.id for t in held]
 
     def _topic_detail(self, topic: Topic, q: str) -> Draft | None:
         """A question on a particular point of a topic ("覆盖企业哪些阶段"): the topic's sentence that

@@ -22,6 +22,14 @@ FACETS: dict[str, tuple[str, ...]] = {
     "level": ("级别", "重大还是重点", "属于", "什么级别", "哪一类", "类别", "哪类", "重大项目吗", "重点项目吗", "level", "major or key"),
     "title": ("题目", "名称", "全称", "叫什么", "标题", "title", "name"),
 }
+# Who may apply for a named topic ("课题2科研院所能报吗", "低空那个课题限什么单位申报", "Which units may apply for topic 3?"): the
+# topic's own restriction, where the notice gives its topics one (Topic.applicants)
+TOPIC_APPLICANTS = ("能报", "能申报", "可以报", "可以申报", "能不能报", "能不能申报", "能否申报", "可否申报", "谁能", "谁可以",
+                    "哪些单位", "什么单位", "哪类单位", "哪种单位", "申报单位", "限制", "限什么", "承担", "who can apply",
+                    "who may apply", "which units", "which organisations", "which organizations", "can universities",
+                    "may universities", "eligible to apply", "restricted", "restriction")
+# ... the English words for a restriction the notice's topics state in Chinese ("Which topic is directly commissioned?")
+TOPIC_APPLICANTS_EN = {"commissioned": "定向委托", "designated unit": "定向委托", "commissioning": "定向委托"}
 # What a question asks for in general words ("怎么规定的", "有啥要求"): not what it is about. A passage holding
 # only these words of the question ("…保证按规定使用项目资金") neither leads an answer nor is ranked on them.
 ASKED_IN_GENERAL = re.compile(r"(?:怎么|怎样|如何|什么|啥|哪些|咋)(?:样的)?(?:规定|要求|条件|说法|讲究)")

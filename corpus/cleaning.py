@@ -760,6 +760,95 @@ def _cell_per_line_rows(lines: list[str], gaps: set[int]) -> list[str]:
     return out
 
 
+# A table copied out of a word processor as box-drawing text: rules of box characters ("┌──┬──┐", "├──┼──┤",
+# "└──┴──┘") above, between and below its rows, each row's cells parted by bars ("│序号│选题名称 │…│") and padded with
+# spaces, a cell too long for its column WRAPPED onto the row's next lines at the same bar ("│1 │某市低空经济产业培育│…"
+# over "│  │路径研究          │…"; an office over its phone in a contact cell). A ruled row is the lines between two
+# rules: each cell its pieces joined ("本课题仅限高" + "校申报"), the row written as the "a | b | c" rows a table of the
+# notice is read as, on its first line (the rest left blank). A table ruled under its header only has a row on each line
+# whose first cell is written, a line leaving it empty going on with the row above. The bars are read as they stand,
+# not by their columns: a closing comma a copy pushed past a column's width moves the bars after it on that line.
+_BOX_LINES = "─━═┄┅┈┉╌╍"
+_BOX_JOINTS = "┌┬┐├┼┤└┴┘┏┳┓┣╋┫┗┻┛╔╦╗╠╬╣╚╩╝╒╤╕╞╪╡╘╧╛╓╥╖╟╫╢╙╨╜┝┥┯┷┿"
+_BOX_RULE = re.compile("^[" + _BOX_LINES + _BOX_JOINTS + r"│┃║+\- \t\u3000]+$")
+_BOX_ROW = re.compile(r"^[│┃║].*[│┃║]$")
+BOX_MIN_ROWS = 2  # a header and one row
+
+
+def _box_rule(line: str) -> bool:
+    text = line.strip(" \t\u3000\xa0")
+    return bool(_BOX_RULE.match(text)) and any(c in _BOX_JOINTS for c in text) and any(c in _BOX_LINES for c in text)
+
+
+def _box_cells(line: str) -> list[str] | None:
+    text = line.strip(" \t\u3000\xa0")
+    if not _BOX_ROW.match(text) or len(text) < 3:
+        return None
+    return [c.strip(" \t\u3000\xa0") for c in re.split(r"[│┃║]", text[1:-1])]
+
+
+def _joined_cell(pieces: list[str]) -> str:
+    """A wrapped cell's pieces as one: run together, as the word processor wrapped them (a figure too long for its
+    column, a phone, is cut anywhere), but for a space between two Latin words (a line breaks at the space between
+    them)."""
+    out = ""
+    for piece in (p for p in pieces if p):
+        out += (" " if out and re.match(r"[A-Za-z]", piece) and re.search(r"[A-Za-z]$", out) else "") + piece
+    return out
+
+
+def _box_rows(lines: list[str]) -> tuple[list[str], set[int]]:
+    """`lines` with each box-drawing table written as "a | b | c" rows (its rules and wrapped lines left blank), and
+    the indices of the rows written."""
+    out = list(lines)
+    written: set[int] = set()
+    k = 0
+    while k < len(lines):
+        if not _box_rule(lines[k]) and _box_cells(lines[k]) is None:
+            k += 1
+            continue
+        j = k
+        groups: list[list[tuple[int, list[str]]]] = [[]]  # the lines between two rules
+        rules = 0
+        while j < len(lines):
+            if _box_rule(lines[j]):
+                rules += 1
+                if groups[-1]:
+                    groups.append([])
+            elif (cells := _box_cells(lines[j])) is not None:
+                groups[-1].append((j, cells))
+            else:
+                break
+            j += 1
+        groups = [g for g in groups if g]
+        rows: list[tuple[int, list[list[str]]]] = []  # where each row starts, its cells' pieces
+        # (ruled between its rows, a table has a row between each two rules; ruled under its header only, its body
+        # has a row at each line whose first cell is written)
+        by_line = len(groups) == 2 and len(groups[1]) > 1 and rules <= 3
+        for n, group in enumerate(groups):
+            for at, cells in group:
+                if at == group[0][0] or n >= 1 and by_line and cells[0]:
+                    rows.append((at, [[c] for c in cells]))
+                    continue
+                pieces = rows[-1][1]
+                for i, c in enumerate(cells):
+                    if i < len(pieces):
+                        pieces[i].append(c)
+                    else:
+                        pieces.append([c])
+        if len(rows) >= BOX_MIN_ROWS and rules:
+            body = [[_joined_cell(p) for p in pieces] for _, pieces in rows]
+            blank = all(not any(cells[1:]) for cells in body[1:])  # (a form's empty table: nothing of it is the notice's)
+            for x in range(k, j):
+                out[x] = ""
+            if not blank:
+                for (at, _), cells in zip(rows, body, strict=True):
+                    out[at] = " | ".join(c for c in cells if c)
+                    written.add(at)
+        k = max(j, k + 1)
+    return out, written
+
+
 # A web page saved as its HTML source: the notice is the text its tags lay out. Block tags (paragraphs, headings,
 # list items, divisions, "<br>") end lines; a table row is the "a | b | c" row a table of the notice is read as,
 # however its cells are spread over source lines; the page's head, scripts and styles and its furniture (the
@@ -1225,7 +1314,8 @@ def _clean_lines(raw: str) -> list[str]:
         text, table_rows = table_markup(text)
     text = "\n".join(_EDGE_MARKUP.sub("", ln) if "&" in ln or "<" in ln else ln for ln in text.split("\n"))
     text = _FONT_SIZE.sub("", text)
-    split = _tab_rows(_csv_rows(_without_blank_forms(text.split("\n"))))
+    boxed, box_rows = _box_rows(text.split("\n"))
+    split = _tab_rows(_csv_rows(_without_blank_forms(boxed)))
     aligned = _aligned_rows(split)
     # (a laid-out PDF's wrapped paragraphs joined by the layout, the table rows the step above found left as they are)
     aligned, openings = _layout_paragraphs(aligned, {k for k, (a, b) in enumerate(zip(aligned, split, strict=True)) if a != b})
@@ -1234,6 +1324,7 @@ def _clean_lines(raw: str) -> list[str]:
     # (a table's row is whole on its line: no row ends a sentence, nor goes on with one; nor does a paragraph a laid-out
     # PDF opens go on with the line above it)
     table_rows |= {lines[k] for k, (a, b) in enumerate(zip(aligned, split, strict=True)) if a != b and " | " in a}
+    table_rows |= {lines[k] for k in box_rows if " | " in lines[k]}
     opened = {lines[k] for k in openings}
     # (a notice that lost its paragraph breaks, its run-on lines parted again: each piece is whole, nothing joins it)
     run_on: set[str] = set()

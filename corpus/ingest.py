@@ -55,6 +55,7 @@ from corpus.passages import (
     level_of,
     level_tag,
     number_of,
+    row_header,
     row_title,
     segment,
     table_cells,
@@ -155,8 +156,8 @@ _COUNT = re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目\s*(\d+)\s*项|课题
 _REPORT = re.compile(r"《[^《》]{4,80}》")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室|研究所|所|部))")
 _PERSON = re.compile(r"[\s|｜,，、:：;；]*([\u4e00-\u9fff]{2,4})[\s|｜,，、:：（(]*")
-_NOT_A_NAME = r"电话|手机|座机|传真|联系|咨询|方式|归口|处|室|局|中心|科|部|所"
-_UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}(?:(?<![布格结大全])局|委|厅|委员会))")  # ("…平台布局" is no bureau)
+_NOT_A_NAME = r"电话|手机|座机|传真|联系|咨询|方式|归口|处|室|局|中心|科|部|所|限"
+_UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}(?:(?<![布格结大全])局|委(?![托派])|厅|委员会))")  # ("…平台布局" is no bureau, "定向委托" no committee)
 _LABEL_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\s+|\d+\s*[.、．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
 _DOTTED_POINT = re.compile(r"^\d{1,2}\.\d{1,2}\s*\S")  # "1.1 创新投入…": a point of a topic's content
 _TITLE_ECHO = re.compile(r"^\d{1,2}[.、．]|[。：:]$")
@@ -2257,6 +2258,30 @@ def _without_sentences(seg: str) -> str:
     return " | ".join(c for c in re.split(r"[|｜]", seg) if not re.search(r"[，。；]", c))
 
 
+# Who may apply for a topic: the column of a topics table its header names so ("申报单位限制", "申报要求", "承担单位"),
+# a cell of a row saying it with no such header ("仅限高等院校申报", "定向委托…"), or a topic's own clause ("本课题限
+# 科研院所申报"); never a quota ("限额申报", "限报2项") nor a deadline ("限期")
+_APPLICANTS_COLUMN = re.compile(r"^(?:(?:申报|承担)(?:单位|主体|对象)(?:限制|要求|范围|条件|资格)?|申报(?:限制|要求|范围|资格)|(?:单位)?限制(?:条件)?)$")
+_APPLICANTS_LIMIT = r"(?:仅|只)?限(?![额报期时定])[^。；;，,|｜]{1,30}?(?:申报|承担)"
+_APPLICANTS_CELL = re.compile(r"^(?:本(?:选题|课题)\s*)?" + _APPLICANTS_LIMIT + r"|^(?:本(?:选题|课题)\s*)?(?:为)?定向委托")
+_APPLICANTS_CLAUSE = re.compile(r"本(?:选题|课题)\s*(?:" + _APPLICANTS_LIMIT + r"|[^。；;，,]{0,4}定向委托[^。；;]{0,30})")
+
+
+def _topic_applicants(own: list[Passage], head: Passage, cells: list[str] | None,
+                      header: list[str] | None) -> tuple[str, str] | None:
+    """Who may apply for a topic, in the notice's words, and the passage saying it; None where it says nothing."""
+    if cells and header and len(header) == len(cells):
+        named = [i for i, c in enumerate(header) if _APPLICANTS_COLUMN.match(re.sub(r"\s", "", c))]
+        if len(named) == 1:
+            return cells[named[0]], head.text
+    if cells and (cell := next((c for c in cells if _APPLICANTS_CELL.match(c)), None)):
+        return cell, head.text
+    for p in own:
+        if p.kind != "heading" and (m := _APPLICANTS_CLAUSE.search(p.text)):
+            return m.group(0), p.text
+    return None
+
+
 _OFFICE_FIELD = re.compile(r"(?:归口处室|联系处室|责任处室|归口单位|联系单位|归口)[：:]\s*(?:市科技局)?\s*([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室))")
 
 
@@ -2306,12 +2331,14 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
     if not city and (app := found.fact("applicants")) and (located := _located_in(app["quotes"])):
         city = located[1]
     city = city or _programme_city("\n".join(p.text for p in passages))
+    texts = [p.text for p in passages]
     for tid in tqdm(ids, desc="topics", unit="topic", leave=False):
         own = by_topic[tid]
         level, num, sub = _topic_numbers(tid)
         head = next((p for p in own if p.kind == "heading"), own[0])
         cells = table_cells(head.text)  # a topic given as a table row
-        title = row_title(cells) if cells else _title_of(head.text, found.aliases)
+        header = row_header(texts, passages.index(head)) if cells else None
+        title = row_title(cells, header) if cells else _title_of(head.text, found.aliases)
         parent = f"{level}-{num}" if sub else None
         if sub:
             # its own fields' level ("（B类，每项不超过8万元；…）"), or "子课题为重点项目" in the parent's heading or
@@ -2432,6 +2459,8 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             points = [p.text.rstrip("。；;") for p in own if p.kind == "content" and p is not focus and _DOTTED_POINT.match(p.text)]
             if points:
                 topic["references"] = [{"zh": x, "en": f"(in the notice's words) {x}", "quote": x} for x in points]
+        if who := _topic_applicants(own, head, cells, header):
+            topic["applicants"], topic["applicants_quote"] = who
         topic["aliases"] = _aliases(title, city)
         if dotted := re.match(r"^\d{1,2}(?:\.\d{1,2}){2,}(?=\s)", head.text):
             topic["aliases"].append(dotted.group())  # "5.2.3": the notice's own number for it
@@ -3003,7 +3032,8 @@ def _review(found: Found, passages: list[Passage], notice: str) -> str:
         wan = t.get("funding_wan")
         lines.append(f"- **{t['id']}** {t['label']}「{t['title']}」 level={t['level']} "
                      f"funding={f'{wan:g}万元' if wan is not None else '?'} contacts={contacts or '?'} "
-                     f"reports={'、'.join(t.get('reports', [])) or '?'}")
+                     f"reports={'、'.join(t.get('reports', [])) or '?'}"
+                     + (f" applicants={t['applicants']}" if t.get("applicants") else ""))
         for key in ("title_quote", "funding_quote", "contact_quote", "report_quote"):
             if t.get(key):
                 lines.append(f"  - {key}: “{t[key]}”")

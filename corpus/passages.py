@@ -278,9 +278,34 @@ def topic_record(line: str, aliases: dict[str, str] | None = None) -> tuple[str,
     return level, head, name, line[after.start():].strip() if after else ""
 
 
-def row_title(cells: list[str]) -> str:
-    """A topic row's title: its longest cell that is no number, level, amount or phone; and no sentences, where a
-    title stands beside them (a row giving what the topic studies, "…现状，研究…机制，提出…建议", in a cell of its own)."""
+# The column of a topics table its header names as the titles' ("选题名称", "课题名称", "题目")
+_TITLE_COLUMN = re.compile(r"^(?:(?:选题|课题|项目|研究)?(?:名称|题目)|选题|课题)$")
+
+
+def title_column(header: list[str] | None) -> int | None:
+    """Where a table's header names its titles' column: the one cell of it so named; None for none or two."""
+    named = [i for i, c in enumerate(header or []) if _TITLE_COLUMN.match(re.sub(r"\s", "", c))]
+    return named[0] if len(named) == 1 else None
+
+
+def row_header(texts: list[str], at: int) -> list[str] | None:
+    """The header of the table whose row is `texts[at]`: the first of the rows running up to it, when it names the
+    titles' column; else None."""
+    k = at
+    while k > 0 and table_cells(texts[k - 1]) is not None:
+        k -= 1
+    header = table_cells(texts[k]) if k < at else None
+    return header if title_column(header) is not None else None
+
+
+def row_title(cells: list[str], header: list[str] | None = None) -> str:
+    """A topic row's title: the cell under its header's title column ("选题名称"), where the header names one and has
+    the row's cells (a cell saying who may apply, "限…科研院所、…机构申报", or what the topic studies with no
+    sentence's marks, "研究…企业、…企业的衔接机制", is no title however long); else its longest cell that is no number, level,
+    amount or phone; and no sentences, where a title stands beside them (a row giving what the topic studies,
+    "…现状，研究…机制，提出…建议", in a cell of its own)."""
+    if header and len(header) == len(cells) and (col := title_column(header)) is not None and len(cells[col]) >= ROW_TITLE_MIN:
+        return cells[col]
     names = [c for c in cells if not re.fullmatch(r"[\d\s.,万元（）()-]+|[^\d]{0,4}(?:项目|课题)", c)
              and not re.search(r"\d{7,8}|\d\s*万元", c)]
     if not names:
@@ -962,6 +987,7 @@ def _segment(lines: list[str]) -> list[Passage]:
             cur.level = None
             continue
         cells = table_cells(line)
+        header = row_header(lines, i) if cells is not None else None
         if in_table and cells is None:
             # the table is over: what follows belongs to the section, not to its last topic
             in_table, cur.level = False, None
@@ -973,9 +999,9 @@ def _segment(lines: list[str]) -> list[Passage]:
         # keyed by code, "RC-B01 | 高新技术处 | 张老师 | …", both read below: a row titling no topic)
         under = cur.level if cells is not None and cur.level and (
             cells[0].isdigit() or any(_PHONE_CELL.search(c) for c in cells)) and not all(
-            _LABEL_CELL.match(c) for c in cells) and not _OFFICE_CELL.fullmatch(row_title(cells)) and not any(
+            _LABEL_CELL.match(c) for c in cells) and not _OFFICE_CELL.fullmatch(row_title(cells, header)) and not any(
             (key := code_key(c)) and key in coded for c in cells[:2]) else None
-        if cells is not None and len(row_title(cells)) >= ROW_TITLE_MIN and (
+        if cells is not None and len(row_title(cells, header)) >= ROW_TITLE_MIN and (
                 lv := next((x for c in cells if (x := cell_level(c, aliases))), None) or under):
             # (a row naming a level with no title, "重大项目 | 30万元/项 | 18个月", states the level's terms)
             # A topic as a table row: its level, title, amount and contact are its cells, one passage.
@@ -984,8 +1010,8 @@ def _segment(lines: list[str]) -> list[Passage]:
             in_table = True
             row_counts[lv] = row_counts.get(lv, 0) + 1
             cur.level = lv
-            cur.set(2, row_counts[lv], f"{row_counts[lv]}. {_short(row_title(cells))}")
-            rows[row_title(cells)] = rows[cells[0]] = (lv, row_counts[lv], cur.path[1][1])
+            cur.set(2, row_counts[lv], f"{row_counts[lv]}. {_short(row_title(cells, header))}")
+            rows[row_title(cells, header)] = rows[cells[0]] = (lv, row_counts[lv], cur.path[1][1])
             emit(line, "heading", sentences=False)
             cur.level = lv
             continue

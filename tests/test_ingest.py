@@ -4816,3 +4816,76 @@ def test_a_leader_sentence_naming_no_level_is_told_with_its_items_level(tmp_path
     assert "重点项目：项目负责人须具有副高级以上职称" in leader.zh, leader.zh
     assert "项目负责人须具有副高级以上职称，年龄不超过57周岁。" in leader.quotes
     assert "Key project: " in leader.en, leader.en
+
+
+# ------------------------------------------------------------------ topics each with their own restriction, in box-drawing tables
+_BOXED = [
+    "关于组织申报2099年度某市软科学研究计划项目的通知",
+    "一、申报条件",
+    "申报单位须为在某市注册、具有独立法人资格的高等院校、科研院所和其他事业单位。",
+    "二、课题列表",
+    "（一）重点课题",
+    "┌──┬──────────┬──────────────┬────────┬──────┬────────┐",
+    "│序│课题名称  │主要内容        │申报单位│经费  │联系处室│",
+    "│号│          │                │要求    │      │及电话  │",
+    "├──┼──────────┼──────────────┼────────┼──────┼────────┤",
+    "│1 │某市低空经济│梳理低空飞行器研制、运│仅限驻市高│12万元│规划处  │",
+    "│  │产业培育路│营和监管的需求、短板 │等院校申报│      │0398-55│",
+    "│  │径研究    │和政策工具            │          │      │501001  │",
+    "├──┼──────────┼──────────────┼────────┼──────┼────────┤",
+    "│2 │某市中试基地│调研中试基地运营情况，│委托市科技│9万元 │资源处  │",
+    "│  │共享机制研究│提出共享机制建议      │发展研究中│      │0398-55│",
+    "│  │          │                      │心承担    │      │501002  │",
+    "├──┼──────────┼──────────────┼────────┼──────┼────────┤",
+    "│3 │某市科技馆│评估科技馆展教资源利用│不限      │5万元 │科普处  │",
+    "│  │展教资源利│效率，提出优化建议    │          │      │0398-55│",
+    "│  │用评价研究│                      │          │      │501003  │",
+    "└──┴──────────┴──────────────┴────────┴──────┴────────┘",
+    "注：课题2为定向委托课题。",
+]
+
+
+def test_a_box_drawing_table_is_read_as_rows_its_wrapped_cells_joined() -> None:
+    """A table copied from a word processor with box-drawing rules: each row between two rules one "a | b | c" row, each
+    cell's wrapped pieces joined ("仅限驻市高" + "等院校申报"; a phone cut among its figures run together), the header's
+    too ("序" + "号"); the rules gone. A table ruled under its header only has a row at each line whose first cell is
+    written."""
+    lines = clean_lines("\n".join(_BOXED))
+    assert "序号 | 课题名称 | 主要内容 | 申报单位要求 | 经费 | 联系处室及电话" in lines
+    assert ("1 | 某市低空经济产业培育路径研究 | 梳理低空飞行器研制、运营和监管的需求、短板和政策工具 | 仅限驻市高等院校申报 | 12万元 | "
+            "规划处0398-55501001") in lines
+    assert not any(re.search(r"[─┌├└│]", ln) for ln in lines)
+    plain = clean_lines("\n".join([
+        "┌────┬──────────┬──────┐", "│序号│单位类型  │限报  │", "├────┼──────────┼──────┤",
+        "│1   │高等院校  │6项   │", "│2   │科研院所（含│4项   │", "│    │转制院所）│      │", "│3   │其他事业单位│2项   │",
+        "└────┴──────────┴──────┘"]))
+    assert plain == ["序号 | 单位类型 | 限报", "1 | 高等院校 | 6项", "2 | 科研院所（含转制院所） | 4项", "3 | 其他事业单位 | 2项"]
+
+
+def test_a_topic_rows_title_and_who_may_apply_are_the_columns_its_header_names() -> None:
+    """A row's title is the cell under the header's "课题名称", not a longer cell saying who may apply or what it studies;
+    who may apply for the topic is its cell under "申报单位要求" ("不限" as well), and no word of it is a contact: "委托"
+    is no committee, "不限" no person."""
+    found, _, _ = extract("\n".join(_BOXED))
+    topics = {t["serial"]: t for t in found.topics}
+    assert topics[1]["title"] == "某市低空经济产业培育路径研究" and topics[2]["title"] == "某市中试基地共享机制研究"
+    assert topics[1]["applicants"] == "仅限驻市高等院校申报" and topics[3]["applicants"] == "不限"
+    assert topics[2]["applicants"] == "委托市科技发展研究中心承担"
+    assert topics[3]["contacts"][0]["office"] == "科普处" and "person" not in topics[3]["contacts"][0]
+    assert all(c["unit"] == "" for t in topics.values() for c in t["contacts"])
+
+
+def test_who_may_apply_for_a_named_topic_is_its_own_restriction(tmp_path: Path) -> None:
+    """Who may apply for a named topic is the restriction its row states, before the call's conditions when the asker
+    asks may-we; the topics a restriction is stated for, asked as such, are those whose restriction holds the words."""
+    _, corpus = _ingested(tmp_path, [*_BOXED[:-1], "注：课题2由市科技局定向委托，不接受申报。", "三、申报时间",
+                                     "网上填报时间为2099年3月1日至2099年3月31日，逾期不予受理。"])
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    today = dt.date(2099, 3, 10)
+    assert "仅限驻市高等院校申报" in a.ask("课题1科研院所能报吗？", today).answer
+    assert "仅限驻市高等院校申报" in a.ask("低空经济那个课题限什么单位申报？", today).answer
+    assert "委托市科技发展研究中心承担" in a.ask("课题2由哪个单位承担？", today).answer
+    listed = a.ask("哪些课题仅限驻市高等院校申报？", today).answer
+    assert "某市低空经济产业培育路径研究" in listed and "某市科技馆展教资源利用评价研究" not in listed
