@@ -309,8 +309,8 @@ _YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
 LATER_ROUNDS = True
 _LATER_ROUND = re.compile(r"(?:明年|后年|下一?年度|下一?批|下一?期|下一?轮|以后|今后)(?:还|也)?(?:会)?(?:不会)?"
                           r"(?:有没有|有|办|开展|组织|继续|再)(?:这个|这类|软科学)?[^，,。？?]{0,4}?(?:项目|申报|计划|通知|征集)|"
-                          r"next (?:year'?s?|round'?s?) (?:call|round|programme|program)|"
-                          r"(?:will|is) there (?:be )?(?:another|a new|a) (?:call|round)(?=.{0,20}next)", re.ASCII)
+                          r"\bnext (?:year'?s?|round'?s?) (?:call|round|programme|program)\b|"
+                          r"\b(?:will|is) there (?:be )?(?:another|a new|a) (?:call|round)\b(?=.{0,20}\bnext\b)", re.ASCII)
 # What makes a year name a call: "2025年度", "2023年的选题", "2025年软科学", "2026年申报".
 _CALL_AFTER_YEAR = re.compile(r"(?<=度)|[^，,。？?]{0,8}?(?:申报|软科学|计划|通知|指南|选题|课题|项目|批)")
 # ... or right after a year the notice has in a date only: the programme's name or a call of it.

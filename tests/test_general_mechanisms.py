@@ -2977,6 +2977,7 @@ def test_what_the_notice_holds_asked_as_a_list_is_what_it_is(assistant: Assistan
 
 def test_a_later_round_asked_of_is_another_call(assistant: Assistant) -> None:
     assert assistant.ask("下一年度还会组织这类申报吗？").intent == Intent.OUT_OF_SCOPE
+    assert assistant.understander.understand("Will there be another round next year?").foreign
     # this call's own date falling next year is still this call's
     assert assistant.ask("项目明年几月前要结题？").intent != Intent.OUT_OF_SCOPE
 
