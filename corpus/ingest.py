@@ -282,6 +282,8 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
                                  r"(?:计划|拟)?安排[^。；，,]{0,10}(?:资金|经费)\s*(?:共计|合计|总计|共)?\s*\d+(?:\.\d+)?\s*万元", "notice"),
     # (the policy, not the pledge form a materials list names: "“包干制”承诺书（签字…后上传）")
     ("lump_sum", "funding", r"包干制(?!”?承诺书)", "notice"),
+    # the limits a budget keeps to for some expense items ("劳务费和专家咨询费合计不超过市财政资助经费的40%")
+    ("expense_limits", "funding", r"(?:劳务费|专家咨询费|间接费|管理费|绩效支出)[^。；]{0,30}(?:不超过|不得超过|不高于|比例|%)", "notice"),
     # how long the body takes to decide, as a service entry's field says it ("办理时限：法定办理时限：无" over
     # "承诺办理时限：45个工作日（…）")
     ("processing_time", "dates", r"^(?:(?:法定|承诺)?办理时限|承诺时限|办结时限|法定时限)\s*[：:]", "notice"),

@@ -4891,3 +4891,16 @@ def test_a_faq_pair_stating_what_only_it_states_is_a_fact_found_in_english_too()
     faq = [f for f in found.facts if f["role"].startswith("faq_") and "合作单位" in f["quotes"][0]]
     assert len(faq) == 1 and faq[0]["intent"] == "rules" and "partner institutions" in faq[0]["triggers"]
     assert not any(f["role"].startswith("faq") and "平台无法登录" in f["quotes"][0] for f in found.facts)  # (a contact's)
+
+
+def test_the_limits_on_expense_items_are_a_fact() -> None:
+    """A budget's limit on some expense items ("劳务费和专家咨询费合计不超过市财政资助经费的30%") is a fact of the
+    funding, found by the items' names, not a funding line outside any topic."""
+    found, _, _ = extract("\n".join([
+        "关于组织申报2099年度某市软科学研究计划项目的通知",
+        "一、经费管理",
+        "申报人须按《经费预算表》编制经费预算，劳务费和专家咨询费合计不超过市财政资助经费的30%。",
+        "经费分两次拨付：立项后拨付60%，结题后拨付40%。",
+    ]))
+    fact = found.fact("expense_limits")
+    assert fact and fact["intent"] == "funding" and "30%" in fact["quotes"][0] and "劳务费" in fact["triggers"]
