@@ -949,14 +949,16 @@ def _with_subject(said: str, words: tuple[tuple[str, str], ...]) -> str:
 # 申报吗？")
 _MAY_ASKED = re.compile(r"(?:能否|能不能|可否|可不可以|是否可以|是否能|可以|能)[^？?，,。]{0,8}?(?:负责人|申报|牵头)")
 # ... its asking words, which no condition is found by
-_ASKING_WORD = re.compile(r"能否|可否|是否|可以|能不能|可不可以|是否可以|是否能|怎么|怎么办|怎样|如何|什么|哪些|多少|请问")
+_ASKING_WORD = re.compile(r"能否|可否|是否|可以|能不能|可不可以|是否可以|是否能|能当|能报|可以当|怎么|怎么办|怎样|如何|什么|哪些|"
+                          r"多少|请问")
 
 
 # ... the kinds of what other pairs ask, by their questions' words (a contact, money, a date, the materials)
 _FAQ_KINDS = (("contacts", r"电话|联系|咨询|找谁"), ("funding", r"经费|预算|拨付|资助|劳务费"),
               ("dates", r"什么时候|何时|哪天|几号|(?:日期|时间)(?:是|为)?(?:什么|哪)"), ("materials", r"材料|申报书|附件|邮寄|纸质"))
 # ... and words too common in questions to find a pair by ("数量有限制吗", "有什么要求")
-_FAQ_COMMON = re.compile(r"数量|限制|要求|问题|情况|需要|还能|办法|规定|方面|相关|具体|一般|哪里|几个|多少")
+# (nor the year a question is asked in: "今年能否再报同一题目")
+_FAQ_COMMON = re.compile(r"数量|限制|要求|问题|情况|需要|还能|办法|规定|方面|相关|具体|一般|哪里|几个|多少|今年|去年|明年|往年|本年度")
 
 
 def _faq_facts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
