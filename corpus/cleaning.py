@@ -120,6 +120,62 @@ _WEB_FURNITURE = re.compile(r"^(?:首页|当前位置[：:]?|您的位置[：:]?
                             # a document platform's export stamp ("本文档由…从飞书云文档导出 · 最后更新于 2080-03-05 16:42")
                             r"^(?:本|此)?文档由.{1,40}导出|(?:^|[·•|｜]\s*)(?:最后|最近)(?:更新|编辑|修改)(?:于|时间[：:]?)\s*"
                             r"\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+# ... and the rest of a portal page's frame: its navigation bar ("首页 | 机构概况 | 政务公开 | …") and its search box
+# ("请输入关键字  搜索") above the article, its row of buttons ("【字体：大 中 小】【打印】【关闭】"), its share bar
+# ("分享到：微信 微博 …") and its links to the articles before and after it ("上一篇：…", "下一篇：…") below it, and the
+# links bar of its footer ("网站地图 | 联系我们 | 使用帮助 | …")
+_PAGE_FRAME = re.compile(r"^(?:网站)?首页(?:\s*[|｜]\s*[^|｜\s]{2,10}){3,}$|"
+                         r"^(?:请输入(?:关键字|关键词|搜索内容|检索内容|搜索关键字)[.…。]*\s*)?(?:搜索|检索|站内搜索|全文检索)$|"
+                         r"^(?:[【\[]\s*(?:字[号体][：:]?\s*大\s*中\s*小|打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏(?:本页)?|"
+                         r"返回(?:顶部)?|分享)\s*[】\]]\s*){2,}$|"
+                         r"^分享到\s*[：:]|^(?:上一篇|下一篇)\s*[：:]|"
+                         r"^(?:网站地图|站点地图|联系我们|关于我们|使用帮助|帮助中心|隐私声明|隐私政策|网站声明|法律声明|免责声明)"
+                         r"(?:\s*[|｜]\s*[^|｜\s]{2,10})+$")
+# A page's images as its text export leaves them: a placeholder alone on its line ("[图片]"), or one carrying the
+# image's alternative text ("[图片：申报流程：单位注册→在线填报→…]", which says what the image shows: kept, as its
+# words), and the caption on the line beside it ("图1 申报流程图", a figure's name, no part of the text)
+_IMAGE = re.compile(r"^[\[【［]\s*(?:图片|图像|图|image|img|picture)\s*\d{0,2}\s*[\]】］]$", re.IGNORECASE)
+_IMAGE_ALT = re.compile(r"^[\[【［]\s*(?:图片|图像|image|img|picture)\s*[：:]\s*(\S.*?)\s*[\]】］]$", re.IGNORECASE)
+_CAPTION = re.compile(r"^图\s*\d{1,2}(?:[-－.．]\d{1,2})?(?:\s+|[：:．.、]\s*)[^\s。；;，,：:]{2,30}$")
+# A page's list of related links under its heading ("相关链接" over "·某市软科学研究计划管理办法", "·…立项项目名单"):
+# other pages' titles, each a bullet's, an older call's among them
+_RELATED = re.compile(r"^(?:相关链接|相关文章|相关新闻|相关信息|相关文件|友情链接)\s*[：:]?$")
+_LINK_ITEM = re.compile(r"^[·•▪◆●]")
+# A portal page's footer: from its first line naming the site's sponsor, its record numbers or its copyright (or its
+# links bar) to the end of the page, every line short and no sentence - the site's address and phone among them
+# ("地址：…　邮编：…　联系电话：…", the site's office, no contact of the call)
+_FOOTER_MARK = re.compile(r"^主办(?:单位)?\s*[：:]|^承办(?:单位)?\s*[：:]|网站标识码|ICP备|公网安备|版权所有|"
+                          r"^(?:网站地图|站点地图|联系我们|关于我们)\s*[|｜]")
+_FOOTER_LINE_MAX = 100
+FOOTER_SHARE = 0.5  # ... in the page's second half
+
+
+def _page_furniture(lines: list[str]) -> set[int]:
+    """The lines of `lines` that are a web page's own furniture around its article: image placeholders and the
+    captions beside them, a list of related links under its heading, and the footer closing the page."""
+    drop: set[int] = set()
+    filled = [k for k, ln in enumerate(lines) if ln.strip()]
+    for pos, k in enumerate(filled):
+        ln = lines[k].strip()
+        if _IMAGE.match(ln) or _IMAGE_ALT.match(ln):
+            drop |= {k} if _IMAGE.match(ln) else set()
+            drop |= {j for j in (filled[pos - 1] if pos else None, filled[pos + 1] if pos + 1 < len(filled) else None)
+                     if j is not None and _CAPTION.match(lines[j].strip())}
+        elif _RELATED.match(ln) and pos + 1 < len(filled) and _LINK_ITEM.match(lines[filled[pos + 1]].strip()):
+            drop.add(k)
+            for j in filled[pos + 1 :]:
+                if not _LINK_ITEM.match(lines[j].strip()):
+                    break
+                drop.add(j)
+    for pos, k in enumerate(filled):
+        if k >= len(lines) * FOOTER_SHARE and _FOOTER_MARK.search(lines[k].strip()):
+            rest = [lines[j].strip() for j in filled[pos:]]
+            if all(len(x) <= _FOOTER_LINE_MAX and "。" not in x for x in rest):
+                drop |= set(filled[pos:])
+            break
+    return drop
+
+
 # ... and an article's font-size buttons closing its byline ("来源：…　发布时间：…　字号：大 中 小"): the byline is
 # whole without them (they end in an ideograph, as a cut line does)
 _FONT_SIZE = re.compile(r"[ \t\u3000]*[【\[]?字号[：:]?[ \t\u3000]*[【\[]?大[】\]]?[ \t\u3000]*[【\[]?中[】\]]?[ \t\u3000]*"
@@ -1338,9 +1394,14 @@ def _clean_lines(raw: str) -> list[str]:
     probe = ["" if _ROW_NUMBER.match(ln) else ln for ln in lines]
     lines = _cell_per_line_rows(lines, _running_lines(probe) | {k for k, ln in enumerate(probe) if ln and _PAGE_NUMBER.match(ln)})
     running = _running_lines(lines)
+    furniture = _page_furniture(lines)
+    # (an image's words, what it shows: whole on their line, as the image was)
+    shown = {m.group(1) for ln in lines if (m := _IMAGE_ALT.match(ln))}
+    lines = [m.group(1) if (m := _IMAGE_ALT.match(ln)) else ln for ln in lines]
     kept = [ln for k, ln in enumerate(_before_article_end(lines))
             if ln and not _PAGE_NUMBER.match(ln) and not _TABLE_RULE.match(ln) and not _RULE_LINE.match(ln) and k not in running
-            and not _WEB_FURNITURE.search(ln) and not _ARTICLE_FURNITURE.search(ln)]
+            and k not in furniture and not _WEB_FURNITURE.search(ln) and not _PAGE_FRAME.search(ln)
+            and not _ARTICLE_FURNITURE.search(ln)]
     # A bulleted line ("● 申报单位须…", "□ 项目负责人身份证件") starts an item: nothing joins it to the line above.
     # (nor a heading marked with a symbol, "📅 申报时间", nor an article's byline)
     headings = _kept_headings(kept)
@@ -1350,8 +1411,8 @@ def _clean_lines(raw: str) -> list[str]:
              or ARTICLE_BYLINE.match(ln) or MARKED_HEADING.match(_EMPHASIS.sub(r"\1", ln))}
     # (a table's row from its markup is whole on its line as well: no row ends a sentence, nor goes on with one)
     rows = {_unmark(re.sub(r"[ \t\u3000\xa0]+", " ", ln).strip()) for ln in table_rows}
-    bulleted |= rows | run_on | {_unmark(ln, headings) for ln in opened}
-    whole |= rows | run_on
+    bulleted |= rows | run_on | shown | {_unmark(ln, headings) for ln in opened}
+    whole |= rows | run_on | shown
     joined: list[str] = []
     unmarked = [_unmark(ln, headings) for ln in kept]
     # A signature, the issuer's name over the date line ("郑州市科学技术局" / "2077年3月8日"): its own lines, never the

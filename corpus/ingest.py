@@ -283,6 +283,8 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
                                  r"(?:计划|拟)?安排[^。；，,]{0,10}(?:资金|经费)\s*(?:共计|合计|总计|共)?\s*\d+(?:\.\d+)?\s*万元", "notice"),
     # (the policy, not the pledge form a materials list names: "“包干制”承诺书（签字…后上传）")
     ("lump_sum", "funding", r"包干制(?!”?承诺书)", "notice"),
+    # the limits a budget keeps to for some expense items ("劳务费和专家咨询费合计不超过市财政资助经费的40%")
+    ("expense_limits", "funding", r"(?:劳务费|专家咨询费|间接费|管理费|绩效支出)[^。；]{0,30}(?:不超过|不得超过|不高于|比例|%)", "notice"),
     # how long the body takes to decide, as a service entry's field says it ("办理时限：法定办理时限：无" over
     # "承诺办理时限：45个工作日（…）")
     ("processing_time", "dates", r"^(?:(?:法定|承诺)?办理时限|承诺时限|办结时限|法定时限)\s*[：:]", "notice"),
@@ -964,6 +966,51 @@ def _with_subject(said: str, words: tuple[tuple[str, str], ...]) -> str:
     return "、".join(subject) + answer if subject else said
 
 
+# A FAQ's question asking whether someone may apply or lead ("在站博士后能否作为项目负责人申报？", "退休返聘人员可以
+# 申报吗？")
+_MAY_ASKED = re.compile(r"(?:能否|能不能|可否|可不可以|是否可以|是否能|可以|能)[^？?，,。]{0,8}?(?:负责人|申报|牵头)")
+# ... its asking words, which no condition is found by
+_ASKING_WORD = re.compile(r"能否|可否|是否|可以|能不能|可不可以|是否可以|是否能|能当|能报|可以当|怎么|怎么办|怎样|如何|什么|哪些|"
+                          r"多少|请问")
+
+
+# ... the kinds of what other pairs ask, by their questions' words (a contact, money, a date, the materials)
+_FAQ_KINDS = (("contacts", r"电话|联系|咨询|找谁"), ("funding", r"经费|预算|拨付|资助|劳务费"),
+              ("dates", r"什么时候|何时|哪天|几号|(?:日期|时间)(?:是|为)?(?:什么|哪)"), ("materials", r"材料|申报书|附件|邮寄|纸质"))
+# ... and words too common in questions to find a pair by ("数量有限制吗", "有什么要求")
+# (nor the year a question is asked in: "今年能否再报同一题目")
+_FAQ_COMMON = re.compile(r"数量|限制|要求|问题|情况|需要|还能|办法|规定|方面|相关|具体|一般|哪里|几个|多少|今年|去年|明年|往年|本年度")
+
+
+def _faq_facts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    """A FAQ's pair no fact of the notice quotes, stating what only the FAQ states: a fact of its own, found by the
+    words its question says and no other passage of the notice does (nor another pair), and by the English the
+    vocabulary's `faq_en` gives the question's words. A pair asking whether someone may apply or lead ("问：在站博士后能否作为项目负责人
+    申报？答：可以。在站博士后以设站单位名义申报，…") is a condition of who may apply; another is of the kind its
+    question's words say ("问：纸质材料可以邮寄吗？" asks of the materials), of the rules when they say none."""
+    quoted = [q for f in found.facts for q in f["quotes"]]
+    glossary: dict[str, list[str]] = vocab.get("faq_en", {})
+    counts: dict[str, int] = {}
+    for p in passages:
+        asked = _asked(p.text)
+        if not asked or p.topic or not p.id.startswith("n-"):
+            continue
+        pair = _body(p.text)
+        if any(pair in q or q in pair for q in quoted):
+            continue
+        rest = "".join(o.text for o in passages if o is not p)  # (every other passage, the other pairs too)
+        words = [w for w in dict.fromkeys(jieba.lcut(asked)) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)
+                 and w not in rest and not _ASKING_WORD.fullmatch(w) and not _FAQ_COMMON.fullmatch(w)]
+        english = [en for zh, ens in glossary.items() if zh in asked for en in ens]
+        if not words and not english:
+            continue
+        condition = bool(_MAY_ASKED.search(asked))
+        intent = "eligibility" if condition else next((k for k, pattern in _FAQ_KINDS if re.search(pattern, asked)), "rules")
+        kind = "faq_condition" if condition else "faq"
+        counts[kind] = counts.get(kind, 0) + 1
+        found.facts.append(_make_fact(f"{kind}_{counts[kind]}", intent, [pair], vocab, triggers=[*words, *english]))
+
+
 def _asked_step(question: str) -> str | None:
     """The step a FAQ's question asks the time of, without its asking words ("需要报送纸质材料吗" -> 报送纸质材料)."""
     step = _ASKING.sub("", question).strip()
@@ -1551,7 +1598,10 @@ def _contact_parts(p: Passage) -> list[tuple[Passage, str]]:
     # (each led by a purpose, not by a field of one contact: "联系人：张老师，电话：…；技术支持：…" goes on with the line above)
     if len(led) < 2 or not all((label := _LED_CONTACT.match(part.strip())) and not re.fullmatch(
             CONTACT_LABELS + r"|电话|手机|邮箱|电子邮箱|传真|地址|处室|单位|部门", label.group(0)[:-1]) for part in led):
-        return [(p, "")]
+        # (a FAQ's question with its answer giving one contact, "问：平台无法登录怎么办？答：请联系平台技术支持：…
+        # 电话：…": the answer is the contact, the question no office's name)
+        pair = _ANSWERED.match(_body(p.text))
+        return [(replace(p, text=_body(p.text)[pair.end():]) if pair and pair.group(1) else p, "")]
     out: list[tuple[Passage, str]] = []
     for part in parts:
         if out and not _PHONE.search(part):
@@ -1612,7 +1662,9 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
         # (the heading without its list number, "（三）纸质材料接收" as "纸质材料接收")
         # (not a document's own name, "通知" for a notice with no heading above the line, nor a report's question
         # heading, "有问题找谁？": neither says what the contact is for)
-        heading = label or ("" if " > " not in p.section or p.section.endswith(("？", "?")) else _body(p.section.split(" > ")[-1]))
+        # (nor a FAQ's heading over its pairs, "申报常见问题解答": the pair's answer says what its contact is for)
+        heading = label or ("" if " > " not in p.section or p.section.endswith(("？", "?")) or _asked(passages[i].text)
+                            else _body(p.section.split(" > ")[-1]))
         if not label and (row := label_row(p.text)) and not _PHONE.search(row[0]):
             heading = row[0]  # a row of a table of terms, "业务咨询 | 市科技局政策法规处：0371-…": what its label cell says
         if not label and (own := _OWN_PURPOSE.match(_body(p.text))) and not re.fullmatch(
@@ -3108,6 +3160,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
         _forwarding(passages, found, vocab, _forwarder_line(lines[:forwarded]))
     _topics(passages, found, amounts, vocab)
     _amendments(passages, found, vocab)
+    _faq_facts(passages, found, vocab)
     _named_in_english(found, vocab)
     _rules(found)
     _footnoted_rules(found, _footnotes(passages))

@@ -1264,7 +1264,11 @@ def _segment(lines: list[str]) -> list[Passage]:
                 emit(line, "heading", sentences=False)  # ("…（二）重点项目｜8万元/项": the level's amount, said once for its slide)
             continue
         if i in bare_headings and (cur.doc == "notice" or _QUESTION.match(lines[i + 1])):
-            cur.set(1, (cur.path[0][0] if cur.path else 0) + 1, line)
+            # (numbered after the last section of its document, not after where the cursor stands: a FAQ's heading
+            # after the annex list and the date line, "申报常见问题解答", is no repeat of the last numbered section)
+            prefix = cur.key().split("-")[0] + "-"
+            last = max((int(p.id.split("-")[1]) for p in out if p.id.startswith(prefix)), default=0)
+            cur.set(1, max(cur.path[0][0] if cur.path else 0, last) + 1, line)
             cur.numbered_level = 2
             cur.level = None
             continue

@@ -4889,3 +4889,111 @@ def test_who_may_apply_for_a_named_topic_is_its_own_restriction(tmp_path: Path) 
     assert "委托市科技发展研究中心承担" in a.ask("课题2由哪个单位承担？", today).answer
     listed = a.ask("哪些课题仅限驻市高等院校申报？", today).answer
     assert "某市低空经济产业培育路径研究" in listed and "某市科技馆展教资源利用评价研究" not in listed
+
+
+# A call as a portal's article page exports to text: the site's frame around it, images as placeholders with their
+# captions, a FAQ after the date line, and the footer with the site's own address and phone.
+_PORTAL_PAGE = [
+    "某市科学技术局",
+    "首页 | 机构概况 | 政务公开 | 通知公告 | 办事服务",
+    "请输入关键词  搜索",
+    "首页 > 通知公告 > 正文",
+    "关于组织申报2099年度某市软科学研究计划项目的通知",
+    "【字体：大 中 小】【打印】【关闭】",
+    "各有关单位：",
+    "一、申报程序",
+    "申报通过某市科技项目管理平台（https://kj.example.cn）进行，流程见图1。",
+    "[图片：申报流程：单位注册→在线填报→单位审核→推荐]",
+    "图1 申报流程图",
+    "网上填报时间为2099年3月1日9:00至2099年3月31日17:00。",
+    "[图片]",
+    "图2 平台登录页面示意",
+    "二、联系方式",
+    "业务咨询：市科技局规划处，王老师，电话：0398-12345601",
+    "附件：1．申报书（模板）.docx",
+    "某市科学技术局",
+    "2099年2月20日",
+    "申报常见问题解答",
+    "问：平台无法登录怎么办？",
+    "答：请联系平台技术支持：某市科技信息中心，电话：0398-12345699。",
+    "问：合作单位有数量限制吗？",
+    "答：每个项目的合作单位原则上不超过2家。",
+    "分享到：微信 微博 QQ空间",
+    "上一篇：关于2098年度软科学研究计划项目结题验收结果的公示",
+    "下一篇：关于开展2099年度科技型中小企业评价工作的通知",
+    "相关链接",
+    "·某市软科学研究计划管理办法",
+    "·2098年度某市软科学研究计划立项项目名单",
+    "[图片]",
+    "网站地图 | 联系我们 | 使用帮助",
+    "主办单位：某市科学技术局　承办单位：某市科技信息中心",
+    "地址：某市滨江路1号　邮编：100000　联系电话：0398-12345000",
+    "网站标识码：1234567890　京ICP备20990001号",
+]
+
+
+def test_a_portal_pages_frame_images_and_footer_are_no_part_of_the_notice() -> None:
+    """The navigation bar, the search box, the row of buttons, the share bar, the links before and after, the list of
+    related links and the footer (the site's own address and phone in it) are the page's, not the call's; an image's
+    placeholder and its caption go too, the words of its alternative text stay."""
+    lines = clean_lines("\n".join(_PORTAL_PAGE))
+    assert lines[:2] == ["某市科学技术局", "关于组织申报2099年度某市软科学研究计划项目的通知"]
+    assert "申报流程：单位注册→在线填报→单位审核→推荐" in lines
+    assert not any(re.search(r"图片|^图\d|分享到|上一篇|下一篇|相关链接|^·|网站地图|邮编|ICP|字体", ln) for ln in lines)
+    found, _, _ = extract("\n".join(_PORTAL_PAGE))
+    assert found.meta["title"] == "关于组织申报2099年度某市软科学研究计划项目的通知"
+    assert not any("0398-12345000" in q for f in found.facts for q in f["quotes"])
+
+
+def test_a_faq_after_the_date_line_is_a_section_of_its_own() -> None:
+    """An unnumbered FAQ heading after the annex list and the date line is numbered after the notice's last section,
+    not as the section the cursor last stood in (its pairs are no lines of the contacts section)."""
+    numerals = "一二三四五六七八九"
+    text = [*_PORTAL_PAGE[4:7], *(ln for k, n in enumerate(numerals) for ln in (f"{n}、第{k + 1}项要求", f"本项要求之{k + 1}的说明文字。")),
+            "十、联系方式", *_PORTAL_PAGE[15:24]]
+    passages = segment(clean_lines("\n".join(text)))
+    contacts = next(p for p in passages if p.text.startswith("业务咨询"))
+    pair = next(p for p in passages if p.text.startswith("问：合作单位"))
+    assert pair.section.endswith("申报常见问题解答")
+    assert pair.id.split("-")[1] != contacts.id.split("-")[1]
+
+
+def test_a_contact_a_faq_answer_gives_is_quoted_from_its_answer() -> None:
+    """A FAQ's pair giving a contact ("问：平台无法登录怎么办？答：请联系平台技术支持：…") is that contact in its answer's
+    words: the question is no office, and the FAQ's heading says nothing of what the contact is for."""
+    found, _, _ = extract("\n".join(_PORTAL_PAGE))
+    tech = found.fact("contact_tech")
+    assert tech["quotes"] == ["请联系平台技术支持：某市科技信息中心，电话：0398-12345699。"]
+    assert not tech["zh"].startswith("申报常见问题解答")
+
+
+def test_a_faq_pair_on_who_may_apply_is_a_condition_found_by_its_own_words() -> None:
+    """A FAQ's pair asking whether someone may apply or lead ("在站博士后能否作为项目负责人申报？"), which no fact quotes,
+    is a condition of who may apply, found by the words only its question says ("博士后"), not by its asking words."""
+    found, _, _ = extract("\n".join([*_PORTAL_PAGE[:24], "问：在站博士后能否作为项目负责人申报？",
+                                     "答：可以，以设站单位名义申报，占用设站单位的申报限额。"]))
+    faq = [f for f in found.facts if f["role"].startswith("faq_condition")]
+    assert len(faq) == 1 and faq[0]["intent"] == "eligibility" and "设站单位" in faq[0]["quotes"][0]
+    assert "博士后" in faq[0]["triggers"] and "能否" not in faq[0]["triggers"]
+
+
+def test_a_faq_pair_stating_what_only_it_states_is_a_fact_found_in_english_too() -> None:
+    """A FAQ's pair no fact quotes ("问：合作单位有数量限制吗？答：…不超过2家") is a fact of its own, of the rules when its
+    question names no kind, found by the English the vocabulary gives its question's words ("partner institutions")."""
+    found, _, _ = extract("\n".join(_PORTAL_PAGE))
+    faq = [f for f in found.facts if f["role"].startswith("faq_") and "合作单位" in f["quotes"][0]]
+    assert len(faq) == 1 and faq[0]["intent"] == "rules" and "partner institutions" in faq[0]["triggers"]
+    assert not any(f["role"].startswith("faq") and "平台无法登录" in f["quotes"][0] for f in found.facts)  # (a contact's)
+
+
+def test_the_limits_on_expense_items_are_a_fact() -> None:
+    """A budget's limit on some expense items ("劳务费和专家咨询费合计不超过市财政资助经费的30%") is a fact of the
+    funding, found by the items' names, not a funding line outside any topic."""
+    found, _, _ = extract("\n".join([
+        "关于组织申报2099年度某市软科学研究计划项目的通知",
+        "一、经费管理",
+        "申报人须按《经费预算表》编制经费预算，劳务费和专家咨询费合计不超过市财政资助经费的30%。",
+        "经费分两次拨付：立项后拨付60%，结题后拨付40%。",
+    ]))
+    fact = found.fact("expense_limits")
+    assert fact and fact["intent"] == "funding" and "30%" in fact["quotes"][0] and "劳务费" in fact["triggers"]
