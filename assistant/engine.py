@@ -833,7 +833,7 @@ class Assistant:
             and u.attribute is None  # ("谁可以申报这个项目" asks who may apply)
             and ranked[0].fact is facts[0]
             and facts[0].role not in ("applicants", "leader_requirements")
-            and any(quote in rule_quote for rule_quote in self._rule_quotes for quote in facts[0].quotes))
+            and self._rule_quoted(facts[0]))
         if not other_question and not general_rule and (
             personal or (asks_eligibility and not (time_now and not stated)) or (
                 in_eligibility and "project_level" in delta.model_dump(exclude_none=True))):
@@ -845,16 +845,13 @@ class Assistant:
             # 老师可以当负责人吗" names who may lead by employment, said before who may apply in general)
             # (or a condition the notice states beside who may apply, of any kind: "申报单位应具有较为完备的科研管理制度")
             # (not one the verdict already says, checked or asked for: a rule of the checker rests on its words)
-            def checked(fact: Fact) -> bool:
-                return any(q and q in quote for quote in self._rule_quotes for q in fact.quotes)
-
             def condition(ranked: list[Candidate]) -> Fact | None:
                 top = ranked[0] if ranked else None
                 return (top.fact if NAMED_CONDITION_LEADS and top and top.score >= MIN_SCORE
                         and top.features.get("trigger", 0) > 0
                         and (top.fact.intent == Intent.ELIGIBILITY.value or self._among_conditions(top.fact))
                         and top.fact.role not in ("applicants", "leader_requirements")
-                        and not checked(top.fact) else None)
+                        and not self._rule_quoted(top.fact) else None)
 
             named_condition = condition(ranked)
             if named_condition is None and NAMED_CONDITION_LEADS and u.focus != q:
@@ -959,7 +956,6 @@ class Assistant:
             # (a level's topics asked as a list are all of them: "What are the major projects this year?")
             topics = [hits[0].passage.topic]
             facets = [f for f in self._facets(q, topics) if f in facets]
-            facets = [f for f in self._facets(q, topics) if f in facets]
         general_first = facts and not follow_up and facts[0].intent in GENERAL_INTENTS and top_longest >= 3 and not (
             set(facets) & {"funding", "contact", "deliverable", "references", "applicants"}
         )
@@ -1017,6 +1013,10 @@ class Assistant:
         #    not of an office they guess: "…有疑问，是找情报研究所吗" is not a question about that office).
         return self._fallback(u.focus if u.attribute == "office" and u.focus != q else q, lang, today, done, trace,
                               why=u.attribute == "why")
+
+    def _rule_quoted(self, fact: Fact) -> bool:
+        """Whether a rule of the checker rests on one of the fact's quotes (the verdict already says what it says)."""
+        return any(q and q in quote for quote in self._rule_quotes for q in fact.quotes)
 
     def _asker(self, u: Understanding, facts: list[Fact], top_longest: int, state: SessionState,
                sure_kind: str | None = None, fit_field: str = "") -> Asker:

@@ -353,12 +353,8 @@ class QuoteFinder:
         # credit pledge's signature blank does not answer for the application form)
         bare = [m.group() for m in FORM_NOUN.finditer(q)] if BARE_FORM_NOUNS else []
         return frozenset(section for section, text in self._document_text.items() if any(w not in text for w in named)
-                         or bare and all(b not in text for b in bare) and self._titled_document(section))
-
-    def _titled_document(self, section: str) -> bool:
-        """Whether a section is an annexed document standing under a bare title (a template)."""
-        doc = self._documents.get(section, [])
-        return len(doc) > 1 and not doc[0].topic and not says_something(doc[0].text)
+                         or bare and all(b not in text for b in bare) and len(doc := self._documents[section]) > 1
+                         and self._title_of(doc[1]) is not None)  # (an annexed document under a bare title)
 
     @staticmethod
     def _scored(parts: list[Passage], rest: dict[str, float]) -> list[tuple[float, str]]:

@@ -17,8 +17,10 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import jieba
@@ -310,14 +312,20 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
 ]
 
 
-def _make_fact(role: str, intent: str, quotes: list[str], vocab: dict[str, Any], **extra: Any) -> dict[str, Any]:
+def _make_fact(role: str, intent: str, quotes: list[str], vocab: dict[str, Any],
+               labels: Mapping[str, tuple[str, str]] = MappingProxyType({}), **extra: Any) -> dict[str, Any]:
+    """A fact of `quotes`, its answer their bodies joined; `labels`: quote -> (Chinese, English) name of whose the
+    sentence is, said before it in the answer ("重大项目：项目负责人须…"), the quote itself unchanged."""
     zh = ""
     for q in quotes:
         part = _body(q).rstrip("。；;")
+        part = f"{labels[q][0]}：{part}" if q in labels else part
         zh += part if not zh or zh.endswith(("：", ":")) else "；" + part
     zh = zh.rstrip("：:") + "。"  # ("…资助标准如下：" closing the quotes: a sentence)
     v = vocab["roles"].get(role, {})
-    en = f"{v['en']}. The notice says (in Chinese): {zh}" if v.get("en") else f"The notice says (in Chinese): {zh}"
+    said = zh if not labels else "; ".join(
+        f"{labels[q][1]}: {_body(q).rstrip('。；;')}" if q in labels else _body(q).rstrip("。；;") for q in quotes) + "."
+    en = f"{v['en']}. The notice says (in Chinese): {said}" if v.get("en") else f"The notice says (in Chinese): {said}"
     fact = {"id": role, "role": role, "intent": intent, "quotes": quotes, "zh": zh, "en": en,
             "triggers": list(v.get("triggers", []))}
     if v.get("also_intents"):
@@ -401,20 +409,6 @@ def _item_levels(quotes: list[str], passages: list[Passage], found: Found) -> No
 
 
 LEVELS_TOLD = True  # the leader's sentences each told with its item's level in the answer (not in the quotes)
-
-
-def _tell_item_levels(fact: dict[str, Any], found: Found) -> None:
-    """The leader's sentences that name no level, each told with the level its item stands under ("重大项目：项目负责人
-    须具有正高级…"): the quotes stay verbatim, the answer says whose condition each is (the rules read the same levels)."""
-    zh, en = [], []
-    for q in fact["quotes"]:
-        part = _body(q).rstrip("。；;")
-        level = found.item_levels.get(q)
-        zh.append(f"{found.level_name(level)}：{part}" if level and not found.level_in(part) else part)
-        en.append(f"{found.level_en(level)}: {part}" if level and not found.level_in(part) else part)
-    fact["zh"] = "；".join(zh) + "。"
-    head = fact["en"].split("The notice says (in Chinese): ")[0]
-    fact["en"] = f"{head}The notice says (in Chinese): " + "; ".join(en) + "."
 
 
 # The notice's schedule, its steps each under it ("七、时间安排", "工作进度安排", "时间节点")
@@ -657,10 +651,12 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
                                                        and _SUBUNIT_BARRED.search(c)), None)) and subunit not in quotes:
             # what a unit that is no legal person of its own does ("二级学院…须由所属法人单位统一申报")
             quotes.append(subunit)
-        fact = _make_fact(role, intent, quotes, vocab)
-        if role == "leader_requirements" and LEVELS_TOLD and any(found.item_levels.get(q) for q in quotes):
-            _tell_item_levels(fact, found)
-        found.facts.append(fact)
+        # (the leader's sentences that name no level, each told with the level its item stands under: "重大项目：项目
+        # 负责人须具有正高级…"; the rules read the same levels)
+        labels = {q: (found.level_name(item), found.level_en(item)) for q in quotes
+                  if (item := found.item_levels.get(q)) and not found.level_in(_body(q))} if (
+            role == "leader_requirements" and LEVELS_TOLD) else {}
+        found.facts.append(_make_fact(role, intent, quotes, vocab, labels))
 
 
 # What the call is for, as a notice opens ("为更好地服务……，助推全市经济高质量发展，根据《…》…，现将有关事项通知如下："):
