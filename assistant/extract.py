@@ -129,7 +129,8 @@ _OUTSIDE = re.compile(
 # The city's own bodies and databases, named in a question, say nothing of where the asker is.
 _CITY_BODIES = re.compile(r"郑州市?(?:公共信用信息(?:数据库|平台)?|科学技术局|科技局|财政局?|软科学|科技计划|市级|市财政)")
 # Zhengzhou's own county-level cities and counties are inside it ("学校在新郑市龙湖镇").
-_INSIDE = re.compile(r"郑州|郑大|在郑|zhengzhou|本市|市内|新郑|登封|巩义|荥阳|新密|中牟|上街区|航空港|xinzheng|dengfeng|gongyi|xingyang|xinmi|zhongmou")
+# (and its districts by their own names: "单位在郑东新区")
+_INSIDE = re.compile(r"郑州|郑大|在郑|zhengzhou|本市|市内|新郑|登封|巩义|荥阳|新密|中牟|上街区|航空港|郑东新区|金水区|二七区|中原区|管城|惠济区|xinzheng|dengfeng|gongyi|xingyang|xinmi|zhongmou")
 
 
 def profile_words() -> list[str]:
@@ -160,7 +161,7 @@ def _first(rules: list[tuple[str, str]], text: str) -> str | None:
 
 # An English negation reaches the end of its clause: "neither the institute nor I have any blacklist or
 # misconduct record", "nothing is classified", "the project has never received city funding".
-_EN_NEGATOR = re.compile(r"\b(?:no|not|never|neither|nor|nothing|none|without)\b|n't\b")
+_EN_NEGATOR = re.compile(r"\b(?:no|not|never|neither|nor|nothing|none|without|nobody|no one|none of us)\b|n't\b")
 _EN_CLAUSE_END = re.compile(r"[.;!?,—–]|\s-\s|\bbut\b|\bhowever\b|\band (?=(?:it|we|i|the|our|my|she|he)\b)")
 
 
@@ -211,11 +212,20 @@ def _flag(text: str, positive: str, negative: str) -> bool | None:
         _en_negated(text, m.start()) if m.group(0).isascii() else _zh_negated(text, m.start())) for m in said)
 
 
+# A good credit record said whole ("信用良好", "信用都没问题", "信用干净", "clean credit record"): in the notice's
+# words a good credit record is one with neither a blacklist listing nor a serious-misconduct record in its penalty
+# period, so it states both (the second only where the question says nothing of it otherwise)
+_GOOD_CREDIT = (r"信用(?:记录|状况|情况)?(?:都|也|一直|均|向来|方面)?(?:良好|很好|挺好|不错|没问题|没有问题|没啥问题|无问题|"
+                r"干净|清白|正常)|good credit(?: (?:record|standing|history))?|clean (?:credit|record)|"
+                r"credit (?:record |history )?(?:is|are) (?:good|clean|fine)|"
+                # no bad record at all ("无不良信用记录", "信用上没有任何污点", "no credit problems")
+                r"(?:没有|没|无)(?:任何)?(?:不良|负面)(?:的)?(?:信用)?(?:记录|信用)|信用(?:上|方面)?(?:没有|没|无)(?:任何)?(?:不良|污点|问题)|"
+                r"(?:no|without (?:any )?|(?:neither|nor)\b[^.;]{0,40}?(?:any )?)credit (?:problems?|issues?|record problems?)")
 _BLACKLISTED = r"黑名单|失信名单|失信被执行人|blacklist"
 _NOT_BLACKLISTED = (
     r"(?:不在|没有|没|无|未|从未|没有被|未被|不)\s*(?:被)?\s*(?:列入|上|进)?(?:过|了)?\s*(?:信用)?\s*(?:失信)?(?:黑名单|失信名单)|not (?:on|in) (?:the|a|any) (?:credit )?blacklist|no blacklist|"
     # the notice's own words for it: a good credit record, no record of broken trust
-    r"信用(?:记录)?(?:都)?(?:良好|很好|没问题)|(?:没有|没|无)(?:任何)?(?:过)?失信(?!被执行)|good credit (?:record|standing)|clean credit|"
+    + _GOOD_CREDIT + r"|(?:没有|没|无)(?:任何)?(?:过)?失信(?!被执行)|"
     # taken off it since ("去年已经移出了，目前不在名单上")
     r"(?<!没)(?<!未)(?:已经?|已)?(?:被)?(?:移出|移除|撤出)|(?:目前|现在)不在(?:这个|该)?名单|(?:taken|removed) (?:off|from) the (?:credit )?blacklist|"
     r"(?:not|no longer) on (?:it|the list) (?:now|any ?more)")
@@ -411,6 +421,10 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
         r"no (?:serious )?misconduct|(?:penalty|sanction)(?:(?!n't|not |never|yet)[^.;,]){0,40}?(?:has |have )?(?:ended|expired|is over)|"
         r"no longer (?:in|under) (?:the|its|a|my|any) (?:penalty|sanction)",
     )
+    if value is None and any(not _doubted(text, m) and not (_en_negated(text, m.start()) if m.group(0).isascii()
+                                                           else _zh_negated(text, m.start()))
+                             for m in re.finditer(_GOOD_CREDIT, text)):
+        value = False  # "我和学校信用都没问题": a good record has no misconduct in its penalty period either
     if value is not None:
         facts["serious_misconduct_in_penalty"] = value
     value = _flag(
@@ -427,6 +441,8 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
         r"(?:已经|已)(?:逾期|超期)|(?:没能|未能|没有|没)按[时期]结(?:题|项)|逾期(?:的)?(?:市级|市里的|市财政支持的)?(?:科技)?项目|"
         r"past (?:its|the) (?:deadline|end date|completion date)|passed (?:its|the) (?:completion |end )?(?:deadline|date)",
         r"(?:没有|没|无|不存在)\s*(?:任何)?\s*(?:在研|在手|手上|手头|名下)?的?\s*(?:逾期|未结题|没结题)|都(?:已|已经)?结题|"
+        # ("没有拖着没结题的市里项目": a project dragged on unfinished, denied)
+        r"(?:没有|没|无|不存在)(?:任何)?(?:拖着|拖了很久|拖延|超时)(?:还)?(?:没|未)结(?:题|项)|"
         r"(?:从未|从没|从来没有?|没有|没|未)(?:承担|主持|负责)?过?(?:任何)?(?:逾期|超期)|(?<![没未])已经?(?:按[时期])?结题|"
         r"(?<!没能)(?<!未能)(?<!没有)(?<![没未])按[时期]结(?:题|项|了)|(?:尚未|还没|还未|未|没)到期|未逾期|"
         # a project still running ("还在执行期内，没到结题时间")
@@ -447,7 +463,10 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
         value = False
     if value is not None:
         facts["overdue_city_project"] = value
-    value = _flag(text, r"涉密|保密|机密|秘密|classified|confidential|state secret", r"不涉密|不涉及涉密|无涉密|没有涉密|非涉密|不含涉密|已脱密|(?:做了|已作|已做|作了)脱密|not classified|no classified|unclassified")
+    value = _flag(text, r"涉密|保密|机密|秘密|classified|confidential|state secret", r"不涉密|不涉及涉密|无涉密|没有涉密|非涉密|不含涉密|已脱密|(?:做了|已作|已做|作了)脱密|not classified|no classified|unclassified|"
+              # ("项目内容不保密", "不涉及国家秘密", "nothing in it is classified")
+              r"(?:不|无需|不需要|不用)保密|非保密|不属于(?:保密|涉密)|(?:没有|没|无|不涉及|不含)(?:任何)?(?:国家)?(?:秘密|机密)|"
+              r"nothing (?:in it )?is (?:classified|confidential)")
     if value is not None:
         facts["classified_content"] = value
     value = _flag(
@@ -465,6 +484,8 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
         r"(?:没有|没|未|从未|未曾|不曾|从没)\s*重复(?:申报|申请)(?:过)?\s*(?:任何)?(?:市级|市里|市)?财政|(?:not|never) (?:been |previously |ever been |already )?city[- ]funded|"
         r"no (?:other |additional |further |earlier |prior |previous )?(?:city|municipal)[- ](?:funding|funds|money|support|grants?)|"
         r"(?:市里|市级|市财政|市科技局)[^，,。；;]{0,4}?(?:没有|没|未|从未|从没)(?:给过|资助|支持|拨|给)|"
+        # no public money at all, the city's among it ("该项目没有获得过财政支持")
+        r"(?:没有|没|未|从未|未曾|从没)(?:获得|拿到|得到|拿|获)过?(?:任何)?(?:财政|政府)(?:资金)?(?:支持|资助)|"
         # "拿的是省社科联的资助，不是市里的钱"
         r"(?:不是|并非|非)(?:郑州)?(?:市里|市级|市财政|市科技局)的?(?:钱|资金|经费|资助|财政资金)",
     )
@@ -494,6 +515,11 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
     elif (n := _count(text, r"(?:通过|经过|走)\s*" + _NUM + r"\s*个\s*(?:推荐)?(?:部门|渠道)")) is not None:
         facts["recommending_departments"] = n
     elif re.search(r"(?:一个|单个|1个|一家)推荐(?:部门|渠道|口子)|单一(?:的)?推荐(?:部门|渠道)|"
+                   # "推荐渠道只有一个", "we apply only through the university's research office"
+                   r"(?:推荐)?(?:部门|渠道|口子)(?:只有|就|仅有|就只有)(?:一个|1个)|"
+                   # "由所在区科技局单独推荐": one body recommending alone
+                   r"由[^，,。；;和与及、两几多]{1,10}?单独(?:推荐|报送)|"
+                   r"(?:apply|applying|go|going|submit|submitting)\s+only\s+(?:through|via)\s+(?:the|our|its|my)\s+(?:(?!and\b|or\b)[^,.;\s]+\s*){1,6}[,.;]|"
                    r"(?:只|仅|就)(?:通过|经过|走|透过|经)[^，,。；;]{0,14}?(?:一个|单个|1个|一家)(?:推荐)?(?:部门|渠道|口子)|"
                    # "只通过一个区科技局推荐": one body named, whatever it is
                    # (or asked to: "只找一个区科技局推荐", "只请所在区推荐")
@@ -503,7 +529,9 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
                    # ("we go through just one district S&T bureau")
                    r"(?:through|use|via|with) (?:only |just )?(?:one|a single|a sole|one single) (?:[\w&.-]+ ){0,3}?"
                    r"(?:department|bureau|body|authority|channel)\b|"
-                   r"\b(?:a |one )?(?:single|sole|one) recommending (?:department|bureau|body|authority)", text):
+                   r"\b(?:a |one )?(?:single|sole|one) recommending (?:department|bureau|body|authority)|"
+                   # ("only one department recommends us")
+                   r"\bonly (?:one|a single) (?:[\w&.-]+ ){0,2}?(?:department|bureau|body|authority|channel)s? (?:recommends?|puts? us forward|nominates?)\b", text):
         facts["recommending_departments"] = 1
     _counts(text, facts)
     if "org_quota_used" not in facts:
@@ -544,6 +572,15 @@ _UNIT_NONE = re.compile(_UNIT + r"[^，,。？?我]{0,6}?(?:(?:一个|一项)(?:
                         + _UNIT + r"[^，,。？?我]{0,6}?(?:就|只|仅)(?:报|推荐|上报|申报|推)了?(?:这|此)(?:一|1)?(?:项|个)|"
                         # "名额还一个没用", "hasn't recommended a single project yet"
                         r"(?:名额|指标)[都还也]{0,3}(?:一个|一项)?[都还也]{0,2}(?:没|未)(?:用|占)|"
+                        # places left, said without a count ("学校名额够", "还有名额", "still has quota left"):
+                        # read as the places not yet used (not asked: "还有名额吗", "名额够不够")
+                        r"(?:名额|指标)(?:还|也|都)?(?:够用?|足够|充足|充裕|有剩余?|有富余|有空余)(?![吗么没不])|"
+                        r"还有(?:名额|指标)(?![吗么没不]|[?？])|"
+                        # ("名额还剩两个", "名额富余", "还没超过限额")
+                        r"(?:名额|指标)(?:还|也)?(?:剩|富余|有余)(?![吗么没不几多])|(?:还)?(?:没有|没|未)(?:超过?|达到|到)(?:限额|名额|指标|上限)|"
+                        r"(?:slots?|places?|quota) (?:left|remaining|to spare)|"
+                        r"(?:still )?ha(?:s|ve) (?:some |enough )?(?:quota|slots?|places?) (?:left|remaining|available)|"
+                        r"within (?:its|our|the|their) quota|"
                         r"(?:hasn't|has not|haven't|have not) (?:yet )?(?:recommended|put forward|submitted|nominated) "
                         r"(?:a single|any|anything)\b|(?:put forward|recommended|submitted|nominated) nothing|"
                         r"(?:unit|university|institute|school|we)\b[^.,;]{0,20}?(?:has|have) (?:so far |yet )?(?:put forward|recommended|submitted|nominated) "

@@ -321,6 +321,11 @@ _CALL_RIGHT_AFTER_YEAR = re.compile(r"\s*(?:的)?\s*(?:[\u4e00-\u9fff]{2,3}市�
 _EN_SOUGHT = re.compile(r"\b(?:apply(?:ing)? for|get|getting|obtain|renew|book|buy)\s+(?:(?:a|an|the)\s+)?"
                         r"((?:(?!(?:as|to|for|in|at|through|with|from|by|of|under|on|and|or|if|so)\b)[a-z][a-z'&-]*\s*){1,4})",
                         re.ASCII)
+# ... and in Chinese: "能申请人才公寓补贴吗", "怎么办理居住证" (to the end of its clause or a particle)
+# (the thing after a modal and a verb of obtaining, naming no question word: "申报截止日期是哪天" seeks nothing)
+_ZH_SOUGHT = re.compile(r"(?:能|可以|可否|能否|能不能|可不可以|怎么|怎样|如何|想)(?:申请|申报|申领|办理|领取|享受)(?:到|一下)?"
+                        r"(?:个|一个|这个|那个)?((?:(?!什么|啥|哪|几|谁|怎|多少|是|的)[\u4e00-\u9fff]){2,16}?)"
+                        r"(?=吗|么|呢|不|吧|嘛|啊|[?？，,。；;！!]|$)")
 SOUGHT_UNKNOWN = True  # a thing sought that the notice's English never names is out of scope ...
 SOUGHT_MIN_UNKNOWN = 2  # ... when this many of its words are unknown to it
 OTHER_YEAR_CALLS = True  # a year the notice has only in its dates names another call when the call follows it
@@ -410,6 +415,11 @@ _LATIN = re.compile(r"[A-Za-z]")
 # Mechanisms that an ablation may switch off (`scripts/crossfit.py --set understand.NAME=False`).
 GUESSED_VALUES = True  # a guessed value or office tells the asked attribute
 GUESSED_FOREIGN = True  # another body inside the asker's guess about what the notice says is no scope question
+# ... and inside one side of a choice the asker offers whose other side names what the notice says ("这个通知是郑州市
+# 科技局发的还是省科技厅发的": the notice answers which)
+OFFERED_FOREIGN = True
+_OFFERED = re.compile(r"(?P<a>[^，,。？?；;]{2,24}?)还是(?!(?:要|可以|能|会|得|不|需要|应该|没|有|按))(?P<b>[^，,。？?；;]{2,24})")
+OFFERED_KNOWN_CHARS = 4  # the other side names the notice's words: a stretch of this many characters it writes
 # A follow-up that names its own subject besides the asked attribute ("那网上要传哪些附件") is a whole question,
 # not the previous question's subject asked anew.
 OWN_SUBJECT_STANDS = True
@@ -589,8 +599,11 @@ class Understander:
         "an account" may be a word the notice's English lacks for what it offers)."""
         if not SOUGHT_UNKNOWN:
             return []
+        # (in Chinese, the words of two characters or more the notice never writes)
         return [m.group(1).strip() for m in _EN_SOUGHT.finditer(q)
-                if sum(w not in self._en_vocabulary for w in m.group(1).split()) >= SOUGHT_MIN_UNKNOWN]
+                if sum(w not in self._en_vocabulary for w in m.group(1).split()) >= SOUGHT_MIN_UNKNOWN] + [
+            m.group(1) for m in _ZH_SOUGHT.finditer(q)
+            if sum(len(w) > 1 and w not in self.notice for w in words(m.group(1))) >= SOUGHT_MIN_UNKNOWN]
 
     def unnamed(self, q: str) -> str:
         """q without the programme's own name: every question is about it, so its words tell nothing of
@@ -741,6 +754,11 @@ class Understander:
                 break
             group.insert(0, other)
         return "和".join(group)
+
+    def _writes(self, piece: str, n: int) -> bool:
+        """Whether the notice writes some stretch of `n` Chinese characters of piece."""
+        cjk = "".join(_CJK.findall(piece))
+        return any(cjk[i:i + n] in self.notice for i in range(len(cjk) - n + 1))
 
     def names_something(self, piece: str) -> bool:
         """Whether a Chinese piece of a question names something the notice speaks of (a word of two
@@ -1164,6 +1182,13 @@ class Understander:
             # "申报系统入口是在河南省科技厅的网站上吧？": the other body is the asker's guess about something
             # the notice does say; the answer is what it says (the guess is left out of the ranking).
             u.hypothesis, u.focus, u.foreign = guess.group(), described, []
+        if OFFERED_FOREIGN and u.foreign and (offered := _OFFERED.search(q)):
+            sides = offered.group("a"), offered.group("b")
+            for own, other in (sides, sides[::-1]):
+                if all(f in other for f in u.foreign) and self._writes(own, OFFERED_KNOWN_CHARS):
+                    # (the side offered is the asker's guess: its words are not what is asked)
+                    u.foreign, u.hypothesis = [], u.hypothesis or other
+                    break
         if self.unsupported(u.attribute):
             u.foreign.append({"address": "地址", "person": "人员姓名"}[u.attribute or ""])
         return u

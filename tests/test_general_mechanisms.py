@@ -3003,3 +3003,54 @@ def test_a_form_named_by_its_bare_noun_is_not_a_template_that_never_says_it(assi
     # the template named is still answered with its own blank
     named = assistant.ask("信用承诺书上需要法定代表人签名吗？")
     assert named.citations and named.citations[0].id == pledge.id, named.answer
+
+
+def test_a_good_credit_record_said_whole_states_both_credit_facts() -> None:
+    from assistant.extract import extract_profile
+
+    # the notice's good credit record is one with neither a blacklisting nor a misconduct record in its penalty period
+    for said in ("单位和本人信用一直很好", "信用记录清白", "无不良信用记录", "Neither the institute nor I have any credit problems."):
+        profile = extract_profile(canonical(said))
+        assert (profile.credit_blacklisted, profile.serious_misconduct_in_penalty) == (False, False), said
+    # a misconduct record stated beside it still counts
+    assert extract_profile(canonical("信用良好，但有科研严重失信记录，惩戒期还没结束")).serious_misconduct_in_penalty is True
+
+
+def test_places_left_said_without_a_count_are_below_the_quota() -> None:
+    from assistant.extract import extract_profile
+
+    for said in ("所里指标还有富余", "单位名额还剩一个", "院里还有名额，我想报", "The institute still has places left."):
+        assert extract_profile(canonical(said)).org_quota_used == 0, said
+    for asked in ("学校还有名额吗", "名额还剩几个？", "名额够不够"):
+        assert extract_profile(canonical(asked)).org_quota_used is None, asked
+
+
+def test_more_ways_of_stating_the_checked_facts() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("课题不需要保密")).classified_content is False
+    assert extract_profile(canonical("This is not secret: nothing in it is classified.")).classified_content is False
+    assert extract_profile(canonical("这个课题从未获得过政府资金支持")).already_city_funded is False
+    assert extract_profile(canonical("我们的推荐口子只有一个")).recommending_departments == 1
+    assert extract_profile(canonical("We are applying only through our district bureau.")).recommending_departments == 1
+    assert extract_profile(canonical("We are applying only through our district bureau and the zone.")).recommending_departments != 1
+    assert extract_profile(canonical("我们研究院在金水区")).located_in_zhengzhou is True
+    assert extract_profile(canonical("课题由所在开发区科技局单独推荐")).recommending_departments == 1
+    assert extract_profile(canonical("Only one district bureau recommends us.")).recommending_departments == 1
+    assert extract_profile(canonical("我名下没有拖延没结题的市级项目")).overdue_city_project is False
+    assert extract_profile(canonical("Nobody here is under a misconduct penalty.")).serious_misconduct_in_penalty is False
+
+
+def test_a_thing_sought_in_chinese_that_the_notice_never_names_is_out_of_scope(assistant: Assistant) -> None:
+    answer = assistant.ask("我是副教授，能申请购房补贴和子女入学优待吗？")
+    assert answer.intent == Intent.OUT_OF_SCOPE and answer.eligibility is None, answer.answer
+    # a thing the notice names is no such thing
+    assert assistant.ask("我是副教授，能申请重点项目吗？").intent == Intent.ELIGIBILITY
+    assert not assistant.understander.sought_unknown("申报截止日期是哪天")
+
+
+def test_another_body_offered_beside_the_notices_own_is_no_scope_question(assistant: Assistant) -> None:
+    u = assistant.understander.understand("申报是在郑州市科技局网站上报还是在省科技厅网站上报？")
+    assert not u.foreign
+    # both sides foreign: out of scope still
+    assert assistant.understander.understand("这个是国家科技部的项目还是省科技厅的项目？").foreign
