@@ -41,7 +41,7 @@ from assistant.eligibility import EligibilityChecker
 from assistant.extract import cn_number, extract_profile, profile_words
 from assistant.intent_model import IntentModel, best, text_features
 from assistant.models import Answer, Citation, Eligibility, Intent, Profile, ProjectLevel
-from assistant.quotes import SENTENCE_MIN_CHARS, QuoteFinder
+from assistant.quotes import SENTENCE_MIN_CHARS, QuoteFinder, introduces
 from assistant.rank import MIN_SCORE, PURPOSE, VALUE_ATTRIBUTES, Candidate, FactRanker, select
 from assistant.sections import BARE_FILLER, BARE_MAX, Outline
 from assistant.sessions import SessionState, make_session_store
@@ -87,6 +87,7 @@ NAMED_CONDITION_LEADS = True
 STATUS_ASKS_DATE = True
 UNFITTED_ATTRIBUTES = ("channel",)  # asked attributes the intent model was not fitted with (scripts/fit_intent.py)
 CONDITIONS_BESIDE_APPLICANTS = True  # ... and so does a condition stated under who may apply, though filed as a rule
+INTRO_LINES_LAST = True  # a line introducing a list is cited after its items
 WHY_BY_PURPOSE = True  # an unmatched why-question takes the dense vectors' best passage when it states a purpose
 FALLBACK_MIN_BM25 = 3.0  # an unmatched question is answered only if its words clearly occur in a passage
 OVERVIEW_MAX = 6  # facts in an answer to "what are all the requirements"
@@ -1568,6 +1569,11 @@ class Assistant:
         primary = list(dict.fromkeys(draft.passages))
         if self._title_of_issue and self._title_of_issue[0] & set(primary) and self._title_of_issue[1] not in primary:
             primary.append(self._title_of_issue[1])
+        if INTRO_LINES_LAST:
+            # A line that only introduces a list ("(四) 项目申报材料包括：") is cited after the items it introduces.
+            intro = {pid for pid in primary if introduces(self.corpus.passage(pid).text)}
+            if intro and len(intro) < len(primary):
+                primary = [pid for pid in primary if pid not in intro] + [pid for pid in primary if pid in intro]
         if draft.rank_passages and len(primary) > 1:
             # Of a fact's several passages, the one the question is about comes first.
             # The first quote of a fact is its core and stays first; the rest follow by relevance.
@@ -1576,7 +1582,8 @@ class Assistant:
             else:  # an English question meets the Chinese passages through the facts' English
                 asked = set(words(q))
                 relevance = {pid: float(len(asked & gloss)) for pid, gloss in self._gloss.items()}
-            primary[1:] = sorted(primary[1:], key=lambda pid: -relevance.get(pid, 0.0))
+            primary[1:] = sorted(primary[1:], key=lambda pid: (INTRO_LINES_LAST and introduces(self.corpus.passage(pid).text),
+                                                              -relevance.get(pid, 0.0)))
         out: list[Citation] = []
         for i, pid in enumerate(primary):
             p = self.corpus.passage(pid)

@@ -95,6 +95,13 @@ def says_something(text: str) -> bool:
     return len(text) >= SENTENCE_MIN_CHARS and bool(re.search(r"[，。；：,;:]", text)) and not label
 
 
+def introduces(text: str) -> bool:
+    """A short numbered line ending in a colon: it introduces the items that follow ("(四) 项目申报材料包括："), not
+    a form's blank nor a salutation ("…各有关单位：")."""
+    text = text.strip()
+    return text.endswith(("：", ":")) and len(text) < LABEL_MAX_CHARS and bool(_NUMBERING.match(text))
+
+
 def is_field(text: str) -> bool:
     """A labelled blank of a form ("法定代表人签字：", "单位（公章）："): it says what goes there and who
     gives it. A numbered heading ending in a colon ("(四) 项目申报材料包括：") is not one."""

@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
-from assistant.extract import ORDINALS_EN, STUDY_VERBS_EN, cn_number
+from assistant.extract import ORDINALS_EN, STUDY_VERBS_EN, cn_number, profile_words
 from corpus import Topic
 from corpus.passages import LEVEL_ALTERNATION, LEVEL_NAMES, TOPIC_CODE
 from index.tokenize import canonical, word_boundaries, words
@@ -43,6 +43,9 @@ EMBED_MARGIN = 0.015
 # title, as close as a paraphrase is and clearly closer than the next
 EMBED_ZH_MIN, EMBED_ZH_MARGIN = 0.9, 0.03
 TITLE_SPAN = 8  # characters of one title the question holds, to name that topic by them
+NAME_BEFORE_TOPIC_WORD = True  # ... and the words right before "课题" name it before the rest of the question does
+_NAMED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:那个|这个|那一?个|这一?个|的|方面的?|相关的?|有关的?)?(?:子课题|课题|题目|选题)")
+ONE_OWN_WORD_NAMES = True  # a Chinese question naming a topic by one word only its title has names that topic
 TITLE_SPAN_MARGIN = 2  # ... clearly more than any other title shares
 # ... and a Chinese description of one topic: "养老产业、老年人相关的选题", "黄河生态保护方面的那个课题"
 _DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:那个|这个)?(?:子?课题|选题|题目|方向)|"
@@ -204,6 +207,8 @@ class TopicResolver:
                 uses[w] = uses.get(w, 0) + 1
         self._zh_rare = {w for w, n in zh_df.items() if uses.get(w, 0) < GENERAL_ZH_USES and n * 3 <= len(topics)}
         self._zh_idf = {w: math.log((len(topics) + 1) / n) for w, n in zh_df.items()}
+        self._zh_df = zh_df
+        self._unit_words = set(profile_words())  # ("研究院", "高校": the asker's kind of unit, named in a title too)
         # "子课题3", "第3个子课题", "重点项目里的第3个", "key project 3", "the third key project".
         within = r"\s*(?:里面|里|中|当中|的|之中)*\s*第\s*" + _N_ORDINAL + r"\s*[个项]?"
         self._numbered: list[tuple[re.Pattern[str], str]] = [
@@ -421,7 +426,23 @@ class TopicResolver:
         融资的课题"): the topic sharing the most rare title words with it, two at least, clearly ahead."""
         if not _CHINESE_TOPIC_WORD.search(q):
             return []
+        if NAME_BEFORE_TOPIC_WORD:
+            # The words right before the topic word name it ("科创金融子课题里的产品…要覆盖科技型企业哪几个阶段"):
+            # the topic they alone name, whatever the rest of the question shares with other titles.
+            for m in _NAMED_BEFORE.finditer(q):
+                if (named := self._described_by(m.group(1), named=True)) and named != self._described_by(q):
+                    return named
+        return self._described_by(q)
+
+    def _described_by(self, q: str, named: bool = False) -> list[str]:
+        """The topic whose title shares the most rare words with q; `named`: q is what the asker calls the topic
+        by, right before the word for a topic, where one word no other title has names it."""
         asked = {w for w in words(q) if w in self._zh_rare}
+        if len(asked) == 1 and named and ONE_OWN_WORD_NAMES and self._zh_df[(w := next(iter(asked)))] == 1 \
+                and w not in self._unit_words:
+            # one word no other title has ("有没有科创金融方面的题目": 金融), not the asker's own kind of unit
+            # (elsewhere in a question such a word is often the content asked of: "哪个课题要参考…的经验")
+            return [tid for tid, ws in self._zh_words.items() if w in ws]
         if len(asked) < 2:
             return []
         scored = sorted(((sum(self._zh_idf[w] for w in asked & ws), len(asked & ws), tid)

@@ -594,9 +594,10 @@ class Understander:
         return list(dict.fromkeys(out + self.sought_unknown(q) + [name for name, _ in self._other_calls(q)]))
 
     def sought_unknown(self, q: str) -> list[str]:
-        """Things applied for or obtained that the notice's English never names: "How do I apply for a
-        Zhengzhou residence permit?", "a Chinese work visa" (two words of the thing unknown to it: "a grant",
-        "an account" may be a word the notice's English lacks for what it offers)."""
+        """Things applied for or obtained that the notice never names: in English, "How do I apply for a
+        Zhengzhou residence permit?", "a Chinese work visa" (two words of the thing unknown to its English: "a
+        grant", "an account" may be a word the notice's English lacks for what it offers); in Chinese, "能申请人才
+        公寓补贴吗" (two words of two characters or more its text never writes)."""
         if not SOUGHT_UNKNOWN:
             return []
         # (in Chinese, the words of two characters or more the notice never writes)

@@ -548,6 +548,11 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         if hit is None:
             continue
         quotes = [_body(hit.text)]
+        if role == "legal_basis" and BASIS_CLAUSE_ONLY and (basis := _BASIS_CLAUSE.search(quotes[0])) \
+                and _PURPOSE_CLAUSE.search(quotes[0]):
+            # the opening sentence also says what the call is for (a fact of its own, `_purpose`): the basis is the
+            # clause naming the regulation ("根据《…管理办法》（…〔2023〕3号）")
+            quotes = [basis.group(0)]
         if _POINT.match(hit.section.rpartition(" > ")[2]) and re.search(r"的[。；;]?$", hit.text.strip()):
             # a case of a list's point closed by "…的。", the point going on with what to do about it ("5.申报内容
             #涉及国家秘密的。申报材料须作脱密处理后提交。"): its further sentences are the fact's too
@@ -659,6 +664,9 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         found.facts.append(_make_fact(role, intent, quotes, vocab, labels))
 
 
+BASIS_CLAUSE_ONLY = True
+# A regulation named as what the call is made under, with its document number ("根据《…办法》（郑科规〔2023〕3号）")
+_BASIS_CLAUSE = re.compile(r"(?:根据|依据|按照)《[^》]{4,40}》(?:\s*[（(][^（()）]{2,30}[）)])?")
 # What the call is for, as a notice opens ("为更好地服务……，助推全市经济高质量发展，根据《…》…，现将有关事项通知如下："):
 # the clause before the legal basis or the decision.
 # (after the salutation, when the two are one passage: "各有关单位：为……")

@@ -4997,3 +4997,75 @@ def test_the_limits_on_expense_items_are_a_fact() -> None:
     ]))
     fact = found.fact("expense_limits")
     assert fact and fact["intent"] == "funding" and "30%" in fact["quotes"][0] and "劳务费" in fact["triggers"]
+
+
+_NAMED_TOPICS = [
+    "关于组织申报2077年度某市软科学研究计划项目的通知",
+    "一、申报要求",
+    "1. 申报对象：某市内具有独立法人资格的高等院校、科研院所。",
+    "2. 项目负责人年龄不超过58周岁。",
+    "二、申报流程",
+    "（一）网上填报。申报单位在某市科技业务系统注册后在线填报。",
+    "（二）项目申报材料包括：",
+    "1. 某市软科学研究计划项目申报书；",
+    "2. 项目负责人身份证件、职称证书；",
+    "3. 申报单位信用承诺书（盖章后上传）。",
+    "三、填报时间",
+    "系统填报时间：2077年3月1日—2077年3月31日。",
+    "四、联系咨询",
+    "业务咨询：法规处 0371-61230001",
+    "某市科学技术局", "2077年2月20日", "",
+    "附件1", "某市2077年度软科学研究计划项目申报指南",
+    "一、重点项目",
+    "1. 某市绿色金融服务实体经济路径研究",
+    "研究内容：梳理绿色信贷和绿色债券的做法，提出服务科技型企业成长的对策，覆盖企业初创期和成长期。",
+    "项目经费：6万元",
+    "联系单位：市科技局 服务业处 0371-61230002",
+    "2. 某市科技型企业创新能力评价研究",
+    "研究内容：建立科技型企业创新能力评价指标，提出培育科技型企业的政策建议。",
+    "项目经费：6万元",
+    "联系单位：市科技局 高新处 0371-61230003",
+    "3. 某市乡村振兴科技支撑路径研究",
+    "研究内容：调查农业科技推广的做法，提出科技支撑乡村振兴的路径。",
+    "项目经费：6万元",
+    "联系单位：市科技局 农村处 0371-61230004",
+]
+
+
+def _named_topics_assistant(tmp_path: Path) -> Assistant:
+    _, corpus = _ingested(tmp_path, _NAMED_TOPICS)
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    return Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+
+
+def test_the_words_right_before_the_topic_word_name_the_topic(tmp_path: Path) -> None:
+    """"绿色金融那个课题…科技型企业…": the words before "课题" name it, though the rest of the question shares more
+    title words with another topic; one word only its title has is enough there (no alias of the title says it)."""
+    a = _named_topics_assistant(tmp_path)
+    first, second, _ = (t.id for t in a.corpus.topics)
+    assert a.topics.resolve(canonical("金融方面的课题要覆盖科技型企业的哪几个阶段？")) == [first]
+    assert a.topics.resolve(canonical("有没有金融相关的题目")) == [first]
+    # a word only one title has, said as what is asked of rather than as the topic's name, names none
+    assert a.topics.resolve(canonical("哪个课题要提出政策建议？")) != [second]
+
+
+def test_a_line_introducing_a_list_is_cited_after_its_items(tmp_path: Path) -> None:
+    a = _named_topics_assistant(tmp_path)
+    citations = a.ask("申报要交哪些材料？", dt.date(2077, 3, 10)).citations
+    assert citations and not citations[0].text.rstrip().endswith("："), [c.text for c in citations]
+    assert any("申报书" in c.text for c in citations[:3])
+
+
+def test_the_legal_basis_is_the_clause_naming_the_regulation_when_the_sentence_also_gives_the_purpose() -> None:
+    """"为……，根据《…办法》（…号），现将…通知如下：": the purpose is a fact of its own, so the basis is the clause naming
+    the regulation (a question why the call is made is not answered by the legal basis)."""
+    found, _, _ = extract("\n".join([
+        "关于组织申报2078年度某市软科学研究计划项目的通知",
+        "各有关单位：",
+        "为推动某市科技决策咨询工作，服务全市创新发展，根据《某市软科学研究计划管理办法》（某科规〔2077〕5号），现将有关事项通知如下：",
+        "一、申报要求",
+        "申报单位须为某市内具有独立法人资格的高等院校。",
+    ]))
+    assert found.fact("legal_basis")["quotes"] == ["根据《某市软科学研究计划管理办法》（某科规〔2077〕5号）"]
+    assert found.fact("purpose")["quotes"] == ["为推动某市科技决策咨询工作，服务全市创新发展"]
