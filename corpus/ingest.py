@@ -746,6 +746,9 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                     fact["zh"] = fact["zh"].removesuffix("。") + f"（即{_zh_date(*m.groups())}）。"
                 found.facts.append(fact)
             continue
+        # (the clauses of a schedule's sentence past its windows that date a step each: "…；纸质材料须于…前报送；专家评审拟于
+        # …上旬进行。")
+        clauses = _step_clauses(p.text) if _RANGE.search(p.text) and p.id.startswith("n-") and not p.topic else []
         for m in _RANGE.finditer(p.text):
             last_year = m.group(1)
             # (in a question of the FAQ with its answer, the answer's words before the dates; the question asked
@@ -792,7 +795,21 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 n_other += 1
                 role = f"window_{n_other}"
             found.facts.append(_window_fact(role, name, (m.group(1), m.group(2), m.group(3)), (y2, m2, m.group(6)),
-                                            _body(original.text), _RANGE_CLOSED.sub("", _body(p.text[m.end():])).lstrip("。；;，, "), vocab))
+                                            _body(original.text), _RANGE_CLOSED.sub("", _body(p.text[m.end():_said_until(p.text, m.end(), clauses)])).lstrip("。；;，, "), vocab))
+        for begin, stop, on, named, subject in clauses:
+            # each a dated step of its own, called by the batch its heading names ("第二批纸质材料报送"), and asked by
+            # its subject alone too ("纸质材料哪天送到")
+            if (in_batch := _batch_of_section(original.section)) and in_batch not in named:
+                named = in_batch + named
+            clause = p.text[begin:stop].strip().rstrip("。；;")
+            day = (_iso(*on.groups()) if on.re is _SINGLE else f"{_PART_EN[on.group(3)]} {on.group(1) or this_year}-{int(on.group(2)):02d}")
+            n_other += 1
+            fact = _make_fact(f"date_{n_other}", "dates", [_body(original.text)], vocab,
+                              triggers=list(dict.fromkeys([*_named(named), subject])))
+            fact["zh"] = f"{named}：{clause}。"
+            words = " ".join(en for zh, en in vocab.get("event_words_en", {}).items() if zh in named)
+            fact["en"] = f"{named}{f' ({words})' if words else ''}: {day} (the notice says, in Chinese: {clause})"
+            found.facts.append(fact)
         if _RANGE.search(p.text):
             continue
         if (since := _FROM_ISSUE.search(p.text)) and not found.fact("submission_window") and not from_issue:
@@ -1153,6 +1170,46 @@ _BIRTH = re.compile(r"\s*(?:[（(]含[)）])?\s*(?:以后|之后|以前|之前|�
 
 _BAR_BEFORE = re.compile(r"[|｜]\s*$")  # the date opens a cell of its row
 _ROW_STEP = re.compile(r"[\u4e00-\u9fff（）()、]{2,16}")  # ... and the cell before it names a step, no sentence
+
+
+# A clause of a sentence, up to its stop ("；", "。")
+_CLAUSE = re.compile(r"[^。；;]+[。；;]?")
+# ... the words before its date that say only when or who must ("时间为", "须于", "拟于"), not the step
+_WHEN_WORDS = re.compile(r"(?:时间|日期)?\s*(?:为|是)?\s*(?:须|应|需|必须|要)?\s*(?:拟|将|定|计划|预计)?\s*[于在]?\s*$")
+# ... and the verb after it ("…17:00前报送", "…上旬进行": 报送; a verb that sets going or finishes no step's name)
+_DONE_VERB = re.compile(r"\s*(?:\d{1,2}\s*[:：]\s*\d{2})?\s*(?:前|之前|以前|起|左右)?\s*(?:组织|开展|进行|完成)?\s*"
+                        r"([\u4e00-\u9fff]{0,6}?)\s*(?:进行|完成)?\s*(?=[。；;，,（(]|$)")
+
+
+def _step_clauses(text: str) -> list[tuple[int, int, re.Match[str], str, str]]:
+    """The clauses of a schedule's sentence (one with a window) dating a step each by one date or a part of a month,
+    its subject before the date ("网上填报时间为…至…；纸质材料须于2093年4月14日17:00前报送；专家评审拟于2093年5月上旬
+    进行。"): (start, end, the date, the step: 纸质材料报送, 专家评审; its subject: 纸质材料). A clause with a window, a completion date or a birth
+    date is none."""
+    out = []
+    for c in _CLAUSE.finditer(text):
+        clause = c.group(0)
+        if _RANGE.search(clause) or re.search(FINISHING, clause):
+            continue
+        m = _SINGLE.search(clause) or _MONTH_PART.search(clause)
+        if not m or _BIRTH.match(clause[m.end():]) or (m.re is _MONTH_PART and not m.group(1)):
+            continue
+        subject = _WHEN_WORDS.sub("", re.split(r"[，,：:]", clause[: m.start()])[-1]).strip()
+        verb = _DONE_VERB.match(clause[m.end():])
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", subject) or not verb:
+            continue
+        step = subject + (verb.group(1) if verb.group(1) not in subject else "")
+        out.append((c.start(), c.end(), m, step, subject))
+    return out
+
+
+def _said_until(text: str, at: int, steps: list[tuple[int, int, re.Match[str], str, str]]) -> int:
+    """Where what a window's sentence says of it ends (its words after its dates, from `at`): at the next clause with a
+    window or a dated step of its own ("…至3月31日17:00；申报单位审核提交时间为…"), else the passage's end."""
+    for c in _CLAUSE.finditer(text, at):
+        if c.start() > at and (_RANGE.search(c.group(0)) or any(s <= c.start() < e or c.start() <= s < c.end() for s, e, *_ in steps)):
+            return c.start()
+    return len(text)
 
 
 def _event_name(before: str, after: str) -> str | None:
@@ -2299,11 +2356,16 @@ def _contact_of(own: list[Passage]) -> tuple[list[dict[str, str]], str]:
         if named and not re.search(_NOT_A_NAME, named.group(1)):
             contact["person"] = named.group(1)
         elif person := next((w for w in reversed(re.split(r"[，,、|｜;；:：\s（()）]+", _without_sentences(seg_wo_unit)))
-                             if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) and not re.search(_NOT_A_NAME + r"|项目|课题", w)), None):
+                             if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) and not re.search(_NOT_A_NAME + r"|项目|课题", w)
+                             and not _BATCH_CELL.fullmatch(w)), None):
             contact["person"] = person  # the last name-like words before the phone: "重点项目，联系人：王工，电话：…"
         contacts.append(contact)
         last_end = m.end()
     return contacts, "".join(texts)
+
+
+# A batch's label in a table's cell ("第二批"), no person's name
+_BATCH_CELL = re.compile(r"第(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:批次?|组|轮)")
 
 
 def _without_sentences(seg: str) -> str:
@@ -2376,6 +2438,7 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
     # "第二批选题" over topics numbered from 1 again: each topic below it is in that batch, called by its place there
     batch_of: dict[str, str] = {}
     batch = None
+    topic_word = "选题"
     for p in passages:
         if p.kind == "title" and not p.topic and (m := BATCH_HEAD.match(p.text)):
             batch = m.group(1)
@@ -2396,6 +2459,12 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         header = row_header(texts, passages.index(head)) if cells else None
         title = row_title(cells, header) if cells else _title_of(head.text, found.aliases)
         parent = f"{level}-{num}" if sub else None
+        if cells and header and (batch_cell := next((c for h, c in zip(header, cells, strict=False)
+                                                     if re.fullmatch(r"(?:所属)?批次|批", h.strip()) and _BATCH_CELL.fullmatch(c)), None)):
+            # a table's column of batches ("序号 | 批次 | 选题名称 | …", "7 | 第二批 | …"): the topic is in that batch
+            batch_of.setdefault(tid, batch_cell.removesuffix("次"))
+            # (what the notice calls a topic, by its column of titles: "课题名称" -> 课题)
+            topic_word = next((m.group(1) for h in header if (m := re.match(r"(选题|课题|题目|方向)", h.strip()))), "选题")
         if sub:
             # its own fields' level ("（B类，每项不超过8万元；…）"), or "子课题为重点项目" in the parent's heading or
             # the guide
@@ -2549,6 +2618,15 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
     if len(serials) != len(set(serials)):  # numbers restarting in each level are no running number
         for t in found.topics:
             t.pop("serial", None)
+    batched = [t for t in found.topics if t["id"] in batch_of and t.get("serial")]
+    through = any(t["serial"] != t.get("group_number") for t in batched)
+    # numbered through the batches ("选题7" the second batch's first): each is called by the notice's own number, its
+    # batch and level beside ("选题9（第二批，重点项目）"), not by its place in its batch
+    for t in batched if through else []:
+        k = re.fullmatch(r"第(\d{1,3}|[一二三四五六七八九十]{1,3})(批|组|轮)", t["group"])
+        said_en = f"{dict(批='batch', 组='group', 轮='round')[k.group(2)]} {number_of(k.group(1))}" if k else t["group"]
+        t["label"] = f"{topic_word}{t['serial']}（{t['group']}，{found.level_name(t['level'])}）"
+        t["label_en"] = f"Topic {t['serial']} ({said_en}, {found.level_en(t['level']).lower()})"
     for t in found.topics:  # sub-topic levels are known once their parent is
         if t["parent"] and t["parent"] in sub_level:
             t["level"] = sub_level[t["parent"]]

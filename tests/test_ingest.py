@@ -5069,3 +5069,47 @@ def test_the_legal_basis_is_the_clause_naming_the_regulation_when_the_sentence_a
     ]))
     assert found.fact("legal_basis")["quotes"] == ["根据《某市软科学研究计划管理办法》（某科规〔2077〕5号）"]
     assert found.fact("purpose")["quotes"] == ["为推动某市科技决策咨询工作，服务全市创新发展"]
+
+
+# A call in batches, each batch's dates one sentence led by its label, its topics one table with a column of batches
+_BATCHED_TABLE = [
+    "某市科学技术局关于分两批组织申报2099年度软科学研究计划项目的通知", "",
+    "一、时间安排",
+    "（一）第一批（课题1—2）。网上填报时间为2099年2月2日至2099年2月27日17:00；推荐部门审核时间为2099年3月2日至3月4日；"
+    "书面材料须于2099年3月9日前报送；专家评审拟于2099年4月中旬进行。",
+    "（二）第二批（课题3）。网上填报时间为2099年5月4日至2099年5月29日17:00；推荐部门审核时间为2099年6月1日至6月3日；"
+    "书面材料须于2099年6月8日前报送；专家评审拟于2099年7月中旬进行。",
+    "二、课题指南",
+    "序号 | 批次 | 课题名称 | 类别 | 资助额度 | 归口处室 | 联系电话",
+    "1 | 第一批 | 某市湖泊水质长效监测机制研究 | 重点项目 | 6万元 | 社会发展处 | 0398-1234501",
+    "2 | 第一批 | 某市社区养老服务供给研究 | 一般项目 | 2万元 | 规划处 | 0398-1234502",
+    "3 | 第二批 | 某市低碳交通出行引导政策研究 | 一般项目 | 2万元 | 资源处 | 0398-1234503",
+    "", "某市科学技术局", "2099年1月20日",
+]
+
+
+def test_each_dated_clause_of_a_batchs_schedule_sentence_is_a_step_of_that_batch() -> None:
+    """A batch's dates said in one sentence, clause by clause ("网上填报时间为…至…；…；书面材料须于2099年6月8日前报送；
+    专家评审拟于2099年7月中旬进行。"): a clause dated by one day or a part of a month is a dated step of its own, called by
+    the batch and its subject ("第二批书面材料报送"), asked by its subject alone; a window's answer stops before the
+    next dated clause, which is no part of it."""
+    found, _, _ = extract("\n".join(_BATCHED_TABLE))
+    steps = {f["zh"].split("：")[0]: f for f in found.facts if f["role"].startswith("date_")}
+    paper = steps["第二批书面材料报送"]
+    assert "2099年6月8日" in paper["zh"] and "2099年3月9日" not in paper["zh"] and "书面材料" in paper["triggers"]
+    assert "2099-06-08" in paper["en"]
+    assert "late July 2099" not in steps["第二批专家评审"]["en"] and "mid 2099-07" in steps["第二批专家评审"]["en"]
+    first = found.fact("submission_window")
+    assert first["window"]["name_zh"] == "第一批网上填报" and "3月9日" not in first["zh"] and "推荐部门" not in first["zh"]
+
+
+def test_a_topic_tables_column_of_batches_gives_each_topic_its_batch(tmp_path: Path) -> None:
+    """A topic table with a column of batches ("序号 | 批次 | 课题名称 | …", "3 | 第二批 | …"), its topics numbered
+    through: each topic is in its row's batch (listed with it), called by the notice's own number with its batch
+    beside ("课题3" is no "第二批课题1"), and the batch's label is no contact person."""
+    _, corpus = _ingested(tmp_path, _BATCHED_TABLE)
+    third = next(t for t in corpus.topics if t.title.startswith("某市低碳交通"))
+    assert (third.group, third.group_number) == ("第二批", 1)
+    assert third.label.startswith("课题3") and "第二批" in third.label and "batch 2" in third.label_en
+    assert all(c.person != "第二批" for c in third.contacts) and third.contacts[0].office == "资源处"
+    assert [t.title[:6] for t in corpus.topics if t.group == "第一批"] == ["某市湖泊水质", "某市社区养老"]
