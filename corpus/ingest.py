@@ -1464,7 +1464,7 @@ def _amendments(passages: list[Passage], found: Found, vocab: dict[str, Any]) ->
     quotes: list[str] = []
     parts: list[str] = []
     for posting in postings:
-        changes = [_body(p.text) for p in posting if _CHANGE.search(read_dates(p.text))]
+        changes = [_body(p.text) for p in posting if _CHANGE.search(read_dates(p.text)) or _OTHER_CHANGE.search(p.text)]
         if changes:
             title = next((p.text for p in posting if p.kind == "title"), "补充通知")
             dated = [p.text for p in posting if p.kind == "dateline"][:1]
@@ -1483,6 +1483,15 @@ def _amendments(passages: list[Passage], found: Found, vocab: dict[str, Any]) ->
         text = read_dates(p.text)
         said = _body(p.text)
         item_topic = _topic_named(text, found)
+        for raised in _AMOUNT_CHANGE.finditer(arabic_numbers(said)):
+            _amend_amount(found, raised, said, title)
+        if "负责人" in said and _LEADER_TERMS.search(said) and (_CHANGE.search(text) or _OTHER_CHANGE.search(said)) and (leader := found.fact("leader_requirements")) and said not in leader["quotes"]:
+            # a leader's condition the later notice changes ("申报一般项目的，项目负责人年龄放宽至不超过60周岁", not a
+            # later FAQ's answer restating one, "项目负责人须为…在职人员，且年龄不超过58周岁"): the
+            # leader's conditions quote it first, and the rules read it before the first notice's (its limits win)
+            leader["quotes"] = [said, *leader["quotes"]]
+            leader["zh"] = f"{said.rstrip('。')}（{title}）。原通知：{leader['zh']}"
+            leader["en"] = f"As changed by a later notice ({title}): {said} Before the change: {leader['en']}"
         for subject, old, value in _changes(text):
             subject = _GROUP_NUMBER.sub("", re.sub(r"^[一二三四五六七八九十]+、", "", subject.strip()))
             year_said = _SINGLE.search(value)
@@ -1504,6 +1513,13 @@ def _amendments(passages: list[Passage], found: Found, vocab: dict[str, Any]) ->
                             _amend_date(other, was.groups(), span, said, title)
                         continue
                     amended = holder or amended
+                    role = amended["role"] if amended is not None else role
+                if amended is None or not amended.get("window"):
+                    # (the window the change names by the notice's own name for it: "申报单位审核时间相应调整为…",
+                    # the "单位审核" step's)
+                    named = [f for f in found.facts if f.get("window") and len(f["window"].get("name_zh") or "") >= 2
+                             and f["window"]["name_zh"] in subject]
+                    amended = named[0] if len(named) == 1 else amended
                     role = amended["role"] if amended is not None else role
                 if amended is None or not amended.get("window"):
                     found.notes.append(f"补充通知：找不到“{subject}”所改的时间段。")
@@ -1576,6 +1592,37 @@ def _amendments(passages: list[Passage], found: Found, vocab: dict[str, Any]) ->
                 found.notes.append(f"补充通知：找不到“{subject}”所改的内容。")
 
 
+# A change a later notice makes that _CHANGE does not say: a sum raised or lowered ("由每项3万元提高至每项4万元"), a
+# condition relaxed ("年龄放宽至不超过60周岁"), topics added ("在一般项目中增加1个选题")
+_OTHER_CHANGE = re.compile(r"(?:提高|提升|上调|增加|降低|下调|放宽|放开)(?:至|到|为)|(?:增加|新增|增设)[^。；;，,]{0,8}(?:选题|课题|题目|研究方向)")
+# ... a level's amount per project changed: "一般项目资助额度由每项3万元提高至每项4万元"
+_AMOUNT_CHANGE = re.compile(r"([^。；;，,]{2,30}?)由\s*(?:每项)?\s*(\d+(?:\.\d+)?)\s*万元\s*(?:提高|提升|上调|增加|调增|降低|下调|调减|调整|变更|改)"
+                            r"(?:至|到|为)\s*(?:每项)?\s*(\d+(?:\.\d+)?)\s*万元")
+# ... and the words of a leader's condition
+_LEADER_TERMS = re.compile(r"周岁|(?:以后|之后)出生|职称|学历|学位")
+
+
+def _amend_amount(found: Found, change: re.Match[str], said: str, title: str) -> None:
+    """A level's amount per project a later notice changed ("一般项目资助额度由每项3万元提高至每项4万元"): the level's
+    topics that had the old amount have the new one, quoting the change; the funding levels' fact says it first."""
+    level = found.level_in(change.group(1))
+    if level is None:
+        found.notes.append(f"补充通知：找不到“{change.group(0)}”所说的项目级别。")
+        return
+    old, new = float(change.group(2)), float(change.group(3))
+    for topic in found.topics:
+        if topic.get("level") == level and topic.get("funding_wan") == old:
+            topic["funding_wan"], topic["funding_quote"] = new, said
+    fact = found.fact("funding_levels")
+    if fact is None:
+        return
+    fact["quotes"] = [said, *(q for q in fact["quotes"] if q != said)]
+    fact["zh"] = f"{said.rstrip('。')}（{title}）。原通知：{fact['zh']}"
+    was = f"{found.level_en(level)}: CNY {round(old * 10000):,} ({format_wan(old)}万元) each"
+    fact["en"] = fact["en"].replace(was, f"{found.level_en(level)}: CNY {round(new * 10000):,} ({format_wan(new)}万元) each "
+                                         f"(changed by a later notice from {format_wan(old)}万元)")
+
+
 # The date a change names as the one it replaces: "由原定的2069年4月10日17:00延长至…", "原定于2069年4月17日"
 _ORIGINALLY = re.compile(r"原(?:定|来|先|为|定为|定于)?的?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
@@ -1617,6 +1664,12 @@ def _contact_changed(found: Found, subject: str, old: str | None) -> dict[str, A
     contacts = [f for f in found.facts if f["intent"] == "contacts"]
     if old and (holding := [f for f in contacts if any(old in q for q in f["quotes"])]):
         return holding[0] if len(holding) == 1 else None
+    # the one whose label the change names ("经费预算咨询电话变更为…": the line "经费预算咨询：…，电话：…", not the
+    # first contact for a word every contact says, "电话")
+    labelled = [f for f in contacts if any((label := _LED_CONTACT.match(q.strip())) and label.group(0)[:-1] in subject
+                                           for q in f["quotes"])]
+    if len(labelled) == 1:
+        return labelled[0]
     return next((f for f in contacts if any(
         w in subject for w in re.findall(r"[\u4e00-\u9fff]{2,4}", " ".join(f["quotes"][:1])) if len(w) >= 2)), None)
 
@@ -1955,8 +2008,11 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
                 continue
             heading = (found.level_in(clause) if heading is None and re.fullmatch(
                 r"\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.、．])?\s*[\u4e00-\u9fffA-Z]{2,8}\s*", clause) else None)
+            # (the amount of the level named last before it: "项目分为重大项目、重点项目和一般项目：重大项目每项资助
+            # 30万元" is the major projects', not the key projects' the list before it names)
             said = [(WORD_LEVEL[m.group(1)], m.group(2)) for m in re.finditer(
-                r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)(?:\s*\d+\s*[项个]\s*[，,])?[^。；;，,]{0,14}?(\d+(?:\.\d+)?)\s*万元", read)
+                r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)(?:\s*\d+\s*[项个]\s*[，,])?(?:(?!(?:" + LEVEL_ALTERNATION
+                + r")(?:项目|课题))[^。；;，,]){0,14}?(\d+(?:\.\d+)?)\s*万元", read)
                 # (not what a level has in all, "重大项目安排经费75万元", beside what each of its projects gets)
                 if not _level_total(m.group(0))]
             if found.aliases and not said:
@@ -2953,16 +3009,19 @@ def _leader_rules(found: Found) -> None:
     # the levels the sentence so far is about: a clause with no subject of its own goes on with them
     # ("一般项目负责人须具有中级以上职称；年龄不超过60周岁": 60 for general projects)
     subject: list[str] = []
+    case_before = False  # the clause before says a case ("申报一般项目的")
     # (each sentence with the level of its item, where it names none: "（一）重大项目" over "项目负责人须…")
     wholes = [(whole, found.item_levels.get(quote)) for quote in fact["quotes"] for whole in re.split(r"[。]", quote)]
     for said_c, item in ((x, item) for whole, item in wholes for x in re.split(r"[；;，,]", whole) + ["。"] if x):
         if said_c == "。":
-            subject = []
+            subject, case_before = [], False
             continue
         c = arabic_numbers(said_c)  # ("不超过五十五周岁": 55)
         named_here = list(dict.fromkeys(WORD_LEVEL[w] for w in re.findall(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)", c)))
         if named_here or "负责人" in c:
-            subject = named_here or ([item] if item else [])
+            # (a leader after the case it is of, "申报一般项目的，项目负责人年龄…", is that case's leader)
+            subject = named_here or ([item] if item else []) or (subject if case_before else [])
+        case_before = said_c.strip().endswith("的")
         if sexes := _sex_ages(c):
             # a limit for each sex ("男性不超过62周岁、女性不超过54周岁"), in one clause or two
             said = named_here or [level for level in [found.level_in(c)] if level] or subject
