@@ -553,6 +553,8 @@ _UNIT_COUNTS = (
     # ("学校已经报上去3个了")
     re.compile(_UNIT + r".{0,8}?(?:已经|已)?" + _PUT + r"(?:上去|出去)?(?:满|够)?了?\s*(?:项目|课题)?\s*" + _NUM + r"\s*(?:个|项)"),
     re.compile(r"(?:已经|已)?推荐了?\s*(?:项目|课题)?\s*" + _NUM + r"\s*(?:个|项)"),
+    # ("我们学校已经有3个项目报上去了")
+    re.compile(_UNIT + r".{0,8}?(?:已经|已)?有\s*" + _NUM + r"\s*(?:个|项)\s*(?:项目|课题)?\s*(?:已经|已)?" + _PUT + r"(?:上去|出去)?了?"),
 )
 # A unit's count said as below a bound ("学校今年推荐的项目还没到5项", "报的不到3个"): at most one fewer, the most it
 # can be (people name the quota itself as the bound not yet reached).
@@ -581,7 +583,8 @@ _UNIT_NONE = re.compile(_UNIT + r"[^，,。？?我]{0,6}?(?:(?:一个|一项)(?:
                         r"(?:slots?|places?|quota) (?:left|remaining|to spare)|"
                         r"(?:still )?ha(?:s|ve) (?:some |enough )?(?:quota|slots?|places?) (?:left|remaining|available)|"
                         r"within (?:its|our|the|their) quota|"
-                        r"(?:hasn't|has not|haven't|have not) (?:yet )?(?:recommended|put forward|submitted|nominated) "
+                        # (not the leader's own: "I haven't submitted any other application")
+                        r"(?<!\bi )(?:hasn't|has not|haven't|have not) (?:yet )?(?:recommended|put forward|submitted|nominated) "
                         r"(?:a single|any|anything)\b|(?:put forward|recommended|submitted|nominated) nothing|"
                         r"(?:unit|university|institute|school|we)\b[^.,;]{0,20}?(?:has|have) (?:so far |yet )?(?:put forward|recommended|submitted|nominated) "
                         r"(?:none|zero|no (?:projects?|applications?|proposals?))\b")
@@ -698,7 +701,7 @@ def _counts(text: str, facts: dict[str, object]) -> None:
         facts["org_quota_used"] = _en_number(m.group(1) or m.group(2))
     elif (m := re.search(r"(?:university|institute|unit|school|we)\b[^.;]{0,20}?(?:has|have)\s*(?:already\s*)?"
                          r"(?:submitted|put forward|recommended|nominated)\s*" + _EN_NUM
-                         + r"\s*(?:so far|already|this year|to date|until now)\b", text)):
+                         + r"\s*(?:(?:so far|already|this year|to date|until now)\b|(?=[.;,]|$))", text)):
         facts["org_quota_used"] = _en_number(m.group(1))  # "the university has submitted 2 so far"
     personal = re.search(
         # someone else's application ("单位里已经有人报了这个课题") is not the leader's own
@@ -725,6 +728,13 @@ def _counts(text: str, facts: dict[str, object]) -> None:
                    # ("今年就这一项", "只有这一个")
                    r"(?:只|就|仅)(?:有)?(?:这|此)(?:一|1)(?:个|项)(?:申报|申请|(?=[，,。；;）)]|$))|"
                    r"(?:只|就|仅)(?:报|申报|申请)(?:这|这么)?(?:一|1)(?:个|项)|only (?:[a-z]+ ){0,2}(?:this|one) (?:[a-z]+ )?(?:application|project)|"
+                   # "我今年只牵头这一个", "本年度仅申报本项目", "没有同时申报其他项目", "没有其他在申项目", "今年不会再报别的"
+                   r"(?:只|就|仅)(?:牵头|主持|负责)(?:这|此|本)(?:一|1)?(?:个|项)|(?:只|就|仅)(?:报|申报|申请)(?:本|该|此)(?:项目|课题)|"
+                   r"(?:没有|没|未)同时(?:申报|报|申请)(?:其他|别的)|(?:没有|没|无)(?:其他|别的)(?:在申|在报|申报中)的?(?:项目|课题)|"
+                   r"(?:不会|不再|不打算)再?(?:报|申报|申请)(?:别的|其他)|"
+                   # "I am not applying for anything else", "I'm not leading any other application"
+                   r"\bi(?: am|'m) not (?:applying for|submitting|leading) (?:anything else|any other|another)\b|"
+                   r"\bi (?:have not|haven't) (?:applied for|submitted|led) (?:other|any other|another)\b|"
                    r"(?:my|the) only (?:[a-z]+ )?(?:application|project|proposal)|\bonly (?:[a-z]+ )?(?:application|proposal) this year|"
                    # "she has not applied for anything else this year"
                    r"(?:has|have|had)(?: not|n't| never)(?: yet)? (?:applied|submitted)(?: for)? (?:anything|any other|another)",

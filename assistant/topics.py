@@ -13,7 +13,7 @@ import numpy as np
 from assistant.extract import ORDINALS_EN, STUDY_VERBS_EN, cn_number, profile_words
 from corpus import Topic
 from corpus.passages import LEVEL_ALTERNATION, LEVEL_NAMES, TOPIC_CODE
-from index.tokenize import canonical, word_boundaries, words
+from index.tokenize import canonical, whole_words, word_boundaries, words
 
 # "重点项目一共…" is not "重点项目1": a numeral followed by these characters is another word.
 # A whole number ("重点项目10项" is not project 1), then not a word that makes it a count or a kind.
@@ -43,10 +43,14 @@ EMBED_MARGIN = 0.015
 # title, as close as a paraphrase is and clearly closer than the next
 EMBED_ZH_MIN, EMBED_ZH_MARGIN = 0.9, 0.03
 TITLE_SPAN = 8  # characters of one title the question holds, to name that topic by them
-NAME_BEFORE_TOPIC_WORD = True  # ... and the words right before "课题" name it before the rest of the question does
-_NAMED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:那个|这个|那一?个|这一?个|的|方面的?|相关的?|有关的?)?(?:子课题|课题|题目|选题)")
-ONE_OWN_WORD_NAMES = True  # a Chinese question naming a topic by one word only its title has names that topic
 TITLE_SPAN_MARGIN = 2  # ... clearly more than any other title shares
+# The words right before the word for a topic ("科创金融子课题里…", "金融方面的题目") name it before the rest of the
+# question does; there one word no other title has is enough to name it.
+NAME_BEFORE_TOPIC_WORD = True
+# (no question word in the name: "社会发展处负责哪几个选题" names an office, asking its topics)
+_NAMED_BEFORE = re.compile(r"((?:(?!哪|什么|几|啥|谁|多少)[\u4e00-\u9fff]){2,10}?)(?:那个|这个|那一?个|这一?个|的|方面的?|相关的?|有关的?)?"
+                           r"(?:子课题|课题|题目|选题)")
+ONE_OWN_WORD_NAMES = True
 # ... and a Chinese description of one topic: "养老产业、老年人相关的选题", "黄河生态保护方面的那个课题"
 _DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:那个|这个)?(?:子?课题|选题|题目|方向)|"
                            r"[\u4e00-\u9fff]{2,}的?那个(?:子?课题|选题|题目|题|方向|研究|(?:" + LEVEL_ALTERNATION + r")?项目)|"
@@ -208,6 +212,7 @@ class TopicResolver:
         self._zh_rare = {w for w, n in zh_df.items() if uses.get(w, 0) < GENERAL_ZH_USES and n * 3 <= len(topics)}
         self._zh_idf = {w: math.log((len(topics) + 1) / n) for w, n in zh_df.items()}
         self._zh_df = zh_df
+        self._zh_whole = {t.id: set(whole_words(t.title)) for t in topics}  # (a title's words, none inside another)
         self._unit_words = set(profile_words())  # ("研究院", "高校": the asker's kind of unit, named in a title too)
         # "子课题3", "第3个子课题", "重点项目里的第3个", "key project 3", "the third key project".
         within = r"\s*(?:里面|里|中|当中|的|之中)*\s*第\s*" + _N_ORDINAL + r"\s*[个项]?"
@@ -426,13 +431,14 @@ class TopicResolver:
         融资的课题"): the topic sharing the most rare title words with it, two at least, clearly ahead."""
         if not _CHINESE_TOPIC_WORD.search(q):
             return []
+        whole = self._described_by(q)
         if NAME_BEFORE_TOPIC_WORD:
             # The words right before the topic word name it ("科创金融子课题里的产品…要覆盖科技型企业哪几个阶段"):
             # the topic they alone name, whatever the rest of the question shares with other titles.
             for m in _NAMED_BEFORE.finditer(q):
-                if (named := self._described_by(m.group(1), named=True)) and named != self._described_by(q):
+                if (named := self._described_by(m.group(1), named=True)) and named != whole:
                     return named
-        return self._described_by(q)
+        return whole
 
     def _described_by(self, q: str, named: bool = False) -> list[str]:
         """The topic whose title shares the most rare words with q; `named`: q is what the asker calls the topic
@@ -441,8 +447,9 @@ class TopicResolver:
         if len(asked) == 1 and named and ONE_OWN_WORD_NAMES and self._zh_df[(w := next(iter(asked)))] == 1 \
                 and w not in self._unit_words:
             # one word no other title has ("有没有科创金融方面的题目": 金融), not the asker's own kind of unit
-            # (elsewhere in a question such a word is often the content asked of: "哪个课题要参考…的经验")
-            return [tid for tid, ws in self._zh_words.items() if w in ws]
+            # (elsewhere in a question such a word is often the content asked of: "哪个课题要参考…的经验"), and a whole
+            # word of that title (not the 智能 of its 人工智能, when the asker says 老年人智能照护)
+            return [tid for tid, ws in self._zh_words.items() if w in ws and w in self._zh_whole[tid]]
         if len(asked) < 2:
             return []
         scored = sorted(((sum(self._zh_idf[w] for w in asked & ws), len(asked & ws), tid)

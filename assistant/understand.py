@@ -600,7 +600,6 @@ class Understander:
         公寓补贴吗" (two words of two characters or more its text never writes)."""
         if not SOUGHT_UNKNOWN:
             return []
-        # (in Chinese, the words of two characters or more the notice never writes)
         return [m.group(1).strip() for m in _EN_SOUGHT.finditer(q)
                 if sum(w not in self._en_vocabulary for w in m.group(1).split()) >= SOUGHT_MIN_UNKNOWN] + [
             m.group(1) for m in _ZH_SOUGHT.finditer(q)

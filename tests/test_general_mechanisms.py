@@ -1252,9 +1252,11 @@ def test_a_topic_described_by_rare_words_of_its_title_is_found() -> None:
     resolver = TopicResolver(topics, general_zh=["本次申报的项目均围绕郑州市科技创新开展研究。"])
     assert resolver.resolve(canonical("碳汇计量那个课题归哪个处管？")) == ["key-1"]
     assert resolver.resolve(canonical("有没有研究冷链枢纽的题目")) == ["key-2"]
-    # words the notice uses outside its topics, or one shared word alone, name no topic
+    # words the notice uses outside its topics name no topic; one word only one title has names that topic where the
+    # asker calls the topic by it, right before the word for a topic, and nowhere else in the question
     assert resolver.resolve(canonical("科技创新的课题有哪些？")) == []
-    assert resolver.resolve(canonical("物流方面的课题多吗")) == []
+    assert resolver.resolve(canonical("物流方面的课题多吗")) == ["key-2"]
+    assert resolver.resolve(canonical("哪个课题要研究物流成本？")) == []
 
 
 def test_a_question_asked_before_the_askers_facts_is_answered_beside_the_verdict(assistant: Assistant) -> None:
@@ -3054,3 +3056,14 @@ def test_another_body_offered_beside_the_notices_own_is_no_scope_question(assist
     assert not u.foreign
     # both sides foreign: out of scope still
     assert assistant.understander.understand("这个是国家科技部的项目还是省科技厅的项目？").foreign
+
+
+def test_more_ways_of_stating_the_leaders_and_the_units_counts() -> None:
+    from assistant.extract import extract_profile
+
+    for said in ("我今年只主持这一项", "本年度仅申请本项目", "没有同时申请别的项目", "I am not submitting any other application this year."):
+        assert extract_profile(canonical(said)).applications_this_year == 0, said
+    # the leader's own other applications are no unit's count
+    assert extract_profile(canonical("I haven't submitted any other application this year.")).org_quota_used is None
+    assert extract_profile(canonical("院里已经有2个课题推荐上去了")).org_quota_used == 2
+    assert extract_profile(canonical("To date the institute has recommended one.")).org_quota_used == 1
