@@ -1184,10 +1184,10 @@ class Understander:
             u.hypothesis, u.focus, u.foreign = guess.group(), described, []
         if OFFERED_FOREIGN and u.foreign and (offered := _OFFERED.search(q)):
             sides = offered.group("a"), offered.group("b")
-            for own, other in (sides, sides[::-1]):
-                if all(f in other for f in u.foreign) and self._writes(own, OFFERED_KNOWN_CHARS):
+            for side_known, side_offered in (sides, sides[::-1]):
+                if all(f in side_offered for f in u.foreign) and self._writes(side_known, OFFERED_KNOWN_CHARS):
                     # (the side offered is the asker's guess: its words are not what is asked)
-                    u.foreign, u.hypothesis = [], u.hypothesis or other
+                    u.foreign, u.hypothesis = [], u.hypothesis or side_offered
                     break
         if self.unsupported(u.attribute):
             u.foreign.append({"address": "地址", "person": "人员姓名"}[u.attribute or ""])
