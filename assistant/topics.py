@@ -51,6 +51,7 @@ NAME_BEFORE_TOPIC_WORD = True
 _NAMED_BEFORE = re.compile(r"((?:(?!哪|什么|几|啥|谁|多少)[\u4e00-\u9fff]){2,10}?)(?:那个|这个|那一?个|这一?个|的|方面的?|相关的?|有关的?)?"
                            r"(?:子课题|课题|题目|选题)")
 ONE_OWN_WORD_NAMES = True
+_NAME_LEAD = re.compile(r"^(?:有没有|有无|是否有|关于|跟|和|与|搞|做|研究)+")  # words before a name that are no part of it
 # ... and a Chinese description of one topic: "养老产业、老年人相关的选题", "黄河生态保护方面的那个课题"
 _DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:那个|这个)?(?:子?课题|选题|题目|方向)|"
                            r"[\u4e00-\u9fff]{2,}的?那个(?:子?课题|选题|题目|题|方向|研究|(?:" + LEVEL_ALTERNATION + r")?项目)|"
@@ -436,7 +437,7 @@ class TopicResolver:
             # The words right before the topic word name it ("科创金融子课题里的产品…要覆盖科技型企业哪几个阶段"):
             # the topic they alone name, whatever the rest of the question shares with other titles.
             for m in _NAMED_BEFORE.finditer(q):
-                if (named := self._described_by(m.group(1), named=True)) and named != whole:
+                if (named := self._described_by(_NAME_LEAD.sub("", m.group(1)), named=True)) and named != whole:
                     return named
         return whole
 
@@ -449,7 +450,8 @@ class TopicResolver:
             # one word no other title has ("有没有科创金融方面的题目": 金融), not the asker's own kind of unit
             # (elsewhere in a question such a word is often the content asked of: "哪个课题要参考…的经验"), and a whole
             # word of that title (not the 智能 of its 人工智能, when the asker says 老年人智能照护)
-            return [tid for tid, ws in self._zh_words.items() if w in ws and w in self._zh_whole[tid]]
+            # (or the whole of the name: "金融方面的课题" and a title's 绿色金融)
+            return [tid for tid, ws in self._zh_words.items() if w in ws and (w in self._zh_whole[tid] or q == w)]
         if len(asked) < 2:
             return []
         scored = sorted(((sum(self._zh_idf[w] for w in asked & ws), len(asked & ws), tid)

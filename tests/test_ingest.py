@@ -1878,12 +1878,17 @@ _JOINT = [
 ]
 
 
-def _joint_assistant(tmp_path: Path) -> tuple[Found, Corpus, Assistant]:
-    found, corpus = _ingested(tmp_path, _JOINT)
+def _served(tmp_path: Path, lines: list[str]) -> tuple[Found, Corpus, Assistant]:
+    """A notice written as `lines`, ingested and served: what ingest found, its corpus, and the assistant over it."""
+    found, corpus = _ingested(tmp_path, lines)
     settings = Settings(index_dir=tmp_path / "index")
     embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
     return found, corpus, Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False),
                                     settings)
+
+
+def _joint_assistant(tmp_path: Path) -> tuple[Found, Corpus, Assistant]:
+    return _served(tmp_path, _JOINT)
 
 
 def test_a_joint_notices_other_call_gives_none_of_the_programmes_facts(tmp_path: Path) -> None:
@@ -5034,10 +5039,7 @@ _NAMED_TOPICS = [
 
 
 def _named_topics_assistant(tmp_path: Path) -> Assistant:
-    _, corpus = _ingested(tmp_path, _NAMED_TOPICS)
-    settings = Settings(index_dir=tmp_path / "index")
-    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
-    return Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    return _served(tmp_path, _NAMED_TOPICS)[2]
 
 
 def test_the_words_right_before_the_topic_word_name_the_topic(tmp_path: Path) -> None:
