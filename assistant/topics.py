@@ -13,7 +13,7 @@ import numpy as np
 from assistant.extract import ORDINALS_EN, STUDY_VERBS_EN, cn_number, profile_words
 from corpus import Topic
 from corpus.passages import LEVEL_ALTERNATION, LEVEL_NAMES, TOPIC_CODE
-from index.tokenize import canonical, whole_words, word_boundaries, words
+from index.tokenize import canonical, word_boundaries, words
 
 # "重点项目一共…" is not "重点项目1": a numeral followed by these characters is another word.
 # A whole number ("重点项目10项" is not project 1), then not a word that makes it a count or a kind.
@@ -212,8 +212,7 @@ class TopicResolver:
                 uses[w] = uses.get(w, 0) + 1
         self._zh_rare = {w for w, n in zh_df.items() if uses.get(w, 0) < GENERAL_ZH_USES and n * 3 <= len(topics)}
         self._zh_idf = {w: math.log((len(topics) + 1) / n) for w, n in zh_df.items()}
-        self._zh_df = zh_df
-        self._zh_whole = {t.id: set(whole_words(t.title)) for t in topics}  # (a title's words, none inside another)
+        self._zh_df, self._zh_uses = zh_df, uses
         self._unit_words = set(profile_words())  # ("研究院", "高校": the asker's kind of unit, named in a title too)
         # "子课题3", "第3个子课题", "重点项目里的第3个", "key project 3", "the third key project".
         within = r"\s*(?:里面|里|中|当中|的|之中)*\s*第\s*" + _N_ORDINAL + r"\s*[个项]?"
@@ -446,12 +445,11 @@ class TopicResolver:
         by, right before the word for a topic, where one word no other title has names it."""
         asked = {w for w in words(q) if w in self._zh_rare}
         if len(asked) == 1 and named and ONE_OWN_WORD_NAMES and self._zh_df[(w := next(iter(asked)))] == 1 \
-                and w not in self._unit_words:
-            # one word no other title has ("有没有科创金融方面的题目": 金融), not the asker's own kind of unit
-            # (elsewhere in a question such a word is often the content asked of: "哪个课题要参考…的经验"), and a whole
-            # word of that title (not the 智能 of its 人工智能, when the asker says 老年人智能照护)
-            # (or the whole of the name: "金融方面的课题" and a title's 绿色金融)
-            return [tid for tid, ws in self._zh_words.items() if w in ws and (w in self._zh_whole[tid] or q == w)]
+                and w not in self._unit_words and not self._zh_uses.get(w):
+            # one word no other title has ("有没有科创金融方面的题目": 金融), the notice's general text never uses (not its
+            # "科技创新"), and not the asker's own kind of unit
+            # (elsewhere in a question such a word is often the content asked of: "哪个课题要参考…的经验")
+            return [tid for tid, ws in self._zh_words.items() if w in ws]
         if len(asked) < 2:
             return []
         scored = sorted(((sum(self._zh_idf[w] for w in asked & ws), len(asked & ws), tid)

@@ -103,13 +103,6 @@ def _cut(text: str) -> tuple[str, ...]:
     return tuple(jieba.cut_for_search(text))
 
 
-@lru_cache(maxsize=1024)
-def whole_words(text: str) -> tuple[str, ...]:
-    """jieba's words of canonical text, each whole ("人工智能", not also its "智能" as `words` gives for search)."""
-    jieba_ready()
-    return tuple(w.strip() for w in jieba.cut(canonical(text)) if w.strip())
-
-
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
