@@ -1569,11 +1569,10 @@ class Assistant:
         primary = list(dict.fromkeys(draft.passages))
         if self._title_of_issue and self._title_of_issue[0] & set(primary) and self._title_of_issue[1] not in primary:
             primary.append(self._title_of_issue[1])
-        if INTRO_LINES_LAST:
-            # A line that only introduces a list ("(四) 项目申报材料包括：") is cited after the items it introduces.
-            intro = {pid for pid in primary if introduces(self.corpus.passage(pid).text)}
-            if intro and len(intro) < len(primary):
-                primary = [pid for pid in primary if pid not in intro] + [pid for pid in primary if pid in intro]
+        # A line that only introduces a list ("(四) 项目申报材料包括：") is cited after the items it introduces.
+        intro = {pid for pid in primary if introduces(self.corpus.passage(pid).text)} if INTRO_LINES_LAST else set()
+        if intro and len(intro) < len(primary):
+            primary = [pid for pid in primary if pid not in intro] + [pid for pid in primary if pid in intro]
         if draft.rank_passages and len(primary) > 1:
             # Of a fact's several passages, the one the question is about comes first.
             # The first quote of a fact is its core and stays first; the rest follow by relevance.
@@ -1582,8 +1581,7 @@ class Assistant:
             else:  # an English question meets the Chinese passages through the facts' English
                 asked = set(words(q))
                 relevance = {pid: float(len(asked & gloss)) for pid, gloss in self._gloss.items()}
-            primary[1:] = sorted(primary[1:], key=lambda pid: (INTRO_LINES_LAST and introduces(self.corpus.passage(pid).text),
-                                                              -relevance.get(pid, 0.0)))
+            primary[1:] = sorted(primary[1:], key=lambda pid: (pid in intro, -relevance.get(pid, 0.0)))
         out: list[Citation] = []
         for i, pid in enumerate(primary):
             p = self.corpus.passage(pid)
