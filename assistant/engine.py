@@ -175,6 +175,7 @@ PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-que
 # An overview whose likeliest aspect (the model less sure of it than this) has no fact with evidence is of
 # the best fact's aspect
 OVERVIEW_OF_EVIDENCE = 0.6  # cross-fitted dev..dev19: 0.4 4184, 0.5 4184, 0.6 4186, 0.7 4185, 0.8 4185 (off 4183)
+DOCUMENT_NAME_ASKED = True  # a regulation's name asked inside an annex is found among its lines with 《…》 (dev41)
 STATED_OVERRIDES_MODEL = True  # a fact of the notice naming the asked thing, with its value, outweighs the model's "out of scope"
 OVERVIEW_TIE = 0.8  # cross-fitted dev..dev15: 0.6, 0.8, 0.9 all 3447 (start 3444); 0 (always) also 3447 but "申报程序是怎么样的" got eligibility
 UNNAMED_FEATURES = True  # the programme's own name is no word the intent model reads
@@ -1154,6 +1155,9 @@ class Assistant:
         elif FILL_IN_BLANKS and _FILL_ASKED.search(q):
             # "承诺书上要填哪些单位信息": what a form asks to be filled in is where it leaves blanks ("单位名称：_____").
             ids = [pid for pid in ids if _BLANK.search(self.corpus.passage(pid).text)] or ids
+        elif DOCUMENT_NAME_ASKED and u.attribute == "document":
+            # "承诺书里提到的管理办法全称是什么": a regulation named inside the form is written in title marks
+            ids = [pid for pid in ids if "《" in self.corpus.passage(pid).text] or ids
         for alias, root in self.understander.documents:
             if root == u.document:
                 q = q.replace(alias, " ")

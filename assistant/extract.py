@@ -231,7 +231,9 @@ _NOT_BLACKLISTED = (
     r"(?:not|no longer) on (?:it|the list) (?:now|any ?more)")
 # Whose record a clause states: the unit's or the leader's (a rule on "the unit or the leader" fails on either)
 _UNIT_SUBJECT = re.compile(r"单位|学校|我校|本校|院所|院校|高校|院里|所里|我院|我所|本所|本院|我们|研究院|研究所|大学|学院|公司|"
-                           r"\b(?:the |our )?(?:unit|university|institute|organi[sz]ation|school)\b")
+                           # (the other kinds of public institution: a hospital, a centre, a party school, a think tank)
+                           r"医院|中心|事业单位|机构|党校|智库|"
+                           r"\b(?:the |our )?(?:unit|university|institute|organi[sz]ation|school|hospital|cent(?:re|er))\b")
 _PERSON_SUBJECT = re.compile(r"我(?!们|校|院|所)|本人|负责人|\b(?:i|me|my|myself|the leader)\b")
 
 
@@ -635,7 +637,8 @@ def _form_lines(text: str, facts: dict[str, object]) -> None:
 _CHAIN = re.compile(r"[^；;。！!？?]+")
 # the unit's count so far ("目前才报了2项", "今年共推荐了3个"), the asked one's place ("这是第1项"), none other ("还没报别的")
 _SO_FAR = re.compile(r"(?:目前|现在|至今|到现在|截至目前|已经|已|才|共|一共|总共)[^，,]{0,4}?" + _PUT + r"(?:上去|出去)?了?\s*" + _NUM + r"\s*(?:个|项)")
-_NTH = re.compile(r"(?:这|此|本项目?)(?:个|项)?(?:是|为)?第\s*" + _NUM + r"\s*(?:个|项)")
+# ("这是医院今年推荐的第1个项目": who put it forward said between)
+_NTH = re.compile(r"(?:这|此|本项目?)(?:个|项)?(?:是|为)?(?:[^，,。；;第]{0,10}?" + _PUT + r"的)?第\s*" + _NUM + r"\s*(?:个|项)")
 _NONE_OTHER = re.compile(r"(?:还|尚)?(?:没有?|未)(?:再)?" + _PUT + r"(?:过)?(?:别的|其他|其它|任何)|"
                          # "今年还没推荐过软科学项目": by the unit, none put forward yet (the clause ends there)
                          r"(?:还|尚)(?:没有?|未)" + _PUT + r"过?(?:[^，,]{0,8}?(?:项目|课题))?$")
@@ -711,13 +714,20 @@ def _counts(text: str, facts: dict[str, object]) -> None:
     )
     if personal and re.search(r"去年|前年|往年|上一年|以前年度|last year", text[max(personal.start() - 12, 0): personal.end()]):
         personal = None  # "我去年已经报过一个": an earlier year's application is not this year's
+    leader_read = False
     if "org_quota_used" not in facts and personal:
         n = cn_number(personal.group(1)) if personal.group(1) else 1
         # (the unit speaking, "我们是…院校，目前已经报了4项": more than one is the unit's count)
         if n is not None and (n >= 5 or n >= 2 and _UNIT_SPEAKS.search(text)):
             facts["org_quota_used"] = n  # a leader may hold one; five or more can only be the unit's count
-        elif n is not None:
-            facts["applications_this_year"] = n
+            # (the leader's own count is then read from the rest: "我们学校已经报了3个了……我今年就报这一个")
+            text = text[: personal.start()] + "。" + text[personal.end():]
+        else:
+            leader_read = True
+            if n is not None:
+                facts["applications_this_year"] = n
+    if leader_read:
+        pass
     elif re.search(r"(?:还没|没有|没|未|尚未|未曾)(?:以[^，,。；;]{0,8}?身份|作为负责人|其他|别的)?(?:申报|报)过?(?:其他|别的|他项|任何)?(?:项目)?|第一次申报|"
                    # "第一次当负责人": never a leader before, so of no other application this year either
                    r"(?:第一次|头一回|首次)(?:当|做|担任|作为)(?:项目)?负责人|"
@@ -727,7 +737,8 @@ def _counts(text: str, facts: dict[str, object]) -> None:
                    # "今年就这一个申报": this one is the only application
                    # ("今年就这一项", "只有这一个")
                    r"(?:只|就|仅)(?:有)?(?:这|此)(?:一|1)(?:个|项)(?:申报|申请|(?=[，,。；;）)]|$))|"
-                   r"(?:只|就|仅)(?:报|申报|申请)(?:这|这么)?(?:一|1)(?:个|项)|only (?:[a-z]+ ){0,2}(?:this|one) (?:[a-z]+ )?(?:application|project)|"
+                   # ("只以负责人身份报这一个项目": the role said between)
+                   r"(?:只|就|仅)(?:以[^，,。；;]{0,8}?身份|作为(?:项目)?负责人)?(?:报|申报|申请)(?:这|这么)?(?:一|1)(?:个|项)|only (?:[a-z]+ ){0,2}(?:this|one) (?:[a-z]+ )?(?:application|project)|"
                    # "我今年只牵头这一个", "本年度仅申报本项目", "没有同时申报其他项目", "没有其他在申项目", "今年不会再报别的"
                    r"(?:只|就|仅)(?:牵头|主持|负责)(?:这|此|本)(?:一|1)?(?:个|项)|(?:只|就|仅)(?:报|申报|申请)(?:本|该|此)(?:项目|课题)|"
                    r"(?:没有|没|未)同时(?:申报|报|申请)(?:其他|别的)|(?:没有|没|无)(?:其他|别的)(?:在申|在报|申报中)的?(?:项目|课题)|"

@@ -447,6 +447,8 @@ GENERAL_ASK_UNRANKED = True  # "…有啥规定" is ranked on what it is about, 
 SUBJECT_CARRIED = True  # "新型研发机构可以申报吗？有什么要求？": a bare general ask is asked of the may-I subject before
 SHARED_FRAMES = True  # "对A和B都…" asks of A and of B, each with the frame "对"
 ATTRIBUTE_PAIRS = True  # "子课题的电话和完成期限" asks two attributes of one subject
+TOPIC_OF_ASKING_CLAUSE = True  # the topics the asking clause names, when it names some, are the ones asked of (dev41)
+OFFICES_IN_ENGLISH = True  # "the Talent Division" names 人才处 by the vocabulary's office_en (dev41)
 ASKER_STATES = True  # clauses are dropped as the asker's own facts only when someone speaks of themselves or asks may-I
 
 
@@ -455,6 +457,17 @@ def family_english() -> tuple[str, ...]:
     words an English question uses for this call whatever notice is loaded."""
     roles = (yaml.safe_load(INGEST_VOCAB_PATH.read_text(encoding="utf-8")) or {}).get("roles", {})
     return tuple(t for r in roles.values() for t in r.get("triggers", []) if isinstance(t, str) and t.isascii())
+
+
+def office_english() -> dict[str, tuple[str, ...]]:
+    """The English that names a word of an office's Chinese name ("人才" -> talent), as the vocabulary gives it."""
+    words = (yaml.safe_load(INGEST_VOCAB_PATH.read_text(encoding="utf-8")) or {}).get("office_en", {})
+    return {zh: tuple(str(e).lower() for e in ens) for zh, ens in words.items()}
+
+
+_EN_TAG_GUESS = re.compile(r",?\s*(?:right|correct|isn't it|aren't they|is that right|am i right|yes)\s*\?\s*$", re.I)
+# an office in English: its word(s), then what it is ("the Talent Division", "information institute")
+_EN_OFFICE_NOUN = r"\s+(?:division|office|department|dept\.?|section|bureau|institute)\b"
 
 
 def _values_apart(parts: list[str]) -> bool:
@@ -499,6 +512,7 @@ class Understander:
             + [t for f in corpus.facts for t in f.triggers if t.isascii()] + list(family_english())
             + [a for t in corpus.topics for a in t.aliases if a.isascii()]).lower()))
         self.offices = sorted(((canonical(o), o) for o in offices), key=lambda pair: -len(pair[0]))
+        self._office_en = office_english() if OFFICES_IN_ENGLISH else {}
         # The annexes ("附件2 信用承诺书模板") and the names a question gives them ("信用承诺书模板",
         # "信用承诺书", "承诺书"): the name without 模板/参考, and its last three characters.
         self.documents: list[tuple[str, str]] = []
@@ -901,9 +915,22 @@ class Understander:
     def _offices_named(self, text: str) -> list[str]:
         """The offices text names, by name or by a phone of theirs ("67176525对应的是哪个处")."""
         offices = [name for key, name in self.offices if key in text]
+        if not _EN_TAG_GUESS.search(text):
+            # ("Technical support is handled by the Resources Division, right?": the office in a statement put to be
+            # confirmed is the asker's guess, as GUESS has it in Chinese)
+            offices += [name for name in self._offices_in_english(text) if name not in offices]
         for phone in re.findall(r"(?<!\d)\d{7,8}(?!\d)", text):
             offices += [o for o in self.office_of_phone.get(phone, ()) if o not in offices]
         return offices
+
+    def _offices_in_english(self, text: str) -> list[str]:
+        """The offices text names in English by the words of their Chinese names ("the Talent Division": 人才处)."""
+        if not (OFFICES_IN_ENGLISH and re.search(r"[a-zA-Z]", text)):
+            return []
+        lower = text.lower()
+        said = {zh for zh, ens in self._office_en.items()
+                if any(re.search(r"\b" + re.escape(en) + _EN_OFFICE_NOUN, lower) for en in ens)}
+        return [name for _, name in self.offices if any(zh in name for zh in said)]
 
     @staticmethod
     def asking_clause(q: str) -> str:
@@ -1087,12 +1114,19 @@ class Understander:
             u.after = step.group("step")
         u.overview = bool(OVERVIEW.search(q)) and not u.topics
         u.topics = self.topics.resolve(q)
+        if (TOPIC_OF_ASKING_CLAUSE and u.topics and (clause := self.asking_clause(q)) != q and not PRONOUN.search(clause)
+                and (of_clause := self.topics.resolve(clause))
+                and (set(of_clause) < set(u.topics) or set(of_clause).isdisjoint(u.topics))):
+            # "大家都问人工智能那个题，我想问成果转化方面有没有题目": a topic the clause that asks names is the one asked
+            # of; one named only before it is what others ask, or the asker already knows
+            u.topics = of_clause
         # An office or phone inside a guess ("…是打法规处的电话吗", "…是打67183377吗") is the asker's
         # hypothesis, not the subject.
         guess = GUESS.search(q)
         guessed = guess and (any(key[-n:] in guess.group() for key, _ in self.offices
                                  for n in range(min(len(key), OFFICE_TAIL), len(key) + 1))
-                             or re.search(r"(?<!\d)\d{7,8}(?!\d)", guess.group()))
+                             or re.search(r"(?<!\d)\d{7,8}(?!\d)", guess.group())
+                             or self._offices_in_english(guess.group()))
         if guess and u.attribute is None and GUESSED_VALUES:
             # "…是找情报研究所吗" asks who to contact; "每项是10万吗" asks the amount.
             u.attribute = "office" if guessed else next(

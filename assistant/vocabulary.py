@@ -76,7 +76,8 @@ ASK_ELIGIBLE_ZH = re.compile(
 # "直接在系统里报就行吗", "盖个章就可以了吧": whether doing something is enough, a question about a step.
 SUFFICES = re.compile(r"就(?:行|可以|好|够)了?(?:吗|吧|么|呢|[?？]|$)")
 LIMIT_MODAL = re.compile(r"[只才](?:能|可以)")
-ASK_ELIGIBLE_EN = re.compile(r"\b(?:can|may|could)\b.{0,40}\b(?:apply|lead (?:a|the|this|one)\b|be (?:a |the )?(?:project )?leader)|\beligib|\bqualif|allowed to apply|"
+# (the asker described between, within the sentence: "Can a private technology company registered in X apply")
+ASK_ELIGIBLE_EN = re.compile(r"\b(?:can|may|could)\b[^.?!;]{0,70}?\b(?:apply|lead (?:a|the|this|one)\b|be (?:a |the )?(?:project )?leader)|\beligib|\bqualif|allowed to apply|"
                              r"\b(?:can|may|could) (?:we|i) (?:still |also )?(?:add|submit|put forward|recommend|lead)\b|"
                              # whether a stated fact bars the asker: "Does that stop me from applying…?"
                              r"\b(?:does|do|will|would|could|can) (?:that|this|it|these|those) (?:stop|prevent|bar|block|affect|"

@@ -3067,3 +3067,56 @@ def test_more_ways_of_stating_the_leaders_and_the_units_counts() -> None:
     assert extract_profile(canonical("I haven't submitted any other application this year.")).org_quota_used is None
     assert extract_profile(canonical("院里已经有2个课题推荐上去了")).org_quota_used == 2
     assert extract_profile(canonical("To date the institute has recommended one.")).org_quota_used == 1
+
+
+def test_the_leaders_own_count_is_read_after_the_units_count_said_as_theirs() -> None:
+    from assistant.extract import extract_profile
+
+    # "we" (the unit) have put two forward, then the leader speaks of their own one
+    profile = extract_profile(canonical("我们研究院今年已经往上推了2个了，我本人今年就申请这一项。"))
+    assert (profile.org_quota_used, profile.applications_this_year) == (2, 0)
+    # the role said between "only" and the verb
+    assert extract_profile(canonical("我今年只以项目负责人的身份申报这一项")).applications_this_year == 0
+    # the asked one's place, with who put it forward said between
+    assert extract_profile(canonical("这是研究所本年度推荐的第3项")).org_quota_used == 2
+    assert extract_profile(canonical("这是医院今年推荐的第1个项目")).org_quota_used == 0
+
+
+def test_may_apply_in_english_with_a_long_description_of_the_asker(assistant: Assistant) -> None:
+    answer = assistant.ask("Can a small private consulting firm that is registered in Zhengzhou apply for it?")
+    assert answer.eligibility is not None and answer.eligibility.verdict == "ineligible", answer.answer
+
+
+def test_an_office_named_in_english_by_the_words_of_its_chinese_name(assistant: Assistant) -> None:
+    # every office of a topic, named in English by the vocabulary's words for its name, is the office asked of
+    from assistant.understand import office_english
+
+    words = office_english()
+    named = 0
+    for office in sorted({c.office for t in CORPUS.topics for c in t.contacts}):
+        zh = next((w for w in words if w in office), None)
+        if zh is None:
+            continue
+        english = words[zh][0].title()
+        u = assistant.understander.understand(f"What is the phone number of the {english} Division?")
+        assert office in u.offices, (office, english)
+        named += 1
+    assert named >= 3
+    assert not assistant.understander.understand("What is the phone number for planning questions?").offices
+
+
+def test_the_topic_the_asking_clause_names_is_the_one_asked_of(assistant: Assistant) -> None:
+    # a topic others ask about, told first; the clause that asks names another
+    u = assistant.understander.understand("同事都在报人工智能那个课题，我想了解科技立法方面的课题？")
+    assert u.topics and all("立法" in CORPUS.topic(t).title for t in u.topics), u.topics
+    # a pronoun in the asking clause points back to the topic told first
+    u = assistant.understander.understand("人工智能那个课题，它的联系电话是多少？")
+    assert u.topics and all("人工智能" in CORPUS.topic(t).title for t in u.topics), u.topics
+
+
+def test_a_regulation_named_inside_an_annex_is_found_by_its_title_marks(assistant: Assistant) -> None:
+    titled = [p for p in CORPUS.passages if p.section.startswith("附件2") and "《" in p.text]
+    assert titled
+    name = re.search(r"《[^》]+》", titled[0].text).group(0)  # type: ignore[union-attr]
+    answer = assistant.ask("承诺书里写的那个诚信管理办法全名叫什么？")
+    assert name in answer.answer, answer.answer
