@@ -41,7 +41,7 @@ from assistant.eligibility import EligibilityChecker
 from assistant.extract import cn_number, extract_profile, profile_words
 from assistant.intent_model import IntentModel, best, text_features
 from assistant.models import Answer, Citation, Eligibility, Intent, Profile, ProjectLevel
-from assistant.quotes import SENTENCE_MIN_CHARS, QuoteFinder, introduces
+from assistant.quotes import CONSEQUENCE, SENTENCE_MIN_CHARS, QuoteFinder, introduces
 from assistant.rank import MIN_SCORE, PURPOSE, VALUE_ATTRIBUTES, Candidate, FactRanker, select
 from assistant.sections import BARE_FILLER, BARE_MAX, Outline
 from assistant.sessions import SessionState, make_session_store
@@ -175,8 +175,11 @@ PART_SCOPE = True  # an aspect the notice is silent on puts only its own sub-que
 # An overview whose likeliest aspect (the model less sure of it than this) has no fact with evidence is of
 # the best fact's aspect
 OVERVIEW_OF_EVIDENCE = 0.6  # cross-fitted dev..dev19: 0.4 4184, 0.5 4184, 0.6 4186, 0.7 4185, 0.8 4185 (off 4183)
-DOCUMENT_NAME_ASKED = True  # a regulation's name asked inside an annex is found among its lines with 《…》 (dev41)
+DOCUMENT_NAME_ASKED = True  # a regulation's name asked inside an annex is found among its lines with 《…》, a consequence among its lines of penalties (dev36, dev41)
 STATED_OVERRIDES_MODEL = True  # a fact of the notice naming the asked thing, with its value, outweighs the model's "out of scope"
+# the attributes asked for which that holds: a date, and a document's name ("Which regulation is this call based on?":
+# the notice names its regulation; dev36, dev41)
+STATED_ATTRIBUTES = ("date", "document")
 OVERVIEW_TIE = 0.8  # cross-fitted dev..dev15: 0.6, 0.8, 0.9 all 3447 (start 3444); 0 (always) also 3447 but "申报程序是怎么样的" got eligibility
 UNNAMED_FEATURES = True  # the programme's own name is no word the intent model reads
 COVERED_SURE = 0.9  # an out-of-scope word is said beside the question when the model is this sure of its kind
@@ -735,7 +738,7 @@ class Assistant:
         # such as the submission one is in every notice too, while a dated event is one this notice has)
         # (or a window of its own kind, asked by the notice's own name for it, as ingest gives it for its trigger:
         # "专家评审什么时候" where the notice has "专家评审时间：…至…", not the submission window every notice has)
-        stated_here = bool(STATED_OVERRIDES_MODEL and u.attribute == "date" and not u.foreign and ranked
+        stated_here = bool(STATED_OVERRIDES_MODEL and u.attribute in STATED_ATTRIBUTES and not u.foreign and ranked
                            and ranked[0].score >= MIN_SCORE
                            and (ranked[0].fact.window is None or ranked[0].fact.window.name_zh in ranked[0].fact.triggers
                                 and ranked[0].fact.window.name_zh in u.text)
@@ -776,7 +779,9 @@ class Assistant:
         about = ABOUT_PROGRAMME and not topics and not stated and (self.understander.about_programme(q) or (
             u.hypothesis and self.understander.about_programme(u.focus, asking=False))
             # (the call or the notice named and nothing else, "软科学", "通知": what it is)
-            or NAMED_ALONE and not state.intent and self.understander.about_programme(q, asking=False))
+            or NAMED_ALONE and not state.intent and self.understander.about_programme(q, asking=False)
+            # (who issued the notice: "这个通知是市科技局发的还是省科技厅发的")
+            or ISSUER_ASKED and V.ISSUER_ASKED.search(q) is not None)
         # (the topics a restriction of who may apply is stated for, "Which topic is directly commissioned?": words of
         # the topics' table the model has no kind for)
         restricted = (self._restricted_topics(q, lang) if RESTRICTED_TOPICS and not topics and not follow_up
@@ -883,7 +888,10 @@ class Assistant:
                     else f'The notice ({u.document}): ' + " ".join(f'"{t}"' for t in quoted))
             pids = self._titled(pids)
             return done(Draft(f"{lead}\n{draft.text}".strip(), list(dict.fromkeys([*pids, *draft.passages])),
-                              rank_passages=False), Intent(of_doc[0].intent) if of_doc else Intent.OTHER)
+                              rank_passages=False),
+                        # (what follows breaking the form's pledge is a question of the rules, whoever's form it is)
+                        Intent.RULES if DOCUMENT_NAME_ASKED and u.attribute == "consequence"
+                        else Intent(of_doc[0].intent) if of_doc else Intent.OTHER)
 
         # 3. What follows a step ("上传完附件以后还要做什么", "单位管理员审核提交后，项目到谁手里"): the
         #    notice's next clause after the one describing the step, and the fact it belongs to.
@@ -1158,6 +1166,9 @@ class Assistant:
         elif DOCUMENT_NAME_ASKED and u.attribute == "document":
             # "承诺书里提到的管理办法全称是什么": a regulation named inside the form is written in title marks
             ids = [pid for pid in ids if "《" in self.corpus.passage(pid).text] or ids
+        elif DOCUMENT_NAME_ASKED and u.attribute == "consequence":
+            # "承诺书里说的失信后果有哪些": what follows a breach, among the form's lines, is the one saying what is done
+            ids = [pid for pid in ids if CONSEQUENCE.search(self.corpus.passage(pid).text)] or ids
         for alias, root in self.understander.documents:
             if root == u.document:
                 q = q.replace(alias, " ")

@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from assistant.extract import ORDINALS_EN, STUDY_VERBS_EN, cn_number, profile_words
-from corpus import Topic
+from corpus import INGEST_VOCAB_PATH, Topic
 from corpus.passages import LEVEL_ALTERNATION, LEVEL_NAMES, TOPIC_CODE
 from index.tokenize import canonical, word_boundaries, words
 
@@ -51,6 +51,14 @@ NAME_BEFORE_TOPIC_WORD = True
 _NAMED_BEFORE = re.compile(r"((?:(?!哪|什么|几|啥|谁|多少)[\u4e00-\u9fff]){2,10}?)(?:那个|这个|那一?个|这一?个|的|方面的?|相关的?|有关的?)?"
                            r"(?:子课题|课题|题目|选题)")
 ONE_OWN_WORD_NAMES = True
+GLOSSED_EN = True  # an English question names a topic of Chinese-only titles by the vocabulary's topic_en
+# ... and so do the words before "那个" closing a question, or before a bare 题 ("那科技立法那个呢？", "孵化器那题")
+NAMED_BY_THAT = True
+# The general text uses a word where its own segmentation has it whole: "独立法人" uses 法人, not 立法 (which the
+# search-mode cut also gives), so 立法 is still a word only one title has
+WORDS_AS_USED = True
+_NAMED_THAT = re.compile(r"(?:^|[，,。；;?？]|那)((?:(?!哪|什么|几|啥|谁|多少|那)[\u4e00-\u9fff]){2,10}?)"
+                         r"(?:那个(?=呢|吗|[?？]|$)|那一?项(?=呢|吗|[?？]|$)|[那这]题)")
 _NAME_LEAD = re.compile(r"^(?:有没有|有无|是否有|关于|跟|和|与|搞|做|研究)+")  # words before a name that are no part of it
 # ... and a Chinese description of one topic: "养老产业、老年人相关的选题", "黄河生态保护方面的那个课题"
 _DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:那个|这个)?(?:子?课题|选题|题目|方向)|"
@@ -200,6 +208,8 @@ class TopicResolver:
         self._en_idf = {w: math.log((len(topics) + 1) / n) for w, n in df.items()}
         self._embed = embed if topics and not any(t.title_en.isascii() for t in topics) else None
         self._title_vectors: np.ndarray | None = None
+        # (titles with no English: the vocabulary's English of the words such titles are made of)
+        self._glossary = topic_english() if GLOSSED_EN and topics and self._embed is not None else {}
         # The same for the Chinese words of each title ("知识产权", "质押", "融资").
         self._zh_words = {t.id: {w for w in words(canonical(t.title)) if not w.isascii() and len(w) >= 2} for t in topics}
         zh_df: dict[str, int] = {}
@@ -208,7 +218,7 @@ class TopicResolver:
                 zh_df[w] = zh_df.get(w, 0) + 1
         uses = {}
         for text in general:
-            for w in set(words(text)):
+            for w in _used_words(text) if WORDS_AS_USED else set(words(text)):
                 uses[w] = uses.get(w, 0) + 1
         self._zh_rare = {w for w, n in zh_df.items() if uses.get(w, 0) < GENERAL_ZH_USES and n * 3 <= len(topics)}
         self._zh_idf = {w: math.log((len(topics) + 1) / n) for w, n in zh_df.items()}
@@ -334,6 +344,9 @@ class TopicResolver:
             return self._acronym(q) or self._title_span(q) or self._described_zh(q) or self._paraphrased_zh(q)
         if not _ENGLISH_TOPIC_WORD.search(q):
             return found
+        if self._glossary:
+            # (titles with no English: a topic named by the Chinese of the question's words, as one named in Chinese)
+            return self._glossed_en(q) or self._described_en(q)
         # Words most titles share ("zhengzhou") or the general facts use ("research") name no topic.
         asked = {w for w in words(q) if w not in self._general_en and self._en_df.get(w, 0) * 3 <= len(self.topics)}
         scored = sorted(((sum(self._en_idf[w] for w in asked & ws), len(asked & ws), tid)
@@ -345,6 +358,13 @@ class TopicResolver:
         own = _ENGLISH_TOPIC_NAMED.search(q) and any(
             self._en_df[w] == 1 and len(w) >= 5 for w in asked & self._en_words[tid])
         return [tid] if shared >= 2 or own else []
+
+    def _glossed_en(self, q: str) -> list[str]:
+        """The topic an English question names by the English of words of its Chinese title ("the AI topic"): the
+        Chinese words the vocabulary gives for the question's English, matched as a name said before a topic word is."""
+        said = [zh for zh, ens in self._glossary.items()
+                if any(re.search(r"(?<![a-z])" + re.escape(en) + r"(?![a-z])", q) for en in ens)]
+        return self._described_by(" ".join(said), named=True) if said else []
 
     def _title_span(self, q: str) -> list[str]:
         """The one topic whose title holds a long stretch of the question ("中试基地运营模式研究的电话" for
@@ -430,6 +450,10 @@ class TopicResolver:
         """A Chinese question that speaks of a topic by words of its title no alias holds ("知识产权质押
         融资的课题"): the topic sharing the most rare title words with it, two at least, clearly ahead."""
         if not _CHINESE_TOPIC_WORD.search(q):
+            # ("那科技立法那个呢？", "孵化器那题归哪个处"): the words before "that one" name a topic as the words before
+            # a topic word do
+            if NAMED_BY_THAT and (m := _NAMED_THAT.search(q)):
+                return self._described_by(_NAME_LEAD.sub("", m.group(1)), named=True)
             return []
         whole = self._described_by(q)
         if NAME_BEFORE_TOPIC_WORD:
@@ -460,3 +484,26 @@ class TopicResolver:
 
     def children(self, tid: str) -> list[Topic]:
         return [t for t in self.topics if t.parent == tid]
+
+
+def _used_words(text: str) -> set[str]:
+    """The words of `text` as it uses them: a search-mode word only where one of its occurrences starts and ends on
+    a boundary of the text's own segmentation."""
+    c = canonical(text)
+    bounds = word_boundaries(c, guess_new=True)
+    used = set()
+    for w in set(words(text)):
+        at = c.find(w)
+        while at >= 0 and not (at in bounds and at + len(w) in bounds):
+            at = c.find(w, at + 1)
+        if at >= 0:
+            used.add(w)
+    return used
+
+
+def topic_english() -> dict[str, tuple[str, ...]]:
+    """The English of words topic titles are made of ("人工智能" -> ai), as the vocabulary gives it."""
+    import yaml
+
+    glossary = (yaml.safe_load(INGEST_VOCAB_PATH.read_text(encoding="utf-8")) or {}).get("topic_en", {})
+    return {zh: tuple(str(e).lower() for e in ens) for zh, ens in glossary.items()}

@@ -42,8 +42,8 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
                  r"(?:办法|规定|条例|细则|意见)(?:的)?[,，]?(?:它的)?(?:全称|全名|完整名称|名称|叫(?:什么|啥))"),
     # What follows from breaking a rule or pledge ("违反承诺会有什么后果", "what penalties could we face"): the
     # clause saying what is done then.
-    ("consequence", r"后果|(?:会|将)(?:被)?(?:怎么|怎样|如何)(?:样|处理|处罚|惩罚)|(?:受到|面临|有|会有|给)(?:什么|哪些|啥)(?:样的)?"
-                    r"(?:处理|处罚|惩罚|惩戒)|\b(?:penalt(?:y|ies)|consequences?|sanctions?|punish(?:ed|ment)?|"
+    ("consequence", r"后果|(?:会|将)(?:被)?(?:怎么|怎样|如何)(?:样|处理|处罚|惩罚)|(?:受到|面临|有|会有|给|接受)(?:什么|哪些|啥)(?:样的)?"
+                    r"(?:处理|处罚|惩罚|惩戒|处分)|\b(?:penalt(?:y|ies)|consequences?|sanctions?|punish(?:ed|ment)?|"
                     r"what (?:will )?happens? (?:if|when|to))\b"),
     # Why the notice asks something ("为啥提醒别扎堆最后几天提交"): the clause that gives its purpose.
     # (what something is for asks its purpose too: "软科学项目主要是干嘛用的", "what is the programme for")
@@ -54,7 +54,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
             r"^what (?:is|are) (?:the |this |that )?[a-z -]{0,40}\bfor\s*\??$"),
     # "number", not "the number of" (a call for proposals is the notice: see _CALL_NOUN).
     ("phone", r"电话|号码|热线|联系方式|打哪个|打给谁|\b(?:phone|call|telephone|hotline)\b|\bnumber\b(?! of\b)"),
-    ("office", r"哪(?:个|些|几个)(?:处|部门|科室|单位负责)|找谁|问谁|联系谁|归哪|谁(?:管|负责)|联系单位|"
+    ("office", r"哪(?:个|些|几个)(?:处(?![分理罚置])|部门|科室|单位负责)|找谁|问谁|联系谁|归哪|谁(?:管|负责)|联系单位|"
                r"\bwhich (?:office|department|division)\b|\bwho (?:do|should|can) (?:i|we) (?:ask|contact)\b|\bcontact\b"),
     # How long something lasts ("项目要多长时间做完", "实施周期几年"), not when: "还有多久截止" is a date.
     ("duration", r"(?<!还有)(?:多长时间|多久|多长)(?!截止|结束|开始|到期|以前|之前)|周期|几年|几个月|"
@@ -447,6 +447,7 @@ GENERAL_ASK_UNRANKED = True  # "…有啥规定" is ranked on what it is about, 
 SUBJECT_CARRIED = True  # "新型研发机构可以申报吗？有什么要求？": a bare general ask is asked of the may-I subject before
 SHARED_FRAMES = True  # "对A和B都…" asks of A and of B, each with the frame "对"
 ATTRIBUTE_PAIRS = True  # "子课题的电话和完成期限" asks two attributes of one subject
+NAMED_TOPIC_FOLLOWS = True  # "那X那个呢" with a topic under discussion asks the previous attribute of the topic X names
 TOPIC_OF_ASKING_CLAUSE = True  # the topics the asking clause names, when it names some, are the ones asked of (dev41)
 OFFICES_IN_ENGLISH = True  # "the Talent Division" names 人才处 by the vocabulary's office_en (dev41)
 ASKER_STATES = True  # clauses are dropped as the asker's own facts only when someone speaks of themselves or asks may-I
@@ -1013,6 +1014,9 @@ class Understander:
             # "重大项目1的经费是多少" then "子课题呢": a subject the notice speaks of, asked the previous
             # attribute; anything else is left to the topic under discussion.
             asked = self._attribute_phrase(previous)
+            if asked and ATTRIBUTE_FOLLOWUPS and NAMED_TOPIC_FOLLOWS and _CJK.search(core) and self.topics.resolve(q):
+                # ("那科技立法那个呢？": a topic this turn names by words of its title, the previous attribute of it)
+                return f"{core}那个课题 {asked}"
             spoken_of = core in self.notice or self.relevance(core) >= bar
             return f"{core} {asked}" if asked and ATTRIBUTE_FOLLOWUPS and spoken_of else None
         if self.relevance(core) >= bar:

@@ -114,6 +114,8 @@ THANKS = ("谢谢", "感谢", "多谢", "thanks", "thank you")
 # regulation it names ("管理办法是哪年出的"), who runs a step or who pays ("这个项目是哪个单位出钱").
 ISSUER_ASKED = re.compile(r"(?:通知|公告|文件|这个|这份|本次申报)[^，,。？?]{0,6}?(?:是)?(?:谁|哪个(?:部门|单位|机关|机构))"
                           r"(?:发|印发|发布|下发)的?|发文(?:单位|机关|部门)|(?:发布|印发)(?:单位|部门|机关)|"
+                          # (one body offered against another: "这个通知是A发的还是B发的")
+                          r"(?:通知|公告|文件|这个|这份)[^，,。？?]{0,4}?是[^，,。？?]{2,16}?(?:发|印发|发布|下发)的还是|"
                           r"\bwho (?:issued|published|released|put out|sent out)\b|"
                           r"\b(?:which|what) (?:government )?(?:agency|department|body|authority|organi[sz]ation|bureau|office)"
                           r" (?:issued|published|released)\b|\bissuer\b")

@@ -76,11 +76,12 @@ def jieba_frequency(word: str) -> int:
     return int(jieba.dt.FREQ.get(word, 0))
 
 
-def word_boundaries(text: str) -> set[int]:
-    """Offsets in `text` where a dictionary word starts or ends (jieba, no new-word guessing)."""
+def word_boundaries(text: str, guess_new: bool = False) -> set[int]:
+    """Offsets in `text` where a dictionary word starts or ends (jieba, no new-word guessing unless `guess_new`:
+    then the segmentation `words` refines)."""
     jieba_ready()
     out, pos = {0}, 0
-    for tok in jieba.cut(text, HMM=False):
+    for tok in jieba.cut(text, HMM=guess_new):
         pos += len(tok)
         out.add(pos)
     return out

@@ -3120,3 +3120,26 @@ def test_a_regulation_named_inside_an_annex_is_found_by_its_title_marks(assistan
     name = re.search(r"《[^》]+》", titled[0].text).group(0)  # type: ignore[union-attr]
     answer = assistant.ask("承诺书里写的那个诚信管理办法全名叫什么？")
     assert name in answer.answer, answer.answer
+
+
+def test_a_consequence_asked_inside_an_annex_is_its_line_of_penalties(assistant: Assistant) -> None:
+    from assistant.quotes import CONSEQUENCE
+
+    answer = assistant.ask("承诺书里面写了违约会受到哪些处分？")
+    assert CONSEQUENCE.search(answer.answer.split("”")[0]), answer.answer
+    # (处分 is no office: "哪些处分" asks no 处)
+    assert assistant.understander.understand("违规了会受到哪些处分").attribute == "consequence"
+
+
+def test_the_regulation_a_call_rests_on_asked_in_english_is_no_scope_question(assistant: Assistant) -> None:
+    answer = assistant.ask("Which regulation is this soft science call based on?")
+    basis = FACTS["legal_basis"].quotes[0]
+    assert answer.intent != Intent.OUT_OF_SCOPE and re.search(r"〔\d{4}〕\d+号", basis)
+    assert re.search(r"〔\d{4}〕\d+号", answer.answer).group(0) in basis, answer.answer  # type: ignore[union-attr]
+
+
+def test_the_issuer_asked_as_a_choice_against_another_body(assistant: Assistant) -> None:
+    by = CORPUS.meta.issuer
+    assert by
+    answer = assistant.ask("这份通知是市科技局下发的还是省科技厅下发的，有点分不清")
+    assert answer.intent != Intent.OUT_OF_SCOPE and by in answer.answer, answer.answer

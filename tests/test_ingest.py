@@ -5186,3 +5186,45 @@ def test_a_later_notice_relaxing_one_levels_age_limit_sets_that_levels_limit() -
     assert rule["limit_by_level"]["general"] == 58 and rule["limit_by_level"]["key"] == 50, rule
     assert any("放宽至不超过58周岁" in q for q in found.fact("leader_requirements")["quotes"])
     assert "放宽至不超过58周岁" in found.fact("amendments")["zh"]
+
+
+def test_the_words_before_that_one_name_a_topic_in_a_follow_up(tmp_path: Path) -> None:
+    """"那乡村振兴那个呢？": the words before "那个" closing the question name a topic as the words before a topic
+    word do; words naming no title name none."""
+    a = _named_topics_assistant(tmp_path)
+    third = a.corpus.topics[2].id
+    assert a.topics.resolve(canonical("那乡村振兴那个呢？")) == [third]
+    assert a.topics.resolve(canonical("乡村振兴那题联系谁")) == [third]
+    assert a.topics.resolve(canonical("那截止时间那个呢？")) == []
+
+
+def test_a_word_the_general_text_holds_only_inside_another_word_is_no_use_of_it(tmp_path: Path) -> None:
+    """"独立法人" holds 立法 across its words: the general text does not use 立法, so 立法 alone names the one title
+    that has it."""
+    lines = [line.replace("某市绿色金融服务实体经济路径研究", "某市科技创新地方立法实践研究") for line in _NAMED_TOPICS]
+    a = _served(tmp_path, lines)[2]
+    first = a.corpus.topics[0].id
+    assert "独立法人" in a.corpus.clean_notice and "立法" in a.corpus.topics[0].title
+    assert a.topics.resolve(canonical("立法方面的课题谁负责？")) == [first]
+
+
+def test_an_english_question_names_a_topic_of_chinese_only_titles_by_the_vocabularys_english(tmp_path: Path) -> None:
+    """An ingested notice's titles have no English: "the topic on rural revitalization" names 乡村振兴's topic by
+    the vocabulary's English of the words such titles are made of; a question naming no such word names none."""
+    a = _named_topics_assistant(tmp_path)
+    first, second, third = (t.id for t in a.corpus.topics)
+    assert a.topics.resolve(canonical("Who is the contact for the topic on rural revitalization?")) == [third]
+    assert a.topics.resolve(canonical("How much is the finance topic funded?")) == [first]
+    assert a.topics.resolve(canonical("Which office runs the evaluation study?")) == [second]
+    assert a.topics.resolve(canonical("What is the deadline for the project?")) == []
+
+
+def test_a_follow_up_naming_another_topic_by_its_title_words_asks_the_previous_attribute_of_it(tmp_path: Path) -> None:
+    """"乡村振兴那个课题的电话多少？" then "那绿色金融那个呢？": with no alias to name it, the turn still names the
+    green-finance topic, and asks its phone."""
+    a = _named_topics_assistant(tmp_path)
+    first, _, third = a.corpus.topics
+    today = dt.date(2077, 3, 10)
+    assert third.contacts[0].phone in a.ask("乡村振兴那个课题的联系电话是多少？", today, session_id="t-follow").answer
+    answer = a.ask("那绿色金融那个呢？", today, session_id="t-follow").answer
+    assert first.contacts[0].phone in answer and third.contacts[0].phone not in answer, answer
