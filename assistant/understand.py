@@ -1119,6 +1119,8 @@ class Understander:
         u.overview = bool(OVERVIEW.search(q)) and not u.topics
         u.topics = self.topics.resolve(q)
         if (TOPIC_OF_ASKING_CLAUSE and u.topics and (clause := self.asking_clause(q)) != q and not PRONOUN.search(clause)
+                # (a clause guessing a topic names the asker's guess, not what is asked: "…的，是科创金融那个子课题吧？")
+                and not GUESS.search(q)
                 and (of_clause := self.topics.resolve(clause))
                 and (set(of_clause) < set(u.topics) or set(of_clause).isdisjoint(u.topics))):
             # "大家都问人工智能那个题，我想问成果转化方面有没有题目": a topic the clause that asks names is the one asked
