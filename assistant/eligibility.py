@@ -88,6 +88,13 @@ def _at_most(rule: Rule, p: Profile, lang: str) -> Outcome:
     limits, sexed = _limits(rule, p.project_level, every=per_level)
     if value <= min(limits):
         limit = min(limits)
+    elif value > max(limits) and rule.limit_by_title:
+        # above the plain limit, where some titles have a higher one ("具有正高级职称的可放宽至62周岁"): the leader's
+        # title decides, and is asked where it is not given and could
+        if p.title is None and value <= max(rule.limit_by_title.values()):
+            return None, "", ["title"]
+        relaxed = rule.limit_by_title.get(p.title) if p.title is not None else None
+        limit = relaxed if relaxed is not None and relaxed > max(limits) else max(limits)
     elif value > max(limits):
         limit = max(limits)
     else:

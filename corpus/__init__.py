@@ -200,6 +200,9 @@ class Rule(BaseModel):
     # level (or, in limit_by_level_sex, for one level); the Profile states no sex, so decided only where both agree
     limit_by_sex: dict[str, int] = Field(default_factory=dict)
     limit_by_level_sex: dict[str, dict[str, int]] = Field(default_factory=dict)
+    # at_most where leaders of some title have a higher limit ("年龄不超过57周岁，具有正高级职称的可放宽至62周岁"):
+    # title -> that limit; an age above the plain limit and within it is decided by the leader's title
+    limit_by_title: dict[str, int] = Field(default_factory=dict)
     quota_by_org_type: dict[str, int] = Field(default_factory=dict)
     # below_quota where the notice lowers a type's quota for units in a case the Profile cannot state ("上一年度有
     # 项目逾期未结题的单位…高等院校限报4项"): type -> that lower quota; decided only where both quotas agree

@@ -253,8 +253,11 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
                                          r"(?:须|应|必须)(?:为|是)[^。]{0,12}在职(?:在岗)?(?:人员|职工|员工))", "notice"),
     # the leader's own limit, not a unit's quota ("其他事业单位限报1项")
     # ... or the case a list of exclusions names ("同一项目负责人本年度申报2个及以上软科学项目的")
+    # ... or the case a list of exclusions names as an application the leader already made ("（五）本年度已作为负责人
+    # 申报其他软科学研究计划项目的")
     ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:牵头|主持)?(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)|"
-                                r"负责人[^。，,；;]{0,8}?(?:申报|申请|主持)\s*(?:两|二|2)\s*(?:个|项)(?:及|或)以上", "notice"),
+                                r"负责人[^。，,；;]{0,8}?(?:申报|申请|主持)\s*(?:两|二|2)\s*(?:个|项)(?:及|或)以上|"
+                                r"(?:本年度|当年|同年|今年)已(?:作为(?:项目)?负责人)?(?:主持)?(?:申报|申请)了?其他[^。；;，,]{0,20}项目", "notice"),
     # "逾期未结题", "已逾期且尚未结题"
     # ("已超过合同约定完成时间仍未结题")
     # ("已超过执行期、尚未结题验收")
@@ -281,8 +284,10 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("exclusions", "eligibility", r"有下列情形之一|(?:不予受理|不得申报)\s*[|｜：:]", "notice"),
     # the call's money in all ("本年度计划资助10项，经费总额79万元")
     # ("本年度计划安排市级财政资金112万元", "…安排市财政资金共112万元": what the call spends in all)
+    # ... or its cap ("市财政安排软科学研究计划资助经费不超过60万元")
     ("funding_total", "funding", r"(?:经费|资助|资金)总额|总经费|(?:合计|共计)[^。；]{0,8}万元|"
-                                 r"(?:计划|拟)?安排[^。；，,]{0,10}(?:资金|经费)\s*(?:共计|合计|总计|共)?\s*\d+(?:\.\d+)?\s*万元", "notice"),
+                                 r"(?:计划|拟)?安排[^。；，,]{0,10}(?:资金|经费)\s*(?:共计|合计|总计|共)?\s*"
+                                 r"(?:不超过|不高于|最高|最多|约)?\s*\d+(?:\.\d+)?\s*万元", "notice"),
     # (the policy, not the pledge form a materials list names: "“包干制”承诺书（签字…后上传）")
     ("lump_sum", "funding", r"包干制(?!”?承诺书)", "notice"),
     # the limits a budget keeps to for some expense items ("劳务费和专家咨询费合计不超过市财政资助经费的40%")
@@ -363,6 +368,8 @@ MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", 
                            r"^[^。|｜]{2,12}\s*[|｜][^。]*(?:限额|指标|名额)[^。]*$|"
                            # (a quota lowered in a case the notice names: "…的单位，按上表第三列核减后的限额申报")
                            r"(?:限额|指标|名额)[^。]{0,12}(?:核减|减半|扣减|压减|缩减|下调|减少)|(?:核减|减半|扣减|压减|缩减|下调|减少)[^。]{0,8}(?:限额|指标|名额)|"
+                           # (or raised for units in a case the notice names: "建有省级以上重点实验室的单位，在上表限额基础上增加1项")
+                           r"(?:限额|指标|名额)[^。]{0,12}(?:增加|追加|增报)\s*(?:\d+|[一二两三])\s*(?:项|个名额)|"
                            r"^[\u4e00-\u9fff]{2,12}\d+\s*项\s*[,，、；;]|"  # ("高等院校6项,科研院所3项,…": a list of them)
                            # (a table's row aligned with spaces, a named unit's or a type's: "郑州大学  6项", "其他高校  各2项")
                            r"^[\u4e00-\u9fff（）()]{2,20}\s+(?:各|每家|每个?单位)?\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项$"}
@@ -2824,7 +2831,10 @@ def _rules(found: Found) -> None:
     if quota:
         # the quota per unit type may be a line each ("高等院校：不超过6项；"), or a table's row, its notes after it
         # ("高等院校 | 限报4项 | 含…研究生院": a row ends where the next type's begins)
-        q = "".join(_with_subject(x, ORG_WORDS) + ("；" if table_cells(x) or _SPACED_ROW.match(x) else "") for x in quota["quotes"])
+        # (a sentence raising the quota of units in a case, "建有…新型研发机构的单位，在上表限额基础上增加1项", gives no
+        # type a quota of that number: the fact says it, the rule keeps each type's own)
+        q = "".join(_with_subject(x, ORG_WORDS) + ("；" if table_cells(x) or _SPACED_ROW.match(x) else "")
+                    for x in quota["quotes"] if not _QUOTA_RAISE.search(x))
         per: dict[str, int] = {}
         named: dict[str, dict[str, int]] = {}  # unit type -> a unit the notice names -> its own quota
         others: int | None = None
@@ -2924,6 +2934,8 @@ def _either(clause: str) -> bool:
 
 
 # A unit's quota lowered in a case the notice names ("…逾期未结题的单位，按上表第三列核减后的限额申报", "限额减半")
+# A quota raised for units in a case the notice names ("建有省级以上重点实验室的单位，在上表限额基础上增加1项")
+_QUOTA_RAISE = re.compile(r"(?:限额|指标|名额)[^。]{0,12}(?:增加|追加|增报)\s*(?:\d+|[一二两三])\s*(?:项|个名额)")
 _QUOTA_CUT = re.compile(r"核减|减半|扣减|压减|缩减|下调|相应减少|减少\s*(?:\d+|[一二两三四五六七八九十])\s*项")
 
 
@@ -2953,6 +2965,9 @@ def _lacks_all(clause: str) -> bool:
 
 # An age limit: "不超过60周岁", "60周岁以下" (or the case a list of exclusions names, "年龄超过57周岁的": 57 at most)
 _AGE_LIMIT = re.compile(r"(?:不超过|不得超过|不大于|以下|(?<![不得])超过)\s*(\d{2})\s*周岁|(\d{2})\s*周岁以下")
+# An exception to the age limit for leaders of some title ("具有正高级职称的可放宽至62周岁", "正高级职称人员年龄可放宽到
+# 60周岁"): the title, and the limit it raises the age to
+_AGE_RELAXED_BY_TITLE = re.compile(r"((?:正高|副高|高级)[^，,。；;]{0,12}?)(?:年龄)?(?:可|可以)?(?:适当)?放宽(?:至|到)\s*(?:不超过)?\s*(\d{2})\s*周岁")
 # A clause that favours younger leaders rather than bars older ones ("鼓励45周岁以下的青年科研人员牵头申报",
 # "优先支持40周岁以下…")
 _ENCOURAGED = re.compile(r"鼓励|优先|倾斜|倾向")
@@ -3006,6 +3021,8 @@ def _leader_rules(found: Found) -> None:
     by_level: dict[str, int] = {}
     general_age = None
     by_sex: dict[tuple[str, ...], dict[str, int]] = {}  # the levels a clause speaks of -> each sex's limit
+    by_title: dict[str, int] = {}  # a title -> the higher limit its leaders have ("具有正高级职称的可放宽至62周岁")
+    relaxed_clause = ""
     # the levels the sentence so far is about: a clause with no subject of its own goes on with them
     # ("一般项目负责人须具有中级以上职称；年龄不超过60周岁": 60 for general projects)
     subject: list[str] = []
@@ -3028,6 +3045,12 @@ def _leader_rules(found: Found) -> None:
             by_sex.setdefault(tuple(said), {}).update(sexes)
             if rest := _AGE_LIMIT.search(_SEX_AGE.sub("", c)):  # "年龄不超过60周岁（女性不超过55周岁）": the rest's
                 by_sex[tuple(said)].setdefault("male" if "female" in sexes else "female", int(rest.group(1) or rest.group(2)))
+            continue
+        if relaxed := _AGE_RELAXED_BY_TITLE.search(c):
+            # a higher limit for leaders of a title ("具有正高级职称的可放宽至62周岁"): the titles it names and above
+            for raised in next(ts for w, ts in TITLE_WORDS if w in relaxed.group(1)):
+                by_title[raised] = max(by_title.get(raised, 0), int(relaxed.group(2)))
+            relaxed_clause = said_c
             continue
         # (or the case a list of exclusions names, "项目负责人年龄超过57周岁的": 57 at most)
         m = _AGE_LIMIT.search(c)
@@ -3085,6 +3108,15 @@ def _leader_rules(found: Found) -> None:
             rule["limit_by_sex"] = general_sex
         if by_level_sex:
             rule["limit_by_level_sex"] = by_level_sex
+        if by_title:
+            rule["limit_by_title"] = by_title
+            # (the quote says the exception beside the limit, where one sentence holds both)
+            whole = next((w for w, _ in wholes if relaxed_clause in w and age_clause in w), "")
+            if whole and not (by_level or by_level_sex):
+                rule["quote"] = whole[whole.index(age_clause):whole.index(relaxed_clause) + len(relaxed_clause)]
+            rule["fail"] = _bi(rule["fail"]["zh"].rstrip("。") + f"（{_body(relaxed_clause)}）。",
+                               rule["fail"]["en"].rstrip(".") + " (higher for some titles: "
+                               + ", ".join(f"{t} {v}" for t, v in by_title.items()) + ").")
         if general_age is not None:
             rule["limit"] = general_age
         elif general_sex:
@@ -3232,7 +3264,7 @@ def _review(found: Found, passages: list[Passage], notice: str) -> str:
                 lines.append(f"  - {key}: “{t[key]}”")
     lines += ["", "## Rules", ""]
     for r in found.rules:
-        extra = {k: r[k] for k in ("allowed", "limit", "limit_by_level", "quota_by_org_type", "quota_by_named_unit", "titles_by_level",
+        extra = {k: r[k] for k in ("allowed", "limit", "limit_by_level", "limit_by_title", "quota_by_org_type", "quota_by_named_unit", "titles_by_level",
                                    "degrees_by_level", "pairs_by_level", "value") if k in r}
         lines.append(f"- **{r['id']}** {r['check']} {extra}: “{r['quote']}”")
     covered = " ".join(" ".join(f["quotes"]) + " " + f["zh"] for f in found.facts) + " ".join(

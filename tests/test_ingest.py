@@ -5228,3 +5228,83 @@ def test_a_follow_up_naming_another_topic_by_its_title_words_asks_the_previous_a
     assert third.contacts[0].phone in a.ask("乡村振兴那个课题的联系电话是多少？", today, session_id="t-follow").answer
     answer = a.ask("那绿色金融那个呢？", today, session_id="t-follow").answer
     assert first.contacts[0].phone in answer and third.contacts[0].phone not in answer, answer
+
+
+_EXCEPTIONS_CALL = [
+    "关于组织申报2097年度某市软科学研究计划项目的通知",
+    "一、资助标准",
+    "重点项目每项资助6万元，一般项目每项资助2万元。本年度安排研究资助经费不超过45万元。",
+    "二、申报单位条件",
+    "申报单位须为某市内具有独立法人资格的高等院校、科研院所。",
+    "三、项目负责人条件",
+    "项目负责人年龄不超过55周岁，具有正高级职称的可放宽至60周岁。重点项目负责人须具有副高级及以上职称。",
+    "有下列情形之一的，不得作为项目负责人申报：",
+    "（一）主持的市级科技计划项目逾期未结题的；",
+    "（二）本年度已作为项目负责人申报其他科技计划项目的。",
+    "四、时间安排",
+    "网上填报时间为2097年3月1日至2097年3月31日。",
+    "五、联系方式",
+    "业务咨询：市科技局政策法规处，王老师，电话：0398-1234501",
+    "某市科学技术局",
+    "2097年2月20日",
+]
+
+
+def test_a_cap_on_the_calls_money_is_its_total(tmp_path: Path) -> None:
+    """"本年度安排研究资助经费不超过45万元": what the call spends at most is the fact of its total, so the amount is
+    covered and ingest reports no problem."""
+    found, _ = _ingested(tmp_path, _EXCEPTIONS_CALL)
+    total = found.fact("funding_total")
+    assert total and "45万元" in total["zh"]
+    assert check_corpus(tmp_path / "out") == [], check_corpus(tmp_path / "out")
+
+
+def test_an_application_the_leader_already_made_in_a_list_of_exclusions_is_the_one_per_leader_rule(tmp_path: Path) -> None:
+    """"（二）本年度已作为项目负责人申报其他科技计划项目的" in "有下列情形之一的，不得作为项目负责人申报": a leader with
+    another application this year may not lead this one."""
+    _, corpus = _ingested(tmp_path, _EXCEPTIONS_CALL)
+    checker = EligibilityChecker(corpus)
+    result = checker.check(Profile(applications_this_year=1), dt.date(2097, 3, 10))
+    assert [r.passed for r in result.rules if r.id == "one_per_leader"] == [False]
+    result = checker.check(Profile(applications_this_year=0), dt.date(2097, 3, 10))
+    assert [r.passed for r in result.rules if r.id == "one_per_leader"] == [True]
+
+
+def test_an_age_limit_relaxed_for_a_title_lets_that_titles_leaders_be_older(tmp_path: Path) -> None:
+    """"年龄不超过55周岁，具有正高级职称的可放宽至60周岁": 58 passes with 正高, fails with 副高 (the message says the
+    exception), is undecided without a title; 61 fails whatever the title, 55 passes whatever it."""
+    found, corpus = _ingested(tmp_path, _EXCEPTIONS_CALL)
+    rule = next(r for r in found.rules if r["id"] == "age")
+    assert rule["limit"] == 55 and rule["limit_by_title"] == {"senior": 60}
+    assert "可放宽至60周岁" in rule["quote"]
+    checker = EligibilityChecker(corpus)
+
+    def age(**profile: Any) -> tuple[bool | None, str]:
+        r = next(r for r in checker.check(Profile(**profile), dt.date(2097, 3, 10)).rules if r.id == "age")
+        return r.passed, r.message
+
+    assert age(age=58, title="senior")[0] is True
+    passed, message = age(age=58, title="associate_senior")
+    assert passed is False and "可放宽至60周岁" in message
+    assert age(age=58)[0] is None
+    assert age(age=61, title="senior")[0] is False and age(age=61)[0] is False
+    assert age(age=55, title="intermediate")[0] is True
+
+
+def test_a_quota_raised_for_units_in_a_case_is_said_with_the_quota_and_gives_no_type_its_number(tmp_path: Path) -> None:
+    """"建有省级以上重点实验室或新型研发机构的单位，在上表限额基础上增加1项" under a quota table: the quota's fact says it
+    (asked by a unit with a key laboratory), and it is no quota of 1 for 新型研发机构 (a type the notice does not admit)."""
+    found, _ = _ingested(tmp_path, [
+        *_EXCEPTIONS_CALL[:5],
+        "三、申报限额",
+        "本年度实行限额申报，各类单位限报项目数如下表：",
+        "| 单位类型 | 限报项数 |",
+        "| 高等院校 | 4项 |",
+        "| 科研院所 | 2项 |",
+        "建有省级以上重点实验室或新型研发机构的单位，在上表限额基础上增加1项。",
+        *_EXCEPTIONS_CALL[10:],
+    ])
+    assert any("增加1项" in q for q in found.fact("quota")["quotes"])
+    rule = next(r for r in found.rules if r["id"] == "org_quota")
+    assert rule["quota_by_org_type"] == {"university": 4, "research_institute": 2}, rule
+    assert check_corpus(tmp_path / "out") == []
