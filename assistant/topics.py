@@ -54,8 +54,9 @@ ONE_OWN_WORD_NAMES = True
 GLOSSED_EN = True  # an English question names a topic of Chinese-only titles by the vocabulary's topic_en
 # ... and so do the words before "那个" closing a question, or before a bare 题 ("那科技立法那个呢？", "孵化器那题")
 NAMED_BY_THAT = True
-# The general text uses a word where its own segmentation has it whole: "独立法人" uses 法人, not 立法 (which the
-# search-mode cut also gives), so 立法 is still a word only one title has
+# The general text uses a word, for one word to name a topic, where its own segmentation has it whole: "独立法人" uses
+# 法人, not 立法 (which the search-mode cut also gives), so 立法 alone still names the one title that has it (which words
+# are rare among the titles is still counted on the search-mode words)
 WORDS_AS_USED = True
 _NAMED_THAT = re.compile(r"(?:^|[，,。；;?？]|那)((?:(?!哪|什么|几|啥|谁|多少|那)[\u4e00-\u9fff]){2,10}?)"
                          r"(?:那个(?=呢|吗|[?？]|$)|那一?项(?=呢|吗|[?？]|$)|[那这]题)")
@@ -217,12 +218,15 @@ class TopicResolver:
             for w in ws:
                 zh_df[w] = zh_df.get(w, 0) + 1
         uses = {}
+        whole: dict[str, int] = {}
         for text in general:
-            for w in _used_words(text) if WORDS_AS_USED else set(words(text)):
+            for w in set(words(text)):
                 uses[w] = uses.get(w, 0) + 1
+            for w in _used_words(text) if WORDS_AS_USED else set(words(text)):
+                whole[w] = whole.get(w, 0) + 1
         self._zh_rare = {w for w, n in zh_df.items() if uses.get(w, 0) < GENERAL_ZH_USES and n * 3 <= len(topics)}
         self._zh_idf = {w: math.log((len(topics) + 1) / n) for w, n in zh_df.items()}
-        self._zh_df, self._zh_uses = zh_df, uses
+        self._zh_df, self._zh_uses = zh_df, whole
         self._unit_words = set(profile_words())  # ("研究院", "高校": the asker's kind of unit, named in a title too)
         # "子课题3", "第3个子课题", "重点项目里的第3个", "key project 3", "the third key project".
         within = r"\s*(?:里面|里|中|当中|的|之中)*\s*第\s*" + _N_ORDINAL + r"\s*[个项]?"
