@@ -197,6 +197,11 @@ def topic_facet(t: Topic, facet: str, lang: str, parent: Topic | None = None, *,
         text = (f"{name}的申报单位限制：{t.applicants}。" if zh
                 else f"{name} - who may apply (the notice's words): {t.applicants}.")
         return Draft(text, _ids(t, t.applicants_quote, t.title_quote))
+    if facet == "due" and t.due_quote:
+        # its own completion date, apart from the call's, in the notice's words
+        text = (f"{name}的完成时间：{t.due_quote}" if zh
+                else f"{name} has its own completion date (the notice's words): {t.due_quote}")
+        return Draft(text, _ids(t, t.due_quote, t.title_quote))
     if facet == "title":
         text = f"{t.label}的题目是“{t.title}”。" if zh else f"{t.label_en} is titled \"{t.title}\" ({t.title_en})."
         return Draft(text, _ids(t, t.title_quote))

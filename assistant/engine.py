@@ -96,7 +96,7 @@ LISTING_YIELDS_TO = 4.0  # a non-topic fact scoring this much answers instead of
 # model this sure the question is out of scope
 TOPIC_WORDS_OOS_SURE = 0.75
 FALLBACK_MIN_CHARS = SENTENCE_MIN_CHARS  # a passage shorter than this (a heading) is no answer on its own
-FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS}
+FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS, "due": Intent.DATES}
 # "有没有研究地方科技立法的题目": the noun a question asks the existence of is a topic, not its title asked for.
 EXISTENCE_ASKED = True
 NOTICE_DATE_ASKED = True  # when the notice itself was issued is its dateline
@@ -967,7 +967,7 @@ class Assistant:
             topics = [hits[0].passage.topic]
             facets = [f for f in self._facets(q, topics) if f in facets]
         general_first = facts and not follow_up and facts[0].intent in GENERAL_INTENTS and top_longest >= 3 and not (
-            set(facets) & {"funding", "contact", "deliverable", "references", "applicants"}
+            set(facets) & {"funding", "contact", "deliverable", "references", "applicants", "due"}
         )
         if not topics and state.topics and not follow_up and top_longest < 3:
             # A point of the topic under discussion ("要参照什么指标体系？") needs no pronoun.
@@ -1342,6 +1342,8 @@ class Assistant:
         facets = [f for f, words in V.FACETS.items() if _has(unnamed, words)]
         if _has(unnamed, V.TOPIC_APPLICANTS) and any(self.corpus.topic(t).applicants for t in topics):
             facets.append("applicants")  # (a topic with no restriction of its own: who may apply is the call's)
+        if topics and V.TOPIC_DUE.search(unnamed) and all(self.corpus.topic(t).due_quote for t in topics):
+            facets.append("due")  # (a topic with no date of its own is done by the call's, a general fact)
         return facets
 
     def _topic_draft(self, topic_ids: list[str], facets: list[str], lang: str, q: str) -> Draft:
@@ -1366,7 +1368,7 @@ class Assistant:
                 continue
             # (whether a topic on something exists is asked of the topic as a whole: what it is, its level,
             # funding and contact, not the sentence of it that the question's words found)
-            detail = None if set(wanted) & {"funding", "contact", "level", "deliverable", "title"} or (
+            detail = None if set(wanted) & {"funding", "contact", "level", "deliverable", "title", "due"} or (
                 EXISTENCE_ASKED and _EXISTENCE_NOUN.search(q)) else self._topic_detail(topic, q)
             if DELIVERABLE_DETAIL and wanted == ["deliverable"] and not _EXISTENCE_NOUN.search(q):
                 # What the results are to serve ("孵化载体课题的成果要支撑出台哪些东西"): words beyond the ones asking

@@ -155,6 +155,9 @@ class Topic(BaseModel):
     report_quote: str = ""
     report_quotes_more: list[str] = Field(default_factory=list)
     focus_quote: str = ""
+    # When the topic itself must be done, where the notice gives it a date apart from the call's ("完成时间：本课题须于
+    # 2094年11月30日前完成"): that line, verbatim
+    due_quote: str = ""
     # Who may apply for the topic, in the notice's words ("本课题仅限高校申报", "不限", "定向委托…承担"): the
     # cell of its table row under the column of applying units, or its own clause ("本课题限科研院所申报"); and the
     # passage saying it
@@ -177,7 +180,7 @@ class Topic(BaseModel):
     def quotes(self) -> list[str]:
         return [q for q in (
             self.title_quote, self.funding_quote, self.contact_quote, self.report_quote, self.applicants_quote,
-            *self.report_quotes_more, self.focus_quote, *(r.quote for r in self.references),
+            *self.report_quotes_more, self.focus_quote, self.due_quote, *(r.quote for r in self.references),
         ) if q]
 
     @property

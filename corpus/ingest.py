@@ -163,6 +163,10 @@ _UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}(?:(?<![布格结大全])局|委(?![�
 _LABEL_PREFIX = re.compile(r"^(?:\d{1,2}\.\d{1,2}\s+|\d+\s*[.、．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
 _DOTTED_POINT = re.compile(r"^\d{1,2}\.\d{1,2}\s*\S")  # "1.1 创新投入…": a point of a topic's content
 _TITLE_ECHO = re.compile(r"^\d{1,2}[.、．]|[。：:]$")
+# A topic's own completion date: a line headed so ("完成时间：…", "结题时间：…") or saying the topic is done by a date
+# ("本课题须于2094年11月30日前完成")
+_TOPIC_DUE = re.compile(r"^(?:完成|结题|结项)(?:时间|期限|日期)\s*[：:]|本(?:课题|选题|项目)[^。；;]{0,12}?于[^。；;]{0,24}?(?:前|之前)"
+                        r"\s*(?:完成|结题|结项)")
 _NOISE = re.compile(r"^(?:研究内容|主要研究内容|项目经费|联系单位)[：:]\s*")
 
 
@@ -237,6 +241,10 @@ _ASKS_TO_READ = re.compile(r"请[^。；;]{0,80}?(?:认真)?(?:阅读|转发|传
 _MAY_APPLY = re.compile(r"申报对象|申报主体|申报单位(?:条件|范围|须为|应为|必须为|限于|仅限)|申报范围|(?:可以|可|能)(?:作为申报单位|申报)")
 # Role -> (intent, pattern over a passage's text, where: notice | guide | any). First match wins;
 # "all" roles take every matching passage. Order matters: specific before general.
+# The application itself sent to a mailbox: what is sent (the 申报书, its electronic copy or scans), then the address
+EMAIL_SUBMISSION = (r"(?:申报书|申报材料|申请书|电子版|电子文档|扫描件)[^。；;]{0,80}?(?:发送|发|报送|提交|传送|递交|报)(?:至|到)"
+                    r"[^。；;@]{0,30}?[A-Za-z0-9._-]+@[A-Za-z0-9.-]+")
+
 FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("applicants", "eligibility", r"申报对象|申报主体|申报单位(?:条件|范围|须为|应为|必须为|限于|仅限)|申报范围|"
                                   # a sentence naming the unit types that may apply ("…的高等院校、科研院所和…")
@@ -308,6 +316,9 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("procedure", "process", r"(?:流程|程序|步骤)(?:为|是|如下)?[：:]\s*[^。；;，,—→]{2,12}(?:\s*(?:—+|→|－|->|＞)\s*[^。；;，,—→]{2,12}){2,}", "notice"),
     ("recommendation", "process", r"审核推荐|推荐要求审核|限额推荐", "notice"),
     ("paper_materials", "process", r"纸质", "notice"),
+    # the application's electronic copy sent to a mailbox ("将申报书电子版（Word 和盖章 PDF 各一份）发送至rkx@…"): a route
+    # of its own beside the paper copies, where a call has no online system (not a receipt or a contact's mailbox)
+    ("email_submission", "process", EMAIL_SUBMISSION, "notice"),
     ("legal_basis", "rules", r"(?:根据|依据|按照)《.{4,40}》", "notice"),
     ("guide_direction", "topics", r"项目选题|选题要", "guide"),
     # what a project reports when it changes ("如发生项目负责人变更、承担单位变更……及时报主管部门和市科技局")
@@ -357,6 +368,8 @@ _EXCLUDED_TYPES = re.compile("|".join(w for w, v in ORG_WORDS + PERSON_WORDS
 # The sentences after a fact's first one, in its item, that say more of it: the leader's limits, the
 # paper copies' number and time.
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
+                  # (the mail's subject line, its files' names and size, when it counts as received: "邮件主题统一为…")
+                  "email_submission": r"邮件|邮箱|主题|文件名|命名",
                   "processing_time": r"^[\u4e00-\u9fff]{0,4}(?:办理时限|时限)\s*[：:]",  # (the 法定 one and the 承诺 one)
                   # (the items of one list of exclusions: "有下列情形之一的，不得申报：（1）…黑名单的；（2）…严重失信…的")
                   "credit": r"黑名单|严重失信|失信[^。；，,（(]{0,6}名单",
@@ -2647,6 +2660,9 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             points = [p.text.rstrip("。；;") for p in own if p.kind == "content" and p is not focus and _DOTTED_POINT.match(p.text)]
             if points:
                 topic["references"] = [{"zh": x, "en": f"(in the notice's words) {x}", "quote": x} for x in points]
+        if due := next((p for p in own if p is not head and _TOPIC_DUE.search(p.text)
+                        and _SINGLE.search(read_dates(p.text))), None):
+            topic["due_quote"] = due.text  # its own completion date, apart from the call's
         if who := _topic_applicants(own, head, cells, header):
             topic["applicants"], topic["applicants_quote"] = who
         topic["aliases"] = _aliases(title, city)
@@ -3259,7 +3275,7 @@ def _review(found: Found, passages: list[Passage], notice: str) -> str:
                      f"funding={f'{wan:g}万元' if wan is not None else '?'} contacts={contacts or '?'} "
                      f"reports={'、'.join(t.get('reports', [])) or '?'}"
                      + (f" applicants={t['applicants']}" if t.get("applicants") else ""))
-        for key in ("title_quote", "funding_quote", "contact_quote", "report_quote"):
+        for key in ("title_quote", "funding_quote", "contact_quote", "report_quote", "due_quote"):
             if t.get(key):
                 lines.append(f"  - {key}: “{t[key]}”")
     lines += ["", "## Rules", ""]

@@ -5308,3 +5308,65 @@ def test_a_quota_raised_for_units_in_a_case_is_said_with_the_quota_and_gives_no_
     rule = next(r for r in found.rules if r["id"] == "org_quota")
     assert rule["quota_by_org_type"] == {"university": 4, "research_institute": 2}, rule
     assert check_corpus(tmp_path / "out") == []
+
+
+# --- a call with no online system: the application goes by e-mail and on paper, and two topics have their own dates ---
+_MAILED_CALL = [
+    "关于征集2098年度某市软科学研究计划项目的通知",
+    "一、资助标准",
+    "本年度拟支持重大项目1项，每项资助20万元；重点项目2项，每项资助6万元。",
+    "二、申报条件",
+    "申报单位须为在某市注册、具有独立法人资格的高等院校和科研院所。项目负责人年龄不超过55周岁。",
+    "三、报送方式",
+    "本次申报不设网上申报系统。",
+    "（一）电子版报送。申报单位须于2098年5月6日17:00前将申报书电子版（Word 和盖章 PDF 各一份）发送至软科学专用邮箱soft@moushi-kj.example.cn。",
+    "邮件主题统一为“申报单位+负责人姓名+课题序号”。",
+    "（二）推荐审核。2098年5月7日至5月9日，各推荐部门审核推荐。",
+    "（三）纸质材料报送。申报单位须于2098年5月12日前将纸质申报书一式两份寄送至市科技局规划处（某市东湖路8号805室）。",
+    "四、项目实施",
+    "所有项目须于2099年5月31日前完成研究任务。",
+    "五、研究课题",
+    "（一）重大项目",
+    "课题1 某市湿地保护科技支撑研究",
+    "研究内容：调研全市湿地保护技术需求，提出科技支撑重点。",
+    "预期成果：研究报告1份。",
+    "完成时间：本课题须于2098年12月15日前完成并提交成果。",
+    "联系处室：社会发展处，电话：0391-5550101",
+    "（二）重点项目",
+    "课题2 某市智慧农机推广路径研究",
+    "研究内容：分析智慧农机推广现状，提出推广路径。",
+    "预期成果：研究报告1份。",
+    "联系处室：农村科技处，电话：0391-5550102",
+    "课题3 某市科普场馆运营评价研究",
+    "研究内容：评估科普场馆运营绩效，提出评价办法。",
+    "预期成果：评价办法建议稿1份。",
+    "完成时间：2099年2月28日前。",
+    "联系处室：科普处，电话：0391-5550103",
+    "六、联系方式",
+    "业务咨询：市科技局规划处，赵老师，电话：0391-5550100，电子邮箱：zhao@moushi-kj.example.cn",
+    "某市科学技术局",
+    "2098年4月1日",
+]
+
+
+def test_the_application_mailed_to_a_mailbox_is_a_fact_with_its_subject_line() -> None:
+    """"将申报书电子版…发送至…邮箱": the e-mail route is a fact of its own (its subject line with it), found by the English
+    of the mail too; a contact's mailbox is no such route."""
+    found, _, _ = extract("\n".join(_MAILED_CALL))
+    mailed = found.fact("email_submission")
+    assert mailed and "soft@moushi-kj.example.cn" in mailed["zh"] and "申报单位+负责人姓名+课题序号" in mailed["zh"], mailed
+    assert "subject line" in mailed["triggers"] and "e-mail address" in mailed["triggers"]
+    assert not any("zhao@" in q for q in mailed["quotes"])
+
+
+def test_a_topic_with_its_own_completion_date_answers_with_it(tmp_path: Path) -> None:
+    """"完成时间：本课题须于…前完成" under a topic: the topic's own date (a topic without one keeps the call's)."""
+    _, corpus, a = _served(tmp_path, _MAILED_CALL)
+    dues = {t.label: t.due_quote for t in corpus.topics}
+    assert "2098年12月15日" in dues["课题1"] and "2099年2月28日" in dues["课题3"] and not dues["课题2"], dues
+    today = dt.date(2098, 4, 10)
+    assert "2098年12月15日" in a.ask("课题1什么时候要完成？", today).answer
+    assert "2099年2月28日" in a.ask("课题3的完成时间是什么时候？", today).answer
+    assert "2099年5月31日" in a.ask("课题2什么时候要完成？", today).answer
+    en = a.ask("When must topic 1 be completed?", today).answer
+    assert "2098年12月15日" in en or "2098-12-15" in en, en
