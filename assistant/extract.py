@@ -727,7 +727,7 @@ def _counts(text: str, facts: dict[str, object]) -> None:
             if n is not None:
                 facts["applications_this_year"] = n
     if leader_read:
-        pass
+        pass  # (the leader's own count, read above)
     elif re.search(r"(?:还没|没有|没|未|尚未|未曾)(?:以[^，,。；;]{0,8}?身份|作为负责人|其他|别的)?(?:申报|报)过?(?:其他|别的|他项|任何)?(?:项目)?|第一次申报|"
                    # "第一次当负责人": never a leader before, so of no other application this year either
                    r"(?:第一次|头一回|首次)(?:当|做|担任|作为)(?:项目)?负责人|"

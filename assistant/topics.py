@@ -9,6 +9,7 @@ from collections.abc import Callable
 from difflib import SequenceMatcher
 
 import numpy as np
+import yaml
 
 from assistant.extract import ORDINALS_EN, STUDY_VERBS_EN, cn_number, profile_words
 from corpus import INGEST_VOCAB_PATH, Topic
@@ -210,7 +211,8 @@ class TopicResolver:
         self._embed = embed if topics and not any(t.title_en.isascii() for t in topics) else None
         self._title_vectors: np.ndarray | None = None
         # (titles with no English: the vocabulary's English of the words such titles are made of)
-        self._glossary = topic_english() if GLOSSED_EN and topics and self._embed is not None else {}
+        self._glossary = (topic_english() if GLOSSED_EN and topics and not any(t.title_en.isascii() for t in topics)
+                          else {})
         # The same for the Chinese words of each title ("知识产权", "质押", "融资").
         self._zh_words = {t.id: {w for w in words(canonical(t.title)) if not w.isascii() and len(w) >= 2} for t in topics}
         zh_df: dict[str, int] = {}
@@ -507,7 +509,5 @@ def _used_words(text: str) -> set[str]:
 
 def topic_english() -> dict[str, tuple[str, ...]]:
     """The English of words topic titles are made of ("人工智能" -> ai), as the vocabulary gives it."""
-    import yaml
-
     glossary = (yaml.safe_load(INGEST_VOCAB_PATH.read_text(encoding="utf-8")) or {}).get("topic_en", {})
     return {zh: tuple(str(e).lower() for e in ens) for zh, ens in glossary.items()}
