@@ -9,10 +9,9 @@ from collections.abc import Callable
 from difflib import SequenceMatcher
 
 import numpy as np
-import yaml
 
 from assistant.extract import ORDINALS_EN, STUDY_VERBS_EN, cn_number, profile_words
-from corpus import INGEST_VOCAB_PATH, Topic
+from corpus import Topic, english_glossary
 from corpus.passages import LEVEL_ALTERNATION, LEVEL_NAMES, TOPIC_CODE
 from index.tokenize import canonical, word_boundaries, words
 
@@ -211,8 +210,10 @@ class TopicResolver:
         self._embed = embed if topics and not any(t.title_en.isascii() for t in topics) else None
         self._title_vectors: np.ndarray | None = None
         # (titles with no English: the vocabulary's English of the words such titles are made of)
-        self._glossary = (topic_english() if GLOSSED_EN and topics and not any(t.title_en.isascii() for t in topics)
-                          else {})
+        # (each Chinese word -> one pattern of its English, compiled once)
+        self._glossary = ({zh: re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, ens)) + r")(?![a-z])")
+                           for zh, ens in english_glossary("topic_en").items()}
+                          if GLOSSED_EN and topics and not any(t.title_en.isascii() for t in topics) else {})
         # The same for the Chinese words of each title ("知识产权", "质押", "融资").
         self._zh_words = {t.id: {w for w in words(canonical(t.title)) if not w.isascii() and len(w) >= 2} for t in topics}
         zh_df: dict[str, int] = {}
@@ -368,8 +369,7 @@ class TopicResolver:
     def _glossed_en(self, q: str) -> list[str]:
         """The topic an English question names by the English of words of its Chinese title ("the AI topic"): the
         Chinese words the vocabulary gives for the question's English, matched as a name said before a topic word is."""
-        said = [zh for zh, ens in self._glossary.items()
-                if any(re.search(r"(?<![a-z])" + re.escape(en) + r"(?![a-z])", q) for en in ens)]
+        said = [zh for zh, pattern in self._glossary.items() if pattern.search(q)]
         return self._described_by(" ".join(said), named=True) if said else []
 
     def _title_span(self, q: str) -> list[str]:
@@ -505,9 +505,3 @@ def _used_words(text: str) -> set[str]:
         if at >= 0:
             used.add(w)
     return used
-
-
-def topic_english() -> dict[str, tuple[str, ...]]:
-    """The English of words topic titles are made of ("人工智能" -> ai), as the vocabulary gives it."""
-    glossary = (yaml.safe_load(INGEST_VOCAB_PATH.read_text(encoding="utf-8")) or {}).get("topic_en", {})
-    return {zh: tuple(str(e).lower() for e in ens) for zh, ens in glossary.items()}

@@ -17,13 +17,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import yaml
-
 from assistant import vocabulary as V
 from assistant.extract import cn_number, extract_profile
 from assistant.models import Profile
 from assistant.topics import TopicResolver
-from corpus import INGEST_VOCAB_PATH, Corpus
+from corpus import Corpus, english_glossary, family_vocabulary
 from corpus.passages import LEVEL_WORDS
 from index.spelling import Correction, SpellingCorrector
 from index.tokenize import canonical, normalize, words
@@ -456,14 +454,8 @@ ASKER_STATES = True  # clauses are dropped as the asker's own facts only when so
 def family_english() -> tuple[str, ...]:
     """The English wording `ingest` gives every notice of this family (its roles' English triggers):
     words an English question uses for this call whatever notice is loaded."""
-    roles = (yaml.safe_load(INGEST_VOCAB_PATH.read_text(encoding="utf-8")) or {}).get("roles", {})
+    roles = family_vocabulary().get("roles", {})
     return tuple(t for r in roles.values() for t in r.get("triggers", []) if isinstance(t, str) and t.isascii())
-
-
-def office_english() -> dict[str, tuple[str, ...]]:
-    """The English that names a word of an office's Chinese name ("人才" -> talent), as the vocabulary gives it."""
-    words = (yaml.safe_load(INGEST_VOCAB_PATH.read_text(encoding="utf-8")) or {}).get("office_en", {})
-    return {zh: tuple(str(e).lower() for e in ens) for zh, ens in words.items()}
 
 
 _EN_TAG_GUESS = re.compile(r",?\s*(?:right|correct|isn't it|aren't they|is that right|am i right|yes)\s*\?\s*$", re.I)
@@ -513,7 +505,9 @@ class Understander:
             + [t for f in corpus.facts for t in f.triggers if t.isascii()] + list(family_english())
             + [a for t in corpus.topics for a in t.aliases if a.isascii()]).lower()))
         self.offices = sorted(((canonical(o), o) for o in offices), key=lambda pair: -len(pair[0]))
-        self._office_en = office_english() if OFFICES_IN_ENGLISH else {}
+        # (each word of an office's name -> one pattern of its English before an office noun, compiled once)
+        self._office_en = {zh: re.compile(r"\b(?:" + "|".join(map(re.escape, ens)) + ")" + _EN_OFFICE_NOUN)
+                           for zh, ens in english_glossary("office_en").items()} if OFFICES_IN_ENGLISH else {}
         # The annexes ("附件2 信用承诺书模板") and the names a question gives them ("信用承诺书模板",
         # "信用承诺书", "承诺书"): the name without 模板/参考, and its last three characters.
         self.documents: list[tuple[str, str]] = []
@@ -929,8 +923,7 @@ class Understander:
         if not (OFFICES_IN_ENGLISH and re.search(r"[a-zA-Z]", text)):
             return []
         lower = text.lower()
-        said = {zh for zh, ens in self._office_en.items()
-                if any(re.search(r"\b" + re.escape(en) + _EN_OFFICE_NOUN, lower) for en in ens)}
+        said = {zh for zh, pattern in self._office_en.items() if pattern.search(lower)}
         return [name for _, name in self.offices if any(zh in name for zh in said)]
 
     @staticmethod

@@ -555,3 +555,15 @@ def load_corpus(path: str | os.PathLike[str] | None = None) -> Corpus:
     if not (directory / "notice.txt").exists():
         raise CorpusError([f"notice.txt: missing in {directory} (is {ENV_VAR} right?)"])
     return _load(str(directory), digest_of(directory))
+
+
+@lru_cache(maxsize=1)
+def family_vocabulary() -> dict[str, Any]:
+    """`ingest_vocab.yaml`, read once per process for the served side (which only reads it; `ingest` reads its own)."""
+    return yaml.safe_load(INGEST_VOCAB_PATH.read_text(encoding="utf-8")) or {}
+
+
+def english_glossary(key: str) -> dict[str, tuple[str, ...]]:
+    """One of the vocabulary's lists of the English of Chinese words ("office_en": 人才 -> talent; "topic_en": 人工智能
+    -> ai): each word -> its English, lower-cased."""
+    return {zh: tuple(str(e).lower() for e in ens) for zh, ens in (family_vocabulary().get(key) or {}).items()}

@@ -3089,9 +3089,9 @@ def test_may_apply_in_english_with_a_long_description_of_the_asker(assistant: As
 
 def test_an_office_named_in_english_by_the_words_of_its_chinese_name(assistant: Assistant) -> None:
     # every office of a topic, named in English by the vocabulary's words for its name, is the office asked of
-    from assistant.understand import office_english
+    from corpus import english_glossary
 
-    words = office_english()
+    words = english_glossary("office_en")
     named = 0
     for office in sorted({c.office for t in CORPUS.topics for c in t.contacts}):
         zh = next((w for w in words if w in office), None)
