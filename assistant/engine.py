@@ -57,8 +57,9 @@ from assistant.understand import (
     Understander,
     Understanding,
     asked_attribute,
+    without_shared,
 )
-from corpus import Corpus, Fact, Topic, find_passages, load_corpus, squash
+from corpus import Corpus, Fact, Topic, english_glossary, find_passages, glossary_pattern, load_corpus, squash
 from corpus.passages import LEVEL_EN, LEVEL_NAMES, with_figures
 from index import HybridRetriever, IndexConfig, open_index
 from index.embedders import make_embedder
@@ -75,6 +76,7 @@ RESTRICTION_PHRASE = 4  # characters of a restriction the question must hold ("�
 # A may-one-apply question naming a topic that says who may apply for it ("课题2科研院所能报吗"): that restriction leads
 TOPIC_APPLICANTS_LEAD = True
 DETAIL_MIN_BM25 = 1.0  # below this, a topic question gets the overview, not one sentence
+ENGLISH_DETAIL = True  # an English question on a point of a topic with Chinese text only finds its sentence by a glossary
 PROPOSED_DATES_ASK_WINDOWS = True  # a date the asker proposes asks of the dated windows, as "开了没" does
 WINDOW_END_ASKS_WINDOW = True  # acting at a window's end ("最后两天再交") is answered with the call's window
 PROPOSED_WINDOW_KEPT = True  # a window found for a proposed time is kept though the model is sure of another kind
@@ -354,6 +356,10 @@ class Assistant:
         # The facts that forbid something, in the notice's words ("有哪些禁止性规定").
         self._forbidding = [f for f in corpus.facts if PROHIBITIVE.search("".join(f.quotes))]
         # Words asking for a topic's content in general or naming a level, longest first (`_topic_detail`).
+        # (the vocabulary's Chinese for English words of a topic's points, each compiled once: an English question on a
+        # point of a topic with no English of its own)
+        self._detail_en = [(zh, glossary_pattern(ens)) for key in ("detail_en", "topic_en")
+                           for zh, ens in english_glossary(key).items()]
         self._general_detail_words = sorted(
             {*V.FACETS["content"], *(w for ws in self.understander.level_words.values() for w in ws)}, key=len, reverse=True)
         # ... and in English, what its facts, topics and triggers say in English
@@ -469,6 +475,7 @@ class Assistant:
                       and any(set(t) - set(u.topics) for t in part_topics))
         if len(u.parts) > 1 and (not u.topics or sentences or beyond_topic or topic_apart or own_topics) and not whole_oos:
             results = []
+            bare: list[Answer] = []
             topics = [] if topic_apart else list(u.topics)  # (a part naming no topic then asks of none)
             for i, part in enumerate(u.parts):
                 # A part naming nothing ("子课题有几个？都归哪个处？") asks about the part before it.
@@ -489,6 +496,7 @@ class Assistant:
                 if trace:
                     trace.add("sub-question", asked)
                 part_answer, part_state = self._answer(pu, today, state, trace)
+                bare.append(part_answer)
                 if part_answer.intent == Intent.OUT_OF_SCOPE:
                     # Which part the notice does not cover, beside the parts it does.
                     about = f"关于“{part.rstrip('?？')}”：" if u.lang == "zh" else f'On "{part.rstrip("?？")}": '
@@ -498,7 +506,9 @@ class Assistant:
                     # "研究金融的适合报哪个题目，联系电话多少": the topic a part found is what the next part,
                     # naming nothing, asks about
                     topics = list(part_state.topics)
-            answer = _merge([a for a, _ in results])
+            # (every part out of scope, "评审按什么标准打分？各项占多少分？": one "not covered", not one per part)
+            answer = (bare[0] if all(a.intent == Intent.OUT_OF_SCOPE for a in bare)
+                      else _merge([a for a, _ in results]))
             new_state = results[-1][1]
         else:
             answer, new_state = self._answer(u, today, state, trace)
@@ -761,8 +771,10 @@ class Assistant:
         # 经费要交税吗": the stated city is a fact of theirs, the tax question is out of scope).
         # When they ask may-I, the clause that asks decides ("…已经超出合同期一年了，还能报今年的软科学吗": the
         # contract is a fact of theirs).
+        # So does a clause asking whether the facts bar them ("…项目还没结题，但合同期还没到，影响今年申报吗").
+        clause = self.understander.asking_clause(u.focus)
         asked_oos = personal and u.focus != q and self._text_out_of_scope(
-            self.understander.asking_clause(u.focus) if asks_eligibility else u.focus)
+            clause if asks_eligibility or not asker.other_question and V.SEEKS_VERDICT.search(clause) else u.focus)
         # "Can we apply to the Hubei Youth Science Fund?": may-I asked of another call, in the clause that
         # asks ("我去年拿过国家社科基金，今年能报吗" states the other call and asks of this one).
         asked_oos = asked_oos or bool(asks_eligibility and OTHER_CALL_ASKED
@@ -1336,7 +1348,7 @@ class Assistant:
         for word in sorted({w for t in topics for w in self._naming.get(t, ())}, key=len, reverse=True):
             unnamed = unnamed.replace(word, " ")
         for t in topics:
-            unnamed = _without_shared(unnamed, self.corpus.topic(t).title)
+            unnamed = without_shared(unnamed, self.corpus.topic(t).title)
         unnamed = unnamed.replace("啥", "什么")  # "研究啥" asks as "研究什么"
         unnamed = _EXISTENCE_NOUN.sub(r"\1 ", unnamed)
         facets = [f for f, words in V.FACETS.items() if _has(unnamed, words)]
@@ -1429,8 +1441,19 @@ class Assistant:
         for word in self._general_detail_words:
             rest = rest.replace(word, " ")
         rest = re.sub(r"子课题\s*\d|重大项目\s*\d|重点项目\s*\d|sub-?topic\s*\d|(?:major|key) project\s*\d", " ", rest)
-        if not _CJK_CHAR.search(rest):
-            return None  # the topic's sentences are the notice's Chinese: English words match only its names
+        english = not _CJK_CHAR.search(rest)
+        if english:
+            # the topic's sentences are the notice's Chinese: English words match only its names, unless the topic has
+            # no English of its own (an ingested notice's), where the vocabulary's Chinese for the English words the
+            # question asks by, other than its title's, finds the sentence ("Which national standard must the talent
+            # evaluation sub-topic benchmark against?": 国家标准, 对标)
+            if not (ENGLISH_DETAIL and self._detail_en and not topic.title_en.isascii()):
+                return None
+            title, lower = canonical(topic.title), rest.lower()
+            rest = " ".join(zh for zh, pattern in self._detail_en if zh not in title and pattern.search(lower))
+            if not rest:
+                return None
+            q = rest
         own = self._content_of[topic.id]
         n = len(self.corpus.passages)
         rest_scores = {pid: s for pid, s in self.retriever.bm25.search(rest, n) if pid in own}
@@ -1441,6 +1464,9 @@ class Assistant:
         best = max(rest_scores, key=lambda pid: rest_scores[pid] + full.get(pid, 0.0))
         passage = self.corpus.passage(best)
         text = passage.text.removeprefix("研究内容：").removeprefix("研究内容:").strip()
+        if english:
+            return Draft(f"{topic.label_en or topic.label} ({topic.label}“{topic.title}”), in the notice's words: {text}",
+                         [passage.id, topic.passage_of[topic.title_quote]])
         return Draft(f"{topic.label}“{topic.title}”：{text}", [passage.id, topic.passage_of[topic.title_quote]])
 
     def _group_listing(self, q: str, lang: str) -> Draft | None:
@@ -1620,22 +1646,6 @@ class Assistant:
                 if len(out) >= MAX_CITATIONS:
                     break
         return out[:MAX_CITATIONS]
-
-
-def _without_shared(text: str, name: str, shortest: int = 4) -> str:
-    """`text` with each stretch of at least `shortest` characters that `name` also holds blanked out."""
-    out, i = [], 0
-    while i < len(text):
-        n = shortest
-        while i + n <= len(text) and text[i:i + n] in name:
-            n += 1
-        if n > shortest:
-            out.append(" ")
-            i += n - 1
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
 
 
 def _merge(answers: list[Answer]) -> Answer:

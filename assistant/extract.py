@@ -93,7 +93,10 @@ _ORG: list[tuple[str, str]] = [
      r"government (?:department|agency|body|office|bureau)", "other"),
     # ("企业" as what the asker is or works at, not a word of a topic: "企业画像服务清单", "科技企业之间")
     (r"公司|企业(?=$|[，,。？?！!、；;：:\s）)]|能|可以|可不|是否|算|也|都|不|吗|呢|啊|来|去|申|报|参|牵|工作|上班|任职|身份|名义|单位|性质|的|员工|职工|人员|里|内|研究院|研究所|技术中心|法人)|"
-     r"国企|央企|集团|有限责任|股份|厂|民营|私营|私立|培训机构|个体工商户|个体户|private firm|company|enterprise|firm\b|business|startup|corporation", "enterprise"),
+     r"国企|央企|集团|有限责任|股份|厂|民营|私营|私立|培训机构|个体工商户|个体户|private firm|company|enterprise|firm\b|"
+     # (not the business a question is about: "business questions", "business enquiries", "business hours")
+     r"business(?!\s+(?:questions?|enquir\w*|inquir\w*|consult\w*|matters?|issues?|hours?|days?|contacts?|lines?|phone))|"
+     r"startup|corporation", "enterprise"),
     (r"大学|学院|高校|高等院校|高等学校|职业技术学院|本科院校|(?<![正副])高职(?!称)|高专|(?<!中)(?<!小)学校|university|college", "university"),
     # (the asker's "所" is their institute: "我们所今年已经报俩了", "所里"; not "我们所有人", "我所在的学校")
     (r"研究所|研究院|科研院所|院所|科学院|研究中心|(?:我们|咱们|俺们|本|我)所(?![以有在谓属需要说得])|所里|"
@@ -448,7 +451,9 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
         r"(?:从未|从没|从来没有?|没有|没|未)(?:承担|主持|负责)?过?(?:任何)?(?:逾期|超期)|(?<![没未])已经?(?:按[时期])?结题|"
         r"(?<!没能)(?<!未能)(?<!没有)(?<![没未])按[时期]结(?:题|项|了)|(?:尚未|还没|还未|未|没)到期|未逾期|"
         # a project still running ("还在执行期内，没到结题时间")
-        r"(?:尚未|还没|还未|未|没)到结(?:题|项)(?:的)?(?:时间|期限|日期)|(?:还|仍|尚)(?:在|处于)(?:执行|实施|研究)期(?:内|间)?|"
+        r"(?:尚未|还没|还未|未|没)到结(?:题|项)(?:的)?(?:时间|期限|日期)|(?:还|仍|尚|正)(?:在|处于)(?:执行|实施|研究)(?:期(?:内|间)?|中)|"
+        # ... its term not yet come ("合同期还没到", "执行期限未到")
+        r"(?:合同|执行|实施|结题|研究|约定的?|规定的?)(?:期|期限|时间)(?:还|尚|都)?(?:没|未)(?:到|满)|"
         # no city project at all ("市里的科技项目倒是一个都没有")
         r"市(?:里|级)?的?(?:科技)?项目[^，,。]{0,4}(?:一个都没有|都没有|一个也没有)|"
         # ... or never held one ("没有承担过市财政支持的科技项目", "没主持过市级项目")

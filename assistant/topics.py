@@ -11,14 +11,15 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from assistant.extract import ORDINALS_EN, STUDY_VERBS_EN, cn_number, profile_words
-from corpus import Topic, english_glossary
+from corpus import Topic, english_glossary, glossary_pattern
 from corpus.passages import LEVEL_ALTERNATION, LEVEL_NAMES, TOPIC_CODE
 from index.tokenize import canonical, word_boundaries, words
 
 # "重点项目一共…" is not "重点项目1": a numeral followed by these characters is another word.
 # A whole number ("重点项目10项" is not project 1), then not a word that makes it a count or a kind.
-# (a number before a unit is a value, not a topic's: "重大项目20万我知道" names an amount)
-_N = r"(\d{1,2}(?!\d)|十[一二三四五六七八九]?|[一二三四五六七八九])(?![共起样般下些项级万元岁%年月日])"
+# (a number before a unit is a value, not a topic's: "重大项目20万我知道" names an amount; before a measure word it
+# counts: "重大项目一个资助多少钱" asks of each major project, not of major project 1)
+_N = r"(\d{1,2}(?!\d)|十[一二三四五六七八九]?|[一二三四五六七八九])(?![共起样般下些项级万元岁%年月日个名份次位])"
 # After 第 a number is an ordinal, "项" included ("重大课题第2项"): not a count ("重点项目2项").
 _N_ORDINAL = r"(\d{1,2}(?!\d)|十[一二三四五六七八九]?|[一二三四五六七八九])(?![共起样般下些级])"
 # An English question about one topic says so; its description then names it.
@@ -54,12 +55,15 @@ ONE_OWN_WORD_NAMES = True
 GLOSSED_EN = True  # an English question names a topic of Chinese-only titles by the vocabulary's topic_en
 # ... and so do the words before "那个" closing a question, or before a bare 题 ("那科技立法那个呢？", "孵化器那题")
 NAMED_BY_THAT = True
+FIELD_NAMES = True  # the asker's field of research names a topic as the words before a topic word do
 # The general text uses a word, for one word to name a topic, where its own segmentation has it whole: "独立法人" uses
 # 法人, not 立法 (which the search-mode cut also gives), so 立法 alone still names the one title that has it (which words
 # are rare among the titles is still counted on the search-mode words)
 WORDS_AS_USED = True
 _NAMED_THAT = re.compile(r"(?:^|[，,。；;?？]|那)((?:(?!哪|什么|几|啥|谁|多少|那)[\u4e00-\u9fff]){2,10}?)"
                          r"(?:那个(?=呢|吗|[?？]|$)|那一?项(?=呢|吗|[?？]|$)|[那这]题)")
+# ... and the field the asker works in, "做人工智能研究的（找哪个处）": the words of the field name a topic so too
+_FIELD_WORKED = re.compile(r"(?:做|搞|从事)((?:(?!哪|什么|几|啥|谁|多少)[\u4e00-\u9fff]){2,12}?)(?:方面|领域|方向)?(?:研究|课题)的")
 _NAME_LEAD = re.compile(r"^(?:有没有|有无|是否有|关于|跟|和|与|搞|做|研究)+")  # words before a name that are no part of it
 # ... and a Chinese description of one topic: "养老产业、老年人相关的选题", "黄河生态保护方面的那个课题"
 _DESCRIBED_ZH = re.compile(r"[\u4e00-\u9fff]{2,}(?:相关|方面|有关)的?(?:那个|这个)?(?:子?课题|选题|题目|方向)|"
@@ -211,8 +215,7 @@ class TopicResolver:
         self._title_vectors: np.ndarray | None = None
         # (titles with no English: the vocabulary's English of the words such titles are made of)
         # (each Chinese word -> one pattern of its English, compiled once)
-        self._glossary = ({zh: re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, ens)) + r")(?![a-z])")
-                           for zh, ens in english_glossary("topic_en").items()}
+        self._glossary = ({zh: glossary_pattern(ens) for zh, ens in english_glossary("topic_en").items()}
                           if GLOSSED_EN and topics and not any(t.title_en.isascii() for t in topics) else {})
         # The same for the Chinese words of each title ("知识产权", "质押", "融资").
         self._zh_words = {t.id: {w for w in words(canonical(t.title)) if not w.isascii() and len(w) >= 2} for t in topics}
@@ -234,15 +237,15 @@ class TopicResolver:
         # "子课题3", "第3个子课题", "重点项目里的第3个", "key project 3", "the third key project".
         within = r"\s*(?:里面|里|中|当中|的|之中)*\s*第\s*" + _N_ORDINAL + r"\s*[个项]?"
         self._numbered: list[tuple[re.Pattern[str], str]] = [
-            (re.compile(r"子课题\s*[(（]?\s*" + _N + r"|第\s*" + _N + r"\s*个?\s*子课题|子课题" + within
+            (re.compile(r"子课题\s*[(（]?\s*" + _N + r"|第\s*" + _N_ORDINAL + r"\s*个?\s*子课题|子课题" + within
                         + r"|sub-?\s?topic\s*(?:no\.?\s*)?" + _EN_N + r"|" + _EN_N + r"\s*sub-?\s?topic"), "sub-{}"),
             # (and the tags "（重大2）" a notice may give its topics: "重大2")
-            (re.compile(r"重大(?:项目|课题)\s*" + _N + r"(?!\s*项)|重大\s*(\d{1,2})(?![\d项个万年月日号%.])|第\s*" + _N + r"\s*个?\s*重大(?:项目|课题)|重大(?:项目|课题)" + within
+            (re.compile(r"重大(?:项目|课题)\s*" + _N + r"(?!\s*项)|重大\s*(\d{1,2})(?![\d项个万年月日号%.])|第\s*" + _N_ORDINAL + r"\s*个?\s*重大(?:项目|课题)|重大(?:项目|课题)" + within
                         + r"|major\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*major\s*project"), "major-{}"),
-            (re.compile(r"(?:其他领域)?重点(?:项目|课题)\s*" + _N + r"(?!\s*项)|重点\s*(\d{1,2})(?![\d项个万年月日号%.])|第\s*" + _N + r"\s*个?\s*(?:其他领域)?重点(?:项目|课题)"
+            (re.compile(r"(?:其他领域)?重点(?:项目|课题)\s*" + _N + r"(?!\s*项)|重点\s*(\d{1,2})(?![\d项个万年月日号%.])|第\s*" + _N_ORDINAL + r"\s*个?\s*(?:其他领域)?重点(?:项目|课题)"
                         + r"|(?:其他领域)?重点(?:项目|课题)" + within
                         + r"|key\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*key\s*project"), "key-{}"),
-            (re.compile(r"一般(?:项目|课题)\s*" + _N + r"(?!\s*项)|一般\s*(\d{1,2})(?![\d项个万年月日号%.])|第\s*" + _N + r"\s*个?\s*一般(?:项目|课题)|一般(?:项目|课题)" + within
+            (re.compile(r"一般(?:项目|课题)\s*" + _N + r"(?!\s*项)|一般\s*(\d{1,2})(?![\d项个万年月日号%.])|第\s*" + _N_ORDINAL + r"\s*个?\s*一般(?:项目|课题)|一般(?:项目|课题)" + within
                         + r"|general\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*general\s*project"), "general-{}"),
         ]
 
@@ -460,6 +463,8 @@ class TopicResolver:
             # a topic word do
             if NAMED_BY_THAT and (m := _NAMED_THAT.search(q)):
                 return self._described_by(_NAME_LEAD.sub("", m.group(1)), named=True)
+            if FIELD_NAMES and (m := _FIELD_WORKED.search(q)):
+                return self._described_by(m.group(1), named=True)
             return []
         whole = self._described_by(q)
         if NAME_BEFORE_TOPIC_WORD:

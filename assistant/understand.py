@@ -191,8 +191,9 @@ _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff\d)）])[，,
 _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|要|需要|有)?(?:多少|什么|哪些|哪个|哪天|几)?"
                                r"[\u4e00-\u9fff]{0,6})[?？]?$")
 # A sentence that is only a shared predicate ("，分别是怎么规定的") asks about the list before it.
-# A malfunction reported ("系统出毛病了", "网页上传不上去", "login不上去", "页面打不开").
-TROUBLE = re.compile(r"(?:系统|网站|网页|页面|平台|账号|帐号|网上|上传|登录|登陆|提交|注册|密码|验证码|"
+# A malfunction reported ("系统出毛病了", "网页上传不上去", "login不上去", "页面打不开"; a file that will not go up,
+# "附件一直传不上去", says so by its verb alone).
+TROUBLE = re.compile(r"[传登]不[上进了]|(?:保存|提交|上传)不了|(?:系统|网站|网页|页面|平台|账号|帐号|网上|上传|登录|登陆|提交|注册|密码|验证码|"
                      r"login|log in|upload|website|system|portal|password|regist\w*)"
                      r".{0,8}?(?:不上去|不进去|[进上登连]不[去上进]|不了|失败|出错|报错|故障|毛病|出问题|打不开|登不上|崩|卡[住着死在]|异常|"
                      r"过不去|没反应|不成功|"
@@ -238,7 +239,7 @@ OTHER_LEVEL_CALL = re.compile(
     r"(?:soft[- ]science|programmes?|programs?|calls?|plans?|funds?|projects?|department|bureau)\b")
 # "这是个什么项目", "软科学项目到底是干啥的", "What is this programme about?": the programme itself is
 # asked, nothing of it. A reference to it (its name, or a demonstrative), and these words only:
-_THIS_PROGRAMME = (r"这个(?:项目|计划|通知|申报)|(?:这份|这篇|此)?(?:通知|文件)(?=的?(?:是|主要|讲|说|内容)|[?？]?$)|这个(?=是|$)|这次(?:的)?(?:项目|申报|通知)|本(?:项目|计划|通知)|该(?:项目|计划|通知)|这(?=是)|"
+_THIS_PROGRAMME = (r"这个(?:项目|计划|通知|申报)|(?:这份|这篇|此)?(?:通知|文件)(?=的?(?:是|主要|讲|说|内容)|[?？]?$)|这个(?=(?:到底|究竟)?是|$)|这次(?:的)?(?:项目|申报|通知)|本(?:项目|计划|通知)|该(?:项目|计划|通知)|这(?=是)|"
                    # (in English, with no word but the programme's own kind of words: "the Henan programme" is another)
                    r"\b(?:this|the) (?:(?:soft|science|soft-science|research|city|municipal|whole|current|present|year's) ){0,3}?"
                    r"(?:programme|program|call|notice|scheme|plan)\b")
@@ -290,6 +291,7 @@ PRONOUN_MAX_CHARS = 16  # a longer question with a pronoun says enough on its ow
 # A pronoun that stands for the previous answer's subject ("它是哪个处？"); "这个项目…" is not one.
 PRONOUN = re.compile(r"它|其|上述|\b(?:it|its|they|them)\b|\bthat(?:\s+one)?\s*\??$", re.ASCII)  # ("which office is that?")
 PRONOUN_MAX_WORDS = 6  # ... in English, counted in words
+NAMED_TOPIC_ASKED_ALIKE = True  # a follow-up naming another topic asks of it what the previous turn asked of its one
 FOLLOWUP_MAX_CHARS = 24  # a longer turn is a question of its own
 FOLLOWUP_MAX_WORDS = 6  # ... in English, asking of the previous subject with a pronoun or an attribute
 QUESTIONS_BEFORE_VERDICT = True  # whole questions before the asker's facts and may-I question are parts too
@@ -461,6 +463,24 @@ def family_english() -> tuple[str, ...]:
 _EN_TAG_GUESS = re.compile(r",?\s*(?:right|correct|isn't it|aren't they|is that right|am i right|yes)\s*\?\s*$", re.I)
 # an office in English: its word(s), then what it is ("the Talent Division", "information institute")
 _EN_OFFICE_NOUN = r"\s+(?:division|office|department|dept\.?|section|bureau|institute)\b"
+# ... or after it, "of" and a few words: "the Institute of Science and Technology Information" (情报研究所)
+_EN_OFFICE_OF = r"\b(?:division|office|department|section|bureau|institute)\s+(?:of|for)\s+(?:[a-z&,-]+\s+){0,5}?"
+
+
+def without_shared(text: str, name: str, shortest: int = 4) -> str:
+    """`text` with each stretch of at least `shortest` characters that `name` also holds blanked out."""
+    out, i = [], 0
+    while i < len(text):
+        n = shortest
+        while i + n <= len(text) and text[i:i + n] in name:
+            n += 1
+        if n > shortest:
+            out.append(" ")
+            i += n - 1
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
 
 
 def _values_apart(parts: list[str]) -> bool:
@@ -506,7 +526,8 @@ class Understander:
             + [a for t in corpus.topics for a in t.aliases if a.isascii()]).lower()))
         self.offices = sorted(((canonical(o), o) for o in offices), key=lambda pair: -len(pair[0]))
         # (each word of an office's name -> one pattern of its English before an office noun, compiled once)
-        self._office_en = {zh: re.compile(r"\b(?:" + "|".join(map(re.escape, ens)) + ")" + _EN_OFFICE_NOUN)
+        self._office_en = {zh: re.compile(r"\b(?:" + (said := "|".join(map(re.escape, ens))) + ")" + _EN_OFFICE_NOUN
+                                          + "|" + _EN_OFFICE_OF + "(?:" + said + r")\b")
                            for zh, ens in english_glossary("office_en").items()} if OFFICES_IN_ENGLISH else {}
         # The annexes ("附件2 信用承诺书模板") and the names a question gives them ("信用承诺书模板",
         # "信用承诺书", "承诺书"): the name without 模板/参考, and its last three characters.
@@ -1010,6 +1031,12 @@ class Understander:
             if asked and ATTRIBUTE_FOLLOWUPS and NAMED_TOPIC_FOLLOWS and _CJK.search(core) and self.topics.resolve(q):
                 # ("那科技立法那个呢？": a topic this turn names by words of its title, the previous attribute of it)
                 return f"{core}那个课题 {asked}"
+            if (not asked and NAMED_TOPIC_ASKED_ALIKE and _CJK.search(core) and (now := self.topics.resolve(q))
+                    and len(was := self.topics.resolve(previous)) == 1 and now != was):
+                # ("概念验证平台课题要参考哪些城市" then "一流大学研究院那个呢": what was asked of the one topic, asked of
+                # the one this turn names; the previous question without the words of its topic's title)
+                rest = TOPIC_WORD.sub(" ", without_shared(previous, self.corpus.topic(was[0]).title))
+                return f"{core}那个课题 {rest.strip()}" if ASKS.search(rest) else None
             spoken_of = core in self.notice or self.relevance(core) >= bar
             return f"{core} {asked}" if asked and ATTRIBUTE_FOLLOWUPS and spoken_of else None
         if self.relevance(core) >= bar:

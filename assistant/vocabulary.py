@@ -82,7 +82,7 @@ ASK_ELIGIBLE_ZH = re.compile(
 SUFFICES = re.compile(r"就(?:行|可以|好|够)了?(?:吗|吧|么|呢|[?？]|$)")
 LIMIT_MODAL = re.compile(r"[只才](?:能|可以)")
 # (the asker described between, within the sentence: "Can a private technology company registered in X apply")
-ASK_ELIGIBLE_EN = re.compile(r"\b(?:can|may|could)\b[^.?!;]{0,70}?\b(?:apply|lead (?:a|the|this|one)\b|be (?:a |the )?(?:project )?leader)|\beligib|\bqualif|allowed to apply|"
+ASK_ELIGIBLE_EN = re.compile(r"\b(?:can|may|could)\b[^.?!;]{0,70}?\b(?:apply|lead (?:a|the|this|one)\b|be (?:a |the )?(?:project )?(?:leader|pi\b|principal investigator))|\beligib|\bqualif|allowed to apply|"
                              r"\b(?:can|may|could) (?:we|i) (?:still |also )?(?:add|submit|put forward|recommend|lead)\b|"
                              # whether a stated fact bars the asker: "Does that stop me from applying…?"
                              r"\b(?:does|do|will|would|could|can) (?:that|this|it|these|those) (?:stop|prevent|bar|block|affect|"

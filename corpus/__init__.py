@@ -563,6 +563,13 @@ def family_vocabulary() -> dict[str, Any]:
     return yaml.safe_load(INGEST_VOCAB_PATH.read_text(encoding="utf-8")) or {}
 
 
+def glossary_pattern(english: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    """One pattern for a word's English forms, as whole words, a space or a hyphen between theirs ("concept
+    verification", "concept-verification")."""
+    forms = "|".join(r"[\s-]+".join(map(re.escape, e.split())) for e in english)
+    return re.compile(r"(?<![a-z])(?:" + forms + r")(?![a-z])")
+
+
 def english_glossary(key: str) -> dict[str, tuple[str, ...]]:
     """One of the vocabulary's lists of the English of Chinese words ("office_en": 人才 -> talent; "topic_en": 人工智能
     -> ai): each word -> its English, lower-cased."""

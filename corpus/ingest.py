@@ -1810,7 +1810,9 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
                           [*([label] if label and not led else []), *fields, _body(p.text)], vocab)
         said = "，".join([*fields, _body(p.text)])
         fact["zh"] = f"{heading}请联系{said.rstrip('。')}。" if heading and heading not in p.text else f"{said.rstrip('。')}。"
-        fact["en"] = (f"{'Technical support' if role == 'contact_tech' else 'Complaints' if role == 'contact_complaint' else 'Enquiries'}"
+        # (业务咨询 is "business enquiries": what an English question on the programme's matters calls it)
+        general = "Business enquiries" if role == "contact_business" and "业务" in f"{heading}{label}{p.text}" else "Enquiries"
+        fact["en"] = (f"{'Technical support' if role == 'contact_tech' else 'Complaints' if role == 'contact_complaint' else general}"
                       f"{f' ({heading})' if heading else ''}: {said}.")
         if role.startswith("contact_") and role not in ("contact_business", "contact_tech", "contact_complaint"):
             # (and the heading's own subject, "规划指导" asked as "规划方面的问题找谁")

@@ -3143,3 +3143,54 @@ def test_the_issuer_asked_as_a_choice_against_another_body(assistant: Assistant)
     assert by
     answer = assistant.ask("这份通知是市科技局下发的还是省科技厅下发的，有点分不清")
     assert answer.intent != Intent.OUT_OF_SCOPE and by in answer.answer, answer.answer
+
+
+def test_a_numeral_before_a_measure_word_counts_and_after_di_it_orders(assistant: Assistant) -> None:
+    # "重点项目一个" is each key project, not key project 1; "第三个重点项目" is still the third
+    u = assistant.understander.understand("重点项目一个能拿多少钱")
+    assert not u.topics and u.levels == ["key"], (u.topics, u.levels)
+    assert assistant.understander.understand("第三个重点项目归哪个处").topics == ["key-3"]
+
+
+def test_a_file_that_will_not_go_up_is_a_malfunction_for_technical_support(assistant: Assistant) -> None:
+    answer = assistant.ask("承诺书扫描件死活传不上去，该问谁")
+    assert _phones("contact_tech")[0] in answer.answer.split("。")[0], answer.answer
+
+
+def test_a_question_whose_every_part_is_out_of_scope_says_so_once(assistant: Assistant) -> None:
+    answer = assistant.ask("评审会请哪些专家？每项指标的分值是多少？")
+    assert answer.intent == Intent.OUT_OF_SCOPE
+    assert answer.answer.count(FACTS["contact_business"].zh) == 1, answer.answer
+
+
+def test_a_city_project_still_running_is_not_overdue() -> None:
+    from assistant.extract import extract_profile
+
+    for said in ("我主持的市级项目目前还在执行中", "手上的市科技局项目执行期限还没到", "有个市里的项目合同期未满"):
+        assert extract_profile(canonical(said)).overdue_city_project is False, said
+
+
+def test_a_clause_asking_whether_the_askers_facts_bar_them_decides_the_scope(assistant: Assistant) -> None:
+    # the contract's term is the asker's fact (the notice is silent on contracts); whether it bars them is asked
+    answer = assistant.ask("我有个市财政支持的项目还没结题，不过任务书约定的期限还没到，这会影响我今年报吗")
+    assert answer.intent != Intent.OUT_OF_SCOPE, answer.answer
+    assert answer.eligibility is not None and answer.eligibility.verdict != "ineligible", answer.answer
+
+
+def test_this_one_asked_what_it_is_at_the_start_is_the_programme(assistant: Assistant) -> None:
+    answer = assistant.ask("这个究竟是干嘛的？")
+    assert answer.intent == Intent.OTHER and CORPUS.title in answer.answer, answer.answer
+
+
+def test_an_office_named_in_english_with_its_noun_first(assistant: Assistant) -> None:
+    # "the Institute of … Information": the office noun before "of" and the words of its Chinese name (情报)
+    office = next(o for _, o in assistant.understander.offices if "情报" in o)
+    u = assistant.understander.understand("Which number reaches the Institute of Science and Technology Information?")
+    assert office in u.offices, u.offices
+
+
+def test_being_pi_asked_in_english_is_a_may_i() -> None:
+    from assistant import vocabulary as V
+
+    assert V.ASK_ELIGIBLE_EN.search("can i also be pi on the second sub-topic?")
+    assert V.ASK_ELIGIBLE_EN.search("could she be the principal investigator of a key project?")

@@ -5370,3 +5370,75 @@ def test_a_topic_with_its_own_completion_date_answers_with_it(tmp_path: Path) ->
     assert "2099年5月31日" in a.ask("课题2什么时候要完成？", today).answer
     en = a.ask("When must topic 1 be completed?", today).answer
     assert "2098年12月15日" in en or "2098-12-15" in en, en
+
+
+def test_the_field_the_asker_works_in_names_a_topic_of_an_ingested_notice(tmp_path: Path) -> None:
+    """An ingested notice has no aliases: "做智慧农机研究的" names the topic whose title has the field's words, as the
+    words before a topic word do, so whom to call is that topic's office."""
+    _, _, a = _served(tmp_path, _MAILED_CALL)
+    answer = a.ask("我们是做智慧农机研究的，应该找哪个处室？", dt.date(2098, 4, 10)).answer
+    assert "0391-5550102" in answer and "0391-5550101" not in answer, answer
+
+
+def test_business_enquiries_asked_in_english_get_the_business_line(tmp_path: Path) -> None:
+    """业务咨询 is "business enquiries" in the ingested English, and "business questions" is no enterprise of the asker's."""
+    from assistant.extract import extract_profile
+
+    _, corpus, a = _served(tmp_path, _MAILED_CALL)
+    business = next(f for f in corpus.facts if f.role == "contact_business")
+    assert business.en.startswith("Business enquiries"), business.en
+    assert extract_profile("who do i call with business questions?").org_type is None
+    assert extract_profile("we are a small business in the city").org_type == "enterprise"
+    answer = a.ask("Who do I call with business questions about the application?", dt.date(2098, 4, 10))
+    assert answer.intent != "out_of_scope" and "0391-5550100" in answer.answer, answer.answer
+
+
+_POINTS_CALL = [
+    "关于申报2097年度某市软科学研究计划项目的通知",
+    "一、申报条件",
+    "申报单位须为在某市注册、具有独立法人资格的高等院校和科研院所。项目负责人年龄不超过55周岁。",
+    "二、申报时间",
+    "网上申报时间为2097年3月1日至3月31日。",
+    "三、研究课题",
+    "（一）重点项目",
+    "课题1 某市湿地生态修复成效评估研究",
+    "研究内容：湿地是某市生态安全的重要屏障。本研究需梳理我市湿地生态修复的现状与不足，提出对策建议。"
+    "研究要对标2096年5月10日发布的《湿地生态修复成效评估规范》国家标准（GB/T 99001-2096），形成评估方法。"
+    "课题还要研究建设全市湿地监测数据库，实现监测数据统一采集。",
+    "联系处室：社会发展处，电话：0391-5550201",
+    "课题2 某市科普场馆运营评价研究",
+    "研究内容：评估科普场馆运营绩效，深入研究上海、杭州等一线城市科普场馆的运营模式，提出评价办法。"
+    "课题还要研究建设全市科普场馆运营数据库。",
+    "联系处室：科普处，电话：0391-5550202",
+    "课题3 某市智慧农机推广路径研究",
+    "研究内容：分析智慧农机推广现状，提出推广路径。",
+    "联系处室：农村科技处，电话：0391-5550203",
+    "课题4 某市低空物流发展对策研究",
+    "研究内容：研究低空物流航线布局，提出发展对策。",
+    "联系处室：高新处，电话：0391-5550204",
+    "四、联系方式",
+    "业务咨询：市科技局规划处，电话：0391-5550200",
+    "某市科学技术局",
+    "2097年2月20日",
+]
+
+
+def test_an_english_question_on_a_point_of_a_chinese_only_topic_finds_its_sentence(tmp_path: Path) -> None:
+    """An ingested topic's text is Chinese only: the vocabulary's Chinese for the English words asked by ("national
+    standard", "benchmark", "database", "cities") finds the sentence that says it."""
+    _, _, a = _served(tmp_path, _POINTS_CALL)
+    today = dt.date(2097, 3, 10)
+    answer = a.ask("Which national standard does topic 1 have to benchmark against?", today).answer
+    assert "GB/T 99001-2096" in answer, answer
+    assert "监测数据库" in a.ask("What database is topic 1 supposed to build?", today).answer
+    assert "上海、杭州" in a.ask("Which cities should topic 2 look at?", today).answer
+
+
+def test_a_follow_up_naming_another_topic_asks_of_it_what_was_asked_of_the_first(tmp_path: Path) -> None:
+    """"湿地那个课题要建什么数据库" then "那科普场馆那个呢": the point asked of the first topic, asked of the one the follow-up
+    names by words of its title (an ingested notice has no aliases to substitute)."""
+    _, _, a = _served(tmp_path, _POINTS_CALL)
+    today = dt.date(2097, 3, 10)
+    a.ask("湿地生态修复那个课题要建什么数据库？", today, "points-1")
+    answer = a.ask("那科普场馆运营那个呢？", today, "points-1").answer
+    assert "科普场馆运营数据库" in answer.split("\n")[0], answer
