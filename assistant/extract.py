@@ -492,7 +492,12 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
         r"no (?:other |additional |further |earlier |prior |previous )?(?:city|municipal)[- ](?:funding|funds|money|support|grants?)|"
         r"(?:市里|市级|市财政|市科技局)[^，,。；;]{0,4}?(?:没有|没|未|从未|从没)(?:给过|资助|支持|拨|给)|"
         # no public money at all, the city's among it ("该项目没有获得过财政支持")
-        r"(?:没有|没|未|从未|未曾|从没)(?:获得|拿到|得到|拿|获)过?(?:任何)?(?:财政|政府)(?:资金)?(?:支持|资助)|"
+        r"(?:没有|没|未|从未|未曾|从没)(?:获得|拿到|得到|拿|获)过?(?:其他|其它)?(?:任何)?(?:财政|政府)(?:资金)?(?:支持|资助)|"
+        # ... nor any funding at all ("没拿过任何资助"), nor a second application ("不存在重复申报", "没有重复申请")
+        r"(?:没有|没|未|从未|未曾|从没)(?:获得|拿到|得到|拿|获)过?任何(?:资助|资金支持|经费支持)|"
+        r"(?:没有|没|不存在|无|未)(?:任何)?(?:重复|变相重复)(?:申报|申请|立项)|"
+        r"(?:has|have)(?:n't| not| never) (?:yet )?(?:received|got|been given|had) any (?:government |public |state )?(?:funding|funds|money|grants?)|"
+        r"never (?:received|got|had) any (?:government |public |state )?(?:funding|funds|money|grants?)|"
         # "拿的是省社科联的资助，不是市里的钱"
         r"(?:不是|并非|非)(?:郑州)?(?:市里|市级|市财政|市科技局)的?(?:钱|资金|经费|资助|财政资金)",
     )

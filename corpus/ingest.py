@@ -1917,7 +1917,14 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
     attach = [p for p in passages if p.id.startswith("n-") and any(h.startswith("附件") for h in heads(p)[:1])
               and not (p.order in signed and SIGNATURE_NAME.fullmatch(squash(p.text)))]
     if attach:
-        found.facts.append(_make_fact("attachments", "materials", [p.text for p in attach[:6]], vocab))
+        # (each annex said with its number, "附件2：…信用承诺书（参考模板）", the number the list gives it)
+        fact = _make_fact("attachments", "materials", [p.text for p in attach[:6]], vocab)
+        listed_as = [(m.group(1), p.text[m.end():].rstrip("。；;")) for p in attach[:6]
+                     if (m := re.match(r"\s*(?:附件\s*[:：]?\s*)?(\d{1,2})\s*[.．、]\s*(?=\S)", p.text))]
+        if len(listed_as) == len(attach[:6]):
+            fact["zh"] = "；".join(f"附件{n}：{title}" for n, title in listed_as) + "。"
+            fact["en"] = "The notice says (in Chinese): " + "; ".join(f"Annex {n}: {title}" for n, title in listed_as) + "."
+        found.facts.append(fact)
     # What the pledge template annexed has the unit declare and sign: its sentences after its title.
     pledge = [p for p in passages if p.id.startswith("p-") and p.kind == "text"]
     # (its own annex's: a second pledge annexed after it, "附件3 项目负责人…承诺书", is another form)
@@ -1925,8 +1932,13 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
     pledge = [p for p in pledge if p.section.split(" > ")[0] == pledge[0].section.split(" > ")[0]] if pledge else []
     pledge = pledge[:1] + [p for p in pledge[1:] if not SIGNATURE_NAME.fullmatch(squash(p.text))]
     if len(pledge) >= 2:
-        found.facts.append(_make_fact("credit_pledge_template", "materials",
-                                      [_body(p.text) for p in pledge[1:PLEDGE_SENTENCES + 1]], vocab))
+        # (its title line first, with which annex it is: where the form is found, "附件2 信用承诺书模板")
+        annex = pledge[0].section.split(" > ")[0]
+        number = re.match(r"附件\s*(\d{1,2})", annex)
+        said = [_body(p.text) for p in pledge[1:PLEDGE_SENTENCES + 1]]
+        fact = _make_fact("credit_pledge_template", "materials", [pledge[0].text, *said] if number else said, vocab,
+                          {pledge[0].text: (annex, f"Annex {number.group(1)}")} if number else {})
+        found.facts.append(fact)
 
 
 # The amount a level has in all ("重大项目安排经费75万元", "一般项目经费总额96万元"), not each project's ("每项资助25万元")

@@ -3194,3 +3194,13 @@ def test_being_pi_asked_in_english_is_a_may_i() -> None:
 
     assert V.ASK_ELIGIBLE_EN.search("can i also be pi on the second sub-topic?")
     assert V.ASK_ELIGIBLE_EN.search("could she be the principal investigator of a key project?")
+
+
+def test_more_ways_of_saying_the_project_has_no_city_funding() -> None:
+    from assistant.extract import extract_profile
+
+    for said in ("这个课题未获其他财政资助", "本项目不存在重复申报的情况", "课题是新的，没拿过任何资助",
+                 "The study hasn't received any public funding."):
+        assert extract_profile(canonical(said)).already_city_funded is False, said
+    assert extract_profile(canonical("这个项目前年拿过市里的资金支持")).already_city_funded is True
+
