@@ -373,7 +373,7 @@ _EXCLUDED_TYPES = re.compile("|".join(w for w, v in ORG_WORDS + PERSON_WORDS
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
                   # (the other rows of a table of expense items' limits, "专家咨询费 | 不超过资助额度的10%", each an
                   # item's own; and what the funds may not pay, said beside them: "劳务费不得支付给…有工资性收入的人员")
-                  "disbursement": r"拨付|结题|验收",  # (the instalment withheld when the project fails its review)
+                  "disbursement": r"拨付",  # (the instalment withheld when the project fails its review: "…不通过的，不再拨付")
                   "expense_limits": r"^[^。|｜]{2,30}\s*[|｜]\s*[^|｜。]*(?:不超过|不得超过|不高于|%)|"
                                     r"(?:经费|资金|劳务费)[^。；;，,]{0,6}不得(?:用于|支付|列支|开支)|不得(?:列支|开支)[^。；;]{0,6}费",
                   # (the mail's subject line, its files' names and size, when it counts as received: "邮件主题统一为…")
