@@ -298,6 +298,9 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
                                  r"(?:不超过|不高于|最高|最多|约)?\s*\d+(?:\.\d+)?\s*万元", "notice"),
     # (the policy, not the pledge form a materials list names: "“包干制”承诺书（签字…后上传）")
     ("lump_sum", "funding", r"包干制(?!”?承诺书)", "notice"),
+    # how the grant is paid: in instalments, each a share at a stage ("分两次拨付：签订项目合同后拨付资助额度的70%，
+    # 结题验收通过后拨付其余30%"), or at once ("立项后一次性拨付")
+    ("disbursement", "funding", r"分\s*(?:两|二|三|2|3)\s*(?:次|期|批)拨付|拨付[^。；;]{0,24}?\d+(?:\.\d+)?\s*%|一次性(?:全额)?拨付", "notice"),
     # the limits a budget keeps to for some expense items ("劳务费和专家咨询费合计不超过市财政资助经费的40%")
     ("expense_limits", "funding", r"(?:劳务费|专家咨询费|间接费|管理费|绩效支出)[^。；]{0,30}(?:不超过|不得超过|不高于|比例|%)", "notice"),
     # how long the body takes to decide, as a service entry's field says it ("办理时限：法定办理时限：无" over
@@ -368,6 +371,11 @@ _EXCLUDED_TYPES = re.compile("|".join(w for w, v in ORG_WORDS + PERSON_WORDS
 # The sentences after a fact's first one, in its item, that say more of it: the leader's limits, the
 # paper copies' number and time.
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
+                  # (the other rows of a table of expense items' limits, "专家咨询费 | 不超过资助额度的10%", each an
+                  # item's own; and what the funds may not pay, said beside them: "劳务费不得支付给…有工资性收入的人员")
+                  "disbursement": r"拨付",  # (the instalment withheld when the project fails its review: "…不通过的，不再拨付")
+                  "expense_limits": r"^[^。|｜]{2,30}\s*[|｜]\s*[^|｜。]*(?:不超过|不得超过|不高于|%)|"
+                                    r"(?:经费|资金|劳务费)[^。；;，,]{0,6}不得(?:用于|支付|列支|开支)|不得(?:列支|开支)[^。；;]{0,6}费",
                   # (the mail's subject line, its files' names and size, when it counts as received: "邮件主题统一为…")
                   "email_submission": r"邮件|邮箱|主题|文件名|命名",
                   "processing_time": r"^[\u4e00-\u9fff]{0,4}(?:办理时限|时限)\s*[：:]",  # (the 法定 one and the 承诺 one)
@@ -1719,6 +1727,10 @@ _GROUP_NAME = re.compile(_GROUP_NUMBER.pattern + r"?[\u4e00-\u9fff]{2,10}")
 _OWN_PURPOSE = re.compile(r"^([\u4e00-\u9fff]{2,10})[：:]\s*(?=[\u4e00-\u9fff]{2,4}[\s，,])")
 
 
+# ... or by the subject asked of, whatever follows: "经费预算咨询：市科技局规划与财务处，…" (what it is asked about)
+_SUBJECT_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,10}?(?:咨询|问题|事宜))[：:]")
+
+
 # One of several contacts a sentence gives, each led by what it is for ("申报政策咨询：市科技局发展规划处，刘老师，
 # 0376-…；系统技术支持：…中心，0376-…")
 _LED_CONTACT = re.compile(r"^[\u4e00-\u9fff]{2,10}[：:]")
@@ -1816,8 +1828,13 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
                       f"{f' ({heading})' if heading else ''}: {said}.")
         if role.startswith("contact_") and role not in ("contact_business", "contact_tech", "contact_complaint"):
             # (and the heading's own subject, "规划指导" asked as "规划方面的问题找谁")
-            fact["triggers"] = [heading, *(w for w in jieba.lcut(heading) if len(w) >= 2 and w != heading
-                                           and not re.search(r"咨询|指导|支持|服务|联系|方式|电话", w))] if heading else []
+            # (and the subject its own line is led by, under a heading that names none: "经费预算咨询：…" under
+            # "十、联系方式" is asked as "经费预算有问题找谁")
+            subject = _SUBJECT_LABEL.match(_body(p.text))
+            named = [x for x in (heading, subject.group(1) if subject else "") if x]
+            fact["triggers"] = list(dict.fromkeys(
+                [*named, *(w for x in named for w in jieba.lcut(x) if len(w) >= 2 and w not in named
+                           and not re.search(r"咨询|指导|支持|服务|联系|方式|电话", w))]))
         found.facts.append(fact)
     _paper_contact(found)
     _contact_hours(passages, found)

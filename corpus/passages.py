@@ -1162,7 +1162,10 @@ def _segment(lines: list[str]) -> list[Passage]:
                 and (stated := _block_level(lines, i, aliases, _NUMBER_BLOCK))) or (
                 cur.doc == "notice" and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line))
                 # (or, as in a guide, the level heading it is under, the notice's own "（一）重大项目")
-                and (stated := _block_level(lines, i, aliases) or (cur.level and (cur.level, "")))):
+                and (stated := _block_level(lines, i, aliases) or (cur.level and (cur.level, "")))) or (
+                # ... or "（3）…研究" in the notice's own section of topics, its level in a field below it ("项目类别：
+                # 重点项目"), as a guide's
+                cur.doc == "notice" and (m := _PAREN_NUMBER_BLOCK.match(line)) and (stated := _block_level(lines, i, aliases))):
             # A labelled topic block, numbered within its level (its own number stays in its heading);
             # in a guide the levels it states ("类别：B类") are its sections, in the order they first come;
             # in the notice it stays in its section ("（五）【研究方向】").

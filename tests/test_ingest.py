@@ -5469,3 +5469,78 @@ def test_the_pledge_template_is_said_with_its_annex_and_title(tmp_path: Path) ->
     assert pledge.zh.startswith("附件2") and "Annex 2" in pledge.en and "credit commitment letter" in pledge.en
     answer = a.ask("Is there a template for the unit's credit commitment letter?", dt.date(2097, 3, 10)).answer
     assert "Annex 2" in answer or "附件2" in answer, answer
+
+
+# --- a budget-heavy call: a table of expense limits in text rows, what the funds may not pay, payment in instalments,
+# and topics listed in the notice's own section as "（N）title" with their level in a field below ---
+_BUDGET_CALL = [
+    "关于组织申报2099年度某市软科学研究计划项目的通知",
+    "一、资助标准",
+    "本年度拟支持重点项目2项，每项资助9万元；一般项目1项，每项资助4万元。",
+    "二、申报条件",
+    "申报单位须为在某市注册、具有独立法人资格的高等院校和科研院所。项目负责人年龄不超过55周岁。",
+    "三、经费管理",
+    "（一）开支比例。各科目须符合下列比例：",
+    "科目 | 上限",
+    "劳务费 | 不超过资助额度的35%",
+    "专家咨询费 | 不超过资助额度的8%",
+    "间接费用 | 不超过资助额度的12%",
+    "（二）开支范围。项目经费不得用于购置单价5000元以上的设备；劳务费不得支付给有工资性收入的在编人员。",
+    "（三）拨付方式。资助经费分两次拨付：签订任务书后拨付60%，结题验收通过后拨付40%。",
+    "四、研究选题",
+    "（1）某市湿地生态补偿机制研究",
+    "研究重点：测算湿地生态服务价值，提出补偿标准。",
+    "项目类别：重点项目",
+    "联系处室：社会发展处，电话：0391-5550201",
+    "（2）某市智慧农机推广路径研究",
+    "研究重点：分析智慧农机推广现状，提出推广路径。",
+    "项目类别：重点项目",
+    "联系处室：农村科技处，电话：0391-5550202",
+    "（3）某市科普场馆运营评价研究",
+    "研究重点：评估科普场馆运营绩效，提出评价办法。",
+    "项目类别：一般项目",
+    "联系处室：科普处，电话：0391-5550203",
+    "五、联系方式",
+    "业务咨询：市科技局规划处，赵老师，电话：0391-5550200",
+    "经费预算咨询：市科技局计划财务处，钱老师，电话：0391-5550209",
+    "某市科学技术局",
+    "2099年3月1日",
+]
+
+
+def test_topics_listed_in_the_notice_by_bracketed_numbers_with_their_level_in_a_field() -> None:
+    """"（2）某市…研究" in the notice's own section of topics, "项目类别：重点项目" below it: a topic of that level, its
+    contact its own (not the call's business contact)."""
+    found, _, _ = extract("\n".join(_BUDGET_CALL))
+    topics = {t["title"]: t for t in found.topics}
+    assert set(topics) == {"某市湿地生态补偿机制研究", "某市智慧农机推广路径研究", "某市科普场馆运营评价研究"}, list(topics)
+    assert topics["某市科普场馆运营评价研究"]["level"] == "general"
+    assert topics["某市智慧农机推广路径研究"]["contacts"][0]["phone"] == "0391-5550202"
+    business = found.fact("contact_business")
+    assert business and "0391-5550200" in business["zh"], business
+
+
+def test_a_table_of_expense_limits_in_text_rows_is_one_fact_with_every_row() -> None:
+    """"劳务费 | 不超过…35%" and the rows below it, and what the funds may not pay beside them: the expense limits,
+    every row (not the first alone)."""
+    found, _, _ = extract("\n".join(_BUDGET_CALL))
+    limits = found.fact("expense_limits")
+    assert limits, [f["role"] for f in found.facts]
+    for said in ("35%", "8%", "12%", "工资性收入"):
+        assert said in limits["zh"], (said, limits["zh"])
+
+
+def test_the_grant_paid_in_instalments_is_a_fact_asked_in_english_too() -> None:
+    """"分两次拨付：…60%，…40%": how the grant is paid, found by "paid out" as well as by 拨付."""
+    found, _, _ = extract("\n".join(_BUDGET_CALL))
+    paid = found.fact("disbursement")
+    assert paid and "60%" in paid["zh"] and "40%" in paid["zh"], paid
+    assert "paid out" in paid["triggers"] and "拨付" in paid["triggers"]
+
+
+def test_a_contact_led_by_the_subject_it_answers_is_found_by_that_subject() -> None:
+    """"经费预算咨询：市科技局计划财务处，…" under "五、联系方式": the contact for budget questions, found by 经费 and 预算
+    (the heading names no subject; the line's own label does)."""
+    found, _, _ = extract("\n".join(_BUDGET_CALL))
+    budget = next(f for f in found.facts if f["role"].startswith("contact_") and "0391-5550209" in f["zh"])
+    assert {"经费预算咨询", "经费", "预算"} <= set(budget["triggers"]), budget["triggers"]
