@@ -279,6 +279,8 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
                        # ... or a list of them ("高等院校6项,科研院所3项,…")
                        r"(?:高校|高等院校|院所|事业单位|机构)\s*\d+\s*项\s*[,，、；;]\s*[\u4e00-\u9fff]{2,}\s*\d+\s*项", "notice"),
     ("classified", "rules", r"涉密|国家秘密", "notice"),
+    # how many partner units a project may have ("每个项目的合作单位不超过2家"), where the notice says it
+    ("partners", "rules", r"合作单位[^。；;]{0,12}?(?:不超过|不得超过|不多于|最多|限)\s*(?:\d+|[一二两三四五六七八九十])\s*[家个]", "notice"),
     # a project funded already, not the leader's second application ("不得以不同单位名义重复申报")
     # ... or one item of a list of exclusions ("（5）同一项目已获得市级财政资金支持的；")
     ("duplicate_funding", "rules", r"(?:已获|获得|资金支持|资助)[^。]{0,30}重复|重复.{0,6}(?:支持|资助)|"
@@ -845,19 +847,36 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             from_issue.append((p, original, since))
             continue
         start, end = _FROM.search(p.text), _UNTIL.search(p.text)
-        if after_opening and end and not start and not found.fact("submission_window") and (
-                _iso(*after_opening[2].groups()) < _iso(*end.groups())):
+        # (or the window's ends each said by its verb after the date, a sentence each: "第一批网上填报系统于2097年3月4日
+        # 9:00开放。" and "第一批网上填报于2097年3月29日（星期五）17:00截止，…")
+        opens_on = None if start or end else _OPENS_ON.search(p.text)
+        closes = end or (_CLOSES_ON.search(p.text) if after_opening and not start else None)
+        batch = _batch_of_section(original.section)
+        if after_opening and closes and not start and not opens_on and (
+                not found.fact("submission_window") or batch and after_opening[2].re is _OPENS_ON) and (
+                _iso(*after_opening[2].groups()) < _iso(*closes.groups())):
             # the window in two rows, one right after the other: "申报时间 | 2064年5月11日9:00起开放网上填报" and
-            # "截止时间 | 2064年6月19日17:00系统关闭…"
+            # "截止时间 | 2064年6月19日17:00系统关闭…"; in a call in batches, each batch's ("（三）第二批 > 1．网上填报"),
+            # called by its batch
             said, opening, since = after_opening
             name = re.sub(r"(?:时间|日期)?[\s|｜：:]*$", "", re.split(r"[。；;，,]", _body(said.text[: since.start()]))[-1]).strip()
-            fact = _window_fact("submission_window", name or "申报", since.groups(), end.groups(), _body(opening.text),
+            if since.re is _OPENS_ON:
+                name = _OPENER.sub("", name)  # ("第一批网上填报系统于": the submitting, not the system it is done in)
+                if batch and batch not in name:
+                    name = batch + name
+            role = "submission_window"
+            if found.fact("submission_window"):
+                n_other += 1
+                role = f"window_{n_other}"
+            fact = _window_fact(role, name or "申报", since.groups(), closes.groups(), _body(opening.text),
                                 _body(original.text), vocab)
             fact["quotes"].append(_body(original.text))
             found.facts.append(fact)
             continue
-        if start and not end and not found.fact("submission_window") and SUBMITTING.search(p.text):
-            opened = (p, original, start)  # (what opens is the submitting, not a project's term: "实施期自…起")
+        if (opening := start or opens_on) and not end and (not found.fact("submission_window") or batch and opens_on) and (
+                SUBMITTING.search(p.text)):
+            # (what opens is the submitting, not a project's term: "实施期自…起")
+            opened = (p, original, opening)
         if start and end and start.end() <= end.start() and not found.fact("submission_window"):
             # "网上申报自2028年3月20日起，申报截止时间为2028年4月30日17:00": a window in two phrases
             name = re.split(r"[。；;，,]", _body(p.text[: start.start()]))[-1].strip() or "申报"
@@ -1112,6 +1131,12 @@ def _batch_windows(found: Found) -> None:
         main["quotes"] += [q for q in other["quotes"][:1] if q not in main["quotes"]]
 
 
+# The date a submitting opens on, said by its verb after it ("…系统于2097年3月4日9:00开放"), and the date it closes on
+# ("…于2097年3月29日（星期五）17:00截止")
+_OPENS_ON = re.compile(DATE + _WEEKDAY + _TIME + r"\s*(?:正式)?\s*(?:开放|开通|开启|启动)")
+_CLOSES_ON = re.compile(DATE + _WEEKDAY + _TIME + r"\s*(?:截止|关闭|结束)")
+# ... and the words before the opening's date naming where, not what, is opened ("网上填报系统于")
+_OPENER = re.compile(r"\s*(?:系统|平台)?\s*(?:将|拟)?\s*[于在]?$")
 _SCHEDULE_OPENS = re.compile(r"(?:系统|平台|网上|在线)[^。；;]{0,6}?(?:开放|开通|开启|启动)|开始[^。；;]{0,8}?(?:填报|申报|提交)")
 _BEFORE = re.compile(r"^\s*(?:\d{1,2}\s*[:：]\s*\d{2})?\s*(?:前|之前|以前)")
 
@@ -1307,6 +1332,7 @@ def _late_sentences(passages: list[Passage], found: Found) -> None:
     if not any(LATE.search(q) for q in window["quotes"] + more):
         # said in the procedure instead ("经单位管理员审核后在限定时间内提交，逾期不再受理"): that clause and
         # the one before it, verbatim
+        said_late = []
         for p in passages:
             clauses = re.split(r"(?<=[，,])", _body(p.text).rstrip("。"))
             at = next((i for i, c in enumerate(clauses) if LATE.search(c)), None)
@@ -1316,8 +1342,11 @@ def _late_sentences(passages: list[Passage], found: Found) -> None:
             if p.id.startswith("n-") and not p.topic and at is not None and not _SINGLE.search(p.text) \
                     and not p.text.rstrip().endswith(("：", ":")) and re.search(r"[，,。；;]", p.text) and (
                     re.search(r"逾期|截止|过期|提交|填报|申报|报送", said)):
-                more.append(said)
-                break
+                said_late.append((said, bool(_asked(p.text))))
+        # (one saying the time is past, "各批次截止后均不再受理补报", before one naming only what is submitted:
+        # "申报内容涉及国家秘密的，不予受理；申报材料…" refuses the content, not the late; a FAQ's answer is its
+        # question's, "纸质材料可以邮寄吗？", and stays a fact of its own)
+        more += ([x for x, faq in said_late if re.search(r"逾期|截止|过期", x) and not faq] or [x for x, _ in said_late])[:1]
     for sentence in more:
         window["quotes"].append(sentence)
         window["zh"] = window["zh"].rstrip("。") + "；" + sentence.rstrip("。") + "。"
@@ -2061,8 +2090,9 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
                 r"\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.、．])?\s*[\u4e00-\u9fffA-Z]{2,8}\s*", clause) else None)
             # (the amount of the level named last before it: "项目分为重大项目、重点项目和一般项目：重大项目每项资助
             # 30万元" is the major projects', not the key projects' the list before it names)
+            # (its count may carry a note: "重大项目2项（每批各1项），每项资助25万元")
             said = [(WORD_LEVEL[m.group(1)], m.group(2)) for m in re.finditer(
-                r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)(?:\s*\d+\s*[项个]\s*[，,])?(?:(?!(?:" + LEVEL_ALTERNATION
+                r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)(?:\s*\d+\s*[项个]\s*(?:[（(][^（）()。；;]{0,16}[)）]\s*)?[，,])?(?:(?!(?:" + LEVEL_ALTERNATION
                 + r")(?:项目|课题))[^。；;，,]){0,14}?(\d+(?:\.\d+)?)\s*万元", read)
                 # (not what a level has in all, "重大项目安排经费75万元", beside what each of its projects gets)
                 if not _level_total(m.group(0))]

@@ -82,6 +82,8 @@ _BARE_LEVEL = re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:项目|课题)$")
 BATCH_HEAD = re.compile(r"^(?:[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?\s*"
                         r"(第[一二三四五六七八九十\d]{1,3}(?:批次?|组|轮))(?:申报)?(?:选题|课题|项目|题目|指南|选题指南|申报指南)?"
                         r"\s*(?:[（(][^（）()]{0,30}[）)])?\s*[：:]?$")
+# ... one that heads topics ("第二批选题", "第一批课题（6项）"), not a schedule's "（二）第一批"
+_BATCH_TOPICS = re.compile(r"第[一二三四五六七八九十\d]{1,3}(?:批次?|组|轮)(?:申报)?(?:选题|课题|题目|指南)")
 # A topic as a labelled block: "【指南方向3】郑州市银发经济科技支撑体系研究", its fields on the lines below.
 _BLOCK_TOPIC = re.compile(r"^【([^】\d一二三四五六七八九十]{0,8})(\d{1,2}|[一二三四五六七八九十]+)】\s*(\S.{5,})$")
 # ... or labelled with a colon: "方向三：郑州市科技创新地方立法评估与修订对策研究"
@@ -1368,6 +1370,14 @@ def _segment(lines: list[str]) -> list[Passage]:
                 # "（二）高新技术处（联系人：王老师，电话：…）": the office its topics are listed under, whose contact
                 # is theirs (corpus/ingest.py)
                 emit(line, "contact", sentences=False)
+            continue
+        if cur.doc == "notice" and BATCH_HEAD.match(line) and _BATCH_TOPICS.search(line):
+            # "（二）第二批选题" over the notice's own topics: the batch's heading (as a guide's is, corpus/ingest.py
+            # giving each topic below it its batch), no sub-topic of the topic above it
+            if m := _PAREN.match(line):
+                cur.set(2, _CN_NUM[m.group(1)[0]], line)
+            cur.level = None
+            emit(line, "title", sentences=False)
             continue
         if m := _PAREN.match(line):
             # ("（一）重大项目", "（二）其他重点项目"; in the notice only a heading that is little more than a level's

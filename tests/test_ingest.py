@@ -5544,3 +5544,82 @@ def test_a_contact_led_by_the_subject_it_answers_is_found_by_that_subject() -> N
     found, _, _ = extract("\n".join(_BUDGET_CALL))
     budget = next(f for f in found.facts if f["role"].startswith("contact_") and "0391-5550209" in f["zh"])
     assert {"经费预算咨询", "经费", "预算"} <= set(budget["triggers"]), budget["triggers"]
+
+
+# --- a call in two batches whose schedule has deadlines only: each window opened and closed in sentences of their own ---
+_DEADLINE_BATCHES = [
+    "关于分批申报2099年度某市软科学研究计划项目的通知",
+    "一、资助标准",
+    "本年度拟支持重大项目2项（两批各1项），每项资助18万元；重点项目2项，每项资助6万元。",
+    "二、申报条件",
+    "（一）申报单位须为在某市注册、具有独立法人资格的高等院校和科研院所。",
+    "（二）项目负责人年龄不超过55周岁。同一项目负责人两批合计只能申报1项，只能选择一个批次申报。",
+    "（三）申报内容涉及国家秘密的，不予受理；申报材料含有敏感信息的，须作脱密处理。",
+    "（四）每个项目的合作单位不超过3家。",
+    "三、时间安排",
+    "（一）第一批",
+    "1．网上填报。第一批申报系统于2099年3月2日9:00开放。第一批网上申报于2099年3月20日17:00截止。",
+    "2．纸质材料报送。申报单位须于2099年3月27日前报送纸质材料一式两份。",
+    "（二）第二批",
+    "1．网上填报。第二批申报系统于2099年6月1日9:00开放。第二批网上申报于2099年6月19日17:00截止。",
+    "2．纸质材料报送。申报单位须于2099年6月26日前报送纸质材料一式两份。",
+    "各批次截止后不再受理补报。",
+    "四、研究课题",
+    "（一）第一批课题",
+    "课题1 某市湖泊生态修复技术路线研究",
+    "类别：重大项目；资助额度：18万元",
+    "研究内容：梳理湖泊生态修复技术，提出技术路线。",
+    "联系处室：社会发展处，电话：0391-5551201",
+    "课题2 某市农业气象服务机制研究",
+    "类别：重点项目；资助额度：6万元",
+    "研究内容：调研农业气象服务需求，提出服务机制。",
+    "联系处室：农村科技处，电话：0391-5551202",
+    "（二）第二批课题",
+    "课题3 某市数字孪生城市建设路径研究",
+    "类别：重大项目；资助额度：18万元",
+    "研究内容：研究数字孪生城市的建设路径。",
+    "联系处室：高新技术处，电话：0391-5551203",
+    "课题4 某市技术经理人队伍建设研究",
+    "类别：重点项目；资助额度：6万元",
+    "研究内容：研究技术经理人培养和评价办法。",
+    "联系处室：成果转化处，电话：0391-5551204",
+    "五、联系方式",
+    "业务咨询：市科技局规划处，钱老师，电话：0391-5551200",
+    "某市科学技术局",
+    "2099年2月20日",
+]
+
+
+def test_a_window_opened_in_one_sentence_and_closed_in_the_next_is_each_batchs_window() -> None:
+    """"第一批申报系统于…9:00开放。第一批网上申报于…17:00截止。": no dated range anywhere, yet the batch's submission window
+    (opens, closes); the second batch's, said the same way under its heading, is its own window, said with the first."""
+    found, _, _ = extract("\n".join(_DEADLINE_BATCHES))
+    main = found.fact("submission_window")
+    assert main and (main["window"]["opens"], main["window"]["closes"]) == ("2099-03-02", "2099-03-20"), main
+    assert main["window"]["name_zh"].startswith("第一批")
+    second = [f for f in found.facts if f.get("window") and f is not main]
+    assert [(f["window"]["name_zh"], f["window"]["opens"], f["window"]["closes"]) for f in second] == [
+        ("第二批申报", "2099-06-01", "2099-06-19")], second
+    assert "2099年6月19日" in main["zh"]
+    # (what a late submission meets is the schedule's "截止后不再受理", not the classified content's "不予受理")
+    assert any("截止后不再受理" in q for q in main["quotes"]) and not any("国家秘密" in q for q in main["quotes"])
+
+
+def test_the_notices_own_topics_under_batch_headings_are_in_their_batches() -> None:
+    """"（二）第二批课题" after the first batch's last topic: the batch's heading, no sub-topic of that topic; each topic
+    is called by its batch."""
+    found, _, _ = extract("\n".join(_DEADLINE_BATCHES))
+    labels = {t["title"]: t["label"] for t in found.topics}
+    assert len(found.topics) == 4 and not any(t["parent"] for t in found.topics), labels
+    assert "第一批" in labels["某市农业气象服务机制研究"] and "第二批" in labels["某市数字孪生城市建设路径研究"], labels
+
+
+def test_a_levels_count_with_a_note_keeps_its_amount_and_a_partner_cap_is_a_fact() -> None:
+    """"重大项目2项（两批各1项），每项资助18万元": the note after the count hides no amount; "每个项目的合作单位不超过3家" is
+    a fact of its own, and a leader's one batch is asked in English as "both batches"."""
+    found, _, _ = extract("\n".join(_DEADLINE_BATCHES))
+    levels = found.fact("funding_levels")
+    assert levels and any("18万元" in q for q in levels["quotes"]), levels
+    partners = found.fact("partners")
+    assert partners and "合作单位不超过3家" in partners["zh"] and "partner institutions" in partners["triggers"], partners
+    assert "both batches" in found.fact("one_per_leader")["triggers"]
