@@ -1978,12 +1978,13 @@ def _materials(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
     pledge = [p for p in pledge if p.section.split(" > ")[0] == pledge[0].section.split(" > ")[0]] if pledge else []
     pledge = pledge[:1] + [p for p in pledge[1:] if not SIGNATURE_NAME.fullmatch(squash(p.text))]
     if len(pledge) >= 2:
-        # (its title line first, with which annex it is: where the form is found, "附件2 信用承诺书模板")
+        fact = _make_fact("credit_pledge_template", "materials", [_body(p.text) for p in pledge[1:PLEDGE_SENTENCES + 1]], vocab)
+        # (which annex it is said first, "附件2 信用承诺书模板", where the form is found; its title line stays no quote
+        # of it, which would draw to it every question naming the form)
         annex = pledge[0].section.split(" > ")[0]
-        number = re.match(r"附件\s*(\d{1,2})", annex)
-        said = [_body(p.text) for p in pledge[1:PLEDGE_SENTENCES + 1]]
-        fact = _make_fact("credit_pledge_template", "materials", [pledge[0].text, *said] if number else said, vocab,
-                          {pledge[0].text: (annex, f"Annex {number.group(1)}")} if number else {})
+        if number := re.match(r"附件\s*(\d{1,2})", annex):
+            fact["zh"] = f"{annex}：{fact['zh']}"
+            fact["en"] = f"Annex {number.group(1)} ({annex}). {fact['en']}"
         found.facts.append(fact)
 
 

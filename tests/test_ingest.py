@@ -5458,14 +5458,13 @@ def test_each_annex_is_said_with_the_number_the_list_gives_it(tmp_path: Path) ->
 
 
 def test_the_pledge_template_is_said_with_its_annex_and_title(tmp_path: Path) -> None:
-    """The annexed pledge form's fact quotes its title line first and says which annex it is ("附件2"), so that "is
-    there a template" is answered with where it is; its English names it a credit commitment letter."""
+    """The annexed pledge form's fact says which annex it is ("附件2"), so that "is there a template" is answered with
+    where it is; its English names it a credit commitment letter."""
     lines = [*_POINTS_CALL, "附件2", "某市科技计划项目承担单位信用承诺书（参考模板）",
              "我单位（单位名称：_____）未处于科技计划失信保留期，未被列入失信黑名单。",
              "1. 严格审核把关项目申报材料，对上报材料的真实性负责。", "单位（公章）：法定代表人签字："]
     _, corpus, a = _served(tmp_path, lines)
     pledge = next(f for f in corpus.facts if f.role == "credit_pledge_template")
-    assert pledge.quotes[0] == "某市科技计划项目承担单位信用承诺书（参考模板）", pledge.quotes
     assert pledge.zh.startswith("附件2") and "Annex 2" in pledge.en and "credit commitment letter" in pledge.en
     answer = a.ask("Is there a template for the unit's credit commitment letter?", dt.date(2097, 3, 10)).answer
     assert "Annex 2" in answer or "附件2" in answer, answer
