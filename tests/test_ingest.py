@@ -4983,10 +4983,11 @@ def test_a_faq_pair_on_who_may_apply_is_a_condition_found_by_its_own_words() -> 
 
 
 def test_a_faq_pair_stating_what_only_it_states_is_a_fact_found_in_english_too() -> None:
-    """A FAQ's pair no fact quotes ("问：合作单位有数量限制吗？答：…不超过2家") is a fact of its own, of the rules when its
-    question names no kind, found by the English the vocabulary gives its question's words ("partner institutions")."""
+    """A FAQ's pair no other fact quotes ("问：合作单位有数量限制吗？答：…不超过2家") is a fact of its own, of the rules when its
+    question names no kind, found by the English the vocabulary gives its words ("partner institutions"); a cap on partner
+    units is now a role of its own (`partners`), which takes the pair."""
     found, _, _ = extract("\n".join(_PORTAL_PAGE))
-    faq = [f for f in found.facts if f["role"].startswith("faq_") and "合作单位" in f["quotes"][0]]
+    faq = [f for f in found.facts if (f["role"].startswith("faq_") or f["role"] == "partners") and "合作单位" in f["quotes"][0]]
     assert len(faq) == 1 and faq[0]["intent"] == "rules" and "partner institutions" in faq[0]["triggers"]
     assert not any(f["role"].startswith("faq") and "平台无法登录" in f["quotes"][0] for f in found.facts)  # (a contact's)
 
