@@ -103,6 +103,11 @@ FACET_INTENT = {"funding": Intent.FUNDING, "contact": Intent.CONTACTS, "due": In
 EXISTENCE_ASKED = True
 NOTICE_DATE_ASKED = True  # when the notice itself was issued is its dateline
 NAMED_CONDITIONS = True  # the rules reading a fact the question states rank the facts they quote
+# A topic referred to by a demonstrative and its noun ("科技立法那个题目具体要研究些什么"): the noun names the topic, it
+# does not ask for its title ("那个题目叫什么" still does, by 叫什么).
+_REFERRING_NOUN = re.compile(r"(?:那|这|该)(?:个|一个|道|项)?(?:题目|选题)")
+# "研究些什么", "做些什么": the measure word 些 between a verb and 什么 asks what 什么 asks
+_SOME_WHAT = re.compile(r"些(?=什么)")
 _EXISTENCE_NOUN = re.compile(r"((?:有没有|有无|是否有|有)[^，,。；;？?]{2,30}?的?)(?:题目|课题|选题)(?=(?:吗|么|呢)?\s*[?？]?\s*$)")
 # What follows a step is a step of the procedure or its time: "立项以后…" found in "严禁重复…申请专项资金立项
 # 支持" is a word of a rule, not a step, and the clause after it ("同一申报单位须通过单个推荐部门") no answer.
@@ -119,6 +124,7 @@ _DOCUMENT_LIST = re.compile(r"哪几(?:条|项|点|个方面)|哪些(?:条款?|�
 _NUMBERED_ITEM = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．]")
 DOCUMENT_LIST_REST = 2  # Chinese characters a list question may say besides the annex's name and the list words
 _FILL_ASKED = re.compile(r"填|\bfill(?:ed|ing)?\b|\bcomplete (?:the|on)\b")
+_LABELLED_BLANK = re.compile(r"[\u4e00-\u9fff]{2,}\s*[:：]\s*(?:_{3,}|＿{2,})")
 _BLANK = re.compile(r"_{3,}|＿{2,}|（\s{2,}）|\(\s{2,}\)")
 DOCUMENT_BM25_MARGIN = 2.0  # BM25's best clause this many times its second's score decides alone
 ABOUT_PROGRAMME = True  # "这是个什么项目" is answered with what the call is (ABOUT_ROLES), not refused
@@ -127,6 +133,7 @@ ABOUT_ROLES = ("purpose", "legal_basis", "guide_direction", "project_counts", "f
 # (reporting the answering fact's kind up to 0.9 instead gained 9 cross-fitted dev labels (0.8 4 680, 0.9 4 681,
 # 0.95 4 670, 1.01 4 659 of 5 225, against 4 672) and 2 of `test`, and lost 5 of the fresh set dev23: writers
 # label a topic's phone or amount differently, so the kind reported stays the one the model is sure of)
+TOPIC_REFERENCES = True  # "那个题目" refers to a topic and "研究些什么" asks its content (engine._facets)
 INTENT_SURE = 0.7  # the predicted kind of question is reported when the model is at least this sure (dev)
 UNNAMED_LEADS = True  # the sentence leading an answer is found without the programme's own name
 DESCRIBED_OF_LEVEL = True  # a topic described with its level named ("平台那个重大项目") is one of that level
@@ -1004,7 +1011,11 @@ class Assistant:
         # 6. An office by name ("成果处的电话").
         office = u.offices[0] if u.offices else None
         if office and (not facts or "contact" in facets or facts[0].intent == "contacts"):
-            return done(office_answer(office, self.corpus, lang), Intent.CONTACTS)
+            # (offices named side by side are each asked of: "成果处和服务业处的电话分别是多少")
+            together = [o for o in self.understander.offices_together(u.focus) if o in u.offices] or [office]
+            drafts = [office_answer(o, self.corpus, lang) for o in together]
+            return done(Draft(("\n" if len(drafts) > 1 else "").join(d.text for d in drafts),
+                              list(dict.fromkeys(pid for d in drafts for pid in d.passages))), Intent.CONTACTS)
 
         # 7. Lists of topics ("有哪些课题", "各课题的联系电话") — unless a general fact answers it better
         #    ("重大项目负责人有什么要求" names a level and says "有什么", but asks for a requirement).
@@ -1174,7 +1185,10 @@ class Assistant:
             ids = [pid for pid in ids if WRITING_MANNER.search(self.corpus.passage(pid).text)] or ids
         elif FILL_IN_BLANKS and _FILL_ASKED.search(q):
             # "承诺书上要填哪些单位信息": what a form asks to be filled in is where it leaves blanks ("单位名称：_____").
-            ids = [pid for pid in ids if _BLANK.search(self.corpus.passage(pid).text)] or ids
+            # (a blank under a label of its own, "单位名称：_____", asks what is filled in more than one inside a
+            # sentence, "此次承担郑州市_____项目")
+            blank = [pid for pid in ids if _BLANK.search(self.corpus.passage(pid).text)]
+            ids = [pid for pid in blank if _LABELLED_BLANK.search(self.corpus.passage(pid).text)] or blank or ids
         elif DOCUMENT_NAME_ASKED and u.attribute == "document":
             # "承诺书里提到的管理办法全称是什么": a regulation named inside the form is written in title marks
             ids = [pid for pid in ids if "《" in self.corpus.passage(pid).text] or ids
@@ -1350,6 +1364,8 @@ class Assistant:
         for t in topics:
             unnamed = without_shared(unnamed, self.corpus.topic(t).title)
         unnamed = unnamed.replace("啥", "什么")  # "研究啥" asks as "研究什么"
+        if TOPIC_REFERENCES:
+            unnamed = _SOME_WHAT.sub("", _REFERRING_NOUN.sub(" ", unnamed))
         unnamed = _EXISTENCE_NOUN.sub(r"\1 ", unnamed)
         facets = [f for f, words in V.FACETS.items() if _has(unnamed, words)]
         if _has(unnamed, V.TOPIC_APPLICANTS) and any(self.corpus.topic(t).applicants for t in topics):

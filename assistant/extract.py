@@ -51,7 +51,8 @@ _AGE = [
     # "我42了，能报吗": a bare number followed by 了 at the end of a clause.
     re.compile(r"(?:^|[，,。\s]|我|俺|本人)(?:已经|都|今年)?(\d{2}|[二三四五六七八九]十[一二三四五六七八九]?)\s*了(?=[，,。？?！!\s]|$)"),
     # ("The proposed PI is 38, holds a PhD": a person named by role, then the bare number)
-    re.compile(r"(?:aged?|i am|i'm|i turned|turned|he is|she is|he's|she's|(?:leader|pi|principal investigator|applicant)"
+    # ("I turn 60 this year": the age of this year, which the notice's limit reads)
+    re.compile(r"(?:aged?|i am|i'm|i turned|turned|i turn|turns|he is|she is|he's|she's|(?:leader|pi|principal investigator|applicant)"
                r" is)\s*(?:exactly |just |now |already |only )?" + _EN_AGE + r"\b"),
     re.compile(_EN_AGE + r"\s*(?:years?[ -]old|yrs?\b|-year-old)"),
 ]
@@ -495,7 +496,7 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
         r"(?:没有|没|未|从未|未曾|从没)(?:获得|拿到|得到|拿|获)过?(?:其他|其它)?(?:任何)?(?:财政|政府)(?:资金)?(?:支持|资助)|"
         # ... nor any funding at all ("没拿过任何资助"), nor a second application ("不存在重复申报", "没有重复申请")
         r"(?:没有|没|未|从未|未曾|从没)(?:获得|拿到|得到|拿|获)过?任何(?:资助|资金支持|经费支持)|"
-        r"(?:没有|没|不存在|无|未)(?:任何)?(?:重复|变相重复)(?:申报|申请|立项)|"
+        r"(?:没有|没|不存在|无|未)(?:任何)?(?:重复|变相重复)(?:申报|申请|立项|资助|支持|拨款)|"
         r"(?:has|have)(?:n't| not| never) (?:yet )?(?:received|got|been given|had) any (?:government |public |state )?(?:funding|funds|money|grants?)|"
         r"never (?:received|got|had) any (?:government |public |state )?(?:funding|funds|money|grants?)|"
         # "拿的是省社科联的资助，不是市里的钱"
@@ -738,7 +739,9 @@ def _counts(text: str, facts: dict[str, object]) -> None:
                 facts["applications_this_year"] = n
     if leader_read:
         pass  # (the leader's own count, read above)
-    elif re.search(r"(?:还没|没有|没|未|尚未|未曾)(?:以[^，,。；;]{0,8}?身份|作为负责人|其他|别的)?(?:申报|报)过?(?:其他|别的|他项|任何)?(?:项目)?|第一次申报|"
+    elif re.search(r"(?:还没|没有|没|未|尚未|未曾)(?:以[^，,。；;]{0,8}?身份|作为负责人|其他|别的)?(?:申报|报)过?(?:其他|别的|他项|任何)?(?:项目)?|"
+                   # "今年第一次报", "首次申请": the first application is the only one so far
+                   r"(?<!去年)(?<!往年)(?<!前年)(?:第一次|头一回|首次)(?:申报|报|申请)|"
                    # "第一次当负责人": never a leader before, so of no other application this year either
                    r"(?:第一次|头一回|首次)(?:当|做|担任|作为)(?:项目)?负责人|"
                    r"no other application|(?:只|就|仅)(?:报|申报)此一项|"

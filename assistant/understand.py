@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from assistant import vocabulary as V
 from assistant.extract import cn_number, extract_profile
@@ -289,8 +290,13 @@ SUBJECT_MIN_BM25 = 6.0  # a follow-up's words name a subject of the notice when 
 SUBJECT_MIN_BM25_LATIN = 2.0  # English words score lower (no character bigrams)
 PRONOUN_MAX_CHARS = 16  # a longer question with a pronoun says enough on its own
 # A pronoun that stands for the previous answer's subject ("它是哪个处？"); "这个项目…" is not one.
-PRONOUN = re.compile(r"它|其|上述|\b(?:it|its|they|them)\b|\bthat(?:\s+one)?\s*\??$", re.ASCII)  # ("which office is that?")
+PRONOUN = re.compile(r"它|其|上述|\b(?:it|its|they|them|those|these)\b|\bthat(?:\s+one)?\s*\??$", re.ASCII)  # ("which office is that?", "which of those…")
 PRONOUN_MAX_WORDS = 6  # ... in English, counted in words
+# A part picked out of what was just said ("Which of those need to be stamped?", "其中哪些要盖章"): the previous
+# question's subject, however many words the turn takes to ask it
+_PART_OF_PREVIOUS = re.compile(r"\b(?:which|any|all|each|some|none|one|both|either|neither|how many)\s+of\s+(?:those|these|them)\b|"
+                               r"^(?:其中|这些里面?|这几(?:个|项|样)(?:里面?|中))", re.ASCII)
+PART_OF_PREVIOUS_MAX_WORDS = 12
 NAMED_TOPIC_ASKED_ALIKE = True  # a follow-up naming another topic asks of it what the previous turn asked of its one
 FOLLOWUP_MAX_CHARS = 24  # a longer turn is a question of its own
 FOLLOWUP_MAX_WORDS = 6  # ... in English, asking of the previous subject with a pronoun or an attribute
@@ -433,6 +439,10 @@ ENOUGH_ASKS_AFTER = True  # ... and so does "…就完事了吗", whether nothin
 CONTRAST_ASKS = True  # "X是…，那Y…？": the clause after 那 is what is asked, the one before it only told
 _CONTRAST = re.compile(r"[，,]\s*那(?![个些边里种位天时会样儿])么?")
 OFFICE_ASKED_FIRST = True  # of several offices named, the asking clause's comes first
+PART_OF_PREVIOUS = True  # "which of those…" asks of what the previous turn asked about
+FORM_PARTS = True  # a part of an annexed form ("承诺书开头") or what is filled in on it is asked inside it
+OFFICES_TOGETHER = True  # offices named side by side ("成果处和服务业处的电话") are each asked of
+_JOINED = re.compile(r"\s*(?:和|与|跟|及|以及|还有|、|/|,|，|&|and)\s*$", re.ASCII)
 OWN_NAME_TAILS = True  # a programme name is this one's when its head ends in words of this one's name
 SPLIT_VALUES = ("date", "amount", "phone", "office", "url", "count", "age")  # values a back-referring part may ask apart
 ALTERNATIVES = True  # "是网上报还是交纸质的" asks both
@@ -548,7 +558,13 @@ class Understander:
             (re.compile(re.escape(a) + r"(?:模板)?(?:里面|里|中|上面|上(?![传交报])|当中|的内容)|(?:按|按照|根据|依照)(?:信用)?"
                         + re.escape(a)
                         # how the form itself is written ("承诺书能手写吗", "承诺书可以用电脑打字吗")
-                        + r"|" + re.escape(a) + r"[^，,。？?]{0,6}?" + WRITING_MANNER.pattern),
+                        + r"|" + re.escape(a) + r"[^，,。？?]{0,6}?" + WRITING_MANNER.pattern
+                        # a part of the form ("承诺书开头", "承诺书的落款") or what is filled in on it ("承诺书开头要填单位
+                        # 什么信息", "承诺书填哪些东西": the whole question, when it ends so), not filling it in as a step
+                        # ("承诺书填好后上传")
+                        + (r"|" + re.escape(a) + r"(?:模板)?的?(?:开头|开篇|抬头|结尾|末尾|落款|正文)"
+                           + r"|" + re.escape(a) + r"[^，,。？?]{0,6}?(?:(?:要|需要?|得|应|该)填|填(?:写)?(?:什么|啥|哪些|哪几))[^，,。；;？?]*[？?]?\s*$"
+                           if FORM_PARTS else "")),
              re.compile(re.escape(a) + r"(?:模板)?(?:里|中|的)?\s*第\s*([一二三四五六七八九十\d]+)\s*[条点项款]"))
             for a, _ in self.documents]
         # The programme named by its own name (郑州市软科学研究计划 -> "软科学", "郑州市软科学项目") or a
@@ -939,6 +955,22 @@ class Understander:
             offices += [o for o in self.office_of_phone.get(phone, ()) if o not in offices]
         return offices
 
+    def offices_together(self, text: str) -> list[str]:
+        """The offices text names side by side, joined by a conjunction only ("成果处和服务业处的电话分别是多少",
+        "法规处、资源处的号码"), in the order named; empty when fewer than two are so joined (an office told of
+        beside one asked of, "技术支持是情报所，那业务咨询找法规处还是资源处", is not asked together with it)."""
+        if not OFFICES_TOGETHER:
+            return []
+        spans = sorted((m.start(), m.end(), name) for key, name in self.offices for m in re.finditer(re.escape(key), text))
+        spans = [sp for sp in spans if not any(o[0] <= sp[0] and sp[1] <= o[1] and o != sp for o in spans)]
+        run: list[str] = []
+        for (_, end, name), (start, _, nxt) in pairwise(spans):
+            if _JOINED.match(text[end:start]) and name != nxt:
+                run += [o for o in (name, nxt) if o not in run]
+            elif run:
+                break
+        return run if len(run) >= 2 else []
+
     def _offices_in_english(self, text: str) -> list[str]:
         """The offices text names in English by the words of their Chinese names ("the Talent Division": 人才处)."""
         if not (OFFICES_IN_ENGLISH and re.search(r"[a-zA-Z]", text)):
@@ -969,6 +1001,9 @@ class Understander:
         if not previous:
             return None
         elliptical = bool(ELLIPTICAL.search(q))
+        if (PART_OF_PREVIOUS and _PART_OF_PREVIOUS.search(q) and not topic_context and not self._entity_spans(q)
+                and len(q.split()) <= PART_OF_PREVIOUS_MAX_WORDS and len(q) <= FOLLOWUP_MAX_CHARS * 3):
+            return f"{previous} {q}"
         # (an English turn is measured in words, for a pronoun's sake: "Which organisation is that?")
         if len(q) > FOLLOWUP_MAX_CHARS and (elliptical or _CJK.search(q) or len(q.split()) > FOLLOWUP_MAX_WORDS):
             return None

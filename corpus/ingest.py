@@ -2179,6 +2179,26 @@ def _issued_on(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
             return
 
 
+# A document number on a line of its own in the notice's head ("棠科〔2089〕14号", "文号：澜科函〔2097〕9号"): the
+# issuer's short name, the year in brackets, the serial number
+_DOC_NUMBER = re.compile(r"^(?:(?:发文字号|文号|发文号)\s*[:：]\s*)?([\u4e00-\u9fff]{1,8}\s*[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*\d{1,4}\s*号)$")
+
+
+def _doc_number(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    """The notice's own document number, from a line of its head that holds it alone (not a regulation's number
+    cited in a sentence, "根据《…办法》（郑科规〔2023〕3号）")."""
+    if found.fact("doc_number"):
+        return
+    for p in passages:
+        if p.id.startswith("n-") and " > " not in p.section and (m := _DOC_NUMBER.match(squash(p.text))):
+            number = m.group(1)
+            fact = _make_fact("doc_number", "other", [p.text.strip()], vocab)
+            fact["zh"] = f"本通知的文号为{number}。"
+            fact["en"] = f"The notice's document number is {number}."
+            found.facts.append(fact)
+            return
+
+
 def _counts_total(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     """The levels' counts said apart from their total ("今年共设9个定题课题" in an article's lead, "重点项目3项、一般项目
     6项" under its funding heading): the sentence saying the total joins them, when its number is their sum."""
@@ -3402,6 +3422,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     _windows_as_read(found)
     _window_hours(passages, found)
     _issued_on(passages, found, vocab)
+    _doc_number(passages, found, vocab)
     amounts = _counts_and_levels(passages, found, vocab)
     # (a forwarding notice's title, issuer and date are the forwarded notice's: that is the call; its own are its part's)
     _meta(lines[forwarded + 1:] if (forwarded := forwarded_start(lines)) is not None else lines, passages, found)

@@ -3204,3 +3204,53 @@ def test_more_ways_of_saying_the_project_has_no_city_funding() -> None:
         assert extract_profile(canonical(said)).already_city_funded is False, said
     assert extract_profile(canonical("这个项目前年拿过市里的资金支持")).already_city_funded is True
 
+
+
+def test_offices_named_side_by_side_are_each_answered(assistant: Assistant) -> None:
+    # two liaison offices joined by 和 (or 、) are both asked of; each one's phone is in the answer
+    offices = list(dict.fromkeys(c.office for t in CORPUS.topics for c in t.contacts))[:2]
+    phone = {c.office: c.phone for t in CORPUS.topics for c in t.contacts}
+    for joint in ("和", "、"):
+        answer = assistant.ask(f"{offices[0]}{joint}{offices[1]}的电话各是多少？")
+        assert answer.intent == Intent.CONTACTS
+        assert all(phone[o] in answer.answer for o in offices), answer.answer
+    # an office told of before the one asked of is not asked together with it
+    assert assistant.understander.offices_together(f"{offices[0]}我打过了，那{offices[1]}呢") == []
+
+
+def test_a_topic_referred_to_as_that_one_is_not_asked_its_title(assistant: Assistant) -> None:
+    topic = next(t for t in CORPUS.topics if t.focus_quote)
+    facets = assistant._facets(f"{topic.title}那个题目具体要研究些什么", [topic.id])
+    assert "content" in facets and "title" not in facets, facets
+    assert "title" in assistant._facets(f"{topic.title}那个题目叫什么", [topic.id])
+
+
+def test_a_part_of_an_annexed_form_or_what_is_filled_in_on_it_is_asked_inside_it(assistant: Assistant) -> None:
+    form, _ = assistant.understander.inside_document("承诺书里写了什么")
+    assert form
+    for said in ("承诺书开头要填单位什么信息", "承诺书的落款写什么", "承诺书要填哪些东西"):
+        assert assistant.understander.inside_document(said)[0] == form, said
+    assert assistant.understander.inside_document("承诺书填好后要上传吗")[0] == ""  # filling it in is a step
+    # what is filled in is asked of the blanks under labels of their own ("名称：_____"), not a blank inside a sentence
+    labelled = [p.id for p in CORPUS.passages if p.section.split(" > ")[0] == form
+                and re.search(r"[\u4e00-\u9fff]{2,}[:：]_{3,}", p.text)]
+    assert labelled
+    answer = assistant.ask("承诺书模板要填哪些单位信息")
+    assert answer.citations[0].id in labelled, answer.citations[0]
+
+
+def test_which_of_those_asks_of_what_the_previous_turn_asked_about(assistant: Assistant) -> None:
+    previous = "which attachments do we have to upload with the application?"
+    u = assistant.understander.understand("Which of those have to be signed and stamped?", previous)
+    assert u.rewritten_from and previous in u.text, u.text
+    assert assistant.understander.understand("Which of those have to be signed and stamped?").rewritten_from is None
+
+
+def test_a_first_application_this_year_no_duplicate_funding_and_turning_an_age() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("我今年第一次报，请问可以吗")).applications_this_year == 0
+    assert extract_profile(canonical("我去年第一次报过")).applications_this_year is None  # another year's
+    assert extract_profile(canonical("课题无重复资助")).already_city_funded is False
+    assert extract_profile(canonical("The leader turns 59 this year.")).age == 59
+    assert extract_profile(canonical("I turn exactly 60 this year.")).age == 60

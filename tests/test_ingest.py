@@ -5623,3 +5623,29 @@ def test_a_levels_count_with_a_note_keeps_its_amount_and_a_partner_cap_is_a_fact
     partners = found.fact("partners")
     assert partners and "合作单位不超过3家" in partners["zh"] and "partner institutions" in partners["triggers"], partners
     assert "both batches" in found.fact("one_per_leader")["triggers"]
+
+
+_NUMBERED_HEAD = [
+    "某市科学技术局文件",
+    "某科〔2099〕5号",
+    "某市科学技术局关于组织申报2099年度某市软科学研究计划项目的通知",
+    "各有关单位：",
+    "根据《某市软科学研究计划管理办法》（某科规〔2097〕2号），现将有关事项通知如下。",
+    "一、申报条件",
+    "申报单位须为本市具有独立法人资格的高等院校、科研院所。项目负责人年龄不超过55周岁。",
+    "二、申报时间",
+    "网上申报时间为2099年3月1日至2099年3月31日。",
+    "三、联系方式",
+    "业务咨询：市科技局规划处，电话：0391-5551200",
+    "某市科学技术局",
+    "2099年2月20日",
+]
+
+
+def test_the_notices_own_document_number_is_a_fact_and_a_cited_regulations_is_not(tmp_path: Path) -> None:
+    """A line of the head holding only "某科〔2099〕5号" is the notice's document number; the regulation's number cited
+    in a sentence ("（某科规〔2097〕2号）") is not."""
+    _, _, a = _served(tmp_path, _NUMBERED_HEAD)
+    for asked in ("这个通知的文号是多少？", "What is the notice's document number?"):
+        answer = a.ask(asked, dt.date(2099, 3, 2))
+        assert "某科〔2099〕5号" in answer.answer and "某科规" not in answer.answer.split("。")[0], answer.answer
