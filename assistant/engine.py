@@ -133,6 +133,9 @@ ABOUT_ROLES = ("purpose", "legal_basis", "guide_direction", "project_counts", "f
 # (reporting the answering fact's kind up to 0.9 instead gained 9 cross-fitted dev labels (0.8 4 680, 0.9 4 681,
 # 0.95 4 670, 1.01 4 659 of 5 225, against 4 672) and 2 of `test`, and lost 5 of the fresh set dev23: writers
 # label a topic's phone or amount differently, so the kind reported stays the one the model is sure of)
+ORDERED_STEPS = True  # an aspect asked as a whole that a numbered procedure answers gets every step, in order
+STEPS_MAX = 10
+_STEP_ROLE = re.compile(r"step_\d+")
 TOPIC_REFERENCES = True  # "那个题目" refers to a topic and "研究些什么" asks its content (engine._facets)
 INTENT_SURE = 0.7  # the predicted kind of question is reported when the model is at least this sure (dev)
 UNNAMED_LEADS = True  # the sentence leading an answer is found without the programme's own name
@@ -634,6 +637,7 @@ class Assistant:
             kind, rest = self._forbidding_first(q, kind, rest)
             # (the aspect's first facts when none of them shares a word with the question)
             facts = (kind + rest if len(kind) + len(rest) <= OVERVIEW_MAX else kind or rest)[:OVERVIEW_MAX] or facts
+            facts = self._steps_in_order(facts, aspect)
         # (a fact the notice files under another kind that answers this one too, "内部公示" among the rules and
         # a step of the process, is of the asked kind)
         elif ((not facts or CORE_OTHER_KIND and all(not self.ranker.of_kind(f, sure_kind or "") for f in facts)
@@ -647,7 +651,7 @@ class Assistant:
             kind = [c.fact for c in ranked if c.fact.intent == sure_kind and c.score > 0]
             rest = [f for f in self.corpus.facts if f.intent == sure_kind and f not in kind]
             kind, rest = self._forbidding_first(q, kind, rest)
-            facts = (kind + rest)[:OVERVIEW_MAX]
+            facts = self._steps_in_order((kind + rest)[:OVERVIEW_MAX], sure_kind or "")
             u.overview = True
         elif (DATES_DEFAULT_WINDOW and not facts and sure_kind == "dates" and kinds.get("out_of_scope", 0.0) <= CORE_MAX_OOS
               and not topics and not u.foreign and not u.offices and self.ranker.main_window is not None):
@@ -1224,6 +1228,22 @@ class Assistant:
                 w[:i] in self._notice_text and w[i:] in self._notice_text for i in range(2, len(w) - 1))
 
         return [w for w in words(text) if len(w) >= 2 and _CJK_RUN.fullmatch(w) and not known(w)]
+
+    def _steps_in_order(self, facts: list[Fact], aspect: str) -> list[Fact]:
+        """The whole of a procedure the notice numbers step by step (an ingested notice's step facts), when an answer
+        to the aspect as a whole holds one of its steps: with the answer's other facts, in the notice's order."""
+        steps = sorted((f for f in self.corpus.facts if f.role and _STEP_ROLE.fullmatch(f.role) and f.intent == aspect),
+                       key=lambda f: int(f.role.rsplit("_", 1)[1]) if f.role else 0)
+        def heads(f: Fact) -> set[str]:
+            return {" > ".join(self.corpus.passage(pid).section.split(" > ")[:2]) for pid in f.passage_ids}
+        procedure = {h for f in steps for h in heads(f)}
+        # (a fact of the procedure's section, "a. 注册", quoted apart from its numbered steps, holds one of them too)
+        if not (ORDERED_STEPS and steps and len(steps) <= STEPS_MAX and any(f in steps or heads(f) & procedure for f in facts)):
+            return facts
+        order = {p.id: k for k, p in enumerate(self.corpus.passages)}
+        whole = [*steps, *(f for f in facts if f not in steps)][: max(OVERVIEW_MAX, len(steps) + 1)]
+        # (as the notice says them: a step some other fact quotes, "① 注册", is in its place too)
+        return sorted(whole, key=lambda f: min((order.get(pid, len(order)) for pid in f.passage_ids), default=len(order)))
 
     def _top_bm25(self, text: str) -> float:
         hits = self.retriever.bm25.search(text, 1)

@@ -408,6 +408,8 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
         facts["project_level"] = "general"
     # ("legal-person status": hyphenated too)
     value = _flag(text, r"独立(?:事业|的)?法人|法人资格|独立的法人|(?:社会团体|事业单位|社团)法人|legal[- ]person|legal[- ]entity", _NEG + r"\s*(?:是)?\s*独立法人|不是法人|非法人|没有(?:单独|独立)?的?(?:做|办)?(?:过)?法人登记|不是(?:单独|独立)的?法人|内设机构|"
+        # a university's college or a centre under a unit is an internal body ("二级学院能单独申报吗", "学院下属的研究中心")
+        r"二级学院|(?:学院|学校|大学|高校|研究院)(?:下属|下面|下设|内设)的?(?:研究中心|研究所|中心|实验室|机构|研究院)|"
         r"not (?:registered as )?an? (?:independent |separate )?legal|no legal|without (?:an? )?(?:independent )?legal|not separately registered")
     if value is False and re.search(r"以[^，,。；;]{0,6}?(?:大学|学校|研究院|医院|上级单位|主管单位|母体单位)的?名义(?:申报|报|申请)", text):
         # "本身不是独立法人，但会以大学的名义申报": the applicant is the parent that is (not "以学院名义", the

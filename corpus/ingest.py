@@ -1369,6 +1369,9 @@ def _windows_as_read(found: Found) -> None:
 
 
 PROCESS_SECTION = re.compile(r"程序|流程|步骤")
+# A sentence that only says what follows ("申报工作按以下程序进行。", "具体流程如下："): no step of its own
+_INTRODUCES = re.compile(r"(?:以下|如下|下列)[^。，,；;]{0,8}[。：:]?$")
+INTRO_MAX = 30
 
 
 def _steps(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
@@ -1382,8 +1385,8 @@ def _steps(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None
                 or _RANGE.search(p.text) or _SINGLE.search(p.text) or p.kind != "text" or LATE.search(p.text)):
             continue  # (a dated sentence is a date's fact)
         body = squash(_body(p.text))
-        if any(body in q or q in body for q in quoted):
-            continue
+        if any(body in q or q in body for q in quoted) or len(body) <= INTRO_MAX and _INTRODUCES.search(body):
+            continue  # (quoted already, or only saying that steps follow: "申报工作按以下程序进行。")
         step = by_item.get(p.section)
         if step is not None and not _LABEL_PREFIX.match(p.text):
             # a later sentence of the same numbered item ("2. 网上填报。…" then "请合理安排…"): that step's

@@ -3254,3 +3254,12 @@ def test_a_first_application_this_year_no_duplicate_funding_and_turning_an_age()
     assert extract_profile(canonical("课题无重复资助")).already_city_funded is False
     assert extract_profile(canonical("The leader turns 59 this year.")).age == 59
     assert extract_profile(canonical("I turn exactly 60 this year.")).age == 60
+
+
+def test_a_college_or_a_centre_inside_a_unit_is_no_legal_person_of_its_own() -> None:
+    from assistant.extract import extract_profile
+
+    for said in ("我们系是大学的二级学院，能自己报吗", "研究院下设的研究中心可以单独申报吗"):
+        assert extract_profile(canonical(said)).independent_legal_person is False, said
+    # applying in the name of the parent, the applicant is the parent
+    assert extract_profile(canonical("我们是二级学院，以学校名义申报可以吗")).independent_legal_person is True

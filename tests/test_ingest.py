@@ -5649,3 +5649,49 @@ def test_the_notices_own_document_number_is_a_fact_and_a_cited_regulations_is_no
     for asked in ("这个通知的文号是多少？", "What is the notice's document number?"):
         answer = a.ask(asked, dt.date(2099, 3, 2))
         assert "某科〔2099〕5号" in answer.answer and "某科规" not in answer.answer.split("。")[0], answer.answer
+
+
+_SEVEN_STEPS = [
+    "某市科学技术局关于组织申报2099年度某市软科学研究计划项目的通知",
+    "各有关单位：",
+    "一、申报条件",
+    "申报单位须为本市具有独立法人资格的高等院校、科研院所。项目负责人年龄不超过55周岁。",
+    "二、申报时间",
+    "网上申报时间为2099年3月1日至2099年3月31日。",
+    "三、申报程序",
+    "申报工作按以下程序进行。",
+    "1. 注册：申报单位登录某市科技项目管理平台注册单位账号，经审核后开通。",
+    "2. 填报：项目负责人在线填写申报书并上传全部附件材料。",
+    "3. 单位审核：单位管理员审核本单位项目并组织内部公示。",
+    "4. 区局推荐：区科技主管部门按限额审核并出具推荐意见。",
+    "5. 形式审查：市科技局对推荐项目进行形式审查。",
+    "6. 专家评审：市科技局组织专家对项目进行评审。",
+    "7. 立项公示：拟立项项目在市科技局网站公示后下达计划。",
+    "四、联系方式",
+    "业务咨询：市科技局规划处，电话：0391-5551200",
+    "某市科学技术局",
+    "2099年2月20日",
+]
+
+
+def test_a_numbered_procedure_asked_as_a_whole_is_every_step_in_order_and_its_lead_in_no_step(tmp_path: Path) -> None:
+    """Seven numbered steps after "申报工作按以下程序进行。": asked as a whole, every step in the notice's order (more than
+    an overview's usual facts); the first step is registration, not the sentence saying that steps follow."""
+    found, _, a = _served(tmp_path, _SEVEN_STEPS)
+    assert not any("按以下程序" in q for f in found.facts if (f["role"] or "").startswith("step_") for q in f["quotes"])
+    text = a.ask("申报流程是怎样的？", dt.date(2099, 3, 2)).answer
+    said = [text.find(w) for w in ("注册", "填报", "单位审核", "区局推荐", "形式审查", "专家评审", "立项公示")]
+    assert all(k >= 0 for k in said) and said == sorted(said), text
+
+
+def test_a_notice_saying_how_long_the_approval_list_is_public_covers_the_list(tmp_path: Path) -> None:
+    """"拟立项项目在网站公示，公示期5个工作日" says how long the list of projects to approve is made public: "拟立项名单要公示多久"
+    is answered; a notice saying only that it is made public leaves the list's words uncovered."""
+    said = [x if not x.startswith("7.") else "7. 立项公示：拟立项项目在市科技局网站公示，公示期5个工作日。" for x in _SEVEN_STEPS]
+    (tmp_path / "said").mkdir()
+    (tmp_path / "silent").mkdir()
+    _, corpus, a = _served(tmp_path / "said", said)
+    assert "立项名单" not in corpus.not_covered
+    assert "5个工作日" in a.ask("拟立项名单要公示多长时间？", dt.date(2099, 3, 2)).answer
+    _, silent, _ = _served(tmp_path / "silent", _SEVEN_STEPS)
+    assert "立项名单" in silent.not_covered
