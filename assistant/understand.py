@@ -50,6 +50,8 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
             r"用来(?:干|做)(?:什么|啥|嘛)|(?:目的|宗旨|用意|定位)(?:是|在于)?(?:什么|啥|哪)|\b(?:purpose|aim)\b|"
             # whom it serves ("成果最后给谁用", "为谁服务"): what the notice says it is for
             r"(?:给|供|为)谁(?:用|服务|参考)|服务(?:于)?(?:谁|哪些人)|\bwho (?:uses|benefits from)\b|"
+            # ... and what it serves ("成果最后是给郑州建设什么做参考", "为哪方面提供决策参考")
+            r"(?:给|供|为)[^，,。？?]{0,12}?(?:什么|啥|哪些|哪方面)[^，,。？?]{0,4}?(?:提供|做|作)(?:决策)?(?:参考|服务|支撑)|"
             r"^what (?:is|are) (?:the |this |that )?[a-z -]{0,40}\bfor\s*\??$"),
     # "number", not "the number of" (a call for proposals is the notice: see _CALL_NOUN).
     ("phone", r"电话|号码|热线|联系方式|打哪个|打给谁|\b(?:phone|call|telephone|hotline)\b|\bnumber\b(?! of\b)"),

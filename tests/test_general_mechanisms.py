@@ -3263,3 +3263,10 @@ def test_a_college_or_a_centre_inside_a_unit_is_no_legal_person_of_its_own() -> 
         assert extract_profile(canonical(said)).independent_legal_person is False, said
     # applying in the name of the parent, the applicant is the parent
     assert extract_profile(canonical("我们是二级学院，以学校名义申报可以吗")).independent_legal_person is True
+
+
+def test_what_the_work_serves_is_asked_as_its_purpose(assistant: Assistant) -> None:
+    # "给…什么提供参考": what the notice says the work serves, not "not covered" nor the topics' own aims
+    u = assistant.understander.understand("课题做完以后是给本市建设什么提供参考？")
+    assert u.attribute == "why", u.attribute
+    assert assistant.understander.understand("参考文献有格式要求吗").attribute != "why"
