@@ -1358,6 +1358,61 @@ def _without_blank_forms(lines: list[str]) -> list[str]:
     return out
 
 
+# A SELF-CHECK TABLE the call's conditions are set out in ("序号 | 自查事项 | 是 | 否 | 备注", each row a condition with
+# its boxes to tick left empty, a note beside some: "4 | 项目负责人为申报单位在职在岗人员 |  |  | 离退休人员不得…"):
+# each row is a sentence of the call, its condition and then its note ("项目负责人为申报单位在职在岗人员；离退休人员
+# 不得…。"), read as the notice's other sentences are; the row's number, its tick boxes and the header go. Its header
+# names the ticks: a "是" and a "否" column, "符合 | 不符合", or one column of the result ("自查结果", "是否符合").
+_TICK_CELL = re.compile(r"^(?:是|否|符合|不符合|满足|不满足|是否符合|是否满足|是否具备|自查(?:结果|情况|结论)|[□☐√✓✔×✗Xx]|"
+                        r"(?:[□☐]\s*(?:是|否|符合|不符合)\s*)+)$")
+_TICK_MARKS = re.compile(r"^(?:[□☐√✓✔×✗]|(?:[□☐]\s*(?:是|否|符合|不符合)\s*)+)*$")
+_ROW_SERIAL = re.compile(r"^(?:\d{1,2}|[(（]?[一二三四五六七八九十]{1,3}[)）、]?)[.．、]?$")
+_SENTENCE_STOP = re.compile(r"[。；;！？!?]$")
+CHECK_HEADING_MAX = 12
+
+
+def _checklist_header(cells: list[str] | None) -> set[int]:
+    """The tick columns of a self-check table's header (both of a yes / no pair, or a result's); none for another row."""
+    if not cells or len(cells) < 3:
+        return set()
+    ticks = {k for k, c in enumerate(cells) if _TICK_CELL.match(re.sub(r"\s", "", c))}
+    said = {re.sub(r"\s", "", cells[k]) for k in ticks}
+    paired = {"是", "否"} <= said or {"符合", "不符合"} <= said or {"满足", "不满足"} <= said
+    result = any(re.match(r"是否|自查", c) for c in said)
+    words = [c for k, c in enumerate(cells) if k not in ticks and c.strip()]
+    return ticks if (paired or result) and words else set()
+
+
+def _checklist_rows(lines: list[str]) -> tuple[list[str], set[int]]:
+    """`lines` with each self-check table's rows written as the sentences they state (header emptied), and where
+    those rows stand (each whole on its line, as a table's row is: no title above goes on with it)."""
+    out = list(lines)
+    written: set[int] = set()
+    k = 0
+    while k < len(lines):
+        ticks = _checklist_header(_row_cells(lines[k]))
+        if not ticks:
+            k += 1
+            continue
+        j, rows = k + 1, []
+        while j < len(lines) and ((cells := _row_cells(lines[j])) is not None or not lines[j].strip()):
+            if cells is not None:
+                rows.append((j, cells))
+            j += 1
+        if rows:
+            out[k] = ""
+            for at, cells in rows:
+                said = [c for n, c in enumerate(cells) if c and not (n in ticks and _TICK_MARKS.match(re.sub(r"\s", "", c)))
+                        and not (n == 0 and _ROW_SERIAL.match(c))]
+                text = "；".join(c.rstrip("。；;") if n < len(said) - 1 else c for n, c in enumerate(said))
+                # (a sentence closes with a stop; a short cell alone, "一、申报单位", is a group's heading)
+                closes = text and not _SENTENCE_STOP.search(text) and (len(said) > 1 or len(text) > CHECK_HEADING_MAX)
+                out[at] = text + "。" if closes else text
+                written.add(at)
+        k = max(j, k + 1)
+    return out, written
+
+
 def _clean_lines(raw: str) -> list[str]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     page = page_lines(text)
@@ -1371,7 +1426,8 @@ def _clean_lines(raw: str) -> list[str]:
     text = "\n".join(_EDGE_MARKUP.sub("", ln) if "&" in ln or "<" in ln else ln for ln in text.split("\n"))
     text = _FONT_SIZE.sub("", text)
     boxed, box_rows = _box_rows(text.split("\n"))
-    split = _tab_rows(_csv_rows(_without_blank_forms(boxed)))
+    checked, check_rows = _checklist_rows(boxed)
+    split = _tab_rows(_csv_rows(_without_blank_forms(checked)))
     aligned = _aligned_rows(split)
     # (a laid-out PDF's wrapped paragraphs joined by the layout, the table rows the step above found left as they are)
     aligned, openings = _layout_paragraphs(aligned, {k for k, (a, b) in enumerate(zip(aligned, split, strict=True)) if a != b})
@@ -1381,6 +1437,7 @@ def _clean_lines(raw: str) -> list[str]:
     # PDF opens go on with the line above it)
     table_rows |= {lines[k] for k, (a, b) in enumerate(zip(aligned, split, strict=True)) if a != b and " | " in a}
     table_rows |= {lines[k] for k in box_rows if " | " in lines[k]}
+    table_rows |= {lines[k] for k in check_rows if lines[k]}
     opened = {lines[k] for k in openings}
     # (a notice that lost its paragraph breaks, its run-on lines parted again: each piece is whole, nothing joins it)
     run_on: set[str] = set()

@@ -248,7 +248,7 @@ EMAIL_SUBMISSION = (r"(?:申报书|申报材料|申请书|电子版|电子文档
 FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     ("applicants", "eligibility", r"申报对象|申报主体|申报单位(?:条件|范围|须为|应为|必须为|限于|仅限)|申报范围|"
                                   # a sentence naming the unit types that may apply ("…的高等院校、科研院所和…")
-                                  r"(?:高等院校|高校|高等学校)[^。]{0,4}[、和及；;][^。]{0,8}(?:科研院所|研究院所)|"
+                                  r"(?:高等院校|高校|高等学校)[^。]{0,4}[、和及或；;][^。]{0,8}(?:科研院所|研究院所)|"
                                   # ... or introducing them as a list ("具有独立法人资格的以下单位")
                                   r"法人[^。]{0,12}" + LIST_INTRO, "notice"),
     ("management_system", "rules", r"科研管理制度", "notice"),
@@ -277,7 +277,8 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
                        r"\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项|"
                        r"限额申报|推荐数量|实行[^。，,；;]{0,6}?限额|(?:限报|申报|推荐)(?:数量|名额|指标)\s*[|｜：:]|"
                        # ... or a list of them ("高等院校6项,科研院所3项,…")
-                       r"(?:高校|高等院校|院所|事业单位|机构)\s*\d+\s*项\s*[,，、；;]\s*[\u4e00-\u9fff]{2,}\s*\d+\s*项", "notice"),
+                       # (or each type's "per unit": "高等院校每单位6项，科研院所每单位4项")
+                       r"(?:高校|高等院校|院所|事业单位|机构)\s*(?:每个?单位|每家|各)?\s*\d+\s*项\s*[,，、；;]\s*[\u4e00-\u9fff]{2,}\s*\d+\s*项", "notice"),
     ("classified", "rules", r"涉密|国家秘密", "notice"),
     # how many partner units a project may have ("每个项目的合作单位不超过2家"), where the notice says it
     ("partners", "rules", r"合作单位[^。；;]{0,12}?(?:不超过|不得超过|不多于|最多|限)\s*(?:\d+|[一二两三四五六七八九十])\s*[家个]", "notice"),
@@ -408,6 +409,8 @@ ITEM_SENTENCE_MIN = 8
 _LIST_ITEM = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.、．](?!\d))")
 # ... and those anywhere in its item that state the applicants' other conditions ("注册地在郑州市，具有独立法人资格")
 BESIDE_SENTENCES = {"applicants": r"法人|注册地|市内|行政区域内"}
+# ... each of its conditions (a legal person, where it is registered): one the hit does not say, a sentence beside says
+BESIDE_CONDITIONS = {"applicants": (r"法人", r"注册地|市内|行政区域内")}
 
 
 _SUB_ITEM = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
@@ -647,7 +650,14 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             quotes += [_body(p.text) for p in passages if p.section == hit.section
                        and 0 < p.order - hit.order <= ITEM_SENTENCES and not p.topic and _body(p.text) not in quotes
                        and not SIGNATURE_NAME.fullmatch(squash(p.text))]
-        if role in BESIDE_SENTENCES and not re.search(BESIDE_SENTENCES[role], hit.text):
+        if role in BESIDE_SENTENCES and re.search(BESIDE_SENTENCES[role], hit.text):
+            # (the hit says one of them, its section another in a sentence of its own: "申报单位为在某市行政区域内注册
+            # 登记的高等院校…" beside "申报单位具有独立法人资格…", as a self-check table's rows say them)
+            for condition in BESIDE_CONDITIONS[role]:
+                if not re.search(condition, hit.text):
+                    quotes += [_body(p.text) for p in passages if p.section == hit.section and p is not hit
+                               and re.search(condition, p.text) and not EXCLUSION.search(p.text) and _body(p.text) not in quotes][:1]
+        elif role in BESIDE_SENTENCES:
             # (the numbered points under a heading that names the fact, "二、申报单位条件" over "1. 申报单位须在…
             # 注册登记，具有独立法人资格" and "2. 可申报的单位类型为：…": each point a condition of it)
             named = bool(rx.search(hit.section.rpartition(" > ")[0].rpartition(" > ")[2]))
@@ -2168,6 +2178,22 @@ _ISSUED = re.compile(r"^\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*�
                      r"(?:正式)?(?:印发|发布|下发|出台)了?\s*《[^《》]{6,80}?(?:通知|公告)》")
 
 
+# The notice's own document number, on a line of its own under the issuer's heading ("某科〔2098〕6号", "某科函〔2094〕11号"),
+# or a labelled field of its page ("发文字号：某科〔2080〕9号")
+_DOC_NUMBER_LINE = re.compile(r"^(?:(?:发文字号|文号)\s*[：:]\s*)?([\u4e00-\u9fff]{1,8}[〔\[［][12]\d{3}[〕\]］]\s*\d{1,4}\s*号)$")
+DOC_NUMBER_LEAD = 6  # ... among the notice's first lines (its heading and title), not a regulation cited later
+
+
+def _doc_number(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    """The notice's document number (文号), where its heading gives one on a line of its own."""
+    head = [p for p in passages if p.id.startswith("n-")][:DOC_NUMBER_LEAD]
+    if said := next((m for p in head if not p.topic and (m := _DOC_NUMBER_LINE.match(p.text.strip()))), None):
+        fact = _make_fact("doc_number", "other", [said.group(0)], vocab)
+        number = re.sub(r"\s", "", said.group(1))
+        fact["zh"], fact["en"] = f"本通知的文号为{number}。", f"The notice's document number (文号) is {number}."
+        found.facts.append(fact)
+
+
 def _issued_on(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     """The notice's date when a report of it says so in its lead and it has no dateline of its own."""
     if found.fact("issue_date"):
@@ -2178,26 +2204,6 @@ def _issued_on(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> 
             when = _zh_date(year, m.group(2), m.group(3))
             fact["zh"] = f"通知印发日期为{when}，由{m.group(4).strip()}印发（通知原文：{_body(p.text)}）。"
             fact["en"] = f"Issued on {_iso(year, m.group(2), m.group(3))} by {m.group(4).strip()}. (The notice says, in Chinese: {_body(p.text)})"
-            found.facts.append(fact)
-            return
-
-
-# A document number on a line of its own in the notice's head ("棠科〔2089〕14号", "文号：澜科函〔2097〕9号"): the
-# issuer's short name, the year in brackets, the serial number
-_DOC_NUMBER = re.compile(r"^(?:(?:发文字号|文号|发文号)\s*[:：]\s*)?([\u4e00-\u9fff]{1,8}\s*[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*\d{1,4}\s*号)$")
-
-
-def _doc_number(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
-    """The notice's own document number, from a line of its head that holds it alone (not a regulation's number
-    cited in a sentence, "根据《…办法》（郑科规〔2023〕3号）")."""
-    if found.fact("doc_number"):
-        return
-    for p in passages:
-        if p.id.startswith("n-") and " > " not in p.section and (m := _DOC_NUMBER.match(squash(p.text))):
-            number = m.group(1)
-            fact = _make_fact("doc_number", "other", [p.text.strip()], vocab)
-            fact["zh"] = f"本通知的文号为{number}。"
-            fact["en"] = f"The notice's document number is {number}."
             found.facts.append(fact)
             return
 
@@ -3134,7 +3140,8 @@ def _leader_rules(found: Found) -> None:
         if said_c == "。":
             subject, case_before = [], False
             continue
-        c = arabic_numbers(said_c)  # ("不超过五十五周岁": 55)
+        # ("不超过五十五周岁": 55; a birth date written "2038-01-01（含）以后出生" or "2038/1/1" read as "2038年1月1日")
+        c = read_dates(arabic_numbers(said_c))
         named_here = list(dict.fromkeys(WORD_LEVEL[w] for w in re.findall(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)", c)))
         if named_here or "负责人" in c:
             # (a leader after the case it is of, "申报一般项目的，项目负责人年龄…", is that case's leader)

@@ -197,8 +197,10 @@ SUPPLEMENT_TITLE = re.compile(r"^(?:关于)?[^。；，,]{0,50}(?:补充通知|�
 # "申报条件及要求"
 # (or one of them, an annex each, as a letter leaves its schedule, its quotas and its contacts to tables annexed:
 # "2077年度…计划申报时间安排", "…申报限额", "…联系方式")
+# (or the table the call's conditions are checked against, which its conditions section only points to: "申报资格自查表",
+# "申报条件自查清单", "资格审查表")
 TERMS_ANNEX = re.compile(r"(?:\d{4}年度?)?[\u4e00-\u9fff]{0,12}?(?:申报(?:要素|须知|条件|要求|事项|时间安排|时间节点|进度安排|日程安排|限额|"
-                         r"指标|名额)|时间安排|进度安排|申报限额|限额分配|联系方式|咨询方式)(?:[及和与][\u4e00-\u9fff]{2,6})?"
+                         r"指标|名额)|时间安排|进度安排|申报限额|限额分配|联系方式|咨询方式|(?:申报)?(?:资格|条件)(?:条件)?(?:自查|审查|核查))(?:[及和与][\u4e00-\u9fff]{2,6})?"
                          r"(?:一览表|明细表|表|清单|说明)?")
 # The title of an annex of questions and answers ("…申报指南问答", "常见问题解答", "申报工作答疑"): the terms of the call
 FAQ_ANNEX = re.compile(r"问答|答疑|常见问题|问题解答")

@@ -5695,3 +5695,85 @@ def test_a_notice_saying_how_long_the_approval_list_is_public_covers_the_list(tm
     assert "5个工作日" in a.ask("拟立项名单要公示多长时间？", dt.date(2099, 3, 2)).answer
     _, silent, _ = _served(tmp_path / "silent", _SEVEN_STEPS)
     assert "立项名单" in silent.not_covered
+
+
+# ------------------------------------------------------------------ a call whose conditions live in a self-check table
+_SELF_CHECK = [
+    "某市科学技术局文件",
+    "某科〔2101〕3号",
+    "某市科学技术局关于组织申报2101年度某市软科学研究计划项目的通知",
+    "各有关单位：",
+    "现组织申报2101年度某市软科学研究计划项目。有关事项通知如下：",
+    "一、资助标准",
+    "重大项目每项资助20万元；一般项目每项资助5万元。",
+    "二、申报条件",
+    "申报单位和项目负责人须符合附件2《申报条件自查表》所列全部条件，任何一项不符合的不得申报。",
+    "三、申报时间",
+    "网上填报时间为2101年3月1日9:00至2101年3月31日17:00。",
+    "四、联系方式",
+    "业务咨询：市科技局规划处 王老师，电话：0391-5552000",
+    "附件：1．申报书",
+    "2．申报条件自查表",
+    "某市科学技术局",
+    "2101年2月20日",
+    "",
+    "附件2",
+    "某市软科学研究计划项目申报条件自查表",
+    "序号 | 自查内容 | 符合 | 不符合 | 说明",
+    "1 | 申报单位为在某市行政区域内注册登记的高等院校或科研院所 |  |  | 企业不得作为申报单位",
+    "2 | 申报单位具有独立法人资格，科研管理制度健全 |  |  | ",
+    "3 | 申报单位申报数量未超出限额 |  |  | 限额：高等院校每单位5项，科研院所每单位3项",
+    "4 | 项目负责人为申报单位在职在岗人员 |  |  | 离退休人员不得作为项目负责人",
+    "注：任何一项不符合的，不得申报。",
+]
+
+
+def test_a_self_check_tables_rows_are_sentences_of_the_call() -> None:
+    """"序号 | 自查内容 | 符合 | 不符合 | 说明" over rows with their boxes left empty: each row the condition it states and
+    its note, a sentence of its own (no number, no empty cells, the header gone), never joined to the title above."""
+    lines = clean_lines("\n".join(_SELF_CHECK))
+    assert "序号 | 自查内容 | 符合 | 不符合 | 说明" not in lines
+    assert "申报单位为在某市行政区域内注册登记的高等院校或科研院所；企业不得作为申报单位。" in lines, lines
+    assert "申报单位具有独立法人资格，科研管理制度健全。" in lines
+    assert "某市软科学研究计划项目申报条件自查表" in lines
+    # (a table with no tick columns is left a table)
+    plain = clean_lines("单位类型 | 限报项数 | 说明\n高等院校 | 5项 | 含二级学院\n科研院所 | 3项 | 无")
+    assert "高等院校 | 5项 | 含二级学院" in plain, plain
+
+
+def test_the_conditions_of_an_annexed_self_check_table_are_the_calls_rules() -> None:
+    """The conditions section only points to the annexed 《申报条件自查表》: its rows are the notice's conditions - who
+    may apply and, from a row of its own, the legal-person condition; the quota per unit type from a row's note
+    ("限额：高等院校每单位5项，…"); the leader's employment."""
+    found, _, _ = extract("\n".join(_SELF_CHECK))
+    rules = {r["id"]: r for r in found.rules}
+    assert set(rules["org_type"]["allowed"]) == {"university", "research_institute"}, rules.get("org_type")
+    assert "independent_legal_person" in rules, sorted(rules)
+    assert rules["org_quota"]["quota_by_org_type"] == {"university": 5, "research_institute": 3}, rules.get("org_quota")
+    employment = found.fact("leader_employment")
+    assert employment and "离退休人员不得作为项目负责人" in employment["zh"], employment
+
+
+def test_a_birth_date_written_with_dashes_or_slashes_sets_the_age_limit() -> None:
+    """"重大项目负责人须为2046-01-01（含）以后出生；一般项目负责人须为2051/1/1（含）以后出生": the leader's age limit per
+    level, counted at the window's close (2101-03-31), as a birth date written "2046年1月1日" sets it."""
+    text = "\n".join([
+        "某市科学技术局关于组织申报2101年度某市软科学研究计划项目的通知",
+        "一、申报条件",
+        "重大项目负责人须为2046-01-01（含）以后出生；一般项目负责人须为2051/1/1（含）以后出生。",
+        "二、申报时间",
+        "网上填报时间为2101年3月1日9:00至2101年3月31日17:00。",
+        "某市科学技术局",
+        "2101年2月20日",
+    ])
+    found, _, _ = extract(text)
+    age = next((r for r in found.rules if r["id"] == "age"), None)
+    assert age and age["limit_by_level"]["major"] == 55 and age["limit_by_level"]["general"] == 50, age
+
+
+def test_the_notices_document_number_is_a_fact(tmp_path: Path) -> None:
+    """"某科〔2101〕3号" on its own line under the issuer's heading: the notice's document number, asked as its 文号."""
+    found, _, a = _served(tmp_path, _SELF_CHECK)
+    number = found.fact("doc_number")
+    assert number and "某科〔2101〕3号" in number["zh"], number
+    assert "某科〔2101〕3号" in a.ask("这个通知的文号是什么？", dt.date(2101, 3, 5)).answer
