@@ -25,6 +25,8 @@ OUTLINE_ASKED = re.compile(r"哪几条|哪几步|几条|几步|几个环节|哪�
                            r"整体|整个|总体|全部|所有|"
                            # "申报流程是怎样的": what the named section is like, asked of all of it
                            r"(?:是|为)(?:怎样|什么样|怎么样|啥样)(?:的|子)?|(?:是|该)如何(?:进行|安排|走)的?")
+# A question asking what changed ("今年的申报要求和去年相比有哪些变化"): of the changes, not of the section it names
+CHANGE_ASKED = re.compile(r"变化|变动|相比|(?:和|跟|与|较)(?:去年|上年|往年)")
 # Words a question may use for a section's own (its label "申报程序", asked as "申报流程")
 SAME_WORDS = (("程序", "流程", "步骤"), ("条件", "要求"))
 # An English question asking for the procedure as a whole ("What are the steps of the application process?",
@@ -75,7 +77,7 @@ class Outline:
 
     def asked(self, q: str) -> Section | None:
         """The section a question asks for as a whole: it names the section and asks for its parts."""
-        if not OUTLINE_ASKED.search(q):
+        if not OUTLINE_ASKED.search(q) or CHANGE_ASKED.search(q):
             return None
         # (a section labelled "申报程序" is asked for as "申报流程" too)
         named = [s for s in self.sections if s.label in q or any(

@@ -521,6 +521,47 @@ def _addressed(p: Passage) -> bool:
 _ANNEX_REFERENCE = re.compile(r"(?:按|按照|依|依照|见|详见|参见)\s*附件\s*(\d{1,2})(?!\d)")
 
 
+# A sentence pointing to a part (and an item) of the notice itself: "按本通知第一部分第4项执行", "见本通知第二部分"
+_NOTICE_REFERENCE = re.compile(r"(?:按|按照|依|依照|依据|见|详见|参见|执行)\s*本通知\s*(?:的)?\s*第\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*部分"
+                               r"(?:\s*(?:的)?\s*第\s*[（(]?([一二三四五六七八九十]{1,3}|\d{1,2})[)）]?\s*(?:项|条|点|款))?")
+_PART_LABEL = re.compile(r"^([一二三四五六七八九十]{1,3})、")
+_ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})\s*[.、．]|[(（]([一二三四五六七八九十]{1,3})[)）])")
+
+
+def _in_part(p: Passage, part: int, item: int | None) -> bool:
+    """p stands in part `part` of the notice ("一、…"), in its item `item` ("4. …", "（四）…") when one is given."""
+    path = p.section.split(" > ")
+    at = next((i for i, label in enumerate(path) if _PART_LABEL.match(label)), None)
+    label = _PART_LABEL.match(path[at]) if at is not None else None
+    if at is None or label is None or number_of(label.group(1)) != part:
+        return False
+    if item is None:
+        return True
+    below = path[at + 1:at + 2]
+    return bool(below and (m := _ITEM_NUMBER.match(below[0])) and number_of(m.group(1) or m.group(2)) == item)
+
+
+def _referred(passages: list[Passage], hit: Passage, quotes: list[str], role: str, rx: re.Pattern[str]) -> list[str]:
+    """The sentences a fact's own point to ("按本通知第一部分第4项执行": that item's, saying the fact), and those pointing
+    to its hit's item (the pointer, and its item's sentences saying the fact); none already quoted."""
+    body = [p for p in passages if p.id.startswith("n-") and not p.topic]
+    said = re.compile(MORE_SENTENCES[role])
+    out: list[str] = []
+    for p in body:
+        if _body(p.text) in quotes:
+            for ref in _NOTICE_REFERENCE.finditer(p.text):
+                part, item = number_of(ref.group(1)), number_of(ref.group(2)) if ref.group(2) else None
+                out += [_body(x.text) for x in body if x is not p and _in_part(x, part, item)
+                        and (said.search(x.text) or rx.search(x.text))]
+    for p in body:
+        for ref in _NOTICE_REFERENCE.finditer(p.text):
+            if ref.group(2) and _in_part(hit, number_of(ref.group(1)), number_of(ref.group(2))) and not _in_part(
+                    p, number_of(ref.group(1)), None):
+                out += [_body(p.text)] + [_body(x.text) for x in body if x is not p and _same_item(x, p, points=True)
+                                          and said.search(x.text)]
+    return [q for q in dict.fromkeys(out) if q not in quotes]
+
+
 def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     notes = _footnotes(passages)
     refers_to_guide = _refers_to_guide(passages)
@@ -608,6 +649,11 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             # "各单位按附件3所列限额申报": the annex it points to says the rest (its table's rows)
             quotes += [_body(p.text) for p in passages if re.match(r"附件\s*" + ref.group(1) + r"(?!\d)", p.section)
                        and not p.topic and p is not hit and re.search(MORE_SENTENCES[role], p.text) and _body(p.text) not in quotes]
+        if role in MORE_SENTENCES:
+            # an item of the notice pointing to another ("年龄要求按本通知第一部分第3项执行", as a call written as changes
+            # against last year's defers to its list of changes): the item it points to says the fact too; and a hit in
+            # an item pointed to, the items pointing to it (the conditions said beside the pointer: "2．重大项目负责人须…")
+            quotes += _referred(passages, hit, quotes, role, rx)
         if role == "paper_materials" and not any(_due(q) for q in quotes):
             # when they are due, said in the schedule ("纸质材料报送截止时间：2070年5月8日", or after another step:
             # "网上截止后5个工作日内报送纸质材料"), when the fact's own sentences do not say it
@@ -1482,6 +1528,19 @@ _CHANGE = re.compile(r"([^。；;，,]{2,40}?)(?:延长至|延长到|延期至|�
 _TOPIC_NUMBER = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:个|项)?\s*(?:课题|选题|题目|方向)|(?:课题|选题|方向)\s*(\d{1,2})")
 
 
+# A value a call changes against last year's, said with the one it replaces ("重大项目资助额度由每项15万元调整为每项
+# 20万元", "年龄上限由55周岁调整为57周岁", "由“具有副高级职称”调整为“…或博士学位”"): only the new one holds
+_CHANGED_FROM = re.compile(r"由\s*(?:原来的?|原定的?|原|往年的?|上年度?的?|去年的?)?\s*(?:[“\"「『][^”\"」』]{1,60}[”\"」』]|[^。；;，,“”\"由为]{1,30}?)"
+                           r"\s*(?:调整|提高|提升|上调|调增|增加|降低|下调|调减|减少|变更|更改|修改|改|延长|缩短|提前|推迟|放宽|压缩|扩大)"
+                           r"(?:为|至|到)")
+
+
+def current(text: str) -> str:
+    """`text` read for the values that hold: a change's old value dropped ("…由每项15万元调整为每项20万元" reads as
+    "…为每项20万元"); for reading numbers only, never for a quote."""
+    return _CHANGED_FROM.sub("为", text)
+
+
 # A correction naming the value it replaces: "网上申报截止时间，原“4月9日”更正为“4月16日”" (what it changes is
 # the clause before 原, the old value and the new one each quoted)
 _CORRECTION = re.compile(r"([^。；;]{2,80}?)[，,]?\s*原(?:为|定|定为)?\s*[“\"「『]([^”\"」』]{1,40})[”\"」』]\s*"
@@ -1518,6 +1577,29 @@ def _topic_named(text: str, found: Found) -> dict[str, Any] | None:
     if level and (m := _LEVEL_NUMBER.search(text[text.find("项目") if "项目" in text else 0:])):
         return next((t for t in tops if t["id"] == f"{level}-{number_of(m.group(1))}"), None)
     return None
+
+
+# The heading of a call's list of what changed against last year's ("一、今年主要变化", "（二）主要调整事项")
+_CHANGES_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．])?\s*"
+                              r"(?:今年|本年度?|今年度|本次)?(?:的)?(?:主要|重要|重点)?(?:变化|调整|变更)(?:事项|内容|情况|说明)?$")
+_CHANGE_SAID = re.compile(_CHANGED_FROM.pattern + r"|不再|新增|取消")
+
+
+def _changes_listed(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    """A call written as changes against last year's lists them under a heading of their own ("一、今年主要变化" over
+    "1. 重大项目资助额度由15万元调整为20万元" …): what changed, one fact quoting the list's items (the values each
+    fact reads are the new ones, `current`)."""
+    body = [p for p in passages if p.id.startswith("n-") and not p.topic]
+    for p in body:
+        path = p.section.split(" > ")
+        at = next((i for i, label in enumerate(path) if _CHANGES_HEADING.match(label.strip())), None)
+        if at is None:
+            continue
+        head = " > ".join(path[:at + 1])
+        items = [x for x in body if x.section.startswith(head + " > ")] or [x for x in body if x.section == head]
+        if any(_CHANGE_SAID.search(x.text) for x in items):
+            found.facts.append(_make_fact("changes", "rules", list(dict.fromkeys(_body(x.text) for x in items)), vocab))
+        return
 
 
 def _amendments(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
@@ -2054,7 +2136,7 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
         if p.topic or p.id.startswith("f-"):
             continue
         for clause in re.split(r"[。；;，,]", p.text):
-            read = arabic_numbers(clause)
+            read = arabic_numbers(current(clause))
             if (m := _LEVEL_BUDGET.search(read)) and _level_total(m.group(0)):
                 totals.setdefault(WORD_LEVEL[m.group(1)], float(m.group(2)))
                 total_quotes.append((p.order, clause.strip()))
@@ -2083,7 +2165,7 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
                                           [_body(x.text) for x in sorted([p, *beside], key=lambda x: x.order)], vocab))
         heading: str | None = None  # the level the passage's first sentence names alone ("（一）重大项目。")
         for clause in re.split(r"[。；;]", p.text):
-            read = arabic_numbers(clause)  # ("重点项目每项资助人民币捌万元": 8万元)
+            read = arabic_numbers(current(clause))  # ("重点项目每项资助人民币捌万元": 8万元; a changed one's new amount)
             m = re.search(r"(\d+(?:\.\d+)?)\s*万元", read)
             if heading and not found.level_in(read) and (
                     _PER_PROJECT.search(read) and m and not _level_total(read) or not m and UNFUNDED.search(read)):
@@ -2822,6 +2904,11 @@ def _bi(zh: str, en: str) -> dict[str, str]:
     return {"zh": zh, "en": en}
 
 
+# A unit type named in brackets after the count it is given ("每个单位限报数为5项（高等院校）"): read as its subject
+_TYPE_AFTER_COUNT = re.compile(r"((?:限报|不超过|最多推荐|最多申报)[^。；;，,（(]{0,4}?(?:\d+|[一二两三四五六七八九十]{1,2})\s*项)\s*[（(]("
+                               + "|".join(w for w, _ in ORG_WORDS) + r")[)）]")
+
+
 def _rules(found: Found) -> None:
     app = found.fact("applicants")
     if app:
@@ -2940,7 +3027,10 @@ def _rules(found: Found) -> None:
         # ("高等院校 | 限报4项 | 含…研究生院": a row ends where the next type's begins)
         # (a sentence raising the quota of units in a case, "建有…新型研发机构的单位，在上表限额基础上增加1项", gives no
         # type a quota of that number: the fact says it, the rule keeps each type's own)
-        q = "".join(_with_subject(x, ORG_WORDS) + ("；" if table_cells(x) or _SPACED_ROW.match(x) else "")
+        # (a changed quota read as its new value: "每单位限报数由3项调整为5项"; a type named in brackets after its count,
+        # "限报数为5项（高等院校）", that type's)
+        q = "".join(_TYPE_AFTER_COUNT.sub(r"\2\1", current(_with_subject(x, ORG_WORDS)))
+                    + ("；" if table_cells(x) or _SPACED_ROW.match(x) else "")
                     for x in quota["quotes"] if not _QUOTA_RAISE.search(x))
         per: dict[str, int] = {}
         named: dict[str, dict[str, int]] = {}  # unit type -> a unit the notice names -> its own quota
@@ -2948,8 +3038,8 @@ def _rules(found: Found) -> None:
         # ("高等院校 ▶ 限报 6 项": an arrow, as a slide writes it, for the colon; "其他高校  各2项": a row set with spaces)
         for m in re.finditer(r"([\u4e00-\u9fff、，,和及（）()]{2,30}?)(?:\s*[：:▶►→➤|｜]?\s*(?:每家|每个?单位|各单位|各)?"
                              r"(?:限报|不超过|最多推荐|最多申报)|\s*[|｜]\s*(?:各|每家)?(?=\d+\s*项)|\s*[|｜]|(?=\d+\s*项)|\s+(?:各|每家)?(?=\d+\s*项))"
-                             r"\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", q):
-            group = m.group(1)
+                             r"\s*(?<!第)(\d+|[一二两三四五六七八九十]{1,2})\s*项", q):
+            group = m.group(1)  # ("…按本通知第一部分第4项执行": an item of the notice, no count)
             typed = False
             for word, value in ORG_WORDS:
                 if word in group:
@@ -3071,7 +3161,7 @@ def _lacks_all(clause: str) -> bool:
 
 
 # An age limit: "不超过60周岁", "60周岁以下" (or the case a list of exclusions names, "年龄超过57周岁的": 57 at most)
-_AGE_LIMIT = re.compile(r"(?:不超过|不得超过|不大于|以下|(?<![不得])超过)\s*(\d{2})\s*周岁|(\d{2})\s*周岁以下")
+_AGE_LIMIT = re.compile(r"(?:不超过|不得超过|不大于|以下|(?<![不得])超过|年龄上限\s*(?:为|是|[：:]))\s*(\d{2})\s*周岁|(\d{2})\s*周岁以下")
 # An exception to the age limit for leaders of some title ("具有正高级职称的可放宽至62周岁", "正高级职称人员年龄可放宽到
 # 60周岁"): the title, and the limit it raises the age to
 _AGE_RELAXED_BY_TITLE = re.compile(r"((?:正高|副高|高级)[^，,。；;]{0,12}?)(?:年龄)?(?:可|可以)?(?:适当)?放宽(?:至|到)\s*(?:不超过)?\s*(\d{2})\s*周岁")
@@ -3140,8 +3230,9 @@ def _leader_rules(found: Found) -> None:
         if said_c == "。":
             subject, case_before = [], False
             continue
-        # ("不超过五十五周岁": 55; a birth date written "2038-01-01（含）以后出生" or "2038/1/1" read as "2038年1月1日")
-        c = read_dates(arabic_numbers(said_c))
+        # ("不超过五十五周岁": 55; "上限由55周岁调整为57周岁": 57; a birth date written "2038-01-01（含）以后出生" or
+        # "2038/1/1" read as "2038年1月1日")
+        c = read_dates(arabic_numbers(current(said_c)))
         named_here = list(dict.fromkeys(WORD_LEVEL[w] for w in re.findall(r"(" + LEVEL_ALTERNATION + r")(?:项目|课题)", c)))
         if named_here or "负责人" in c:
             # (a leader after the case it is of, "申报一般项目的，项目负责人年龄…", is that case's leader)
@@ -3253,7 +3344,7 @@ def _leader_rules(found: Found) -> None:
                 named := found.level_in(sentence)):
             # "具有副高级职称或仅具有博士学位但无正高级职称的，不得担任重大项目负责人"
             barred.setdefault(named, []).append(sentence.strip())
-        clauses_here = re.split(r"[，,]", sentence)
+        clauses_here = re.split(r"[，,]", current(sentence))  # (a changed condition: its new words)
         for i, c in enumerate(clauses_here):
             # the level a clause speaks of: its own, or the one named earlier in the sentence
             # ("申报重大项目的，负责人应当具有正高级专业技术职称，或者已取得博士学位"), not one a note in brackets
@@ -3441,6 +3532,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     if forwarded is not None:
         _forwarding(passages, found, vocab, _forwarder_line(lines[:forwarded]))
     _topics(passages, found, amounts, vocab)
+    _changes_listed(passages, found, vocab)
     _amendments(passages, found, vocab)
     _faq_facts(passages, found, vocab)
     _named_in_english(found, vocab)

@@ -5777,3 +5777,91 @@ def test_the_notices_document_number_is_a_fact(tmp_path: Path) -> None:
     number = found.fact("doc_number")
     assert number and "某科〔2101〕3号" in number["zh"], number
     assert "某科〔2101〕3号" in a.ask("这个通知的文号是什么？", dt.date(2101, 3, 5)).answer
+
+
+# A second-year call written as changes against last year's: "一、今年主要变化" lists "X由OLD调整为NEW", the ordinary
+# sections after it defer to its items ("按本通知第一部分第N项执行") (fictional figures, year 2098)
+_CHANGES_CALL = [
+    "某原市科学技术局关于组织申报2098年度某原市软科学研究计划项目的通知",
+    "各有关单位：",
+    "本年度申报工作沿用上年度通知的规定，除下列调整事项外，其余要求不变。有关事项通知如下：",
+    "一、今年主要变化",
+    "1. 重点项目资助额度由每项5万元调整为每项7万元。",
+    "2. 高等院校每单位限报数由4项调整为6项，每个单位限报数由2项调整为3项（科研院所）。",
+    "3. 项目负责人年龄上限由55周岁调整为58周岁。",
+    "二、申报条件",
+    "（一）申报单位须为在某原市注册登记、具有独立法人资格的高等院校、科研院所和其他事业单位。",
+    "（二）项目负责人条件",
+    "1．项目负责人须为申报单位在职在岗人员。年龄要求按本通知第一部分第3项执行。",
+    "2．重点项目负责人须具有副高级及以上专业技术职称；一般项目负责人须具有中级及以上专业技术职称或硕士及以上学位。",
+    "三、申报限额",
+    "高等院校、科研院所的限报数按本通知第一部分第2项执行；其他事业单位每单位限报1项。",
+    "四、支持方式",
+    "本年度拟支持重点项目2项、一般项目2项。一般项目每项资助2万元，重点项目资助额度按本通知第一部分执行。",
+    "五、研究选题",
+    "（一）重点项目",
+    "选题1 某原市湖泊生态修复技术路线研究",
+    "联系处室：社会发展处，电话：0391-5552201",
+    "选题2 某原市农业气象服务机制研究",
+    "联系处室：农村科技处，电话：0391-5552202",
+    "（二）一般项目",
+    "选题3 某原市技术经理人队伍建设研究",
+    "联系处室：成果转化处，电话：0391-5552203",
+    "选题4 某原市科普场馆数字化研究",
+    "联系处室：科学普及处，电话：0391-5552204",
+    "某原市科学技术局",
+    "2098年3月1日",
+]
+
+
+def test_a_changed_amount_is_the_new_one() -> None:
+    """"重点项目资助额度由每项5万元调整为每项7万元": the level's amount is 7万元 (the old one no longer holds), and its
+    topics, which say no amount of their own, get it."""
+    found, _, _ = extract("\n".join(_CHANGES_CALL))
+    funding = {t["title"]: t["funding_wan"] for t in found.topics}
+    assert funding == {"某原市湖泊生态修复技术路线研究": 7, "某原市农业气象服务机制研究": 7,
+                       "某原市技术经理人队伍建设研究": 2, "某原市科普场馆数字化研究": 2}, funding
+    levels = found.fact("funding_levels")
+    assert levels and "(7万元) each" in levels["en"] and "(5万元)" not in levels["en"], levels
+
+
+def test_a_quota_deferred_to_a_change_item_is_that_items_new_value() -> None:
+    """"高等院校、科研院所的限报数按本通知第一部分第2项执行": the item it points to says the quotas (its new values, a
+    type in brackets after its count its own), and "第2项" is no quota of 2."""
+    found, _, _ = extract("\n".join(_CHANGES_CALL))
+    quota = next(r for r in found.rules if r["id"] == "org_quota")
+    assert quota["quota_by_org_type"] == {"university": 6, "research_institute": 3, "public_institution": 1}, quota
+    fact = found.fact("quota")
+    assert fact and any("由4项调整为6项" in q for q in fact["quotes"]), fact
+
+
+def test_a_leaders_conditions_deferred_to_a_change_item_are_read_with_it() -> None:
+    """The age only in a change item ("年龄上限由55周岁调整为58周岁"), the ordinary section pointing to it: the age
+    rule is the new limit, and the qualifications by level the ordinary section sets are read too."""
+    found, _, _ = extract("\n".join(_CHANGES_CALL))
+    rules = {r["id"]: r for r in found.rules}
+    assert rules["age"]["limit"] == 58, rules["age"]
+    qualification = rules["major_leader_qualification"]
+    assert set(qualification["titles_by_level"]) == {"key", "general"}, qualification
+    leader = found.fact("leader_requirements")
+    assert leader and any("58周岁" in q for q in leader["quotes"]) and any("一般项目负责人" in q for q in leader["quotes"])
+
+
+def test_a_list_of_this_years_changes_is_a_fact_of_its_own() -> None:
+    """"一、今年主要变化" over its items: what changed against last year's call, one fact quoting the items, asked by
+    "和去年相比有哪些变化" (not the later notice's amendments)."""
+    found, _, _ = extract("\n".join(_CHANGES_CALL))
+    changes = found.fact("changes")
+    assert changes and found.fact("amendments") is None, changes
+    assert [q[:4] for q in changes["quotes"]] == ["重点项目", "高等院校", "项目负责"], changes["quotes"]
+    assert "由每项5万元调整为每项7万元" in changes["zh"] and "哪些变化" in changes["triggers"], changes
+
+
+def test_a_question_on_what_changed_is_not_asked_of_a_sections_parts(tmp_path: Path) -> None:
+    """"今年的申报要求和去年相比有哪些变化": the requirements named (as "申报条件" is) asked of what changed, not of the section
+    as a whole; the section asked for itself still is."""
+    found, corpus = _ingested(tmp_path, _CHANGES_CALL)
+    outline = Outline(corpus)
+    assert outline.asked("今年的申报要求和去年相比有哪些变化？") is None
+    section = outline.asked("申报条件有哪些？")
+    assert section is not None and section.label == "申报条件"
