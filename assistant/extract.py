@@ -742,8 +742,9 @@ def _counts(text: str, facts: dict[str, object]) -> None:
     if leader_read:
         pass  # (the leader's own count, read above)
     elif re.search(r"(?:还没|没有|没|未|尚未|未曾)(?:以[^，,。；;]{0,8}?身份|作为负责人|其他|别的)?(?:申报|报)过?(?:其他|别的|他项|任何)?(?:项目)?|"
-                   # "今年第一次报", "首次申请": the first application is the only one so far
-                   r"(?<!去年)(?<!往年)(?<!前年)(?:第一次|头一回|首次)(?:申报|报|申请)|"
+                   # "今年第一次报": this year's first application is its only one so far ("我是第一次报" says no year:
+                   # the programme's first time, asked as a newcomer, no count of this year's)
+                   r"第一次申报|(?:今年|本年度)(?:是|算)?(?:第一次|头一回|首次)(?:申报|报|申请)|"
                    # "第一次当负责人": never a leader before, so of no other application this year either
                    r"(?:第一次|头一回|首次)(?:当|做|担任|作为)(?:项目)?负责人|"
                    r"no other application|(?:只|就|仅)(?:报|申报)此一项|"
