@@ -1232,8 +1232,8 @@ class Assistant:
     def _steps_in_order(self, facts: list[Fact], aspect: str) -> list[Fact]:
         """The whole of a procedure the notice numbers step by step (an ingested notice's step facts), when an answer
         to the aspect as a whole holds one of its steps: with the answer's other facts, in the notice's order."""
-        steps = sorted((f for f in self.corpus.facts if f.role and _STEP_ROLE.fullmatch(f.role) and f.intent == aspect),
-                       key=lambda f: int(f.role.rsplit("_", 1)[1]) if f.role else 0)
+        # (every step is kept, and the answer is ordered by passage below: no order of their own is needed)
+        steps = [f for f in self.corpus.facts if f.role and _STEP_ROLE.fullmatch(f.role) and f.intent == aspect]
         def heads(f: Fact) -> set[str]:
             return {" > ".join(self.corpus.passage(pid).section.split(" > ")[:2]) for pid in f.passage_ids}
         procedure = {h for f in steps for h in heads(f)}
