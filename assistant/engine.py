@@ -81,6 +81,7 @@ PROPOSED_DATES_ASK_WINDOWS = True  # a date the asker proposes asks of the dated
 WINDOW_END_ASKS_WINDOW = True  # acting at a window's end ("最后两天再交") is answered with the call's window
 PROPOSED_WINDOW_KEPT = True  # a window found for a proposed time is kept though the model is sure of another kind
 CONSEQUENCE_HITS = 3  # the best passages a consequence asked is looked for in before the model's "out of scope" holds
+DOCUMENT_ASKED_CITED = True  # a document asked for, which the best fact names, is in scope whatever the model's kind
 CONSEQUENCES_LEAD = True  # "违反承诺会有什么后果": the clause saying what is done then leads the answer
 # "退休返聘的老师可以当负责人吗": a condition the question names that no Profile field states leads the may-I answer
 NAMED_CONDITION_LEADS = True
@@ -775,6 +776,10 @@ class Assistant:
                      and not u.offices and not stated_here and not (FIELD_FITS and fit_topic)
                      # (a topic of a field asked for that none suits: the notice's topics are set, and these are they)
                      and not (FIELD_FITS and NO_FITTING_TOPIC_LISTS and fit_field and not u.foreign)
+                     # (the regulation something rests on, where the best fact cites one: "What is the regulatory
+                     # basis for this call?" asks for a document the notice names, in words the model finds foreign)
+                     and not (DOCUMENT_ASKED_CITED and u.attribute == "document" and not u.foreign and ranked
+                              and ranked[0].features.get("attribute", 0.0) > 0 and ranked[0].score >= MIN_SCORE)
                      # (what follows from something, where the best passages say what follows it)
                      and not (CONSEQUENCES_LEAD and u.attribute == "consequence"
                               and self.quotes.states_consequence(u.focus, [h.passage.id for h in hits[:CONSEQUENCE_HITS]])))

@@ -166,13 +166,20 @@ def _first(rules: list[tuple[str, str]], text: str) -> str | None:
 # An English negation reaches the end of its clause: "neither the institute nor I have any blacklist or
 # misconduct record", "nothing is classified", "the project has never received city funding".
 _EN_NEGATOR = re.compile(r"\b(?:no|not|never|neither|nor|nothing|none|without|nobody|no one|none of us)\b|n't\b")
+_EN_NEW_PLACE = re.compile(r"\bat\b")  # a place a noun phrase denied with "no" ends before
 _EN_CLAUSE_END = re.compile(r"[.;!?,—–]|\s-\s|\bbut\b|\bhowever\b|\band (?=(?:it|we|i|the|our|my|she|he)\b)")
 
 
 def _en_negated(text: str, start: int) -> bool:
     """Whether an English negator earlier in the clause of text[start] denies what is said there."""
     clause = _EN_CLAUSE_END.split(text[:start])[-1]
-    return bool(_EN_NEGATOR.search(clause))
+    negators = list(_EN_NEGATOR.finditer(clause))
+    if not negators:
+        return False
+    last = negators[-1]
+    # "no" or "without" denies its own noun phrase: "no senior title at an independent legal-person university"
+    # says nothing against the university
+    return not (last.group(0) in ("no", "without") and _EN_NEW_PLACE.search(clause, last.end()))
 
 
 # A Chinese negation reaches the end of its clause too: "也没有在惩戒期内的科研严重失信记录",
@@ -566,7 +573,8 @@ _PUT = r"(?:推荐|报|申报|上报|提交|推)"  # putting a project forward
 # A unit's count of projects put forward, in the order tried: "学校已经推荐了4项", "已推荐3个".
 _UNIT_COUNTS = (
     # ("学校已经报上去3个了")
-    re.compile(_UNIT + r".{0,8}?(?:已经|已)?" + _PUT + r"(?:上去|出去)?(?:满|够)?了?\s*(?:项目|课题)?\s*" + _NUM + r"\s*(?:个|项)"),
+    # (not what it may put forward, asked: "每个单位能报2个吗")
+    re.compile(_UNIT + r".{0,8}?(?:已经|已)?(?<!能)(?<!可以)(?<!可)(?<!最多)" + _PUT + r"(?:上去|出去)?(?:满|够)?了?\s*(?:项目|课题)?\s*" + _NUM + r"\s*(?:个|项)"),
     re.compile(r"(?:已经|已)?推荐了?\s*(?:项目|课题)?\s*" + _NUM + r"\s*(?:个|项)"),
     # ("我们学校已经有3个项目报上去了")
     re.compile(_UNIT + r".{0,8}?(?:已经|已)?有\s*" + _NUM + r"\s*(?:个|项)\s*(?:项目|课题)?\s*(?:已经|已)?" + _PUT + r"(?:上去|出去)?了?"),

@@ -35,7 +35,7 @@ from index.tokenize import canonical, normalize, words
 ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern, re.ASCII)) for name, pattern in (
     ("person", r"(?:处长|局长|主任|科长|联系人|经办人)(?:是谁|叫什么)|\bwho is the (?:director|head)\b"),
     # Which regulation or document ("经费管理依据的是哪个文件", "管理办法的文号是多少"), or its name.
-    ("document", r"文号|发文字号|依据|根据(?:的)?(?:是)?(?:哪|什么)|按(?:照)?(?:哪|什么)(?:个|份)?(?:文件|办法|规定)|"
+    ("document", r"文号|发文字号|依据|根据(?:的)?(?:是)?(?:哪|什么)|\b(?:basis|based on)\b|按(?:照)?(?:哪|什么)(?:个|份)?(?:文件|办法|规定)|"
                  r"(?:哪|什么)(?:个|份)?(?:管理)?办法|\b(?:document number|which (?:document|regulation|rules?|policy))\b|"
                  # a regulation's name asked ("诚信管理办法全称是什么", "what is the measures' full name")
                  r"(?:办法|规定|条例|细则|意见)(?:的)?[,，]?(?:它的)?(?:全称|全名|完整名称|名称|叫(?:什么|啥))"),
@@ -48,6 +48,8 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     # (what something is for asks its purpose too: "软科学项目主要是干嘛用的", "what is the programme for")
     ("why", r"为什么|为啥|为何|(?:什么|啥)原因|理由是|\bwhy\b|为了(?:什么|啥)|干(?:嘛|啥|什么)用|(?:做|有)(?:什么|啥)用|"
             r"用来(?:干|做)(?:什么|啥|嘛)|(?:目的|宗旨|用意|定位)(?:是|在于)?(?:什么|啥|哪)|\b(?:purpose|aim)\b|"
+            # (the question word before the noun: "是想达到什么目的", "出于什么用意")
+            r"(?:什么|啥|哪些)(?:样的?)?(?:目的|宗旨|用意)|"
             # whom it serves ("成果最后给谁用", "为谁服务"): what the notice says it is for
             r"(?:给|供|为)谁(?:用|服务|参考)|服务(?:于)?(?:谁|哪些人)|\bwho (?:uses|benefits from)\b|"
             # ... and what it serves ("成果最后是给郑州建设什么做参考", "为哪方面提供决策参考")
@@ -237,7 +239,7 @@ CITY_WORDS = re.compile(
 # A call of another level of government than a city's: "省里的软科学计划", "科技厅的项目", "the
 # provincial soft science programme" (foreign unless the notice itself says it).
 OTHER_LEVEL_CALL = re.compile(
-    r"(?:省级?|国家级?|全国|科技部(?!门)|科技厅)(?:里|里的|的)?(?:软科学|科技计划|科研计划|基金|计划|科技厅)|科技厅|科技部(?!门)|"
+    r"(?:省级?|国家级?|全国|科技部(?!门)|科技厅)(?:里|里的|的)?(?:(?:19|20)\d\d\s*年度?)?(?:里|里的|的)?(?:软科学|科技计划|科研计划|基金|计划|科技厅)|科技厅|科技部(?!门)|"
     r"\b(?:provincial|national|ministry|ministry's|state-level)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:soft[- ]science|programmes?|programs?|calls?|plans?|funds?|projects?|department|bureau)\b")
 # "这是个什么项目", "软科学项目到底是干啥的", "What is this programme about?": the programme itself is

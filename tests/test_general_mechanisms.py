@@ -3270,3 +3270,46 @@ def test_what_the_work_serves_is_asked_as_its_purpose(assistant: Assistant) -> N
     u = assistant.understander.understand("课题做完以后是给本市建设什么提供参考？")
     assert u.attribute == "why", u.attribute
     assert assistant.understander.understand("参考文献有格式要求吗").attribute != "why"
+
+
+def test_a_purpose_asked_with_the_question_word_first_is_asked_as_its_purpose(assistant: Assistant) -> None:
+    # "出于什么目的": the question word before the noun, as much as "目的是什么"
+    for said in ("搞这个计划是出于什么目的", "发这个通知是什么用意"):
+        assert assistant.understander.understand(said).attribute == "why", said
+    answer = assistant.ask("局里组织这次申报，到底想达到啥样的目的？")
+    assert answer.intent != Intent.OUT_OF_SCOPE
+    purpose = FACTS["purpose"].quotes[0]
+    assert any(c.text and squash(c.text) in squash(purpose) or squash(purpose) in squash(c.text)
+               for c in answer.citations[:3]), answer.citations[:3]
+
+
+def test_the_basis_of_the_call_asked_in_english_is_the_document_it_rests_on(assistant: Assistant) -> None:
+    u = assistant.understander.understand("What is the statutory basis of this call?")
+    assert u.attribute == "document", u.attribute
+    answer = assistant.ask("What is the statutory basis of this call?")
+    assert answer.intent != Intent.OUT_OF_SCOPE
+    assert re.search(r"〔\d{4}〕\d+号", answer.answer), answer.answer
+
+
+def test_another_levels_call_with_a_year_between_is_foreign(assistant: Assistant) -> None:
+    # the province's call of the same year: not this notice's dates, though the notice has that year
+    answer = assistant.ask(f"省里{CORPUS.meta.year}年度的软科学计划几号截止？")
+    assert answer.intent == Intent.OUT_OF_SCOPE, answer.answer
+
+
+def test_what_a_unit_may_put_forward_asked_is_no_count_it_has_put_forward() -> None:
+    from assistant.extract import extract_profile
+
+    for said in ("每个单位能报3个重点项目吗", "一个单位可以报4项吗", "单位最多报几项"):
+        assert extract_profile(canonical(said)).org_quota_used is None, said
+    assert extract_profile(canonical("我们单位已经报了3个")).org_quota_used == 3
+    assert extract_profile(canonical("我们单位能报的名额已经报了2个")).org_quota_used == 2
+
+
+def test_no_before_a_noun_denies_that_noun_not_the_place_after_at() -> None:
+    from assistant.extract import extract_profile
+
+    p = extract_profile(canonical("I hold no senior title at an independent legal-person institute in Zhengzhou."))
+    assert p.independent_legal_person is True, p
+    assert extract_profile(canonical("Our institute is no legal person.")).independent_legal_person is False
+    assert extract_profile(canonical("We have no legal-person status.")).independent_legal_person is False
