@@ -350,6 +350,7 @@ class Assistant:
                 self._form_titles.setdefault(root, p.id)
         self.quotes = QuoteFinder(corpus)
         self.outline = Outline(corpus)
+        self._passage_order = {p.id: k for k, p in enumerate(corpus.passages)}  # (the notice's order of its passages)
         self._naming = {  # the words that name a topic, longest first, to take out of a detail question
             t.id: sorted({canonical(w) for w in (*t.aliases, t.title, t.label)}, key=len, reverse=True)
             for t in corpus.topics
@@ -1245,7 +1246,7 @@ class Assistant:
         # (a fact of the procedure's section, "a. 注册", quoted apart from its numbered steps, holds one of them too)
         if not (ORDERED_STEPS and steps and len(steps) <= STEPS_MAX and any(f in steps or heads(f) & procedure for f in facts)):
             return facts
-        order = {p.id: k for k, p in enumerate(self.corpus.passages)}
+        order = self._passage_order
         whole = [*steps, *(f for f in facts if f not in steps)][: max(OVERVIEW_MAX, len(steps) + 1)]
         # (as the notice says them: a step some other fact quotes, "① 注册", is in its place too)
         return sorted(whole, key=lambda f: min((order.get(pid, len(order)) for pid in f.passage_ids), default=len(order)))
