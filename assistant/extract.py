@@ -154,7 +154,15 @@ def _singular(text: str) -> str:
     return re.sub(r"\b([a-z]{3,}[^s\W])s\b", r"\1", text)
 
 
-def _first(rules: list[tuple[str, str]], text: str) -> str | None:
+def _first(rules: list[tuple[str, str]], text: str, denied: re.Pattern[str] | None = None) -> str | None:
+    """The value of the rule matching earliest in text. With `denied`, what is denied right before it ("还不是副教授",
+    "I'm not a professor") is passed over, with any shorter name inside it ("教授" in "副教授"); the "none" rule
+    says a denial of its own."""
+    if denied is not None:
+        spans = [m.span() for pattern, value in rules if value != "none" for m in re.finditer(pattern, text)
+                 if denied.search(text[max(0, m.start() - 12):m.start()])]
+        for start, end in spans:
+            text = text[:start] + " " * (end - start) + text[end:]
     best: tuple[int, str] | None = None
     for pattern, value in rules:
         m = re.search(pattern, text)
@@ -163,10 +171,19 @@ def _first(rules: list[tuple[str, str]], text: str) -> str | None:
     return best[1] if best else None
 
 
+# A title denied right before it is no title held: "我还不是副教授", "没有副高职称", "I'm not a professor", "I hold no
+# senior title", "I don't have an associate senior title".
+DENIED_TITLES = True
+_TITLE_DENIED = re.compile(r"(?:不是|并非|没有|没|无|未|没评上|未评上|评不上)$|"
+                           r"(?:\bno|\bnot|\bwithout|n't)(?: yet)?(?: (?:hold|have|be|an?|any))*\s+$")
+
+
 # An English negation reaches the end of its clause: "neither the institute nor I have any blacklist or
 # misconduct record", "nothing is classified", "the project has never received city funding".
 _EN_NEGATOR = re.compile(r"\b(?:no|not|never|neither|nor|nothing|none|without|nobody|no one|none of us)\b|n't\b")
-_EN_NEW_PLACE = re.compile(r"\bat\b")  # a place a noun phrase denied with "no" ends before
+# a place a noun phrase denied with "no" ends before ("… at an independent legal-person university"; not "at all",
+# "at the moment")
+_EN_NEW_PLACE = re.compile(r"\bat\s+(?:an?|the|our|my|one|this)\s+(?!(?:moment|time|present|least|all)\b)")
 _EN_CLAUSE_END = re.compile(r"[.;!?,—–]|\s-\s|\bbut\b|\bhowever\b|\band (?=(?:it|we|i|the|our|my|she|he)\b)")
 
 
@@ -381,7 +398,7 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
         if 16 <= age <= 100:
             facts["age"] = age
     own = _REQUIRED_QUALIFICATION.sub(" ", text) if QUALIFICATION_ASKED_NOT_OWN and not asked_too else text
-    if title := _first(_TITLES, _GOAL_TITLE.sub(" ", own)):  # (a title sought is not the asker's)
+    if title := _first(_TITLES, _GOAL_TITLE.sub(" ", own), _TITLE_DENIED if DENIED_TITLES else None):  # (a title sought is not the asker's)
         # "副教授" also contains "教授": the associate pattern is checked by position-first match,
         # so make sure a senior match is not just the tail of an associate title.
         if title == "senior" and re.search(r"副(?:教授|研究员|主任医师)", text) and not re.search(r"(?<!副)(?:教授|研究员)", text):

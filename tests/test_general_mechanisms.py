@@ -3313,3 +3313,17 @@ def test_no_before_a_noun_denies_that_noun_not_the_place_after_at() -> None:
     assert p.independent_legal_person is True, p
     assert extract_profile(canonical("Our institute is no legal person.")).independent_legal_person is False
     assert extract_profile(canonical("We have no legal-person status.")).independent_legal_person is False
+
+
+def test_a_title_denied_right_before_it_is_no_title_held() -> None:
+    from assistant.extract import extract_profile
+
+    for said in ("我还不是副研究员", "本人没有副高职称", "I'm not a full professor", "I do not hold an associate senior title"):
+        assert extract_profile(canonical(said)).title is None, said
+    # the title held beside a denied one, and a denial inside a clause describing the holder, still read
+    assert extract_profile(canonical("不是正高，是副高")).title == "associate_senior"
+    assert extract_profile(canonical("我是从没有过失信记录的副研究员")).title == "associate_senior"
+    assert extract_profile(canonical("Not yet a professor: I'm a lecturer")).title == "intermediate"
+    assert extract_profile(canonical("我目前没有职称")).title == "none"
+    # "no … at all" is a denial still, not a place after it
+    assert extract_profile(canonical("We have no blacklist record at all")).credit_blacklisted is False
