@@ -156,11 +156,13 @@ def _singular(text: str) -> str:
 
 def _first(rules: list[tuple[str, str]], text: str, denied: re.Pattern[str] | None = None) -> str | None:
     """The value of the rule matching earliest in text. With `denied`, what is denied right before it ("还不是副教授",
-    "I'm not a professor") is passed over, with any shorter name inside it ("教授" in "副教授"); the "none" rule
-    says a denial of its own."""
+    "我们不是高校", "I'm not a professor") is passed over, with any shorter name inside it ("教授" in "副教授"); a
+    rule whose value is itself a denial ("没有职称": none, "没有博士学位": not a doctorate) keeps its words."""
     if denied is not None:
-        spans = [m.span() for pattern, value in rules if value != "none" for m in re.finditer(pattern, text)
-                 if denied.search(text[max(0, m.start() - 12):m.start()])]
+        kept = [m.span() for pattern, value in rules if value in _DENIAL_VALUES for m in re.finditer(pattern, text)]
+        spans = [m.span() for pattern, value in rules if value not in _DENIAL_VALUES for m in re.finditer(pattern, text)
+                 if denied.search(text[max(0, m.start() - 12):m.start()])
+                 and not any(a <= m.start() and m.end() <= b for a, b in kept)]
         for start, end in spans:
             text = text[:start] + " " * (end - start) + text[end:]
     best: tuple[int, str] | None = None
@@ -171,11 +173,12 @@ def _first(rules: list[tuple[str, str]], text: str, denied: re.Pattern[str] | No
     return best[1] if best else None
 
 
-# A title denied right before it is no title held: "我还不是副教授", "没有副高职称", "I'm not a professor", "I hold no
-# senior title", "I don't have an associate senior title".
+# A title, degree or kind of unit denied right before it is not the asker's: "我还不是副教授", "没有副高职称",
+# "我们不是高校，是科研院所", "我不是硕士", "I'm not a professor", "I hold no senior title", "We are not a university".
 DENIED_TITLES = True
-_TITLE_DENIED = re.compile(r"(?:不是|并非|没有|没|无|未|没评上|未评上|评不上)$|"
-                           r"(?:\bno|\bnot|\bwithout|n't)(?: yet)?(?: (?:hold|have|be|an?|any))*\s+$")
+_DENIAL_VALUES = ("none", "not_doctorate")
+_DENIED = re.compile(r"(?:不是|并非|不属于|没有|没|无|未|没评上|未评上|评不上)(?:拿到|取得|获得|读完|读|评上)?$|"
+                     r"(?:\bno|\bnot|\bwithout|n't)(?: yet)?(?: (?:hold|have|be|an?|any|got|earned))*\s+$")
 
 
 # An English negation reaches the end of its clause: "neither the institute nor I have any blacklist or
@@ -398,19 +401,19 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
         if 16 <= age <= 100:
             facts["age"] = age
     own = _REQUIRED_QUALIFICATION.sub(" ", text) if QUALIFICATION_ASKED_NOT_OWN and not asked_too else text
-    if title := _first(_TITLES, _GOAL_TITLE.sub(" ", own), _TITLE_DENIED if DENIED_TITLES else None):  # (a title sought is not the asker's)
+    if title := _first(_TITLES, _GOAL_TITLE.sub(" ", own), _DENIED if DENIED_TITLES else None):  # (a title sought is not the asker's)
         # "副教授" also contains "教授": the associate pattern is checked by position-first match,
         # so make sure a senior match is not just the tail of an associate title.
         if title == "senior" and re.search(r"副(?:教授|研究员|主任医师)", text) and not re.search(r"(?<!副)(?:教授|研究员)", text):
             title = "associate_senior"
         facts["title"] = title
     studied = _UNIT_KIND_WORDS.sub(" ", own)  # ("本科院校" is no bachelor's degree)
-    if degree := _first(_DEGREES, studied):
+    if degree := _first(_DEGREES, studied, _DENIED if DENIED_TITLES else None):
         if degree == "not_doctorate":
             degree = "master" if "硕士" in studied or "master" in studied else "bachelor" if "本科" in studied else "other"
         facts["degree"] = degree
     # (what the asker studies is no unit of theirs: "I study how firms learn from their peers")
-    if org := _first(_ORG, _singular(_STUDIED.sub(" ", text))):  # ("Can companies apply?": named in the plural)
+    if org := _first(_ORG, _singular(_STUDIED.sub(" ", text)), _DENIED if DENIED_TITLES else None):  # ("Can companies apply?": named in the plural)
         facts["org_type"] = org
         if org == "new_rd_institution" and (form := _first(_ORG[1:], _singular(_STUDIED.sub(" ", _NEW_RD.sub(" ", text))))):
             # A new R&D institution is registered as some other kind of unit; the kind it says it is

@@ -3327,3 +3327,14 @@ def test_a_title_denied_right_before_it_is_no_title_held() -> None:
     assert extract_profile(canonical("我目前没有职称")).title == "none"
     # "no … at all" is a denial still, not a place after it
     assert extract_profile(canonical("We have no blacklist record at all")).credit_blacklisted is False
+
+
+def test_a_kind_of_unit_or_a_degree_denied_right_before_it_is_not_the_askers() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("我们不是高校，是一家研究所")).org_type == "research_institute"
+    assert extract_profile(canonical("We're not a company; we are a public institution")).org_type == "public_institution"
+    assert extract_profile(canonical("本单位并非企业")).org_type is None
+    assert extract_profile(canonical("我不是博士，是硕士")).degree == "master"
+    assert extract_profile(canonical("I haven't got a doctorate")).degree is None
+    assert extract_profile(canonical("本人没有博士学位，本科毕业")).degree == "bachelor"  # (a denial of its own: kept)
