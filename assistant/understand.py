@@ -102,7 +102,9 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
 _YESNO_FORM = re.compile(r"是否|([\u4e00-\u9fff])不\1|需要不需要|可不可以|可否|有没有")
 YESNO = re.compile(r"吗[?？]?$|吗[，,。]|" + _YESNO_FORM.pattern + r"|必须|了没有?[?？]?$|"
                    r"^(?:is|are|do|does|can|may|must|should|will)\b", re.ASCII)
-ELLIPTICAL = re.compile(r"^(?:那|那么|那如果|如果是|换成|要是|and\b|what about\b|how about\b|and for\b|and the\b)|呢[?？]?$", re.ASCII)
+# (a supposition after "那": "那要是62呢", "那假如换成重点项目呢")
+ELLIPTICAL = re.compile(r"^(?:(?:那么|那)\s*(?:如果是|如果|假如|假设|换成|要是)?|如果是|换成|要是)|"
+                        r"^(?:and\b|what about\b|how about\b|and for\b|and the\b)|呢[?？]?$", re.ASCII)
 ASKS = re.compile(r"什么|啥|干嘛|哪|谁|几|多[少长久大]|何时|怎么|怎样|如何|咋|吗|呢|么|\b(?:what|when|where|who|which|how|whom|is|are|do|does|can)\b", re.ASCII)
 # A question for the whole of an aspect ("整体的时间安排", "整个流程分哪几步", "对负责人有哪些要求").
 OVERVIEW = re.compile(r"整体|整个|全部|所有|总体|哪几步|怎么安排|怎样安排|如何安排|有哪些(?:要求|规定|条件|步骤|环节)|"
@@ -438,6 +440,7 @@ ATTRIBUTE_FOLLOWUPS = True  # "号码呢" asks a new attribute of the previous s
 ATTRIBUTE_ONLY_MAX_CHARS = 12  # a longer turn asking an attribute says what it is about
 NEXT_STEPS = True  # "…以后还要做什么" asks what follows a step
 OWN_UNIT_NO_TOPIC = True  # the asker's own kind of unit, told apart from the question, is no topic named
+FOLLOWUP_FACTS_REPLACE = True  # a completed follow-up's own facts replace the completed question's
 BARE_NUMBER_FOLLOWUPS = True  # "那62呢" after "我58岁能报吗" re-asks it with the number replaced
 ENOUGH_ASKS_AFTER = True  # ... and so does "…就完事了吗", whether nothing does
 CONTRAST_ASKS = True  # "X是…，那Y…？": the clause after 那 is what is asked, the one before it only told
@@ -1153,6 +1156,10 @@ class Understander:
                           elliptical=not completed and bool(ELLIPTICAL.search(text)))
         q = u.text
         u.profile = extract_profile(self.without_calls(q) if CALLS_ARE_NAMES else q)
+        if completed and FOLLOWUP_FACTS_REPLACE and (told := extract_profile(text).model_dump(exclude_none=True)):
+            # "我55岁，副教授，能报重大项目吗" then "假如我是讲师呢": what the turn says replaces what the question
+            # it completes said of the same thing
+            u.profile = u.profile.model_copy(update=told)
         stated = {k for k in u.profile.model_dump(exclude_none=True) if k != "project_level"}
         # A statement of the asker's own facts and a may-I question are one question, not two; two
         # questions about rules in general ("涉密项目能不能报？重复申请行不行？") are two.

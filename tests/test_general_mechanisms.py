@@ -3338,3 +3338,15 @@ def test_a_kind_of_unit_or_a_degree_denied_right_before_it_is_not_the_askers() -
     assert extract_profile(canonical("我不是博士，是硕士")).degree == "master"
     assert extract_profile(canonical("I haven't got a doctorate")).degree is None
     assert extract_profile(canonical("本人没有博士学位，本科毕业")).degree == "bachelor"  # (a denial of its own: kept)
+
+
+def test_a_follow_up_supposing_another_value_replaces_the_stated_one(assistant: Assistant) -> None:
+    session = "suppose-values"
+    first = assistant.ask("本人53岁，副研究员，想牵头重大项目，符合吗？", session_id=session)
+    assert first.eligibility is not None and first.eligibility.verdict != "ineligible"
+    # the lead-ins stack ("那要是…呢") and the number stated replaces the one said before
+    older = assistant.ask("那要是63呢", session_id=session)
+    assert older.eligibility is not None and older.eligibility.verdict == "ineligible", older.answer
+    # a fact of the same field said in the turn replaces it too
+    u = assistant.understander.understand("假设我是助理研究员呢", "本人53岁,副研究员,想牵头重大项目,符合吗?")
+    assert u.rewritten_from and u.profile.title == "intermediate", (u.text, u.profile)
