@@ -263,7 +263,8 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # ... or the case a list of exclusions names ("同一项目负责人本年度申报2个及以上软科学项目的")
     # ... or the case a list of exclusions names as an application the leader already made ("（五）本年度已作为负责人
     # 申报其他软科学研究计划项目的")
-    ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:牵头|主持)?(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)|"
+    # ... or in one track of a joint call ("只能在两类项目中选择一类申报1项")
+    ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:在[^。，,；;]{1,12}?中)?(?:选择?(?:一|1)类)?(?:牵头|主持)?(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)|"
                                 r"负责人[^。，,；;]{0,8}?(?:申报|申请|主持)\s*(?:两|二|2)\s*(?:个|项)(?:及|或)以上|"
                                 r"(?:本年度|当年|同年|今年)已(?:作为(?:项目)?负责人)?(?:主持)?(?:申报|申请)了?其他[^。；;，,]{0,20}项目", "notice"),
     # "逾期未结题", "已逾期且尚未结题"
@@ -2666,6 +2667,13 @@ def _group_contact(passages: list[Passage], head: Passage) -> Passage | None:
                  and _PHONE.search(p.text)), None) if " > " in group else None
 
 
+def _level_heading_amount(passages: list[Passage], head: Passage, level: str) -> Passage | None:
+    """The funding line of the level a topic is listed under in its group ("重点课题（每项资助5万元）" over it)."""
+    group = head.section.rpartition(" > ")[0]
+    return next((p for p in reversed(passages[: passages.index(head)]) if not p.topic and p.kind == "funding"
+                 and p.section == group and level_of(p.text) == level and _AMOUNT.search(arabic_numbers(p.text))), None)
+
+
 def _group_of(head: Passage) -> str | None:
     """The field group a topic's heading sits under ("附件2 申报指南 > （三）社会民生类 > 1. …" -> 社会民生类),
     not a level's section ("一、重大项目")."""
@@ -2774,6 +2782,12 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             assert fund_amount is not None  # `fund` was chosen for matching _AMOUNT
             topic["funding_wan"] = float(fund_amount.group(1))
             topic["funding_quote"] = fund.text
+        elif under := _level_heading_amount(passages, head, level):
+            # listed under its level's own line in its group ("重点课题（每项资助5万元）"): that line's amount, which
+            # another group's same level need not share
+            amount = _AMOUNT.search(arabic_numbers(under.text))
+            assert amount is not None  # chosen for matching _AMOUNT
+            topic["funding_wan"], topic["funding_quote"] = float(amount.group(1)), under.text
         elif level in level_amounts:
             topic["funding_wan"] = level_amounts[level]
             if level in found.level_quotes:
@@ -3537,6 +3551,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     _faq_facts(passages, found, vocab)
     _named_in_english(found, vocab)
     _rules(found)
+    _track_rules(passages, found, vocab)
     _footnoted_rules(found, _footnotes(passages))
     _figures(found)
     if not found.topics:
@@ -3547,6 +3562,67 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
         _as_written(found, AsWritten("\n".join(written)))
         passages = segment(written)
     return found, written, passages
+
+
+# A part of a joint call set apart for one programme of its own ("（二）社科专项课题负责人条件", "（一）软科学研究项目：高等
+# 院校每单位限报5项…"): the programme's name, which names no project level
+_TRACK_HEAD = re.compile(r"^(?:[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)\s*"
+                         r"([\u4e00-\u9fff]{2,12}?(?:项目|课题))(?=负责人|申报条件|申报要求|[：:])")
+# the terms of a rule a track may set apart, by rule
+_TRACK_TERMS = {
+    "age": ("limit", "limit_by_level", "limit_by_sex", "limit_by_level_sex", "limit_by_title"),
+    "major_leader_qualification": ("qualifying_titles", "qualifying_degrees", "qualifying_levels", "titles_by_level",
+                                   "degrees_by_level", "pairs_by_level"),
+    "org_quota": ("quota_by_org_type", "reduced_quota_by_org_type", "quota_by_named_unit"),
+}
+
+
+def _track_rules(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    """A joint call whose tracks (programmes of their own, each under its heading) set the leader's conditions or the
+    quotas apart: each track's are read as the notice's would be alone, and the rule keeps each track's terms (a
+    profile names no track: decided where they agree, assistant/eligibility.py); the leader's conditions answered
+    are every track's, each said with its track's name."""
+    heads = {p.section: m.group(1) for p in passages if p.id.startswith("n-") and not p.topic
+             and (m := _TRACK_HEAD.match(p.text)) and not level_of(m.group(1))}
+    if len(set(heads.values())) < 2:
+        return
+    said: dict[str, dict[str, list[str]]] = {}  # track -> fact role -> its sentences
+    for p in passages:
+        track = next((t for sec, t in heads.items() if p.section == sec or p.section.startswith(sec + " > ")), None)
+        if track is None or not p.id.startswith("n-") or p.topic:
+            continue
+        body = _body(p.text)
+        if "负责人" in body and re.search(r"周岁|出生|职称|学历|学位", body):
+            said.setdefault(track, {}).setdefault("leader_requirements", []).append(body)
+        elif re.search(r"限报|不超过\s*\d+\s*项", body):
+            said.setdefault(track, {}).setdefault("quota", []).append(body)
+    for role, ids in (("leader_requirements", ("age", "major_leader_qualification")), ("quota", ("org_quota",))):
+        own = {t: roles[role] for t, roles in said.items() if role in roles}
+        fact = found.fact(role)
+        if len(own) < 2 or not fact:
+            continue
+        terms: dict[str, dict[str, dict[str, Any]]] = {}  # rule id -> track -> its terms
+        for track, quotes in own.items():
+            alone = replace(found, facts=[f for f in found.facts if f["role"] in ("applicants", "exclusions")]
+                            + [{**fact, "quotes": quotes}], rules=[], notes=[])
+            _rules(alone)
+            for made_rule in alone.rules:
+                if made_rule["id"] in ids:
+                    terms.setdefault(made_rule["id"], {})[track] = made_rule
+        for rid, by_track in terms.items():
+            rule = next((r for r in found.rules if r["id"] == rid), None)
+            if rule is None:
+                rule = next(iter(by_track.values()))
+                found.rules.append(rule)
+            # (every term of the track's own, none left over from the rule's: a track that sets no such term, "不限职称",
+            # has none)
+            rule["tracks"] = {t: {k: by_track.get(t, {}).get(k, None if k == "limit" else [] if k.startswith("qualifying") else {})
+                                  for k in _TRACK_TERMS[rid]} for t in own}
+        if role == "leader_requirements":
+            quotes = [q for track in own for q in own[track]]
+            labels = {q: (track, track) for track in own for q in own[track]}
+            made = _make_fact(role, fact["intent"], quotes, vocab, labels=labels)
+            fact.update(quotes=quotes, zh=made["zh"], en=made["en"])
 
 
 def _figures(found: Found) -> None:

@@ -5865,3 +5865,83 @@ def test_a_question_on_what_changed_is_not_asked_of_a_sections_parts(tmp_path: P
     assert outline.asked("今年的申报要求和去年相比有哪些变化？") is None
     section = outline.asked("申报条件有哪些？")
     assert section is not None and section.label == "申报条件"
+
+
+# A joint call of two agencies, two tracks: each track's topics listed under a heading that gives its liaison in
+# brackets, in levels named on lines of their own ("重点项目（每项资助8万元）"), the topics numbered through.
+_TWO_TRACK_CALL = [
+    "某川市科学技术局 某川市社会科学界联合会关于联合组织申报2090年度软科学研究项目和社科专项课题的通知",
+    "各有关单位：",
+    "一、申报条件",
+    "申报单位须为某川市内具有独立法人资格的高等院校、科研院所。网上填报时间为2090年3月10日至2090年4月10日。",
+    "（一）软科学研究项目负责人条件",
+    "1．项目负责人年龄不超过50周岁。",
+    "2．重点项目负责人须具有副高级及以上专业技术职称或博士学位；一般项目负责人须具有中级及以上专业技术职称。",
+    "（二）社科专项课题负责人条件",
+    "1．课题负责人年龄不超过58周岁。",
+    "2．重点课题负责人须具有正高级专业技术职称；一般课题负责人须具有副高级及以上专业技术职称或博士学位。",
+    "二、申报限额",
+    "（一）软科学研究项目：高等院校每单位限报4项，科研院所每单位限报2项。",
+    "（二）社科专项课题：高等院校每单位限报7项，科研院所每单位限报3项。",
+    "三、研究选题",
+    "（一）软科学研究项目选题（联系处室：市科技局规划处，电话：0100-11110001）",
+    "重点项目（每项资助8万元）",
+    "1．某川市科技成果评价改革研究",
+    "研究要点：研究成果评价的指标和方法。",
+    "一般项目（每项资助3万元）",
+    "2．某川市科技特派员制度研究",
+    "研究要点：研究特派员的选派机制。",
+    "（二）社科专项课题选题（联系处室：市社科联科研处，电话：0100-22220002）",
+    "重点课题（每项资助6万元）",
+    "3．某川市乡村文化振兴研究",
+    "研究要点：研究乡村文化资源的利用。",
+    "一般课题（每项资助1万元）",
+    "4．某川市城市记忆保护研究",
+    "研究要点：研究历史街区的保护。",
+    "四、联系方式",
+    "市科技局规划处 王老师，电话：0100-11110001",
+    "某川市科学技术局　某川市社会科学界联合会",
+    "2090年3月1日",
+]
+
+
+def test_topics_listed_per_track_under_headings_giving_each_tracks_liaison() -> None:
+    """"（二）社科专项课题选题（联系处室：…，电话：…）" over "重点课题（每项资助6万元）" over "3．…研究": each topic is found,
+    of the level of the line it is under, funded as that line says, its contact the liaison its track's heading gives."""
+    found, _, _ = extract("\n".join(_TWO_TRACK_CALL))
+    got = {t["title"]: (t["level"], t["funding_wan"], [c["phone"] for c in t["contacts"]]) for t in found.topics}
+    assert got == {"某川市科技成果评价改革研究": ("key", 8, ["0100-11110001"]),
+                   "某川市科技特派员制度研究": ("general", 3, ["0100-11110001"]),
+                   "某川市乡村文化振兴研究": ("key", 6, ["0100-22220002"]),
+                   "某川市城市记忆保护研究": ("general", 1, ["0100-22220002"])}, got
+
+
+def test_leader_rules_and_quotas_set_per_track_are_decided_where_the_tracks_agree(tmp_path: Path) -> None:
+    """"（一）软科学研究项目负责人条件" and "（二）社科专项课题负责人条件", "（一）软科学研究项目：高等院校每单位限报4项" and
+    "（二）社科专项课题：…限报7项": each track's limits are read, not the first alone; a profile names no track, so a rule
+    is decided only where both tracks' agree, and the leader's conditions answered are both tracks', each named."""
+    found, corpus = _ingested(tmp_path, _TWO_TRACK_CALL)
+    checker = EligibilityChecker(corpus)
+    base = {"org_type": "university", "age": 45, "project_level": "key", "title": "senior", "degree": "master",
+            "org_quota_used": 1}
+
+    def passed(rule: str, **stated: Any) -> bool | None:
+        result = checker.check(Profile(**{**base, **stated}), dt.date(2090, 3, 20))
+        return next(r.passed for r in result.rules if r.id == rule)
+    assert [passed("age", age=a) for a in (50, 51, 58, 59)] == [True, None, None, False]
+    assert [passed("major_leader_qualification", title=t, degree=d) for t, d in (
+        ("senior", "master"), ("associate_senior", "master"), ("intermediate", "master"))] == [True, None, False]
+    assert [passed("major_leader_qualification", project_level="general", title=t, degree=d) for t, d in (
+        ("associate_senior", "bachelor"), ("intermediate", "bachelor"), ("junior", "doctorate"))] == [True, None, None]
+    assert [passed("org_quota", org_quota_used=n) for n in (3, 4, 6, 7)] == [True, None, None, False]
+    assert [passed("org_quota", org_type="research_institute", org_quota_used=n) for n in (1, 2, 3)] == [True, None, False]
+    leader = found.fact("leader_requirements")
+    assert leader and "50周岁" in leader["zh"] and "58周岁" in leader["zh"] and "正高级" in leader["zh"], leader
+
+
+def test_a_leader_limited_to_one_application_in_one_track_of_a_joint_call() -> None:
+    """"同一项目负责人本年度只能在两类项目中选择一类申报1项": the leader's one application, whichever track it is in."""
+    found, _, _ = extract("\n".join([*_TWO_TRACK_CALL[:3], "同一项目负责人本年度只能在两类项目中选择一类申报1项。", *_TWO_TRACK_CALL[3:]]))
+    fact = found.fact("one_per_leader")
+    assert fact and "选择一类申报1项" in fact["zh"], fact
+    assert any(r["id"] == "one_per_leader" for r in found.rules), [r["id"] for r in found.rules]
