@@ -1346,7 +1346,8 @@ def _event_name(before: str, after: str) -> str | None:
     # a schedule's dated item, its step after the colon: "5月6日17:00前：报送纸质材料"
     if item := re.match(r"\s*(?:\d{1,2}\s*[:：]\s*\d{2})?\s*(?:前|之前|以前|起|开始)?\s*[：:]\s*([^。；;]{2,40})", after):
         return item.group(1).strip()
-    tail = re.match(r"\s*(?:前|起|之前|以前)?\s*(?:组织|开展|召开|进行|完成|公布|发布)([\u4e00-\u9fff]{2,8})", after)
+    # (the bodies taking it each or together: "…于5月中旬分别组织专家评审")
+    tail = re.match(r"\s*(?:前|起|之前|以前)?\s*(?:分别|统一|集中|共同|联合)?\s*(?:组织|开展|召开|进行|完成|公布|发布)([\u4e00-\u9fff]{2,8})", after)
     if tail:
         return tail.group(1)
     # what is made public where, its subject before the date: "拟立项项目将于2050年7月在市科技局网站公示" -> 拟立项项目公示
@@ -1910,8 +1911,10 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
         if fields and not (before and before.section == p.section and _GROUP_NAME.fullmatch(before.text)):
             fields, before = [], passages[i - 1]  # (no group named above them: the line above, as before)
         # (not a table's header, "处室 | 联系人 | 电话": the row below names its own office)
+        # (or, under a heading its section names nothing by, "（二）市社科联（社科专项课题）": the agency whose contact it is)
         label = led or (_GROUP_NUMBER.sub("", before.text) if before and before.section == p.section and len(before.text) <= 30
-                        and not _PHONE.search(before.text) and re.search(r"咨询|支持|联系|服务|指导", before.text)
+                        and not _PHONE.search(before.text) and (re.search(r"咨询|支持|联系|服务|指导", before.text) or (
+                            not heading_label(p.section.split(" > ")[-1]) and _GROUP_NUMBER.match(before.text)))
                         and table_cells(before.text) is None else "")
         if label:  # "业务咨询（市科技局政策法规处）" on the line above "联系人：王立新，电话：…"
             purpose = label + " " + purpose
@@ -2270,9 +2273,10 @@ DOC_NUMBER_LEAD = 6  # ... among the notice's first lines (its heading and title
 def _doc_number(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     """The notice's document number (文号), where its heading gives one on a line of its own."""
     head = [p for p in passages if p.id.startswith("n-")][:DOC_NUMBER_LEAD]
-    if said := next((m for p in head if not p.topic and (m := _DOC_NUMBER_LINE.match(p.text.strip()))), None):
-        fact = _make_fact("doc_number", "other", [said.group(0)], vocab)
-        number = re.sub(r"\s", "", said.group(1))
+    # (a joint notice's numbers, one per issuer, each on its line: all of them)
+    if said_all := [m for p in head if not p.topic and (m := _DOC_NUMBER_LINE.match(p.text.strip()))]:
+        fact = _make_fact("doc_number", "other", [m.group(0) for m in said_all], vocab)
+        number = "、".join(re.sub(r"\s", "", m.group(1)) for m in said_all)
         fact["zh"], fact["en"] = f"本通知的文号为{number}。", f"The notice's document number (文号) is {number}."
         found.facts.append(fact)
 
@@ -2339,6 +2343,23 @@ def _issuer_line(lines: list[str]) -> str:
     return issuer_line
 
 
+# A second issuer's name on the line under the first's, as a joint notice heads itself ("…科学技术局" over
+# "…社会科学界联合会"): a bureau, a committee, an office, a federation or an association
+_CO_ISSUER = re.compile(r"[\u4e00-\u9fff]{4,20}(?:局|委员会|厅|委|办公室|联合会|协会)")
+
+
+def _co_issuers(lines: list[str], issuer_line: str) -> list[str]:
+    """The issuers named on the lines right under the head's issuer line, each a line of its own (a joint notice)."""
+    if issuer_line not in lines[:6]:
+        return []
+    i = lines.index(issuer_line) + 1
+    more: list[str] = []
+    while i < len(lines) and _CO_ISSUER.fullmatch(squash(lines[i])) and lines[i] != issuer_line:
+        more.append(lines[i])
+        i += 1
+    return more
+
+
 def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
     title_line = _title_line(lines)
     title = squash(entry.group(1) if (entry := _ENTRY_NAME.match(title_line)) else title_line)
@@ -2349,12 +2370,15 @@ def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
             _UNIT.fullmatch(lead.group(4).strip())):
         issuer_line = lead.group(4).strip()  # (a report's lead names who issued the call: "…，郑州市科学技术局印发《…》")
     issuer = squash(body.group(1) if (body := _ENTRY_BODY.match(issuer_line)) else issuer_line)
+    co_issuers = _co_issuers(lines, issuer_line)
+    if co_issuers:
+        issuer = "、".join([issuer, *(squash(x) for x in co_issuers)])  # a joint notice's issuers, each named
     # (a title naming no year: the year the call's window opens, "2082年3月2日9:00至…", when it is an entry's)
     window = found.fact("submission_window") if entry else None
     found.meta = {
         "title": title, "issuer": issuer,
         "year": int(year.group(1)) if year else int(window["window"]["opens"][:4]) if window else None,
-        "programme": programme.group(1) if programme else "", "quotes": [q for q in (title_line, issuer_line) if q],
+        "programme": programme.group(1) if programme else "", "quotes": [q for q in (title_line, issuer_line, *co_issuers) if q],
     }
     if not title:
         found.notes.append("标题：找不到含“通知”的标题行。")
@@ -2362,7 +2386,7 @@ def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
         found.notes.append("发文单位：找不到以局/委/厅结尾的发文单位行。")
     issue = found.fact("issue_date")
     if issue and issuer_line and not _ISSUED.match(issue["quotes"][0]):  # (a lead's sentence names its issuer itself)
-        issue["quotes"].append(issuer_line)
+        issue["quotes"].extend([issuer_line, *co_issuers])
         issue["zh"] = f"落款日期为{squash(issue['quotes'][0])}，发文单位为{issuer}。"
         issue["en"] = f"Dated {squash(issue['quotes'][0])}, issued by {issuer}."
 

@@ -5945,3 +5945,36 @@ def test_a_leader_limited_to_one_application_in_one_track_of_a_joint_call() -> N
     fact = found.fact("one_per_leader")
     assert fact and "选择一类申报1项" in fact["zh"], fact
     assert any(r["id"] == "one_per_leader" for r in found.rules), [r["id"] for r in found.rules]
+
+
+def test_a_joint_notice_has_both_issuers_and_both_document_numbers() -> None:
+    """Two issuers' names stacked at the head ("某川市科学技术局" over "某川市社会科学界联合会"), each with its own 文号
+    below: the notice is issued by both, and its document numbers are both."""
+    found, _, _ = extract("\n".join(["某川市科学技术局", "某川市社会科学界联合会", "某科〔2090〕3号", "某社联〔2090〕1号",
+                                     *_TWO_TRACK_CALL]))
+    assert found.meta["issuer"] == "某川市科学技术局、某川市社会科学界联合会", found.meta
+    number = found.fact("doc_number")
+    assert number and "某科〔2090〕3号" in number["zh"] and "某社联〔2090〕1号" in number["zh"], number
+
+
+def test_contacts_grouped_under_their_agencys_heading_are_that_agencys_and_name_a_person(tmp_path: Path) -> None:
+    """"（二）市社科联（社科专项课题）" over "科研处 周老师，电话：…": the contact is the agency's, as the heading says, and
+    the person named before "电话：" is a person the notice names (asking who it is is no question beyond it)."""
+    found, corpus = _ingested(tmp_path, [*_TWO_TRACK_CALL[:-3], "（一）市科技局（软科学研究项目）", "规划处 王老师，电话：0100-11110001",
+                                         "（二）市社科联（社科专项课题）", "科研处 周老师，电话：0100-22220002", *_TWO_TRACK_CALL[-2:]])
+    fact = next(f for f in found.facts if f["role"].startswith("contact") and "0100-22220002" in f["zh"] and "周老师" in f["zh"])
+    assert "市社科联" in fact["zh"], fact
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    answer = a.ask("社科联的联系人是谁？", dt.date(2090, 3, 20)).answer
+    assert "周老师" in answer, answer
+
+
+def test_a_step_two_agencies_take_each_on_its_own_is_dated() -> None:
+    """"市科技局、市社科联于2090年5月中旬分别组织专家评审": the review is dated, "分别" (or "统一", "联合") between the date
+    and the verb no obstacle."""
+    found, _, _ = extract("\n".join([*_TWO_TRACK_CALL[:-3], "五、评审立项", "市科技局、市社科联于2090年5月中旬分别组织专家评审。",
+                                     *_TWO_TRACK_CALL[-3:]]))
+    assert any("5月中旬分别组织专家评审" in f["quotes"][0] and f["intent"] == "dates" for f in found.facts), [
+        f["quotes"][0] for f in found.facts if f["intent"] == "dates"]
