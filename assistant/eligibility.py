@@ -181,6 +181,27 @@ CHECKS: dict[str, Callable[[Rule, Profile, str], Outcome]] = {
 }
 
 
+def _by_track(rule: Rule, p: Profile, lang: str) -> Outcome:
+    """The rule's outcome; a rule a joint call sets apart for each track is checked on each track's terms, decided
+    only where they agree (the profile names no track), else unknown with each track's verdict said."""
+    check = CHECKS[rule.check]
+    if not rule.tracks:
+        return check(rule, p, lang)
+    outcomes = [(name, check(rule.model_copy(update={**{k: getattr(terms, k) for k in terms.model_fields_set},
+                                                      "tracks": {}}), p, lang))
+                for name, terms in rule.tracks.items()]
+    said = [o for _, o in outcomes]
+    if all(o[0] is True for o in said):
+        return said[0]
+    if all(o[0] is False for o in said):
+        return False, "；".join(f"{name}：{o[1]}" for name, o in outcomes), []
+    needs = list(dict.fromkeys(f for o in said for f in o[2]))
+    if needs:
+        return None, "", needs
+    lead = "各类项目的要求不同，是否符合取决于申报哪一类：" if lang == "zh" else "The programmes differ; it depends on which one is applied for: "
+    return None, lead + ("；" if lang == "zh" else "; ").join(f"{name}：{o[1] or '-'}" for name, o in outcomes), []
+
+
 def window_status(opens: dt.date, closes: dt.date, today: dt.date) -> WindowStatus:
     if today < opens:
         return "not_yet_open"
@@ -210,7 +231,7 @@ class EligibilityChecker:
     def failing(self, profile: Profile) -> list[str]:
         """The ids of the rules the profile fails, without building a verdict (the ranker's
         'stated' feature asks this of every question that states something)."""
-        return [rule.id for rule in self.rules if CHECKS[rule.check](rule, profile, "zh")[0] is False]
+        return [rule.id for rule in self.rules if _by_track(rule, profile, "zh")[0] is False]
 
     def bearing(self, profile: Profile) -> list[str]:
         """The ids of the rules that read a fact the profile states, whether it passes or not ("Do I need a
@@ -225,7 +246,7 @@ class EligibilityChecker:
         first: list[str] = []  # the missing facts of rules something stated already bears on
         stated = set(profile.model_dump(exclude_none=True))
         for rule in self.rules:
-            passed, message, needs = CHECKS[rule.check](rule, profile, lang)
+            passed, message, needs = _by_track(rule, profile, lang)
             if passed is None and not message:
                 message = self._unknown_message(needs, lang)
             if rule.strength == "in_principle" and passed is False:

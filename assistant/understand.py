@@ -636,7 +636,9 @@ class Understander:
         is out of scope, whatever else the question shares with the notice."""
         evidence = {"address": r"[路街道]\s*\d+\s*号|\d+\s*号(?:楼|院)",
                     # "联系人：…", or a name between an office and its phone ("法规处 王立新 0371-…", "李明远（0371）…")
-                    "person": r"联系人\s*[:：]|(?:处|室|科|中心)\s+[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}\s*[（(]?0\d{2,3}"}
+                    # ("科研处 周老师，电话：0597-…": the name before the phone's label)
+                    "person": r"联系人\s*[:：]|(?:处|室|科|中心)\s+[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}\s*"
+                              r"(?:[（(]?0\d{2,3}|[，,]\s*(?:联系)?电话\s*[:：])"}
         return attribute in evidence and not re.search(evidence[attribute], self.corpus.clean_notice)
 
     def foreign_entities(self, q: str) -> list[str]:

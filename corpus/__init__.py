@@ -188,6 +188,27 @@ class Topic(BaseModel):
         return format_wan(self.funding_wan) if self.funding_wan is not None else ""
 
 
+class RuleTrack(BaseModel):
+    """A rule's terms for one track of a joint call (a programme of its own, "软科学研究项目" beside "社科专项课题"), where
+    the notice sets them apart: what replaces the rule's own fields when that track's terms are checked."""
+
+    model_config = ConfigDict(extra="forbid")
+    limit: int | None = None
+    limit_by_level: dict[str, int] = Field(default_factory=dict)
+    limit_by_sex: dict[str, int] = Field(default_factory=dict)
+    limit_by_level_sex: dict[str, dict[str, int]] = Field(default_factory=dict)
+    limit_by_title: dict[str, int] = Field(default_factory=dict)
+    quota_by_org_type: dict[str, int] = Field(default_factory=dict)
+    reduced_quota_by_org_type: dict[str, int] = Field(default_factory=dict)
+    quota_by_named_unit: dict[str, dict[str, int]] = Field(default_factory=dict)
+    qualifying_titles: list[str] = Field(default_factory=list)
+    qualifying_degrees: list[str] = Field(default_factory=list)
+    qualifying_levels: list[str] = Field(default_factory=list)
+    titles_by_level: dict[str, list[str]] = Field(default_factory=dict)
+    degrees_by_level: dict[str, list[str]] = Field(default_factory=dict)
+    pairs_by_level: dict[str, list[TitleDegree]] = Field(default_factory=dict)
+
+
 class Rule(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     id: str
@@ -233,6 +254,9 @@ class Rule(BaseModel):
     # one_of: what the notice asks further of one allowed value, said with the pass ("企业申报的，须为…高新技术企业")
     pass_by_value: dict[str, Bilingual] = Field(default_factory=dict)
     unknown: Bilingual | None = None
+    # a joint call's tracks, each with its own terms for this rule: track -> those terms; a profile names no track,
+    # so the rule is decided only where every track's terms agree
+    tracks: dict[str, RuleTrack] = Field(default_factory=dict)
     passage_id: str = ""
 
     @field_validator("check")

@@ -263,7 +263,8 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # ... or the case a list of exclusions names ("同一项目负责人本年度申报2个及以上软科学项目的")
     # ... or the case a list of exclusions names as an application the leader already made ("（五）本年度已作为负责人
     # 申报其他软科学研究计划项目的")
-    ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:牵头|主持)?(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)|"
+    # ... or in one track of a joint call ("只能在两类项目中选择一类申报1项")
+    ("one_per_leader", "rules", r"负责人[^。]{0,12}?(?:只能|仅能|限|最多)(?:在[^。，,；;]{1,12}?中)?(?:选择?(?:一|1)类)?(?:牵头|主持)?(?:申报|申请|报)?\s*(?:一|1)\s*(?:个|项)|"
                                 r"负责人[^。，,；;]{0,8}?(?:申报|申请|主持)\s*(?:两|二|2)\s*(?:个|项)(?:及|或)以上|"
                                 r"(?:本年度|当年|同年|今年)已(?:作为(?:项目)?负责人)?(?:主持)?(?:申报|申请)了?其他[^。；;，,]{0,20}项目", "notice"),
     # "逾期未结题", "已逾期且尚未结题"
@@ -1345,7 +1346,8 @@ def _event_name(before: str, after: str) -> str | None:
     # a schedule's dated item, its step after the colon: "5月6日17:00前：报送纸质材料"
     if item := re.match(r"\s*(?:\d{1,2}\s*[:：]\s*\d{2})?\s*(?:前|之前|以前|起|开始)?\s*[：:]\s*([^。；;]{2,40})", after):
         return item.group(1).strip()
-    tail = re.match(r"\s*(?:前|起|之前|以前)?\s*(?:组织|开展|召开|进行|完成|公布|发布)([\u4e00-\u9fff]{2,8})", after)
+    # (the bodies taking it each or together: "…于5月中旬分别组织专家评审")
+    tail = re.match(r"\s*(?:前|起|之前|以前)?\s*(?:分别|统一|集中|共同|联合)?\s*(?:组织|开展|召开|进行|完成|公布|发布)([\u4e00-\u9fff]{2,8})", after)
     if tail:
         return tail.group(1)
     # what is made public where, its subject before the date: "拟立项项目将于2050年7月在市科技局网站公示" -> 拟立项项目公示
@@ -1909,8 +1911,10 @@ def _contacts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> N
         if fields and not (before and before.section == p.section and _GROUP_NAME.fullmatch(before.text)):
             fields, before = [], passages[i - 1]  # (no group named above them: the line above, as before)
         # (not a table's header, "处室 | 联系人 | 电话": the row below names its own office)
+        # (or, under a heading its section names nothing by, "（二）市社科联（社科专项课题）": the agency whose contact it is)
         label = led or (_GROUP_NUMBER.sub("", before.text) if before and before.section == p.section and len(before.text) <= 30
-                        and not _PHONE.search(before.text) and re.search(r"咨询|支持|联系|服务|指导", before.text)
+                        and not _PHONE.search(before.text) and (re.search(r"咨询|支持|联系|服务|指导", before.text) or (
+                            not heading_label(p.section.split(" > ")[-1]) and _GROUP_NUMBER.match(before.text)))
                         and table_cells(before.text) is None else "")
         if label:  # "业务咨询（市科技局政策法规处）" on the line above "联系人：王立新，电话：…"
             purpose = label + " " + purpose
@@ -2269,9 +2273,10 @@ DOC_NUMBER_LEAD = 6  # ... among the notice's first lines (its heading and title
 def _doc_number(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     """The notice's document number (文号), where its heading gives one on a line of its own."""
     head = [p for p in passages if p.id.startswith("n-")][:DOC_NUMBER_LEAD]
-    if said := next((m for p in head if not p.topic and (m := _DOC_NUMBER_LINE.match(p.text.strip()))), None):
-        fact = _make_fact("doc_number", "other", [said.group(0)], vocab)
-        number = re.sub(r"\s", "", said.group(1))
+    # (a joint notice's numbers, one per issuer, each on its line: all of them)
+    if said_all := [m for p in head if not p.topic and (m := _DOC_NUMBER_LINE.match(p.text.strip()))]:
+        fact = _make_fact("doc_number", "other", [m.group(0) for m in said_all], vocab)
+        number = "、".join(re.sub(r"\s", "", m.group(1)) for m in said_all)
         fact["zh"], fact["en"] = f"本通知的文号为{number}。", f"The notice's document number (文号) is {number}."
         found.facts.append(fact)
 
@@ -2338,6 +2343,23 @@ def _issuer_line(lines: list[str]) -> str:
     return issuer_line
 
 
+# A second issuer's name on the line under the first's, as a joint notice heads itself ("…科学技术局" over
+# "…社会科学界联合会"): a bureau, a committee, an office, a federation or an association
+_CO_ISSUER = re.compile(r"[\u4e00-\u9fff]{4,20}(?:局|委员会|厅|委|办公室|联合会|协会)")
+
+
+def _co_issuers(lines: list[str], issuer_line: str) -> list[str]:
+    """The issuers named on the lines right under the head's issuer line, each a line of its own (a joint notice)."""
+    if issuer_line not in lines[:6]:
+        return []
+    i = lines.index(issuer_line) + 1
+    more: list[str] = []
+    while i < len(lines) and _CO_ISSUER.fullmatch(squash(lines[i])) and lines[i] != issuer_line:
+        more.append(lines[i])
+        i += 1
+    return more
+
+
 def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
     title_line = _title_line(lines)
     title = squash(entry.group(1) if (entry := _ENTRY_NAME.match(title_line)) else title_line)
@@ -2348,12 +2370,15 @@ def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
             _UNIT.fullmatch(lead.group(4).strip())):
         issuer_line = lead.group(4).strip()  # (a report's lead names who issued the call: "…，郑州市科学技术局印发《…》")
     issuer = squash(body.group(1) if (body := _ENTRY_BODY.match(issuer_line)) else issuer_line)
+    co_issuers = _co_issuers(lines, issuer_line)
+    if co_issuers:
+        issuer = "、".join([issuer, *(squash(x) for x in co_issuers)])  # a joint notice's issuers, each named
     # (a title naming no year: the year the call's window opens, "2082年3月2日9:00至…", when it is an entry's)
     window = found.fact("submission_window") if entry else None
     found.meta = {
         "title": title, "issuer": issuer,
         "year": int(year.group(1)) if year else int(window["window"]["opens"][:4]) if window else None,
-        "programme": programme.group(1) if programme else "", "quotes": [q for q in (title_line, issuer_line) if q],
+        "programme": programme.group(1) if programme else "", "quotes": [q for q in (title_line, issuer_line, *co_issuers) if q],
     }
     if not title:
         found.notes.append("标题：找不到含“通知”的标题行。")
@@ -2361,7 +2386,7 @@ def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
         found.notes.append("发文单位：找不到以局/委/厅结尾的发文单位行。")
     issue = found.fact("issue_date")
     if issue and issuer_line and not _ISSUED.match(issue["quotes"][0]):  # (a lead's sentence names its issuer itself)
-        issue["quotes"].append(issuer_line)
+        issue["quotes"].extend([issuer_line, *co_issuers])
         issue["zh"] = f"落款日期为{squash(issue['quotes'][0])}，发文单位为{issuer}。"
         issue["en"] = f"Dated {squash(issue['quotes'][0])}, issued by {issuer}."
 
@@ -2666,6 +2691,13 @@ def _group_contact(passages: list[Passage], head: Passage) -> Passage | None:
                  and _PHONE.search(p.text)), None) if " > " in group else None
 
 
+def _level_heading_amount(passages: list[Passage], head: Passage, level: str) -> Passage | None:
+    """The funding line of the level a topic is listed under in its group ("重点课题（每项资助5万元）" over it)."""
+    group = head.section.rpartition(" > ")[0]
+    return next((p for p in reversed(passages[: passages.index(head)]) if not p.topic and p.kind == "funding"
+                 and p.section == group and level_of(p.text) == level and _AMOUNT.search(arabic_numbers(p.text))), None)
+
+
 def _group_of(head: Passage) -> str | None:
     """The field group a topic's heading sits under ("附件2 申报指南 > （三）社会民生类 > 1. …" -> 社会民生类),
     not a level's section ("一、重大项目")."""
@@ -2774,6 +2806,12 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             assert fund_amount is not None  # `fund` was chosen for matching _AMOUNT
             topic["funding_wan"] = float(fund_amount.group(1))
             topic["funding_quote"] = fund.text
+        elif under := _level_heading_amount(passages, head, level):
+            # listed under its level's own line in its group ("重点课题（每项资助5万元）"): that line's amount, which
+            # another group's same level need not share
+            amount = _AMOUNT.search(arabic_numbers(under.text))
+            assert amount is not None  # chosen for matching _AMOUNT
+            topic["funding_wan"], topic["funding_quote"] = float(amount.group(1)), under.text
         elif level in level_amounts:
             topic["funding_wan"] = level_amounts[level]
             if level in found.level_quotes:
@@ -3537,6 +3575,7 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     _faq_facts(passages, found, vocab)
     _named_in_english(found, vocab)
     _rules(found)
+    _track_rules(passages, found, vocab)
     _footnoted_rules(found, _footnotes(passages))
     _figures(found)
     if not found.topics:
@@ -3547,6 +3586,67 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
         _as_written(found, AsWritten("\n".join(written)))
         passages = segment(written)
     return found, written, passages
+
+
+# A part of a joint call set apart for one programme of its own ("（二）社科专项课题负责人条件", "（一）软科学研究项目：高等
+# 院校每单位限报5项…"): the programme's name, which names no project level
+_TRACK_HEAD = re.compile(r"^(?:[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)\s*"
+                         r"([\u4e00-\u9fff]{2,12}?(?:项目|课题))(?=负责人|申报条件|申报要求|[：:])")
+# the terms of a rule a track may set apart, by rule
+_TRACK_TERMS = {
+    "age": ("limit", "limit_by_level", "limit_by_sex", "limit_by_level_sex", "limit_by_title"),
+    "major_leader_qualification": ("qualifying_titles", "qualifying_degrees", "qualifying_levels", "titles_by_level",
+                                   "degrees_by_level", "pairs_by_level"),
+    "org_quota": ("quota_by_org_type", "reduced_quota_by_org_type", "quota_by_named_unit"),
+}
+
+
+def _track_rules(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
+    """A joint call whose tracks (programmes of their own, each under its heading) set the leader's conditions or the
+    quotas apart: each track's are read as the notice's would be alone, and the rule keeps each track's terms (a
+    profile names no track: decided where they agree, assistant/eligibility.py); the leader's conditions answered
+    are every track's, each said with its track's name."""
+    heads = {p.section: m.group(1) for p in passages if p.id.startswith("n-") and not p.topic
+             and (m := _TRACK_HEAD.match(p.text)) and not level_of(m.group(1))}
+    if len(set(heads.values())) < 2:
+        return
+    said: dict[str, dict[str, list[str]]] = {}  # track -> fact role -> its sentences
+    for p in passages:
+        track = next((t for sec, t in heads.items() if p.section == sec or p.section.startswith(sec + " > ")), None)
+        if track is None or not p.id.startswith("n-") or p.topic:
+            continue
+        body = _body(p.text)
+        if "负责人" in body and re.search(r"周岁|出生|职称|学历|学位", body):
+            said.setdefault(track, {}).setdefault("leader_requirements", []).append(body)
+        elif re.search(r"限报|不超过\s*\d+\s*项", body):
+            said.setdefault(track, {}).setdefault("quota", []).append(body)
+    for role, ids in (("leader_requirements", ("age", "major_leader_qualification")), ("quota", ("org_quota",))):
+        own = {t: roles[role] for t, roles in said.items() if role in roles}
+        fact = found.fact(role)
+        if len(own) < 2 or not fact:
+            continue
+        terms: dict[str, dict[str, dict[str, Any]]] = {}  # rule id -> track -> its terms
+        for track, quotes in own.items():
+            alone = replace(found, facts=[f for f in found.facts if f["role"] in ("applicants", "exclusions")]
+                            + [{**fact, "quotes": quotes}], rules=[], notes=[])
+            _rules(alone)
+            for made_rule in alone.rules:
+                if made_rule["id"] in ids:
+                    terms.setdefault(made_rule["id"], {})[track] = made_rule
+        for rid, by_track in terms.items():
+            rule = next((r for r in found.rules if r["id"] == rid), None)
+            if rule is None:
+                rule = next(iter(by_track.values()))
+                found.rules.append(rule)
+            # (every term of the track's own, none left over from the rule's: a track that sets no such term, "不限职称",
+            # has none)
+            rule["tracks"] = {t: {k: by_track.get(t, {}).get(k, None if k == "limit" else [] if k.startswith("qualifying") else {})
+                                  for k in _TRACK_TERMS[rid]} for t in own}
+        if role == "leader_requirements":
+            quotes = [q for track in own for q in own[track]]
+            labels = {q: (track, track) for track in own for q in own[track]}
+            made = _make_fact(role, fact["intent"], quotes, vocab, labels=labels)
+            fact.update(quotes=quotes, zh=made["zh"], en=made["en"])
 
 
 def _figures(found: Found) -> None:

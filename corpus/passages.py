@@ -622,6 +622,21 @@ def _stated_level(line: str, aliases: dict[str, str]) -> tuple[str, str] | None:
     return None
 
 
+def _level_line(line: str) -> str | None:
+    """A line that is a level's name and no more, perhaps with a bracketed note ("重点课题（每项资助5万元）"): its
+    level, else None."""
+    name = _NOTE.sub("", line).strip()
+    return level_of(name) if len(name) <= 6 and _BARE_LEVEL.match(name) else None
+
+
+def _track_heading(lines: list[str], i: int) -> bool:
+    """Whether line `i` heads one track's topics with the liaison of them all in its closing brackets, a level's
+    line under it ("（二）社科专项课题选题（联系处室：市社科联科研处，电话：…）" over "重点课题（每项资助5万元）")."""
+    fields = _FIELDS.search(lines[i]) if _PAREN.match(lines[i]) else None
+    return bool(fields and _PHONE_CELL.search(fields.group(1)) and not level_of(lines[i][: fields.start()])
+                and i + 1 < len(lines) and _level_line(lines[i + 1]) and i + 2 < len(lines) and _NUMBERED.match(lines[i + 2]))
+
+
 def _groups_dotted_topics(lines: list[str], start: int, aliases: dict[str, str]) -> bool:
     """Whether the labelled block at `start` ("方向二 科技成果转化研究") is a group of topics: before the next
     block, lines "2.1 …研究" each stating its own level below it ("类别：重大")."""
@@ -1372,6 +1387,21 @@ def _segment(lines: list[str]) -> list[Passage]:
                 # "（二）高新技术处（联系人：王老师，电话：…）": the office its topics are listed under, whose contact
                 # is theirs (corpus/ingest.py)
                 emit(line, "contact", sentences=False)
+            continue
+        if cur.doc in ("notice", "guide") and _track_heading(lines, i) and (m := _PAREN.match(line)):
+            # "（二）社科专项课题选题（联系处室：…，电话：…）" over its levels' lines and their topics: a group of the topics
+            # below, its liaison theirs (corpus/ingest.py), as an office's heading over its topics is
+            fields = _FIELDS.search(line)
+            cur.set(1, number_of(m.group(1)), line[: fields.start()] if fields else line)
+            cur.level = None
+            emit(line, "contact", sentences=False)
+            continue
+        if cur.doc == "notice" and cur.path and (lv := _level_line(line)) and i + 1 < len(lines) and _NUMBERED.match(lines[i + 1]):
+            # "重点课题（每项资助5万元）" alone on its line over numbered topics: their level, its note their amount
+            # (corpus/ingest.py), whatever another track's same level is funded
+            cur.level = lv
+            del cur.path[1:]
+            emit(line, "funding" if _AMOUNT_SAID.search(arabic_numbers(line)) else "text", sentences=False)
             continue
         if cur.doc == "notice" and BATCH_HEAD.match(line) and _BATCH_TOPICS.search(line):
             # "（二）第二批选题" over the notice's own topics: the batch's heading (as a guide's is, corpus/ingest.py

@@ -5865,3 +5865,116 @@ def test_a_question_on_what_changed_is_not_asked_of_a_sections_parts(tmp_path: P
     assert outline.asked("今年的申报要求和去年相比有哪些变化？") is None
     section = outline.asked("申报条件有哪些？")
     assert section is not None and section.label == "申报条件"
+
+
+# A joint call of two agencies, two tracks: each track's topics listed under a heading that gives its liaison in
+# brackets, in levels named on lines of their own ("重点项目（每项资助8万元）"), the topics numbered through.
+_TWO_TRACK_CALL = [
+    "某川市科学技术局 某川市社会科学界联合会关于联合组织申报2090年度软科学研究项目和社科专项课题的通知",
+    "各有关单位：",
+    "一、申报条件",
+    "申报单位须为某川市内具有独立法人资格的高等院校、科研院所。网上填报时间为2090年3月10日至2090年4月10日。",
+    "（一）软科学研究项目负责人条件",
+    "1．项目负责人年龄不超过50周岁。",
+    "2．重点项目负责人须具有副高级及以上专业技术职称或博士学位；一般项目负责人须具有中级及以上专业技术职称。",
+    "（二）社科专项课题负责人条件",
+    "1．课题负责人年龄不超过58周岁。",
+    "2．重点课题负责人须具有正高级专业技术职称；一般课题负责人须具有副高级及以上专业技术职称或博士学位。",
+    "二、申报限额",
+    "（一）软科学研究项目：高等院校每单位限报4项，科研院所每单位限报2项。",
+    "（二）社科专项课题：高等院校每单位限报7项，科研院所每单位限报3项。",
+    "三、研究选题",
+    "（一）软科学研究项目选题（联系处室：市科技局规划处，电话：0100-11110001）",
+    "重点项目（每项资助8万元）",
+    "1．某川市科技成果评价改革研究",
+    "研究要点：研究成果评价的指标和方法。",
+    "一般项目（每项资助3万元）",
+    "2．某川市科技特派员制度研究",
+    "研究要点：研究特派员的选派机制。",
+    "（二）社科专项课题选题（联系处室：市社科联科研处，电话：0100-22220002）",
+    "重点课题（每项资助6万元）",
+    "3．某川市乡村文化振兴研究",
+    "研究要点：研究乡村文化资源的利用。",
+    "一般课题（每项资助1万元）",
+    "4．某川市城市记忆保护研究",
+    "研究要点：研究历史街区的保护。",
+    "四、联系方式",
+    "市科技局规划处 王老师，电话：0100-11110001",
+    "某川市科学技术局　某川市社会科学界联合会",
+    "2090年3月1日",
+]
+
+
+def test_topics_listed_per_track_under_headings_giving_each_tracks_liaison() -> None:
+    """"（二）社科专项课题选题（联系处室：…，电话：…）" over "重点课题（每项资助6万元）" over "3．…研究": each topic is found,
+    of the level of the line it is under, funded as that line says, its contact the liaison its track's heading gives."""
+    found, _, _ = extract("\n".join(_TWO_TRACK_CALL))
+    got = {t["title"]: (t["level"], t["funding_wan"], [c["phone"] for c in t["contacts"]]) for t in found.topics}
+    assert got == {"某川市科技成果评价改革研究": ("key", 8, ["0100-11110001"]),
+                   "某川市科技特派员制度研究": ("general", 3, ["0100-11110001"]),
+                   "某川市乡村文化振兴研究": ("key", 6, ["0100-22220002"]),
+                   "某川市城市记忆保护研究": ("general", 1, ["0100-22220002"])}, got
+
+
+def test_leader_rules_and_quotas_set_per_track_are_decided_where_the_tracks_agree(tmp_path: Path) -> None:
+    """"（一）软科学研究项目负责人条件" and "（二）社科专项课题负责人条件", "（一）软科学研究项目：高等院校每单位限报4项" and
+    "（二）社科专项课题：…限报7项": each track's limits are read, not the first alone; a profile names no track, so a rule
+    is decided only where both tracks' agree, and the leader's conditions answered are both tracks', each named."""
+    found, corpus = _ingested(tmp_path, _TWO_TRACK_CALL)
+    checker = EligibilityChecker(corpus)
+    base = {"org_type": "university", "age": 45, "project_level": "key", "title": "senior", "degree": "master",
+            "org_quota_used": 1}
+
+    def passed(rule: str, **stated: Any) -> bool | None:
+        result = checker.check(Profile(**{**base, **stated}), dt.date(2090, 3, 20))
+        return next(r.passed for r in result.rules if r.id == rule)
+    assert [passed("age", age=a) for a in (50, 51, 58, 59)] == [True, None, None, False]
+    assert [passed("major_leader_qualification", title=t, degree=d) for t, d in (
+        ("senior", "master"), ("associate_senior", "master"), ("intermediate", "master"))] == [True, None, False]
+    assert [passed("major_leader_qualification", project_level="general", title=t, degree=d) for t, d in (
+        ("associate_senior", "bachelor"), ("intermediate", "bachelor"), ("junior", "doctorate"))] == [True, None, None]
+    assert [passed("org_quota", org_quota_used=n) for n in (3, 4, 6, 7)] == [True, None, None, False]
+    assert [passed("org_quota", org_type="research_institute", org_quota_used=n) for n in (1, 2, 3)] == [True, None, False]
+    leader = found.fact("leader_requirements")
+    assert leader and "50周岁" in leader["zh"] and "58周岁" in leader["zh"] and "正高级" in leader["zh"], leader
+
+
+def test_a_leader_limited_to_one_application_in_one_track_of_a_joint_call() -> None:
+    """"同一项目负责人本年度只能在两类项目中选择一类申报1项": the leader's one application, whichever track it is in."""
+    found, _, _ = extract("\n".join([*_TWO_TRACK_CALL[:3], "同一项目负责人本年度只能在两类项目中选择一类申报1项。", *_TWO_TRACK_CALL[3:]]))
+    fact = found.fact("one_per_leader")
+    assert fact and "选择一类申报1项" in fact["zh"], fact
+    assert any(r["id"] == "one_per_leader" for r in found.rules), [r["id"] for r in found.rules]
+
+
+def test_a_joint_notice_has_both_issuers_and_both_document_numbers() -> None:
+    """Two issuers' names stacked at the head ("某川市科学技术局" over "某川市社会科学界联合会"), each with its own 文号
+    below: the notice is issued by both, and its document numbers are both."""
+    found, _, _ = extract("\n".join(["某川市科学技术局", "某川市社会科学界联合会", "某科〔2090〕3号", "某社联〔2090〕1号",
+                                     *_TWO_TRACK_CALL]))
+    assert found.meta["issuer"] == "某川市科学技术局、某川市社会科学界联合会", found.meta
+    number = found.fact("doc_number")
+    assert number and "某科〔2090〕3号" in number["zh"] and "某社联〔2090〕1号" in number["zh"], number
+
+
+def test_contacts_grouped_under_their_agencys_heading_are_that_agencys_and_name_a_person(tmp_path: Path) -> None:
+    """"（二）市社科联（社科专项课题）" over "科研处 周老师，电话：…": the contact is the agency's, as the heading says, and
+    the person named before "电话：" is a person the notice names (asking who it is is no question beyond it)."""
+    found, corpus = _ingested(tmp_path, [*_TWO_TRACK_CALL[:-3], "（一）市科技局（软科学研究项目）", "规划处 王老师，电话：0100-11110001",
+                                         "（二）市社科联（社科专项课题）", "科研处 周老师，电话：0100-22220002", *_TWO_TRACK_CALL[-2:]])
+    fact = next(f for f in found.facts if f["role"].startswith("contact") and "0100-22220002" in f["zh"] and "周老师" in f["zh"])
+    assert "市社科联" in fact["zh"], fact
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    answer = a.ask("社科联的联系人是谁？", dt.date(2090, 3, 20)).answer
+    assert "周老师" in answer, answer
+
+
+def test_a_step_two_agencies_take_each_on_its_own_is_dated() -> None:
+    """"市科技局、市社科联于2090年5月中旬分别组织专家评审": the review is dated, "分别" (or "统一", "联合") between the date
+    and the verb no obstacle."""
+    found, _, _ = extract("\n".join([*_TWO_TRACK_CALL[:-3], "五、评审立项", "市科技局、市社科联于2090年5月中旬分别组织专家评审。",
+                                     *_TWO_TRACK_CALL[-3:]]))
+    assert any("5月中旬分别组织专家评审" in f["quotes"][0] and f["intent"] == "dates" for f in found.facts), [
+        f["quotes"][0] for f in found.facts if f["intent"] == "dates"]
