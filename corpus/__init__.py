@@ -188,35 +188,11 @@ class Topic(BaseModel):
         return format_wan(self.funding_wan) if self.funding_wan is not None else ""
 
 
-class RuleTrack(BaseModel):
-    """A rule's terms for one track of a joint call (a programme of its own, "软科学研究项目" beside "社科专项课题"), where
-    the notice sets them apart: what replaces the rule's own fields when that track's terms are checked."""
+class RuleTerms(BaseModel):
+    """The terms a rule is checked on (its limits, quotas and qualifying titles and degrees); a joint call's track may
+    set its own (`RuleTrack`)."""
 
     model_config = ConfigDict(extra="forbid")
-    limit: int | None = None
-    limit_by_level: dict[str, int] = Field(default_factory=dict)
-    limit_by_sex: dict[str, int] = Field(default_factory=dict)
-    limit_by_level_sex: dict[str, dict[str, int]] = Field(default_factory=dict)
-    limit_by_title: dict[str, int] = Field(default_factory=dict)
-    quota_by_org_type: dict[str, int] = Field(default_factory=dict)
-    reduced_quota_by_org_type: dict[str, int] = Field(default_factory=dict)
-    quota_by_named_unit: dict[str, dict[str, int]] = Field(default_factory=dict)
-    qualifying_titles: list[str] = Field(default_factory=list)
-    qualifying_degrees: list[str] = Field(default_factory=list)
-    qualifying_levels: list[str] = Field(default_factory=list)
-    titles_by_level: dict[str, list[str]] = Field(default_factory=dict)
-    degrees_by_level: dict[str, list[str]] = Field(default_factory=dict)
-    pairs_by_level: dict[str, list[TitleDegree]] = Field(default_factory=dict)
-
-
-class Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    id: str
-    check: str
-    field: str | None = None
-    fields: list[str] = Field(default_factory=list)
-    allowed: list[str] = Field(default_factory=list)
-    value: bool | None = None
     limit: int | None = None
     # at_most / major_leader: the limit or the requirement where the notice differs by project level
     limit_by_level: dict[str, int] = Field(default_factory=dict)
@@ -242,6 +218,21 @@ class Rule(BaseModel):
     degrees_by_level: dict[str, list[str]] = Field(default_factory=dict)
     # ... and a title and a degree that qualify only together ("或者同时具有副高级职称和博士学位")
     pairs_by_level: dict[str, list[TitleDegree]] = Field(default_factory=dict)
+
+
+class RuleTrack(RuleTerms):
+    """A rule's terms for one track of a joint call (a programme of its own, "软科学研究项目" beside "社科专项课题"), where
+    the notice sets them apart: the terms it sets replace the rule's own when that track's terms are checked."""
+
+
+class Rule(RuleTerms):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    id: str
+    check: str
+    field: str | None = None
+    fields: list[str] = Field(default_factory=list)
+    allowed: list[str] = Field(default_factory=list)
+    value: bool | None = None
     strength: str = "hard"
     quote: str
     pass_: Bilingual = Field(alias="pass")
