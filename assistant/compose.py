@@ -254,15 +254,19 @@ def office_answer(office: str, corpus: Corpus, lang: str) -> Draft:
         if fact.intent == "contacts" and office in "".join(fact.quotes):
             lines.append(getattr(fact, lang))
             ids.extend(fact.passage_ids)
+    titled = []
     for t in corpus.topics:
         for c in t.contacts:
             if c.office == office:
+                # each topic by its title too: which topics an office looks after is asked of their subjects
+                # ("成果处负责联系哪几个题"), and a label alone names none
                 lines.append(
-                    f"{t.label}的联系单位为{office}：{c.phone}。" if lang == "zh"
-                    else f"{office} is the contact for {t.label_en} ({t.label}): {c.phone}."
+                    f"{_name(t, lang)}的联系单位为{office}：{c.phone}。" if lang == "zh"
+                    else f"{office} is the contact for {_name(t, lang)}: {c.phone}."
                 )
                 ids.extend(_ids(t, t.contact_quote))
-    return Draft(("" if lang == "zh" else " ").join(dict.fromkeys(lines)), list(dict.fromkeys(ids)))
+                titled.extend(_ids(t, t.title_quote))
+    return Draft(("" if lang == "zh" else " ").join(dict.fromkeys(lines)), list(dict.fromkeys(ids + titled)))
 
 
 def batch_windows(corpus: Corpus, fact: Fact | None) -> list[Fact]:

@@ -56,6 +56,23 @@ _AGE = [
                r" is)\s*(?:exactly |just |now |already |only )?" + _EN_AGE + r"\b"),
     re.compile(_EN_AGE + r"\s*(?:years?[ -]old|yrs?\b|-year-old)"),
 ]
+# An age said as a bound not yet reached ("不到62岁", "未满45周岁", "62岁不到", "under 50"): no age of its own; the most
+# it can be is one less, which `age_at_most` gives (the reader decides whether that settles a limit)
+_AGE_BELOW = [
+    re.compile(r"(?:还|都|也)?(?:不到|未满|不满|没到|没满|小于|低于)\s*" + _NUM + r"\s*(?:周岁|岁)"),
+    re.compile(_NUM + r"\s*(?:周岁|岁)\s*(?:还|都)?不到"),
+    re.compile(r"\b(?:under|younger than|below|less than)\s*(?:the age of\s*)?" + _EN_AGE + r"\b"),
+]
+
+
+def age_at_most(text: str) -> int | None:
+    """The most the age can be where `text` (canonical) says it only as below a bound ("我不到62岁": 61)."""
+    for pattern in _AGE_BELOW:
+        if (m := pattern.search(text)) and (bound := age_number(m.group(1))) is not None and 16 < bound <= 100:
+            return bound - 1
+    return None
+
+
 _NEG = r"(?:不是|不属于|并非|非|没有|没|无|不具备|不具有|未|不)"
 
 # (pattern, value), first match wins; specific before general.
@@ -128,7 +145,10 @@ _OUTSIDE = re.compile(
     r"(?:洛阳|开封|新乡|许昌|南阳|平顶山|安阳|鹤壁|焦作|濮阳|漯河|三门峡|商丘|信阳|周口|驻马店|济源|北京|上海|天津|重庆|广州|深圳|"
     r"杭州|南京|武汉|西安|成都|长沙|合肥|济南|石家庄|太原|苏州|外地|外省|省外|外市|beijing|shanghai|luoyang|kaifeng|"
     r"wuhan|xi'an|xuchang|xinxiang|nanyang|pingdingshan|anyang|hebi|jiaozuo|puyang|luohe|sanmenxia|shangqiu|xinyang|"
-    r"zhoukou|zhumadian|jiyuan|outside (?:of )?zhengzhou|not in zhengzhou|not part of zhengzhou)|不在郑州(?!市区|城区|主城区|市中心)|非郑州|郑州以外|郑州外"
+    r"zhoukou|zhumadian|jiyuan|outside (?:of )?zhengzhou|not in zhengzhou|not part of zhengzhou|"
+    # (a place denied: "我们不是郑州的单位", "We are not based in Zhengzhou")
+    r"not (?:based|located|registered|situated) in zhengzhou|(?:is|are)(?: not|n't) (?:in|from) zhengzhou)|"
+    r"不在郑州(?!市区|城区|主城区|市中心)|非郑州|郑州以外|郑州外|(?:不是|不属于|并非)郑州(?:市)?(?:的|本地|市内|辖区)"
 )
 # The city's own bodies and databases, named in a question, say nothing of where the asker is.
 _CITY_BODIES = re.compile(r"郑州市?(?:公共信用信息(?:数据库|平台)?|科学技术局|科技局|财政局?|软科学|科技计划|市级|市财政)")
@@ -388,9 +408,11 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
     text = _own_clauses(_leader_clauses(text.replace("俩", "两个").replace("仨", "三个")))  # "报俩了": a numeral with its classifier
     text = _NEGATED_LIST.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(1)}", text)
     facts: dict[str, object] = {}
+    bounds = [m.span(1) for pattern in _AGE_BELOW for m in pattern.finditer(text)]
     for pattern in _AGE:
         if (m := pattern.search(text)) and (age := age_number(m.group(1))) is not None and 16 <= age <= 100:
-            facts["age"] = age
+            if m.span(1) not in bounds:  # (a bound is no age: "不到62岁" may be 45)
+                facts["age"] = age
             break
     if "age" in facts and (m := _RELATIVE_AGE.search(text)) and (n := cn_number(m.group(2))) is not None:
         # "我58岁……那要是再大三岁呢": the stated age moved by the difference.

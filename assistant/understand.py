@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from assistant import vocabulary as V
-from assistant.extract import cn_number, extract_profile
+from assistant.extract import age_at_most, cn_number, extract_profile
 from assistant.models import Profile
 from assistant.topics import TopicResolver
-from corpus import Corpus, english_glossary, family_vocabulary
+from corpus import Corpus, RuleTerms, english_glossary, family_vocabulary
 from corpus.passages import LEVEL_WORDS
 from index.spelling import Correction, SpellingCorrector
 from index.tokenize import canonical, normalize, words
@@ -464,6 +464,21 @@ GENERAL_ASK_UNRANKED = True  # "…有啥规定" is ranked on what it is about, 
 SUBJECT_CARRIED = True  # "新型研发机构可以申报吗？有什么要求？": a bare general ask is asked of the may-I subject before
 SHARED_FRAMES = True  # "对A和B都…" asks of A and of B, each with the frame "对"
 ATTRIBUTE_PAIRS = True  # "子课题的电话和完成期限" asks two attributes of one subject
+# A malfunction reported beside a question of a value ("网上申报的网址是多少？我登录不上去") asks for help of its own:
+# the value, and whom to call about the malfunction
+TROUBLE_ASKS_APART = True
+AGE_BOUND_READ = True  # an age said as below a bound is read as the most it can be only where that settles every limit
+
+
+def _limits_of(terms: RuleTerms) -> list[int]:
+    """Every age limit a rule's terms set (plain, per level, per sex, per level and sex)."""
+    return [*([terms.limit] if terms.limit is not None else []), *terms.limit_by_level.values(),
+            *terms.limit_by_sex.values(), *(x for by_sex in terms.limit_by_level_sex.values() for x in by_sex.values())]
+
+
+TROUBLE_OBJECT = True  # a malfunction of a thing handed in ("附件传不上去") asks for help, not which materials
+_WHICH_THINGS = re.compile(r"哪些|什么|啥|哪几|哪个|\b(?:which|what)\b", re.ASCII)
+VALUE_ASKED_APART = ("url", "date", "amount", "count", "materials")
 NAMED_TOPIC_FOLLOWS = True  # "那X那个呢" with a topic under discussion asks the previous attribute of the topic X names
 TOPIC_OF_ASKING_CLAUSE = True  # the topics the asking clause names, when it names some, are the ones asked of (dev41)
 OFFICES_IN_ENGLISH = True  # "the Talent Division" names 人才处 by the vocabulary's office_en (dev41)
@@ -532,6 +547,10 @@ class Understander:
         self.corpus, self.topics, self.speller, self.relevance = corpus, topics, speller, relevance
         self.level_words = level_words(corpus.levels)
         self.notice = canonical(corpus.clean_notice).replace(" ", "")
+        # The lowest age any of the notice's limits allows (at any level, for either sex, on any track): an age said
+        # only as below a bound settles the limits when the most it can be is within this one
+        self.age_ceiling = min((limit for rule in corpus.rules if rule.check == "at_most" and rule.field == "age"
+                                for terms in (rule, *rule.tracks.values()) for limit in _limits_of(terms)), default=None)
         offices = {c.office for t in corpus.topics for c in t.contacts} | {
             q.split("：")[0] for f in corpus.facts if f.intent == "contacts" for q in f.quotes
         }
@@ -876,6 +895,10 @@ class Understander:
         # A piece is a question of its own only if it asks (an interrogative word or a yes/no form),
         # not merely because it names something ("按信用承诺书，单位要和谁签订…" is one question).
         asking = [p for i, p in enumerate(pieces) if ASKS.search(p) or YESNO.search(p) or i in marked]
+        if (TROUBLE_ASKS_APART and asking and len(asking) < len(pieces)
+                and all(asked_attribute(p) in VALUE_ASKED_APART for p in asking)):
+            # (not beside a question of whom to call or what to do: "系统登不上去，找谁" is one question)
+            asking = [p for p in pieces if p in asking or TROUBLE.search(p)]
         parts = pieces if len(asking) >= 2 and len(asking) == len(pieces) else [q]
         if (LEADING_CONTEXT and len(asking) >= 2 and len(asking) < len(pieces)
                 and pieces[len(pieces) - len(asking):] == asking and set(range(len(pieces) - len(asking),
@@ -1162,6 +1185,11 @@ class Understander:
             # "我55岁，副教授，能报重大项目吗" then "假如我是讲师呢": what the turn says replaces what the question
             # it completes said of the same thing
             u.profile = u.profile.model_copy(update=told)
+        if (AGE_BOUND_READ and u.profile.age is None and (most := age_at_most(q)) is not None
+                and self.age_ceiling is not None and most <= self.age_ceiling):
+            # "负责人都不到50岁": within every limit whatever the age is; "我不到62岁" against a limit of 60 stays
+            # unknown (it may be 45 or 61), and the age is asked
+            u.profile = u.profile.model_copy(update={"age": most})
         stated = {k for k in u.profile.model_dump(exclude_none=True) if k != "project_level"}
         # A statement of the asker's own facts and a may-I question are one question, not two; two
         # questions about rules in general ("涉密项目能不能报？重复申请行不行？") are two.
@@ -1276,7 +1304,9 @@ class Understander:
             phones = set(re.findall(r"\d{7,8}", q))
             u.topics = [t.id for t in self.corpus.topics
                         if any(c.office in u.offices or c.phone in phones for c in t.contacts)]
-        if TROUBLE.search(q) and u.attribute in (None, "office", "phone", "who", "url", "how"):
+        if TROUBLE.search(q) and (u.attribute in (None, "office", "phone", "who", "url", "how") or TROUBLE_OBJECT
+                                  and u.attribute == "materials" and not _WHICH_THINGS.search(q)):
+            # (what fails to upload is no question of which materials: "那要是系统登不上、附件传不上去呢")
             # "系统login不上去找谁", "The website is down, who can help?", "平台打不开怎么办": a malfunction
             # reported asks whom to contact for technical support, whatever words the notice uses beside those.
             u.focus = f"{u.focus} {'技术支持' if u.lang == 'zh' else 'technical support'}"

@@ -142,7 +142,8 @@ FIRST_STEP = re.compile(r"第一步|头一步|首先要|最先|(?:要|得|需要
 # A yes/no question seeking the verdict even beside another need: may-I, or whether a stated fact bears
 # on applying ("能不能牵头重大项目", "这会影响我报…吗"); "拟推荐的项目需要先公示吗" seeks neither.
 # A request to produce a text ("帮我写一篇…论文摘要", "translate my proposal"): a task, not a question on the notice.
-_FOR_ME = r"(?:帮我|帮忙|替我|给我|请你|你帮我|帮我们|替我们)\s*"
+# (an adverb of how may come before the verb: "帮我直接写一份…申报书")
+_FOR_ME = r"(?:帮我|帮忙|替我|给我|请你|你帮我|帮我们|替我们)\s*(?:直接|简单|简要|快速|大概|顺便|先|再|好好)?\s*"
 TASK_REQUEST = re.compile(
     _FOR_ME + r"(?:写|撰写|起草|翻译|润色|修改|改写|生成|编写|拟)[^，,。？?]{0,16}?"
     r"(?:论文|摘要|文章|报告|申报书|邮件|总结|讲话稿|代码|诗|简历|文案|稿)|"

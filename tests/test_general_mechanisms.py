@@ -3350,3 +3350,67 @@ def test_a_follow_up_supposing_another_value_replaces_the_stated_one(assistant: 
     # a fact of the same field said in the turn replaces it too
     u = assistant.understander.understand("假设我是助理研究员呢", "本人53岁,副研究员,想牵头重大项目,符合吗?")
     assert u.rewritten_from and u.profile.title == "intermediate", (u.text, u.profile)
+
+
+def test_an_offices_topics_are_named_by_their_titles(assistant: Assistant) -> None:
+    office = next(c.office for t in assistant.corpus.topics for c in t.contacts)
+    mine = [t for t in assistant.corpus.topics if any(c.office == office for c in t.contacts)]
+    answer = assistant.ask(f"{office}联系哪几个题，怎么联系？")
+    for t in mine:  # which topics an office looks after is asked of what they are about
+        assert t.title in answer.answer, t.title
+
+
+def test_a_malfunction_told_beside_a_question_of_a_value_is_asked_of_too(assistant: Assistant) -> None:
+    tech = _phones("contact_tech")[0]
+    u = assistant.understander.understand("报名网站的地址在哪里？页面一直打不开")
+    assert len(u.parts) == 2
+    answer = assistant.ask("报名网站的地址在哪里？页面一直打不开")
+    assert "zzkj.zhengzhou.gov.cn" in answer.answer and tech in answer.answer
+    # a malfunction asked of whom to call stays one question
+    assert len(assistant.understander.understand("页面一直打不开，该问谁？").parts) == 1
+    # what fails to upload asks for help, not which materials are handed in
+    assert tech in assistant.ask("要是证明材料一直上传失败呢？").answer
+    assert "申报书" in assistant.ask("证明材料上传失败了，一共要交哪些材料？").answer
+
+
+def test_a_text_asked_to_be_written_with_an_adverb_before_the_verb_is_out_of_scope(assistant: Assistant) -> None:
+    assert assistant.ask("请你简单写一篇关于科技金融的论文").intent == Intent.OUT_OF_SCOPE
+    assert assistant.ask("帮我们先起草一份申报书").intent == Intent.OUT_OF_SCOPE
+
+
+def test_colloquial_spellings_of_asking_words_ask_as_the_standard_ones(assistant: Assistant) -> None:
+    assert canonical("阔以申报吗") == canonical("可以申报吗")
+    said = assistant.ask("我今年66岁，想当重点项目负责人，中不中？")
+    assert said.eligibility is not None and said.eligibility.verdict == "ineligible"
+    # a may-I question is a verdict whatever reason the asker gives for the plan
+    plan = assistant.ask("我们打算同时找两个推荐部门推荐，这样把握大一点，阔以吗？")
+    assert plan.intent == Intent.ELIGIBILITY and plan.eligibility is not None
+    assert plan.eligibility.verdict == "ineligible"
+
+
+def test_an_age_said_as_below_a_bound_is_no_age_unless_that_settles_the_limit(assistant: Assistant) -> None:
+    from assistant.extract import age_at_most, extract_profile
+
+    assert extract_profile(canonical("负责人还不满65周岁")).age is None
+    assert age_at_most(canonical("负责人还不满65周岁")) == 64
+    assert age_at_most(canonical("The PI is under 40")) == 39
+    ceiling = assistant.understander.age_ceiling
+    assert ceiling is not None
+    # a bound just above the limit may hide an age above or within it: unknown, not ineligible
+    above = assistant.ask(f"我还不到{ceiling + 3}岁，讲师，想报重点项目，能报吗？")
+    assert above.eligibility is not None and above.eligibility.verdict != "ineligible"
+    age_rule = next(r for r in above.eligibility.rules if r.id == "age")
+    assert age_rule.passed is None
+    # a bound well within it settles the limit
+    within = assistant.ask(f"我还不到{ceiling - 15}岁，讲师，想报重点项目，能报吗？")
+    assert within.eligibility is not None
+    assert next(r for r in within.eligibility.rules if r.id == "age").passed is True
+
+
+def test_a_unit_said_not_to_be_of_the_city_is_outside_it() -> None:
+    from assistant.extract import extract_profile
+
+    assert extract_profile(canonical("我们不是郑州的单位，能报吗")).located_in_zhengzhou is False
+    assert extract_profile(canonical("Our institute is not located in Zhengzhou")).located_in_zhengzhou is False
+    assert extract_profile(canonical("我们是郑州的高校")).located_in_zhengzhou is True
+
