@@ -213,6 +213,7 @@ ATTACHMENT_SENSES = True  # "附件" asked with a verb of handing in is the appl
 ANNEXES_OF_NOTICE = re.compile(r"通知|文件|文后|后面|附了|带了|带的|几个附件|第几|附件\s*[12一二]|模板|模版|annex", re.IGNORECASE)
 HANDED_IN = re.compile(r"传|交|提供|准备|要(?:哪|啥|什么)|需要(?:哪|啥|什么)|得(?:传|交|准备)|upload|submit|attach", re.IGNORECASE)
 TOPIC_APART = True  # parts asking of a named topic and of something else are answered apart
+LEVEL_AFTER_GENERAL = True  # a level named after a general question of the rules asks that level's rule
 NAMED_RULE_ANSWERS = True  # a may-I naming one checked rule, with nothing of the asker stated, gets that rule
 STEP_YESNO = True  # a yes/no question whose best fact is a step asks about the step, not for a verdict
 ENGLISH_GLOSS = True  # an English question orders a fact's passages by the fact's English segments
@@ -872,7 +873,14 @@ class Assistant:
             and self._rule_quoted(facts[0]))
         if not other_question and not general_rule and (
             personal or (asks_eligibility and not (time_now and not stated)) or (
-                in_eligibility and "project_level" in delta.model_dump(exclude_none=True))):
+                in_eligibility and "project_level" in delta.model_dump(exclude_none=True)
+                # (a level named after a verdict on the asker's facts asks it again at that level; after a question
+                # of the rules in general, "And for major projects, any title requirement?" asks that level's rule,
+                # when a rule of who may apply or lead is what the turn found)
+                and (not LEVEL_AFTER_GENERAL or not facts or facts[0].intent != Intent.ELIGIBILITY.value
+                     or bool(state.profile.model_dump(exclude_none=True, exclude={"project_level"}))
+                     or any(V.ASK_ELIGIBLE_ZH.search(x) or V.ASK_ELIGIBLE_EN.search(x)
+                            for x in (q, state.last_question or ""))))):
             profile = state.profile.merged(delta)
             if topics and profile.project_level is None:
                 profile = profile.merged(Profile(project_level=cast(ProjectLevel, self.corpus.topic(topics[0]).level)))

@@ -3414,3 +3414,18 @@ def test_a_unit_said_not_to_be_of_the_city_is_outside_it() -> None:
     assert extract_profile(canonical("Our institute is not located in Zhengzhou")).located_in_zhengzhou is False
     assert extract_profile(canonical("我们是郑州的高校")).located_in_zhengzhou is True
 
+
+
+def test_a_level_named_after_a_general_question_of_the_rules_asks_that_levels_rule(assistant: Assistant) -> None:
+    leader = FACTS["leader_requirements"]
+    session = "level-after-rules"
+    assistant.ask("负责人的年龄上限是多少岁？", session_id=session)
+    then = assistant.ask("那重大项目的负责人对学历有啥要求？", session_id=session)
+    # the rule, not a verdict asking for the asker's title and degree
+    assert not then.answer.startswith("结论"), then.answer
+    assert any(squash(quote)[:12] in squash(then.answer) for quote in leader.quotes) or "博士" in then.answer
+    # after a may-I question the level asks the verdict again at that level
+    session = "level-after-may-i"
+    assistant.ask("我们能申报吗？", session_id=session)
+    again = assistant.ask("那重大项目呢？", session_id=session)
+    assert again.answer.startswith("结论"), again.answer
