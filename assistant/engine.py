@@ -213,6 +213,7 @@ ATTACHMENT_SENSES = True  # "附件" asked with a verb of handing in is the appl
 ANNEXES_OF_NOTICE = re.compile(r"通知|文件|文后|后面|附了|带了|带的|几个附件|第几|附件\s*[12一二]|模板|模版|annex", re.IGNORECASE)
 HANDED_IN = re.compile(r"传|交|提供|准备|要(?:哪|啥|什么)|需要(?:哪|啥|什么)|得(?:传|交|准备)|upload|submit|attach", re.IGNORECASE)
 TOPIC_APART = True  # parts asking of a named topic and of something else are answered apart
+DETAIL_WITHOUT_TITLE = True  # a topic's sentence is found by what the question asks beyond the topic's title
 LEVEL_AFTER_GENERAL = True  # a level named after a general question of the rules asks that level's rule
 NAMED_RULE_ANSWERS = True  # a may-I naming one checked rule, with nothing of the asker stated, gets that rule
 STEP_YESNO = True  # a yes/no question whose best fact is a step asks about the step, not for a verdict
@@ -1507,6 +1508,13 @@ class Assistant:
         own = self._content_of[topic.id]
         n = len(self.corpus.passages)
         rest_scores = {pid: s for pid, s in self.retriever.bm25.search(rest, n) if pid in own}
+        if DETAIL_WITHOUT_TITLE and not english and (beyond := without_shared(rest, topic.title)) != rest:
+            # What the question asks beyond the words it shares with the title, however it shortens the title
+            # ("创新平台扩容提质那个课题要建什么数据库" names "…加快创新平台扩容提质升级…" by a stretch no alias holds),
+            # finds the sentence when it finds one ("数据库"); else the title's words still point to the topic's focus.
+            scores = {pid: s for pid, s in self.retriever.bm25.search(beyond, n) if pid in own}
+            if scores and max(scores.values()) >= DETAIL_MIN_BM25:
+                rest_scores = scores
         if not rest_scores or max(rest_scores.values()) < DETAIL_MIN_BM25:
             return None
         # The words naming the topic still help to choose among its sentences ("十五五" is in one).

@@ -5978,3 +5978,29 @@ def test_a_step_two_agencies_take_each_on_its_own_is_dated() -> None:
                                      *_TWO_TRACK_CALL[-3:]]))
     assert any("5月中旬分别组织专家评审" in f["quotes"][0] and f["intent"] == "dates" for f in found.facts), [
         f["quotes"][0] for f in found.facts if f["intent"] == "dates"]
+
+
+def test_a_topics_sentence_is_found_by_what_is_asked_beyond_a_shortened_title(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2061年度软科学研究计划项目的通知", "",
+        "一、申报条件",
+        "1. 申报单位须为某市内具有独立法人资格的高等院校、科研院所。",
+        "二、时间安排",
+        "网上填报时间：2061年3月1日—2061年3月31日。",
+        "附件：2061年度软科学研究计划项目申报指南",
+        "某市科学技术局",
+        "2061年2月15日",
+        "2061年度软科学研究计划项目申报指南",
+        "一、重点项目",
+        "1. 某市加快现代物流枢纽提质增效对策研究",
+        "研究内容：现代物流枢纽是某市提升城市能级的关键支撑。",
+        "本研究需梳理对标城市物流枢纽提质增效的主要做法，提出加快物流枢纽提质增效的对策建议。",
+        "课题要对接全市多式联运调度需求，研究建设某市冷链仓储监测平台，实现货运数据统一采集。",
+        "联系处室：规划处，电话：0371-60000093",
+    ]
+    _, _, a = _served(tmp_path, lines)
+    # "物流枢纽提质" shortens the title: the sentence is the one holding what is asked beyond it
+    answer = a.ask("物流枢纽提质那个课题要建什么监测平台？", dt.date(2061, 3, 5)).answer
+    assert "冷链仓储监测平台" in answer, answer
+    # asked only by the title's words, the topic is still what is answered
+    assert "某市加快现代物流枢纽提质增效对策研究" in a.ask("物流枢纽提质那个课题主要研究啥？", dt.date(2061, 3, 5)).answer
