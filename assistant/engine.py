@@ -214,6 +214,7 @@ ANNEXES_OF_NOTICE = re.compile(r"通知|文件|文后|后面|附了|带了|带�
 HANDED_IN = re.compile(r"传|交|提供|准备|要(?:哪|啥|什么)|需要(?:哪|啥|什么)|得(?:传|交|准备)|upload|submit|attach", re.IGNORECASE)
 TOPIC_APART = True  # parts asking of a named topic and of something else are answered apart
 DETAIL_WITHOUT_TITLE = True  # a topic's sentence is found by what the question asks beyond the topic's title
+DETAIL_NAMING_SHARE = 0.5  # how much the words naming the topic count in choosing among its sentences
 LEVEL_AFTER_GENERAL = True  # a level named after a general question of the rules asks that level's rule
 NAMED_RULE_ANSWERS = True  # a may-I naming one checked rule, with nothing of the asker stated, gets that rule
 STEP_YESNO = True  # a yes/no question whose best fact is a step asks about the step, not for a verdict
@@ -1519,7 +1520,7 @@ class Assistant:
             return None
         # The words naming the topic still help to choose among its sentences ("十五五" is in one).
         full = {pid: s for pid, s in self.retriever.bm25.search(q, n) if pid in own}
-        best = max(rest_scores, key=lambda pid: rest_scores[pid] + full.get(pid, 0.0))
+        best = max(rest_scores, key=lambda pid: rest_scores[pid] + DETAIL_NAMING_SHARE * full.get(pid, 0.0))
         passage = self.corpus.passage(best)
         text = passage.text.removeprefix("研究内容：").removeprefix("研究内容:").strip()
         if english:

@@ -5993,14 +5993,17 @@ def test_a_topics_sentence_is_found_by_what_is_asked_beyond_a_shortened_title(tm
         "2061年度软科学研究计划项目申报指南",
         "一、重点项目",
         "1. 某市加快现代物流枢纽提质增效对策研究",
-        "研究内容：现代物流枢纽是某市提升城市能级的关键支撑。",
-        "本研究需梳理对标城市物流枢纽提质增效的主要做法，提出加快物流枢纽提质增效的对策建议。",
-        "课题要对接全市多式联运调度需求，研究建设某市冷链仓储监测平台，实现货运数据统一采集。",
+        "研究内容：现代物流枢纽是某市提升城市能级的关键支撑。本研究需梳理对标城市加快现代物流枢纽提质增效和物流平台建设的"
+        "主要做法，提出加快现代物流枢纽提质增效的对策建议。课题要对接全市多式联运调度需求，研究建设某市冷链仓储监测平台，"
+        "实现货运数据统一采集。",
         "联系处室：规划处，电话：0371-60000093",
     ]
     _, _, a = _served(tmp_path, lines)
     # "物流枢纽提质" shortens the title: the sentence is the one holding what is asked beyond it
     answer = a.ask("物流枢纽提质那个课题要建什么监测平台？", dt.date(2061, 3, 5)).answer
+    assert "冷链仓储监测平台" in answer, answer
+    # named by its whole title, the title's words (which the focus sentence repeats) do not outweigh what is asked
+    answer = a.ask("加快现代物流枢纽提质增效那个课题要建什么监测平台？", dt.date(2061, 3, 5)).answer
     assert "冷链仓储监测平台" in answer, answer
     # asked only by the title's words, the topic is still what is answered
     assert "某市加快现代物流枢纽提质增效对策研究" in a.ask("物流枢纽提质那个课题主要研究啥？", dt.date(2061, 3, 5)).answer
