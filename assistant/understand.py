@@ -467,6 +467,7 @@ ATTRIBUTE_PAIRS = True  # "子课题的电话和完成期限" asks two attribute
 # A malfunction reported beside a question of a value ("网上申报的网址是多少？我登录不上去") asks for help of its own:
 # the value, and whom to call about the malfunction
 TROUBLE_ASKS_APART = True
+CALL_NAMES_NAME_NOTHING = True  # words inside another programme's name name no topic or level of this one
 AGE_BOUND_READ = True  # an age said as below a bound is read as the most it can be only where that settles every limit
 
 
@@ -1270,6 +1271,12 @@ class Understander:
             # names no topic, though a topic's alias says it (each mention is itself a kind of unit)
             u.topics = []
         foreign = self.foreign_entities(q)  # (other cities and calls, `other_calls` among them)
+        calls = [span for _, span in self._other_calls(q)] if CALL_NAMES_NAME_NOTHING else []
+        if calls and u.topics and (mentions := self.topics.mentions(q)) and all(
+                any(cs <= s and e <= ce for cs, ce in calls) for s, e, _ in mentions):
+            # "郑州市重大科技创新专项今年怎么申报": the words of another programme's name ("科技创新") name no topic of
+            # this notice's
+            u.topics = []
         if (PROGRAMME_NAME_UNRANKED and u.attribute != "document" and not self.about_programme(q)
                 and not foreign  # (another city's call is asked of)
                 and (rest := self._unnamed_call(u.focus)) != u.focus
@@ -1312,7 +1319,9 @@ class Understander:
             u.focus = f"{u.focus} {'技术支持' if u.lang == 'zh' else 'technical support'}"
             u.attribute = "phone" if u.attribute == "phone" else "office"
         u.document, u.clause = self.inside_document(q)
-        u.levels = list(dict.fromkeys(level for _, _, level in self.levels_in(u.focus if told_apart else q)))
+        u.levels = list(dict.fromkeys(level for s, e, level in self.levels_in(u.focus if told_apart else q)
+                                      # (nor a level: "重大" in "重大科技创新专项")
+                                      if told_apart or not any(cs <= s and e <= ce for cs, ce in calls)))
         u.absent_levels = self.absent_levels(q)
         u.foreign = foreign + self.topics.unknown_numbers(q)
         if guess and u.foreign and GUESSED_FOREIGN and all(f in guess.group() for f in u.foreign) and (

@@ -26,7 +26,7 @@ from assistant.cli import main as cli_main
 from assistant.eligibility import EligibilityChecker
 from assistant.engine import Assistant
 from assistant.matching import FactMatcher
-from assistant.models import Profile
+from assistant.models import Intent, Profile
 from assistant.rank import text_attributes
 from assistant.sections import Outline
 from assistant.settings import Settings
@@ -6007,3 +6007,30 @@ def test_a_topics_sentence_is_found_by_what_is_asked_beyond_a_shortened_title(tm
     assert "冷链仓储监测平台" in answer, answer
     # asked only by the title's words, the topic is still what is answered
     assert "某市加快现代物流枢纽提质增效对策研究" in a.ask("物流枢纽提质那个课题主要研究啥？", dt.date(2061, 3, 5)).answer
+
+
+def test_words_inside_another_programmes_name_name_no_topic_or_level(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2061年度软科学研究计划项目的通知", "",
+        "一、申报条件",
+        "1. 申报单位须为某市内具有独立法人资格的高等院校、科研院所。",
+        "二、时间安排",
+        "网上填报时间：2061年3月1日—2061年3月31日。",
+        "三、联系方式",
+        "业务咨询：市科技局规划处，0371-60000092",
+        "附件：2061年度软科学研究计划项目申报指南",
+        "某市科学技术局",
+        "2061年2月15日",
+        "2061年度软科学研究计划项目申报指南",
+        "一、重大项目",
+        "1. 某市数字经济创新发展路径研究",
+        "研究内容：研究数字经济创新发展的路径。",
+        "项目经费：20万元",
+        "联系处室：规划处，电话：0371-60000093",
+    ]
+    _, _, a = _served(tmp_path, lines)
+    u = a.understander.understand("某市重大数字经济专项今年怎么申报？")
+    assert u.foreign and not u.topics and not u.levels, (u.foreign, u.topics, u.levels)
+    assert a.ask("某市重大数字经济专项今年怎么申报？", dt.date(2061, 3, 5)).intent == Intent.OUT_OF_SCOPE
+    # the topic named in the programme's own call is still that topic
+    assert a.understander.understand("数字经济创新发展那个重大项目给多少钱？").topics
