@@ -589,7 +589,7 @@ class Assistant:
                    if NAMED_CONDITIONS and best(kinds)[0] in ("eligibility", "rules") else frozenset())
         ranked = self.ranker.rank(u.focus, hits, u.attribute, time_now or proposed, _has(q, V.WHEN), kinds, failing, named,
                                   bearing, bare=not (u.topics or u.offices or u.levels or named)
-                                  and self.understander.asks_only_attribute(u.focus))
+                                  and self.understander.asks_only_attribute(u.focus), told=q)
         # A fact of an annexed form does not answer a question naming another form ("包干制承诺书" is not
         # the credit pledge template, though both are 承诺书).
         ranked = [c for c in ranked if not (c.fact.about_ids and all(

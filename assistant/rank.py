@@ -72,6 +72,10 @@ HOLDERS = {"unit": re.compile(r"单位|高校|院校|院所|大学|学院|研究
                               r"schools?|colleges?|organi[sz]ations?)\b"),
            "leader": re.compile(r"负责人|申请人|主持人|同一人|一个人|每人|\b(?:leaders?|pis?|applicants?|principal investigators?|"
                                 r"researchers?|persons?|people)\b")}
+# A step the asker says they have not taken ("以前没在系统里注册过"): a fact said only of those who have ("已在该系统注册过
+# 的单位可直接申报") is not the answer for them
+_NOT_DONE = re.compile(r"(?:没有?|未|从没|从未|还没有?|尚未)(?:在[^，,。？?]{0,14}?)?([\u4e00-\u9fff]{2})过")
+W_NOT_THEIRS = 5.0
 W_CONDITION = 2.0  # a fact a rule quotes, when the question states a fact that rule reads
 ALSO_INTENT_SHARE = 0.7  # a fact's other kind counts this much of the model's belief in it (cross-fitted dev..dev18: 0 4008, 0.3 4008, 0.5 4009, 0.7 4010, 1 4005)
 FIRST_WINDOW_BREAKS_TIES = True
@@ -251,12 +255,13 @@ class FactRanker:
 
     def rank(self, q: str, hits: list[Hit], attribute: str | None, time_now: bool, asks_when: bool,
              kinds: dict[str, float] | None = None, failing: frozenset[str] = frozenset(),
-             entities: tuple[str, ...] = (), bearing: frozenset[str] = frozenset(), bare: bool = False
-             ) -> list[Candidate]:
+             entities: tuple[str, ...] = (), bearing: frozenset[str] = frozenset(), bare: bool = False,
+             told: str = "") -> list[Candidate]:
         """Every fact with some evidence, best first. `hits`: BM25 passages for q, best first;
         `kinds`: the predicted kind of question (probabilities), when there is a model; `failing`: the
         rules that what the asker states of themselves fails; `entities`: the notice's names of the
-        entities the question names ("重点项目")."""
+        entities the question names ("重点项目"); `told`: the whole question, where `q` is the part that asks
+        (what the asker says of themselves is told there: "以前没注册过，现在该怎么弄")."""
         # Chinese queries score higher (words and their character bigrams both count): the bar for an
         # English query is lower in proportion.
         min_bm25 = RETRIEVAL_MIN_BM25 if _CJK.search(q) else RETRIEVAL_MIN_BM25_LATIN
@@ -330,6 +335,12 @@ class FactRanker:
                     cand(fact)
             attribute = attribute or "date"
         asked_holders = {name for name, pattern in HOLDERS.items() if pattern.search(q)}
+        steps = [m.group(1) for m in _NOT_DONE.finditer(told or q)] if W_NOT_THEIRS else []
+        undone = [re.compile(r"已[^，,。；;]{0,14}?" + step + "过") for step in steps]
+        for fact in self.facts if steps else ():
+            # (what says how the step is taken is theirs: "通过…系统进行注册，经市科技局审核通过后方可进行申报")
+            if any(step in x and not any(p.search(x) for p in undone) for step in steps for x in fact.quotes):
+                cand(fact).features["step_untaken"] = 1.0
         for c in cands.values():
             attrs = self.attributes[c.fact.id]
             if W_HOLDER and attribute == "count" and len(asked_holders) == 1:
@@ -345,6 +356,8 @@ class FactRanker:
                 c.features["attribute"] = -1.0
             if c.fact.window and time_now:
                 c.features["window"] = 1.0
+            if undone and any(p.search(x) for p in undone for x in c.fact.quotes):
+                c.features["not_theirs"] = -1.0
             if "date" in attrs and asks_when:
                 c.features["date_words"] = 1.0
             if kinds:
@@ -364,6 +377,7 @@ class FactRanker:
                        + W_DATE_WORDS * f.get("date_words", 0.0) + W_HEADING * f.get("heading", 0.0)
                        + W_STATED * f.get("stated", 0.0) + W_STATES_ASKED * f.get("states_asked", 0.0)
                        + W_CONDITION * f.get("condition", 0.0) + W_HOLDER * f.get("holder", 0.0)
+                       + W_NOT_THEIRS * (f.get("not_theirs", 0.0) + f.get("step_untaken", 0.0))
                        + W_ENTITY_VALUE * f.get("entity_value", 0.0)
                        # (not for a fact of a kind the model rules out: "网上填好以后，是我自己提交还是单位统一提交"
                        # shares most words with the dated submission sentence, and asks who submits)

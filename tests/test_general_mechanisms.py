@@ -3429,3 +3429,11 @@ def test_a_level_named_after_a_general_question_of_the_rules_asks_that_levels_ru
     assistant.ask("我们能申报吗？", session_id=session)
     again = assistant.ask("那重大项目呢？", session_id=session)
     assert again.answer.startswith("结论"), again.answer
+
+
+def test_a_step_the_asker_has_not_taken_is_answered_by_how_it_is_taken(assistant: Assistant) -> None:
+    answer = assistant.ask("我们所从来没有在那个业务管理系统里注册过，接下来要怎么做？")
+    online = FACTS["online_application"]
+    # how registration is done leads, not what units already registered may do
+    assert answer.citations and answer.citations[0].id in online.passage_ids, [c.text[:30] for c in answer.citations]
+    assert "zzkj.zhengzhou.gov.cn" in answer.answer
