@@ -213,6 +213,8 @@ ATTACHMENT_SENSES = True  # "附件" asked with a verb of handing in is the appl
 ANNEXES_OF_NOTICE = re.compile(r"通知|文件|文后|后面|附了|带了|带的|几个附件|第几|附件\s*[12一二]|模板|模版|annex", re.IGNORECASE)
 HANDED_IN = re.compile(r"传|交|提供|准备|要(?:哪|啥|什么)|需要(?:哪|啥|什么)|得(?:传|交|准备)|upload|submit|attach", re.IGNORECASE)
 TOPIC_APART = True  # parts asking of a named topic and of something else are answered apart
+COUNT_TOTALS = True  # a total asked of counts the notice gives per level is their sum
+_TOTAL_ASKED = re.compile(r"一共|总共|合计|总计|加起来|共计|\b(?:in total|altogether|combined|overall)\b")
 DETAIL_WITHOUT_TITLE = True  # a topic's sentence is found by what the question asks beyond the topic's title
 DETAIL_NAMING_SHARE = 0.5  # how much the words naming the topic count in choosing among its sentences
 LEVEL_AFTER_GENERAL = True  # a level named after a general question of the rules asks that level's rule
@@ -1053,6 +1055,10 @@ class Assistant:
                 facts = [*facts, self._window_fact()]
             draft = self._facts_draft(facts, u, today, lead_hits, [c.fact for c in ranked if c.score >= MIN_SCORE],
                                       may_lead)
+            if (COUNT_TOTALS and u.attribute == "count" and len(u.levels) != 1 and _TOTAL_ASKED.search(u.text)
+                    and (total := self._levels_total(facts[0], u.lang))):
+                # "重大和重点项目一共立多少项": the counts the fact gives per level, added up
+                draft = Draft(draft.text + total, draft.passages, draft.rank_passages)
             intent = Intent(facts[0].intent)
             elig = self.checker.check(state.profile, today, lang) if intent == Intent.ELIGIBILITY else None
             return done(draft, intent, (), elig)
@@ -1361,6 +1367,19 @@ class Assistant:
         if clause is None:
             return draft
         return draft.led_by(clause)
+
+    def _levels_total(self, fact: Fact, lang: str) -> str:
+        """The sum of the counts a fact gives per project level ("重大项目 2 项，重点项目 10 项": 12), said as a sentence;
+        "" where it gives fewer than two."""
+        said = squash("".join(fact.quotes))
+        counts = {}
+        for level, wordings in self.understander.level_words.items():
+            if m := re.search("(?:" + "|".join(map(re.escape, wordings)) + r")(\d{1,3})项", said):
+                counts[level] = int(m.group(1))
+        if len(counts) < 2:
+            return ""
+        total, parts = sum(counts.values()), "+".join(map(str, counts.values()))
+        return f"合计{total}项（{parts}）。" if lang == "zh" else f" {total} projects in all ({parts})."
 
     def _repeated_clause(self, candidates: Sequence[Fact], q: str, said: str) -> tuple[str, str] | None:
         """The clause of a candidate fact holding the rarest stretch of the question (three characters

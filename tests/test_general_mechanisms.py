@@ -3437,3 +3437,12 @@ def test_a_step_the_asker_has_not_taken_is_answered_by_how_it_is_taken(assistant
     # how registration is done leads, not what units already registered may do
     assert answer.citations and answer.citations[0].id in online.passage_ids, [c.text[:30] for c in answer.citations]
     assert "zzkj.zhengzhou.gov.cn" in answer.answer
+
+
+def test_a_total_asked_of_counts_given_per_level_is_their_sum(assistant: Assistant) -> None:
+    counts = [int(n) for n in re.findall(r"(?:重大项目|重点项目)\s*(\d+)\s*项", FACTS["project_counts"].quotes[0])]
+    assert len(counts) == 2
+    answer = assistant.ask("重大加重点，今年总共要立几项？")
+    assert f"合计{sum(counts)}项" in answer.answer, answer.answer
+    # one level's count asked is that level's, no sum
+    assert "合计" not in assistant.ask("重点项目总共有几项？").answer
