@@ -326,8 +326,10 @@ class Assistant:
         self._first_step = min((f for f in corpus.facts if f.intent == "process" and f.about_ids),
                                key=lambda f: min(order[pid] for pid in f.about_ids), default=None)
         self._quote_passages = {q: find_passages(q, corpus.passages) for f in corpus.facts for q in f.quotes}
+        # (and the sentences of what else it asks, a note its title marks among them: "注2：课题9面向青年科技人员…")
         self._content_of = {
-            t.id: {p.id for p in corpus.passages if p.topic == t.id and p.kind == "content"} for t in corpus.topics
+            t.id: {p.id for p in corpus.passages if p.topic == t.id and p.kind == "content"}
+            | {pid for r in t.references if (pid := t.passage_of.get(r.quote))} for t in corpus.topics
         }
         self._passages_of = {t.id: {p.id for p in corpus.passages if p.topic == t.id} for t in corpus.topics}
         # Passage id -> the English words by which a fact's English text speaks of it: a segment of the

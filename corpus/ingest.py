@@ -34,11 +34,11 @@ from corpus.dates import DATE, SHORT_DOTTED_RANGE, read_dates
 from corpus.passages import (
     BATCH_HEAD,
     CONTACT_LABELS,
-    FOOTNOTE,
     LEVEL_ALTERNATION,
     LEVEL_EN,
     LEVEL_NAMES,
     LEVEL_WORDS,
+    NOTE_MARK,
     OTHER_CALL,
     TIMELINE_ENTRY,
     TOPIC_CODE,
@@ -50,12 +50,14 @@ from corpus.passages import (
     circled,
     code_key,
     defined_level_aliases,
+    footnote,
     forwarded_start,
     heading_label,
     label_row,
     level_aliases,
     level_of,
     level_tag,
+    note_marks,
     number_of,
     row_header,
     row_title,
@@ -192,6 +194,8 @@ class Found:
     english: dict[str, str] = field(default_factory=dict)
     # a leader sentence naming no level -> the level its item's heading names ("（一）重大项目" over "项目负责人须…")
     item_levels: dict[str, str] = field(default_factory=dict)
+    # a quote -> the footnotes it marks ("…其他事业单位〔注1〕" -> ["经备案的新型研发机构，可参照科研院所申报…"])
+    footnoted: dict[str, list[str]] = field(default_factory=dict)
 
     def level_in(self, text: str) -> str | None:
         """The level a clause names first: "重大项目", "重点课题", or a class the notice defines ("A类")."""
@@ -471,35 +475,66 @@ def _same_item(p: Passage, hit: Passage, points: bool = False) -> bool:
     return bool(_POINT.match(last) and _POINT.match(own_last) and (points or _SUB_ITEM.match(parent.rpartition(" > ")[2])))
 
 
-# A footnote's mark in the notice's text ("须为在某单位[1]", "记录［3］")
-_NOTE_MARK = re.compile(r"[\[［【](\d{1,2})[\]］】]")
+@dataclass
+class _Notes:
+    """The notice's footnotes, each where it stands among the passages ("[1] 在某单位，指…" under its "注释：" line, or
+    "注4：具有正高级…" closing its section, each section numbering its own from 注1 again)."""
+    passages: list[Passage]
+    said: list[tuple[int, str, str]]  # (where among the passages, its number, what it says as the notice writes it)
+
+    def of(self, text: str, near: str = "") -> list[str]:
+        """The notes `text` marks ("…不超过55周岁〔注4〕", "…记录[3]"): each the first of its number after where the text
+        (or the quote `near` it, for a text of ingest's own) stands - its section's block, or the notice's - else the
+        last before it."""
+        marks = note_marks(text)
+        if not marks:
+            return []
+        body = squash(_body(near or text))
+        at = next((i for i, p in enumerate(self.passages) if body and body in squash(p.text)), -1)
+        out = []
+        for number in marks:
+            after = [x for i, n, x in self.said if n == number and i > at]
+            before = [x for i, n, x in self.said if n == number and i <= at]
+            if note := (after[:1] or before[-1:]):
+                out.append(note[0])
+        return out
 
 
-def _footnotes(passages: list[Passage]) -> dict[str, str]:
-    """The notice's footnotes under its "注释：" line, by their number: "1" -> "在某单位，指…" (as the notice writes it)."""
-    return {m.group(1): m.group(2).strip() for p in passages if p.id.startswith("n-") and p.section.endswith(" > 注释")
-            and (m := FOOTNOTE.match(p.text))}
+def _footnotes(passages: list[Passage]) -> _Notes:
+    """The notice's footnotes: under a "注释：" line (the notice's, or a section's), or a topic's own."""
+    return _Notes(passages, [(i, said[0], said[1]) for i, p in enumerate(passages) if p.id.startswith("n-")
+                             and (p.section.endswith(" > 注释") or p.topic) and (said := footnote(p.text))])
 
 
-def _noted(quotes: list[str], notes: dict[str, str]) -> list[str]:
-    """`quotes` and the footnotes their marks point to, each after them ("…记录[3]且…" and "科研严重失信行为记录，指…")."""
-    return list(dict.fromkeys([*quotes, *(notes[n] for q in quotes for n in _NOTE_MARK.findall(q) if n in notes)]))
+def _noted(quotes: list[str], notes: _Notes, found: Found | None = None) -> list[str]:
+    """`quotes` and the footnotes their marks point to, each after them ("…记录[3]且…" and "科研严重失信行为记录，指…");
+    each quote's own kept in `found`, for the rules its quote states."""
+    for q in quotes:
+        if found is not None and (said := notes.of(q)):
+            found.footnoted[q] = said
+    return list(dict.fromkeys([*quotes, *(x for q in quotes for x in notes.of(q))]))
 
 
-def _footnoted_rules(found: Found, notes: dict[str, str]) -> None:
+def _footnoted_rules(found: Found, notes: _Notes) -> None:
     """A rule whose quote marks a footnote says it beside its verdict (what "科研严重失信行为记录[3]" counts, what a
     "新型研发机构[2]" must be): the unit types' rule, the notes its list of types marks that name an allowed type."""
     app = found.fact("applicants")
     for rule in found.rules:
-        marked = _NOTE_MARK.findall(rule["quote"])
+        said = notes.of(rule["quote"])
         if rule["id"] == "org_type" and app:
-            marked += [n for q in app["quotes"] for n in _NOTE_MARK.findall(q) if n in notes and any(
-                w in notes[n] for w, v in ORG_WORDS if v in rule["allowed"])]
-        said = [notes[n] for n in dict.fromkeys(marked) if n in notes]
+            said += [x for q in app["quotes"] for x in notes.of(q) if any(w in x for w, v in ORG_WORDS if v in rule["allowed"])]
+        said = list(dict.fromkeys(said))
         if said:
             for key in ("pass", "fail"):
                 rule[key]["zh"] = rule[key]["zh"].rstrip("。") + "。" + "".join(f"（注：{x.rstrip('。')}。）" for x in said)
                 rule[key]["en"] += "".join(f" (Note: “{x}”)" for x in said)
+        for key in ("pass_by_level", "fail_by_level"):
+            # (a level's own words, where they mark a note: "重大项目负责人须具有正高级职称〔注5〕" with "注5：具有副高级
+            # 职称且具有博士学位的，可作为重大项目负责人申报")
+            for message in rule.get(key, {}).values():
+                if own := notes.of(message["zh"], near=rule["quote"]):
+                    message["zh"] = message["zh"].rstrip("。") + "。" + "".join(f"（注：{x.rstrip('。')}。）" for x in own)
+                    message["en"] += "".join(f" (Note: “{x}”)" for x in own)
 
 
 # The notice leaving its particulars to its guide ("申报条件、限项要求…等具体内容，详见附件1《…申报指南》")
@@ -734,7 +769,7 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
                          and _EXCLUDING_HEADING.search(p.section.rpartition(" > ")[2]) and _EXCLUDED_TYPES.search(p.text)][:1]
                 quotes += under
                 found.excluding.update(under)
-        quotes = _noted(quotes, notes)  # ("…须为在某单位[1]": what "在某单位" means, as the notice's footnote says)
+        quotes = _noted(quotes, notes, found)  # ("…须为在某单位[1]": what "在某单位" means, as the notice's footnote says)
         if role == "applicants" and (subunit := next((c for p in passages if p.id.startswith("n-") and not p.topic
                                                        # (a FAQ's pair whole: its question names the unit, its
                                                        # answer "不能。…须由所属法人单位统一申报" what it does)
@@ -2525,6 +2560,7 @@ def _topic_numbers(tid: str) -> tuple[str, int, int | None]:
 
 
 def _title_of(heading: str, aliases: dict[str, str] | None = None) -> str:
+    heading = NOTE_MARK.sub("", heading).strip()  # "…研究〔注1〕": the mark of the topic's note is no part of its title
     heading = re.split(r"\s+(?:联系处室|联系单位|联系电话|联系人|联系)[：:]", heading)[0]  # "… 联系处室：规划处 …"
     heading = re.sub(r"^(\d+\s*[.、．]\s*)(?:题目|课题名称|名称)[：:]\s*", r"\1", heading)  # "1. 题目：…"
     heading = re.sub(r"^(?:(?:序号|编号)\s*[：:]\s*\d{1,3}\s*[；;]\s*)?(?:课题|选题|项目|研究)?(?:名称|题目)\s*[：:]\s*", "",
@@ -2846,7 +2882,7 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             found.notes.append(f"{topic['label']}（{title}）：找不到联系单位/电话。")
         # (a line naming the topic again, "9. 郑州市…研究。", before what it studies, is not what it studies)
         content = [p for p in own if p.kind in ("content", "text", "deliverable") and p.id != head.id
-                   and _TITLE_ECHO.sub("", squash(p.text)) != squash(title)]
+                   and _TITLE_ECHO.sub("", squash(p.text)) != squash(title) and not footnote(p.text)]
         report_ps = sorted((p for p in content if _REPORT.search(p.text) and re.search(r"形成|提交|完成|成果", p.text)),
                            key=lambda p: ("形成《" not in squash(p.text) and "成果" not in p.text, p.order))
         deliver = [p for p in own if p.kind == "deliverable"]
@@ -2871,6 +2907,12 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
             points = [p.text.rstrip("。；;") for p in own if p.kind == "content" and p is not focus and _DOTTED_POINT.match(p.text)]
             if points:
                 topic["references"] = [{"zh": x, "en": f"(in the notice's words) {x}", "quote": x} for x in points]
+        for p in own:
+            if p is not head and (note := footnote(p.text)):
+                # the note its heading marks ("课题9：…研究〔注2〕" over "注2：课题9面向青年科技人员，项目负责人年龄不超过
+                # 40周岁"): what else the topic asks, as the notice says it
+                asks = note[1].rstrip("。；;")
+                topic.setdefault("references", []).append({"zh": asks, "en": f"(in the notice's words) {asks}", "quote": p.text})
         if due := next((p for p in own if p is not head and _TOPIC_DUE.search(p.text)
                         and _SINGLE.search(read_dates(p.text))), None):
             topic["due_quote"] = due.text  # its own completion date, apart from the call's
@@ -2947,6 +2989,10 @@ _TYPE_AFTER_COUNT = re.compile(r"((?:限报|不超过|最多推荐|最多申报)
                                + "|".join(w for w, _ in ORG_WORDS) + r")[)）]")
 
 
+# A sentence admitting a unit type besides those listed ("经备案的新型研发机构，可参照科研院所申报"): the types before it
+_ADMITS = re.compile(r"(?:均|也|亦)?(?:可|可以)(?:参照[^。；;，,]{0,12})?(?:申报|作为申报(?:单位|主体))|参照[^。；;，,]{0,12}(?:申报|执行)")
+
+
 def _rules(found: Found) -> None:
     app = found.fact("applicants")
     if app:
@@ -2964,6 +3010,11 @@ def _rules(found: Found) -> None:
             if word in rest:
                 allowed.append(value)
                 rest = rest.replace(word, "")
+        # (a type its note admits besides: "…和其他事业单位〔注1〕" with "注1：经备案的新型研发机构，可参照科研院所申报")
+        for note in found.footnoted.get(q, []):
+            for said in re.split(r"[。；;]", note):
+                if (admits := _ADMITS.search(said)) and not EXCLUSION.search(said):
+                    allowed += [value for word, value in ORG_WORDS if word in said[: admits.start()]]
         allowed = list(dict.fromkeys(allowed))
         # the notice's own sentence excluding some types, said with the refusal
         cases = found.fact("exclusions")
@@ -3089,9 +3140,10 @@ def _rules(found: Found) -> None:
                 named.setdefault(_named_unit_type(unit.group(0)), {}).setdefault(unit.group(0), number_of(m.group(2)))
             if re.search(r"其[他它](?:各类)?单位|^[^、，,]{0,4}(?:每个?|各)(?:申报)?单位", group):
                 others = number_of(m.group(2))  # "其他单位不超过2项", "每个申报单位…不超过3项": every type not named
-        for m in re.finditer(r"([\u4e00-\u9fff、]{2,12}?)(?:可)?放宽(?:至|到)\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", q):
-            for word, value in ORG_WORDS:  # "高等院校可放宽至6项": that type's own
-                if word in m.group(1):
+        for m in re.finditer(r"([\u4e00-\u9fff、]{2,20}?)(?:可)?(?:放宽|增加|提高|上调|调增)(?:至|到)\s*(\d+|[一二两三四五六七八九十]{1,2})\s*项", q):
+            for word, value in ORG_WORDS:  # "高等院校可放宽至6项", "本年度新型研发机构每单位限报数增加至3项": that type's own
+                # (not for the units of a case the Profile cannot state: "绩效评价为优秀的新型研发机构限报数增加至4项")
+                if word in m.group(1) and "的" not in m.group(1)[: m.group(1).index(word)]:
                     per[value] = number_of(m.group(2))
         # a type's lower quota for units in a case the Profile cannot state ("2074年度有项目逾期未结题的单位，按上表
         # 第三列核减后的限额申报" beside a table's rows "高等院校 | 9项 | 4项"; "…的单位，申报限额减半")
@@ -3153,6 +3205,8 @@ def _rules(found: Found) -> None:
 # A clause naming who does not qualify ("具有博士学位但未取得正高级职称的，不得担任…")
 _NEGATED_QUALIFICATION = re.compile(r"未取得|不具备|不具有|但未|不得担任|不能担任")
 _ANSWER_MARK = re.compile(r"^(?:(?:答|A)\s*[：:]|\d{1,2}[)）])\s*")  # an FAQ's answer, "答：重大项目负责人须…"
+# What a case may lead, said after it ("…的，可作为重大项目负责人申报", "…的，也可以担任重点项目负责人")
+_MAY_LEAD = re.compile(r"^\s*(?:均|也|亦)?(?:可|可以|允许|能够?)(?:作为|担任|申报|牵头)")
 # A title and a degree asked together ("同时具有副高级职称和博士学位", "副高级职称且具有博士学位")
 _BOTH = re.compile(r"同时|且|并(?:具有|取得)")
 
@@ -3203,6 +3257,9 @@ _AGE_LIMIT = re.compile(r"(?:不超过|不得超过|不大于|以下|(?<![不得
 # An exception to the age limit for leaders of some title ("具有正高级职称的可放宽至62周岁", "正高级职称人员年龄可放宽到
 # 60周岁"): the title, and the limit it raises the age to
 _AGE_RELAXED_BY_TITLE = re.compile(r"((?:正高|副高|高级)[^，,。；;]{0,12}?)(?:年龄)?(?:可|可以)?(?:适当)?放宽(?:至|到)\s*(?:不超过)?\s*(\d{2})\s*周岁")
+# ... the title said in the clause before, the leaders the relaxation is for ("具有正高级职称的项目负责人，年龄可放宽至60周岁")
+_AGE_RELAXED = re.compile(r"^\s*(?:其)?(?:年龄)?(?:上限)?(?:可|可以)?(?:适当)?放宽(?:至|到)\s*(?:不超过)?\s*(\d{2})\s*周岁")
+_TITLED_LEADERS = re.compile(r"(?:正高|副高|高级)[^，,。；;]{0,16}?(?:的|的项目负责人|的负责人|人员|者)$")
 # A clause that favours younger leaders rather than bars older ones ("鼓励45周岁以下的青年科研人员牵头申报",
 # "优先支持40周岁以下…")
 _ENCOURAGED = re.compile(r"鼓励|优先|倾斜|倾向")
@@ -3264,10 +3321,12 @@ def _leader_rules(found: Found) -> None:
     case_before = False  # the clause before says a case ("申报一般项目的")
     # (each sentence with the level of its item, where it names none: "（一）重大项目" over "项目负责人须…")
     wholes = [(whole, found.item_levels.get(quote)) for quote in fact["quotes"] for whole in re.split(r"[。]", quote)]
-    for said_c, item in ((x, item) for whole, item in wholes for x in re.split(r"[；;，,]", whole) + ["。"] if x):
+    split = [(x, item) for whole, item in wholes for x in re.split(r"[；;，,]", whole) + ["。"] if x]
+    for k, (said_c, item) in enumerate(split):
         if said_c == "。":
             subject, case_before = [], False
             continue
+        prev_c = split[k - 1][0] if k and split[k - 1][0] != "。" else ""  # the clause before, in its sentence
         # ("不超过五十五周岁": 55; "上限由55周岁调整为57周岁": 57; a birth date written "2038-01-01（含）以后出生" or
         # "2038/1/1" read as "2038年1月1日")
         c = read_dates(arabic_numbers(current(said_c)))
@@ -3288,6 +3347,14 @@ def _leader_rules(found: Found) -> None:
             for raised in next(ts for w, ts in TITLE_WORDS if w in relaxed.group(1)):
                 by_title[raised] = max(by_title.get(raised, 0), int(relaxed.group(2)))
             relaxed_clause = said_c
+            continue
+        if (relaxed := _AGE_RELAXED.search(c)) and _TITLED_LEADERS.search(prev_c.strip()):
+            # ... the leaders of that title said in the clause before ("具有正高级专业技术职称的项目负责人，年龄可放宽至
+            # 60周岁", as a note to the limit says it)
+            for raised in next(ts for w, ts in TITLE_WORDS if w in prev_c):
+                by_title[raised] = max(by_title.get(raised, 0), int(relaxed.group(1)))
+            whole = next((w for w, _ in wholes if prev_c in w and said_c in w), "")
+            relaxed_clause = whole[whole.index(prev_c): whole.index(said_c, whole.index(prev_c)) + len(said_c)] if whole else said_c
             continue
         # (or the case a list of exclusions names, "项目负责人年龄超过57周岁的": 57 at most)
         m = _AGE_LIMIT.search(c)
@@ -3389,6 +3456,10 @@ def _leader_rules(found: Found) -> None:
             # names ("…的（一般项目不限职称和学历）")
             if named := found.level_in(_NOTE_IN_BRACKETS.sub("", c)):
                 lv = named
+            elif c.endswith("的") and i + 1 < len(clauses_here) and _MAY_LEAD.match(clauses_here[i + 1]) and (
+                    ahead := found.level_in(clauses_here[i + 1])):
+                # a case whose level the clause after names ("具有副高级职称且具有博士学位的，可作为重大项目负责人申报")
+                lv = ahead
             if not lv or not re.search(r"职称|学历|学位", c):
                 continue
             if _NEGATED_QUALIFICATION.search(c) and not _lacks_all(_NOTE_IN_BRACKETS.sub("", c).strip()):

@@ -132,9 +132,28 @@ def _closing_fields(line: str) -> re.Match[str] | None:
 
 
 # A footnote the notice's text marks "[1]" ("…须为在某单位[1]"): "[1] 在某单位，指…", under a line "注释：" (or
-# after it on that line)
-FOOTNOTE = re.compile(r"^[\[［【](\d{1,2})[\]］】]\s*(\S.*)$")
-NOTES_HEAD = re.compile(r"^(?:注释|注解|脚注|注)\s*[：:]?\s*((?=[\[［【]\d{1,2}[\]］】]).*)?$")
+# after it on that line); or a note it marks "〔注1〕" ("…不超过55周岁〔注4〕"): "注4：具有正高级职称的…"
+FOOTNOTE = re.compile(r"^(?:[\[［【](\d{1,2})[\]］】]\s*|注\s*(\d{1,2})\s*[：:]\s*)(\S.*)$")
+NOTES_HEAD = re.compile(r"^(?:注释|注解|脚注|注)\s*[：:]?\s*((?=[\[［【]\d{1,2}[\]］】]|注\s*\d{1,2}\s*[：:]).*)?$")
+# ... the mark itself, in the text the note explains: "[1]", "〔注1〕", "（注1）", "[注1]"
+NOTE_MARK = re.compile(r"[\[［【](\d{1,2})[\]］】]|[\[［【〔(（]注\s*(\d{1,2})[\]］】〕)）]")
+
+
+def footnote(text: str) -> tuple[str, str] | None:
+    """A footnote's number and what it says ("注4：具有正高级…" -> ("4", "具有正高级…")), or None."""
+    m = FOOTNOTE.match(text)
+    return (m.group(1) or m.group(2), m.group(3).strip()) if m else None
+
+
+def note_marks(text: str) -> list[str]:
+    """The numbers of the notes a text marks ("…不超过55周岁（…）〔注4〕" -> ["4"])."""
+    return [m.group(1) or m.group(2) for m in NOTE_MARK.finditer(text)]
+
+
+def _notes_heads(lines: list[str]) -> list[int]:
+    """The lines heading a block of notes: "注释：" over "[1] …" or "注1：…" (or with the first on its line)."""
+    return [i for i, line in enumerate(lines) if (m := NOTES_HEAD.match(line))
+            and (m.group(1) or i + 1 < len(lines) and FOOTNOTE.match(lines[i + 1]))]
 # "附：申报指南": an appended guide (or pledge) named after "附" alone, as a report or a letter closes with one
 _APPENDED = re.compile(r"^附[：:]\s*(\S.{1,40})$")
 _ANNEX_LIST = re.compile(r"^(?:- )?(?:相关)?(附件)[：:]\s*(\S.*)$")  # "附件：1. …申报书（模板）" lists the annexes
@@ -937,6 +956,9 @@ def _segment(lines: list[str]) -> list[Passage]:
     md_top = min((len(m.group(1)) for x in lines if (m := MD_HEADING.match(x))), default=0)
     out: list[Passage] = []
     counters: dict[str, int] = {}
+    notes_heads = _notes_heads(lines)
+    in_notes = False  # in a block of notes, after its "注释：" line
+    note_marked: dict[str, _Cursor] = {}  # a note's number -> where a topic's passage marked it, since the last block
     field_line = -2  # the line of the last form blank emitted
 
     def emit(text: str, kind: str, sentences: bool = True) -> None:
@@ -946,6 +968,22 @@ def _segment(lines: list[str]) -> list[Passage]:
             n = counters.get(key, 0)
             counters[key] = n + 1
             out.append(Passage(f"{key}-{n}", cur.section(), sentence, kind, cur.topic(), len(out)))
+            if cur.topic() and not in_notes:
+                for number in note_marks(sentence):  # (a topic's passage marking a note: the note is the topic's)
+                    note_marked.setdefault(number, replace(cur, path=list(cur.path)))
+
+    def emit_note(text: str) -> None:
+        """A note, whole: the topic's whose heading or field marks it ("课题9：…研究〔注2〕" over "注2：课题9面向…"),
+        where a topic's passage marked it since the last block of notes, else the block's own."""
+        said = footnote(text)
+        where = note_marked.get(said[0]) if said else None
+        if where is None:
+            emit(text, "text", sentences=False)
+            return
+        key = where.key()
+        n = counters.get(key, 0)
+        counters[key] = n + 1
+        out.append(Passage(f"{key}-{n}", where.section(), text, "text", where.topic(), len(out)))
 
     def emit_fields(text: str) -> None:
         """A topic's bracketed fields, each a passage of its kind ("资助强度：30万元", "联系处室：规划处，电话：…").
@@ -995,6 +1033,9 @@ def _segment(lines: list[str]) -> list[Passage]:
         cur.set(2, row[1], row[2])
     article = 0  # the notice's last article ("第七条"): the next one in order opens a section, its text on its line or not
     for i, line in enumerate(lines):
+        if in_notes and i not in notes_heads and not FOOTNOTE.match(line):
+            in_notes = False  # the block of notes is over
+            note_marked.clear()
         if i == forwarded:
             cur = _Cursor()  # the forwarded notice's annex mark: the notice itself begins
             continue
@@ -1325,15 +1366,21 @@ def _segment(lines: list[str]) -> list[Passage]:
             cur.numbered_level = 2
             cur.level, cur.paren_topics = lv, False
             continue
-        if cur.doc == "notice" and (m := NOTES_HEAD.match(line)) and (m.group(1) or i + 1 < len(lines) and FOOTNOTE.match(lines[i + 1])):
+        if cur.doc == "notice" and i in notes_heads:
             # "注释：" over the footnotes "[1] 在某单位，指…" the notice's text marks: a section of their own, not
-            # the last item's (whose fact or contact they are not)
-            cur.set(1, 90, "注释")
-            if m.group(1):
-                emit(m.group(1), "text", sentences=False)
+            # the last item's (whose fact or contact they are not) - the notice's, where it has one such block; where
+            # each section closes with its own ("注释：" + "注1：…", numbered afresh), that section's
+            if len(notes_heads) > 1 and cur.path and cur.path[0][1] != "注释":
+                cur.set(2, 90, "注释")
+            else:
+                cur.set(1, 90, "注释")
+            cur.level = None
+            in_notes = True
+            if rest := NOTES_HEAD.match(line).group(1):  # type: ignore[union-attr]
+                emit_note(rest)
             continue
-        if cur.doc == "notice" and cur.path and cur.path[0][1] == "注释" and FOOTNOTE.match(line):
-            emit(line, "text", sentences=False)  # a footnote whole, its definition one passage
+        if cur.doc == "notice" and in_notes and FOOTNOTE.match(line):
+            emit_note(line)  # a footnote whole, its definition one passage
             continue
         if (m := _ANNEX_LIST.match(line)) and line in lines[:i] and re.search(r"指南|选题|课题|承诺书", m.group(2)):
             # "附件：2042年度…项目指南" again, after the list of annexes named it: the annex itself begins

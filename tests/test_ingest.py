@@ -6034,3 +6034,109 @@ def test_words_inside_another_programmes_name_name_no_topic_or_level(tmp_path: P
     assert a.ask("某市重大数字经济专项今年怎么申报？", dt.date(2061, 3, 5)).intent == Intent.OUT_OF_SCOPE
     # the topic named in the programme's own call is still that topic
     assert a.understander.understand("数字经济创新发展那个重大项目给多少钱？").topics
+
+
+# ------------------------------------------------------------------ notes closing each section, numbered afresh
+_NOTED_CALL = [
+    "某岭市科学技术局关于申报2090年度某岭市软科学研究计划项目的通知",
+    "本通知中标注〔注N〕的事项，其解释和例外见所在部分末尾的注释，各部分注释单独编号。",
+    "一、申报条件",
+    "1．申报单位须为在某岭市行政区域内注册、具有独立法人资格的高等院校和科研院所〔注1〕。企业不得作为申报单位。",
+    "2．申报单位和项目负责人未被列入信用黑名单。",
+    "3．项目负责人年龄不超过50周岁〔注2〕。",
+    "4．重大项目负责人须具有正高级职称〔注3〕；一般项目负责人须具有中级及以上职称或硕士及以上学位。",
+    "注释：",
+    "注1：经备案的新型研发机构，可参照科研院所申报。",
+    "注2：具有正高级职称的项目负责人，年龄可放宽至58周岁。年龄计算至2090年1月1日。",
+    "注3：具有副高级职称且具有博士学位的，可作为重大项目负责人申报。",
+    "二、申报限额",
+    "（一）高等院校每单位限报4项；",
+    "（二）科研院所每单位限报2项；",
+    "（三）新型研发机构每单位限报1项〔注1〕。",
+    "注释：",
+    "注1：本年度新型研发机构每单位限报数增加至2项。",
+    "三、资助额度",
+    "重大项目每项资助8—10万元，一般项目每项资助2万元，资助经费总额不超过40万元〔注1〕。",
+    "注释：",
+    "注1：总额中含预留的2万元绩效奖励经费。",
+    "四、时间安排",
+    "网上申报时间：2090年3月1日至2090年3月30日。",
+    "五、研究课题",
+    "（一）重大项目",
+    "课题1：某岭市科技金融发展研究",
+    "研究内容：研究科技金融产品。",
+    "归口处室：规划处，电话：0100-33330001",
+    "（二）一般项目",
+    "课题2：某岭市青年人才成长研究〔注1〕",
+    "研究内容：调查青年人才的成长环境。",
+    "归口处室：人才处，电话：0100-33330002",
+    "注释：",
+    "注1：课题2面向青年科技人员，项目负责人年龄不超过35周岁。",
+    "六、联系方式",
+    "规划处 王老师，电话：0100-33330009",
+]
+
+
+def test_notes_closing_each_section_are_read_with_the_sentence_marking_them() -> None:
+    """"…不超过40万元〔注1〕" with "注释：" + "注1：总额中含预留的2万元…" closing its section, each section numbering its
+    notes from 注1 again: a note is its own passage (not the last item's sentence), read with the sentence of its own
+    section that marks it, not with another section's "注1"; a note a topic's title marks is that topic's, its title
+    without the mark, and a limit it sets (a topic's own age limit) is no rule of the call."""
+    found, _, passages = extract("\n".join(_NOTED_CALL))
+    total = found.fact("funding_total")
+    assert total and any("预留的2万元" in q for q in total["quotes"]), total
+    assert not any("新型研发机构" in q for q in total["quotes"]), total  # (the other sections' 注1)
+    leader = found.fact("leader_requirements")
+    assert leader and any("放宽至58周岁" in q for q in leader["quotes"]) and not any("35周岁" in q for q in leader["quotes"])
+    note = next(p for p in passages if "放宽至58周岁" in p.text)
+    assert note.text.startswith("注2") and "重大项目负责人须" not in note.text and not note.topic
+    assert not any("注释" in p.text and "注1" in p.text for p in passages)  # ("注释：" a heading, not glued to a note)
+    youth = next(t for t in found.topics if "青年人才" in t["title"])
+    assert youth["title"] == "某岭市青年人才成长研究", youth["title"]
+    assert any("35周岁" in p.text and p.topic == youth["id"] for p in passages), [(p.text, p.topic) for p in passages if "35" in p.text]
+    assert not any("35周岁" in p.text for t in found.topics if t is not youth for p in passages if p.topic == t["id"])
+    age = next(r for r in found.rules if r["id"] == "age")
+    assert age["limit"] == 50, age
+
+
+def test_notes_relax_admit_and_raise_what_the_marked_conditions_say(tmp_path: Path) -> None:
+    """The conditions the notes change: "不超过50周岁〔注2〕" with "注2：具有正高级职称的项目负责人，年龄可放宽至58周岁"
+    (the title in the clause before the relaxation), "须具有正高级职称〔注3〕" with "注3：具有副高级职称且具有博士学位的，
+    可作为重大项目负责人申报" (a title and degree together, the level named after them), "高等院校和科研院所〔注1〕" with
+    "注1：经备案的新型研发机构，可参照科研院所申报" (a type admitted), "新型研发机构每单位限报1项〔注1〕" with
+    "注1：本年度新型研发机构每单位限报数增加至2项" (a quota raised to a number)."""
+    _, corpus = _ingested(tmp_path, _NOTED_CALL)
+    checker = EligibilityChecker(corpus)
+    base = {"org_type": "university", "independent_legal_person": True, "located_in_zhengzhou": True, "age": 45,
+            "project_level": "general", "title": "intermediate", "degree": "master", "org_quota_used": 0}
+
+    def passed(rule: str, **stated: Any) -> bool | None:
+        result = checker.check(Profile(**{**base, **stated}), dt.date(2090, 3, 10))
+        return next(r.passed for r in result.rules if r.id == rule)
+    assert [passed("age", age=a) for a in (50, 51)] == [True, False]
+    assert [passed("age", age=a, title="senior") for a in (55, 58, 59)] == [True, True, False]
+    assert passed("age", age=55, title=None) is None
+    assert passed("major_leader_qualification", project_level="major", title="associate_senior", degree="doctorate") is True
+    assert passed("major_leader_qualification", project_level="major", title="associate_senior", degree="master") is False
+    assert passed("major_leader_qualification", project_level="major", title="senior", degree="bachelor") is True
+    assert passed("org_type", org_type="new_rd_institution") is True
+    assert passed("org_type", org_type="enterprise") is False
+    assert [passed("org_quota", org_type="new_rd_institution", org_quota_used=n) for n in (1, 2)] == [True, False]
+    assert [passed("org_quota", org_type="research_institute", org_quota_used=n) for n in (1, 2)] == [True, False]
+
+
+def test_a_verdict_and_a_question_on_a_topic_say_the_note_their_words_mark(tmp_path: Path) -> None:
+    """A level's verdict in its own words ("重大项目负责人须具有正高级职称〔注3〕") says the note they mark (who else
+    qualifies); a question on a point of a topic ("报课题2的话年龄能放宽吗") finds the topic's note ("注1：课题2…年龄不超过
+    35周岁"), as it finds a sentence of the topic's content, not the call's relaxation with the topic's overview."""
+    _, corpus = _ingested(tmp_path, _NOTED_CALL)
+    checker = EligibilityChecker(corpus)
+    result = checker.check(Profile(org_type="university", project_level="major", title="associate_senior", degree="doctorate"),
+                           dt.date(2090, 3, 10))
+    said = next(r.message for r in result.rules if r.id == "major_leader_qualification")
+    assert "具有副高级职称且具有博士学位的，可作为重大项目负责人申报" in said, said
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    answer = a.ask("报课题2的话年龄能放宽吗？", dt.date(2090, 3, 10)).answer
+    assert "35周岁" in answer, answer
