@@ -5980,13 +5980,19 @@ def test_a_step_two_agencies_take_each_on_its_own_is_dated() -> None:
         f["quotes"][0] for f in found.facts if f["intent"] == "dates"]
 
 
-def test_a_topics_sentence_is_found_by_what_is_asked_beyond_a_shortened_title(tmp_path: Path) -> None:
-    lines = [
+# The head of a small call of 2061: its title, one condition and its window
+_CALL_2061_HEAD = [
         "某市科学技术局关于组织申报2061年度软科学研究计划项目的通知", "",
         "一、申报条件",
         "1. 申报单位须为某市内具有独立法人资格的高等院校、科研院所。",
         "二、时间安排",
         "网上填报时间：2061年3月1日—2061年3月31日。",
+]
+
+
+def test_a_topics_sentence_is_found_by_what_is_asked_beyond_a_shortened_title(tmp_path: Path) -> None:
+    lines = [
+        *_CALL_2061_HEAD,
         "附件：2061年度软科学研究计划项目申报指南",
         "某市科学技术局",
         "2061年2月15日",
@@ -6011,11 +6017,7 @@ def test_a_topics_sentence_is_found_by_what_is_asked_beyond_a_shortened_title(tm
 
 def test_words_inside_another_programmes_name_name_no_topic_or_level(tmp_path: Path) -> None:
     lines = [
-        "某市科学技术局关于组织申报2061年度软科学研究计划项目的通知", "",
-        "一、申报条件",
-        "1. 申报单位须为某市内具有独立法人资格的高等院校、科研院所。",
-        "二、时间安排",
-        "网上填报时间：2061年3月1日—2061年3月31日。",
+        *_CALL_2061_HEAD,
         "三、联系方式",
         "业务咨询：市科技局规划处，0371-60000092",
         "附件：2061年度软科学研究计划项目申报指南",
