@@ -336,7 +336,11 @@ class FactRanker:
             attribute = attribute or "date"
         asked_holders = {name for name, pattern in HOLDERS.items() if pattern.search(q)}
         steps = [m.group(1) for m in _NOT_DONE.finditer(told or q)] if W_NOT_THEIRS else []
-        undone = [re.compile(r"已[^，,。；;]{0,14}?" + step + "过") for step in steps]
+        # (only a step the notice sets those who took it apart by: "已在该系统注册过的单位…"; "还没推荐过项目" or
+        # "没获得过市财政资金" is a fact of the asker's, which the rules read)
+        taken = {step: re.compile(r"已[^，,。；;]{0,14}?" + re.escape(step) + "过") for step in steps}
+        taken = {step: p for step, p in taken.items() if any(p.search(x) for f in self.facts for x in f.quotes)}
+        steps, undone = list(taken), list(taken.values())
         for fact in self.facts if steps else ():
             # (what says how the step is taken is theirs: "通过…系统进行注册，经市科技局审核通过后方可进行申报")
             if any(step in x and not any(p.search(x) for p in undone) for step in steps for x in fact.quotes):

@@ -3446,3 +3446,11 @@ def test_a_total_asked_of_counts_given_per_level_is_their_sum(assistant: Assista
     assert f"合计{sum(counts)}项" in answer.answer, answer.answer
     # one level's count asked is that level's, no sum
     assert "合计" not in assistant.ask("重点项目总共有几项？").answer
+
+
+def test_a_step_not_taken_that_the_notice_sets_nobody_apart_by_ranks_nothing(assistant: Assistant) -> None:
+    # "还没推荐过" is a fact of the asker's the rules read, not a step the notice speaks of those who took: no fact gains
+    ranked = assistant.ranker.rank("今年能报几项", [], "count", False, False, told="学校今年还没推荐过项目，今年能报几项")
+    assert not any(c.features.get("step_untaken") or c.features.get("not_theirs") for c in ranked)
+    ranked = assistant.ranker.rank("现在怎么办", [], None, False, False, told="我们从没在系统里注册过，现在怎么办")
+    assert any(c.features.get("step_untaken") for c in ranked)
