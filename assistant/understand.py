@@ -1271,7 +1271,8 @@ class Understander:
             # names no topic, though a topic's alias says it (each mention is itself a kind of unit)
             u.topics = []
         foreign = self.foreign_entities(q)  # (other cities and calls, `other_calls` among them)
-        calls = [span for _, span in self._other_calls(q)] if CALL_NAMES_NAME_NOTHING else []
+        # (another programme named is among the foreign entities just found: only then are their spans sought again)
+        calls = [span for _, span in self._other_calls(q)] if CALL_NAMES_NAME_NOTHING and foreign else []
         if calls and u.topics and (mentions := self.topics.mentions(q)) and all(
                 any(cs <= s and e <= ce for cs, ce in calls) for s, e, _ in mentions):
             # "郑州市重大科技创新专项今年怎么申报": the words of another programme's name ("科技创新") name no topic of
