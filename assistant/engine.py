@@ -199,6 +199,9 @@ COVERED_SURE = 0.9  # an out-of-scope word is said beside the question when the 
 YESNO_OTHER = True  # ... and so is one about any fact but eligibility ("学校拟推荐的项目需要先公示吗")
 FIRST_STEPS = True  # "第一步做什么" is answered with the procedure's first step
 ELLIPTICAL_FACETS = True  # a continuing turn ("and…", "…呢") asking a facet is about the session's topic
+# A turn asking only a facet of topics ("联系单位是哪个处？"), however many words it asks it in, is about the session's
+# topic: the words asking the attribute name no subject, though a fact may be asked by them
+ATTRIBUTE_ONLY_FACETS = True
 NOTHING_STATED_RULE = True  # a may-I question with nothing of the asker stated follows a sure non-eligibility kind
 FACET_OF = {"amount": "funding", "phone": "contact", "office": "contact", "who": "contact"}
 LEVEL_FACET = True  # a project level named beside a named topic asks the topic's level
@@ -704,6 +707,7 @@ class Assistant:
                 and len(q.split()) <= SHORT_TURN_WORDS)
             # "And which office is the contact?": a continuing turn asking a facet of the topic discussed
             or (facets and u.elliptical and ELLIPTICAL_FACETS)
+            or (facets and ATTRIBUTE_ONLY_FACETS and self.understander.asks_only_attribute(q))
         )
 
         def done(draft: Draft, intent: Intent, topic_ids=(), elig: Eligibility | None = None,
@@ -824,7 +828,8 @@ class Assistant:
                       and not u.foreign else None)
         if (((self._out_of_scope(u) and not said_beside or model_oos and not (about and not u.foreign))
                 and not asks_eligibility and (not personal or asker.introduced) and not restricted
-                or asked_oos) and not (topics and facets) or V.TASK_REQUEST.search(q)):
+                or asked_oos) and not (topics and facets and not self.understander.owning_cities(q))
+                or V.TASK_REQUEST.search(q)):
             # (a text asked to be written is no question of the notice's, whatever topic it names: "帮我写一份
             # 人工智能方向的申报书")
             if trace:

@@ -54,6 +54,9 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
             r"(?:给|供|为)谁(?:用|服务|参考)|服务(?:于)?(?:谁|哪些人)|\bwho (?:uses|benefits from)\b|"
             # ... and what it serves ("成果最后是给郑州建设什么做参考", "为哪方面提供决策参考")
             r"(?:给|供|为)[^，,。？?]{0,12}?(?:什么|啥|哪些|哪方面)[^，,。？?]{0,4}?(?:提供|做|作)(?:决策)?(?:参考|服务|支撑)|"
+            # ... or what the research gives someone ("研究成果主要是给郑州提供什么"): the asker hands nothing in
+            r"(?:成果|研究)[^，,。？?]{0,10}?(?:给|为|向)[^，,。？?]{1,8}?提供(?:些)?(?:什么|啥|哪些|哪方面)(?:样的|的)?"
+            r"(?:东西|服务|支撑|帮助)?(?=[？?。，,！!]|$)|"
             r"^what (?:is|are) (?:the |this |that )?[a-z -]{0,40}\bfor\s*\??$"),
     # "number", not "the number of" (a call for proposals is the notice: see _CALL_NOUN).
     ("phone", r"电话|号码|热线|联系方式|打哪个|打给谁|\b(?:phone|call|telephone|hotline)\b|\bnumber\b(?! of\b)"),
@@ -71,7 +74,9 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
              r"几点(?:钟|前|之前|以前|截止|关闭|开始|结束|关|开)|(?:截止|关闭|开始|结束|开放|关|开)(?:到|在|于)?几点|"
              r"\b(?:when|date|dates|deadline|until|how long|by when|(?:last|final|closing|first|opening) day|"
              r"how many (?:more )?(?:days|weeks|months)|how much (?:more )?time|how much longer|"
-             r"(?:time )?windows?|timeline|timetable|schedule)\b"),
+             r"(?:time )?windows?|timeline|timetable|schedule)\b|"
+             # a named period asked as what it is ("What is the online filing period?"): its dates
+             r"\bwhat(?:'s| is| are| was) the (?:[a-z-]+ ){1,3}periods?\s*\??$"),
     # An age limit asked ("年龄有限制吗", "最大多少岁", "maximum age"), not an age stated ("我58岁").
     ("age", r"年龄|(?:多大|几|多少)岁|岁数|年纪|\b(?:how old|too old|older than)\b|(?<!years of )\bage\b"),
     # ("支持多少个重点项目" counts the projects supported)
@@ -187,6 +192,14 @@ _CALL_NOUN = re.compile(r"(\b(?:this|the|a|that|year's|annual|next|\d{4})\s+"
 # (a year between, in figures or as this or next year's: "深圳市今年有软科学项目申报吗")
 _CITY_CALL = re.compile(r"(?:市|的|市的)?\s*(?:(?:(?:19|20)\d\d|今|明|本)\s*年度?的?\s*)?(?:有没有|有|也有)?\s*"
                         r"(?:软科学|科技局|科技计划|科研计划|项目申报)")
+# Another city's own thing asked of ("深圳的概念验证中心能拿到多少补贴"): the city heads the clause as the owner of
+# what follows 的, and what it owns is no unit (the asker's: "洛阳的一所高校能申报吗") nor something studied
+# ("深圳的经验要借鉴吗": a topic's reference), and a value of a call is asked of it
+CITY_OWNS = True
+_CITY_OWNED = re.compile(r"\s*市?的(?!一|[^，,。？?]{0,12}?(?:高校|大学|学院|院校|研究所|研究院|院所|单位|企业|公司|机构|医院|"
+                         r"老师|教授|学者|经验|做法|模式|案例|实践|情况|现状|特点|启示))"
+                         r"[^，,。？?]{1,12}?(?:补贴|补助|资助|奖励|奖补|经费|多少钱|能拿|拿到|申报|申请|电话)")
+_CLAUSE_HEAD = re.compile(r"(?:^|[，,。？?；;！!])\s*(?:那么?|请问|问一下|想问一下?)?\s*$")
 _TAG = re.compile(r"^(?:对吧|是吧|对不对|是不是|是吗|对吗|没错吧|没错吗|对么|是么|right|correct)\s*[?？]?$", re.ASCII | re.I)
 # Whole sentences (each with its closing mark): "We registered last year. Do we need to register again?"
 _SENTENCES = re.compile(r"[^。.!！?？]+[。.!！?？]*")
@@ -666,7 +679,14 @@ class Understander:
         # ("成都市软科学项目什么时候申报": not the issuer's city).
         out = [m.group() for m in CITY_WORDS.finditer(q) if m.group() not in self.notice or (
             _CITY_CALL.match(q, m.end()) and m.group() not in self.corpus.meta.issuer)]
-        return list(dict.fromkeys(out + self.sought_unknown(q) + [name for name, _ in self._other_calls(q)]))
+        return list(dict.fromkeys(out + self.owning_cities(q) + self.sought_unknown(q)
+                                  + [name for name, _ in self._other_calls(q)]))
+
+    def owning_cities(self, q: str) -> list[str]:
+        """Other cities whose own thing is asked of ("深圳的概念验证中心能拿到多少补贴"), even where the notice names
+        them (as places a topic studies): what such a city offers is no fact of this notice's."""
+        return [m.group() for m in CITY_WORDS.finditer(q) if CITY_OWNS and m.group() not in self.corpus.meta.issuer
+                and _CLAUSE_HEAD.search(q[: m.start()]) and _CITY_OWNED.match(q, m.end())]
 
     def sought_unknown(self, q: str) -> list[str]:
         """Things applied for or obtained that the notice never names: in English, "How do I apply for a

@@ -3461,3 +3461,47 @@ def test_a_step_not_taken_that_the_notice_sets_nobody_apart_by_ranks_nothing(ass
     assert not any(c.features.get("step_untaken") or c.features.get("not_theirs") for c in ranked)
     ranked = assistant.ranker.rank("现在怎么办", [], None, False, False, told="我们从没在系统里注册过，现在怎么办")
     assert any(c.features.get("step_untaken") for c in ranked)
+
+
+def test_a_turn_asking_only_a_topics_facet_is_asked_of_the_topic_under_discussion(assistant: Assistant) -> None:
+    # "联系单位" is both the facet's name and a word of a general fact (the liaison mechanism): a turn asking only
+    # that facet, however many characters it takes, is still about the topic just discussed
+    subs = [t for t in CORPUS.topics if t.label.startswith("子课题") and t.contacts and t.funding_wan]
+    topic = subs[1]
+    session = "facet-only-turn"
+    assistant.ask(f"{topic.label}的项目经费是多少？", session_id=session)
+    then = assistant.ask("联系单位是哪一个处？", session_id=session)
+    assert topic.contacts[0].phone in then.answer and topic.contacts[0].office in then.answer, then.answer
+    # a turn that says something of its own besides the asked facet is no such turn
+    assert not assistant.understander.asks_only_attribute("网络技术支持的联系单位是哪一个？")
+
+
+def test_a_period_asked_in_english_as_what_it_is_asks_its_dates(assistant: Assistant) -> None:
+    def attribute(q: str) -> str | None:
+        return assistant.understander.understand(q).attribute
+
+    assert attribute("What is the district review period?") == "date"
+    assert attribute("What's the application period?") == "date"
+    # how long a period lasts stays a duration
+    assert attribute("How long is the implementation period?") == "duration"
+
+
+def test_what_the_research_gives_someone_asks_its_purpose_not_materials() -> None:
+    from assistant.understand import asked_attribute
+
+    assert asked_attribute("这些课题的研究成果是为市里提供哪方面的东西？") == "why"
+    # what the asker hands someone is still materials
+    assert asked_attribute("单位要给区科技局提供哪些东西？") == "materials"
+
+
+def test_another_citys_own_thing_asked_of_is_out_of_scope_though_a_topic_studies_the_city(assistant: Assistant) -> None:
+    # the notice names these cities only as places a topic studies; what they offer is not in it
+    cities = [c for c in ("北京", "深圳", "杭州", "合肥", "成都", "苏州") if c in CORPUS.clean_notice]
+    assert cities
+    answer = assistant.ask(f"{cities[0]}的概念验证平台一般能拿到多少资助？")
+    assert answer.intent == Intent.OUT_OF_SCOPE, answer.answer
+    # the city as a place studied, or a unit of the city asking may-I, is no such question
+    studied = assistant.ask(f"{cities[0]}的做法是哪个课题要参考的？")
+    assert studied.intent != Intent.OUT_OF_SCOPE, studied.answer
+    unit = assistant.ask(f"{cities[0]}的一家研究院能申报吗？")
+    assert unit.intent == Intent.ELIGIBILITY, unit.answer
