@@ -51,6 +51,7 @@ from assistant.understand import (
     AMOUNT_MENTION,
     ASKS,
     BY_DATE,
+    ELLIPTICAL,
     PRONOUN,
     TOPIC_WORD,
     WRITING_MANNER,
@@ -178,6 +179,8 @@ FIELD_FITS = True  # a question asking for a topic suiting the asker's field, wh
 FIT_POOL = 5  # passages a field retrieves; most of them one topic's make it the topic suiting the field
 UNNAMED_TOPIC_LISTS = True  # a described topic no title matches gets every topic's asked value
 CARRY_PART_TOPIC = True  # the one topic a sub-question's answer found is the subject of the parts after it
+# A part that only names another subject ("…联系谁？赋权改革那个呢？") asks what the part before it asked, as a follow-up turn
+ELLIPTICAL_PARTS = True
 NO_FITTING_TOPIC_LISTS = True  # "有没有关于乡村振兴的课题" with none: the set topics, not "not covered"
 NOTICE_TITLE = True  # the notice's own title asked is answered with its title line
 ISSUER_ASKED = True  # ... and who issued it, with its issuer beside the title line
@@ -499,17 +502,23 @@ class Assistant:
             results = []
             bare: list[Answer] = []
             topics = [] if topic_apart else list(u.topics)  # (a part naming no topic then asks of none)
+            previous_part = ""
             for i, part in enumerate(u.parts):
                 # A part naming nothing ("子课题有几个？都归哪个处？") asks about the part before it.
                 asked = part if self.understander.names_something(part) or not i else (
                     f"{self.understander.subject_of_parts(u.parts[:i])}{part}")
+                own_subject = False  # (a part naming its own subject asks nothing of the topic the one before named)
+                if (ELLIPTICAL_PARTS and i and ELLIPTICAL.search(part) and asked_attribute(part) is None
+                        and (completed := self.understander.complete_followup(part, previous_part, bool(topics)))):
+                    asked, own_subject = completed, not completed.startswith(previous_part)
+                previous_part = asked
                 pu = self.understander.understand(asked)
                 pu.lang = u.lang
                 # (when parts ask apart, one naming something of its own asks of no topic the one before named:
                 # "…the major project on the service platform. Is he OK? What's the last day to submit?")
                 # (a part pointing back, "and what level is it?", asks of the topic still: understand's follow-up
                 # pronoun, "it" as a word, not inside "submit")
-                if topics and not pu.topics and not (
+                if topics and not pu.topics and not own_subject and not (
                         topic_apart and i and not named[i] and asked_attribute(part) not in (None, *FACET_OF)
                         and not PRONOUN.search(part)
                         and self.understander.names_something(self.understander.subject_of(part))):

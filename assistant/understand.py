@@ -22,7 +22,7 @@ from assistant import vocabulary as V
 from assistant.extract import age_at_most, cn_number, extract_profile
 from assistant.models import Profile
 from assistant.topics import TopicResolver
-from corpus import Corpus, RuleTerms, english_glossary, family_vocabulary
+from corpus import Corpus, RuleTerms, english_glossary, family_vocabulary, squash
 from corpus.passages import LEVEL_WORDS
 from index.spelling import Correction, SpellingCorrector
 from index.tokenize import canonical, normalize, words
@@ -494,6 +494,8 @@ TROUBLE_OBJECT = True  # a malfunction of a thing handed in ("附件传不上去
 _WHICH_THINGS = re.compile(r"哪些|什么|啥|哪几|哪个|\b(?:which|what)\b", re.ASCII)
 VALUE_ASKED_APART = ("url", "date", "amount", "count", "materials")
 NAMED_TOPIC_FOLLOWS = True  # "那X那个呢" with a topic under discussion asks the previous attribute of the topic X names
+WHOLE_TOPIC_NAME_REPLACED = True  # a follow-up's topic replaces the whole stretch of the previous topic's title words
+THAT_ONE_TOPIC = True  # ... and so does "X那个" where X resolves to no topic by name: the one of X, among the topics
 TOPIC_OF_ASKING_CLAUSE = True  # the topics the asking clause names, when it names some, are the ones asked of (dev41)
 OFFICES_IN_ENGLISH = True  # "the Talent Division" names 人才处 by the vocabulary's office_en (dev41)
 ASKER_STATES = True  # clauses are dropped as the asker's own facts only when someone speaks of themselves or asks may-I
@@ -1107,6 +1109,8 @@ class Understander:
             if same:
                 s, e, _ = same[0]
                 ns, ne, _ = new[0]
+                if kind == "topic" and WHOLE_TOPIC_NAME_REPLACED:
+                    s, e = self._widened(previous, s, e)
                 return previous[:s] + core[ns:ne] + previous[e:]
         if new:
             # The previous question named no entity of this kind: ask the previous attribute of it.
@@ -1116,9 +1120,11 @@ class Understander:
             # "重大项目1的经费是多少" then "子课题呢": a subject the notice speaks of, asked the previous
             # attribute; anything else is left to the topic under discussion.
             asked = self._attribute_phrase(previous)
-            if asked and ATTRIBUTE_FOLLOWUPS and NAMED_TOPIC_FOLLOWS and _CJK.search(core) and self.topics.resolve(q):
-                # ("那科技立法那个呢？": a topic this turn names by words of its title, the previous attribute of it)
-                return f"{core}那个课题 {asked}"
+            if asked and ATTRIBUTE_FOLLOWUPS and NAMED_TOPIC_FOLLOWS and _CJK.search(core) and (
+                    self.topics.resolve(q) or THAT_ONE_TOPIC and core.endswith("那个")):
+                # ("那科技立法那个呢？": a topic this turn names by words of its title, the previous attribute of it;
+                # "赋权改革那个" is "the one of 赋权改革", a topic, though no alias holds its words)
+                return f"{core.removesuffix('那个')}那个课题 {asked}"
             if (not asked and NAMED_TOPIC_ASKED_ALIKE and _CJK.search(core) and (now := self.topics.resolve(q))
                     and len(was := self.topics.resolve(previous)) == 1 and now != was):
                 # ("概念验证平台课题要参考哪些城市" then "一流大学研究院那个呢": what was asked of the one topic, asked of
@@ -1136,6 +1142,19 @@ class Understander:
             return f"{core} {self._attribute_phrase(previous)}".strip()
         # Nothing the notice names ("那再大几岁呢"): the previous question, with this turn's words added.
         return f"{previous} {core}"
+
+    def _widened(self, q: str, s: int, e: int) -> tuple[int, int]:
+        """A topic's mention in q widened over the words of its title around it ("指标评价" in "指标评价与数据监测那个
+        项目": the whole stretch names the topic, and a follow-up naming another topic replaces all of it)."""
+        title = next((squash(self.corpus.topic(tid).title) for ms, me, tid in self.topics.mentions(q)
+                      if (ms, me) == (s, e)), "")
+        if not title:
+            return s, e
+        while e < len(q) and squash(q[s: e + 1]) in title:
+            e += 1
+        while s > 0 and squash(q[s - 1: e]) in title:
+            s -= 1
+        return s, e
 
     def levels_besides_topics(self, q: str) -> list[str]:
         """Project levels named in q other than inside a topic's own name or label ("那个子课题算重大

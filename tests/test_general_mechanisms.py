@@ -3505,3 +3505,18 @@ def test_another_citys_own_thing_asked_of_is_out_of_scope_though_a_topic_studies
     assert studied.intent != Intent.OUT_OF_SCOPE, studied.answer
     unit = assistant.ask(f"{cities[0]}的一家研究院能申报吗？")
     assert unit.intent == Intent.ELIGIBILITY, unit.answer
+
+
+def test_a_follow_up_naming_another_topic_replaces_the_whole_stretch_of_the_first_ones_title(assistant: Assistant) -> None:
+    u = assistant.understander
+    # a topic named by an alias its title continues after ("指标评价" of "…指标评价与数据监测…"), then more of the title
+    named = [(t, alias, t.title[t.title.index(alias): t.title.index(alias) + len(alias) + 3]) for t in CORPUS.topics
+             for alias in t.aliases if len(alias) >= 3 and alias in t.title
+             and t.title.index(alias) + len(alias) + 3 <= len(t.title)
+             and u.topics.resolve(canonical(f"{t.title[t.title.index(alias): t.title.index(alias) + len(alias) + 3]}那个课题")) == [t.id]]
+    assert named
+    topic, alias, stretch = named[0]
+    other = next(t for t in CORPUS.topics if t.id != topic.id and t.aliases and u.topics.resolve(canonical(t.aliases[0])) == [t.id])
+    completed = u.complete_followup(f"那{other.aliases[0]}那个呢", f"{stretch}那个课题给多少钱")
+    assert completed is not None and other.aliases[0] in completed and stretch[len(alias):] not in completed, completed
+    assert u.topics.resolve(canonical(completed)) == [other.id], completed

@@ -6142,3 +6142,29 @@ def test_a_verdict_and_a_question_on_a_topic_say_the_note_their_words_mark(tmp_p
     a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
     answer = a.ask("报课题2的话年龄能放宽吗？", dt.date(2090, 3, 10)).answer
     assert "35周岁" in answer, answer
+
+
+def test_a_later_part_naming_only_another_topic_asks_what_the_part_before_asked(tmp_path: Path) -> None:
+    lines = [
+        *_CALL_2061_HEAD,
+        "附件：2061年度软科学研究计划项目申报指南",
+        "某市科学技术局",
+        "2061年2月15日",
+        "2061年度软科学研究计划项目申报指南",
+        "一、重点项目",
+        "1. 某市低空经济产业链协同发展对策研究",
+        "研究内容：研究低空经济产业链上下游协同的机制。",
+        "项目经费：8万元",
+        "联系处室：高新处，电话：0371-60000101",
+        "2. 某市老旧街区更新改造的社会参与机制研究",
+        "研究内容：研究街区更新改造中居民和社会资本参与的方式。",
+        "项目经费：5万元",
+        "联系处室：社发处，电话：0371-60000102",
+    ]
+    _, _, a = _served(tmp_path, lines)
+    today = dt.date(2061, 3, 5)
+    # "街区更新那个" is the one of 街区更新 among the topics (no alias names it): asked what the part before asked
+    answer = _norm(a.ask("低空经济产业链那个课题联系谁？街区更新那个呢？", today).answer)
+    assert "0371-60000101" in answer and "0371-60000102" in answer, answer
+    answer = _norm(a.ask("低空经济产业链协同那个课题给多少钱？街区更新那个呢？", today).answer)
+    assert "8万元" in answer and "5万元" in answer, answer
