@@ -953,11 +953,12 @@ class Assistant:
         # 3. What follows a step ("上传完附件以后还要做什么", "单位管理员审核提交后，项目到谁手里"): the
         #    notice's next clause after the one describing the step, and the fact it belongs to.
         # A value asked after a step ("立项以后最晚哪天要做完") is a date or an amount, not the next step.
-        step = (self.quotes.next_step(u.after, u.text.replace(u.after, " ")) if u.after and lang == "zh" and not topics
+        step = (self.quotes.next_step(u.after, u.text.replace(u.after, " "), u.attribute == "who") if u.after and lang == "zh" and not topics
                 and u.attribute not in VALUE_ATTRIBUTES else None)
         if (ENGLISH_STEPS and u.after and lang == "en" and not topics and u.attribute not in VALUE_ATTRIBUTES
                 and (zh_step := V.english_step(u.after))):
-            step = self.quotes.next_step(zh_step)  # the step in the notice's own words, then what follows it
+            # the step in the notice's own words, then what follows it
+            step = self.quotes.next_step(zh_step, who=u.attribute == "who")
         if step and (owner := self._owners.get(step[1])) is not None and owner.intent in STEP_KINDS:
             draft = facts_answer([owner], today, lang)
             lead = f"通知原文：“{step[0]}”。" if lang == "zh" else f'Next, the notice says: "{step[0]}".'

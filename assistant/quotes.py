@@ -71,6 +71,10 @@ STEP_MIN_CHARS = 8  # a shorter clause after it is a tail ("逾期不再受理")
 RARITY_MEMO = 4096  # stretches whose rarity is remembered
 # A directional complement ("报上去", "交上来") says where, not what was done: no step word of its own.
 STEP_SPAN = True  # among clauses naming a step equally, one saying its words in order and close together
+STEP_WITHIN = True  # a clause naming the step and going on after "后" says the next step itself
+STEP_WITHIN_MIN_CHARS = 4  # ... in this many characters at least ("后即可", no step, is not one)
+_AFTER = re.compile(r"[了完过好]?(?:之后|以后|后)")
+_CJK_CHARS = re.compile(r"[\u4e00-\u9fff]")
 STEP_NEAR = 6  # characters from the first of a step's words to the last, for them to be close together
 _DIRECTIONAL = re.compile(r"[上下进出回过起][去来]|[完好掉过了毕]")  # (or a verb's completion alone: "审核完")
 LEAD_VALUE_CHECK = True  # a passage whose facts lack the asked kind of value does not lead ...
@@ -167,14 +171,15 @@ class QuoteFinder:
         # The sections a question names another form than, worked out once per question (`names_other_form`).
         self._other_forms = cached(LRUCache(RARITY_MEMO), lock=Lock())(self._forms_named_otherwise)
 
-    def next_step(self, step: str, context: str = "") -> tuple[str, str] | None:
+    def next_step(self, step: str, context: str = "", who: bool = False) -> tuple[str, str] | None:
         """The notice's clause that follows the one describing `step`, and the passage holding it:
         the clause holding most of the step's weighted words (half of them at least) is found in the
         notice's own sections (not a topic's), and what comes next is the following clause of its
         passage, or the next passage's first sentence when only a tail ("逾期不再受理") follows.
         Clauses that describe the step equally well ("填报" is in two) are told apart by the rest of
         the question (`context`): "我是单位管理员，老师填报后我需要做什么" asks the step that names the
-        unit manager."""
+        unit manager. `who`: the question asks who acts next, which a clause going on after the step need not name
+        ("经单位管理员审核后在限定时间内提交" names nobody after the check)."""
         want: dict[str, float] = {}
         for w in words(step):
             if len(w) >= 2 and w in self._idf:
@@ -201,7 +206,7 @@ class QuoteFinder:
         extra = {w: self._idf[w] for w in words(context) if len(w) >= 2 and w in self._idf and w not in want}
         tied: list[tuple[float, bool, bool, int, tuple[str, str]]] = []
         for score, i, j in found:
-            if score == best and (nxt := self._next_item(i, j) or self._following(i, j)):
+            if score == best and (nxt := (None if who else self._within(i, j, want, total)) or self._next_item(i, j) or self._following(i, j)):
                 clauses = self._clauses[self._notice_order[i].id]
                 window = (clauses[j - 1] if j else "") + clauses[j]
                 said = window + nxt[0]
@@ -217,6 +222,23 @@ class QuoteFinder:
         # The first of the best (the notice's order) unless a later one, with what follows it, says more
         # of the question's rest, or says the step's words in order and close together.
         return max(tied)[4] if tied else None
+
+    def _within(self, i: int, j: int, want: dict[str, float], total: float) -> tuple[str, str] | None:
+        """What clause j of the i-th notice passage says follows the step in it ("经单位管理员审核后在限定时间内提交":
+        after the check, submitting in time), when the clause itself names the step and goes on after "后"."""
+        if not STEP_WITHIN:
+            return None
+        passage = self._notice_order[i]
+        clause = self._clauses[passage.id][j]
+        at = {w: k for w in want if (k := clause.find(w)) >= 0}
+        if sum(want[w] for w in at) < STEP_COVERAGE * total:
+            return None
+        last = max(k + len(w) for w, k in at.items())
+        m = _AFTER.match(clause, last)
+        if m is None:
+            return None
+        rest = clause[m.end():].strip(" ，,。；;")
+        return (rest, passage.id) if len(_CJK_CHARS.findall(rest)) >= STEP_WITHIN_MIN_CHARS else None
 
     def _next_item(self, i: int, j: int) -> tuple[str, str] | None:
         """When clause j is the title of an item of the procedure ("(一) 网络申报" for "网上报完以后"), the

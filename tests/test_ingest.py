@@ -6168,3 +6168,24 @@ def test_a_later_part_naming_only_another_topic_asks_what_the_part_before_asked(
     assert "0371-60000101" in answer and "0371-60000102" in answer, answer
     answer = _norm(a.ask("低空经济产业链协同那个课题给多少钱？街区更新那个呢？", today).answer)
     assert "8万元" in answer and "5万元" in answer, answer
+
+
+def test_a_clause_going_on_after_the_asked_step_says_the_next_step(tmp_path: Path) -> None:
+    lines = [
+        "某市科学技术局关于组织申报2061年度软科学研究计划项目的通知", "",
+        "一、申报条件",
+        "1. 申报单位须为某市内具有独立法人资格的高等院校、科研院所。",
+        "二、申报流程",
+        "（一）网上填报。课题组长在系统中填写申报书，经所在单位科研秘书复核后于截止日前点击报送，过期系统关闭。",
+        "（二）部门推荐。各区科技部门对报送的项目进行审核并择优推荐。",
+        "三、时间安排",
+        "网上填报时间：2061年3月1日—2061年3月31日。",
+    ]
+    _, _, a = _served(tmp_path, lines)
+    today = dt.date(2061, 3, 5)
+    # what is done after the secretary's check is said in the same clause, after "后"
+    answer = _norm(a.ask("科研秘书复核完以后还要做什么？", today).answer)
+    assert "于截止日前点击报送" in answer, answer
+    # who acts next is the next step's actor, which that clause does not name
+    answer = _norm(a.ask("科研秘书复核完以后，还要谁审？", today).answer)
+    assert "各区科技部门" in answer, answer
