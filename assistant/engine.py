@@ -50,6 +50,7 @@ from assistant.topics import TOPIC_EXISTS, TopicResolver
 from assistant.understand import (
     AMOUNT_MENTION,
     ASKS,
+    ATTRIBUTES,
     BY_DATE,
     ELLIPTICAL,
     PRONOUN,
@@ -178,6 +179,10 @@ ABSENT_LEVELS = True  # a level this notice does not set, asked of: the levels i
 FIELD_FITS = True  # a question asking for a topic suiting the asker's field, which one suits, is no out-of-scope one
 FIT_POOL = 5  # passages a field retrieves; most of them one topic's make it the topic suiting the field
 UNNAMED_TOPIC_LISTS = True  # a described topic no title matches gets every topic's asked value
+UNSTATED_DURATIONS = True  # a duration asked of what the notice gives no time is not the best duration's thing
+HEAD_CHARS = 4  # the word a duration is asked of ends within this many characters before the asking words
+_DURATION_ASKED = dict(ATTRIBUTES)["duration"]
+_FILLER_BEFORE_ASK = re.compile(r"(?:一般|大概|大约|通常|需要|要|得|是|有|的)+$")
 CARRY_PART_TOPIC = True  # the one topic a sub-question's answer found is the subject of the parts after it
 # A part that only names another subject ("…联系谁？赋权改革那个呢？") asks what the part before it asked, as a follow-up turn
 ELLIPTICAL_PARTS = True
@@ -818,6 +823,8 @@ class Assistant:
                                       and self.understander.other_calls(self.understander.asking_clause(q)))
         # ("How do I get a Zhengzhou hukou as a new PhD graduate?": what is sought decides, whoever asks)
         asked_oos = asked_oos or bool(self.understander.sought_unknown(self.understander.asking_clause(q)))
+        # ("公示期多久": the notice names the publicity but gives it no length; the best duration is another thing's)
+        asked_oos = asked_oos or (UNSTATED_DURATIONS and self._duration_of_another(u, ranked))
         # A word of an aspect the notice is silent on, said beside what is asked ("拟立项名单出来之前要不要交纸质版"
         # names the approval list as a time): not the asked thing when the model is sure of an in-scope kind
         # and the best fact is of that kind.
@@ -1089,6 +1096,28 @@ class Assistant:
         #    not of an office they guess: "…有疑问，是找情报研究所吗" is not a question about that office).
         return self._fallback(u.focus if u.attribute == "office" and u.focus != q else q, lang, today, done, trace,
                               why=u.attribute == "why")
+
+    def _duration_of_another(self, u: Understanding, ranked: list[Candidate]) -> bool:
+        """Whether a duration is asked of something the best duration does not speak of, while facts that do
+        speak of it give no time: "公示期多久" names the internal publicity, which has no length in the notice,
+        and the implementation period is another thing's duration (a confidently wrong answer)."""
+        if u.attribute != "duration" or not ranked:
+            return False
+        asked = _DURATION_ASKED.search(u.focus)
+        if asked is None:
+            return False
+        # what the duration is asked of: the word right before the asking words ("公示期多久", "经费多久到账")
+        before = _FILLER_BEFORE_ASK.sub("", u.focus[: asked.start()])
+        head = [w for w in words(before[-HEAD_CHARS:]) if len(w) >= 2 and not ASKS.search(w)]
+        # (the word may take one character after it: "公示期" is the publicity's period)
+        if not head or head[-1] not in before[-(len(head[-1]) + 1):] or head[-1] not in self.understander.notice:
+            return False
+        w = head[-1]
+        best = ranked[0].fact
+        if w in "".join(best.quotes) + " ".join(best.triggers):
+            return False
+        return (any(w in "".join(c.fact.quotes) for c in ranked[1:])
+                and not any(w in "".join(c.fact.quotes) for c in ranked[1:] if c.fact.intent == Intent.DATES.value))
 
     def _rule_quoted(self, fact: Fact) -> bool:
         """Whether a rule of the checker rests on one of the fact's quotes (the verdict already says what it says)."""

@@ -6189,3 +6189,23 @@ def test_a_clause_going_on_after_the_asked_step_says_the_next_step(tmp_path: Pat
     # who acts next is the next step's actor, which that clause does not name
     answer = _norm(a.ask("科研秘书复核完以后，还要谁审？", today).answer)
     assert "各区科技部门" in answer, answer
+
+
+
+def test_a_duration_asked_of_what_the_notice_gives_no_time_is_not_another_things_duration(tmp_path: Path) -> None:
+    lines = [
+        *_CALL_2061_HEAD,
+        "三、有关要求",
+        "（一）审核推荐。各申报单位应加强项目审核把关，拟推荐项目需经单位内部公示。",
+        "（二）实施期限。项目实施周期原则上为两年，即项目完成时间不晚于2063年3月31日。",
+        "（三）经费管理。项目经费实行包干制，由承担单位统一管理。",
+    ]
+    _, _, a = _served(tmp_path, lines)
+    today = dt.date(2061, 3, 5)
+    # the notice names the publicity but gives it no length: the implementation period is another thing's
+    for q in ("公示要多久？", "公示期多长时间？"):
+        answer = a.ask(q, today)
+        assert answer.intent == Intent.OUT_OF_SCOPE and "两年" not in answer.answer, (q, answer.answer)
+    # the implementation period asked is still answered
+    for q in ("项目实施周期多久？", "项目要做多长时间？"):
+        assert "两年" in a.ask(q, today).answer, q
