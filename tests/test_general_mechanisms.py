@@ -3520,3 +3520,11 @@ def test_a_follow_up_naming_another_topic_replaces_the_whole_stretch_of_the_firs
     completed = u.complete_followup(f"那{other.aliases[0]}那个呢", f"{stretch}那个课题给多少钱")
     assert completed is not None and other.aliases[0] in completed and stretch[len(alias):] not in completed, completed
     assert u.topics.resolve(canonical(completed)) == [other.id], completed
+
+
+def test_a_set_phrase_spelling_out_a_verb_is_read_as_the_verb(assistant: Assistant) -> None:
+    # "挪作他用" is "挪用": the clause forbidding it answers, not "not covered"
+    forbidding = next(p for p in CORPUS.passages if "挪用" in p.text)
+    answer = assistant.ask("课题经费可以挪作它用吗？")
+    assert answer.intent != Intent.OUT_OF_SCOPE, answer.answer
+    assert forbidding.id in [c.id for c in answer.citations[:3]], [c.text[:30] for c in answer.citations]
