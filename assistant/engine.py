@@ -631,6 +631,8 @@ class Assistant:
             # "附件" is the notice's annexes and what the applicant attaches: "网上要传哪些附件" asks what is handed in;
             # "附件都有啥", asking neither, gets both; "通知带了哪些附件" the annexes only
             facts = [handed, *facts[1:]] if HANDED_IN.search(q) else [facts[0], handed, *facts[1:]]
+        if UNSTATED_DURATIONS and not topics and (dated := self._dated_by_head(u, ranked)) is not None:
+            facts = [dated]  # ("区里审核推荐要多久": that step's window, not the implementation period beside it)
         issued_asked = bool(NOTICE_DATE_ASKED and u.attribute == "date" and V.NOTICE_ISSUED.search(q))
         if issued_asked and (issued := self.corpus.fact_by_role("issue_date")) is not None:
             facts = [issued]  # "通知啥时候发的": the notice's own date, not a window it sets
@@ -1097,22 +1099,37 @@ class Assistant:
         return self._fallback(u.focus if u.attribute == "office" and u.focus != q else q, lang, today, done, trace,
                               why=u.attribute == "why")
 
+    def _duration_head(self, u: Understanding) -> str:
+        """What a duration is asked of: the notice's word right before the asking words ("公示期多久": 公示,
+        "经费多久到账": 经费), or "" when the question asks no duration or names nothing there."""
+        asked = _DURATION_ASKED.search(u.focus) if u.attribute == "duration" else None
+        if asked is None:
+            return ""
+        before = _FILLER_BEFORE_ASK.sub("", u.focus[: asked.start()])
+        head = [w for w in words(before[-HEAD_CHARS:]) if len(w) >= 2 and not ASKS.search(w)]
+        # (the word may take one character after it: "公示期" is the publicity's period)
+        if not head or head[-1] not in before[-(len(head[-1]) + 1):] or head[-1] not in self.understander.notice:
+            return ""
+        return head[-1]
+
+    def _dated_by_head(self, u: Understanding, ranked: list[Candidate]) -> Fact | None:
+        """The dates fact naming what a duration is asked of, when the best candidate does not name it
+        ("区里审核推荐要多久": the district review's window, not the implementation period)."""
+        w = self._duration_head(u)
+        if not w or not ranked or w in "".join(ranked[0].fact.quotes) + " ".join(ranked[0].fact.triggers):
+            return None
+        return next((c.fact for c in ranked[1:] if c.fact.intent == Intent.DATES.value and w in "".join(c.fact.quotes)),
+                    None)
+
     def _duration_of_another(self, u: Understanding, ranked: list[Candidate]) -> bool:
         """Whether a duration is asked of something the best duration does not speak of, while facts that do
         speak of it give no time: "公示期多久" names the internal publicity, which has no length in the notice,
         and the implementation period is another thing's duration (a confidently wrong answer)."""
         if u.attribute != "duration" or not ranked:
             return False
-        asked = _DURATION_ASKED.search(u.focus)
-        if asked is None:
+        w = self._duration_head(u)
+        if not w:
             return False
-        # what the duration is asked of: the word right before the asking words ("公示期多久", "经费多久到账")
-        before = _FILLER_BEFORE_ASK.sub("", u.focus[: asked.start()])
-        head = [w for w in words(before[-HEAD_CHARS:]) if len(w) >= 2 and not ASKS.search(w)]
-        # (the word may take one character after it: "公示期" is the publicity's period)
-        if not head or head[-1] not in before[-(len(head[-1]) + 1):] or head[-1] not in self.understander.notice:
-            return False
-        w = head[-1]
         best = ranked[0].fact
         if w in "".join(best.quotes) + " ".join(best.triggers):
             return False

@@ -6209,3 +6209,6 @@ def test_a_duration_asked_of_what_the_notice_gives_no_time_is_not_another_things
     # the implementation period asked is still answered
     for q in ("项目实施周期多久？", "项目要做多长时间？"):
         assert "两年" in a.ask(q, today).answer, q
+    # a duration asked of a dated step is that step's window alone
+    answer = a.ask("网上填报要多久？", today).answer
+    assert "2061年3月31日" in answer and "两年" not in answer, answer
