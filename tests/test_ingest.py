@@ -5988,15 +5988,19 @@ _CALL_2061_HEAD = [
         "二、时间安排",
         "网上填报时间：2061年3月1日—2061年3月31日。",
 ]
-
-
-def test_a_topics_sentence_is_found_by_what_is_asked_beyond_a_shortened_title(tmp_path: Path) -> None:
-    lines = [
+# ... and the head of its annexed guide, over which the topics follow
+_CALL_2061_GUIDE = [
         *_CALL_2061_HEAD,
         "附件：2061年度软科学研究计划项目申报指南",
         "某市科学技术局",
         "2061年2月15日",
         "2061年度软科学研究计划项目申报指南",
+]
+
+
+def test_a_topics_sentence_is_found_by_what_is_asked_beyond_a_shortened_title(tmp_path: Path) -> None:
+    lines = [
+        *_CALL_2061_GUIDE,
         "一、重点项目",
         "1. 某市加快现代物流枢纽提质增效对策研究",
         "研究内容：现代物流枢纽是某市提升城市能级的关键支撑。本研究需梳理对标城市加快现代物流枢纽提质增效和物流平台建设的"
@@ -6146,11 +6150,7 @@ def test_a_verdict_and_a_question_on_a_topic_say_the_note_their_words_mark(tmp_p
 
 def test_a_later_part_naming_only_another_topic_asks_what_the_part_before_asked(tmp_path: Path) -> None:
     lines = [
-        *_CALL_2061_HEAD,
-        "附件：2061年度软科学研究计划项目申报指南",
-        "某市科学技术局",
-        "2061年2月15日",
-        "2061年度软科学研究计划项目申报指南",
+        *_CALL_2061_GUIDE,
         "一、重点项目",
         "1. 某市低空经济产业链协同发展对策研究",
         "研究内容：研究低空经济产业链上下游协同的机制。",
@@ -6189,7 +6189,6 @@ def test_a_clause_going_on_after_the_asked_step_says_the_next_step(tmp_path: Pat
     # who acts next is the next step's actor, which that clause does not name
     answer = _norm(a.ask("科研秘书复核完以后，还要谁审？", today).answer)
     assert "各区科技部门" in answer, answer
-
 
 
 def test_a_duration_asked_of_what_the_notice_gives_no_time_is_not_another_things_duration(tmp_path: Path) -> None:
