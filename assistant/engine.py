@@ -52,7 +52,6 @@ from assistant.understand import (
     ASKS,
     ATTRIBUTES,
     BY_DATE,
-    ELLIPTICAL,
     PRONOUN,
     TOPIC_WORD,
     WRITING_MANNER,
@@ -186,6 +185,8 @@ _FILLER_BEFORE_ASK = re.compile(r"(?:一般|大概|大约|通常|需要|要|得|
 CARRY_PART_TOPIC = True  # the one topic a sub-question's answer found is the subject of the parts after it
 # A part that only names another subject ("…联系谁？赋权改革那个呢？") asks what the part before it asked, as a follow-up turn
 ELLIPTICAL_PARTS = True
+# ... a part that only names it ("X那个呢", "what about X"), not one guessing a value ("那每项是1万吗")
+_NAMES_ONLY_PART = re.compile(r"^[^\d吗]*呢[?？]?$|^(?:what|how) about\b[^\d]*$|^and (?:for|the)\b[^\d]*$", re.I)
 NO_FITTING_TOPIC_LISTS = True  # "有没有关于乡村振兴的课题" with none: the set topics, not "not covered"
 NOTICE_TITLE = True  # the notice's own title asked is answered with its title line
 ISSUER_ASKED = True  # ... and who issued it, with its issuer beside the title line
@@ -513,7 +514,7 @@ class Assistant:
                 asked = part if self.understander.names_something(part) or not i else (
                     f"{self.understander.subject_of_parts(u.parts[:i])}{part}")
                 own_subject = False  # (a part naming its own subject asks nothing of the topic the one before named)
-                if (ELLIPTICAL_PARTS and i and ELLIPTICAL.search(part) and asked_attribute(part) is None
+                if (ELLIPTICAL_PARTS and i and _NAMES_ONLY_PART.search(part) and asked_attribute(part) is None
                         and (completed := self.understander.complete_followup(part, previous_part, bool(topics)))):
                     asked, own_subject = completed, not completed.startswith(previous_part)
                 previous_part = asked
@@ -723,7 +724,8 @@ class Assistant:
                 and len(q.split()) <= SHORT_TURN_WORDS)
             # "And which office is the contact?": a continuing turn asking a facet of the topic discussed
             or (facets and u.elliptical and ELLIPTICAL_FACETS)
-            or (facets and ATTRIBUTE_ONLY_FACETS and self.understander.asks_only_attribute(q))
+            # ("What is the deadline?" asks the call's: in English the words asking a facet are any question's)
+            or (facets and ATTRIBUTE_ONLY_FACETS and _CJK_CHAR.search(q) and self.understander.asks_only_attribute(q))
         )
 
         def done(draft: Draft, intent: Intent, topic_ids=(), elig: Eligibility | None = None,

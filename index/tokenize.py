@@ -33,9 +33,7 @@ _SPELLING = {"截至": "截止", "神报": "申报", "申请": "申报", "电化
              # "可以吗", Henan's "中不中" is "行不行")
              "阔以": "可以", "肿么": "怎么", "神马": "什么", "木有": "没有", "中不中": "行不行",
              # (a set phrase folded to the verb it spells out: "挪作他用" is "挪用")
-             "挪作他用": "挪用", "挪作它用": "挪用",
-             # (British and American spellings of one English word: "enquiries" is "inquiries")
-             "enquir": "inquir"}
+             "挪作他用": "挪用", "挪作它用": "挪用"}
 
 
 @lru_cache(maxsize=8192)

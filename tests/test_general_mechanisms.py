@@ -3529,10 +3529,3 @@ def test_a_set_phrase_spelling_out_a_verb_is_read_as_the_verb(assistant: Assista
     assert answer.intent != Intent.OUT_OF_SCOPE, answer.answer
     assert forbidding.id in [c.id for c in answer.citations[:3]], [c.text[:30] for c in answer.citations]
 
-
-def test_british_and_american_spellings_of_a_word_are_one(assistant: Assistant) -> None:
-    assert canonical("Business Enquiries") == canonical("business inquiries")
-    session = "enquiries-follow-up"
-    assistant.ask("Which number is the technical support line?", session_id=session)
-    then = assistant.ask("And the one for business enquiries?", session_id=session)
-    assert _phones("contact_business")[0] in then.answer, then.answer
