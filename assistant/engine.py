@@ -632,7 +632,9 @@ class Assistant:
             # "附件" is the notice's annexes and what the applicant attaches: "网上要传哪些附件" asks what is handed in;
             # "附件都有啥", asking neither, gets both; "通知带了哪些附件" the annexes only
             facts = [handed, *facts[1:]] if HANDED_IN.search(q) else [facts[0], handed, *facts[1:]]
-        if UNSTATED_DURATIONS and not topics and (dated := self._dated_by_head(u, ranked)) is not None:
+        # what a duration is asked of, when the best candidate does not name it ("公示期多久", "区里审核推荐要多久")
+        unnamed_head = self._unnamed_duration_head(u, ranked) if UNSTATED_DURATIONS else ""
+        if unnamed_head and not topics and (dated := self._dated_by(unnamed_head, ranked)) is not None:
             facts = [dated]  # ("区里审核推荐要多久": that step's window, not the implementation period beside it)
         issued_asked = bool(NOTICE_DATE_ASKED and u.attribute == "date" and V.NOTICE_ISSUED.search(q))
         if issued_asked and (issued := self.corpus.fact_by_role("issue_date")) is not None:
@@ -828,7 +830,7 @@ class Assistant:
         # ("How do I get a Zhengzhou hukou as a new PhD graduate?": what is sought decides, whoever asks)
         asked_oos = asked_oos or bool(self.understander.sought_unknown(self.understander.asking_clause(q)))
         # ("公示期多久": the notice names the publicity but gives it no length; the best duration is another thing's)
-        asked_oos = asked_oos or (UNSTATED_DURATIONS and self._duration_of_another(u, ranked))
+        asked_oos = asked_oos or bool(unnamed_head and self._said_without_time(unnamed_head, ranked))
         # A word of an aspect the notice is silent on, said beside what is asked ("拟立项名单出来之前要不要交纸质版"
         # names the approval list as a time): not the asked thing when the model is sure of an in-scope kind
         # and the best fact is of that kind.
@@ -1114,29 +1116,25 @@ class Assistant:
             return ""
         return head[-1]
 
-    def _dated_by_head(self, u: Understanding, ranked: list[Candidate]) -> Fact | None:
-        """The dates fact naming what a duration is asked of, when the best candidate does not name it
-        ("区里审核推荐要多久": the district review's window, not the implementation period)."""
+    def _unnamed_duration_head(self, u: Understanding, ranked: list[Candidate]) -> str:
+        """What a duration is asked of (`_duration_head`) when the best candidate neither quotes it nor is asked by
+        it ("公示期多久": the implementation period names no publicity), else ""."""
         w = self._duration_head(u)
         if not w or not ranked or w in "".join(ranked[0].fact.quotes) + " ".join(ranked[0].fact.triggers):
-            return None
-        return next((c.fact for c in ranked[1:] if c.fact.intent == Intent.DATES.value and w in "".join(c.fact.quotes)),
+            return ""
+        return w
+
+    @staticmethod
+    def _dated_by(head: str, ranked: list[Candidate]) -> Fact | None:
+        """The dates fact quoting what a duration is asked of ("区里审核推荐要多久": the district review's window)."""
+        return next((c.fact for c in ranked[1:] if c.fact.intent == Intent.DATES.value and head in "".join(c.fact.quotes)),
                     None)
 
-    def _duration_of_another(self, u: Understanding, ranked: list[Candidate]) -> bool:
-        """Whether a duration is asked of something the best duration does not speak of, while facts that do
-        speak of it give no time: "公示期多久" names the internal publicity, which has no length in the notice,
-        and the implementation period is another thing's duration (a confidently wrong answer)."""
-        if u.attribute != "duration" or not ranked:
-            return False
-        w = self._duration_head(u)
-        if not w:
-            return False
-        best = ranked[0].fact
-        if w in "".join(best.quotes) + " ".join(best.triggers):
-            return False
-        return (any(w in "".join(c.fact.quotes) for c in ranked[1:])
-                and not any(w in "".join(c.fact.quotes) for c in ranked[1:] if c.fact.intent == Intent.DATES.value))
+    @staticmethod
+    def _said_without_time(head: str, ranked: list[Candidate]) -> bool:
+        """Whether other facts speak of what a duration is asked of but none of them is dated: the notice gives it
+        no time, and the best duration is another thing's (a confidently wrong answer)."""
+        return any(head in "".join(c.fact.quotes) for c in ranked[1:]) and Assistant._dated_by(head, ranked) is None
 
     def _rule_quoted(self, fact: Fact) -> bool:
         """Whether a rule of the checker rests on one of the fact's quotes (the verdict already says what it says)."""
