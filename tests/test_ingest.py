@@ -6142,3 +6142,25 @@ def test_a_verdict_and_a_question_on_a_topic_say_the_note_their_words_mark(tmp_p
     a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
     answer = a.ask("报课题2的话年龄能放宽吗？", dt.date(2090, 3, 10)).answer
     assert "35周岁" in answer, answer
+
+
+def test_a_row_of_a_levels_terms_whose_cells_are_measures_is_no_topic(tmp_path: Path) -> None:
+    """A table of the levels' terms laid out with full-width spaces ("重点项目　　10万元/项　　3项　　不少于4万字"): a cell
+    giving a measure ("不少于4万字", "3项") is no title, so the row states its level's terms and is no topic; the topics
+    are the rows of the titled table after it, the first of each level too."""
+    found, corpus = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2050年度软科学研究计划项目的通知", "",
+        "一、资助标准", "项目层次　　资助额度　　资助数量　　成果篇幅",
+        "重点项目　　10万元/项　　3项　　　不少于4万字", "一般项目　　4万元/项　　 5项　　　不少于2万字",
+        "二、研究课题", "序号｜课题名称｜项目层次｜资助额度｜联系处室｜联系电话",
+        "1｜城市更新科技服务体系研究｜重点项目｜10万元｜规划处｜0371-60000001",
+        "2｜数字乡村治理能力评价研究｜一般项目｜4万元｜农村处｜0371-60000002",
+        "3｜国际科技合作布局优化研究｜一般项目｜4万元｜合作处｜0371-60000003",
+        "", "某市科学技术局", "2050年2月20日",
+    ])
+    topics = {t.id: t for t in corpus.topics}
+    assert set(topics) == {"key-1", "general-1", "general-2"}
+    assert topics["key-1"].title == "城市更新科技服务体系研究" and topics["key-1"].serial == 1
+    assert [(c.office, c.phone) for c in topics["general-1"].contacts] == [("农村处", "0371-60000002")]
+    funding = found.fact("funding_levels")
+    assert funding and "CNY 100,000" in funding["en"] and "CNY 40,000" in funding["en"]
