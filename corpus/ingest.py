@@ -48,6 +48,7 @@ from corpus.passages import (
     block_number,
     cell_level,
     circled,
+    cn_value,
     code_key,
     defined_level_aliases,
     footnote,
@@ -146,6 +147,16 @@ _FROM_ISSUE = re.compile(r"(?:自\s*(?:本)?通知(?:发布|印发|下发)之日
 _ARTICLE_LABEL = re.compile(r"^\s*第[一二三四五六七八九十百\d]+条\s*")
 _CITED_ARTICLE = re.compile(r"第[一二三四五六七八九十百\d]+条")
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
+# The year a title names, in figures or in Chinese numerals ("2051年度", "二〇五一年度")
+_YEAR_NAMED = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
+
+
+def _year_named(text: str) -> int | None:
+    """The year `text` names first (its Chinese numerals read digit by digit), or None."""
+    m = _YEAR_NAMED.search(text)
+    return None if m is None else int(m.group(1)) if m.group(1).isdigit() else cn_value(m.group(1))
+
+
 # ... or a deck's, with where it is given ("2087年3月6日 · 科技大厦二楼报告厅": passages._DECK_DATE)
 _DATED_AT = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:\s*[·•|｜]\s*[^。，,；;]{2,30})?$")
 # (not digits inside a code of letters and figures: "事项编码：11410900MB1C82Q…", a credit code)
@@ -2372,7 +2383,8 @@ def _issuer_line(lines: list[str]) -> str:
         issuer_line = next((ln for ln in lines[:40] if _ENTRY_BODY.match(ln)), "")
     if not issuer_line:  # the signature before the dateline
         for i, ln in enumerate(lines):
-            if _DATELINE.match(ln) and i and re.search(r"(?:局|委员会|厅|委)$", lines[i - 1]):
+            # (a dateline in Chinese numerals, "二〇五一年二月二十日", is one as "2051年2月20日" is)
+            if _DATELINE.match(read_dates(ln)) and i and re.search(r"(?:局|委员会|厅|委)$", lines[i - 1]):
                 issuer_line = lines[i - 1]
                 break
     return issuer_line
@@ -2398,7 +2410,7 @@ def _co_issuers(lines: list[str], issuer_line: str) -> list[str]:
 def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
     title_line = _title_line(lines)
     title = squash(entry.group(1) if (entry := _ENTRY_NAME.match(title_line)) else title_line)
-    year = re.search(r"(\d{4})\s*年", title)
+    year = _year_named(title)
     programme = re.search(r"(?:年度?)?([\u4e00-\u9fff]{2,20}?计划)", title.split("年度")[-1] if "年度" in title else title)
     issuer_line = _issuer_line(lines)
     if not issuer_line and (issue := found.fact("issue_date")) and (lead := _ISSUED.match(issue["quotes"][0])) and (
@@ -2412,7 +2424,7 @@ def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
     window = found.fact("submission_window") if entry else None
     found.meta = {
         "title": title, "issuer": issuer,
-        "year": int(year.group(1)) if year else int(window["window"]["opens"][:4]) if window else None,
+        "year": year or (int(window["window"]["opens"][:4]) if window else None),
         "programme": programme.group(1) if programme else "", "quotes": [q for q in (title_line, issuer_line, *co_issuers) if q],
     }
     if not title:
@@ -2473,7 +2485,7 @@ def _forwarder_line(lines: list[str]) -> str:
     above its date) as an e-mail forwarding the notice inside the organisation is signed."""
     if said := _issuer_line(lines):
         return said
-    return next((lines[i - 1] for i, ln in enumerate(lines) if i and _DATELINE.match(ln)
+    return next((lines[i - 1] for i, ln in enumerate(lines) if i and _DATELINE.match(read_dates(ln))
                  and _ORG_OFFICE.match(squash(lines[i - 1]))), "")
 
 
@@ -3618,8 +3630,8 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     found = Found(aliases=level_aliases("\n".join(lines)), english=translations(raw))
     found.lettered = bool(found.aliases) and not defined_level_aliases("\n".join(lines))
     # the notice's year, for the dates it writes without one, before the rest of its meta is read
-    year = re.search(r"(\d{4})\s*年", squash(_title_line(lines))) or _THIS_YEAR.search("\n".join(lines))
-    found.meta = {"year": int(year.group(1)) if year else None}
+    this_year = _THIS_YEAR.search("\n".join(lines))
+    found.meta = {"year": _year_named(squash(_title_line(lines))) or (int(this_year.group(1)) if this_year else None)}
     steps = [("dates", lambda: _windows(passages, found, vocab)),
              ("facts", lambda: _general_facts(passages, found, vocab)),
              ("contacts", lambda: _contacts(passages, found, vocab)),

@@ -6164,3 +6164,19 @@ def test_a_row_of_a_levels_terms_whose_cells_are_measures_is_no_topic(tmp_path: 
     assert [(c.office, c.phone) for c in topics["general-1"].contacts] == [("农村处", "0371-60000002")]
     funding = found.fact("funding_levels")
     assert funding and "CNY 100,000" in funding["en"] and "CNY 40,000" in funding["en"]
+
+
+def test_a_year_and_a_dateline_in_chinese_numerals_give_the_notices_year_and_issuer(tmp_path: Path) -> None:
+    """A title naming its year in Chinese numerals ("二〇五一年度") is the notice's year; a signature over a dateline in
+    Chinese numerals ("二〇五一年二月二十日") names its issuer, as one over "2051年2月20日" does."""
+    found, _ = _ingested(tmp_path, [
+        "某市科学技术局文件", "",
+        "某市科学技术局关于组织申报二〇五一年度软科学研究计划项目的通知", "",
+        "一、申报条件", "申报单位为本市的高等院校、科研院所。",
+        "二、时间安排", "网上填报时间：二〇五一年三月一日至三月三十一日。",
+        "", "某市科学技术局", "二〇五一年二月二十日",
+    ])
+    assert found.meta["year"] == 2051
+    assert found.meta["issuer"] == "某市科学技术局"
+    issue = found.fact("issue_date")
+    assert issue and "某市科学技术局" in issue["zh"]
