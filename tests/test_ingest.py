@@ -6180,3 +6180,25 @@ def test_a_year_and_a_dateline_in_chinese_numerals_give_the_notices_year_and_iss
     assert found.meta["issuer"] == "某市科学技术局"
     issue = found.fact("issue_date")
     assert issue and "某市科学技术局" in issue["zh"]
+
+
+def test_the_levels_terms_read_from_a_tables_rows_quote_its_header_and_answer_a_column_it_names(tmp_path: Path) -> None:
+    """The levels' amounts read from the rows of a table ("一般项目 | 5万元/项 | 6项 | 不少于2万字") quote the table's
+    header before them, as a topics' table's are: it says what each column holds, and a question on a column only
+    the header names ("成果篇幅") finds the rows."""
+    found, corpus = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2052年度软科学研究计划项目的通知", "",
+        "一、资助方式", "本年度共设课题8项。", "项目类别｜资助标准｜立项数量｜成果篇幅",
+        "重点项目｜12万元/项｜2项｜不少于6万字", "一般项目｜5万元/项｜6项｜不少于2万字",
+        "二、申报条件", "申报单位为本市的高等院校、科研院所。项目负责人年龄不超过55周岁。",
+        "项目负责人主持的市级科技计划项目逾期未结题的，不得申报。",
+        "三、时间安排", "网上填报时间：2052年3月1日至3月31日。",
+        "", "某市科学技术局", "2052年2月20日",
+    ])
+    funding = found.fact("funding_levels")
+    assert funding and funding["quotes"][0] == "项目类别｜资助标准｜立项数量｜成果篇幅"
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    answer = a.ask("一般项目的结题成果篇幅有多长？", dt.date(2052, 3, 1)).answer
+    assert "不少于2万字" in answer, answer
