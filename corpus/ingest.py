@@ -296,6 +296,8 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
                        # (or each type's "per unit": "高等院校每单位6项，科研院所每单位4项")
                        r"(?:高校|高等院校|院所|事业单位|机构)\s*(?:每个?单位|每家|各)?\s*\d+\s*项\s*[,，、；;]\s*[\u4e00-\u9fff]{2,}\s*\d+\s*项", "notice"),
     ("classified", "rules", r"涉密|国家秘密", "notice"),
+    # only the topics listed may be applied for, no title of one's own ("申报人须从所列课题中选择申报，不受理自拟题目")
+    ("set_topics", "topics", r"(?:不受理|不接受|不得|不能|不可|不允许|不再受理)\s*(?:申报人?)?自拟|自拟[^。；;]{0,8}(?:不予?受理|不接受)", "notice"),
     # how many partner units a project may have ("每个项目的合作单位不超过2家"), where the notice says it
     ("partners", "rules", r"合作单位[^。；;]{0,12}?(?:不超过|不得超过|不多于|最多|限)\s*(?:\d+|[一二两三四五六七八九十])\s*[家个]", "notice"),
     # a project funded already, not the leader's second application ("不得以不同单位名义重复申报")
@@ -669,6 +671,9 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         if hit is None:
             continue
         quotes = [_body(hit.text)]
+        if role == "set_topics":
+            # the sentence saying so, not the list's introduction its passage goes on with ("各类项目资助标准如下：")
+            quotes = [next(x for x in re.findall(r"[^。]+。?", quotes[0]) if rx.search(x))]
         if role == "legal_basis" and BASIS_CLAUSE_ONLY and (basis := _BASIS_CLAUSE.search(quotes[0])) \
                 and _PURPOSE_CLAUSE.search(quotes[0]):
             # the opening sentence also says what the call is for (a fact of its own, `_purpose`): the basis is the
@@ -3665,6 +3670,9 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     _issued_on(passages, found, vocab)
     _doc_number(passages, found, vocab)
     amounts = _counts_and_levels(passages, found, vocab)
+    if (own := found.fact("set_topics")) and (counts := found.fact("project_counts")) and any(
+            own["quotes"][0] in q for q in counts["quotes"]):
+        found.facts.remove(own)  # (the count of the topics says it already: "共设课题10项，…不受理自拟题目")
     # (a forwarding notice's title, issuer and date are the forwarded notice's: that is the call; its own are its part's)
     _meta(lines[forwarded + 1:] if (forwarded := forwarded_start(lines)) is not None else lines, passages, found)
     _addressee(lines[forwarded + 1:] if forwarded is not None else lines, found, vocab)

@@ -6202,3 +6202,26 @@ def test_the_levels_terms_read_from_a_tables_rows_quote_its_header_and_answer_a_
     a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
     answer = a.ask("一般项目的结题成果篇幅有多长？", dt.date(2052, 3, 1)).answer
     assert "不少于2万字" in answer, answer
+
+
+def test_a_sentence_barring_titles_of_ones_own_answers_whether_one_may_choose_one(tmp_path: Path) -> None:
+    """"申请人只能从附件所列选题中择一申报，不得自拟题目" in a sentence no count of the levels' topics is said in (the
+    counts are a table's): a fact of its own, its sentence quoted without the table's introduction after it, that
+    answers "可以自拟题目吗"."""
+    found, corpus = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2053年度软科学研究计划项目的通知", "",
+        "一、项目安排",
+        "本年度项目均为定题项目，共设研究选题6项，按重点项目、一般项目两类组织，申请人只能从附件所列选题中择一申报，"
+        "不得自拟题目。各类项目资助标准如下：",
+        "项目类别｜资助标准｜立项数量", "重点项目｜10万元/项｜2项", "一般项目｜4万元/项｜4项",
+        "二、申报条件", "申报单位为本市的高等院校、科研院所。项目负责人年龄不超过55周岁。",
+        "三、时间安排", "网上填报时间：2053年3月1日至3月31日。",
+        "", "某市科学技术局", "2053年2月20日",
+    ])
+    own = found.fact("set_topics")
+    assert own and own["quotes"][0].endswith("不得自拟题目。")
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    answer = a.ask("可以自拟题目吗？", dt.date(2053, 3, 10)).answer
+    assert "不得自拟题目" in answer, answer
