@@ -6225,3 +6225,25 @@ def test_a_sentence_barring_titles_of_ones_own_answers_whether_one_may_choose_on
     a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
     answer = a.ask("可以自拟题目吗？", dt.date(2053, 3, 10)).answer
     assert "不得自拟题目" in answer, answer
+
+
+def test_a_label_alone_over_a_numbered_items_label_heads_a_list_and_is_no_value_of_it(tmp_path: Path) -> None:
+    """A label alone on its line ("各课题研究要点：") takes the next line as its value, but not a line opening with a
+    numbered label of its own ("课题1：…"): that is the first item of the list the label heads, and after a table of
+    topics, its row's content, as the second item is the second row's."""
+    lines = clean_lines("各课题研究要点：\n\n课题1：梳理湖区水质变化，提出修复路径。\n\n课题2：调查助餐点运营，提出补贴方式。\n")
+    assert lines == ["各课题研究要点：", "课题1：梳理湖区水质变化，提出修复路径。", "课题2：调查助餐点运营，提出补贴方式。"]
+    assert clean_lines("研究内容：\n梳理湖区水质变化，提出修复路径。") == ["研究内容：梳理湖区水质变化，提出修复路径。"]
+    _, corpus = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2054年度软科学研究计划项目的通知", "",
+        "一、申报条件", "申报单位须为某市内具有独立法人资格的高等院校。", "",
+        "附件1", "某市2054年度软科学研究课题表",
+        "序号｜课题名称｜类别｜资助额度｜归口处室｜联系电话",
+        "1｜某市湖区水生态修复技术路径研究｜重点｜6万元｜生态处｜60000091",
+        "2｜某市社区老年助餐服务数字化研究｜一般｜2万元｜民生处｜60000092",
+        "各课题研究要点：", "课题1：梳理湖区水质变化与修复工程成效，提出技术组合和实施路径。",
+        "课题2：调查社区助餐点的运营和配送情况，提出数字化管理和补贴方式的建议。",
+    ])
+    topics = {t.serial: t for t in corpus.topics}
+    assert any(p.topic == topics[1].id and "修复工程成效" in p.text for p in corpus.passages)
+    assert any(p.topic == topics[2].id and "助餐点的运营" in p.text for p in corpus.passages)
