@@ -2308,14 +2308,14 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
             header = [_body(x.text) for x in passages if x.order < first.order and not x.topic
                       and x.section == first.section.rpartition(" > ")[0] and table_cells(x.text)][-1:]
             quotes += [*header, _body(first.text)]
-    rows = [p for p in passages if not p.topic and table_cells(p.text) and _body(p.text) in quotes]
+    term_rows = [p for p in passages if not p.topic and table_cells(p.text) and _body(p.text) in quotes]
     columns: list[str] = []
-    if rows and (header := _table_header(passages, rows[0])) and _body(header.text) not in quotes:
+    if term_rows and (names := _table_header(passages, term_rows[0])) and _body(names.text) not in quotes:
         # the levels' terms said in a table's rows ("重大项目 | 15万元/项 | 2项 | 不少于5万字"): its header, what each
         # column holds ("项目层次 | 资助额度 | 拟支持数量 | 结题研究报告篇幅"), quoted before them, as a topics' table's is;
         # and a column is asked by its name ("报告+篇幅": "结题报告篇幅有什么要求"), as a dated step is
-        quotes.insert(quotes.index(_body(rows[0].text)), _body(header.text))
-        columns = [w for cell in table_cells(header.text) or [] if len(jieba.lcut(cell)) >= 2 for w in _named(cell)]
+        quotes.insert(quotes.index(_body(term_rows[0].text)), _body(names.text))
+        columns = [w for cell in table_cells(names.text) or [] if len(jieba.lcut(cell)) >= 2 for w in _named(cell)]
     if quotes:
         fact = _make_fact("funding_levels", "funding", list(dict.fromkeys(quotes)), vocab)
         fact["triggers"] = list(dict.fromkeys([*fact["triggers"], *columns]))
