@@ -611,6 +611,10 @@ def _referred(passages: list[Passage], hit: Passage, quotes: list[str], role: st
     return [q for q in dict.fromkeys(out) if q not in quotes]
 
 
+# A count of the topics a notice lists ("发布选题11个", "共设课题10项")
+_TOPICS_COUNTED = re.compile(r"(?:选题|课题|题目)\s*\d+\s*[个项]")
+
+
 def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     notes = _footnotes(passages)
     refers_to_guide = _refers_to_guide(passages)
@@ -672,8 +676,15 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             continue
         quotes = [_body(hit.text)]
         if role == "set_topics":
-            # the sentence saying so, not the list's introduction its passage goes on with ("各类项目资助标准如下：")
-            quotes = [next(x for x in re.findall(r"[^。]+。?", quotes[0]) if rx.search(x))]
+            # the sentence saying so and those before it in its passage (the topics it bars others beside: "本年度发布
+            # 选题11个，其中公开申报选题10个…。申报人须从公开申报选题中选择申报，不受理自拟题目"), not the list's
+            # introduction the passage goes on with ("各类项目资助标准如下：")
+            said = re.findall(r"[^。]+。?", quotes[0])
+            quotes = ["".join(said[: next(k for k, x in enumerate(said) if rx.search(x)) + 1])]
+            # ... and the sentence of its item before it that counts them, a passage of its own ("（一）本年度发布选题
+            # 11个，其中公开申报选题10个…" over "申报人须从公开申报选题中选择申报，不受理自拟题目")
+            quotes = [_body(x.text) for x in passages if x.section == hit.section and x.order < hit.order and not x.topic
+                      and _TOPICS_COUNTED.search(arabic_numbers(x.text))][-1:] + quotes
         if role == "legal_basis" and BASIS_CLAUSE_ONLY and (basis := _BASIS_CLAUSE.search(quotes[0])) \
                 and _PURPOSE_CLAUSE.search(quotes[0]):
             # the opening sentence also says what the call is for (a fact of its own, `_purpose`): the basis is the

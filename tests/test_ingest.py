@@ -6247,3 +6247,19 @@ def test_a_label_alone_over_a_numbered_items_label_heads_a_list_and_is_no_value_
     topics = {t.serial: t for t in corpus.topics}
     assert any(p.topic == topics[1].id and "修复工程成效" in p.text for p in corpus.passages)
     assert any(p.topic == topics[2].id and "助餐点的运营" in p.text for p in corpus.passages)
+
+
+def test_a_sentence_barring_titles_of_ones_own_takes_the_count_of_its_item_before_it(tmp_path: Path) -> None:
+    """The bar said in a sentence of its own after the item's count of the topics ("（一）本年度发布选题7个，其中公开
+    申报选题6个…" over "申报人须从公开申报选题中选择申报，不受理自拟题目"): the fact quotes the count too, so a question
+    on the count its passage answers best is answered with it."""
+    found, _ = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2055年度软科学研究计划项目的通知", "",
+        "一、选题安排", "（一）本年度发布选题7个，其中公开申报选题6个、定向委托选题1个，详见附件选题表。",
+        "申报人须从公开申报选题中选择申报，不受理自拟题目，每个选题原则上支持1项。",
+        "二、申报条件", "申报单位为本市的高等院校、科研院所。",
+        "三、时间安排", "网上填报时间：2055年3月1日至3月31日。",
+        "", "某市科学技术局", "2055年2月20日",
+    ])
+    own = found.fact("set_topics")
+    assert own and own["quotes"][0].startswith("本年度发布选题7个") and "不受理自拟题目" in own["quotes"][-1]
