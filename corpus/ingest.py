@@ -679,8 +679,8 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             # the sentence saying so and those before it in its passage (the topics it bars others beside: "本年度发布
             # 选题11个，其中公开申报选题10个…。申报人须从公开申报选题中选择申报，不受理自拟题目"), not the list's
             # introduction the passage goes on with ("各类项目资助标准如下：")
-            said = re.findall(r"[^。]+。?", quotes[0])
-            quotes = ["".join(said[: next(k for k, x in enumerate(said) if rx.search(x)) + 1])]
+            parts = re.findall(r"[^。]+。?", quotes[0])
+            quotes = ["".join(parts[: next(k for k, x in enumerate(parts) if rx.search(x)) + 1])]
             # ... and the sentence of its item before it that counts them, a passage of its own ("（一）本年度发布选题
             # 11个，其中公开申报选题10个…" over "申报人须从公开申报选题中选择申报，不受理自拟题目")
             quotes = [_body(x.text) for x in passages if x.section == hit.section and x.order < hit.order and not x.topic
