@@ -2469,7 +2469,10 @@ def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
     issue = found.fact("issue_date")
     if issue and issuer_line and not _ISSUED.match(issue["quotes"][0]):  # (a lead's sentence names its issuer itself)
         issue["quotes"].extend([issuer_line, *co_issuers])
-        issue["zh"] = f"落款日期为{squash(issue['quotes'][0])}，发文单位为{issuer}。"
+        dated = squash(issue["quotes"][0])
+        # (a dateline in Chinese numerals, "二〇九七年三月五日", said as the notice's dates are beside it)
+        read = f"（即{read_dates(dated)}）" if read_dates(dated) != dated else ""
+        issue["zh"] = f"落款日期为{dated}{read}，发文单位为{issuer}。"
         issue["en"] = f"Dated {squash(issue['quotes'][0])}, issued by {issuer}."
 
 

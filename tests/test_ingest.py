@@ -571,7 +571,8 @@ def test_a_notice_dated_in_chinese_numerals_with_a_guide_after_its_annex_list_an
     assert window.window is not None and (str(window.window.opens), str(window.window.closes)) == ("2046-03-16", "2046-04-20")
     review = next(f for f in corpus.facts if "五月中旬" in f.quotes[0])
     assert "2046-05" in review.en  # a step dated to a part of a month
-    assert next(f for f in corpus.facts if f.role == "issue_date").quotes == ["二〇四六年三月十日"]
+    # (the signature over the dateline in Chinese numerals names the issuer, as one over figures does)
+    assert next(f for f in corpus.facts if f.role == "issue_date").quotes == ["二〇四六年三月十日", "某市科学技术局"]
     topics = {t.id: t for t in corpus.topics}
     assert [t.title for t in topics.values()] == ["城市低空经济产业生态研究", "科普基础设施布局优化研究"]
     assert topics["key-2"].serial == 2 and topics["key-2"].contacts[0].phone == "0371-60000002"
@@ -3732,7 +3733,7 @@ def test_dates_in_chinese_numerals_without_their_year_are_read_in_the_titles_yea
     publicity = next(f for f in found.facts if "立项公示" in f["quotes"][0])
     assert "（即2097年6月上旬）" in publicity["zh"] and "early 2097-06" in publicity["en"]
     issue = found.fact("issue_date")
-    assert issue and issue["quotes"] == ["二〇九七年三月五日"] and "2097年3月5日" in issue["zh"]
+    assert issue and issue["quotes"] == ["二〇九七年三月五日", "某市科学技术局"] and "2097年3月5日" in issue["zh"]
     assert "date" in text_attributes("立项公示：六月上旬在市科技局网站公示。")  # (a step the ranker knows is dated)
     assert "date" in text_attributes("网上申报：三月二十日至四月十五日")
     assert "date" not in text_attributes("项目实施期为十二个月")
@@ -6179,7 +6180,7 @@ def test_a_year_and_a_dateline_in_chinese_numerals_give_the_notices_year_and_iss
     assert found.meta["year"] == 2051
     assert found.meta["issuer"] == "某市科学技术局"
     issue = found.fact("issue_date")
-    assert issue and "某市科学技术局" in issue["zh"]
+    assert issue and "某市科学技术局" in issue["zh"] and "2051年2月20日" in issue["zh"]  # (the date read, beside)
 
 
 def test_the_levels_terms_read_from_a_tables_rows_quote_its_header_and_answer_a_column_it_names(tmp_path: Path) -> None:
