@@ -69,6 +69,9 @@ _SPACED_ANNEX = re.compile(r"^附 件(?= ?\d)")
 _L1_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 # A label alone on its line; its value is on the next one.
 _BARE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$")
+# ... but not a line opening with a numbered label of its own ("课题1：…", "选题二：…"): the first item of the list
+# the label heads ("各课题研究要点："), no value of it
+_NUMBERED_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[：:]")
 _SENTENCE_PUNCT = re.compile(r"[。，；,;]")
 # A line no sentence can start with: a comma, or a bracketed note followed by a comma ("(正楷填写或机打)，").
 _CONTINUES = re.compile(r"^(?:[，,、]|[(（][^()（）]{1,12}[)）]\s*[，,])")
@@ -1483,7 +1486,8 @@ def _clean_lines(raw: str) -> list[str]:
         # (a heading after a line closing with a colon, "有关事项通知如下：", starts its block: it is no label's value)
         if page is not None or deck:
             joined.append(ln)  # (a web page's paragraphs are whole as its tags close them)
-        elif joined and _BARE_LABEL.match(joined[-1]) and not _L1_HEADING.match(ln) and not MD_HEADING.match(ln):
+        elif joined and _BARE_LABEL.match(joined[-1]) and not _L1_HEADING.match(ln) and not MD_HEADING.match(ln) \
+                and not _NUMBERED_LABEL.match(ln):
             joined[-1] += ln
         elif joined and joined[-1] not in whole and ln not in bulleted and k not in signing and _is_cut(joined[-1], ln):
             joined[-1] = _join(joined[-1], ln)

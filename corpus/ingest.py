@@ -48,6 +48,7 @@ from corpus.passages import (
     block_number,
     cell_level,
     circled,
+    cn_value,
     code_key,
     defined_level_aliases,
     footnote,
@@ -146,6 +147,16 @@ _FROM_ISSUE = re.compile(r"(?:自\s*(?:本)?通知(?:发布|印发|下发)之日
 _ARTICLE_LABEL = re.compile(r"^\s*第[一二三四五六七八九十百\d]+条\s*")
 _CITED_ARTICLE = re.compile(r"第[一二三四五六七八九十百\d]+条")
 _DATELINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$")
+# The year a title names, in figures or in Chinese numerals ("2051年度", "二〇五一年度")
+_YEAR_NAMED = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
+
+
+def _year_named(text: str) -> int | None:
+    """The year `text` names first (its Chinese numerals read digit by digit), or None."""
+    m = _YEAR_NAMED.search(text)
+    return None if m is None else int(m.group(1)) if m.group(1).isdigit() else cn_value(m.group(1))
+
+
 # ... or a deck's, with where it is given ("2087年3月6日 · 科技大厦二楼报告厅": passages._DECK_DATE)
 _DATED_AT = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:\s*[·•|｜]\s*[^。，,；;]{2,30})?$")
 # (not digits inside a code of letters and figures: "事项编码：11410900MB1C82Q…", a credit code)
@@ -285,6 +296,8 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
                        # (or each type's "per unit": "高等院校每单位6项，科研院所每单位4项")
                        r"(?:高校|高等院校|院所|事业单位|机构)\s*(?:每个?单位|每家|各)?\s*\d+\s*项\s*[,，、；;]\s*[\u4e00-\u9fff]{2,}\s*\d+\s*项", "notice"),
     ("classified", "rules", r"涉密|国家秘密", "notice"),
+    # only the topics listed may be applied for, no title of one's own ("申报人须从所列课题中选择申报，不受理自拟题目")
+    ("set_topics", "topics", r"(?:不受理|不接受|不得|不能|不可|不允许|不再受理)\s*(?:申报人?)?自拟|自拟[^。；;]{0,8}(?:不予?受理|不接受)", "notice"),
     # how many partner units a project may have ("每个项目的合作单位不超过2家"), where the notice says it
     ("partners", "rules", r"合作单位[^。；;]{0,12}?(?:不超过|不得超过|不多于|最多|限)\s*(?:\d+|[一二两三四五六七八九十])\s*[家个]", "notice"),
     # a project funded already, not the leader's second application ("不得以不同单位名义重复申报")
@@ -598,6 +611,10 @@ def _referred(passages: list[Passage], hit: Passage, quotes: list[str], role: st
     return [q for q in dict.fromkeys(out) if q not in quotes]
 
 
+# A count of the topics a notice lists ("发布选题11个", "共设课题10项")
+_TOPICS_COUNTED = re.compile(r"(?:选题|课题|题目)\s*\d+\s*[个项]")
+
+
 def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     notes = _footnotes(passages)
     refers_to_guide = _refers_to_guide(passages)
@@ -658,6 +675,16 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         if hit is None:
             continue
         quotes = [_body(hit.text)]
+        if role == "set_topics":
+            # the sentence saying so and those before it in its passage (the topics it bars others beside: "本年度发布
+            # 选题11个，其中公开申报选题10个…。申报人须从公开申报选题中选择申报，不受理自拟题目"), not the list's
+            # introduction the passage goes on with ("各类项目资助标准如下：")
+            parts = re.findall(r"[^。]+。?", quotes[0])
+            quotes = ["".join(parts[: next(k for k, x in enumerate(parts) if rx.search(x)) + 1])]
+            # ... and the sentence of its item before it that counts them, a passage of its own ("（一）本年度发布选题
+            # 11个，其中公开申报选题10个…" over "申报人须从公开申报选题中选择申报，不受理自拟题目")
+            quotes = [_body(x.text) for x in passages if x.section == hit.section and x.order < hit.order and not x.topic
+                      and _TOPICS_COUNTED.search(arabic_numbers(x.text))][-1:] + quotes
         if role == "legal_basis" and BASIS_CLAUSE_ONLY and (basis := _BASIS_CLAUSE.search(quotes[0])) \
                 and _PURPOSE_CLAUSE.search(quotes[0]):
             # the opening sentence also says what the call is for (a fact of its own, `_purpose`): the basis is the
@@ -2165,6 +2192,16 @@ def _parent(p: Passage) -> str | None:
     return head if head and _LABEL_PREFIX.match(last) else None
 
 
+def _table_header(passages: list[Passage], row: Passage) -> Passage | None:
+    """The header of the table `row` is a row of: the first of the rows of its section running up to it, when it
+    names the columns (no figure in it); else None."""
+    at = passages.index(row)
+    k = at
+    while k > 0 and passages[k - 1].section == row.section and table_cells(passages[k - 1].text):
+        k -= 1
+    return passages[k] if k < at and not re.search(r"\d", passages[k].text) else None
+
+
 def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> dict[str, float]:
     """Project counts and the funding of each project level, from the guide's preamble."""
     amounts: dict[str, float] = {}
@@ -2282,8 +2319,17 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
             header = [_body(x.text) for x in passages if x.order < first.order and not x.topic
                       and x.section == first.section.rpartition(" > ")[0] and table_cells(x.text)][-1:]
             quotes += [*header, _body(first.text)]
+    term_rows = [p for p in passages if not p.topic and table_cells(p.text) and _body(p.text) in quotes]
+    columns: list[str] = []
+    if term_rows and (names := _table_header(passages, term_rows[0])) and _body(names.text) not in quotes:
+        # the levels' terms said in a table's rows ("重大项目 | 15万元/项 | 2项 | 不少于5万字"): its header, what each
+        # column holds ("项目层次 | 资助额度 | 拟支持数量 | 结题研究报告篇幅"), quoted before them, as a topics' table's is;
+        # and a column is asked by its name ("报告+篇幅": "结题报告篇幅有什么要求"), as a dated step is
+        quotes.insert(quotes.index(_body(term_rows[0].text)), _body(names.text))
+        columns = [w for cell in table_cells(names.text) or [] if len(jieba.lcut(cell)) >= 2 for w in _named(cell)]
     if quotes:
         fact = _make_fact("funding_levels", "funding", list(dict.fromkeys(quotes)), vocab)
+        fact["triggers"] = list(dict.fromkeys([*fact["triggers"], *columns]))
         # in English with the amounts themselves (an English question's answer states them, as the curated one does)
         fact["en"] = "; ".join([*(f"{found.level_en(lv)}: CNY {round(v * 10000):,} ({format_wan(v)}万元) each"
                                   for lv, v in amounts.items()),
@@ -2372,7 +2418,8 @@ def _issuer_line(lines: list[str]) -> str:
         issuer_line = next((ln for ln in lines[:40] if _ENTRY_BODY.match(ln)), "")
     if not issuer_line:  # the signature before the dateline
         for i, ln in enumerate(lines):
-            if _DATELINE.match(ln) and i and re.search(r"(?:局|委员会|厅|委)$", lines[i - 1]):
+            # (a dateline in Chinese numerals, "二〇五一年二月二十日", is one as "2051年2月20日" is)
+            if _DATELINE.match(read_dates(ln)) and i and re.search(r"(?:局|委员会|厅|委)$", lines[i - 1]):
                 issuer_line = lines[i - 1]
                 break
     return issuer_line
@@ -2398,7 +2445,7 @@ def _co_issuers(lines: list[str], issuer_line: str) -> list[str]:
 def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
     title_line = _title_line(lines)
     title = squash(entry.group(1) if (entry := _ENTRY_NAME.match(title_line)) else title_line)
-    year = re.search(r"(\d{4})\s*年", title)
+    year = _year_named(title)
     programme = re.search(r"(?:年度?)?([\u4e00-\u9fff]{2,20}?计划)", title.split("年度")[-1] if "年度" in title else title)
     issuer_line = _issuer_line(lines)
     if not issuer_line and (issue := found.fact("issue_date")) and (lead := _ISSUED.match(issue["quotes"][0])) and (
@@ -2412,7 +2459,7 @@ def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
     window = found.fact("submission_window") if entry else None
     found.meta = {
         "title": title, "issuer": issuer,
-        "year": int(year.group(1)) if year else int(window["window"]["opens"][:4]) if window else None,
+        "year": year or (int(window["window"]["opens"][:4]) if window else None),
         "programme": programme.group(1) if programme else "", "quotes": [q for q in (title_line, issuer_line, *co_issuers) if q],
     }
     if not title:
@@ -2422,7 +2469,10 @@ def _meta(lines: list[str], passages: list[Passage], found: Found) -> None:
     issue = found.fact("issue_date")
     if issue and issuer_line and not _ISSUED.match(issue["quotes"][0]):  # (a lead's sentence names its issuer itself)
         issue["quotes"].extend([issuer_line, *co_issuers])
-        issue["zh"] = f"落款日期为{squash(issue['quotes'][0])}，发文单位为{issuer}。"
+        dated = squash(issue["quotes"][0])
+        # (a dateline in Chinese numerals, "二〇九七年三月五日", said as the notice's dates are beside it)
+        read = f"（即{read_dates(dated)}）" if read_dates(dated) != dated else ""
+        issue["zh"] = f"落款日期为{dated}{read}，发文单位为{issuer}。"
         issue["en"] = f"Dated {squash(issue['quotes'][0])}, issued by {issuer}."
 
 
@@ -2473,7 +2523,7 @@ def _forwarder_line(lines: list[str]) -> str:
     above its date) as an e-mail forwarding the notice inside the organisation is signed."""
     if said := _issuer_line(lines):
         return said
-    return next((lines[i - 1] for i, ln in enumerate(lines) if i and _DATELINE.match(ln)
+    return next((lines[i - 1] for i, ln in enumerate(lines) if i and _DATELINE.match(read_dates(ln))
                  and _ORG_OFFICE.match(squash(lines[i - 1]))), "")
 
 
@@ -3618,8 +3668,8 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     found = Found(aliases=level_aliases("\n".join(lines)), english=translations(raw))
     found.lettered = bool(found.aliases) and not defined_level_aliases("\n".join(lines))
     # the notice's year, for the dates it writes without one, before the rest of its meta is read
-    year = re.search(r"(\d{4})\s*年", squash(_title_line(lines))) or _THIS_YEAR.search("\n".join(lines))
-    found.meta = {"year": int(year.group(1)) if year else None}
+    this_year = _THIS_YEAR.search("\n".join(lines))
+    found.meta = {"year": _year_named(squash(_title_line(lines))) or (int(this_year.group(1)) if this_year else None)}
     steps = [("dates", lambda: _windows(passages, found, vocab)),
              ("facts", lambda: _general_facts(passages, found, vocab)),
              ("contacts", lambda: _contacts(passages, found, vocab)),
@@ -3634,6 +3684,9 @@ def extract(raw: str, vocab: dict[str, Any] | None = None) -> tuple[Found, list[
     _issued_on(passages, found, vocab)
     _doc_number(passages, found, vocab)
     amounts = _counts_and_levels(passages, found, vocab)
+    if (own := found.fact("set_topics")) and (counts := found.fact("project_counts")) and any(
+            own["quotes"][0] in q for q in counts["quotes"]):
+        found.facts.remove(own)  # (the count of the topics says it already: "共设课题10项，…不受理自拟题目")
     # (a forwarding notice's title, issuer and date are the forwarded notice's: that is the call; its own are its part's)
     _meta(lines[forwarded + 1:] if (forwarded := forwarded_start(lines)) is not None else lines, passages, found)
     _addressee(lines[forwarded + 1:] if forwarded is not None else lines, found, vocab)

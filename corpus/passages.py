@@ -301,6 +301,12 @@ def topic_record(line: str, aliases: dict[str, str] | None = None) -> tuple[str,
     return level, head, name, line[after.start():].strip() if after else ""
 
 
+# A cell giving a measure, a bound on it or not ("不少于4万字", "3项", "不超过18个月", "60周岁以下"): a level's term in a
+# table of the levels' terms ("重点项目 | 10万元/项 | 3项 | 不少于4万字"), never a topic's title however long
+_MEASURE_CELL = re.compile(r"(?:不少于|不多于|不超过|不低于|不高于|至少|最多|原则上|一般)?\s*\d+(?:\.\d+)?\s*(?:万|千)?\s*"
+                           r"(?:字|个月|月|年|项|个|人|名|周岁|岁|份|篇|天|日|个工作日|工作日)(?:以内|以上|以下|左右|内)?")
+
+
 # The column of a topics table its header names as the titles' ("选题名称", "课题名称", "题目")
 _TITLE_COLUMN = re.compile(r"^(?:(?:选题|课题|项目|研究)?(?:名称|题目)|选题|课题)$")
 
@@ -330,7 +336,7 @@ def row_title(cells: list[str], header: list[str] | None = None) -> str:
     if header and len(header) == len(cells) and (col := title_column(header)) is not None and len(cells[col]) >= ROW_TITLE_MIN:
         return cells[col]
     names = [c for c in cells if not re.fullmatch(r"[\d\s.,万元（）()-]+|[^\d]{0,4}(?:项目|课题)", c)
-             and not re.search(r"\d{7,8}|\d\s*万元", c)]
+             and not re.search(r"\d{7,8}|\d\s*万元", c) and not _MEASURE_CELL.fullmatch(arabic_numbers(c))]
     if not names:
         return cells[0]
     longest = max(names, key=len)

@@ -571,7 +571,8 @@ def test_a_notice_dated_in_chinese_numerals_with_a_guide_after_its_annex_list_an
     assert window.window is not None and (str(window.window.opens), str(window.window.closes)) == ("2046-03-16", "2046-04-20")
     review = next(f for f in corpus.facts if "五月中旬" in f.quotes[0])
     assert "2046-05" in review.en  # a step dated to a part of a month
-    assert next(f for f in corpus.facts if f.role == "issue_date").quotes == ["二〇四六年三月十日"]
+    # (the signature over the dateline in Chinese numerals names the issuer, as one over figures does)
+    assert next(f for f in corpus.facts if f.role == "issue_date").quotes == ["二〇四六年三月十日", "某市科学技术局"]
     topics = {t.id: t for t in corpus.topics}
     assert [t.title for t in topics.values()] == ["城市低空经济产业生态研究", "科普基础设施布局优化研究"]
     assert topics["key-2"].serial == 2 and topics["key-2"].contacts[0].phone == "0371-60000002"
@@ -3732,7 +3733,7 @@ def test_dates_in_chinese_numerals_without_their_year_are_read_in_the_titles_yea
     publicity = next(f for f in found.facts if "立项公示" in f["quotes"][0])
     assert "（即2097年6月上旬）" in publicity["zh"] and "early 2097-06" in publicity["en"]
     issue = found.fact("issue_date")
-    assert issue and issue["quotes"] == ["二〇九七年三月五日"] and "2097年3月5日" in issue["zh"]
+    assert issue and issue["quotes"] == ["二〇九七年三月五日", "某市科学技术局"] and "2097年3月5日" in issue["zh"]
     assert "date" in text_attributes("立项公示：六月上旬在市科技局网站公示。")  # (a step the ranker knows is dated)
     assert "date" in text_attributes("网上申报：三月二十日至四月十五日")
     assert "date" not in text_attributes("项目实施期为十二个月")
@@ -6211,3 +6212,124 @@ def test_a_duration_asked_of_what_the_notice_gives_no_time_is_not_another_things
     # a duration asked of a dated step is that step's window alone
     answer = a.ask("网上填报要多久？", today).answer
     assert "2061年3月31日" in answer and "两年" not in answer, answer
+
+
+def test_a_row_of_a_levels_terms_whose_cells_are_measures_is_no_topic(tmp_path: Path) -> None:
+    """A table of the levels' terms laid out with full-width spaces ("重点项目　　10万元/项　　3项　　不少于4万字"): a cell
+    giving a measure ("不少于4万字", "3项") is no title, so the row states its level's terms and is no topic; the topics
+    are the rows of the titled table after it, the first of each level too."""
+    found, corpus = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2050年度软科学研究计划项目的通知", "",
+        "一、资助标准", "项目层次　　资助额度　　资助数量　　成果篇幅",
+        "重点项目　　10万元/项　　3项　　　不少于4万字", "一般项目　　4万元/项　　 5项　　　不少于2万字",
+        "二、研究课题", "序号｜课题名称｜项目层次｜资助额度｜联系处室｜联系电话",
+        "1｜城市更新科技服务体系研究｜重点项目｜10万元｜规划处｜0371-60000001",
+        "2｜数字乡村治理能力评价研究｜一般项目｜4万元｜农村处｜0371-60000002",
+        "3｜国际科技合作布局优化研究｜一般项目｜4万元｜合作处｜0371-60000003",
+        "", "某市科学技术局", "2050年2月20日",
+    ])
+    topics = {t.id: t for t in corpus.topics}
+    assert set(topics) == {"key-1", "general-1", "general-2"}
+    assert topics["key-1"].title == "城市更新科技服务体系研究" and topics["key-1"].serial == 1
+    assert [(c.office, c.phone) for c in topics["general-1"].contacts] == [("农村处", "0371-60000002")]
+    funding = found.fact("funding_levels")
+    assert funding and "CNY 100,000" in funding["en"] and "CNY 40,000" in funding["en"]
+
+
+def test_a_year_and_a_dateline_in_chinese_numerals_give_the_notices_year_and_issuer(tmp_path: Path) -> None:
+    """A title naming its year in Chinese numerals ("二〇五一年度") is the notice's year; a signature over a dateline in
+    Chinese numerals ("二〇五一年二月二十日") names its issuer, as one over "2051年2月20日" does."""
+    found, _ = _ingested(tmp_path, [
+        "某市科学技术局文件", "",
+        "某市科学技术局关于组织申报二〇五一年度软科学研究计划项目的通知", "",
+        "一、申报条件", "申报单位为本市的高等院校、科研院所。",
+        "二、时间安排", "网上填报时间：二〇五一年三月一日至三月三十一日。",
+        "", "某市科学技术局", "二〇五一年二月二十日",
+    ])
+    assert found.meta["year"] == 2051
+    assert found.meta["issuer"] == "某市科学技术局"
+    issue = found.fact("issue_date")
+    assert issue and "某市科学技术局" in issue["zh"] and "2051年2月20日" in issue["zh"]  # (the date read, beside)
+
+
+def test_the_levels_terms_read_from_a_tables_rows_quote_its_header_and_answer_a_column_it_names(tmp_path: Path) -> None:
+    """The levels' amounts read from the rows of a table ("一般项目 | 5万元/项 | 6项 | 不少于2万字") quote the table's
+    header before them, as a topics' table's are: it says what each column holds, and a question on a column only
+    the header names ("成果篇幅") finds the rows."""
+    found, corpus = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2052年度软科学研究计划项目的通知", "",
+        "一、资助方式", "本年度共设课题8项。", "项目类别｜资助标准｜立项数量｜成果篇幅",
+        "重点项目｜12万元/项｜2项｜不少于6万字", "一般项目｜5万元/项｜6项｜不少于2万字",
+        "二、申报条件", "申报单位为本市的高等院校、科研院所。项目负责人年龄不超过55周岁。",
+        "项目负责人主持的市级科技计划项目逾期未结题的，不得申报。",
+        "三、时间安排", "网上填报时间：2052年3月1日至3月31日。",
+        "", "某市科学技术局", "2052年2月20日",
+    ])
+    funding = found.fact("funding_levels")
+    assert funding and funding["quotes"][0] == "项目类别｜资助标准｜立项数量｜成果篇幅"
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    answer = a.ask("一般项目的结题成果篇幅有多长？", dt.date(2052, 3, 1)).answer
+    assert "不少于2万字" in answer, answer
+
+
+def test_a_sentence_barring_titles_of_ones_own_answers_whether_one_may_choose_one(tmp_path: Path) -> None:
+    """"申请人只能从附件所列选题中择一申报，不得自拟题目" in a sentence no count of the levels' topics is said in (the
+    counts are a table's): a fact of its own, its sentence quoted without the table's introduction after it, that
+    answers "可以自拟题目吗"."""
+    found, corpus = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2053年度软科学研究计划项目的通知", "",
+        "一、项目安排",
+        "本年度项目均为定题项目，共设研究选题6项，按重点项目、一般项目两类组织，申请人只能从附件所列选题中择一申报，"
+        "不得自拟题目。各类项目资助标准如下：",
+        "项目类别｜资助标准｜立项数量", "重点项目｜10万元/项｜2项", "一般项目｜4万元/项｜4项",
+        "二、申报条件", "申报单位为本市的高等院校、科研院所。项目负责人年龄不超过55周岁。",
+        "三、时间安排", "网上填报时间：2053年3月1日至3月31日。",
+        "", "某市科学技术局", "2053年2月20日",
+    ])
+    own = found.fact("set_topics")
+    assert own and own["quotes"][0].endswith("不得自拟题目。")
+    settings = Settings(index_dir=tmp_path / "index")
+    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
+    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
+    answer = a.ask("可以自拟题目吗？", dt.date(2053, 3, 10)).answer
+    assert "不得自拟题目" in answer, answer
+
+
+def test_a_label_alone_over_a_numbered_items_label_heads_a_list_and_is_no_value_of_it(tmp_path: Path) -> None:
+    """A label alone on its line ("各课题研究要点：") takes the next line as its value, but not a line opening with a
+    numbered label of its own ("课题1：…"): that is the first item of the list the label heads, and after a table of
+    topics, its row's content, as the second item is the second row's."""
+    lines = clean_lines("各课题研究要点：\n\n课题1：梳理湖区水质变化，提出修复路径。\n\n课题2：调查助餐点运营，提出补贴方式。\n")
+    assert lines == ["各课题研究要点：", "课题1：梳理湖区水质变化，提出修复路径。", "课题2：调查助餐点运营，提出补贴方式。"]
+    assert clean_lines("研究内容：\n梳理湖区水质变化，提出修复路径。") == ["研究内容：梳理湖区水质变化，提出修复路径。"]
+    _, corpus = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2054年度软科学研究计划项目的通知", "",
+        "一、申报条件", "申报单位须为某市内具有独立法人资格的高等院校。", "",
+        "附件1", "某市2054年度软科学研究课题表",
+        "序号｜课题名称｜类别｜资助额度｜归口处室｜联系电话",
+        "1｜某市湖区水生态修复技术路径研究｜重点｜6万元｜生态处｜60000091",
+        "2｜某市社区老年助餐服务数字化研究｜一般｜2万元｜民生处｜60000092",
+        "各课题研究要点：", "课题1：梳理湖区水质变化与修复工程成效，提出技术组合和实施路径。",
+        "课题2：调查社区助餐点的运营和配送情况，提出数字化管理和补贴方式的建议。",
+    ])
+    topics = {t.serial: t for t in corpus.topics}
+    assert any(p.topic == topics[1].id and "修复工程成效" in p.text for p in corpus.passages)
+    assert any(p.topic == topics[2].id and "助餐点的运营" in p.text for p in corpus.passages)
+
+
+def test_a_sentence_barring_titles_of_ones_own_takes_the_count_of_its_item_before_it(tmp_path: Path) -> None:
+    """The bar said in a sentence of its own after the item's count of the topics ("（一）本年度发布选题7个，其中公开
+    申报选题6个…" over "申报人须从公开申报选题中选择申报，不受理自拟题目"): the fact quotes the count too, so a question
+    on the count its passage answers best is answered with it."""
+    found, _ = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2055年度软科学研究计划项目的通知", "",
+        "一、选题安排", "（一）本年度发布选题7个，其中公开申报选题6个、定向委托选题1个，详见附件选题表。",
+        "申报人须从公开申报选题中选择申报，不受理自拟题目，每个选题原则上支持1项。",
+        "二、申报条件", "申报单位为本市的高等院校、科研院所。",
+        "三、时间安排", "网上填报时间：2055年3月1日至3月31日。",
+        "", "某市科学技术局", "2055年2月20日",
+    ])
+    own = found.fact("set_topics")
+    assert own and own["quotes"][0].startswith("本年度发布选题7个") and "不受理自拟题目" in own["quotes"][-1]
