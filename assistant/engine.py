@@ -83,6 +83,9 @@ WINDOW_END_ASKS_WINDOW = True  # acting at a window's end ("最后两天再交")
 PROPOSED_WINDOW_KEPT = True  # a window found for a proposed time is kept though the model is sure of another kind
 CONSEQUENCE_HITS = 3  # the best passages a consequence asked is looked for in before the model's "out of scope" holds
 DOCUMENT_ASKED_CITED = True  # a document asked for, which the best fact names, is in scope whatever the model's kind
+# ... and so is what something is for, where the best fact states a purpose and the question's words find its passage
+# ("What is this year's soft science programme meant to support?": words the model finds foreign)
+PURPOSE_ASKED_STATED = True
 CONSEQUENCES_LEAD = True  # "违反承诺会有什么后果": the clause saying what is done then leads the answer
 # "退休返聘的老师可以当负责人吗": a condition the question names that no Profile field states leads the may-I answer
 NAMED_CONDITION_LEADS = True
@@ -214,6 +217,9 @@ ATTRIBUTE_ONLY_FACETS = True
 NOTHING_STATED_RULE = True  # a may-I question with nothing of the asker stated follows a sure non-eligibility kind
 FACET_OF = {"amount": "funding", "phone": "contact", "office": "contact", "who": "contact"}
 LEVEL_FACET = True  # a project level named beside a named topic asks the topic's level
+# ... unless the question asks an open "what" that one of the topic's sentences answers ("科技创新立法那个重点课题要做哪些
+# 调研": the level names the topic there, the survey is asked; "科创金融那个子课题是重点项目吗" still asks the level)
+LEVEL_NAMES_DETAIL = True
 # "各子课题归哪个处", "子课题都找谁": each of a group of topics is asked, as by a list word.
 # (no level is named here: "各重点项目" is 各 + up to two characters + 项目)
 DISTRIBUTIVE = re.compile(r"各(?:个)?[\u4e00-\u9fff]{0,2}?(?:课题|项目)|课题(?:们)?(?:都|分别|各自)")
@@ -236,6 +242,10 @@ ENGLISH_GLOSS = True  # an English question orders a fact's passages by the fact
 SUFFICIENCY = True  # "…就行吗" asks whether a step is enough, not whether one may apply
 CONTENT_ALONE = True  # a question asking a topic's content in general gets its content facet alone
 CONTENT_FACET = True  # a topic's content asked with no sentence matched: its stated focus
+# An English question asking an open "what" of a named topic that no facet word names ("What policies should the
+# incubator sub-topic propose?", "What should the concept verification sub-topic study?") asks its content, as
+# "What is sub-topic 6 about?" does: its sentences are the notice's Chinese, which English words do not find.
+OPEN_ENGLISH_CONTENT = True
 OTHER_CALL_ASKED = True  # may-I asked of another programme is out of scope
 TOLD_IS_CONTEXT = True  # a sentence that only tells is context for the scope check
 ASK_MARKERS = True  # "…，想问…" introduces what is asked (and the model's "not covered" applies to it)
@@ -249,6 +259,8 @@ ASK_MARKER = re.compile(r"想(?:先|再|就)?问问?|(?:先|再)?问一?下|请�
 # sentence, introduced as "想问" introduces one; a may-I in it still seeks the verdict.
 TOLD_THEN_ASKED = True
 _TOLD_SENTENCE = re.compile(r"[.。!！]\s*$")
+_WHAT_OF_IT = re.compile(r"\bwhat\b(?! (?:kind of |sort of )?(?:topics?|sub-?topics?|projects?)\b)")  # (not "what topic…")
+_CLAUSE = re.compile(r"[^？?。！!；;]+")  # a clause of a question, up to its stop
 _WH_ASKED = re.compile(r"\b(?:what|when|where|who|whom|which|how)\b|什么|怎么|怎样|如何|哪|谁|多少|啥")
 # "除了…子课题", "apart from the sub-topics": the sub-topics are left out of a list.
 EXCEPT = re.compile(r"除(?:了|去|开)?[^，,。？?]{0,12}?(?:子课题)(?:以外|之外|外)?|"
@@ -577,7 +589,8 @@ class Assistant:
         topics = list(u.topics)
         facets = self._facets(q, topics)
         if (topics and LEVEL_FACET and "level" not in facets and not (facets or FACET_OF.get(u.attribute or ""))
-                and self.understander.levels_besides_topics(q)):
+                and self.understander.levels_besides_topics(q)
+                and not (LEVEL_NAMES_DETAIL and self._level_names_topic(q, topics))):
             # "那个子课题算重大项目吧": a level named of a named topic is asked of it, unless the question asks
             # another facet ("场景驱动人工智能那个重点项目主要研究什么": the level only names the topic).
             facets.append("level")
@@ -812,6 +825,9 @@ class Assistant:
                      # basis for this call?" asks for a document the notice names, in words the model finds foreign)
                      and not (DOCUMENT_ASKED_CITED and u.attribute == "document" and not u.foreign and ranked
                               and ranked[0].features.get("attribute", 0.0) > 0 and ranked[0].score >= MIN_SCORE)
+                     and not (PURPOSE_ASKED_STATED and u.attribute == "why" and not u.foreign and ranked
+                              and all(ranked[0].features.get(k, 0.0) > 0 for k in ("attribute", "retrieval"))
+                              and ranked[0].score >= MIN_SCORE)
                      # (what follows from something, where the best passages say what follows it)
                      and not (CONSEQUENCES_LEAD and u.attribute == "consequence"
                               and self.quotes.states_consequence(u.focus, [h.passage.id for h in hits[:CONSEQUENCE_HITS]])))
@@ -1461,6 +1477,16 @@ class Assistant:
                             best = (r, clause, self._quote_passages[quote][0])
         return (best[1], best[2]) if best else None
 
+    def _level_names_topic(self, q: str, topics: list[str]) -> bool:
+        """Whether the clauses naming a level beside named topics ask an open "what" that a sentence of a topic answers
+        (LEVEL_NAMES_DETAIL): the level there only names the topic. ("…那个课题是重点还是重大？要建什么数据库？" asks the
+        level in a clause of its own.)"""
+        named = [(s, e) for s, e, _ in self.understander.topics.mentions(q)]
+        spans = [s for s, _, _ in self.understander.levels_in(q) if not any(ts <= s < te for ts, te in named)]
+        clauses = [m.group() for m in _CLAUSE.finditer(q) if any(m.start() <= s < m.end() for s in spans)]
+        return bool(clauses) and all(_WH_ASKED.search(c) for c in clauses) and any(
+            self._topic_detail(self.corpus.topic(t), " ".join(clauses)) for t in topics)
+
     def _topic_intent(self, facets: list[str], q: str = "") -> Intent:
         for f in facets:
             if f in FACET_INTENT:
@@ -1493,6 +1519,8 @@ class Assistant:
         return facets
 
     def _topic_draft(self, topic_ids: list[str], facets: list[str], lang: str, q: str) -> Draft:
+        if OPEN_ENGLISH_CONTENT and lang == "en" and not facets and _WHAT_OF_IT.search(q):
+            facets = ["content"]
         wanted = [f for f in facets if f not in ("content", "title")] or [f for f in facets if f == "title"]
         parts, ids = [], []
 

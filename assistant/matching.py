@@ -15,11 +15,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus import Fact
-from index.tokenize import canonical
+from index.spelling import reads_alike
+from index.tokenize import canonical, word_boundaries
 
 FUZZY_MIN = 4
+# A window one character off a trigger word is that word mistyped only where the wrong character reads like the
+# right one (a pinyin input slip: "截止十间") or breaks the words where it stands ("申报才料"): where it makes a word
+# of its own that reads otherwise ("提出什么" beside "提交什么"), the question says that word.
+OWN_WORDS_KEPT = True
 EN_WORD_LENGTH = 2  # what an English trigger word counts for, in Chinese characters (0: its letters)
 _LATIN = re.compile(r"[a-z0-9]")
+
+
+def _slip(window: str, i: int, word: str) -> bool:
+    """Whether `window`, `word` with character i another, is `word` mistyped (OWN_WORDS_KEPT)."""
+    if not OWN_WORDS_KEPT or reads_alike(window[i], word[i]):
+        return True
+    bounds = word_boundaries(window)
+    return i in bounds and i + 1 in bounds  # (the wrong character is a word alone: no word of its own holds it)
 
 
 @dataclass(frozen=True)
@@ -89,7 +102,7 @@ class FactMatcher:
                 for i in range(1, n - 1):  # neither the first nor the last character
                     for word in self._fuzzy.get(window[:i] + "?" + window[i + 1 :], ()):
                         # The first character must be right: "子课题" must not match "主课题".
-                        if word not in found:
+                        if word not in found and _slip(window, i, word):
                             found[word] = (start, start + n, False)
         return found
 

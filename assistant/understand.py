@@ -36,7 +36,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("person", r"(?:处长|局长|主任|科长|联系人|经办人)(?:是谁|叫什么)|\bwho is the (?:director|head)\b"),
     # Which regulation or document ("经费管理依据的是哪个文件", "管理办法的文号是多少"), or its name.
     ("document", r"文号|发文字号|依据|根据(?:的)?(?:是)?(?:哪|什么)|\b(?:basis|based on)\b|按(?:照)?(?:哪|什么)(?:个|份)?(?:文件|办法|规定)|"
-                 r"(?:哪|什么)(?:个|份)?(?:管理)?办法|\b(?:document number|which (?:document|regulation|rules?|policy))\b|"
+                 r"(?:哪|什么)(?:个|份|部)?(?:[\u4e00-\u9fff]{0,4}?管理)?办法|\b(?:document number|which (?:document|regulation|rules?|policy))\b|"
                  # a regulation's name asked ("诚信管理办法全称是什么", "what is the measures' full name")
                  r"(?:办法|规定|条例|细则|意见)(?:的)?[,，]?(?:它的)?(?:全称|全名|完整名称|名称|叫(?:什么|啥))"),
     # What follows from breaking a rule or pledge ("违反承诺会有什么后果", "what penalties could we face"): the
@@ -57,7 +57,9 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
             # ... or what the research gives someone ("研究成果主要是给郑州提供什么"): the asker hands nothing in
             r"(?:成果|研究)[^，,。？?]{0,10}?(?:给|为|向)[^，,。？?]{1,8}?提供(?:些)?(?:什么|啥|哪些|哪方面)(?:样的|的)?"
             r"(?:东西|服务|支撑|帮助)?(?=[？?。，,！!]|$)|"
-            r"^what (?:is|are) (?:the |this |that )?[a-z -]{0,40}\bfor\s*\??$"),
+            r"^what (?:is|are) (?:the |this |that )?[a-z -]{0,40}\bfor\s*\??$|"
+            # (what it is meant to do: "What is the programme meant to support?", "what does it aim to achieve")
+            r"\b(?:meant|intended|designed) (?:to|for)\b|\baim(?:s|ed)? (?:at|to)\b"),
     # "number", not "the number of" (a call for proposals is the notice: see _CALL_NOUN).
     ("phone", r"电话|号码|热线|联系方式|打哪个|打给谁|\b(?:phone|call|telephone|hotline)\b|\bnumber\b(?! of\b)"),
     ("office", r"哪(?:个|些|几个)(?:处(?![分理罚置])|部门|科室|单位负责)|找谁|问谁|联系谁|归哪|谁(?:管|负责)|联系单位|"

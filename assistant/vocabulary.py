@@ -150,6 +150,10 @@ TASK_REQUEST = re.compile(
     + _FOR_ME + r"(?:写|撰写|起草|编写)\s*一(?:篇|份|段|封|首)|"  # a composed text
     # a text made over into another ("帮我把摘要翻译成英文", "帮我把研究报告改成论文")
     + _FOR_ME + r"把[^，,。？?]{1,16}?(?:改|写|翻译|译|润色|修改|改写|整理|扩写|缩写)(?:成|为)|"
+    # literature asked to be found, which no notice holds ("帮我推荐几篇关于同群效应的参考文献", "recommend some papers on…")
+    + _FOR_ME + r"(?:推荐|找|搜|查|列)[^，,。？?]{0,16}?(?:文献|论文|专著|书目|期刊)|"
+    r"\b(?:recommend|suggest|find)\b (?:me |us )?(?:some |a few |any |several |good )?(?:[\w-]+ ){0,2}?"
+    r"(?:papers|literature|readings|references|books|journal articles)\b|"
     r"\b(?:write|draft|translate|polish|rewrite|proofread)\b (?:me |us )?(?:an? |my |our |the |this )?"
     r"(?:[\w-]+ ){0,3}?(?:paper|abstract|essay|article|report|proposal|email|letter|summary|code|poem)s?\b")
 # The procedure's words in English, by stem, as the notices' Chinese says them: a step asked in English

@@ -61,6 +61,12 @@ def _reading(word: str, fuzzy: bool) -> tuple[str, ...]:
     return tuple(_fuzzy(s) for s in syllables) if fuzzy else syllables
 
 
+def reads_alike(a: str, b: str) -> bool:
+    """Whether two characters read alike to a pinyin input method, up to its usual confusions ("十" and "时",
+    "床" and "传"): the one a slip of the keys gives for the other."""
+    return _reading(a, True) == _reading(b, True)
+
+
 _FUNCTION = set("的了是在我你他她它们和与及或也都就还又很吗呢吧啊么这那有没不")
 _LOOSE = _FUNCTION | set("个里由中上下市省区县")  # (市省区县: "报市软科学" names the city, it is no slip for "报时")
 

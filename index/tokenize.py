@@ -45,7 +45,7 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_WHICH_ONE = re.compile(r"哪一(?=[个项步天类级种份条位家])")
+_WHICH_ONE = re.compile(r"哪一(?=[个项步天类级种份条位家部])")
 
 
 @lru_cache(maxsize=8192)

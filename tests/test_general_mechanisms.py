@@ -3529,3 +3529,77 @@ def test_a_set_phrase_spelling_out_a_verb_is_read_as_the_verb(assistant: Assista
     assert answer.intent != Intent.OUT_OF_SCOPE, answer.answer
     assert forbidding.id in [c.id for c in answer.citations[:3]], [c.text[:30] for c in answer.citations]
 
+
+
+def test_a_trigger_word_one_character_off_is_a_slip_only_where_the_question_does_not_say_a_word_of_its_own() -> None:
+    from assistant.matching import FactMatcher
+    from corpus import Fact
+
+    fact = Fact(id="f", intent="materials", quotes=["x"], zh="x", en="x", triggers=["提交什么", "申报材料", "截止时间"])
+    matcher = FactMatcher([fact])
+
+    def found(q: str) -> bool:
+        return bool(matcher.score(canonical(q)))
+
+    # a character breaking the words where it stands, or reading like the right one, is a slip
+    assert found("申报才料在哪看") and found("截止十间是几号")
+    # one making a word of its own that reads otherwise says that word: "提出什么" is no "提交什么"
+    assert not found("这个课题要提出什么建议")
+    assert found("这个课题要提交什么")
+
+
+def test_a_level_naming_a_topic_in_a_clause_asking_what_of_it_is_no_level_asked(assistant: Assistant) -> None:
+    # a titled key project named by its level and a stretch of its title, asked a point one of its sentences holds
+    topic = next(t for t in CORPUS.topics if t.level == "key" and not t.parent and t.focus_quote)
+    sentence = next(p.text for p in CORPUS.passages if p.topic == topic.id and len(p.text) > 60 and "研究" in p.text)
+    point = next(w for w in re.findall(r"[\u4e00-\u9fff]{4}", sentence.split("，")[1]) if w not in topic.title)
+    stretch = topic.title[-8:-2]
+    answer = assistant.ask(f"{stretch}那个重点课题要做哪些{point}？")
+    assert answer.topic == topic.id and sentence.removeprefix("研究内容：")[:20] in answer.answer, answer.answer
+    # the level asked in a clause of its own is still answered
+    answer = assistant.ask(f"{stretch}那个课题是重点还是重大？要做哪些{point}？")
+    assert "属于" in answer.answer, answer.answer
+
+
+def test_an_english_what_of_a_named_topic_no_facet_word_names_asks_its_content(assistant: Assistant) -> None:
+    # (a topic's English name, as the served topics give it)
+    topic, name = next((t, a) for t in CORPUS.topics for a in t.aliases if t.parent and t.focus_quote
+                       and re.fullmatch(r"[a-z][a-z -]{5,}", a) and assistant.understander.topics.resolve(canonical(f"the {a} sub-topic")) == [t.id])
+    answer = assistant.ask(f"What kinds of proposals should the {name} sub-topic put forward?")
+    assert answer.topic == topic.id and topic.focus_quote[:15] in answer.answer, answer.answer
+    # the topic's funding and contact asked in English are still those facets
+    funding = assistant.ask(f"What is the funding of the {name} sub-topic?")
+    assert topic.focus_quote[:15] not in funding.answer, funding.answer
+
+
+def test_what_something_is_meant_to_do_asks_its_purpose() -> None:
+    from assistant.understand import asked_attribute
+
+    assert asked_attribute("What is the soft science plan intended to achieve?") == "why"
+    assert asked_attribute("What do these studies aim at?") == "why"
+    assert asked_attribute("What must the plan's applicants submit?") != "why"
+
+
+
+def test_what_the_programme_is_meant_to_do_is_answered_with_the_purpose_the_notice_states(assistant: Assistant) -> None:
+    purpose = next(f for f in CORPUS.facts if f.role == "purpose" or f.id == "purpose")
+    answer = assistant.ask("What is the soft science plan intended to achieve this year?")
+    assert answer.intent != Intent.OUT_OF_SCOPE and purpose.en[:30] in answer.answer, answer.answer
+
+
+def test_a_regulation_asked_by_its_kind_names_it(assistant: Assistant) -> None:
+    from assistant.understand import asked_attribute
+
+    assert asked_attribute(canonical("承诺书里要遵守的是哪一部科技诚信管理办法？")) == "document"
+    named = re.search(r"《([^》]*诚信[^》]*)》", CORPUS.clean_notice)
+    assert named is not None
+    answer = assistant.ask("信用承诺书上说要遵守哪个诚信管理办法？")
+    assert named.group(1) in answer.answer, answer.answer
+
+
+def test_literature_asked_to_be_found_is_no_question_of_the_notice(assistant: Assistant) -> None:
+    topic_word = next(t.aliases[0] for t in CORPUS.topics if t.aliases)
+    for q in (f"能不能帮我找几篇{topic_word}方面的论文？", "Could you recommend some readings on innovation policy?"):
+        assert assistant.ask(q).intent == Intent.OUT_OF_SCOPE, q
+    # materials to be found for the application are still the notice's
+    assert assistant.ask("帮我找一下申报要交的材料").intent != Intent.OUT_OF_SCOPE
