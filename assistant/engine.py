@@ -1677,6 +1677,7 @@ class Assistant:
         topics = self.corpus.topics
         sub_level = next((t.level for t in topics if t.parent), None)
         levels = list(dict.fromkeys(level for _, _, level in self.understander.levels_in(kept)))
+        said_by: list[str] = []  # the passages the list's head rests on, cited first
         if "其他领域" in q or "other field" in q or without_subtopics and levels == [sub_level]:
             chosen = [t for t in topics if t.level == sub_level and not t.parent and not self.topics.children(t.id)]
             head = f"其他领域课题共{len(chosen)}项：" if zh else f"The {len(chosen)} topics in other fields:"
@@ -1684,6 +1685,9 @@ class Assistant:
             chosen = [t for t in topics if t.parent]
             kind = self.corpus.levels.get(sub_level, sub_level)
             head = f"子课题共{len(chosen)}个（均为{kind}）：" if zh else f"The {len(chosen)} sub-topics:"
+            # (how many sub-topics there are, and of which level, is said by the title of the project they belong to)
+            parents = [self.corpus.topic(pid) for pid in dict.fromkeys(t.parent for t in chosen if t.parent)]
+            said_by = [p.passage_of[p.title_quote] for p in parents if p.title_quote in p.passage_of]
         elif len(levels) == 1 and counted and (group := self._group_of_count(levels[0], cn_number(counted.group(1)))):
             chosen = group
             name = self.corpus.levels.get(levels[0], levels[0])
@@ -1705,6 +1709,7 @@ class Assistant:
         if not facet:
             counts = self.corpus.fact_by_role("project_counts")
             draft.passages = [*(counts.passage_ids if counts else []), *draft.passages]
+        draft.passages = list(dict.fromkeys([*said_by, *draft.passages]))
         return draft
 
     def _forbidding_first(self, q: str, kind: list[Fact], rest: list[Fact]) -> tuple[list[Fact], list[Fact]]:

@@ -61,6 +61,11 @@ FORM_MENTION = re.compile(r"([\u4e00-\u9fff]{2,6})[”\"」』]?\s*(?:承诺书|
 FORM_NOUN = re.compile(r"申报书|申请书|任务书|合同书|推荐表|预算表|申请表|申报表|汇总表")
 BARE_FORM_NOUNS = True
 FORM_NAME_MIN = 4  # characters a question shares with a form's title to name it
+# A document's bare title with nothing under it asked ("单位信用承诺书要怎么提交": the credit pledge template's title)
+# does not lead an answer that names the document already (the materials' "…信用承诺书（盖章后上传）"), by a run of
+# this share of the title's characters: it would put the title where the clause saying how it is handed in is.
+TITLE_ALONE_NAMED = True
+TITLE_NAMED_SHARE = 0.6
 SIGNING = re.compile(r"签字|签名|签署|\bsign(?:s|ed|ing|ature)?\b")  # who signs (whether to stamp before uploading is a materials step)
 SUPPORT_COVERAGE = 0.6  # ... holding this share of the question's weighted words (0.5-0.7 flat on dev)
 SUPPORT_MARGIN = 1.0  # ... and this much more than the draft's own sentences (idf units)
@@ -362,6 +367,9 @@ class QuoteFinder:
                 return sorted(whole, key=lambda pid: -weight.get(pid, 0.0)) + [first.id]
         if not under and first.text.rstrip().endswith(("：", ":")):
             return []  # a heading that introduces a list ("(四) 项目申报材料包括：") says nothing on its own
+        if (not under and TITLE_ALONE_NAMED and self._documents.get(first.section, [None])[0] == first
+                and _common_run(squash(first.text), squash(draft.text)) >= TITLE_NAMED_SHARE * len(squash(first.text))):
+            return []  # a document's bare title, the draft naming the document already, adds nothing to it
         return [first.id, *under[:1]]
 
     def _holds(self, passage: Passage, attribute: str) -> bool:

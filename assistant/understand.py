@@ -321,6 +321,7 @@ PART_OF_PREVIOUS_MAX_WORDS = 12
 NAMED_TOPIC_ASKED_ALIKE = True  # a follow-up naming another topic asks of it what the previous turn asked of its one
 FOLLOWUP_MAX_CHARS = 24  # a longer turn is a question of its own
 FOLLOWUP_MAX_WORDS = 6  # ... in English, asking of the previous subject with a pronoun or an attribute
+ENGLISH_ELLIPSIS_IN_WORDS = True  # ... and an elliptical one naming a topic ("And the X one?"), long in letters
 QUESTIONS_BEFORE_VERDICT = True  # whole questions before the asker's facts and may-I question are parts too
 NAMED_ATTRIBUTES_STAY = True  # a previous question's subject keeps the paper copies or materials it named
 RELATIVE_TIME_NAMES_NOTHING = True  # "以后", "到时候" in a follow-up asking an attribute name no subject of their own
@@ -1051,6 +1052,18 @@ class Understander:
         return " ".join(asking) if asking and len(asking) < len(sentences) else q
 
     # ------------------------------------------------------------------ follow-ups
+    def _without_naming(self, text: str, topic: str) -> str:
+        """An English question without the words it names `topic` by: a fewest set of its words that still finds
+        the topic alone is the naming ("the proof-of-concept sub-topic"), found by dropping each word that is not
+        needed."""
+        tokens = text.split()
+        kept = list(range(len(tokens)))
+        for i in range(len(tokens)):
+            fewer = [j for j in kept if j != i]
+            if fewer and self.topics.resolve(" ".join(tokens[j] for j in fewer)) == [topic]:
+                kept = fewer
+        return " ".join(t for j, t in enumerate(tokens) if j not in kept)
+
     def complete_followup(self, q: str, previous: str | None, topic_context: bool = False) -> str | None:
         """An elliptical turn that names only an entity or a value re-asks the previous question
         with it substituted: "重点项目多少钱" then "那重大项目呢" asks "重大项目多少钱". With a topic
@@ -1061,8 +1074,10 @@ class Understander:
         if (PART_OF_PREVIOUS and _PART_OF_PREVIOUS.search(q) and not topic_context and not self._entity_spans(q)
                 and len(q.split()) <= PART_OF_PREVIOUS_MAX_WORDS and len(q) <= FOLLOWUP_MAX_CHARS * 3):
             return f"{previous} {q}"
-        # (an English turn is measured in words, for a pronoun's sake: "Which organisation is that?")
-        if len(q) > FOLLOWUP_MAX_CHARS and (elliptical or _CJK.search(q) or len(q.split()) > FOLLOWUP_MAX_WORDS):
+        # (an English turn is measured in words, for a pronoun's sake: "Which organisation is that?", and for a topic's
+        # name: "And the first-class university institute one?")
+        if len(q) > FOLLOWUP_MAX_CHARS and (_CJK.search(q) or len(q.split()) > FOLLOWUP_MAX_WORDS or elliptical and not (
+                ENGLISH_ELLIPSIS_IN_WORDS and any(kind == "topic" for *_, kind in self._entity_spans(q)))):
             return None
         if not elliptical:
             # "它是哪个处？" after a general fact, or "哪天关？" after "系统哪天开放填报？" (a question
@@ -1116,7 +1131,15 @@ class Understander:
                 return previous[:s] + core[ns:ne] + previous[e:]
         if new:
             # The previous question named no entity of this kind: ask the previous attribute of it.
-            return f"{core} {self._attribute_phrase(previous)}".strip()
+            asked = self._attribute_phrase(previous)
+            if (not asked and NAMED_TOPIC_ASKED_ALIKE and new[0][2] == "topic" and not _CJK.search(previous)
+                    and len(was := self.topics.resolve(previous)) == 1 and self.topics.resolve(core) not in ([], was)):
+                # ("Which cities should the proof-of-concept sub-topic study?" then "And the incubator one?": what was
+                # asked of the one topic described, asked of the one this turn names, without the words describing it)
+                rest = TOPIC_WORD.sub(" ", self._without_naming(previous, was[0]))
+                if ASKS.search(rest):
+                    return f"{core} {' '.join(rest.split())}"
+            return f"{core} {asked}".strip()
         bar = SUBJECT_MIN_BM25 if _CJK.search(core) else SUBJECT_MIN_BM25_LATIN
         if topic_context:
             # "重大项目1的经费是多少" then "子课题呢": a subject the notice speaks of, asked the previous

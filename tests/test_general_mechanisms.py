@@ -3603,3 +3603,31 @@ def test_literature_asked_to_be_found_is_no_question_of_the_notice(assistant: As
         assert assistant.ask(q).intent == Intent.OUT_OF_SCOPE, q
     # materials to be found for the application are still the notice's
     assert assistant.ask("帮我找一下申报要交的材料").intent != Intent.OUT_OF_SCOPE
+
+
+def test_a_documents_bare_title_does_not_lead_an_answer_naming_the_document_already(assistant: Assistant) -> None:
+    # the materials name the annexed pledge with how it is handed in; its template's bare title says nothing of that
+    title = next(p for p in CORPUS.passages if p.text.rstrip().endswith("（参考模板）") and "承诺书" in p.text)
+    answer = assistant.ask("申报单位的信用承诺书如何提交")
+    assert answer.citations and answer.citations[0].id != title.id, [c.text[:30] for c in answer.citations]
+    assert "盖章后上传" in answer.answer and not answer.answer.startswith("通知原文"), answer.answer
+
+
+def test_the_sub_topics_listed_cite_first_the_title_that_counts_them(assistant: Assistant) -> None:
+    parent = next(t for t in CORPUS.topics if assistant.topics.children(t.id))
+    answer = assistant.ask("子课题都有哪几个？")
+    assert answer.citations[0].id == parent.passage_of[parent.title_quote], [c.text[:30] for c in answer.citations]
+
+
+def test_an_english_follow_up_naming_another_topic_asks_of_it_what_was_asked_of_a_described_one(
+        assistant: Assistant) -> None:
+    u = assistant.understander
+    # two sub-topics with English names; the first described in the previous turn, the second named by this one
+    named = [(t, a) for t in CORPUS.topics if t.parent for a in t.aliases
+             if re.fullmatch(r"[a-z][a-z -]{5,}", a) and u.topics.resolve(canonical(f"the {a} one")) == [t.id]]
+    (first, a1), (second, a2) = named[0], next(n for n in named if n[0].id != named[0][0].id)
+    previous = canonical(f"which documents should the {a1} sub-topic produce?")
+    assert u.topics.resolve(previous) == [first.id]
+    completed = u.complete_followup(canonical(f"And the {a2} one?"), previous, True)
+    assert completed is not None and "documents" in completed and a1 not in completed, completed
+    assert u.topics.resolve(completed) == [second.id], completed
