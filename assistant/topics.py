@@ -351,7 +351,8 @@ class TopicResolver:
         if found:
             return found
         if not q.isascii():
-            return self._acronym(q) or self._title_span(q) or self._described_zh(q) or self._paraphrased_zh(q)
+            return (self._acronym(q) or self._glossed_acronym(q) or self._title_span(q) or self._described_zh(q)
+                    or self._paraphrased_zh(q))
         if not _ENGLISH_TOPIC_WORD.search(q):
             return found
         if self._glossary:
@@ -396,6 +397,15 @@ class TopicResolver:
         tokens = re.findall(r"(?<=[\u4e00-\u9fff])[a-z]{2,4}(?![a-z])|(?<![a-z])[a-z]{2,4}(?=[\u4e00-\u9fff])", q)
         named = {tid for token in tokens for tid in self._acronyms.get(token, ())}
         return list(named) if len(named) == 1 else []
+
+    def _glossed_acronym(self, q: str) -> list[str]:
+        """The topic a Latin word of a Chinese question names by the vocabulary's English of its title's words ("AI那个
+        题" where titles have no English, so no initials: 人工智能), as `_acronym` finds one by a title's initials."""
+        if not self._glossary or not re.search(r"题|方向|项目|研究", q):
+            return []
+        tokens = re.findall(r"(?<=[\u4e00-\u9fff])[a-z]{2,4}(?![a-z])|(?<![a-z])[a-z]{2,4}(?=[\u4e00-\u9fff])", q)
+        said = [zh for zh, pattern in self._glossary.items() for token in tokens if pattern.fullmatch(token)]
+        return self._described_by(" ".join(said), named=True) if said else []
 
     def description(self, q: str) -> str:
         """The words a Chinese question describes a topic by ("科创金融那个子课题…" -> "科创金融"), or ""."""
