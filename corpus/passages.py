@@ -568,7 +568,9 @@ class _Cursor:
         return " > ".join([root, *(label for _, label in self.path if label)])
 
 
-_HEADING_NUMBER = re.compile(r"^[\s\d一二三四五六七八九十()（）.、]+")
+# (the numbering ends at its mark or a space: "三、一般项目" is numbered "三、", its name "一般项目" keeps its numeral)
+_HEADING_NUMBER = re.compile(r"^\s*(?:(?:[(（]\s*[\d一二三四五六七八九十]+\s*[)）]|[\d一二三四五六七八九十]+(?:[.．]\d+)*"
+                             r"(?:\s*[、.．)）]|\s+|$))\s*)+")
 
 
 def heading_label(heading: str) -> str:

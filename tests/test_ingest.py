@@ -35,7 +35,7 @@ from corpus import CORPUS_DIR, Corpus, CorpusError, inspect_corpus, load_corpus,
 from corpus.check import check_corpus
 from corpus.cleaning import PUBLISHED, clean_lines, translations
 from corpus.ingest import Found, _programme_city, extract, ingest, read_dates, with_years
-from corpus.passages import segment, with_figures
+from corpus.passages import heading_label, segment, with_figures
 from corpus.reproduce import reproduction
 from index import IndexConfig, open_index
 from index.embedders import make_embedder
@@ -6333,3 +6333,20 @@ def test_a_sentence_barring_titles_of_ones_own_takes_the_count_of_its_item_befor
     ])
     own = found.fact("set_topics")
     assert own and own["quotes"][0].startswith("本年度发布选题7个") and "不受理自拟题目" in own["quotes"][-1]
+
+
+def test_a_level_heading_whose_name_opens_with_a_numeral_keeps_it(tmp_path: Path) -> None:
+    """"三、一般项目（每项5—8万元）": the section's number is "三、", not "三、一" - the level's name keeps its first
+    character, so the topics under it are that level's as those under "一、重大项目（…）" are."""
+    assert heading_label("三、一般项目（每项5—8万元）") == "一般项目（每项5—8万元）"
+    assert heading_label("（一）一般规定") == "一般规定" and heading_label("2.1 申报条件") == "申报条件"
+    found, _ = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2056年度软科学研究计划项目的通知", "",
+        "一、申报条件", "申报单位为本市的高等院校。",
+        "二、研究课题", "（一）重点项目（每项8万元）",
+        "课题一　某市湖区水生态修复技术路径研究", "研究内容：梳理湖区水质变化。", "归口处室：生态处",
+        "（二）一般项目（每项3万元）",
+        "课题二　某市社区老年助餐服务数字化研究", "研究内容：调查助餐点运营。", "归口处室：民生处",
+    ])
+    levels = {t["title"]: t["level"] for t in found.topics}
+    assert levels == {"某市湖区水生态修复技术路径研究": "key", "某市社区老年助餐服务数字化研究": "general"}, levels
