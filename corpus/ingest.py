@@ -3310,6 +3310,10 @@ _AGE_RELAXED_BY_TITLE = re.compile(r"((?:正高|副高|高级)[^，,。；;]{0,1
 # ... the title said in the clause before, the leaders the relaxation is for ("具有正高级职称的项目负责人，年龄可放宽至60周岁")
 _AGE_RELAXED = re.compile(r"^\s*(?:其)?(?:年龄)?(?:上限)?(?:可|可以)?(?:适当)?放宽(?:至|到)\s*(?:不超过)?\s*(\d{2})\s*周岁")
 _TITLED_LEADERS = re.compile(r"(?:正高|副高|高级)[^，,。；;]{0,16}?(?:的|的项目负责人|的负责人|人员|者)$")
+# An age reached, said as the case that bars a leader ("年满61周岁（2086年1月1日以前出生）的，不得作为项目负责人申报",
+# "已满60周岁者不得申报"): the age below it is the limit (not an age a clause requires, "须年满18周岁")
+_AGE_REACHED = re.compile(r"(?:年满|已满|满)\s*(\d{2})\s*周岁(?:[（(][^（）()]*[)）])?\s*(的|者)?")
+_BARRED = re.compile(r"不得|不能|不予|不可|不再")
 # A clause that favours younger leaders rather than bars older ones ("鼓励45周岁以下的青年科研人员牵头申报",
 # "优先支持40周岁以下…")
 _ENCOURAGED = re.compile(r"鼓励|优先|倾斜|倾向")
@@ -3412,10 +3416,15 @@ def _leader_rules(found: Found) -> None:
             continue  # "一般项目鼓励45周岁以下的青年科研人员牵头申报": whom the call favours, no limit on who may lead
         under = re.search(r"未满\s*(\d{2})\s*周岁", c)  # "未满60周岁": 59 at most
         born = _BORN_AFTER.search(c)
+        reached = _AGE_REACHED.search(c)
+        # (the rest of its sentence: "…的，不得作为项目负责人申报")
+        rest = "".join(x for x, _ in split[k: next((j for j in range(k, len(split)) if split[j][0] == "。"), len(split))])
         if m:
             age = int(m.group(1) or m.group(2))
         elif under:
             age = int(under.group(1)) - 1
+        elif reached and reached.group(2) and _BARRED.search(rest) and not _ENCOURAGED.search(c[: reached.start()]):
+            age = int(reached.group(1)) - 1
         elif born and found.meta.get("year"):
             age = _age_born(born, c, found)
         else:

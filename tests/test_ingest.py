@@ -6350,3 +6350,22 @@ def test_a_level_heading_whose_name_opens_with_a_numeral_keeps_it(tmp_path: Path
     ])
     levels = {t["title"]: t["level"] for t in found.topics}
     assert levels == {"某市湖区水生态修复技术路径研究": "key", "某市社区老年助餐服务数字化研究": "general"}, levels
+
+
+def test_an_age_reached_that_bars_a_leader_limits_the_age_below_it() -> None:
+    """"年满61周岁（…以前出生）的，不得作为项目负责人申报": a leader who has reached 61 may not lead, so 60 at most; an
+    age reached that a clause requires ("须年满18周岁") or favours sets no upper limit."""
+    lines = [
+        "某市科学技术局关于组织申报2057年度软科学研究计划项目的通知",
+        "一、申报条件",
+        "申报单位为本市的高等院校、科研院所。",
+        "【项目负责人】",
+        "1.项目负责人须为申报单位在职在岗人员。",
+        "2.年满61周岁（1996年1月1日以前出生）的，不得作为项目负责人申报。年龄计算截至2057年1月1日。",
+    ]
+    found, _, _ = extract("\n".join(lines))
+    age = next((r for r in found.rules if r["id"] == "age"), None)
+    assert age and age["limit"] == 60 and "年满61周岁" in age["quote"], age
+    found, _, _ = extract("\n".join(lines[:-1] + ["2.项目负责人须年满18周岁，年龄不超过58周岁。"]))
+    age = next((r for r in found.rules if r["id"] == "age"), None)
+    assert age and age["limit"] == 58, age
