@@ -6369,3 +6369,19 @@ def test_an_age_reached_that_bars_a_leader_limits_the_age_below_it() -> None:
     found, _, _ = extract("\n".join(lines[:-1] + ["2.项目负责人须年满18周岁，年龄不超过58周岁。"]))
     age = next((r for r in found.rules if r["id"] == "age"), None)
     assert age and age["limit"] == 58, age
+
+
+def test_the_day_ages_are_counted_on_said_in_its_own_sentence_is_part_of_the_age_condition(tmp_path: Path) -> None:
+    """"年龄计算截至2058年1月1日。" after the limit's sentence in its item: the leader's conditions quote it (it
+    names no 周岁 itself), so the day is covered and the ingested corpus checks clean."""
+    found, _ = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2058年度软科学研究计划项目的通知",
+        "一、申报条件",
+        "申报单位为本市的高等院校、科研院所。",
+        "【项目负责人】",
+        "1.项目负责人须为申报单位在职在岗人员。",
+        "2.项目负责人年龄不超过55周岁。年龄计算截至2058年1月1日。",
+        "二、时间安排", "网上填报时间：2058年3月1日至3月31日。",
+    ])
+    leader = found.fact("leader_requirements")
+    assert leader and any("年龄计算截至2058年1月1日" in q for q in leader["quotes"]), leader
