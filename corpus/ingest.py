@@ -645,8 +645,11 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         if role == "quota":
             # the sentence giving each unit type its number before one that only names the quota ("推荐数量超出
             # 规定限额的，不予受理", an exclusion listed earlier)
+            # (or a sentence introducing the list it gives, "…不得超过以下限额：高等院校6项，科研院所4项，…"; a list on
+            # its own after its introduction, "限报数量如下：" over "高等院校6项,…", keeps the introduction first)
             hits.sort(key=lambda p: not re.search(r"(?:高校|高等院校|院所|事业单位|企业|机构)[^。；]{0,8}?(?:限报|不超过|最多推荐|最多申报)"
-                                                  r"\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项", p.text))
+                                                  r"\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项|[：:][^。；]*?(?:高校|高等院校|院所|事业单位|机构)"
+                                                  r"\s*(?:每个?单位|每家|各)?\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项\s*[,，、；;]", p.text))
         if role == "paper_materials":
             # the sentence saying how many copies, before one that only names the paper copies among other things
             # ("两个批次的…纸质材料报送时间各不相同"); a sentence pointing to other articles for what it sends and

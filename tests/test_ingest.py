@@ -6385,3 +6385,17 @@ def test_the_day_ages_are_counted_on_said_in_its_own_sentence_is_part_of_the_age
     ])
     leader = found.fact("leader_requirements")
     assert leader and any("年龄计算截至2058年1月1日" in q for q in leader["quotes"]), leader
+
+
+def test_a_quota_listed_per_type_after_a_sentence_naming_the_quota_is_the_quota_read() -> None:
+    """"本年度继续实行限额申报，…。" then "各单位申报数量不得超过以下限额：高等院校6项，科研院所4项，…": the sentence
+    giving each type its number, a list with no 限报 before each, is the quota's, not the one only naming it."""
+    found, _, _ = extract("\n".join([
+        "某市科学技术局关于组织申报2059年度软科学研究计划项目的通知",
+        "一、申报条件", "申报单位为本市的高等院校、科研院所和其他事业单位。",
+        "【申报限额】",
+        "本年度继续实行限额申报，限额按申报单位计算，含所属二级学院申报的项目。各单位申报数量不得超过以下限额：高等院校6项，"
+        "科研院所4项，其他事业单位2项。",
+    ]))
+    quota = next((r for r in found.rules if r["id"] == "org_quota"), None)
+    assert quota and quota["quota_by_org_type"] == {"university": 6, "research_institute": 4, "public_institution": 2}, quota
