@@ -3260,6 +3260,8 @@ _NEGATED_QUALIFICATION = re.compile(r"未取得|不具备|不具有|但未|不�
 _ANSWER_MARK = re.compile(r"^(?:(?:答|A)\s*[：:]|\d{1,2}[)）])\s*")  # an FAQ's answer, "答：重大项目负责人须…"
 # What a case may lead, said after it ("…的，可作为重大项目负责人申报", "…的，也可以担任重点项目负责人")
 _MAY_LEAD = re.compile(r"^\s*(?:均|也|亦)?(?:可|可以|允许|能够?)(?:作为|担任|申报|牵头)")
+# ... or what it may not ("未取得副高级…职称且不具有博士学位的，不得作为重点项目负责人申报")
+_MAY_NOT_LEAD = re.compile(r"^\s*(?:均|也|亦|则)?(?:不得|不能|不可|不允许)(?:作为|担任|申报|牵头)")
 # A title and a degree asked together ("同时具有副高级职称和博士学位", "副高级职称且具有博士学位")
 _BOTH = re.compile(r"同时|且|并(?:具有|取得)")
 
@@ -3301,7 +3303,8 @@ _LACKING = re.compile(r"不具有|不具备|未取得|没有|无")
 def _lacks_all(clause: str) -> bool:
     """A case of a leader lacking every title and degree it names ("项目负责人既不具有副高级及以上专业技术职称、又不
     具有博士学位的", an item of a list of exclusions): those it names are what qualifies, any one of them."""
-    named = [x for x in re.split(r"[、，,]|又|也", clause) if re.search(r"职称|学历|学位", x)]
+    # (each named lacking: "仅具有副高级职称且没有博士学位的" has the one and lacks the other)
+    named = [x for x in re.split(r"[、，,]|又|也|且", clause) if re.search(r"职称|学历|学位", x)]
     return clause.endswith("的") and "但" not in clause and bool(named) and all(_LACKING.search(x) for x in named)
 
 
@@ -3518,9 +3521,11 @@ def _leader_rules(found: Found) -> None:
             # names ("…的（一般项目不限职称和学历）")
             if named := found.level_in(_NOTE_IN_BRACKETS.sub("", c)):
                 lv = named
-            elif c.endswith("的") and i + 1 < len(clauses_here) and _MAY_LEAD.match(clauses_here[i + 1]) and (
+            elif c.endswith("的") and i + 1 < len(clauses_here) and (
+                    _MAY_LEAD.match(clauses_here[i + 1]) or _MAY_NOT_LEAD.match(clauses_here[i + 1]) and _lacks_all(c)) and (
                     ahead := found.level_in(clauses_here[i + 1])):
-                # a case whose level the clause after names ("具有副高级职称且具有博士学位的，可作为重大项目负责人申报")
+                # a case whose level the clause after names ("具有副高级职称且具有博士学位的，可作为重大项目负责人申报"; a
+                # case lacking all it names barred from it, "未取得副高级职称且不具有博士学位的，不得作为重点项目负责人申报")
                 lv = ahead
             if not lv or not re.search(r"职称|学历|学位", c):
                 continue
@@ -3534,7 +3539,8 @@ def _leader_rules(found: Found) -> None:
             elif not t and d and i and clauses_here[i - 1].endswith("的") and _BOTH.search(c) and any(
                     w in clauses_here[i - 1] for w, _ in TITLE_WORDS):
                 continue  # that pair's second clause, read with its first
-            if t and d and _BOTH.search(c) and not _either(c):
+            # (a case lacking a title and a degree, "未取得副高级职称且不具有博士学位的": either one qualifies)
+            if t and d and _BOTH.search(c) and not _either(c) and not _lacks_all(_NOTE_IN_BRACKETS.sub("", c).strip()):
                 # "或者同时具有副高级职称和博士学位": the two together, neither alone
                 pairs.setdefault(lv, []).append({"titles": t, "degrees": d})
                 titles.setdefault(lv, [])

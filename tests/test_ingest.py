@@ -6399,3 +6399,21 @@ def test_a_quota_listed_per_type_after_a_sentence_naming_the_quota_is_the_quota_
     ]))
     quota = next((r for r in found.rules if r["id"] == "org_quota"), None)
     assert quota and quota["quota_by_org_type"] == {"university": 6, "research_institute": 4, "public_institution": 2}, quota
+
+
+def test_a_case_lacking_a_title_and_a_degree_barred_from_a_level_the_clause_after_names() -> None:
+    """"未取得副高级及以上专业技术职称且不具有博士学位的，不得作为重点项目负责人申报": the level is the one the clause after
+    bars the case from, and lacking both means either one qualifies (not the two together)."""
+    found, _, _ = extract("\n".join([
+        "某市科学技术局关于组织申报2060年度软科学研究计划项目的通知",
+        "一、申报条件", "申报单位为本市的高等院校、科研院所。",
+        "【项目负责人】",
+        "1.年龄不超过60周岁。",
+        "2.重大项目负责人须具有正高级专业技术职称。",
+        "3.未取得副高级及以上专业技术职称且不具有博士学位的，不得作为重点项目负责人申报。一般项目负责人不限职称和学历。",
+        "二、研究课题", "（一）重大项目", "1.某市湖区生态修复路径研究", "（二）重点项目", "2.某市社区助餐服务研究",
+        "（三）一般项目", "3.某市科普场馆布局研究",
+    ]))
+    rule = next(r for r in found.rules if r["id"] == "major_leader_qualification")
+    assert set(rule["titles_by_level"].get("key", [])) == {"associate_senior", "senior"}, rule
+    assert rule["degrees_by_level"].get("key") == ["doctorate"] and "key" not in rule.get("pairs_by_level", {}), rule
