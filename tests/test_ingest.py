@@ -6417,3 +6417,20 @@ def test_a_case_lacking_a_title_and_a_degree_barred_from_a_level_the_clause_afte
     rule = next(r for r in found.rules if r["id"] == "major_leader_qualification")
     assert set(rule["titles_by_level"].get("key", [])) == {"associate_senior", "senior"}, rule
     assert rule["degrees_by_level"].get("key") == ["doctorate"] and "key" not in rule.get("pairs_by_level", {}), rule
+
+
+def test_an_unnumbered_bracketed_title_inside_a_part_heads_a_block_of_its_own() -> None:
+    """"第二部分　申报条件" over "【申报单位】" "1.…" "【项目负责人】" "1.…": each 【】 title heads a block of the part, its
+    items numbered afresh are that block's (not two "1." items of one section), and a later block (【时间安排】) is
+    apart from the one before it (【申报限额】)."""
+    passages = segment([
+        "第二部分 申报条件", "【申报单位】", "1.申报单位须为本市的高等院校。", "2.企业不得作为申报单位。",
+        "【项目负责人】", "1.项目负责人须为在职在岗人员。",
+        "第三部分 限额与程序", "【申报限额】", "超出限额申报的，全部申报项目不予受理。",
+        "【时间安排】", "1.网上填报：2061年3月1日至3月31日。",
+    ])
+    section = {p.text: p.section for p in passages}
+    assert section["1.申报单位须为本市的高等院校。"].startswith("通知 > 第二部分 申报条件 > 【申报单位】 > 1.")
+    assert section["1.项目负责人须为在职在岗人员。"].startswith("通知 > 第二部分 申报条件 > 【项目负责人】 > 1.")
+    assert section["超出限额申报的，全部申报项目不予受理。"] == "通知 > 第三部分 限额与程序 > 【申报限额】"
+    assert section["1.网上填报：2061年3月1日至3月31日。"].startswith("通知 > 第三部分 限额与程序 > 【时间安排】 > 1.")
