@@ -170,6 +170,7 @@ _COUNT = re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目\s*(\d+)\s*项|课题
                     r"(?:项目|课题)\s*[：:]\s*\d+(?:\.\d+)?\s*万元?\s*[/／]\s*[项个]\s*[×xX*＊]\s*(\d+)\s*[项个])")
 _REPORT = re.compile(r"《[^《》]{4,80}》")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室|研究所|所|部))")
+_SPACED_NAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
 _PERSON = re.compile(r"[\s|｜,，、:：;；]*([\u4e00-\u9fff]{2,4})[\s|｜,，、:：（(]*")
 _NOT_A_NAME = r"电话|手机|座机|传真|联系|咨询|方式|归口|处|室|局|中心|科|部|所|限"
 _UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}(?:(?<![布格结大全])局|委(?![托派])|厅|委员会))")  # ("…平台布局" is no bureau, "定向委托" no committee)
@@ -2714,8 +2715,9 @@ def _contact_of(own: list[Passage]) -> tuple[list[dict[str, str]], str]:
         offices = list(_OFFICE.finditer(seg_wo_unit))
         office = listed.get(k) or (offices[-1].group(1) if offices else (contacts[-1]["office"] if contacts else ""))
         contact = {"unit": unit, "office": office, "phone": m.group(0)}
-        # a person named between the office and the phone ("规划处 | 李明 67171234", "联系人：王立新，电话：")
-        named = _PERSON.fullmatch(seg_wo_unit[offices[-1].end():] if offices else seg_wo_unit)
+        # a person named between the office and the phone ("规划处 | 李明 67171234", "联系人：王立新，电话："), a name of
+        # two characters perhaps spaced out to the width of three ("社会发展处　舒　婷　0697-…": "舒婷")
+        named = _PERSON.fullmatch(_SPACED_NAME.sub(r"\1\2", seg_wo_unit[offices[-1].end():] if offices else seg_wo_unit))
         if named and not re.search(_NOT_A_NAME, named.group(1)):
             contact["person"] = named.group(1)
         elif person := next((w for w in reversed(re.split(r"[，,、|｜;；:：\s（()）]+", _without_sentences(seg_wo_unit)))

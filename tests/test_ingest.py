@@ -6434,3 +6434,18 @@ def test_an_unnumbered_bracketed_title_inside_a_part_heads_a_block_of_its_own() 
     assert section["1.项目负责人须为在职在岗人员。"].startswith("通知 > 第二部分 申报条件 > 【项目负责人】 > 1.")
     assert section["超出限额申报的，全部申报项目不予受理。"] == "通知 > 第三部分 限额与程序 > 【申报限额】"
     assert section["1.网上填报：2061年3月1日至3月31日。"].startswith("通知 > 第三部分 限额与程序 > 【时间安排】 > 1.")
+
+
+def test_a_two_character_name_spaced_out_in_a_contact_line_is_the_persons(tmp_path: Path) -> None:
+    """"社会发展处　舒　婷　0697-…": a name of two characters set apart by a space, as a table typesets it to the width
+    of three-character names, is the contact person's ("舒婷"), as "谭文静" is on the line above."""
+    found, _ = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2062年度软科学研究计划项目的通知",
+        "一、申报条件", "申报单位为本市的高等院校。",
+        "二、研究课题", "（一）重点项目（每项8万元）",
+        "课题一　某市湖区水生态修复技术路径研究", "研究内容：梳理湖区水质变化。", "归口处室：战略规划处",
+        "课题二　某市社区老年助餐服务数字化研究", "研究内容：调查助餐点运营。", "归口处室：社会发展处",
+        "三、联系方式", "战略规划处　谭文静　0697-83000031", "社会发展处　舒　婷　0697-83000088",
+    ])
+    people = {t["serial"]: [c.get("person") for c in t["contacts"]] for t in found.topics}
+    assert people[1] == ["谭文静"] and people[2] == ["舒婷"], people
