@@ -14,6 +14,7 @@ additions: aliases, English names, triggers; merged by the loader, never overwri
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import shutil
@@ -3554,6 +3555,13 @@ def _leader_rules(found: Found) -> None:
                 req_by_level.setdefault(lv, sentence.strip())
             if (t or d) and sentence.strip() not in req_clauses:
                 req_clauses.append(sentence.strip())
+    # (an exception said after a semicolon, "…的，不得申报；具有副高级…且具有博士学位的除外", is quoted with the
+    # requirement it excepts: read apart, as its own pair, and said together)
+    excepted = {part.strip(): f"{part.strip()}；{after.strip()}" for whole, _ in wholes
+                for part, after in itertools.pairwise(re.split(r"[；;]", whole)) if after.strip().endswith("除外")}
+    req_clauses = [excepted.get(c, c) for c in req_clauses if not any(c in x and c != x for x in excepted.values())
+                   or c in excepted]
+    req_by_level = {lv: excepted.get(said, said) for lv, said in req_by_level.items()}
     if titles:
         levels_zh = "、".join(found.level_name(lv) for lv in titles)
         others = [lv for lv in found.levels if lv not in titles]

@@ -6449,3 +6449,20 @@ def test_a_two_character_name_spaced_out_in_a_contact_line_is_the_persons(tmp_pa
     ])
     people = {t["serial"]: [c.get("person") for c in t["contacts"]] for t in found.topics}
     assert people[1] == ["谭文静"] and people[2] == ["舒婷"], people
+
+
+def test_an_exception_said_after_a_semicolon_is_quoted_with_the_requirement_it_excepts() -> None:
+    """"重大项目负责人不具有正高级专业技术职称的，不得申报；具有副高级专业技术职称且具有博士学位的除外": the exception is
+    the requirement's own - quoted with it (an answer on a 副高 + 博士 leader says it), and read as its pair."""
+    found, _, _ = extract("\n".join([
+        "某市科学技术局关于组织申报2063年度软科学研究计划项目的通知",
+        "一、申报条件", "申报单位为本市的高等院校。",
+        "1.项目负责人年龄不超过60周岁。",
+        "2.重大项目负责人不具有正高级专业技术职称的，不得申报；具有副高级专业技术职称且具有博士学位的除外。",
+        "二、研究课题", "（一）重大项目", "1.某市湖区生态修复路径研究", "（二）一般项目", "2.某市社区助餐服务研究",
+    ]))
+    rule = next(r for r in found.rules if r["id"] == "major_leader_qualification")
+    assert rule["quote"].endswith("具有副高级专业技术职称且具有博士学位的除外"), rule["quote"]
+    assert rule["titles_by_level"]["major"] == ["senior"]
+    assert rule["pairs_by_level"]["major"] == [{"titles": ["associate_senior", "senior"], "degrees": ["doctorate"]}] or (
+        rule["pairs_by_level"]["major"][0]["degrees"] == ["doctorate"]), rule
