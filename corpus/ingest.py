@@ -394,6 +394,8 @@ _EXCLUDED_TYPES = re.compile("|".join(w for w, v in ORG_WORDS + PERSON_WORDS
 # The sentences after a fact's first one, in its item, that say more of it: the leader's limits, the
 # paper copies' number and time (and the day ages are counted on, "年龄计算截至2147年1月1日", the age limit's).
 MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生|年龄[^。；;]{0,8}(?:计算|截至|截止|为准)", "paper_materials": r"纸质|一式|份",
+                  # (the retired barred, said in a sentence of its own after "须为…在职在岗人员")
+                  "leader_employment": r"(?:离退休|退休|返聘)[^。]{0,16}(?:不得|不能|不可|不予)",
                   # (the other rows of a table of expense items' limits, "专家咨询费 | 不超过资助额度的10%", each an
                   # item's own; and what the funds may not pay, said beside them: "劳务费不得支付给…有工资性收入的人员")
                   "disbursement": r"拨付",  # (the instalment withheld when the project fails its review: "…不通过的，不再拨付")

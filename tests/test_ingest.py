@@ -6466,3 +6466,16 @@ def test_an_exception_said_after_a_semicolon_is_quoted_with_the_requirement_it_e
     assert rule["titles_by_level"]["major"] == ["senior"]
     assert rule["pairs_by_level"]["major"] == [{"titles": ["associate_senior", "senior"], "degrees": ["doctorate"]}] or (
         rule["pairs_by_level"]["major"][0]["degrees"] == ["doctorate"]), rule
+
+
+def test_the_retired_barred_in_the_sentence_after_the_employment_condition_are_part_of_it() -> None:
+    """"1.项目负责人须为申报单位在职在岗人员。离退休人员（含返聘人员）不得作为项目负责人，…": the second sentence of the
+    item is the employment condition's too (asked "退休返聘人员能当负责人吗")."""
+    found, _, _ = extract("\n".join([
+        "某市科学技术局关于组织申报2065年度软科学研究计划项目的通知",
+        "一、申报条件", "申报单位为本市的高等院校。",
+        "1.项目负责人须为申报单位在职在岗人员。离退休人员（含返聘人员）不得作为项目负责人，但可作为项目组成员参与研究。",
+        "2.项目负责人年龄不超过60周岁。",
+    ]))
+    employment = found.fact("leader_employment")
+    assert employment and any("离退休人员（含返聘人员）不得作为项目负责人" in q for q in employment["quotes"]), employment
