@@ -111,7 +111,8 @@ _WEEKDAY = r"(?:\s*[（(](?:星期|周)[一二三四五六日天][)）])?"  # "2
 _RANGE = re.compile(DATE + _WEEKDAY + _TIME + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:(\d{4})\s*年\s*)?"
                     r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日" + _WEEKDAY + _TIME)
 # ... closed by a word after its last date ("…9:00起至3月31日（星期五）17:00止"): the range's, not what follows it
-_RANGE_CLOSED = re.compile(r"^\s*(?:为止|止)" + _ZONE + r"(?=[，,。；;\s]|$)")
+# (or "前", the close before its time of day: "…至4月17日17:30前。", "…17:00前完成在线审核推荐")
+_RANGE_CLOSED = re.compile(r"^\s*(?:(?:为止|止)" + _ZONE + r"(?=[，,。；;\s]|$)|(?:之前|以前|前)" + _ZONE + ")")
 # The same range as the notice writes it, dots or not: quoted beside the answer's own dates when it differs
 _SAID_RANGE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/／-]\d{1,2}[.．/／-]\d{1,2})" + _WEEKDAY + _TIME
                          + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:\d{4}\s*[年.．/／-]\s*)?(?:\d{1,2}\s*[月.．/／-]\s*)?\d{1,2}(?:\s*日)?"

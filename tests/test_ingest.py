@@ -6479,3 +6479,18 @@ def test_the_retired_barred_in_the_sentence_after_the_employment_condition_are_p
     ]))
     employment = found.fact("leader_employment")
     assert employment and any("离退休人员（含返聘人员）不得作为项目负责人" in q for q in employment["quotes"]), employment
+
+
+def test_a_windows_close_said_before_a_time_leaves_no_stray_before_in_its_answer() -> None:
+    """"网上填报：2066年3月16日8:30起至2066年4月17日17:30前。": the "前" is the close's (before 17:30), not a word the
+    answer goes on with after the quoted dates ("…17:30）。前；")."""
+    found, _, _ = extract("\n".join([
+        "某市科学技术局关于组织申报2066年度软科学研究计划项目的通知",
+        "一、申报条件", "申报单位为本市的高等院校。",
+        "二、时间安排", "1.网上填报：2066年3月16日8:30起至2066年4月17日17:30前。",
+        "2.审核推荐：各推荐部门于2066年4月20日至4月24日17:00前完成在线审核推荐。",
+    ]))
+    window = found.fact("submission_window")
+    assert window and window["window"]["closes"] == "2066-04-17" and "。前" not in window["zh"], window["zh"]
+    review = found.fact("review_window")
+    assert review and "。前" not in review["zh"] and "完成在线审核推荐" in review["zh"], review["zh"]
