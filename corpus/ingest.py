@@ -183,6 +183,8 @@ _TITLE_ECHO = re.compile(r"^\d{1,2}[.、．]|[。：:]$")
 # ("本课题须于2094年11月30日前完成")
 _TOPIC_DUE = re.compile(r"^(?:完成|结题|结项)(?:时间|期限|日期)\s*[：:]|本(?:课题|选题|项目)[^。；;]{0,12}?于[^。；;]{0,24}?(?:前|之前)"
                         r"\s*(?:完成|结题|结项)")
+# ... or its period, labelled, its end a month perhaps ("研究期限：2147年7月至2148年12月")
+_TOPIC_PERIOD = re.compile(r"^(?:研究|实施|执行|项目)(?:期限|周期|期)\s*[：:][^。；;]*?\d{4}\s*年\s*\d{1,2}\s*月")
 _NOISE = re.compile(r"^(?:研究内容|主要研究内容|项目经费|联系单位)[：:]\s*")
 
 
@@ -2972,8 +2974,8 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
                 # 40周岁"): what else the topic asks, as the notice says it
                 asks = note[1].rstrip("。；;")
                 topic.setdefault("references", []).append({"zh": asks, "en": f"(in the notice's words) {asks}", "quote": p.text})
-        if due := next((p for p in own if p is not head and _TOPIC_DUE.search(p.text)
-                        and _SINGLE.search(read_dates(p.text))), None):
+        if due := next((p for p in own if p is not head and (_TOPIC_DUE.search(p.text) and _SINGLE.search(read_dates(p.text))
+                                                            or _TOPIC_PERIOD.search(read_dates(p.text)))), None):
             topic["due_quote"] = due.text  # its own completion date, apart from the call's
         if who := _topic_applicants(own, head, cells, header):
             topic["applicants"], topic["applicants_quote"] = who

@@ -6494,3 +6494,25 @@ def test_a_windows_close_said_before_a_time_leaves_no_stray_before_in_its_answer
     assert window and window["window"]["closes"] == "2066-04-17" and "。前" not in window["zh"], window["zh"]
     review = found.fact("review_window")
     assert review and "。前" not in review["zh"] and "完成在线审核推荐" in review["zh"], review["zh"]
+
+
+def test_a_topics_research_period_line_is_its_own_completion(tmp_path: Path) -> None:
+    """"研究期限：2067年7月至2068年12月" under a topic: the topic's own period, its end month its completion (a line of
+    months, no day), answered when the topic's completion is asked."""
+    lines = [
+        "某市科学技术局关于组织申报2067年度软科学研究计划项目的通知",
+        "一、申报条件", "申报单位为本市的高等院校。",
+        "二、时间安排", "网上填报时间：2067年3月1日至3月31日。",
+        "三、研究课题", "（一）重大项目（每项20万元）",
+        "课题一　某市湖区水生态修复技术路径研究", "研究内容：梳理湖区水质变化。", "成果要求：研究报告1份。",
+        "研究期限：2067年7月至2068年12月", "归口处室：生态处",
+        "（二）一般项目（每项5万元）",
+        "课题二　某市社区老年助餐服务数字化研究", "研究内容：调查助餐点运营。", "成果要求：研究报告1份。",
+        "研究期限：2067年7月至2068年6月", "归口处室：民生处",
+        "四、联系方式", "生态处　王明　0697-83000031", "民生处　李红　0697-83000088",
+    ]
+    _, corpus, a = _served(tmp_path, lines)
+    dues = {t.serial: t.due_quote for t in corpus.topics}
+    assert "2068年12月" in dues[1] and "2068年6月" in dues[2], dues
+    today = dt.date(2067, 3, 10)
+    assert "2068年12月" in a.ask("课题一什么时候结题？", today).answer
