@@ -6498,7 +6498,7 @@ def test_a_windows_close_said_before_a_time_leaves_no_stray_before_in_its_answer
 
 def test_a_topics_research_period_line_is_its_own_completion(tmp_path: Path) -> None:
     """"研究期限：2067年7月至2068年12月" under a topic: the topic's own period, its end month its completion (a line of
-    months, no day), answered when the topic's completion is asked."""
+    months, no day), answered when the topic's completion or its period is asked."""
     lines = [
         "某市科学技术局关于组织申报2067年度软科学研究计划项目的通知",
         "一、申报条件", "申报单位为本市的高等院校。",
@@ -6516,3 +6516,4 @@ def test_a_topics_research_period_line_is_its_own_completion(tmp_path: Path) -> 
     assert "2068年12月" in dues[1] and "2068年6月" in dues[2], dues
     today = dt.date(2067, 3, 10)
     assert "2068年12月" in a.ask("课题一什么时候结题？", today).answer
+    assert "2068年6月" in a.ask("课题二的研究期限是多久？", today).answer
