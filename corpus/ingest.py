@@ -3432,12 +3432,12 @@ def _leader_rules(found: Found) -> None:
         born = _BORN_AFTER.search(c)
         reached = _AGE_REACHED.search(c)
         # (the rest of its sentence: "…的，不得作为项目负责人申报")
-        rest = "".join(x for x, _ in split[k: next((j for j in range(k, len(split)) if split[j][0] == "。"), len(split))])
+        sentence_on = "".join(x for x, _ in split[k: next((j for j in range(k, len(split)) if split[j][0] == "。"), len(split))])
         if m:
             age = int(m.group(1) or m.group(2))
         elif under:
             age = int(under.group(1)) - 1
-        elif reached and reached.group(2) and _BARRED.search(rest) and not _ENCOURAGED.search(c[: reached.start()]):
+        elif reached and reached.group(2) and _BARRED.search(sentence_on) and not _ENCOURAGED.search(c[: reached.start()]):
             age = int(reached.group(1)) - 1
         elif born and found.meta.get("year"):
             age = _age_born(born, c, found)
