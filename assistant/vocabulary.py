@@ -28,10 +28,10 @@ TOPIC_APPLICANTS = ("能报", "能申报", "可以报", "可以申报", "能不�
                     "哪些单位", "什么单位", "哪类单位", "哪种单位", "申报单位", "限制", "限什么", "承担", "who can apply",
                     "who may apply", "which units", "which organisations", "which organizations", "can universities",
                     "may universities", "eligible to apply", "restricted", "restriction")
-# When a named topic must be done ("课题2什么时候要完成", "课题6的完成时间", "When must topic 1 be completed?"): the topic's
-# own date, where the notice gives it one (Topic.due_quote)
+# When a named topic must be done ("课题2什么时候要完成", "课题6的完成时间", "When must topic 1 be completed?"), or its
+# period ("课题一的研究期限是多久"): the topic's own date, where the notice gives it one (Topic.due_quote)
 TOPIC_DUE = re.compile(r"(?:什么时候|何时|哪天|几号|最晚|最迟|截止)[^，,。？?]{0,4}?(?:完成|结题|结项|做完|交成果)|"
-                       r"(?:完成|结题|结项)(?:时间|期限|日期)|\bwhen\b[^?]{0,40}?\b(?:complet|finish|done|due)|"
+                       r"(?:完成|结题|结项)(?:时间|期限|日期)|(?:研究|实施|执行)(?:期限|周期)|\bwhen\b[^?]{0,40}?\b(?:complet|finish|done|due)|"
                        r"\b(?:completion|finish|completed by|finished by|due)\b")
 # ... the English words for a restriction the notice's topics state in Chinese ("Which topic is directly commissioned?")
 TOPIC_APPLICANTS_EN = {"commissioned": "定向委托", "designated unit": "定向委托", "commissioning": "定向委托"}

@@ -14,6 +14,7 @@ additions: aliases, English names, triggers; merged by the loader, never overwri
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import shutil
@@ -110,7 +111,8 @@ _WEEKDAY = r"(?:\s*[（(](?:星期|周)[一二三四五六日天][)）])?"  # "2
 _RANGE = re.compile(DATE + _WEEKDAY + _TIME + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:(\d{4})\s*年\s*)?"
                     r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日" + _WEEKDAY + _TIME)
 # ... closed by a word after its last date ("…9:00起至3月31日（星期五）17:00止"): the range's, not what follows it
-_RANGE_CLOSED = re.compile(r"^\s*(?:为止|止)" + _ZONE + r"(?=[，,。；;\s]|$)")
+# (or "前", the close before its time of day: "…至4月17日17:30前。", "…17:00前完成在线审核推荐")
+_RANGE_CLOSED = re.compile(r"^\s*(?:(?:为止|止)" + _ZONE + r"(?=[，,。；;\s]|$)|(?:之前|以前|前)" + _ZONE + ")")
 # The same range as the notice writes it, dots or not: quoted beside the answer's own dates when it differs
 _SAID_RANGE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/／-]\d{1,2}[.．/／-]\d{1,2})" + _WEEKDAY + _TIME
                          + r"\s*起?\s*(?:[—\-－–~～至到]+|至)\s*(?:\d{4}\s*[年.．/／-]\s*)?(?:\d{1,2}\s*[月.．/／-]\s*)?\d{1,2}(?:\s*日)?"
@@ -170,6 +172,7 @@ _COUNT = re.compile(r"(" + LEVEL_ALTERNATION + r")(?:项目\s*(\d+)\s*项|课题
                     r"(?:项目|课题)\s*[：:]\s*\d+(?:\.\d+)?\s*万元?\s*[/／]\s*[项个]\s*[×xX*＊]\s*(\d+)\s*[项个])")
 _REPORT = re.compile(r"《[^《》]{4,80}》")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{1,10}(?:处|室|科|中心|办公室|研究所|所|部))")
+_SPACED_NAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
 _PERSON = re.compile(r"[\s|｜,，、:：;；]*([\u4e00-\u9fff]{2,4})[\s|｜,，、:：（(]*")
 _NOT_A_NAME = r"电话|手机|座机|传真|联系|咨询|方式|归口|处|室|局|中心|科|部|所|限"
 _UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}(?:(?<![布格结大全])局|委(?![托派])|厅|委员会))")  # ("…平台布局" is no bureau, "定向委托" no committee)
@@ -180,6 +183,8 @@ _TITLE_ECHO = re.compile(r"^\d{1,2}[.、．]|[。：:]$")
 # ("本课题须于2094年11月30日前完成")
 _TOPIC_DUE = re.compile(r"^(?:完成|结题|结项)(?:时间|期限|日期)\s*[：:]|本(?:课题|选题|项目)[^。；;]{0,12}?于[^。；;]{0,24}?(?:前|之前)"
                         r"\s*(?:完成|结题|结项)")
+# ... or its period, labelled, its end a month perhaps ("研究期限：2147年7月至2148年12月")
+_TOPIC_PERIOD = re.compile(r"^(?:研究|实施|执行|项目)(?:期限|周期|期)\s*[：:][^。；;]*?\d{4}\s*年\s*\d{1,2}\s*月")
 _NOISE = re.compile(r"^(?:研究内容|主要研究内容|项目经费|联系单位)[：:]\s*")
 
 
@@ -390,8 +395,10 @@ _EXCLUDING_HEADING = re.compile(EXCLUSION.pattern + r"|不(?:能|得|可以?)(?:
 _EXCLUDED_TYPES = re.compile("|".join(w for w, v in ORG_WORDS + PERSON_WORDS
                                       if v in ("enterprise", "social_organization", "individual")))
 # The sentences after a fact's first one, in its item, that say more of it: the leader's limits, the
-# paper copies' number and time.
-MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生", "paper_materials": r"纸质|一式|份",
+# paper copies' number and time (and the day ages are counted on, "年龄计算截至2147年1月1日", the age limit's).
+MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生|年龄[^。；;]{0,8}(?:计算|截至|截止|为准)", "paper_materials": r"纸质|一式|份",
+                  # (the retired barred, said in a sentence of its own after "须为…在职在岗人员")
+                  "leader_employment": r"(?:离退休|退休|返聘)[^。]{0,16}(?:不得|不能|不可|不予)",
                   # (the other rows of a table of expense items' limits, "专家咨询费 | 不超过资助额度的10%", each an
                   # item's own; and what the funds may not pay, said beside them: "劳务费不得支付给…有工资性收入的人员")
                   "disbursement": r"拨付",  # (the instalment withheld when the project fails its review: "…不通过的，不再拨付")
@@ -645,8 +652,11 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
         if role == "quota":
             # the sentence giving each unit type its number before one that only names the quota ("推荐数量超出
             # 规定限额的，不予受理", an exclusion listed earlier)
+            # (or a sentence introducing the list it gives, "…不得超过以下限额：高等院校6项，科研院所4项，…"; a list on
+            # its own after its introduction, "限报数量如下：" over "高等院校6项,…", keeps the introduction first)
             hits.sort(key=lambda p: not re.search(r"(?:高校|高等院校|院所|事业单位|企业|机构)[^。；]{0,8}?(?:限报|不超过|最多推荐|最多申报)"
-                                                  r"\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项", p.text))
+                                                  r"\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项|[：:][^。；]*?(?:高校|高等院校|院所|事业单位|机构)"
+                                                  r"\s*(?:每个?单位|每家|各)?\s*(?:\d+|[一二两三四五六七八九十]{1,2})\s*项\s*[,，、；;]", p.text))
         if role == "paper_materials":
             # the sentence saying how many copies, before one that only names the paper copies among other things
             # ("两个批次的…纸质材料报送时间各不相同"); a sentence pointing to other articles for what it sends and
@@ -2711,8 +2721,9 @@ def _contact_of(own: list[Passage]) -> tuple[list[dict[str, str]], str]:
         offices = list(_OFFICE.finditer(seg_wo_unit))
         office = listed.get(k) or (offices[-1].group(1) if offices else (contacts[-1]["office"] if contacts else ""))
         contact = {"unit": unit, "office": office, "phone": m.group(0)}
-        # a person named between the office and the phone ("规划处 | 李明 67171234", "联系人：王立新，电话：")
-        named = _PERSON.fullmatch(seg_wo_unit[offices[-1].end():] if offices else seg_wo_unit)
+        # a person named between the office and the phone ("规划处 | 李明 67171234", "联系人：王立新，电话："), a name of
+        # two characters perhaps spaced out to the width of three ("社会发展处　舒　婷　0697-…": "舒婷")
+        named = _PERSON.fullmatch(_SPACED_NAME.sub(r"\1\2", seg_wo_unit[offices[-1].end():] if offices else seg_wo_unit))
         if named and not re.search(_NOT_A_NAME, named.group(1)):
             contact["person"] = named.group(1)
         elif person := next((w for w in reversed(re.split(r"[，,、|｜;；:：\s（()）]+", _without_sentences(seg_wo_unit)))
@@ -2963,8 +2974,8 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
                 # 40周岁"): what else the topic asks, as the notice says it
                 asks = note[1].rstrip("。；;")
                 topic.setdefault("references", []).append({"zh": asks, "en": f"(in the notice's words) {asks}", "quote": p.text})
-        if due := next((p for p in own if p is not head and _TOPIC_DUE.search(p.text)
-                        and _SINGLE.search(read_dates(p.text))), None):
+        if due := next((p for p in own if p is not head and (_TOPIC_DUE.search(p.text) and _SINGLE.search(read_dates(p.text))
+                                                            or _TOPIC_PERIOD.search(read_dates(p.text)))), None):
             topic["due_quote"] = due.text  # its own completion date, apart from the call's
         if who := _topic_applicants(own, head, cells, header):
             topic["applicants"], topic["applicants_quote"] = who
@@ -3257,6 +3268,8 @@ _NEGATED_QUALIFICATION = re.compile(r"未取得|不具备|不具有|但未|不�
 _ANSWER_MARK = re.compile(r"^(?:(?:答|A)\s*[：:]|\d{1,2}[)）])\s*")  # an FAQ's answer, "答：重大项目负责人须…"
 # What a case may lead, said after it ("…的，可作为重大项目负责人申报", "…的，也可以担任重点项目负责人")
 _MAY_LEAD = re.compile(r"^\s*(?:均|也|亦)?(?:可|可以|允许|能够?)(?:作为|担任|申报|牵头)")
+# ... or what it may not ("未取得副高级…职称且不具有博士学位的，不得作为重点项目负责人申报")
+_MAY_NOT_LEAD = re.compile(r"^\s*(?:均|也|亦|则)?(?:不得|不能|不可|不允许)(?:作为|担任|申报|牵头)")
 # A title and a degree asked together ("同时具有副高级职称和博士学位", "副高级职称且具有博士学位")
 _BOTH = re.compile(r"同时|且|并(?:具有|取得)")
 
@@ -3298,7 +3311,8 @@ _LACKING = re.compile(r"不具有|不具备|未取得|没有|无")
 def _lacks_all(clause: str) -> bool:
     """A case of a leader lacking every title and degree it names ("项目负责人既不具有副高级及以上专业技术职称、又不
     具有博士学位的", an item of a list of exclusions): those it names are what qualifies, any one of them."""
-    named = [x for x in re.split(r"[、，,]|又|也", clause) if re.search(r"职称|学历|学位", x)]
+    # (each named lacking: "仅具有副高级职称且没有博士学位的" has the one and lacks the other)
+    named = [x for x in re.split(r"[、，,]|又|也|且", clause) if re.search(r"职称|学历|学位", x)]
     return clause.endswith("的") and "但" not in clause and bool(named) and all(_LACKING.search(x) for x in named)
 
 
@@ -3310,6 +3324,10 @@ _AGE_RELAXED_BY_TITLE = re.compile(r"((?:正高|副高|高级)[^，,。；;]{0,1
 # ... the title said in the clause before, the leaders the relaxation is for ("具有正高级职称的项目负责人，年龄可放宽至60周岁")
 _AGE_RELAXED = re.compile(r"^\s*(?:其)?(?:年龄)?(?:上限)?(?:可|可以)?(?:适当)?放宽(?:至|到)\s*(?:不超过)?\s*(\d{2})\s*周岁")
 _TITLED_LEADERS = re.compile(r"(?:正高|副高|高级)[^，,。；;]{0,16}?(?:的|的项目负责人|的负责人|人员|者)$")
+# An age reached, said as the case that bars a leader ("年满61周岁（2086年1月1日以前出生）的，不得作为项目负责人申报",
+# "已满60周岁者不得申报"): the age below it is the limit (not an age a clause requires, "须年满18周岁")
+_AGE_REACHED = re.compile(r"(?:年满|已满|满)\s*(\d{2})\s*周岁(?:[（(][^（）()]*[)）])?\s*(的|者)?")
+_BARRED = re.compile(r"不得|不能|不予|不可|不再")
 # A clause that favours younger leaders rather than bars older ones ("鼓励45周岁以下的青年科研人员牵头申报",
 # "优先支持40周岁以下…")
 _ENCOURAGED = re.compile(r"鼓励|优先|倾斜|倾向")
@@ -3412,10 +3430,15 @@ def _leader_rules(found: Found) -> None:
             continue  # "一般项目鼓励45周岁以下的青年科研人员牵头申报": whom the call favours, no limit on who may lead
         under = re.search(r"未满\s*(\d{2})\s*周岁", c)  # "未满60周岁": 59 at most
         born = _BORN_AFTER.search(c)
+        reached = _AGE_REACHED.search(c)
+        # (the rest of its sentence: "…的，不得作为项目负责人申报")
+        sentence_on = "".join(x for x, _ in split[k: next((j for j in range(k, len(split)) if split[j][0] == "。"), len(split))])
         if m:
             age = int(m.group(1) or m.group(2))
         elif under:
             age = int(under.group(1)) - 1
+        elif reached and reached.group(2) and _BARRED.search(sentence_on) and not _ENCOURAGED.search(c[: reached.start()]):
+            age = int(reached.group(1)) - 1
         elif born and found.meta.get("year"):
             age = _age_born(born, c, found)
         else:
@@ -3506,9 +3529,11 @@ def _leader_rules(found: Found) -> None:
             # names ("…的（一般项目不限职称和学历）")
             if named := found.level_in(_NOTE_IN_BRACKETS.sub("", c)):
                 lv = named
-            elif c.endswith("的") and i + 1 < len(clauses_here) and _MAY_LEAD.match(clauses_here[i + 1]) and (
+            elif c.endswith("的") and i + 1 < len(clauses_here) and (
+                    _MAY_LEAD.match(clauses_here[i + 1]) or _MAY_NOT_LEAD.match(clauses_here[i + 1]) and _lacks_all(c)) and (
                     ahead := found.level_in(clauses_here[i + 1])):
-                # a case whose level the clause after names ("具有副高级职称且具有博士学位的，可作为重大项目负责人申报")
+                # a case whose level the clause after names ("具有副高级职称且具有博士学位的，可作为重大项目负责人申报"; a
+                # case lacking all it names barred from it, "未取得副高级职称且不具有博士学位的，不得作为重点项目负责人申报")
                 lv = ahead
             if not lv or not re.search(r"职称|学历|学位", c):
                 continue
@@ -3522,7 +3547,8 @@ def _leader_rules(found: Found) -> None:
             elif not t and d and i and clauses_here[i - 1].endswith("的") and _BOTH.search(c) and any(
                     w in clauses_here[i - 1] for w, _ in TITLE_WORDS):
                 continue  # that pair's second clause, read with its first
-            if t and d and _BOTH.search(c) and not _either(c):
+            # (a case lacking a title and a degree, "未取得副高级职称且不具有博士学位的": either one qualifies)
+            if t and d and _BOTH.search(c) and not _either(c) and not _lacks_all(_NOTE_IN_BRACKETS.sub("", c).strip()):
                 # "或者同时具有副高级职称和博士学位": the two together, neither alone
                 pairs.setdefault(lv, []).append({"titles": t, "degrees": d})
                 titles.setdefault(lv, [])
@@ -3534,6 +3560,13 @@ def _leader_rules(found: Found) -> None:
                 req_by_level.setdefault(lv, sentence.strip())
             if (t or d) and sentence.strip() not in req_clauses:
                 req_clauses.append(sentence.strip())
+    # (an exception said after a semicolon, "…的，不得申报；具有副高级…且具有博士学位的除外", is quoted with the
+    # requirement it excepts: read apart, as its own pair, and said together)
+    excepted = {part.strip(): f"{part.strip()}；{after.strip()}" for whole, _ in wholes
+                for part, after in itertools.pairwise(re.split(r"[；;]", whole)) if after.strip().endswith("除外")}
+    req_clauses = [excepted.get(c, c) for c in req_clauses if not any(c in x and c != x for x in excepted.values())
+                   or c in excepted]
+    req_by_level = {lv: excepted.get(said, said) for lv, said in req_by_level.items()}
     if titles:
         levels_zh = "、".join(found.level_name(lv) for lv in titles)
         others = [lv for lv in found.levels if lv not in titles]

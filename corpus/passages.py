@@ -59,6 +59,8 @@ _ARTICLE_TEXT = re.compile(r"^第([一二三四五六七八九十]+)条\s*(\S.*)
 _ARTICLE_LABEL = 30  # the whole line labels the article's section when this short and leading a list ("…条件：")
 _BRACKETED = re.compile(r"^【([一二三四五六七八九十]+)(?:】\s*(.{1,12})|、(.{1,12})】)$")  # "【四】研究方向", "【四、研究方向】"
 # "（五）【研究方向】": a numbered section whose title is set off in brackets, a top-level heading
+# "【申报单位】": an unnumbered title in brackets, its words alone (not "【责任编辑：…】", nor "【四】…")
+_TITLE_IN_BRACKETS = re.compile(r"^【[\u4e00-\u9fff]{2,12}】$")
 _PAREN_BRACKETED = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*【([^】]{1,12})】$")
 _NOTE = re.compile(r"\s*[（(][^（）()]*[)）]$")  # "重大课题（每项资助30万元）": a heading's bracketed note
 _CELL_SPLIT = re.compile(r"\s*[|｜\t]\s*")
@@ -568,7 +570,9 @@ class _Cursor:
         return " > ".join([root, *(label for _, label in self.path if label)])
 
 
-_HEADING_NUMBER = re.compile(r"^[\s\d一二三四五六七八九十()（）.、]+")
+# (the numbering ends at its mark or a space: "三、一般项目" is numbered "三、", its name "一般项目" keeps its numeral)
+_HEADING_NUMBER = re.compile(r"^\s*(?:(?:[(（]\s*[\d一二三四五六七八九十]+\s*[)）]|[\d一二三四五六七八九十]+(?:[.．]\d+)*"
+                             r"(?:\s*[、.．)）]|\s+|$))\s*)+")
 
 
 def heading_label(heading: str) -> str:
@@ -1463,6 +1467,13 @@ def _segment(lines: list[str]) -> list[Passage]:
                 cur.set(2, _CN_NUM[m.group(1)[0]], line)
             cur.level = None
             emit(line, "title", sentences=False)
+            continue
+        if cur.doc in ("notice", "guide") and cur.path and cur.path[0][0] and _TITLE_IN_BRACKETS.match(line):
+            # "【项目负责人】" alone on its line in a numbered part ("第二部分　申报条件"): a block of the part, the next
+            # after the part's last, its items ("1." again) its own
+            cur.set(2, (cur.path[1][0] if len(cur.path) > 1 else 0) + 1, line)
+            cur.numbered_level = 3
+            emit(line, "text", sentences=False)
             continue
         if m := _PAREN.match(line):
             # ("（一）重大项目", "（二）其他重点项目"; in the notice only a heading that is little more than a level's

@@ -35,7 +35,7 @@ from corpus import CORPUS_DIR, Corpus, CorpusError, inspect_corpus, load_corpus,
 from corpus.check import check_corpus
 from corpus.cleaning import PUBLISHED, clean_lines, translations
 from corpus.ingest import Found, _programme_city, extract, ingest, read_dates, with_years
-from corpus.passages import segment, with_figures
+from corpus.passages import heading_label, segment, with_figures
 from corpus.reproduce import reproduction
 from index import IndexConfig, open_index
 from index.embedders import make_embedder
@@ -6355,3 +6355,187 @@ def test_a_latin_word_of_a_chinese_question_names_a_topic_by_the_english_of_its_
     a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
     answer = a.ask("AI那个课题的联系电话是多少？", dt.date(2062, 3, 5))
     assert "60000071" in answer.answer and "60000072" not in answer.answer, answer.answer
+
+
+def test_a_level_heading_whose_name_opens_with_a_numeral_keeps_it(tmp_path: Path) -> None:
+    """"三、一般项目（每项5—8万元）": the section's number is "三、", not "三、一" - the level's name keeps its first
+    character, so the topics under it are that level's as those under "一、重大项目（…）" are."""
+    assert heading_label("三、一般项目（每项5—8万元）") == "一般项目（每项5—8万元）"
+    assert heading_label("（一）一般规定") == "一般规定" and heading_label("2.1 申报条件") == "申报条件"
+    found, _ = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2056年度软科学研究计划项目的通知", "",
+        "一、申报条件", "申报单位为本市的高等院校。",
+        "二、研究课题", "（一）重点项目（每项8万元）",
+        "课题一　某市湖区水生态修复技术路径研究", "研究内容：梳理湖区水质变化。", "归口处室：生态处",
+        "（二）一般项目（每项3万元）",
+        "课题二　某市社区老年助餐服务数字化研究", "研究内容：调查助餐点运营。", "归口处室：民生处",
+    ])
+    levels = {t["title"]: t["level"] for t in found.topics}
+    assert levels == {"某市湖区水生态修复技术路径研究": "key", "某市社区老年助餐服务数字化研究": "general"}, levels
+
+
+def test_an_age_reached_that_bars_a_leader_limits_the_age_below_it() -> None:
+    """"年满61周岁（…以前出生）的，不得作为项目负责人申报": a leader who has reached 61 may not lead, so 60 at most; an
+    age reached that a clause requires ("须年满18周岁") or favours sets no upper limit."""
+    lines = [
+        "某市科学技术局关于组织申报2057年度软科学研究计划项目的通知",
+        "一、申报条件",
+        "申报单位为本市的高等院校、科研院所。",
+        "【项目负责人】",
+        "1.项目负责人须为申报单位在职在岗人员。",
+        "2.年满61周岁（1996年1月1日以前出生）的，不得作为项目负责人申报。年龄计算截至2057年1月1日。",
+    ]
+    found, _, _ = extract("\n".join(lines))
+    age = next((r for r in found.rules if r["id"] == "age"), None)
+    assert age and age["limit"] == 60 and "年满61周岁" in age["quote"], age
+    found, _, _ = extract("\n".join(lines[:-1] + ["2.项目负责人须年满18周岁，年龄不超过58周岁。"]))
+    age = next((r for r in found.rules if r["id"] == "age"), None)
+    assert age and age["limit"] == 58, age
+
+
+def test_the_day_ages_are_counted_on_said_in_its_own_sentence_is_part_of_the_age_condition(tmp_path: Path) -> None:
+    """"年龄计算截至2058年1月1日。" after the limit's sentence in its item: the leader's conditions quote it (it
+    names no 周岁 itself), so the day is covered and the ingested corpus checks clean."""
+    found, _ = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2058年度软科学研究计划项目的通知",
+        "一、申报条件",
+        "申报单位为本市的高等院校、科研院所。",
+        "【项目负责人】",
+        "1.项目负责人须为申报单位在职在岗人员。",
+        "2.项目负责人年龄不超过55周岁。年龄计算截至2058年1月1日。",
+        "二、时间安排", "网上填报时间：2058年3月1日至3月31日。",
+    ])
+    leader = found.fact("leader_requirements")
+    assert leader and any("年龄计算截至2058年1月1日" in q for q in leader["quotes"]), leader
+
+
+def test_a_quota_listed_per_type_after_a_sentence_naming_the_quota_is_the_quota_read() -> None:
+    """"本年度继续实行限额申报，…。" then "各单位申报数量不得超过以下限额：高等院校6项，科研院所4项，…": the sentence
+    giving each type its number, a list with no 限报 before each, is the quota's, not the one only naming it."""
+    found, _, _ = extract("\n".join([
+        "某市科学技术局关于组织申报2059年度软科学研究计划项目的通知",
+        "一、申报条件", "申报单位为本市的高等院校、科研院所和其他事业单位。",
+        "【申报限额】",
+        "本年度继续实行限额申报，限额按申报单位计算，含所属二级学院申报的项目。各单位申报数量不得超过以下限额：高等院校6项，"
+        "科研院所4项，其他事业单位2项。",
+    ]))
+    quota = next((r for r in found.rules if r["id"] == "org_quota"), None)
+    assert quota and quota["quota_by_org_type"] == {"university": 6, "research_institute": 4, "public_institution": 2}, quota
+
+
+def test_a_case_lacking_a_title_and_a_degree_barred_from_a_level_the_clause_after_names() -> None:
+    """"未取得副高级及以上专业技术职称且不具有博士学位的，不得作为重点项目负责人申报": the level is the one the clause after
+    bars the case from, and lacking both means either one qualifies (not the two together)."""
+    found, _, _ = extract("\n".join([
+        "某市科学技术局关于组织申报2060年度软科学研究计划项目的通知",
+        "一、申报条件", "申报单位为本市的高等院校、科研院所。",
+        "【项目负责人】",
+        "1.年龄不超过60周岁。",
+        "2.重大项目负责人须具有正高级专业技术职称。",
+        "3.未取得副高级及以上专业技术职称且不具有博士学位的，不得作为重点项目负责人申报。一般项目负责人不限职称和学历。",
+        "二、研究课题", "（一）重大项目", "1.某市湖区生态修复路径研究", "（二）重点项目", "2.某市社区助餐服务研究",
+        "（三）一般项目", "3.某市科普场馆布局研究",
+    ]))
+    rule = next(r for r in found.rules if r["id"] == "major_leader_qualification")
+    assert set(rule["titles_by_level"].get("key", [])) == {"associate_senior", "senior"}, rule
+    assert rule["degrees_by_level"].get("key") == ["doctorate"] and "key" not in rule.get("pairs_by_level", {}), rule
+
+
+def test_an_unnumbered_bracketed_title_inside_a_part_heads_a_block_of_its_own() -> None:
+    """"第二部分　申报条件" over "【申报单位】" "1.…" "【项目负责人】" "1.…": each 【】 title heads a block of the part, its
+    items numbered afresh are that block's (not two "1." items of one section), and a later block (【时间安排】) is
+    apart from the one before it (【申报限额】)."""
+    passages = segment([
+        "第二部分 申报条件", "【申报单位】", "1.申报单位须为本市的高等院校。", "2.企业不得作为申报单位。",
+        "【项目负责人】", "1.项目负责人须为在职在岗人员。",
+        "第三部分 限额与程序", "【申报限额】", "超出限额申报的，全部申报项目不予受理。",
+        "【时间安排】", "1.网上填报：2061年3月1日至3月31日。",
+    ])
+    section = {p.text: p.section for p in passages}
+    assert section["1.申报单位须为本市的高等院校。"].startswith("通知 > 第二部分 申报条件 > 【申报单位】 > 1.")
+    assert section["1.项目负责人须为在职在岗人员。"].startswith("通知 > 第二部分 申报条件 > 【项目负责人】 > 1.")
+    assert section["超出限额申报的，全部申报项目不予受理。"] == "通知 > 第三部分 限额与程序 > 【申报限额】"
+    assert section["1.网上填报：2061年3月1日至3月31日。"].startswith("通知 > 第三部分 限额与程序 > 【时间安排】 > 1.")
+
+
+def test_a_two_character_name_spaced_out_in_a_contact_line_is_the_persons(tmp_path: Path) -> None:
+    """"社会发展处　舒　婷　0697-…": a name of two characters set apart by a space, as a table typesets it to the width
+    of three-character names, is the contact person's ("舒婷"), as "谭文静" is on the line above."""
+    found, _ = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2062年度软科学研究计划项目的通知",
+        "一、申报条件", "申报单位为本市的高等院校。",
+        "二、研究课题", "（一）重点项目（每项8万元）",
+        "课题一　某市湖区水生态修复技术路径研究", "研究内容：梳理湖区水质变化。", "归口处室：战略规划处",
+        "课题二　某市社区老年助餐服务数字化研究", "研究内容：调查助餐点运营。", "归口处室：社会发展处",
+        "三、联系方式", "战略规划处　谭文静　0697-83000031", "社会发展处　舒　婷　0697-83000088",
+    ])
+    people = {t["serial"]: [c.get("person") for c in t["contacts"]] for t in found.topics}
+    assert people[1] == ["谭文静"] and people[2] == ["舒婷"], people
+
+
+def test_an_exception_said_after_a_semicolon_is_quoted_with_the_requirement_it_excepts() -> None:
+    """"重大项目负责人不具有正高级专业技术职称的，不得申报；具有副高级专业技术职称且具有博士学位的除外": the exception is
+    the requirement's own - quoted with it (an answer on a 副高 + 博士 leader says it), and read as its pair."""
+    found, _, _ = extract("\n".join([
+        "某市科学技术局关于组织申报2063年度软科学研究计划项目的通知",
+        "一、申报条件", "申报单位为本市的高等院校。",
+        "1.项目负责人年龄不超过60周岁。",
+        "2.重大项目负责人不具有正高级专业技术职称的，不得申报；具有副高级专业技术职称且具有博士学位的除外。",
+        "二、研究课题", "（一）重大项目", "1.某市湖区生态修复路径研究", "（二）一般项目", "2.某市社区助餐服务研究",
+    ]))
+    rule = next(r for r in found.rules if r["id"] == "major_leader_qualification")
+    assert rule["quote"].endswith("具有副高级专业技术职称且具有博士学位的除外"), rule["quote"]
+    assert rule["titles_by_level"]["major"] == ["senior"]
+    assert rule["pairs_by_level"]["major"] == [{"titles": ["associate_senior", "senior"], "degrees": ["doctorate"]}] or (
+        rule["pairs_by_level"]["major"][0]["degrees"] == ["doctorate"]), rule
+
+
+def test_the_retired_barred_in_the_sentence_after_the_employment_condition_are_part_of_it() -> None:
+    """"1.项目负责人须为申报单位在职在岗人员。离退休人员（含返聘人员）不得作为项目负责人，…": the second sentence of the
+    item is the employment condition's too (asked "退休返聘人员能当负责人吗")."""
+    found, _, _ = extract("\n".join([
+        "某市科学技术局关于组织申报2065年度软科学研究计划项目的通知",
+        "一、申报条件", "申报单位为本市的高等院校。",
+        "1.项目负责人须为申报单位在职在岗人员。离退休人员（含返聘人员）不得作为项目负责人，但可作为项目组成员参与研究。",
+        "2.项目负责人年龄不超过60周岁。",
+    ]))
+    employment = found.fact("leader_employment")
+    assert employment and any("离退休人员（含返聘人员）不得作为项目负责人" in q for q in employment["quotes"]), employment
+
+
+def test_a_windows_close_said_before_a_time_leaves_no_stray_before_in_its_answer() -> None:
+    """"网上填报：2066年3月16日8:30起至2066年4月17日17:30前。": the "前" is the close's (before 17:30), not a word the
+    answer goes on with after the quoted dates ("…17:30）。前；")."""
+    found, _, _ = extract("\n".join([
+        "某市科学技术局关于组织申报2066年度软科学研究计划项目的通知",
+        "一、申报条件", "申报单位为本市的高等院校。",
+        "二、时间安排", "1.网上填报：2066年3月16日8:30起至2066年4月17日17:30前。",
+        "2.审核推荐：各推荐部门于2066年4月20日至4月24日17:00前完成在线审核推荐。",
+    ]))
+    window = found.fact("submission_window")
+    assert window and window["window"]["closes"] == "2066-04-17" and "。前" not in window["zh"], window["zh"]
+    review = found.fact("review_window")
+    assert review and "。前" not in review["zh"] and "完成在线审核推荐" in review["zh"], review["zh"]
+
+
+def test_a_topics_research_period_line_is_its_own_completion(tmp_path: Path) -> None:
+    """"研究期限：2067年7月至2068年12月" under a topic: the topic's own period, its end month its completion (a line of
+    months, no day), answered when the topic's completion or its period is asked."""
+    lines = [
+        "某市科学技术局关于组织申报2067年度软科学研究计划项目的通知",
+        "一、申报条件", "申报单位为本市的高等院校。",
+        "二、时间安排", "网上填报时间：2067年3月1日至3月31日。",
+        "三、研究课题", "（一）重大项目（每项20万元）",
+        "课题一　某市湖区水生态修复技术路径研究", "研究内容：梳理湖区水质变化。", "成果要求：研究报告1份。",
+        "研究期限：2067年7月至2068年12月", "归口处室：生态处",
+        "（二）一般项目（每项5万元）",
+        "课题二　某市社区老年助餐服务数字化研究", "研究内容：调查助餐点运营。", "成果要求：研究报告1份。",
+        "研究期限：2067年7月至2068年6月", "归口处室：民生处",
+        "四、联系方式", "生态处　王明　0697-83000031", "民生处　李红　0697-83000088",
+    ]
+    _, corpus, a = _served(tmp_path, lines)
+    dues = {t.serial: t.due_quote for t in corpus.topics}
+    assert "2068年12月" in dues[1] and "2068年6月" in dues[2], dues
+    today = dt.date(2067, 3, 10)
+    assert "2068年12月" in a.ask("课题一什么时候结题？", today).answer
+    assert "2068年6月" in a.ask("课题二的研究期限是多久？", today).answer
