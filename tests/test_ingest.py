@@ -6338,7 +6338,7 @@ def test_a_sentence_barring_titles_of_ones_own_takes_the_count_of_its_item_befor
 def test_a_latin_word_of_a_chinese_question_names_a_topic_by_the_english_of_its_titles_words(tmp_path: Path) -> None:
     """"AI那个题": an ingested notice's titles have no English, so no initials spell "AI"; the family vocabulary's English
     of the words such titles are made of (人工智能) names the topic, as it does in an English question."""
-    _, corpus = _ingested(tmp_path, [
+    _, _, a = _served(tmp_path, [
         "某市科学技术局关于组织申报2062年度软科学研究计划项目的通知", "",
         "一、资助标准", "重点项目每项资助8万元，一般项目每项资助3万元。",
         "二、申报条件", "申报单位为本市的高等院校、科研院所。",
@@ -6350,9 +6350,6 @@ def test_a_latin_word_of_a_chinese_question_names_a_topic_by_the_english_of_its_
         "4｜某市技术转移机构运营模式研究｜一般项目｜3万元｜成果处｜0371-60000074",
         "", "某市科学技术局", "2062年2月20日",
     ])
-    settings = Settings(index_dir=tmp_path / "index")
-    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
-    a = Assistant(corpus, open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False), settings)
     answer = a.ask("AI那个课题的联系电话是多少？", dt.date(2062, 3, 5))
     assert "60000071" in answer.answer and "60000072" not in answer.answer, answer.answer
 
