@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 from corpus import Fact
 from index.spelling import reads_alike
-from index.tokenize import canonical, word_boundaries
+from index.tokenize import canonical, jieba_frequency, word_boundaries
 
 FUZZY_MIN = 4
 # A window one character off a trigger word is that word mistyped only where the wrong character reads like the
-# right one (a pinyin input slip: "截止十间") or breaks the words where it stands ("申报才料"): where it makes a word
-# of its own that reads otherwise ("提出什么" beside "提交什么"), the question says that word.
+# right one (a pinyin input slip: "截止十间") or breaks the words where it stands ("申报才料"), or makes a word rarer
+# than the trigger's there: where it makes a word of its own that reads otherwise and is more common in general
+# Chinese ("提出什么" beside "提交什么"), the question says that word.
 OWN_WORDS_KEPT = True
 EN_WORD_LENGTH = 2  # what an English trigger word counts for, in Chinese characters (0: its letters)
 _LATIN = re.compile(r"[a-z0-9]")
@@ -32,7 +33,12 @@ def _slip(window: str, i: int, word: str) -> bool:
     if not OWN_WORDS_KEPT or reads_alike(window[i], word[i]):
         return True
     bounds = word_boundaries(window)
-    return i in bounds and i + 1 in bounds  # (the wrong character is a word alone: no word of its own holds it)
+    if i in bounds and i + 1 in bounds:
+        return True  # (the wrong character is a word alone: no word of its own holds it)
+    # The word of its own holding it, against the trigger's characters there: one more common in general Chinese is what
+    # the question says ("提出" beside "提交", "多少" beside "多个"); a rarer one is read as the trigger's ("网上系统").
+    start, end = max(b for b in bounds if b <= i), min(b for b in bounds if b > i)
+    return jieba_frequency(window[start:end]) < jieba_frequency(word[start:end])
 
 
 @dataclass(frozen=True)
