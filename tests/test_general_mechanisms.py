@@ -3535,7 +3535,7 @@ def test_a_trigger_word_one_character_off_is_a_slip_only_where_the_question_does
     from assistant.matching import FactMatcher
     from corpus import Fact
 
-    fact = Fact(id="f", intent="materials", quotes=["x"], zh="x", en="x", triggers=["提交什么", "申报材料", "截止时间"])
+    fact = Fact(id="f", intent="materials", quotes=["x"], zh="x", en="x", triggers=["提交什么", "申报材料", "截止时间", "网络系统"])
     matcher = FactMatcher([fact])
 
     def found(q: str) -> bool:
@@ -3546,6 +3546,8 @@ def test_a_trigger_word_one_character_off_is_a_slip_only_where_the_question_does
     # one making a word of its own that reads otherwise says that word: "提出什么" is no "提交什么"
     assert not found("这个课题要提出什么建议")
     assert found("这个课题要提交什么")
+    # a word of its own rarer than the trigger's there is still read as the trigger's ("网上" for "网络")
+    assert found("网上系统登不上去")
 
 
 def test_a_level_naming_a_topic_in_a_clause_asking_what_of_it_is_no_level_asked(assistant: Assistant) -> None:
