@@ -22,6 +22,9 @@ from index.tokenize import canonical, word_boundaries, words
 _N = r"(\d{1,2}(?!\d)|十[一二三四五六七八九]?|[一二三四五六七八九])(?![共起样般下些项级万元岁%年月日个名份次位])"
 # After 第 a number is an ordinal, "项" included ("重大课题第2项"): not a count ("重点项目2项").
 _N_ORDINAL = r"(\d{1,2}(?!\d)|十[一二三四五六七八九]?|[一二三四五六七八九])(?![共起样般下些级])"
+# A Latin word of two to four letters written against Chinese ("AI那个题", "关于AI的课题"): a name, not a word of an
+# English sentence
+_LATIN_BESIDE_CJK = re.compile(r"(?<=[\u4e00-\u9fff])[a-z]{2,4}(?![a-z])|(?<![a-z])[a-z]{2,4}(?=[\u4e00-\u9fff])")
 # An English question about one topic says so; its description then names it.
 _ENGLISH_TOPIC_WORD = re.compile(r"\b(?:sub-?\s?topics?|sub-?\s?projects?|topics?|projects?|study|studies|research)\b")
 # ... and one word of a topic's title is enough only when the question speaks of a topic or a study.
@@ -394,7 +397,7 @@ class TopicResolver:
         if not re.search(r"题|方向|项目|研究", q):
             return []
         # (written against the Chinese: "AI那个题", "关于AI的课题"; not a word of an English sentence)
-        tokens = re.findall(r"(?<=[\u4e00-\u9fff])[a-z]{2,4}(?![a-z])|(?<![a-z])[a-z]{2,4}(?=[\u4e00-\u9fff])", q)
+        tokens = _LATIN_BESIDE_CJK.findall(q)
         named = {tid for token in tokens for tid in self._acronyms.get(token, ())}
         return list(named) if len(named) == 1 else []
 
@@ -403,7 +406,7 @@ class TopicResolver:
         题" where titles have no English, so no initials: 人工智能), as `_acronym` finds one by a title's initials."""
         if not self._glossary or not re.search(r"题|方向|项目|研究", q):
             return []
-        tokens = re.findall(r"(?<=[\u4e00-\u9fff])[a-z]{2,4}(?![a-z])|(?<![a-z])[a-z]{2,4}(?=[\u4e00-\u9fff])", q)
+        tokens = _LATIN_BESIDE_CJK.findall(q)
         said = [zh for zh, pattern in self._glossary.items() for token in tokens if pattern.fullmatch(token)]
         return self._described_by(" ".join(said), named=True) if said else []
 
