@@ -235,6 +235,17 @@ COUNT_TOTALS = True  # a total asked of counts the notice gives per level is the
 _TOTAL_ASKED = re.compile(r"一共|总共|合计|总计|加起来|共计|\b(?:in total|altogether|combined|overall)\b")
 DETAIL_WITHOUT_TITLE = True  # a topic's sentence is found by what the question asks beyond the topic's title
 DETAIL_NAMING_SHARE = 0.5  # how much the words naming the topic count in choosing among its sentences
+ASKED_NOUN_SHARE = 2.0  # ... and the thing asked for after 哪些/什么, once more (dev48)
+# the phrase a "which"/"what" asks for ("哪些试点", "什么样的数据库", "哪些地方的经验")
+_ASKED_NOUN = re.compile(r"(?:哪些|哪几[个项类种条]?|哪[个类种条项]|什么(?:样的?)?)\s*((?:[\u4e00-\u9fff]{1,4}的)?[\u4e00-\u9fff]{2,4})")
+
+
+def _asked_noun(text: str) -> str:
+    """The thing a "which"/"what" asks for: the phrase's first word, or the head after its 的 ("哪些地方的经验": 经验)."""
+    if not (m := _ASKED_NOUN.search(text)):
+        return ""
+    phrase = m.group(1).rpartition("的")[2]
+    return next(iter(words(phrase)), "")
 LEVEL_AFTER_GENERAL = True  # a level named after a general question of the rules asks that level's rule
 NAMED_RULE_ANSWERS = True  # a may-I naming one checked rule, with nothing of the asker stated, gets that rule
 STEP_YESNO = True  # a yes/no question whose best fact is a step asks about the step, not for a verdict
@@ -1630,7 +1641,12 @@ class Assistant:
             return None
         # The words naming the topic still help to choose among its sentences ("十五五" is in one).
         full = {pid: s for pid, s in self.retriever.bm25.search(q, n) if pid in own}
-        best = max(rest_scores, key=lambda pid: rest_scores[pid] + DETAIL_NAMING_SHARE * full.get(pid, 0.0))
+        # The thing a "which"/"what" asks for ("要梳理哪些试点": 试点) is what the answering sentence names; it counts
+        # beyond the question's other words ("梳理" is in the sentence that only says the study sums up)
+        noun = {pid: s for pid, s in self.retriever.bm25.search(asked, n) if pid in own} if (
+            ASKED_NOUN_SHARE and not english and (asked := _asked_noun(rest))) else {}
+        best = max(rest_scores, key=lambda pid: rest_scores[pid] + DETAIL_NAMING_SHARE * full.get(pid, 0.0)
+                   + ASKED_NOUN_SHARE * noun.get(pid, 0.0))
         passage = self.corpus.passage(best)
         text = passage.text.removeprefix("研究内容：").removeprefix("研究内容:").strip()
         if english:

@@ -441,7 +441,8 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
             # A new R&D institution is registered as some other kind of unit; the kind it says it is
             # registered as is its kind ("新型研发机构，登记为事业单位", "registered as a limited company").
             facts["org_type"] = form
-    personal = org or re.search(r"我|俺|咱|本人|本单位|我们|\bi\b|\bwe\b|\bour\b|\bmy\b", text)
+    # (a request's "me" is no self-description: "帮我列一下深圳的…", "tell me")
+    personal = org or re.search(r"(?<![帮给诉教替让])我|俺|咱|本人|本单位|我们|\bi\b|\bwe\b|\bour\b|\bmy\b", text)
     placed = _CITY_BODIES.sub(" ", text)  # ("郑州市公共信用信息数据库" places no one in Zhengzhou)
     if _OUTSIDE.search(placed) and personal:
         facts["located_in_zhengzhou"] = False
@@ -509,10 +510,12 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
         # no city project at all ("市里的科技项目倒是一个都没有")
         r"市(?:里|级)?的?(?:科技)?项目[^，,。]{0,4}(?:一个都没有|都没有|一个也没有)|"
         # ... or never held one ("没有承担过市财政支持的科技项目", "没主持过市级项目")
-        r"(?:(?:从未|从没|从来没有?|没有|没|未|未曾)(?:承担|主持|负责|拿|做|申请|获批)过?|(?:手上|手头|名下|目前|现在)(?:没有|没|无))"
+        # ... or hold none running ("没有在研的市财政科技项目": none running, none overdue)
+        r"(?:(?:从未|从没|从来没有?|没有|没|未|未曾)(?:承担|主持|负责|拿|做|申请|获批)过?|(?:手上|手头|名下|目前|现在)(?:没有|没|无)|"
+        r"(?:没有|没|无)(?:任何)?(?:在研|在手|在执行|在承担|正在承担|正在执行)的?)"
         r"(?:任何)?(?:郑州)?(?:市财政|市级|市里|市科技局|市)"
         r"(?:财政)?(?:支持|资助)?的?(?:科技)?(?:计划)?(?:项目|课题)|不算逾期|"
-        r"no (?:outstanding|unfinished|open|running) (?:zhengzhou )?(?:city|municipal)[- ](?:funded )?projects?|"
+        r"no (?:outstanding|unfinished|open|running|ongoing|current|active) (?:zhengzhou )?(?:city|municipal)[- ](?:funded )?projects?|"
         r"no (?:zhengzhou )?(?:city|municipal)[- ]funded projects? (?:outstanding|overdue|unfinished|open)|"
         r"(?:never|not|n't) (?:had|held|led|run|hold|have) (?:a|any) (?:zhengzhou )?(?:city|municipal)[- ](?:funded )?project|"
         r"no overdue|not overdue|(?:was|has been|have been|were|got) (?:formally |officially |finally |already )?(?:closed|completed|concluded)",
@@ -576,7 +579,8 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
                  r"through (?:both|two|several|multiple|more than one)\b.{0,50}?\b(?:bureaus?|departments?|channels?|districts?|zones?)\b",
                  text) or two_districts:
         facts["recommending_departments"] = _count(text, _NUM + r"\s*个(?:推荐)?(?:部门|口子|渠道|开发区|区|县)") or 2
-    elif (n := _count(text, r"(?:通过|经过|走)\s*" + _NUM + r"\s*个\s*(?:推荐)?(?:部门|渠道)")) is not None:
+    # (the body may be named before its count: "通过所在区科技局一个渠道推荐")
+    elif (n := _count(text, r"(?:通过|经过|走)[^，,。；;和与及、]{0,10}?" + _NUM + r"\s*个\s*(?:推荐)?(?:部门|渠道|口子)")) is not None:
         facts["recommending_departments"] = n
     elif re.search(r"(?:一个|单个|1个|一家)推荐(?:部门|渠道|口子)|单一(?:的)?推荐(?:部门|渠道)|"
                    # "推荐渠道只有一个", "we apply only through the university's research office"
@@ -642,12 +646,14 @@ _UNIT_NONE = re.compile(_UNIT + r"[^，,。？?我]{0,6}?(?:(?:一个|一项)(?:
                         # places left, said without a count ("学校名额够", "还有名额", "still has quota left"):
                         # read as the places not yet used (not asked: "还有名额吗", "名额够不够")
                         r"(?:名额|指标)(?:还|也|都)?(?:够用?|足够|充足|充裕|有剩余?|有富余|有空余)(?![吗么没不])|"
-                        r"还有(?:名额|指标)(?![吗么没不]|[?？])|"
+                        r"还有(?:名额|指标)(?![吗么没不]|[?？])|(?:名额|指标)(?:还|也|都)有(?![吗么没不几多]|[?？])|"
                         # ("名额还剩两个", "名额富余", "还没超过限额")
                         r"(?:名额|指标)(?:还|也)?(?:剩|富余|有余)(?![吗么没不几多])|(?:还)?(?:没有|没|未)(?:超过?|达到|到)(?:限额|名额|指标|上限)|"
                         r"(?:slots?|places?|quota) (?:left|remaining|to spare)|"
                         r"(?:still )?ha(?:s|ve) (?:some |enough )?(?:quota|slots?|places?) (?:left|remaining|available)|"
                         r"within (?:its|our|the|their) quota|"
+                        r"(?:hasn't|has not|haven't|have not) (?:yet )?(?:used up|exhausted|filled|reached) (?:all of )?(?:its|our|the|their) "
+                        r"(?:\w+ )?(?:quota|slots|places|limit)\b|"
                         # (not the leader's own: "I haven't submitted any other application")
                         r"(?<!\bi )(?:hasn't|has not|haven't|have not) (?:yet )?(?:recommended|put forward|submitted|nominated) "
                         r"(?:a single|any|anything)\b|(?:put forward|recommended|submitted|nominated) nothing|"

@@ -243,6 +243,10 @@ ATTRIBUTE_PAIR_MAX = 10  # characters of the second attribute's phrase (with its
 # Two English questions joined by "and" before a second question word.
 _ENGLISH_AND_ASK = re.compile(r",?\s+and\s+(?=(?:(?:by|until|till|from|to) )?(?:what|when|where|who|whom|which|how|is|are|do|does|can|may|must)\b)",
                               re.ASCII)
+# ... and a list of English questions, each a clause asking of its own, joined by commas before the "and" ("When's the
+# deadline, how much is a key project worth, and who do I call…?"): a comma ends a question that opened asking
+# (not a condition before it: "If the system is down, who do I call?" opens with no interrogative)
+_ENGLISH_COMMA_ASK = re.compile(r",\s+(?=(?:what|when|where|who|whom|which|how)\b)", re.ASCII)
 # ... unless the second refers back to the first ("…, and what is its exact title?", "and how much does each get?").
 _BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|each)\b", re.ASCII)
 # ... "each" or "they" refers to the things the first part lists ("…, and how much does each get?").
@@ -500,6 +504,7 @@ NAMED_TOPIC_FOLLOWS = True  # "那X那个呢" with a topic under discussion asks
 WHOLE_TOPIC_NAME_REPLACED = True  # a follow-up's topic replaces the whole stretch of the previous topic's title words
 THAT_ONE_TOPIC = True  # ... and so does "X那个" where X resolves to no topic by name: the one of X, among the topics
 TOPIC_OF_ASKING_CLAUSE = True  # the topics the asking clause names, when it names some, are the ones asked of (dev41)
+SUB_TOPIC_BEFORE_PARENT = True  # ... except a sub-topic named before of the topic the asking clause names: still the one asked (dev48)
 OFFICES_IN_ENGLISH = True  # "the Talent Division" names 人才处 by the vocabulary's office_en (dev41)
 ASKER_STATES = True  # clauses are dropped as the asker's own facts only when someone speaks of themselves or asks may-I
 
@@ -894,7 +899,9 @@ class Understander:
             if pieces and sep and sep.group() in "?？":
                 marked.add(len(pieces) - 1)
             start = sep.end() if sep else start
-        if len(joined := _ENGLISH_AND_ASK.split(q)) > 1 and all(len(x.split()) >= 3 for x in joined) and (
+        joined = [y for x in _ENGLISH_AND_ASK.split(q) for y in (
+            _ENGLISH_COMMA_ASK.split(x) if all(_CLAUSE_OPENS.match(z) for z in _ENGLISH_COMMA_ASK.split(x)) else [x])]
+        if len(joined) > 1 and all(len(x.split()) >= 3 for x in joined) and (
                 not any(_BACK_REFERENCE.search(x) for x in joined[1:]) or _values_apart(joined)):
             # "What's the deadline, and how many projects can one university put forward?"
             return [x.strip(" ,") for x in joined]
@@ -1286,7 +1293,11 @@ class Understander:
                 and (set(of_clause) < set(u.topics) or set(of_clause).isdisjoint(u.topics))):
             # "大家都问人工智能那个题，我想问成果转化方面有没有题目": a topic the clause that asks names is the one asked
             # of; one named only before it is what others ask, or the asker already knows
-            u.topics = of_clause
+            # (but a sub-topic named before, of the topic the clause names, is still the one asked: "人才评价那个子课题，
+            # 在一体化平台建设方面具体要做什么" - the parent's words there say where in the sub-topic)
+            within = [t for t in u.topics if t not in of_clause and (topic := self.topics.by_id.get(t)) is not None
+                      and topic.parent in of_clause] if SUB_TOPIC_BEFORE_PARENT else []
+            u.topics = within or of_clause
         # An office or phone inside a guess ("…是打法规处的电话吗", "…是打67183377吗") is the asker's
         # hypothesis, not the subject.
         guess = GUESS.search(q)

@@ -152,6 +152,8 @@ TASK_REQUEST = re.compile(
     + _FOR_ME + r"把[^，,。？?]{1,16}?(?:改|写|翻译|译|润色|修改|改写|整理|扩写|缩写)(?:成|为)|"
     # literature asked to be found, which no notice holds ("帮我推荐几篇关于同群效应的参考文献", "recommend some papers on…")
     + _FOR_ME + r"(?:推荐|找|搜|查|列)[^，,。？?]{0,16}?(?:文献|论文|专著|书目|期刊)|"
+    # ... or counted as reading ("能不能推荐几本…的书", "介绍几篇…"): volumes and articles recommended, whoever asks
+    r"(?:推荐|介绍)\s*(?:几|一些|一两|两三)\s*(?:本|篇|部)[^，,。？?]{0,20}?(?:书|书籍|教材|著作|文献|论文|文章)|"
     r"\b(?:recommend|suggest|find)\b (?:me |us )?(?:some |a few |any |several |good )?(?:[\w-]+ ){0,2}?"
     r"(?:papers|literature|readings|references|books|journal articles)\b|"
     r"\b(?:write|draft|translate|polish|rewrite|proofread)\b (?:me |us )?(?:an? |my |our |the |this )?"
