@@ -86,6 +86,7 @@ DOCUMENT_ASKED_CITED = True  # a document asked for, which the best fact names, 
 # ... and so is what something is for, where the best fact states a purpose and the question's words find its passage
 # ("What is this year's soft science programme meant to support?": words the model finds foreign)
 PURPOSE_ASKED_STATED = True
+UNSTATED_OUTCOME = True  # why an outcome or a change happened, where the notice never names it, is out of scope
 CONSEQUENCES_LEAD = True  # "违反承诺会有什么后果": the clause saying what is done then leads the answer
 # "退休返聘的老师可以当负责人吗": a condition the question names that no Profile field states leads the may-I answer
 NAMED_CONDITION_LEADS = True
@@ -858,6 +859,10 @@ class Assistant:
         asked_oos = asked_oos or bool(self.understander.sought_unknown(self.understander.asking_clause(q)))
         # ("公示期多久": the notice names the publicity but gives it no length; the best duration is another thing's)
         asked_oos = asked_oos or bool(unnamed_head and self._said_without_time(unnamed_head, ranked))
+        # ("为什么我的申请没通过", "Why was our funding cut?": a reason for an outcome or a change, which the notice
+        # states for none it does not itself name: it sets conditions and amounts, not why an application failed)
+        asked_oos = asked_oos or bool(UNSTATED_OUTCOME and u.attribute == "why" and self._outcome_unstated(
+            self.understander.asking_clause(q)))
         # A word of an aspect the notice is silent on, said beside what is asked ("拟立项名单出来之前要不要交纸质版"
         # names the approval list as a time): not the asked thing when the model is sure of an in-scope kind
         # and the best fact is of that kind.
@@ -1156,6 +1161,12 @@ class Assistant:
         """The dates fact quoting what a duration is asked of ("区里审核推荐要多久": the district review's window)."""
         return next((c.fact for c in ranked[1:] if c.fact.intent == Intent.DATES.value and head in "".join(c.fact.quotes)),
                     None)
+
+    def _outcome_unstated(self, clause: str) -> bool:
+        """Whether `clause` asks the reason of an outcome or a change (V.OUTCOME: rejected, cut, 没通过, 变少) the
+        notice never names: a Chinese word none of its passages has, or an English one (the notice has no English)."""
+        m = V.OUTCOME.search(clause)
+        return m is not None and (m.group().isascii() or not any(m.group() in p.text for p in self.corpus.passages))
 
     @staticmethod
     def _said_without_time(head: str, ranked: list[Candidate]) -> bool:

@@ -195,4 +195,11 @@ NOTICE_ISSUED = re.compile(
     r"(?:通知|文件|公告|函|通告)(?:是|都)?(?:什么时候|啥时候|何时|哪天|哪一天|哪个月|几月几号|几号|几月份?)(?:才)?(?:发|印发|发布|下发|出|公布|发出)|"
     r"\bwhen (?:was|is|did) (?:this|the) (?:notice|call|document|circular) (?:issued|published|released|put out|dated|come out)\b|"
     r"\b(?:date|issue date) of (?:the|this) (?:notice|document|circular)\b")
-
+# An outcome or a change that happened to the asker's application or to the call ("没通过", "被退回", "经费变少了",
+# "Why was my application rejected?"): its reason is no condition of the notice.
+OUTCOME = re.compile(
+    # (not a class of projects named by it: "没立项的项目")
+    r"(?:(?:没|未|不)(?:通过|批|立项|选上|入选|中)|被(?:拒|退回|驳回|刷|否|淘汰|取消)|落选|变少|少了|减少了|降低了|缩水|砍了)(?!的)|"
+    # (in a question the auxiliary comes first: "Why was my application rejected?")
+    r"\b(?:was|were|got|been)\b[^?.;]{0,40}?\b(?:rejected|turned down|refused|declined|not (?:approved|selected|funded|accepted)|"
+    r"cut|reduced|lowered|decreased)\b|\b(?:smaller|less|lower|fewer) (?:this|than)\b")
