@@ -84,7 +84,8 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     # ("支持多少个重点项目" counts the projects supported)
     ("amount", r"(?:经费|资助|资金|钱|支持|额度|拨款|给|拿|补助)[^，,。？?]{0,8}?(?:多少(?![个项家类])|几万|几十万)|多少(?:钱|万|经费)|额度|金额|"
                r"\bhow much\b|\bamount\b|\bwhat(?:'s| is| are) the (?:funding|grants?)\b"),
-    ("count", r"(?<![哪好])几(?:个|项|家|类)|多少(?:个|项)|\bhow many\b|\bnumber of\b"),
+    # (a count asked by its noun: "项目的数量", "课题个数")
+    ("count", r"(?<![哪好])几(?:个|项|家|类)|多少(?:个|项)|(?:项目|课题|子课题)的?(?:数量|个数|总数)|\bhow many\b|\bnumber of\b"),
     # ("在哪个平台上报", "which platform do we submit on")
     ("url", r"网站|网址|哪里填|在哪(?:里|儿|个平台|个系统)?(?:上)?(?:填|报|上报|申报|提交|注册)|(?:什么|哪个)(?:系统|平台)|"
             r"\b(?:website|url|link|portal)\b|\bwhich (?:platform|system)\b|"
@@ -167,6 +168,8 @@ _MAY_I_TAIL = re.compile(r"(?:可以|能|能否|可否|是否|能不能|可不�
 # A frame the first listed item opens and every item shares ("信用方面对单位和负责人都有啥规定": what is
 # required of the unit's credit and of the leader's): the words up to its preposition.
 # (not the 对 of a word: "对口", "对接", "核对")
+# Asked to be told or summed up ("给我概括一下", "介绍下", "说说"): the things named after it are asked.
+_TELL_ME = re.compile(r"概括|介绍|说说|说|讲讲|讲|总结|列|告诉我|汇总|梳理")
 _SHARED_FRAME = re.compile(r"^.*?(?:对于|(?<![核相针面绝])对(?![口接比应照外象待方话])|关于|针对)(?=[\u4e00-\u9fff])")
 OWN_ATTRIBUTE_ITEMS = True  # under a shared predicate, items naming the attribute each are split whatever their length
 ALTERNATIVE_ASKS = True  # a clause offering a choice ("A还是B") asks, whatever facts of the asker it names
@@ -482,6 +485,7 @@ BARE_WHAT_JOINS = True  # ... unless it asks no attribute ("分别是什么"): t
 PROGRAMME_NAME_UNRANKED = True  # the programme's own name in a question is not ranked on
 GENERAL_ASK_UNRANKED = True  # "…有啥规定" is ranked on what it is about, not on 规定 (V.ASKED_AS_RULE)
 SUBJECT_CARRIED = True  # "新型研发机构可以申报吗？有什么要求？": a bare general ask is asked of the may-I subject before
+HEAD_LIST_ASKED = True  # a list ending a request to be told, after "X的", asks each item of X (dev18)
 SHARED_FRAMES = True  # "对A和B都…" asks of A and of B, each with the frame "对"
 ATTRIBUTE_PAIRS = True  # "子课题的电话和完成期限" asks two attributes of one subject
 # A malfunction reported beside a question of a value ("网上申报的网址是多少？我登录不上去") asks for help of its own:
@@ -959,6 +963,13 @@ class Understander:
                 if SHARED_FRAMES and (frame := _SHARED_FRAME.match(items[0])) and len(frame.group()) < len(items[0]):
                     items = [items[0], *(i if i.startswith(frame.group()) else frame.group() + i for i in items[1:])]
                 out.extend(i + pred if pred not in ("", "是", "为") else i for i in items)
+            elif (HEAD_LIST_ASKED and len(items) >= 2 and all(len(i) <= 4 for i in items[1:])
+                    and (k := items[0].rfind("的")) > 0 and len(items[0]) - k - 1 <= 4
+                    and (tell := _TELL_ME.search(items[0][:k]))):
+                # "给我概括一下今年项目的数量、经费和周期": what the asker asks to be told, of one thing named before 的,
+                # is each item of the list ending the sentence ("今年项目的经费", "今年项目的周期"), the request aside
+                of = re.sub(r"^(?:一下|下|一|给我|我)+", "", items[0][tell.end(): k + 1])
+                out.extend(of + i for i in [items[0][k + 1:], *items[1:]])
             elif ATTRIBUTE_PAIRS and (pair := _attribute_pair(part)):
                 out.extend(pair)
             elif (alt := _ALTERNATIVE.search(part)) and ALTERNATIVES:
