@@ -52,9 +52,13 @@ _AGE = [
     re.compile(r"(?:^|[，,。\s]|我|俺|本人)(?:已经|都|今年)?(\d{2}|[二三四五六七八九]十[一二三四五六七八九]?)\s*了(?=[，,。？?！!\s]|$)"),
     # ("The proposed PI is 38, holds a PhD": a person named by role, then the bare number)
     # ("I turn 60 this year": the age of this year, which the notice's limit reads)
-    re.compile(r"(?:aged?|i am|i'm|i turned|turned|i turn|turns|he is|she is|he's|she's|(?:leader|pi|principal investigator|applicant)"
+    # (a limit is no age: "Is the maximum age 60?")
+    re.compile(r"(?:(?<!maximum )(?<!minimum )(?<!max )(?<!upper )(?<!the )(?<!an )aged?|i am|i'm|i turned|turned|i turn|turns|he is|she is|he's|she's|(?:leader|pi|principal investigator|applicant)"
                r" is)\s*(?:exactly |just |now |already |only )?" + _EN_AGE + r"\b"),
     re.compile(_EN_AGE + r"\s*(?:years?[ -]old|yrs?\b|-year-old)"),
+    # ("My age: 45", "age - 52", "my age is 45")
+    # (a limit is no age: "the maximum age is 60" names none)
+    re.compile(r"(?:\b(?:my|the leader's|the pi's|applicant's) |(?:^|[\n,;•·])\s*)age(?: is|:| -)\s*" + _EN_AGE + r"\b"),
 ]
 # An age said as a bound not yet reached ("不到62岁", "未满45周岁", "62岁不到", "under 50"): no age of its own; the most
 # it can be is one less, which `age_at_most` gives (the reader decides whether that settles a limit)
@@ -406,6 +410,7 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
     """`text` is canonical (see index.tokenize.canonical). `asked_too`: a degree or title asked whether it
     is needed ("Do I need a PhD?") counts as named, as the conditions a question bears on are read."""
     text = _own_clauses(_leader_clauses(text.replace("俩", "两个").replace("仨", "三个")))  # "报俩了": a numeral with its classifier
+    text = re.sub(r"([二三四五六七八九])十有([一二三四五六七八九])", r"\1十\2", text)  # "五十有五": 五十五, as a literary age says it
     text = _NEGATED_LIST.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(1)}", text)
     facts: dict[str, object] = {}
     bounds = [m.span(1) for pattern in _AGE_BELOW for m in pattern.finditer(text)]
@@ -498,7 +503,7 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
         r"(?:过了|超过了?|超了|错过了?)(?:执行|实施|合同|规定)?(?:期限|期|时限)[^。，,]{0,4}?(?:还没|没有?|未|仍未|尚未)\s*结(?:题|项)|"
         r"(?:已经|已)(?:逾期|超期)|(?:没能|未能|没有|没)按[时期]结(?:题|项)|逾期(?:的)?(?:市级|市里的|市财政支持的)?(?:科技)?项目|"
         r"past (?:its|the) (?:deadline|end date|completion date)|passed (?:its|the) (?:completion |end )?(?:deadline|date)",
-        r"(?:没有|没|无|不存在)\s*(?:任何)?\s*(?:在研|在手|手上|手头|名下)?的?\s*(?:逾期|未结题|没结题)|都(?:已|已经)?结题|"
+        r"(?:没有|没|无|不存在)\s*(?:任何)?\s*(?:在研|在手|手上|手头|名下)?的?\s*(?:逾期|未结题|没结题)|都(?:已|已经)?结(?:题|项|了)|"
         # ("没有拖着没结题的市里项目": a project dragged on unfinished, denied)
         r"(?:没有|没|无|不存在)(?:任何)?(?:拖着|拖了很久|拖延|超时)(?:还)?(?:没|未)结(?:题|项)|"
         r"(?:从未|从没|从来没有?|没有|没|未)(?:承担|主持|负责)?过?(?:任何)?(?:逾期|超期)|(?<![没未])已经?(?:按[时期])?结题|"
@@ -594,6 +599,10 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
                    r"(?:只|仅|就)(?:通过|经过|走|透过|经|由|找|请|让)\s*(?:一个|单个|1个|一家)[^，,。；;和与及、]{0,8}?推荐|"
                    # "只通过所在区科技局推荐": one body, named with no other beside it
                    r"(?:只|仅|统一)(?:通过|经过|走|透过|经|由|找|请|让)[^，,。；;和与及、两几多]{1,10}?推荐|"
+                   # ... its body named for what it is ("只走金水区科技局", "仅通过学校科研处报")
+                   r"(?:只|仅|统一)(?:通过|经过|走|透过|经|由)[^，,。；;和与及、两几多]{0,8}?(?:科技局|科技主管部门|主管部门|科研处|科技处)(?![和与及、])|"
+                   # ("we apply via the Jinshui District science bureau only")
+                   r"\b(?:via|through) (?:the |our |its |a )?(?:(?!and\b|or\b)[\w&-]+ ){1,6}?only\b|"
                    # ("we go through just one district S&T bureau")
                    r"(?:through|use|via|with) (?:only |just )?(?:one|a single|a sole|one single) (?:[\w&.-]+ ){0,3}?"
                    r"(?:department|bureau|body|authority|channel)\b|"
@@ -818,6 +827,9 @@ def _counts(text: str, facts: dict[str, object]) -> None:
                    # "I am not applying for anything else", "I'm not leading any other application"
                    r"\bi(?: am|'m) not (?:applying for|submitting|leading) (?:anything else|any other|another)\b|"
                    r"\bi (?:have not|haven't) (?:applied for|submitted|led) (?:other|any other|another)\b|"
+                   # ("I don't have any other application this year", "I have no other proposal pending")
+                   r"\bi (?:do not|don't) have (?:any )?other (?:[a-z]+ )?(?:applications?|proposals?|projects?)\b|"
+                   r"\bno other (?:[a-z]+ )?(?:proposals?|submissions?)\b|"
                    r"(?:my|the) only (?:[a-z]+ )?(?:application|project|proposal)|\bonly (?:[a-z]+ )?(?:application|proposal) this year|"
                    # "she has not applied for anything else this year"
                    r"(?:has|have|had)(?: not|n't| never)(?: yet)? (?:applied|submitted)(?: for)? (?:anything|any other|another)",

@@ -3665,6 +3665,16 @@ def test_the_asker_states_facts_in_words_the_profile_reads_alike() -> None:
     # a place in a request made of the assistant ("帮我…") is not where the asker is
     assert "located_in_zhengzhou" not in read("能帮我查一下北京的科技计划有哪些吗？")
     assert read("我在北京工作，能报吗？")["located_in_zhengzhou"] is False
+    # an age given as a form's field or in literary numerals; a limit named is no age
+    assert read("Name: Wang; age: 47")["age"] == 47 and read("本人今年四十有七")["age"] == 47
+    assert "age" not in read("Is the maximum age 60 or 65?") and "age" not in read("The maximum age is 60, right?")
+    # one body the unit goes through, named for what it is; "only" after the body in English
+    assert read("我们只走中原区科技局")["recommending_departments"] == 1
+    assert read("We go through the high-tech zone bureau only.")["recommending_departments"] == 1
+    assert "recommending_departments" not in read("我们只走中原区科技局和二七区科技局")
+    # no other application, said in English as not having one; city projects all closed ("都结了")
+    assert read("I don't have any other applications this year.")["applications_this_year"] == 0
+    assert read("我之前的市级项目都结了")["overdue_city_project"] is False
 
 
 def test_books_asked_to_be_recommended_are_no_question_of_the_notice(assistant: Assistant) -> None:
@@ -3739,3 +3749,15 @@ def test_the_reason_of_an_outcome_the_notice_never_names_is_out_of_scope(assista
     stated = next(p for p in CORPUS.passages if "纸质" in p.text and "为切实减轻" in p.text)
     answer = assistant.ask("为什么没立项的项目不用交纸质版？")
     assert answer.intent != Intent.OUT_OF_SCOPE and stated.id in [c.id for c in answer.citations], answer.answer[:120]
+
+
+def test_a_list_ending_a_request_to_be_told_asks_each_item_of_the_thing_named_before_it(assistant: Assistant) -> None:
+    u = assistant.understander.understand(canonical("麻烦给我讲一下重点项目的资助额度、完成时间和联系电话"))
+    assert u.parts == ["重点项目的资助额度", "重点项目的完成时间", "重点项目的联系电话"], u.parts
+    answer = assistant.ask("麻烦给我讲一下重点项目的资助额度、完成时间和联系电话").answer
+    key = next(f for f in CORPUS.facts if f.intent == "funding" and any("重点项目" in q and "万元" in q for q in f.quotes))
+    amount = re.search(r"重点项目[^；;。]*?(\d+\s*万元)", "".join(key.quotes))
+    assert amount is not None and squash(amount.group(1)) in squash(answer), answer
+    assert _phones("contact_business")[0] in answer, answer
+    # a count asked by its noun
+    assert assistant.understander.understand(canonical("今年子课题的数量")).attribute == "count"
