@@ -86,6 +86,7 @@ DOCUMENT_ASKED_CITED = True  # a document asked for, which the best fact names, 
 # ... and so is what something is for, where the best fact states a purpose and the question's words find its passage
 # ("What is this year's soft science programme meant to support?": words the model finds foreign)
 PURPOSE_ASKED_STATED = True
+CLAUSE_CITED_FIRST = True  # the passage of the clause that leads a yes/no answer is its first citation
 UNSTATED_OUTCOME = True  # why an outcome or a change happened, where the notice never names it, is out of scope
 CONSEQUENCES_LEAD = True  # "违反承诺会有什么后果": the clause saying what is done then leads the answer
 # "退休返聘的老师可以当负责人吗": a condition the question names that no Profile field states leads the may-I answer
@@ -1467,7 +1468,11 @@ class Assistant:
                                          u.attribute or ("date" if u.status and STATUS_ASKS_DATE else None))
         if clause is None:
             return draft
-        return draft.led_by(clause)
+        # (the passage the leading clause is quoted from is cited first: it is what the answer rests on)
+        said = squash(clause).rstrip("。；;，,")
+        own = next((pid for pid in [*draft.passages, *facts[0].passage_ids]
+                    if said and said in squash(self.corpus.passage(pid).text)), None) if CLAUSE_CITED_FIRST else None
+        return draft.led_by(clause, [own, *draft.passages] if own else None)
 
     def _levels_total(self, fact: Fact, lang: str) -> str:
         """The sum of the counts a fact gives per project level ("重大项目 2 项，重点项目 10 项": 12), said as a sentence;

@@ -94,7 +94,8 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     # How things are handed in, asked as other than online ("能不能线下交", "要寄纸质版吗", "can we hand it in on paper"):
     # the sentences saying how the notice takes applications
     # (printing is making paper copies: "申报书要打印几份", "do we need to print it out")
-    ("channel", r"线下|纸质|纸本|纸版|邮寄|寄(?:过去|到|给|送)|快递|现场|窗口|当面|送(?:到|过去|去)|打印|"
+    # (the form a document goes in, "寄原件还是传扫描件": how it is handed in)
+    ("channel", r"线下|纸质|纸本|纸版|邮寄|寄(?:过去|到|给|送|原件)|快递|现场|窗口|当面|送(?:到|过去|去)|打印|原件|扫描件|复印件|"
                 r"\b(?:offline|in person|on paper|print(?:ed|ing)?(?: it| them)?(?: out)?|printouts?|paper (?:cop(?:y|ies)|version|form|application)s?|hard ?cop(?:y|ies)|"
                 r"by (?:post|mail|courier)|courier|mail (?:it|them|in))\b"),
     ("who", r"谁|什么人|哪个人|\b(?:who|whom)\b"),

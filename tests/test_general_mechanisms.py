@@ -3761,3 +3761,14 @@ def test_a_list_ending_a_request_to_be_told_asks_each_item_of_the_thing_named_be
     assert _phones("contact_business")[0] in answer, answer
     # a count asked by its noun
     assert assistant.understander.understand(canonical("今年子课题的数量")).attribute == "count"
+
+
+def test_the_clause_leading_a_yes_no_answer_is_cited_first(assistant: Assistant) -> None:
+    # "原件/扫描件/复印件" asks how a document is handed in; the clause that settles it leads, its passage cited first
+    for q in ("包干制承诺书交复印件可以吗？", "信用承诺书要寄原件吗？"):
+        u = assistant.understander.understand(canonical(q))
+        assert u.attribute == "channel", (q, u.attribute)
+        answer = assistant.ask(q)
+        m = re.match(r"通知原文：“(.+?)”。", answer.answer)
+        assert m is not None and answer.citations, answer.answer[:80]
+        assert squash(m.group(1)) in squash(answer.citations[0].text), (m.group(1), answer.citations[0].text)
