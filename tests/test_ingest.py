@@ -6536,3 +6536,51 @@ def test_a_topics_research_period_line_is_its_own_completion(tmp_path: Path) -> 
     today = dt.date(2067, 3, 10)
     assert "2068年12月" in a.ask("课题一什么时候结题？", today).answer
     assert "2068年6月" in a.ask("课题二的研究期限是多久？", today).answer
+
+
+# ------------------------------------------------------------------ a table whose columns are the project levels
+_LEVEL_COLUMNS = [
+    "某市科学技术局关于组织申报2148年度某市软科学研究计划项目的通知",
+    "各有关单位：",
+    "现组织申报2148年度某市软科学研究计划项目。有关事项通知如下：",
+    "一、项目设置",
+    "各层次的资助标准及对负责人的要求列于表1。",
+    "表1　各层次项目资助标准及负责人要求",
+    "事项｜重大项目｜重点项目｜一般项目",
+    "每项资助额度｜16万元｜6万元｜2万元",
+    "拟支持数量｜2项｜3项｜4项",
+    "负责人年龄｜不超过57周岁｜不超过52周岁｜不超过40周岁",
+    "负责人职称或学位｜正高级职称，或副高级职称且具有博士学位｜副高级及以上职称，或具有博士学位｜中级及以上职称，或具有硕士及以上学位",
+    "二、申报时间",
+    "网上填报时间为2148年3月1日9:00至2148年3月31日17:00。",
+    "某市科学技术局",
+    "2148年2月20日",
+]
+
+
+def test_a_table_whose_columns_are_the_levels_is_read_level_by_level(tmp_path: Path) -> None:
+    """"事项｜重大项目｜重点项目｜一般项目" over rows of amounts, counts, age limits and title rules: each row is said level by
+    level ("重大项目每项资助额度为16万元；…", "重大项目拟支持2项；…"), so every level has its own amount, count, age limit
+    and title-or-degree rule; a table with levels as rows is left as it is."""
+    lines = clean_lines("\n".join(_LEVEL_COLUMNS))
+    assert "事项｜重大项目｜重点项目｜一般项目" not in lines
+    assert "重大项目每项资助额度为16万元；重点项目每项资助额度为6万元；一般项目每项资助额度为2万元。" in lines, lines
+    assert "重大项目拟支持2项；重点项目拟支持3项；一般项目拟支持4项。" in lines
+    plain = clean_lines("项目层次｜资助额度｜拟支持数量\n重大项目｜16万元｜2项\n一般项目｜2万元｜4项")
+    assert "重大项目｜16万元｜2项" in plain, plain
+    found, corpus = _ingested(tmp_path, _LEVEL_COLUMNS)
+    rules = {r["id"]: r for r in found.rules}
+    assert rules["age"]["limit_by_level"] == {"major": 57, "key": 52, "general": 40}, rules.get("age")
+    checker = EligibilityChecker(corpus)
+    today = dt.date(2148, 3, 5)
+    base = dict(org_type="university", independent_legal_person=True, located_in_zhengzhou=True, age=45,
+                title="intermediate", degree="master")
+
+    def failed(**profile: Any) -> list[str]:
+        return [r.id for r in checker.check(Profile(**{**base, **profile}), today).rules if r.passed is False]
+
+    assert "age" in failed(project_level="general") and "age" not in failed(project_level="key")
+    assert "major_leader_qualification" in failed(project_level="key")  # 中级 with a master's degree
+    assert "major_leader_qualification" not in failed(project_level="general")
+    assert "major_leader_qualification" not in failed(project_level="major", title="associate_senior", degree="doctorate")
+    assert "major_leader_qualification" in failed(project_level="major", title="associate_senior")
