@@ -6,7 +6,8 @@ repeated on both sides of the cut kept once); a line that continues the sentence
 starts with a comma, or with a bracketed note and a comma: a form's "(正楷填写或机打)，"); blocks of lines the extractor emitted twice;
 title characters spaced out for display ("关 于 组 织"); a label alone on its line
 ("联系单位：") joined to its value; Markdown heading marks, bullets and table rules; tables a copied web page
-kept as their HTML markup (read as rows, a cell spanning rows in each). Everything else, including odd spacing inside Chinese text,
+kept as their HTML markup (read as rows, a cell spanning rows in each); a table whose columns are the
+project levels (said row by row, level by level). Everything else, including odd spacing inside Chinese text,
 is kept so that citations stay verbatim (the contract lets whitespace differ, nothing else).
 """
 
@@ -1416,6 +1417,50 @@ def _checklist_rows(lines: list[str]) -> tuple[list[str], set[int]]:
     return out, written
 
 
+# A table whose COLUMNS are the project levels ("事项｜重大项目｜重点项目｜一般项目" over rows "每项资助额度｜20万元｜8万元｜3万元",
+# "负责人年龄｜不超过58周岁｜…"): each row is said level by level, as a notice organised by level says it.
+_LEVEL_COLUMN = re.compile(r"^(?:重大|重点|一般|青年|自筹)(?:项目|课题|类项目|类课题)$")
+_ROW_LABEL = re.compile(r"^[\u4e00-\u9fff（）()、/／]{2,16}$")
+_SAID_AS_IS = re.compile(r"^(?:不超过|不得|不少于|不低于|不高于|须|应|需|限|为|以|按|在|可|原则上)")
+_COUNT_CELL = re.compile(r"^\d{1,3}\s*[项个]$")
+_COUNT_LABEL = re.compile(r"(?:数量|项数|个数|数)$")
+
+
+def _level_column_cell(level: str, label: str, cell: str) -> str:
+    """One cell of a levels-as-columns table as its level's clause: "重大项目每项资助额度为20万元", "重大项目拟支持2项",
+    "重大项目负责人年龄不超过58周岁"."""
+    cell = cell.rstrip("。；;")
+    if _COUNT_CELL.match(cell) and _COUNT_LABEL.search(label):
+        return level + _COUNT_LABEL.sub("", label) + cell
+    return level + label + ("" if _SAID_AS_IS.match(cell) else "为") + cell
+
+
+def _level_column_rows(lines: list[str]) -> tuple[list[str], set[int]]:
+    """`lines` with each table whose columns are the project levels written row by row as sentences that name the level of
+    each cell (the header emptied), and where those rows stand; any other table is left as it is."""
+    out = list(lines)
+    written: set[int] = set()
+    k = 0
+    while k < len(lines):
+        head = _row_cells(lines[k])
+        levels = head[1:] if head else []
+        if not head or len(levels) < 2 or not all(_LEVEL_COLUMN.match(c) for c in levels) or _LEVEL_COLUMN.match(head[0]):
+            k += 1
+            continue
+        j, rows = k + 1, []
+        while j < len(lines) and (cells := _row_cells(lines[j])) is not None and len(cells) == len(head):
+            rows.append((j, cells))
+            j += 1
+        if rows and all(_ROW_LABEL.match(cells[0]) for _, cells in rows):
+            out[k] = ""
+            for at, cells in rows:
+                said = [_level_column_cell(level, cells[0], c) for level, c in zip(levels, cells[1:], strict=True) if c]
+                out[at] = "；".join(said) + "。" if said else ""
+                written.add(at)
+        k = max(j, k + 1)
+    return out, written
+
+
 def _clean_lines(raw: str) -> list[str]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     page = page_lines(text)
@@ -1430,6 +1475,8 @@ def _clean_lines(raw: str) -> list[str]:
     text = _FONT_SIZE.sub("", text)
     boxed, box_rows = _box_rows(text.split("\n"))
     checked, check_rows = _checklist_rows(boxed)
+    checked, level_rows = _level_column_rows(checked)
+    check_rows |= level_rows
     split = _tab_rows(_csv_rows(_without_blank_forms(checked)))
     aligned = _aligned_rows(split)
     # (a laid-out PDF's wrapped paragraphs joined by the layout, the table rows the step above found left as they are)

@@ -2896,7 +2896,9 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
                 topic["label_en"] = f"Topic {topic['label']}" if code_key(topic["label"]) else f"Topic {n}"
         # ("资助额度：二十五万元": 25万元)
         # (or its title's closing tag, "…研究【重点｜8万元】")
-        fund = next((p for p in own if (p.kind == "funding" or p is head and (cells or _tag_amount(p.text, found)))
+        # (or its level's field with an amount of its own, "项目类别：重点项目（本选题资助额度为12万元）", which the level's
+        # amount does not override)
+        fund = next((p for p in own if (p.kind in ("funding", "level") or p is head and (cells or _tag_amount(p.text, found)))
                      and _AMOUNT.search(arabic_numbers(p.text))), None)
         if fund:
             fund_amount = _AMOUNT.search(arabic_numbers(fund.text))

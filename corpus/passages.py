@@ -179,6 +179,8 @@ _PAREN_NUMBER_BLOCK = re.compile(r"^[(（]()(\d{1,2})[)）]\s*(\S.{5,})$")
 _PAREN_CN_BLOCK = re.compile(r"^[(（]()([一二三四五六七八九十]{1,3})[)）]\s*([^，。；,;：:]{6,60})$")
 # ... and "3. 郑州市…研究" in a guide with no level heading, its level in the fields below ("类别：重点项目；…")
 _NUMBER_BLOCK = re.compile(r"^()(\d{1,2})\s*[.、．]\s*([^：:。；;]{6,})$")
+# ... the notice's own section of topics, by its heading ("七、研究选题（按归口处室列示）")
+_TOPICS_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、\s*(?:研究|申报|本年度)?(?:选题|课题|题目|研究方向)")
 # ... or a topic on one line of labelled fields: "序号：1；名称：郑州市…研究；类别：重大项目；归口：…；电话：…"
 _RECORD_LABEL = re.compile(r"(?:^|(?<=[；;]))\s*([\u4e00-\u9fff]{1,6})\s*[：:]")
 _RECORD_TITLE = re.compile(r"^(?:课题|选题|项目|研究)?(?:名称|题目)$")
@@ -230,6 +232,7 @@ CONTACT_LABELS = r"(?:联系单位|联系处室|联系人|联系电话|联系方
 # ... and its level field ("类别：A类", "项目类别：重点项目")
 LEVEL_LABEL = r"^(?:项目|课题|选题)?(?:类别|级别|层级|类型)[：:]"
 _LEVEL_FIELD = re.compile(LEVEL_LABEL + r"\s*(.{1,16})$")
+_LEVEL_NOTE = re.compile(r"(?<=项目|课题)\s*[(（][^()（）]{4,40}[)）]$")
 # A labelled line's kind: what the engine and the index read from passages of a topic.
 KIND_BY_PREFIX = (
     (re.compile(r"^(?:研究内容|主要研究内容|研究方向|主要内容|研究要点|研究重点)"), "content"),
@@ -610,7 +613,8 @@ def _block_level(lines: list[str], start: int, aliases: dict[str, str],
                 block is not None and block.match(line)):
             return None
         for part in _FIELD_SPLIT.split(line):
-            if (m := _LEVEL_FIELD.match(part.strip())) and (
+            # (the level with a note of its own after it: "项目类别：重点项目（本选题资助额度为12万元）")
+            if (m := _LEVEL_FIELD.match(_LEVEL_NOTE.sub("", part.strip()))) and (
                     lv := level_of(m.group(1), aliases) or level_of(m.group(1) + "项目")):
                 return lv, m.group(1).strip()
     return None
@@ -1042,7 +1046,11 @@ def _segment(lines: list[str]) -> list[Passage]:
         cur.level = row[0]
         cur.set(2, row[1], row[2])
     article = 0  # the notice's last article ("第七条"): the next one in order opens a section, its text on its line or not
+    topics_part: int | None = None  # the number of the notice's own section of topics ("七、研究选题"), once it is entered
     for i, line in enumerate(lines):
+        if cur.doc == "notice" and cur.path and _TOPICS_HEADING.search(cur.path[0][1]):
+            topics_part = cur.path[0][0]
+        in_topics = cur.doc == "notice" and bool(cur.path) and cur.path[0][0] == topics_part
         if in_notes and i not in notes_heads and not FOOTNOTE.match(line):
             in_notes = False  # the block of notes is over
             note_marked.clear()
@@ -1223,6 +1231,14 @@ def _segment(lines: list[str]) -> list[Passage]:
             cur.set(2, block_counts[lv], f"{m.group(2)} {_short(m.group(3))}")
             emit(line, "heading", sentences=False)
             continue
+        if in_topics and (m := _PAREN.match(line)) and (office := _FIELDS.search(line)) and _OFFICE_CELL.fullmatch(
+                line[m.start(2) : office.start()].strip()):
+            # "（二）战略规划处（联系人：…；电话：…；邮箱：…）" in the notice's own section of topics: the office the topics
+            # below are listed under (numbered afresh under it), whose contact is theirs (corpus/ingest.py)
+            cur.set(1, cur.path[0][0], line[: office.start()])
+            cur.level = None
+            emit(line, "contact", sentences=False)
+            continue
         if (cur.doc == "guide" and (m := _BLOCK_TOPIC.match(line) or _COLON_BLOCK.match(line)) and (
                 stated := _block_level(lines, i, aliases) or (cur.level and (cur.level, "")))) or (
                 cur.doc == "guide" and (m := _PAREN_NUMBER_BLOCK.match(line)) and (stated := _block_level(lines, i, aliases))) or (
@@ -1235,7 +1251,10 @@ def _segment(lines: list[str]) -> list[Passage]:
                 and (stated := _block_level(lines, i, aliases) or (cur.level and (cur.level, "")))) or (
                 # ... or "（3）…研究" in the notice's own section of topics, its level in a field below it ("项目类别：
                 # 重点项目"), as a guide's
-                cur.doc == "notice" and (m := _PAREN_NUMBER_BLOCK.match(line)) and (stated := _block_level(lines, i, aliases))):
+                cur.doc == "notice" and (m := _PAREN_NUMBER_BLOCK.match(line)) and (stated := _block_level(lines, i, aliases))) or (
+                # ... or "1．…研究" numbered afresh under each group of the notice's own section of topics ("七、研究选题"
+                # over "（一）政策法规处（联系人：…）"), its level in a field below it ("项目类别：重大项目")
+                in_topics and (m := _NUMBER_BLOCK.match(line)) and (stated := _block_level(lines, i, aliases, _NUMBER_BLOCK))):
             # A labelled topic block, numbered within its level (its own number stays in its heading);
             # in a guide the levels it states ("类别：B类") are its sections, in the order they first come;
             # in the notice it stays in its section ("（五）【研究方向】").

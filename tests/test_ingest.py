@@ -6536,3 +6536,102 @@ def test_a_topics_research_period_line_is_its_own_completion(tmp_path: Path) -> 
     today = dt.date(2067, 3, 10)
     assert "2068年12月" in a.ask("课题一什么时候结题？", today).answer
     assert "2068年6月" in a.ask("课题二的研究期限是多久？", today).answer
+
+
+# ------------------------------------------------------------------ a table whose columns are the project levels
+_LEVEL_COLUMNS = [
+    "某市科学技术局关于组织申报2148年度某市软科学研究计划项目的通知",
+    "各有关单位：",
+    "现组织申报2148年度某市软科学研究计划项目。有关事项通知如下：",
+    "一、项目设置",
+    "各层次的资助标准及对负责人的要求列于表1。",
+    "表1　各层次项目资助标准及负责人要求",
+    "事项｜重大项目｜重点项目｜一般项目",
+    "每项资助额度｜16万元｜6万元｜2万元",
+    "拟支持数量｜2项｜3项｜4项",
+    "负责人年龄｜不超过57周岁｜不超过52周岁｜不超过40周岁",
+    "负责人职称或学位｜正高级职称，或副高级职称且具有博士学位｜副高级及以上职称，或具有博士学位｜中级及以上职称，或具有硕士及以上学位",
+    "二、申报时间",
+    "网上填报时间为2148年3月1日9:00至2148年3月31日17:00。",
+    "某市科学技术局",
+    "2148年2月20日",
+]
+
+
+def test_a_table_whose_columns_are_the_levels_is_read_level_by_level(tmp_path: Path) -> None:
+    """"事项｜重大项目｜重点项目｜一般项目" over rows of amounts, counts, age limits and title rules: each row is said level by
+    level ("重大项目每项资助额度为16万元；…", "重大项目拟支持2项；…"), so every level has its own amount, count, age limit
+    and title-or-degree rule; a table with levels as rows is left as it is."""
+    lines = clean_lines("\n".join(_LEVEL_COLUMNS))
+    assert "事项｜重大项目｜重点项目｜一般项目" not in lines
+    assert "重大项目每项资助额度为16万元；重点项目每项资助额度为6万元；一般项目每项资助额度为2万元。" in lines, lines
+    assert "重大项目拟支持2项；重点项目拟支持3项；一般项目拟支持4项。" in lines
+    plain = clean_lines("项目层次｜资助额度｜拟支持数量\n重大项目｜16万元｜2项\n一般项目｜2万元｜4项")
+    assert "重大项目｜16万元｜2项" in plain, plain
+    found, corpus = _ingested(tmp_path, _LEVEL_COLUMNS)
+    rules = {r["id"]: r for r in found.rules}
+    assert rules["age"]["limit_by_level"] == {"major": 57, "key": 52, "general": 40}, rules.get("age")
+    checker = EligibilityChecker(corpus)
+    today = dt.date(2148, 3, 5)
+    base = dict(org_type="university", independent_legal_person=True, located_in_zhengzhou=True, age=45,
+                title="intermediate", degree="master")
+
+    def failed(**profile: Any) -> list[str]:
+        return [r.id for r in checker.check(Profile(**{**base, **profile}), today).rules if r.passed is False]
+
+    assert "age" in failed(project_level="general") and "age" not in failed(project_level="key")
+    assert "major_leader_qualification" in failed(project_level="key")  # 中级 with a master's degree
+    assert "major_leader_qualification" not in failed(project_level="general")
+    assert "major_leader_qualification" not in failed(project_level="major", title="associate_senior", degree="doctorate")
+    assert "major_leader_qualification" in failed(project_level="major", title="associate_senior")
+
+
+# ------------------------------------------------------------------ topics listed under their offices in the notice itself
+_OFFICE_GROUPED = [
+    "某市科学技术局关于组织申报2148年度某市软科学研究计划项目的通知",
+    "各有关单位：",
+    "现组织申报2148年度某市软科学研究计划项目。有关事项通知如下：",
+    "一、资助标准",
+    "重点项目每项资助8万元；一般项目每项资助3万元。",
+    "二、申报时间",
+    "网上填报时间为2148年3月1日9:00至2148年3月31日17:00。",
+    "三、研究选题",
+    "（一）政策法规处（联系人：严老师；电话：0915-8326 1100 转 8012；邮箱：zcfg@example.cn）",
+    "1．某市科技创新促进条例实施效果评估研究",
+    "项目类别：重点项目",
+    "研究内容：评估条例实施以来的成效，提出修订完善的建议。",
+    "2．某市科研经费包干制改革成效研究",
+    "项目类别：一般项目（本选题资助额度为5万元）",
+    "研究内容：调查包干制实施情况，提出风险防控措施。",
+    "（二）高新技术处（联系人：梁工；电话：0915-8326 1100 转 8046）",
+    "1．某市低空经济产业创新生态构建研究",
+    "项目类别：重点项目（本选题资助额度为12万元）",
+    "研究内容：分析低空经济产业链创新资源分布。",
+    "2．某市量子信息产业培育对策研究",
+    "项目类别：一般项目",
+    "研究内容：梳理量子信息产业发展现状。",
+    "四、联系方式",
+    "1．申报业务咨询：政策法规处　严老师　0915-8326 1100 转 8012",
+    "某市科学技术局",
+    "2148年2月20日",
+]
+
+
+def test_topics_numbered_afresh_under_their_offices_are_the_calls_topics() -> None:
+    """"三、研究选题" over "（一）政策法规处（联系人：…；电话：…）" headings, each over topics numbered "1．" "2．" afresh
+    with "项目类别：…" below: four topics, each of the level its field states (a note after the level, "（本选题资助额度为
+    5万元）", is no part of the level and is the topic's own amount, over the level's), each with its office heading's
+    contact and that office as its group; the office headings are no sub-topics."""
+    found, _, _ = extract("\n".join(_OFFICE_GROUPED))
+    topics = {t["title"]: t for t in found.topics}
+    assert len(found.topics) == 4 and not any(t["parent"] for t in found.topics), [(t["id"], t["title"]) for t in found.topics]
+    law = topics["某市科技创新促进条例实施效果评估研究"]
+    assert law["level"] == "key" and law["funding_wan"] == 8.0 and law["group"] == "政策法规处", law
+    assert law["contacts"][0]["person"] == "严老师" and "8012" in law["contacts"][0]["phone"], law
+    assert topics["某市科研经费包干制改革成效研究"]["level"] == "general"
+    assert topics["某市科研经费包干制改革成效研究"]["funding_wan"] == 5.0
+    sky = topics["某市低空经济产业创新生态构建研究"]
+    assert sky["level"] == "key" and sky["funding_wan"] == 12.0 and sky["group"] == "高新技术处", sky
+    assert "8046" in sky["contacts"][0]["phone"] and sky["contacts"][0]["office"] == "高新技术处", sky
+    quantum = topics["某市量子信息产业培育对策研究"]
+    assert quantum["level"] == "general" and quantum["funding_wan"] == 3.0, quantum
