@@ -447,7 +447,7 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
             # registered as is its kind ("新型研发机构，登记为事业单位", "registered as a limited company").
             facts["org_type"] = form
     # (a request's "me" is no self-description: "帮我列一下深圳的…", "tell me")
-    personal = org or re.search(r"(?<![帮给诉教替让])我|俺|咱|本人|本单位|我们|\bi\b|\bwe\b|\bour\b|\bmy\b", text)
+    personal = org or re.search(r"(?<![帮给诉教替])我|俺|咱|本人|本单位|我们|\bi\b|\bwe\b|\bour\b|\bmy\b", text)
     placed = _CITY_BODIES.sub(" ", text)  # ("郑州市公共信用信息数据库" places no one in Zhengzhou)
     if _OUTSIDE.search(placed) and personal:
         facts["located_in_zhengzhou"] = False

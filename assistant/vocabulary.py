@@ -199,7 +199,9 @@ NOTICE_ISSUED = re.compile(
 # "Why was my application rejected?"): its reason is no condition of the notice.
 OUTCOME = re.compile(
     # (not a class of projects named by it: "没立项的项目")
-    r"(?:(?:没|未|不)(?:通过|批|立项|选上|入选|中)|被(?:拒|退回|驳回|刷|否|淘汰|取消)|落选|变少|少了|减少了|降低了|缩水|砍了)(?!的)|"
+    # (nor a way not taken, "为什么不通过邮寄…", "没通过区里推荐": a failure ends its clause or names the review it failed)
+    r"(?:(?:没|未)(?:通过|批|立项|选上|入选|中)(?=了|呢|吗|[?？。，,！!]|$|评审|审核|审查|初审|答辩|验收)|"
+    r"被(?:拒|退回|驳回|刷|否|淘汰|取消)|落选|变少|少了|减少了|降低了|缩水|砍了)(?!的)|"
     # (in a question the auxiliary comes first: "Why was my application rejected?")
     r"\b(?:was|were|got|been)\b[^?.;]{0,40}?\b(?:rejected|turned down|refused|declined|not (?:approved|selected|funded|accepted)|"
     r"cut|reduced|lowered|decreased)\b|\b(?:smaller|less|lower|fewer) (?:this|than)\b")

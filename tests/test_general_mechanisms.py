@@ -3747,8 +3747,9 @@ def test_the_reason_of_an_outcome_the_notice_never_names_is_out_of_scope(assista
     # a reason the notice states is still answered ("为…" before the thing it is for), and a class of projects named
     # by an outcome is no outcome asked about
     stated = next(p for p in CORPUS.passages if "纸质" in p.text and "为切实减轻" in p.text)
-    answer = assistant.ask("为什么没立项的项目不用交纸质版？")
-    assert answer.intent != Intent.OUT_OF_SCOPE and stated.id in [c.id for c in answer.citations], answer.answer[:120]
+    for q in ("为什么没立项的项目不用交纸质版？", "为什么不通过邮寄交材料？"):  # (a way not taken is no failure)
+        answer = assistant.ask(q)
+        assert answer.intent != Intent.OUT_OF_SCOPE and stated.id in [c.id for c in answer.citations], (q, answer.answer[:120])
 
 
 def test_a_list_ending_a_request_to_be_told_asks_each_item_of_the_thing_named_before_it(assistant: Assistant) -> None:
