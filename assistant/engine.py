@@ -1470,9 +1470,9 @@ class Assistant:
             return draft
         # (the passage the leading clause is quoted from is cited first: it is what the answer rests on)
         said = squash(clause).rstrip("。；;，,")
-        own = next((pid for pid in [*draft.passages, *facts[0].passage_ids]
-                    if said and said in squash(self.corpus.passage(pid).text)), None) if CLAUSE_CITED_FIRST else None
-        return draft.led_by(clause, [own, *draft.passages] if own else None)
+        source = next((pid for pid in [*draft.passages, *facts[0].passage_ids]
+                       if said and said in squash(self.corpus.passage(pid).text)), None) if CLAUSE_CITED_FIRST else None
+        return draft.led_by(clause, [source, *draft.passages] if source else None)
 
     def _levels_total(self, fact: Fact, lang: str) -> str:
         """The sum of the counts a fact gives per project level ("重大项目 2 项，重点项目 10 项": 12), said as a sentence;
