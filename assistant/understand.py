@@ -554,6 +554,12 @@ def _values_apart(parts: list[str]) -> bool:
             and not any(_PLURAL_REFERENCE.search(p) for p in parts[1:]))
 
 
+def _asked_in_turn(text: str) -> list[str]:
+    """An English stretch split at its commas where each piece opens asking (_ENGLISH_COMMA_ASK), else whole."""
+    pieces = _ENGLISH_COMMA_ASK.split(text)
+    return pieces if all(_CLAUSE_OPENS.match(p) for p in pieces) else [text]
+
+
 def language_of(text: str) -> str:
     return "en" if len(_LATIN.findall(text)) > 2 * len(_CJK.findall(text)) else "zh"
 
@@ -904,8 +910,7 @@ class Understander:
             if pieces and sep and sep.group() in "?？":
                 marked.add(len(pieces) - 1)
             start = sep.end() if sep else start
-        joined = [y for x in _ENGLISH_AND_ASK.split(q) for y in (
-            _ENGLISH_COMMA_ASK.split(x) if all(_CLAUSE_OPENS.match(z) for z in _ENGLISH_COMMA_ASK.split(x)) else [x])]
+        joined = [y for x in _ENGLISH_AND_ASK.split(q) for y in _asked_in_turn(x)]
         if len(joined) > 1 and all(len(x.split()) >= 3 for x in joined) and (
                 not any(_BACK_REFERENCE.search(x) for x in joined[1:]) or _values_apart(joined)):
             # "What's the deadline, and how many projects can one university put forward?"
