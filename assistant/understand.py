@@ -213,6 +213,14 @@ _SENTENCES = re.compile(r"[^。.!！?？]+[。.!！?？]*")
 # The asker's own numbering of what they ask: "(2)", "2.", "②", "二是", "second,".
 _ENUMERATOR = re.compile(r"^\s*(?:[(（]\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[)）]|\d{1,2}\s*[.、)）]|[①-⑩]|"
                          r"[一二三四五六七八九十][是、]|(?:first|second|third|also|and)\b\s*[,，:：]?)\s*", re.IGNORECASE)
+# The asker's numbering of what they ask, in a run of two or more ("一是…；二是…", "（1）…（2）…", "第一，…第二，…"):
+# a bracketed or circled number anywhere but after a topic's noun ("子课题①"); a bare one, "X是" or "第X" after a
+# boundary only
+_NUMBER_MARK = re.compile(
+    r"(?<![题目项课])(?:[(（]\s*(?P<a>\d{1,2}|[一二三四五六七八九十])\s*[)）]|(?P<c>[①-⑩]))|"
+    r"(?:^|(?<=[:：，,；;。？?！!\s]))(?:(?P<b>\d{1,2})\s*(?:\.(?!\d)|[、)）])|(?P<d>[一二三四五六七八九十])是|"
+    r"第(?P<e>[一二三四五六七八九十]|\d{1,2})(?=[，,、:：\s]))")
+NUMBERED_ASK = True  # pieces the asker numbers in a run ask, whatever their words
 _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff\d)）])[，,](?=[\u4e00-\u9fff])|(?<=[a-z)])(?:\.(?=\s+[a-z])|，(?=\s*[a-z]))")
 _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|要|需要|有)?(?:多少|什么|哪些|哪个|哪天|几)?"
                                r"[\u4e00-\u9fff]{0,6})[?？]?$")
@@ -554,6 +562,32 @@ def _values_apart(parts: list[str]) -> bool:
             and not any(_PLURAL_REFERENCE.search(p) for p in parts[1:]))
 
 
+def _numbered_run(q: str) -> list[re.Match[str]]:
+    """The marks of the asker's numbering in q, when they run 1, 2, … in one style (two or more); else none."""
+    runs: dict[str, list[re.Match[str]]] = {}
+    for m in _NUMBER_MARK.finditer(q):
+        style = next(k for k, v in m.groupdict().items() if v)
+        value = m.group(style)
+        n = ord(value) - ord("①") + 1 if style == "c" else int(value) if value.isdigit() else cn_number(value)
+        run = runs.setdefault(style, [])
+        if n == len(run) + 1:
+            run.append(m)
+    return max((r for r in runs.values() if len(r) >= 2), key=len, default=[])
+
+
+def _numbered_apart(q: str) -> tuple[str, int]:
+    """q with a sentence break before each numbered piece after the first ("（1）A（2）B" -> "（1）A；（2）B"), and
+    how many pieces the asker numbered (0 when no run)."""
+    run = _numbered_run(q)
+    for i, m in reversed(list(enumerate(run))):
+        # ("第二，项目完成时间": the comma after the number closes no piece)
+        end = m.end() + len(re.match(r"[，,、:：]?", q[m.end():]).group())  # type: ignore[union-attr]
+        q = q[: m.start()] + m.group() + " " + q[end:]
+        if i and not re.search(r"[；;。？?！!]\s*$", q[: m.start()]):
+            q = q[: m.start()] + "；" + q[m.start():]
+    return q, len(run)
+
+
 def _asked_in_turn(text: str) -> list[str]:
     """An English stretch split at its commas where each piece opens asking (_ENGLISH_COMMA_ASK), else whole."""
     pieces = _ENGLISH_COMMA_ASK.split(text)
@@ -888,6 +922,9 @@ class Understander:
         the question as the asker wrote it (its capitals tell a name's "and" from one joining two things)."""
         pieces: list[str] = []
         marked: set[int] = set()  # pieces the asker closed with a question mark ask, whatever their words
+        numbered = 0
+        if NUMBERED_ASK:
+            q, numbered = _numbered_apart(q)
         start = 0
         topic = ""  # "承诺书呢，要盖章吗": a thing named with 呢 before a comma is what the next piece asks of
         for sep in [*_SENTENCE_SPLIT.finditer(q), None]:
@@ -910,6 +947,9 @@ class Understander:
             if pieces and sep and sep.group() in "?？":
                 marked.add(len(pieces) - 1)
             start = sep.end() if sep else start
+        if numbered:
+            # the pieces the asker numbered ask, whatever their words ("二是网上填报的截止日期")
+            marked |= {i for i, p in enumerate(pieces) if _NUMBER_MARK.search(p)}
         joined = [y for x in _ENGLISH_AND_ASK.split(q) for y in _asked_in_turn(x)]
         if len(joined) > 1 and all(len(x.split()) >= 3 for x in joined) and (
                 not any(_BACK_REFERENCE.search(x) for x in joined[1:]) or _values_apart(joined)):
@@ -982,6 +1022,8 @@ class Understander:
                 out.extend(f"{alt.group('head')}{alt.group(x)}吗" for x in ("a", "b"))
             else:
                 out.append(part)
+        if numbered and len(out) > 1:
+            out = [re.sub(f"(?:{_NUMBER_MARK.pattern})\\s?", "", p) for p in out]  # the asker's numbering asks nothing
         if SUBJECT_CARRIED:
             for i in range(1, len(out)):
                 if V.ASKED_IN_GENERAL.search(out[i]) and len(_CJK.findall(

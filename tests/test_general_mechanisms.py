@@ -3773,3 +3773,21 @@ def test_the_clause_leading_a_yes_no_answer_is_cited_first(assistant: Assistant)
         m = re.match(r"通知原文：“(.+?)”。", answer.answer)
         assert m is not None and answer.citations, answer.answer[:80]
         assert squash(m.group(1)) in squash(answer.citations[0].text), (m.group(1), answer.citations[0].text)
+
+
+def test_pieces_the_asker_numbers_are_asked_in_turn_whatever_their_words(assistant: Assistant) -> None:
+    # "一是…；二是…；三是…": a numbered piece asks though it names only a thing ("二是网上填报的截止日期");
+    # what is told before the first one is its context
+    q = "我在学校科研处工作，有几件事想确认：一是高校可以推荐几项；二是网上填报的截止日期；三是业务咨询电话。"
+    u = assistant.understander.understand(canonical(q))
+    assert len(u.parts) == 3, u.parts
+    answer = assistant.ask(q).answer
+    assert _phones("contact_business")[0] in answer, answer
+    window = FACTS["submission_window"].window
+    assert window is not None and f"{window.closes.month}月{window.closes.day}日" in answer, answer
+    quota = re.search(r"高校限报\s*\d+\s*项", "".join(FACTS["quota"].quotes))
+    assert quota is not None and squash(quota.group()) in squash(answer), answer
+    # numbered "(1) (2)" and "第一/第二" alike; one numbered piece alone is no list
+    for q in ("想问两点：（1）重点项目资助多少（2）项目完成时间", "请教两个问题，第一，重点项目资助多少；第二，项目完成时间"):
+        assert len(assistant.understander.understand(canonical(q)).parts) == 2, q
+    assert len(assistant.understander.understand(canonical("一是想问重点项目资助多少")).parts) == 1
