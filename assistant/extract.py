@@ -154,6 +154,9 @@ _OUTSIDE = re.compile(
     r"not (?:based|located|registered|situated) in zhengzhou|(?:is|are)(?: not|n't) (?:in|from) zhengzhou)|"
     r"不在郑州(?!市区|城区|主城区|市中心)|非郑州|郑州以外|郑州外|(?:不是|不属于|并非)郑州(?:市)?(?:的|本地|市内|辖区)"
 )
+# Being in the city, said as a condition ("必须在郑州", "郑州市内的单位", "based in Zhengzhou"), not the city named
+_PLACE_NAMED = re.compile(r"在郑州|在郑|郑州市?(?:市内|以内|本地|当地|境内)|本市|市内|"
+                          r"\b(?:based|located|registered|situated) (?:in|within) zhengzhou")
 # The city's own bodies and databases, named in a question, say nothing of where the asker is.
 _CITY_BODIES = re.compile(r"郑州市?(?:公共信用信息(?:数据库|平台)?|科学技术局|科技局|财政局?|软科学|科技计划|市级|市财政)")
 # Zhengzhou's own county-level cities and counties are inside it ("学校在新郑市龙湖镇").
@@ -452,6 +455,9 @@ def extract_profile(text: str, asked_too: bool = False) -> Profile:
     if _OUTSIDE.search(placed) and personal:
         facts["located_in_zhengzhou"] = False
     elif _INSIDE.search(placed) and org:
+        facts["located_in_zhengzhou"] = True
+    elif asked_too and _PLACE_NAMED.search(placed):
+        # (a place asked as a condition names the location rule: "申报单位必须在郑州吗", "does it have to be based in …")
         facts["located_in_zhengzhou"] = True
     # A level the asker says they are not applying at names none: "想报重点项目（不是重大）".
     leveled = _NOT_LEVEL.sub(" ", text)

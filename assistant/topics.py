@@ -237,19 +237,20 @@ class TopicResolver:
         self._zh_idf = {w: math.log((len(topics) + 1) / n) for w, n in zh_df.items()}
         self._zh_df, self._zh_uses = zh_df, whole
         self._unit_words = set(profile_words())  # ("研究院", "高校": the asker's kind of unit, named in a title too)
-        # "子课题3", "第3个子课题", "重点项目里的第3个", "key project 3", "the third key project".
+        # "子课题3", "第3个子课题", "重点项目里的第3个", "key project 3", "the third key project" (not "10 key
+        # projects", a count: the number before the noun in the plural).
         within = r"\s*(?:里面|里|中|当中|的|之中)*\s*第\s*" + _N_ORDINAL + r"\s*[个项]?"
         self._numbered: list[tuple[re.Pattern[str], str]] = [
             (re.compile(r"子课题\s*[(（]?\s*" + _N + r"|第\s*" + _N_ORDINAL + r"\s*个?\s*子课题|子课题" + within
-                        + r"|sub-?\s?topic\s*(?:no\.?\s*)?" + _EN_N + r"|" + _EN_N + r"\s*sub-?\s?topic"), "sub-{}"),
+                        + r"|sub-?\s?topic\s*(?:no\.?\s*)?" + _EN_N + r"|" + _EN_N + r"\s*sub-?\s?topic(?!s)"), "sub-{}"),
             # (and the tags "（重大2）" a notice may give its topics: "重大2")
             (re.compile(r"重大(?:项目|课题)\s*" + _N + r"(?!\s*项)|重大\s*(\d{1,2})(?![\d项个万年月日号%.])|第\s*" + _N_ORDINAL + r"\s*个?\s*重大(?:项目|课题)|重大(?:项目|课题)" + within
-                        + r"|major\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*major\s*project"), "major-{}"),
+                        + r"|major\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*major\s*project(?!s)"), "major-{}"),
             (re.compile(r"(?:其他领域)?重点(?:项目|课题)\s*" + _N + r"(?!\s*项)|重点\s*(\d{1,2})(?![\d项个万年月日号%.])|第\s*" + _N_ORDINAL + r"\s*个?\s*(?:其他领域)?重点(?:项目|课题)"
                         + r"|(?:其他领域)?重点(?:项目|课题)" + within
-                        + r"|key\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*key\s*project"), "key-{}"),
+                        + r"|key\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*key\s*project(?!s)"), "key-{}"),
             (re.compile(r"一般(?:项目|课题)\s*" + _N + r"(?!\s*项)|一般\s*(\d{1,2})(?![\d项个万年月日号%.])|第\s*" + _N_ORDINAL + r"\s*个?\s*一般(?:项目|课题)|一般(?:项目|课题)" + within
-                        + r"|general\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*general\s*project"), "general-{}"),
+                        + r"|general\s*project\s*" + _EN_N + r"|" + _EN_N + r"\s*general\s*project(?!s)"), "general-{}"),
         ]
 
         # "社会民生类第2个选题": a topic's place in the field group the notice lists it under

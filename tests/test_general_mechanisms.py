@@ -3791,3 +3791,21 @@ def test_pieces_the_asker_numbers_are_asked_in_turn_whatever_their_words(assista
     for q in ("想问两点：（1）重点项目资助多少（2）项目完成时间", "请教两个问题，第一，重点项目资助多少；第二，项目完成时间"):
         assert len(assistant.understander.understand(canonical(q)).parts) == 2, q
     assert len(assistant.understander.understand(canonical("一是想问重点项目资助多少")).parts) == 1
+
+
+def test_a_place_asked_as_a_condition_names_the_location_rule(assistant: Assistant) -> None:
+    # "必须在郑州吗" asks the rule that places the unit in the city, not a rule that merely names the city's databases
+    quote = next(r.quote for r in CORPUS.rules if r.id == "location")
+    for q in ("申报单位必须在郑州吗？", "Does the applying unit have to be based in Zhengzhou?"):
+        answer = assistant.ask(q)
+        assert any(squash(quote) in squash(c.text) for c in answer.citations[:1]), (q, [c.text[:40] for c in answer.citations])
+
+
+def test_a_number_before_a_level_in_the_plural_counts_projects_and_names_none(assistant: Assistant) -> None:
+    # "the 10 key projects" counts them; "key project 12" names one the notice lacks
+    key = next(f for f in CORPUS.facts if f.intent == "funding" and any("重点项目" in q and "万元" in q for q in f.quotes))
+    amount = re.search(r"重点项目[^；;。]*?(\d+)\s*万元", "".join(key.quotes))
+    assert amount is not None
+    answer = assistant.ask("How much money do the 10 key projects get in all?")
+    assert answer.intent != Intent.OUT_OF_SCOPE and f"{amount.group(1)}万元" in answer.answer, answer.answer
+    assert assistant.ask("What is the phone for key project 12?").intent == Intent.OUT_OF_SCOPE
