@@ -1539,6 +1539,8 @@ class Assistant:
             unnamed = _SOME_WHAT.sub("", _REFERRING_NOUN.sub(" ", unnamed))
         unnamed = _EXISTENCE_NOUN.sub(r"\1 ", unnamed)
         facets = [f for f, words in V.FACETS.items() if _has(unnamed, words)]
+        if "content" not in facets and V.CONTENT_ASKED.search(unnamed):
+            facets.append("content")  # ("具体要做哪些研究": the content asked by a verb and what it does)
         if _has(unnamed, V.TOPIC_APPLICANTS) and any(self.corpus.topic(t).applicants for t in topics):
             facets.append("applicants")  # (a topic with no restriction of its own: who may apply is the call's)
         if topics and V.TOPIC_DUE.search(unnamed) and all(self.corpus.topic(t).due_quote for t in topics):
@@ -1626,7 +1628,8 @@ class Assistant:
         rest = q
         for word in self._naming[topic.id]:
             rest = rest.replace(word, " ")
-        # Nor do the words asking for content in general ("具体研究什么") or naming a level point to a sentence.
+        # Nor do the words asking for content in general ("具体研究什么", "要做哪些研究") or naming a level point to a sentence.
+        rest = V.CONTENT_ASKED.sub(" ", rest)
         for word in self._general_detail_words:
             rest = rest.replace(word, " ")
         rest = re.sub(r"子课题\s*\d|重大项目\s*\d|重点项目\s*\d|sub-?topic\s*\d|(?:major|key) project\s*\d", " ", rest)

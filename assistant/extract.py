@@ -56,6 +56,9 @@ _AGE = [
     re.compile(r"(?:(?<!maximum )(?<!minimum )(?<!max )(?<!upper )(?<!the )(?<!an )aged?|i am|i'm|i turned|turned|i turn|turns|he is|she is|he's|she's|(?:leader|pi|principal investigator|applicant)"
                r" is)\s*(?:exactly |just |now |already |only )?" + _EN_AGE + r"\b"),
     re.compile(_EN_AGE + r"\s*(?:years?[ -]old|yrs?\b|-year-old)"),
+    # ("a colleague (42, associate professor, …)": the number first in brackets, before the person's title)
+    re.compile(r"\(\s*(\d{2})\s*,\s*(?:an? )?(?:[a-z]+ ){0,2}(?:professor|lecturer|researcher|fellow|engineer|doctor|phd|"
+               r"research assistant|assistant|associate|senior|junior)\b"),
     # ("My age: 45", "age - 52", "my age is 45")
     # (a limit is no age: "the maximum age is 60" names none)
     re.compile(r"(?:\b(?:my|the leader's|the pi's|applicant's) |(?:^|[\n,;•·])\s*)age(?: is|:| -)\s*" + _EN_AGE + r"\b"),
@@ -278,7 +281,7 @@ _GOOD_CREDIT = (r"信用(?:记录|状况|情况)?(?:都|也|一直|均|向来|�
                 r"credit (?:record |history )?(?:is|are) (?:good|clean|fine)|"
                 # no bad record at all ("无不良信用记录", "信用上没有任何污点", "no credit problems")
                 r"(?:没有|没|无)(?:任何)?(?:不良|负面)(?:的)?(?:信用)?(?:记录|信用)|信用(?:上|方面)?(?:没有|没|无)(?:任何)?(?:不良|污点|问题)|"
-                r"(?:no|without (?:any )?|(?:neither|nor)\b[^.;]{0,40}?(?:any )?)credit (?:problems?|issues?|record problems?)")
+                r"(?:no|without (?:any )?|(?:neither|nor)\b[^.;]{0,40}?(?:any )?)credit (?:or (?:research )?[a-z]+ )?(?:problems?|issues?|record problems?)")
 _BLACKLISTED = r"黑名单|失信名单|失信被执行人|blacklist"
 _NOT_BLACKLISTED = (
     r"(?:不在|没有|没|无|未|从未|没有被|未被|不)\s*(?:被)?\s*(?:列入|上|进)?(?:过|了)?\s*(?:信用)?\s*(?:失信)?(?:黑名单|失信名单)|not (?:on|in) (?:the|a|any) (?:credit )?blacklist|no blacklist|"
@@ -655,7 +658,8 @@ _PLACES_USED = (
 # A unit that has put nothing forward yet ("所里今年还一个都没推荐", "学校还没有推荐任何项目").
 _UNIT_NONE = re.compile(_UNIT + r"[^，,。？?我]{0,6}?(?:(?:一个|一项)(?:项目|课题)?(?:都|也)|任何项目(?:都|也)|还|尚)(?:还)?(?:没有?|未)(?:推荐|上报|报|推)(?:过)?(?:任何)?(?:项目)?|"
                         # "单位今年就报这1项": the asked one is the unit's only one, none other put forward
-                        + _UNIT + r"[^，,。？?我]{0,6}?(?:就|只|仅)(?:报|推荐|上报|申报|推)了?(?:这|此)(?:一|1)?(?:项|个)|"
+                        # ("所里就报我这一个": the leader named between)
+                        + _UNIT + r"[^，,。？?我]{0,6}?(?:就|只|仅)(?:报|推荐|上报|申报|推)了?(?:我|他|她)?(?:这|此)(?:一|1)?(?:项|个)|"
                         # "名额还一个没用", "hasn't recommended a single project yet"
                         r"(?:名额|指标)[都还也]{0,3}(?:一个|一项)?[都还也]{0,2}(?:没|未)(?:用|占)|"
                         # places left, said without a count ("学校名额够", "还有名额", "still has quota left"):
@@ -818,14 +822,14 @@ def _counts(text: str, facts: dict[str, object]) -> None:
                    r"第一次申报|(?:今年|本年度)(?:是|算)?(?:第一次|头一回|首次)(?:申报|报|申请)|"
                    # "第一次当负责人": never a leader before, so of no other application this year either
                    r"(?:第一次|头一回|首次)(?:当|做|担任|作为)(?:项目)?负责人|"
-                   r"no other application|(?:只|就|仅)(?:报|申报)此一项|"
+                   r"no other application|\b(?:my|his|her|(?:it is|it's) the leader's) first application\b|first application this year|(?:只|就|仅)(?:报|申报)此一项|"
                    # "这是我今年唯一的申报": the asked one is the leader's only application
                    r"唯一(?:的)?(?:一个|一项)?(?:申报|申请|项目)|"
                    # "今年就这一个申报": this one is the only application
                    # ("今年就这一项", "只有这一个")
                    r"(?:只|就|仅)(?:有)?(?:这|此)(?:一|1)(?:个|项)(?:申报|申请|(?=[，,。；;）)]|$))|"
                    # ("只以负责人身份报这一个项目": the role said between)
-                   r"(?:只|就|仅)(?:以[^，,。；;]{0,8}?身份|作为(?:项目)?负责人)?(?:报|申报|申请)(?:这|这么)?(?:一|1)(?:个|项)|only (?:[a-z]+ ){0,2}(?:this|one) (?:[a-z]+ )?(?:application|project)|"
+                   r"(?:只|就|仅)(?:想|打算|准备)?(?:以[^，,。；;]{0,8}?身份|作为(?:项目)?负责人)?(?:报|申报|申请)(?:我)?(?:这|这么)?(?:一|1)(?:个|项)|only (?:[a-z]+ ){0,2}(?:this|one) (?:[a-z]+ )?(?:application|project)|"
                    # "我今年只牵头这一个", "本年度仅申报本项目", "没有同时申报其他项目", "没有其他在申项目", "今年不会再报别的"
                    r"(?:只|就|仅)(?:牵头|主持|负责)(?:这|此|本)(?:一|1)?(?:个|项)|(?:只|就|仅)(?:报|申报|申请)(?:本|该|此)(?:项目|课题)|"
                    r"(?:没有|没|未)同时(?:申报|报|申请)(?:其他|别的)|(?:没有|没|无)(?:其他|别的)(?:在申|在报|申报中)的?(?:项目|课题)|"

@@ -22,6 +22,10 @@ FACETS: dict[str, tuple[str, ...]] = {
     "level": ("级别", "重大还是重点", "属于", "什么级别", "哪一类", "类别", "哪类", "重大项目吗", "重点项目吗", "level", "major or key"),
     "title": ("题目", "名称", "全称", "叫什么", "标题", "title", "name"),
 }
+# The study's content asked in general, as a verb and what it does ("具体要做哪些研究", "主要开展什么工作", "研究哪些方面"):
+# no sentence's own words, the content facet
+CONTENT_ASKED = re.compile(r"(?:做|开展|进行|搞|从事)(?:些|一些)?(?:哪些|什么|啥|哪几(?:个|项|方面))(?:样的?|方面的?)?"
+                           r"(?:研究|工作|内容|事情?)|研究(?:些)?(?:哪些|什么|啥)(?:内容|方面|问题)?(?![\u4e00-\u9fff])")
 # Who may apply for a named topic ("课题2科研院所能报吗", "低空那个课题限什么单位申报", "Which units may apply for topic 3?"): the
 # topic's own restriction, where the notice gives its topics one (Topic.applicants)
 TOPIC_APPLICANTS = ("能报", "能申报", "可以报", "可以申报", "能不能报", "能不能申报", "能否申报", "可否申报", "谁能", "谁可以",

@@ -3809,3 +3809,30 @@ def test_a_number_before_a_level_in_the_plural_counts_projects_and_names_none(as
     answer = assistant.ask("How much money do the 10 key projects get in all?")
     assert answer.intent != Intent.OUT_OF_SCOPE and f"{amount.group(1)}万元" in answer.answer, answer.answer
     assert assistant.ask("What is the phone for key project 12?").intent == Intent.OUT_OF_SCOPE
+
+
+def test_the_content_asked_by_a_verb_and_what_it_does_is_the_topics_focus(assistant: Assistant) -> None:
+    # "要做哪些研究", "主要开展什么工作" ask what the study does, as "研究什么" does: its focus, not whichever
+    # sentence the word 研究 finds (a topic's first sentence may only say why it is set)
+    for t in (t for t in CORPUS.topics if t.focus_quote and t.label and not t.parent):
+        name = t.label
+        for q in (f"{name}具体要做哪些研究？", f"{name}主要开展什么工作"):
+            answer = assistant.ask(q).answer
+            assert squash(t.focus_quote) in squash(answer), (q, answer[:120])
+
+
+def test_the_asker_states_the_one_application_and_a_clean_record_in_more_words() -> None:
+    from assistant.extract import extract_profile
+
+    def read(text: str) -> dict[str, object]:
+        return {k: v for k, v in extract_profile(canonical(text)).model_dump().items() if v is not None}
+
+    # the only application, wished for ("就想报一个") or with the leader named in it ("所里就报我这一个")
+    assert read("我今年就想申报一个一般性的课题")["applications_this_year"] == 0
+    assert read("研究院今年只推荐我这一个项目")["org_quota_used"] == 0
+    assert read("It is her first application this year.")["applications_this_year"] == 0
+    # an age first in brackets before the person's title
+    assert read("Our candidate (51, senior researcher) wants to apply.")["age"] == 51
+    assert "age" not in read("Topics (12, 13) are new.")
+    # a clean record said of credit and of misconduct together
+    assert read("Neither he nor the institute has any credit or conduct problems.")["credit_blacklisted"] is False
