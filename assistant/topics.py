@@ -36,8 +36,9 @@ _CHINESE_TOPIC_WORD = re.compile(r"课题|题目|选题|方向|那个研究|这�
 # embedded with the multilingual model and compared with the titles; the best must lead the next by
 # this much cosine similarity (on notice_2031's nine descriptions: 4 right, none wrong, the rest none).
 # ("project" is left out: "the project leader", "the project's funding" describe no topic.)
-_DESCRIBED_EN = re.compile(r"\b(?:the|a|for|on|about|of)\s+((?:[a-z&'-]+\s+){1,7}?)(?:sub-?\s?topics?|topics?|study|studies)\b"
-                           r"|\b(?:topics?|study)\s+(?:is\s+|that\s+is\s+)?(?:about|on)\s+((?:[a-z&'-]+\s*){2,8})")
+# (an ordinal is a word of it: "the 15th five-year plan study")
+_DESCRIBED_EN = re.compile(r"\b(?:the|a|for|on|about|of)\s+((?:(?:[a-z&'-]+|\d{1,2}(?:st|nd|rd|th))\s+){1,7}?)(?:sub-?\s?topics?|topics?|study|studies)\b"
+                           r"|\b(?:topics?|study)\s+(?:is\s+|that\s+is\s+)?(?:about|on)\s+((?:(?:[a-z&'-]+|\d{1,2}(?:st|nd|rd|th))\s*){2,8})")
 # A phrase runs from its last preposition on ("the age limit for the topic" describes no topic).
 _PREPOSITION = re.compile(r"^.*\b(?:for|of|to|in|with|from|by|at|under|about|on)\b\s*")
 _NOT_DESCRIPTIVE = {"the", "a", "which", "what", "this", "that", "each", "every", "all", "any", "major", "key",
@@ -46,8 +47,12 @@ EMBED_MARGIN = 0.015
 # A Chinese description no title word matches ("老年人智能养老" for "智慧康养…老龄社会"): the embedder's closest
 # title, as close as a paraphrase is and clearly closer than the next
 EMBED_ZH_MIN, EMBED_ZH_MARGIN = 0.9, 0.03
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]")
 TITLE_SPAN = 8  # characters of one title the question holds, to name that topic by them
 TITLE_SPAN_MARGIN = 2  # ... clearly more than any other title shares
+# ... or this many, written in no other title and nowhere in the notice outside its topics ("概念验证平台是哪个处的")
+TITLE_SPAN_OWN = 6
+GLOSSED_DESCRIPTION = True  # an English description of a topic of a notice without English is searched in its Chinese
 # The words right before the word for a topic ("科创金融子课题里…", "金融方面的题目") name it before the rest of the
 # question does; there one word no other title has is enough to name it.
 NAME_BEFORE_TOPIC_WORD = True
@@ -180,6 +185,7 @@ class TopicResolver:
         # (compiled pattern, topic id), longest alias first so "科技人才评价" beats "人才评价".
         aliases: list[tuple[str, str]] = []
         general = [canonical(text) for text in general_zh]
+        self._general_zh = general
         for t in topics:
             for alias in {*t.aliases, canonical(t.title)}:
                 alias = canonical(alias)
@@ -388,10 +394,21 @@ class TopicResolver:
             m = SequenceMatcher(None, q, title, autojunk=False).find_longest_match(0, len(q), 0, len(title))
             if m.size >= TITLE_SPAN:
                 spans.append((m.size, t.id))
+            elif TITLE_SPAN_OWN and m.size >= TITLE_SPAN_OWN and self._own_stretch(q[m.a: m.a + m.size], t.id):
+                # (a shorter stretch names the topic when only its own text writes it)
+                spans.append((TITLE_SPAN, t.id))
         spans.sort(reverse=True)
         if not spans or len(spans) > 1 and spans[1][0] >= spans[0][0] - TITLE_SPAN_MARGIN:
             return []
         return [spans[0][1]]
+
+    def _own_stretch(self, stretch: str, tid: str) -> bool:
+        """Whether the notice writes a stretch of Chinese in one topic's title only: in no other title, and nowhere
+        outside the topics."""
+        return (len(_CJK_ONLY.findall(stretch)) == len(stretch)
+                and not any(stretch in title for t, title in zip(self.topics, self._canonical_titles, strict=True)
+                            if t.id != tid)
+                and not any(stretch in text for text in self._general_zh))
 
     def _acronym(self, q: str) -> list[str]:
         """The one topic whose English title's initials a Latin acronym of a Chinese question spells."""
@@ -413,7 +430,13 @@ class TopicResolver:
 
     def description(self, q: str) -> str:
         """The words a Chinese question describes a topic by ("科创金融那个子课题…" -> "科创金融"), or ""."""
-        m = _DESCRIBED_ZH.search(q) if not q.isascii() else None
+        if q.isascii():
+            # (an English one, where the titles have no English: the vocabulary's Chinese of the words it describes
+            # the topic by, "the 15th Five-Year Plan study" -> "十五五", which the topics' own text is searched for)
+            if not (GLOSSED_DESCRIPTION and self._glossary) or not (described := _english_description(q)):
+                return ""
+            return " ".join(zh for zh, pattern in self._glossary.items() if pattern.search(described))
+        m = _DESCRIBED_ZH.search(q)
         words = re.sub(r"^(?:应该|应当|就|也)?是", "", _DESCRIPTION_TAIL.sub("", m.group())) if m else ""
         words = _WISHED.sub("", words)  # ("想做X方面的课题": the asker's wish, then the description X)
         if m and m.group().startswith("研究") and m.group().endswith("的"):

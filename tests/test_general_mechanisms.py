@@ -3836,3 +3836,31 @@ def test_the_asker_states_the_one_application_and_a_clean_record_in_more_words()
     assert "age" not in read("Topics (12, 13) are new.")
     # a clean record said of credit and of misconduct together
     assert read("Neither he nor the institute has any credit or conduct problems.")["credit_blacklisted"] is False
+
+
+def test_a_shorter_stretch_only_one_topics_title_writes_names_it_without_aliases() -> None:
+    # an ingested notice's topics have no hand aliases: six characters of one title that no other title and no
+    # passage outside the topics writes ("概念验证平台是哪个处的") name that topic; a stretch general text writes does not
+    from assistant.topics import TITLE_SPAN_OWN, TopicResolver
+
+    bare = [t.model_copy(update={"aliases": []}) for t in CORPUS.topics]
+    general = [p.text for p in CORPUS.passages if not p.topic]
+    resolver = TopicResolver(bare, (), general)
+    titles = {t.id: canonical(t.title) for t in bare}
+    outside = [canonical(text) for text in general]
+    named = 0
+    for t in bare:
+        title = titles[t.id]
+        for i in range(len(title) - TITLE_SPAN_OWN + 1):
+            stretch = title[i: i + TITLE_SPAN_OWN]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", stretch):
+                continue
+            elsewhere = any(stretch in other for tid, other in titles.items() if tid != t.id)
+            general_too = any(stretch in text for text in outside)
+            got = resolver.resolve(f"{stretch}是哪个处的")
+            if not elsewhere and not general_too:
+                assert got == [t.id], (stretch, got)
+                named += 1
+            elif general_too and not elsewhere:
+                assert got == [], (stretch, got)
+    assert named >= len(bare)
