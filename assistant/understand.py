@@ -22,7 +22,7 @@ from assistant import vocabulary as V
 from assistant.extract import age_at_most, cn_number, extract_profile
 from assistant.models import Profile
 from assistant.topics import TopicResolver
-from corpus import Corpus, RuleTerms, english_glossary, family_vocabulary, squash
+from corpus import Corpus, RuleTerms, english_glossary, family_vocabulary, glossary_pattern, squash
 from corpus.passages import LEVEL_WORDS
 from index.spelling import Correction, SpellingCorrector
 from index.tokenize import canonical, normalize, words
@@ -518,7 +518,7 @@ WHOLE_TOPIC_NAME_REPLACED = True  # a follow-up's topic replaces the whole stret
 THAT_ONE_TOPIC = True  # ... and so does "X那个" where X resolves to no topic by name: the one of X, among the topics
 TOPIC_OF_ASKING_CLAUSE = True  # the topics the asking clause names, when it names some, are the ones asked of (dev41)
 SUB_TOPIC_BEFORE_PARENT = True  # ... except a sub-topic named before of the topic the asking clause names: still the one asked (dev48)
-GLOSSED_KNOWN = ("topic_en", "detail_en", "office_en")  # the vocabulary's English of words the notice writes is known
+GLOSSED_KNOWN = ("topic_en",)  # the vocabulary's English name of a topic word the notice writes is no other programme
 OFFICES_IN_ENGLISH = True  # "the Talent Division" names 人才处 by the vocabulary's office_en (dev41)
 ASKER_STATES = True  # clauses are dropped as the asker's own facts only when someone speaks of themselves or asks may-I
 
@@ -629,11 +629,11 @@ class Understander:
         self._en_vocabulary = set(re.findall(r"[a-z][a-z'-]*", " ".join(
             [f.en for f in corpus.facts] + [t.title_en for t in corpus.topics]
             + [t for f in corpus.facts for t in f.triggers if t.isascii()] + list(family_english())
-            + [a for t in corpus.topics for a in t.aliases if a.isascii()]
-            # (and the vocabulary's English of a word the notice writes: "the 15th Five-Year Plan" of a notice writing
-            # 十五五, where its topics have no English of their own)
-            + ([e for key in GLOSSED_KNOWN for zh, ens in english_glossary(key).items() if canonical(zh) in self.notice
-                for e in ens] if GLOSSED_KNOWN else [])).lower()))
+            + [a for t in corpus.topics for a in t.aliases if a.isascii()]).lower()))
+        # ... and a name the vocabulary gives in English for a word the notice writes is none of another programme ("the
+        # 15th Five-Year Plan" of a notice writing 十五五, where its topics have no English of their own)
+        self._glossed_names = [glossary_pattern(ens) for key in GLOSSED_KNOWN for zh, ens in english_glossary(key).items()
+                               if canonical(zh) in self.notice]
         self.offices = sorted(((canonical(o), o) for o in offices), key=lambda pair: -len(pair[0]))
         # (each word of an office's name -> one pattern of its English before an office noun, compiled once)
         self._office_en = {zh: re.compile(r"\b(?:" + (said := "|".join(map(re.escape, ens))) + ")" + _EN_OFFICE_NOUN
@@ -786,6 +786,7 @@ class Understander:
         out += [(m.group(), m.span()) for m in EN_PROGRAMME.finditer(q)
                 # (a year is a word of the name only when it is another year: "the 2027 soft science program")
                 if any(w not in self._en_vocabulary and w != year for w in m.group(1).split())
+                and not any(p.search(m.group()) for p in self._glossed_names)
                 # "this year's soft science program" is this one
                 and not (m.group(1).startswith("year's ") and q[: m.start()].endswith(("this ", "the current ")))]
         for m in PROGRAMME.finditer(q):
