@@ -14,6 +14,7 @@ import re
 import shutil
 import time
 import unicodedata
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -101,23 +102,45 @@ def test_check_corpus_lists_every_broken_quote_of_a_sed_year_change(tmp_path: Pa
     assert cli_main(["check-corpus", str(CORPUS_DIR)]) == 0
 
 
+class _Variants(Mapping[str, Assistant]):
+    """The variant notices, each ingested and indexed the first time a test asks for it (a test worker builds only
+    the notices of the tests it runs)."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self.settings = Settings(index_dir=base / "index")
+        self.embedder = make_embedder(self.settings.embedder, self.settings.embedding_model, self.settings.threads_for())
+        self.built: dict[str, Assistant] = {}
+
+    def __getitem__(self, name: str) -> Assistant:
+        if name not in self.built:
+            if name not in CASES:
+                raise KeyError(name)
+            directory = self.base / name
+            assert cli_main(["ingest", str(FIXTURES / f"{name}.txt"), "--out", str(directory)]) == 0
+            corpus = load_corpus(directory)
+            retriever = open_index(IndexConfig(self.settings.index_dir), corpus, self.embedder, progress=False)
+            self.built[name] = Assistant(corpus, retriever, self.settings)
+        return self.built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(CASES)
+
+    def __len__(self) -> int:
+        return len(CASES)
+
+
 @pytest.fixture(scope="module")
-def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Assistant]:
-    base = tmp_path_factory.mktemp("variants")
-    settings = Settings(index_dir=base / "index")
-    embedder = make_embedder(settings.embedder, settings.embedding_model, settings.threads_for())
-    out = {}
-    for name in CASES:
-        directory = base / name
-        assert cli_main(["ingest", str(FIXTURES / f"{name}.txt"), "--out", str(directory)]) == 0
-        corpus = load_corpus(directory)
-        retriever = open_index(IndexConfig(settings.index_dir), corpus, embedder, progress=False)
-        out[name] = Assistant(corpus, retriever, settings)
-    return out
+def variants(tmp_path_factory: pytest.TempPathFactory) -> Mapping[str, Assistant]:
+    return _Variants(tmp_path_factory.mktemp("variants"))
 
 
-@pytest.mark.parametrize("name", list(CASES))
-def test_variant_questions(variants: dict[str, Assistant], name: str) -> None:
+# (each notice's questions and profiles run on one test worker: `./run test` spreads the suite over the cores)
+_BY_NOTICE = [pytest.param(name, marks=pytest.mark.xdist_group(name)) for name in CASES]
+
+
+@pytest.mark.parametrize("name", _BY_NOTICE)
+def test_variant_questions(variants: Mapping[str, Assistant], name: str) -> None:
     case = CASES[name]
     failures = []
     for item in case["questions"]:
@@ -130,8 +153,8 @@ def test_variant_questions(variants: dict[str, Assistant], name: str) -> None:
     assert accuracy >= 0.9, failures
 
 
-@pytest.mark.parametrize("name", list(CASES))
-def test_variant_profiles(variants: dict[str, Assistant], name: str) -> None:
+@pytest.mark.parametrize("name", _BY_NOTICE)
+def test_variant_profiles(variants: Mapping[str, Assistant], name: str) -> None:
     case = CASES[name]
     for item in case["profiles"]:
         data = {**case["base"], **item["profile"]}
@@ -141,7 +164,7 @@ def test_variant_profiles(variants: dict[str, Assistant], name: str) -> None:
             assert item["failed"] in [r.id for r in result.rules if r.passed is False]
 
 
-def test_variant_served_over_http_with_its_own_values(variants: dict[str, Assistant]) -> None:
+def test_variant_served_over_http_with_its_own_values(variants: Mapping[str, Assistant]) -> None:
     v2025, v2026 = variants["notice_2025"], variants["notice_2026"]
     with TestClient(create_app(Settings(event_log=False), v2025)) as client:
         info = client.get("/api/info").json()
@@ -157,7 +180,7 @@ def test_variant_served_over_http_with_its_own_values(variants: dict[str, Assist
         assert "general" in r.json()["error"]["message"] and "key" in r.json()["error"]["message"]
 
 
-def test_levels_named_by_class_and_topics_by_their_own_labels(variants: dict[str, Assistant]) -> None:
+def test_levels_named_by_class_and_topics_by_their_own_labels(variants: Mapping[str, Assistant]) -> None:
     """notice_2031 defines "A类（重大项目）" and labels its topics "【指南方向N】": a question may use either."""
     v = variants["notice_2031"]
     today = dt.date(2031, 4, 10)
@@ -175,7 +198,7 @@ def test_levels_named_by_class_and_topics_by_their_own_labels(variants: dict[str
 
 
 def test_words_the_notice_says_of_everyone_name_no_topic_and_named_contacts_are_answered(
-        variants: dict[str, Assistant]) -> None:
+        variants: Mapping[str, Assistant]) -> None:
     """notice_2030 has a topic on 新型研发机构, a unit type its conditions name throughout, and names the
     people to call."""
     v = variants["notice_2030"]
@@ -192,7 +215,7 @@ def test_the_2024_notice_refuses_values_it_does_not_know(assistant: Assistant) -
         assert client.get("/api/info").json()["year"] == 2024
 
 
-def test_an_english_description_of_a_topic_titled_in_chinese_only(variants: dict[str, Assistant]) -> None:
+def test_an_english_description_of_a_topic_titled_in_chinese_only(variants: Mapping[str, Assistant]) -> None:
     """An ingested notice's titles have no English: a description the multilingual embedder places clearly
     closest to one title names that topic; a vague one names none rather than a wrong one."""
     v = variants["notice_2031"]
@@ -203,7 +226,7 @@ def test_an_english_description_of_a_topic_titled_in_chinese_only(variants: dict
     assert v.topics.resolve(canonical("what is the phone of the topic?")) == []
 
 
-def test_a_described_topic_no_title_matches_gets_every_topics_contact(variants: dict[str, Assistant]) -> None:
+def test_a_described_topic_no_title_matches_gets_every_topics_contact(variants: Mapping[str, Assistant]) -> None:
     """Rather than the notice's general contacts (a confidently wrong answer), each topic with its office."""
     v = variants["notice_2031"]
     answer = _norm(v.ask("跟海洋牧场有关的那个课题，联系电话多少？", dt.date(2031, 4, 10)).answer)
@@ -392,13 +415,13 @@ def test_topics_called_by_their_place_in_a_field_group(tmp_path: Path) -> None:
     assert resolver.resolve(canonical("社會類第2個選題")) == [second_social]
 
 
-def test_a_topic_described_by_words_of_its_content_alone(variants: dict[str, Assistant]) -> None:
+def test_a_topic_described_by_words_of_its_content_alone(variants: Mapping[str, Assistant]) -> None:
     # no alias of the low-altitude topic says 无人机; its research content does, and no other topic's
     answer = variants["notice_2037"].ask("搞无人机的那个课题，联系电话是多少", dt.date(2037, 3, 20)).answer
     assert "0371-67176525" in answer and "低空经济" in answer
 
 
-def test_a_fact_answers_the_other_kind_of_question_it_belongs_to(variants: dict[str, Assistant]) -> None:
+def test_a_fact_answers_the_other_kind_of_question_it_belongs_to(variants: Mapping[str, Assistant]) -> None:
     # internal publicity is a rule and a step of the process: asked as a step, it still answers
     answer = variants["notice_2034"].ask("推荐之前，单位内部公示要多少天？", dt.date(2034, 3, 10)).answer
     assert "5个工作日" in answer
@@ -2969,7 +2992,7 @@ def test_an_office_forwarding_inside_its_organisation_is_called_by_its_peoples_w
     assert "2090年4月20日" in a.ask("市里的系统最晚什么时候截止？", dt.date(2090, 3, 21)).answer
 
 
-def test_a_deadline_asked_without_naming_the_forwarding_office_is_the_calls_first(variants: dict[str, Assistant]) -> None:
+def test_a_deadline_asked_without_naming_the_forwarding_office_is_the_calls_first(variants: Mapping[str, Assistant]) -> None:
     # notice_2073: a university's research office forwarding the city's notice with its own earlier deadline
     a, today = variants["notice_2073"], dt.date(2073, 3, 1)
     answer = a.ask("What is the deadline?", today).answer
@@ -6635,3 +6658,21 @@ def test_topics_numbered_afresh_under_their_offices_are_the_calls_topics() -> No
     assert "8046" in sky["contacts"][0]["phone"] and sky["contacts"][0]["office"] == "高新技术处", sky
     quantum = topics["某市量子信息产业培育对策研究"]
     assert quantum["level"] == "general" and quantum["funding_wan"] == 3.0, quantum
+
+
+def test_an_english_description_in_the_vocabularys_words_finds_the_topic_whose_text_says_them(tmp_path: Path) -> None:
+    # titles without English: "the intellectual property study" is the topic whose own text writes 知识产权 (the
+    # vocabulary's Chinese for it), though its title does not
+    lines = [line.replace("研究智能看护设备和上门服务的推广办法。", "研究智能看护设备的知识产权保护和上门服务的推广办法。")
+             for line in _JOINT]
+    _, _, a = _served(tmp_path, lines)
+    answer = a.ask("What is the phone number for the intellectual property study?", dt.date(2075, 3, 10))
+    assert answer.intent != Intent.OUT_OF_SCOPE and "61110022" in answer.answer, answer.answer
+    assert "61110011" not in answer.answer, answer.answer
+    # a name the vocabulary gives in English for a word the notice writes ("the 15th Five-Year Plan": 十五五) is no
+    # other programme's
+    lines = [line.replace("上门服务的推广办法。", "上门服务在“十五五”期间的推广办法。") for line in _JOINT]
+    (tmp_path / "plan").mkdir()
+    _, _, a = _served(tmp_path / "plan", lines)
+    answer = a.ask("What is the phone number for the 15th Five-Year Plan study?", dt.date(2075, 3, 10))
+    assert answer.intent != Intent.OUT_OF_SCOPE and "61110022" in answer.answer, answer.answer
