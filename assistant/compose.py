@@ -60,6 +60,8 @@ _OTHER_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(千元|元)")
 
 def _in_other_unit(quote: str, wan: float) -> str | None:
     """The amount `wan` as `quote` writes it in 千元 or 元 ("150千元" for 15.0), None where it does not."""
+    if "万元" in quote:
+        return None  # (it says its sums in 万元 too, "叁拾万元（300000元）": as 万元)
     for m in _OTHER_UNIT.finditer(quote):
         if float(m.group(1)) / (10 if m.group(2) == "千元" else 10000) == wan:
             return f"{m.group(1)}{m.group(2)}"
