@@ -42,6 +42,15 @@ def _clock(m: re.Match[str]) -> str:
     return f"{m.group(1) or ''}{hour}:{30 if m.group(5) else number_of(m.group(4) or '0'):02d}"
 
 
+def times_as_written(read: str, original: str) -> str:
+    """`read` (words of `original` read by `read_dates`) with the times of day `original` writes in words after a date's
+    weekday as it writes them ("（星期五）17:00前" back to "（星期五）17时前"): read to date a window, said as written."""
+    for m in _WORD_TIME.finditer(original):
+        if m.group(1):
+            read = read.replace(_clock(m), m.group(0))
+    return read
+
+
 # A two-column table's row, "网上填报 | 2044年3月1日…": its label, read as "网上填报：…"
 _LABEL_CELL = re.compile(r"^([^|｜\t。，,；;]{1,12}?)\s*[|｜\t]\s*(?=\S)")
 

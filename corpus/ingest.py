@@ -31,7 +31,7 @@ from tqdm import tqdm
 from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
 from corpus import NOT_YUAN, PHONE_EXTENSION, SERVICE_PHONE, SPACED_PHONE, batch_kind, format_wan, squash
 from corpus.cleaning import SIGNATURE_NAME, TABLE_ROW, clean_lines, notice_source, translations
-from corpus.dates import DATE, SHORT_DOTTED_RANGE, read_dates
+from corpus.dates import DATE, SHORT_DOTTED_RANGE, read_dates, times_as_written
 from corpus.passages import (
     BATCH_HEAD,
     CONTACT_LABELS,
@@ -962,7 +962,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 n_other += 1
                 role = f"window_{n_other}"
             found.facts.append(_window_fact(role, name, (m.group(1), m.group(2), m.group(3)), (y2, m2, m.group(6)),
-                                            _body(original.text), _RANGE_CLOSED.sub("", _body(p.text[m.end():_said_until(p.text, m.end(), clauses)])).lstrip("。；;，, "), vocab))
+                                            _body(original.text), times_as_written(_RANGE_CLOSED.sub("", _body(p.text[m.end():_said_until(
+                                                p.text, m.end(), clauses)])).lstrip("。；;，, "), original.text), vocab))
         for begin, stop, on, named, subject in clauses:
             # each a dated step of its own, called by the batch its heading names ("第二批纸质材料报送"), and asked by
             # its subject alone too ("纸质材料哪天送到")

@@ -6723,3 +6723,16 @@ def test_the_rule_that_a_topics_own_amount_overrides_its_levels_is_said_with_the
     found, _, _ = extract("\n".join(_THOUSANDS_AND_EXTENSIONS))
     levels = found.fact("funding_levels")
     assert levels and "附件1中单独注明资助金额的选题，按注明金额执行。" in levels["quotes"], levels
+
+
+def test_a_windows_further_words_keep_a_time_written_after_a_weekday() -> None:
+    """"…时间为2061年6月3日至6月28日，系统于6月28日（星期二）16时前关闭": the window is read, and its further words say the
+    time as the notice writes it ("16时前", not the "16:00前" it is read as)."""
+    found, _, _ = extract("\n".join([
+        "关于组织申报2061年度某市软科学研究计划项目的通知", "一、时间安排",
+        "1．网上填报。项目负责人网上填报时间为2061年6月3日至6月28日，系统于6月28日（星期二）16时前关闭，逾期不再受理。",
+        "某市科学技术局", "2061年5月20日",
+    ]))
+    window = found.fact("submission_window")
+    assert window and window["window"]["closes"] == "2061-06-28", window
+    assert "6月28日（星期二）16时前关闭" in window["zh"], window["zh"]
