@@ -54,6 +54,20 @@ def amount(wan: float | None, lang: str) -> str:
 _FUNDING_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:万元?)?\s*(?:[—~～至到－–-]+)\s*(\d+(?:\.\d+)?)\s*万元")
 
 
+# ... or one it writes in thousands of yuan or in yuan ("150千元", "300000元"), not in 万元
+_OTHER_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(千元|元)")
+
+
+def _in_other_unit(quote: str, wan: float) -> str | None:
+    """The amount `wan` as `quote` writes it in 千元 or 元 ("150千元" for 15.0), None where it does not."""
+    if "万元" in quote:
+        return None  # (it says its sums in 万元 too, "叁拾万元（300000元）": as 万元)
+    for m in _OTHER_UNIT.finditer(quote):
+        if float(m.group(1)) / (10 if m.group(2) == "千元" else 10000) == wan:
+            return f"{m.group(1)}{m.group(2)}"
+    return None
+
+
 def topic_amount(t: Topic, lang: str) -> str:
     """A topic's funding as the notice says it: its range when it gives one ("3万—5万元", never its top alone)."""
     if t.funding_wan is None and (unfunded := [c.strip() for c in re.split(r"[，,；;。]", t.funding_quote) if UNFUNDED.search(c)]):
@@ -62,6 +76,9 @@ def topic_amount(t: Topic, lang: str) -> str:
         return said_zh if lang == "zh" else f"no city funding (self-funded; notice: {said_zh})"
     said = next((m for m in _FUNDING_RANGE.finditer(t.funding_quote)
                  if t.funding_wan is not None and float(m.group(2)) == t.funding_wan), None)
+    if said is None and t.funding_wan is not None and (other := _in_other_unit(t.funding_quote, t.funding_wan)):
+        # (an amount the notice writes in 千元 or in 元, "每项资助150千元": in its words, as the quote says it)
+        return other if lang == "zh" else f"CNY {round(t.funding_wan * 10000):,} ({other})"
     if said is None or t.funding_wan is None:
         return amount(t.funding_wan, lang)
     low = float(said.group(1))

@@ -52,8 +52,9 @@ class CorpusError(ValueError):
 
 # A service line ("400-160-3371", "800-…"): a phone with no area code and a 10-digit national number
 SERVICE_PHONE = r"(?<!\d)[48]00[-－—]?\d{3}[-－—]?\d{4}(?!\d)"
-# A number written in groups after its area code, as a web page or a WeChat article sets it: "0371-6717 1234"
-SPACED_PHONE = r"(?<!\d)0\d{2,3}\s*[-－—]\s*\d{3,4}\s\d{4}(?!\d)"
+# A number written in groups after its area code, as a web page or a WeChat article sets it: "0371-6717 1234" (or
+# the area code in brackets: "（0371）6717 1234")
+SPACED_PHONE = r"(?<!\d)(?:0\d{2,3}\s*[-－—]|[（(]0\d{2,3}[)）])\s*\d{3,4}\s\d{4}(?!\d)"
 # A switchboard's extension after the number ("0371-67182260转802", "分机 806"): part of the phone, since two
 # contacts on one switchboard differ only by it
 PHONE_EXTENSION = r"(?:\s*(?:转|分机)\s*\d{1,5}(?!\d))?"

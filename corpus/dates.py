@@ -30,14 +30,25 @@ def _cn_month_day(m: re.Match[str]) -> str:
 
 
 # A time of day in words after a date ("二〇五九年四月二十四日下午五时三十分", "3月1日上午9时"): as "17:30"
-_WORD_TIME = re.compile(r"(?<=日)\s*(上午|下午|晚上|中午|早上)?\s*(\d{1,2}|[零一二两三四五六七八九十]{1,3})\s*[时点]"
+# (or after the date's weekday: "4月18日（星期五）下午5点前", the weekday kept)
+_WORD_TIME = re.compile(r"(?<=日)(\s*[（(](?:星期|周)[一二三四五六日天][)）])?\s*(上午|下午|晚上|中午|早上)?\s*"
+                        r"(\d{1,2}|[零一二两三四五六七八九十]{1,3})\s*[时点]"
                         r"(?:\s*(\d{1,2}|[零一二三四五六七八九十]{1,3})\s*分|(半)|整)?")
 
 
 def _clock(m: re.Match[str]) -> str:
-    hour = number_of(m.group(2))
-    hour += 12 if m.group(1) in ("下午", "晚上") and hour < 12 else 0
-    return f"{hour}:{30 if m.group(4) else number_of(m.group(3) or '0'):02d}"
+    hour = number_of(m.group(3))
+    hour += 12 if m.group(2) in ("下午", "晚上") and hour < 12 else 0
+    return f"{m.group(1) or ''}{hour}:{30 if m.group(5) else number_of(m.group(4) or '0'):02d}"
+
+
+def times_as_written(read: str, original: str) -> str:
+    """`read` (words of `original` read by `read_dates`) with the times of day `original` writes in words after a date's
+    weekday as it writes them ("（星期五）17:00前" back to "（星期五）17时前"): read to date a window, said as written."""
+    for m in _WORD_TIME.finditer(original):
+        if m.group(1):
+            read = read.replace(_clock(m), m.group(0))
+    return read
 
 
 # A two-column table's row, "网上填报 | 2044年3月1日…": its label, read as "网上填报：…"

@@ -31,7 +31,7 @@ from tqdm import tqdm
 from corpus import INGEST_VOCAB_PATH as VOCAB_PATH
 from corpus import NOT_YUAN, PHONE_EXTENSION, SERVICE_PHONE, SPACED_PHONE, batch_kind, format_wan, squash
 from corpus.cleaning import SIGNATURE_NAME, TABLE_ROW, clean_lines, notice_source, translations
-from corpus.dates import DATE, SHORT_DOTTED_RANGE, read_dates
+from corpus.dates import DATE, SHORT_DOTTED_RANGE, read_dates, times_as_written
 from corpus.passages import (
     BATCH_HEAD,
     CONTACT_LABELS,
@@ -308,7 +308,8 @@ FACT_PATTERNS: list[tuple[str, str, str, str]] = [
     # a project funded already, not the leader's second application ("不得以不同单位名义重复申报")
     # ... or one item of a list of exclusions ("（5）同一项目已获得市级财政资金支持的；")
     ("duplicate_funding", "rules", r"(?:已获|获得|资金支持|资助)[^。]{0,30}重复|重复.{0,6}(?:支持|资助)|"
-                                   r"同一项目[^。；，]{0,4}已(?:经)?获得?[^。；，]{0,12}(?:资金|财政)(?:支持|资助)", "notice"),
+                                   # (or the same research content: "同一研究内容已获得市级及以上财政资金资助的；")
+                                   r"同一(?:项目|课题|选题|研究内容|内容)[^。；，]{0,4}已(?:经)?获得?[^。；，]{0,12}(?:资金|财政)(?:支持|资助)", "notice"),
     # ... or one item of a list of exclusions ("（4）同一单位通过两个及以上推荐部门申报的；")
     ("single_recommender", "rules", r"多头申报|单个推荐部门|一个推荐部门|"
                                     r"(?:两|2|多)个(?:及|或)?以上[^。；，,]{0,4}推荐(?:部门|单位|渠道)", "notice"),
@@ -384,6 +385,8 @@ def _in(p: Passage, where: str) -> bool:
     return not p.id.startswith("f-") if where == "any" else p.id.startswith({"notice": "n-", "guide": "g-"}[where])
 
 
+# The retired leading a project, a case a list of exclusions names ("离退休人员（含返聘人员）作为项目负责人申报的；")
+_RETIRED_CASE = re.compile(r"^[^。]{0,10}(?:离退休|退休|返聘)[^。]{0,16}作为[^。，,]{0,6}负责人[^。，,]{0,8}的[；;。]?$")
 # A sentence excluding some ("企业、社会组织和个人不在本次申报范围内"): not who may apply.
 EXCLUSION = re.compile(r"不在[^。]{0,8}范围|不得申报|不(?:得|能|可)?作为[^。，,]{0,6}申报|不予?受理|不接受|不属于|除外|不能申报")
 # A unit type's own condition for applying: "以新型研发机构名义申报的，须…", "科研院所申报的，应…", or the type
@@ -734,6 +737,11 @@ def _general_facts(passages: list[Passage], found: Found, vocab: dict[str, Any])
             dated = [_body(p.text) for p in passages if _in(p, "notice") and not p.topic and "纸质" in p.text
                      and _due(p.text) and not _NO_PAPER.search(p.text) and _body(p.text) not in quotes]
             quotes += dated if len(dated) == 1 else []
+        if role == "leader_employment":
+            # the retired barred as a case of a list of exclusions ("有下列情形之一的，不得申报：" over "8．离退休人员（含返聘
+            # 人员）作为项目负责人申报的。"), apart from the sentence asking for staff at their post
+            quotes += [_body(p.text) for p in passages if _in(p, where) and not p.topic and _RETIRED_CASE.search(_body(p.text))
+                       and _body(p.text) not in quotes]
         if role == "leader_requirements":
             _item_levels(quotes, passages, found)
         if role == "leader_requirements" and (said := _leader_levels(" ".join(quotes), found)):
@@ -954,7 +962,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                 n_other += 1
                 role = f"window_{n_other}"
             found.facts.append(_window_fact(role, name, (m.group(1), m.group(2), m.group(3)), (y2, m2, m.group(6)),
-                                            _body(original.text), _RANGE_CLOSED.sub("", _body(p.text[m.end():_said_until(p.text, m.end(), clauses)])).lstrip("。；;，, "), vocab))
+                                            _body(original.text), times_as_written(_RANGE_CLOSED.sub("", _body(p.text[m.end():_said_until(
+                                                p.text, m.end(), clauses)])).lstrip("。；;，, "), original.text), vocab))
         for begin, stop, on, named, subject in clauses:
             # each a dated step of its own, called by the batch its heading names ("第二批纸质材料报送"), and asked by
             # its subject alone too ("纸质材料哪天送到")
@@ -2186,6 +2195,15 @@ _AMOUNT_CELL = re.compile(r"(?:每项)?(\d+(?:\.\d+)?)\s*万元(?:\s*/\s*项)?")
 _TAGS_SAID = re.compile(r"(?:课题|选题|题目)(?:名称)?后[^。；;]{0,12}(?:标注|注明|列明)[^。；;]{0,16}(?:资助|经费|额度|金额)")
 
 
+# A note in a topic's title giving the topic's own amount ("…研究（本选题资助200千元）", "（本课题资助额度为12万元）")
+_OWN_AMOUNT_NOTE = re.compile(r"[（(]\s*本(?:选题|课题|项目)[^（）()]{0,10}?\d+(?:\.\d+)?\s*万元\s*[)）]")
+
+
+# The rule that a topic naming its own amount gets it ("另行标注资助额度的选题，按标注额度执行", "个别选题另行标明资助额度的，
+# 按该选题标明的额度资助")
+_OWN_AMOUNT_RULE = re.compile(r"(?:另行|单独)(?:标注|标明|注明|列明)[^。；;]{0,12}(?:额度|经费|金额)[^。；;]{0,16}按")
+
+
 def _tag_amount(title: str, found: Found) -> float | None:
     """The amount in the tag closing a topic's title after its level ("…研究【重点｜8万元】": 8.0), None for none."""
     tag = level_tag(title, found.aliases)
@@ -2338,6 +2356,11 @@ def _counts_and_levels(passages: list[Passage], found: Found, vocab: dict[str, A
         quotes.insert(quotes.index(_body(term_rows[0].text)), _body(names.text))
         columns = [w for cell in table_cells(names.text) or [] if len(jieba.lcut(cell)) >= 2 for w in _named(cell)]
     if quotes:
+        # (and the sentence saying a topic with an amount of its own gets that, not its level's: "附件1中另行标注资助额度的
+        # 选题，按标注额度执行", where no quote says it already)
+        quotes += [said for p in passages if not p.topic and not p.id.startswith("f-")
+                   for said in re.findall(r"[^。；;]+[。；;]?", _body(p.text)) if _OWN_AMOUNT_RULE.search(said)
+                   and not any(said.strip("。；; ") in q for q in quotes)][:1]
         fact = _make_fact("funding_levels", "funding", list(dict.fromkeys(quotes)), vocab)
         fact["triggers"] = list(dict.fromkeys([*fact["triggers"], *columns]))
         # in English with the amounts themselves (an English question's answer states them, as the curated one does)
@@ -2898,7 +2921,9 @@ def _topics(passages: list[Passage], found: Found, level_amounts: dict[str, floa
         # (or its title's closing tag, "…研究【重点｜8万元】")
         # (or its level's field with an amount of its own, "项目类别：重点项目（本选题资助额度为12万元）", which the level's
         # amount does not override)
-        fund = next((p for p in own if (p.kind in ("funding", "level") or p is head and (cells or _tag_amount(p.text, found)))
+        # (or its title's own note of it, "…研究（本选题资助200千元）")
+        fund = next((p for p in own if (p.kind in ("funding", "level") or p is head and (
+                        cells or _tag_amount(p.text, found) or _OWN_AMOUNT_NOTE.search(arabic_numbers(p.text))))
                      and _AMOUNT.search(arabic_numbers(p.text))), None)
         if fund:
             fund_amount = _AMOUNT.search(arabic_numbers(fund.text))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from corpus.cleaning import (
     ARTICLE_BYLINE,
@@ -503,7 +504,21 @@ def arabic_numbers(text: str) -> str:
     """`text` with the numbers it writes in Chinese numerals before a measure word in Arabic digits
     ("年龄不超过五十五周岁" -> "年龄不超过55周岁", "每项资助人民币贰拾伍万元" -> "每项资助人民币25万元"), and an amount
     per project a slide writes without its 元 as a sum ("8万/项" -> "8万元/项")."""
+    text = _THOUSAND_YUAN.sub(lambda m: f"{_wan(m.group(1), 10)}万元", text)
+    text = _WHOLE_YUAN.sub(lambda m: f"{_wan(m.group(1), 10000)}万元", text)
     return _CN_NUMBER.sub(lambda m: str(cn_value(m.group(1))), _WAN_PER_ITEM.sub("万元", text))
+
+
+# A sum in thousands of yuan ("每项资助150千元") or in yuan, five figures or more ("300000元/项", "（1380000元）"): read in
+# 万元, as every amount is read ("15万元", "30万元"); a small sum in yuan ("每人每天不超过1500元") is no project's amount
+_THOUSAND_YUAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*千元")
+_WHOLE_YUAN = re.compile(r"(?<![\d.,，])(\d{5,})\s*元")
+
+
+def _wan(figure: str, per_wan: int) -> str:
+    """`figure` counted in units `per_wan` of which make 1万元, in 万元: ("150", 10) -> "15", ("75000", 10000) -> "7.5"."""
+    value = format(Decimal(figure) / per_wan, "f")
+    return value.rstrip("0").rstrip(".") if "." in value else value
 
 
 # "8万/项", "八万/个": ten thousand yuan a project, its 元 left off as a slide's figures leave it

@@ -6676,3 +6676,104 @@ def test_an_english_description_in_the_vocabularys_words_finds_the_topic_whose_t
     _, _, a = _served(tmp_path / "plan", lines)
     answer = a.ask("What is the phone number for the 15th Five-Year Plan study?", dt.date(2075, 3, 10))
     assert answer.intent != Intent.OUT_OF_SCOPE and "61110022" in answer.answer, answer.answer
+
+
+# A notice whose body dates carry no year (the title's), its times of day in words after the weekday ("下午4点前"), its
+# amounts in 千元, its phones a switchboard with 分机 after an area code in brackets, its topics in an annex after the
+# dateline, each topic's amount in its title's own note, and its exclusions a list of cases "…的；"
+_THOUSANDS_AND_EXTENSIONS = [
+    "某市科学技术局关于组织2163年度某市软科学研究计划项目申报的通知",
+    "一、项目类别与资助标准",
+    "本年度设重点项目和一般项目两类，研究选题见附件1。",
+    "重点项目每项资助120千元，拟支持3项；一般项目每项资助45千元，拟支持6项。附件1中单独注明资助金额的选题，按注明金额执行。",
+    "二、申报条件",
+    "（一）申报单位应为本市注册、具有独立法人资格的高等院校、科研院所。",
+    "（二）项目负责人应为申报单位在职人员。",
+    "（三）有下列情形之一的，不得申报：",
+    "1．同一研究内容已获得省级及以上财政资金资助的；",
+    "2．退休人员作为项目负责人申报的。",
+    "三、时间安排",
+    "网上申报时间为5月6日（星期二）上午8点半至5月30日（星期五）下午4点前。",
+    "四、联系方式",
+    "业务咨询：市科技局规划处　任老师　电话（0599）7120 3300 分机 41",
+    "某市科学技术局",
+    "2163年4月28日",
+    "附件1",
+    "2163年度某市软科学研究选题",
+    "（一）重点项目选题",
+    "1．某市创新联合体组建模式研究（本选题资助180千元）",
+    "研究要点：总结创新联合体的组建模式。",
+    "归口处室：规划处；联系人：任老师；电话：（0599）7120 3300 分机 41",
+    "2．某市科技金融服务体系研究",
+    "研究要点：梳理科技金融服务现状。",
+    "归口处室：规划处；联系人：任老师；电话：（0599）7120 3300 分机 41",
+    "（二）一般项目选题",
+    "1．某市科普人才队伍建设研究",
+    "研究要点：调查科普人才队伍现状。",
+    "归口处室：科普处；联系人：房老师；电话：（0599）7120 3300 分机 57",
+]
+
+
+def test_a_time_of_day_in_words_after_the_weekday_of_a_yearless_window() -> None:
+    """"5月6日（星期二）上午8点半至5月30日（星期五）下午4点前": read as "8:30" and "16:00" with the weekday kept, so the
+    window is read in the title's year."""
+    assert read_dates("5月30日（星期五）下午4点前") == "5月30日（星期五）16:00前"
+    assert read_dates("5月6日（星期二）上午8点半") == "5月6日（星期二）8:30"
+    found, _, _ = extract("\n".join(_THOUSANDS_AND_EXTENSIONS))
+    window = found.fact("submission_window")
+    assert window and (window["window"]["opens"], window["window"]["closes"]) == ("2163-05-06", "2163-05-30"), window
+
+
+def test_a_phone_with_its_area_code_in_brackets_written_in_groups_and_its_extension() -> None:
+    """"（0599）7120 3300 分机 41": one phone, its area code and extension with it (offices on one switchboard differ by it)."""
+    found, _, _ = extract("\n".join(_THOUSANDS_AND_EXTENSIONS))
+    topics = {t["title"]: t for t in found.topics}
+    phone = topics["某市科普人才队伍建设研究"]["contacts"][0]["phone"]
+    assert squash(phone) == squash("（0599）7120 3300 分机 57"), phone
+    assert any("71203300分机41" in squash(q) for f in found.facts if f["intent"] == "contacts" for q in f["quotes"])
+
+
+def test_amounts_in_thousands_of_yuan_and_a_topics_own_amount_in_its_title(tmp_path: Path) -> None:
+    """"每项资助120千元" is 12万元 a key project, "45千元" 4.5万元 a general one; a topic's title noting its own amount
+    ("（本选题资助180千元）") has that amount, not its level's; and a topic's amount is answered as the notice writes it."""
+    from assistant.compose import topic_amount
+
+    found, corpus = _ingested(tmp_path, _THOUSANDS_AND_EXTENSIONS)
+    topics = {t["title"]: t for t in found.topics}
+    assert topics["某市科技金融服务体系研究"]["funding_wan"] == 12.0
+    assert topics["某市科普人才队伍建设研究"]["funding_wan"] == 4.5
+    own = next(t for t in found.topics if t["title"].startswith("某市创新联合体组建模式研究"))
+    assert own["funding_wan"] == 18.0, own
+    served = {t.title: t for t in corpus.topics}
+    assert topic_amount(served["某市科技金融服务体系研究"], "zh") == "120千元"
+    assert topic_amount(served["某市科普人才队伍建设研究"], "en") == "CNY 45,000 (45千元)"
+
+
+def test_cases_of_a_list_of_exclusions_same_content_funded_and_the_retired() -> None:
+    """"同一研究内容已获得…财政资金资助的" rules out a project funded before; "退休人员作为项目负责人申报的" is said where
+    the notice asks for staff at their post."""
+    found, _, _ = extract("\n".join(_THOUSANDS_AND_EXTENSIONS))
+    assert any(r["id"] == "duplicate_funding" for r in found.rules), [r["id"] for r in found.rules]
+    employment = found.fact("leader_employment")
+    assert employment and "退休人员作为项目负责人申报的。" in employment["quotes"], employment
+
+
+def test_the_rule_that_a_topics_own_amount_overrides_its_levels_is_said_with_the_levels_amounts() -> None:
+    """"附件1中单独注明资助金额的选题，按注明金额执行": asked how much a level gets, or why a topic gets another amount,
+    the answer says it beside the levels' amounts."""
+    found, _, _ = extract("\n".join(_THOUSANDS_AND_EXTENSIONS))
+    levels = found.fact("funding_levels")
+    assert levels and "附件1中单独注明资助金额的选题，按注明金额执行。" in levels["quotes"], levels
+
+
+def test_a_windows_further_words_keep_a_time_written_after_a_weekday() -> None:
+    """"…时间为2061年6月3日至6月28日，系统于6月28日（星期二）16时前关闭": the window is read, and its further words say the
+    time as the notice writes it ("16时前", not the "16:00前" it is read as)."""
+    found, _, _ = extract("\n".join([
+        "关于组织申报2061年度某市软科学研究计划项目的通知", "一、时间安排",
+        "1．网上填报。项目负责人网上填报时间为2061年6月3日至6月28日，系统于6月28日（星期二）16时前关闭，逾期不再受理。",
+        "某市科学技术局", "2061年5月20日",
+    ]))
+    window = found.fact("submission_window")
+    assert window and window["window"]["closes"] == "2061-06-28", window
+    assert "6月28日（星期二）16时前关闭" in window["zh"], window["zh"]
