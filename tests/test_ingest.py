@@ -103,8 +103,8 @@ def test_check_corpus_lists_every_broken_quote_of_a_sed_year_change(tmp_path: Pa
 
 
 class _Variants(Mapping[str, Assistant]):
-    """The variant notices, each ingested and indexed the first time a test asks for it (a test worker builds only
-    the notices of the tests it runs)."""
+    """The variant notices, each ingested and indexed the first time a test asks for it (`pytest -k notice_2105`
+    builds that notice alone, not all of them)."""
 
     def __init__(self, base: Path) -> None:
         self.base = base
@@ -135,11 +135,7 @@ def variants(tmp_path_factory: pytest.TempPathFactory) -> Mapping[str, Assistant
     return _Variants(tmp_path_factory.mktemp("variants"))
 
 
-# (each notice's questions and profiles run on one test worker: `./run test` spreads the suite over the cores)
-_BY_NOTICE = [pytest.param(name, marks=pytest.mark.xdist_group(name)) for name in CASES]
-
-
-@pytest.mark.parametrize("name", _BY_NOTICE)
+@pytest.mark.parametrize("name", list(CASES))
 def test_variant_questions(variants: Mapping[str, Assistant], name: str) -> None:
     case = CASES[name]
     failures = []
@@ -153,7 +149,7 @@ def test_variant_questions(variants: Mapping[str, Assistant], name: str) -> None
     assert accuracy >= 0.9, failures
 
 
-@pytest.mark.parametrize("name", _BY_NOTICE)
+@pytest.mark.parametrize("name", list(CASES))
 def test_variant_profiles(variants: Mapping[str, Assistant], name: str) -> None:
     case = CASES[name]
     for item in case["profiles"]:
