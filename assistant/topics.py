@@ -47,7 +47,6 @@ EMBED_MARGIN = 0.015
 # A Chinese description no title word matches ("老年人智能养老" for "智慧康养…老龄社会"): the embedder's closest
 # title, as close as a paraphrase is and clearly closer than the next
 EMBED_ZH_MIN, EMBED_ZH_MARGIN = 0.9, 0.03
-_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]")
 TITLE_SPAN = 8  # characters of one title the question holds, to name that topic by them
 TITLE_SPAN_MARGIN = 2  # ... clearly more than any other title shares
 # ... or this many, written in no other title and nowhere in the notice outside its topics ("概念验证平台是哪个处的")
@@ -405,7 +404,7 @@ class TopicResolver:
     def _own_stretch(self, stretch: str, tid: str) -> bool:
         """Whether the notice writes a stretch of Chinese in one topic's title only: in no other title, and nowhere
         outside the topics."""
-        return (len(_CJK_ONLY.findall(stretch)) == len(stretch)
+        return (re.fullmatch(r"[\u4e00-\u9fff]+", stretch) is not None
                 and not any(stretch in title for t, title in zip(self.topics, self._canonical_titles, strict=True)
                             if t.id != tid)
                 and not any(stretch in text for text in self._general_zh))

@@ -220,6 +220,7 @@ _NUMBER_MARK = re.compile(
     r"(?<![题目项课])(?:[(（]\s*(?P<a>\d{1,2}|[一二三四五六七八九十])\s*[)）]|(?P<c>[①-⑩]))|"
     r"(?:^|(?<=[:：，,；;。？?！!\s]))(?:(?P<b>\d{1,2})\s*(?:\.(?!\d)|[、)）])|(?P<d>[一二三四五六七八九十])是|"
     r"第(?P<e>[一二三四五六七八九十]|\d{1,2})(?=[，,、:：\s]))")
+_NUMBER_MARK_SAID = re.compile(f"(?:{_NUMBER_MARK.pattern})\\s?")  # ... with the space `_numbered_apart` puts after it
 NUMBERED_ASK = True  # pieces the asker numbers in a run ask, whatever their words
 _SENTENCE_SPLIT = re.compile(r"[?？;；!！。]|(?<=[\u4e00-\u9fff\d)）])[，,](?=[\u4e00-\u9fff])|(?<=[a-z)])(?:\.(?=\s+[a-z])|，(?=\s*[a-z]))")
 _SHARED_PREDICATE = re.compile(r"(分别|各自|各|都)((?:是|为|打|找|给|要|需要|有)?(?:多少|什么|哪些|哪个|哪天|几)?"
@@ -1029,7 +1030,7 @@ class Understander:
             else:
                 out.append(part)
         if numbered and len(out) > 1:
-            out = [re.sub(f"(?:{_NUMBER_MARK.pattern})\\s?", "", p) for p in out]  # the asker's numbering asks nothing
+            out = [_NUMBER_MARK_SAID.sub("", p) for p in out]  # the asker's numbering asks nothing
         if SUBJECT_CARRIED:
             for i in range(1, len(out)):
                 if V.ASKED_IN_GENERAL.search(out[i]) and len(_CJK.findall(
