@@ -192,6 +192,11 @@ CARRY_PART_TOPIC = True  # the one topic a sub-question's answer found is the su
 ELLIPTICAL_PARTS = True
 # ... a part that only names it ("X那个呢", "what about X"), not one guessing a value ("那每项是1万吗")
 _NAMES_ONLY_PART = re.compile(r"^[^\d吗]*呢[?？]?$|^(?:what|how) about\b[^\d]*$|^and (?:for|the)\b[^\d]*$", re.I)
+# A part opening with its asking word, perhaps after an adverb ("信用承诺书要不要盖章？最后谁签字？"), says no subject
+# of its own, whatever words of the notice its verb is: it asks of the subject of the part before it
+SUBJECTLESS_PARTS = True
+_SUBJECTLESS_PART = re.compile(r"^(?:最后|最终|另外|然后|那|还|又|再|都|具体)?(?:要|需要|得|该|应该|应|由|是)?"
+                               r"(?:谁|什么|啥|多少|怎么|如何|怎样|哪|几)")
 NO_FITTING_TOPIC_LISTS = True  # "有没有关于乡村振兴的课题" with none: the set topics, not "not covered"
 NOTICE_TITLE = True  # the notice's own title asked is answered with its title line
 ISSUER_ASKED = True  # ... and who issued it, with its issuer beside the title line
@@ -536,7 +541,10 @@ class Assistant:
             previous_part = ""
             for i, part in enumerate(u.parts):
                 # A part naming nothing ("子课题有几个？都归哪个处？") asks about the part before it.
-                asked = part if self.understander.names_something(part) or not i else (
+                asked = part if (self.understander.names_something(part) and not (
+                    SUBJECTLESS_PARTS and _SUBJECTLESS_PART.match(part)
+                    # (a subject as the notice writes it, "信用承诺书"; not a split alternative's, "申报是线上和申报是线下")
+                    and self.understander.subject_of_parts(u.parts[:i]) in self.understander.notice)) or not i else (
                     f"{self.understander.subject_of_parts(u.parts[:i])}{part}")
                 own_subject = False  # (a part naming its own subject asks nothing of the topic the one before named)
                 if (ELLIPTICAL_PARTS and i and _NAMES_ONLY_PART.search(part) and asked_attribute(part) is None
@@ -1193,7 +1201,8 @@ class Assistant:
                  and not (SUFFICIENCY and V.SUFFICES.search(q)))
         asks = (
             (loose or bool(V.ASK_ELIGIBLE_ZH.search(q)) or bool(V.ASK_ELIGIBLE_EN.search(q)))
-            and not _has(q, V.COUNT) and "才能" not in q
+            # (a count the asker tells, "学校一共推荐了3项", is no count asked: the asked part is looked at)
+            and not _has(u.focus, V.COUNT) and "才能" not in q
             # "单位注册完就能申报吗" asks about a step of the process, not about who may apply.
             and (about_self or not facts or facts[0].intent == "eligibility" or bool(topics) or u.attribute == "who")
         )

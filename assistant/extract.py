@@ -796,7 +796,7 @@ def _counts(text: str, facts: dict[str, object]) -> None:
         facts["org_quota_used"] = _en_number(m.group(1))  # "the university has submitted 2 so far"
     personal = re.search(
         # someone else's application ("单位里已经有人报了这个课题") is not the leader's own
-        r"(?:我|本人|负责人)?(?:今年|本年度)?(?:已经|已)(?:(?!有人|别人|他人|其他人|同事|[他她]们?)[^，,。?？]){0,8}?"
+        r"(?:我|本人|负责人)?(?:今年|本年度)?(?:已经|已)(?:(?!有人|别人|他人|其他人|同事|[他她]们?)[^，,。?？]){0,12}?"
         r"(?:申报|报|申请)(?:上去了?|了|过)\s*" + _NUM
         + r"?\s*(?:个|项)?(?:其他)?(?:项目|课题)?", text
     )

@@ -3864,3 +3864,43 @@ def test_a_shorter_stretch_only_one_topics_title_writes_names_it_without_aliases
             elif general_too and not elsewhere:
                 assert got == [], (stretch, got)
     assert named >= len(bare)
+
+
+def test_a_count_the_asker_tells_is_no_count_asked(assistant: Assistant) -> None:
+    # "学校今年一共推荐了3项…请问我能报吗": "一共" is in what the asker tells, not in what they ask; the answer is the
+    # verdict on every stated fact, even with a topic named among them
+    major = next(t for t in CORPUS.topics if t.level == "major")
+    q = ("我是郑州市内一所具有独立法人资格的公办高校的教授，博士学历，今年52岁。学校科研管理制度完备，学校和我都不在信用"
+         f"黑名单上，也没有惩戒执行期内的科研严重失信记录。我想牵头申报重大项目“{major.title}”，今年只报这一个项目，"
+         "没有逾期未结题的市级项目。学校今年一共推荐了3项，内容不涉密，之前也没拿过市级财政资金，只通过区科技主管部门"
+         "一个渠道推荐。请问我能报吗？")
+    answer = assistant.ask(q, dt.date(2024, 9, 15))
+    assert answer.eligibility is not None and answer.eligibility.verdict == "eligible"
+    applicants = next(r.quote for r in CORPUS.rules if r.id == "org_type")
+    assert any(squash(applicants) in squash(c.text) for c in answer.citations[:3]), [c.text[:40] for c in answer.citations]
+
+
+def test_the_leaders_own_application_told_with_more_words_between() -> None:
+    # "我已经作为负责人在系统里报了一个重点项目": the leader's application this year, with the role and the place said
+    # between "已经" and the verb; someone else's is still not theirs
+    from assistant.extract import extract_profile
+
+    def read(text: str) -> dict[str, object]:
+        return {k: v for k, v in extract_profile(canonical(text)).model_dump().items() if v is not None}
+
+    assert read("我已经作为负责人在系统里报了一个重点项目，还想再牵头报一个")["applications_this_year"] == 1
+    assert "applications_this_year" not in read("我们单位已经有同事在系统里报了一个重点项目，我能报吗")
+
+
+def test_a_part_opening_with_its_asking_word_asks_of_the_subject_before_it(assistant: Assistant) -> None:
+    # "信用承诺书要不要盖章？最后谁签字？": the second part names no subject of its own ("签字" is a verb the notice uses), so
+    # it asks who signs the pledge: the template's signature line, not "not covered"
+    signed = next(p for p in CORPUS.passages if p.id.startswith("p-") and "签字" in p.text)
+    answer, trace = assistant.explain("信用承诺书要不要盖章？最后谁签字？")
+    assert answer.intent != Intent.OUT_OF_SCOPE
+    assert squash(signed.text) in squash(answer.answer), answer.answer[:300]
+    parts = [line for line in trace if "[sub-question]" in line]
+    assert len(parts) == 2 and "承诺书" in parts[1], parts
+    # (a part naming its own subject keeps it: "联系电话是多少" after a question about the deadline)
+    _, trace = assistant.explain("申报截止时间是什么时候？联系电话是多少？")
+    assert [line for line in trace if "[sub-question]" in line][1].endswith("联系电话是多少")
