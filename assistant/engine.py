@@ -541,10 +541,10 @@ class Assistant:
             previous_part = ""
             for i, part in enumerate(u.parts):
                 # A part naming nothing ("子课题有几个？都归哪个处？") asks about the part before it.
-                asked = part if (self.understander.names_something(part) and not (
+                asked = part if not i or (self.understander.names_something(part) and not (
                     SUBJECTLESS_PARTS and _SUBJECTLESS_PART.match(part)
                     # (a subject as the notice writes it, "信用承诺书"; not a split alternative's, "申报是线上和申报是线下")
-                    and self.understander.subject_of_parts(u.parts[:i]) in self.understander.notice)) or not i else (
+                    and self.understander.subject_of_parts(u.parts[:i]) in self.understander.notice)) else (
                     f"{self.understander.subject_of_parts(u.parts[:i])}{part}")
                 own_subject = False  # (a part naming its own subject asks nothing of the topic the one before named)
                 if (ELLIPTICAL_PARTS and i and _NAMES_ONLY_PART.search(part) and asked_attribute(part) is None

@@ -3904,3 +3904,8 @@ def test_a_part_opening_with_its_asking_word_asks_of_the_subject_before_it(assis
     # (a part naming its own subject keeps it: "联系电话是多少" after a question about the deadline)
     _, trace = assistant.explain("申报截止时间是什么时候？联系电话是多少？")
     assert [line for line in trace if "[sub-question]" in line][1].endswith("联系电话是多少")
+    # (the first part opening with its asking word has no part before it: "怎么申报？要上哪个网站？" asks both)
+    site = next(f for f in CORPUS.facts if f.role == "online_application")
+    url = re.search(r"https?://[\w./-]+", " ".join(site.quotes))
+    answer = assistant.ask("怎么申报？要上哪个网站？")
+    assert url and url.group(0).rstrip("/") in answer.answer, answer.answer[:300]
