@@ -6773,3 +6773,20 @@ def test_a_windows_further_words_keep_a_time_written_after_a_weekday() -> None:
     window = found.fact("submission_window")
     assert window and window["window"]["closes"] == "2061-06-28", window
     assert "6月28日（星期二）16时前关闭" in window["zh"], window["zh"]
+
+
+def test_a_misconduct_record_said_without_serious_is_its_own_rule_apart_from_the_blacklist() -> None:
+    """"项目负责人存在科研失信行为，且仍处于惩戒期内的" is the misconduct case of a list of exclusions whose first case is
+    "…被列入严重失信主体名单（“黑名单”）的": the misconduct rule quotes it, not the list of dishonest entities."""
+    found, _, _ = extract("\n".join([
+        "关于组织申报2088年度某市软科学研究计划项目的通知", "一、申报条件",
+        "（一）申报单位须为某市内具有独立法人资格的高等院校。",
+        "（二）有下列情形之一的，不得申报：",
+        "1．申报单位或项目负责人被列入严重失信主体名单（“黑名单”）的；",
+        "2．项目负责人存在科研失信行为，且仍处于惩戒期内的；",
+        "3．申报内容涉及国家秘密的。",
+        "某市科学技术局", "2088年3月1日",
+    ]))
+    rules = {r["id"]: r for r in found.rules}
+    assert "黑名单" in rules["credit"]["quote"]
+    assert rules["misconduct"]["quote"] == "项目负责人存在科研失信行为，且仍处于惩戒期内的；", rules["misconduct"]
