@@ -6790,3 +6790,32 @@ def test_a_misconduct_record_said_without_serious_is_its_own_rule_apart_from_the
     rules = {r["id"]: r for r in found.rules}
     assert "黑名单" in rules["credit"]["quote"]
     assert rules["misconduct"]["quote"] == "项目负责人存在科研失信行为，且仍处于惩戒期内的；", rules["misconduct"]
+
+
+# A notice an overseas site converted to traditional characters, its topics in the body as "選題0N" over indented
+# lines of two fields each
+_CONVERTED_TOPICS = [
+    "某市科學技術局關於組織申報2091年度某市軟科學研究計劃項目的通知", "",
+    "各有關單位：",
+    "一、項目類別", "本年度設重點項目和一般項目兩類：重點項目每項資助9萬元，一般項目每項資助3萬元。",
+    "二、研究選題",
+    "選題01　某市濕地保護協同機制研究",
+    "　　研究重點：梳理濕地保護中部門協同的做法，提出協同機制建議。",
+    "　　項目類別：重點項目　　資助額度：9萬元",
+    "　　歸口處室：生態處　　聯繫電話：0599-60000081",
+    "選題02　某市社區養老服務供給研究",
+    "　　研究重點：調查社區養老服務的供給情況，提出改進建議。",
+    "　　項目類別：一般項目　　資助額度：3萬元",
+    "　　歸口處室：社會處　　聯繫電話：0599-60000082",
+    "三、申報條件", "申報單位須爲某市行政區域內具有獨立法人資格的高等院校。",
+    "四、時間安排", "（一）網上填報。網上填報時間：2091年3月1日至2091年3月31日。",
+    "（二）專家評審。市科技局於2091年5月中旬組織專家評審。",
+    "某市科學技術局", "2091年2月20日",
+]
+
+
+def test_a_question_asked_with_the_traditional_spelling_of_what(tmp_path: Path) -> None:
+    """"甚麼", the spelling of 什么 in traditional text (Hong Kong, Taiwan), asks what "什麼" asks."""
+    _, _, a = _served(tmp_path, _CONVERTED_TOPICS)
+    answer = _norm(a.ask("專家評審在甚麼時候進行？", dt.date(2091, 3, 10)).answer)
+    assert "5月中旬" in answer, answer
