@@ -6819,3 +6819,15 @@ def test_a_question_asked_with_the_traditional_spelling_of_what(tmp_path: Path) 
     _, _, a = _served(tmp_path, _CONVERTED_TOPICS)
     answer = _norm(a.ask("專家評審在甚麼時候進行？", dt.date(2091, 3, 10)).answer)
     assert "5月中旬" in answer, answer
+
+
+def test_a_topics_amount_is_answered_in_the_characters_its_notice_writes_it(tmp_path: Path) -> None:
+    """A topic of a notice in traditional characters funded "9萬元" is answered "9萬元", as its quote says it, not the
+    "9万元" composed from its figure (in English too, beside the yuan)."""
+    from assistant.compose import topic_amount
+
+    _, corpus, a = _served(tmp_path, _CONVERTED_TOPICS)
+    wetland = next(t for t in corpus.topics if t.title == "某市濕地保護協同機制研究")
+    assert topic_amount(wetland, "zh") == "9萬元" and topic_amount(wetland, "en") == "CNY 90,000 (9萬元)"
+    answer = _norm(a.ask("湿地保护那个选题资助多少？", dt.date(2091, 3, 10)).answer)
+    assert "9萬元" in answer, answer
