@@ -3862,6 +3862,8 @@ def _as_written(found: Found, back: AsWritten) -> None:
     found.topics = restore(found.topics)
     found.rules = restore(found.rules)
     found.meta = restore(found.meta)
+    # (the levels too, the notice's names for them, "重點項目": questions name them through their simplified form)
+    found.levels = {lv: back(name, whole=True) for lv, name in found.levels.items()}
 
 
 def ingest(notice: Path, out: Path, *, progress: bool = True) -> Found:

@@ -6797,7 +6797,8 @@ def test_a_misconduct_record_said_without_serious_is_its_own_rule_apart_from_the
 _CONVERTED_TOPICS = [
     "某市科學技術局關於組織申報2091年度某市軟科學研究計劃項目的通知", "",
     "各有關單位：",
-    "一、項目類別", "本年度設重點項目和一般項目兩類：重點項目每項資助9萬元，一般項目每項資助3萬元。",
+    "一、項目類別", "本年度設重點項目和一般項目兩類。",
+    "（一）重點項目：每項資助9萬元，擬立項1項；", "（二）一般項目：每項資助3萬元，擬立項1項。",
     "二、研究選題",
     "選題01　某市濕地保護協同機制研究",
     "　　研究重點：梳理濕地保護中部門協同的做法，提出協同機制建議。",
@@ -6831,3 +6832,15 @@ def test_a_topics_amount_is_answered_in_the_characters_its_notice_writes_it(tmp_
     assert topic_amount(wetland, "zh") == "9萬元" and topic_amount(wetland, "en") == "CNY 90,000 (9萬元)"
     answer = _norm(a.ask("湿地保护那个选题资助多少？", dt.date(2091, 3, 10)).answer)
     assert "9萬元" in answer, answer
+
+
+def test_a_traditional_notices_levels_are_named_in_its_characters_and_asked_in_either(tmp_path: Path) -> None:
+    """The levels of a notice in traditional characters are its own words ("重點項目"), in a topic's answer as in the
+    served corpus; a question names them in either script, and "一般项目多少钱" is answered with that level's sentence."""
+    _, corpus, a = _served(tmp_path, _CONVERTED_TOPICS)
+    assert corpus.levels == {"key": "重點項目", "general": "一般項目"}
+    today = dt.date(2091, 3, 10)
+    assert "一般項目" in _norm(a.ask("社区养老那个选题是什么类别？", today).answer)
+    for q in ("一般项目每项资助多少？", "一般項目每項資助多少？"):
+        answer = _norm(a.ask(q, today).answer)
+        assert "3萬元" in answer and "9萬元" not in answer, (q, answer)
