@@ -6844,3 +6844,13 @@ def test_a_traditional_notices_levels_are_named_in_its_characters_and_asked_in_e
     for q in ("一般项目每项资助多少？", "一般項目每項資助多少？"):
         answer = _norm(a.ask(q, today).answer)
         assert "3萬元" in answer and "9萬元" not in answer, (q, answer)
+
+
+def test_a_sites_related_link_and_disclaimer_below_a_republished_notice_are_no_part_of_it() -> None:
+    """Below the notice an overseas site republished: "【相關閱讀】<an older page's title>" and "【免責聲明】…" (or
+    "免責聲明：…") are the site's, not the annexed form's last lines."""
+    for footer in (["【相關閱讀】某市2090年度軟科學研究計劃立項項目名單公示（2090-07-11）", "【免責聲明】本站轉載內容僅供參考。"],
+                   ["免責聲明：本站轉載上述通知僅供交流參考，不構成任何申報建議。"]):
+        lines = clean_lines("\n".join([*_CONVERTED_TOPICS, "附件", "申報單位科研誠信承諾書",
+                                       "本單位自願申報本年度項目，鄭重承諾所提交的申報材料真實、準確、完整。", "", *footer]))
+        assert lines[-1] == "本單位自願申報本年度項目，鄭重承諾所提交的申報材料真實、準確、完整。", lines[-3:]
