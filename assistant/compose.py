@@ -15,6 +15,7 @@ from assistant.eligibility import window_status
 from assistant.models import Eligibility
 from corpus import Corpus, Fact, Topic, batch_kind, format_wan, squash
 from corpus.passages import UNFUNDED
+from corpus.script import simplified
 
 STATUS = {
     "open": ("正在进行", "open"),
@@ -74,15 +75,23 @@ def topic_amount(t: Topic, lang: str) -> str:
         # (a topic of a level the notice gives no city money: the notice's words saying so, "自筹经费项目，市财政不予资助")
         said_zh = "，".join(re.sub(r"^(?:为|是|系|属于)", "", c) for c in unfunded)
         return said_zh if lang == "zh" else f"no city funding (self-funded; notice: {said_zh})"
-    said = next((m for m in _FUNDING_RANGE.finditer(t.funding_quote)
+    # (a quote in traditional characters, "資助額度：3萬—5萬元", is read in simplified ones, each character in its place,
+    # and what it says is given back in its own)
+    quote, read = t.funding_quote, simplified(t.funding_quote)
+    said = next((m for m in _FUNDING_RANGE.finditer(read)
                  if t.funding_wan is not None and float(m.group(2)) == t.funding_wan), None)
-    if said is None and t.funding_wan is not None and (other := _in_other_unit(t.funding_quote, t.funding_wan)):
+    if said is None and t.funding_wan is not None and (other := _in_other_unit(read, t.funding_wan)):
         # (an amount the notice writes in 千元 or in 元, "每项资助150千元": in its words, as the quote says it)
         return other if lang == "zh" else f"CNY {round(t.funding_wan * 10000):,} ({other})"
     if said is None or t.funding_wan is None:
+        own = None if t.funding_wan is None else re.search(rf"(?<![\d.]){re.escape(format_wan(t.funding_wan))}\s*万元", read)
+        if own and t.funding_wan is not None and quote[own.start():own.end()] != own.group(0):
+            # (the amount in the characters the notice writes it in, "12萬元", not the "12万元" its figure composes)
+            written = quote[own.start():own.end()]
+            return written if lang == "zh" else f"CNY {round(t.funding_wan * 10000):,} ({written})"
         return amount(t.funding_wan, lang)
-    low = float(said.group(1))
-    return said.group(0) if lang == "zh" else f"CNY {round(low * 10000):,} to {round(t.funding_wan * 10000):,} ({said.group(0)})"
+    low, written = float(said.group(1)), quote[said.start():said.end()]
+    return written if lang == "zh" else f"CNY {round(low * 10000):,} to {round(t.funding_wan * 10000):,} ({written})"
 
 
 def _level(level: str, levels: Mapping[str, str]) -> tuple[str, str]:

@@ -62,6 +62,7 @@ from assistant.understand import (
 )
 from corpus import Corpus, Fact, Topic, english_glossary, find_passages, glossary_pattern, load_corpus, squash
 from corpus.passages import LEVEL_EN, LEVEL_NAMES, with_figures
+from corpus.script import simplified
 from index import HybridRetriever, IndexConfig, open_index
 from index.embedders import make_embedder
 from index.retriever import Hit, fuse
@@ -1456,7 +1457,7 @@ class Assistant:
         if len(u.levels) == 1 and u.lang == "zh" and not facts[0].window:
             # "重点项目多少钱": of a fact stated per project level, the asked level's sentence only.
             words = self.understander.level_words[u.levels[0]]
-            own = [q for q in facts[0].quotes if any(w in q for w in words)]
+            own = [q for q in facts[0].quotes if any(w in simplified(q) for w in words)]  # (a traditional quote too)
             if own and len(own) < len(facts[0].quotes):
                 # (a sum the notice writes in capitals, "每项资助伍万元", said in figures too)
                 text = with_figures("；".join(squash(q).rstrip("。；;") for q in own) + "。")

@@ -24,6 +24,7 @@ from assistant.models import Profile
 from assistant.topics import TopicResolver
 from corpus import Corpus, RuleTerms, english_glossary, family_vocabulary, glossary_pattern, squash
 from corpus.passages import LEVEL_WORDS
+from corpus.script import simplified
 from index.spelling import Correction, SpellingCorrector
 from index.tokenize import canonical, normalize, words
 
@@ -384,7 +385,8 @@ def level_words(levels: dict[str, str]) -> dict[str, tuple[str, ...]]:
     """How a notice's project levels are named in questions, from the corpus (level -> "重大项目"):
     "重大项目", "重大课题", "重大", and the English "major project"."""
     out: dict[str, tuple[str, ...]] = {}
-    for level, zh in levels.items():
+    for level, written in levels.items():
+        zh = simplified(written)  # (a notice in traditional characters names them "重點項目"; questions are read simplified)
         # a level the notice names by a class too ("A类（重大项目）"): both names
         name, *classes = [part for part in re.split(r"[（()）]", zh) if part][::-1] if "类" in zh else [zh]
         head = name.removesuffix("项目").removesuffix("课题") or name

@@ -213,8 +213,11 @@ _ARTICLE_FURNITURE = re.compile(r"^[^。；;，,]{0,12}关注我们[!！~～]*$|
                                 r"\s*[：:｜|]\s*[^\s。；;，,：:]{2,20}\s*)+$")
 # Where an article's page ends and its recommendations begin ("— END —", "往期推荐", "推荐阅读"): what follows is
 # other articles' titles, older calls among them, no part of the notice
+# (or a site's link to a related page under its label, "【相关阅读】某市2150年度…名单公示", and its disclaimer,
+# "【免责声明】本站转载内容仅供参考" or "免责声明：…", below a notice it republished)
 _ARTICLE_END = re.compile(r"^[—\-–]+\s*END\s*[—\-–]+$|^[—\-–·\s]*(?:往期推荐|往期回顾|往期精彩|推荐阅读|相关阅读|延伸阅读|"
-                          r"精彩推荐|精彩回顾|热门推荐|猜你喜欢|更多推荐)[—\-–·\s]*$")
+                          r"精彩推荐|精彩回顾|热门推荐|猜你喜欢|更多推荐)[—\-–·\s]*$|"
+                          r"^[【\[]\s*(?:相关阅读|相关链接|延伸阅读|推荐阅读|免责声明)\s*[】\]]|^免责声明\s*[：:]")
 ARTICLE_END_SHARE = 0.5  # ... in the article's second half: a call never ends before half its text
 
 

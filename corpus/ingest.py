@@ -411,7 +411,9 @@ MORE_SENTENCES = {"leader_requirements": r"周岁|职称|学历|学位|出生|�
                   "email_submission": r"邮件|邮箱|主题|文件名|命名",
                   "processing_time": r"^[\u4e00-\u9fff]{0,4}(?:办理时限|时限)\s*[：:]",  # (the 法定 one and the 承诺 one)
                   # (the items of one list of exclusions: "有下列情形之一的，不得申报：（1）…黑名单的；（2）…严重失信…的")
-                  "credit": r"黑名单|严重失信|失信[^。；，,（(]{0,6}名单",
+                  # (and a research-misconduct record in its penalty period, said without "严重": "项目负责人存在科研失信行为，
+                  # 且仍处于惩戒期内的")
+                  "credit": r"黑名单|严重失信|失信[^。；，,（(]{0,6}名单|失信行为[^。；;]{0,16}惩戒|惩戒(?:执行)?期[^。；;]{0,4}内",
                   "exclusions": r"^[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|^\d{1,2}\s*[.、．]\s*\S",  # the list's items
                   # (and "根据实际每年实行动态调整": whether the quota changes)
                   "quota": r"^[^。]{2,20}?(?:[：:]\s*(?:每个?单位|每家|各单位|各)?(?:不超过|限报|最多)|限报|\s*[|｜]\s*(?:各|每家|每个?单位)?)\s*"
@@ -3163,7 +3165,9 @@ def _rules(found: Found) -> None:
                                 "pass": _bi("单位和负责人无信用“黑名单”记录。", "Neither the unit nor the leader is on the credit blacklist."),
                                 "fail": _bi("项目负责人或申报单位有信用“黑名单”记录的不得申报。", "A unit or leader on the credit blacklist may not apply.")})
         # (a misconduct record, not the list of dishonest entities: "列入严重失信主体名单" is the blacklist)
+        # (a record said without "严重", "科研失信行为…惩戒期内", before the list of dishonest entities that says it)
         q = next((x for x in credit["quotes"] if "严重失信" in x and not BLACKLIST.search(x)), None) or next(
+            (x for x in credit["quotes"] if "失信" in x and not BLACKLIST.search(x)), None) or next(
             (x for x in credit["quotes"] if "严重失信" in x), None) or next(
             (x for x in credit["quotes"] if "失信" in x), q)
         if "失信" in q:
@@ -3858,6 +3862,8 @@ def _as_written(found: Found, back: AsWritten) -> None:
     found.topics = restore(found.topics)
     found.rules = restore(found.rules)
     found.meta = restore(found.meta)
+    # (the levels too, the notice's names for them, "重點項目": questions name them through their simplified form)
+    found.levels = {lv: back(name, whole=True) for lv, name in found.levels.items()}
 
 
 def ingest(notice: Path, out: Path, *, progress: bool = True) -> Found:

@@ -29,6 +29,8 @@ _SPELLING = {"截至": "截止", "神报": "申报", "申请": "申报", "电化
              "纸本": "纸质",  # (the word of Hong Kong and Taiwan for paper copies: "需要寄紙本材料嗎")
              # (帳 converts to 帐, the older form of 账 for accounts: "經費什麼時候到帳" asks when money arrives)
              "帐": "账",
+             # ("甚麼", converted "甚么", is how traditional text writes 什么: "在甚麼時候進行", "為甚麼")
+             "甚么": "什么",
              # widespread colloquial and internet spellings of the words questions are asked with ("阔以吗" is
              # "可以吗", Henan's "中不中" is "行不行")
              "阔以": "可以", "肿么": "怎么", "神马": "什么", "木有": "没有", "中不中": "行不行",

@@ -6773,3 +6773,84 @@ def test_a_windows_further_words_keep_a_time_written_after_a_weekday() -> None:
     window = found.fact("submission_window")
     assert window and window["window"]["closes"] == "2061-06-28", window
     assert "6月28日（星期二）16时前关闭" in window["zh"], window["zh"]
+
+
+def test_a_misconduct_record_said_without_serious_is_its_own_rule_apart_from_the_blacklist() -> None:
+    """"项目负责人存在科研失信行为，且仍处于惩戒期内的" is the misconduct case of a list of exclusions whose first case is
+    "…被列入严重失信主体名单（“黑名单”）的": the misconduct rule quotes it, not the list of dishonest entities."""
+    found, _, _ = extract("\n".join([
+        "关于组织申报2088年度某市软科学研究计划项目的通知", "一、申报条件",
+        "（一）申报单位须为某市内具有独立法人资格的高等院校。",
+        "（二）有下列情形之一的，不得申报：",
+        "1．申报单位或项目负责人被列入严重失信主体名单（“黑名单”）的；",
+        "2．项目负责人存在科研失信行为，且仍处于惩戒期内的；",
+        "3．申报内容涉及国家秘密的。",
+        "某市科学技术局", "2088年3月1日",
+    ]))
+    rules = {r["id"]: r for r in found.rules}
+    assert "黑名单" in rules["credit"]["quote"]
+    assert rules["misconduct"]["quote"] == "项目负责人存在科研失信行为，且仍处于惩戒期内的；", rules["misconduct"]
+
+
+# A notice an overseas site converted to traditional characters, its topics in the body as "選題0N" over indented
+# lines of two fields each
+_CONVERTED_TOPICS = [
+    "某市科學技術局關於組織申報2091年度某市軟科學研究計劃項目的通知", "",
+    "各有關單位：",
+    "一、項目類別", "本年度設重點項目和一般項目兩類。",
+    "（一）重點項目：每項資助9萬元，擬立項1項；", "（二）一般項目：每項資助3萬元，擬立項1項。",
+    "二、研究選題",
+    "選題01　某市濕地保護協同機制研究",
+    "　　研究重點：梳理濕地保護中部門協同的做法，提出協同機制建議。",
+    "　　項目類別：重點項目　　資助額度：9萬元",
+    "　　歸口處室：生態處　　聯繫電話：0599-60000081",
+    "選題02　某市社區養老服務供給研究",
+    "　　研究重點：調查社區養老服務的供給情況，提出改進建議。",
+    "　　項目類別：一般項目　　資助額度：3萬元",
+    "　　歸口處室：社會處　　聯繫電話：0599-60000082",
+    "三、申報條件", "申報單位須爲某市行政區域內具有獨立法人資格的高等院校。",
+    "四、時間安排", "（一）網上填報。網上填報時間：2091年3月1日至2091年3月31日。",
+    "（二）專家評審。市科技局於2091年5月中旬組織專家評審。",
+    "某市科學技術局", "2091年2月20日",
+]
+
+
+def test_a_question_asked_with_the_traditional_spelling_of_what(tmp_path: Path) -> None:
+    """"甚麼", the spelling of 什么 in traditional text (Hong Kong, Taiwan), asks what "什麼" asks."""
+    _, _, a = _served(tmp_path, _CONVERTED_TOPICS)
+    answer = _norm(a.ask("專家評審在甚麼時候進行？", dt.date(2091, 3, 10)).answer)
+    assert "5月中旬" in answer, answer
+
+
+def test_a_topics_amount_is_answered_in_the_characters_its_notice_writes_it(tmp_path: Path) -> None:
+    """A topic of a notice in traditional characters funded "9萬元" is answered "9萬元", as its quote says it, not the
+    "9万元" composed from its figure (in English too, beside the yuan)."""
+    from assistant.compose import topic_amount
+
+    _, corpus, a = _served(tmp_path, _CONVERTED_TOPICS)
+    wetland = next(t for t in corpus.topics if t.title == "某市濕地保護協同機制研究")
+    assert topic_amount(wetland, "zh") == "9萬元" and topic_amount(wetland, "en") == "CNY 90,000 (9萬元)"
+    answer = _norm(a.ask("湿地保护那个选题资助多少？", dt.date(2091, 3, 10)).answer)
+    assert "9萬元" in answer, answer
+
+
+def test_a_traditional_notices_levels_are_named_in_its_characters_and_asked_in_either(tmp_path: Path) -> None:
+    """The levels of a notice in traditional characters are its own words ("重點項目"), in a topic's answer as in the
+    served corpus; a question names them in either script, and "一般项目多少钱" is answered with that level's sentence."""
+    _, corpus, a = _served(tmp_path, _CONVERTED_TOPICS)
+    assert corpus.levels == {"key": "重點項目", "general": "一般項目"}
+    today = dt.date(2091, 3, 10)
+    assert "一般項目" in _norm(a.ask("社区养老那个选题是什么类别？", today).answer)
+    for q in ("一般项目每项资助多少？", "一般項目每項資助多少？"):
+        answer = _norm(a.ask(q, today).answer)
+        assert "3萬元" in answer and "9萬元" not in answer, (q, answer)
+
+
+def test_a_sites_related_link_and_disclaimer_below_a_republished_notice_are_no_part_of_it() -> None:
+    """Below the notice an overseas site republished: "【相關閱讀】<an older page's title>" and "【免責聲明】…" (or
+    "免責聲明：…") are the site's, not the annexed form's last lines."""
+    for footer in (["【相關閱讀】某市2090年度軟科學研究計劃立項項目名單公示（2090-07-11）", "【免責聲明】本站轉載內容僅供參考。"],
+                   ["免責聲明：本站轉載上述通知僅供交流參考，不構成任何申報建議。"]):
+        lines = clean_lines("\n".join([*_CONVERTED_TOPICS, "附件", "申報單位科研誠信承諾書",
+                                       "本單位自願申報本年度項目，鄭重承諾所提交的申報材料真實、準確、完整。", "", *footer]))
+        assert lines[-1] == "本單位自願申報本年度項目，鄭重承諾所提交的申報材料真實、準確、完整。", lines[-3:]
