@@ -542,11 +542,11 @@ class Assistant:
             previous_part = ""
             for i, part in enumerate(u.parts):
                 # A part naming nothing ("子课题有几个？都归哪个处？") asks about the part before it.
+                before = self.understander.subject_of_parts(u.parts[:i]) if i else ""
                 asked = part if not i or (self.understander.names_something(part) and not (
                     SUBJECTLESS_PARTS and _SUBJECTLESS_PART.match(part)
                     # (a subject as the notice writes it, "信用承诺书"; not a split alternative's, "申报是线上和申报是线下")
-                    and self.understander.subject_of_parts(u.parts[:i]) in self.understander.notice)) else (
-                    f"{self.understander.subject_of_parts(u.parts[:i])}{part}")
+                    and before in self.understander.notice)) else f"{before}{part}"
                 own_subject = False  # (a part naming its own subject asks nothing of the topic the one before named)
                 if (ELLIPTICAL_PARTS and i and _NAMES_ONLY_PART.search(part) and asked_attribute(part) is None
                         and (completed := self.understander.complete_followup(part, previous_part, bool(topics)))):
@@ -1457,7 +1457,8 @@ class Assistant:
         if len(u.levels) == 1 and u.lang == "zh" and not facts[0].window:
             # "重点项目多少钱": of a fact stated per project level, the asked level's sentence only.
             words = self.understander.level_words[u.levels[0]]
-            own = [q for q in facts[0].quotes if any(w in simplified(q) for w in words)]  # (a traditional quote too)
+            # (a traditional quote too, each read once in simplified characters)
+            own = [q for q in facts[0].quotes if (read := simplified(q)) and any(w in read for w in words)]
             if own and len(own) < len(facts[0].quotes):
                 # (a sum the notice writes in capitals, "每项资助伍万元", said in figures too)
                 text = with_figures("；".join(squash(q).rstrip("。；;") for q in own) + "。")
