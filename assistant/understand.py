@@ -203,9 +203,12 @@ _CITY_CALL = re.compile(r"(?:市|的|市的)?\s*(?:(?:(?:19|20)\d\d|今|明|本)
 # what follows 的, and what it owns is no unit (the asker's: "洛阳的一所高校能申报吗") nor something studied
 # ("深圳的经验要借鉴吗": a topic's reference), and a value of a call is asked of it
 CITY_OWNS = True
-_CITY_OWNED = re.compile(r"\s*市?的(?!一|[^，,。？?]{0,12}?(?:高校|大学|学院|院校|研究所|研究院|院所|单位|企业|公司|机构|医院|"
+# (the city's own body heads it too, "深圳市科技创新委员会的电话"; or what the city does for something, "深圳对孵化器
+# 有什么补贴"; and what it has may be asked as a list, "杭州的概念验证中心有哪些")
+_CITY_OWNED = re.compile(r"\s*市?(?:[\u4e00-\u9fff]{2,10}?(?:委员会|局|厅|委|办公室))?(?:的|对)"
+                         r"(?!一|[^，,。？?]{0,12}?(?:高校|大学|学院|院校|研究所|研究院|院所|单位|企业|公司|机构|医院|"
                          r"老师|教授|学者|经验|做法|模式|案例|实践|情况|现状|特点|启示))"
-                         r"[^，,。？?]{1,12}?(?:补贴|补助|资助|奖励|奖补|经费|多少钱|能拿|拿到|申报|申请|电话)")
+                         r"[^，,。？?]{1,12}?(?:补贴|补助|资助|奖励|奖补|经费|多少钱|能拿|拿到|申报|申请|电话|有哪些|有几[个家所]|名单)")
 _CLAUSE_HEAD = re.compile(r"(?:^|[，,。？?；;！!])\s*(?:那么?|请问|问一下|想问一下?)?\s*$")
 _TAG = re.compile(r"^(?:对吧|是吧|对不对|是不是|是吗|对吗|没错吧|没错吗|对么|是么|right|correct)\s*[?？]?$", re.ASCII | re.I)
 # Whole sentences (each with its closing mark): "We registered last year. Do we need to register again?"

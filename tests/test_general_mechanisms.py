@@ -3505,6 +3505,15 @@ def test_another_citys_own_thing_asked_of_is_out_of_scope_though_a_topic_studies
     assert studied.intent != Intent.OUT_OF_SCOPE, studied.answer
     unit = assistant.ask(f"{cities[0]}的一家研究院能申报吗？")
     assert unit.intent == Intent.ELIGIBILITY, unit.answer
+    # the city's own body asked for its phone, what the city does for something, and what it has, asked as a list
+    for q in (f"{cities[0]}市科学技术委员会的联系电话是多少？", f"{cities[0]}对概念验证平台有什么补贴政策？",
+              f"{cities[0]}的概念验证中心有哪些？"):
+        answer = assistant.ask(q)
+        assert answer.intent == Intent.OUT_OF_SCOPE, (q, answer.answer)
+        assert not re.search(r"\d{8}", answer.answer.split("业务咨询")[0]), answer.answer  # no phone of this notice's as theirs
+    # what a topic asks to study of the city is still the topic's
+    studied = assistant.ask(f"{cities[0]}的概念验证平台建设模式有哪些要研究？")
+    assert studied.intent != Intent.OUT_OF_SCOPE, studied.answer
 
 
 def test_a_follow_up_naming_another_topic_replaces_the_whole_stretch_of_the_first_ones_title(assistant: Assistant) -> None:
