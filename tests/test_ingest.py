@@ -6854,3 +6854,34 @@ def test_a_sites_related_link_and_disclaimer_below_a_republished_notice_are_no_p
         lines = clean_lines("\n".join([*_CONVERTED_TOPICS, "附件", "申報單位科研誠信承諾書",
                                        "本單位自願申報本年度項目，鄭重承諾所提交的申報材料真實、準確、完整。", "", *footer]))
         assert lines[-1] == "本單位自願申報本年度項目，鄭重承諾所提交的申報材料真實、準確、完整。", lines[-3:]
+
+
+def test_labelled_topics_under_a_level_line_with_its_amount_in_the_notice_take_that_level(tmp_path: Path) -> None:
+    """"📌 重点项目（15万元/项）" alone on its line over "课题一：…研究" in the notice's own section of topics (an
+    article's marks stripped): the topics below are of that level and funded so, each with its indented contact line."""
+    _, corpus = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2090年度某市软科学研究计划项目的通知", "",
+        "◆ 一、申报方向",
+        "本年度共发布课题3项，其中重点项目1项、一般项目2项。",
+        "📌 重点项目（12万元/项）",
+        "课题一：某市湖区生态修复技术路径研究",
+        "    研究重点：梳理湖区水环境治理的技术需求，提出修复路径。",
+        "    牵头处室：社会发展科技处  联系人：刘老师  电话：0371-60000011",
+        "📌 一般项目（4万元/项）",
+        "课题二：某市社区助餐服务数字化研究",
+        "    研究重点：调研社区助餐服务的数字化现状。",
+        "    牵头处室：民生科技处  联系人：王老师  电话：0371-60000012",
+        "课题三：某市科普场馆运营绩效评价研究",
+        "    研究重点：评估科普场馆的运营绩效。",
+        "    牵头处室：科普处  联系人：张老师  电话：0371-60000013",
+        "◆ 二、申报条件",
+        "✅ 申报单位须为某市内具有独立法人资格的高等院校、科研院所。",
+    ])
+    topics = {t.title: t for t in corpus.topics}
+    assert set(topics) == {"某市湖区生态修复技术路径研究", "某市社区助餐服务数字化研究", "某市科普场馆运营绩效评价研究"}
+    assert (topics["某市湖区生态修复技术路径研究"].level, topics["某市湖区生态修复技术路径研究"].funding_wan) == ("key", 12)
+    third = topics["某市科普场馆运营绩效评价研究"]
+    assert (third.level, third.funding_wan) == ("general", 4)
+    assert [(c.office, c.phone) for c in third.contacts] == [("科普处", "0371-60000013")]
+    assert set(corpus.levels) == {"key", "general"}
+
