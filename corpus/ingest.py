@@ -2410,11 +2410,19 @@ _ISSUED = re.compile(r"^\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*�
 # or a labelled field of its page ("发文字号：某科〔2080〕9号")
 _DOC_NUMBER_LINE = re.compile(r"^(?:(?:发文字号|文号)\s*[：:]\s*)?([\u4e00-\u9fff]{1,8}[〔\[［][12]\d{3}[〕\]］]\s*\d{1,4}\s*号)$")
 DOC_NUMBER_LEAD = 6  # ... among the notice's first lines (its heading and title), not a regulation cited later
+# A notice's title on a line of its own, no sentence ("某市科学技术局关于组织申报2154年度…项目的通知")
+_NOTICE_TITLE = re.compile(r"[^。，,；;！？!?《》]{4,80}关于[^。，,；;！？!?《》]{4,80}的通知")
 
 
 def _doc_number(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     """The notice's document number (文号), where its heading gives one on a line of its own."""
-    head = [p for p in passages if p.id.startswith("n-")][:DOC_NUMBER_LEAD]
+    notice = [p for p in passages if p.id.startswith("n-")]
+    head = notice[:DOC_NUMBER_LEAD]
+    if not any(_DOC_NUMBER_LINE.match(p.text.strip()) for p in head) and (titled := next(
+            (k for k, p in enumerate(notice) if _NOTICE_TITLE.fullmatch(p.text.strip())), None)) is not None:
+        # (an article reprinting the notice below its own header and lead, "以下为通知全文": the lines under the
+        # notice's own title, "…关于…的通知" over "某科〔2153〕23号", are its heading)
+        head = notice[titled : titled + DOC_NUMBER_LEAD]
     # (a joint notice's numbers, one per issuer, each on its line: all of them)
     if said_all := [m for p in head if not p.topic and (m := _DOC_NUMBER_LINE.match(p.text.strip()))]:
         fact = _make_fact("doc_number", "other", [m.group(0) for m in said_all], vocab)

@@ -6923,3 +6923,11 @@ def test_a_call_dated_the_year_before_its_plan_year_has_its_yearless_dates_in_th
     # a notice dated in its plan's year is read as before
     assert with_years("9月10日至10月30日", 2090) == "2090年9月10日至10月30日"
 
+
+def test_the_document_number_under_the_notice_s_title_below_an_article_s_header(tmp_path: Path) -> None:
+    """An article reprinting the notice under its account's header and lead: the number on its own line under the
+    notice's title is the notice's 文号."""
+    found, _ = _ingested(tmp_path, ["某市科技 2089-09-05 08:30", "阅读 1200  赞 30", "在看 12", "点击上方蓝字关注我们",
+                                    "重磅！申报启动啦", "近日，某市科学技术局印发通知，以下为通知全文👇", *_AUTUMN_CALL[4:]])
+    number = found.fact("doc_number")
+    assert number and "某科〔2089〕23号" in number["zh"]
