@@ -134,12 +134,34 @@ _NEXT_YEAR = re.compile(r"(?:明年|次年|下一年度?)\s*(?=\d{1,2}\s*月\s*\
 _THIS_YEAR = re.compile(r"(?:今年|本年度?)\s*[（(]\s*(\d{4})\s*年?度?\s*[)）]")
 
 
-def with_years(text: str, year: int | str | None) -> str:
-    """`text` with the year written into a yearless window and a next year's date ("明年5月31日" -> 2052年5月31日)."""
+def with_years(text: str, year: int | str | None, after: tuple[int, int] | None = None) -> str:
+    """`text` with the year written into a yearless window and a next year's date ("明年5月31日" -> 2052年5月31日).
+    Given the month and day of the notice's own date in `year` (`after`), a window opening before that day is in the
+    year after: the call runs from the day it is issued on ("12月20日至1月31日" in a notice of 2052年12月10日)."""
     if not year:
         return text
-    text = _YEARLESS_RANGE.sub(f"{year}年", text)
+
+    def dated(m: re.Match[str]) -> str:
+        said = _YEARLESS.match(text, m.start())
+        later = after is not None and said is not None and (int(said.group(1)), int(said.group(2))) < after
+        return f"{int(year) + 1 if later else year}年"
+
+    text = _YEARLESS_RANGE.sub(dated, text)
     return _NEXT_YEAR.sub(f"{int(year) + 1}年", text)
+
+
+def _dated_before_its_year(passages: list[Passage], found: Found) -> tuple[str, tuple[int, int]] | None:
+    """The year and day the notice is dated on ("2153年9月4日" under its text), where that year is before the one
+    its title names (an autumn call for next year's plan, "关于组织申报2154年度…的通知"): the year its yearless dates
+    are in, from that day on - not the plan's year - else None."""
+    if not found.meta.get("year"):
+        return None
+    for p in passages:
+        if p.kind == "dateline" and p.id.startswith("n-") and (m := _DATED_AT.match(read_dates(p.text))) and m.group(3):
+            if int(m.group(1)) < int(found.meta["year"]):
+                return m.group(1), (int(m.group(2)), int(m.group(3)))
+            return None
+    return None
 # "自通知发布之日起至2036年4月15日17:00": a window opening on the notice's date; also in two phrases, its opening
 # said first ("自本通知印发之日起开始，至2036年4月15日17:00截止", "自通知发布之日起开始受理，截至…"), or said
 # "即日起至2072年4月30日17:00" ("from this day": the notice's own date, as its dateline gives it)
@@ -893,6 +915,8 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
     with dots are read as 年月日; the quotes stay the notice's own text."""
     n_other = 0
     last_year: str | None = None  # the year of the last full date: a later "4月25日" is in it
+    # (a notice dated in the year before its title's: its yearless dates are in the year it is dated, from its day on)
+    issued = _dated_before_its_year(passages, found)
     from_issue: list[tuple[Passage, Passage, re.Match[str]]] = []
     opened: tuple[Passage, Passage, re.Match[str]] | None = None  # the passage before, when it dates an opening only
     items: list[tuple[dict[str, Any], tuple[str, str, str], str, str]] = []  # a schedule's dated items, one date each
@@ -903,8 +927,9 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
             continue
         # (a yearless date under a heading that says its year, "（二）2050年工作安排", is in that year)
         said_year = re.search(r"(\d{4})\s*年", original.section)
-        this_year = said_year.group(1) if said_year else last_year or found.meta.get("year")
-        p = replace(original, text=with_years(read_dates(original.text), this_year))
+        this_year = said_year.group(1) if said_year else last_year or (issued[0] if issued else found.meta.get("year"))
+        p = replace(original, text=with_years(read_dates(original.text), this_year,
+                                              issued[1] if issued and this_year == issued[0] else None))
         opened, after_opening = None, opened  # (an opening date's passage, the last one: a closing one may follow it)
         if p.kind == "dateline":
             m = _DATED_AT.match(p.text)
@@ -1099,9 +1124,10 @@ def _windows(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> No
                     # "明年3月31日", "2075.3.31前": the date it is, said as the notice's dates are
                     fact["zh"] = fact["zh"].removesuffix("。") + f"（即{_zh_date(*m.groups())}）。"
                 found.facts.append(fact)
-                if found.meta.get("year") and int(m.group(1)) > int(found.meta["year"]):
+                if (call_year := issued[0] if issued else found.meta.get("year")) and int(m.group(1)) > int(call_year):
                     # (the project's end, in a later year than the call's: no year of the call's own steps, which a
-                    # yearless "4.16-4.20" after it still is in)
+                    # yearless "4.16-4.20" after it still is in; the call's year the one it is dated in, where that is
+                    # before its title's)
                     last_year = year_before
                 break
             if (finish := found.fact("completion_deadline")) and p.id[:2] in ("n-", "g-") and not p.topic and re.search(FINISHING, clause) and (
@@ -2384,11 +2410,19 @@ _ISSUED = re.compile(r"^\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*�
 # or a labelled field of its page ("发文字号：某科〔2080〕9号")
 _DOC_NUMBER_LINE = re.compile(r"^(?:(?:发文字号|文号)\s*[：:]\s*)?([\u4e00-\u9fff]{1,8}[〔\[［][12]\d{3}[〕\]］]\s*\d{1,4}\s*号)$")
 DOC_NUMBER_LEAD = 6  # ... among the notice's first lines (its heading and title), not a regulation cited later
+# A notice's title on a line of its own, no sentence ("某市科学技术局关于组织申报2154年度…项目的通知")
+_NOTICE_TITLE = re.compile(r"[^。，,；;！？!?《》]{4,80}关于[^。，,；;！？!?《》]{4,80}的通知")
 
 
 def _doc_number(passages: list[Passage], found: Found, vocab: dict[str, Any]) -> None:
     """The notice's document number (文号), where its heading gives one on a line of its own."""
-    head = [p for p in passages if p.id.startswith("n-")][:DOC_NUMBER_LEAD]
+    notice = [p for p in passages if p.id.startswith("n-")]
+    head = notice[:DOC_NUMBER_LEAD]
+    if not any(_DOC_NUMBER_LINE.match(p.text.strip()) for p in head) and (titled := next(
+            (k for k, p in enumerate(notice) if _NOTICE_TITLE.fullmatch(p.text.strip())), None)) is not None:
+        # (an article reprinting the notice below its own header and lead, "以下为通知全文": the lines under the
+        # notice's own title, "…关于…的通知" over "某科〔2153〕23号", are its heading)
+        head = notice[titled : titled + DOC_NUMBER_LEAD]
     # (a joint notice's numbers, one per issuer, each on its line: all of them)
     if said_all := [m for p in head if not p.topic and (m := _DOC_NUMBER_LINE.match(p.text.strip()))]:
         fact = _make_fact("doc_number", "other", [m.group(0) for m in said_all], vocab)

@@ -1487,9 +1487,11 @@ def _segment(lines: list[str]) -> list[Passage]:
             cur.level = None
             emit(line, "contact", sentences=False)
             continue
-        if cur.doc == "notice" and cur.path and (lv := _level_line(line)) and i + 1 < len(lines) and _NUMBERED.match(lines[i + 1]):
+        if cur.doc == "notice" and cur.path and (lv := _level_line(line)) and i + 1 < len(lines) and (
+                _NUMBERED.match(lines[i + 1]) or _BLOCK_TOPIC.match(lines[i + 1]) or _COLON_BLOCK.match(lines[i + 1])):
             # "重点课题（每项资助5万元）" alone on its line over numbered topics: their level, its note their amount
-            # (corpus/ingest.py), whatever another track's same level is funded
+            # (corpus/ingest.py), whatever another track's same level is funded; or over labelled ones ("📌 重点项目
+            # （15万元/项）" over "课题一：…研究"), which take the level as under a guide's level heading
             cur.level = lv
             del cur.path[1:]
             emit(line, "funding" if _AMOUNT_SAID.search(arabic_numbers(line)) else "text", sentences=False)

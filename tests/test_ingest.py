@@ -6854,3 +6854,80 @@ def test_a_sites_related_link_and_disclaimer_below_a_republished_notice_are_no_p
         lines = clean_lines("\n".join([*_CONVERTED_TOPICS, "附件", "申報單位科研誠信承諾書",
                                        "本單位自願申報本年度項目，鄭重承諾所提交的申報材料真實、準確、完整。", "", *footer]))
         assert lines[-1] == "本單位自願申報本年度項目，鄭重承諾所提交的申報材料真實、準確、完整。", lines[-3:]
+
+
+def test_labelled_topics_under_a_level_line_with_its_amount_in_the_notice_take_that_level(tmp_path: Path) -> None:
+    """"📌 重点项目（15万元/项）" alone on its line over "课题一：…研究" in the notice's own section of topics (an
+    article's marks stripped): the topics below are of that level and funded so, each with its indented contact line."""
+    _, corpus = _ingested(tmp_path, [
+        "某市科学技术局关于组织申报2090年度某市软科学研究计划项目的通知", "",
+        "◆ 一、申报方向",
+        "本年度共发布课题3项，其中重点项目1项、一般项目2项。",
+        "📌 重点项目（12万元/项）",
+        "课题一：某市湖区生态修复技术路径研究",
+        "    研究重点：梳理湖区水环境治理的技术需求，提出修复路径。",
+        "    牵头处室：社会发展科技处  联系人：刘老师  电话：0371-60000011",
+        "📌 一般项目（4万元/项）",
+        "课题二：某市社区助餐服务数字化研究",
+        "    研究重点：调研社区助餐服务的数字化现状。",
+        "    牵头处室：民生科技处  联系人：王老师  电话：0371-60000012",
+        "课题三：某市科普场馆运营绩效评价研究",
+        "    研究重点：评估科普场馆的运营绩效。",
+        "    牵头处室：科普处  联系人：张老师  电话：0371-60000013",
+        "◆ 二、申报条件",
+        "✅ 申报单位须为某市内具有独立法人资格的高等院校、科研院所。",
+    ])
+    topics = {t.title: t for t in corpus.topics}
+    assert set(topics) == {"某市湖区生态修复技术路径研究", "某市社区助餐服务数字化研究", "某市科普场馆运营绩效评价研究"}
+    assert (topics["某市湖区生态修复技术路径研究"].level, topics["某市湖区生态修复技术路径研究"].funding_wan) == ("key", 12)
+    third = topics["某市科普场馆运营绩效评价研究"]
+    assert (third.level, third.funding_wan) == ("general", 4)
+    assert [(c.office, c.phone) for c in third.contacts] == [("科普处", "0371-60000013")]
+    assert set(corpus.levels) == {"key", "general"}
+
+
+_AUTUMN_CALL = [
+    "某市科技 2089-09-05 08:30",
+    "阅读 1200  赞 30",
+    "重磅！2090年度某市软科学研究计划项目秋季申报启动，以下为通知全文👇",
+    "——————————",
+    "某市科学技术局关于组织申报2090年度某市软科学研究计划项目的通知",
+    "某科〔2089〕23号",
+    "各有关单位：",
+    "现将2090年度软科学研究计划项目申报工作有关事项通知如下。",
+    "一、申报条件",
+    "申报单位须为某市内具有独立法人资格的高等院校、科研院所。项目负责人年龄不超过57周岁。",
+    "二、资助方式",
+    "重点项目每项资助15万元。立项项目须于2090年12月31日前完成研究。",
+    "三、时间安排",
+    "▶ 网上填报：9月10日(周一)9:00至10月30日(周二)17:00，逾期不予受理。",
+    "▶ 推荐部门审核：11月5日(周一)至11月9日(周五)。",
+    "▶ 纸质材料报送：1月6日至1月10日，一式两份。",
+    "某市科学技术局",
+    "2089年9月4日",
+    "END",
+]
+
+
+def test_a_call_dated_the_year_before_its_plan_year_has_its_yearless_dates_in_the_year_it_is_dated(tmp_path: Path) -> None:
+    """An autumn call for next year's plan ("关于组织申报2090年度…", dated 2089年9月4日): "9月10日至10月30日" is in
+    2089, the year it is dated, not the plan's; a yearless date before its day is in the year after; the project's
+    completion in 2090 leaves the call's later steps in 2089."""
+    found, corpus = _ingested(tmp_path, _AUTUMN_CALL)
+    windows = {f.role: f.window for f in corpus.facts if f.window}
+    assert (windows["submission_window"].opens, windows["submission_window"].closes) == (dt.date(2089, 9, 10), dt.date(2089, 10, 30))
+    spans = sorted((w.opens, w.closes) for w in windows.values())
+    assert (dt.date(2089, 11, 5), dt.date(2089, 11, 9)) in spans
+    assert (dt.date(2090, 1, 6), dt.date(2090, 1, 10)) in spans
+    assert found.meta["year"] == 2090
+    # a notice dated in its plan's year is read as before
+    assert with_years("9月10日至10月30日", 2090) == "2090年9月10日至10月30日"
+
+
+def test_the_document_number_under_the_notice_s_title_below_an_article_s_header(tmp_path: Path) -> None:
+    """An article reprinting the notice under its account's header and lead: the number on its own line under the
+    notice's title is the notice's 文号."""
+    found, _ = _ingested(tmp_path, ["某市科技 2089-09-05 08:30", "阅读 1200  赞 30", "在看 12", "点击上方蓝字关注我们",
+                                    "重磅！申报启动啦", "近日，某市科学技术局印发通知，以下为通知全文👇", *_AUTUMN_CALL[4:]])
+    number = found.fact("doc_number")
+    assert number and "某科〔2089〕23号" in number["zh"]
