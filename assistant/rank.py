@@ -7,7 +7,8 @@ Each fact is a candidate with features; its score is a weighted sum of them:
   ablation of `assistant eval`) switches them off.
 - `retrieval`: how high BM25 ranks the fact's passages for the question (passages are indexed with
   the words by which their facts are asked, see `index.cards`): 5 - rank for each of the top 5
-  whose BM25 score reaches `RETRIEVAL_MIN_BM25`.
+  whose BM25 score reaches `RETRIEVAL_MIN_BM25`. A passage no fact is about (an annexed form's title line)
+  counts for the fact about most of the passages of its section.
 - `attribute`: the asked attribute (date, amount, phone, url, count, materials, how) is, or is not,
   something the fact's quotes contain; a date question is not answered by a fact without a date.
 - `numbers`: the question repeats a phone number that occurs in the fact's quotes (a date it
@@ -37,6 +38,7 @@ answers `out_of_scope`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant.matching import FactMatcher
@@ -46,6 +48,8 @@ from corpus.passages import heading_label
 from corpus.script import simplified
 from index.retriever import Hit
 
+UNOWNED_TO_SECTION = True
+UNOWNED_MIN_SIBLINGS = 2  # ... when that fact is about at least this many of them
 W_TRIGGER = 1.0
 W_RETRIEVAL = 0.6
 W_ATTRIBUTE_MATCH = 2.0
@@ -218,6 +222,20 @@ class FactRanker:
         for f in corpus.facts:
             for pid in f.about_ids:
                 self._facts_of.setdefault(pid, []).append(f)
+        # A passage no fact is about (an annexed form's title line, "…信用承诺书（参考模板）") is about the fact that is
+        # about most of the passages of its own section, when one is (the form's): a question naming the title asks it.
+        self._heirs: dict[str, list[Fact]] = {}
+        if UNOWNED_TO_SECTION:
+            siblings: dict[str, list[str]] = {}
+            for p in corpus.passages:
+                siblings.setdefault(p.section, []).append(p.id)
+            for p in corpus.passages:
+                if p.id in self._facts_of:
+                    continue
+                owners = Counter(f.id for pid in siblings[p.section] for f in self._facts_of.get(pid, ()))
+                top = owners.most_common(2)
+                if top and (len(top) == 1 or top[0][1] > top[1][1]) and top[0][1] >= UNOWNED_MIN_SIBLINGS:
+                    self._heirs[p.id] = [self._by_id[top[0][0]]]
         self.matcher = FactMatcher(corpus.facts if use_triggers else [])
         self.attributes = {f.id: fact_attributes(f) for f in corpus.facts}
         self._holders: dict[str, list[Fact]] = {}  # attribute -> the facts holding a value of it
@@ -279,7 +297,7 @@ class FactRanker:
         for rank, hit in enumerate(hits[:RETRIEVAL_DEPTH]):
             if hit.score < min_bm25:
                 break  # words shared by chance ("怎么办理…") are no evidence
-            for fact in self._facts_of.get(hit.passage.id, ()):
+            for fact in self._facts_of.get(hit.passage.id) or self._heirs.get(hit.passage.id, []):
                 c = cand(fact)
                 c.features["retrieval"] = c.features.get("retrieval", 0.0) + (RETRIEVAL_DEPTH - rank)
         if W_DOMINANT and hits and hits[0].score >= min_bm25 and (owners := self._facts_of.get(hits[0].passage.id, [])):

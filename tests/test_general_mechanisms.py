@@ -3918,3 +3918,28 @@ def test_a_part_opening_with_its_asking_word_asks_of_the_subject_before_it(assis
     url = re.search(r"https?://[\w./-]+", " ".join(site.quotes))
     answer = assistant.ask("怎么申报？要上哪个网站？")
     assert url and url.group(0).rstrip("/") in answer.answer, answer.answer[:300]
+
+
+def test_a_passage_no_fact_is_about_counts_for_the_fact_about_most_of_its_section(assistant: Assistant) -> None:
+    # an annexed form's title line ("…承诺书（参考模板）") is no fact's quote; a question BM25 finds it for asks the form
+    from collections import Counter
+
+    from index.retriever import Hit
+
+    ranker = assistant.ranker
+
+    def owners(section: str) -> list[tuple[str, int]]:
+        return Counter(f.id for p in CORPUS.passages if p.section == section for f in ranker.facts_of(p.id)).most_common()
+
+    # (the form's title: in a section most of whose passages one fact is about)
+    titles = [p for p in CORPUS.passages if not ranker.facts_of(p.id) and "模板" in p.text and (o := owners(p.section))
+              and o[0][1] >= 2 and all(m < o[0][1] for _, m in o[1:])]
+    assert titles
+    title = titles[0]
+    heir = owners(title.section)[0][0]
+    ranked = ranker.rank(title.text, [Hit(title, 10.0)], None, False, False)
+    assert ranked and ranked[0].fact.id == heir and ranked[0].features.get("retrieval"), [c.describe() for c in ranked[:3]]
+    # a passage some fact is about still counts for that fact alone
+    owned = next(p for p in CORPUS.passages if p.section == title.section and ranker.facts_of(p.id))
+    got = {c.fact.id for c in ranker.rank(owned.text, [Hit(owned, 10.0)], None, False, False) if c.features.get("retrieval")}
+    assert got == {f.id for f in ranker.facts_of(owned.id)}
