@@ -48,6 +48,7 @@ from corpus.passages import heading_label
 from corpus.script import simplified
 from index.retriever import Hit
 
+# A passage no fact is about counts for the fact about most of its section's passages (an annexed form's title line)
 UNOWNED_TO_SECTION = True
 UNOWNED_MIN_SIBLINGS = 2  # ... when that fact is about at least this many of them
 W_TRIGGER = 1.0
