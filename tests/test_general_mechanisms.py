@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from assistant.engine import Assistant
 from assistant.models import Intent
 from corpus import load_corpus, squash
+from index.retriever import Hit
 from index.tokenize import canonical
 
 CORPUS = load_corpus()
@@ -3922,10 +3924,6 @@ def test_a_part_opening_with_its_asking_word_asks_of_the_subject_before_it(assis
 
 def test_a_passage_no_fact_is_about_counts_for_the_fact_about_most_of_its_section(assistant: Assistant) -> None:
     # an annexed form's title line ("…承诺书（参考模板）") is no fact's quote; a question BM25 finds it for asks the form
-    from collections import Counter
-
-    from index.retriever import Hit
-
     ranker = assistant.ranker
 
     def owners(section: str) -> list[tuple[str, int]]:
